@@ -1,0 +1,153 @@
+// Cases: creation with a join link, access rules (assessor sees own cases, admin all, customer one),
+// join tokens (256-bit, expiring, stored hashed) and customer consent.
+import type { CaseCreated, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import { newId, newSecret, secretHash } from '../auth/tokens.ts';
+import { forbidden, HttpError, notFound } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { Db } from '../storage/database.ts';
+import type { CaseRecord, CaseStore } from './case-store.ts';
+import type { PresenceTracker } from './presence.ts';
+
+export interface CaseServiceDeps {
+  db: Db;
+  cases: CaseStore;
+  ledger: LedgerStore;
+  presence: PresenceTracker;
+  hub: EventHub;
+  userExists: (id: string) => boolean;
+  clock: () => Date;
+  joinLinkHours: number;
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
+
+export function createCaseService(deps: CaseServiceDeps) {
+  const { db, cases, ledger, presence, hub, clock } = deps;
+
+  const view = (record: CaseRecord): CaseView => {
+    const live = presence.of(record.id);
+    return {
+      id: record.id,
+      kind: record.kind,
+      title: record.title,
+      customerName: record.customerName,
+      assessorId: record.assessorId,
+      createdAt: record.createdAt,
+      joinExpiresAt: record.joinExpiresAt,
+      presence: live.presence,
+      customerPeerId: live.customerPeerId,
+      evidenceCount: record.evidenceCount,
+      decision: record.decision,
+    };
+  };
+
+  const mustExist = (caseId: string): CaseRecord => {
+    const record = cases.byId(caseId);
+    if (!record) throw notFound('the case');
+    return record;
+  };
+
+  const issueToken = (caseId: string, actor: User, joinBase: string): CaseCreated => {
+    const token = newSecret();
+    const now = clock();
+    const expiresAt = new Date(now.getTime() + deps.joinLinkHours * 3600_000);
+    const tokenId = newId('jt');
+    db.transaction(() => {
+      cases.replaceJoinToken({ id: tokenId, caseId, tokenHash: secretHash(token), createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+      ledger.append({
+        caseId,
+        actor: { type: 'assessor', id: actor.id },
+        type: 'joinlink.issued',
+        payload: { tokenId, expiresAt: expiresAt.toISOString() },
+      });
+    }).immediate();
+    const record = mustExist(caseId);
+    return { case: view(record), joinUrl: `${joinBase}/j#${token}`, token };
+  };
+
+  const service = {
+    view,
+
+    publish(caseId: string): void {
+      const record = cases.byId(caseId);
+      if (record) hub.publish(record.assessorId, { type: 'case', case: view(record) });
+    },
+
+    create(user: User, body: CreateCaseBody, joinBase: string): CaseCreated {
+      const assessorId = body.assessorId ?? user.id;
+      if (assessorId !== user.id && user.role !== 'admin') throw forbidden('only an admin can assign a case to another assessor');
+      if (!deps.userExists(assessorId)) throw new HttpError(422, 'unknown_assessor', 'the assessor to assign does not exist');
+      const id = newId('case');
+      const createdAt = clock().toISOString();
+      db.transaction(() => {
+        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt });
+        ledger.append({
+          caseId: id,
+          actor: { type: 'assessor', id: user.id },
+          type: 'case.created',
+          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId },
+        });
+      }).immediate();
+      const created = issueToken(id, user, joinBase);
+      hub.publish(assessorId, { type: 'case', case: created.case });
+      return created;
+    },
+
+    list(user: User): CaseView[] {
+      return cases.list(user.role === 'admin' ? {} : { assessorId: user.id }).map(view);
+    },
+
+    /** The case, if the principal may reach it; 404 when it does not exist, 403 when not theirs. */
+    authorize(principal: Principal, caseId: string): CaseRecord {
+      if (principal.kind === 'customer') {
+        if (principal.caseId !== caseId) throw forbidden('this join link belongs to another case');
+        return mustExist(caseId);
+      }
+      const record = mustExist(caseId);
+      if (principal.user.role !== 'admin' && record.assessorId !== principal.user.id) {
+        throw forbidden('this case is not assigned to you');
+      }
+      return record;
+    },
+
+    reissueJoinLink(user: User, caseId: string, joinBase: string): CaseCreated {
+      service.authorize({ kind: 'user', user }, caseId);
+      return issueToken(caseId, user, joinBase);
+    },
+
+    /** Resolves a join token to a customer principal; 401 with the reason when it is not usable. */
+    authenticateCustomer(token: string): Extract<Principal, { kind: 'customer' }> {
+      const record = cases.tokenByHash(secretHash(token));
+      if (!record) throw new HttpError(401, 'invalid_token', 'this join link is not valid');
+      if (record.revokedAt) throw new HttpError(401, 'token_revoked', 'this join link was replaced by a newer one');
+      if (record.expiresAt <= clock().toISOString()) throw new HttpError(401, 'token_expired', 'this join link has expired');
+      return { kind: 'customer', caseId: record.caseId, tokenId: record.id, consented: record.consentedAt !== null, locationAllowed: record.locationAllowed };
+    },
+
+    joinView(customer: Extract<Principal, { kind: 'customer' }>): JoinView {
+      const record = mustExist(customer.caseId);
+      return {
+        case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName },
+        expiresAt: record.joinExpiresAt,
+        consented: customer.consented,
+      };
+    },
+
+    consent(customer: Extract<Principal, { kind: 'customer' }>, body: ConsentBody): JoinView {
+      const at = clock().toISOString();
+      db.transaction(() => {
+        cases.recordConsent(customer.tokenId, at, body.location);
+        ledger.append({
+          caseId: customer.caseId,
+          actor: { type: 'customer', id: customer.tokenId },
+          type: 'customer.consented',
+          payload: { recording: body.recording, location: body.location },
+        });
+      }).immediate();
+      return service.joinView({ ...customer, consented: true, locationAllowed: body.location });
+    },
+  };
+  return service;
+}

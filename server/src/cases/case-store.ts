@@ -1,0 +1,121 @@
+// Cases and their join tokens in SQLite. A join token is stored only as its sha-256.
+import type { CaseKind, Decision } from '../../../protocol/http.ts';
+import type { Db } from '../storage/database.ts';
+
+export interface CaseRecord {
+  id: string;
+  kind: CaseKind;
+  title: string;
+  customerName: string | null;
+  assessorId: string;
+  createdBy: string;
+  createdAt: string;
+  joinExpiresAt: string;
+  evidenceCount: number;
+  decision: Decision | null;
+}
+
+export interface JoinTokenRecord {
+  id: string;
+  caseId: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  consentedAt: string | null;
+  locationAllowed: boolean;
+}
+
+interface CaseRow {
+  id: string;
+  kind: CaseKind;
+  title: string;
+  customer_name: string | null;
+  assessor_id: string;
+  created_by: string;
+  created_at: string;
+  join_expires_at: string | null;
+  evidence_count: number;
+  decision: Decision | null;
+}
+
+interface TokenRow {
+  id: string;
+  case_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+  consented_at: string | null;
+  location_allowed: number;
+}
+
+const CASE_SELECT = `
+  SELECT c.*,
+    (SELECT max(expires_at) FROM join_tokens t WHERE t.case_id = c.id AND t.revoked_at IS NULL) AS join_expires_at,
+    (SELECT count(*) FROM evidence e WHERE e.case_id = c.id) AS evidence_count,
+    (SELECT decision FROM outcomes o WHERE o.case_id = c.id ORDER BY o.at DESC, o.rowid DESC LIMIT 1) AS decision
+  FROM cases c`;
+
+export interface CaseStore {
+  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision'>): void;
+  byId(id: string): CaseRecord | null;
+  list(filter: { assessorId?: string }): CaseRecord[];
+  /** Revokes the case's earlier tokens and stores a new one. */
+  replaceJoinToken(input: { id: string; caseId: string; tokenHash: string; createdAt: string; expiresAt: string }): void;
+  tokenByHash(tokenHash: string): JoinTokenRecord | null;
+  recordConsent(tokenId: string, at: string, locationAllowed: boolean): void;
+}
+
+export function createCaseStore(db: Db): CaseStore {
+  const toCase = (row: CaseRow): CaseRecord => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    customerName: row.customer_name,
+    assessorId: row.assessor_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    joinExpiresAt: row.join_expires_at ?? row.created_at,
+    evidenceCount: row.evidence_count,
+    decision: row.decision,
+  });
+  const byIdStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
+  const tokenStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE token_hash = ?');
+  return {
+    insert(record) {
+      db.prepare(
+        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt);
+    },
+    byId(id) {
+      const row = byIdStmt.get(id);
+      return row ? toCase(row) : null;
+    },
+    list({ assessorId }) {
+      const rows = assessorId
+        ? db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.assessor_id = ? ORDER BY c.created_at DESC`).all(assessorId)
+        : db.prepare<[], CaseRow>(`${CASE_SELECT} ORDER BY c.created_at DESC`).all();
+      return rows.map(toCase);
+    },
+    replaceJoinToken(input) {
+      db.prepare('UPDATE join_tokens SET revoked_at = ? WHERE case_id = ? AND revoked_at IS NULL').run(input.createdAt, input.caseId);
+      db.prepare('INSERT INTO join_tokens (id, token_hash, case_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+        input.id, input.tokenHash, input.caseId, input.createdAt, input.expiresAt,
+      );
+    },
+    tokenByHash(tokenHash) {
+      const row = tokenStmt.get(tokenHash);
+      if (!row) return null;
+      return {
+        id: row.id,
+        caseId: row.case_id,
+        expiresAt: row.expires_at,
+        revokedAt: row.revoked_at,
+        consentedAt: row.consented_at,
+        locationAllowed: row.location_allowed === 1,
+      };
+    },
+    recordConsent(tokenId, at, locationAllowed) {
+      db.prepare('UPDATE join_tokens SET consented_at = coalesce(consented_at, ?), location_allowed = ? WHERE id = ?').run(
+        at, locationAllowed ? 1 : 0, tokenId,
+      );
+    },
+  };
+}

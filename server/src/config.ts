@@ -1,0 +1,104 @@
+// Environment → one typed, validated config object. A bad value stops the process with a clear message.
+import path from 'node:path';
+import { z } from 'zod';
+import { IceServer } from '../../protocol/http.ts';
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (v === 'off') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `"${v}" is not a port number (0-65535, or "off")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
+
+const EnvSchema = z.object({
+  PORT: port(8080),
+  HTTPS_PORT: port(8443),
+  HOST: z.string().default('0.0.0.0'),
+  SIGHTLINE_DATA_DIR: z.string().default('./data'),
+  SIGHTLINE_PUBLIC_URL: z.url().optional(),
+  SIGHTLINE_ADMIN_EMAIL: z.email().optional(),
+  SIGHTLINE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SIGHTLINE_ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return z.array(IceServer).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"urls", "username"?, "credential"?}' });
+        return z.NEVER;
+      }
+    }),
+  SIGHTLINE_TLS_CERT: z.string().optional(),
+  SIGHTLINE_TLS_KEY: z.string().optional(),
+  SIGHTLINE_MAX_UPLOAD_MB: positiveInt(25),
+  SIGHTLINE_MAX_IMAGE_PIXELS: positiveInt(80_000_000),
+  SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
+  SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
+  SIGHTLINE_MAX_PEERS: positiveInt(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  httpPort: number | null;
+  httpsPort: number | null;
+  host: string;
+  dataDir: string;
+  publicUrl: string | null;
+  admin: { email: string; password: string } | null;
+  iceServers: IceServer[];
+  tls: { certFile: string; keyFile: string } | null;
+  maxUploadBytes: number;
+  maxImagePixels: number;
+  joinLinkHours: number;
+  loginLimitPer15Min: number;
+  maxPeers: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.PORT === null && e.HTTPS_PORT === null) throw new ConfigError('Invalid configuration: PORT and HTTPS_PORT are both off');
+  if (Boolean(e.SIGHTLINE_ADMIN_EMAIL) !== Boolean(e.SIGHTLINE_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: set SIGHTLINE_ADMIN_EMAIL and SIGHTLINE_ADMIN_PASSWORD together');
+  }
+  if (Boolean(e.SIGHTLINE_TLS_CERT) !== Boolean(e.SIGHTLINE_TLS_KEY)) {
+    throw new ConfigError('Invalid configuration: set SIGHTLINE_TLS_CERT and SIGHTLINE_TLS_KEY together');
+  }
+  return {
+    httpPort: e.PORT,
+    httpsPort: e.HTTPS_PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
+    publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    admin: e.SIGHTLINE_ADMIN_EMAIL && e.SIGHTLINE_ADMIN_PASSWORD
+      ? { email: e.SIGHTLINE_ADMIN_EMAIL.toLowerCase(), password: e.SIGHTLINE_ADMIN_PASSWORD }
+      : null,
+    iceServers: e.SIGHTLINE_ICE_SERVERS,
+    tls: e.SIGHTLINE_TLS_CERT && e.SIGHTLINE_TLS_KEY ? { certFile: e.SIGHTLINE_TLS_CERT, keyFile: e.SIGHTLINE_TLS_KEY } : null,
+    maxUploadBytes: e.SIGHTLINE_MAX_UPLOAD_MB * 1024 * 1024,
+    maxImagePixels: e.SIGHTLINE_MAX_IMAGE_PIXELS,
+    joinLinkHours: e.SIGHTLINE_JOIN_LINK_HOURS,
+    loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
+    maxPeers: e.SIGHTLINE_MAX_PEERS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,164 @@
+// Snapshot and photo evidence: decode and check the upload, keep the original byte-for-byte, store a
+// location-free preview and a thumbnail, and commit the row and its ledger entry together — only after
+// every blob it names is durably on disk.
+import fsp from 'node:fs/promises';
+import type { EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
+import { newId } from '../auth/tokens.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError, notFound } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import type { Db } from '../storage/database.ts';
+import type { EvidenceRecord, EvidenceStore } from './evidence-store.ts';
+import { ImageRejected, processImage } from './image-pipeline.ts';
+
+export interface EvidenceServiceDeps {
+  db: Db;
+  store: EvidenceStore;
+  blobs: BlobStore;
+  ledger: LedgerStore;
+  cases: CaseService;
+  hub: EventHub;
+  clock: () => Date;
+  maxImagePixels: number;
+}
+
+export interface ReceivedFile {
+  /** A temp file inside the blob store's temp folder; the service takes ownership of it. */
+  tempFile: string;
+  sha256: string;
+  size: number;
+}
+
+const REJECTION_STATUS: Record<string, number> = {
+  not_an_image: 415,
+  unsupported_type: 415,
+  image_too_large: 413,
+  corrupt_image: 422,
+};
+
+export type EvidenceService = ReturnType<typeof createEvidenceService>;
+
+export function createEvidenceService(deps: EvidenceServiceDeps) {
+  const { db, store, blobs, ledger, hub, clock } = deps;
+
+  const toView = (r: EvidenceRecord): EvidenceView => {
+    const base = `/api/cases/${r.caseId}/evidence/${r.id}`;
+    const skew = r.deviceTime ? Date.parse(r.receivedAt) - Date.parse(r.deviceTime) : null;
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      source: r.source,
+      mime: r.mime,
+      size: r.size,
+      sha256: r.sha256,
+      width: r.width,
+      height: r.height,
+      sharpness: r.sharpness,
+      blurry: r.blurry,
+      brightness: r.brightness,
+      deviceTime: r.deviceTime,
+      receivedAt: r.receivedAt,
+      clockSkewMs: skew,
+      location: r.latitude !== null && r.longitude !== null
+        ? { latitude: r.latitude, longitude: r.longitude, ...(r.accuracy !== null ? { accuracy: r.accuracy } : {}) }
+        : null,
+      requestId: r.requestId,
+      capturedBy: r.capturedBy,
+      originalUrl: `${base}/original`,
+      previewUrl: `${base}/preview`,
+      thumbnailUrl: `${base}/thumbnail`,
+    };
+  };
+
+  return {
+    toView,
+    list: (caseId: string): EvidenceView[] => store.list(caseId).map(toView),
+
+    /** Stores one uploaded image as evidence; `created` is false when the uploadId was seen before. */
+    async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta): Promise<{ evidence: EvidenceView; created: boolean }> {
+      const caseRecord = deps.cases.authorize(principal, caseId);
+      try {
+        if (meta.uploadId) {
+          const earlier = store.byUploadId(caseId, meta.uploadId);
+          if (earlier) return { evidence: toView(earlier), created: false };
+        }
+        const image = await processImage(file.tempFile, { maxPixels: deps.maxImagePixels }).catch((error: unknown) => {
+          if (error instanceof ImageRejected) throw new HttpError(REJECTION_STATUS[error.code] ?? 422, error.code, error.message);
+          throw error;
+        });
+        const preview = await blobs.putBuffer(image.preview);
+        const thumbnail = await blobs.putBuffer(image.thumbnail);
+        await blobs.adoptFile(file.tempFile, file.sha256);
+
+        const mayLocate = principal.kind === 'user' || principal.locationAllowed;
+        const hasLocation = mayLocate && meta.latitude !== undefined && meta.longitude !== undefined;
+        const actor = actorOf(principal);
+        const record: EvidenceRecord = {
+          id: newId('ev'),
+          caseId,
+          source: meta.source,
+          mime: image.mime,
+          size: file.size,
+          sha256: file.sha256,
+          previewSha256: preview.sha256,
+          thumbnailSha256: thumbnail.sha256,
+          width: image.width,
+          height: image.height,
+          sharpness: image.sharpness,
+          blurry: image.blurry,
+          brightness: image.brightness,
+          deviceTime: meta.deviceTime ? new Date(meta.deviceTime).toISOString() : null,
+          receivedAt: clock().toISOString(),
+          latitude: hasLocation ? (meta.latitude ?? null) : null,
+          longitude: hasLocation ? (meta.longitude ?? null) : null,
+          accuracy: hasLocation ? (meta.accuracy ?? null) : null,
+          requestId: meta.requestId ?? null,
+          uploadId: meta.uploadId ?? null,
+          capturedBy: principal.kind === 'customer' ? 'customer' : 'assessor',
+          actorId: actor.id,
+          ledgerSeq: 0,
+        };
+        const committed = db.transaction(() => {
+          const raced = meta.uploadId ? store.byUploadId(caseId, meta.uploadId) : null;
+          if (raced) return { record: raced, created: false };
+          const { id, source, mime, size, sha256, width, height, sharpness, blurry, brightness, deviceTime, receivedAt, requestId } = record;
+          const entry = ledger.append({
+            caseId,
+            actor,
+            type: 'evidence.added',
+            payload: {
+              evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
+              exposure: image.exposure, deviceTime, receivedAt, requestId,
+              location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
+              previewSha256: preview.sha256, thumbnailSha256: thumbnail.sha256,
+            },
+            blobs: [sha256, preview.sha256, thumbnail.sha256],
+          });
+          const stored = { ...record, ledgerSeq: entry.seq };
+          store.insert(stored);
+          return { record: stored, created: true };
+        }).immediate();
+        const evidence = toView(committed.record);
+        if (committed.created) {
+          hub.publish(caseRecord.assessorId, { type: 'evidence', evidence });
+          deps.cases.publish(caseId);
+        }
+        return { evidence, created: committed.created };
+      } finally {
+        await fsp.rm(file.tempFile, { force: true });
+      }
+    },
+
+    /** The blob behind one rendition of an evidence item, for streaming. */
+    rendition(principal: Principal, caseId: string, evidenceId: string, which: 'original' | 'preview' | 'thumbnail') {
+      deps.cases.authorize(principal, caseId);
+      const record = store.byId(caseId, evidenceId);
+      if (!record) throw notFound('the evidence');
+      const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;
+      return { sha256, mime: which === 'original' ? record.mime : 'image/jpeg', stream: () => blobs.open(sha256) };
+    },
+  };
+}

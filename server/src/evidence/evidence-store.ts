@@ -1,0 +1,70 @@
+// Evidence rows: the queryable projection of `evidence.added` ledger entries.
+import type { EvidenceSource } from '../../../protocol/http.ts';
+import type { Db } from '../storage/database.ts';
+
+export interface EvidenceRecord {
+  id: string;
+  caseId: string;
+  source: EvidenceSource;
+  mime: string;
+  size: number;
+  sha256: string;
+  previewSha256: string;
+  thumbnailSha256: string;
+  width: number;
+  height: number;
+  sharpness: number;
+  blurry: boolean;
+  brightness: number;
+  deviceTime: string | null;
+  receivedAt: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy: number | null;
+  requestId: string | null;
+  uploadId: string | null;
+  capturedBy: 'customer' | 'assessor';
+  actorId: string;
+  ledgerSeq: number;
+}
+
+type Row = Record<string, string | number | null>;
+
+const COLUMNS: Array<[keyof EvidenceRecord, string]> = [
+  ['id', 'id'], ['caseId', 'case_id'], ['source', 'source'], ['mime', 'mime'], ['size', 'size'], ['sha256', 'sha256'],
+  ['previewSha256', 'preview_sha256'], ['thumbnailSha256', 'thumbnail_sha256'], ['width', 'width'], ['height', 'height'],
+  ['sharpness', 'sharpness'], ['blurry', 'blurry'], ['brightness', 'brightness'], ['deviceTime', 'device_time'],
+  ['receivedAt', 'received_at'], ['latitude', 'latitude'], ['longitude', 'longitude'], ['accuracy', 'accuracy'],
+  ['requestId', 'request_id'], ['uploadId', 'upload_id'], ['capturedBy', 'captured_by'], ['actorId', 'actor_id'],
+  ['ledgerSeq', 'ledger_seq'],
+];
+
+export interface EvidenceStore {
+  insert(record: EvidenceRecord): void;
+  byId(caseId: string, id: string): EvidenceRecord | null;
+  byUploadId(caseId: string, uploadId: string): EvidenceRecord | null;
+  list(caseId: string): EvidenceRecord[];
+}
+
+export function createEvidenceStore(db: Db): EvidenceStore {
+  const insertStmt = db.prepare(
+    `INSERT INTO evidence (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})`,
+  );
+  const fromRow = (row: Row): EvidenceRecord => {
+    const record = Object.fromEntries(COLUMNS.map(([key, column]) => [key, row[column]])) as unknown as EvidenceRecord;
+    return { ...record, blurry: row.blurry === 1 };
+  };
+  return {
+    insert: (record) => insertStmt.run({ ...record, blurry: record.blurry ? 1 : 0 }),
+    byId(caseId, id) {
+      const row = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND id = ?').get(caseId, id);
+      return row ? fromRow(row) : null;
+    },
+    byUploadId(caseId, uploadId) {
+      const row = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND upload_id = ?').get(caseId, uploadId);
+      return row ? fromRow(row) : null;
+    },
+    list: (caseId) =>
+      db.prepare<[string], Row>('SELECT * FROM evidence WHERE case_id = ? ORDER BY received_at, rowid').all(caseId).map(fromRow),
+  };
+}

@@ -1,0 +1,110 @@
+// The Express app: security headers, JSON parsing, the API routers, the PeerJS mount and the client pages.
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { Request, RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { UserStore } from '../auth/user-store.ts';
+import type { CallService } from '../calls/call-service.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { OutcomeService } from '../outcomes/outcome-service.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { createAuth } from './auth.ts';
+import { authRoutes } from './auth-routes.ts';
+import { caseRoutes } from './case-routes.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { eventRoutes } from './event-routes.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
+import { joinRoutes } from './join-routes.ts';
+import type { PeerCredentials } from './peer-credentials.ts';
+
+export interface AppDeps {
+  log: Logger;
+  version: string;
+  clientDir: string;
+  maxUploadBytes: number;
+  loginLimitPer15Min: number;
+  users: UserStore;
+  cases: CaseService;
+  evidence: EvidenceService;
+  chat: ChatService;
+  outcomes: OutcomeService;
+  calls: CallService;
+  ledger: LedgerStore;
+  blobs: BlobStore;
+  hub: EventHub;
+  peers: PeerCredentials;
+  peerHandler: RequestHandler;
+  joinBase: (req: Request) => string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // A self-signed LAN certificate must stay click-through-able: no HSTS pinning from here.
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const auth = createAuth({ users: deps.users, cases: deps.cases });
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb', strict: true }));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, version: deps.version });
+  });
+  api.use(authRoutes({ auth, users: deps.users, loginLimitPer15Min: deps.loginLimitPer15Min }));
+  api.use(joinRoutes({ auth, cases: deps.cases, peers: deps.peers }));
+  api.use(eventRoutes({ auth, hub: deps.hub }));
+  api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
+  api.use(caseRoutes({ ...deps, auth }));
+  api.use(notFoundHandler());
+  app.use('/api', api);
+
+  app.use('/peerjs', deps.peerHandler);
+  app.use(clientPages(deps.clientDir));
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+/** The built client: the console at `/`, the customer page at `/j`, hashed assets under their paths. */
+function clientPages(clientDir: string): express.Router {
+  const router = express.Router();
+  const page = (file: string): RequestHandler => (_req, res) => {
+    const full = path.join(clientDir, file);
+    if (!fs.existsSync(full)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(full);
+  };
+  router.get(['/', '/console'], page('console.html'));
+  router.get('/j', page('join.html'));
+  router.use(express.static(clientDir, { index: false, immutable: true, maxAge: '1y' }));
+  return router;
+}

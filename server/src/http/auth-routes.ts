@@ -1,0 +1,58 @@
+// Login, logout, who am I; user management for admins.
+import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { CreateUserBody, LoginBody } from '../../../protocol/http.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { UserStore } from '../auth/user-store.ts';
+import { HttpError } from '../errors.ts';
+import { SESSION_TTL_MS, type Auth } from './auth.ts';
+import { parseInput } from './validate.ts';
+
+export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15Min: number }): express.Router {
+  const { auth, users } = deps;
+  const router = express.Router();
+  const loginLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: deps.loginLimitPer15Min,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', 'too many login attempts; wait a few minutes and try again')),
+  });
+
+  router.post('/auth/login', loginLimit, async (req, res) => {
+    const body = parseInput(LoginBody, req.body);
+    const found = users.byEmail(body.email);
+    const ok = found ? await verifyPassword(body.password, found.passwordHash) : false;
+    if (!found || !ok) throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
+    const session = users.startSession(found.id, SESSION_TTL_MS);
+    auth.setSessionCookie(req, res, session.sessionId);
+    const { passwordHash: _hidden, ...user } = found;
+    res.json({ user });
+  });
+
+  router.post('/auth/logout', (req, res) => {
+    const id = auth.sessionId(req);
+    if (id) users.endSession(id);
+    auth.setSessionCookie(req, res, null);
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    res.json({ user: auth.requireUser(req) });
+  });
+
+  router.get('/users', (req, res) => {
+    auth.requireAdmin(req);
+    res.json({ users: users.list() });
+  });
+
+  router.post('/users', async (req, res) => {
+    auth.requireAdmin(req);
+    const body = parseInput(CreateUserBody, req.body);
+    if (users.byEmail(body.email)) throw new HttpError(409, 'email_taken', 'a user with this email exists already');
+    const user = users.create({ email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
+    res.status(201).json({ user });
+  });
+
+  return router;
+}

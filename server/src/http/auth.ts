@@ -1,0 +1,75 @@
+// Who is calling: the session cookie of an assessor/admin, or a customer's join token as a Bearer header.
+import type { Request, Response } from 'express';
+import type { User } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { UserStore } from '../auth/user-store.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { forbidden, HttpError } from '../errors.ts';
+
+export const SESSION_COOKIE = 'sl_session';
+export const SESSION_TTL_MS = 12 * 3600_000;
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export function createAuth(deps: { users: UserStore; cases: CaseService }) {
+  const sessionId = (req: Request): string | null => {
+    const header = req.headers.cookie;
+    if (!header) return null;
+    for (const part of header.split(';')) {
+      const [name, ...rest] = part.trim().split('=');
+      if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+    }
+    return null;
+  };
+
+  const bearer = (req: Request): string | null => {
+    const match = /^Bearer\s+([A-Za-z0-9_-]{16,256})$/.exec(req.headers.authorization ?? '');
+    if (req.headers.authorization && !match) throw new HttpError(401, 'invalid_token', 'the Authorization header is not a valid Bearer token');
+    return match?.[1] ?? null;
+  };
+
+  const sessionUser = (req: Request): User | null => {
+    const id = sessionId(req);
+    return id ? deps.users.userForSession(id) : null;
+  };
+
+  const auth = {
+    sessionId,
+
+    requireUser(req: Request): User {
+      const user = sessionUser(req);
+      if (user) return user;
+      if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
+      throw new HttpError(401, 'login_required', 'log in first');
+    },
+
+    requireAdmin(req: Request): User {
+      const user = auth.requireUser(req);
+      if (user.role !== 'admin') throw forbidden('only an admin can do this');
+      return user;
+    },
+
+    requireCustomer(req: Request): Extract<Principal, { kind: 'customer' }> {
+      const token = bearer(req);
+      if (!token) throw new HttpError(401, 'token_required', 'this call needs the join link token as "Authorization: Bearer <token>"');
+      return deps.cases.authenticateCustomer(token);
+    },
+
+    /** A customer's token when a Bearer header is sent, else the session's user. */
+    requirePrincipal(req: Request): Principal {
+      if (req.headers.authorization) return auth.requireCustomer(req);
+      return { kind: 'user', user: auth.requireUser(req) };
+    },
+
+    setSessionCookie(req: Request, res: Response, id: string | null): void {
+      res.cookie(SESSION_COOKIE, id ?? '', {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: req.secure,
+        path: '/',
+        maxAge: id ? SESSION_TTL_MS : 0,
+      });
+    },
+  };
+  return auth;
+}

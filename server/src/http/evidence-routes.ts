@@ -1,0 +1,64 @@
+// Evidence and chat routes shared by the assessor (session) and the customer (join token).
+import fsp from 'node:fs/promises';
+import express from 'express';
+import { ChatBody, EvidenceUploadMeta } from '../../../protocol/http.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { ChatService } from '../chat/chat-service.ts';
+import { HttpError } from '../errors.ts';
+import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import type { Auth } from './auth.ts';
+import { receiveUpload } from './upload.ts';
+import { parseInput } from './validate.ts';
+
+const RENDITIONS = new Set(['original', 'preview', 'thumbnail'] as const);
+type Rendition = 'original' | 'preview' | 'thumbnail';
+
+export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence: EvidenceService; chat: ChatService; blobs: BlobStore; maxUploadBytes: number }): express.Router {
+  const { auth } = deps;
+  const router = express.Router();
+
+  router.post('/cases/:id/evidence', async (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    const caseId = req.params.id;
+    // Refuse before reading the body when the caller may not write to this case.
+    deps.cases.authorize(principal, caseId);
+    if (principal.kind === 'customer' && !principal.consented) {
+      throw new HttpError(403, 'consent_required', 'the customer has not consented to the recording yet');
+    }
+    const upload = await receiveUpload(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxUploadBytes });
+    let meta;
+    try {
+      meta = parseInput(EvidenceUploadMeta, upload.fields, 'photo details');
+    } catch (error) {
+      await fsp.rm(upload.file.tempFile, { force: true });
+      throw error;
+    }
+    const result = await deps.evidence.ingest(principal, caseId, upload.file, meta);
+    res.status(result.created ? 201 : 200).json(result.evidence);
+  });
+
+  router.get('/cases/:id/evidence/:evidenceId/:rendition', (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    const rendition = req.params.rendition as Rendition;
+    if (!RENDITIONS.has(rendition)) {
+      res.status(404).json({ error: { code: 'not_found', message: 'renditions are original, preview and thumbnail' } });
+      return;
+    }
+    const blob = deps.evidence.rendition(principal, req.params.id, req.params.evidenceId, rendition);
+    res.setHeader('Content-Type', blob.mime);
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.setHeader('ETag', `"${blob.sha256}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (rendition === 'original') res.setHeader('Content-Disposition', `attachment; filename="${req.params.evidenceId}"`);
+    blob.stream().on('error', () => res.destroy()).pipe(res);
+  });
+
+  router.post('/cases/:id/chat', (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    const result = deps.chat.post(principal, req.params.id, parseInput(ChatBody, req.body));
+    res.status(result.created ? 201 : 200).json(result.line);
+  });
+
+  return router;
+}

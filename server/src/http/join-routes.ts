@@ -1,0 +1,30 @@
+// Customer-facing routes, authorised by the join token (`Authorization: Bearer <token>`).
+import express from 'express';
+import { ConsentBody } from '../../../protocol/http.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError } from '../errors.ts';
+import type { Auth } from './auth.ts';
+import type { PeerCredentials } from './peer-credentials.ts';
+import { parseInput } from './validate.ts';
+
+export function joinRoutes(deps: { auth: Auth; cases: CaseService; peers: PeerCredentials }): express.Router {
+  const { auth, cases } = deps;
+  const router = express.Router();
+
+  router.get('/join', (req, res) => {
+    res.json(cases.joinView(auth.requireCustomer(req)));
+  });
+
+  router.post('/join/consent', (req, res) => {
+    const customer = auth.requireCustomer(req);
+    res.json(cases.consent(customer, parseInput(ConsentBody, req.body)));
+  });
+
+  router.post('/join/peer', (req, res) => {
+    const customer = auth.requireCustomer(req);
+    if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
+    res.json(deps.peers.mint(customer.caseId, 'customer'));
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+// Turns a signalling grant into the credential a page needs to register on the PeerJS server.
+import type { PeerCredential } from '../../../protocol/http.ts';
+import type { Config } from '../config.ts';
+import type { PeerRole, Signalling } from '../signalling/signalling.ts';
+
+export interface PeerCredentials {
+  mint(caseId: string, role: PeerRole): PeerCredential;
+}
+
+export function createPeerCredentials(signalling: Signalling, config: Pick<Config, 'iceServers'>): PeerCredentials {
+  return {
+    mint(caseId, role) {
+      const grant = signalling.mint(caseId, role);
+      return {
+        peerId: grant.peerId,
+        token: grant.token,
+        expiresAt: grant.expiresAt.toISOString(),
+        path: grant.path,
+        key: grant.key,
+        iceServers: config.iceServers,
+      };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Receives one uploaded file — multipart field `file`, or a raw image body — into a temp file of the
+// blob store, hashing as it streams and stopping at the size limit. Nothing here is visible as evidence.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { HttpError } from '../errors.ts';
+import type { ReceivedFile } from '../evidence/evidence-service.ts';
+
+export interface Upload {
+  file: ReceivedFile;
+  fields: Record<string, string>;
+}
+
+const tooLarge = (maxBytes: number) =>
+  new HttpError(413, 'upload_too_large', `the file is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB`);
+
+export async function receiveUpload(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > opts.maxBytes + 64 * 1024) throw tooLarge(opts.maxBytes);
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) return receiveMultipart(req, opts);
+  if (type.startsWith('image/') || type.startsWith('application/octet-stream')) {
+    const fields = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return { file: await writeStream(req, opts), fields };
+  }
+  throw new HttpError(415, 'unsupported_media_type', 'send the photo as multipart/form-data (field "file") or as an image/* body');
+}
+
+async function writeStream(source: Readable, opts: { tempPath: () => string; maxBytes: number }): Promise<ReceivedFile> {
+  const tempFile = opts.tempPath();
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > opts.maxBytes) return done(tooLarge(opts.maxBytes));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, meter, fs.createWriteStream(tempFile, { flags: 'wx' }));
+  } catch (error) {
+    await fsp.rm(tempFile, { force: true });
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
+  }
+  return { tempFile, sha256: hash.digest('hex'), size };
+}
+
+function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: opts.maxBytes, parts: 25 } });
+    } catch {
+      reject(new HttpError(400, 'invalid_multipart', 'the multipart body has no valid boundary'));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let pending: Promise<ReceivedFile> | null = null;
+    let failure: HttpError | null = null;
+    const fail = (error: HttpError) => {
+      failure ??= error;
+    };
+
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) fail(new HttpError(400, 'field_too_large', `the field "${name}" is too long`));
+      fields[name] = value;
+    });
+    parser.on('file', (name, stream) => {
+      if (name !== 'file' || pending) {
+        fail(new HttpError(400, 'unexpected_file', `only one file, in the field "file", is accepted (got "${name}")`));
+        stream.resume();
+        return;
+      }
+      stream.on('limit', () => fail(tooLarge(opts.maxBytes)));
+      pending = writeStream(stream, opts);
+      pending.catch((error: unknown) => fail(error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', 'the upload failed')));
+    });
+    parser.on('filesLimit', () => fail(new HttpError(400, 'too_many_files', 'send one file per request')));
+    let settled = false;
+    const discard = () => void pending?.then((file) => fsp.rm(file.tempFile, { force: true }), () => undefined);
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      if (failure) {
+        discard();
+        reject(failure);
+        return;
+      }
+      if (!pending) {
+        reject(new HttpError(400, 'file_required', 'the upload has no file in the field "file"'));
+        return;
+      }
+      pending.then(
+        (file) => {
+          if (!failure) return resolve({ file, fields });
+          discard();
+          reject(failure);
+        },
+        () => reject(failure ?? new HttpError(400, 'upload_interrupted', 'the upload failed')),
+      );
+    };
+    parser.on('error', () => {
+      fail(new HttpError(400, 'invalid_multipart', 'the multipart body is malformed'));
+      req.unpipe(parser);
+      req.resume();
+      finish();
+    });
+    parser.on('close', finish);
+    req.on('aborted', () => fail(new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete')));
+    req.pipe(parser);
+  });
+}

@@ -1,0 +1,50 @@
+// The per-case hash chain, as pure functions: how an entry is hashed, linked and checked.
+import crypto from 'node:crypto';
+import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface UnsealedEntry {
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: LedgerActor;
+  type: string;
+  payload: Record<string, unknown>;
+  blobs: string[];
+  prevHash: string;
+}
+
+/** The bytes that are hashed: the canonical JSON of every field but the hash itself. */
+export function entryBytes(entry: UnsealedEntry): string {
+  const { caseId, seq, at, actor, type, payload, blobs, prevHash } = entry;
+  return canonicalJson({ caseId, seq, at, actor, type, payload, blobs, prevHash });
+}
+
+export function hashEntry(entry: UnsealedEntry): string {
+  return crypto.createHash('sha256').update(entryBytes(entry), 'utf8').digest('hex');
+}
+
+export function sealEntry(entry: UnsealedEntry): LedgerEntry {
+  return { ...entry, hash: hashEntry(entry) };
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/** Checks sequence, links and hashes of one case's entries (in stored order); the first break or null. */
+export function findChainBreak(caseId: string, entries: readonly LedgerEntry[]): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  for (const [index, entry] of entries.entries()) {
+    const expectedSeq = index + 1;
+    if (entry.caseId !== caseId) return { seq: entry.seq, reason: `entry belongs to case ${entry.caseId}` };
+    if (entry.seq !== expectedSeq) return { seq: entry.seq, reason: `sequence gap: expected ${expectedSeq}, found ${entry.seq}` };
+    if (entry.prevHash !== prevHash) return { seq: entry.seq, reason: 'previous-hash link does not match the entry before it' };
+    if (hashEntry(entry) !== entry.hash) return { seq: entry.seq, reason: 'entry content does not match its hash' };
+    prevHash = entry.hash;
+  }
+  return null;
+}

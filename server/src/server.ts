@@ -1,0 +1,133 @@
+// Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { ensureFirstAdmin } from './auth/bootstrap.ts';
+import { createUserStore } from './auth/user-store.ts';
+import { createCallService } from './calls/call-service.ts';
+import { createCaseService } from './cases/case-service.ts';
+import { createCaseStore } from './cases/case-store.ts';
+import { createPresenceTracker } from './cases/presence.ts';
+import { createChatService } from './chat/chat-service.ts';
+import type { Config } from './config.ts';
+import { createEventHub } from './events/event-hub.ts';
+import { createEvidenceService } from './evidence/evidence-service.ts';
+import { createEvidenceStore } from './evidence/evidence-store.ts';
+import { createApp } from './http/app.ts';
+import { createPeerCredentials } from './http/peer-credentials.ts';
+import { createLedgerStore } from './ledger/ledger-store.ts';
+import { createOutcomeService } from './outcomes/outcome-service.ts';
+import { createSignalling } from './signalling/signalling.ts';
+import { createLocalBlobStore } from './storage/blob-store.ts';
+import { openDatabase } from './storage/database.ts';
+import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunningServer {
+  httpUrl: string | null;
+  httpsUrl: string | null;
+  /** URLs a phone on the LAN can open. */
+  lanUrls: string[];
+  firstAdmin: { email: string; password: string; generated: boolean } | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(path.join(config.dataDir, 'sightline.db'));
+  const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const hub = createEventHub();
+  const presence = createPresenceTracker();
+  const users = createUserStore(db, clock);
+  const ledger = createLedgerStore(db, clock);
+  const caseStore = createCaseStore(db);
+  const cases = createCaseService({
+    db, cases: caseStore, ledger, presence, hub, clock,
+    userExists: (id) => users.byId(id) !== null,
+    joinLinkHours: config.joinLinkHours,
+  });
+  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, hub, clock, maxImagePixels: config.maxImagePixels });
+  const chat = createChatService({ db, ledger, cases, hub, clock });
+  const outcomes = createOutcomeService({ db, ledger, cases, hub, clock });
+  const calls = createCallService({ db, ledger, cases, presence, hub, clock });
+  const firstAdmin = await ensureFirstAdmin(users, config.admin);
+
+  const httpServer = config.httpPort !== null ? http.createServer() : null;
+  const tls = config.httpsPort !== null ? await loadOrCreateCertificate({ dataDir: config.dataDir, configured: config.tls }) : null;
+  const httpsServer = tls ? https.createServer({ cert: tls.cert, key: tls.key }) : null;
+  const servers = [httpServer, httpsServer].filter((s): s is http.Server => s !== null);
+
+  const signalling = createSignalling({
+    secret: loadSecret(path.join(config.dataDir, 'signalling.key')),
+    servers,
+    mountPath: '/peerjs',
+    tokenTtlMs: 120_000,
+    maxPeersPerCase: 8,
+    maxPeers: config.maxPeers,
+    log,
+    onPresence: ({ grant, online }) => {
+      if (grant.role !== 'customer') return;
+      if (online) presence.customerOnline(grant.caseId, grant.peerId);
+      else presence.customerOffline(grant.caseId, grant.peerId);
+      try {
+        ledger.append({ caseId: grant.caseId, actor: { type: 'system', id: 'signalling' }, type: online ? 'customer.joined' : 'customer.left', payload: { peerId: grant.peerId } });
+      } catch (err) {
+        log.error({ err, caseId: grant.caseId }, 'could not ledger a presence change');
+      }
+      cases.publish(grant.caseId);
+    },
+  });
+
+  let httpsBase: string | null = null;
+  const joinBase = (req: Request): string => config.publicUrl ?? httpsBase ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const app = createApp({
+    log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, loginLimitPer15Min: config.loginLimitPer15Min,
+    users, cases, evidence, chat, outcomes, calls, ledger, blobs, hub,
+    peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
+  });
+  for (const server of servers) server.on('request', app);
+
+  const listen = async (server: http.Server | null, port: number | null): Promise<number | null> => {
+    if (!server || port === null) return null;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, config.host, () => resolve());
+    });
+    return (server.address() as AddressInfo).port;
+  };
+  const httpPort = await listen(httpServer, config.httpPort);
+  const httpsPort = await listen(httpsServer, config.httpsPort);
+  const lanUrls = httpsPort ? lanAddresses().map((ip) => `https://${ip}:${httpsPort}`) : [];
+  httpsBase = lanUrls[0] ?? (httpsPort ? `https://localhost:${httpsPort}` : null);
+
+  return {
+    httpUrl: httpPort ? `http://localhost:${httpPort}` : null,
+    httpsUrl: httpsPort ? `https://localhost:${httpsPort}` : null,
+    lanUrls,
+    firstAdmin,
+    async close() {
+      await signalling.close();
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      })));
+      db.close();
+    },
+  };
+}
+
+/** The signalling HMAC key survives restarts so tokens minted just before one stay valid. */
+function loadSecret(file: string): Buffer {
+  if (fs.existsSync(file)) return fs.readFileSync(file);
+  const secret = crypto.randomBytes(32);
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,91 @@
+// Content-addressed blob store on the local disk. A blob is written to a temp file, fsynced, renamed
+// into place and its directory fsynced, so a crash never leaves a half-written blob visible.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+export interface BlobStore {
+  /** Stores bytes; returns their sha-256 (hex). Idempotent. */
+  putBuffer(bytes: Buffer): Promise<{ sha256: string; size: number }>;
+  /** Moves an already-written temp file (from `tempPath()`) into the store under its known hash. */
+  adoptFile(tempFile: string, sha256: string): Promise<void>;
+  /** A fresh path in the store's temp folder (same filesystem, so rename is atomic). */
+  tempPath(): string;
+  has(sha256: string): boolean;
+  path(sha256: string): string;
+  open(sha256: string): fs.ReadStream;
+  /** Recomputes the hash of a stored blob; null when it is missing. */
+  hashOf(sha256: string): Promise<string | null>;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function createLocalBlobStore(root: string): BlobStore {
+  const tmpDir = path.join(root, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  cleanTemp(tmpDir);
+
+  const blobPath = (sha256: string): string => {
+    if (!HEX64.test(sha256)) throw new Error(`not a sha-256: ${sha256}`);
+    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+
+  const install = async (tempFile: string, sha256: string): Promise<void> => {
+    const target = blobPath(sha256);
+    if (fs.existsSync(target)) {
+      await fsp.rm(tempFile, { force: true });
+      return;
+    }
+    await fsyncFile(tempFile);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.rename(tempFile, target);
+    await fsyncDir(path.dirname(target));
+  };
+
+  return {
+    tempPath: () => path.join(tmpDir, `${Date.now()}-${crypto.randomBytes(8).toString('hex')}`),
+    path: blobPath,
+    has: (sha256) => fs.existsSync(blobPath(sha256)),
+    open: (sha256) => fs.createReadStream(blobPath(sha256)),
+    async putBuffer(bytes) {
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (fs.existsSync(blobPath(sha256))) return { sha256, size: bytes.length };
+      const temp = path.join(tmpDir, `${Date.now()}-${crypto.randomBytes(8).toString('hex')}`);
+      await fsp.writeFile(temp, bytes);
+      await install(temp, sha256);
+      return { sha256, size: bytes.length };
+    },
+    adoptFile: install,
+    async hashOf(sha256) {
+      const file = blobPath(sha256);
+      if (!fs.existsSync(file)) return null;
+      const hash = crypto.createHash('sha256');
+      for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+      return hash.digest('hex');
+    },
+  };
+}
+
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fsp.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temp files left by a crash are never evidence: nothing names them. Remove them at start. */
+function cleanTemp(tmpDir: string): void {
+  for (const name of fs.readdirSync(tmpDir)) fs.rmSync(path.join(tmpDir, name), { force: true });
+}

@@ -1,0 +1,113 @@
+// Schema migrations, applied in order; never edit a released step, append a new one.
+export const migrations: string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'assessor')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('damage', 'preview')),
+    title TEXT NOT NULL,
+    customer_name TEXT,
+    assessor_id TEXT NOT NULL REFERENCES users(id),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX cases_by_assessor ON cases(assessor_id, created_at);
+  CREATE TABLE join_tokens (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT,
+    consented_at TEXT,
+    location_allowed INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX join_tokens_by_case ON join_tokens(case_id);
+  CREATE TABLE ledger_entries (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor_type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    blobs TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq)
+  );
+  CREATE TABLE evidence (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    source TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    preview_sha256 TEXT NOT NULL,
+    thumbnail_sha256 TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    sharpness REAL NOT NULL,
+    blurry INTEGER NOT NULL,
+    brightness REAL NOT NULL,
+    device_time TEXT,
+    received_at TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
+    accuracy REAL,
+    request_id TEXT,
+    upload_id TEXT,
+    captured_by TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    UNIQUE (case_id, upload_id)
+  );
+  CREATE INDEX evidence_by_case ON evidence(case_id, received_at);
+  CREATE TABLE chat_lines (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    id TEXT NOT NULL,
+    from_role TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (case_id, id)
+  );
+  CREATE TABLE outcomes (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    decision TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    amount REAL,
+    currency TEXT,
+    damage_items TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    supersedes TEXT
+  );
+  CREATE INDEX outcomes_by_case ON outcomes(case_id, at);
+  CREATE TABLE calls (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    started_at TEXT NOT NULL,
+    connected_at TEXT,
+    ended_at TEXT,
+    state TEXT NOT NULL,
+    early_failure INTEGER NOT NULL DEFAULT 0,
+    detail TEXT
+  );
+  CREATE INDEX calls_by_case ON calls(case_id, started_at);
+  `,
+];
