@@ -1,0 +1,55 @@
+// `npm test`: type check, unit + integration tests, then the browser journeys in Chromium — inside a
+// loopback-only network namespace when we are root (so WebRTC can only use 127.0.0.1).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-test-'));
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function vitest(project) {
+  const out = path.join(reports, `${project}.json`);
+  const args = ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  return { args, out };
+}
+
+function counts(file) {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+const chromium = ensureChromium();
+let ok = run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+
+const unit = vitest('unit');
+ok = run('unit and integration tests', bin('vitest'), unit.args) && ok;
+
+ok = run('client build', bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']) && ok;
+
+const e2e = vitest('e2e');
+const env = { CHROMIUM_PATH: chromium, SIGHTLINE_SKIP_BUILD: '1' };
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canIsolate = isRoot && spawnSync('unshare', ['-n', 'true']).status === 0;
+if (canIsolate) {
+  const quoted = [bin('vitest'), ...e2e.args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  ok = run('browser journeys (loopback-only network namespace)', 'unshare', ['-n', 'sh', '-c', `ip link set lo up && exec ${quoted}`], env) && ok;
+} else {
+  ok = run('browser journeys', bin('vitest'), e2e.args, env) && ok;
+}
+
+const total = [unit.out, e2e.out].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(ok && total.failed === 0 ? 0 : 1);

@@ -1,0 +1,109 @@
+// Starts the real server in-process on an ephemeral loopback port with a temp data dir, and gives
+// tests a small HTTP client that keeps the session cookie.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { startServer, type RunningServer } from '../../src/server.ts';
+
+export const ADMIN = { email: 'admin@example.test', password: 'correct horse battery' };
+
+export interface Harness {
+  server: RunningServer;
+  base: string;
+  dataDir: string;
+  /** Moves the server's clock forward. */
+  advance(ms: number): void;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  cookie: string | null;
+  fetch(pathname: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  json<T = any>(pathname: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; body: T }>;
+  login(email?: string, password?: string): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-it-'));
+  const config = loadConfig({
+    PORT: '0',
+    HTTPS_PORT: 'off',
+    HOST: '127.0.0.1',
+    SIGHTLINE_DATA_DIR: dataDir,
+    SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
+    SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  let offset = 0;
+  const server = await startServer(config, pino({ level: 'silent' }), () => new Date(Date.now() + offset));
+  const base = server.httpUrl!.replace('localhost', '127.0.0.1');
+  return {
+    server,
+    base,
+    dataDir,
+    advance: (ms) => {
+      offset += ms;
+    },
+    client: () => makeClient(base),
+    async close() {
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function makeClient(base: string): Client {
+  const client: Client = {
+    cookie: null,
+    async fetch(pathname, init = {}) {
+      const headers = new Headers(init.headers);
+      if (client.cookie && !headers.has('cookie')) headers.set('cookie', client.cookie);
+      let body = init.body;
+      if (init.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(init.json);
+      }
+      const res = await fetch(base + pathname, { ...init, headers, body });
+      const setCookie = res.headers.get('set-cookie');
+      if (setCookie) client.cookie = setCookie.split(';')[0] ?? null;
+      return res;
+    },
+    async json(pathname, init) {
+      const res = await client.fetch(pathname, init);
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    async login(email = ADMIN.email, password = ADMIN.password) {
+      const res = await client.json('/api/auth/login', { method: 'POST', json: { email, password } });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+  };
+  return client;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Everything stored about a case, to assert that a rejected request changed nothing. */
+export async function snapshotOf(admin: Client, caseId: string, dataDir: string) {
+  const ledger = await admin.json(`/api/cases/${caseId}/ledger`);
+  const detail = await admin.json(`/api/cases/${caseId}`);
+  return {
+    ledger: ledger.body.entries.map((e: { hash: string }) => e.hash),
+    evidence: detail.body.evidence.length,
+    chat: detail.body.chat.length,
+    outcomes: detail.body.outcomes.length,
+    blobs: listFiles(path.join(dataDir, 'blobs')).filter((f) => !f.includes(`${path.sep}tmp${path.sep}`)).sort(),
+    temp: listFiles(path.join(dataDir, 'blobs', 'tmp')),
+  };
+}
+
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
+}
