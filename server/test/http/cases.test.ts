@@ -176,3 +176,46 @@ function firstMessage(url: string): Promise<unknown> {
     ws.on('error', (err) => done({ error: err.message }));
   });
 }
+
+describe('calls and live events', () => {
+  it('pushes case changes to the console over server-sent events and records early call failures', async () => {
+    const { case: c, token } = await createCase(alice);
+    const controller = new AbortController();
+    const res = await alice.fetch('/api/events', { signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    const seen: Array<{ type: string; case?: { id: string; presence: string }; call?: { earlyFailure: boolean } }> = [];
+    const pump = (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += Buffer.from(value).toString('utf8');
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = frame.split('\n').find((l) => l.startsWith('data: '));
+          if (data) seen.push(JSON.parse(data.slice(6)));
+        }
+      }
+    })().catch(() => undefined);
+
+    await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(token), json: { recording: true } });
+    const cred = (await h.client().json('/api/join/peer', { method: 'POST', headers: bearer(token) })).body;
+    const ws = new WebSocket(`${h.base.replace('http', 'ws')}/peerjs/peerjs?key=${cred.key}&id=${cred.peerId}&token=${cred.token}`);
+    await expect.poll(() => seen.some((e) => e.type === 'case' && e.case?.id === c.id && e.case.presence === 'waiting')).toBe(true);
+
+    expect((await alice.json(`/api/cases/${c.id}/calls`, { method: 'POST', json: { callId: 'call-00000001', event: 'started' } })).status).toBe(200);
+    const failed = await alice.json(`/api/cases/${c.id}/calls`, { method: 'POST', json: { callId: 'call-00000001', event: 'failed', detail: 'ICE failed' } });
+    expect(failed.body).toMatchObject({ state: 'failed', earlyFailure: true, detail: 'ICE failed' });
+    await expect.poll(() => seen.some((e) => e.type === 'call' && e.call?.earlyFailure === true)).toBe(true);
+    const late = await alice.json(`/api/cases/${c.id}/calls`, { method: 'POST', json: { callId: 'call-00000001', event: 'connected' } });
+    expect(late.status).toBe(409);
+    expect((await bob.json(`/api/cases/${c.id}/calls`, { method: 'POST', json: { callId: 'call-00000002', event: 'started' } })).status).toBe(403);
+
+    ws.close();
+    controller.abort();
+    await pump;
+  });
+});
