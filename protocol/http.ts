@@ -246,9 +246,19 @@ export const LedgerEntry = z.object({
   payload: z.record(z.string(), z.unknown()),
   blobs: z.array(z.string()),
   prevHash: z.string(),
+  /** sha-256 (hex) of the canonical JSON (RFC 8785) of every field above. */
   hash: z.string(),
+  /** Ed25519 signature (base64url) by the server's ledger key over the same canonical bytes. */
+  signature: z.string(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerKey = z.object({
+  algorithm: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKeyPem: z.string(),
+});
+export type LedgerKey = z.infer<typeof LedgerKey>;
 
 export const VerifyResult = z.object({
   ok: z.boolean(),

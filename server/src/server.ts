@@ -22,6 +22,7 @@ import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
+import { loadOrCreateSigner } from './ledger/signing-key.ts';
 import { createOutcomeService } from './outcomes/outcome-service.ts';
 import { createSignalling } from './signalling/signalling.ts';
 import { createLocalBlobStore } from './storage/blob-store.ts';
@@ -46,7 +47,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const hub = createEventHub();
   const presence = createPresenceTracker();
   const users = createUserStore(db, clock);
-  const ledger = createLedgerStore(db, clock);
+  const signer = loadOrCreateSigner(config.dataDir);
+  const ledger = createLedgerStore(db, clock, signer.sign);
   const caseStore = createCaseStore(db);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
@@ -90,7 +92,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    users, cases, evidence, chat, outcomes, calls, ledger, blobs, hub,
+    users, cases, evidence, chat, outcomes, calls, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
   });
   for (const server of servers) server.on('request', app);

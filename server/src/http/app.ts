@@ -11,6 +11,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { LedgerKey } from '../../../protocol/http.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -36,6 +37,7 @@ export interface AppDeps {
   outcomes: OutcomeService;
   calls: CallService;
   ledger: LedgerStore;
+  ledgerKey: LedgerKey;
   blobs: BlobStore;
   hub: EventHub;
   peers: PeerCredentials;
@@ -76,6 +78,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: deps.version });
   });
+  api.get('/ledger/key', (_req, res) => {
+    res.json(deps.ledgerKey);
+  });
   api.use(authRoutes({ auth, users: deps.users, loginLimitPer15Min: deps.loginLimitPer15Min }));
   api.use(joinRoutes({ auth, cases: deps.cases, peers: deps.peers }));
   api.use(eventRoutes({ auth, hub: deps.hub }));
@@ -84,6 +89,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(notFoundHandler());
   app.use('/api', api);
 
+  app.get('/.well-known/sightline-ledger-key.pem', (_req, res) => {
+    res.type('application/x-pem-file').send(deps.ledgerKey.publicKeyPem);
+  });
   app.use('/peerjs', deps.peerHandler);
   app.use(clientPages(deps.clientDir));
   app.use(notFoundHandler());

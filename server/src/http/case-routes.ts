@@ -1,7 +1,7 @@
 // Assessor-facing case routes: create, list, read, join links, peer credentials, calls, outcome, ledger.
 import express from 'express';
 import type { Request } from 'express';
-import { CallEventBody, CreateCaseBody, OutcomeBody, type CaseDetail } from '../../../protocol/http.ts';
+import { CallEventBody, CreateCaseBody, OutcomeBody, type CaseDetail, type LedgerKey } from '../../../protocol/http.ts';
 import type { CallService } from '../calls/call-service.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
@@ -22,6 +22,7 @@ export interface CaseRouteDeps {
   outcomes: OutcomeService;
   calls: CallService;
   ledger: LedgerStore;
+  ledgerKey: LedgerKey;
   blobs: BlobStore;
   peers: PeerCredentials;
   joinBase: (req: Request) => string;
@@ -84,7 +85,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   router.get('/cases/:id/verify', async (req, res) => {
     const user = auth.requireUser(req);
     const record = cases.authorize({ kind: 'user', user }, req.params.id);
-    res.json(await verifyCase(record.id, deps.ledger, deps.blobs));
+    res.json(await verifyCase(record.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem));
   });
 
   return router;

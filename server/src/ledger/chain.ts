@@ -26,8 +26,10 @@ export function hashEntry(entry: UnsealedEntry): string {
   return crypto.createHash('sha256').update(entryBytes(entry), 'utf8').digest('hex');
 }
 
-export function sealEntry(entry: UnsealedEntry): LedgerEntry {
-  return { ...entry, hash: hashEntry(entry) };
+/** Hashes and signs an entry; `sign` returns a signature over the canonical bytes. */
+export function sealEntry(entry: UnsealedEntry, sign: (bytes: string) => string): LedgerEntry {
+  const bytes = entryBytes(entry);
+  return { ...entry, hash: crypto.createHash('sha256').update(bytes, 'utf8').digest('hex'), signature: sign(bytes) };
 }
 
 export interface ChainBreak {
@@ -35,8 +37,15 @@ export interface ChainBreak {
   reason: string;
 }
 
-/** Checks sequence, links and hashes of one case's entries (in stored order); the first break or null. */
-export function findChainBreak(caseId: string, entries: readonly LedgerEntry[]): ChainBreak | null {
+/**
+ * Checks sequence, links, hashes and signatures of one case's entries (in stored order); the first
+ * break or null. `verify` checks a signature over the canonical bytes.
+ */
+export function findChainBreak(
+  caseId: string,
+  entries: readonly LedgerEntry[],
+  verify: (bytes: string, signature: string) => boolean,
+): ChainBreak | null {
   let prevHash = GENESIS_HASH;
   for (const [index, entry] of entries.entries()) {
     const expectedSeq = index + 1;
@@ -44,6 +53,7 @@ export function findChainBreak(caseId: string, entries: readonly LedgerEntry[]):
     if (entry.seq !== expectedSeq) return { seq: entry.seq, reason: `sequence gap: expected ${expectedSeq}, found ${entry.seq}` };
     if (entry.prevHash !== prevHash) return { seq: entry.seq, reason: 'previous-hash link does not match the entry before it' };
     if (hashEntry(entry) !== entry.hash) return { seq: entry.seq, reason: 'entry content does not match its hash' };
+    if (!verify(entryBytes(entry), entry.signature)) return { seq: entry.seq, reason: 'signature does not verify with the ledger key' };
     prevHash = entry.hash;
   }
   return null;

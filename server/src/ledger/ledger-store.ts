@@ -23,6 +23,7 @@ interface Row {
   blobs: string;
   prev_hash: string;
   hash: string;
+  signature: string;
 }
 
 export interface LedgerStore {
@@ -32,12 +33,12 @@ export interface LedgerStore {
   head(caseId: string): LedgerEntry | null;
 }
 
-export function createLedgerStore(db: Db, clock: () => Date): LedgerStore {
+export function createLedgerStore(db: Db, clock: () => Date, sign: (bytes: string) => string): LedgerStore {
   const headStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
   const listStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq');
   const insertStmt = db.prepare(
-    `INSERT INTO ledger_entries (case_id, seq, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash)
-     VALUES (@caseId, @seq, @at, @actorType, @actorId, @type, @payload, @blobs, @prevHash, @hash)`,
+    `INSERT INTO ledger_entries (case_id, seq, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash, signature)
+     VALUES (@caseId, @seq, @at, @actorType, @actorId, @type, @payload, @blobs, @prevHash, @hash, @signature)`,
   );
 
   const appendInTx = db.transaction((input: AppendInput): LedgerEntry => {
@@ -51,7 +52,7 @@ export function createLedgerStore(db: Db, clock: () => Date): LedgerStore {
       payload: input.payload,
       blobs: input.blobs ?? [],
       prevHash: head ? head.hash : GENESIS_HASH,
-    });
+    }, sign);
     insertStmt.run({
       ...entry,
       actorType: entry.actor.type,
@@ -83,5 +84,6 @@ function fromRow(row: Row): LedgerEntry {
     blobs: JSON.parse(row.blobs) as string[],
     prevHash: row.prev_hash,
     hash: row.hash,
+    signature: row.signature,
   };
 }

@@ -3,11 +3,12 @@ import type { VerifyResult } from '../../../protocol/http.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { findChainBreak } from './chain.ts';
 import type { LedgerStore } from './ledger-store.ts';
+import { verifySignature } from './signing-key.ts';
 
-export async function verifyCase(caseId: string, ledger: LedgerStore, blobs: BlobStore): Promise<VerifyResult> {
+export async function verifyCase(caseId: string, ledger: LedgerStore, blobs: BlobStore, publicKeyPem: string): Promise<VerifyResult> {
   const entries = ledger.list(caseId);
   const headHash = entries.at(-1)?.hash ?? null;
-  const chainBreak = findChainBreak(caseId, entries);
+  const chainBreak = findChainBreak(caseId, entries, (bytes, signature) => verifySignature(publicKeyPem, bytes, signature));
   if (chainBreak) {
     return { ok: false, entries: entries.length, blobs: 0, headHash, firstBroken: { seq: chainBreak.seq, blob: null, reason: chainBreak.reason } };
   }

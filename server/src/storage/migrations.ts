@@ -110,4 +110,7 @@ export const migrations: string[] = [
   );
   CREATE INDEX calls_by_case ON calls(case_id, started_at);
   `,
+  `
+  ALTER TABLE ledger_entries ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+  `,
 ];

@@ -28,7 +28,7 @@ afterAll(() => h.close());
 function form(file: Buffer | string, fields: Record<string, string> = {}, filename = 'photo.jpg', type = 'image/jpeg'): FormData {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  body.set('file', new Blob([file], { type }), filename);
+  body.set('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type }), filename);
   return body;
 }
 
@@ -195,5 +195,19 @@ describe('bad input: a clear 4xx, and nothing stored changes', () => {
       h.advance(-73 * 3600_000);
     }
     expect(await snapshotOf(admin, caseId, h.dataDir)).toEqual(before);
+  });
+});
+
+describe('ledger key', () => {
+  it('publishes the Ed25519 public key that verifies every entry', async () => {
+    const key = (await h.client().json('/api/ledger/key')).body;
+    expect(key.algorithm).toBe('Ed25519');
+    const pem = await (await fetch(`${h.base}/.well-known/sightline-ledger-key.pem`)).text();
+    expect(pem).toBe(key.publicKeyPem);
+    const { verifySignature } = await import('../../src/ledger/signing-key.ts');
+    const { entryBytes } = await import('../../src/ledger/chain.ts');
+    const entries = (await admin.json(`/api/cases/${caseId}/ledger`)).body.entries;
+    expect(entries.length).toBeGreaterThan(3);
+    for (const entry of entries) expect(verifySignature(pem, entryBytes(entry), entry.signature)).toBe(true);
   });
 });

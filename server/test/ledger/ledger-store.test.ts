@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChainBreak } from '../../src/ledger/chain.ts';
 import { createLedgerStore } from '../../src/ledger/ledger-store.ts';
+import { loadOrCreateSigner, verifySignature } from '../../src/ledger/signing-key.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
+
+const signer = loadOrCreateSigner(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-key-')));
+const check = (bytes: string, signature: string) => verifySignature(signer.key.publicKeyPem, bytes, signature);
 
 const opened: Db[] = [];
 afterEach(() => {
@@ -23,11 +27,11 @@ function fresh(): { file: string; db: Db } {
 describe('ledger store', () => {
   it('appends gap-free sequences that chain and read back identically', () => {
     const { db } = fresh();
-    const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'));
+    const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'), signer.sign);
     const written = [1, 2, 3].map((n) => ledger.append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: { n, nested: { b: 2, a: 1 } } }));
     expect(written.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(ledger.list('c1')).toEqual(written);
-    expect(findChainBreak('c1', ledger.list('c1'))).toBeNull();
+    expect(findChainBreak('c1', ledger.list('c1'), check)).toBeNull();
     expect(ledger.head('c1')?.hash).toBe(written[2]!.hash);
   });
 
@@ -35,17 +39,24 @@ describe('ledger store', () => {
     const { file, db } = fresh();
     const other = openDatabase(file);
     opened.push(other);
-    const a = createLedgerStore(db, () => new Date());
-    const b = createLedgerStore(other, () => new Date());
+    const a = createLedgerStore(db, () => new Date(), signer.sign);
+    const b = createLedgerStore(other, () => new Date(), signer.sign);
     for (let i = 0; i < 20; i++) (i % 2 ? a : b).append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: { i } });
     const entries = a.list('c1');
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(findChainBreak('c1', entries)).toBeNull();
+    expect(findChainBreak('c1', entries, check)).toBeNull();
+  });
+
+  it('keeps the signing key across restarts, readable by its owner only', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-key-'));
+    const first = loadOrCreateSigner(dir);
+    expect(loadOrCreateSigner(dir).key).toEqual(first.key);
+    expect(fs.statSync(path.join(dir, 'ledger-signing-key.pem')).mode & 0o777).toBe(0o600);
   });
 
   it('rolls the entry back with the transaction that wrote it', () => {
     const { db } = fresh();
-    const ledger = createLedgerStore(db, () => new Date());
+    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
     expect(() =>
       db.transaction(() => {
         ledger.append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: {} });

@@ -1,0 +1,49 @@
+// The server's Ed25519 ledger key: created on first start, kept in the data dir readable by the
+// owner only. Its public half is what an auditor needs to check every entry.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LedgerKey } from '../../../protocol/http.ts';
+
+export interface LedgerSigner {
+  key: LedgerKey;
+  sign(bytes: string): string;
+}
+
+export function loadOrCreateSigner(dataDir: string): LedgerSigner {
+  const file = path.join(dataDir, 'ledger-signing-key.pem');
+  let privateKey: crypto.KeyObject;
+  if (fs.existsSync(file)) {
+    privateKey = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
+  } else {
+    privateKey = crypto.generateKeyPairSync('ed25519').privateKey;
+    const temp = `${file}.tmp`;
+    fs.writeFileSync(temp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    fs.renameSync(temp, file);
+  }
+  fs.chmodSync(file, 0o600);
+  const publicKey = crypto.createPublicKey(privateKey);
+  return {
+    key: publicKeyInfo(publicKey),
+    sign: (bytes) => crypto.sign(null, Buffer.from(bytes, 'utf8'), privateKey).toString('base64url'),
+  };
+}
+
+export function publicKeyInfo(publicKey: crypto.KeyObject): LedgerKey {
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    algorithm: 'Ed25519',
+    keyId: crypto.createHash('sha256').update(der).digest('hex').slice(0, 16),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+/** Checks one signature against a PEM public key; false (never a throw) for anything malformed. */
+export function verifySignature(publicKeyPem: string, bytes: string, signature: string): boolean {
+  try {
+    return crypto.verify(null, Buffer.from(bytes, 'utf8'), crypto.createPublicKey(publicKeyPem), Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
