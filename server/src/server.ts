@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import { createEventHub } from './events/event-hub.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
+import { createExportService } from './export/export-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
@@ -56,6 +57,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     joinLinkHours: config.joinLinkHours,
   });
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, hub, clock, maxImagePixels: config.maxImagePixels });
+  const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });
   const chat = createChatService({ db, ledger, cases, hub, clock });
   const outcomes = createOutcomeService({ db, ledger, cases, hub, clock });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
@@ -92,7 +94,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    users, cases, evidence, chat, outcomes, calls, ledger, ledgerKey: signer.key, blobs, hub,
+    users, cases, evidence, caseExports, chat, outcomes, calls, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
   });
   for (const server of servers) server.on('request', app);

@@ -11,6 +11,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { ExportService } from '../export/export-service.ts';
 import type { LedgerKey } from '../../../protocol/http.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
@@ -21,6 +22,7 @@ import { caseRoutes } from './case-routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { eventRoutes } from './event-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
+import { exportRoutes } from './export-routes.ts';
 import { joinRoutes } from './join-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 
@@ -33,6 +35,7 @@ export interface AppDeps {
   users: UserStore;
   cases: CaseService;
   evidence: EvidenceService;
+  caseExports: ExportService;
   chat: ChatService;
   outcomes: OutcomeService;
   calls: CallService;
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(eventRoutes({ auth, hub: deps.hub }));
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
   api.use(caseRoutes({ ...deps, auth }));
+  api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
   api.use(notFoundHandler());
   app.use('/api', api);
 

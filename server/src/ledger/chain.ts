@@ -37,6 +37,28 @@ export interface ChainBreak {
   reason: string;
 }
 
+/** What an entry must link to: its case, its place in the sequence and the hash before it. */
+export interface ExpectedLink {
+  caseId: string;
+  seq: number;
+  /** null when the entry before it could not be read, so the link cannot be checked. */
+  prevHash: string | null;
+}
+
+/** The first thing wrong with one entry at its expected place, or null. */
+export function entryFault(
+  entry: LedgerEntry,
+  expected: ExpectedLink,
+  verify: (bytes: string, signature: string) => boolean,
+): string | null {
+  if (entry.caseId !== expected.caseId) return `entry belongs to case ${entry.caseId}`;
+  if (entry.seq !== expected.seq) return `sequence gap: expected ${expected.seq}, found ${entry.seq}`;
+  if (expected.prevHash !== null && entry.prevHash !== expected.prevHash) return 'previous-hash link does not match the entry before it';
+  if (hashEntry(entry) !== entry.hash) return 'entry content does not match its hash';
+  if (!verify(entryBytes(entry), entry.signature)) return 'signature does not verify with the ledger key';
+  return null;
+}
+
 /**
  * Checks sequence, links, hashes and signatures of one case's entries (in stored order); the first
  * break or null. `verify` checks a signature over the canonical bytes.
@@ -48,12 +70,8 @@ export function findChainBreak(
 ): ChainBreak | null {
   let prevHash = GENESIS_HASH;
   for (const [index, entry] of entries.entries()) {
-    const expectedSeq = index + 1;
-    if (entry.caseId !== caseId) return { seq: entry.seq, reason: `entry belongs to case ${entry.caseId}` };
-    if (entry.seq !== expectedSeq) return { seq: entry.seq, reason: `sequence gap: expected ${expectedSeq}, found ${entry.seq}` };
-    if (entry.prevHash !== prevHash) return { seq: entry.seq, reason: 'previous-hash link does not match the entry before it' };
-    if (hashEntry(entry) !== entry.hash) return { seq: entry.seq, reason: 'entry content does not match its hash' };
-    if (!verify(entryBytes(entry), entry.signature)) return { seq: entry.seq, reason: 'signature does not verify with the ledger key' };
+    const reason = entryFault(entry, { caseId, seq: index + 1, prevHash }, verify);
+    if (reason) return { seq: entry.seq, reason };
     prevHash = entry.hash;
   }
   return null;

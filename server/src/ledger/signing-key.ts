@@ -39,10 +39,17 @@ export function publicKeyInfo(publicKey: crypto.KeyObject): LedgerKey {
   };
 }
 
-/** Checks one signature against a PEM public key; false (never a throw) for anything malformed. */
+/**
+ * Checks one signature against a PEM public key; false (never a throw) for anything malformed. The
+ * signature text must be the one canonical base64url form of its bytes: Node's decoder skips stray
+ * characters and ignores the spare low bits of the last one, so another spelling of the same bytes
+ * would otherwise pass as an unaltered entry.
+ */
 export function verifySignature(publicKeyPem: string, bytes: string, signature: string): boolean {
+  const raw = Buffer.from(signature, 'base64url');
+  if (raw.toString('base64url') !== signature) return false;
   try {
-    return crypto.verify(null, Buffer.from(bytes, 'utf8'), crypto.createPublicKey(publicKeyPem), Buffer.from(signature, 'base64url'));
+    return crypto.verify(null, Buffer.from(bytes, 'utf8'), crypto.createPublicKey(publicKeyPem), raw);
   } catch {
     return false;
   }

@@ -15,6 +15,8 @@ export interface BlobStore {
   has(sha256: string): boolean;
   path(sha256: string): string;
   open(sha256: string): fs.ReadStream;
+  /** Size in bytes of a stored blob; null when it is missing. */
+  size(sha256: string): Promise<number | null>;
   /** Recomputes the hash of a stored blob; null when it is missing. */
   hashOf(sha256: string): Promise<string | null>;
 }
@@ -48,6 +50,13 @@ export function createLocalBlobStore(root: string): BlobStore {
     path: blobPath,
     has: (sha256) => fs.existsSync(blobPath(sha256)),
     open: (sha256) => fs.createReadStream(blobPath(sha256)),
+    async size(sha256) {
+      const stats = await fsp.stat(blobPath(sha256)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      return stats ? stats.size : null;
+    },
     async putBuffer(bytes) {
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       if (fs.existsSync(blobPath(sha256))) return { sha256, size: bytes.length };

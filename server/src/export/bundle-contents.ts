@@ -1,0 +1,48 @@
+// The files of an evidence bundle for one case's entries, as a pure function: the signed manifest,
+// ledger.jsonl, the public key and the README (blobs are streamed separately, from the store).
+import crypto from 'node:crypto';
+import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
+import {
+  BUNDLE_FORMAT, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
+  ledgerLine, manifestBytes, manifestText,
+  type BundleManifest, type ManifestBlob, type UnsignedManifest,
+} from '../verifier/bundle-format.ts';
+import { bundleReadme, type ReadmeFacts } from './bundle-readme.ts';
+import type { BundleFile } from './bundle-writer.ts';
+
+export interface BundleInput {
+  case: BundleManifest['case'];
+  /** The case's entries, all of them, in sequence order. */
+  entries: readonly LedgerEntry[];
+  /** Every blob the entries name, once, in order of first mention, with its size. */
+  blobs: ManifestBlob[];
+  ledgerKey: LedgerKey;
+  sign: (bytes: string) => string;
+  exportedAt: Date;
+}
+
+export function bundleContents(input: BundleInput): { manifest: BundleManifest; files: BundleFile[] } {
+  const head = input.entries.at(-1);
+  if (!head) throw new Error('a bundle needs at least one ledger entry');
+  const facts: ReadmeFacts = {
+    format: BUNDLE_FORMAT,
+    case: input.case,
+    exportedAt: input.exportedAt.toISOString(),
+    ledgerKey: input.ledgerKey,
+    ledger: { path: LEDGER_FILE, entries: input.entries.length, headHash: head.hash },
+    blobs: input.blobs,
+  };
+  const readme = bundleReadme(facts);
+  const unsigned: UnsignedManifest = { ...facts, readme: { path: README_FILE, sha256: crypto.createHash('sha256').update(readme, 'utf8').digest('hex') } };
+  const manifest: BundleManifest = { ...unsigned, signature: input.sign(manifestBytes(unsigned)) };
+  const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+  return {
+    manifest,
+    files: [
+      { path: README_FILE, bytes: utf8(readme) },
+      { path: MANIFEST_FILE, bytes: utf8(manifestText(manifest)) },
+      { path: PUBLIC_KEY_FILE, bytes: utf8(input.ledgerKey.publicKeyPem) },
+      { path: LEDGER_FILE, bytes: utf8(input.entries.map(ledgerLine).join('')) },
+    ],
+  };
+}

@@ -1,0 +1,64 @@
+// Case export: a consistent snapshot of one case (its entries read once, at the start) as an evidence
+// bundle streamed from the blob store. Exporting is reading, so it appends nothing to the ledger.
+import type { Readable } from 'node:stream';
+import type { LedgerKey } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError } from '../errors.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { blobPath, blobsNamed, type BundleManifest, type ManifestBlob } from '../verifier/bundle-format.ts';
+import { bundleContents } from './bundle-contents.ts';
+import { writeBundle } from './bundle-writer.ts';
+
+export interface ExportServiceDeps {
+  cases: CaseService;
+  ledger: LedgerStore;
+  blobs: BlobStore;
+  ledgerKey: LedgerKey;
+  sign: (bytes: string) => string;
+  clock: () => Date;
+}
+
+export interface CaseExport {
+  filename: string;
+  manifest: BundleManifest;
+  /** Exact size of the zip in bytes. */
+  size: number;
+  stream: Readable;
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
+
+export function createExportService(deps: ExportServiceDeps) {
+  const { cases, ledger, blobs } = deps;
+
+  /** Sizes of every blob the entries name; a missing one stops the export before a byte is sent. */
+  const sizeBlobs = (caseId: string, shas: string[]): Promise<ManifestBlob[]> =>
+    Promise.all(shas.map(async (sha256) => {
+      const size = await blobs.size(sha256);
+      if (size === null) {
+        throw new HttpError(409, 'evidence_missing', `case ${caseId} cannot be exported whole: blob ${sha256} that its ledger names is missing from the blob store`);
+      }
+      return { path: blobPath(sha256), sha256, size };
+    }));
+
+  return {
+    async export(principal: Principal, caseId: string): Promise<CaseExport> {
+      const record = cases.authorize(principal, caseId);
+      const entries = ledger.list(record.id);
+      if (entries.length === 0) throw new HttpError(409, 'empty_ledger', `case ${record.id} has no ledger entries to export`);
+      const exportedAt = deps.clock();
+      const { manifest, files } = bundleContents({
+        case: { id: record.id, kind: record.kind, title: record.title, createdAt: record.createdAt },
+        entries,
+        blobs: await sizeBlobs(record.id, blobsNamed(entries)),
+        ledgerKey: deps.ledgerKey,
+        sign: deps.sign,
+        exportedAt,
+      });
+      const bundle = await writeBundle({ files, blobs: manifest.blobs, mtime: exportedAt, open: (sha256) => blobs.open(sha256) });
+      return { filename: `sightline-${record.id}.zip`, manifest, ...bundle };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// The files of the zip: each once; every blob the ledger names present, intact (its sha-256 is its
+// name) and of the size the manifest gives; no file the format does not account for; the README as
+// exported; and the manifest's blob list exactly the blobs the ledger names.
+import type { LedgerEntry } from '../../../protocol/http.ts';
+import {
+  BLOB_DIR, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE, blobPath, type BundleManifest,
+} from './bundle-format.ts';
+import type { BundleFileInfo } from './bundle-reader.ts';
+import { fileProblem, type Problem } from './report.ts';
+
+export const REQUIRED_FILES = [MANIFEST_FILE, LEDGER_FILE, PUBLIC_KEY_FILE, README_FILE] as const;
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Each path once (later copies are reported, the first is the one checked); required files present. */
+export function checkLayout(files: readonly BundleFileInfo[], problems: Problem[]): Map<string, BundleFileInfo> {
+  const byPath = new Map<string, BundleFileInfo>();
+  for (const file of files) {
+    if (byPath.has(file.path)) problems.push(fileProblem(file.path, 'is in the zip more than once: a copy was added'));
+    else byPath.set(file.path, file);
+  }
+  for (const path of REQUIRED_FILES) if (!byPath.has(path)) problems.push(fileProblem(path, 'is missing from the bundle'));
+  return byPath;
+}
+
+export interface BlobTally {
+  blobs: number;
+  bytes: number;
+}
+
+export function checkFiles(
+  byPath: ReadonlyMap<string, BundleFileInfo>,
+  entries: readonly LedgerEntry[],
+  manifest: BundleManifest | null,
+  problems: Problem[],
+): BlobTally {
+  const namedBy = new Map<string, LedgerEntry>();
+  for (const entry of entries) for (const sha256 of entry.blobs) if (!namedBy.has(sha256)) namedBy.set(sha256, entry);
+  const listed = new Map((manifest?.blobs ?? []).map((blob) => [blob.path, blob]));
+  const tally: BlobTally = { blobs: 0, bytes: 0 };
+
+  for (const [sha256, entry] of namedBy) {
+    if (!byPath.has(blobPath(sha256))) problems.push(fileProblem(blobPath(sha256), `is missing: ledger entry seq ${entry.seq} (${entry.type}) names it`));
+  }
+  for (const file of byPath.values()) {
+    if ((REQUIRED_FILES as readonly string[]).includes(file.path)) continue;
+    if (file.directory) {
+      if (file.path !== BLOB_DIR) problems.push(fileProblem(file.path, 'is a folder the bundle format does not have'));
+      continue;
+    }
+    const name = file.path.startsWith(BLOB_DIR) ? file.path.slice(BLOB_DIR.length) : null;
+    if (name === null || !HEX64.test(name)) {
+      problems.push(fileProblem(file.path, 'is not part of the bundle format: a file was added'));
+      continue;
+    }
+    if (!namedBy.has(name)) {
+      problems.push(fileProblem(file.path, 'is not named by any ledger entry: a file was added'));
+      continue;
+    }
+    tally.blobs += 1;
+    tally.bytes += file.size;
+    if (file.sha256 !== name) {
+      problems.push(fileProblem(file.path, `was altered: its content hashes to ${file.sha256}, not to its name`));
+    } else if (manifest && listed.get(file.path)?.size !== file.size) {
+      problems.push(fileProblem(file.path, `is ${file.size} bytes, not the ${listed.get(file.path)?.size ?? '(unlisted)'} the manifest gives`));
+    }
+  }
+
+  const readme = byPath.get(README_FILE);
+  if (manifest && readme && readme.sha256 !== manifest.readme.sha256) {
+    problems.push(fileProblem(README_FILE, 'was altered: its sha-256 is not the one in the signed manifest'));
+  }
+  if (manifest) checkManifestBlobs(manifest, namedBy, problems);
+  return tally;
+}
+
+function checkManifestBlobs(manifest: BundleManifest, namedBy: ReadonlyMap<string, LedgerEntry>, problems: Problem[]): void {
+  const listed = new Set<string>();
+  for (const blob of manifest.blobs) {
+    if (blob.path !== blobPath(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path} under the sha-256 ${blob.sha256}`));
+    else if (listed.has(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path} more than once`));
+    else if (!namedBy.has(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path}, which no ledger entry names`));
+    listed.add(blob.sha256);
+  }
+  for (const [sha256, entry] of namedBy) {
+    if (!listed.has(sha256)) problems.push(fileProblem(MANIFEST_FILE, `does not list ${blobPath(sha256)}, which ledger entry seq ${entry.seq} names`));
+  }
+}

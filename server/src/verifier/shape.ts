@@ -1,0 +1,112 @@
+// Parses the bundle's text and JSON into typed values, field by field: a missing, extra or mistyped
+// field is a fault, never a cast. Extra fields matter: the hash covers only the fields it names.
+import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import { BUNDLE_FORMAT, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from './bundle-format.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes strict UTF-8; null when the bytes are not UTF-8. */
+export function decodeText(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
+
+type Json = Record<string, unknown>;
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ACTOR_TYPES: readonly string[] = ['assessor', 'customer', 'system'] satisfies LedgerActor['type'][];
+const isActorType = (value: string): value is LedgerActor['type'] => ACTOR_TYPES.includes(value);
+
+class Fault extends Error {}
+
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function record(value: unknown, what: string, fields: readonly string[]): Json {
+  if (!isRecord(value)) throw new Fault(`${what} is not a JSON object`);
+  const extra = Object.keys(value).find((key) => !fields.includes(key));
+  if (extra !== undefined) throw new Fault(`${what} has a field the format does not have: "${extra}"`);
+  const missing = fields.find((key) => !(key in value));
+  if (missing !== undefined) throw new Fault(`${what} lacks the field "${missing}"`);
+  return value;
+}
+
+function text(value: unknown, what: string, pattern?: RegExp): string {
+  if (typeof value !== 'string') throw new Fault(`${what} is not a string`);
+  if (pattern && !pattern.test(value)) throw new Fault(`${what} is not in the expected form`);
+  return value;
+}
+
+function count(value: unknown, what: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw new Fault(`${what} is not a whole number ≥ ${min}`);
+  return value;
+}
+
+function parsing<T>(read: () => T): Parsed<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (error instanceof Fault) return { ok: false, fault: error.message };
+    throw error;
+  }
+}
+
+const ENTRY_FIELDS = ['caseId', 'seq', 'at', 'actor', 'type', 'payload', 'blobs', 'prevHash', 'hash', 'signature'] as const;
+
+export function parseEntry(value: unknown): Parsed<LedgerEntry> {
+  return parsing(() => {
+    const e = record(value, 'the entry', ENTRY_FIELDS);
+    const actor = record(e.actor, 'its actor', ['type', 'id']);
+    const actorType = text(actor.type, 'its actor type');
+    if (!isActorType(actorType)) throw new Fault(`its actor type "${actorType}" is not assessor, customer or system`);
+    if (!isRecord(e.payload)) throw new Fault('its payload is not a JSON object');
+    if (!Array.isArray(e.blobs)) throw new Fault('its blobs field is not a list');
+    return {
+      caseId: text(e.caseId, 'its caseId'),
+      seq: count(e.seq, 'its seq', 1),
+      at: text(e.at, 'its time'),
+      actor: { type: actorType, id: text(actor.id, 'its actor id') },
+      type: text(e.type, 'its type'),
+      payload: e.payload,
+      blobs: e.blobs.map((sha, i) => text(sha, `blob ${i + 1} it names`, HEX64)),
+      prevHash: text(e.prevHash, 'its prevHash', HEX64),
+      hash: text(e.hash, 'its hash', HEX64),
+      signature: text(e.signature, 'its signature'),
+    };
+  });
+}
+
+const MANIFEST_FIELDS = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'readme', 'signature'] as const;
+
+export function parseManifest(value: unknown): Parsed<BundleManifest> {
+  return parsing(() => {
+    const m = record(value, 'the manifest', MANIFEST_FIELDS);
+    if (m.format !== BUNDLE_FORMAT) throw new Fault(`the manifest's format is ${JSON.stringify(m.format)}, not ${BUNDLE_FORMAT}`);
+    const summary = record(m.case, 'its case', ['id', 'kind', 'title', 'createdAt']);
+    const key = record(m.ledgerKey, 'its ledgerKey', ['algorithm', 'keyId', 'publicKeyPem']);
+    if (key.algorithm !== 'Ed25519') throw new Fault('its ledgerKey algorithm is not Ed25519');
+    const ledger = record(m.ledger, 'its ledger', ['path', 'entries', 'headHash']);
+    if (ledger.path !== LEDGER_FILE) throw new Fault(`its ledger path is not ${LEDGER_FILE}`);
+    const readme = record(m.readme, 'its readme', ['path', 'sha256']);
+    if (readme.path !== README_FILE) throw new Fault(`its readme path is not ${README_FILE}`);
+    if (!Array.isArray(m.blobs)) throw new Fault('its blobs field is not a list');
+    const blobs = m.blobs.map((item, i): ManifestBlob => {
+      const blob = record(item, `its blob ${i + 1}`, ['path', 'sha256', 'size']);
+      return { path: text(blob.path, `the path of its blob ${i + 1}`), sha256: text(blob.sha256, `the sha256 of its blob ${i + 1}`, HEX64), size: count(blob.size, `the size of its blob ${i + 1}`, 0) };
+    });
+    return {
+      format: BUNDLE_FORMAT,
+      case: { id: text(summary.id, 'its case id'), kind: text(summary.kind, 'its case kind'), title: text(summary.title, 'its case title'), createdAt: text(summary.createdAt, 'its case createdAt') },
+      exportedAt: text(m.exportedAt, 'its exportedAt'),
+      ledgerKey: { algorithm: 'Ed25519', keyId: text(key.keyId, 'its keyId'), publicKeyPem: text(key.publicKeyPem, 'its publicKeyPem') },
+      ledger: { path: LEDGER_FILE, entries: count(ledger.entries, 'its entry count', 1), headHash: text(ledger.headHash, 'its headHash', HEX64) },
+      blobs,
+      readme: { path: README_FILE, sha256: text(readme.sha256, 'its readme sha256', HEX64) },
+      signature: text(m.signature, 'its signature'),
+    };
+  });
+}

@@ -1,0 +1,102 @@
+// Targeted tampering the random properties rarely hit (same value, other bytes), and what the
+// verifier reports for keys, manifests, missing and unnamed blobs.
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { verifyBundle, type Trust } from '../../src/verifier/check-bundle.ts';
+import { formatReport } from '../../src/verifier/report.ts';
+import { ledgerLines, makeBundle, makeKey, withLedger, zip, type ZipFile } from './bundle-builder.ts';
+
+const key = makeKey();
+const blobs = [Buffer.from('original photo bytes'), Buffer.from('preview bytes'), Buffer.from('a recording')];
+const bundle = makeBundle([
+  { type: 'case.created', payload: { title: 'Flood' }, blobs: [] },
+  { type: 'evidence.added', payload: { kind: 'photo', note: 'control \u001f char', size: 20 }, blobs: [0, 1] },
+  { type: 'chat.line', payload: { text: 'hello' }, blobs: [] },
+  { type: 'recording.sealed', payload: { chunks: 1 }, blobs: [2] },
+], blobs, key);
+
+const check = async (files: ZipFile[], trust: Trust = { publicKeyPem: key.publicKeyPem }) => verifyBundle(await zip(files), trust);
+const replaceFile = (path: string, bytes: Buffer): ZipFile[] => bundle.files.map((f) => (f.path === path ? { path, bytes } : f));
+const replaceLine = (line: number, edit: (text: string) => string): ZipFile[] => {
+  const lines = ledgerLines(bundle.files);
+  lines[line - 1] = Buffer.from(edit(lines[line - 1]!.toString('utf8')), 'utf8');
+  return withLedger(bundle.files, lines);
+};
+const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+describe('verifier', () => {
+  it('verifies an untouched bundle and summarises it', async () => {
+    const report = await check(bundle.files);
+    expect(report).toMatchObject({ ok: true, caseId: 'case_test', entries: 4, blobs: 3, keyId: key.keyId, headHash: bundle.entries[3]!.hash });
+    expect(formatReport(report)).toMatch(/^VERIFIED: case case_test — 4 ledger entries \(seq 1–4\), 3 blobs/);
+  });
+
+  it('refuses another spelling of the same signature bytes (the spare bits of the last base64url digit)', async () => {
+    const files = replaceLine(3, (text) => {
+      const entry = JSON.parse(text);
+      const last = entry.signature.at(-1);
+      const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      entry.signature = entry.signature.slice(0, -1) + digits[digits.indexOf(last) ^ 1];
+      expect(Buffer.from(entry.signature, 'base64url')).toEqual(Buffer.from(JSON.parse(text).signature, 'base64url'));
+      return `${JSON.stringify(entry)}\n`;
+    });
+    const report = await check(files);
+    expect(report.problems[0]).toMatchObject({ place: { kind: 'entry', line: 3, seq: 3, type: 'chat.line' }, message: expect.stringMatching(/signature/) });
+  });
+
+  it('refuses a line whose bytes changed but whose JSON value did not', async () => {
+    const report = await check(replaceLine(2, (text) => text.replace('\\u001f', '\\u001F')));
+    expect(report.problems[0]).toMatchObject({ place: { kind: 'entry', line: 2, seq: 2 }, message: expect.stringMatching(/byte-for-byte/) });
+  });
+
+  it('refuses a field the hash does not cover', async () => {
+    const report = await check(replaceLine(3, (text) => `${JSON.stringify({ ...JSON.parse(text), note: 'added later' })}\n`));
+    expect(report.problems[0]).toMatchObject({ place: { kind: 'entry', line: 3, seq: 3, type: 'chat.line' }, message: expect.stringContaining('"note"') });
+  });
+
+  it('names a missing blob and the entry that names it', async () => {
+    const photo = `blobs/${sha256(blobs[0]!)}`;
+    const report = await check(bundle.files.filter((f) => f.path !== photo));
+    expect(report.problems[0]).toEqual({ place: { kind: 'file', path: photo }, message: 'is missing: ledger entry seq 2 (evidence.added) names it' });
+  });
+
+  it('names an intact blob that no entry names', async () => {
+    const stray = Buffer.from('not evidence');
+    const path = `blobs/${sha256(stray)}`;
+    const report = await check([...bundle.files, { path, bytes: stray }]);
+    expect(report.problems).toEqual([{ place: { kind: 'file', path }, message: 'is not named by any ledger entry: a file was added' }]);
+  });
+
+  it('names an altered README and an altered manifest', async () => {
+    const readme = bundle.files.find((f) => f.path === 'README.txt')!;
+    const readmeReport = await check(replaceFile('README.txt', Buffer.concat([readme.bytes, Buffer.from('Trust me.\n')])));
+    expect(readmeReport.problems).toEqual([{ place: { kind: 'file', path: 'README.txt' }, message: expect.stringMatching(/altered/) }]);
+    const manifest = bundle.files.find((f) => f.path === 'manifest.json')!;
+    const retitled = Buffer.from(manifest.bytes.toString('utf8').replace('"Property test"', '"Other case"'), 'utf8');
+    const manifestReport = await check(replaceFile('manifest.json', retitled));
+    expect(manifestReport.problems).toEqual([{ place: { kind: 'file', path: 'manifest.json' }, message: expect.stringMatching(/signature/) }]);
+  });
+
+  it('finds entries cut off the end even when the manifest is re-signed — by the key check', async () => {
+    const forger = makeKey();
+    const cut = makeBundle([
+      { type: 'case.created', payload: { title: 'Flood' }, blobs: [] },
+    ], blobs, forger);
+    const report = await check(cut.files);
+    expect(report.problems[0]).toMatchObject({ place: { kind: 'file', path: 'public-key.pem' }, message: expect.stringContaining(`not with the key you trust (key id ${key.keyId}`) });
+    const selfChecked = await verifyBundle(await zip(cut.files));
+    expect(selfChecked.ok).toBe(true);
+    expect(formatReport(selfChecked)).toContain('taken from the bundle itself');
+  });
+
+  it('checks a trusted key id as well as a trusted key file', async () => {
+    expect((await check(bundle.files, { keyId: key.keyId })).ok).toBe(true);
+    const wrong = await verifyBundle(await zip(bundle.files), { keyId: '0123456789abcdef' });
+    expect(wrong.problems[0]!.place).toEqual({ kind: 'file', path: 'public-key.pem' });
+  });
+
+  it('reports a missing file of the format', async () => {
+    const report = await check(bundle.files.filter((f) => f.path !== 'public-key.pem'));
+    expect(report.problems[0]).toEqual({ place: { kind: 'file', path: 'public-key.pem' }, message: 'is missing from the bundle' });
+  });
+});
