@@ -1,0 +1,113 @@
+// Snapshot to evidence: a 1920x1080 JPEG and a 12-megapixel photo from upload request to stored,
+// thumbnailed, hashed and ledgered (p50/p95), side by side with the floor — the bare sharp pipeline
+// (decode, preview, thumbnail) plus writing and fsyncing the same bytes — and upload throughput at
+// 1, 2 and 8 concurrent uploads. Run: npx tsx bench/snapshot.ts (QUICK=1 for a smoke run).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { detailedSvg } from '../server/test/evidence/fixtures.ts';
+import { bearer, startHarness } from '../server/test/http/harness.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const QUICK = process.env.QUICK === '1';
+const RUNS = QUICK ? 3 : 40;
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+const round = (n: number): number => Number(n.toFixed(1));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const summary = (values: number[]) => ({ p50: round(percentile(values, 50)), p95: round(percentile(values, 95)), n: values.length });
+
+/** Distinct JPEGs of one scene: a few pixels differ per copy, so every upload is a new blob. */
+async function photos(width: number, height: number, count: number): Promise<Buffer[]> {
+  const { data, info } = await sharp(detailedSvg(width, height)).raw().toBuffer({ resolveWithObject: true });
+  const out: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const pixels = Buffer.from(data);
+    pixels.writeUInt32LE(crypto.randomInt(2 ** 32), (i * 97) % (pixels.length - 4));
+    out.push(await sharp(pixels, { raw: info }).jpeg({ quality: 90 }).toBuffer());
+  }
+  return out;
+}
+
+/** The floor: what any server must do with the same image — decode, preview, thumbnail, write, fsync. */
+async function barePipeline(bytes: Buffer, dir: string): Promise<void> {
+  const preview = await sharp(bytes).rotate().resize(1600, 1600, { fit: 'inside' }).jpeg({ quality: 82 }).toBuffer();
+  const thumbnail = await sharp(preview).resize(320, 320, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
+  for (const [name, content] of [['o', bytes], ['p', preview], ['t', thumbnail]] as const) {
+    const file = path.join(dir, `${name}-${crypto.randomUUID()}`);
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, content);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  }
+}
+
+async function main(): Promise<void> {
+  const h = await startHarness({ SIGHTLINE_MAX_UPLOAD_MB: '50' });
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-floor-'));
+  try {
+    const admin = h.client();
+    await admin.login();
+    const created = (await admin.json('/api/cases', { method: 'POST', json: { title: 'benchmark' } })).body;
+    await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(created.token), json: { recording: true } });
+    const upload = async (bytes: Buffer): Promise<void> => {
+      const body = new FormData();
+      body.set('source', 'device-still');
+      body.set('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg');
+      const res = await fetch(`${h.base}/api/cases/${created.case.id}/evidence`, { method: 'POST', headers: bearer(created.token), body });
+      if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+    };
+
+    const results: Record<string, unknown> = {};
+    for (const [label, width, height] of [['1920x1080', 1920, 1080], ['12MP 4000x3000', 4000, 3000]] as const) {
+      const images = await photos(width, height, RUNS * 2 + 2);
+      await upload(images.pop()!);
+      await barePipeline(images.pop()!, floorDir);
+      const sightline: number[] = [];
+      const floor: number[] = [];
+      // Interleaved, so drift on a shared machine hits both sides alike.
+      for (let i = 0; i < RUNS; i++) {
+        let start = process.hrtime.bigint();
+        await upload(images[2 * i]!);
+        sightline.push(ms(start));
+        start = process.hrtime.bigint();
+        await barePipeline(images[2 * i + 1]!, floorDir);
+        floor.push(ms(start));
+      }
+      const s = summary(sightline);
+      const f = summary(floor);
+      results[label] = { bytes: images[0]!.length, sightlineMs: s, floorMs: f, ratioP50: round(s.p50 / f.p50), ratioP95: round(s.p95 / f.p95) };
+    }
+
+    const throughput: Record<string, number> = {};
+    const batch = await photos(1920, 1080, QUICK ? 8 : 48);
+    for (const concurrency of [1, 2, 8]) {
+      const queue = [...batch];
+      const start = process.hrtime.bigint();
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        for (let next = queue.pop(); next; next = queue.pop()) await upload(next);
+      }));
+      throughput[`concurrency${concurrency}`] = round(batch.length / (ms(start) / 1000));
+    }
+    results.throughputPhotosPerSecond1920x1080 = throughput;
+    const verify = (await admin.json(`/api/cases/${created.case.id}/verify`)).body;
+    results.ledgerVerified = verify.ok;
+
+    const out = { benchmark: 'snapshot-to-evidence', runs: RUNS, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version }, results };
+    fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench/results/snapshot.json'), `${JSON.stringify(out, null, 2)}\n`);
+    console.log(JSON.stringify(out, null, 2));
+  } finally {
+    await h.close();
+    fs.rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
+await main();
