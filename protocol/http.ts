@@ -1,6 +1,7 @@
 // The HTTP contract between the client pages and the server: request bodies the server parses and
 // the response shapes both sides share. Each schema and its type carry one name.
 import { z } from 'zod';
+import { RecordingSummary } from './recording.ts';
 
 export const Role = z.enum(['admin', 'assessor']);
 export type Role = z.infer<typeof Role>;
@@ -277,6 +278,8 @@ export const CaseDetail = z.object({
   chat: z.array(ChatLine),
   outcomes: z.array(OutcomeView),
   calls: z.array(CallView),
+  /** Live-session recordings (protocol/recording.ts); optional so older servers' answers still parse. */
+  recordings: z.array(RecordingSummary).optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -287,6 +290,8 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat'), line: ChatLine }),
   z.object({ type: z.literal('outcome'), outcome: OutcomeView }),
   z.object({ type: z.literal('call'), call: CallView }),
+  /** A recording was started, received a new chunk, or was sealed. */
+  z.object({ type: z.literal('recording'), recording: RecordingSummary }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
 

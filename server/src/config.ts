@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   SIGHTLINE_TLS_CERT: z.string().optional(),
   SIGHTLINE_TLS_KEY: z.string().optional(),
   SIGHTLINE_MAX_UPLOAD_MB: positiveInt(25),
+  SIGHTLINE_MAX_CHUNK_MB: positiveInt(16),
   SIGHTLINE_MAX_IMAGE_PIXELS: positiveInt(80_000_000),
   SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
@@ -60,6 +61,8 @@ export interface Config {
   iceServers: IceServer[];
   tls: { certFile: string; keyFile: string } | null;
   maxUploadBytes: number;
+  /** Largest accepted recording chunk. */
+  maxChunkBytes: number;
   maxImagePixels: number;
   joinLinkHours: number;
   loginLimitPer15Min: number;
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     iceServers: e.SIGHTLINE_ICE_SERVERS,
     tls: e.SIGHTLINE_TLS_CERT && e.SIGHTLINE_TLS_KEY ? { certFile: e.SIGHTLINE_TLS_CERT, keyFile: e.SIGHTLINE_TLS_KEY } : null,
     maxUploadBytes: e.SIGHTLINE_MAX_UPLOAD_MB * 1024 * 1024,
+    maxChunkBytes: e.SIGHTLINE_MAX_CHUNK_MB * 1024 * 1024,
     maxImagePixels: e.SIGHTLINE_MAX_IMAGE_PIXELS,
     joinLinkHours: e.SIGHTLINE_JOIN_LINK_HOURS,
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,

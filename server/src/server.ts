@@ -25,6 +25,9 @@ import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
 import { loadOrCreateSigner } from './ledger/signing-key.ts';
 import { createOutcomeService } from './outcomes/outcome-service.ts';
+import { createRecordingService } from './recording/recording-service.ts';
+import { createRecordingStore } from './recording/recording-store.ts';
+import { createReportService } from './report/report-service.ts';
 import { createSignalling } from './signalling/signalling.ts';
 import { createLocalBlobStore } from './storage/blob-store.ts';
 import { openDatabase } from './storage/database.ts';
@@ -61,6 +64,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const chat = createChatService({ db, ledger, cases, hub, clock });
   const outcomes = createOutcomeService({ db, ledger, cases, hub, clock });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
+  const reports = createReportService({ db, cases, users, evidence, chat, outcomes, ledger, blobs, ledgerKey: signer.key, clock });
+  const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
 
   const httpServer = config.httpPort !== null ? http.createServer() : null;
@@ -93,8 +98,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const joinBase = (req: Request): string => config.publicUrl ?? httpsBase ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
-    log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    users, cases, evidence, caseExports, chat, outcomes, calls, ledger, ledgerKey: signer.key, blobs, hub,
+    log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
+    users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
   });
   for (const server of servers) server.on('request', app);

@@ -15,6 +15,8 @@ import type { ExportService } from '../export/export-service.ts';
 import type { LedgerKey } from '../../../protocol/http.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
+import type { RecordingService } from '../recording/recording-service.ts';
+import type { ReportService } from '../report/report-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -25,12 +27,15 @@ import { evidenceRoutes } from './evidence-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinRoutes } from './join-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
+import { recordingRoutes } from './recording-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 
 export interface AppDeps {
   log: Logger;
   version: string;
   clientDir: string;
   maxUploadBytes: number;
+  maxChunkBytes: number;
   loginLimitPer15Min: number;
   users: UserStore;
   cases: CaseService;
@@ -39,6 +44,8 @@ export interface AppDeps {
   chat: ChatService;
   outcomes: OutcomeService;
   calls: CallService;
+  recordings: RecordingService;
+  reports: ReportService;
   ledger: LedgerStore;
   ledgerKey: LedgerKey;
   blobs: BlobStore;
@@ -77,6 +84,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   const auth = createAuth({ users: deps.users, cases: deps.cases });
   const api = express.Router();
+  // Before the shared JSON parser: chunk bodies are raw bytes, and a seal body may exceed its limit.
+  api.use(recordingRoutes({ auth, recordings: deps.recordings, blobs: deps.blobs, maxChunkBytes: deps.maxChunkBytes }));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: deps.version });
@@ -90,6 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
   api.use(caseRoutes({ ...deps, auth }));
   api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
+  api.use(reportRoutes({ auth, reports: deps.reports }));
   api.use(notFoundHandler());
   app.use('/api', api);
 

@@ -9,6 +9,7 @@ import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { verifyCase } from '../ledger/verify.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
+import type { RecordingService } from '../recording/recording-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
@@ -21,6 +22,7 @@ export interface CaseRouteDeps {
   chat: ChatService;
   outcomes: OutcomeService;
   calls: CallService;
+  recordings: RecordingService;
   ledger: LedgerStore;
   ledgerKey: LedgerKey;
   blobs: BlobStore;
@@ -51,6 +53,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
       chat: deps.chat.list(record.id),
       outcomes: deps.outcomes.list(record.id),
       calls: deps.calls.list(record.id),
+      recordings: deps.recordings.summaries(record.id),
     };
     res.json(detail);
   });

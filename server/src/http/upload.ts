@@ -25,19 +25,24 @@ export async function receiveUpload(req: Request, opts: { tempPath: () => string
   if (type.startsWith('multipart/form-data')) return receiveMultipart(req, opts);
   if (type.startsWith('image/') || type.startsWith('application/octet-stream')) {
     const fields = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    return { file: await writeStream(req, opts), fields };
+    return { file: await streamToTempFile(req, opts), fields };
   }
   throw new HttpError(415, 'unsupported_media_type', 'send the photo as multipart/form-data (field "file") or as an image/* body');
 }
 
-async function writeStream(source: Readable, opts: { tempPath: () => string; maxBytes: number }): Promise<ReceivedFile> {
+/** Streams a body into a new temp file, hashing as it goes; refuses past `maxBytes` with `tooLarge()`. */
+export async function streamToTempFile(
+  source: Readable,
+  opts: { tempPath: () => string; maxBytes: number; tooLarge?: () => HttpError },
+): Promise<ReceivedFile> {
+  const refuse = opts.tooLarge ?? (() => tooLarge(opts.maxBytes));
   const tempFile = opts.tempPath();
   const hash = crypto.createHash('sha256');
   let size = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > opts.maxBytes) return done(tooLarge(opts.maxBytes));
+      if (size > opts.maxBytes) return done(refuse());
       hash.update(chunk);
       done(null, chunk);
     },
@@ -79,7 +84,7 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
         return;
       }
       stream.on('limit', () => fail(tooLarge(opts.maxBytes)));
-      pending = writeStream(stream, opts);
+      pending = streamToTempFile(stream, opts);
       pending.catch((error: unknown) => fail(error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', 'the upload failed')));
     });
     parser.on('filesLimit', () => fail(new HttpError(400, 'too_many_files', 'send one file per request')));

@@ -113,4 +113,33 @@ export const migrations: string[] = [
   `
   ALTER TABLE ledger_entries ADD COLUMN signature TEXT NOT NULL DEFAULT '';
   `,
+  // Live-session recordings: the queryable projection of recording.started / .chunk / .sealed entries.
+  `
+  CREATE TABLE recordings (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    mime_type TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    chunk_ms INTEGER,
+    upload_id TEXT,
+    actor_id TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    sealed_at TEXT,
+    chunk_count INTEGER,
+    duration_ms INTEGER,
+    seal_seq INTEGER,
+    UNIQUE (case_id, upload_id)
+  );
+  CREATE INDEX recordings_by_case ON recordings(case_id, created_at);
+  CREATE TABLE recording_chunks (
+    recording_id TEXT NOT NULL REFERENCES recordings(id),
+    n INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    PRIMARY KEY (recording_id, n)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,0 +1,224 @@
+// Live-session recordings: created by the assessor's console, filled with numbered chunks in any
+// order (each blob durable on disk before its row and ledger entry commit in one transaction, so an
+// acknowledged chunk survives a crash), sealed once every chunk is held, served as one media file.
+import fsp from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { User } from '../../../protocol/http.ts';
+import type {
+  ChunkReceipt, CreateRecordingBody, RecordingChunk, RecordingSummary, RecordingView, SealRecordingBody,
+} from '../../../protocol/recording.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
+import { newId } from '../auth/tokens.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError, notFound } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import type { Db } from '../storage/database.ts';
+import { chunkLayout, decideChunk, sameSeal, sealMismatch, type ChunkDecision } from './chunk-rules.ts';
+import { parseRange, slicesFor, type ByteRange } from './media-range.ts';
+import { sliceStream } from './recording-media.ts';
+import type { RecordingRecord, RecordingStore } from './recording-store.ts';
+
+export interface RecordingServiceDeps {
+  db: Db;
+  store: RecordingStore;
+  blobs: BlobStore;
+  ledger: LedgerStore;
+  cases: CaseService;
+  hub: EventHub;
+}
+
+export interface ReceivedChunk {
+  /** A temp file inside the blob store's temp folder; the service takes ownership of it. */
+  tempFile: string;
+  sha256: string;
+  size: number;
+}
+
+export interface RecordingMedia {
+  mimeType: string;
+  filename: string;
+  /** Bytes of the whole playable recording. */
+  total: number;
+  /** The range sent, or null for the whole body; 'unsatisfiable' for a 416. */
+  range: ByteRange | 'unsatisfiable' | null;
+  open(): Readable;
+}
+
+const REFUSAL: Record<Exclude<ChunkDecision, 'store' | 'duplicate'>, (n: number) => HttpError> = {
+  conflict: (n) => new HttpError(409, 'chunk_conflict', `chunk ${n} is already held with another sha-256; a stored chunk is never replaced`),
+  sealed: (n) => new HttpError(409, 'recording_sealed', `the recording is sealed; chunk ${n} cannot be added`),
+};
+
+export type RecordingService = ReturnType<typeof createRecordingService>;
+
+export function createRecordingService(deps: RecordingServiceDeps) {
+  const { db, store, blobs, ledger, hub } = deps;
+
+  const summaryOf = (r: RecordingRecord, chunks: readonly RecordingChunk[]): RecordingSummary => {
+    const layout = chunkLayout(chunks);
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      mimeType: r.mimeType,
+      startedAt: r.startedAt,
+      createdAt: r.createdAt,
+      chunkMs: r.chunkMs,
+      chunkCount: chunks.length,
+      bytes: layout.bytes,
+      playableBytes: layout.playableBytes,
+      sealed: r.sealedAt !== null,
+      sealedAt: r.sealedAt,
+      durationMs: r.durationMs,
+      mediaUrl: `/api/cases/${r.caseId}/recordings/${r.id}/media`,
+    };
+  };
+
+  const viewOf = (r: RecordingRecord): RecordingView => {
+    const chunks = store.chunks(r.id);
+    return { ...summaryOf(r, chunks), chunks, missing: chunkLayout(chunks).missing };
+  };
+
+  /** The recording, if the user may reach its case; 404 when it is not in that case. */
+  const reach = (user: User, caseId: string, recordingId: string) => {
+    const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
+    const recording = store.byId(caseId, recordingId);
+    if (!recording) throw notFound('the recording');
+    return { caseRecord, recording };
+  };
+
+  const summaries = (caseId: string): RecordingSummary[] => store.list(caseId).map((r) => summaryOf(r, store.chunks(r.id)));
+
+  const publish = (assessorId: string, recording: RecordingRecord): void => {
+    hub.publish(assessorId, { type: 'recording', recording: summaryOf(recording, store.chunks(recording.id)) });
+  };
+
+  return {
+    /** Summaries of a case's recordings, for case detail; the caller has authorized the case. */
+    summaries,
+
+    list(user: User, caseId: string): RecordingSummary[] {
+      deps.cases.authorize({ kind: 'user', user }, caseId);
+      return summaries(caseId);
+    },
+
+    view: (user: User, caseId: string, recordingId: string): RecordingView => viewOf(reach(user, caseId, recordingId).recording),
+
+    /** Starts a recording; `created` is false when the uploadId was seen before. */
+    create(user: User, caseId: string, body: CreateRecordingBody): { recording: RecordingView; created: boolean } {
+      const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
+      const actor = actorOf({ kind: 'user', user });
+      const result = db.transaction(() => {
+        const earlier = body.uploadId ? store.byUploadId(caseId, body.uploadId) : null;
+        if (earlier) return { record: earlier, created: false };
+        const id = newId('rec');
+        const startedAt = new Date(body.startedAt).toISOString();
+        const chunkMs = body.chunkMs ?? null;
+        const entry = ledger.append({
+          caseId, actor, type: 'recording.started', payload: { recordingId: id, mimeType: body.mimeType, startedAt, chunkMs },
+        });
+        const record: RecordingRecord = {
+          id, caseId, mimeType: body.mimeType, startedAt, createdAt: entry.at, chunkMs, uploadId: body.uploadId ?? null,
+          actorId: actor.id, ledgerSeq: entry.seq, sealedAt: null, chunkCount: null, durationMs: null, sealSeq: null,
+        };
+        store.insert(record);
+        return { record, created: true };
+      }).immediate();
+      if (result.created) publish(caseRecord.assessorId, result.record);
+      return { recording: viewOf(result.record), created: result.created };
+    },
+
+    /**
+     * Refuses a chunk before its body is read when the answer is already known from its number and
+     * claimed hash (a conflict, or a sealed recording). The decision is taken again after the read.
+     */
+    precheckChunk(user: User, caseId: string, recordingId: string, n: number, sha256: string): void {
+      const { recording } = reach(user, caseId, recordingId);
+      const decision = decideChunk(store.chunk(recordingId, n), sha256, recording.sealedAt !== null);
+      if (decision === 'conflict' || decision === 'sealed') throw REFUSAL[decision](n);
+    },
+
+    /** Stores chunk n from a received temp file whose bytes should hash to `claimedSha256`. */
+    async ingestChunk(user: User, caseId: string, recordingId: string, n: number, claimedSha256: string, file: ReceivedChunk): Promise<ChunkReceipt> {
+      try {
+        const { caseRecord } = reach(user, caseId, recordingId);
+        if (file.sha256 !== claimedSha256) {
+          throw new HttpError(422, 'chunk_hash_mismatch', `chunk ${n} hashes to ${file.sha256}, not to the ${claimedSha256} its X-Chunk-Sha256 header gives; nothing was stored`);
+        }
+        const decide = (): ChunkDecision => decideChunk(store.chunk(recordingId, n), file.sha256, (store.byId(caseId, recordingId)?.sealedAt ?? null) !== null);
+        const receipt = { n, sha256: file.sha256, size: file.size };
+        const early = decide();
+        if (early === 'duplicate') return { ...receipt, stored: false };
+        if (early !== 'store') throw REFUSAL[early](n);
+
+        await blobs.adoptFile(file.tempFile, file.sha256);
+        const outcome = db.transaction((): ChunkDecision => {
+          // Another request for the same number may have committed while this blob was being synced.
+          const decision = decide();
+          if (decision !== 'store') return decision;
+          const entry = ledger.append({
+            caseId, actor: actorOf({ kind: 'user', user }), type: 'recording.chunk', payload: { recordingId, ...receipt }, blobs: [file.sha256],
+          });
+          store.insertChunk({ recordingId, ...receipt, receivedAt: entry.at, ledgerSeq: entry.seq });
+          return 'store';
+        }).immediate();
+        if (outcome === 'duplicate') return { ...receipt, stored: false };
+        if (outcome !== 'store') throw REFUSAL[outcome](n);
+        const recording = store.byId(caseId, recordingId);
+        if (recording) publish(caseRecord.assessorId, recording);
+        return { ...receipt, stored: true };
+      } finally {
+        await fsp.rm(file.tempFile, { force: true });
+      }
+    },
+
+    /** Seals the recording when exactly chunks 0 … chunkCount − 1 are held with the listed hashes. */
+    seal(user: User, caseId: string, recordingId: string, body: SealRecordingBody): RecordingView {
+      const { caseRecord } = reach(user, caseId, recordingId);
+      const result = db.transaction(() => {
+        const recording = store.byId(caseId, recordingId);
+        if (!recording) throw notFound('the recording');
+        const held = store.chunks(recordingId);
+        if (recording.sealedAt !== null) {
+          const seal = { chunkCount: recording.chunkCount ?? -1, durationMs: recording.durationMs ?? -1 };
+          if (sameSeal(held, seal, body)) return { recording, sealedNow: false };
+          throw new HttpError(409, 'recording_sealed', `the recording was sealed already with ${seal.chunkCount} chunks and a duration of ${seal.durationMs} ms, not with these`);
+        }
+        const problems = sealMismatch(held, body);
+        if (problems.length > 0) {
+          throw new HttpError(409, 'recording_incomplete', `the recording cannot be sealed with ${body.chunkCount} chunks: ${problems.join('; ')}`);
+        }
+        const chunks = body.chunks.map((chunk) => chunk.sha256);
+        const { bytes } = chunkLayout(held);
+        const entry = ledger.append({
+          caseId,
+          actor: actorOf({ kind: 'user', user }),
+          type: 'recording.sealed',
+          payload: { recordingId, mimeType: recording.mimeType, chunkCount: body.chunkCount, durationMs: body.durationMs, bytes, chunks },
+          blobs: chunks,
+        });
+        const seal = { sealedAt: entry.at, chunkCount: body.chunkCount, durationMs: body.durationMs, sealSeq: entry.seq };
+        store.seal(recordingId, seal);
+        return { recording: { ...recording, ...seal }, sealedNow: true };
+      }).immediate();
+      if (result.sealedNow) publish(caseRecord.assessorId, result.recording);
+      return viewOf(result.recording);
+    },
+
+    /** The recording as one file (its chunks back to back, contiguous from chunk 0), or a byte range of it. */
+    media(user: User, caseId: string, recordingId: string, rangeHeader: string | undefined): RecordingMedia {
+      const { recording } = reach(user, caseId, recordingId);
+      const { playable, playableBytes: total } = chunkLayout(store.chunks(recordingId));
+      const range = parseRange(rangeHeader, total);
+      const window = range === null ? { start: 0, end: total - 1 } : range;
+      return {
+        mimeType: recording.mimeType,
+        filename: `${recording.id}.${recording.mimeType.startsWith('video/mp4') ? 'mp4' : 'webm'}`,
+        total,
+        range,
+        open: () => sliceStream(blobs, window === 'unsatisfiable' ? [] : slicesFor(playable, window)),
+      };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// One ledger entry in words, for the report's timeline. Payloads are parsed, never cast: an entry
+// whose payload does not have the expected shape is still listed, by its type.
+import { z } from 'zod';
+import type { LedgerEntry } from '../../../protocol/http.ts';
+import { capitalise, formatMoney, formatTime, SOURCE_LABEL } from './format.ts';
+
+export interface DescribeContext {
+  /** The report's number for an evidence id ("Photo 2"), when it shows that photo. */
+  photoNumber: (evidenceId: string) => number | undefined;
+}
+
+const CaseCreated = z.object({ title: z.string(), kind: z.string() });
+const JoinLinkIssued = z.object({ expiresAt: z.string() });
+const Consented = z.object({ recording: z.boolean(), location: z.boolean() });
+const CallEvent = z.object({ detail: z.string().nullish(), earlyFailure: z.boolean().optional() });
+const ChatLineAdded = z.object({ text: z.string() });
+const EvidenceAdded = z.object({
+  evidenceId: z.string(),
+  source: z.enum(['device-still', 'video-frame', 'gallery']),
+  width: z.number(),
+  height: z.number(),
+  blurry: z.boolean(),
+});
+const OutcomeRecorded = z.object({
+  decision: z.string(),
+  amount: z.number().nullable(),
+  currency: z.string().nullable(),
+  supersedes: z.string().nullable(),
+});
+
+const CALL_WORDS: Record<string, string> = {
+  'call.started': 'Call started',
+  'call.connected': 'Call connected',
+  'call.reconnecting': 'Call reconnecting',
+  'call.recovered': 'Call recovered',
+  'call.failed': 'Call failed',
+  'call.ended': 'Call ended',
+};
+
+const CHAT_PREVIEW_CHARS = 90;
+
+export function describeEntry(entry: LedgerEntry, context: DescribeContext): string {
+  const fallback = (): string => capitalise(entry.type.replace(/[._-]+/g, ' '));
+  const parse = <T>(schema: z.ZodType<T>): T | null => {
+    const parsed = schema.safeParse(entry.payload);
+    return parsed.success ? parsed.data : null;
+  };
+
+  switch (entry.type) {
+    case 'case.created': {
+      const p = parse(CaseCreated);
+      return p ? `Case created: "${p.title}" (${p.kind})` : fallback();
+    }
+    case 'joinlink.issued': {
+      const p = parse(JoinLinkIssued);
+      return p ? `Join link issued, valid until ${formatTime(p.expiresAt)}` : fallback();
+    }
+    case 'customer.consented': {
+      const p = parse(Consented);
+      if (!p) return fallback();
+      return `Customer consented to recording${p.location ? ' and to sharing location' : '; location not shared'}`;
+    }
+    case 'customer.joined':
+      return 'Customer joined the session';
+    case 'customer.left':
+      return 'Customer left the session';
+    case 'chat.line': {
+      const p = parse(ChatLineAdded);
+      if (!p) return fallback();
+      const oneLine = p.text.replace(/\s+/g, ' ').trim();
+      const shown = oneLine.length > CHAT_PREVIEW_CHARS ? `${oneLine.slice(0, CHAT_PREVIEW_CHARS - 1)}…` : oneLine;
+      return `Chat: "${shown}"`;
+    }
+    case 'evidence.added': {
+      const p = parse(EvidenceAdded);
+      if (!p) return fallback();
+      const number = context.photoNumber(p.evidenceId);
+      const name = number !== undefined ? `Photo ${number}` : 'Photo';
+      return `${name} added: ${SOURCE_LABEL[p.source].toLowerCase()}, ${p.width} × ${p.height}${p.blurry ? ', flagged blurry' : ''}`;
+    }
+    case 'outcome.recorded': {
+      const p = parse(OutcomeRecorded);
+      if (!p) return fallback();
+      const amount = p.amount !== null ? `, ${formatMoney(p.amount, p.currency)}` : '';
+      return `Outcome recorded: ${p.decision}${amount}${p.supersedes ? ' (replaces the earlier decision)' : ''}`;
+    }
+  }
+  const call = CALL_WORDS[entry.type];
+  if (call) {
+    const p = parse(CallEvent);
+    const early = p?.earlyFailure ? ' within 30 s of its start' : '';
+    const detail = p?.detail ? `: ${p.detail}` : '';
+    return `${call}${early}${detail}`;
+  }
+  return fallback();
+}

@@ -1,0 +1,104 @@
+// Case reports: one consistent read of a case (a single read transaction), the case re-verified at
+// that moment, then the PDF drawn from that snapshot while it streams. Reading is not an event:
+// generating a report writes nothing to the ledger.
+import crypto from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { LedgerKey, User } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { UserStore } from '../auth/user-store.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { ChatService } from '../chat/chat-service.ts';
+import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { verifyCase } from '../ledger/verify.ts';
+import type { OutcomeService } from '../outcomes/outcome-service.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import type { Db } from '../storage/database.ts';
+import { findReportFonts, type ReportFonts } from './fonts.ts';
+import { renderReport } from './report-document.ts';
+import { buildCaseReport, userIdsNamedBy } from './report-model.ts';
+import type { PreviewImage } from './sections/evidence.ts';
+
+export interface ReportServiceDeps {
+  db: Db;
+  cases: CaseService;
+  users: Pick<UserStore, 'byId'>;
+  evidence: Pick<EvidenceService, 'list'>;
+  chat: Pick<ChatService, 'list'>;
+  outcomes: Pick<OutcomeService, 'list'>;
+  ledger: LedgerStore;
+  blobs: BlobStore;
+  ledgerKey: LedgerKey;
+  clock: () => Date;
+  /** @default DejaVu when the system has it, else the PDF standard fonts */
+  fonts?: ReportFonts;
+}
+
+export interface CaseReportDownload {
+  filename: string;
+  /** The ledger head the report was made from. */
+  headHash: string | null;
+  stream: Readable;
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+export function createReportService(deps: ReportServiceDeps) {
+  const fonts = deps.fonts ?? findReportFonts();
+
+  const readCase = deps.db.transaction((principal: Principal, caseId: string) => {
+    const record = deps.cases.authorize(principal, caseId);
+    const entries = deps.ledger.list(record.id);
+    const outcomes = deps.outcomes.list(record.id);
+    const users = new Map<string, User>();
+    for (const id of userIdsNamedBy(record, entries, outcomes)) {
+      const user = deps.users.byId(id);
+      if (user) users.set(id, user);
+    }
+    return {
+      generatedAt: deps.clock().toISOString(),
+      case: record,
+      users,
+      evidence: deps.evidence.list(record.id),
+      chat: deps.chat.list(record.id),
+      outcomes,
+      entries,
+    };
+  });
+
+  const readPreview = async (sha256: string): Promise<PreviewImage> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readAll(deps.blobs.open(sha256));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'the preview is missing from the blob store' };
+      throw error;
+    }
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      return { ok: false, reason: 'the stored preview does not match the hash its ledger entry names' };
+    }
+    return { ok: true, bytes };
+  };
+
+  return {
+    /** Authorises, reads and verifies before the first byte; 404/403 come from `cases.authorize`. */
+    async generate(principal: Principal, caseId: string): Promise<CaseReportDownload> {
+      const snapshot = readCase(principal, caseId);
+      // verifyCase reads the chain synchronously when called; called in the same tick as the read
+      // above, it checks exactly the entries the report shows.
+      const verification = await verifyCase(snapshot.case.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem);
+      const report = buildCaseReport({ ...snapshot, ledgerKey: deps.ledgerKey, verification });
+      return {
+        filename: `sightline-${report.case.id}.pdf`,
+        headHash: report.ledger.headHash,
+        stream: renderReport(report, { fonts, readPreview }),
+      };
+    },
+  };
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,111 @@
+// The evidence: each photo's preview fitted into half a page, with its provenance underneath —
+// source, who captured it, size, times and clock skew, location, sharpness and the original's sha-256.
+import type { CaseReport, ReportEvidence } from '../report-data.ts';
+import { formatBytes, formatClockSkew, formatLocation, formatTime, SOURCE_LABEL } from '../format.ts';
+import { COLOUR, SIZE, type Field, type Pen } from '../report-layout.ts';
+
+/** A preview's bytes, or why it cannot be shown (missing, or not the bytes its ledger entry names). */
+export type PreviewImage = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
+export interface EvidenceDeps {
+  readPreview: (sha256: string) => Promise<PreviewImage>;
+  /** Resolves once the reader has caught up; false when it has gone away (then stop reading blobs). */
+  ready: () => Promise<boolean>;
+}
+
+const TITLE_HEIGHT = 18;
+/** Sized so two cards with one-line captions fit below the section heading on one A4 page. */
+const FRAME_HEIGHT = 176;
+const CAPTION_SIZE = 8.5;
+
+export async function drawEvidence(pen: Pen, report: CaseReport, deps: EvidenceDeps): Promise<void> {
+  pen.heading('Evidence', { newPage: true });
+  if (report.evidence.length === 0) {
+    pen.paragraph('No photos were captured in this case.', { colour: COLOUR.muted });
+    return;
+  }
+  const count = report.evidence.length;
+  pen.paragraph(
+    `${count} photo${count === 1 ? '' : 's'}, in the order received. Each image is the location-free preview made at upload; ` +
+      'the original file is identified by its SHA-256 and is included, byte for byte, in the evidence bundle.',
+    { size: SIZE.small, colour: COLOUR.muted },
+  );
+  pen.gap(4);
+  for (const item of report.evidence) {
+    if (!(await deps.ready())) return;
+    const preview = item.previewSha256 ? await deps.readPreview(item.previewSha256) : { ok: false as const, reason: 'its ledger entry names no preview' };
+    drawPhotoCard(pen, item, preview);
+  }
+}
+
+function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): void {
+  const { doc, left, width } = pen;
+  const fields = photoFields(item);
+  const hash = [{ label: 'SHA-256 of the original file', value: item.sha256, style: { font: 'mono' as const, size: SIZE.small } }];
+  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(hash, 1);
+  pen.ensureSpace(cardHeight);
+  const top = doc.y;
+
+  pen.text(`Photo ${item.number}`, left, top, { lineBreak: false, style: { font: 'bold', size: SIZE.h2 } });
+  const titleWidth = doc.widthOfString(`Photo ${item.number}`);
+  pen.text(SOURCE_LABEL[item.source], left + titleWidth + 8, top + 1.5, { lineBreak: false, style: { size: SIZE.small + 0.5, colour: COLOUR.muted } });
+  if (item.blurry) drawBadge(pen, 'BLURRY', left + width, top - 1, COLOUR.bad);
+
+  const frame = { x: left, y: top + TITLE_HEIGHT, width, height: FRAME_HEIGHT };
+  doc.save().rect(frame.x, frame.y, frame.width, frame.height).fill(COLOUR.panel).restore();
+  if (preview.ok) {
+    const placed = fitRect(item.width, item.height, inset(frame, 5));
+    doc.image(preview.bytes, placed.x, placed.y, { width: placed.width, height: placed.height });
+    doc.save().rect(placed.x, placed.y, placed.width, placed.height).lineWidth(0.4).strokeColor(COLOUR.rule).stroke().restore();
+    // Annotations and measurements (not stored yet) are drawn here, over `placed`: a point (px, py)
+    // of the original maps to (placed.x + px * placed.scale, placed.y + py * placed.scale).
+  } else {
+    pen.text(`Preview not available: ${preview.reason}.`, frame.x + 20, frame.y + frame.height / 2 - 6, {
+      width: frame.width - 40, align: 'center', style: { size: SIZE.body, colour: COLOUR.bad },
+    });
+  }
+
+  doc.y = frame.y + frame.height + 8;
+  pen.fields(fields, 3, CAPTION_SIZE);
+  pen.fields(hash, 1);
+  doc.y += 10;
+}
+
+/** The caption of one photo; measurement values will join these fields when they exist. */
+function photoFields(item: ReportEvidence): Field[] {
+  const sharpness = item.blurry
+    ? { label: 'Sharpness', value: `Blurry (score ${item.sharpness.toFixed(1)})`, style: { font: 'bold' as const, colour: COLOUR.bad } }
+    : { label: 'Sharpness', value: `Sharp (score ${item.sharpness.toFixed(1)})` };
+  return [
+    { label: 'Source', value: SOURCE_LABEL[item.source] },
+    { label: 'Captured by', value: item.capturedByLabel },
+    { label: 'Dimensions', value: `${item.width} × ${item.height} px, ${formatBytes(item.size)} ${item.mime.replace('image/', '').toUpperCase()}` },
+    { label: 'Received', value: formatTime(item.receivedAt) },
+    { label: 'Device time', value: item.deviceTime ? formatTime(item.deviceTime) : 'Not sent by the device' },
+    { label: 'Clock skew (received)', value: item.clockSkewMs !== null ? formatClockSkew(item.clockSkewMs) : 'Unknown (no device time)' },
+    { label: 'Location', value: item.location ? formatLocation(item.location) : 'Not shared' },
+    sharpness,
+    { label: 'Brightness', value: `${Math.round(item.brightness)} of 255 (mean luminance)` },
+  ];
+}
+
+interface Rect { x: number; y: number; width: number; height: number }
+
+const inset = (rect: Rect, by: number): Rect => ({ x: rect.x + by, y: rect.y + by, width: rect.width - 2 * by, height: rect.height - 2 * by });
+
+/** The largest rect of the image's aspect centred in `box`; `scale` is page points per original pixel. */
+function fitRect(imageWidth: number, imageHeight: number, box: Rect): Rect & { scale: number } {
+  const scale = Math.min(box.width / imageWidth, box.height / imageHeight);
+  const width = imageWidth * scale;
+  const height = imageHeight * scale;
+  return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height, scale };
+}
+
+function drawBadge(pen: Pen, label: string, right: number, top: number, colour: string): void {
+  const { doc } = pen;
+  pen.use({ font: 'bold', size: SIZE.label });
+  const textWidth = doc.widthOfString(label, { characterSpacing: 0.6 });
+  const badge = { width: textWidth + 12, height: 13 };
+  doc.save().roundedRect(right - badge.width, top, badge.width, badge.height, 3).fill(colour).restore();
+  pen.text(label, right - badge.width + 6, top + 3.3, { lineBreak: false, characterSpacing: 0.6, style: { font: 'bold', size: SIZE.label, colour: '#ffffff' } });
+}

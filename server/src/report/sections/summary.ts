@@ -1,0 +1,33 @@
+// Page one's title block and the case summary: what the case is, whose it is, and when.
+import type { CaseReport } from '../report-data.ts';
+import { formatTime } from '../format.ts';
+import { COLOUR, SIZE, type Pen } from '../report-layout.ts';
+
+const KIND_LABEL = { damage: 'Damage assessment', preview: 'Preview' } as const;
+
+export function drawSummary(pen: Pen, report: CaseReport): void {
+  const { doc, left, width } = pen;
+  const c = report.case;
+  doc.y = pen.text(`${KIND_LABEL[c.kind]} report`.toUpperCase(), left, doc.y, {
+    width, characterSpacing: 1.2, style: { font: 'bold', size: SIZE.small, colour: COLOUR.muted },
+  }) + 4;
+  doc.y = pen.text(c.title, left, doc.y, { width, style: { font: 'bold', size: SIZE.title } }) + 4;
+  if (c.customerName) {
+    doc.y = pen.text(`for ${c.customerName}`, left, doc.y, { width, style: { size: 11, colour: COLOUR.muted } }) + 2;
+  }
+  pen.gap(4);
+
+  pen.heading('Case summary');
+  const expired = Date.parse(c.joinExpiresAt) <= Date.parse(report.generatedAt);
+  const photos = `${c.evidenceCount} photo${c.evidenceCount === 1 ? '' : 's'}`;
+  pen.fields([
+    { label: 'Case ID', value: c.id, style: { font: 'mono', size: SIZE.small + 0.5 } },
+    { label: 'Kind', value: KIND_LABEL[c.kind] },
+    { label: 'Customer', value: c.customerName ?? 'Not named' },
+    { label: 'Assessor', value: report.assessor ? `${report.assessor.name} <${report.assessor.email}>` : 'Unknown user' },
+    { label: 'Created', value: formatTime(c.createdAt) },
+    { label: 'Join link expires', value: `${formatTime(c.joinExpiresAt)}${expired ? ' (expired)' : ''}` },
+    { label: 'Evidence', value: photos },
+    { label: 'Report generated', value: formatTime(report.generatedAt) },
+  ], 2);
+}

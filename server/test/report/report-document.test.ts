@@ -1,0 +1,60 @@
+// Drawing a report without DejaVu (the PDF standard fonts): text outside WinAnsi is spelled plainly or
+// marked, never printed as wrong glyphs; a missing preview, no decision and a failed verification
+// each read as such.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { standardFonts } from '../../src/report/fonts.ts';
+import type { CaseReport, ReportEvidence } from '../../src/report/report-data.ts';
+import { renderReport } from '../../src/report/report-document.ts';
+import { flatJpeg } from '../evidence/fixtures.ts';
+import { pdfImages, pdfText } from './poppler.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-report-doc-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const at = '2026-05-04T14:03:22.000Z';
+const photo = (number: number, previewSha256: string): ReportEvidence => ({
+  id: `ev_${number}`, caseId: 'case_doc', source: 'gallery', mime: 'image/webp', size: 2048, sha256: String(number).repeat(64),
+  width: 640, height: 480, sharpness: 250, blurry: false, brightness: 120, deviceTime: null, receivedAt: at, clockSkewMs: null,
+  location: null, requestId: null, capturedBy: 'customer', originalUrl: '', previewUrl: '', thumbnailUrl: '',
+  number, previewSha256, capturedByLabel: 'Customer',
+});
+
+const report: CaseReport = {
+  generatedAt: at,
+  case: { id: 'case_doc', kind: 'damage', title: 'Zalanie łazienki, Łódź', customerName: 'Paweł Nowak', createdAt: at, joinExpiresAt: at, evidenceCount: 2 },
+  assessor: { name: 'Alice Example', email: 'alice@example.test' },
+  outcome: null,
+  earlierOutcomes: [],
+  evidence: [photo(1, 'a'.repeat(64)), photo(2, 'b'.repeat(64))],
+  timeline: [{ seq: 1, at, actor: 'Alice Example (assessor)', description: 'Case created' }],
+  chat: [{ id: 'l1', caseId: 'case_doc', from: 'customer', text: 'Woda cieknie 漏水 🙂', at, who: 'Paweł Nowak (customer)' }],
+  ledger: { entries: 3, headHash: 'c'.repeat(64), algorithm: 'Ed25519', keyId: '0123456789abcdef' },
+  verification: { ok: false, entries: 3, blobs: 1, headHash: 'c'.repeat(64), firstBroken: { seq: 3, blob: null, reason: 'signature does not verify with the ledger key' } },
+};
+
+describe('renderReport with the standard fonts', () => {
+  it('draws a readable report from a report that lacks a decision, a preview and a clean verification', async () => {
+    const jpeg = await flatJpeg(640, 480, '#a0522d');
+    const stream = renderReport(report, {
+      fonts: standardFonts(),
+      readPreview: async (sha256) => (sha256 === 'a'.repeat(64) ? { ok: true, bytes: jpeg } : { ok: false, reason: 'the preview is missing from the blob store' }),
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const file = path.join(dir, 'standard.pdf');
+    fs.writeFileSync(file, Buffer.concat(chunks));
+
+    const flat = pdfText(file).replace(/\s+/g, ' ');
+    expect(flat).toContain('Zalanie lazienki, Lódz');
+    expect(flat).toContain('Pawel Nowak');
+    expect(flat).toContain('Woda cieknie ?? ?');
+    expect(flat).toContain('3 characters the report\'s font cannot show are printed as a replacement mark');
+    expect(flat).toContain('No decision has been recorded for this case yet.');
+    expect(flat).toContain('Preview not available: the preview is missing from the blob store.');
+    expect(flat).toContain('Verification FAILED when this report was generated at ledger entry 3: signature does not verify with the ledger key.');
+    expect(pdfImages(file)).toHaveLength(1);
+  });
+});

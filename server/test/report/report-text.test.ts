@@ -1,0 +1,69 @@
+// The report's words: the sanitiser for each font set, the formatters, and ledger entries described.
+import { describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../../protocol/http.ts';
+import { describeEntry } from '../../src/report/describe-entry.ts';
+import { dejavuFonts, findReportFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
+import { formatClockSkew, formatLocation, formatMoney, formatTime } from '../../src/report/format.ts';
+
+describe('sanitizeText', () => {
+  const standard = standardFonts();
+  const dejavu = dejavuFonts({ regular: 'r.ttf', bold: 'b.ttf', mono: 'm.ttf' });
+
+  it('keeps what WinAnsi has, spells the rest in plain Latin, and marks what has no spelling', () => {
+    expect(sanitizeText('Café “quoted” – €12 … ×2', standard)).toEqual({ text: 'Café “quoted” – €12 … ×2', replaced: 0 });
+    expect(sanitizeText('Zażółć gęślą jaźń, Łódź', standard)).toEqual({ text: 'Zazólc gesla jazn, Lódz', replaced: 0 });
+    expect(sanitizeText('ﬁle Ｆ', standard).text).toBe('file F');
+    expect(sanitizeText('漏水 🙂', standard)).toEqual({ text: '?? ?', replaced: 3 });
+  });
+
+  it('lets DejaVu show Polish, Greek and Cyrillic, and marks CJK and emoji', () => {
+    expect(sanitizeText('Łódź Αθήνα Киев', dejavu)).toEqual({ text: 'Łódź Αθήνα Киев', replaced: 0 });
+    expect(sanitizeText('漏水🙂', dejavu)).toEqual({ text: '\uFFFD\uFFFD\uFFFD', replaced: 3 });
+  });
+
+  it('keeps line breaks, turns tabs into spaces and drops other control characters', () => {
+    expect(sanitizeText('a\r\nb\tc\u0000d\u0085e', standard).text).toBe('a\nb cde');
+  });
+
+  it('joins a decomposed accent before deciding', () => {
+    expect(sanitizeText('e\u0301', standard).text).toBe('é');
+  });
+
+  it('falls back to the standard fonts when DejaVu is not installed', () => {
+    expect(findReportFonts(['/nonexistent']).regular).toBe('Helvetica');
+  });
+});
+
+describe('format', () => {
+  it('spells times in UTC, money with its currency, skew in words and places with accuracy', () => {
+    expect(formatTime('2026-05-04T14:03:22.123Z')).toBe('2026-05-04 14:03:22 UTC');
+    expect(formatMoney(1200, 'EUR')).toBe('EUR 1,200.00');
+    expect(formatMoney(99.5, null)).toBe('99.50');
+    expect(formatClockSkew(95_000)).toBe('1 min 35 s after device time');
+    expect(formatClockSkew(-2_400)).toBe('2.4 s before device time');
+    expect(formatClockSkew(3_723_000)).toBe('1 h 02 min after device time');
+    expect(formatLocation({ latitude: 51.5, longitude: -0.12, accuracy: 8.4 })).toBe('51.50000, -0.12000 (± 8 m)');
+  });
+});
+
+describe('describeEntry', () => {
+  const entry = (type: string, payload: Record<string, unknown>): LedgerEntry => ({
+    caseId: 'case_1', seq: 1, at: '2026-05-04T14:03:22Z', actor: { type: 'system', id: 'system' }, type, payload, blobs: [], prevHash: '0'.repeat(64), hash: 'h', signature: 's',
+  });
+  const context = { photoNumber: (id: string) => (id === 'ev_1' ? 2 : undefined) };
+
+  it('describes each kind of entry in words', () => {
+    expect(describeEntry(entry('customer.consented', { recording: true, location: false }), context)).toBe('Customer consented to recording; location not shared');
+    expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'video-frame', width: 1920, height: 1080, blurry: true }), context))
+      .toBe('Photo 2 added: video frame, 1920 × 1080, flagged blurry');
+    expect(describeEntry(entry('call.failed', { callId: 'c', detail: 'ICE failed', earlyFailure: true }), context)).toBe('Call failed within 30 s of its start: ICE failed');
+    expect(describeEntry(entry('outcome.recorded', { decision: 'settled', amount: 1200, currency: 'EUR', supersedes: 'out_1' }), context))
+      .toBe('Outcome recorded: settled, EUR 1,200.00 (replaces the earlier decision)');
+    expect(describeEntry(entry('chat.line', { text: `${'x'.repeat(120)}` }), context)).toMatch(/^Chat: "x{89}…"$/);
+  });
+
+  it('still lists an entry of an unknown type, or with an unexpected payload, by its type', () => {
+    expect(describeEntry(entry('recording.sealed', {}), context)).toBe('Recording sealed');
+    expect(describeEntry(entry('evidence.added', { evidenceId: 42 }), context)).toBe('Evidence added');
+  });
+});
