@@ -40,7 +40,7 @@ ok = run('unit and integration tests', bin('vitest'), unit.args) && ok;
 ok = run('client build', bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']) && ok;
 
 const e2e = vitest('e2e');
-const env = { CHROMIUM_PATH: chromium, SIGHTLINE_SKIP_BUILD: '1' };
+const env = { CHROMIUM_PATH: chromium };
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const canIsolate = isRoot && spawnSync('unshare', ['-n', 'true']).status === 0;
 if (canIsolate) {

@@ -1,0 +1,243 @@
+// The assessor's side of a live call, with no React: registers the console on the signalling server,
+// calls the customer (camera comes back, the assessor's mic or silence goes out), opens the data
+// channel, polls link stats every second, and recovers from drops: ICE restart first, then a fresh
+// call to the customer's current peer id. Every attempt's lifecycle is reported to the server.
+import type { Peer } from 'peerjs';
+import type { CallEventBody } from '../../../protocol/http.ts';
+import type { PeerMessage } from '../../../protocol/messages.ts';
+import { CallAttempt } from './call-attempt.ts';
+import { CallReporter } from './call-reporter.ts';
+import { callTimingDefaults, type AssessorCallDeps, type AssessorCallEvents, type CallState, type CallTimings } from './call-types.ts';
+import { ConsoleRegistration } from './console-registration.ts';
+import { Emitter } from './emitter.ts';
+import { IceRestartRelay } from './ice-restart.ts';
+import { silentAudio } from './local-media.ts';
+import { StatsPoller } from './stats-poller.ts';
+import { Timers } from './timers.ts';
+
+export class AssessorCall extends Emitter<AssessorCallEvents> {
+  private readonly timings: CallTimings;
+  private state: CallState = 'idle';
+  private readonly relay = new IceRestartRelay();
+  private readonly registration: ConsoleRegistration;
+  private readonly reporter: CallReporter;
+  private attempt: CallAttempt | null = null;
+  /** Messages queued on an attempt that failed, for the fresh call to deliver. */
+  private carryOver: PeerMessage[] = [];
+  private local: { stream: MediaStream; close: () => void } | null = null;
+  private recovering = false;
+  private redialUntil = 0;
+  private readonly timers = new Timers();
+  private readonly stats = new StatsPoller('inbound', (stats) => this.emit('stats', stats));
+  private disposed = false;
+
+  constructor(private readonly deps: AssessorCallDeps) {
+    super();
+    this.timings = { ...callTimingDefaults, ...deps.timings };
+    this.reporter = new CallReporter(deps.report);
+    this.registration = new ConsoleRegistration({
+      fetchCredential: deps.fetchCredential,
+      relay: this.relay,
+      inUse: (peer) => this.attempt?.media.provider === peer,
+      onPeerError: (error) => {
+        // The customer's peer id is gone (they reloaded or dropped): fail fast and redial.
+        if (error.type === 'peer-unavailable' && this.attempt && !this.attempt.connected) this.attemptFailed('The customer’s device is no longer connected.');
+      },
+    });
+  }
+
+  /** Places a call to the customer. */
+  async connect(): Promise<void> {
+    if (this.state === 'connecting' || this.state === 'connected' || this.state === 'reconnecting') return;
+    this.recovering = false;
+    this.redialUntil = 0;
+    await this.placeCall();
+  }
+
+  hangUp(): void {
+    this.recovering = false;
+    this.redialUntil = 0;
+    this.timers.clearTimeouts();
+    this.carryOver = [];
+    this.endAttempt('ended', 'the assessor hung up');
+    this.setState('ended', null);
+  }
+
+  /** Sends a message to the customer; queued while the channel (re)opens. */
+  send(message: PeerMessage): boolean {
+    return this.attempt?.send(message) ?? false;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    if (this.attempt) this.hangUp();
+    this.disposed = true;
+    this.timers.clearAll();
+    this.stats.stop();
+    this.relay.dispose();
+    this.reporter.dispose();
+    this.registration.dispose();
+    this.local?.close();
+    this.removeAllListeners();
+  }
+
+  private async placeCall(): Promise<void> {
+    this.setState(this.recovering ? 'reconnecting' : 'connecting', null);
+    try {
+      const peer = await this.registration.ensure();
+      const customerPeerId = await this.deps.fetchCustomerPeerId();
+      if (this.cancelled()) return;
+      if (!customerPeerId) throw new Error('The customer is not connected right now.');
+      const local = await this.ensureLocalAudio();
+      if (this.cancelled()) return;
+      this.dial(peer, customerPeerId, local);
+    } catch (error) {
+      this.attemptFailed(error instanceof Error ? error.message : 'The call could not be placed.');
+    }
+  }
+
+  private dial(peer: Peer, customerPeerId: string, local: MediaStream): void {
+    const attempt: CallAttempt = new CallAttempt(peer, customerPeerId, local, this.relay, {
+      onStream: (stream) => {
+        if (this.attempt === attempt) this.emit('stream', stream);
+      },
+      onIce: (ice) => this.onIceState(attempt, ice),
+      onMediaClosed: () => this.onMediaClosed(attempt),
+      onMessage: (message) => this.emit('message', message),
+      onChannel: (open) => {
+        if (this.attempt === attempt) this.emit('channel', open);
+      },
+    });
+    this.reportEvent({ callId: attempt.callId, event: 'started' });
+    for (const message of this.carryOver.splice(0)) attempt.send(message);
+    this.attempt = attempt;
+    // A fresh call after a drop gets less time: another fresh call gathers candidates anew.
+    this.timers.after(this.recovering ? this.timings.redialConnectTimeoutMs : this.timings.connectTimeoutMs, () => {
+      if (this.attempt === attempt && !attempt.connected) this.attemptFailed('The customer’s device did not connect in time.');
+    });
+    if (this.recovering) this.timers.after(2000, () => void this.watchCustomerPeer(attempt, customerPeerId));
+  }
+
+  /** After a drop the customer's page may register again under a new id: follow it at once. */
+  private async watchCustomerPeer(attempt: CallAttempt, dialled: string): Promise<void> {
+    const current = await this.deps.fetchCustomerPeerId().catch(() => dialled);
+    if (this.attempt !== attempt || attempt.connected) return;
+    if (current && current !== dialled) this.attemptFailed('The customer’s device registered again.');
+    else this.timers.after(2000, () => void this.watchCustomerPeer(attempt, dialled));
+  }
+
+  private onIceState(attempt: CallAttempt, ice: RTCIceConnectionState): void {
+    if (this.attempt !== attempt) return;
+    if (ice === 'connected' || ice === 'completed') {
+      if (!attempt.connected) {
+        attempt.connected = true;
+        this.reportEvent({ callId: attempt.callId, event: 'connected' });
+        this.stats.start(() => attempt.media.peerConnection, this.timings.statsIntervalMs);
+      } else if (this.recovering) {
+        this.reportEvent({ callId: attempt.callId, event: 'recovered' });
+      }
+      this.recovering = false;
+      this.redialUntil = 0;
+      this.timers.clearTimeouts();
+      this.setState('connected', null);
+    } else if ((ice === 'disconnected' || ice === 'failed') && attempt.connected) {
+      this.beginRecovery(attempt, `network ${ice}`);
+    }
+  }
+
+  /** ICE restart first; a fresh call if the link is not back within `recoveryMs`. */
+  private beginRecovery(attempt: CallAttempt, why: string): void {
+    if (this.recovering) return;
+    this.recovering = true;
+    this.setState('reconnecting', why);
+    this.reportEvent({ callId: attempt.callId, event: 'reconnecting', detail: why });
+    void this.restartIce(attempt);
+    this.timers.after(this.timings.recoveryMs, () => {
+      if (this.attempt === attempt && this.recovering) this.redial(`no media for ${this.timings.recoveryMs / 1000} s after ${why}`);
+    });
+  }
+
+  /** Offers an ICE restart every few seconds while recovering; signalling may itself be coming back. */
+  private async restartIce(attempt: CallAttempt, round = 1): Promise<void> {
+    if (this.attempt !== attempt || !this.recovering) return;
+    // No answer to the first offer: the signalling socket itself may be stuck, so register afresh.
+    if (round > 1) this.registration.markSuspect();
+    try {
+      await this.registration.ensure();
+      const customerPeerId = await this.deps.fetchCustomerPeerId();
+      if (customerPeerId && this.attempt === attempt) {
+        await this.relay.restart(attempt.media, customerPeerId);
+        await this.relay.restart(attempt.dataConnection, customerPeerId);
+      }
+    } catch (error) {
+      console.warn('ICE restart not possible yet', error instanceof Error ? error.message : error);
+    }
+    if (this.attempt === attempt && this.recovering) this.timers.after(3000, () => void this.restartIce(attempt, round + 1));
+  }
+
+  private onMediaClosed(attempt: CallAttempt): void {
+    if (this.attempt !== attempt) return;
+    if (!attempt.connected) return this.attemptFailed('The customer’s device closed the call.');
+    if (!this.recovering) {
+      this.recovering = true;
+      this.reportEvent({ callId: attempt.callId, event: 'reconnecting', detail: 'connection closed' });
+    }
+    this.redial('the connection closed');
+  }
+
+  /** Gives up on the current attempt and places a fresh call, within the redial window. */
+  private redial(detail: string): void {
+    this.timers.clearTimeouts();
+    this.endAttempt('failed', detail);
+    this.registration.markSuspect();
+    this.redialUntil ||= Date.now() + this.timings.redialWindowMs;
+    void this.placeCall();
+  }
+
+  private attemptFailed(detail: string): void {
+    this.timers.clearTimeouts();
+    this.endAttempt('failed', detail);
+    if (this.recovering && Date.now() < this.redialUntil) {
+      this.setState('reconnecting', detail);
+      this.timers.after(1500, () => void this.placeCall());
+      return;
+    }
+    this.recovering = false;
+    this.redialUntil = 0;
+    this.setState('failed', detail);
+  }
+
+  private endAttempt(event: 'ended' | 'failed', detail: string): void {
+    const attempt = this.attempt;
+    if (!attempt) return;
+    this.attempt = null;
+    this.stats.stop();
+    this.reportEvent({ callId: attempt.callId, event, detail });
+    const unsent = attempt.close();
+    if (event === 'failed') this.carryOver = unsent;
+    this.registration.releaseOlder();
+    this.emit('channel', false);
+  }
+
+  private async ensureLocalAudio(): Promise<MediaStream> {
+    if (this.local) return this.local.stream;
+    const mic = await this.deps.openMicrophone().catch(() => null);
+    this.local = mic ? { stream: mic, close: () => mic.getTracks().forEach((t) => t.stop()) } : silentAudio();
+    return this.local.stream;
+  }
+
+  private reportEvent(event: CallEventBody): void {
+    this.reporter.report(event);
+  }
+
+  private setState(state: CallState, detail: string | null): void {
+    if (this.state === state && detail === null) return;
+    this.state = state;
+    this.emit('state', state, detail);
+  }
+
+  /** True once the console closed or the assessor hung up while an await was pending. */
+  private cancelled(): boolean {
+    return this.disposed || this.state === 'ended';
+  }
+}

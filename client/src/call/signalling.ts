@@ -1,0 +1,40 @@
+// Registers a page on the embedded PeerJS server with a server-minted credential.
+import { Peer } from 'peerjs';
+import type { PeerCredential } from '../../../protocol/http.ts';
+
+/** Opens a Peer and resolves once the signalling server accepted it; destroys it on failure. */
+export function openPeer(credential: PeerCredential, timeoutMs = 15_000): Promise<Peer> {
+  const secure = location.protocol === 'https:';
+  const peer = new Peer(credential.peerId, {
+    host: location.hostname,
+    port: Number(location.port) || (secure ? 443 : 80),
+    secure,
+    path: credential.path,
+    key: credential.key,
+    token: credential.token,
+    config: { iceServers: credential.iceServers },
+    debug: 1,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('The signalling server did not answer in time.')), timeoutMs);
+    function cleanup(): void {
+      clearTimeout(timer);
+      peer.off('open', onOpen);
+      peer.off('error', onError);
+    }
+    function onOpen(): void {
+      cleanup();
+      resolve(peer);
+    }
+    function onError(error: Error): void {
+      fail(new Error(`Could not register for the call: ${error.message || 'signalling error'}`));
+    }
+    function fail(error: Error): void {
+      cleanup();
+      peer.destroy();
+      reject(error);
+    }
+    peer.on('open', onOpen);
+    peer.on('error', onError);
+  });
+}

@@ -1,0 +1,107 @@
+// One case: live video and its controls, connection quality, chat, evidence, outcome and ledger.
+import { useState } from 'react';
+import type { CaseCreated } from '../../../protocol/http.ts';
+import { messageOf } from '../ui/api.ts';
+import { Banner, type Tone } from '../ui/banner.tsx';
+import { ChatPanel } from '../ui/chat-panel.tsx';
+import { useSrcObject } from '../ui/use-src-object.ts';
+import { consoleApi } from './console-api.ts';
+import { EvidenceStrip } from './evidence-strip.tsx';
+import { JoinLinkCard } from './join-link-card.tsx';
+import { LedgerPanel } from './ledger-panel.tsx';
+import { OutcomeForm } from './outcome-form.tsx';
+import { OutcomeHistory } from './outcome-history.tsx';
+import { PresenceBadge } from './presence-badge.tsx';
+import { QualityPanel } from './quality-panel.tsx';
+import { useCaseDetail } from './use-case-detail.ts';
+import { useLiveSession } from './use-live-session.ts';
+import { VideoPanel } from './video-panel.tsx';
+
+export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void }) {
+  const { caseId, notify } = props;
+  const { detail, error, reload, revision, addEvidence, addChat, addOutcome } = useCaseDetail(caseId);
+  const live = useLiveSession({ caseId, detail, addEvidence, addChat, notify });
+  const video = useSrcObject<HTMLVideoElement>(live.call.stream);
+  const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
+
+  if (error && !detail) {
+    return (
+      <main className="page">
+        <Banner tone="error">
+          {error}{' '}
+          <button type="button" className="btn btn-small" onClick={reload}>
+            Retry
+          </button>
+        </Banner>
+      </main>
+    );
+  }
+  if (!detail) return <main className="page muted">Loading case…</main>;
+
+  const c = detail.case;
+  function newLink(): void {
+    consoleApi.newJoinLink(caseId).then(setJoinLink, (e: unknown) => notify('error', messageOf(e)));
+  }
+
+  return (
+    <main className="page case-page" data-testid="case-view" data-case-id={c.id}>
+      <div className="case-head">
+        <button type="button" className="btn btn-ghost btn-small" data-testid="back" onClick={props.onBack}>
+          ← Cases
+        </button>
+        <div className="case-title">
+          <h1 data-testid="case-title">{c.title}</h1>
+          <span className="muted small">
+            {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
+            {c.customerName ? ` · ${c.customerName}` : ''}
+          </span>
+        </div>
+        <span data-testid="case-presence" data-presence={c.presence}>
+          <PresenceBadge presence={c.presence} />
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={newLink}>
+          New join link
+        </button>
+      </div>
+      {joinLink && <JoinLinkCard created={joinLink} onClose={() => setJoinLink(null)} />}
+
+      <div className="case-grid">
+        <div className="case-main">
+          <VideoPanel
+            videoRef={video}
+            state={live.call.state}
+            detail={live.call.detail}
+            audioOnly={live.customerQuality?.level === 'audio-only'}
+            customerPresent={c.presence !== 'offline'}
+            channelOpen={live.call.channelOpen}
+            capturing={live.capturing}
+            requests={live.requests}
+            onConnect={live.call.connect}
+            onHangUp={live.call.hangUp}
+            onCaptureFrame={() => live.captureFrame(video.current)}
+            onRequestPhoto={live.requestPhoto}
+            onDismissRequest={live.dismissRequest}
+          />
+          <EvidenceStrip evidence={detail.evidence} />
+        </div>
+        <aside className="case-side">
+          <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} />
+          <section className="card chat-card" aria-label="Chat">
+            <h3 className="chat-title">Chat</h3>
+            <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={live.call.channelOpen ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />
+          </section>
+        </aside>
+      </div>
+
+      <div className="case-lower">
+        <section className="card outcome" aria-label="Outcome">
+          <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          <h3>History</h3>
+          <OutcomeHistory outcomes={detail.outcomes} />
+        </section>
+        <LedgerPanel caseId={caseId} revision={revision} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+// The console's HTTP calls (session cookie), each response parsed with its shared schema.
+import { z } from 'zod';
+import {
+  CallView,
+  CaseCreated,
+  CaseDetail,
+  CaseView,
+  CreateCaseBody,
+  ChatLine,
+  LedgerEntry,
+  OutcomeView,
+  PeerCredential,
+  User,
+  VerifyResult,
+  type CallEventBody,
+  type ChatBody,
+  type LoginBody,
+  type OutcomeBody,
+} from '../../../protocol/http.ts';
+import { apiFetch } from '../ui/api.ts';
+
+const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
+const UserEnvelope = z.object({ user: User });
+
+export const consoleApi = {
+  me: () => apiFetch('/api/me', UserEnvelope).then((r) => r.user),
+  login: (body: LoginBody) => apiFetch('/api/auth/login', UserEnvelope, { body }).then((r) => r.user),
+  logout: () => apiFetch('/api/auth/logout', z.unknown(), { method: 'POST' }),
+  listCases: () => apiFetch('/api/cases', z.object({ cases: z.array(CaseView) })).then((r) => r.cases),
+  createCase: (body: z.input<typeof CreateCaseBody>) => apiFetch('/api/cases', CaseCreated, { body }),
+  getCase: (id: string, signal?: AbortSignal) => apiFetch(casePath(id), CaseDetail, { signal }),
+  newJoinLink: (id: string) => apiFetch(casePath(id, '/join-link'), CaseCreated, { method: 'POST' }),
+  peerCredential: (id: string, signal?: AbortSignal) => apiFetch(casePath(id, '/peer'), PeerCredential, { method: 'POST', signal }),
+  reportCall: (id: string, body: CallEventBody, signal?: AbortSignal) => apiFetch(casePath(id, '/calls'), CallView, { body, signal }),
+  postChat: (id: string, body: ChatBody) => apiFetch(casePath(id, '/chat'), ChatLine, { body }),
+  postOutcome: (id: string, body: OutcomeBody) => apiFetch(casePath(id, '/outcome'), OutcomeView, { body }),
+  ledger: (id: string) => apiFetch(casePath(id, '/ledger'), z.object({ entries: z.array(LedgerEntry) })).then((r) => r.entries),
+  verify: (id: string) => apiFetch(casePath(id, '/verify'), VerifyResult),
+};
+

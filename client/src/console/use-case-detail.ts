@@ -1,0 +1,64 @@
+// One case's stored state (GET /api/cases/:id), kept current by the live feed and by this page's
+// own writes. Items are merged by id, so an item seen twice (response and event) appears once.
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseDetail, ChatLine, EvidenceView, OutcomeView } from '../../../protocol/http.ts';
+import { messageOf } from '../ui/api.ts';
+import { consoleApi } from './console-api.ts';
+import { useConsoleEvent } from './use-console-event.ts';
+
+function upsert<T extends { id: string }>(list: T[], item: T): T[] {
+  const index = list.findIndex((x) => x.id === item.id);
+  if (index === -1) return [...list, item];
+  const copy = [...list];
+  copy[index] = item;
+  return copy;
+}
+
+export function useCaseDetail(caseId: string) {
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped by every change that adds a ledger entry, so the ledger panel knows to reload. */
+  const [revision, setRevision] = useState(0);
+
+  const reload = useCallback(() => {
+    consoleApi.getCase(caseId).then(
+      (loaded) => {
+        setDetail(loaded);
+        setError(null);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
+  }, [caseId]);
+  useEffect(reload, [reload]);
+
+  const update = useCallback((change: (d: CaseDetail) => CaseDetail) => {
+    setDetail((d) => (d ? change(d) : d));
+    setRevision((r) => r + 1);
+  }, []);
+
+  useConsoleEvent((event) => {
+    switch (event.type) {
+      case 'case':
+        if (event.case.id === caseId) update((d) => ({ ...d, case: event.case }));
+        break;
+      case 'evidence':
+        if (event.evidence.caseId === caseId) update((d) => ({ ...d, evidence: upsert(d.evidence, event.evidence) }));
+        break;
+      case 'chat':
+        if (event.line.caseId === caseId) update((d) => ({ ...d, chat: upsert(d.chat, event.line) }));
+        break;
+      case 'outcome':
+        if (event.outcome.caseId === caseId) update((d) => ({ ...d, outcomes: upsert(d.outcomes, event.outcome) }));
+        break;
+      case 'call':
+        if (event.call.caseId === caseId) update((d) => ({ ...d, calls: upsert(d.calls, event.call) }));
+        break;
+    }
+  });
+
+  const addEvidence = useCallback((e: EvidenceView) => update((d) => ({ ...d, evidence: upsert(d.evidence, e) })), [update]);
+  const addChat = useCallback((line: ChatLine) => update((d) => ({ ...d, chat: upsert(d.chat, line) })), [update]);
+  const addOutcome = useCallback((o: OutcomeView) => update((d) => ({ ...d, outcomes: upsert(d.outcomes, o) })), [update]);
+
+  return { detail, error, reload, revision, addEvidence, addChat, addOutcome };
+}

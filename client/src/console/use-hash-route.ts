@@ -1,0 +1,23 @@
+// The console's two places: the case list (#/) and one case (#/cases/<id>). The hash keeps a reload
+// (and the browser's back button) on the same case.
+import { useCallback, useEffect, useState } from 'react';
+
+export type Route = { page: 'list' } | { page: 'case'; caseId: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/cases\/([^/?#]+)$/.exec(hash);
+  return match?.[1] ? { page: 'case', caseId: decodeURIComponent(match[1]) } : { page: 'list' };
+}
+
+export function useHashRoute() {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const go = useCallback((next: Route) => {
+    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : '#/';
+  }, []);
+  return { route, go };
+}

@@ -1,0 +1,114 @@
+// Steps 3 and 4: the camera preview while waiting for the assessor, then the live call with its
+// state, chat, audio-only switch, gallery upload and evidence count.
+import type { RefObject } from 'react';
+import type { JoinView, Location } from '../../../protocol/http.ts';
+import { Banner } from '../ui/banner.tsx';
+import { ChatPanel } from '../ui/chat-panel.tsx';
+import { useSrcObject } from '../ui/use-src-object.ts';
+import { GalleryUpload } from './gallery-upload.tsx';
+import type { JoinMode } from './media-screen.tsx';
+import { useCustomerCall } from './use-customer-call.ts';
+
+const stateText = {
+  registering: 'Connecting…',
+  waiting: 'Waiting for your assessor',
+  connected: 'Live with your assessor',
+  reconnecting: 'Reconnecting…',
+  expired: 'Link expired',
+} as const;
+
+export function CallScreen(props: {
+  join: JoinView;
+  token: string;
+  stream: MediaStream | null;
+  mode: JoinMode;
+  location: RefObject<Location | null>;
+  onNotice: (tone: 'info' | 'error', text: string) => void;
+}) {
+  const caseId = props.join.case.id;
+  const call = useCustomerCall({ token: props.token, caseId, stream: props.stream, location: props.location, onNotice: props.onNotice });
+  const preview = useSrcObject<HTMLVideoElement>(props.mode === 'camera' ? props.stream : null);
+  const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
+  const audioOnly = call.quality?.level === 'audio-only';
+  const live = call.state === 'connected' || call.state === 'reconnecting';
+
+  return (
+    <main className="call" data-testid="call-screen">
+      <header className="call-top">
+        <div className="call-title">
+          <span className="muted small">Case</span>
+          <strong>{props.join.case.title}</strong>
+        </div>
+        <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state}>
+          {stateText[call.state]}
+        </span>
+      </header>
+
+      <div className={`preview ${props.mode === 'camera' && !audioOnly ? '' : 'preview-off'}`}>
+        {props.mode === 'camera' && <video ref={preview} data-testid="local-preview" muted playsInline autoPlay />}
+        {(props.mode !== 'camera' || audioOnly) && (
+          <div className="preview-note">{props.mode === 'chat' ? 'Chat only' : 'Camera off — audio only'}</div>
+        )}
+        {call.snapshotBusy && <div className="preview-flash" data-testid="snapshot-busy">Taking a photo…</div>}
+        {props.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly && (
+          <span className="preview-badge">Video quality: {call.quality.level}</span>
+        )}
+      </div>
+
+      {call.state === 'waiting' && (
+        <div className="waiting" data-testid="waiting">
+          <div className="spinner" aria-hidden="true" />
+          <div>
+            <strong>Waiting for your assessor…</strong>
+            <p className="muted small">Keep this page open. Your assessor will connect to you shortly.</p>
+          </div>
+        </div>
+      )}
+      {call.state === 'registering' && call.detail && <Banner tone="warning">{call.detail}</Banner>}
+      {call.state === 'reconnecting' && <Banner tone="warning">Your connection dropped. Reconnecting…</Banner>}
+      {call.state === 'expired' && (
+        <Banner tone="error" testId="link-expired">
+          This link has expired or is no longer valid. Ask your assessor for a new link.
+        </Banner>
+      )}
+      {call.quality?.suggestAudioOnly && !audioOnly && (
+        <Banner tone="warning" testId="suggest-audio-only">
+          Your connection is weak. Switching to audio only keeps the call going.{' '}
+          <button type="button" className="btn btn-small" onClick={() => call.setAudioOnly(true)}>
+            Switch to audio only
+          </button>
+        </Banner>
+      )}
+
+      <div className="controls">
+        {props.mode === 'camera' && (
+          <button
+            type="button"
+            className={`btn ${audioOnly ? 'btn-primary' : ''}`}
+            data-testid="audio-only-toggle"
+            aria-pressed={audioOnly}
+            onClick={() => call.setAudioOnly(!audioOnly)}
+          >
+            {audioOnly ? 'Turn camera back on' : 'Audio only'}
+          </button>
+        )}
+        <span className="evidence-count" data-testid="evidence-count" data-count={call.evidenceCount}>
+          {call.evidenceCount} {call.evidenceCount === 1 ? 'photo' : 'photos'} sent
+        </span>
+      </div>
+      <GalleryUpload caseId={caseId} token={props.token} location={props.location} onUploaded={(evidence) => call.evidenceAdded(evidence.id)} />
+
+      <div className="card call-chat">
+        <ChatPanel
+          lines={call.chat}
+          self="customer"
+          onSend={call.sendChat}
+          disabled={!call.channelOpen}
+          placeholder={call.channelOpen ? 'Message your assessor' : 'Chat opens when your assessor connects'}
+        />
+      </div>
+      <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
+      {live && <p className="muted small center">Photos and messages are added to your case record.</p>}
+    </main>
+  );
+}

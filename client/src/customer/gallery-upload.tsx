@@ -1,0 +1,88 @@
+// "Add photos from gallery": several images at once, each uploaded with its own progress bar.
+import { useEffect, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import type { EvidenceView, Location } from '../../../protocol/http.ts';
+import { messageOf } from '../ui/api.ts';
+import { randomId } from '../ui/ids.ts';
+import { uploadEvidence } from '../ui/upload.ts';
+
+interface UploadRow {
+  id: string;
+  name: string;
+  progress: number;
+  status: 'uploading' | 'done' | 'failed';
+  error?: string;
+}
+
+export function GalleryUpload(props: {
+  caseId: string;
+  token: string;
+  location: RefObject<Location | null>;
+  onUploaded: (evidence: EvidenceView) => void;
+}) {
+  const [rows, setRows] = useState<UploadRow[]>([]);
+  const aborter = useRef(new AbortController());
+  const uploaded = useRef(props.onUploaded);
+  uploaded.current = props.onUploaded;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    aborter.current = controller;
+    return () => controller.abort();
+  }, []);
+
+  const update = (id: string, change: Partial<UploadRow>): void =>
+    setRows((list) => list.map((row) => (row.id === id ? { ...row, ...change } : row)));
+
+  function onPick(event: ChangeEvent<HTMLInputElement>): void {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    for (const file of files) {
+      const id = randomId();
+      setRows((list) => [...list.filter((r) => r.status !== 'done').slice(-5), { id, name: file.name, progress: 0, status: 'uploading' }]);
+      uploadEvidence({
+        caseId: props.caseId,
+        token: props.token,
+        file,
+        fileName: file.name,
+        source: 'gallery',
+        uploadId: id,
+        deviceTime: new Date(file.lastModified || Date.now()).toISOString(),
+        location: props.location.current,
+        onProgress: (progress) => update(id, { progress }),
+        signal: aborter.current.signal,
+      }).then(
+        (evidence) => {
+          update(id, { status: 'done', progress: 1 });
+          uploaded.current(evidence);
+        },
+        (error: unknown) => {
+          if (!aborter.current.signal.aborted) update(id, { status: 'failed', error: messageOf(error) });
+        },
+      );
+    }
+  }
+
+  return (
+    <div className="gallery">
+      <label className="btn btn-block gallery-pick">
+        <input type="file" accept="image/*" multiple className="visually-hidden" data-testid="gallery-input" onChange={onPick} />
+        Add photos from gallery
+      </label>
+      {rows.length > 0 && (
+        <ul className="uploads" data-testid="gallery-uploads">
+          {rows.map((row) => (
+            <li key={row.id} data-testid="gallery-upload" data-status={row.status}>
+              <span className="upload-name">{row.name}</span>
+              <span className="muted small">
+                {row.status === 'uploading' ? `${Math.round(row.progress * 100)} %` : row.status === 'done' ? 'Sent' : `Failed: ${row.error ?? ''}`}
+              </span>
+              <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(row.progress * 100)}>
+                <span style={{ width: `${Math.round(row.progress * 100)}%` }} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The customer's HTTP calls, all authorised by the join token as a Bearer credential.
+import { ChatLine, JoinView, PeerCredential, type ChatBody, type ConsentBody } from '../../../protocol/http.ts';
+import { apiFetch } from '../ui/api.ts';
+
+export function fetchJoin(token: string): Promise<JoinView> {
+  return apiFetch('/api/join', JoinView, { token });
+}
+
+export function giveConsent(token: string, body: ConsentBody): Promise<JoinView> {
+  return apiFetch('/api/join/consent', JoinView, { token, body });
+}
+
+/** Times out quickly: it is retried by the call, and after a network drop a request can hang. */
+export function fetchPeerCredential(token: string): Promise<PeerCredential> {
+  return apiFetch('/api/join/peer', PeerCredential, { token, method: 'POST', signal: AbortSignal.timeout(8000) });
+}
+
+export function postChat(token: string, caseId: string, body: ChatBody): Promise<ChatLine> {
+  return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/chat`, ChatLine, { token, body });
+}
+

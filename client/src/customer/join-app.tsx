@@ -1,0 +1,99 @@
+// The customer's join flow: link → consent → camera permission → waiting → live call.
+import { useCallback, useEffect, useState } from 'react';
+import type { JoinView } from '../../../protocol/http.ts';
+import { ApiRequestError, messageOf } from '../ui/api.ts';
+import { ToastStack, useToasts } from '../ui/banner.tsx';
+import { CallScreen } from './call-screen.tsx';
+import { ConsentScreen } from './consent-screen.tsx';
+import { fetchJoin, giveConsent } from './join-api.ts';
+import { takeJoinToken } from './join-token.ts';
+import { MediaScreen, type JoinMode } from './media-screen.tsx';
+import { stopMedia } from './media.ts';
+import { LoadingScreen, MessageScreen } from './message-screen.tsx';
+import { useLocation } from './use-location.ts';
+
+type Step =
+  | { kind: 'loading' }
+  | { kind: 'invalid' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'consent'; join: JoinView }
+  | { kind: 'declined'; join: JoinView }
+  | { kind: 'media'; join: JoinView }
+  | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode };
+
+const LOCATION_KEY = 'sightline.shareLocation';
+
+export function JoinApp() {
+  const [token] = useState(takeJoinToken);
+  const [step, setStep] = useState<Step>(() => (token ? { kind: 'loading' } : { kind: 'invalid' }));
+  const [shareLocation, setShareLocation] = useState(() => sessionStorage.getItem(LOCATION_KEY) === 'yes');
+  const [busy, setBusy] = useState(false);
+  const { toasts, push, dismiss } = useToasts();
+  const location = useLocation(shareLocation && (step.kind === 'call' || step.kind === 'media'));
+
+  const fail = useCallback((error: unknown) => {
+    if (error instanceof ApiRequestError && (error.isAuth || error.status === 404 || error.status === 410)) setStep({ kind: 'invalid' });
+    else setStep({ kind: 'unreachable', message: messageOf(error) });
+  }, []);
+
+  const load = useCallback(() => {
+    if (!token) return;
+    setStep({ kind: 'loading' });
+    fetchJoin(token).then((join) => setStep(join.consented ? { kind: 'media', join } : { kind: 'consent', join }), fail);
+  }, [token, fail]);
+
+  useEffect(load, [load]);
+
+  const stream = step.kind === 'call' ? step.stream : null;
+  useEffect(() => () => stopMedia(stream), [stream]);
+
+  if (!token || step.kind === 'invalid') {
+    return (
+      <MessageScreen testId="link-invalid" title="This link has expired or is not valid" tone="bad">
+        <p>Join links work for a limited time and only for one case. Please ask your assessor to send you a new link.</p>
+      </MessageScreen>
+    );
+  }
+  if (step.kind === 'loading') return <LoadingScreen />;
+  if (step.kind === 'unreachable') {
+    return (
+      <MessageScreen testId="join-unreachable" title="We could not open your session" tone="bad">
+        <p>{step.message}</p>
+        <button type="button" className="btn btn-primary" onClick={load}>
+          Try again
+        </button>
+      </MessageScreen>
+    );
+  }
+  if (step.kind === 'consent') {
+    const accept = (location: boolean): void => {
+      setBusy(true);
+      sessionStorage.setItem(LOCATION_KEY, location ? 'yes' : 'no');
+      setShareLocation(location);
+      giveConsent(token, { recording: true, location })
+        .then((join) => setStep({ kind: 'media', join }), fail)
+        .finally(() => setBusy(false));
+    };
+    return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={() => setStep({ kind: 'declined', join: step.join })} />;
+  }
+  if (step.kind === 'declined') {
+    return (
+      <MessageScreen testId="declined" title="No problem">
+        <p>Nothing was shared and nothing was recorded. You can close this page.</p>
+        <p className="muted">Changed your mind? This link keeps working until it expires.</p>
+        <button type="button" className="btn btn-primary" onClick={() => setStep({ kind: 'consent', join: step.join })}>
+          Review again
+        </button>
+      </MessageScreen>
+    );
+  }
+  if (step.kind === 'media') {
+    return <MediaScreen onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode })} />;
+  }
+  return (
+    <>
+      <CallScreen join={step.join} token={token} stream={step.stream} mode={step.mode} location={location} onNotice={push} />
+      <ToastStack toasts={toasts} onDismiss={dismiss} />
+    </>
+  );
+}

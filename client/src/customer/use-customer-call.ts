@@ -1,0 +1,95 @@
+// Connects the customer's page to its CustomerCall: call state, chat, snapshot requests, quality and
+// the evidence count, for the call screen to render.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Location } from '../../../protocol/http.ts';
+import type { PeerMessage } from '../../../protocol/messages.ts';
+import { CustomerCall, type CustomerCallState } from '../call/customer-call.ts';
+import type { QualityReport } from '../call/sending-quality.ts';
+import { messageOf } from '../ui/api.ts';
+import type { ChatEntry } from '../ui/chat-panel.tsx';
+import { randomId } from '../ui/ids.ts';
+import { answerSnapshotRequest } from './evidence-capture.ts';
+import { fetchPeerCredential, postChat } from './join-api.ts';
+
+export interface CustomerCallOptions {
+  token: string;
+  caseId: string;
+  stream: MediaStream | null;
+  location: RefObject<Location | null>;
+  onNotice: (tone: 'info' | 'error', text: string) => void;
+}
+
+export function useCustomerCall({ token, caseId, stream, location, onNotice }: CustomerCallOptions) {
+  const [state, setState] = useState<{ state: CustomerCallState; detail: string | null }>({ state: 'registering', detail: null });
+  const [channelOpen, setChannelOpen] = useState(false);
+  const [quality, setQuality] = useState<QualityReport | null>(null);
+  const [remoteAudio, setRemoteAudio] = useState<MediaStream | null>(null);
+  const [chat, setChat] = useState<ChatEntry[]>([]);
+  const [evidenceCount, setEvidenceCount] = useState(0);
+  const [snapshotBusy, setSnapshotBusy] = useState(false);
+  const callRef = useRef<CustomerCall | null>(null);
+  const notice = useRef(onNotice);
+  notice.current = onNotice;
+
+  useEffect(() => {
+    const call = new CustomerCall({ fetchCredential: () => fetchPeerCredential(token), localStream: stream });
+    callRef.current = call;
+    const handle = (message: PeerMessage): void => {
+      if (message.type === 'chat') {
+        setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at }]));
+      } else if (message.type === 'snapshot-request') {
+        setSnapshotBusy(true);
+        notice.current('info', 'Your assessor is taking a photo with your camera. Hold still…');
+        const context = { caseId, token, track: stream?.getVideoTracks()[0], location: location.current };
+        void answerSnapshotRequest(message.requestId, context).then((result) => {
+          setSnapshotBusy(false);
+          call.send(result);
+          if (result.type === 'snapshot-result' && result.evidenceId) setEvidenceCount((n) => n + 1);
+          else if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
+        });
+      }
+    };
+    const offs = [
+      call.on('state', (next, detail) => setState({ state: next, detail })),
+      call.on('channel', setChannelOpen),
+      call.on('quality', setQuality),
+      call.on('stream', setRemoteAudio),
+      call.on('message', handle),
+    ];
+    call.start();
+    return () => {
+      for (const off of offs) off();
+      call.dispose();
+      callRef.current = null;
+    };
+  }, [token, caseId, stream, location]);
+
+  const sendChat = useCallback(
+    (text: string) => {
+      const line: ChatEntry = { id: randomId(), from: 'customer', text, at: new Date().toISOString(), delivered: false };
+      setChat((lines) => [...lines, line]);
+      callRef.current?.send({ v: 1, type: 'chat', id: line.id, text, at: line.at });
+      postChat(token, caseId, { id: line.id, text }).then(
+        () => setChat((lines) => lines.map((l) => (l.id === line.id ? { ...l, delivered: true } : l))),
+        (error: unknown) => notice.current('error', `Your message was not saved: ${messageOf(error)}`),
+      );
+    },
+    [token, caseId],
+  );
+
+  const setAudioOnly = useCallback((on: boolean) => {
+    const call = callRef.current;
+    if (!call) return;
+    call.setAudioOnly(on).then(
+      () => setQuality({ level: call.qualityLevel, reason: null, suggestAudioOnly: false }),
+      (error: unknown) => notice.current('error', `Could not switch: ${messageOf(error)}`),
+    );
+  }, []);
+
+  const evidenceAdded = useCallback((evidenceId: string) => {
+    setEvidenceCount((n) => n + 1);
+    callRef.current?.send({ v: 1, type: 'evidence-added', evidenceId });
+  }, []);
+
+  return { ...state, channelOpen, quality, remoteAudio, chat, evidenceCount, snapshotBusy, sendChat, setAudioOnly, evidenceAdded };
+}

@@ -1,0 +1,84 @@
+// One fetch helper for both pages: every response is parsed with its zod schema, and every failure
+// becomes an ApiRequestError whose message is fit to show to a person.
+import type { z } from 'zod';
+import { ApiError } from '../../../protocol/http.ts';
+
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** True for a missing, expired or foreign credential (login session or join token). */
+  get isAuth(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+export interface ApiOptions {
+  /** @default 'GET', or 'POST' when a body is given */
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** A customer's join token, sent as a Bearer credential. The console uses its session cookie. */
+  token?: string;
+  signal?: AbortSignal;
+}
+
+export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options: ApiOptions = {}): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    const reason: unknown = options.signal?.reason;
+    if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+      throw new ApiRequestError(0, 'timeout', 'The server took too long to answer.');
+    }
+    if (options.signal?.aborted) throw error;
+    throw new ApiRequestError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const payload = response.status === 204 ? undefined : await readJson(response);
+  if (!response.ok) throw errorFrom(response.status, payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiRequestError(response.status, 'bad-response', `The server sent an unexpected answer to ${path}.`);
+  }
+  return parsed.data;
+}
+
+/** Turns a non-2xx status and its body into the error the UI shows. */
+export function errorFrom(status: number, payload: unknown): ApiRequestError {
+  const parsed = ApiError.safeParse(payload);
+  if (parsed.success) return new ApiRequestError(status, parsed.data.error.code, parsed.data.error.message);
+  return new ApiRequestError(status, `http-${status}`, `The server answered with status ${status}.`);
+}
+
+/** A message for any thrown value, for banners and toasts. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

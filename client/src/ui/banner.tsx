@@ -1,0 +1,68 @@
+// Inline banners and short-lived toasts: how errors reach the person (never alert()).
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+export function Banner(props: { tone: Tone; children: ReactNode; onDismiss?: () => void; testId?: string }) {
+  return (
+    <div className={`banner banner-${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'} data-testid={props.testId ?? 'banner'}>
+      <div className="banner-text">{props.children}</div>
+      {props.onDismiss && (
+        <button type="button" className="banner-close" aria-label="Dismiss" onClick={props.onDismiss}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+export interface Toast {
+  id: number;
+  tone: Tone;
+  text: string;
+}
+
+/** A small queue of toasts that dismiss themselves; timers are cleared on unmount. */
+export function useToasts(lifetimeMs = 6000) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const next = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((list) => list.filter((t) => t.id !== id));
+  }, []);
+
+  const push = useCallback(
+    (tone: Tone, text: string) => {
+      const id = next.current++;
+      setToasts((list) => [...list.slice(-3), { id, tone, text }]);
+      timers.current.set(id, setTimeout(() => dismiss(id), tone === 'error' ? lifetimeMs * 2 : lifetimeMs));
+    },
+    [dismiss, lifetimeMs],
+  );
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
+
+  return { toasts, push, dismiss };
+}
+
+export function ToastStack(props: { toasts: Toast[]; onDismiss: (id: number) => void }) {
+  return (
+    <div className="toast-stack" aria-live="polite" data-testid="toasts">
+      {props.toasts.map((toast) => (
+        <Banner key={toast.id} tone={toast.tone} onDismiss={() => props.onDismiss(toast.id)} testId={`toast-${toast.tone}`}>
+          {toast.text}
+        </Banner>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatBitrate, formatLocation, formatPercent, formatSkew, isNotableSkew, shortHash } from './format.ts';
+
+describe('format helpers', () => {
+  it('formats bitrates in kbit/s and Mbit/s', () => {
+    expect(formatBitrate(287.4)).toBe('287 kbit/s');
+    expect(formatBitrate(1530)).toBe('1.5 Mbit/s');
+  });
+
+  it('keeps one decimal for small percentages', () => {
+    expect(formatPercent(0)).toBe('0.0 %');
+    expect(formatPercent(12.6)).toBe('13 %');
+  });
+
+  it('shows clock skew only beyond two minutes, with its direction', () => {
+    expect(isNotableSkew(null)).toBe(false);
+    expect(isNotableSkew(90_000)).toBe(false);
+    expect(isNotableSkew(-180_000)).toBe(true);
+    expect(formatSkew(180_000)).toBe('device clock 3 min behind');
+    expect(formatSkew(-3 * 3600_000)).toBe('device clock 3.0 h ahead');
+  });
+
+  it('shortens hashes and formats locations', () => {
+    expect(shortHash('0123456789abcdef')).toBe('0123456789ab…');
+    expect(formatLocation(52.52, 13.405, 12.4)).toBe('52.52000, 13.40500 (±12 m)');
+  });
+});

@@ -1,0 +1,62 @@
+// Display helpers shared by the console and the customer page. Pure, so they are unit tested.
+
+export function formatBitrate(kbps: number): string {
+  if (kbps >= 1000) return `${(kbps / 1000).toFixed(1)} Mbit/s`;
+  return `${Math.round(kbps)} kbit/s`;
+}
+
+export function formatPercent(value: number): string {
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} %`;
+}
+
+export function formatRtt(ms: number | null): string {
+  return ms === null ? '—' : `${Math.round(ms)} ms`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Clock skew of a capturing device in words, e.g. "device clock 3 min behind". */
+export function formatSkew(skewMs: number): string {
+  const minutes = Math.abs(skewMs) / 60_000;
+  const amount = minutes >= 120 ? `${(minutes / 60).toFixed(1)} h` : `${Math.round(minutes)} min`;
+  // skew = receivedAt − deviceTime: a positive skew means the device clock is behind the server's.
+  return `device clock ${amount} ${skewMs > 0 ? 'behind' : 'ahead'}`;
+}
+
+/** Skews under two minutes are ordinary clock drift and not worth showing. */
+export function isNotableSkew(skewMs: number | null): skewMs is number {
+  return skewMs !== null && Math.abs(skewMs) > 2 * 60_000;
+}
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+export function shortHash(hash: string): string {
+  return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
+}
+
+export function formatLocation(latitude: number, longitude: number, accuracy?: number): string {
+  const base = `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`;
+  return accuracy === undefined ? base : `${base} (±${Math.round(accuracy)} m)`;
+}

@@ -1,0 +1,118 @@
+// Page object of the assessor console, shared by the journey test and the screenshot script.
+import type { Locator, Page } from 'playwright-core';
+
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  async login(baseUrl: string, email: string, password: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/`);
+    await this.id('login-email').fill(email);
+    await this.id('login-password').fill(password);
+    await this.id('login-submit').click();
+    await this.id('new-case-open').waitFor();
+  }
+
+  /** Creates a case and returns its id and join URL as shown on the page. */
+  async createCase(title: string, customerName: string): Promise<{ caseId: string; joinUrl: string }> {
+    await this.id('new-case-open').click();
+    await this.id('new-case-title').fill(title);
+    await this.id('new-case-kind').selectOption('damage');
+    await this.id('new-case-customer').fill(customerName);
+    await this.id('new-case-submit').click();
+    // The card of an earlier case may still be showing: wait for this case's.
+    const card = this.id('join-link-card').filter({ hasText: title });
+    await card.waitFor();
+    const joinUrl = await card.getByTestId('join-link-url').inputValue();
+    const row = this.page.locator('[data-testid="case-row"]', { hasText: title });
+    const caseId = await row.getAttribute('data-case-id');
+    if (!caseId) throw new Error('the new case has no row in the list');
+    return { caseId, joinUrl };
+  }
+
+  caseRow(caseId: string): Locator {
+    return this.page.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`);
+  }
+
+  async openCase(caseId: string): Promise<void> {
+    await this.caseRow(caseId).getByTestId('case-open').click();
+    await this.page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+  }
+
+  async connect(): Promise<void> {
+    await this.id('connect').click();
+    await this.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 45_000 });
+  }
+
+  /** Waits until the remote <video> shows frames with bright pixels; returns what it measured. */
+  async waitForLiveVideo(timeoutMs = 45_000): Promise<{ width: number; height: number; litFraction: number }> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+        if (!video || video.videoWidth === 0 || video.readyState < 2) return null;
+        const canvas = document.createElement('canvas');
+        canvas.width = 160;
+        canvas.height = 90;
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        if (!context) return null;
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let lit = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 60) lit++;
+        }
+        const litFraction = lit / (data.length / 4);
+        return litFraction > 0.05 ? { width: video.videoWidth, height: video.videoHeight, litFraction } : null;
+      },
+      undefined,
+      { timeout: timeoutMs, polling: 200 },
+    );
+    const value = await handle.jsonValue();
+    if (!value) throw new Error('no live video');
+    return value;
+  }
+
+  async sendChat(text: string): Promise<void> {
+    await this.id('chat-input').fill(text);
+    await this.id('chat-send').click();
+  }
+
+  chatLine(from: 'customer' | 'assessor', text: string): Locator {
+    return this.page.locator(`[data-testid="chat-line"][data-from="${from}"]`, { hasText: text });
+  }
+
+  /** Waits for an evidence item of this source whose thumbnail image has loaded. */
+  async waitForEvidence(source: 'device-still' | 'video-frame' | 'gallery', timeoutMs = 45_000): Promise<{ id: string; naturalWidth: number }> {
+    const item = this.page.locator(`[data-testid="evidence-item"][data-source="${source}"]`).first();
+    await item.waitFor({ timeout: timeoutMs });
+    const thumb = item.getByTestId('evidence-thumb');
+    await this.page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, await thumb.elementHandle(), { timeout: timeoutMs });
+    const naturalWidth = await thumb.evaluate((img) => (img instanceof HTMLImageElement ? img.naturalWidth : 0));
+    return { id: (await item.getAttribute('data-evidence-id')) ?? '', naturalWidth };
+  }
+
+  async recordSettlement(reason: string, amount: number, item: { area: string; severity: string; cost: number }): Promise<void> {
+    await this.id('outcome-decision').selectOption('settled');
+    await this.id('outcome-amount').fill(String(amount));
+    await this.id('outcome-currency').fill('EUR');
+    await this.id('outcome-reason').fill(reason);
+    await this.id('damage-add').click();
+    const row = this.id('damage-row').last();
+    await row.getByTestId('damage-area').fill(item.area);
+    await row.getByTestId('damage-severity').selectOption(item.severity);
+    await row.getByTestId('damage-cost').fill(String(item.cost));
+    await this.id('outcome-submit').click();
+    await this.page.locator('[data-testid="outcome-entry"][data-decision="settled"]').waitFor();
+  }
+
+  /** Fetches JSON with the console's session cookie, from inside the page. */
+  fetchJson(path: string): Promise<unknown> {
+    return this.page.evaluate(async (url) => {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      return { status: response.status, body: await response.json() };
+    }, path);
+  }
+}
