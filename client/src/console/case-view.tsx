@@ -13,6 +13,10 @@ import { OutcomeForm } from './outcome-form.tsx';
 import { OutcomeHistory } from './outcome-history.tsx';
 import { PresenceBadge } from './presence-badge.tsx';
 import { QualityPanel } from './quality-panel.tsx';
+import { ExportPanel } from './recording/export-panel.tsx';
+import { RecordingsPanel } from './recording/recording-player.tsx';
+import { RecordingStatus } from './recording/recording-status.tsx';
+import { useRecording } from './recording/use-recording.ts';
 import { useCaseDetail } from './use-case-detail.ts';
 import { useLiveSession } from './use-live-session.ts';
 import { VideoPanel } from './video-panel.tsx';
@@ -22,6 +26,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome } = useCaseDetail(caseId);
   const live = useLiveSession({ caseId, detail, addEvidence, addChat, notify });
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
+  const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, callState: live.call.state, notify });
   const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
 
   if (error && !detail) {
@@ -84,8 +89,10 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             onDismissRequest={live.dismissRequest}
           />
           <EvidenceStrip evidence={detail.evidence} />
+          <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">
+          <RecordingStatus recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
           <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} />
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
@@ -100,7 +107,10 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <h3>History</h3>
           <OutcomeHistory outcomes={detail.outcomes} />
         </section>
-        <LedgerPanel caseId={caseId} revision={revision} />
+        <div className="case-side">
+          <LedgerPanel caseId={caseId} revision={revision} />
+          <ExportPanel caseId={caseId} notify={notify} />
+        </div>
       </div>
     </main>
   );

@@ -22,6 +22,8 @@ export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [stats, setStats] = useState<LinkStats | null>(null);
   const [channelOpen, setChannelOpen] = useState(false);
+  /** The assessor's microphone, once the call opened it: the recording mixes it with the customer's voice. */
+  const [mic, setMic] = useState<MediaStream | null>(null);
   const callRef = useRef<AssessorCall | null>(null);
   const handler = useRef(onMessage);
   handler.current = onMessage;
@@ -33,7 +35,11 @@ export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage
       fetchCredential: () => consoleApi.peerCredential(caseId, AbortSignal.timeout(REQUEST_TIMEOUT_MS)),
       fetchCustomerPeerId: () => consoleApi.getCase(caseId, AbortSignal.timeout(REQUEST_TIMEOUT_MS)).then((d) => d.case.customerPeerId),
       report: (event) => consoleApi.reportCall(caseId, event, AbortSignal.timeout(REQUEST_TIMEOUT_MS)).then(() => undefined),
-      openMicrophone,
+      openMicrophone: () =>
+        openMicrophone().then((stream) => {
+          setMic(stream);
+          return stream;
+        }),
     });
     callRef.current = call;
     const offs = [
@@ -60,5 +66,5 @@ export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
   const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
 
-  return { ...state, stream, stats, channelOpen, connect, hangUp, send };
+  return { ...state, stream, mic, stats, channelOpen, connect, hangUp, send };
 }

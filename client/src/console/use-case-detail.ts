@@ -53,6 +53,10 @@ export function useCaseDetail(caseId: string) {
       case 'call':
         if (event.call.caseId === caseId) update((d) => ({ ...d, calls: upsert(d.calls, event.call) }));
         break;
+      case 'recording':
+        // Chunk events come every few seconds: they change the recording, not the ledger panel.
+        if (event.recording.caseId === caseId) setDetail((d) => (d ? { ...d, recordings: upsert(d.recordings ?? [], event.recording) } : d));
+        break;
     }
   });
 

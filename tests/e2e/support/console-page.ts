@@ -1,4 +1,5 @@
 // Page object of the assessor console, shared by the journey test and the screenshot script.
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 export class ConsolePage {
@@ -106,6 +107,49 @@ export class ConsolePage {
     await row.getByTestId('damage-cost').fill(String(item.cost));
     await this.id('outcome-submit').click();
     await this.page.locator('[data-testid="outcome-entry"][data-decision="settled"]').waitFor();
+  }
+
+  /** The recording this console is making now (auto-started on connect); waits for its server id. */
+  async currentRecordingId(timeoutMs = 20_000): Promise<string> {
+    const status = this.page.locator('[data-testid="recording-status"][data-recording="true"]:not([data-recording-id=""])');
+    await status.waitFor({ timeout: timeoutMs });
+    return (await status.getAttribute('data-recording-id')) ?? '';
+  }
+
+  recordingUpload(recordingId: string): Locator {
+    return this.page.locator(`[data-testid="recording-upload"][data-recording-id="${recordingId}"]`);
+  }
+
+  async stopRecording(): Promise<void> {
+    await this.page.locator('[data-testid="recording-status"][data-recording="true"]').getByTestId('recording-toggle').click();
+    await this.page.locator('[data-testid="recording-status"][data-recording="false"]').waitFor();
+  }
+
+  /** How many recording chunks wait in this origin's IndexedDB (not yet acknowledged by the server). */
+  storedChunkCount(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('sightline-console');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('recording-chunks')) return resolve(0);
+            const count = db.transaction('recording-chunks').objectStore('recording-chunks').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+  }
+
+  /** Clicks a download button and saves what the browser downloads into `dir`; returns the file and time taken. */
+  async download(testId: 'download-export' | 'download-report', dir: string): Promise<{ file: string; ms: number }> {
+    const started = Date.now();
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.id(testId).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return { file, ms: Date.now() - started };
   }
 
   /** Fetches JSON with the console's session cookie, from inside the page. */

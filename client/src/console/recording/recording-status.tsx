@@ -1,0 +1,76 @@
+// The recorder's control and the upload state of each recording this tab is uploading.
+import { formatBytes } from '../../ui/format.ts';
+import type { UploadProgress } from './chunk-uploader.ts';
+
+const stateText = (u: UploadProgress): string => {
+  switch (u.state) {
+    case 'sealed':
+      return 'Sealed — all uploaded';
+    case 'uploaded':
+      return u.stopped ? 'All uploaded — sealing…' : 'All uploaded';
+    case 'uploading':
+      return `Uploading — ${u.pending} pending`;
+    case 'failing':
+      return `Uploads failing — ${u.pending} pending, retrying`;
+    case 'error':
+      return 'Upload refused';
+  }
+};
+
+export function RecordingStatus(props: {
+  recording: { startedAt: number; recordingId: string | null } | null;
+  uploads: UploadProgress[];
+  canRecord: boolean;
+  onToggle: () => void;
+  onRetry: () => void;
+}) {
+  const { recording } = props;
+  // The newest three: the one being made, a resumed one, and the last sealed stay in view.
+  const visible = props.uploads.slice(-3);
+  return (
+    <section className="card rec-status" aria-label="Recording" data-testid="recording-status" data-recording={recording ? 'true' : 'false'} data-recording-id={recording?.recordingId ?? ''}>
+      <div className="rec-head">
+        <span className={`rec-dot${recording ? ' rec-dot-live' : ''}`} aria-hidden="true" />
+        <strong>{recording ? 'Recording' : 'Not recording'}</strong>
+        <span className="spacer" />
+        <button type="button" className={`btn btn-small${recording ? ' btn-danger' : ''}`} data-testid="recording-toggle" disabled={!recording && !props.canRecord} onClick={props.onToggle}>
+          {recording ? 'Stop recording' : 'Start recording'}
+        </button>
+      </div>
+      {visible.map((u) => (
+        <div
+          key={u.recordingId}
+          className={`rec-upload rec-${u.state}`}
+          data-testid="recording-upload"
+          data-recording-id={u.recordingId}
+          data-state={u.state}
+          data-recorded={u.recorded}
+          data-acknowledged={u.acknowledged}
+          data-pending={u.pending}
+          data-pending-bytes={u.pendingBytes}
+        >
+          <div className="rec-upload-line">
+            <span className="rec-upload-state">{stateText(u)}</span>
+            <span className="small muted">
+              {u.acknowledged}/{u.recorded} chunks uploaded{u.pendingBytes > 0 ? ` · ${formatBytes(u.pendingBytes)} pending` : ''}
+              {u.lastLatencyMs !== null ? ` · last ${u.lastLatencyMs} ms` : ''}
+            </span>
+          </div>
+          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={Math.max(1, u.recorded)} aria-valuenow={u.acknowledged}>
+            <span style={{ width: `${u.recorded === 0 ? 0 : Math.round((100 * u.acknowledged) / u.recorded)}%` }} />
+          </div>
+          {u.error && (u.state === 'failing' || u.state === 'error') && (
+            <p className="rec-error-text small" data-testid="recording-upload-error">
+              {u.error}{' '}
+              {u.state === 'failing' && (
+                <button type="button" className="btn btn-ghost btn-small" onClick={props.onRetry}>
+                  Retry now
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

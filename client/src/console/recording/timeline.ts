@@ -1,0 +1,59 @@
+// Where the case's moments fall on a recording: snapshots (evidence received), chat lines and call
+// events, as offsets from the recording's start. Pure, so it is unit tested.
+import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
+
+export type MarkerKind = 'snapshot' | 'chat' | 'call';
+
+export interface TimelineMarker {
+  id: string;
+  kind: MarkerKind;
+  /** Milliseconds from the recording's start. */
+  offsetMs: number;
+  label: string;
+}
+
+export interface TimelineInput {
+  startedAt: string;
+  durationMs: number;
+  evidence: EvidenceView[];
+  chat: ChatLine[];
+  calls: CallView[];
+}
+
+const callEvents = (call: CallView): Array<{ at: string; what: string }> =>
+  [
+    { at: call.startedAt, what: 'Call started' },
+    call.connectedAt ? { at: call.connectedAt, what: 'Call connected' } : null,
+    call.endedAt ? { at: call.endedAt, what: call.state === 'failed' ? 'Call failed' : 'Call ended' } : null,
+  ].filter((e): e is { at: string; what: string } => e !== null);
+
+/** Markers inside [0, durationMs], in time order. Times are compared across clocks (console and server) as they are. */
+export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
+  const start = Date.parse(input.startedAt);
+  const within = (iso: string): number | null => {
+    const offset = Date.parse(iso) - start;
+    return Number.isFinite(offset) && offset >= 0 && offset <= input.durationMs ? offset : null;
+  };
+  const markers: TimelineMarker[] = [];
+  for (const e of input.evidence) {
+    const offsetMs = within(e.receivedAt);
+    if (offsetMs !== null) markers.push({ id: `evidence-${e.id}`, kind: 'snapshot', offsetMs, label: `Photo (${e.source}) ${e.width}×${e.height}` });
+  }
+  for (const line of input.chat) {
+    const offsetMs = within(line.at);
+    if (offsetMs !== null) markers.push({ id: `chat-${line.id}`, kind: 'chat', offsetMs, label: `${line.from === 'customer' ? 'Customer' : 'Assessor'}: ${line.text}` });
+  }
+  for (const call of input.calls) {
+    for (const [i, event] of callEvents(call).entries()) {
+      const offsetMs = within(event.at);
+      if (offsetMs !== null) markers.push({ id: `call-${call.id}-${i}`, kind: 'call', offsetMs, label: event.what });
+    }
+  }
+  return markers.sort((a, b) => a.offsetMs - b.offsetMs);
+}
+
+/** m:ss for a position on the timeline. */
+export function formatOffset(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,100 @@
+// Connects the case view to the recorder and the chunk uploader. Recording starts by itself when the
+// call connects (the customer consented to recording, and evidence should not depend on a click) and
+// stops with the call; the assessor can stop and start it. A fresh call (new remote stream) starts a
+// fresh recording.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallState } from '../../call/call-types.ts';
+import type { Tone } from '../../ui/banner.tsx';
+import { ChunkStore } from './chunk-store.ts';
+import { ChunkUploader, type UploadProgress } from './chunk-uploader.ts';
+import { SessionRecorder } from './session-recorder.ts';
+
+interface Deps {
+  caseId: string;
+  stream: MediaStream | null;
+  mic: MediaStream | null;
+  callState: CallState;
+  notify: (tone: Tone, text: string) => void;
+}
+
+export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
+  const [uploads, setUploads] = useState<UploadProgress[]>([]);
+  const [recording, setRecording] = useState<{ startedAt: number; recordingId: string | null } | null>(null);
+  const uploaderRef = useRef<ChunkUploader | null>(null);
+  const recorderRef = useRef<{ recorder: SessionRecorder; stream: MediaStream; off: () => void } | null>(null);
+  /** False once the assessor stopped by hand: no automatic restart until the next call. */
+  const [auto, setAuto] = useState(true);
+  const notifyRef = useRef(notify);
+  notifyRef.current = notify;
+
+  useEffect(() => {
+    const uploader = new ChunkUploader({ caseId, store: new ChunkStore() });
+    uploaderRef.current = uploader;
+    const offs = [
+      uploader.on('progress', (p) => setUploads((list) => [...list.filter((u) => u.recordingId !== p.recordingId), p])),
+      uploader.on('problem', (message) => notifyRef.current('error', message)),
+    ];
+    uploader.resume().catch((error: unknown) => notifyRef.current('error', `Could not resume recording uploads: ${String(error)}`));
+    return () => {
+      recorderRef.current?.recorder.stop();
+      recorderRef.current?.off();
+      recorderRef.current = null;
+      for (const off of offs) off();
+      uploader.dispose();
+      uploaderRef.current = null;
+    };
+  }, [caseId]);
+
+  const stop = useCallback(() => {
+    const current = recorderRef.current;
+    if (!current) return;
+    recorderRef.current = null;
+    current.recorder.stop();
+    setRecording(null);
+  }, []);
+
+  const start = useCallback(
+    (remote: MediaStream) => {
+      const uploader = uploaderRef.current;
+      if (!uploader || recorderRef.current) return;
+      try {
+        const recorder = new SessionRecorder({ caseId, remote, mic, uploader });
+        const off = recorder.on('state', (state, detail) => {
+          if (state === 'failed') {
+            notifyRef.current('error', `Recording stopped: ${detail ?? 'unknown error'}`);
+            if (recorderRef.current?.recorder === recorder) {
+              recorderRef.current = null;
+              setRecording(null);
+            }
+          }
+        });
+        recorderRef.current = { recorder, stream: remote, off };
+        setRecording({ startedAt: Date.now(), recordingId: null });
+        void recorder.recordingId.then((recordingId) => setRecording((r) => (r && recorderRef.current?.recorder === recorder ? { ...r, recordingId } : r)), () => undefined);
+      } catch (error) {
+        notifyRef.current('error', error instanceof Error ? error.message : 'Recording could not start.');
+      }
+    },
+    [caseId, mic],
+  );
+
+  const live = callState === 'connected' || callState === 'reconnecting';
+  useEffect(() => {
+    const current = recorderRef.current;
+    if (current && (!live || (stream && current.stream !== stream))) stop();
+    if (!live) setAuto(true);
+    else if (auto && stream && callState === 'connected' && !recorderRef.current) start(stream);
+  }, [live, callState, stream, auto, start, stop]);
+
+  const toggle = useCallback(() => {
+    if (recorderRef.current) {
+      setAuto(false);
+      stop();
+    } else if (stream && live) {
+      setAuto(true);
+      start(stream);
+    }
+  }, [stream, live, start, stop]);
+
+  return { recording, uploads, canRecord: live && stream !== null, toggle, retryNow: () => uploaderRef.current?.retryNow() };
+}
