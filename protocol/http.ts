@@ -37,8 +37,8 @@ export const CreateCaseBody = z.object({
   customerName: z.string().trim().max(120).optional(),
   /** The assessor the case is assigned to; defaults to the creator. Only admins may assign others. */
   assessorId: z.string().optional(),
-  /** Lifetime of the join link in hours. @default 72 */
-  joinLinkHours: z.number().int().min(1).max(24 * 30).default(72),
+  /** Lifetime of the join link in hours. @default the server's SIGHTLINE_JOIN_LINK_HOURS (72) */
+  joinLinkHours: z.number().int().min(1).max(24 * 30).optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -122,6 +122,12 @@ export const EvidenceView = z.object({
   originalUrl: z.string(),
   previewUrl: z.string(),
   thumbnailUrl: z.string(),
+  /** The evidence that replaces this one, when it was superseded by a named replacement. Optional so older servers' answers still parse. */
+  supersededBy: z.string().nullable().optional(),
+  /** Set when the item was marked superseded (it is kept, never edited or deleted). */
+  superseded: z.object({ at: z.string(), reason: z.string(), replacedBy: z.string().nullable() }).nullable().optional(),
+  /** True when its files were purged under the retention policy; the renditions then answer 410. */
+  purged: z.boolean().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

@@ -2,6 +2,7 @@
 // location-free preview and a thumbnail, and commit the row and its ledger entry together — only after
 // every blob it names is durably on disk.
 import fsp from 'node:fs/promises';
+import { EVIDENCE_SUPERSEDED, RETENTION_PURGED, type SupersedeBody } from '../../../protocol/corrections.ts';
 import type { EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
@@ -9,9 +10,10 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { purgeCoverage, type PurgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
-import type { EvidenceRecord, EvidenceStore } from './evidence-store.ts';
+import type { EvidenceCorrection, EvidenceRecord, EvidenceStore } from './evidence-store.ts';
 import { ImageRejected, processImage } from './image-pipeline.ts';
 
 export interface EvidenceServiceDeps {
@@ -44,7 +46,15 @@ export type EvidenceService = ReturnType<typeof createEvidenceService>;
 export function createEvidenceService(deps: EvidenceServiceDeps) {
   const { db, store, blobs, ledger, hub, clock } = deps;
 
-  const toView = (r: EvidenceRecord): EvidenceView => {
+  /** What a case's later entries say about its evidence: corrections, and blobs purged under retention. */
+  interface CaseContext { corrections: Map<string, EvidenceCorrection>; coverage: PurgeCoverage }
+  const contextOf = (caseId: string): CaseContext => ({
+    corrections: store.corrections(caseId),
+    coverage: purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED)),
+  });
+
+  const toView = (r: EvidenceRecord, context: CaseContext = contextOf(r.caseId)): EvidenceView => {
+    const correction = context.corrections.get(r.id);
     const base = `/api/cases/${r.caseId}/evidence/${r.id}`;
     const skew = r.deviceTime ? Date.parse(r.receivedAt) - Date.parse(r.deviceTime) : null;
     return {
@@ -70,12 +80,45 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       originalUrl: `${base}/original`,
       previewUrl: `${base}/preview`,
       thumbnailUrl: `${base}/thumbnail`,
+      supersededBy: correction?.replacedBy ?? null,
+      superseded: correction ? { at: correction.at, reason: correction.reason, replacedBy: correction.replacedBy } : null,
+      purged: context.coverage.covers(r.ledgerSeq, r.sha256),
     };
   };
 
   return {
     toView,
-    list: (caseId: string): EvidenceView[] => store.list(caseId).map(toView),
+    list(caseId: string): EvidenceView[] {
+      const context = contextOf(caseId);
+      return store.list(caseId).map((r) => toView(r, context));
+    },
+
+    /** Marks an evidence item superseded: a new ledger entry and its projection, in one transaction. */
+    supersede(principal: Principal, caseId: string, evidenceId: string, body: SupersedeBody): EvidenceView {
+      const caseRecord = deps.cases.authorize(principal, caseId);
+      const view = db.transaction(() => {
+        const record = store.byId(caseId, evidenceId);
+        if (!record) throw notFound('the evidence');
+        if (store.corrections(caseId).has(evidenceId)) {
+          throw new HttpError(409, 'already_superseded', `evidence ${evidenceId} is already marked superseded`);
+        }
+        const replacedBy = body.replacedBy ?? null;
+        if (replacedBy !== null && (replacedBy === evidenceId || !store.byId(caseId, replacedBy))) {
+          throw new HttpError(400, 'invalid_replacement', 'replacedBy must be another evidence item of the same case');
+        }
+        const entry = ledger.append({
+          caseId,
+          actor: actorOf(principal),
+          type: EVIDENCE_SUPERSEDED,
+          payload: { evidenceId, reason: body.reason, replacedBy },
+        });
+        store.insertCorrection({ evidenceId, caseId, reason: body.reason, replacedBy, at: entry.at, ledgerSeq: entry.seq });
+        return toView(record);
+      }).immediate();
+      hub.publish(caseRecord.assessorId, { type: 'evidence', evidence: view });
+      deps.cases.publish(caseId);
+      return view;
+    },
 
     /** Stores one uploaded image as evidence; `created` is false when the uploadId was seen before. */
     async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta): Promise<{ evidence: EvidenceView; created: boolean }> {
@@ -158,6 +201,9 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       const record = store.byId(caseId, evidenceId);
       if (!record) throw notFound('the evidence');
       const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;
+      if (contextOf(caseId).coverage.covers(record.ledgerSeq, sha256)) {
+        throw new HttpError(410, 'evidence_purged', `the ${which} of evidence ${evidenceId} was purged under the retention policy; the case ledger records it`);
+      }
       return { sha256, mime: which === 'original' ? record.mime : 'image/jpeg', stream: () => blobs.open(sha256) };
     },
   };

@@ -28,6 +28,16 @@ export interface EvidenceRecord {
   ledgerSeq: number;
 }
 
+/** An evidence item marked superseded: the projection of its `evidence.superseded` entry. */
+export interface EvidenceCorrection {
+  evidenceId: string;
+  caseId: string;
+  reason: string;
+  replacedBy: string | null;
+  at: string;
+  ledgerSeq: number;
+}
+
 type Row = Record<string, string | number | null>;
 
 const COLUMNS: Array<[keyof EvidenceRecord, string]> = [
@@ -44,6 +54,9 @@ export interface EvidenceStore {
   byId(caseId: string, id: string): EvidenceRecord | null;
   byUploadId(caseId: string, uploadId: string): EvidenceRecord | null;
   list(caseId: string): EvidenceRecord[];
+  insertCorrection(correction: EvidenceCorrection): void;
+  /** The case's corrections by evidence id. */
+  corrections(caseId: string): Map<string, EvidenceCorrection>;
 }
 
 export function createEvidenceStore(db: Db): EvidenceStore {
@@ -66,5 +79,21 @@ export function createEvidenceStore(db: Db): EvidenceStore {
     },
     list: (caseId) =>
       db.prepare<[string], Row>('SELECT * FROM evidence WHERE case_id = ? ORDER BY received_at, rowid').all(caseId).map(fromRow),
+    insertCorrection: (c) =>
+      db.prepare(
+        `INSERT INTO evidence_corrections (evidence_id, case_id, reason, replaced_by, at, ledger_seq)
+         VALUES (@evidenceId, @caseId, @reason, @replacedBy, @at, @ledgerSeq)`,
+      ).run(c),
+    corrections(caseId) {
+      const rows = db.prepare<[string], Row>('SELECT * FROM evidence_corrections WHERE case_id = ?').all(caseId);
+      return new Map(rows.map((row) => [String(row.evidence_id), {
+        evidenceId: String(row.evidence_id),
+        caseId: String(row.case_id),
+        reason: String(row.reason),
+        replacedBy: row.replaced_by === null ? null : String(row.replaced_by),
+        at: String(row.at),
+        ledgerSeq: Number(row.ledger_seq),
+      }]));
+    },
   };
 }

@@ -76,6 +76,9 @@ VERIFY BY HAND (unzip, jq, sha256sum, base64, OpenSSL 3)
      must be a file, and no other file may be there:
        cd blobs && sha256sum * | awk '$1 != $2 { print "changed: " $2 }'; cd ..
        diff <(jq -r '.blobs[]' ledger.jsonl | sort -u) <(ls blobs | sort)
+     Exception: a "retention.purged" entry (a signed tombstone) lists in payload.purgedBlobs the
+     files deleted on purpose under the retention policy; a blob named only by entries before such a
+     tombstone is absent by design (and left out of the manifest), and the diff above shows it.
 
   5. The manifest. Its "ledger" entries and headHash must match the last line, its "blobs" the
      files, "readme.sha256" the sha-256 of this file, and its signature must verify:

@@ -1,5 +1,6 @@
 // Case export: a consistent snapshot of one case (its entries read once, at the start) as an evidence
 // bundle streamed from the blob store. Exporting is reading, so it appends nothing to the ledger.
+// Blobs a retention tombstone lists are left out: the bundle's ledger says why they are absent.
 import type { Readable } from 'node:stream';
 import type { LedgerKey } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';

@@ -1,6 +1,7 @@
 // Evidence and chat routes shared by the assessor (session) and the customer (join token).
 import fsp from 'node:fs/promises';
 import express from 'express';
+import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ChatBody, EvidenceUploadMeta } from '../../../protocol/http.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
@@ -36,6 +37,12 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
     }
     const result = await deps.evidence.ingest(principal, caseId, upload.file, meta);
     res.status(result.created ? 201 : 200).json(result.evidence);
+  });
+
+  router.post('/cases/:id/evidence/:evidenceId/supersede', (req, res) => {
+    const user = auth.requireUser(req);
+    const view = deps.evidence.supersede({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(SupersedeBody, req.body));
+    res.status(201).json(view);
   });
 
   router.get('/cases/:id/evidence/:evidenceId/:rendition', (req, res) => {

@@ -30,12 +30,15 @@ export interface LedgerStore {
   /** Appends inside the caller's transaction when there is one; returns the sealed entry. */
   append(input: AppendInput): LedgerEntry;
   list(caseId: string): LedgerEntry[];
+  /** The case's entries of one type, in sequence order. */
+  listOfType(caseId: string, type: string): LedgerEntry[];
   head(caseId: string): LedgerEntry | null;
 }
 
 export function createLedgerStore(db: Db, clock: () => Date, sign: (bytes: string) => string): LedgerStore {
   const headStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
   const listStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq');
+  const listOfTypeStmt = db.prepare<[string, string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? AND type = ? ORDER BY seq');
   const insertStmt = db.prepare(
     `INSERT INTO ledger_entries (case_id, seq, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash, signature)
      VALUES (@caseId, @seq, @at, @actorType, @actorId, @type, @payload, @blobs, @prevHash, @hash, @signature)`,
@@ -66,6 +69,7 @@ export function createLedgerStore(db: Db, clock: () => Date, sign: (bytes: strin
   return {
     append: (input) => (db.inTransaction ? appendInTx(input) : appendInTx.immediate(input)),
     list: (caseId) => listStmt.all(caseId).map(fromRow),
+    listOfType: (caseId, type) => listOfTypeStmt.all(caseId, type).map(fromRow),
     head: (caseId) => {
       const row = headStmt.get(caseId);
       return row ? fromRow(row) : null;

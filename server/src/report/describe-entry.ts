@@ -1,6 +1,7 @@
 // One ledger entry in words, for the report's timeline. Payloads are parsed, never cast: an entry
 // whose payload does not have the expected shape is still listed, by its type.
 import { z } from 'zod';
+import { EvidenceSupersededPayload, RetentionPurgedPayload } from '../../../protocol/corrections.ts';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { capitalise, formatMoney, formatTime, SOURCE_LABEL } from './format.ts';
 
@@ -83,6 +84,19 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
       if (!p) return fallback();
       const amount = p.amount !== null ? `, ${formatMoney(p.amount, p.currency)}` : '';
       return `Outcome recorded: ${p.decision}${amount}${p.supersedes ? ' (replaces the earlier decision)' : ''}`;
+    }
+    case 'evidence.superseded': {
+      const p = parse(EvidenceSupersededPayload);
+      if (!p) return fallback();
+      const photo = (id: string): string => {
+        const number = context.photoNumber(id);
+        return number !== undefined ? `Photo ${number}` : 'a photo';
+      };
+      return `${photo(p.evidenceId)} marked superseded${p.replacedBy ? ` by ${photo(p.replacedBy)}` : ''}: ${p.reason}`;
+    }
+    case 'retention.purged': {
+      const p = parse(RetentionPurgedPayload);
+      return p ? `Files purged under the retention policy (${p.purgedBlobs.length} files, outcome older than ${p.olderThanDays} days)` : fallback();
     }
   }
   const call = CALL_WORDS[entry.type];

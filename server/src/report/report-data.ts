@@ -9,6 +9,8 @@ export interface ReportEvidence extends EvidenceView {
   previewSha256: string | null;
   /** "Customer (Jane Doe)" or "Assessor (Alice Example)". */
   capturedByLabel: string;
+  /** The report's number of the photo that replaces this one, when it was superseded by one it shows. */
+  replacedByNumber?: number | null;
 }
 
 export interface ReportOutcome {

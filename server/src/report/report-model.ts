@@ -65,9 +65,11 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       number: index + 1,
       previewSha256: signedPreview,
       capturedByLabel: added ? actorLabel(added.entry.actor) : role,
+      replacedByNumber: null as number | null,
     };
   });
   const photoNumbers = new Map(evidence.map((item) => [item.id, item.number]));
+  for (const item of evidence) item.replacedByNumber = item.supersededBy ? (photoNumbers.get(item.supersededBy) ?? null) : null;
 
   const outcomes: ReportOutcome[] = snapshot.outcomes.map((outcome, index) => ({
     id: outcome.id,

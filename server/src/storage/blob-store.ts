@@ -19,6 +19,8 @@ export interface BlobStore {
   size(sha256: string): Promise<number | null>;
   /** Recomputes the hash of a stored blob; null when it is missing. */
   hashOf(sha256: string): Promise<string | null>;
+  /** Deletes a blob file (retention only: its ledger must already hold the tombstone). Idempotent. */
+  remove(sha256: string): Promise<void>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -66,6 +68,13 @@ export function createLocalBlobStore(root: string): BlobStore {
       return { sha256, size: bytes.length };
     },
     adoptFile: install,
+    async remove(sha256) {
+      const file = blobPath(sha256);
+      await fsp.rm(file, { force: true });
+      await fsyncDir(path.dirname(file)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    },
     async hashOf(sha256) {
       const file = blobPath(sha256);
       if (!fs.existsSync(file)) return null;

@@ -142,4 +142,16 @@ export const migrations: string[] = [
     PRIMARY KEY (recording_id, n)
   ) WITHOUT ROWID;
   `,
+  // Corrections: an evidence item marked superseded (the projection of `evidence.superseded`).
+  `
+  CREATE TABLE evidence_corrections (
+    evidence_id TEXT PRIMARY KEY REFERENCES evidence(id),
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    reason TEXT NOT NULL,
+    replaced_by TEXT REFERENCES evidence(id),
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL
+  );
+  CREATE INDEX evidence_corrections_by_case ON evidence_corrections(case_id);
+  `,
 ];

@@ -2,6 +2,7 @@
 // file names, the manifest, and the exact bytes of each file. docs/EVIDENCE-BUNDLE.md describes it.
 import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
+import { purgeCoverage } from '../ledger/tombstones.ts';
 
 export const BUNDLE_FORMAT = 'sightline-evidence-bundle/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -24,7 +25,7 @@ export interface BundleManifest {
   exportedAt: string;
   ledgerKey: LedgerKey;
   ledger: { path: typeof LEDGER_FILE; entries: number; headHash: string };
-  /** Every blob the ledger names, once, in order of first mention. */
+  /** Every blob the ledger names, once, in order of first mention; blobs a tombstone lists as purged are left out. */
   blobs: ManifestBlob[];
   readme: { path: typeof README_FILE; sha256: string };
   /**
@@ -53,9 +54,10 @@ export function ledgerLine(entry: LedgerEntry): string {
   return `${JSON.stringify(entry)}\n`;
 }
 
-/** Every blob the entries name, once, in order of first mention. */
+/**
+ * Every blob the entries name, once, in order of first mention — except one a later `retention.purged`
+ * tombstone lists (unless another entry after that tombstone names it again): the bundle holds no such file.
+ */
 export function blobsNamed(entries: readonly LedgerEntry[]): string[] {
-  const seen = new Set<string>();
-  for (const entry of entries) for (const sha256 of entry.blobs) seen.add(sha256);
-  return [...seen];
+  return [...purgeCoverage(entries).required().keys()];
 }

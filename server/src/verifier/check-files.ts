@@ -1,11 +1,13 @@
 // The files of the zip: each once; every blob the ledger names present, intact (its sha-256 is its
 // name) and of the size the manifest gives; no file the format does not account for; the README as
-// exported; and the manifest's blob list exactly the blobs the ledger names.
+// exported; and the manifest's blob list exactly the blobs the ledger names. A blob that a later
+// `retention.purged` tombstone lists was deleted on purpose: it must be absent, and left off the manifest.
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import {
   BLOB_DIR, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE, blobPath, type BundleManifest,
 } from './bundle-format.ts';
 import type { BundleFileInfo } from './bundle-reader.ts';
+import { purgeCoverage } from '../ledger/tombstones.ts';
 import { fileProblem, type Problem } from './report.ts';
 
 export const REQUIRED_FILES = [MANIFEST_FILE, LEDGER_FILE, PUBLIC_KEY_FILE, README_FILE] as const;
@@ -34,8 +36,10 @@ export function checkFiles(
   manifest: BundleManifest | null,
   problems: Problem[],
 ): BlobTally {
-  const namedBy = new Map<string, LedgerEntry>();
-  for (const entry of entries) for (const sha256 of entry.blobs) if (!namedBy.has(sha256)) namedBy.set(sha256, entry);
+  const coverage = purgeCoverage(entries);
+  const namedBy = coverage.required();
+  const purged = new Set<string>();
+  for (const entry of entries) for (const sha256 of entry.blobs) if (!namedBy.has(sha256)) purged.add(sha256);
   const listed = new Map((manifest?.blobs ?? []).map((blob) => [blob.path, blob]));
   const tally: BlobTally = { blobs: 0, bytes: 0 };
 
@@ -51,6 +55,10 @@ export function checkFiles(
     const name = file.path.startsWith(BLOB_DIR) ? file.path.slice(BLOB_DIR.length) : null;
     if (name === null || !HEX64.test(name)) {
       problems.push(fileProblem(file.path, 'is not part of the bundle format: a file was added'));
+      continue;
+    }
+    if (purged.has(name)) {
+      problems.push(fileProblem(file.path, 'is listed as purged by a retention.purged ledger entry, so the bundle must not hold it: a file was added'));
       continue;
     }
     if (!namedBy.has(name)) {
@@ -79,7 +87,7 @@ function checkManifestBlobs(manifest: BundleManifest, namedBy: ReadonlyMap<strin
   for (const blob of manifest.blobs) {
     if (blob.path !== blobPath(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path} under the sha-256 ${blob.sha256}`));
     else if (listed.has(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path} more than once`));
-    else if (!namedBy.has(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path}, which no ledger entry names`));
+    else if (!namedBy.has(blob.sha256)) problems.push(fileProblem(MANIFEST_FILE, `lists ${blob.path}, which no ledger entry names (or a retention tombstone lists as purged)`));
     listed.add(blob.sha256);
   }
   for (const [sha256, entry] of namedBy) {

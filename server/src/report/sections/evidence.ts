@@ -33,7 +33,9 @@ export async function drawEvidence(pen: Pen, report: CaseReport, deps: EvidenceD
   pen.gap(4);
   for (const item of report.evidence) {
     if (!(await deps.ready())) return;
-    const preview = item.previewSha256 ? await deps.readPreview(item.previewSha256) : { ok: false as const, reason: 'its ledger entry names no preview' };
+    const preview: PreviewImage = item.purged
+      ? { ok: false, reason: 'its files were purged under the retention policy (the case ledger records it)' }
+      : item.previewSha256 ? await deps.readPreview(item.previewSha256) : { ok: false, reason: 'its ledger entry names no preview' };
     drawPhotoCard(pen, item, preview);
   }
 }
@@ -49,7 +51,9 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   pen.text(`Photo ${item.number}`, left, top, { lineBreak: false, style: { font: 'bold', size: SIZE.h2 } });
   const titleWidth = doc.widthOfString(`Photo ${item.number}`);
   pen.text(SOURCE_LABEL[item.source], left + titleWidth + 8, top + 1.5, { lineBreak: false, style: { size: SIZE.small + 0.5, colour: COLOUR.muted } });
-  if (item.blurry) drawBadge(pen, 'BLURRY', left + width, top - 1, COLOUR.bad);
+  let badgeRight = left + width;
+  if (item.superseded) badgeRight -= drawBadge(pen, 'SUPERSEDED', badgeRight, top - 1, COLOUR.muted) + 6;
+  if (item.blurry) drawBadge(pen, 'BLURRY', badgeRight, top - 1, COLOUR.bad);
 
   const frame = { x: left, y: top + TITLE_HEIGHT, width, height: FRAME_HEIGHT };
   doc.save().rect(frame.x, frame.y, frame.width, frame.height).fill(COLOUR.panel).restore();
@@ -76,7 +80,16 @@ function photoFields(item: ReportEvidence): Field[] {
   const sharpness = item.blurry
     ? { label: 'Sharpness', value: `Blurry (score ${item.sharpness.toFixed(1)})`, style: { font: 'bold' as const, colour: COLOUR.bad } }
     : { label: 'Sharpness', value: `Sharp (score ${item.sharpness.toFixed(1)})` };
+  const superseded: Field[] = item.superseded
+    ? [{
+        label: 'Superseded',
+        value: `${formatTime(item.superseded.at)}: ${item.superseded.reason}` +
+          (item.replacedByNumber ? ` (replaced by Photo ${item.replacedByNumber})` : item.superseded.replacedBy ? ` (replaced by ${item.superseded.replacedBy})` : ''),
+        style: { font: 'bold' as const },
+      }]
+    : [];
   return [
+    ...superseded,
     { label: 'Source', value: SOURCE_LABEL[item.source] },
     { label: 'Captured by', value: item.capturedByLabel },
     { label: 'Dimensions', value: `${item.width} × ${item.height} px, ${formatBytes(item.size)} ${item.mime.replace('image/', '').toUpperCase()}` },
@@ -101,11 +114,13 @@ function fitRect(imageWidth: number, imageHeight: number, box: Rect): Rect & { s
   return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height, scale };
 }
 
-function drawBadge(pen: Pen, label: string, right: number, top: number, colour: string): void {
+/** Draws a badge ending at `right`; returns its width. */
+function drawBadge(pen: Pen, label: string, right: number, top: number, colour: string): number {
   const { doc } = pen;
   pen.use({ font: 'bold', size: SIZE.label });
   const textWidth = doc.widthOfString(label, { characterSpacing: 0.6 });
   const badge = { width: textWidth + 12, height: 13 };
   doc.save().roundedRect(right - badge.width, top, badge.width, badge.height, 3).fill(colour).restore();
   pen.text(label, right - badge.width + 6, top + 3.3, { lineBreak: false, characterSpacing: 0.6, style: { font: 'bold', size: SIZE.label, colour: '#ffffff' } });
+  return badge.width;
 }

@@ -1,0 +1,70 @@
+// `npm run retention -- --older-than-days N [--dry-run] [--data-dir DIR]`: purges the blobs of cases
+// whose latest outcome is at least N days old, leaving a signed tombstone entry in each case's ledger.
+// Run it while the server is stopped (see README "Retention").
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLedgerStore } from '../ledger/ledger-store.ts';
+import { loadOrCreateSigner } from '../ledger/signing-key.ts';
+import { createLocalBlobStore } from '../storage/blob-store.ts';
+import { openDatabase } from '../storage/database.ts';
+import { runRetention, type RetentionResult } from './retention.ts';
+
+const USAGE = 'usage: npm run retention -- --older-than-days N [--dry-run] [--data-dir DIR]';
+
+export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'older-than-days': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'data-dir': { type: 'string', default: process.env.SIGHTLINE_DATA_DIR ?? './data' },
+      },
+    }));
+  } catch (error) {
+    out(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const days = Number(values['older-than-days']);
+  if (values['older-than-days'] === undefined || !Number.isInteger(days) || days < 0) {
+    out(`--older-than-days must be a whole number of days (0 or more)\n${USAGE}`);
+    return 2;
+  }
+  const dataDir = path.resolve(values['data-dir']);
+  const dbFile = path.join(dataDir, 'sightline.db');
+  // Refuse a data dir that is not a Sightline one rather than create an empty database and a new key.
+  if (!fs.existsSync(dbFile) || !fs.existsSync(path.join(dataDir, 'ledger-signing-key.pem'))) {
+    out(`${dataDir} holds no Sightline database and ledger key (pass --data-dir)`);
+    return 2;
+  }
+  const db = openDatabase(dbFile);
+  try {
+    const signer = loadOrCreateSigner(dataDir);
+    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    const blobs = createLocalBlobStore(path.join(dataDir, 'blobs'));
+    const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] });
+    for (const line of describeResult(result, days)) out(line);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export function describeResult(result: RetentionResult, days: number): string[] {
+  const verb = result.dryRun ? 'would purge' : 'purged';
+  const lines = result.cases.map((c) =>
+    `${verb} case ${c.caseId} (latest outcome ${c.outcomeAt}): ${c.purgedBlobs.length} blobs` +
+    (c.tombstoneSeq !== null ? `, tombstone entry seq ${c.tombstoneSeq}` : ''));
+  lines.push(
+    `${result.dryRun ? 'dry run: ' : ''}${verb} ${result.cases.length} case(s) with an outcome at least ${days} days old; ` +
+    `${result.dryRun ? 'would delete' : 'deleted'} ${result.deletedBlobs.length} blob file(s), ${result.bytes} bytes` +
+    (result.sharedBlobs > 0 ? `; kept ${result.sharedBlobs} blob(s) another case still names` : ''),
+  );
+  return lines;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
