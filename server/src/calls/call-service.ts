@@ -41,6 +41,8 @@ export type CallService = ReturnType<typeof createCallService>;
 export function createCallService(deps: { db: Db; ledger: LedgerStore; cases: CaseService; presence: PresenceTracker; hub: EventHub; clock: () => Date }) {
   const { db, ledger, hub, clock } = deps;
   const byId = db.prepare<[string, string], Row>('SELECT * FROM calls WHERE case_id = ? AND id = ?');
+  // Call ids are chosen by the console but unique across all cases (the table's primary key).
+  const caseOfCall = db.prepare<[string], { case_id: string }>('SELECT case_id FROM calls WHERE id = ?');
   return {
     list: (caseId: string): CallView[] =>
       db.prepare<[string], Row>('SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, rowid').all(caseId).map(toView),
@@ -50,6 +52,10 @@ export function createCallService(deps: { db: Db; ledger: LedgerStore; cases: Ca
       const at = clock().toISOString();
       const call = db.transaction((): CallView => {
         const row = byId.get(caseId, body.callId);
+        if (!row && caseOfCall.get(body.callId)) {
+          // Without this, the upsert below would rewrite another case's call under this case's ledger.
+          throw new HttpError(409, 'call_id_taken', 'this call id is already used by another case; choose a new one');
+        }
         const current = row ? toView(row) : null;
         const state = nextCallState(current, body.event);
         if (state === 'invalid') {

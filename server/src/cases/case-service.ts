@@ -49,10 +49,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     return record;
   };
 
-  const issueToken = (caseId: string, actor: User, joinBase: string): CaseCreated => {
+  const issueToken = (caseId: string, actor: User, joinBase: string, hours = deps.joinLinkHours): CaseCreated => {
     const token = newSecret();
     const now = clock();
-    const expiresAt = new Date(now.getTime() + deps.joinLinkHours * 3600_000);
+    const expiresAt = new Date(now.getTime() + hours * 3600_000);
     const tokenId = newId('jt');
     db.transaction(() => {
       cases.replaceJoinToken({ id: tokenId, caseId, tokenHash: secretHash(token), createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
@@ -90,7 +90,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId },
         });
       }).immediate();
-      const created = issueToken(id, user, joinBase);
+      const created = issueToken(id, user, joinBase, body.joinLinkHours);
       hub.publish(assessorId, { type: 'case', case: created.case });
       return created;
     },

@@ -17,7 +17,7 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     if (!header) return null;
     for (const part of header.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+      if (name === SESSION_COOKIE) return decodeCookie(rest.join('='));
     }
     return null;
   };
@@ -72,4 +72,13 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     },
   };
   return auth;
+}
+
+/** A cookie value that is not valid percent-encoding names no session (it is never one we set). */
+function decodeCookie(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

@@ -88,6 +88,9 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
       pending.catch((error: unknown) => fail(error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', 'the upload failed')));
     });
     parser.on('filesLimit', () => fail(new HttpError(400, 'too_many_files', 'send one file per request')));
+    // Past these limits busboy drops parts silently: a dropped `source` or `uploadId` would change what is stored.
+    parser.on('fieldsLimit', () => fail(new HttpError(400, 'too_many_fields', 'the upload has too many fields')));
+    parser.on('partsLimit', () => fail(new HttpError(400, 'too_many_parts', 'the upload has too many parts')));
     let settled = false;
     const discard = () => void pending?.then((file) => fsp.rm(file.tempFile, { force: true }), () => undefined);
     const finish = () => {
@@ -118,7 +121,13 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
       finish();
     });
     parser.on('close', finish);
-    req.on('aborted', () => fail(new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete')));
+    req.on('close', () => {
+      if (req.complete) return;
+      // A body cut off never ends the stream busboy reads: stop the parser, which ends the file part
+      // with an error, so its temp file is removed and this upload settles.
+      fail(new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete'));
+      parser.destroy();
+    });
     req.pipe(parser);
   });
 }

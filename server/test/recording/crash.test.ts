@@ -2,74 +2,33 @@
 // snapshots concurrently; it is killed with SIGKILL at a random moment, again and again, and restarted
 // on the same data dir. Every chunk and snapshot acknowledged before a kill must be there, intact; the
 // ledger must verify; no temp file may show; and the client resumes and finally seals the recording.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { detailedJpeg, flatJpeg } from '../evidence/fixtures.ts';
+import { attempt, seeded, startChildServer, type ChildServer } from '../support/child-server.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const CHUNK_WORKERS = 2;
 const ADMIN = { email: 'crash@example.test', password: 'crash test password' };
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 
-/** mulberry32: a seeded generator, so a failing run can be repeated with CRASH_SEED. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(SEED);
 const between = (min: number, max: number): number => Math.floor(min + random() * (max - min + 1));
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-crash-'));
-let child: ChildProcess | null = null;
+let child: ChildServer | null = null;
 let cookie = '';
 
 async function startServer(): Promise<string> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, PORT: '0', HTTPS_PORT: 'off', HOST: '127.0.0.1', SIGHTLINE_DATA_DIR: dataDir,
-      SIGHTLINE_ADMIN_EMAIL: ADMIN.email, SIGHTLINE_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child = proc;
-  const lines = readline.createInterface({ input: proc.stdout! });
-  const exited = once(proc, 'exit').then(([code]) => { throw new Error(`the server exited with ${String(code)} before listening`); });
-  const listening = (async () => {
-    for await (const line of lines) {
-      const match = /^Sightline listening (.*)$/.exec(line);
-      if (match) return (JSON.parse(match[1]!) as { http: string }).http.replace('localhost', '127.0.0.1');
-    }
-    throw new Error('the server closed its output before listening');
-  })();
-  const base = await Promise.race([listening, exited]);
-  // Keep draining its output so the pipe never fills.
-  proc.stdout!.resume();
-  return base;
+  child = await startChildServer({ dataDir, admin: ADMIN });
+  return child.base;
 }
 
-async function kill(): Promise<void> {
-  const proc = child;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = once(proc, 'exit');
-  proc.kill('SIGKILL');
-  await exited;
-}
+const kill = async (): Promise<void> => child?.kill();
 
 afterAll(async () => {
   await kill();
@@ -98,13 +57,6 @@ const api = (base: string): Api => ({
     return { status: res.status, body: text ? JSON.parse(text) : null };
   },
 });
-
-/** A request the kill may cut: null when the connection failed (fetch rejects with a TypeError), else the answer. */
-const attempt = <T>(request: Promise<T>): Promise<T | null> =>
-  request.catch((error: unknown) => {
-    if (error instanceof TypeError) return null;
-    throw error;
-  });
 
 /** The client's own record, as a recorder keeping chunks in IndexedDB until acknowledged would have it. */
 interface ClientState {

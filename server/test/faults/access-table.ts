@@ -1,0 +1,139 @@
+// The expected answer of every route to every caller, written from the code and docs/API.md, with a
+// plausible valid request for each, so a status reflects access and never validation.
+import crypto from 'node:crypto';
+import { PRINCIPALS, type Principal, OTHER_ASSESSOR, type Scene } from './principals.ts';
+
+export interface CellRequest {
+  path: string;
+  headers?: Record<string, string>;
+  body?: BodyInit;
+  json?: unknown;
+}
+
+/** What a request builder may use: a small photo, unique ids, and ways to put things in the scene first. */
+export interface Kit {
+  photo: Buffer;
+  unique(prefix: string): string;
+  /** Uploads a photo as the assessor; returns the evidence id. */
+  evidenceIn(scene: Scene): Promise<string>;
+  /** Starts a recording as the assessor, optionally with chunk 0 held; returns its id and chunk 0. */
+  recordingIn(scene: Scene, withChunk: boolean): Promise<{ id: string; chunk: Buffer }>;
+}
+
+/** 'page': a client page, 200 once the client is built and 503 before, the same for everyone. */
+export type Expected = number | 'page';
+
+export interface RouteEntry {
+  expect: Record<Principal, Expected>;
+  request(scene: Scene, kit: Kit): CellRequest | Promise<CellRequest>;
+  /** The call ends the caller's session: users log in anew for it. */
+  ownSession?: boolean;
+}
+
+/** Statuses in PRINCIPALS order: none · other case's customer · expired customer · customer · other assessor · assessor · admin. */
+function row(statuses: string, request: RouteEntry['request'], opts: { ownSession?: boolean } = {}): RouteEntry {
+  const cells = statuses.trim().split(/\s+/);
+  if (cells.length !== PRINCIPALS.length) throw new Error(`a row needs ${PRINCIPALS.length} statuses: "${statuses}"`);
+  const expect = Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i] === 'page' ? 'page' : Number(cells[i])])) as Record<Principal, Expected>;
+  return { expect, request, ...opts };
+}
+
+const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
+const inCase = (scene: Scene, rest = ''): string => `/api/cases/${scene.caseId}${rest}`;
+
+function photoForm(kit: Kit): FormData {
+  const form = new FormData();
+  form.set('source', 'device-still');
+  form.set('uploadId', kit.unique('upload'));
+  form.set('file', new Blob([new Uint8Array(kit.photo)], { type: 'image/jpeg' }), 'photo.jpg');
+  return form;
+}
+
+const USERS_ONLY = '401 401 401 401';
+const PAGE = 'page page page page page page page';
+const ANYONE_200 = '200 200 200 200 200 200 200';
+
+/** Keys are `METHOD path` exactly as the app's router lists them; the PeerJS mount is listed by hand. */
+export const ACCESS_TABLE: Record<string, RouteEntry> = {
+  // Public.
+  'GET /api/health': row(ANYONE_200, () => ({ path: '/api/health' })),
+  'GET /api/ledger/key': row(ANYONE_200, () => ({ path: '/api/ledger/key' })),
+  'GET /.well-known/sightline-ledger-key.pem': row(ANYONE_200, () => ({ path: '/.well-known/sightline-ledger-key.pem' })),
+  'POST /api/auth/login': row(ANYONE_200, () => ({ path: '/api/auth/login', json: { email: OTHER_ASSESSOR.email, password: OTHER_ASSESSOR.password } })),
+  // Ending no session is not an error: logout always clears the cookie.
+  'POST /api/auth/logout': row('204 204 204 204 204 204 204', () => ({ path: '/api/auth/logout' }), { ownSession: true }),
+
+  // Users.
+  'GET /api/me': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me' })),
+  'GET /api/users': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/users' })),
+  'POST /api/users': row(`${USERS_ONLY} 403 403 201`, (_s, kit) => ({
+    path: '/api/users', json: { email: `${kit.unique('user').toLowerCase()}@example.test`, name: 'New', password: 'a long password 2' },
+  })),
+  'GET /api/events': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/events' })),
+
+  // The customer's own calls: the token names its case, so another case's valid token reaches that case.
+  'GET /api/join': row('401 200 401 200 401 401 401', () => ({ path: '/api/join' })),
+  'POST /api/join/consent': row('401 200 401 200 401 401 401', () => ({ path: '/api/join/consent', json: { recording: true, location: false } })),
+  'POST /api/join/peer': row('401 200 401 200 401 401 401', () => ({ path: '/api/join/peer' })),
+
+  // Cases.
+  'POST /api/cases': row(`${USERS_ONLY} 201 201 201`, () => ({ path: '/api/cases', json: { title: 'Created in the matrix' } })),
+  'GET /api/cases': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/cases' })),
+  'GET /api/cases/:id': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s) })),
+  'POST /api/cases/:id/join-link': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/join-link') })),
+  'POST /api/cases/:id/peer': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/peer') })),
+  'POST /api/cases/:id/calls': row(`${USERS_ONLY} 403 200 200`, (s, kit) => ({ path: inCase(s, '/calls'), json: { callId: kit.unique('call'), event: 'started' } })),
+  'POST /api/cases/:id/outcome': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/outcome'), json: { decision: 'approved', reason: 'matrix' } })),
+  'GET /api/cases/:id/ledger': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/ledger') })),
+  'GET /api/cases/:id/verify': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/verify') })),
+  'GET /api/cases/:id/export': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/export') })),
+  'GET /api/cases/:id/report': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/report') })),
+
+  // Evidence and chat: the case's customer or its assessor (and admins).
+  'POST /api/cases/:id/evidence': row('401 403 401 201 403 201 201', (s, kit) => ({ path: inCase(s, '/evidence'), body: photoForm(kit) })),
+  'GET /api/cases/:id/evidence/:evidenceId/:rendition': row('401 403 401 200 403 200 200', async (s, kit) => ({
+    path: inCase(s, `/evidence/${await kit.evidenceIn(s)}/thumbnail`),
+  })),
+  'POST /api/cases/:id/evidence/:evidenceId/supersede': row(`${USERS_ONLY} 403 201 201`, async (s, kit) => ({
+    path: inCase(s, `/evidence/${await kit.evidenceIn(s)}/supersede`), json: { reason: 'Blurry; a sharper one was taken' },
+  })),
+  'POST /api/cases/:id/chat': row('401 403 401 201 403 201 201', (s, kit) => ({ path: inCase(s, '/chat'), json: { id: kit.unique('line'), text: 'Hello' } })),
+
+  // Recordings: the assessor's console only.
+  'POST /api/cases/:id/recordings': row(`${USERS_ONLY} 403 201 201`, (s) => ({
+    path: inCase(s, '/recordings'), json: { mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString(), chunkMs: 1000 },
+  })),
+  'GET /api/cases/:id/recordings': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/recordings') })),
+  'GET /api/cases/:id/recordings/:recordingId': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => ({
+    path: inCase(s, `/recordings/${(await kit.recordingIn(s, false)).id}`),
+  })),
+  'PUT /api/cases/:id/recordings/:recordingId/chunks/:n': row(`${USERS_ONLY} 403 201 201`, async (s, kit) => {
+    const { id } = await kit.recordingIn(s, false);
+    const chunk = crypto.randomBytes(2048);
+    return {
+      path: inCase(s, `/recordings/${id}/chunks/0`),
+      headers: { 'content-type': 'video/webm', 'x-chunk-sha256': sha256(chunk) },
+      body: new Uint8Array(chunk),
+    };
+  }),
+  'POST /api/cases/:id/recordings/:recordingId/seal': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => {
+    const { id, chunk } = await kit.recordingIn(s, true);
+    return { path: inCase(s, `/recordings/${id}/seal`), json: { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(chunk) }] } };
+  }),
+  'GET /api/cases/:id/recordings/:recordingId/media': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => ({
+    path: inCase(s, `/recordings/${(await kit.recordingIn(s, true)).id}/media`),
+  })),
+
+  // The built client.
+  'GET /': row(PAGE, () => ({ path: '/' })),
+  'GET /console': row(PAGE, () => ({ path: '/console' })),
+  'GET /j': row(PAGE, () => ({ path: '/j' })),
+
+  // The PeerJS mount (an Express 4 sub-app, not walkable): its HTTP routes; the socket is signalling-abuse.test.ts'.
+  'GET /peerjs/': row(ANYONE_200, () => ({ path: '/peerjs/' })),
+  'GET /peerjs/peerjs/id': row(ANYONE_200, () => ({ path: '/peerjs/peerjs/id' })),
+  'GET /peerjs/peerjs/peers': row('401 401 401 401 401 401 401', () => ({ path: '/peerjs/peerjs/peers' })),
+};
+
+/** Entries under a mount the router walk cannot see into. */
+export const HAND_LISTED_MOUNTS = ['/peerjs'];

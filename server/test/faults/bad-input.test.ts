@@ -1,0 +1,119 @@
+// Bad input, property-based: random malformed JSON, bodies the schemas refuse, wrong headers, garbage
+// credentials, lying Content-Lengths, broken multipart bodies, corrupt and hostile images and bad
+// recording chunks, thrown at every write route of the app. Each gets a 4xx with a reason, in time,
+// and leaves every table row, every blob and the temp folder exactly as they were.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BadRequest } from './bad-bodies.ts';
+import { rawRequest } from './raw-http.ts';
+import { listAppRoutes, routeKey, withServedApp } from './route-list.ts';
+import { openStoreProbe, type StoreProbe } from './store-probe.ts';
+import { prepareFixture, type Fixture, type WriteRoute } from './write-routes.ts';
+
+const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 1_000_000);
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
+
+let fixture: Fixture;
+let writeRoutes: string[];
+let probe: StoreProbe;
+const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+const tried = new Map<string, Map<string, number>>();
+
+beforeAll(async () => {
+  const served = await withServedApp(prepareFixture);
+  fixture = served.started;
+  writeRoutes = listAppRoutes(served.app).routes.filter((r) => WRITE_METHODS.has(r.method)).map(routeKey);
+  probe = openStoreProbe(fixture.h.dataDir);
+});
+
+afterAll(async () => {
+  const lines = [...tried].map(([route, families]) => {
+    const total = [...families.values()].reduce((a, b) => a + b, 0);
+    return `  ${route}: ${total} (${[...families].map(([f, n]) => `${f} ${n}`).join(', ')})`;
+  });
+  console.log(`bad input (seed ${SEED}), inputs tried per route:\n${lines.join('\n')}`);
+  probe?.close();
+  await fixture?.h.close();
+});
+
+interface Answer { status: number | null; json: unknown; fromNode: boolean; timedOut: boolean }
+
+async function send(route: WriteRoute, bad: BadRequest): Promise<Answer> {
+  const headers = { ...(bad.credentials ?? route.credentials), ...bad.headers };
+  const path = bad.path ?? route.path;
+  const body = bad.body ?? new Uint8Array();
+  if (bad.raw) {
+    const res = await rawRequest(fixture.h.base, { method: route.method, path, headers, body, ...bad.raw });
+    const json = res.contentType?.includes('json') ? (JSON.parse(res.body) as unknown) : null;
+    // Node's own HTTP parser refuses a broken request with a bare 400 before the app sees it.
+    return { status: res.status, json, fromNode: !res.contentType, timedOut: res.timedOut };
+  }
+  try {
+    const res = await fetch(fixture.h.base + path, { method: route.method, headers, body: bad.body && new Uint8Array(bad.body), signal: AbortSignal.timeout(10_000) });
+    const text = await res.text();
+    const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
+    return { status: res.status, json, fromNode: false, timedOut: false };
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') return { status: null, json: null, fromNode: false, timedOut: true };
+    throw error;
+  }
+}
+
+/** A refused upload's temp file is removed just after the answer; on a busy disk that can take a while. */
+async function tempFolderEmpties(): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  while (probe.tempFiles().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return probe.tempFiles();
+}
+
+describe('bad input at every write route', () => {
+  it('has a bad-input property for every write route the app serves', () => {
+    expect(writeRoutes.length).toBeGreaterThan(10);
+    expect(fixture.routes.map((r) => r.key).sort()).toEqual([...writeRoutes].sort());
+  });
+
+  it.each([
+    'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/users', 'POST /api/cases', 'POST /api/cases/:id/join-link',
+    'POST /api/cases/:id/peer', 'POST /api/cases/:id/calls', 'POST /api/cases/:id/outcome', 'POST /api/cases/:id/chat',
+    'POST /api/cases/:id/evidence/:evidenceId/supersede',
+    'POST /api/cases/:id/recordings', 'POST /api/cases/:id/recordings/:recordingId/seal', 'POST /api/join/consent',
+    'POST /api/join/peer', 'POST /api/cases/:id/evidence', 'PUT /api/cases/:id/recordings/:recordingId/chunks/:n',
+  ])('%s: a 4xx with a reason, never a 500 or a hang, and nothing stored', async (key) => {
+    const route = fixture.routes.find((r) => r.key === key);
+    if (!route) throw new Error(`no bad-input property for ${key}`);
+    const counts = new Map<string, number>();
+    tried.set(key, counts);
+    await fc.assert(
+      fc.asyncProperty(route.bad, async (bad) => {
+        const before = probe.digest();
+        counts.set(bad.family, (counts.get(bad.family) ?? 0) + 1);
+        const answer = await send(route, bad);
+        const what = `${bad.family} → ${answer.status}: ${JSON.stringify(answer.json)?.slice(0, 300)}`;
+        expect(answer.timedOut, `${bad.family}: no answer in 10 s`).toBe(false);
+        if (answer.status === null) {
+          // Only a client that left may be left without an answer.
+          expect(bad.raw?.halfClose, what).toBe(true);
+        } else if (bad.status !== undefined) {
+          expect(answer.status, what).toBe(bad.status);
+        } else {
+          expect(answer.status, what).toBeGreaterThanOrEqual(400);
+          expect(answer.status, what).toBeLessThan(500);
+        }
+        if (answer.status !== null && answer.status >= 400 && !(answer.fromNode && answer.status === 400)) {
+          expect(answer.json, what).toMatchObject({ error: { code: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\S/) } });
+        }
+        expect(await tempFolderEmpties(), `${bad.family}: temp files left`).toEqual([]);
+        expect(probe.digest(), `${bad.family}: something was stored`).toEqual(before);
+      }),
+      // No shrinking: a run that stored something would fail every later run, so the first failure is the one to see.
+      { numRuns: route.numRuns, seed: SEED, endOnFailure: true },
+    );
+    const health = await fetch(`${fixture.h.base}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    expect(health.status).toBe(200);
+  }, 60_000);
+
+  it('no request polluted Object.prototype of the server process', () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

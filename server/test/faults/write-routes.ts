@@ -1,0 +1,136 @@
+// Every write route of the app with what bad input means for it: a valid request (credentials, body,
+// shared schema) that the bad-input families spoil in one way each, on one prepared server.
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import sharp from 'sharp';
+import type { z } from 'zod';
+import { SupersedeBody } from '../../../protocol/corrections.ts';
+import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
+import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
+import { flatJpeg } from '../evidence/fixtures.ts';
+import { ADMIN, bearer, startHarness, type Harness } from '../http/harness.ts';
+import { badContentHeaders, badCredentials, lengthMismatch, malformedJson, oversizeJson, schemaInvalid, type BadRequest, type ValidRequest } from './bad-bodies.ts';
+import { badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, validChunk, validUpload, type ChunkTargets } from './bad-uploads.ts';
+
+export interface WriteRoute {
+  key: string;
+  method: string;
+  path: string;
+  credentials: Record<string, string>;
+  bad: fc.Arbitrary<BadRequest>;
+  numRuns: number;
+}
+
+export const LIMITS = { uploadMb: 1, chunkMb: 1, imagePixels: 4_000_000 };
+const JSON_LIMIT = 256 * 1024;
+
+export interface Fixture {
+  h: Harness;
+  routes: WriteRoute[];
+}
+
+const sha256 = (bytes: Uint8Array): string => crypto.createHash('sha256').update(bytes).digest('hex');
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+export async function prepareFixture(): Promise<Fixture> {
+  const h = await startHarness({
+    SIGHTLINE_MAX_UPLOAD_MB: String(LIMITS.uploadMb),
+    SIGHTLINE_MAX_CHUNK_MB: String(LIMITS.chunkMb),
+    SIGHTLINE_MAX_IMAGE_PIXELS: String(LIMITS.imagePixels),
+    SIGHTLINE_LOGIN_LIMIT_PER_15MIN: '1000000',
+  });
+  const admin = h.client();
+  await admin.login();
+  const adminCookie = admin.cookie!;
+  // Logout gets a session of its own: if a bad request ever ended it, the sessions table would show it.
+  const leaving = h.client();
+  await leaving.login();
+  const created = (await admin.json('/api/cases', { method: 'POST', json: { title: 'Bad input' } })).body;
+  const caseId = created.case.id as string;
+  const customer = bearer(created.token);
+  await h.client().json('/api/join/consent', { method: 'POST', headers: customer, json: { recording: true, location: true } });
+  const startRecording = async () =>
+    (await admin.json(`/api/cases/${caseId}/recordings`, { method: 'POST', json: { mimeType: 'video/webm', startedAt: new Date().toISOString() } })).body.recording.id as string;
+  const held = crypto.randomBytes(1024);
+  const putHeld = (id: string) => admin.fetch(`/api/cases/${caseId}/recordings/${id}/chunks/0`, { method: 'PUT', headers: { 'x-chunk-sha256': sha256(held) }, body: new Uint8Array(held) });
+  const [openId, sealedId] = [await startRecording(), await startRecording()];
+  await putHeld(openId!);
+  await putHeld(sealedId!);
+  const sealBody = { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(held) }] };
+  await admin.json(`/api/cases/${caseId}/recordings/${sealedId}/seal`, { method: 'POST', json: sealBody });
+
+  const photo = await flatJpeg(64, 48, '#446688');
+  const evidenceIds: string[] = [];
+  for (const colour of ['#112233', '#332211']) {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(await flatJpeg(64, 48, colour))], { type: 'image/jpeg' }), 'photo.jpg');
+    evidenceIds.push((await admin.json(`/api/cases/${caseId}/evidence`, { method: 'POST', body: form })).body.id);
+  }
+  const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#224466' } }).png().toBuffer();
+  const jpeg = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#663322' } }).jpeg().toBuffer();
+  const inCase = (rest: string) => `/api/cases/${caseId}${rest}`;
+  const cookie = { cookie: adminCookie };
+  const chunkTargets: ChunkTargets = {
+    open: inCase(`/recordings/${openId}`), sealed: inCase(`/recordings/${sealedId}`), held, maxBytes: LIMITS.chunkMb * 1024 * 1024,
+  };
+
+  const jsonRoute = (key: string, path: string, credentials: Record<string, string>, valid: Record<string, unknown>, schema: z.ZodType, limit = JSON_LIMIT): WriteRoute => {
+    const request: ValidRequest = { headers: { 'content-type': 'application/json' }, body: utf8(JSON.stringify(valid)) };
+    const families = [
+      malformedJson(JSON.stringify(valid)), schemaInvalid(valid, schema), oversizeJson(valid, limit),
+      badContentHeaders(request, { typeMatters: true }), lengthMismatch(request),
+    ];
+    if (key !== 'POST /api/auth/login') families.push(badCredentials(request, credentials.cookie ?? null, 401));
+    return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90 };
+  };
+  const bodilessRoute = (key: string, path: string, credentials: Record<string, string>, badAuthStatus = 401): WriteRoute => {
+    const request: ValidRequest = { headers: {}, body: null };
+    const families = [
+      malformedJson('{"a": 1}'), badContentHeaders(request, { typeMatters: false }), oversizeJson({}, JSON_LIMIT),
+      badCredentials(request, credentials.cookie ?? null, badAuthStatus), lengthMismatch(request),
+    ];
+    return { key, method: 'POST', path, credentials, bad: fc.oneof(...families), numRuns: 40 };
+  };
+
+  const upload = validUpload(photo);
+  const chunk = validChunk(chunkTargets);
+  const routes: WriteRoute[] = [
+    jsonRoute('POST /api/auth/login', '/api/auth/login', {}, { email: ADMIN.email, password: ADMIN.password }, LoginBody),
+    bodilessRoute('POST /api/auth/logout', '/api/auth/logout', { cookie: leaving.cookie! }, 204),
+    jsonRoute('POST /api/users', '/api/users', cookie, { email: 'new@example.test', name: 'New', password: 'a long password 3', role: 'assessor' }, CreateUserBody),
+    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', joinLinkHours: 24 }, CreateCaseBody),
+    bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
+    bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
+    jsonRoute('POST /api/cases/:id/calls', inCase('/calls'), cookie, { callId: 'call-00000001', event: 'started', detail: 'x' }, CallEventBody),
+    jsonRoute('POST /api/cases/:id/outcome', inCase('/outcome'), cookie, {
+      decision: 'settled', reason: 'Kitchen floor', amount: 900, currency: 'EUR', damageItems: [{ area: 'floor', severity: 'moderate', estimatedCost: 900 }],
+    }, OutcomeBody),
+    jsonRoute('POST /api/cases/:id/evidence/:evidenceId/supersede', inCase(`/evidence/${evidenceIds[0]}/supersede`), cookie, { reason: 'Blurry', replacedBy: evidenceIds[1] }, SupersedeBody),
+    jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello' }, ChatBody),
+    jsonRoute('POST /api/cases/:id/recordings', inCase('/recordings'), cookie, {
+      mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString(), chunkMs: 1000, uploadId: 'rec-upload-01',
+    }, CreateRecordingBody, 16 * 1024),
+    jsonRoute('POST /api/cases/:id/recordings/:recordingId/seal', `${chunkTargets.open}/seal`, cookie, { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(held) }] }, SealRecordingBody, 10 * 1024 * 1024),
+    jsonRoute('POST /api/join/consent', '/api/join/consent', customer, { recording: true, location: true }, ConsentBody),
+    bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
+    {
+      key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
+      bad: fc.oneof(
+        { arbitrary: badImageUpload(corruptImages({ jpeg, png }, LIMITS.imagePixels)), weight: 4 },
+        { arbitrary: badMultipart(photo), weight: 4 },
+        { arbitrary: badUploadEnvelope(photo, LIMITS.uploadMb * 1024 * 1024), weight: 1 },
+        { arbitrary: badCredentials(upload, null, 401), weight: 1 },
+        { arbitrary: lengthMismatch(upload), weight: 2 },
+      ),
+    },
+    {
+      key: 'PUT /api/cases/:id/recordings/:recordingId/chunks/:n', method: 'PUT', path: chunk.path, credentials: cookie, numRuns: 120,
+      bad: fc.oneof(
+        { arbitrary: badChunks(chunkTargets), weight: 6 },
+        { arbitrary: badCredentials(chunk, adminCookie, 401), weight: 1 },
+        { arbitrary: lengthMismatch(chunk), weight: 2 },
+      ),
+    },
+  ];
+  return { h, routes };
+}
