@@ -1,16 +1,12 @@
 // Journey: the live call survives network drops — a short one (ICE recovers in place), a long one
 // (the console places a fresh call) and the customer reloading the page (a new peer id).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { z } from 'zod';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CallView } from '../../protocol/http.ts';
-import { ensureClientBuild } from './support/client-build.ts';
-import { ConsolePage } from './support/console-page.ts';
-import { CustomerPage } from './support/customer-page.ts';
-import { launchBrowser, newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { installIceFault } from './support/ice-fault.ts';
 import { dropNetwork, inLoopbackOnlyNamespace } from './support/network.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { startLiveCall, useJourney } from './support/journey.ts';
 
 /** Records, inside the page, every value the call-state attribute takes until `stop`. */
 async function watchCallState(page: Page): Promise<{ stop: () => Promise<string[]> }> {
@@ -37,59 +33,26 @@ async function watchCallState(page: Page): Promise<{ stop: () => Promise<string[
 }
 
 describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let assessor: ConsolePage;
-  let customer: CustomerPage;
-  const logs: string[][] = [];
+  const journey = useJourney({ console: { initScripts: [installIceFault] } });
   let caseId = '';
-  let failed = false;
 
   const calls = async (): Promise<CallView[]> => {
-    const detail = await assessor.fetchJson(`/api/cases/${caseId}`);
+    const detail = await journey.assessor.fetchJson(`/api/cases/${caseId}`);
     return z.object({ body: z.object({ calls: z.array(CallView) }) }).parse(detail).body.calls;
   };
 
   beforeAll(async () => {
-    ensureClientBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-    contexts = [await newPeerContext(browser, { viewport: viewports.desktop }), await newPeerContext(browser, { viewport: viewports.phone, mobile: true })];
-    await contexts[0]!.addInitScript(installIceFault);
-    assessor = new ConsolePage(await contexts[0]!.newPage());
-    customer = new CustomerPage(await contexts[1]!.newPage());
-    logs.push(recordPageLog(assessor.page, 'console'), recordPageLog(customer.page, 'customer'));
-    await assessor.login(server.url, server.admin.email, server.admin.password);
-    const created = await assessor.createCase('Water damage — kitchen', 'Sam Example');
-    caseId = created.caseId;
-    await customer.open(created.joinUrl);
-    await customer.accept();
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
-  });
-
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') failed = true;
-  });
-
-  afterAll(async () => {
-    if (failed || process.env.SIGHTLINE_E2E_VERBOSE) console.log([...logs.flat(), server?.output() ?? ''].join('\n'));
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    ({ caseId } = await startLiveCall(journey, 'Water damage — kitchen', 'Sam Example'));
   });
 
   it('an ICE failure is repaired by an ICE restart within the same call', async () => {
-    const ufrags = () => assessor.page.evaluate(() => window.sightlineIceFault?.ufrags() ?? []);
+    const ufrags = () => journey.assessor.page.evaluate(() => window.sightlineIceFault?.ufrags() ?? []);
     const before = await ufrags();
-    const watch = await watchCallState(assessor.page);
-    await assessor.page.evaluate(() => window.sightlineIceFault?.breakAll());
+    const watch = await watchCallState(journey.assessor.page);
+    await journey.assessor.page.evaluate(() => window.sightlineIceFault?.breakAll());
     await expect.poll(async () => (await ufrags()).some((u, i) => u !== null && u !== before[i]), { timeout: 15_000 }).toBe(true);
-    await assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
-    await assessor.waitForLiveVideo();
+    await journey.assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
+    await journey.assessor.waitForLiveVideo();
     expect(await watch.stop()).toEqual(['connected', 'reconnecting', 'connected']);
     const list = await calls();
     expect(list).toHaveLength(1);
@@ -97,21 +60,21 @@ describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', 
   });
 
   it('a short drop recovers in the same call', async () => {
-    const watch = await watchCallState(assessor.page);
+    const watch = await watchCallState(journey.assessor.page);
     await dropNetwork(8000);
-    await assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
-    await assessor.waitForLiveVideo();
+    await journey.assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
+    await journey.assessor.waitForLiveVideo();
     expect(await watch.stop()).toEqual(['connected', 'reconnecting', 'connected']);
     await expect.poll(async () => (await calls()).map((c) => c.state), { timeout: 20_000 }).toEqual(['connected']);
   });
 
   it('a long drop ends in a fresh call that connects', async () => {
-    const watch = await watchCallState(assessor.page);
+    const watch = await watchCallState(journey.assessor.page);
     const dropAt = Date.now();
     await dropNetwork(22_000);
-    await assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 60_000 });
-    await assessor.waitForLiveVideo();
-    await customer.waitForState('connected');
+    await journey.assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await journey.assessor.waitForLiveVideo();
+    await journey.customer.waitForState('connected');
     const states = await watch.stop();
     console.log(`long drop: live video again ${Date.now() - dropAt - 22_000} ms after the network came back`);
     expect(states).toEqual(['connected', 'reconnecting', 'connected']);
@@ -124,11 +87,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', 
   });
 
   it('a customer reload is answered with a fresh call', async () => {
-    const watch = await watchCallState(assessor.page);
-    await customer.page.reload();
-    await customer.waitForState('connected');
-    await assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 60_000 });
-    await assessor.waitForLiveVideo();
+    const watch = await watchCallState(journey.assessor.page);
+    await journey.customer.page.reload();
+    await journey.customer.waitForState('connected');
+    await journey.assessor.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await journey.assessor.waitForLiveVideo();
     expect(await watch.stop()).toEqual(['connected', 'reconnecting', 'connected']);
     await expect.poll(async () => (await calls()).map((c) => c.state).join(' '), { timeout: 30_000 }).toMatch(/^(failed ){2,}connected$/);
     // The call that ran into the reload failed; a fresh call placed before the customer's page had
