@@ -88,7 +88,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             onRequestPhoto={live.requestPhoto}
             onDismissRequest={live.dismissRequest}
           />
-          <EvidenceStrip evidence={detail.evidence} />
+          <EvidenceStrip evidence={detail.evidence} onSuperseded={addEvidence} />
           <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">

@@ -6,6 +6,7 @@ import {
   CaseDetail,
   CaseView,
   CreateCaseBody,
+  EvidenceView,
   ChatLine,
   LedgerEntry,
   OutcomeView,
@@ -17,6 +18,7 @@ import {
   type LoginBody,
   type OutcomeBody,
 } from '../../../protocol/http.ts';
+import type { SupersedeBody } from '../../../protocol/corrections.ts';
 import { apiFetch } from '../ui/api.ts';
 
 const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
@@ -36,5 +38,7 @@ export const consoleApi = {
   postOutcome: (id: string, body: OutcomeBody) => apiFetch(casePath(id, '/outcome'), OutcomeView, { body }),
   ledger: (id: string) => apiFetch(casePath(id, '/ledger'), z.object({ entries: z.array(LedgerEntry) })).then((r) => r.entries),
   verify: (id: string) => apiFetch(casePath(id, '/verify'), VerifyResult),
+  supersedeEvidence: (id: string, evidenceId: string, body: SupersedeBody) =>
+    apiFetch(casePath(id, `/evidence/${encodeURIComponent(evidenceId)}/supersede`), EvidenceView, { body }),
 };
 
