@@ -1,7 +1,9 @@
 // The HTTP contract between the client pages and the server: request bodies the server parses and
 // the response shapes both sides share. Each schema and its type carry one name.
 import { z } from 'zod';
+import { ChecklistCapture, ChecklistTemplateId, ChecklistView } from './checklist.ts';
 import { RecordingSummary } from './recording.ts';
+import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
 
 export const Role = z.enum(['admin', 'assessor']);
 export type Role = z.infer<typeof Role>;
@@ -39,6 +41,8 @@ export const CreateCaseBody = z.object({
   assessorId: z.string().optional(),
   /** Lifetime of the join link in hours. @default the server's SIGHTLINE_JOIN_LINK_HOURS (72) */
   joinLinkHours: z.number().int().min(1).max(24 * 30).optional(),
+  /** The guided-capture checklist the customer is taken through, if any. */
+  checklist: ChecklistTemplateId.optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -62,6 +66,8 @@ export const CaseView = z.object({
   customerPeerId: z.string().nullable(),
   evidenceCount: z.number().int(),
   decision: Decision.nullable(),
+  /** The case's guided-capture checklist; optional so older servers' answers still parse. */
+  checklist: ChecklistTemplateId.nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -95,6 +101,22 @@ export const EvidenceUploadMeta = z.object({
   requestId: z.string().max(64).optional(),
   /** Client-chosen id that makes a retried upload idempotent. */
   uploadId: z.string().min(8).max(64).optional(),
+  /** The checklist item a device photo is for; the server then checks its quality for that item. */
+  checklistItem: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/).optional(),
+  /** The annotations visible when the photo was taken (JSON of `AnnotationLayer`), kept beside the photo. */
+  layer: z
+    .string()
+    .max(64_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'layer must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(AnnotationLayer)
+    .optional(),
 });
 export type EvidenceUploadMeta = z.infer<typeof EvidenceUploadMeta>;
 
@@ -128,6 +150,10 @@ export const EvidenceView = z.object({
   superseded: z.object({ at: z.string(), reason: z.string(), replacedBy: z.string().nullable() }).nullable().optional(),
   /** True when its files were purged under the retention policy; the renditions then answer 410. */
   purged: z.boolean().optional(),
+  /** The checklist verdict when the photo was taken for a checklist item. */
+  checklist: ChecklistCapture.nullable().optional(),
+  /** The annotation layer captured with the photo (drawn over it, never into it). */
+  layer: AnnotationLayer.nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 
@@ -235,6 +261,8 @@ export const JoinView = z.object({
   case: z.object({ id: z.string(), kind: CaseKind, title: z.string(), customerName: z.string().nullable() }),
   expiresAt: z.string(),
   consented: z.boolean(),
+  /** The guided-capture checklist and how far the customer got; null when the case has none. */
+  checklist: ChecklistView.nullable().optional(),
 });
 export type JoinView = z.infer<typeof JoinView>;
 
@@ -286,6 +314,10 @@ export const CaseDetail = z.object({
   calls: z.array(CallView),
   /** Live-session recordings (protocol/recording.ts); optional so older servers' answers still parse. */
   recordings: z.array(RecordingSummary).optional(),
+  annotations: z.array(AnnotationView).optional(),
+  measurements: z.array(MeasurementView).optional(),
+  /** The guided-capture state, when the case has a checklist. */
+  checklist: ChecklistView.nullable().optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -298,6 +330,11 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), call: CallView }),
   /** A recording was started, received a new chunk, or was sealed. */
   z.object({ type: z.literal('recording'), recording: RecordingSummary }),
+  /** An annotation was placed or cleared. */
+  z.object({ type: z.literal('annotation'), annotation: AnnotationView }),
+  z.object({ type: z.literal('measurement'), measurement: MeasurementView }),
+  /** A checklist photo was judged; carries the whole new state. */
+  z.object({ type: z.literal('checklist'), caseId: z.string(), checklist: ChecklistView }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
 

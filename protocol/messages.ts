@@ -1,11 +1,21 @@
 // Messages on the PeerJS data channel between the customer's page and the assessor's console.
 // Kept small: large payloads (photos) go over HTTP, never over the data channel.
 import { z } from 'zod';
+import { AnnotationKind, Pose, ScreenPoint, SpatialAnchor, Vec3 } from './spatial.ts';
 
 const v = z.literal(1);
 
 export const QualityLevel = z.enum(['high', 'medium', 'low', 'audio-only']);
 export type QualityLevel = z.infer<typeof QualityLevel>;
+
+/**
+ * The customer's modes, best first: WebXR immersive-ar with hit-test, a 3D overlay drawn inline over
+ * the camera, the plain camera, voice only, text chat only.
+ */
+export const CustomerMode = z.enum(['ar', 'overlay', 'camera', 'voice', 'text']);
+export type CustomerMode = z.infer<typeof CustomerMode>;
+
+const Id = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const PeerMessage = z.discriminatedUnion('type', [
   /** A chat line; the sender also stores it over HTTP, the receiver only shows it. */
@@ -24,6 +34,53 @@ export const PeerMessage = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('quality'), level: QualityLevel, reason: z.string().max(200).optional() }),
   /** The customer uploaded a photo from the gallery. */
   z.object({ v, type: z.literal('evidence-added'), evidenceId: z.string() }),
+  /** The customer's current mode and the modes their device offers. */
+  z.object({ v, type: z.literal('mode'), mode: CustomerMode, available: z.array(CustomerMode).max(5) }),
+  /** The assessor asks the customer to switch mode; the customer must accept. */
+  z.object({ v, type: z.literal('mode-request'), mode: CustomerMode }),
+  /** The customer answered a mode request. */
+  z.object({ v, type: z.literal('mode-answer'), mode: CustomerMode, accepted: z.boolean() }),
+  /** The assessor places an annotation at a point of the live picture. */
+  z.object({ v, type: z.literal('annotation-place'), id: Id, kind: AnnotationKind, screen: ScreenPoint, label: z.string().max(200).optional() }),
+  /**
+   * The customer's device placed it: `anchor` is the hit pose in the room, or null in a mode without
+   * tracking (it is then drawn at the screen point). `error` says why nothing was placed.
+   */
+  z.object({
+    v,
+    type: z.literal('annotation-placed'),
+    id: Id,
+    kind: AnnotationKind,
+    screen: ScreenPoint,
+    label: z.string().max(200).optional(),
+    anchor: SpatialAnchor.nullable(),
+    error: z.string().max(200).optional(),
+  }),
+  /** Remove the named annotations (or all, without ids) from the customer's view. */
+  z.object({ v, type: z.literal('annotations-clear'), ids: z.array(Id).max(500).optional() }),
+  /** The assessor picks one end of a measurement on the live picture. */
+  z.object({ v, type: z.literal('measure-point'), id: Id, index: z.union([z.literal(0), z.literal(1)]), screen: ScreenPoint }),
+  /** The device's hit for one end of a measurement; null point with `error` when nothing was hit. */
+  z.object({
+    v,
+    type: z.literal('measure-point-result'),
+    id: Id,
+    index: z.union([z.literal(0), z.literal(1)]),
+    screen: ScreenPoint,
+    point: Vec3.nullable(),
+    cameraPose: Pose.nullable(),
+    error: z.string().max(200).optional(),
+  }),
+  /** A measurement is complete (from either side): both show its line and distance. */
+  z.object({
+    v,
+    type: z.literal('measurement'),
+    id: Id,
+    a: Vec3,
+    b: Vec3,
+    distanceM: z.number(),
+    uncertaintyM: z.number(),
+  }),
 ]);
 export type PeerMessage = z.infer<typeof PeerMessage>;
 
