@@ -61,6 +61,10 @@ export type AnnotationView = z.infer<typeof AnnotationView>;
 export const ClearAnnotationsBody = z.object({ ids: z.array(ClientId).max(500).optional() });
 export type ClearAnnotationsBody = z.infer<typeof ClearAnnotationsBody>;
 
+/** `GET /api/cases/:id/annotations` (cleared ones included), and the answer to a clear (those it cleared). */
+export const AnnotationList = z.object({ annotations: z.array(AnnotationView) });
+export type AnnotationList = z.infer<typeof AnnotationList>;
+
 /** `POST /api/cases/:id/measurements`: a point-to-point distance from two hit-tests. */
 export const MeasurementBody = z.object({
   id: ClientId,
@@ -84,6 +88,10 @@ export const MeasurementView = MeasurementBody.extend({
   uncertaintyM: z.number(),
 });
 export type MeasurementView = z.infer<typeof MeasurementView>;
+
+/** `GET /api/cases/:id/measurements`. */
+export const MeasurementList = z.object({ measurements: z.array(MeasurementView) });
+export type MeasurementList = z.infer<typeof MeasurementList>;
 
 export const LayerItemKind = z.enum(['marker', 'arrow', 'circle', 'label', 'measurement']);
 export type LayerItemKind = z.infer<typeof LayerItemKind>;

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
+import { createAnnotationService } from './annotations/annotation-service.ts';
+import { createAnnotationStore } from './annotations/annotation-store.ts';
 import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import { createUserStore } from './auth/user-store.ts';
 import { createCallService } from './calls/call-service.ts';
@@ -15,6 +17,8 @@ import { createCaseService } from './cases/case-service.ts';
 import { createCaseStore } from './cases/case-store.ts';
 import { createPresenceTracker } from './cases/presence.ts';
 import { createChatService } from './chat/chat-service.ts';
+import { createChecklistService } from './checklist/checklist-service.ts';
+import { createChecklistStore } from './checklist/checklist-store.ts';
 import type { Config } from './config.ts';
 import { createEventHub } from './events/event-hub.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
@@ -24,6 +28,8 @@ import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
 import { loadOrCreateSigner } from './ledger/signing-key.ts';
+import { createMeasurementService } from './measurements/measurement-service.ts';
+import { createMeasurementStore } from './measurements/measurement-store.ts';
 import { createOutcomeService } from './outcomes/outcome-service.ts';
 import { createRecordingService } from './recording/recording-service.ts';
 import { createRecordingStore } from './recording/recording-store.ts';
@@ -54,17 +60,22 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const signer = loadOrCreateSigner(config.dataDir);
   const ledger = createLedgerStore(db, clock, signer.sign);
   const caseStore = createCaseStore(db);
+  const checklistStore = createChecklistStore(db);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: (id) => users.byId(id) !== null,
+    checklistCaptures: checklistStore.list,
     joinLinkHours: config.joinLinkHours,
   });
-  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, hub, clock, maxImagePixels: config.maxImagePixels });
+  const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
+  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, maxImagePixels: config.maxImagePixels });
+  const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
+  const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });
   const chat = createChatService({ db, ledger, cases, hub, clock });
   const outcomes = createOutcomeService({ db, ledger, cases, hub, clock });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
-  const reports = createReportService({ db, cases, users, evidence, chat, outcomes, ledger, blobs, ledgerKey: signer.key, clock });
+  const reports = createReportService({ db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
 
@@ -99,7 +110,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, ledger, ledgerKey: signer.key, blobs, hub,
+    users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
   });
   for (const server of servers) server.on('request', app);

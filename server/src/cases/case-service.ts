@@ -1,5 +1,6 @@
 // Cases: creation with a join link, access rules (assessor sees own cases, admin all, customer one),
 // join tokens (256-bit, expiring, stored hashed) and customer consent.
+import { checklistState, type ChecklistCapture } from '../../../protocol/checklist.ts';
 import type { CaseCreated, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
@@ -17,6 +18,8 @@ export interface CaseServiceDeps {
   presence: PresenceTracker;
   hub: EventHub;
   userExists: (id: string) => boolean;
+  /** A case's checklist verdicts, oldest first, for the customer's join view. */
+  checklistCaptures: (caseId: string) => ChecklistCapture[];
   clock: () => Date;
   joinLinkHours: number;
 }
@@ -40,6 +43,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       customerPeerId: live.customerPeerId,
       evidenceCount: record.evidenceCount,
       decision: record.decision,
+      checklist: record.checklist,
     };
   };
 
@@ -82,12 +86,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const id = newId('case');
       const createdAt = clock().toISOString();
       db.transaction(() => {
-        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt });
+        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null });
         ledger.append({
           caseId: id,
           actor: { type: 'assessor', id: user.id },
           type: 'case.created',
-          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId },
+          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null },
         });
       }).immediate();
       const created = issueToken(id, user, joinBase, body.joinLinkHours);
@@ -132,6 +136,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName },
         expiresAt: record.joinExpiresAt,
         consented: customer.consented,
+        checklist: record.checklist === null ? null : checklistState(record.checklist, deps.checklistCaptures(record.id)),
       };
     },
 

@@ -1,4 +1,5 @@
 // Cases and their join tokens in SQLite. A join token is stored only as its sha-256.
+import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { CaseKind, Decision } from '../../../protocol/http.ts';
 import type { Db } from '../storage/database.ts';
 
@@ -10,6 +11,8 @@ export interface CaseRecord {
   assessorId: string;
   createdBy: string;
   createdAt: string;
+  /** The guided-capture checklist the customer is taken through, if any. */
+  checklist: ChecklistTemplateId | null;
   joinExpiresAt: string;
   evidenceCount: number;
   decision: Decision | null;
@@ -32,6 +35,7 @@ interface CaseRow {
   assessor_id: string;
   created_by: string;
   created_at: string;
+  checklist: ChecklistTemplateId | null;
   join_expires_at: string | null;
   evidence_count: number;
   decision: Decision | null;
@@ -72,6 +76,7 @@ export function createCaseStore(db: Db): CaseStore {
     assessorId: row.assessor_id,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    checklist: row.checklist,
     joinExpiresAt: row.join_expires_at ?? row.created_at,
     evidenceCount: row.evidence_count,
     decision: row.decision,
@@ -81,8 +86,8 @@ export function createCaseStore(db: Db): CaseStore {
   return {
     insert(record) {
       db.prepare(
-        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt);
+        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist);
     },
     byId(id) {
       const row = byIdStmt.get(id);

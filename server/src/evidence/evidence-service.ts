@@ -2,11 +2,13 @@
 // location-free preview and a thumbnail, and commit the row and its ledger entry together — only after
 // every blob it names is durably on disk.
 import fsp from 'node:fs/promises';
+import type { ChecklistCapture } from '../../../protocol/checklist.ts';
 import { EVIDENCE_SUPERSEDED, RETENTION_PURGED, type SupersedeBody } from '../../../protocol/corrections.ts';
 import type { EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/case-service.ts';
+import type { ChecklistService } from '../checklist/checklist-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
@@ -22,6 +24,7 @@ export interface EvidenceServiceDeps {
   blobs: BlobStore;
   ledger: LedgerStore;
   cases: CaseService;
+  checklist: ChecklistService;
   hub: EventHub;
   clock: () => Date;
   maxImagePixels: number;
@@ -46,11 +49,12 @@ export type EvidenceService = ReturnType<typeof createEvidenceService>;
 export function createEvidenceService(deps: EvidenceServiceDeps) {
   const { db, store, blobs, ledger, hub, clock } = deps;
 
-  /** What a case's later entries say about its evidence: corrections, and blobs purged under retention. */
-  interface CaseContext { corrections: Map<string, EvidenceCorrection>; coverage: PurgeCoverage }
+  /** What a case's later entries say about its evidence: corrections, purged blobs, checklist verdicts. */
+  interface CaseContext { corrections: Map<string, EvidenceCorrection>; coverage: PurgeCoverage; checklist: Map<string, ChecklistCapture> }
   const contextOf = (caseId: string): CaseContext => ({
     corrections: store.corrections(caseId),
     coverage: purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED)),
+    checklist: deps.checklist.byEvidence(caseId),
   });
 
   const toView = (r: EvidenceRecord, context: CaseContext = contextOf(r.caseId)): EvidenceView => {
@@ -83,6 +87,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       supersededBy: correction?.replacedBy ?? null,
       superseded: correction ? { at: correction.at, reason: correction.reason, replacedBy: correction.replacedBy } : null,
       purged: context.coverage.covers(r.ledgerSeq, r.sha256),
+      checklist: context.checklist.get(r.id) ?? null,
+      layer: r.layer,
     };
   };
 
@@ -124,6 +130,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta): Promise<{ evidence: EvidenceView; created: boolean }> {
       const caseRecord = deps.cases.authorize(principal, caseId);
       try {
+        // Before anything is written: a photo for an item the case's checklist lacks is refused whole.
+        if (meta.checklistItem !== undefined) deps.checklist.check(caseRecord, meta.checklistItem);
         if (meta.uploadId) {
           const earlier = store.byUploadId(caseId, meta.uploadId);
           if (earlier) return { evidence: toView(earlier), created: false };
@@ -163,6 +171,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           capturedBy: principal.kind === 'customer' ? 'customer' : 'assessor',
           actorId: actor.id,
           ledgerSeq: 0,
+          layer: meta.layer ?? null,
         };
         const committed = db.transaction(() => {
           const raced = meta.uploadId ? store.byUploadId(caseId, meta.uploadId) : null;
@@ -176,17 +185,19 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
               evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
               exposure: image.exposure, deviceTime, receivedAt, requestId,
               location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
-              previewSha256: preview.sha256, thumbnailSha256: thumbnail.sha256,
+              previewSha256: preview.sha256, thumbnailSha256: thumbnail.sha256, layer: record.layer,
             },
             blobs: [sha256, preview.sha256, thumbnail.sha256],
           });
           const stored = { ...record, ledgerSeq: entry.seq };
           store.insert(stored);
+          if (meta.checklistItem !== undefined) deps.checklist.capture(caseRecord, actor, { itemId: meta.checklistItem, evidenceId: id, blurry, brightness });
           return { record: stored, created: true };
         }).immediate();
         const evidence = toView(committed.record);
         if (committed.created) {
           hub.publish(caseRecord.assessorId, { type: 'evidence', evidence });
+          if (meta.checklistItem !== undefined) deps.checklist.publish(caseRecord);
           deps.cases.publish(caseId);
         }
         return { evidence, created: committed.created };

@@ -1,5 +1,6 @@
 // Evidence rows: the queryable projection of `evidence.added` ledger entries.
 import type { EvidenceSource } from '../../../protocol/http.ts';
+import { AnnotationLayer } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
 
 export interface EvidenceRecord {
@@ -26,6 +27,8 @@ export interface EvidenceRecord {
   capturedBy: 'customer' | 'assessor';
   actorId: string;
   ledgerSeq: number;
+  /** The annotations visible when the photo was taken, kept beside it (the photo is never drawn on). */
+  layer: AnnotationLayer | null;
 }
 
 /** An evidence item marked superseded: the projection of its `evidence.superseded` entry. */
@@ -46,7 +49,7 @@ const COLUMNS: Array<[keyof EvidenceRecord, string]> = [
   ['sharpness', 'sharpness'], ['blurry', 'blurry'], ['brightness', 'brightness'], ['deviceTime', 'device_time'],
   ['receivedAt', 'received_at'], ['latitude', 'latitude'], ['longitude', 'longitude'], ['accuracy', 'accuracy'],
   ['requestId', 'request_id'], ['uploadId', 'upload_id'], ['capturedBy', 'captured_by'], ['actorId', 'actor_id'],
-  ['ledgerSeq', 'ledger_seq'],
+  ['ledgerSeq', 'ledger_seq'], ['layer', 'layer'],
 ];
 
 export interface EvidenceStore {
@@ -65,10 +68,11 @@ export function createEvidenceStore(db: Db): EvidenceStore {
   );
   const fromRow = (row: Row): EvidenceRecord => {
     const record = Object.fromEntries(COLUMNS.map(([key, column]) => [key, row[column]])) as unknown as EvidenceRecord;
-    return { ...record, blurry: row.blurry === 1 };
+    const layer = typeof row.layer === 'string' ? AnnotationLayer.parse(JSON.parse(row.layer)) : null;
+    return { ...record, blurry: row.blurry === 1, layer };
   };
   return {
-    insert: (record) => insertStmt.run({ ...record, blurry: record.blurry ? 1 : 0 }),
+    insert: (record) => insertStmt.run({ ...record, blurry: record.blurry ? 1 : 0, layer: record.layer ? JSON.stringify(record.layer) : null }),
     byId(caseId, id) {
       const row = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND id = ?').get(caseId, id);
       return row ? fromRow(row) : null;

@@ -2,12 +2,15 @@
 import express from 'express';
 import type { Request } from 'express';
 import { CallEventBody, CreateCaseBody, OutcomeBody, type CaseDetail, type LedgerKey } from '../../../protocol/http.ts';
+import type { AnnotationService } from '../annotations/annotation-service.ts';
 import type { CallService } from '../calls/call-service.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
+import type { ChecklistService } from '../checklist/checklist-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { verifyCase } from '../ledger/verify.ts';
+import type { MeasurementService } from '../measurements/measurement-service.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -23,6 +26,9 @@ export interface CaseRouteDeps {
   outcomes: OutcomeService;
   calls: CallService;
   recordings: RecordingService;
+  annotations: AnnotationService;
+  measurements: MeasurementService;
+  checklist: ChecklistService;
   ledger: LedgerStore;
   ledgerKey: LedgerKey;
   blobs: BlobStore;
@@ -54,6 +60,9 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
       outcomes: deps.outcomes.list(record.id),
       calls: deps.calls.list(record.id),
       recordings: deps.recordings.summaries(record.id),
+      annotations: deps.annotations.listFor(record.id),
+      measurements: deps.measurements.listFor(record.id),
+      checklist: deps.checklist.stateOf(record),
     };
     res.json(detail);
   });

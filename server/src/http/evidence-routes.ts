@@ -3,9 +3,9 @@ import fsp from 'node:fs/promises';
 import express from 'express';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ChatBody, EvidenceUploadMeta } from '../../../protocol/http.ts';
+import { requireConsent } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
-import { HttpError } from '../errors.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
@@ -24,9 +24,7 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
     const caseId = req.params.id;
     // Refuse before reading the body when the caller may not write to this case.
     deps.cases.authorize(principal, caseId);
-    if (principal.kind === 'customer' && !principal.consented) {
-      throw new HttpError(403, 'consent_required', 'the customer has not consented to the recording yet');
-    }
+    requireConsent(principal);
     const upload = await receiveUpload(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxUploadBytes });
     let meta;
     try {

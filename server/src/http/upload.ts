@@ -15,6 +15,10 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
+/** Bytes a multipart field may hold; the annotation layer (JSON, up to 64 000 characters) may hold more. */
+const FIELD_BYTES = 4096;
+const LONG_FIELD_BYTES = new Map([['layer', 256 * 1024]]);
+
 const tooLarge = (maxBytes: number) =>
   new HttpError(413, 'upload_too_large', `the file is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB`);
 
@@ -61,7 +65,7 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: opts.maxBytes, parts: 25 } });
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: Math.max(FIELD_BYTES, ...LONG_FIELD_BYTES.values()), fileSize: opts.maxBytes, parts: 25 } });
     } catch {
       reject(new HttpError(400, 'invalid_multipart', 'the multipart body has no valid boundary'));
       return;
@@ -74,7 +78,7 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
     };
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(new HttpError(400, 'field_too_large', `the field "${name}" is too long`));
+      if (info.valueTruncated || Buffer.byteLength(value) > (LONG_FIELD_BYTES.get(name) ?? FIELD_BYTES)) fail(new HttpError(400, 'field_too_large', `the field "${name}" is too long`));
       fields[name] = value;
     });
     parser.on('file', (name, stream) => {

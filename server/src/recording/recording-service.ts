@@ -3,6 +3,7 @@
 // acknowledged chunk survives a crash), sealed once every chunk is held, served as one media file.
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { RETENTION_PURGED } from '../../../protocol/corrections.ts';
 import type { User } from '../../../protocol/http.ts';
 import type {
   ChunkReceipt, CreateRecordingBody, RecordingChunk, RecordingSummary, RecordingView, SealRecordingBody,
@@ -13,6 +14,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { purgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { chunkLayout, decideChunk, sameSeal, sealMismatch, type ChunkDecision } from './chunk-rules.ts';
@@ -206,10 +208,19 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return viewOf(result.recording);
     },
 
-    /** The recording as one file (its chunks back to back, contiguous from chunk 0), or a byte range of it. */
+    /**
+     * The recording as one file (its chunks back to back, contiguous from chunk 0), or a byte range of
+     * it; 410 once retention purged its chunks (a tombstone after its start lists them).
+     */
     media(user: User, caseId: string, recordingId: string, rangeHeader: string | undefined): RecordingMedia {
       const { recording } = reach(user, caseId, recordingId);
-      const { playable, playableBytes: total } = chunkLayout(store.chunks(recordingId));
+      const chunks = store.chunks(recordingId);
+      const coverage = purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED));
+      const purged = chunks.filter((chunk) => coverage.covers(recording.ledgerSeq, chunk.sha256)).length;
+      if (purged > 0) {
+        throw new HttpError(410, 'recording_purged', `recording ${recordingId} was purged under the retention policy (${purged} of its ${chunks.length} chunks); the case ledger records it`);
+      }
+      const { playable, playableBytes: total } = chunkLayout(chunks);
       const range = parseRange(rangeHeader, total);
       const window = range === null ? { start: 0, end: total - 1 } : range;
       return {

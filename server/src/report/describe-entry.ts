@@ -2,12 +2,16 @@
 // whose payload does not have the expected shape is still listed, by its type.
 import { z } from 'zod';
 import { EvidenceSupersededPayload, RetentionPurgedPayload } from '../../../protocol/corrections.ts';
+import { QualityProblem } from '../../../protocol/checklist.ts';
 import type { LedgerEntry } from '../../../protocol/http.ts';
+import { AnnotationKind, formatMeasurement } from '../../../protocol/spatial.ts';
 import { capitalise, formatMoney, formatTime, SOURCE_LABEL } from './format.ts';
 
 export interface DescribeContext {
   /** The report's number for an evidence id ("Photo 2"), when it shows that photo. */
   photoNumber: (evidenceId: string) => number | undefined;
+  /** The title of a checklist item of the case's template, by its id. */
+  checklistItem?: (itemId: string) => string | undefined;
 }
 
 const CaseCreated = z.object({ title: z.string(), kind: z.string() });
@@ -21,7 +25,12 @@ const EvidenceAdded = z.object({
   width: z.number(),
   height: z.number(),
   blurry: z.boolean(),
+  layer: z.object({ items: z.array(z.unknown()) }).nullish(),
 });
+const AnnotationPlaced = z.object({ kind: AnnotationKind, label: z.string().optional(), anchor: z.object({ anchored: z.boolean() }).nullable() });
+const AnnotationsCleared = z.object({ ids: z.array(z.string()), all: z.boolean().optional() });
+const MeasurementRecorded = z.object({ label: z.string().optional(), distanceM: z.number(), uncertaintyM: z.number() });
+const ChecklistCaptured = z.object({ itemId: z.string(), evidenceId: z.string(), accepted: z.boolean(), problems: z.array(QualityProblem) });
 const OutcomeRecorded = z.object({
   decision: z.string(),
   amount: z.number().nullable(),
@@ -77,7 +86,32 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
       if (!p) return fallback();
       const number = context.photoNumber(p.evidenceId);
       const name = number !== undefined ? `Photo ${number}` : 'Photo';
-      return `${name} added: ${SOURCE_LABEL[p.source].toLowerCase()}, ${p.width} × ${p.height}${p.blurry ? ', flagged blurry' : ''}`;
+      const annotated = p.layer ? `, with ${p.layer.items.length} annotation${p.layer.items.length === 1 ? '' : 's'} drawn over it` : '';
+      return `${name} added: ${SOURCE_LABEL[p.source].toLowerCase()}, ${p.width} × ${p.height}${p.blurry ? ', flagged blurry' : ''}${annotated}`;
+    }
+    case 'annotation.placed': {
+      const p = parse(AnnotationPlaced);
+      if (!p) return fallback();
+      const where = p.anchor === null ? 'on the picture only' : p.anchor.anchored ? 'anchored in the room' : 'placed in the room';
+      return `Annotation placed: ${p.kind}${p.label ? ` "${p.label}"` : ''}, ${where}`;
+    }
+    case 'annotation.cleared': {
+      const p = parse(AnnotationsCleared);
+      return p ? `${p.ids.length} annotation${p.ids.length === 1 ? '' : 's'} cleared${p.all ? ' (all that were shown)' : ''}` : fallback();
+    }
+    case 'measurement.recorded': {
+      const p = parse(MeasurementRecorded);
+      return p ? `Measurement${p.label ? ` "${p.label}"` : ''}: ${formatMeasurement(p.distanceM, p.uncertaintyM)}` : fallback();
+    }
+    case 'checklist.captured': {
+      const p = parse(ChecklistCaptured);
+      if (!p) return fallback();
+      const number = context.photoNumber(p.evidenceId);
+      const photo = number !== undefined ? `Photo ${number}` : 'A photo';
+      const item = context.checklistItem?.(p.itemId) ?? p.itemId;
+      return p.accepted
+        ? `Checklist: ${photo} accepted for "${item}"`
+        : `Checklist: ${photo} for "${item}" needs a retake (${p.problems.join(', ')})`;
     }
     case 'outcome.recorded': {
       const p = parse(OutcomeRecorded);

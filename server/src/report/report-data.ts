@@ -1,6 +1,17 @@
 // What the PDF report shows, resolved to display values (names, numbers, descriptions), so drawing
 // it is layout only.
+import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
 import type { CaseKind, ChatLine, Decision, DamageItem, EvidenceView, VerifyResult } from '../../../protocol/http.ts';
+import type { LayerItemKind, ScreenPoint, Vec3 } from '../../../protocol/spatial.ts';
+
+/** One item of a photo's annotation layer, ready to draw over it: its text resolved. */
+export interface ReportOverlayItem {
+  kind: LayerItemKind;
+  /** In the photo's normalised coordinates (0..1 from the top left). */
+  points: ScreenPoint[];
+  /** The label; for a measurement the server's distance ± uncertainty, after its label if it has one. */
+  text: string | null;
+}
 
 export interface ReportEvidence extends EvidenceView {
   /** 1-based position in the report ("Photo 2"). */
@@ -11,6 +22,37 @@ export interface ReportEvidence extends EvidenceView {
   capturedByLabel: string;
   /** The report's number of the photo that replaces this one, when it was superseded by one it shows. */
   replacedByNumber?: number | null;
+  /** The thumbnail its ledger entry signs for (the checklist shows it); null when it names none. */
+  thumbnailSha256: string | null;
+  /** The annotation layer captured with the photo, drawn over it. */
+  overlay: ReportOverlayItem[];
+}
+
+export interface ReportMeasurement {
+  number: number;
+  label: string | null;
+  /** "1.23 m ± 2.1 cm", as computed by the server. */
+  text: string;
+  who: string;
+  at: string;
+  a: Vec3;
+  b: Vec3;
+}
+
+export interface ReportChecklistItem {
+  title: string;
+  status: ChecklistItemStatus;
+  attempts: number;
+  /** The last failed photo's problems while the item needs a retake. */
+  problems: QualityProblem[];
+  /** The accepted photos, by report number, with the thumbnail their entry signs for. */
+  accepted: Array<{ number: number | null; thumbnailSha256: string | null; purged: boolean }>;
+}
+
+export interface ReportChecklist {
+  title: string;
+  complete: boolean;
+  items: ReportChecklistItem[];
 }
 
 export interface ReportOutcome {
@@ -54,6 +96,10 @@ export interface CaseReport {
   /** Earlier outcomes, oldest first, each replaced by a later one. */
   earlierOutcomes: ReportOutcome[];
   evidence: ReportEvidence[];
+  /** Point-to-point measurements in the order recorded. */
+  measurements: ReportMeasurement[];
+  /** The guided-capture checklist, when the case has one. */
+  checklist: ReportChecklist | null;
   timeline: ReportTimelineRow[];
   chat: ReportChatLine[];
   ledger: { entries: number; headHash: string | null; algorithm: string; keyId: string };

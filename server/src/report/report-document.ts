@@ -6,13 +6,16 @@ import { formatTime } from './format.ts';
 import type { CaseReport } from './report-data.ts';
 import { createPen, createReportDocument, MARGIN, stampPages } from './report-layout.ts';
 import { drawEvidence, type PreviewImage } from './sections/evidence.ts';
+import { drawChecklist } from './sections/checklist.ts';
 import { drawIntegrity } from './sections/integrity.ts';
+import { drawMeasurements } from './sections/measurements.ts';
 import { drawOutcome } from './sections/outcome.ts';
 import { drawSummary } from './sections/summary.ts';
 import { drawChat, drawTimeline } from './sections/timeline.ts';
 
 export interface RenderDeps {
   fonts: ReportFonts;
+  /** A preview or thumbnail blob the report embeds, checked against the hash its ledger entry names. */
   readPreview: (sha256: string) => Promise<PreviewImage>;
 }
 
@@ -31,7 +34,11 @@ async function draw(doc: PDFKit.PDFDocument, report: CaseReport, deps: RenderDep
   doc.y = MARGIN.top;
   drawSummary(pen, report);
   drawOutcome(pen, report);
-  await drawEvidence(pen, report, { readPreview: deps.readPreview, ready: () => readerCaughtUp(doc) });
+  const images = { readPreview: deps.readPreview, ready: () => readerCaughtUp(doc) };
+  await drawEvidence(pen, report, images);
+  if (doc.destroyed) return;
+  drawMeasurements(pen, report);
+  await drawChecklist(pen, report.checklist, images);
   if (doc.destroyed) return;
   drawTimeline(pen, report);
   drawChat(pen, report);

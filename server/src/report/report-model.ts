@@ -1,10 +1,13 @@
 // Turns one consistent read of a case into what the report shows: people named, photos numbered and
 // tied to the preview blob their signed ledger entry names, every ledger entry described. Pure.
 import { z } from 'zod';
+import { CHECKLIST_TEMPLATES, type ChecklistView } from '../../../protocol/checklist.ts';
+import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
 import type { CaseReport, ReportOutcome } from './report-data.ts';
+import { overlayOf, reportChecklist, reportMeasurements } from './report-spatial.ts';
 
 export interface ReportSnapshot {
   generatedAt: string;
@@ -14,13 +17,17 @@ export interface ReportSnapshot {
   evidence: EvidenceView[];
   chat: ChatLine[];
   outcomes: OutcomeView[];
+  measurements: MeasurementView[];
+  checklist: ChecklistView | null;
   entries: LedgerEntry[];
   ledgerKey: Pick<LedgerKey, 'algorithm' | 'keyId'>;
   verification: VerifyResult;
 }
 
-const EvidencePayload = z.object({ evidenceId: z.string(), previewSha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const EvidencePayload = z.object({ evidenceId: z.string(), previewSha256: Sha256, thumbnailSha256: Sha256.optional() });
 const ChatPayload = z.object({ lineId: z.string() });
+const MeasurementPayload = z.object({ id: z.string() });
 
 /** Every user id the report will name, so the caller can look them up in the same read. */
 export function userIdsNamedBy(record: CaseRecord, entries: readonly LedgerEntry[], outcomes: readonly OutcomeView[]): string[] {
@@ -44,32 +51,41 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   };
 
   // The entry that added each photo and each chat line: who did it, and which preview it signed for.
-  const evidenceEntries = new Map<string, { entry: LedgerEntry; previewSha256: string }>();
+  const evidenceEntries = new Map<string, { entry: LedgerEntry; previewSha256: string; thumbnailSha256: string | null }>();
   const chatActors = new Map<string, LedgerActor>();
+  const measurementActors = new Map<string, LedgerActor>();
   for (const entry of entries) {
     if (entry.type === 'evidence.added') {
       const payload = EvidencePayload.safeParse(entry.payload);
-      if (payload.success) evidenceEntries.set(payload.data.evidenceId, { entry, previewSha256: payload.data.previewSha256 });
+      if (payload.success) evidenceEntries.set(payload.data.evidenceId, { entry, previewSha256: payload.data.previewSha256, thumbnailSha256: payload.data.thumbnailSha256 ?? null });
     } else if (entry.type === 'chat.line') {
       const payload = ChatPayload.safeParse(entry.payload);
       if (payload.success) chatActors.set(payload.data.lineId, entry.actor);
+    } else if (entry.type === 'measurement.recorded') {
+      const payload = MeasurementPayload.safeParse(entry.payload);
+      if (payload.success) measurementActors.set(payload.data.id, entry.actor);
     }
   }
+  const measurementsById = new Map(snapshot.measurements.map((m) => [m.id, m]));
 
   const evidence = snapshot.evidence.map((view, index) => {
     const added = evidenceEntries.get(view.id);
-    const signedPreview = added && added.entry.blobs.includes(added.previewSha256) ? added.previewSha256 : null;
+    const signed = (sha256: string | null | undefined): string | null => (added && sha256 && added.entry.blobs.includes(sha256) ? sha256 : null);
     const role = view.capturedBy === 'customer' ? 'Customer' : 'Assessor';
     return {
       ...view,
       number: index + 1,
-      previewSha256: signedPreview,
+      previewSha256: signed(added?.previewSha256),
+      thumbnailSha256: signed(added?.thumbnailSha256),
+      overlay: overlayOf(view.layer, measurementsById),
       capturedByLabel: added ? actorLabel(added.entry.actor) : role,
       replacedByNumber: null as number | null,
     };
   });
   const photoNumbers = new Map(evidence.map((item) => [item.id, item.number]));
   for (const item of evidence) item.replacedByNumber = item.supersededBy ? (photoNumbers.get(item.supersededBy) ?? null) : null;
+  const photos = new Map(evidence.map((item) => [item.id, item]));
+  const checklistItems = record.checklist ? CHECKLIST_TEMPLATES[record.checklist].items : [];
 
   const outcomes: ReportOutcome[] = snapshot.outcomes.map((outcome, index) => ({
     id: outcome.id,
@@ -99,11 +115,22 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
     outcome: outcomes.at(-1) ?? null,
     earlierOutcomes: outcomes.slice(0, -1),
     evidence,
+    measurements: reportMeasurements(snapshot.measurements, (m) => {
+      const actor = measurementActors.get(m.id);
+      return actor ? actorLabel(actor) : m.createdBy === 'customer' ? actorLabel({ type: 'customer', id: '' }) : 'Assessor';
+    }),
+    checklist: reportChecklist(snapshot.checklist, (evidenceId) => {
+      const photo = photos.get(evidenceId);
+      return { number: photo?.number ?? null, thumbnailSha256: photo?.thumbnailSha256 ?? null, purged: photo?.purged === true };
+    }),
     timeline: entries.map((entry) => ({
       seq: entry.seq,
       at: entry.at,
       actor: actorLabel(entry.actor),
-      description: describeEntry(entry, { photoNumber: (id) => photoNumbers.get(id) }),
+      description: describeEntry(entry, {
+        photoNumber: (id) => photoNumbers.get(id),
+        checklistItem: (id) => checklistItems.find((item) => item.id === id)?.title,
+      }),
     })),
     chat: snapshot.chat.map((line) => {
       const actor = chatActors.get(line.id);

@@ -8,9 +8,11 @@ import type { Principal } from '../auth/principal.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
+import type { ChecklistService } from '../checklist/checklist-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { verifyCase } from '../ledger/verify.ts';
+import type { MeasurementService } from '../measurements/measurement-service.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -26,6 +28,8 @@ export interface ReportServiceDeps {
   evidence: Pick<EvidenceService, 'list'>;
   chat: Pick<ChatService, 'list'>;
   outcomes: Pick<OutcomeService, 'list'>;
+  measurements: Pick<MeasurementService, 'listFor'>;
+  checklist: Pick<ChecklistService, 'stateOf'>;
   ledger: LedgerStore;
   blobs: BlobStore;
   ledgerKey: LedgerKey;
@@ -62,6 +66,8 @@ export function createReportService(deps: ReportServiceDeps) {
       evidence: deps.evidence.list(record.id),
       chat: deps.chat.list(record.id),
       outcomes,
+      measurements: deps.measurements.listFor(record.id),
+      checklist: deps.checklist.stateOf(record),
       entries,
     };
   });
@@ -71,11 +77,11 @@ export function createReportService(deps: ReportServiceDeps) {
     try {
       bytes = await readAll(deps.blobs.open(sha256));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'the preview is missing from the blob store' };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'the image is missing from the blob store' };
       throw error;
     }
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
-      return { ok: false, reason: 'the stored preview does not match the hash its ledger entry names' };
+      return { ok: false, reason: 'the stored image does not match the hash its ledger entry names' };
     }
     return { ok: true, bytes };
   };

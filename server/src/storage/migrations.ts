@@ -154,4 +154,45 @@ export const migrations: string[] = [
   );
   CREATE INDEX evidence_corrections_by_case ON evidence_corrections(case_id);
   `,
+  // Spatial evidence and guided capture: the case's checklist template, the annotation layer kept
+  // beside a photo, and the projections of `annotation.*`, `measurement.recorded` and `checklist.captured`.
+  // `body` holds the canonical JSON of what the client posted, so a retry is compared byte for byte.
+  `
+  ALTER TABLE cases ADD COLUMN checklist TEXT;
+  ALTER TABLE evidence ADD COLUMN layer TEXT;
+  CREATE TABLE annotations (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    cleared_at TEXT,
+    cleared_seq INTEGER,
+    PRIMARY KEY (case_id, id)
+  );
+  CREATE TABLE measurements (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    distance_m REAL NOT NULL,
+    uncertainty_m REAL NOT NULL,
+    created_by TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    PRIMARY KEY (case_id, id)
+  );
+  CREATE TABLE checklist_captures (
+    evidence_id TEXT PRIMARY KEY REFERENCES evidence(id),
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    item_id TEXT NOT NULL,
+    accepted INTEGER NOT NULL,
+    problems TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL
+  );
+  CREATE INDEX checklist_captures_by_case ON checklist_captures(case_id, ledger_seq);
+  `,
 ];

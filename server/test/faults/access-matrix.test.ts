@@ -128,10 +128,13 @@ describe('ids a client chooses stay inside their case', () => {
     return { ...detail, case: { ...detail.case, presence: null }, ledger: ledger.entries.map((e: { hash: string }) => e.hash) };
   };
 
-  it('reusing another case\'s chat id, upload id, call id or recording upload id never touches that case', async () => {
+  it('reusing another case\'s chat id, upload id, call id, recording upload id, annotation or measurement id never touches that case', async () => {
     const mine = await world.scene();
     const theirs = (await world.otherAssessor.json('/api/cases', { method: 'POST', json: { title: "Bob's case" } })).body.case.id as string;
-    const ids = { line: kit.unique('line'), upload: kit.unique('upload'), call: kit.unique('call'), recording: kit.unique('rec') };
+    const ids = {
+      line: kit.unique('line'), upload: kit.unique('upload'), call: kit.unique('call'), recording: kit.unique('rec'),
+      annotation: kit.unique('ann'), measurement: kit.unique('measure'),
+    };
     const photoForm = () => {
       const form = new FormData();
       form.set('uploadId', ids.upload);
@@ -143,6 +146,11 @@ describe('ids a client chooses stay inside their case', () => {
       () => who.json(`/api/cases/${caseId}/evidence`, { method: 'POST', body: photoForm() }),
       () => who.json(`/api/cases/${caseId}/calls`, { method: 'POST', json: { callId: ids.call, event: 'started' } }),
       () => who.json(`/api/cases/${caseId}/recordings`, { method: 'POST', json: { mimeType: 'video/webm', startedAt: new Date().toISOString(), uploadId: ids.recording } }),
+      () => who.json(`/api/cases/${caseId}/annotations`, { method: 'POST', json: { id: ids.annotation, kind: 'label', label: `in ${caseId}`, screen: { u: 0.5, v: 0.5 }, anchor: null } }),
+      () => who.json(`/api/cases/${caseId}/measurements`, {
+        method: 'POST',
+        json: { id: ids.measurement, a: [0, 0, -1], b: [caseId.length / 100, 0, -1], screenA: { u: 0.4, v: 0.5 }, screenB: { u: 0.6, v: 0.5 }, cameraPose: { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] }, label: `in ${caseId}` },
+      }),
     ];
     for (const write of writes(world.assessor, mine.caseId)) expect((await write()).status).toBeLessThan(300);
     const connected = await world.assessor.json(`/api/cases/${mine.caseId}/calls`, { method: 'POST', json: { callId: ids.call, event: 'connected' } });
@@ -152,14 +160,16 @@ describe('ids a client chooses stay inside their case', () => {
     const answers = [];
     for (const write of writes(world.otherAssessor, theirs)) answers.push(await write());
     expect(await stateOf(world.assessor, mine.caseId)).toEqual(before);
-    // Chat lines, uploads and recordings are keyed per case, so Bob's case simply gets its own; a call id is
-    // global, so Bob's reuse of it is refused rather than allowed to rewrite Alice's call.
-    expect(answers.map((a) => a.status)).toEqual([201, 201, 409, 201]);
+    // Chat lines, uploads, recordings, annotations and measurements are keyed per case, so Bob's case simply
+    // gets its own; a call id is global, so Bob's reuse of it is refused rather than allowed to rewrite Alice's call.
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 409, 201, 201, 201]);
     expect(answers[2]!.body.error.code).toBe('call_id_taken');
     const bobs = (await world.otherAssessor.json(`/api/cases/${theirs}`)).body;
     expect(bobs.chat.map((l: { text: string }) => l.text)).toEqual([`line in ${theirs}`]);
     expect(bobs.evidence).toHaveLength(1);
     expect(bobs.calls).toEqual([]);
+    expect(bobs.annotations.map((a: { label: string }) => a.label)).toEqual([`in ${theirs}`]);
+    expect(bobs.measurements.map((m: { label: string }) => m.label)).toEqual([`in ${theirs}`]);
   });
 
   it("an evidence or recording id of another case is not found through one's own case", async () => {

@@ -99,6 +99,23 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   })),
   'POST /api/cases/:id/chat': row('401 403 401 201 403 201 201', (s, kit) => ({ path: inCase(s, '/chat'), json: { id: kit.unique('line'), text: 'Hello' } })),
 
+  // Annotations, measurements and the checklist: the case's customer or its assessor (and admins).
+  'POST /api/cases/:id/annotations': row('401 403 401 201 403 201 201', (s, kit) => ({
+    path: inCase(s, '/annotations'), json: { id: kit.unique('ann'), kind: 'marker', screen: { u: 0.5, v: 0.5 }, anchor: null },
+  })),
+  'POST /api/cases/:id/annotations/clear': row('401 403 401 200 403 200 200', (s) => ({ path: inCase(s, '/annotations/clear'), json: {} })),
+  'GET /api/cases/:id/annotations': row('401 403 401 200 403 200 200', (s) => ({ path: inCase(s, '/annotations') })),
+  'POST /api/cases/:id/measurements': row('401 403 401 201 403 201 201', (s, kit) => ({
+    path: inCase(s, '/measurements'),
+    json: {
+      id: kit.unique('measure'), a: [0, 0, -1], b: [0.5, 0, -1], screenA: { u: 0.4, v: 0.5 }, screenB: { u: 0.6, v: 0.5 },
+      cameraPose: { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] },
+    },
+  })),
+  'GET /api/cases/:id/measurements': row('401 403 401 200 403 200 200', (s) => ({ path: inCase(s, '/measurements') })),
+  // Scenes are created with the vehicle checklist (principals.ts).
+  'GET /api/cases/:id/checklist': row('401 403 401 200 403 200 200', (s) => ({ path: inCase(s, '/checklist') })),
+
   // Recordings: the assessor's console only.
   'POST /api/cases/:id/recordings': row(`${USERS_ONLY} 403 201 201`, (s) => ({
     path: inCase(s, '/recordings'), json: { mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString(), chunkMs: 1000 },

@@ -78,6 +78,7 @@ describe('bad input at every write route', () => {
     'POST /api/cases/:id/evidence/:evidenceId/supersede',
     'POST /api/cases/:id/recordings', 'POST /api/cases/:id/recordings/:recordingId/seal', 'POST /api/join/consent',
     'POST /api/join/peer', 'POST /api/cases/:id/evidence', 'PUT /api/cases/:id/recordings/:recordingId/chunks/:n',
+    'POST /api/cases/:id/annotations', 'POST /api/cases/:id/annotations/clear', 'POST /api/cases/:id/measurements',
   ])('%s: a 4xx with a reason, never a 500 or a hang, and nothing stored', async (key) => {
     const route = fixture.routes.find((r) => r.key === key);
     if (!route) throw new Error(`no bad-input property for ${key}`);

@@ -4,6 +4,7 @@
 // recording chunks (number, hash header, type, size, conflicts).
 import crypto from 'node:crypto';
 import fc from 'fast-check';
+import { CHECKLIST_TEMPLATES, ChecklistItemId, type ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import { EvidenceUploadMeta } from '../../../protocol/http.ts';
 import { isoMediaHead, pngBomb } from '../evidence/fixtures.ts';
 import type { BadRequest, ValidRequest } from './bad-bodies.ts';
@@ -69,7 +70,7 @@ const metaValue: fc.Arbitrary<string> = fc.oneof(fc.string({ maxLength: 80 }), f
 
 /** A multipart body broken in its structure, or with a sound photo but details the schema refuses. */
 export function badMultipart(photo: Buffer): fc.Arbitrary<BadRequest> {
-  const meta = fc.tuple(fc.constantFrom('source', 'deviceTime', 'latitude', 'longitude', 'accuracy', 'requestId', 'uploadId'), metaValue)
+  const meta = fc.tuple(fc.constantFrom('source', 'deviceTime', 'latitude', 'longitude', 'accuracy', 'requestId', 'uploadId', 'checklistItem', 'layer'), metaValue)
     .filter(([key, value]) => !EvidenceUploadMeta.safeParse({ [key]: value }).success);
   const field = fc.tuple(fc.stringMatching(/^[a-z]{1,12}$/), fc.string({ maxLength: 40 }));
   const entry = (family: string, headers: Record<string, string>, body: Uint8Array): [string, Record<string, string>, Uint8Array] => [family, headers, body];
@@ -88,6 +89,20 @@ export function badMultipart(photo: Buffer): fc.Arbitrary<BadRequest> {
     fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((bytes) => entry('random bytes as multipart', multipartType(), bytes)),
   );
   return bodies.map(([family, headers, body]) => ({ family: `multipart: ${family}`, headers, body }));
+}
+
+/**
+ * A sound photo filed under a checklist item the case's template lacks (a well-formed id, or another
+ * template's item), as a multipart field or in the query of a raw body: 422, nothing stored.
+ */
+export function badChecklistItem(photo: Buffer, template: ChecklistTemplateId, uploadPath: string): fc.Arbitrary<BadRequest> {
+  const own = new Set(CHECKLIST_TEMPLATES[template].items.map((i) => i.id));
+  const others = Object.values(CHECKLIST_TEMPLATES).flatMap((t) => t.items.map((i) => i.id)).filter((id) => !own.has(id));
+  const item = fc.oneof(fc.constantFrom(...others), fc.stringMatching(/^[a-z0-9-]{1,64}$/))
+    .filter((id) => !own.has(id) && ChecklistItemId.safeParse(id).success);
+  return fc.tuple(item, fc.boolean()).map(([id, raw]): BadRequest => raw
+    ? { family: 'unknown checklist item (raw body)', headers: { 'content-type': 'image/jpeg' }, body: photo, path: `${uploadPath}?checklistItem=${id}`, status: 422 }
+    : { family: 'unknown checklist item (multipart)', headers: multipartType(), body: multipart(BOUNDARY, [{ name: 'checklistItem', data: id }, filePart(photo)]), status: 422 });
 }
 
 /** A photo upload whose only fault is the image, as multipart or as a raw image/* body. */

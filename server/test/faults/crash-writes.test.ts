@@ -2,7 +2,8 @@
 // and writing chat lines while the assessor writes chat lines and outcomes, all at once; SIGKILL at a
 // random moment, restart on the same data dir, again and again. After each restart every acknowledged
 // write is there and intact, the ledger only grew and verifies, every blob on disk hashes to its name in
-// the content-addressed layout (nothing half-written can be served) and what is served hashes right.
+// the content-addressed layout (nothing half-written can be served) and what is served hashes right;
+// each snapshot is a checklist photo whose verdict commits with it and is never counted twice.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +106,10 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
       snapshot.served = true;
     }
 
+    // Every snapshot is a checklist photo: its verdict committed with it, and a retried upload counted once.
+    for (const item of detail.evidence) expect(item.checklist?.evidenceId, `the checklist verdict of ${item.id}`).toBe(item.id);
+    expect(detail.checklist?.items.find((i) => i.id === 'damage-close-up')?.attempts).toBe(detail.evidence.length);
+
     const stored = detail.outcomes;
     for (const mine of record.outcomes) expect(stored.find((o) => o.id === mine.view.id), `acknowledged outcome ${mine.reason}`).toEqual(mine.view);
     stored.forEach((outcome, i) => expect(outcome.supersedes, `outcome ${i} supersedes the one before it`).toBe(i === 0 ? null : stored[i - 1]!.id));
@@ -138,6 +143,7 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
         const form = new FormData();
         form.set('source', 'device-still');
         form.set('uploadId', uploadId);
+        form.set('checklistItem', 'damage-close-up');
         form.set('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'still.jpg');
         const res = await track(`snapshot ${uploadId}`, json(base, 'customer', `/api/cases/${caseId}/evidence`, { method: 'POST', body: form }));
         if (!res) break;
@@ -179,7 +185,7 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
   child = await startChildServer({ dataDir, admin: ADMIN });
   let base = child.base;
   await json(base, 'assessor', '/api/auth/login', { method: 'POST', json: ADMIN });
-  const created = (await json(base, 'assessor', '/api/cases', { method: 'POST', json: { title: 'Crash writes' } })).body;
+  const created = (await json(base, 'assessor', '/api/cases', { method: 'POST', json: { title: 'Crash writes', checklist: 'property' } })).body;
   caseId = created.case.id;
   token = created.token;
   expect((await json(base, 'customer', '/api/join/consent', { method: 'POST', json: { recording: true } })).status).toBe(200);

@@ -9,7 +9,7 @@ export type Principal = (typeof PRINCIPALS)[number];
 export const ASSESSOR = { email: 'alice@example.test', name: 'Alice', password: 'alice long password' };
 export const OTHER_ASSESSOR = { email: 'bob@example.test', name: 'Bob', password: 'bob long password 1' };
 
-/** A case assigned to the assessor, created for one cell, with its consented customer's join token. */
+/** A case assigned to the assessor (with the vehicle checklist), created for one cell, with its consented customer's join token. */
 export interface Scene {
   caseId: string;
   token: string;
@@ -51,7 +51,7 @@ export async function createWorld(start: () => Promise<Harness> = () => startHar
   await otherAssessor.login(OTHER_ASSESSOR.email, OTHER_ASSESSOR.password);
 
   const newCase = async (title: string, joinLinkHours?: number) => {
-    const created = await assessor.json('/api/cases', { method: 'POST', json: { title, joinLinkHours } });
+    const created = await assessor.json('/api/cases', { method: 'POST', json: { title, joinLinkHours, checklist: 'vehicle' } });
     if (created.status !== 201) throw new Error(`could not create a case: ${created.status}`);
     const consent = await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(created.body.token), json: { recording: true, location: true } });
     if (consent.status !== 200) throw new Error(`could not consent: ${consent.status}`);

@@ -7,10 +7,11 @@ import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
+import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { ADMIN, bearer, startHarness, type Harness } from '../http/harness.ts';
 import { badContentHeaders, badCredentials, lengthMismatch, malformedJson, oversizeJson, schemaInvalid, type BadRequest, type ValidRequest } from './bad-bodies.ts';
-import { badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, validChunk, validUpload, type ChunkTargets } from './bad-uploads.ts';
+import { badChecklistItem, badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, validChunk, validUpload, type ChunkTargets } from './bad-uploads.ts';
 
 export interface WriteRoute {
   key: string;
@@ -45,7 +46,7 @@ export async function prepareFixture(): Promise<Fixture> {
   // Logout gets a session of its own: if a bad request ever ended it, the sessions table would show it.
   const leaving = h.client();
   await leaving.login();
-  const created = (await admin.json('/api/cases', { method: 'POST', json: { title: 'Bad input' } })).body;
+  const created = (await admin.json('/api/cases', { method: 'POST', json: { title: 'Bad input', checklist: 'vehicle' } })).body;
   const caseId = created.case.id as string;
   const customer = bearer(created.token);
   await h.client().json('/api/join/consent', { method: 'POST', headers: customer, json: { recording: true, location: true } });
@@ -58,6 +59,9 @@ export async function prepareFixture(): Promise<Fixture> {
   await putHeld(sealedId!);
   const sealBody = { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(held) }] };
   await admin.json(`/api/cases/${caseId}/recordings/${sealedId}/seal`, { method: 'POST', json: sealBody });
+
+  // One annotation to clear, so a valid clear names a real id.
+  await admin.json(`/api/cases/${caseId}/annotations`, { method: 'POST', json: { id: 'ann-00000001', kind: 'marker', screen: { u: 0.5, v: 0.5 }, anchor: null } });
 
   const photo = await flatJpeg(64, 48, '#446688');
   const evidenceIds: string[] = [];
@@ -98,7 +102,7 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/auth/login', '/api/auth/login', {}, { email: ADMIN.email, password: ADMIN.password }, LoginBody),
     bodilessRoute('POST /api/auth/logout', '/api/auth/logout', { cookie: leaving.cookie! }, 204),
     jsonRoute('POST /api/users', '/api/users', cookie, { email: 'new@example.test', name: 'New', password: 'a long password 3', role: 'assessor' }, CreateUserBody),
-    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', joinLinkHours: 24 }, CreateCaseBody),
+    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', joinLinkHours: 24, checklist: 'property' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
     jsonRoute('POST /api/cases/:id/calls', inCase('/calls'), cookie, { callId: 'call-00000001', event: 'started', detail: 'x' }, CallEventBody),
@@ -107,6 +111,15 @@ export async function prepareFixture(): Promise<Fixture> {
     }, OutcomeBody),
     jsonRoute('POST /api/cases/:id/evidence/:evidenceId/supersede', inCase(`/evidence/${evidenceIds[0]}/supersede`), cookie, { reason: 'Blurry', replacedBy: evidenceIds[1] }, SupersedeBody),
     jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello' }, ChatBody),
+    jsonRoute('POST /api/cases/:id/annotations', inCase('/annotations'), customer, {
+      id: 'ann-00000002', kind: 'circle', label: 'Dent', screen: { u: 0.4, v: 0.6 },
+      anchor: { pose: { position: [0.2, 0, -1.5], orientation: [0, 0, 0, 1] }, anchored: true, cameraPose: { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] } },
+    }, AnnotationBody),
+    jsonRoute('POST /api/cases/:id/annotations/clear', inCase('/annotations/clear'), cookie, { ids: ['ann-00000001'] }, ClearAnnotationsBody),
+    jsonRoute('POST /api/cases/:id/measurements', inCase('/measurements'), customer, {
+      id: 'measure-00000001', a: [0, 0, -2], b: [1, 0, -2], screenA: { u: 0.3, v: 0.5 }, screenB: { u: 0.7, v: 0.5 },
+      cameraPose: { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] }, label: 'Width',
+    }, MeasurementBody),
     jsonRoute('POST /api/cases/:id/recordings', inCase('/recordings'), cookie, {
       mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString(), chunkMs: 1000, uploadId: 'rec-upload-01',
     }, CreateRecordingBody, 16 * 1024),
@@ -118,6 +131,7 @@ export async function prepareFixture(): Promise<Fixture> {
       bad: fc.oneof(
         { arbitrary: badImageUpload(corruptImages({ jpeg, png }, LIMITS.imagePixels)), weight: 4 },
         { arbitrary: badMultipart(photo), weight: 4 },
+        { arbitrary: badChecklistItem(photo, 'vehicle', inCase('/evidence')), weight: 1 },
         { arbitrary: badUploadEnvelope(photo, LIMITS.uploadMb * 1024 * 1024), weight: 1 },
         { arbitrary: badCredentials(upload, null, 401), weight: 1 },
         { arbitrary: lengthMismatch(upload), weight: 2 },

@@ -96,6 +96,9 @@ export async function snapshotOf(admin: Client, caseId: string, dataDir: string)
     evidence: detail.body.evidence.length,
     chat: detail.body.chat.length,
     outcomes: detail.body.outcomes.length,
+    annotations: detail.body.annotations,
+    measurements: detail.body.measurements,
+    checklist: detail.body.checklist,
     blobs: listFiles(path.join(dataDir, 'blobs')).filter((f) => !f.includes(`${path.sep}tmp${path.sep}`)).sort(),
     temp: listFiles(path.join(dataDir, 'blobs', 'tmp')),
   };

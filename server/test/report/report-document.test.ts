@@ -19,7 +19,7 @@ const photo = (number: number, previewSha256: string): ReportEvidence => ({
   id: `ev_${number}`, caseId: 'case_doc', source: 'gallery', mime: 'image/webp', size: 2048, sha256: String(number).repeat(64),
   width: 640, height: 480, sharpness: 250, blurry: false, brightness: 120, deviceTime: null, receivedAt: at, clockSkewMs: null,
   location: null, requestId: null, capturedBy: 'customer', originalUrl: '', previewUrl: '', thumbnailUrl: '',
-  number, previewSha256, capturedByLabel: 'Customer',
+  number, previewSha256, capturedByLabel: 'Customer', thumbnailSha256: null, overlay: [],
 });
 
 const report: CaseReport = {
@@ -29,6 +29,8 @@ const report: CaseReport = {
   outcome: null,
   earlierOutcomes: [],
   evidence: [photo(1, 'a'.repeat(64)), photo(2, 'b'.repeat(64))],
+  measurements: [],
+  checklist: null,
   timeline: [{ seq: 1, at, actor: 'Alice Example (assessor)', description: 'Case created' }],
   chat: [{ id: 'l1', caseId: 'case_doc', from: 'customer', text: 'Woda cieknie 漏水 🙂', at, who: 'Paweł Nowak (customer)' }],
   ledger: { entries: 3, headHash: 'c'.repeat(64), algorithm: 'Ed25519', keyId: '0123456789abcdef' },

@@ -1,6 +1,7 @@
 // From one read of a case to what the report shows: people named, photos tied to the preview their
 // signed entry names, earlier decisions marked superseded.
 import { describe, expect, it } from 'vitest';
+import { checklistState } from '../../../protocol/checklist.ts';
 import type { EvidenceView, LedgerEntry, OutcomeView } from '../../../protocol/http.ts';
 import type { CaseRecord } from '../../src/cases/case-store.ts';
 import { buildCaseReport, userIdsNamedBy } from '../../src/report/report-model.ts';
@@ -8,7 +9,7 @@ import { buildCaseReport, userIdsNamedBy } from '../../src/report/report-model.t
 const at = '2026-05-04T14:03:22.000Z';
 const record: CaseRecord = {
   id: 'case_m', kind: 'damage', title: 'Hail', customerName: 'Jane Doe', assessorId: 'usr_a', createdBy: 'usr_a',
-  createdAt: at, joinExpiresAt: at, evidenceCount: 2, decision: 'settled',
+  createdAt: at, joinExpiresAt: at, evidenceCount: 2, decision: 'settled', checklist: null,
 };
 let seq = 0;
 const entry = (type: string, actor: LedgerEntry['actor'], payload: Record<string, unknown>, blobs: string[] = []): LedgerEntry => ({
@@ -42,6 +43,8 @@ describe('buildCaseReport', () => {
     evidence: [view('ev_1', 'customer'), view('ev_2', 'assessor')],
     chat: [{ id: 'l1', caseId: 'case_m', from: 'customer', text: 'hi', at }],
     outcomes,
+    measurements: [],
+    checklist: null,
     entries,
     ledgerKey: { algorithm: 'Ed25519', keyId: 'k' },
     verification: { ok: true, entries: 4, blobs: 3, headHash: 'hash-4', firstBroken: null },
@@ -68,5 +71,44 @@ describe('buildCaseReport', () => {
 
   it('asks for every user the report names', () => {
     expect(userIdsNamedBy(record, entries, [...outcomes, { ...outcome('out_3', 'denied', 'out_2'), decidedBy: 'usr_admin' }])).toEqual(['usr_a', 'usr_admin']);
+  });
+});
+
+describe('buildCaseReport with spatial evidence and a checklist', () => {
+  const customer = { type: 'customer' as const, id: 'jt_1' };
+  const assessor = { type: 'assessor' as const, id: 'usr_a' };
+  const tape = {
+    id: 'm-1', a: [0, 0, 0] as [number, number, number], b: [1, 0, 0] as [number, number, number], screenA: { u: 0.1, v: 0.5 }, screenB: { u: 0.9, v: 0.5 },
+    cameraPose: { position: [0, 1, 0] as [number, number, number], orientation: [0, 0, 0, 1] as [number, number, number, number] },
+    caseId: 'case_m', createdBy: 'assessor' as const, at, distanceM: 1, uncertaintyM: 0.02,
+  };
+  const entries = [
+    entry('evidence.added', customer, { evidenceId: 'ev_1', previewSha256: sha('a'), thumbnailSha256: sha('c'), source: 'device-still', width: 10, height: 10, blurry: false }, [sha('1'), sha('a'), sha('c')]),
+    entry('checklist.captured', customer, { itemId: 'vin-plate', evidenceId: 'ev_1', accepted: true, problems: [] }),
+    entry('measurement.recorded', assessor, { ...tape, caseId: undefined }),
+  ];
+  const report = buildCaseReport({
+    generatedAt: at,
+    case: { ...record, checklist: 'vehicle' },
+    users: new Map([['usr_a', { id: 'usr_a', name: 'Alice Example', email: 'alice@example.test', role: 'assessor' as const }]]),
+    evidence: [{ ...view('ev_1', 'customer'), layer: { items: [{ kind: 'measurement', points: [{ u: 0.1, v: 0.5 }, { u: 0.9, v: 0.5 }], refId: 'm-1' }] } }],
+    chat: [],
+    outcomes: [],
+    measurements: [tape],
+    checklist: checklistState('vehicle', [{ itemId: 'vin-plate', evidenceId: 'ev_1', accepted: true, problems: [], at }]),
+    entries,
+    ledgerKey: { algorithm: 'Ed25519', keyId: 'k' },
+    verification: { ok: true, entries: 3, blobs: 3, headHash: entries.at(-1)!.hash, firstBroken: null },
+  });
+
+  it('draws the layer with the server\'s figure, and takes the thumbnail its entry signs for', () => {
+    expect(report.evidence[0]).toMatchObject({ thumbnailSha256: sha('c'), overlay: [{ kind: 'measurement', text: '1.00 m ± 2.0 cm' }] });
+  });
+
+  it('names who measured, and ties checklist items to the photo numbers', () => {
+    expect(report.measurements).toEqual([expect.objectContaining({ number: 1, who: 'Alice Example (assessor)', text: '1.00 m ± 2.0 cm' })]);
+    const vin = report.checklist?.items.find((i) => i.title === 'VIN plate');
+    expect(vin).toMatchObject({ status: 'done', attempts: 1, accepted: [{ number: 1, thumbnailSha256: sha('c'), purged: false }] });
+    expect(report.timeline[1]?.description).toBe('Checklist: Photo 1 accepted for "VIN plate"');
   });
 });

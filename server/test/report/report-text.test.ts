@@ -62,6 +62,22 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('chat.line', { text: `${'x'.repeat(120)}` }), context)).toMatch(/^Chat: "x{89}…"$/);
   });
 
+  it('describes annotations, measurements and checklist verdicts', () => {
+    const withItems = { ...context, checklistItem: (id: string) => (id === 'vin-plate' ? 'VIN plate' : undefined) };
+    expect(describeEntry(entry('annotation.placed', { id: 'a-1', kind: 'circle', label: 'Dent', screen: { u: 0, v: 0 }, anchor: { anchored: true } }), context))
+      .toBe('Annotation placed: circle "Dent", anchored in the room');
+    expect(describeEntry(entry('annotation.placed', { id: 'a-2', kind: 'arrow', anchor: null }), context)).toBe('Annotation placed: arrow, on the picture only');
+    expect(describeEntry(entry('annotation.cleared', { ids: ['a-1', 'a-2'], all: true }), context)).toBe('2 annotations cleared (all that were shown)');
+    expect(describeEntry(entry('measurement.recorded', { label: 'Door', distanceM: 0.812, uncertaintyM: 0.0213 }), context))
+      .toBe('Measurement "Door": 81.2 cm ± 2.1 cm');
+    expect(describeEntry(entry('checklist.captured', { itemId: 'vin-plate', evidenceId: 'ev_1', accepted: true, problems: [] }), withItems))
+      .toBe('Checklist: Photo 2 accepted for "VIN plate"');
+    expect(describeEntry(entry('checklist.captured', { itemId: 'odometer', evidenceId: 'ev_9', accepted: false, problems: ['blurry', 'too-dark'] }), withItems))
+      .toBe('Checklist: A photo for "odometer" needs a retake (blurry, too-dark)');
+    expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'device-still', width: 8, height: 6, blurry: false, layer: { items: [{}, {}] } }), context))
+      .toBe('Photo 2 added: device still (camera), 8 × 6, with 2 annotations drawn over it');
+  });
+
   it('still lists an entry of an unknown type, or with an unexpected payload, by its type', () => {
     expect(describeEntry(entry('recording.sealed', {}), context)).toBe('Recording sealed');
     expect(describeEntry(entry('evidence.added', { evidenceId: 42 }), context)).toBe('Evidence added');

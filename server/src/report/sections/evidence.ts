@@ -1,8 +1,12 @@
-// The evidence: each photo's preview fitted into half a page, with its provenance underneath —
-// source, who captured it, size, times and clock skew, location, sharpness and the original's sha-256.
+// The evidence: each photo's preview fitted into half a page with its annotation layer drawn over it,
+// and its provenance underneath — source, who captured it, size, times and clock skew, location,
+// sharpness, its checklist verdict and the original's sha-256.
+import { CHECKLIST_TEMPLATES, QUALITY_ADVICE } from '../../../../protocol/checklist.ts';
 import type { CaseReport, ReportEvidence } from '../report-data.ts';
 import { formatBytes, formatClockSkew, formatLocation, formatTime, SOURCE_LABEL } from '../format.ts';
+import { fitRect, inset } from '../geometry.ts';
 import { COLOUR, SIZE, type Field, type Pen } from '../report-layout.ts';
+import { drawOverlay } from './overlay.ts';
 
 /** A preview's bytes, or why it cannot be shown (missing, or not the bytes its ledger entry names). */
 export type PreviewImage = { ok: true; bytes: Buffer } | { ok: false; reason: string };
@@ -61,8 +65,7 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
     const placed = fitRect(item.width, item.height, inset(frame, 5));
     doc.image(preview.bytes, placed.x, placed.y, { width: placed.width, height: placed.height });
     doc.save().rect(placed.x, placed.y, placed.width, placed.height).lineWidth(0.4).strokeColor(COLOUR.rule).stroke().restore();
-    // Annotations and measurements (not stored yet) are drawn here, over `placed`: a point (px, py)
-    // of the original maps to (placed.x + px * placed.scale, placed.y + py * placed.scale).
+    drawOverlay(pen, item.overlay, placed);
   } else {
     pen.text(`Preview not available: ${preview.reason}.`, frame.x + 20, frame.y + frame.height / 2 - 6, {
       width: frame.width - 40, align: 'center', style: { size: SIZE.body, colour: COLOUR.bad },
@@ -75,7 +78,7 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   doc.y += 10;
 }
 
-/** The caption of one photo; measurement values will join these fields when they exist. */
+/** The caption of one photo. */
 function photoFields(item: ReportEvidence): Field[] {
   const sharpness = item.blurry
     ? { label: 'Sharpness', value: `Blurry (score ${item.sharpness.toFixed(1)})`, style: { font: 'bold' as const, colour: COLOUR.bad } }
@@ -99,19 +102,19 @@ function photoFields(item: ReportEvidence): Field[] {
     { label: 'Location', value: item.location ? formatLocation(item.location) : 'Not shared' },
     sharpness,
     { label: 'Brightness', value: `${Math.round(item.brightness)} of 255 (mean luminance)` },
+    ...(item.overlay.length > 0 ? [{ label: 'Annotations', value: `${item.overlay.length} drawn over the photo as captured (the file is unmarked)` }] : []),
+    ...(item.checklist ? [checklistField(item.checklist)] : []),
   ];
 }
 
-interface Rect { x: number; y: number; width: number; height: number }
+/** Item ids are unique across the templates, so the title is found without the case's template. */
+const itemTitle = (itemId: string): string =>
+  Object.values(CHECKLIST_TEMPLATES).flatMap((t) => t.items).find((i) => i.id === itemId)?.title ?? itemId;
 
-const inset = (rect: Rect, by: number): Rect => ({ x: rect.x + by, y: rect.y + by, width: rect.width - 2 * by, height: rect.height - 2 * by });
-
-/** The largest rect of the image's aspect centred in `box`; `scale` is page points per original pixel. */
-function fitRect(imageWidth: number, imageHeight: number, box: Rect): Rect & { scale: number } {
-  const scale = Math.min(box.width / imageWidth, box.height / imageHeight);
-  const width = imageWidth * scale;
-  const height = imageHeight * scale;
-  return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height, scale };
+function checklistField(capture: NonNullable<ReportEvidence['checklist']>): Field {
+  if (capture.accepted) return { label: 'Checklist', value: `Accepted for "${itemTitle(capture.itemId)}"` };
+  const why = capture.problems.map((p) => QUALITY_ADVICE[p].split('.')[0]).join('; ');
+  return { label: 'Checklist', value: `Retake needed for "${itemTitle(capture.itemId)}": ${why}`, style: { font: 'bold', colour: COLOUR.bad } };
 }
 
 /** Draws a badge ending at `right`; returns its width. */

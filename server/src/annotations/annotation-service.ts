@@ -1,0 +1,97 @@
+// Annotations placed on the live view (anchored in the room when the customer's device tracks it):
+// stored once per client-chosen id, cleared by a new entry (never deleted), each step ledgered and
+// pushed to the case's assessor.
+import type { AnnotationBody, AnnotationView, ClearAnnotationsBody } from '../../../protocol/spatial.ts';
+import { actorOf, requireConsent, type Principal } from '../auth/principal.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import { canonicalJson } from '../ledger/canonical-json.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { Db } from '../storage/database.ts';
+import type { AnnotationRecord, AnnotationStore } from './annotation-store.ts';
+
+export const ANNOTATION_PLACED = 'annotation.placed';
+export const ANNOTATION_CLEARED = 'annotation.cleared';
+
+export interface AnnotationServiceDeps {
+  db: Db;
+  store: AnnotationStore;
+  ledger: LedgerStore;
+  cases: CaseService;
+  hub: EventHub;
+}
+
+const toView = (r: AnnotationRecord): AnnotationView => ({ ...r.body, caseId: r.caseId, createdBy: r.createdBy, at: r.at, clearedAt: r.clearedAt });
+
+export type AnnotationService = ReturnType<typeof createAnnotationService>;
+
+export function createAnnotationService(deps: AnnotationServiceDeps) {
+  const { db, store, ledger, hub } = deps;
+
+  const writer = (principal: Principal, caseId: string) => {
+    const record = deps.cases.authorize(principal, caseId);
+    requireConsent(principal);
+    return record;
+  };
+
+  return {
+    /** The case's annotations, cleared ones included; the caller has authorized the case. */
+    listFor: (caseId: string): AnnotationView[] => store.list(caseId).map(toView),
+
+    list(principal: Principal, caseId: string): AnnotationView[] {
+      deps.cases.authorize(principal, caseId);
+      return store.list(caseId).map(toView);
+    },
+
+    /** Stores an annotation; `created` is false when the same id was posted before with the same body. */
+    place(principal: Principal, caseId: string, body: AnnotationBody): { annotation: AnnotationView; created: boolean } {
+      const caseRecord = writer(principal, caseId);
+      const actor = actorOf(principal);
+      const bodyJson = canonicalJson(body);
+      const result = db.transaction(() => {
+        const earlier = store.byId(caseId, body.id);
+        if (earlier) {
+          if (earlier.bodyJson !== bodyJson) {
+            throw new HttpError(409, 'annotation_conflict', `annotation ${body.id} is already stored with other content; a stored annotation is never changed (clear it and place a new one)`);
+          }
+          return { record: earlier, created: false };
+        }
+        const entry = ledger.append({ caseId, actor, type: ANNOTATION_PLACED, payload: body });
+        const record: AnnotationRecord = {
+          caseId, body, bodyJson, createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq, clearedAt: null,
+        };
+        store.insert(record);
+        return { record, created: true };
+      }).immediate();
+      const annotation = toView(result.record);
+      if (result.created) hub.publish(caseRecord.assessorId, { type: 'annotation', annotation });
+      return { annotation, created: result.created };
+    },
+
+    /**
+     * Clears the named annotations (or every visible one) with one `annotation.cleared` entry; returns
+     * those cleared now. Already-cleared ids are skipped; an id the case never had is a 404.
+     */
+    clear(principal: Principal, caseId: string, body: ClearAnnotationsBody): AnnotationView[] {
+      const caseRecord = writer(principal, caseId);
+      const cleared = db.transaction(() => {
+        const all = store.list(caseId);
+        if (body.ids) {
+          const known = new Set(all.map((r) => r.body.id));
+          const unknown = [...new Set(body.ids.filter((id) => !known.has(id)))];
+          if (unknown.length > 0) throw new HttpError(404, 'not_found', `no annotation ${unknown.join(', ')} in this case`);
+        }
+        const wanted = body.ids ? new Set(body.ids) : null;
+        const targets = all.filter((r) => r.clearedAt === null && (wanted === null || wanted.has(r.body.id)));
+        if (targets.length === 0) return [];
+        const ids = targets.map((r) => r.body.id);
+        const entry = ledger.append({ caseId, actor: actorOf(principal), type: ANNOTATION_CLEARED, payload: { ids, all: wanted === null } });
+        store.markCleared(caseId, ids, entry.at, entry.seq);
+        return targets.map((r) => toView({ ...r, clearedAt: entry.at }));
+      }).immediate();
+      for (const annotation of cleared) hub.publish(caseRecord.assessorId, { type: 'annotation', annotation });
+      return cleared;
+    },
+  };
+}

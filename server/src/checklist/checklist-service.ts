@@ -1,0 +1,67 @@
+// Guided capture on the server: refuses a photo for an item the case's checklist does not have,
+// records each photo's verdict as `checklist.captured` inside the photo's own transaction, and folds
+// the verdicts into the state the customer page and the console show.
+import { checklistState, type ChecklistCapture, type ChecklistView } from '../../../protocol/checklist.ts';
+import type { LedgerActor } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { CaseRecord } from '../cases/case-store.ts';
+import { HttpError } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { checklistItemRefusal, judgePhoto } from './checklist-rules.ts';
+import type { ChecklistStore } from './checklist-store.ts';
+
+export const CHECKLIST_CAPTURED = 'checklist.captured';
+
+export interface ChecklistServiceDeps {
+  store: ChecklistStore;
+  cases: CaseService;
+  ledger: LedgerStore;
+  hub: EventHub;
+}
+
+export type ChecklistService = ReturnType<typeof createChecklistService>;
+
+export function createChecklistService(deps: ChecklistServiceDeps) {
+  const { store, ledger, hub } = deps;
+
+  const stateOf = (record: CaseRecord): ChecklistView | null =>
+    record.checklist === null ? null : checklistState(record.checklist, store.list(record.id));
+
+  return {
+    stateOf,
+
+    /** Throws the 422 for a photo that cannot be filed under `itemId` in this case. */
+    check(record: CaseRecord, itemId: string): void {
+      const refusal = checklistItemRefusal(record.checklist, itemId);
+      if (refusal) throw refusal;
+    },
+
+    /** Judges a stored photo and appends its verdict; call inside the transaction that adds the photo. */
+    capture(record: CaseRecord, actor: LedgerActor, photo: { itemId: string; evidenceId: string; blurry: boolean; brightness: number }): ChecklistCapture {
+      const { itemId, evidenceId } = photo;
+      const { accepted, problems } = judgePhoto(photo);
+      const entry = ledger.append({ caseId: record.id, actor, type: CHECKLIST_CAPTURED, payload: { itemId, evidenceId, accepted, problems } });
+      const capture: ChecklistCapture = { itemId, evidenceId, accepted, problems, at: entry.at };
+      store.insert(record.id, capture, entry.seq);
+      return capture;
+    },
+
+    /** The verdicts of a case's photos, by evidence id. */
+    byEvidence: (caseId: string): Map<string, ChecklistCapture> => new Map(store.list(caseId).map((c) => [c.evidenceId, c])),
+
+    /** The checklist state, for the customer or the case's assessor; 404 when the case has none. */
+    view(principal: Principal, caseId: string): ChecklistView {
+      const state = stateOf(deps.cases.authorize(principal, caseId));
+      if (!state) throw new HttpError(404, 'no_checklist', 'this case has no guided-capture checklist');
+      return state;
+    },
+
+    /** Tells the console the new state after a capture committed. */
+    publish(record: CaseRecord): void {
+      const state = stateOf(record);
+      if (state) hub.publish(record.assessorId, { type: 'checklist', caseId: record.id, checklist: state });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Annotations and measurements from the live view, shared by the case's assessor (session) and its
+// customer (join token).
+import express from 'express';
+import {
+  AnnotationBody, ClearAnnotationsBody, MeasurementBody, type AnnotationList, type MeasurementList,
+} from '../../../protocol/spatial.ts';
+import type { AnnotationService } from '../annotations/annotation-service.ts';
+import { HttpError } from '../errors.ts';
+import type { MeasurementService } from '../measurements/measurement-service.ts';
+import type { Auth } from './auth.ts';
+import { parseInput } from './validate.ts';
+
+export function spatialRoutes(deps: { auth: Auth; annotations: AnnotationService; measurements: MeasurementService }): express.Router {
+  const { auth, annotations, measurements } = deps;
+  const router = express.Router();
+
+  router.post('/cases/:id/annotations', (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    const result = annotations.place(principal, req.params.id, parseInput(AnnotationBody, req.body));
+    res.status(result.created ? 201 : 200).json(result.annotation);
+  });
+
+  router.post('/cases/:id/annotations/clear', (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    // `{}` clears every visible annotation, so a body the JSON parser skipped (no body, another type)
+    // must not read as one.
+    if (!req.is('application/json')) {
+      throw new HttpError(415, 'unsupported_media_type', 'send the annotation ids as JSON, e.g. {"ids": [...]}; {} clears every visible annotation');
+    }
+    const cleared = annotations.clear(principal, req.params.id, parseInput(ClearAnnotationsBody, req.body));
+    res.json({ annotations: cleared } satisfies AnnotationList);
+  });
+
+  router.get('/cases/:id/annotations', (req, res) => {
+    res.json({ annotations: annotations.list(auth.requirePrincipal(req), req.params.id) } satisfies AnnotationList);
+  });
+
+  router.post('/cases/:id/measurements', (req, res) => {
+    const principal = auth.requirePrincipal(req);
+    const result = measurements.record(principal, req.params.id, parseInput(MeasurementBody, req.body));
+    res.status(result.created ? 201 : 200).json(result.measurement);
+  });
+
+  router.get('/cases/:id/measurements', (req, res) => {
+    res.json({ measurements: measurements.list(auth.requirePrincipal(req), req.params.id) } satisfies MeasurementList);
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+// Point-to-point measurements from two WebXR hit-tests. The server computes the distance and its
+// uncertainty from the two points and the camera pose (the shared `measure`); a client's own figure is
+// never taken. Stored once per client-chosen id, ledgered, and pushed to the case's assessor.
+import { measure, type MeasurementBody, type MeasurementView } from '../../../protocol/spatial.ts';
+import { actorOf, requireConsent, type Principal } from '../auth/principal.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import { canonicalJson } from '../ledger/canonical-json.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { Db } from '../storage/database.ts';
+import type { MeasurementRecord, MeasurementStore } from './measurement-store.ts';
+
+export const MEASUREMENT_RECORDED = 'measurement.recorded';
+
+export interface MeasurementServiceDeps {
+  db: Db;
+  store: MeasurementStore;
+  ledger: LedgerStore;
+  cases: CaseService;
+  hub: EventHub;
+}
+
+const toView = (r: MeasurementRecord): MeasurementView => ({
+  ...r.body, caseId: r.caseId, createdBy: r.createdBy, at: r.at, distanceM: r.distanceM, uncertaintyM: r.uncertaintyM,
+});
+
+export type MeasurementService = ReturnType<typeof createMeasurementService>;
+
+export function createMeasurementService(deps: MeasurementServiceDeps) {
+  const { db, store, ledger, hub } = deps;
+
+  return {
+    /** The case's measurements; the caller has authorized the case. */
+    listFor: (caseId: string): MeasurementView[] => store.list(caseId).map(toView),
+
+    list(principal: Principal, caseId: string): MeasurementView[] {
+      deps.cases.authorize(principal, caseId);
+      return store.list(caseId).map(toView);
+    },
+
+    /** Records a measurement; `created` is false when the same id was posted before with the same body. */
+    record(principal: Principal, caseId: string, body: MeasurementBody): { measurement: MeasurementView; created: boolean } {
+      const caseRecord = deps.cases.authorize(principal, caseId);
+      requireConsent(principal);
+      const actor = actorOf(principal);
+      const bodyJson = canonicalJson(body);
+      const result = db.transaction(() => {
+        const earlier = store.byId(caseId, body.id);
+        if (earlier) {
+          if (earlier.bodyJson !== bodyJson) {
+            throw new HttpError(409, 'measurement_conflict', `measurement ${body.id} is already stored with other points or pose; a stored measurement is never changed (record a new one)`);
+          }
+          return { record: earlier, created: false };
+        }
+        const { distanceM, uncertaintyM } = measure(body.a, body.b, body.cameraPose.position);
+        const entry = ledger.append({ caseId, actor, type: MEASUREMENT_RECORDED, payload: { ...body, distanceM, uncertaintyM } });
+        const record: MeasurementRecord = {
+          caseId, body, bodyJson, distanceM, uncertaintyM,
+          createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq,
+        };
+        store.insert(record);
+        return { record, created: true };
+      }).immediate();
+      const measurement = toView(result.record);
+      if (result.created) hub.publish(caseRecord.assessorId, { type: 'measurement', measurement });
+      return { measurement, created: result.created };
+    },
+  };
+}
