@@ -1,4 +1,5 @@
-// One case: live video and its controls, connection quality, chat, evidence, outcome and ledger.
+// One case: live video with its inspection tools and controls, connection quality, chat, annotations
+// and measurements, the guided-capture checklist, evidence, outcome and ledger.
 import { useState } from 'react';
 import type { CaseCreated } from '../../../protocol/http.ts';
 import { messageOf } from '../ui/api.ts';
@@ -6,28 +7,35 @@ import { Banner, type Tone } from '../ui/banner.tsx';
 import { ChatPanel } from '../ui/chat-panel.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { consoleApi } from './console-api.ts';
+import { ChecklistPanel } from './checklist-panel.tsx';
 import { EvidenceStrip } from './evidence-strip.tsx';
+import { annotationRows, measurementRows } from './inspection-items.ts';
+import { InspectionToolbar } from './inspection-toolbar.tsx';
 import { JoinLinkCard } from './join-link-card.tsx';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { OutcomeForm } from './outcome-form.tsx';
 import { OutcomeHistory } from './outcome-history.tsx';
 import { PresenceBadge } from './presence-badge.tsx';
 import { QualityPanel } from './quality-panel.tsx';
+import { SpatialPanel } from './spatial-panel.tsx';
 import { ExportPanel } from './recording/export-panel.tsx';
 import { RecordingsPanel } from './recording/recording-player.tsx';
 import { RecordingStatus } from './recording/recording-status.tsx';
 import { useRecording } from './recording/use-recording.ts';
 import { useCaseDetail } from './use-case-detail.ts';
 import { useLiveSession } from './use-live-session.ts';
+import { VideoOverlay } from './video-overlay.tsx';
 import { VideoPanel } from './video-panel.tsx';
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void }) {
   const { caseId, notify } = props;
-  const { detail, error, reload, revision, addEvidence, addChat, addOutcome } = useCaseDetail(caseId);
-  const live = useLiveSession({ caseId, detail, addEvidence, addChat, notify });
+  const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
+  const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
+  const inspection = live.inspection;
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
   const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, callState: live.call.state, notify });
   const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
+  const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
 
   if (error && !detail) {
     return (
@@ -44,6 +52,9 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   if (!detail) return <main className="page muted">Loading case…</main>;
 
   const c = detail.case;
+  const annotations = annotationRows(detail.annotations ?? [], inspection.annotations);
+  const measurements = measurementRows(detail.measurements ?? [], inspection.measurements);
+  const inCall = live.call.state === 'connected' && live.call.channelOpen;
   function newLink(): void {
     consoleApi.newJoinLink(caseId).then(setJoinLink, (e: unknown) => notify('error', messageOf(e)));
   }
@@ -87,13 +98,24 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             onCaptureFrame={() => live.captureFrame(video.current)}
             onRequestPhoto={live.requestPhoto}
             onDismissRequest={live.dismissRequest}
+            toolbar={<InspectionToolbar inspection={inspection} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
+            overlay={<VideoOverlay videoRef={video} items={inspection.overlay} tool={inspection.tool} onPick={inspection.pick} onMiss={inspection.missPick} />}
           />
-          <EvidenceStrip evidence={detail.evidence} onSuperseded={addEvidence} />
+          {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
+          <EvidenceStrip
+            evidence={detail.evidence}
+            openId={openEvidenceId}
+            onOpen={setOpenEvidenceId}
+            checklistTemplate={detail.checklist?.template ?? c.checklist ?? null}
+            measurements={detail.measurements ?? []}
+            onSuperseded={addEvidence}
+          />
           <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">
           <RecordingStatus recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
           <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} />
+          <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
             <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={live.call.channelOpen ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />

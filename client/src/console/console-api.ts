@@ -19,6 +19,7 @@ import {
   type OutcomeBody,
 } from '../../../protocol/http.ts';
 import type { SupersedeBody } from '../../../protocol/corrections.ts';
+import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../protocol/spatial.ts';
 import { apiFetch } from '../ui/api.ts';
 
 const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
@@ -40,5 +41,9 @@ export const consoleApi = {
   verify: (id: string) => apiFetch(casePath(id, '/verify'), VerifyResult),
   supersedeEvidence: (id: string, evidenceId: string, body: SupersedeBody) =>
     apiFetch(casePath(id, `/evidence/${encodeURIComponent(evidenceId)}/supersede`), EvidenceView, { body }),
+  postAnnotation: (id: string, body: AnnotationBody) => apiFetch(casePath(id, '/annotations'), AnnotationView, { body }),
+  /** Answers with the annotations it cleared. */
+  clearAnnotations: (id: string, body: ClearAnnotationsBody) => apiFetch(casePath(id, '/annotations/clear'), AnnotationList, { body }).then((r) => r.annotations),
+  postMeasurement: (id: string, body: MeasurementBody) => apiFetch(casePath(id, '/measurements'), MeasurementView, { body }),
 };
 

@@ -1,9 +1,14 @@
 // The large preview of one evidence item with its details, its correction state and the
-// "Mark as superseded…" action.
-import { useEffect, useState } from 'react';
+// "Mark as superseded…" action; its checklist verdict, and its annotation layer drawn over it.
+import { useEffect, useState, type CSSProperties } from 'react';
+import { QUALITY_ADVICE, type ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../protocol/http.ts';
+import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '../../../protocol/spatial.ts';
 import { formatBytes, formatDateTime, formatLocation, formatSkew, isNotableSkew } from '../ui/format.ts';
+import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, replacedItems, replacementCandidates, replacementOf } from './evidence-corrections.ts';
+import { layerShapes } from './layer-geometry.ts';
+import { LayerSvg } from './layer-svg.tsx';
 import { SupersedeForm } from './supersede-form.tsx';
 
 export const sourceText = { 'device-still': 'Device photo', 'video-frame': 'Video frame', gallery: 'Gallery' } as const;
@@ -16,16 +21,35 @@ export function PurgedPlaceholder(props: { className?: string }) {
   );
 }
 
+/** The layer over the photo, in the photo's own pixels; a measurement without text shows its stored distance. */
+function PhotoLayer(props: { layer: AnnotationLayer; width: number; height: number; measurements: readonly MeasurementView[] }) {
+  const textOf = (item: { kind: string; refId?: string }): string | undefined => {
+    const m = item.kind === 'measurement' ? props.measurements.find((x) => x.id === item.refId) : undefined;
+    return m ? formatMeasurement(m.distanceM, m.uncertaintyM) : undefined;
+  };
+  const shapes = layerShapes(props.layer.items, props.width, props.height, textOf);
+  return <LayerSvg className="photo-layer" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
+}
+
+/** The frame takes the photo's aspect ratio, so the layer's SVG covers exactly the picture. */
+function frameSize(e: EvidenceView): CSSProperties | undefined {
+  if (e.width <= 0 || e.height <= 0) return undefined;
+  return { '--photo-ratio': e.width / e.height, '--photo-width': `${e.width}px` } as CSSProperties;
+}
+
 export function EvidenceViewer(props: {
   evidence: EvidenceView;
   all: EvidenceView[];
   numbers: Map<string, number>;
+  checklistTemplate: ChecklistTemplateId | null;
+  measurements: readonly MeasurementView[];
   onClose: () => void;
   onOpen: (id: string) => void;
   onSuperseded: (updated: EvidenceView) => void;
 }) {
   const { evidence: e, all, numbers, onClose, onOpen } = props;
   const [correcting, setCorrecting] = useState(false);
+  const [showLayer, setShowLayer] = useState(true);
   useEffect(() => setCorrecting(false), [e.id]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -45,12 +69,35 @@ export function EvidenceViewer(props: {
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <div className="modal" role="dialog" aria-modal="true" aria-label="Evidence preview" data-testid="evidence-viewer" data-evidence-id={e.id} onClick={(event) => event.stopPropagation()}>
-        {e.purged ? <PurgedPlaceholder className="modal-image" /> : <img src={e.previewUrl} alt={sourceText[e.source]} className={`modal-image${superseded ? ' dimmed' : ''}`} />}
+        {e.purged ? (
+          <PurgedPlaceholder className="modal-image" />
+        ) : (
+          <div className="layer-frame" style={frameSize(e)}>
+            <img src={e.previewUrl} alt={sourceText[e.source]} className={`modal-image${superseded ? ' dimmed' : ''}`} />
+            {e.layer && showLayer && e.width > 0 && e.height > 0 && <PhotoLayer layer={e.layer} width={e.width} height={e.height} measurements={props.measurements} />}
+          </div>
+        )}
         <div className="modal-side">
           <h2>
             Photo {numbers.get(e.id)} · {sourceText[e.source]}
           </h2>
-          {e.blurry && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
+          {e.checklist && (
+            <div className="viewer-checklist" data-testid="evidence-checklist" data-item-id={e.checklist.itemId} data-accepted={e.checklist.accepted}>
+              <span className="small">Checklist: {checklistItemTitle(e.checklist.itemId, props.checklistTemplate)}</span>{' '}
+              <span className={`badge ${e.checklist.accepted ? 'badge-ok' : 'badge-bad'}`}>{verdictText(e.checklist)}</span>
+              {!e.checklist.accepted && e.checklist.problems.map((p) => <p key={p} className="small muted viewer-advice">{QUALITY_ADVICE[p]}</p>)}
+            </div>
+          )}
+          {e.blurry && !e.checklist && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
+          {e.layer && !e.purged && (
+            <label className="check layer-toggle">
+              <input type="checkbox" data-testid="layer-toggle" checked={showLayer} onChange={(event) => setShowLayer(event.target.checked)} />
+              <span>
+                Show annotations ({e.layer.items.length})
+                <span className="muted small layer-toggle-note">Drawn over the photo; the photo itself is unchanged.</span>
+              </span>
+            </label>
+          )}
           {superseded && (
             <div className="banner banner-warning" data-testid="superseded-details">
               <div className="banner-text">

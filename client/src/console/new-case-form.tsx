@@ -1,5 +1,7 @@
-// "New case": title, kind and customer name; the created case's join link is shown by the caller.
+// "New case": title, kind, customer name and the guided-capture checklist; the created case's join
+// link is shown by the caller.
 import { useState, type FormEvent } from 'react';
+import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { CaseCreated, CaseKind } from '../../../protocol/http.ts';
 import { messageOf } from '../ui/api.ts';
 import { Banner } from '../ui/banner.tsx';
@@ -9,6 +11,7 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<CaseKind>('damage');
   const [customerName, setCustomerName] = useState('');
+  const [checklist, setChecklist] = useState<ChecklistTemplateId | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -18,7 +21,7 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
     setError(null);
     const name = customerName.trim();
     consoleApi
-      .createCase({ title, kind, ...(name ? { customerName: name } : {}) })
+      .createCase({ title, kind, ...(name ? { customerName: name } : {}), ...(checklist ? { checklist } : {}) })
       .then(props.onCreated, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
   }
@@ -42,6 +45,17 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
         <div className="field">
           <label htmlFor="case-customer">Customer name</label>
           <input id="case-customer" data-testid="new-case-customer" maxLength={120} placeholder="optional" value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="case-checklist">Guided capture</label>
+          <select id="case-checklist" data-testid="new-case-checklist" value={checklist ?? ''} onChange={(e) => setChecklist(ChecklistTemplateId.safeParse(e.target.value).data ?? null)}>
+            <option value="">None</option>
+            {ChecklistTemplateId.options.map((id) => (
+              <option key={id} value={id}>
+                {CHECKLIST_TEMPLATES[id].title} · {CHECKLIST_TEMPLATES[id].items.length} items
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       <div className="row-end">

@@ -2,6 +2,7 @@
 // own writes. Items are merged by id, so an item seen twice (response and event) appears once.
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView, OutcomeView } from '../../../protocol/http.ts';
+import type { AnnotationView, MeasurementView } from '../../../protocol/spatial.ts';
 import { messageOf } from '../ui/api.ts';
 import { consoleApi } from './console-api.ts';
 import { useConsoleEvent } from './use-console-event.ts';
@@ -57,12 +58,24 @@ export function useCaseDetail(caseId: string) {
         // Chunk events come every few seconds: they change the recording, not the ledger panel.
         if (event.recording.caseId === caseId) setDetail((d) => (d ? { ...d, recordings: upsert(d.recordings ?? [], event.recording) } : d));
         break;
+      case 'annotation':
+        if (event.annotation.caseId === caseId) update((d) => ({ ...d, annotations: upsert(d.annotations ?? [], event.annotation) }));
+        break;
+      case 'measurement':
+        if (event.measurement.caseId === caseId) update((d) => ({ ...d, measurements: upsert(d.measurements ?? [], event.measurement) }));
+        break;
+      case 'checklist':
+        if (event.caseId === caseId) update((d) => ({ ...d, checklist: event.checklist }));
+        break;
     }
   });
 
   const addEvidence = useCallback((e: EvidenceView) => update((d) => ({ ...d, evidence: upsert(d.evidence, e) })), [update]);
   const addChat = useCallback((line: ChatLine) => update((d) => ({ ...d, chat: upsert(d.chat, line) })), [update]);
   const addOutcome = useCallback((o: OutcomeView) => update((d) => ({ ...d, outcomes: upsert(d.outcomes, o) })), [update]);
+  const addAnnotation = useCallback((a: AnnotationView) => update((d) => ({ ...d, annotations: upsert(d.annotations ?? [], a) })), [update]);
+  const addMeasurement = useCallback((m: MeasurementView) => update((d) => ({ ...d, measurements: upsert(d.measurements ?? [], m) })), [update]);
+  const addAnnotations = useCallback((list: AnnotationView[]) => update((d) => ({ ...d, annotations: list.reduce(upsert, d.annotations ?? []) })), [update]);
 
-  return { detail, error, reload, revision, addEvidence, addChat, addOutcome };
+  return { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement };
 }

@@ -1,7 +1,9 @@
-// The live part of a case view: the call, chat from both sides, snapshot requests and frame captures.
-import { useCallback, useMemo, useState } from 'react';
+// The live part of a case view: the call, chat from both sides, snapshot requests and frame captures,
+// and the inspection (annotations, measurements, mode) over the live video.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../protocol/http.ts';
 import type { PeerMessage, QualityLevel } from '../../../protocol/messages.ts';
+import type { AnnotationView, MeasurementView } from '../../../protocol/spatial.ts';
 import { messageOf } from '../ui/api.ts';
 import type { Tone } from '../ui/banner.tsx';
 import type { ChatEntry } from '../ui/chat-panel.tsx';
@@ -10,6 +12,7 @@ import { uploadEvidence } from '../ui/upload.ts';
 import { videoToJpeg } from '../ui/video-frame.ts';
 import { consoleApi } from './console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
+import { useInspection } from './use-inspection.ts';
 
 export interface SnapshotRequest {
   requestId: string;
@@ -22,14 +25,19 @@ interface Deps {
   detail: CaseDetail | null;
   addEvidence: (evidence: EvidenceView) => void;
   addChat: (line: ChatLine) => void;
+  addAnnotation: (annotation: AnnotationView) => void;
+  addMeasurement: (measurement: MeasurementView) => void;
+  addAnnotations: (annotations: AnnotationView[]) => void;
   notify: (tone: Tone, text: string) => void;
 }
 
-export function useLiveSession({ caseId, detail, addEvidence, addChat, notify }: Deps) {
+export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify }: Deps) {
   const [liveChat, setLiveChat] = useState<ChatEntry[]>([]);
   const [requests, setRequests] = useState<SnapshotRequest[]>([]);
   const [customerQuality, setCustomerQuality] = useState<{ level: QualityLevel; reason: string | null } | null>(null);
   const [capturing, setCapturing] = useState(false);
+  /** The inspection's message handler; the inspection needs the call's `send`, so it is made after the call. */
+  const inspectionMessage = useRef<(message: PeerMessage) => boolean>(() => false);
 
   const onMessage = useCallback(
     (message: PeerMessage) => {
@@ -46,12 +54,26 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, notify }:
         setCustomerQuality({ level: message.level, reason: message.reason ?? null });
       } else if (message.type === 'evidence-added') {
         notify('info', 'The customer added a photo.');
+      } else {
+        inspectionMessage.current(message);
       }
     },
     [notify],
   );
   const call = useAssessorCall(caseId, onMessage);
   const send = call.send;
+  const inspection = useInspection({
+    caseId,
+    send,
+    live: call.state === 'connected' && call.channelOpen,
+    ended: call.state === 'ended' || call.state === 'failed' || call.state === 'idle',
+    picture: customerQuality?.level !== 'audio-only',
+    addAnnotation,
+    addAnnotations,
+    addMeasurement,
+    notify,
+  });
+  inspectionMessage.current = inspection.onMessage;
 
   const chat = useMemo(() => {
     const stored: ChatEntry[] = detail?.chat ?? [];
@@ -95,5 +117,5 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, notify }:
   const openRequests = requests.filter((r) => !(r.status === 'pending' && answered.has(r.requestId)));
   const dismissRequest = useCallback((requestId: string) => setRequests((list) => list.filter((r) => r.requestId !== requestId)), []);
 
-  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, customerQuality };
+  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, customerQuality, inspection };
 }

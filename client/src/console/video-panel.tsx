@@ -1,5 +1,6 @@
-// The customer's live video, big, with the call and capture controls.
-import { useState, type RefObject, type SyntheticEvent } from 'react';
+// The customer's live video, big, with the call and capture controls; the inspection tool bar above
+// it and its overlay over it come from the caller.
+import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import type { CallState } from '../call/call-types.ts';
 import type { SnapshotRequest } from './use-live-session.ts';
 
@@ -27,6 +28,10 @@ export function VideoPanel(props: {
   onCaptureFrame: () => void;
   onRequestPhoto: () => void;
   onDismissRequest: (requestId: string) => void;
+  /** Shown above the video. */
+  toolbar?: ReactNode;
+  /** Drawn over the video, inside its frame. */
+  overlay?: ReactNode;
 }) {
   const inCall = props.state === 'connected' || props.state === 'reconnecting' || props.state === 'connecting';
   // Frames decide whether there is video: the stream can gain its video track after it is attached.
@@ -39,6 +44,7 @@ export function VideoPanel(props: {
   const pending = props.requests.filter((r) => r.status === 'pending').length;
   return (
     <section className="stage card" aria-label="Live video">
+      {props.toolbar}
       <div className="video-frame">
         <video
           ref={props.videoRef}
@@ -50,6 +56,7 @@ export function VideoPanel(props: {
           onEmptied={() => setSize(null)}
           className={hasVideo ? '' : 'video-hidden'}
         />
+        {hasVideo && props.overlay}
         {!hasVideo && (
           <div className="video-empty" data-testid="video-empty">
             {props.state === 'connected' ? 'Voice only — the customer’s camera is off' : props.customerPresent ? 'The customer is ready. Connect to start the call.' : 'Waiting for the customer to open the link…'}

@@ -1,6 +1,10 @@
 // Page object of the assessor console, shared by the journey test and the screenshot script.
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
+import { CustomerMode } from '../../../protocol/messages.ts';
+import type { Tool } from '../../../client/src/console/inspection-tools.ts';
+import { screenPointToClient } from '../../../client/src/console/video-geometry.ts';
 
 export class ConsolePage {
   constructor(readonly page: Page) {}
@@ -17,12 +21,13 @@ export class ConsolePage {
     await this.id('new-case-open').waitFor();
   }
 
-  /** Creates a case and returns its id and join URL as shown on the page. */
-  async createCase(title: string, customerName: string): Promise<{ caseId: string; joinUrl: string }> {
+  /** Creates a case (optionally with a guided-capture checklist) and returns its id and join URL as shown on the page. */
+  async createCase(title: string, customerName: string, options: { checklist?: ChecklistTemplateId } = {}): Promise<{ caseId: string; joinUrl: string }> {
     await this.id('new-case-open').click();
     await this.id('new-case-title').fill(title);
     await this.id('new-case-kind').selectOption('damage');
     await this.id('new-case-customer').fill(customerName);
+    if (options.checklist) await this.id('new-case-checklist').selectOption(options.checklist);
     await this.id('new-case-submit').click();
     // The card of an earlier case may still be showing: wait for this case's.
     const card = this.id('join-link-card').filter({ hasText: title });
@@ -150,6 +155,58 @@ export class ConsolePage {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     return { file, ms: Date.now() - started };
+  }
+
+  /** Picks an inspection tool over the live video; for a label, also types its text. */
+  async selectTool(kind: Tool, labelText?: string): Promise<void> {
+    await this.id(`tool-${kind}`).click();
+    await this.page.locator(`[data-testid="inspection-toolbar"][data-tool="${kind}"]`).waitFor();
+    if (labelText !== undefined) await this.id('label-text').fill(labelText);
+  }
+
+  /** Clicks the live video at a point of its displayed picture (u right, v down, 0..1), past any letterbox bars. */
+  async clickVideo(u: number, v: number): Promise<void> {
+    const video = this.id('remote-video');
+    await video.scrollIntoViewIfNeeded();
+    const box = await video.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const media = element instanceof HTMLVideoElement ? element : null;
+      return { left: rect.left, top: rect.top, width: rect.width, height: rect.height, videoWidth: media?.videoWidth ?? 0, videoHeight: media?.videoHeight ?? 0 };
+    });
+    const at = screenPointToClient({ u, v }, box, box.videoWidth, box.videoHeight);
+    if (!at) throw new Error('the live video shows no picture yet');
+    await this.page.mouse.click(at.x, at.y);
+  }
+
+  /** Rows of the annotations panel (data-annotation-id, data-kind, data-status: placing/saving/unsaved/failed/stored/cleared, data-anchored). */
+  annotationRows(): Locator {
+    return this.id('annotation-row');
+  }
+
+  /** Rows of the measurements panel (data-measurement-id, data-status); the distance is in `measurement-value`. */
+  measurementRows(): Locator {
+    return this.id('measurement-row');
+  }
+
+  /** The customer's current mode as their device reported it; null before it did. */
+  async customerMode(): Promise<CustomerMode | null> {
+    return CustomerMode.safeParse(await this.id('customer-mode').getAttribute('data-mode')).data ?? null;
+  }
+
+  /** Asks the customer to switch mode; the answer shows in `mode-answer` (data-status accepted/declined). */
+  async requestMode(mode: CustomerMode): Promise<void> {
+    await this.id('mode-request-select').selectOption(mode);
+    await this.id('mode-request-send').click();
+    await this.page.locator(`[data-testid="mode-answer"][data-mode="${mode}"]`).waitFor();
+  }
+
+  modeAnswer(): Locator {
+    return this.id('mode-answer');
+  }
+
+  /** One item of the guided-capture checklist (data-status pending/retake/done, data-attempts; its photos are `checklist-photo`). */
+  checklistItem(itemId: string): Locator {
+    return this.page.locator(`[data-testid="checklist-item"][data-item-id="${itemId}"]`);
   }
 
   /** Fetches JSON with the console's session cookie, from inside the page. */
