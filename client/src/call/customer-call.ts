@@ -48,6 +48,8 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
   private data: DataLink | null = null;
   private registerAttempts = 0;
   private disposed = false;
+  /** A video track sent instead of the camera's (the AR or overlay composite), while one is set. */
+  private videoOverride: MediaStreamTrack | null = null;
   private readonly timers = new Timers();
   private readonly quality = new SendingQuality((report) => this.onQuality(report));
   private readonly stats = new StatsPoller('outbound', (stats) => this.onStats(stats));
@@ -69,8 +71,18 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
   }
 
   async setAudioOnly(on: boolean): Promise<void> {
-    const track = this.deps.localStream?.getVideoTracks()[0];
-    await this.quality.setAudioOnly(on, videoSender(this.media?.peerConnection), track);
+    await this.quality.setAudioOnly(on, videoSender(this.media?.peerConnection), this.outgoingVideo());
+  }
+
+  /**
+   * Sends another video track instead of the camera (null: the camera again), in the live call at
+   * once and in every later call. The caller owns the track.
+   */
+  async setVideoSource(track: MediaStreamTrack | null): Promise<void> {
+    this.videoOverride = track;
+    const next = this.outgoingVideo() ?? null;
+    if (next) next.enabled = !this.quality.isAudioOnly;
+    await videoSender(this.media?.peerConnection)?.replaceTrack(next);
   }
 
   dispose(): void {
@@ -125,7 +137,7 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
   private onCall(call: MediaConnection): void {
     this.closeMedia();
     this.media = call;
-    call.answer(this.deps.localStream ?? undefined);
+    call.answer(this.outgoingStream());
     let remote: MediaStream | null = null;
     let connectedOnce = false;
     const onStream = (stream: MediaStream): void => {
@@ -192,6 +204,16 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
   private onQuality(report: QualityReport): void {
     this.emit('quality', report);
     this.send({ v: 1, type: 'quality', level: report.level, ...(report.reason ? { reason: report.reason.slice(0, 200) } : {}) });
+  }
+
+  private outgoingVideo(): MediaStreamTrack | undefined {
+    return this.videoOverride ?? this.deps.localStream?.getVideoTracks()[0];
+  }
+
+  private outgoingStream(): MediaStream | undefined {
+    const local = this.deps.localStream;
+    if (!local || !this.videoOverride) return local ?? undefined;
+    return new MediaStream([...local.getAudioTracks(), this.videoOverride]);
   }
 
   private closeMedia(): void {

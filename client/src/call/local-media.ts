@@ -32,6 +32,7 @@ export async function applySenderEncoding(sender: RTCRtpSender, encoding: Sender
   await sender.setParameters(parameters);
 }
 
+/** The video sender, found by its transceiver so it is found even while its track is replaced by null. */
 export function videoSender(pc: RTCPeerConnection | null | undefined): RTCRtpSender | undefined {
-  return pc?.getSenders().find((sender) => sender.track?.kind === 'video');
+  return pc?.getTransceivers().find((t) => t.sender.track?.kind === 'video' || t.receiver.track.kind === 'video')?.sender;
 }

@@ -1,13 +1,21 @@
 // Steps 3 and 4: the camera preview while waiting for the assessor, then the live call with its
 // state, chat, audio-only switch, gallery upload and evidence count.
-import type { RefObject } from 'react';
+import { useMemo, useRef, type RefObject } from 'react';
+import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import type { JoinView, Location } from '../../../protocol/http.ts';
 import { Banner } from '../ui/banner.tsx';
 import { ChatPanel } from '../ui/chat-panel.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
+import { ChecklistPanel } from './checklist/checklist-panel.tsx';
 import { GalleryUpload } from './gallery-upload.tsx';
+import { LiveView } from './live-view.tsx';
 import type { JoinMode } from './media-screen.tsx';
+import { ModeBar } from './mode-bar.tsx';
+import { SpatialHost } from './spatial/spatial-host.ts';
 import { useCustomerCall } from './use-customer-call.ts';
+import { useCustomerMode } from './use-customer-mode.ts';
+
+const startMode: Record<JoinMode, CustomerMode> = { camera: 'camera', voice: 'voice', chat: 'text' };
 
 const stateText = {
   registering: 'Connecting…',
@@ -26,8 +34,22 @@ export function CallScreen(props: {
   onNotice: (tone: 'info' | 'error', text: string) => void;
 }) {
   const caseId = props.join.case.id;
-  const call = useCustomerCall({ token: props.token, caseId, stream: props.stream, location: props.location, onNotice: props.onNotice });
-  const preview = useSrcObject<HTMLVideoElement>(props.mode === 'camera' ? props.stream : null);
+  const send = useRef<(message: PeerMessage) => boolean>(() => false);
+  const host = useMemo(() => new SpatialHost((message) => void send.current(message)), []);
+  const routeMessage = useRef<(message: PeerMessage) => void>(() => undefined);
+  const call = useCustomerCall({
+    token: props.token,
+    caseId,
+    stream: props.stream,
+    location: props.location,
+    onNotice: props.onNotice,
+    onMessage: (message) => routeMessage.current(message),
+  });
+  send.current = call.send;
+  const mode = useCustomerMode({ stream: props.stream, initial: startMode[props.mode], call });
+  routeMessage.current = (message) => {
+    if (!host.handle(message)) mode.handle(message);
+  };
   const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
   const audioOnly = call.quality?.level === 'audio-only';
   const live = call.state === 'connected' || call.state === 'reconnecting';
@@ -44,16 +66,21 @@ export function CallScreen(props: {
         </span>
       </header>
 
-      <div className={`preview ${props.mode === 'camera' && !audioOnly ? '' : 'preview-off'}`}>
-        {props.mode === 'camera' && <video ref={preview} data-testid="local-preview" muted playsInline autoPlay />}
-        {(props.mode !== 'camera' || audioOnly) && (
-          <div className="preview-note">{props.mode === 'chat' ? 'Chat only' : 'Camera off — audio only'}</div>
-        )}
-        {call.snapshotBusy && <div className="preview-flash" data-testid="snapshot-busy">Taking a photo…</div>}
-        {props.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly && (
-          <span className="preview-badge">Video quality: {call.quality.level}</span>
-        )}
-      </div>
+      <LiveView
+        mode={mode.mode}
+        stream={props.stream}
+        host={host}
+        cameraOff={audioOnly}
+        busy={call.snapshotBusy}
+        badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? `Video quality: ${call.quality.level}` : null}
+        onVideoTrack={call.setVideoSource}
+        onArEnded={() => mode.switchTo('camera')}
+        onError={(message) => {
+          props.onNotice('error', message);
+          mode.switchTo('camera');
+        }}
+      />
+      <ModeBar mode={mode.mode} available={mode.available} requested={mode.requested} onSwitch={mode.switchTo} onAnswer={mode.answer} />
 
       {call.state === 'waiting' && (
         <div className="waiting" data-testid="waiting">
@@ -80,8 +107,9 @@ export function CallScreen(props: {
         </Banner>
       )}
 
+      <ChecklistPanel caseId={caseId} token={props.token} initial={props.join.checklist} stream={props.stream} location={props.location} onCaptured={(evidence) => call.evidenceAdded(evidence.id)} />
       <div className="controls">
-        {props.mode === 'camera' && (
+        {mode.mode === 'camera' && (
           <button
             type="button"
             className={`btn ${audioOnly ? 'btn-primary' : ''}`}

@@ -17,9 +17,11 @@ export interface CustomerCallOptions {
   stream: MediaStream | null;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
+  /** Data-channel messages this hook does not handle itself (modes, annotations, measurements). */
+  onMessage?: (message: PeerMessage) => void;
 }
 
-export function useCustomerCall({ token, caseId, stream, location, onNotice }: CustomerCallOptions) {
+export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage }: CustomerCallOptions) {
   const [state, setState] = useState<{ state: CustomerCallState; detail: string | null }>({ state: 'registering', detail: null });
   const [channelOpen, setChannelOpen] = useState(false);
   const [quality, setQuality] = useState<QualityReport | null>(null);
@@ -30,6 +32,8 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice }: C
   const callRef = useRef<CustomerCall | null>(null);
   const notice = useRef(onNotice);
   notice.current = onNotice;
+  const other = useRef(onMessage);
+  other.current = onMessage;
 
   useEffect(() => {
     const call = new CustomerCall({ fetchCredential: () => fetchPeerCredential(token), localStream: stream });
@@ -47,6 +51,8 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice }: C
           if (result.type === 'snapshot-result' && result.evidenceId) setEvidenceCount((n) => n + 1);
           else if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
         });
+      } else {
+        other.current?.(message);
       }
     };
     const offs = [
@@ -91,5 +97,10 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice }: C
     callRef.current?.send({ v: 1, type: 'evidence-added', evidenceId });
   }, []);
 
-  return { ...state, channelOpen, quality, remoteAudio, chat, evidenceCount, snapshotBusy, sendChat, setAudioOnly, evidenceAdded };
+  const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
+  const setVideoSource = useCallback((track: MediaStreamTrack | null) => {
+    callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', `The picture could not be switched: ${messageOf(error)}`));
+  }, []);
+
+  return { ...state, channelOpen, quality, remoteAudio, chat, evidenceCount, snapshotBusy, sendChat, setAudioOnly, evidenceAdded, send, setVideoSource };
 }

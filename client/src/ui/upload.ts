@@ -14,6 +14,10 @@ export interface EvidenceUpload {
   deviceTime?: string;
   requestId?: string;
   location?: Location | null;
+  /** The guided-capture checklist item this photo is for; the server then judges its quality for it. */
+  checklistItem?: string;
+  /** The annotation layer visible when the photo was taken, as the JSON text of an `AnnotationLayer`. */
+  layer?: string;
   /** The customer's join token; the console sends its session cookie instead. */
   token?: string;
   onProgress?: (fraction: number) => void;
@@ -43,6 +47,8 @@ function formFor(upload: EvidenceUpload): FormData {
   form.append('uploadId', upload.uploadId);
   if (upload.deviceTime) form.append('deviceTime', upload.deviceTime);
   if (upload.requestId) form.append('requestId', upload.requestId);
+  if (upload.checklistItem) form.append('checklistItem', upload.checklistItem);
+  if (upload.layer) form.append('layer', upload.layer);
   if (upload.location) {
     form.append('latitude', String(upload.location.latitude));
     form.append('longitude', String(upload.location.longitude));

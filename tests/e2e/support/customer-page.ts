@@ -37,4 +37,65 @@ export class CustomerPage {
   async evidenceCount(): Promise<number> {
     return Number(await this.id('evidence-count').getAttribute('data-count'));
   }
+
+  /** The checklist item the customer is asked to photograph (data-item-id, data-status pending/retake/done). */
+  async checklistItem(): Promise<{ id: string; status: string; title: string }> {
+    const item = this.id('checklist-item');
+    await item.waitFor();
+    return {
+      id: (await item.getAttribute('data-item-id')) ?? '',
+      status: (await item.getAttribute('data-status')) ?? '',
+      title: (await item.getByTestId('checklist-item-title').textContent()) ?? '',
+    };
+  }
+
+  /** How far the checklist is: photos done, items in all, and whether it is complete. */
+  async checklistProgress(): Promise<{ done: number; total: number; complete: boolean }> {
+    const checklist = this.id('checklist');
+    await checklist.waitFor();
+    return {
+      done: Number(await checklist.getAttribute('data-done')),
+      total: Number(await checklist.getAttribute('data-total')),
+      complete: (await checklist.getAttribute('data-complete')) === 'true',
+    };
+  }
+
+  /** "Take photo" (or "Retake photo"): opens the viewfinder with the aim guide for the current item. */
+  async openChecklistCamera(): Promise<void> {
+    await this.id('checklist-take').click();
+    await this.id('checklist-viewfinder').waitFor();
+  }
+
+  /** Presses the shutter; resolves when the still is taken and the viewfinder has closed. */
+  async pressChecklistShutter(): Promise<void> {
+    await this.id('checklist-shutter').click();
+    await this.id('checklist-viewfinder').waitFor({ state: 'detached' });
+  }
+
+  async takeChecklistPhoto(): Promise<void> {
+    await this.openChecklistCamera();
+    await this.pressChecklistShutter();
+  }
+
+  /** Waits for the server's verdict on the last photo of `itemId`: accepted, or rejected with its advice lines. */
+  async checklistVerdict(itemId: string, timeoutMs = 30_000): Promise<{ verdict: 'accepted' | 'rejected'; evidenceId: string; problems: string[] }> {
+    const verdict = this.page.locator(`[data-testid="checklist-verdict"][data-item-id="${itemId}"]`);
+    await verdict.waitFor({ timeout: timeoutMs });
+    const kind = await verdict.getAttribute('data-verdict');
+    return {
+      verdict: kind === 'rejected' ? 'rejected' : 'accepted',
+      evidenceId: (await verdict.getAttribute('data-evidence-id')) ?? '',
+      problems: kind === 'rejected' ? await verdict.getByTestId('checklist-problems').locator('li').allTextContents() : [],
+    };
+  }
+
+  /** "Add another" on a done repeatable item of the list. */
+  async addAnotherChecklistPhoto(itemId: string): Promise<void> {
+    await this.page.locator(`[data-testid="checklist-row"][data-item-id="${itemId}"]`).getByTestId('checklist-add-another').click();
+    await this.page.locator(`[data-testid="checklist-item"][data-item-id="${itemId}"]`).waitFor();
+  }
+
+  async waitForChecklistComplete(timeoutMs = 30_000): Promise<void> {
+    await this.id('checklist-complete').waitFor({ timeout: timeoutMs });
+  }
 }

@@ -1,0 +1,66 @@
+// The plain-camera aim guide: a full-screen viewfinder showing exactly the camera's frame, with a
+// corner frame sized for the item (wide or close-up), the item's hint, and the shutter.
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { useSrcObject } from '../../ui/use-src-object.ts';
+import { AIM_INSTRUCTION, type ChecklistAim } from './checklist-state.ts';
+
+export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; taking: boolean; onShutter: () => void; onClose: () => void }) {
+  const video = useSrcObject<HTMLVideoElement>(props.stream);
+  const shutter = useRef<HTMLButtonElement>(null);
+  const close = useRef(props.onClose);
+  close.current = props.onClose;
+  const settings = props.stream.getVideoTracks()[0]?.getSettings();
+  // The frame has the camera's own shape, so what is inside the guide is what the photo shows.
+  const ratio = settings?.width && settings.height ? settings.width / settings.height : 4 / 3;
+
+  useEffect(() => {
+    shutter.current?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="viewfinder" role="dialog" aria-modal="true" aria-labelledby="viewfinder-title" data-testid="checklist-viewfinder" data-aim={props.aim.aim}>
+      <div className="viewfinder-top">
+        <span className="viewfinder-step">
+          Photo {props.aim.position} of {props.aim.total}
+        </span>
+        <strong id="viewfinder-title">{props.aim.title}</strong>
+        <p data-testid="viewfinder-hint">{props.aim.hint}</p>
+      </div>
+      <div className="viewfinder-stage">
+        <div className="viewfinder-frame" style={{ '--ratio': ratio } as CSSProperties}>
+          <video ref={video} muted playsInline autoPlay />
+          <div className={`aim-guide aim-${props.aim.aim}`} aria-hidden="true">
+            <span className="aim-corner aim-tl" />
+            <span className="aim-corner aim-tr" />
+            <span className="aim-corner aim-bl" />
+            <span className="aim-corner aim-br" />
+            {props.aim.aim === 'down' && <span className="aim-arrow">↓</span>}
+          </div>
+          <span className="aim-instruction" data-testid="aim-instruction">
+            {props.taking ? 'Hold still…' : AIM_INSTRUCTION[props.aim.aim]}
+          </span>
+        </div>
+      </div>
+      <div className="viewfinder-controls">
+        <button type="button" className="btn viewfinder-cancel" data-testid="viewfinder-cancel" onClick={props.onClose} disabled={props.taking}>
+          Cancel
+        </button>
+        <button
+          ref={shutter}
+          type="button"
+          className="shutter"
+          data-testid="checklist-shutter"
+          aria-label={`Take photo: ${props.aim.title}`}
+          disabled={props.taking}
+          onClick={props.onShutter}
+        />
+        <span className="viewfinder-spacer" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// One checklist photo: a full-resolution still from the device's camera (not a video frame of the
+// call), uploaded over HTTP for its item with retries under one uploadId, so a resend is stored once.
+import { ChecklistView } from '../../../../protocol/checklist.ts';
+import type { EvidenceView, Location } from '../../../../protocol/http.ts';
+import { apiFetch } from '../../ui/api.ts';
+import { randomId } from '../../ui/ids.ts';
+import { uploadEvidence } from '../../ui/upload.ts';
+import { takeStill } from '../snapshot.ts';
+import { photoFileName } from './checklist-state.ts';
+
+/** A taken photo waiting to be sent; kept after a failed upload so "Try again" resends the same one. */
+export interface ChecklistPhoto {
+  itemId: string;
+  blob: Blob;
+  deviceTime: string;
+  uploadId: string;
+}
+
+export interface ChecklistUploadContext {
+  caseId: string;
+  token: string;
+  location: Location | null;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Why the camera cannot take a checklist photo now, in words for the customer; null when it can. */
+export function cameraProblem(track: MediaStreamTrack | undefined): string | null {
+  if (!track || track.readyState !== 'live') return 'Your camera is off. Reload this page and allow the camera to take the photos.';
+  if (!track.enabled) return 'Your camera is paused (voice or chat only). Turn the camera back on to take the photos.';
+  return null;
+}
+
+export async function takeChecklistPhoto(track: MediaStreamTrack, itemId: string): Promise<ChecklistPhoto> {
+  const deviceTime = new Date().toISOString();
+  const blob = await takeStill(track);
+  return { itemId, blob, deviceTime, uploadId: randomId() };
+}
+
+export function uploadChecklistPhoto(photo: ChecklistPhoto, context: ChecklistUploadContext): Promise<EvidenceView> {
+  return uploadEvidence({
+    caseId: context.caseId,
+    token: context.token,
+    file: photo.blob,
+    fileName: photoFileName(photo.itemId, photo.deviceTime, photo.blob.type),
+    source: 'device-still',
+    uploadId: photo.uploadId,
+    deviceTime: photo.deviceTime,
+    location: context.location,
+    checklistItem: photo.itemId,
+    onProgress: context.onProgress,
+    signal: context.signal,
+    attempts: 5,
+  });
+}
+
+export function fetchChecklist(token: string, caseId: string, signal?: AbortSignal): Promise<ChecklistView> {
+  return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/checklist`, ChecklistView, { token, signal });
+}

@@ -1,0 +1,71 @@
+// The picture area of the call screen, by mode: the AR session or the 3D overlay (both loaded on
+// demand, so the plain camera path never downloads three.js), the camera preview with the assessor's
+// marks drawn flat on it, or a note when the camera is off.
+import { lazy, Suspense, useState } from 'react';
+import type { CustomerMode } from '../../../protocol/messages.ts';
+import { useSrcObject } from '../ui/use-src-object.ts';
+import { FlatAnnotations } from './spatial/flat-annotations.tsx';
+import type { SpatialHost } from './spatial/spatial-host.ts';
+import { useSpatialState } from './spatial/use-spatial-state.ts';
+
+const ArView = lazy(() => import('../xr/ar-view.tsx'));
+const OverlayView = lazy(() => import('../xr/overlay-view.tsx'));
+
+export function LiveView(props: {
+  mode: CustomerMode;
+  stream: MediaStream | null;
+  host: SpatialHost;
+  cameraOff: boolean;
+  badge: string | null;
+  busy: boolean;
+  onVideoTrack: (track: MediaStreamTrack | null) => void;
+  onArEnded: () => void;
+  onError: (message: string) => void;
+}) {
+  const { annotations } = useSpatialState(props.host);
+  const camera = props.mode === 'camera' && !props.cameraOff;
+  const preview = useSrcObject<HTMLVideoElement>(camera ? props.stream : null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const loading = (
+    <div className="preview-note" data-testid="mode-loading">
+      Loading the 3D view…
+    </div>
+  );
+
+  return (
+    <div className={`preview preview-${props.mode} ${camera || props.mode === 'ar' || props.mode === 'overlay' ? '' : 'preview-off'}`}>
+      {props.mode === 'ar' && (
+        <Suspense fallback={loading}>
+          <ArView host={props.host} camera={props.stream} onVideoTrack={props.onVideoTrack} onEnded={props.onArEnded} onError={props.onError} />
+        </Suspense>
+      )}
+      {props.mode === 'overlay' && (
+        <Suspense fallback={loading}>
+          <OverlayView host={props.host} camera={props.stream} onVideoTrack={props.onVideoTrack} />
+        </Suspense>
+      )}
+      {props.mode === 'camera' && (
+        <>
+          <video
+            ref={preview}
+            data-testid="local-preview"
+            muted
+            playsInline
+            autoPlay
+            onLoadedMetadata={(event) => setSize({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
+          />
+          {camera && <FlatAnnotations annotations={annotations} width={size.width} height={size.height} />}
+        </>
+      )}
+      {(props.mode === 'voice' || props.mode === 'text' || (props.mode === 'camera' && props.cameraOff)) && (
+        <div className="preview-note">{props.mode === 'text' ? 'Chat only' : 'Camera off — audio only'}</div>
+      )}
+      {props.busy && (
+        <div className="preview-flash" data-testid="snapshot-busy">
+          Taking a photo…
+        </div>
+      )}
+      {props.badge && <span className="preview-badge">{props.badge}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// The customer's mode ladder, best first: AR (WebXR immersive-ar) → 3D overlay over the camera →
+// plain camera → voice → text. Which rungs a device offers is decided from what it supports.
+import type { CustomerMode } from '../../../protocol/messages.ts';
+
+export interface ModeSupport {
+  /** WebXR immersive-ar (the session then asks for hit-test and anchors). */
+  immersiveAr: boolean;
+  webgl: boolean;
+  camera: boolean;
+  microphone: boolean;
+}
+
+export const MODE_ORDER: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'text'];
+
+export const MODE_LABEL: Record<CustomerMode, string> = {
+  ar: 'AR view',
+  overlay: '3D overlay',
+  camera: 'Camera',
+  voice: 'Voice only',
+  text: 'Text chat only',
+};
+
+export const MODE_HINT: Record<CustomerMode, string> = {
+  ar: 'Marks and measurements stay on the spot in your room.',
+  overlay: 'Your assessor’s marks are drawn over your camera.',
+  camera: 'Your assessor sees your camera.',
+  voice: 'Camera off; your assessor hears you.',
+  text: 'Camera and microphone off; chat in writing.',
+};
+
+/** The modes this device offers, best first. Text chat is always there. */
+export function availableModes(support: ModeSupport): CustomerMode[] {
+  const offered: Record<CustomerMode, boolean> = {
+    ar: support.immersiveAr && support.webgl,
+    overlay: support.webgl && support.camera,
+    camera: support.camera,
+    voice: support.microphone,
+    text: true,
+  };
+  return MODE_ORDER.filter((mode) => offered[mode]);
+}
+
+/**
+ * The mode to start in: the best one that needs no further tap. AR needs a tap to enter (browsers
+ * allow immersive sessions only from a gesture) and the overlay loads the 3D code, so both are offered
+ * rather than imposed; the plain camera path stays light.
+ */
+export function startingMode(available: readonly CustomerMode[]): CustomerMode {
+  return available.find((mode) => mode !== 'ar' && mode !== 'overlay') ?? 'text';
+}
+
+/** Reads what the browser supports; never throws. */
+export async function detectSupport(stream: MediaStream | null): Promise<ModeSupport> {
+  const immersiveAr = await (navigator.xr?.isSessionSupported('immersive-ar') ?? Promise.resolve(false)).catch(() => false);
+  return {
+    immersiveAr,
+    webgl: hasWebGl(),
+    camera: (stream?.getVideoTracks().length ?? 0) > 0,
+    microphone: (stream?.getAudioTracks().length ?? 0) > 0,
+  };
+}
+
+function hasWebGl(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
