@@ -2,10 +2,12 @@
 // assessor places a marker by clicking the live video, the phone anchors it at the hit pose on the
 // floor and it stays there as the phone moves; a two-point measurement between two known floor points
 // comes out at their true distance; the marks show in the stream; everything is in the ledger.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseDetail, VerifyResult } from '../../protocol/http.ts';
 import { useJourney } from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
 
 /** Two points of the office floor, 0.80 m apart, each straight below where the phone is held. */
@@ -120,6 +122,16 @@ describe('WebXR inspection on an AR phone', () => {
     expect(measurement!.uncertaintyM).toBeGreaterThan(0);
     const shown = customer.page.locator('[data-testid="ar-measurement"]').first();
     await expect.poll(async () => Math.abs(Number(await shown.getAttribute('data-distance')) - TRUE_DISTANCE_M), { timeout: 20_000 }).toBeLessThan(TOLERANCE_M);
+  });
+
+  it('screenshots of the AR view and the console with the marker and the measurement', async () => {
+    const { assessor, customer } = journey;
+    const outDir = path.join(repoRoot, 'docs', 'screenshots');
+    await setPhonePose(customer.page, [0.1, 1.3, 1.1], -50);
+    await customer.page.waitForTimeout(1500);
+    await customer.page.screenshot({ path: path.join(outDir, 'customer-ar-view.png'), animations: 'disabled' });
+    await assessor.page.waitForTimeout(1500);
+    await assessor.page.screenshot({ path: path.join(outDir, 'console-ar-inspection.png'), animations: 'disabled', fullPage: true });
   });
 
   it('the annotation and the measurement are signed ledger entries, and the chain verifies', async () => {
