@@ -124,6 +124,21 @@ describe('WebXR inspection on an AR phone', () => {
     await expect.poll(async () => Math.abs(Number(await shown.getAttribute('data-distance')) - TRUE_DISTANCE_M), { timeout: 20_000 }).toBeLessThan(TOLERANCE_M);
   });
 
+  it('a full-resolution photo from the phone keeps the visible marks as a separate annotation layer', async () => {
+    const { assessor, customer } = journey;
+    await setPhonePose(customer.page, [0.1, 1.3, 1.1], -50);
+    await customer.page.waitForTimeout(1000);
+    await assessor.page.getByTestId('request-photo').click();
+    const still = await assessor.waitForEvidence('device-still');
+    const evidence = (await detail()).evidence.find((e) => e.id === still.id);
+    const kinds = evidence?.layer?.items.map((i) => i.kind) ?? [];
+    expect(kinds).toContain('marker');
+    expect(kinds).toContain('measurement');
+    const line = evidence!.layer!.items.find((i) => i.kind === 'measurement')!;
+    expect(line.points).toHaveLength(2);
+    expect(line.label).toMatch(/^80\.\d cm ± /);
+  });
+
   it('screenshots of the AR view and the console with the marker and the measurement', async () => {
     const { assessor, customer } = journey;
     const outDir = path.join(repoRoot, 'docs', 'screenshots');

@@ -44,6 +44,7 @@ export function CallScreen(props: {
     location: props.location,
     onNotice: props.onNotice,
     onMessage: (message) => routeMessage.current(message),
+    layer: () => host.layer(),
   });
   send.current = call.send;
   const mode = useCustomerMode({ stream: props.stream, initial: startMode[props.mode], call });

@@ -2,6 +2,7 @@
 // HTTP with retries, then a snapshot-result (with the evidence id, or the error) for the data channel.
 import type { Location } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
+import type { AnnotationLayer } from '../../../protocol/spatial.ts';
 import { messageOf } from '../ui/api.ts';
 import { randomId } from '../ui/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
@@ -12,6 +13,8 @@ export interface SnapshotContext {
   token: string;
   track: MediaStreamTrack | undefined;
   location: Location | null;
+  /** The annotation layer visible as the photo is taken, if any. */
+  layer?: () => Promise<AnnotationLayer | null>;
 }
 
 export async function answerSnapshotRequest(requestId: string, context: SnapshotContext): Promise<PeerMessage> {
@@ -21,7 +24,7 @@ export async function answerSnapshotRequest(requestId: string, context: Snapshot
   }
   try {
     const deviceTime = new Date().toISOString();
-    const photo = await takeStill(context.track);
+    const [photo, layer] = await Promise.all([takeStill(context.track), context.layer?.() ?? Promise.resolve(null)]);
     const evidence = await uploadEvidence({
       caseId: context.caseId,
       token: context.token,
@@ -32,6 +35,7 @@ export async function answerSnapshotRequest(requestId: string, context: Snapshot
       deviceTime,
       requestId,
       location: context.location,
+      ...(layer ? { layer: JSON.stringify(layer) } : {}),
       attempts: 5,
     });
     return { ...result, evidenceId: evidence.id };

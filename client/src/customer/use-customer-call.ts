@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Location } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
+import type { AnnotationLayer } from '../../../protocol/spatial.ts';
 import { CustomerCall, type CustomerCallState } from '../call/customer-call.ts';
 import type { QualityReport } from '../call/sending-quality.ts';
 import { messageOf } from '../ui/api.ts';
@@ -19,9 +20,11 @@ export interface CustomerCallOptions {
   onNotice: (tone: 'info' | 'error', text: string) => void;
   /** Data-channel messages this hook does not handle itself (modes, annotations, measurements). */
   onMessage?: (message: PeerMessage) => void;
+  /** The annotation layer to keep beside a requested still. */
+  layer?: () => Promise<AnnotationLayer | null>;
 }
 
-export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage }: CustomerCallOptions) {
+export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage, layer }: CustomerCallOptions) {
   const [state, setState] = useState<{ state: CustomerCallState; detail: string | null }>({ state: 'registering', detail: null });
   const [channelOpen, setChannelOpen] = useState(false);
   const [quality, setQuality] = useState<QualityReport | null>(null);
@@ -34,6 +37,8 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
   notice.current = onNotice;
   const other = useRef(onMessage);
   other.current = onMessage;
+  const layerOf = useRef(layer);
+  layerOf.current = layer;
 
   useEffect(() => {
     const call = new CustomerCall({ fetchCredential: () => fetchPeerCredential(token), localStream: stream });
@@ -44,7 +49,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
       } else if (message.type === 'snapshot-request') {
         setSnapshotBusy(true);
         notice.current('info', 'Your assessor is taking a photo with your camera. Hold still…');
-        const context = { caseId, token, track: stream?.getVideoTracks()[0], location: location.current };
+        const context = { caseId, token, track: stream?.getVideoTracks()[0], location: location.current, layer: () => layerOf.current?.() ?? Promise.resolve(null) };
         void answerSnapshotRequest(message.requestId, context).then((result) => {
           setSnapshotBusy(false);
           call.send(result);

@@ -75,8 +75,12 @@ export class ArTracker implements Tracker {
     return pose ? poseOf(pose.transform).position : null;
   }
 
-  /** Where a point of the room is on the picture this frame (for a snapshot's annotation layer). */
-  project(point: Vec3, frame: XRFrame): ScreenPoint | null {
+  project(points: readonly Vec3[]): Promise<(ScreenPoint | null)[]> {
+    return this.xr.withFrame((frame) => points.map((point) => this.projectIn(point, frame)));
+  }
+
+  /** Where a point of the room is on the picture in this frame. */
+  private projectIn(point: Vec3, frame: XRFrame): ScreenPoint | null {
     const view = frame.getViewerPose(this.xr.space)?.views[0];
     if (!view) return null;
     const m = view.transform.inverse.matrix;

@@ -3,7 +3,7 @@
 // point of the picture is in the room. Without a tracker annotations stay 2D at their screen point
 // and measuring is refused, so the plain camera path never loads the XR code.
 import type { PeerMessage } from '../../../../protocol/messages.ts';
-import { measure, type AnnotationKind, type Pose, type ScreenPoint, type SpatialAnchor, type Vec3 } from '../../../../protocol/spatial.ts';
+import { formatMeasurement, measure, type AnnotationKind, type AnnotationLayer, type LayerItem, type Pose, type ScreenPoint, type SpatialAnchor, type Vec3 } from '../../../../protocol/spatial.ts';
 import { Emitter } from '../../call/emitter.ts';
 
 export interface TrackerHit {
@@ -21,6 +21,8 @@ export interface Tracker {
   hitTest(screen: ScreenPoint, anchorId: string | null): Promise<TrackerHit | null>;
   /** Forgets the device anchors of these annotations. */
   release(ids: readonly string[]): void;
+  /** Where points of the room are on the picture now (null: behind the camera or out of view). */
+  project(points: readonly Vec3[]): Promise<(ScreenPoint | null)[]>;
 }
 
 export interface PlacedAnnotation {
@@ -78,6 +80,32 @@ export class SpatialHost extends Emitter<HostEvents> {
     return () => {
       if (this.tracker === tracker) this.setTracker(null);
     };
+  }
+
+  /**
+   * The annotations and measurements visible now, where they are on the picture: kept beside a
+   * snapshot as its annotation layer. Null when nothing is visible.
+   */
+  async layer(): Promise<AnnotationLayer | null> {
+    const items: LayerItem[] = [];
+    const flat = this.placed.filter((a) => !a.anchor);
+    for (const a of flat) items.push({ kind: a.kind, points: [a.screen], refId: a.id, ...(a.label ? { label: a.label } : {}) });
+    const tracker = this.tracker;
+    if (tracker) {
+      const anchored = this.placed.filter((a) => a.anchor);
+      const points = [...anchored.map((a) => a.anchor!.pose.position), ...this.shown.flatMap((m) => [m.a, m.b])];
+      const screen = await tracker.project(points).catch(() => points.map(() => null));
+      anchored.forEach((a, i) => {
+        const at = screen[i];
+        if (at) items.push({ kind: a.kind, points: [at], refId: a.id, ...(a.label ? { label: a.label } : {}) });
+      });
+      this.shown.forEach((m, i) => {
+        const from = screen[anchored.length + 2 * i];
+        const to = screen[anchored.length + 2 * i + 1];
+        if (from && to) items.push({ kind: 'measurement', points: [from, to], refId: m.id, label: formatMeasurement(m.distanceM, m.uncertaintyM) });
+      });
+    }
+    return items.length > 0 ? { items: items.slice(0, 200) } : null;
   }
 
   /** Handles the messages this host is for; returns false for the others. */
