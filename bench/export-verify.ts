@@ -1,6 +1,6 @@
 // Export and verify time for a large case: 200 photos (1920x1080 JPEG) and a ~100 MB blob standing
 // in for a 10-minute recording. Run: npx tsx bench/export-verify.ts — prints JSON and writes it to
-// bench/results/export-verify.json.
+// bench/results/export-verify.json (PHOTOS=5 RECORDING_MB=10 for a smoke run).
 //
 // The recording is inserted through the stores, not HTTP (recording upload is not built yet): a
 // second connection to the server's SQLite file appends a signed `recording.added` entry with the
@@ -27,8 +27,9 @@ import { startHarness, type Client } from '../server/test/http/harness.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PHOTOS = Number(process.env.PHOTOS ?? 200);
-const RECORDING_BYTES = 100 * 1024 * 1024;
 const MB = 1024 * 1024;
+/** RECORDING_MB shrinks the stand-in recording for a smoke run. */
+const RECORDING_BYTES = Number(process.env.RECORDING_MB ?? 100) * MB;
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 

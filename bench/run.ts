@@ -1,80 +1,143 @@
-// `npm run bench`: runs every benchmark one after another (each bounded, each stopping by itself),
-// then writes bench/results.json and the table in bench/RESULTS.md with the machine they ran on.
-// `npm run bench -- --smoke` runs each once on small inputs and only checks that its output parses.
-import { spawnSync } from 'node:child_process';
+// `npm run bench`: runs every benchmark of bench/registry.ts one after another (each bounded, each
+// stopping by itself, killed with its process group at its limit), then writes bench/results.json and
+// the table in bench/RESULTS.md with the machine they ran on. Browser benchmarks run inside a
+// loopback-only network namespace when we are root (as `npm test` runs the browser journeys).
+// `npm run bench -- --smoke` runs each once on small inputs, checks that its output parses and its
+// table rows render, and writes nothing; `npm run bench -- <name>…` runs only those benchmarks and
+// writes nothing either (bench/results/<name>.json holds each one's output). Run it under `flock /tmp/sightline-e2e.lock` on a machine
+// shared with other browser tests: the browser benchmark measures latency.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BENCHES, type BenchEntry, type Row } from './registry.ts';
+import { ROOT } from './support/results.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const smoke = process.argv.includes('--smoke');
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = only.filter((name) => !BENCHES.some((bench) => bench.name === name));
+if (unknown.length > 0) {
+  console.error(`No benchmark named ${unknown.join(', ')}; there are: ${BENCHES.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = only.length > 0 ? BENCHES.filter((bench) => only.includes(bench.name)) : BENCHES;
+/** The issue's bound for the full suite on a 2-core machine; a smoke run has only the per-benchmark limits. */
+const SUITE_LIMIT_SECONDS = smoke ? Number.POSITIVE_INFINITY : 600;
+const isRoot = process.getuid?.() === 0;
+const canIsolate = isRoot && spawnSync('unshare', ['-n', 'true']).status === 0;
 
-interface Bench { name: string; script: string; env: Record<string, string>; smokeEnv: Record<string, string> }
-const BENCHES: Bench[] = [
-  { name: 'snapshot', script: 'bench/snapshot.ts', env: {}, smokeEnv: { QUICK: '1' } },
-  { name: 'chunk-ingest', script: 'bench/chunk-ingest.ts', env: {}, smokeEnv: { QUICK: '1' } },
-  { name: 'export-verify', script: 'bench/export-verify.ts', env: {}, smokeEnv: { PHOTOS: '5' } },
-];
+const quote = (arg: string): string => `'${arg.replace(/'/g, "'\\''")}'`;
 
-const results: Record<string, unknown> = {};
-let failed = false;
-for (const bench of BENCHES) {
-  console.log(`\n▶ ${bench.name}${smoke ? ' (smoke)' : ''}`);
-  const started = Date.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', bench.script], {
-    cwd: ROOT,
-    env: { ...process.env, ...bench.env, ...(smoke ? bench.smokeEnv : {}) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    timeout: 8 * 60_000,
-  });
-  const file = path.join(ROOT, 'bench/results', `${bench.name}.json`);
+/** The benchmark's process group running now, killed with the runner on Ctrl-C. */
+let running: number | undefined;
+const killGroup = (pid: number | undefined): void => {
   try {
-    if (run.status !== 0) throw new Error(`exited with ${run.status ?? run.signal}`);
-    results[bench.name] = JSON.parse(fs.readFileSync(file, 'utf8'));
-    console.log(`✓ ${bench.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (pid !== undefined) process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killGroup(running);
+    process.exit(130);
+  });
+}
+
+/** Runs one benchmark in its own process group; resolves with its exit status, or the limit it hit. */
+function runBench(bench: BenchEntry, limitSeconds: number): Promise<{ status: number | string | null; timedOut: boolean; isolated: boolean }> {
+  const node = [process.execPath, '--import', 'tsx', bench.script];
+  const isolated = Boolean(bench.browser) && canIsolate;
+  const [command, ...args] = isolated ? ['unshare', '-n', 'sh', '-c', `ip link set lo up && exec ${node.map(quote).join(' ')}`] : node;
+  const child = spawn(command!, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...(smoke ? bench.smokeEnv : {}) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  running = child.pid;
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, limitSeconds * 1000);
+    child.once('exit', (status, signal) => {
+      clearTimeout(limit);
+      running = undefined;
+      resolve({ status: status ?? signal, timedOut, isolated });
+    });
+  });
+}
+
+const suiteStarted = Date.now();
+const loadAverageAtStart = os.loadavg().map((n) => Number(n.toFixed(2)));
+const results: Record<string, unknown> = {};
+const runs: Record<string, { seconds: number; network: string }> = {};
+const rows: Row[] = [];
+let failed = false;
+for (const bench of selected) {
+  console.log(`\n▶ ${bench.name}${smoke ? ' (smoke)' : ''}${bench.browser ? (canIsolate ? ' [loopback-only namespace]' : ' [host network: not root or no unshare]') : ''}`);
+  const started = Date.now();
+  const file = path.join(ROOT, 'bench/results', `${bench.name}.json`);
+  fs.rmSync(file, { force: true });
+  const limitSeconds = Math.min(bench.limitSeconds, SUITE_LIMIT_SECONDS - (started - suiteStarted) / 1000);
+  const run = limitSeconds > 0 ? await runBench(bench, limitSeconds) : { status: null, timedOut: true, isolated: false };
+  const seconds = Number(((Date.now() - started) / 1000).toFixed(1));
+  try {
+    if (run.timedOut) throw new Error(`stopped at its limit of ${Math.max(0, Math.round(limitSeconds))} s (its own limit is ${bench.limitSeconds} s; the full suite's, ${SUITE_LIMIT_SECONDS} s)`);
+    if (run.status !== 0) throw new Error(`exited with ${run.status}`);
+    const result = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const own = bench.rows(result);
+    if (own.length === 0) throw new Error('its results gave no table rows');
+    results[bench.name] = result;
+    runs[bench.name] = { seconds, network: !bench.browser ? 'loopback' : run.isolated ? 'loopback-only namespace' : 'host network' };
+    rows.push(...own);
+    console.log(`✓ ${bench.name} in ${seconds} s`);
   } catch (error) {
     failed = true;
     console.error(`✗ ${bench.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+const suiteSeconds = Number(((Date.now() - suiteStarted) / 1000).toFixed(1));
 
-const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-const report = { at: new Date().toISOString(), smoke, machine, results };
-if (!smoke) {
+const chromium = (results['video-call'] as { machine?: { chromium?: string } } | undefined)?.machine?.chromium ?? null;
+const machine = {
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  chromium,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAverageAtStart,
+};
+const report = { at: new Date().toISOString(), smoke, suiteSeconds, machine, runs, results };
+const table = markdown(report, rows);
+if (smoke || only.length > 0) {
+  console.log(`\n${table}`);
+} else if (!failed) {
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), markdown(report));
+  fs.writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), table);
   console.log('\nWrote bench/results.json and bench/RESULTS.md');
 }
+console.log(`\n${failed ? 'Some benchmarks failed' : 'All benchmarks ran'} in ${suiteSeconds} s${smoke ? ' (smoke)' : ''}.`);
 process.exit(failed ? 1 : 0);
 
-function markdown(r: typeof report): string {
-  const get = (name: string) => (r.results[name] ?? {}) as Record<string, any>;
-  const snap = get('snapshot').results ?? {};
-  const chunk = get('chunk-ingest').results ?? {};
-  const ev = get('export-verify');
-  const lines = [
+function markdown(r: typeof report, tableRows: Row[]): string {
+  const m = r.machine;
+  const seconds = Object.entries(r.runs).map(([name, run]) => `${name} ${run.seconds} s`).join(', ');
+  return [
     '# Benchmark results',
     '',
-    `Last full run: ${r.at} on ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node} (${r.machine.platform}).`,
+    `Last full run: ${r.at} on ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium} (headless)` : ''} (${m.platform}); load average at start ${m.loadAverageAtStart.join(' / ')}.`,
+    `The whole suite took ${r.suiteSeconds} s (${seconds}). Browser benchmarks ran in a ${r.runs['video-call']?.network ?? 'loopback-only namespace'}.`,
     'Each figure with a natural floor is measured beside it in the same run; the ratio is what to compare across runs.',
     '',
     '| benchmark | Sightline | floor (same run) | ratio |',
     '|---|---|---|---|',
-  ];
-  for (const label of ['1920x1080', '12MP 4000x3000']) {
-    const s = snap[label];
-    if (s) lines.push(`| snapshot ${label}: upload → stored, thumbnailed, hashed, ledgered | p50 ${s.sightlineMs.p50} ms, p95 ${s.sightlineMs.p95} ms | bare sharp + fsync: p50 ${s.floorMs.p50} ms, p95 ${s.floorMs.p95} ms | ${s.ratioP50}× (p50), ${s.ratioP95}× (p95) |`);
-  }
-  const t = snap.throughputPhotosPerSecond1920x1080;
-  if (t) lines.push(`| snapshot throughput, 1920x1080 | ${t.concurrency1} / ${t.concurrency2} / ${t.concurrency8} photos/s at 1 / 2 / 8 concurrent | – | – |`);
-  for (const c of ['concurrency1', 'concurrency4']) {
-    const s = chunk[c];
-    if (s) lines.push(`| recording chunks (1 MB), ${c.replace('concurrency', '')} at a time | ${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms | hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s | ${s.ratioToFloor}× |`);
-  }
-  if (ev.export) {
-    lines.push(`| export: ${ev.case.photos} photos + ${Math.round(ev.case.recordingBytes / 2 ** 20)} MB recording (${Math.round(ev.bundleBytes / 2 ** 20)} MB zip) | ${ev.export.seconds} s (${ev.export.mbPerSecond} MB/s) | – | – |`);
-    lines.push(`| offline verify of that bundle | ${ev.verify.seconds} s in-process, ${ev.verifyCli.seconds} s by CLI | – | – |`);
-  }
-  return `${lines.join('\n')}\n`;
+    ...tableRows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    ...BENCHES.flatMap((bench) => (bench.note && r.results[bench.name] ? [`- ${bench.note}`] : [])),
+    '',
+  ].join('\n');
 }

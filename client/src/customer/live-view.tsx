@@ -36,7 +36,22 @@ export function LiveView(props: {
     <div className={`preview preview-${props.mode} ${camera || props.mode === 'ar' || props.mode === 'overlay' ? '' : 'preview-off'}`}>
       {props.mode === 'ar' && (
         <Suspense fallback={loading}>
-          <ArView host={props.host} camera={props.stream} onVideoTrack={props.onVideoTrack} onEnded={props.onArEnded} onError={props.onError} />
+          <ArView
+            host={props.host}
+            camera={props.stream}
+            onVideoTrack={props.onVideoTrack}
+            onEnded={props.onArEnded}
+            onError={props.onError}
+            overlay={
+              <div className="ar-overlay-bar">
+                <strong>AR view</strong>
+                <span className="small">Your assessor sees what you see. Point at the damage and hold still.</span>
+                <button type="button" className="btn btn-small" data-testid="ar-leave" onClick={props.onArEnded}>
+                  Leave AR
+                </button>
+              </div>
+            }
+          />
         </Suspense>
       )}
       {props.mode === 'overlay' && (

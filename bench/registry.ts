@@ -1,0 +1,135 @@
+// Every benchmark `npm run bench` runs, in order: its script, how a smoke run shrinks it, its hard time
+// limit, and how its results file becomes rows of the RESULTS.md table. To add one, write a script that
+// calls writeResult(name, …) (bench/support/results.ts) and add an entry here.
+
+/** A results file as its benchmark wrote it (bench/results/<name>.json); rows read it defensively. */
+export type ResultFile = Record<string, any>;
+/** benchmark | Sightline | floor (same run) | ratio */
+export type Row = [string, string, string, string];
+
+export interface BenchEntry {
+  /** Also the name of its results file. */
+  name: string;
+  script: string;
+  /** Starts Chromium: run inside a loopback-only network namespace when we are root. */
+  browser?: boolean;
+  /** Extra environment for a smoke run (`--smoke`). */
+  smokeEnv: Record<string, string>;
+  /** The runner kills the benchmark (its whole process group) after this. */
+  limitSeconds: number;
+  rows(result: ResultFile): Row[];
+  /** How to read its rows, printed under the table. */
+  note?: string;
+}
+
+const ms = (s: { p50?: number; p95?: number; p99?: number } | undefined, tail: 'p95' | 'p99' = 'p95'): string =>
+  s ? `p50 ${s.p50} ms, ${tail} ${s[tail]} ms` : '–';
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+
+export const BENCHES: BenchEntry[] = [
+  {
+    name: 'snapshot',
+    script: 'bench/snapshot.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 240,
+    rows: (r) => {
+      const snap = r.results ?? {};
+      const rows: Row[] = [];
+      for (const label of ['1920x1080', '12MP 4000x3000']) {
+        const s = snap[label];
+        if (s) rows.push([`snapshot ${label}: upload → stored, thumbnailed, hashed, ledgered`, ms(s.sightlineMs), `bare sharp + fsync: ${ms(s.floorMs)}`, `${s.ratioP50}× (p50), ${s.ratioP95}× (p95)`]);
+      }
+      const t = snap.throughputPhotosPerSecond1920x1080;
+      if (t) rows.push(['snapshot throughput, 1920x1080', `${t.concurrency1} / ${t.concurrency2} / ${t.concurrency8} photos/s at 1 / 2 / 8 concurrent`, '–', '–']);
+      return rows;
+    },
+  },
+  {
+    name: 'chunk-ingest',
+    script: 'bench/chunk-ingest.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 90,
+    rows: (r) =>
+      ['concurrency1', 'concurrency4'].flatMap((c): Row[] => {
+        const s = r.results?.[c];
+        return s ? [[`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time`, `${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, `hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s`, `${s.ratioToFloor}×`]] : [];
+      }),
+  },
+  {
+    name: 'export-verify',
+    script: 'bench/export-verify.ts',
+    smokeEnv: { PHOTOS: '5', RECORDING_MB: '10' },
+    limitSeconds: 180,
+    rows: (r) =>
+      r.export
+        ? [
+            [`export: ${r.case.photos} photos + ${Math.round(r.case.recordingBytes / 2 ** 20)} MB recording (${Math.round(r.bundleBytes / 2 ** 20)} MB zip)`, `${r.export.seconds} s (${r.export.mbPerSecond} MB/s)`, '–', '–'],
+            ['offline verify of that bundle', `${r.verify.seconds} s in-process, ${r.verifyCli.seconds} s by CLI`, '–', '–'],
+          ]
+        : [],
+  },
+  {
+    name: 'video-call',
+    script: 'bench/video-call.ts',
+    browser: true,
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 300,
+    note:
+      'Glass-to-glass: a 640x480 canvas (captureStream(30)) stands in for the customer camera and draws its own timestamp into each frame as 64 black/white blocks; the receiving page decodes every presented frame (requestVideoFrameCallback, expectedDisplayTime). Both pages run in one headless Chromium, so the clocks agree (performance.timeOrigin). After a 10 s warm-up the links take turns in 5 s windows (only one draws at a time). "Video held" is the receiver\'s mean video jitter-buffer delay: with audio in the same stream, WebRTC holds video back to play it in sync with the audio, so the audio buffer sets the video latency — compare Sightline with the audio + video floor; the video-only pair shows what lip-sync costs. That hold adapts to CPU contention and changes from run to run by tens of ms on a shared machine; "draw → received" (capture, encode, network, without the hold) is the steadier comparison. The console records every call (MediaRecorder), which is in the Sightline figure. Join-to-first-frame clicks the console\'s Connect the moment it is enabled, so no human reaction time is included.',
+    rows: (r) => {
+      const g = r.glassToGlass;
+      const j = r.joinToFirstFrame;
+      if (!g || !j) return [];
+      const link = (l: ResultFile): string =>
+        `${ms(l.glassToGlassMs)} (${l.glassToGlassMs.n} frames, ${l.framesPerSecond} fps, ${l.resolution}); draw → received p50 ${l.drawToReceiveMs.p50} ms; video held ${l.videoJitterBufferMs} ms${l.audioJitterBufferMs === null ? '' : `, audio ${l.audioJitterBufferMs} ms`}`;
+      return [
+        ['glass-to-glass video, customer → console, loopback', link(g.sightline), `bare RTCPeerConnection pair, same audio + video: ${link(g.floor)}`, `${g.ratioP50}× (p50), ${g.ratioP95}× (p95); draw → received ${g.drawToReceiveRatioP50}× (p50)`],
+        ['glass-to-glass, bare pair without audio (no lip-sync hold)', '–', link(g.floorVideoOnly), `Sightline ÷ this: ${g.ratioToVideoOnlyP50}× (p50)`],
+        [`join-to-first-frame: consent accepted → first frame on the console (${j.runs} joins)`, `p50 ${j.totalMs.p50} ms, max ${j.totalMs.max} ms (to Connect enabled: p50 ${j.acceptToConnectMs.p50} ms; Connect → frame: p50 ${j.connectToFrameMs.p50} ms)`, '–', '–'],
+      ];
+    },
+  },
+  {
+    name: 'signalling-load',
+    script: 'bench/signalling-load.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 150,
+    note: 'Signalling: the server runs as a child process; peers are `ws` clients that fetch a server-minted id and token (POST /api/join/peer or /api/cases/:id/peer) and register as the PeerJS client does, sending HEARTBEAT every 5 s, 100 connecting at a time. A case takes 8 sockets, so peers are spread over cases (1 customer + 7 assessors each), and SIGHTLINE_MAX_PEERS (default 5,000) is raised for the run. "Held" counts sockets still open after 10 s; RSS is VmRSS from /proc/<pid>/status after that hold.',
+    rows: (r) =>
+      (r.levels ?? []).map((l: ResultFile): Row => [
+        `signalling: ${l.target} PeerJS peers on one server (SIGHTLINE_MAX_PEERS=${r.setup.SIGHTLINE_MAX_PEERS})`,
+        `${l.held} held, ${Object.values(l.failures as Record<string, number>).reduce((a, b) => a + b, 0)} failed; RSS ${r.rssBeforeMB} → ${l.rssMB} MB (${l.kbPerPeer} kB/peer); ${l.connectsPerSecond} connects/s, connect p50 ${l.connectMs.p50} ms, p99 ${l.connectMs.p99} ms`,
+        `/api/health meanwhile: p50 ${l.healthWhileHoldingMs.p50} ms`,
+        '–',
+      ]),
+  },
+  {
+    name: 'api-latency',
+    script: 'bench/api-latency.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 90,
+    note: 'API latency: an open-loop schedule (each request leaves at its time whether or not earlier ones have answered; latency counts from that time) interleaves the three endpoints at 200 req/s each for 10 s after a 2 s warm-up, against the server as a child process, over keep-alive connections.',
+    rows: (r) =>
+      r.health
+        ? [
+            [`GET /api/cases/:id (${r.data.detailCase.photos} photos, ${r.data.detailCase.chatLines} chat lines), ${r.ratePerEndpoint} req/s open loop`, ms(r.caseDetail, 'p99'), `GET /api/health, same rate, interleaved: ${ms(r.health, 'p99')}`, `${r.caseDetail.ratioToHealth.p50}× (p50), ${r.caseDetail.ratioToHealth.p99}× (p99)`],
+            [`GET /api/cases (${r.data.cases} cases), ${r.ratePerEndpoint} req/s open loop`, ms(r.caseList, 'p99'), 'the same /api/health requests', `${r.caseList.ratioToHealth.p50}× (p50), ${r.caseList.ratioToHealth.p99}× (p99)`],
+          ]
+        : [],
+  },
+  {
+    name: 'client-weight',
+    script: 'bench/client-weight.ts',
+    smokeEnv: {},
+    limitSeconds: 60,
+    note: 'Client weight: from the Vite manifest of the production build; "up front" is the entry and its static imports, "on demand" each dynamic import with what it adds. gzip is zlib level 6, what a compressing proxy would send (the built-in server sends files uncompressed). three.js is recognised by content (WebGLRenderer).',
+    rows: (r) =>
+      (['customer', 'console'] as const).flatMap((page): Row[] => {
+        const p = r[page];
+        if (!p) return [];
+        const lazy = (p.lazyChunks as ResultFile[]).map((c) => `${c.import}: ${kb(c.gzipBytes)}${c.threeJs ? ' (three.js)' : ''}`).join('; ');
+        const three = page === 'customer' ? `; three.js up front: ${p.threeJsUpfront ? '**yes**' : 'no'}` : '';
+        return [[`client weight, ${page} page (gzip)`, `up front ${kb(p.upfrontJs.gzipBytes)} JS in ${p.upfrontJs.files.length} files + ${kb(p.upfrontCss.gzipBytes)} CSS${three}`, `on demand: ${lazy || 'none'}`, '–']];
+      }),
+  },
+];
