@@ -132,4 +132,18 @@ export const BENCHES: BenchEntry[] = [
         return [[`client weight, ${page} page (gzip)`, `up front ${kb(p.upfrontJs.gzipBytes)} JS in ${p.upfrontJs.files.length} files + ${kb(p.upfrontCss.gzipBytes)} CSS${three}`, `on demand: ${lazy || 'none'}`, '–']];
       }),
   },
+  {
+    name: 'xr',
+    script: 'bench/xr.ts',
+    browser: true,
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 180,
+    note: 'XR: an emulated AR phone (iwer, synthetic office) in headless Chromium with software WebGL on 2 cores, so absolute frame rates are far below a phone\'s GPU; compare off against on. Click → marker is from the assessor\'s click to the first received frame with the marker in it (hit-test on the phone, anchor, render, composite, encode, send, decode).',
+    rows: (r) => {
+      const rows: Row[] = [];
+      if (r.fps) rows.push(['XR render loop on the customer\'s phone (emulated AR)', `streaming on: ${r.fps.streamingOn} fps`, `streaming off (no call yet): ${r.fps.streamingOff} fps`, `${r.fps.ratio}×`]);
+      if (r.clickToMarkerMs) rows.push([`assessor click → marker visible in the received stream (${r.clicks} clicks)`, ms(r.clickToMarkerMs), '–', '–']);
+      return rows;
+    },
+  },
 ];
