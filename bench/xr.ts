@@ -4,12 +4,13 @@
 // from the assessor's click on the live video to the marker being visible in the stream they receive.
 // Needs Chromium and a loopback-only network namespace (bench/run.ts provides both); QUICK=1 for a smoke run.
 import { ensureClientBuild } from '../tests/e2e/support/client-build.ts';
+import { annotationPixels } from '../tests/e2e/support/annotation-pixels.ts';
 import { ConsolePage } from '../tests/e2e/support/console-page.ts';
 import { CustomerPage } from '../tests/e2e/support/customer-page.ts';
 import { launchBrowser, newPeerContext, viewports } from '../tests/e2e/support/launcher.ts';
 import { startServer } from '../tests/e2e/support/server.ts';
 import { installXrDevice, setPhonePose } from '../tests/e2e/support/xr-device.ts';
-import { QUICK, round, summary, within, writeResult } from './support/results.ts';
+import { QUICK, round, sleep, summary, within, writeResult } from './support/results.ts';
 import { NAME_HELPER } from './video/frame-code.ts';
 
 const FPS_WINDOW_MS = QUICK ? 2000 : 10_000;
@@ -52,17 +53,8 @@ function timeToOrange(minPixels: number): Promise<number> {
   });
 }
 
-/** True once the received picture shows no annotation-orange (the previous marker was cleared). */
-function orangeGone(): boolean {
-  const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]')!;
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0);
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-  for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 50 && data[i + 1]! < 140 && data[i + 2]! < 90) return false;
-  return true;
+async function untilNoAnnotationPixels(assessor: ConsolePage): Promise<void> {
+  while ((await assessor.page.evaluate(annotationPixels)) > 0) await sleep(50);
 }
 
 async function main(): Promise<void> {
@@ -98,7 +90,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < CLICKS; i++) {
       if (i > 0) {
         await assessor.page.getByTestId('annotations-clear').click();
-        await assessor.page.waitForFunction(orangeGone, undefined, { timeout: 20_000 });
+        await within(20_000, 'the cleared marker to leave the stream', untilNoAnnotationPixels(assessor));
       }
       await assessor.selectTool('marker');
       const visible = assessor.page.evaluate(timeToOrange, 30);

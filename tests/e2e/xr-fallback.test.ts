@@ -3,23 +3,9 @@
 // clicked point and streamed; it is stored flat (no room anchor); measuring is refused with a reason.
 import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../protocol/http.ts';
+import { annotationPixels } from './support/annotation-pixels.ts';
 import { useJourney } from './support/journey.ts';
 import { withoutWebXr } from './support/xr-device.ts';
-
-/** Counts the annotation-orange pixels in the console's live video. */
-function orangePixels(): number {
-  const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
-  if (!video || video.videoWidth === 0) return 0;
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0);
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 50 && data[i + 1]! < 140 && data[i + 2]! < 90) count++;
-  return count;
-}
 
 describe('fallback without WebXR: the 3D overlay over the camera', () => {
   const journey = useJourney({ customer: { initScripts: [withoutWebXr] } });
@@ -50,7 +36,7 @@ describe('fallback without WebXR: the 3D overlay over the camera', () => {
     await assessor.clickVideo(0.4, 0.6);
     const row = assessor.annotationRows().first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('stored');
-    await expect.poll(() => assessor.page.evaluate(orangePixels), { timeout: 20_000 }).toBeGreaterThan(30);
+    await expect.poll(() => assessor.page.evaluate(annotationPixels), { timeout: 20_000 }).toBeGreaterThan(30);
     const answer = (await assessor.fetchJson(`/api/cases/${caseId}`)) as { body: unknown };
     const annotation = CaseDetail.parse(answer.body).annotations?.[0];
     expect(annotation?.anchor).toBeNull();

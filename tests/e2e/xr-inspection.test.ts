@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseDetail, VerifyResult } from '../../protocol/http.ts';
+import { annotationPixels } from './support/annotation-pixels.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
@@ -18,21 +19,6 @@ const TRUE_DISTANCE_M = 0.8;
 const TOLERANCE_M = 0.01;
 
 const Ledger = z.array(z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()) }));
-
-/** Counts the annotation-orange pixels in the console's live video. */
-function orangePixels(): number {
-  const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
-  if (!video || video.videoWidth === 0) return 0;
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(video, 0, 0);
-  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i]! > 200 && data[i + 1]! > 50 && data[i + 1]! < 140 && data[i + 2]! < 90) count++;
-  return count;
-}
 
 describe('WebXR inspection on an AR phone', () => {
   const journey = useJourney({ setup: (j) => installXrDevice(j.contexts[1]!) });
@@ -100,7 +86,7 @@ describe('WebXR inspection on an AR phone', () => {
     const moved = await arAnnotation(markerId);
     expect(moved.x).toBeCloseTo(POINT_A[0], 2);
     expect(moved.z).toBeCloseTo(POINT_A[2], 2);
-    await expect.poll(() => journey.assessor.page.evaluate(orangePixels), { timeout: 20_000 }).toBeGreaterThan(30);
+    await expect.poll(() => journey.assessor.page.evaluate(annotationPixels), { timeout: 20_000 }).toBeGreaterThan(30);
   });
 
   it('a two-point measurement between two known floor points gives their distance', async () => {

@@ -1,12 +1,12 @@
 // The case's recordings: pick one, play it (the media route serves byte ranges), and see the case's
-// snapshots, chat and call events on a timeline under the video; clicking a marker seeks there.
+// snapshots, marks, measurements, chat and call events on a timeline under the video; clicking a marker seeks there.
 import { useMemo, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../protocol/http.ts';
 import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatBytes, formatTime } from '../../ui/format.ts';
 import { formatOffset, timelineMarkers, type MarkerKind } from './timeline.ts';
 
-const kindText: Record<MarkerKind, string> = { snapshot: 'Snapshot', chat: 'Chat', call: 'Call event' };
+const kindText: Record<MarkerKind, string> = { snapshot: 'Snapshot', annotation: 'Mark', measurement: 'Measurement', chat: 'Chat', call: 'Call event' };
 
 export function RecordingsPanel(props: { detail: CaseDetail }) {
   const recordings = props.detail.recordings ?? [];
@@ -59,7 +59,7 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
   const probing = useRef(false);
   const durationMs = recording.durationMs ?? videoMs ?? 0;
   const markers = useMemo(
-    () => timelineMarkers({ startedAt: recording.startedAt, durationMs, evidence: detail.evidence, chat: detail.chat, calls: detail.calls }),
+    () => timelineMarkers({ startedAt: recording.startedAt, durationMs, evidence: detail.evidence, chat: detail.chat, calls: detail.calls, annotations: detail.annotations ?? [], measurements: detail.measurements ?? [] }),
     [recording.startedAt, durationMs, detail.evidence, detail.chat, detail.calls],
   );
 

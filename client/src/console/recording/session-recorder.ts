@@ -27,8 +27,6 @@ export interface SessionRecorderOptions {
   timesliceMs?: number;
 }
 
-const CREATE_ATTEMPTS = 6;
-
 export class SessionRecorder extends Emitter<SessionRecorderEvents> {
   private readonly recorder: MediaRecorder;
   private readonly mixed: MixedStream;
@@ -73,6 +71,11 @@ export class SessionRecorder extends Emitter<SessionRecorderEvents> {
     if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
 
+  /**
+   * Creates the recording on the server, retrying for as long as the failure is worth retrying (a
+   * network drop at the start of a call must not cost the recording); chunks made meanwhile wait in
+   * order, in memory, and are stored and uploaded once the recording exists.
+   */
   private async create(mimeType: string, chunkMs: number): Promise<StoredRecording> {
     const startedAt = new Date(this.startedAtMs).toISOString();
     const body = { mimeType, startedAt, chunkMs, uploadId: randomId() };
@@ -83,7 +86,7 @@ export class SessionRecorder extends Emitter<SessionRecorderEvents> {
         await this.options.uploader.begin(meta);
         return meta;
       } catch (error) {
-        if (!(error instanceof ApiRequestError && isRetryable(error.status)) || attempt >= CREATE_ATTEMPTS) throw error;
+        if (!(error instanceof ApiRequestError && isRetryable(error.status))) throw error;
         await sleep(backoffDelay(attempt, Math.random()));
       }
     }

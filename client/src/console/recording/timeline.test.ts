@@ -28,6 +28,23 @@ describe('timelineMarkers', () => {
     expect(markers.map((m) => m.offsetMs)).toEqual([1000, 19_000]);
   });
 
+  it('places anchored marks and measurements with what they were', () => {
+    const pose = { position: [0, 0, 0] as [number, number, number], orientation: [0, 0, 0, 1] as [number, number, number, number] };
+    const markers = timelineMarkers({
+      startedAt: '2025-01-01T10:00:00.000Z',
+      durationMs: 60_000,
+      evidence: [],
+      chat: [],
+      calls: [],
+      annotations: [{ id: 'a1', caseId: 'c', kind: 'circle', label: 'dent', screen: { u: 0.5, v: 0.5 }, anchor: { pose, anchored: true, cameraPose: pose }, createdBy: 'assessor', at: '2025-01-01T10:00:12.000Z', clearedAt: null }],
+      measurements: [{ id: 'm1', caseId: 'c', a: [0, 0, 0], b: [0.8, 0, 0], screenA: { u: 0.4, v: 0.5 }, screenB: { u: 0.6, v: 0.5 }, cameraPose: pose, createdBy: 'assessor', at: '2025-01-01T10:00:20.000Z', distanceM: 0.8, uncertaintyM: 0.028 }],
+    });
+    expect(markers.map((m) => [m.kind, m.offsetMs, m.label])).toEqual([
+      ['annotation', 12_000, 'Circle: dent (anchored)'],
+      ['measurement', 20_000, 'Measurement 80.0 cm ± 2.8 cm'],
+    ]);
+  });
+
   it('formats offsets as m:ss', () => {
     expect(formatOffset(0)).toBe('0:00');
     expect(formatOffset(65_400)).toBe('1:05');

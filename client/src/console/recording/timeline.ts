@@ -1,8 +1,10 @@
-// Where the case's moments fall on a recording: snapshots (evidence received), chat lines and call
-// events, as offsets from the recording's start. Pure, so it is unit tested.
+// Where the case's moments fall on a recording: snapshots (evidence received), annotations placed,
+// measurements, chat lines and call events, as offsets from the recording's start. Pure, so it is
+// unit tested.
 import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
+import { formatMeasurement, type AnnotationView, type MeasurementView } from '../../../../protocol/spatial.ts';
 
-export type MarkerKind = 'snapshot' | 'chat' | 'call';
+export type MarkerKind = 'snapshot' | 'annotation' | 'measurement' | 'chat' | 'call';
 
 export interface TimelineMarker {
   id: string;
@@ -18,6 +20,8 @@ export interface TimelineInput {
   evidence: EvidenceView[];
   chat: ChatLine[];
   calls: CallView[];
+  annotations?: AnnotationView[];
+  measurements?: MeasurementView[];
 }
 
 const callEvents = (call: CallView): Array<{ at: string; what: string }> =>
@@ -38,6 +42,14 @@ export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
   for (const e of input.evidence) {
     const offsetMs = within(e.receivedAt);
     if (offsetMs !== null) markers.push({ id: `evidence-${e.id}`, kind: 'snapshot', offsetMs, label: `Photo (${e.source}) ${e.width}×${e.height}` });
+  }
+  for (const a of input.annotations ?? []) {
+    const offsetMs = within(a.at);
+    if (offsetMs !== null) markers.push({ id: `annotation-${a.id}`, kind: 'annotation', offsetMs, label: `${a.kind[0]!.toUpperCase()}${a.kind.slice(1)}${a.label ? `: ${a.label}` : ''}${a.anchor ? ' (anchored)' : ''}` });
+  }
+  for (const m of input.measurements ?? []) {
+    const offsetMs = within(m.at);
+    if (offsetMs !== null) markers.push({ id: `measurement-${m.id}`, kind: 'measurement', offsetMs, label: `Measurement ${formatMeasurement(m.distanceM, m.uncertaintyM)}` });
   }
   for (const line of input.chat) {
     const offsetMs = within(line.at);
