@@ -2,19 +2,25 @@
 // IndexedDB and the console shows them pending in red; once uploads work again every chunk is
 // acknowledged and the recording seals. A console reload mid-recording leaves chunks in IndexedDB;
 // the reloaded page uploads them and seals the recording with what was recorded before the reload.
+// While the server cannot even create the recording, chunks are kept in IndexedDB all the same and
+// survive a reload; and chunks a version-1 console left (keyed by the server id) survive the upgrade.
+import { createHash } from 'node:crypto';
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RecordingView } from '../../protocol/recording.ts';
+import { CHUNK_SHA256_HEADER, CreateRecordingBody, RecordingList, RecordingResponse, RecordingView } from '../../protocol/recording.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 
 const ViewResponse = z.object({ status: z.literal(200), body: RecordingView });
+const ListResponse = z.object({ status: z.literal(200), body: RecordingList });
 const CHUNK_URL = /\/api\/cases\/[^/]+\/recordings\/[^/]+\/chunks\/\d+$/;
+const RECORDINGS_URL = /\/api\/cases\/[^/]+\/recordings$/;
+const outage = (route: Route): Promise<void> => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"test outage"}}' });
 
 describe('resumable recording upload', () => {
   let caseId = '';
   let failChunks = false;
-  const failing = (route: Route): Promise<void> => (failChunks ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"test outage"}}' }) : route.continue());
+  const failing = (route: Route): Promise<void> => (failChunks ? outage(route) : route.continue());
   const journey = useJourney({
     setup: async ({ assessor }) => {
       await assessor.page.route(CHUNK_URL, failing);
@@ -69,5 +75,135 @@ describe('resumable recording upload', () => {
     expect(recording.chunkCount).toBeGreaterThanOrEqual(recordedBefore);
     expect(await journey.assessor.storedChunkCount()).toBe(0);
     console.log(`after the reload: sealed with ${recording.chunkCount} chunks (${recordedBefore} recorded before the reload), ${recording.durationMs} ms`);
+  });
+});
+
+interface Version1Recording {
+  recordingId: string;
+  caseId: string;
+  startedAt: string;
+  /** Every chunk's hash, and the text of those still in IndexedDB (chunk 1 and 2). */
+  hashes: string[];
+  kept: { n: number; sha256: string; text: string }[];
+}
+
+/**
+ * Runs in the console page: puts a recording in IndexedDB as a version-1 console left it when its tab
+ * died — in the version-1 schema, keyed by the server's recording id.
+ */
+const leaveVersion1Rows = async (left: Version1Recording): Promise<void> => {
+  const settled = (request: IDBRequest | IDBOpenDBRequest): Promise<void> =>
+    new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+  await settled(indexedDB.deleteDatabase('sightline-console'));
+  const open = indexedDB.open('sightline-console', 1);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('recording-chunks', { keyPath: ['recordingId', 'n'] });
+    open.result.createObjectStore('recordings', { keyPath: 'recordingId' });
+  };
+  await settled(open);
+  const db = open.result;
+  const tx = db.transaction(['recording-chunks', 'recordings'], 'readwrite');
+  for (const { n, sha256, text } of left.kept) {
+    const blob = new Blob([text]);
+    tx.objectStore('recording-chunks').put({ recordingId: left.recordingId, n, sha256, size: blob.size, blob });
+  }
+  const { recordingId, caseId, startedAt, hashes } = left;
+  tx.objectStore('recordings').put({ recordingId, caseId, startedAt, chunkCount: hashes.length, durationMs: 9000, stopped: false, hashes });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+  db.close();
+};
+
+describe('recording while the server cannot create it', () => {
+  let caseId = '';
+  let localId = '';
+  let failCreate = true;
+  /** The uploadId of every create request the console sent. */
+  const uploadIds: string[] = [];
+  const creating = (route: Route): Promise<void> => {
+    if (route.request().method() !== 'POST') return route.continue();
+    uploadIds.push(CreateRecordingBody.parse(route.request().postDataJSON()).uploadId ?? '');
+    return failCreate ? outage(route) : route.continue();
+  };
+  const journey = useJourney({
+    setup: async ({ assessor }) => {
+      await assessor.page.route(RECORDINGS_URL, creating);
+    },
+  });
+
+  const view = async (id: string): Promise<RecordingView> => ViewResponse.parse(await journey.assessor.fetchJson(`/api/cases/${caseId}/recordings/${id}`)).body;
+  const serverRecordings = async () => ListResponse.parse(await journey.assessor.fetchJson(`/api/cases/${caseId}/recordings`)).body.recordings;
+
+  it('the call connects while creating a recording fails: chunks are kept in IndexedDB all the same', async () => {
+    ({ caseId } = await startLiveCall(journey, 'Hail damage — garage roof', 'Kim Example', { waitingTimeout: 20_000 }));
+    localId = await journey.assessor.currentLocalId();
+    const upload = journey.assessor.localRecordingUpload(localId);
+    await expect.poll(() => journey.assessor.storedChunkCount(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await upload.and(journey.assessor.page.locator('[data-state="failing"]')).waitFor();
+    expect(await upload.getAttribute('data-recording-id')).toBe('');
+    expect(await upload.textContent()).toContain('kept on this computer');
+    expect(Number(await upload.getAttribute('data-pending'))).toBeGreaterThanOrEqual(2);
+    expect(await serverRecordings()).toEqual([]);
+    expect(uploadIds.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(uploadIds)).toEqual(new Set([localId]));
+    console.log(`before the server created it: ${await upload.getAttribute('data-pending')} chunks kept, ${await upload.getAttribute('data-pending-bytes')} B, after ${uploadIds.length} create attempts`);
+  });
+
+  it('a console reload during the outage: once creating works, the recording is created once, with every chunk made before the reload, and seals', async () => {
+    const { page } = journey.assessor;
+    const recordedBefore = Number(await journey.assessor.localRecordingUpload(localId).getAttribute('data-recorded'));
+    expect(recordedBefore).toBeGreaterThanOrEqual(2);
+    await page.reload();
+    await page.getByTestId('case-view').waitFor();
+    expect(await journey.assessor.storedChunkCount()).toBeGreaterThanOrEqual(recordedBefore);
+    // The reloaded console picked the recording up and is trying to create it.
+    await journey.assessor.localRecordingUpload(localId).and(page.locator('[data-state="failing"]')).waitFor({ timeout: 20_000 });
+    expect(await serverRecordings()).toEqual([]);
+
+    failCreate = false;
+    await expect.poll(async () => (await serverRecordings()).map((r) => r.sealed), { timeout: 60_000 }).toEqual([true]);
+    const [summary] = await serverRecordings();
+    const recording = await view(summary?.id ?? '');
+    expect(recording.missing).toEqual([]);
+    expect(recording.chunkCount).toBeGreaterThanOrEqual(recordedBefore);
+    await page.locator(`[data-testid="recording-upload"][data-local-id="${localId}"][data-recording-id="${recording.id}"][data-state="sealed"]`).waitFor();
+    expect(await journey.assessor.storedChunkCount()).toBe(0);
+    expect(new Set(uploadIds)).toEqual(new Set([localId]));
+    console.log(`after the reload: created with uploadId ${localId} (${uploadIds.length} create attempts), sealed with ${recording.chunkCount} chunks (${recordedBefore} recorded before the reload)`);
+  });
+
+  it('chunks a version-1 console left in IndexedDB (keyed by the server id) are uploaded after the schema upgrade, and the recording seals', async () => {
+    const { page } = journey.assessor;
+    // The server holds the recording and its chunk 0; chunks 1 and 2 only the version-1 tab had.
+    const startedAt = new Date().toISOString();
+    const created = await page.request.post(`${journey.server.url}/api/cases/${caseId}/recordings`, { data: { mimeType: 'video/webm', startedAt, chunkMs: 3000, uploadId: 'left-by-a-version-1-console' } });
+    expect(created.status()).toBe(201);
+    const recordingId = RecordingResponse.parse(await created.json()).recording.id;
+    const chunks = [0, 1, 2].map((n) => {
+      const text = `chunk ${n} of a version-1 recording`;
+      return { n, text, sha256: createHash('sha256').update(text).digest('hex') };
+    });
+    const [first, ...kept] = chunks;
+    const put = await page.request.put(`${journey.server.url}/api/cases/${caseId}/recordings/${recordingId}/chunks/0`, {
+      headers: { 'content-type': 'application/octet-stream', [CHUNK_SHA256_HEADER]: first?.sha256 ?? '' },
+      data: Buffer.from(first?.text ?? ''),
+    });
+    expect(put.status()).toBe(201);
+    // The case list opens no IndexedDB connection, so the version-1 database can be put in place.
+    await page.goto(`${journey.server.url}/`);
+    await page.getByTestId('new-case-open').waitFor();
+    await page.evaluate(leaveVersion1Rows, { recordingId, caseId, startedAt, hashes: chunks.map((c) => c.sha256), kept });
+    expect(await journey.assessor.storedChunkCount()).toBe(2);
+
+    await journey.assessor.openCase(caseId);
+    await expect.poll(async () => (await view(recordingId)).sealed, { timeout: 40_000 }).toBe(true);
+    expect(await view(recordingId)).toMatchObject({ chunkCount: 3, missing: [], durationMs: 9000 });
+    await page.locator(`[data-testid="recording-upload"][data-local-id="${recordingId}"][data-recording-id="${recordingId}"][data-state="sealed"]`).waitFor();
+    expect(await journey.assessor.storedChunkCount()).toBe(0);
   });
 });

@@ -125,12 +125,28 @@ export class ConsolePage {
     return this.page.locator(`[data-testid="recording-upload"][data-recording-id="${recordingId}"]`);
   }
 
+  /** The local id of the recording this console is making now: made before any network, it is also the create request's uploadId. */
+  async currentLocalId(timeoutMs = 20_000): Promise<string> {
+    const status = this.page.locator('[data-testid="recording-status"][data-recording="true"]:not([data-local-id=""])');
+    await status.waitFor({ timeout: timeoutMs });
+    return (await status.getAttribute('data-local-id')) ?? '';
+  }
+
+  /** A recording's upload by its local id; its data-recording-id stays empty until the server created it. */
+  localRecordingUpload(localId: string): Locator {
+    return this.page.locator(`[data-testid="recording-upload"][data-local-id="${localId}"]`);
+  }
+
   async stopRecording(): Promise<void> {
     await this.page.locator('[data-testid="recording-status"][data-recording="true"]').getByTestId('recording-toggle').click();
     await this.page.locator('[data-testid="recording-status"][data-recording="false"]').waitFor();
   }
 
-  /** How many recording chunks wait in this origin's IndexedDB (not yet acknowledged by the server). */
+  /**
+   * How many recording chunks wait in this origin's IndexedDB (not yet acknowledged by the server),
+   * whether or not the server created their recording. Opens the database at whatever version it has
+   * and closes it again, so it never holds up the console's schema upgrade.
+   */
   storedChunkCount(): Promise<number> {
     return this.page.evaluate(
       () =>
@@ -139,10 +155,19 @@ export class ConsolePage {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('recording-chunks')) return resolve(0);
+            if (!db.objectStoreNames.contains('recording-chunks')) {
+              db.close();
+              return resolve(0);
+            }
             const count = db.transaction('recording-chunks').objectStore('recording-chunks').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
+            count.onsuccess = () => {
+              db.close();
+              resolve(count.result);
+            };
+            count.onerror = () => {
+              db.close();
+              reject(count.error);
+            };
           };
         }),
     );

@@ -1,7 +1,12 @@
 // Keeps each recording chunk in IndexedDB from the moment it is hashed until the server acknowledged
 // it, with one row per recording saying how far it got — so a crashed tab's chunks survive a reload.
+// Rows and chunks are keyed by the recording's client-made id, so they are kept from the recording's
+// first moment, before the server has heard of it.
+import type { CreateRecordingBody } from '../../../../protocol/recording.ts';
+import { CHUNKS, RECORDINGS, upgradeSchema } from './chunk-store-schema.ts';
+
 export interface StoredChunk {
-  recordingId: string;
+  localId: string;
   n: number;
   sha256: string;
   size: number;
@@ -9,7 +14,16 @@ export interface StoredChunk {
 }
 
 export interface StoredRecording {
-  recordingId: string;
+  /** Made by the console when the recorder starts (it is also the create request's uploadId). */
+  localId: string;
+  /** The server's id; null until the server created the recording. */
+  recordingId: string | null;
+  /**
+   * What creates the recording on the server: a repeat with the same uploadId answers with the same
+   * recording, so a resumed tab can send it again. Null for a row a version-1 console left, which
+   * the server had created before the row was stored.
+   */
+  create: CreateRecordingBody | null;
   caseId: string;
   startedAt: string;
   /** Chunks the recorder has made so far (n = 0 … chunkCount − 1). */
@@ -23,8 +37,7 @@ export interface StoredRecording {
 }
 
 const DB_NAME = 'sightline-console';
-const CHUNKS = 'recording-chunks';
-const RECORDINGS = 'recordings';
+const DB_VERSION = 2;
 
 const done = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -38,18 +51,30 @@ const committed = (tx: IDBTransaction): Promise<void> =>
     tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
   });
 
+const allChunks = (localId: string): IDBKeyRange => IDBKeyRange.bound([localId, 0], [localId, Number.MAX_SAFE_INTEGER]);
+
 export class ChunkStore {
   private db: Promise<IDBDatabase> | null = null;
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore(CHUNKS, { keyPath: ['recordingId', 'n'] });
-        request.result.createObjectStore(RECORDINGS, { keyPath: 'recordingId' });
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = (event) => {
+        if (request.transaction) upgradeSchema(request.result, request.transaction, event.oldVersion);
       };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
+      request.onsuccess = () => {
+        const db = request.result;
+        // A newer console in another tab is upgrading the schema: let it, and reopen on the next use.
+        db.onversionchange = () => {
+          db.close();
+          this.db = null;
+        };
+        resolve(db);
+      };
+      request.onerror = () => {
+        this.db = null;
+        reject(request.error ?? new Error('IndexedDB could not be opened'));
+      };
     });
     return this.db;
   }
@@ -68,22 +93,21 @@ export class ChunkStore {
     await committed(tx);
   }
 
-  async getChunk(recordingId: string, n: number): Promise<StoredChunk | undefined> {
+  async getChunk(localId: string, n: number): Promise<StoredChunk | undefined> {
     const tx = (await this.open()).transaction(CHUNKS, 'readonly');
-    return (await done(tx.objectStore(CHUNKS).get([recordingId, n]))) as StoredChunk | undefined;
+    return (await done(tx.objectStore(CHUNKS).get([localId, n]))) as StoredChunk | undefined;
   }
 
   /** Numbers of the chunks of one recording still held here. */
-  async chunkNumbers(recordingId: string): Promise<number[]> {
+  async chunkNumbers(localId: string): Promise<number[]> {
     const tx = (await this.open()).transaction(CHUNKS, 'readonly');
-    const range = IDBKeyRange.bound([recordingId, 0], [recordingId, Number.MAX_SAFE_INTEGER]);
-    const keys = await done(tx.objectStore(CHUNKS).getAllKeys(range));
+    const keys = await done(tx.objectStore(CHUNKS).getAllKeys(allChunks(localId)));
     return keys.map((key) => (Array.isArray(key) ? Number(key[1]) : NaN)).filter((n) => Number.isInteger(n));
   }
 
-  async deleteChunk(recordingId: string, n: number): Promise<void> {
+  async deleteChunk(localId: string, n: number): Promise<void> {
     const tx = (await this.open()).transaction(CHUNKS, 'readwrite');
-    tx.objectStore(CHUNKS).delete([recordingId, n]);
+    tx.objectStore(CHUNKS).delete([localId, n]);
     await committed(tx);
   }
 
@@ -93,11 +117,11 @@ export class ChunkStore {
     return all.filter((r) => r.caseId === caseId);
   }
 
-  /** Forgets a sealed recording: its chunks are all on the server. */
-  async forget(recordingId: string): Promise<void> {
+  /** Forgets a recording: sealed (its chunks are all on the server), or stopped before any chunk. */
+  async forget(localId: string): Promise<void> {
     const tx = (await this.open()).transaction([CHUNKS, RECORDINGS], 'readwrite');
-    tx.objectStore(CHUNKS).delete(IDBKeyRange.bound([recordingId, 0], [recordingId, Number.MAX_SAFE_INTEGER]));
-    tx.objectStore(RECORDINGS).delete(recordingId);
+    tx.objectStore(CHUNKS).delete(allChunks(localId));
+    tx.objectStore(RECORDINGS).delete(localId);
     await committed(tx);
   }
 }

@@ -6,7 +6,7 @@ const base = (caseId: string): string => `/api/cases/${encodeURIComponent(caseId
 const one = (caseId: string, recordingId: string): string => `${base(caseId)}/${encodeURIComponent(recordingId)}`;
 
 export const recordingApi = {
-  create: (caseId: string, body: CreateRecordingBody) => apiFetch(base(caseId), RecordingResponse, { body }).then((r) => r.recording),
+  create: (caseId: string, body: CreateRecordingBody, signal?: AbortSignal) => apiFetch(base(caseId), RecordingResponse, { body, signal }).then((r) => r.recording),
   view: (caseId: string, recordingId: string, signal?: AbortSignal) => apiFetch(one(caseId, recordingId), RecordingView, { signal }),
   seal: (caseId: string, recordingId: string, body: SealRecordingBody) =>
     apiFetch(`${one(caseId, recordingId)}/seal`, RecordingResponse, { body }).then((r) => r.recording),

@@ -1,8 +1,10 @@
-// The recorder's control and the upload state of each recording this tab is uploading.
+// The recorder's control and the upload state of each recording this tab is uploading, including one
+// the server has not created yet, whose chunks wait in IndexedDB.
 import { formatBytes } from '../../ui/format.ts';
 import type { UploadProgress } from './chunk-uploader.ts';
 
 const stateText = (u: UploadProgress): string => {
+  if (u.recordingId === null && u.state !== 'error') return `Waiting for the server — ${u.pending} chunk${u.pending === 1 ? '' : 's'} kept on this computer`;
   switch (u.state) {
     case 'sealed':
       return 'Sealed — all uploaded';
@@ -18,17 +20,18 @@ const stateText = (u: UploadProgress): string => {
 };
 
 export function RecordingStatus(props: {
-  recording: { startedAt: number; recordingId: string | null } | null;
+  recording: { startedAt: number; localId: string } | null;
   uploads: UploadProgress[];
   canRecord: boolean;
   onToggle: () => void;
   onRetry: () => void;
 }) {
   const { recording } = props;
+  const recordingId = recording ? (props.uploads.find((u) => u.localId === recording.localId)?.recordingId ?? null) : null;
   // The newest three: the one being made, a resumed one, and the last sealed stay in view.
   const visible = props.uploads.slice(-3);
   return (
-    <section className="card rec-status" aria-label="Recording" data-testid="recording-status" data-recording={recording ? 'true' : 'false'} data-recording-id={recording?.recordingId ?? ''}>
+    <section className="card rec-status" aria-label="Recording" data-testid="recording-status" data-recording={recording ? 'true' : 'false'} data-recording-id={recordingId ?? ''} data-local-id={recording?.localId ?? ''}>
       <div className="rec-head">
         <span className={`rec-dot${recording ? ' rec-dot-live' : ''}`} aria-hidden="true" />
         <strong>{recording ? 'Recording' : 'Not recording'}</strong>
@@ -39,10 +42,11 @@ export function RecordingStatus(props: {
       </div>
       {visible.map((u) => (
         <div
-          key={u.recordingId}
+          key={u.localId}
           className={`rec-upload rec-${u.state}`}
           data-testid="recording-upload"
-          data-recording-id={u.recordingId}
+          data-local-id={u.localId}
+          data-recording-id={u.recordingId ?? ''}
           data-state={u.state}
           data-recorded={u.recorded}
           data-acknowledged={u.acknowledged}

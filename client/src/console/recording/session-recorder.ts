@@ -1,14 +1,12 @@
-// Records one live session with MediaRecorder in timeslices; each chunk is hashed (sha-256) and handed
-// to the uploader, which keeps it in IndexedDB until the server acknowledged it. The recording is
-// created on the server with a client-chosen uploadId, so a retried create makes it once.
-import { ApiRequestError } from '../../ui/api.ts';
+// Records one live session with MediaRecorder in timeslices. The recording's row and each chunk (with
+// its sha-256) go to IndexedDB as soon as they exist, before and without any network; the uploader
+// creates the recording on the server (with the client-chosen uploadId as its local id, so a retried
+// or resumed create makes it once) and uploads the chunks when it can.
 import { randomId } from '../../ui/ids.ts';
-import { backoffDelay, isRetryable, sleep } from '../../ui/retry.ts';
 import { Emitter } from '../../call/emitter.ts';
-import type { StoredRecording } from './chunk-store.ts';
 import type { ChunkUploader } from './chunk-uploader.ts';
 import { mixSessionStream, pickRecordingMimeType, type MixedStream } from './mixed-stream.ts';
-import { recordingApi, sha256Hex } from './recording-api.ts';
+import { sha256Hex } from './recording-api.ts';
 
 export type RecorderState = 'recording' | 'stopped' | 'failed';
 
@@ -28,10 +26,13 @@ export interface SessionRecorderOptions {
 }
 
 export class SessionRecorder extends Emitter<SessionRecorderEvents> {
+  /** Made here, before any network: the key of the recording's row and chunks, and its uploadId. */
+  readonly localId = randomId();
   private readonly recorder: MediaRecorder;
   private readonly mixed: MixedStream;
   private readonly startedAtMs = Date.now();
-  private readonly created: Promise<StoredRecording>;
+  /** Settles once the recording's row is in IndexedDB. */
+  private readonly begun: Promise<void>;
   /** Chunks are hashed and stored one after another, in the order MediaRecorder made them. */
   private chain: Promise<unknown> = Promise.resolve();
   private count = 0;
@@ -44,8 +45,6 @@ export class SessionRecorder extends Emitter<SessionRecorderEvents> {
     this.mixed = mixSessionStream(options.remote, options.mic);
     this.recorder = new MediaRecorder(this.mixed.stream, { mimeType, videoBitsPerSecond: 1_000_000, audioBitsPerSecond: 64_000 });
     const timesliceMs = options.timesliceMs ?? 3000;
-    this.created = this.create(this.recorder.mimeType || mimeType, timesliceMs);
-    this.created.catch((error: unknown) => this.fail(error));
     this.recorder.ondataavailable = (event) => {
       if (event.data.size === 0) return;
       const n = this.count++;
@@ -55,50 +54,26 @@ export class SessionRecorder extends Emitter<SessionRecorderEvents> {
     this.recorder.onstop = () => {
       this.mixed.close();
       this.chain = this.chain
-        .then(() => this.created)
-        .then((meta) => this.options.uploader.finish(meta))
+        .then(() => this.begun)
+        .then(() => this.options.uploader.finish(this.localId))
         .then(() => this.setState('stopped', null), (error: unknown) => this.fail(error));
     };
     this.recorder.onerror = () => this.fail(new Error('The browser stopped recording.'));
     this.recorder.start(timesliceMs);
-  }
-
-  get recordingId(): Promise<string> {
-    return this.created.then((meta) => meta.recordingId);
+    const startedAt = new Date(this.startedAtMs).toISOString();
+    const create = { mimeType: this.recorder.mimeType || mimeType, startedAt, chunkMs: timesliceMs, uploadId: this.localId };
+    this.begun = options.uploader.begin({ localId: this.localId, recordingId: null, create, caseId: options.caseId, startedAt, chunkCount: 0, durationMs: 0, stopped: false, hashes: [] });
+    this.begun.catch((error: unknown) => this.fail(error));
   }
 
   stop(): void {
     if (this.recorder.state !== 'inactive') this.recorder.stop();
   }
 
-  /**
-   * Creates the recording on the server, retrying for as long as the failure is worth retrying (a
-   * network drop at the start of a call must not cost the recording); chunks made meanwhile wait in
-   * order, in memory, and are stored and uploaded once the recording exists.
-   */
-  private async create(mimeType: string, chunkMs: number): Promise<StoredRecording> {
-    const startedAt = new Date(this.startedAtMs).toISOString();
-    const body = { mimeType, startedAt, chunkMs, uploadId: randomId() };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const recording = await recordingApi.create(this.options.caseId, body);
-        const meta: StoredRecording = { recordingId: recording.id, caseId: this.options.caseId, startedAt, chunkCount: 0, durationMs: 0, stopped: false, hashes: [] };
-        await this.options.uploader.begin(meta);
-        return meta;
-      } catch (error) {
-        if (!(error instanceof ApiRequestError && isRetryable(error.status))) throw error;
-        await sleep(backoffDelay(attempt, Math.random()));
-      }
-    }
-  }
-
   private async keep(n: number, blob: Blob, at: number): Promise<void> {
-    const meta = await this.created;
     const sha256 = await sha256Hex(await blob.arrayBuffer());
-    meta.hashes[n] = sha256;
-    meta.chunkCount = n + 1;
-    meta.durationMs = at - this.startedAtMs;
-    await this.options.uploader.add({ recordingId: meta.recordingId, n, sha256, size: blob.size, blob }, { ...meta, hashes: [...meta.hashes] });
+    await this.begun;
+    await this.options.uploader.add({ localId: this.localId, n, sha256, size: blob.size, blob }, at - this.startedAtMs);
   }
 
   private fail(error: unknown): void {

@@ -19,7 +19,7 @@ interface Deps {
 
 export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
   const [uploads, setUploads] = useState<UploadProgress[]>([]);
-  const [recording, setRecording] = useState<{ startedAt: number; recordingId: string | null } | null>(null);
+  const [recording, setRecording] = useState<{ startedAt: number; localId: string } | null>(null);
   const uploaderRef = useRef<ChunkUploader | null>(null);
   const recorderRef = useRef<{ recorder: SessionRecorder; stream: MediaStream; off: () => void } | null>(null);
   /** False once the assessor stopped by hand: no automatic restart until the next call. */
@@ -31,7 +31,8 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
     const uploader = new ChunkUploader({ caseId, store: new ChunkStore() });
     uploaderRef.current = uploader;
     const offs = [
-      uploader.on('progress', (p) => setUploads((list) => [...list.filter((u) => u.recordingId !== p.recordingId), p])),
+      uploader.on('progress', (p) => setUploads((list) => [...list.filter((u) => u.localId !== p.localId), p])),
+      uploader.on('discarded', (localId) => setUploads((list) => list.filter((u) => u.localId !== localId))),
       uploader.on('problem', (message) => notifyRef.current('error', message)),
     ];
     uploader.resume().catch((error: unknown) => notifyRef.current('error', `Could not resume recording uploads: ${String(error)}`));
@@ -69,8 +70,7 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
           }
         });
         recorderRef.current = { recorder, stream: remote, off };
-        setRecording({ startedAt: Date.now(), recordingId: null });
-        void recorder.recordingId.then((recordingId) => setRecording((r) => (r && recorderRef.current?.recorder === recorder ? { ...r, recordingId } : r)), () => undefined);
+        setRecording({ startedAt: Date.now(), localId: recorder.localId });
       } catch (error) {
         notifyRef.current('error', error instanceof Error ? error.message : 'Recording could not start.');
       }
