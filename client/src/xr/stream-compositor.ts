@@ -1,12 +1,20 @@
 // What the assessor sees in AR or overlay mode: the camera picture with the rendered 3D overlay on
 // top, drawn into one canvas whose captureStream() replaces the camera in the call. The overlay canvas
 // is drawn at its own aspect; the camera picture is cropped to it (cover), as the customer sees it.
+// Where the overlay already carries the camera image (WebXR Raw Camera Access), the camera stream is
+// left out: on a phone it may be frozen or black while the AR runtime holds the camera.
+
+/** Where the camera picture of a composite frame came from. */
+export type CameraSource = 'xr-camera-access' | 'media-stream' | 'none';
 
 export interface Compositor {
   /** The composite video track to send. */
   readonly track: MediaStreamTrack;
-  /** Draws one composite frame; call it once per rendered XR/overlay frame. */
-  draw(): void;
+  /**
+   * Draws one composite frame; call it once per rendered XR/overlay frame. `overlayHasCamera`: the
+   * overlay canvas already shows the camera image under the 3D content (WebXR Raw Camera Access).
+   */
+  draw(overlayHasCamera?: boolean): CameraSource;
   dispose(): void;
 }
 
@@ -25,7 +33,7 @@ export function createCompositor(overlay: HTMLCanvasElement, camera: HTMLVideoEl
 
   return {
     track,
-    draw() {
+    draw(overlayHasCamera = false) {
       const width = overlay.width || 640;
       const height = overlay.height || 480;
       const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
@@ -37,13 +45,16 @@ export function createCompositor(overlay: HTMLCanvasElement, camera: HTMLVideoEl
       }
       context.fillStyle = '#0f1722';
       context.fillRect(0, 0, w, h);
-      if (camera && camera.readyState >= 2 && camera.videoWidth > 0) {
+      let source: CameraSource = overlayHasCamera ? 'xr-camera-access' : 'none';
+      if (!overlayHasCamera && camera && camera.readyState >= 2 && camera.videoWidth > 0) {
         const cover = Math.max(w / camera.videoWidth, h / camera.videoHeight);
         const cw = camera.videoWidth * cover;
         const ch = camera.videoHeight * cover;
         context.drawImage(camera, (w - cw) / 2, (h - ch) / 2, cw, ch);
+        source = 'media-stream';
       }
       context.drawImage(overlay, 0, 0, w, h);
+      return source;
     },
     dispose() {
       for (const t of stream.getTracks()) t.stop();

@@ -7,12 +7,15 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { repoRoot } from './server.ts';
+import type { XrDeviceOptions } from './xr-device-options.ts';
 
 const entry = path.join(repoRoot, 'tests/e2e/support/xr-device-entry.ts');
+/** The entry and the modules it bundles from this folder: the bundle is rebuilt when any is newer. */
+const sources = [entry, ...['xr-camera-access.ts', 'xr-device-options.ts'].map((file) => path.join(repoRoot, 'tests/e2e/support', file))];
 const cacheFile = path.join(repoRoot, 'node_modules/.cache/sightline/xr-device.js');
 
 async function bundle(): Promise<string> {
-  if (existsSync(cacheFile) && statSync(cacheFile).mtimeMs > statSync(entry).mtimeMs) return readFileSync(cacheFile, 'utf8');
+  if (existsSync(cacheFile) && sources.every((source) => statSync(cacheFile).mtimeMs > statSync(source).mtimeMs)) return readFileSync(cacheFile, 'utf8');
   const output = await build({
     configFile: false,
     logLevel: 'warn',
@@ -32,9 +35,30 @@ async function bundle(): Promise<string> {
   return chunk.code;
 }
 
-/** Makes every page of the context an emulated AR phone in a synthetic office. */
-export async function installXrDevice(context: BrowserContext): Promise<void> {
+/** Makes every page of the context an emulated AR phone in a synthetic office (variants: XrDeviceOptions). */
+export async function installXrDevice(context: BrowserContext, options: XrDeviceOptions = {}): Promise<void> {
+  await context.addInitScript({ content: `window.__xrDeviceOptions = ${JSON.stringify(options)};` });
   await context.addInitScript({ content: await bundle() });
+  await context.addInitScript(emulateDomOverlay);
+}
+
+/**
+ * What a phone's browser does with an AR session's dom-overlay root, which iwer does not emulate: it
+ * shows the root over the AR view (iwer's own view is a full-screen layer at z-index 999).
+ */
+function emulateDomOverlay(): void {
+  const xr = navigator.xr;
+  if (!xr) return;
+  const request = xr.requestSession.bind(xr);
+  xr.requestSession = async (mode: XRSessionMode, init?: XRSessionInit) => {
+    const session = await request(mode, init);
+    const root = (init as { domOverlay?: { root?: HTMLElement } } | undefined)?.domOverlay?.root;
+    if (root && mode === 'immersive-ar') {
+      root.style.position = 'fixed';
+      root.style.zIndex = '1000';
+    }
+    return session;
+  };
 }
 
 /** Where the emulated phone is and where it looks, in the room's local-floor space (metres, degrees). */
