@@ -6,7 +6,8 @@ import type { JoinView, Location } from '../../../protocol/http.ts';
 import { Banner } from '../ui/banner.tsx';
 import { ChatPanel } from '../ui/chat-panel.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
-import { ChecklistPanel } from './checklist/checklist-panel.tsx';
+import { ChecklistPanelView } from './checklist/checklist-panel.tsx';
+import { useChecklist } from './checklist/use-checklist.ts';
 import { GalleryUpload } from './gallery-upload.tsx';
 import { LiveView } from './live-view.tsx';
 import type { JoinMode } from './media-screen.tsx';
@@ -51,6 +52,14 @@ export function CallScreen(props: {
   routeMessage.current = (message) => {
     if (!host.handle(message)) mode.handle(message);
   };
+  const checklist = useChecklist({
+    caseId,
+    token: props.token,
+    initial: props.join.checklist,
+    stream: props.stream,
+    location: props.location,
+    onCaptured: (evidence) => call.evidenceAdded(evidence.id),
+  });
   const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
   const audioOnly = call.quality?.level === 'audio-only';
   const live = call.state === 'connected' || call.state === 'reconnecting';
@@ -71,6 +80,7 @@ export function CallScreen(props: {
         mode={mode.mode}
         stream={props.stream}
         host={host}
+        checklist={checklist}
         cameraOff={audioOnly}
         busy={call.snapshotBusy}
         badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? `Video quality: ${call.quality.level}` : null}
@@ -108,7 +118,7 @@ export function CallScreen(props: {
         </Banner>
       )}
 
-      <ChecklistPanel caseId={caseId} token={props.token} initial={props.join.checklist} stream={props.stream} location={props.location} onCaptured={(evidence) => call.evidenceAdded(evidence.id)} />
+      <ChecklistPanelView checklist={checklist} stream={props.stream} />
       <div className="controls">
         {mode.mode === 'camera' && (
           <button

@@ -3,6 +3,8 @@
 // marks drawn flat on it, or a note when the camera is off.
 import { lazy, Suspense, useState } from 'react';
 import type { CustomerMode } from '../../../protocol/messages.ts';
+import { ArChecklistBar } from './checklist/ar-checklist-bar.tsx';
+import type { Checklist } from './checklist/use-checklist.ts';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { FlatAnnotations } from './spatial/flat-annotations.tsx';
 import type { SpatialHost } from './spatial/spatial-host.ts';
@@ -15,6 +17,8 @@ export function LiveView(props: {
   mode: CustomerMode;
   stream: MediaStream | null;
   host: SpatialHost;
+  /** The guided-capture checklist: in AR its item, aim guide and shutter are shown over the view. */
+  checklist: Checklist;
   cameraOff: boolean;
   badge: string | null;
   busy: boolean;
@@ -42,15 +46,19 @@ export function LiveView(props: {
             onVideoTrack={props.onVideoTrack}
             onEnded={props.onArEnded}
             onError={props.onError}
-            overlay={
-              <div className="ar-overlay-bar">
-                <strong>AR view</strong>
-                <span className="small">Your assessor sees what you see. Point at the damage and hold still.</span>
-                <button type="button" className="btn btn-small" data-testid="ar-leave" onClick={props.onArEnded}>
-                  Leave AR
-                </button>
-              </div>
-            }
+            aim={props.checklist.aim?.aim ?? null}
+            overlay={(report) => (
+              <>
+                <ArChecklistBar checklist={props.checklist} report={report} />
+                <div className="ar-overlay-bar">
+                  <strong>AR view</strong>
+                  <span className="small">Your assessor sees what you see. Point at the damage and hold still.</span>
+                  <button type="button" className="btn btn-small" data-testid="ar-leave" onClick={props.onArEnded}>
+                    Leave AR
+                  </button>
+                </div>
+              </>
+            )}
           />
         </Suspense>
       )}

@@ -1,55 +1,60 @@
 // The customer's AR mode (loaded on demand, never on the plain camera path): a WebXR immersive-ar
 // session with hit-test and anchors, the assessor's annotations and measurements drawn where they
 // belong in the room, and the camera picture plus the rendered overlay streamed to the assessor.
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Canvas, useFrame } from '@react-three/fiber';
 import { XR, XRDomOverlay, createXRStore, useXR } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Group } from 'three';
+import type { AimHint } from '../../../protocol/checklist.ts';
 import { formatMeasurement, type Vec3 } from '../../../protocol/spatial.ts';
+import type { AimReport } from '../customer/checklist/aim-status.ts';
 import type { SpatialHost } from '../customer/spatial/spatial-host.ts';
 import { useSpatialState } from '../customer/spatial/use-spatial-state.ts';
+import { AimGuide } from './aim-guide.tsx';
 import { AnnotationObject, MeasurementObject } from './annotation-objects.tsx';
+import { arSessionInit } from './ar-session-init.ts';
 import { ArTracker } from './ar-tracker.ts';
-import { createCompositor } from './stream-compositor.ts';
+import type { CameraSource } from './stream-compositor.ts';
+import { useArStream } from './use-ar-stream.ts';
 
 export interface ArViewProps {
   host: SpatialHost;
-  /** The camera, drawn under the overlay in the stream where the browser still delivers it in AR. */
+  /** The camera, drawn under the overlay in the stream when the XR runtime gives no camera image (no raw camera access). */
   camera: MediaStream | null;
   /** Hands the composite track to the call (null when the session ends). */
   onVideoTrack: (track: MediaStreamTrack | null) => void;
   /** The AR session ended (the customer left it, or the browser ended it). */
   onEnded: () => void;
   onError: (message: string) => void;
-  /** DOM shown over the AR view on the device (mode bar, checklist, status). */
-  overlay?: ReactNode;
+  /** The kind of shot the checklist item in hand asks for: the scene shows where to aim (null: none). */
+  aim?: AimHint | null;
+  /** DOM shown over the AR view on the device (mode bar, checklist, status), given the aim guide's report. */
+  overlay?: (report: AimReport | null) => ReactNode;
 }
 
 /** Live anchored positions, written per frame and read by the DOM list a few times a second. */
 type Positions = Map<string, Vec3>;
 
 export default function ArView(props: ArViewProps) {
-  const store = useMemo(
-    () =>
-      createXRStore({
-        // The emulator is never part of this build: tests install an emulated device themselves.
-        emulate: false,
-        hitTest: true,
-        anchors: true,
-        domOverlay: true,
-        planeDetection: false,
-        meshDetection: false,
-        handTracking: false,
-        layers: false,
-        controller: false,
-        hand: false,
-        gaze: false,
-        transientPointer: false,
-        screenInput: false,
-      }),
-    [],
-  );
+  const store = useMemo(() => {
+    // The store shows and hides this root; the session init names it as the DOM overlay.
+    const domOverlay = document.createElement('div');
+    return createXRStore({
+      // The emulator is never part of this build: tests install an emulated device themselves.
+      emulate: false,
+      domOverlay,
+      customSessionInit: arSessionInit(domOverlay),
+      controller: false,
+      hand: false,
+      gaze: false,
+      transientPointer: false,
+      screenInput: false,
+    });
+  }, []);
   const [started, setStarted] = useState<'starting' | 'running' | 'needs-tap'>('starting');
+  const [cameraSource, setCameraSource] = useState<CameraSource>('none');
+  const [report, setReport] = useState<AimReport | null>(null);
+  const aim = props.aim ?? null;
   const positions = useRef<Positions>(new Map());
   const ended = useRef(props.onEnded);
   ended.current = props.onEnded;
@@ -83,12 +88,12 @@ export default function ArView(props: ArViewProps) {
   }, [store]);
 
   return (
-    <div className="ar-view" data-testid="ar-view" data-state={started}>
+    <div className="ar-view" data-testid="ar-view" data-state={started} data-camera-source={cameraSource}>
       <Canvas gl={{ preserveDrawingBuffer: true, alpha: true }} camera={{ position: [0, 1.5, 0] }}>
         <XR store={store}>
           <OnConnected run={enter} />
-          <ArScene host={props.host} camera={props.camera} positions={positions.current} onVideoTrack={props.onVideoTrack} />
-          <XRDomOverlay className="ar-dom-overlay">{props.overlay}</XRDomOverlay>
+          <ArScene host={props.host} camera={props.camera} positions={positions.current} onVideoTrack={props.onVideoTrack} onCameraSource={setCameraSource} aim={aim} onAimReport={setReport} />
+          <XRDomOverlay className="ar-dom-overlay">{props.overlay?.(aim ? report : null)}</XRDomOverlay>
         </XR>
       </Canvas>
       {started === 'needs-tap' && (
@@ -108,10 +113,17 @@ function OnConnected(props: { run: () => void }) {
   return null;
 }
 
-function ArScene(props: { host: SpatialHost; camera: MediaStream | null; positions: Positions; onVideoTrack: (track: MediaStreamTrack | null) => void }) {
+function ArScene(props: {
+  host: SpatialHost;
+  camera: MediaStream | null;
+  positions: Positions;
+  onVideoTrack: (track: MediaStreamTrack | null) => void;
+  onCameraSource: (source: CameraSource) => void;
+  aim: AimHint | null;
+  onAimReport: (report: AimReport) => void;
+}) {
   const session = useXR((s) => s.session);
   const space = useXR((s) => s.originReferenceSpace);
-  const canvas = useThree((s) => s.gl.domElement);
   const { annotations, measurements } = useSpatialState(props.host);
   /** Work waiting for the next XR frame (hit-tests, anchors): run in useFrame, where the frame is valid. */
   const frameQueue = useRef<((frame: XRFrame) => void)[]>([]);
@@ -139,7 +151,7 @@ function ArScene(props: { host: SpatialHost; camera: MediaStream | null; positio
     };
   }, [tracker, props.host]);
 
-  const compositor = useCompositor(session ? canvas : null, props.camera, props.onVideoTrack);
+  useArStream({ camera: props.camera, onVideoTrack: props.onVideoTrack, onCameraSource: props.onCameraSource });
   const anchoredRefs = useRef(new Map<string, Group>());
 
   useFrame((_state, _delta, frame?: XRFrame) => {
@@ -154,15 +166,9 @@ function ArScene(props: { host: SpatialHost; camera: MediaStream | null; positio
     }
   });
 
-  // Renders the frame here (a positive priority takes rendering over from R3F) so the composite is
-  // drawn right after it: the runtime clears the canvas when the next XR frame starts.
-  useFrame((state) => {
-    state.gl.render(state.scene, state.camera);
-    compositor?.draw();
-  }, 1);
-
   return (
     <>
+      {props.aim && session && space && <AimGuide aim={props.aim} session={session} space={space as XRReferenceSpace} onReport={props.onAimReport} />}
       {annotations.map((a) =>
         a.anchor ? (
           <group
@@ -182,33 +188,6 @@ function ArScene(props: { host: SpatialHost; camera: MediaStream | null; positio
       ))}
     </>
   );
-}
-
-/** The composite stream while a session runs: handed to the call, withdrawn when the session ends. */
-function useCompositor(canvas: HTMLCanvasElement | null, camera: MediaStream | null, onVideoTrack: (track: MediaStreamTrack | null) => void) {
-  const [compositor, setCompositor] = useState<ReturnType<typeof createCompositor> | null>(null);
-  const handOver = useRef(onVideoTrack);
-  handOver.current = onVideoTrack;
-  useEffect(() => {
-    if (!canvas) return;
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    if (camera && camera.getVideoTracks().length > 0) {
-      video.srcObject = camera;
-      void video.play().catch(() => undefined);
-    }
-    const next = createCompositor(canvas, camera ? video : null);
-    setCompositor(next);
-    handOver.current(next.track);
-    return () => {
-      handOver.current(null);
-      next.dispose();
-      video.srcObject = null;
-      setCompositor(null);
-    };
-  }, [canvas, camera]);
-  return compositor;
 }
 
 /** What the customer (and a test) can read: the placed annotations with their live positions. */

@@ -28,6 +28,8 @@ export interface ChecklistUploadContext {
 export function cameraProblem(track: MediaStreamTrack | undefined): string | null {
   if (!track || track.readyState !== 'live') return 'Your camera is off. Reload this page and allow the camera to take the photos.';
   if (!track.enabled) return 'Your camera is paused (voice or chat only). Turn the camera back on to take the photos.';
+  // Some phones hand the camera to the AR session while it runs: the page's own camera then delivers nothing.
+  if (track.muted) return 'Your camera is busy with the AR view. Leave AR to take this photo.';
   return null;
 }
 

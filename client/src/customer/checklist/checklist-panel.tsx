@@ -1,20 +1,15 @@
 // The checklist card on the customer's page: progress, the item to photograph with its hint, the
 // viewfinder, the verdict (accepted → next item; rejected → what to fix and "Retake"), upload
-// progress, and the list of items. ChecklistPanelView takes the hook's state, so a parent that
-// also feeds an AR scene can own the hook.
+// progress, and the list of items. It takes useChecklist's state: the call screen owns the hook,
+// because the AR view shows the same item, aim guide and shutter over the camera.
 import { useRef, useState } from 'react';
 import type { ChecklistItemState, ChecklistView } from '../../../../protocol/checklist.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { AimViewfinder } from './aim-viewfinder.tsx';
 import { cameraProblem } from './checklist-capture.ts';
 import { adviceFor, doneCount } from './checklist-state.ts';
-import { useChecklist, type Checklist, type ChecklistOptions } from './use-checklist.ts';
+import type { Checklist } from './use-checklist.ts';
 import './checklist.css';
-
-export function ChecklistPanel(props: ChecklistOptions) {
-  const checklist = useChecklist(props);
-  return <ChecklistPanelView checklist={checklist} stream={props.stream} />;
-}
 
 export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist; stream: MediaStream | null }) {
   const [aiming, setAiming] = useState(false);
