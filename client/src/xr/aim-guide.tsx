@@ -18,8 +18,9 @@ const FRAME_SIZE: Record<AimHint, number> = { 'close-up': 0.2, wide: 1.2, ahead:
 const ARROW_TURN: Partial<Record<AimCue, Quaternion>> = {
   'tilt-down': new Quaternion().setFromEuler(new Euler(0, 0, Math.PI)),
   'tilt-up': new Quaternion(),
-  closer: new Quaternion().setFromEuler(new Euler(-Math.PI / 2, 0, 0)),
-  back: new Quaternion().setFromEuler(new Euler(Math.PI / 2, 0, 0)),
+  // Into the view and towards the viewer, each tipped 35° so the arrow reads as one, not as a dot.
+  closer: new Quaternion().setFromEuler(new Euler(-Math.PI / 2 + 0.6, 0, 0)),
+  back: new Quaternion().setFromEuler(new Euler(Math.PI / 2 + 0.6, 0, 0)),
 };
 
 export function AimGuide(props: { aim: AimHint; session: XRSession; space: XRReferenceSpace; onReport: (report: AimReport) => void }) {
