@@ -4,7 +4,7 @@
 // from the assessor's click on the live video to the marker being visible in the stream they receive.
 // Needs Chromium and a loopback-only network namespace (bench/run.ts provides both); QUICK=1 for a smoke run.
 import { ensureClientBuild } from '../tests/e2e/support/client-build.ts';
-import { annotationPixels } from '../tests/e2e/support/annotation-pixels.ts';
+import { annotationCentre } from '../tests/e2e/support/annotation-pixels.ts';
 import { ConsolePage } from '../tests/e2e/support/console-page.ts';
 import { CustomerPage } from '../tests/e2e/support/customer-page.ts';
 import { launchBrowser, newPeerContext, viewports } from '../tests/e2e/support/launcher.ts';
@@ -54,7 +54,7 @@ function timeToOrange(minPixels: number): Promise<number> {
 }
 
 async function untilNoAnnotationPixels(assessor: ConsolePage): Promise<void> {
-  while ((await assessor.page.evaluate(annotationPixels)) > 0) await sleep(50);
+  while ((await assessor.page.evaluate(annotationCentre)) !== null) await sleep(50);
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
 // clicked point and streamed; it is stored flat (no room anchor); measuring is refused with a reason.
 import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../protocol/http.ts';
-import { annotationPixels } from './support/annotation-pixels.ts';
+import { annotationCentre } from './support/annotation-pixels.ts';
 import { useJourney } from './support/journey.ts';
 import { withoutWebXr } from './support/xr-device.ts';
 
@@ -36,7 +36,7 @@ describe('fallback without WebXR: the 3D overlay over the camera', () => {
     await assessor.clickVideo(0.4, 0.6);
     const row = assessor.annotationRows().first();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 30_000 }).toBe('stored');
-    await expect.poll(() => assessor.page.evaluate(annotationPixels), { timeout: 20_000 }).toBeGreaterThan(30);
+    await expect.poll(async () => (await assessor.page.evaluate(annotationCentre))?.pixels ?? 0, { timeout: 20_000 }).toBeGreaterThan(30);
     const answer = (await assessor.fetchJson(`/api/cases/${caseId}`)) as { body: unknown };
     const annotation = CaseDetail.parse(answer.body).annotations?.[0];
     expect(annotation?.anchor).toBeNull();

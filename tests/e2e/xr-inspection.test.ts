@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseDetail, VerifyResult } from '../../protocol/http.ts';
-import { annotationPixels } from './support/annotation-pixels.ts';
+import { annotationCentre } from './support/annotation-pixels.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
@@ -86,7 +86,7 @@ describe('WebXR inspection on an AR phone', () => {
     const moved = await arAnnotation(markerId);
     expect(moved.x).toBeCloseTo(POINT_A[0], 2);
     expect(moved.z).toBeCloseTo(POINT_A[2], 2);
-    await expect.poll(() => journey.assessor.page.evaluate(annotationPixels), { timeout: 20_000 }).toBeGreaterThan(30);
+    await expect.poll(async () => (await journey.assessor.page.evaluate(annotationCentre))?.pixels ?? 0, { timeout: 20_000 }).toBeGreaterThan(30);
   });
 
   it('a two-point measurement between two known floor points gives their distance', async () => {
