@@ -60,7 +60,7 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
   const durationMs = recording.durationMs ?? videoMs ?? 0;
   const markers = useMemo(
     () => timelineMarkers({ startedAt: recording.startedAt, durationMs, evidence: detail.evidence, chat: detail.chat, calls: detail.calls, annotations: detail.annotations ?? [], measurements: detail.measurements ?? [] }),
-    [recording.startedAt, durationMs, detail.evidence, detail.chat, detail.calls],
+    [recording.startedAt, durationMs, detail.evidence, detail.chat, detail.calls, detail.annotations, detail.measurements],
   );
 
   const onMetadata = (): void => {
