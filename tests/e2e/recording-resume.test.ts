@@ -123,11 +123,14 @@ describe('recording while the server cannot create it', () => {
   let caseId = '';
   let localId = '';
   let failCreate = true;
+  /** The server refuses creating for good (403), as for an assessor taken off the case. */
+  let refuseCreate = false;
   /** The uploadId of every create request the console sent. */
   const uploadIds: string[] = [];
   const creating = (route: Route): Promise<void> => {
     if (route.request().method() !== 'POST') return route.continue();
     uploadIds.push(CreateRecordingBody.parse(route.request().postDataJSON()).uploadId ?? '');
+    if (refuseCreate) return route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":{"code":"forbidden","message":"test refusal"}}' });
     return failCreate ? outage(route) : route.continue();
   };
   const journey = useJourney({
@@ -175,6 +178,23 @@ describe('recording while the server cannot create it', () => {
     expect(await journey.assessor.storedChunkCount()).toBe(0);
     expect(new Set(uploadIds)).toEqual(new Set([localId]));
     console.log(`after the reload: created with uploadId ${localId} (${uploadIds.length} create attempts), sealed with ${recording.chunkCount} chunks (${recordedBefore} recorded before the reload)`);
+  });
+
+  it('a create the server refuses for good stops the recording, says why, and keeps nothing more on this computer', async () => {
+    const { page } = journey.assessor;
+    refuseCreate = true;
+    await journey.assessor.connect();
+    await journey.assessor.waitForLiveVideo();
+    const notice = page.getByTestId('toast-error').filter({ hasText: 'Recording upload stopped' });
+    await notice.first().waitFor({ timeout: 30_000 });
+    expect(await notice.first().textContent()).toContain('test refusal');
+    await page.locator('[data-testid="recording-status"][data-recording="false"]').waitFor();
+    const kept = await journey.assessor.storedChunkCount();
+    // Two more timeslices of the recorder: a recorder still running would have stored more chunks.
+    await page.waitForTimeout(7_000);
+    expect(await journey.assessor.storedChunkCount()).toBe(kept);
+    expect(await page.locator('[data-testid="recording-status"]').getAttribute('data-recording')).toBe('false');
+    refuseCreate = false;
   });
 
   it('chunks a version-1 console left in IndexedDB (keyed by the server id) are uploaded after the schema upgrade, and the recording seals', async () => {

@@ -21,6 +21,8 @@ type ChunkUploaderEvents = {
   discarded: (localId: string) => void;
   /** Something the assessor must hear about: a conflict, a refused seal. */
   problem: (message: string) => void;
+  /** The server refused this recording for good (its create or a chunk): nothing more of it will be uploaded. */
+  blocked: (localId: string) => void;
 };
 
 const lockName = (localId: string): string => `sightline-recording-${localId}`;
@@ -154,6 +156,7 @@ export class ChunkUploader extends Emitter<ChunkUploaderEvents> {
             track.error = messageOf(error);
             this.report(track);
             this.emit('problem', `Recording upload stopped: ${track.error}`);
+            this.emit('blocked', track.meta.localId);
             return;
           }
           track.failing = true;

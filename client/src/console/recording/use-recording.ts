@@ -27,6 +27,14 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
   const notifyRef = useRef(notify);
   notifyRef.current = notify;
 
+  const stop = useCallback(() => {
+    const current = recorderRef.current;
+    if (!current) return;
+    recorderRef.current = null;
+    current.recorder.stop();
+    setRecording(null);
+  }, []);
+
   useEffect(() => {
     const uploader = new ChunkUploader({ caseId, store: new ChunkStore() });
     uploaderRef.current = uploader;
@@ -34,6 +42,12 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
       uploader.on('progress', (p) => setUploads((list) => [...list.filter((u) => u.localId !== p.localId), p])),
       uploader.on('discarded', (localId) => setUploads((list) => list.filter((u) => u.localId !== localId))),
       uploader.on('problem', (message) => notifyRef.current('error', message)),
+      // Recording on would only pile chunks up on this computer that the server will not take.
+      uploader.on('blocked', (localId) => {
+        if (recorderRef.current?.recorder.localId !== localId) return;
+        setAuto(false);
+        stop();
+      }),
     ];
     uploader.resume().catch((error: unknown) => notifyRef.current('error', `Could not resume recording uploads: ${String(error)}`));
     return () => {
@@ -44,15 +58,7 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
       uploader.dispose();
       uploaderRef.current = null;
     };
-  }, [caseId]);
-
-  const stop = useCallback(() => {
-    const current = recorderRef.current;
-    if (!current) return;
-    recorderRef.current = null;
-    current.recorder.stop();
-    setRecording(null);
-  }, []);
+  }, [caseId, stop]);
 
   const start = useCallback(
     (remote: MediaStream) => {
