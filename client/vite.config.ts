@@ -1,6 +1,10 @@
 // Builds the two browser surfaces (assessor console, customer join page) into client/dist, which the
 // server serves as static files under a strict CSP: no inline scripts or styles end up in the HTML.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -23,12 +27,44 @@ function withoutXrEmulator(): Plugin {
   };
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+/** Text the browser fetches; source maps are left out (only developer tools read them). */
+const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|txt|wasm)$/;
+
+/**
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every compressible
+ * file of the build, so the server sends them by Accept-Encoding without compressing per request. A
+ * variant that would not be smaller is not written: the original is then the only thing to send.
+ */
+export function precompressed(): Plugin {
+  return {
+    name: 'sightline-precompressed',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const outDir = options.dir;
+      if (!outDir) throw new Error('precompressed: the build has no output folder');
+      const files = Object.keys(bundle).filter((file) => COMPRESSIBLE.test(file));
+      await Promise.all(files.map(async (file) => {
+        const full = path.join(outDir, file);
+        const bytes = await fs.readFile(full);
+        const [br, gz] = await Promise.all([
+          brotli(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+          gzip(bytes, { level: 9 }),
+        ]);
+        if (br.length < bytes.length) await fs.writeFile(`${full}.br`, br);
+        if (gz.length < bytes.length) await fs.writeFile(`${full}.gz`, gz);
+      }));
+    },
+  };
+}
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [withoutXrEmulator()],
+  plugins: [withoutXrEmulator(), precompressed()],
   // No React plugin is installed: Vite's own oxc transform compiles TSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {

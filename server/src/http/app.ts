@@ -1,6 +1,4 @@
 // The Express app: security headers, JSON parsing, the API routers, the PeerJS mount and the client pages.
-import fs from 'node:fs';
-import path from 'node:path';
 import express from 'express';
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -25,6 +23,7 @@ import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { checklistRoutes } from './checklist-routes.ts';
+import { clientPages } from './client-files.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { eventRoutes } from './event-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
@@ -121,22 +120,4 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;
-}
-
-/** The built client: the console at `/`, the customer page at `/j`, hashed assets under their paths. */
-function clientPages(clientDir: string): express.Router {
-  const router = express.Router();
-  const page = (file: string): RequestHandler => (_req, res) => {
-    const full = path.join(clientDir, file);
-    if (!fs.existsSync(full)) {
-      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(full);
-  };
-  router.get(['/', '/console'], page('console.html'));
-  router.get('/j', page('join.html'));
-  router.use(express.static(clientDir, { index: false, immutable: true, maxAge: '1y' }));
-  return router;
 }
