@@ -9,17 +9,22 @@ interface UserRow {
   name: string;
   role: Role;
   password_hash: string;
+  disabled_at: string | null;
 }
 
 export interface UserStore {
   create(input: { email: string; name: string; role: Role; passwordHash: string }): User;
-  byEmail(email: string): (User & { passwordHash: string }) | null;
+  /** With what a login checks: the stored hash ('' when the user has none) and whether the user is disabled. */
+  byEmail(email: string): (User & { passwordHash: string; disabled: boolean }) | null;
   byId(id: string): User | null;
   list(): User[];
   count(): number;
   startSession(userId: string, ttlMs: number): { sessionId: string; expiresAt: Date };
+  /** The session's user, while the session is unexpired and the user not disabled. */
   userForSession(sessionId: string): User | null;
   endSession(sessionId: string): void;
+  /** Disabling also ends every session of the user. Null when there is no such user. */
+  setDisabled(userId: string, disabled: boolean): User | null;
 }
 
 export function createUserStore(db: Db, clock: () => Date): UserStore {
@@ -27,7 +32,7 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
   const byIdStmt = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const byEmailStmt = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
   const sessionStmt = db.prepare<[string, string], UserRow>(
-    'SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id_hash = ? AND sessions.expires_at > ?',
+    'SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id_hash = ? AND sessions.expires_at > ? AND users.disabled_at IS NULL',
   );
   return {
     create(input) {
@@ -39,7 +44,7 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
     },
     byEmail(email) {
       const row = byEmailStmt.get(email);
-      return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+      return row ? { ...toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at !== null } : null;
     },
     byId(id) {
       const row = byIdStmt.get(id);
@@ -63,6 +68,14 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
     },
     endSession(sessionId) {
       db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(secretHash(sessionId));
+    },
+    setDisabled(userId, disabled) {
+      db.transaction(() => {
+        db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? clock().toISOString() : null, userId);
+        if (disabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      }).immediate();
+      const row = byIdStmt.get(userId);
+      return row ? toUser(row) : null;
     },
   };
 }

@@ -2,9 +2,10 @@
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { CreateUserBody, LoginBody } from '../../../protocol/http.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { checkLogin } from '../auth/login.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
@@ -21,12 +22,10 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15
 
   router.post('/auth/login', loginLimit, async (req, res) => {
     const body = parseInput(LoginBody, req.body);
-    const found = users.byEmail(body.email);
-    const ok = found ? await verifyPassword(body.password, found.passwordHash) : false;
-    if (!found || !ok) throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
-    const session = users.startSession(found.id, SESSION_TTL_MS);
+    const user = await checkLogin(users, body.email, body.password);
+    if (!user) throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
+    const session = users.startSession(user.id, SESSION_TTL_MS);
     auth.setSessionCookie(req, res, session.sessionId);
-    const { passwordHash: _hidden, ...user } = found;
     res.json({ user });
   });
 
@@ -52,6 +51,21 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15
     if (users.byEmail(body.email)) throw new HttpError(409, 'email_taken', 'a user with this email exists already');
     const user = users.create({ email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
     res.status(201).json({ user });
+  });
+
+  router.post('/users/:id/disable', (req, res) => {
+    const admin = auth.requireAdmin(req);
+    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_disable_self', 'an admin cannot disable their own account');
+    const user = users.setDisabled(req.params.id, true);
+    if (!user) throw notFound('the user');
+    res.json({ user });
+  });
+
+  router.post('/users/:id/enable', (req, res) => {
+    auth.requireAdmin(req);
+    const user = users.setDisabled(req.params.id, false);
+    if (!user) throw notFound('the user');
+    res.json({ user });
   });
 
   return router;

@@ -195,4 +195,7 @@ export const migrations: string[] = [
   );
   CREATE INDEX checklist_captures_by_case ON checklist_captures(case_id, ledger_seq);
   `,
+  `
+  ALTER TABLE users ADD COLUMN disabled_at TEXT;
+  `,
 ];

@@ -47,6 +47,12 @@ beforeAll(async () => {
       }
       return { id, chunk };
     },
+    async newUser() {
+      const email = `${kit.unique('user').toLowerCase()}@example.test`;
+      const res = await world.admin.json('/api/users', { method: 'POST', json: { email, name: 'To switch', password: 'a long password 3' } });
+      if (res.status !== 201) throw new Error(`could not create a user: ${res.status}`);
+      return res.body.user.id;
+    },
   };
 });
 

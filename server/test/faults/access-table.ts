@@ -18,6 +18,8 @@ export interface Kit {
   evidenceIn(scene: Scene): Promise<string>;
   /** Starts a recording as the assessor, optionally with chunk 0 held; returns its id and chunk 0. */
   recordingIn(scene: Scene, withChunk: boolean): Promise<{ id: string; chunk: Buffer }>;
+  /** Creates an assessor as the admin, to disable or enable; returns the user's id. */
+  newUser(): Promise<string>;
 }
 
 /** 'page': a client page, 200 once the client is built and 503 before, the same for everyone. */
@@ -69,6 +71,8 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'POST /api/users': row(`${USERS_ONLY} 403 403 201`, (_s, kit) => ({
     path: '/api/users', json: { email: `${kit.unique('user').toLowerCase()}@example.test`, name: 'New', password: 'a long password 2' },
   })),
+  'POST /api/users/:id/disable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/disable` })),
+  'POST /api/users/:id/enable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/enable` })),
   'GET /api/events': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/events' })),
 
   // The customer's own calls: the token names its case, so another case's valid token reaches that case.
