@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/ledger/key', (_req, res) => {
     res.json(deps.ledgerKey);
   });
-  api.use(authRoutes({ auth, users: deps.users, loginLimitPer15Min: deps.loginLimitPer15Min }));
+  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min }));
   api.use(joinRoutes({ auth, cases: deps.cases, peers: deps.peers }));
   api.use(eventRoutes({ auth, hub: deps.hub }));
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));

@@ -1,4 +1,5 @@
-// Login, logout, who am I; user management for admins.
+// Login, logout, who am I; user management for admins. Ending sessions (logout, disabling a user)
+// also ends their live event streams.
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { CreateUserBody, LoginBody } from '../../../protocol/http.ts';
@@ -6,11 +7,12 @@ import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import { HttpError, notFound } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15Min: number }): express.Router {
-  const { auth, users } = deps;
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number }): express.Router {
+  const { auth, users, hub } = deps;
   const router = express.Router();
   const loginLimit = rateLimit({
     windowMs: 15 * 60_000,
@@ -32,6 +34,7 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15
   router.post('/auth/logout', (req, res) => {
     const id = auth.sessionId(req);
     if (id) users.endSession(id);
+    hub.endStale();
     auth.setSessionCookie(req, res, null);
     res.status(204).end();
   });
@@ -58,6 +61,7 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; loginLimitPer15
     if (req.params.id === admin.id) throw new HttpError(409, 'cannot_disable_self', 'an admin cannot disable their own account');
     const user = users.setDisabled(req.params.id, true);
     if (!user) throw notFound('the user');
+    hub.endStale();
     res.json({ user });
   });
 

@@ -36,6 +36,9 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
   const auth = {
     sessionId,
 
+    /** The user a session id belongs to now; null once it ended (logout, expiry, user disabled). */
+    userOfSession: (id: string): User | null => deps.users.userForSession(id),
+
     requireUser(req: Request): User {
       const user = sessionUser(req);
       if (user) return user;

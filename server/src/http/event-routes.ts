@@ -1,14 +1,18 @@
-// Server-sent events for the console: live case, evidence, chat, call and outcome changes.
+// Server-sent events for the console: live case, evidence, chat, call and outcome changes. A stream lives
+// as long as the session that opened it: the hub ends it when the session ends, the keepalive on expiry.
 import express from 'express';
-import type { EventHub } from '../events/event-hub.ts';
+import type { EventHub, Subscriber } from '../events/event-hub.ts';
 import type { Auth } from './auth.ts';
 
 const KEEPALIVE_MS = 20_000;
 
 export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router {
+  const { auth, hub } = deps;
   const router = express.Router();
   router.get('/events', (req, res) => {
-    const user = deps.auth.requireUser(req);
+    auth.requireUser(req);
+    // requireUser found a user, so the request named a session.
+    const sessionId = auth.sessionId(req) as string;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -16,9 +20,23 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    const unsubscribe = deps.hub.subscribe({ user, send: (event) => res.write(`data: ${JSON.stringify(event)}\n\n`) });
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    req.on('close', () => {
+    const subscriber: Subscriber = {
+      currentUser: () => auth.userOfSession(sessionId),
+      send: (event) => res.write(`data: ${JSON.stringify(event)}\n\n`),
+      end: () => res.end(),
+    };
+    const unsubscribe = hub.subscribe(subscriber);
+    // A session that just expires ends no request: the keepalive is where a quiet stream notices.
+    const keepalive = setInterval(() => {
+      if (subscriber.currentUser()) {
+        res.write(': keepalive\n\n');
+        return;
+      }
+      unsubscribe();
+      subscriber.end();
+    }, KEEPALIVE_MS);
+    // 'close' on the response: the client went away or the stream was ended here.
+    res.on('close', () => {
       clearInterval(keepalive);
       unsubscribe();
     });
