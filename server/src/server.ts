@@ -106,12 +106,14 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   });
 
   let httpsBase: string | null = null;
+  const listening: { http: number | null; https: number | null } = { http: null, https: null };
   const joinBase = (req: Request): string => config.publicUrl ?? httpsBase ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
     users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
+    ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });
   for (const server of servers) server.on('request', app);
 
@@ -125,6 +127,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   };
   const httpPort = await listen(httpServer, config.httpPort);
   const httpsPort = await listen(httpsServer, config.httpsPort);
+  Object.assign(listening, { http: httpPort, https: httpsPort });
   const lanUrls = httpsPort ? lanAddresses().map((ip) => `https://${ip}:${httpsPort}`) : [];
   httpsBase = lanUrls[0] ?? (httpsPort ? `https://localhost:${httpsPort}` : null);
 

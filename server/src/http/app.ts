@@ -32,6 +32,7 @@ import { joinRoutes } from './join-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { sameOriginWrites, type SameOriginDeps } from './same-origin.ts';
 import { spatialRoutes } from './spatial-routes.ts';
 
 export interface AppDeps {
@@ -60,6 +61,8 @@ export interface AppDeps {
   peers: PeerCredentials;
   peerHandler: RequestHandler;
   joinBase: (req: Request) => string;
+  /** Which origins count as the server's own, for cookie-authenticated writes. */
+  ownOrigins: SameOriginDeps;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const auth = createAuth({ users: deps.users, cases: deps.cases });
   const api = express.Router();
+  api.use(sameOriginWrites(deps.ownOrigins));
   // Before the shared JSON parser: chunk bodies are raw bytes, and a seal body may exceed its limit.
   api.use(recordingRoutes({ auth, recordings: deps.recordings, blobs: deps.blobs, maxChunkBytes: deps.maxChunkBytes }));
   api.use(express.json({ limit: '256kb', strict: true }));
