@@ -57,6 +57,24 @@ describe('peer tokens', () => {
     expect(verifyPeerToken(secret, 'not-a-peer-id', token, now)).toEqual({ ok: false, reason: 'malformed' });
   });
 
+  it("carry a customer's join token id, signed: it cannot be dropped, swapped or added", () => {
+    const held: PeerGrant = { ...grant, joinTokenId: 'jt_ABC-123' };
+    const heldToken = mintPeerToken(secret, held, now + 1000);
+    expect(heldToken).toMatch(/^[A-Za-z0-9_.-]+$/);
+    expect(verifyPeerToken(secret, grant.peerId, heldToken, now)).toEqual({ ok: true, grant: held, expiresAtMs: now + 1000 });
+    const [caseField, role, holder, expiry, mac] = heldToken.split('.');
+    const [, , plainExpiry, plainMac] = token.split('.');
+    for (const forged of [
+      [caseField, role, expiry, mac],
+      [caseField, role, Buffer.from('jt_other').toString('base64url'), expiry, mac],
+      [caseField, role, holder, plainExpiry, plainMac],
+    ]) {
+      expect(verifyPeerToken(secret, grant.peerId, forged.join('.'), now)).toEqual({ ok: false, reason: 'bad-signature' });
+    }
+    expect(verifyPeerToken(secret, grant.peerId, [caseField, role, 'not+b64', expiry, mac].join('.'), now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(() => mintPeerToken(secret, { ...grant, joinTokenId: '' }, now)).toThrow(/join token/);
+  });
+
   it('need a secret of at least 32 bytes', () => {
     expect(() => mintPeerToken(Buffer.alloc(16), grant, now)).toThrow(/32 bytes/);
     expect(() => verifyPeerToken(Buffer.alloc(16), grant.peerId, token, now)).toThrow(/32 bytes/);
