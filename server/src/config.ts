@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
+  // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
+  SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +69,8 @@ export interface Config {
   joinLinkHours: number;
   loginLimitPer15Min: number;
   maxPeers: number;
+  /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
+  signallingBytesPerSecond: number;
   logLevel: string;
 }
 
@@ -103,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     joinLinkHours: e.SIGHTLINE_JOIN_LINK_HOURS,
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
+    signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -91,6 +91,9 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     tokenTtlMs: 120_000,
     maxPeersPerCase: 8,
     maxPeers: config.maxPeers,
+    relayRate: { bytesPerSecond: config.signallingBytesPerSecond, burstBytes: 4 * config.signallingBytesPerSecond },
+    // A customer's credential stands only while the join link it was minted under does.
+    grantStands: (grant) => grant.role !== 'customer' || (grant.joinTokenId !== undefined && cases.joinTokenStands(grant.caseId, grant.joinTokenId)),
     log,
     onPresence: ({ grant, online }) => {
       if (grant.role !== 'customer') return;
@@ -104,6 +107,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
       cases.publish(grant.caseId);
     },
   });
+  const stopRevoking = cases.onJoinLinkReplaced((caseId) => signalling.dropRevoked(caseId));
 
   let httpsBase: string | null = null;
   const listening: { http: number | null; https: number | null } = { http: null, https: null };
@@ -137,6 +141,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     lanUrls,
     firstAdmin,
     async close() {
+      stopRevoking();
       await signalling.close();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());

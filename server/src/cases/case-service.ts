@@ -28,6 +28,7 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, cases, ledger, presence, hub, clock } = deps;
+  const joinLinkReplaced = new Set<(caseId: string) => void>();
 
   const view = (record: CaseRecord): CaseView => {
     const live = presence.of(record.id);
@@ -118,7 +119,22 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     reissueJoinLink(user: User, caseId: string, joinBase: string): CaseCreated {
       service.authorize({ kind: 'user', user }, caseId);
-      return issueToken(caseId, user, joinBase);
+      const created = issueToken(caseId, user, joinBase);
+      // The old link's holders are cut off before the case is viewed, so the view no longer names them.
+      for (const listener of joinLinkReplaced) listener(caseId);
+      return { ...created, case: view(mustExist(caseId)) };
+    },
+
+    /** Tells `listener` each time a case's join link is replaced; returns the unsubscribe. */
+    onJoinLinkReplaced(listener: (caseId: string) => void): () => void {
+      joinLinkReplaced.add(listener);
+      return () => joinLinkReplaced.delete(listener);
+    },
+
+    /** Whether a join token of the case still admits its holder: neither replaced nor expired. */
+    joinTokenStands(caseId: string, tokenId: string): boolean {
+      const record = cases.tokenById(tokenId);
+      return record !== null && record.caseId === caseId && record.revokedAt === null && record.expiresAt > clock().toISOString();
     },
 
     /** Resolves a join token to a customer principal; 401 with the reason when it is not usable. */

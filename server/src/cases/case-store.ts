@@ -64,6 +64,7 @@ export interface CaseStore {
   /** Revokes the case's earlier tokens and stores a new one. */
   replaceJoinToken(input: { id: string; caseId: string; tokenHash: string; createdAt: string; expiresAt: string }): void;
   tokenByHash(tokenHash: string): JoinTokenRecord | null;
+  tokenById(id: string): JoinTokenRecord | null;
   recordConsent(tokenId: string, at: string, locationAllowed: boolean): void;
 }
 
@@ -83,6 +84,15 @@ export function createCaseStore(db: Db): CaseStore {
   });
   const byIdStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
   const tokenStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE token_hash = ?');
+  const tokenByIdStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE id = ?');
+  const toToken = (row: TokenRow): JoinTokenRecord => ({
+    id: row.id,
+    caseId: row.case_id,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    consentedAt: row.consented_at,
+    locationAllowed: row.location_allowed === 1,
+  });
   return {
     insert(record) {
       db.prepare(
@@ -107,15 +117,11 @@ export function createCaseStore(db: Db): CaseStore {
     },
     tokenByHash(tokenHash) {
       const row = tokenStmt.get(tokenHash);
-      if (!row) return null;
-      return {
-        id: row.id,
-        caseId: row.case_id,
-        expiresAt: row.expires_at,
-        revokedAt: row.revoked_at,
-        consentedAt: row.consented_at,
-        locationAllowed: row.location_allowed === 1,
-      };
+      return row ? toToken(row) : null;
+    },
+    tokenById(id) {
+      const row = tokenByIdStmt.get(id);
+      return row ? toToken(row) : null;
     },
     recordConsent(tokenId, at, locationAllowed) {
       db.prepare('UPDATE join_tokens SET consented_at = coalesce(consented_at, ?), location_allowed = ? WHERE id = ?').run(

@@ -23,7 +23,7 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; peers: PeerCr
   router.post('/join/peer', (req, res) => {
     const customer = auth.requireCustomer(req);
     if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
-    res.json(deps.peers.mint(customer.caseId, 'customer'));
+    res.json(deps.peers.mint(customer.caseId, 'customer', customer.tokenId));
   });
 
   return router;

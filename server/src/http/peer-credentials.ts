@@ -4,13 +4,14 @@ import type { Config } from '../config.ts';
 import type { PeerRole, Signalling } from '../signalling/signalling.ts';
 
 export interface PeerCredentials {
-  mint(caseId: string, role: PeerRole): PeerCredential;
+  /** A customer's credential names the join token it was minted under, and stands only while that does. */
+  mint(caseId: string, role: PeerRole, joinTokenId?: string): PeerCredential;
 }
 
 export function createPeerCredentials(signalling: Signalling, config: Pick<Config, 'iceServers'>): PeerCredentials {
   return {
-    mint(caseId, role) {
-      const grant = signalling.mint(caseId, role);
+    mint(caseId, role, joinTokenId) {
+      const grant = signalling.mint(caseId, role, joinTokenId);
       return {
         peerId: grant.peerId,
         token: grant.token,

@@ -35,6 +35,10 @@ export class OnlinePeers<Socket> implements Occupancy {
     });
   }
 
+  get(peerId: string): { grant: PeerGrant; socket: Socket } | undefined {
+    return this.byId.get(peerId);
+  }
+
   sockets(): Socket[] {
     return [...this.byId.values()].map((entry) => entry.socket);
   }

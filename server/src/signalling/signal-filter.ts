@@ -8,8 +8,11 @@ const SignalEnvelope = z.object({
   dst: z.string().optional(),
 });
 
-/** `cross-case`: addressed to an online peer of another case; `unroutable`: any other drop. */
-export type SignalVerdict = { forward: true } | { forward: false; reason: 'unroutable' | 'cross-case' };
+/**
+ * `dst`: the online peer a forwarded message goes to (none for a heartbeat). `cross-case`: addressed to
+ * an online peer of another case; `unroutable`: any other drop.
+ */
+export type SignalVerdict = { forward: true; dst?: string } | { forward: false; reason: 'unroutable' | 'cross-case' };
 
 /**
  * @param caseOfOnlinePeer the case of a peer id connected now, or undefined. Messages to a peer that
@@ -30,7 +33,7 @@ export function judgeSignal(
   const dstCaseId = caseOfOnlinePeer(dst);
   if (dstCaseId === undefined) return { forward: false, reason: 'unroutable' };
   if (dstCaseId !== senderCaseId) return { forward: false, reason: 'cross-case' };
-  return { forward: true };
+  return { forward: true, dst };
 }
 
 function parseJson(data: string): unknown {

@@ -1,20 +1,23 @@
 // The embedded PeerJS signalling server. `peer` relays OFFER/ANSWER/CANDIDATE between pages; this module
-// owns its WebSocket server and decides who registers (server-minted ids with short-lived tokens), how
-// many sockets a case and the server may hold, which messages stay inside a case, and reports presence.
+// owns its WebSocket server and decides who registers (server-minted ids with short-lived tokens that
+// stand only while their join link does), how many sockets a case and the server may hold, which
+// messages stay inside a case, how much a socket may send and have queued, and reports presence.
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import express, { type RequestHandler } from 'express';
 import { ExpressPeerServer } from 'peer';
 import { WebSocket, WebSocketServer } from 'ws';
-import { admitPeer, roomFor, type AdmissionRules } from './admission.ts';
+import { admitPeer, roomFor, type Admission, type AdmissionRules } from './admission.ts';
 import { GatedSocket } from './gated-socket.ts';
 import { OnlinePeers } from './online-peers.ts';
 import { createPeerId, mintPeerToken, type PeerGrant, type PeerRole } from './peer-token.ts';
 import { createTimerScope } from './peer-timers.ts';
+import { createRelayBudget, MESSAGE_COST_BYTES, type RelayBudget, type RelayRate } from './relay-budget.ts';
 import { judgeSignal } from './signal-filter.ts';
 
 export type { PeerGrant, PeerRole } from './peer-token.ts';
+export type { RelayRate } from './relay-budget.ts';
 
 export interface SignallingOptions {
   /** HMAC key for peer tokens (32 bytes). */
@@ -26,6 +29,14 @@ export interface SignallingOptions {
   tokenTtlMs: number;
   maxPeersPerCase: number;
   maxPeers: number;
+  /** What each socket may send; one that sends more is closed (1008). */
+  relayRate: RelayRate;
+  /**
+   * Whether the credential behind a grant still stands (a customer's join link not replaced). Asked at
+   * every registration and by `dropRevoked`.
+   * @default every grant stands
+   */
+  grantStands?: (grant: PeerGrant) => boolean;
   onPresence: (event: { grant: PeerGrant; online: boolean }) => void;
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
   /** @default Date.now */
@@ -35,10 +46,12 @@ export interface SignallingOptions {
 export interface Signalling {
   /** Express handler to mount at options.mountPath (app.use(mountPath, handler)). */
   handler: RequestHandler;
-  /** Mints a fresh peer id for a case and role, with its token. */
-  mint(caseId: string, role: PeerRole): { peerId: string; token: string; expiresAt: Date; key: string; path: string };
+  /** Mints a fresh peer id for a case and role, with its token; a customer's is tied to its join token. */
+  mint(caseId: string, role: PeerRole, joinTokenId?: string): { peerId: string; token: string; expiresAt: Date; key: string; path: string };
   /** Peers of a case that are connected now. */
   onlinePeers(caseId: string): PeerGrant[];
+  /** Cuts off the case's peers whose grant no longer stands: they leave presence and their sockets close, now. */
+  dropRevoked(caseId: string): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +59,12 @@ export interface Signalling {
 const PEER_KEY = 'peerjs';
 /** Signalling messages are small JSON (an SDP offer is a few kB). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
-/** How long close() waits for clients to answer the close handshake before cutting them off. */
+/**
+ * What the server queues for one socket before dropping it as a peer that does not read: a few of the
+ * largest messages. The kernel's socket buffers already give a slow but live reader far more slack.
+ */
+const MAX_QUEUED_BYTES = 256 * 1024;
+/** How long a closing socket may take to answer the close handshake before it is cut off. */
 const CLOSE_GRACE_MS = 1_000;
 
 export function createSignalling(opts: SignallingOptions): Signalling {
@@ -58,9 +76,12 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   for (const name of ['tokenTtlMs', 'maxPeersPerCase', 'maxPeers'] as const) {
     if (!Number.isSafeInteger(opts[name]) || opts[name] < 1) throw new Error(`signalling: ${name} must be a positive integer`);
   }
+  // Below that, one largest message could never be sent.
+  if (opts.relayRate.burstBytes < MAX_MESSAGE_BYTES + MESSAGE_COST_BYTES) throw new Error('signalling: relayRate.burstBytes must fit the largest message');
   if (opts.secret.length < 32) throw new Error('signalling: secret must be at least 32 bytes');
 
   const clock = opts.clock ?? Date.now;
+  const grantStands = opts.grantStands ?? (() => true);
   const rules: AdmissionRules = { secret: opts.secret, key: PEER_KEY, maxPeersPerCase: opts.maxPeersPerCase, maxPeers: opts.maxPeers };
   const socketPath = `${opts.mountPath}/peerjs`;
   const online = new OnlinePeers<GatedSocket>();
@@ -97,7 +118,10 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   });
 
   function onPeerUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
-    const admission = admitPeer(url.searchParams, rules, online, clock());
+    const checked = admitPeer(url.searchParams, rules, online, clock());
+    // Asked here, not carried in the token: a join link can be replaced while credentials minted under
+    // it are unexpired.
+    const admission: Admission = checked.ok && !grantStands(checked.grant) ? { ok: false, status: 401, reason: 'grant-revoked' } : checked;
     if (!admission.ok) {
       opts.log.warn({ reason: admission.reason, status: admission.status }, 'signalling: refused a peer socket');
       return refuseUpgrade(socket, admission.status);
@@ -110,25 +134,55 @@ export function createSignalling(opts: SignallingOptions): Signalling {
     // repeated because OnlinePeers must never hold two sockets for one id.
     const room = roomFor(grant, rules, online);
     if (!room.ok) return socket.close(1013, room.reason);
-    socket.gate = (data, isBinary) => mayForward(grant, data, isBinary);
+    const budget = createRelayBudget(opts.relayRate, clock());
+    socket.gate = (data, isBinary) => mayForward(grant, socket, budget, data, isBinary);
     online.add(grant, socket);
-    socket.on('close', () => {
-      online.remove(grant.peerId);
-      opts.log.info({ ...grant }, 'signalling: peer disconnected');
-      reportPresence(grant, false);
-    });
+    socket.on('close', () => release(grant, socket));
     wss.emit('connection', socket, req);
     opts.log.info({ ...grant }, 'signalling: peer connected');
     reportPresence(grant, true);
   }
 
-  function mayForward(sender: PeerGrant, data: unknown, isBinary: boolean): boolean {
+  /** Forgets a peer and reports it offline: once, and only while `socket` is the one registered for it. */
+  function release(grant: PeerGrant, socket: GatedSocket): void {
+    if (online.get(grant.peerId)?.socket !== socket) return;
+    online.remove(grant.peerId);
+    opts.log.info({ ...grant }, 'signalling: peer disconnected');
+    reportPresence(grant, false);
+  }
+
+  /**
+   * Takes a peer off now: nothing more it sends is read, nothing more is relayed to it, and it leaves
+   * presence before its socket has finished closing. Without a close code the socket is destroyed at
+   * once, with whatever is queued for it.
+   */
+  function cutOff(grant: PeerGrant, socket: GatedSocket, reason: string, code?: number): void {
+    socket.gate = () => false;
+    opts.log.warn({ ...grant, reason }, 'signalling: cut off a peer');
+    release(grant, socket);
+    if (code === undefined) socket.terminate();
+    else void closeSocket(socket, code, reason);
+  }
+
+  function mayForward(sender: PeerGrant, socket: GatedSocket, budget: RelayBudget, data: unknown, isBinary: boolean): boolean {
+    const bytes = Buffer.isBuffer(data) ? data.length : MAX_MESSAGE_BYTES;
+    if (!budget.spend(bytes, clock())) {
+      cutOff(sender, socket, 'signalling rate limit exceeded', 1008);
+      return false;
+    }
     if (isBinary || !Buffer.isBuffer(data)) return false;
     const verdict = judgeSignal(data.toString('utf8'), sender.caseId, (peerId) => online.caseOf(peerId));
-    if (!verdict.forward && verdict.reason === 'cross-case') {
-      opts.log.warn({ ...sender }, 'signalling: dropped a message addressed to another case');
+    if (!verdict.forward) {
+      if (verdict.reason === 'cross-case') opts.log.warn({ ...sender }, 'signalling: dropped a message addressed to another case');
+      return false;
     }
-    return verdict.forward;
+    const receiver = verdict.dst === undefined ? undefined : online.get(verdict.dst);
+    // A peer that stops reading while others keep sending to it would have the server queue all of it.
+    if (receiver && receiver.socket.bufferedAmount + bytes > MAX_QUEUED_BYTES) {
+      cutOff(receiver.grant, receiver.socket, 'not reading its signalling socket');
+      return false;
+    }
+    return true;
   }
 
   function reportPresence(grant: PeerGrant, isOnline: boolean): void {
@@ -142,20 +196,27 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     for (const { server, listener } of upgradeListeners) server.off('upgrade', listener);
-    await Promise.all(online.sockets().map(closeSocket));
+    await Promise.all(online.sockets().map((socket) => closeSocket(socket, 1001, 'server shutting down')));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     timers.stop();
   }
 
   return {
     handler: host,
-    mint(caseId, role) {
+    mint(caseId, role, joinTokenId) {
       const peerId = createPeerId();
       const expiresAtMs = clock() + opts.tokenTtlMs;
-      const token = mintPeerToken(opts.secret, { peerId, caseId, role }, expiresAtMs);
+      const grant: PeerGrant = joinTokenId === undefined ? { peerId, caseId, role } : { peerId, caseId, role, joinTokenId };
+      const token = mintPeerToken(opts.secret, grant, expiresAtMs);
       return { peerId, token, expiresAt: new Date(expiresAtMs), key: PEER_KEY, path: opts.mountPath };
     },
     onlinePeers: (caseId) => online.inCase(caseId),
+    dropRevoked(caseId) {
+      for (const grant of online.inCase(caseId)) {
+        const entry = online.get(grant.peerId);
+        if (entry && !grantStands(grant)) cutOff(entry.grant, entry.socket, 'peer credential revoked', 1008);
+      }
+    },
     close() {
       closing ??= shutdown();
       return closing;
@@ -178,7 +239,7 @@ function refuseUpgrade(socket: Duplex, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-function closeSocket(socket: WebSocket): Promise<void> {
+function closeSocket(socket: WebSocket, code: number, reason: string): Promise<void> {
   if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
   return new Promise((resolve) => {
     const cutOff = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
@@ -186,6 +247,6 @@ function closeSocket(socket: WebSocket): Promise<void> {
       clearTimeout(cutOff);
       resolve();
     });
-    socket.close(1001, 'server shutting down');
+    socket.close(code, reason);
   });
 }

@@ -1,5 +1,8 @@
 // A PeerJS client reduced to its signalling socket (`ws`), as the whole-server tests need it: open with a
-// credential or any query, see the upgrade refused with its status, collect messages, send heartbeats.
+// credential or any query, see the upgrade refused with its status, collect messages, send heartbeats;
+// and misbehave as an attacker would: stop reading, or write frames past a close.
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 
 export interface PeerSocket {
@@ -63,3 +66,30 @@ export async function openPeer(base: string, credential: PeerCredentialLike): Pr
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The close code and reason the socket ends with (1006 when it was cut off without a close frame). */
+export function closeOf(peer: PeerSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    if (peer.ws.readyState === WebSocket.CLOSED) return resolve({ code: 1006, reason: '' });
+    peer.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+}
+
+/** The client's TCP socket: pausing it stops reading while the client keeps writing. */
+export function tcpOf(peer: PeerSocket): Socket {
+  return (peer.ws as unknown as { _socket: Socket })._socket;
+}
+
+/** Writes a masked text frame straight onto the TCP socket, whatever state `ws` thinks it is in. */
+export function writeRawText(peer: PeerSocket, text: string): void {
+  const payload = Buffer.from(text, 'utf8');
+  if (payload.length >= 65_536) throw new Error('writeRawText: payload too large for a 16-bit length');
+  const header = payload.length < 126
+    ? Buffer.from([0x81, 0x80 | payload.length])
+    : Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+  const mask = randomBytes(4);
+  const masked = payload.map((byte, i) => byte ^ mask[i % 4]!);
+  const socket = tcpOf(peer);
+  socket.on('error', () => undefined);
+  if (!socket.destroyed && socket.writable) socket.write(Buffer.concat([header, mask, masked]));
+}

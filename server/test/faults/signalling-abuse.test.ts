@@ -2,11 +2,12 @@
 // listener): random or borrowed registrations are refused at the upgrade and leave no trace; a flood of
 // valid sockets for one case stops at the per-case cap while the API keeps answering; messages never
 // cross cases; the sender's claimed `src` is replaced by its real id; an oversized frame costs only its
-// own socket.
+// own socket; a socket sending past its relay rate is closed; a re-issued join link cuts off the old
+// link's sockets and credentials at once.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
-import { attemptPeer, credentialQuery, openPeer, sleep, type PeerCredentialLike, type PeerSocket } from './peer-socket.ts';
+import { attemptPeer, closeOf, credentialQuery, openPeer, sleep, writeRawText, type PeerCredentialLike, type PeerSocket } from './peer-socket.ts';
 
 const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 1_000_000);
 const MAX_PEERS_PER_CASE = 8;
@@ -27,9 +28,10 @@ afterAll(async () => {
   await h.close();
 });
 
+const consent = (token: string) => h.client().json('/api/join/consent', { method: 'POST', headers: bearer(token), json: { recording: true } });
 async function newCase(title: string): Promise<TestCase> {
   const created = (await admin.json('/api/cases', { method: 'POST', json: { title } })).body;
-  await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(created.token), json: { recording: true } });
+  await consent(created.token);
   return { id: created.case.id, token: created.token };
 }
 const customerCredential = async (c: TestCase): Promise<PeerCredentialLike> =>
@@ -41,7 +43,8 @@ const open = async (credential: PeerCredentialLike): Promise<PeerSocket> => {
   return peer;
 };
 const ledgerTypes = async (c: TestCase): Promise<string[]> => (await admin.json(`/api/cases/${c.id}/ledger`)).body.entries.map((e: { type: string }) => e.type);
-const presence = async (c: TestCase): Promise<string> => (await admin.json(`/api/cases/${c.id}`)).body.case.presence;
+const caseView = async (c: TestCase): Promise<{ presence: string; customerPeerId: string | null }> => (await admin.json(`/api/cases/${c.id}`)).body.case;
+const presence = async (c: TestCase): Promise<string> => (await caseView(c)).presence;
 
 describe('registration', () => {
   it('refuses random, unsigned and borrowed peer registrations at the upgrade, leaving no trace', async () => {
@@ -151,5 +154,76 @@ describe('messages', () => {
     await expect.poll(() => customerB.messages.length).toBe(3);
     expect(assessorA.ws.readyState).toBe(assessorA.ws.OPEN);
     await expect.poll(() => presence(a)).toBe('offline');
+  });
+});
+
+describe('relay rate', () => {
+  it('lets a call set-up burst through, and closes a socket flooding past its rate (big or empty messages) with 1008 and the reason', async () => {
+    const c = await newCase('Rate-limited case');
+    const [reader, flooder, chatterer, assessor] = await Promise.all([
+      customerCredential(c).then(open), customerCredential(c).then(open), customerCredential(c).then(open), assessorCredential(c).then(open),
+    ]);
+    if (!reader || !flooder || !chatterer || !assessor) throw new Error('not connected');
+    // What a browser sends to set up a call with a data channel: two offers and a few dozen candidates.
+    const setUp = [
+      ...['media', 'data'].map((type) => ({ type: 'OFFER', dst: reader.id, payload: { type, sdp: 'v'.repeat(12_000) } })),
+      ...Array.from({ length: 60 }, (_, i) => ({ type: 'CANDIDATE', dst: reader.id, payload: { candidate: `candidate:${i} ${'c'.repeat(250)}` } })),
+    ];
+    for (const message of setUp) assessor.send(message);
+    await expect.poll(() => reader.messages.length).toBe(1 + setUp.length);
+
+    const floodClosed = closeOf(flooder);
+    const blob = 'x'.repeat(60 * 1024);
+    for (let i = 0; i < 100; i++) flooder.send({ type: 'CANDIDATE', dst: reader.id, payload: { candidate: blob } });
+    expect(await floodClosed).toEqual({ code: 1008, reason: 'signalling rate limit exceeded' });
+
+    const chatterClosed = closeOf(chatterer);
+    for (let i = 0; i < 3_000; i++) chatterer.send({ type: 'HEARTBEAT' });
+    expect(await chatterClosed).toEqual({ code: 1008, reason: 'signalling rate limit exceeded' });
+
+    // Whatever of the flood got through has reached the reader once the assessor's next message has.
+    assessor.send({ type: 'CANDIDATE', dst: reader.id, payload: { candidate: 'marker' } });
+    await expect.poll(() => reader.messages.at(-1)?.payload).toEqual({ candidate: 'marker' });
+    const flooded = reader.messages.filter((m) => (m.payload as { candidate?: string } | undefined)?.candidate === blob).length;
+    console.log(`signalling rate: ${flooded} of 100 flooded 60 KiB messages relayed before the flooder was closed`);
+    expect(flooded).toBeLessThan(20);
+    expect(reader.ws.readyState).toBe(reader.ws.OPEN);
+    expect(assessor.ws.readyState).toBe(assessor.ws.OPEN);
+  });
+});
+
+describe('join link re-issue', () => {
+  it("cuts off the old link at once: its socket closes, a credential minted under it is refused, its OFFERs stop, and the console no longer names it", async () => {
+    const c = await newCase('Re-issued case');
+    const assessor = await open(await assessorCredential(c));
+    const oldHolder = await open(await customerCredential(c));
+    const mintedBefore = await customerCredential(c);
+    oldHolder.send({ type: 'OFFER', dst: assessor.id, payload: { sdp: 'before' } });
+    await expect.poll(() => assessor.messages.length).toBe(2);
+    expect(await caseView(c)).toMatchObject({ presence: 'waiting', customerPeerId: oldHolder.id });
+
+    const oldClosed = closeOf(oldHolder);
+    const reissued = await admin.json(`/api/cases/${c.id}/join-link`, { method: 'POST' });
+    expect(reissued.status).toBe(201);
+    // Already in the re-issue's own answer and the next read, not some time later.
+    expect(reissued.body.case).toMatchObject({ presence: 'offline', customerPeerId: null });
+    expect(await caseView(c)).toMatchObject({ presence: 'offline', customerPeerId: null });
+
+    // The old holder keeps offering, writing frames straight onto its TCP socket as a client that
+    // ignores the close handshake would; and tries the credential it minted before the re-issue.
+    for (const sdp of ['after-1', 'after-2']) writeRawText(oldHolder, JSON.stringify({ type: 'OFFER', dst: assessor.id, payload: { sdp } }));
+    expect(await oldClosed).toEqual({ code: 1008, reason: 'peer credential revoked' });
+    expect(await attemptPeer(h.base, credentialQuery(mintedBefore), mintedBefore.peerId)).toEqual({ kind: 'refused', status: 401 });
+    expect((await h.client().json('/api/join/peer', { method: 'POST', headers: bearer(c.token) })).status).toBe(401);
+
+    // The new link's customer gets through and is the one the console names.
+    await consent(reissued.body.token);
+    const newcomer = await open(await customerCredential({ id: c.id, token: reissued.body.token }));
+    newcomer.send({ type: 'OFFER', dst: assessor.id, payload: { sdp: 'new link' } });
+    await expect.poll(() => assessor.messages.length).toBe(3);
+    expect(assessor.messages.map((m) => (m.payload as { sdp?: string } | undefined)?.sdp)).toEqual([undefined, 'before', 'new link']);
+    expect(assessor.messages[2]?.src).toBe(newcomer.id);
+    expect(await caseView(c)).toMatchObject({ presence: 'waiting', customerPeerId: newcomer.id });
+    expect(await ledgerTypes(c)).toEqual(expect.arrayContaining(['joinlink.issued', 'customer.left']));
   });
 });

@@ -14,7 +14,7 @@ describe('judgeSignal', () => {
   it('forwards heartbeats and messages to online peers of the same case', () => {
     expect(judge({ type: 'HEARTBEAT' })).toEqual({ forward: true });
     for (const type of ['OFFER', 'ANSWER', 'CANDIDATE', 'LEAVE']) {
-      expect(judge({ type, dst: 'peer-b', payload: { sdp: 'x' } })).toEqual({ forward: true });
+      expect(judge({ type, dst: 'peer-b', payload: { sdp: 'x' } })).toEqual({ forward: true, dst: 'peer-b' });
     }
   });
 

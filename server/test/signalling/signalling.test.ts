@@ -59,6 +59,7 @@ async function startStack(overrides: Partial<SignallingOptions> = {}, serverCoun
     tokenTtlMs: 120_000,
     maxPeersPerCase: 8,
     maxPeers: 100,
+    relayRate: { bytesPerSecond: 128 * 1024, burstBytes: 512 * 1024 },
     onPresence: (event) => presence.push(event),
     log: silentLog,
     clock: () => clock.now,
@@ -227,6 +228,31 @@ describe('signalling messages', () => {
     await until(() => y.messages.length === 2);
     expect(y.messages[1]).toMatchObject({ type: 'ANSWER', src: yMate.id });
     expect(x.ws.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
+describe('revoked grants', () => {
+  it('are refused at registration, and dropRevoked cuts off their sockets and presence at once', async () => {
+    const revoked = new Set<string>();
+    const { signalling, ports: [port = 0], presence } = await startStack({
+      grantStands: (grant) => grant.joinTokenId === undefined || !revoked.has(grant.joinTokenId),
+    });
+    const held = await connect(port, signalling.mint('case-r', 'customer', 'jt_old'));
+    const unused = signalling.mint('case-r', 'customer', 'jt_old');
+    const assessor = await connect(port, signalling.mint('case-r', 'assessor'));
+    const closed = once(held.ws, 'close');
+
+    revoked.add('jt_old');
+    signalling.dropRevoked('case-r');
+    expect(signalling.onlinePeers('case-r').map((grant) => grant.peerId)).toEqual([assessor.id]);
+    expect(presence.filter((event) => !event.online).map((event) => event.grant)).toEqual([
+      { peerId: held.id, caseId: 'case-r', role: 'customer', joinTokenId: 'jt_old' },
+    ]);
+    const [code, reason] = await closed;
+    expect([code, String(reason)]).toEqual([1008, 'peer credential revoked']);
+    expect(await attempt(socketUrl(port, credentialQuery(unused)))).toEqual({ kind: 'refused', status: 401 });
+    await connect(port, signalling.mint('case-r', 'customer', 'jt_new'));
+    expect(presence.filter((event) => !event.online)).toHaveLength(1);
   });
 });
 
