@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import { entryFault, GENESIS_HASH } from '../ledger/chain.ts';
 import { ledgerLine, type BundleManifest } from './bundle-format.ts';
 import type { Problem } from './report.ts';
-import { decodeText, parseEntry } from './shape.ts';
+import { parseEntry, readJson } from './shape.ts';
 
 export interface LedgerCheck {
   /** The entries that could be read, in line order. */
@@ -30,14 +30,12 @@ export function checkLedger(bytes: Buffer, caseId: string | null, verify: Verify
     const fault = (message: string, seq: number | null, type: string | null): void => {
       problems.push({ place: { kind: 'entry', line, seq, type }, message });
     };
-    const text = decodeText(segment.bytes);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text ?? '');
-    } catch {
-      fault('the line is not valid JSON (UTF-8)', null, null);
+    const json = readJson(segment.bytes);
+    if (!json.ok) {
+      fault(`the line ${json.fault}`, null, null);
       continue;
     }
+    const { text, value: raw } = json.value;
     const parsed = parseEntry(raw);
     if (!parsed.ok) {
       const seq = fieldOf(raw, 'seq');

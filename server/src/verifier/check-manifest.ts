@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { publicKeyInfo, verifySignature } from '../ledger/signing-key.ts';
 import { MANIFEST_FILE, PUBLIC_KEY_FILE, manifestBytes, manifestText, type BundleManifest } from './bundle-format.ts';
 import { fileProblem, type Problem } from './report.ts';
-import { decodeText, parseManifest } from './shape.ts';
+import { parseManifest, readJson, readText } from './shape.ts';
 
 /** The key an auditor trusts, from `--key <pem file>` and/or `--key-id <id>`. */
 export interface Trust {
@@ -16,20 +16,17 @@ export interface Trust {
 
 export function readManifest(bytes: Buffer | null, problems: Problem[]): BundleManifest | null {
   if (!bytes) return null;
-  const textValue = decodeText(bytes);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(textValue ?? '');
-  } catch {
-    problems.push(fileProblem(MANIFEST_FILE, 'is not valid JSON (UTF-8)'));
+  const json = readJson(bytes);
+  if (!json.ok) {
+    problems.push(fileProblem(MANIFEST_FILE, json.fault));
     return null;
   }
-  const parsed = parseManifest(raw);
+  const parsed = parseManifest(json.value.value);
   if (!parsed.ok) {
     problems.push(fileProblem(MANIFEST_FILE, parsed.fault));
     return null;
   }
-  if (manifestText(parsed.value) !== textValue) {
+  if (manifestText(parsed.value) !== json.value.text) {
     problems.push(fileProblem(MANIFEST_FILE, 'is not byte-for-byte as exported (reformatted or altered)'));
   }
   return parsed.value;
@@ -42,11 +39,13 @@ export interface KeyCheck {
 }
 
 export function checkKey(keyFile: Buffer | null, manifest: BundleManifest | null, trust: Trust, problems: Problem[]): KeyCheck {
-  const pem = keyFile ? decodeText(keyFile) : (manifest?.ledgerKey.publicKeyPem ?? null);
-  if (pem === null) {
-    if (keyFile) problems.push(fileProblem(PUBLIC_KEY_FILE, 'is not UTF-8 text'));
+  const read = keyFile ? readText(keyFile) : null;
+  if (read && !read.ok) {
+    problems.push(fileProblem(PUBLIC_KEY_FILE, read.fault));
     return { publicKeyPem: null, keyId: null };
   }
+  const pem = read ? read.value : (manifest?.ledgerKey.publicKeyPem ?? null);
+  if (pem === null) return { publicKeyPem: null, keyId: null };
   const key = ed25519Key(pem);
   if (!key) {
     problems.push(fileProblem(PUBLIC_KEY_FILE, 'is not an Ed25519 public key in PEM form'));

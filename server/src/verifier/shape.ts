@@ -1,20 +1,46 @@
 // Parses the bundle's text and JSON into typed values, field by field: a missing, extra or mistyped
 // field is a fault, never a cast. Extra fields matter: the hash covers only the fields it names.
 import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../ledger/canonical-json.ts';
 import { BUNDLE_FORMAT, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from './bundle-format.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
 
-/** Decodes strict UTF-8; null when the bytes are not UTF-8. */
-export function decodeText(bytes: Uint8Array): string | null {
+// ignoreBOM keeps a leading byte-order mark in the text instead of dropping it unseen: the checks
+// compare bytes exactly, and the exporter never writes one.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BOM = '\uFEFF';
+
+/** Strict UTF-8, every byte kept; a byte-order mark is a fault, not something to skip. */
+export function readText(bytes: Uint8Array): Parsed<string> {
+  let text: string;
   try {
-    return utf8.decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
-    return null;
+    return { ok: false, fault: 'is not UTF-8 text' };
   }
+  if (text.startsWith(BOM)) return { ok: false, fault: 'starts with a byte-order mark (EF BB BF), which the exporter never writes: it was re-saved or altered' };
+  return { ok: true, value: text };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
+/**
+ * Bytes the exporter wrote as JSON: their exact text and its value. Faults complete a sentence about
+ * the file or line ("… is not valid JSON"). The depth bound keeps every later check, several of which
+ * recurse, safe from a value built to overflow the stack.
+ */
+export function readJson(bytes: Uint8Array): Parsed<{ text: string; value: unknown }> {
+  const read = readText(bytes);
+  if (!read.ok) return read;
+  const text = read.value;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, fault: 'is not valid JSON (UTF-8)' };
+  }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return { ok: false, fault: `nests arrays or objects more than ${MAX_JSON_DEPTH} deep, which nothing the exporter writes does` };
+  return { ok: true, value: { text, value } };
+}
 
 type Json = Record<string, unknown>;
 
