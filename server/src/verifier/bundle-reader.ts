@@ -1,8 +1,8 @@
 // Reads a bundle zip once, in order: the sha-256 and size of every file (streamed, never held
-// whole), and the bytes of the small text files the checks parse. Knows zips, not evidence.
+// whole), and the bytes of the few text files the checks parse. Knows zips, not evidence.
 import crypto from 'node:crypto';
 import yauzl from 'yauzl';
-import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE } from './bundle-format.ts';
+import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from './bundle-format.ts';
 
 /** The zip itself cannot be read: not a zip, truncated, encrypted, or a file whose data is corrupt. */
 export class UnreadableBundle extends Error {
@@ -14,18 +14,31 @@ export interface BundleFileInfo {
   directory: boolean;
   size: number;
   sha256: string;
-  /** The file's bytes, kept only for the text files the checks parse. */
+  /** The file's bytes, kept only for the files the checks parse. */
   bytes: Buffer | null;
 }
 
 export interface BundleContents {
-  /** Every entry of the zip's central directory, in order, duplicates included. */
+  /** Each path of the zip's central directory once, in order: the first entry under that path. */
   files: BundleFileInfo[];
+  /** Paths of the later entries under a path already seen, in order; their data is never read. */
+  copies: string[];
 }
 
-const TEXT_FILES = new Set([MANIFEST_FILE, LEDGER_FILE, PUBLIC_KEY_FILE, README_FILE]);
-/** A ledger of a million entries is well under this; more is not a bundle we wrote. */
-const MAX_TEXT_BYTES = 512 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/**
+ * The files the checks parse, and the most each can be: these (each path read once) and the entry
+ * cap keep a run under 1 GiB on any zip — a hostile one with all three at their limit peaked at
+ * ~940 MiB, a parsed ledger taking about four times its bytes. 128 MiB is some 230,000 ledger
+ * entries; the manifest lists a blob in ~210 bytes. README.txt is only hashed, like a blob.
+ */
+const KEPT_FILES: ReadonlyMap<string, number> = new Map([
+  [LEDGER_FILE, 128 * MiB],
+  [MANIFEST_FILE, 48 * MiB],
+  [PUBLIC_KEY_FILE, 64 * 1024],
+]);
+/** Every entry costs memory (its path, its hash, a problem when it does not belong), read or not. */
+const MAX_ENTRIES = 100_000;
 
 export async function readBundle(source: string | Buffer): Promise<BundleContents> {
   const options = { strictFileNames: true, validateEntrySizes: true };
@@ -33,25 +46,37 @@ export async function readBundle(source: string | Buffer): Promise<BundleContent
     .catch((error: unknown) => {
       throw new UnreadableBundle(`not a readable zip file: ${messageOf(error)}`);
     });
-  const files: BundleFileInfo[] = [];
+  const contents: BundleContents = { files: [], copies: [] };
+  const seen = new Set<string>();
   try {
+    if (zip.entryCount > MAX_ENTRIES) throw new UnreadableBundle(`it has ${zip.entryCount} entries, more than a bundle can have (${MAX_ENTRIES})`);
     for await (const entry of zip.eachEntry()) {
       const path = entry.fileName;
+      // Decided from the central directory, before any data is read: a path seen before is a copy,
+      // reported and never read, so records pointing many times at one huge entry cost nothing.
+      if (seen.has(path)) {
+        contents.copies.push(path);
+        continue;
+      }
+      seen.add(path);
       if (path.endsWith('/')) {
-        files.push({ path, directory: true, size: 0, sha256: '', bytes: null });
+        contents.files.push({ path, directory: true, size: 0, sha256: '', bytes: null });
         continue;
       }
       if (entry.isEncrypted()) throw new UnreadableBundle(`${path} is encrypted`);
-      const keep = TEXT_FILES.has(path);
-      if (keep && entry.uncompressedSize > MAX_TEXT_BYTES) throw new UnreadableBundle(`${path} is ${entry.uncompressedSize} bytes, more than a bundle file of its kind can be`);
-      files.push({ path, directory: false, ...(await digest(await zip.openReadStreamPromise(entry), keep, path)) });
+      const limit = KEPT_FILES.get(path);
+      // validateEntrySizes fails the stream past the declared size, so the declared size bounds what is read.
+      if (limit !== undefined && entry.uncompressedSize > limit) {
+        throw new UnreadableBundle(`${path} is ${entry.uncompressedSize} bytes, more than a bundle file of its kind can be (${limit})`);
+      }
+      contents.files.push({ path, directory: false, ...(await digest(await zip.openReadStreamPromise(entry), limit !== undefined, path)) });
     }
   } catch (error) {
     zip.close();
     if (error instanceof UnreadableBundle) throw error;
     throw new UnreadableBundle(`the zip is corrupt: ${messageOf(error)}`);
   }
-  return { files };
+  return contents;
 }
 
 async function digest(stream: AsyncIterable<unknown>, keep: boolean, path: string): Promise<Omit<BundleFileInfo, 'path' | 'directory'>> {

@@ -18,7 +18,7 @@ export async function verifyBundle(source: string | Buffer, trust: Trust = {}): 
 
 export function checkBundle(contents: BundleContents, trust: Trust): BundleReport {
   const problems: Problem[] = [];
-  const byPath = checkLayout(contents.files, problems);
+  const byPath = checkLayout(contents, problems);
 
   const manifest = readManifest(byPath.get(MANIFEST_FILE)?.bytes ?? null, problems);
   const key = checkKey(byPath.get(PUBLIC_KEY_FILE)?.bytes ?? null, manifest, trust, problems);

@@ -6,7 +6,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import {
   BLOB_DIR, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE, blobPath, type BundleManifest,
 } from './bundle-format.ts';
-import type { BundleFileInfo } from './bundle-reader.ts';
+import type { BundleContents, BundleFileInfo } from './bundle-reader.ts';
 import { purgeCoverage } from '../ledger/tombstones.ts';
 import { fileProblem, type Problem } from './report.ts';
 
@@ -15,12 +15,9 @@ export const REQUIRED_FILES = [MANIFEST_FILE, LEDGER_FILE, PUBLIC_KEY_FILE, READ
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Each path once (later copies are reported, the first is the one checked); required files present. */
-export function checkLayout(files: readonly BundleFileInfo[], problems: Problem[]): Map<string, BundleFileInfo> {
-  const byPath = new Map<string, BundleFileInfo>();
-  for (const file of files) {
-    if (byPath.has(file.path)) problems.push(fileProblem(file.path, 'is in the zip more than once: a copy was added'));
-    else byPath.set(file.path, file);
-  }
+export function checkLayout(contents: BundleContents, problems: Problem[]): Map<string, BundleFileInfo> {
+  const byPath = new Map(contents.files.map((file) => [file.path, file]));
+  for (const path of contents.copies) problems.push(fileProblem(path, 'is in the zip more than once: a copy was added'));
   for (const path of REQUIRED_FILES) if (!byPath.has(path)) problems.push(fileProblem(path, 'is missing from the bundle'));
   return byPath;
 }
