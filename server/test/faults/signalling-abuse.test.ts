@@ -11,6 +11,8 @@ import { attemptPeer, closeOf, credentialQuery, openPeer, sleep, writeRawText, t
 
 const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 1_000_000);
 const MAX_PEERS_PER_CASE = 8;
+/** Generous, for a loaded machine: the waits are for progress, not a time limit. */
+const WAIT = { timeout: 10_000 };
 
 let h: Harness;
 let admin: Client;
@@ -170,7 +172,7 @@ describe('relay rate', () => {
       ...Array.from({ length: 60 }, (_, i) => ({ type: 'CANDIDATE', dst: reader.id, payload: { candidate: `candidate:${i} ${'c'.repeat(250)}` } })),
     ];
     for (const message of setUp) assessor.send(message);
-    await expect.poll(() => reader.messages.length).toBe(1 + setUp.length);
+    await expect.poll(() => reader.messages.length, WAIT).toBe(1 + setUp.length);
 
     const floodClosed = closeOf(flooder);
     const blob = 'x'.repeat(60 * 1024);
@@ -183,7 +185,7 @@ describe('relay rate', () => {
 
     // Whatever of the flood got through has reached the reader once the assessor's next message has.
     assessor.send({ type: 'CANDIDATE', dst: reader.id, payload: { candidate: 'marker' } });
-    await expect.poll(() => reader.messages.at(-1)?.payload).toEqual({ candidate: 'marker' });
+    await expect.poll(() => reader.messages.at(-1)?.payload, WAIT).toEqual({ candidate: 'marker' });
     const flooded = reader.messages.filter((m) => (m.payload as { candidate?: string } | undefined)?.candidate === blob).length;
     console.log(`signalling rate: ${flooded} of 100 flooded 60 KiB messages relayed before the flooder was closed`);
     expect(flooded).toBeLessThan(20);
@@ -199,7 +201,7 @@ describe('join link re-issue', () => {
     const oldHolder = await open(await customerCredential(c));
     const mintedBefore = await customerCredential(c);
     oldHolder.send({ type: 'OFFER', dst: assessor.id, payload: { sdp: 'before' } });
-    await expect.poll(() => assessor.messages.length).toBe(2);
+    await expect.poll(() => assessor.messages.length, WAIT).toBe(2);
     expect(await caseView(c)).toMatchObject({ presence: 'waiting', customerPeerId: oldHolder.id });
 
     const oldClosed = closeOf(oldHolder);
@@ -220,7 +222,7 @@ describe('join link re-issue', () => {
     await consent(reissued.body.token);
     const newcomer = await open(await customerCredential({ id: c.id, token: reissued.body.token }));
     newcomer.send({ type: 'OFFER', dst: assessor.id, payload: { sdp: 'new link' } });
-    await expect.poll(() => assessor.messages.length).toBe(3);
+    await expect.poll(() => assessor.messages.length, WAIT).toBe(3);
     expect(assessor.messages.map((m) => (m.payload as { sdp?: string } | undefined)?.sdp)).toEqual([undefined, 'before', 'new link']);
     expect(assessor.messages[2]?.src).toBe(newcomer.id);
     expect(await caseView(c)).toMatchObject({ presence: 'waiting', customerPeerId: newcomer.id });
