@@ -75,8 +75,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     report = await verifyBundle(path.resolve(io.cwd, bundle), trust);
   } catch (error) {
-    if (!(error instanceof UnreadableBundle)) throw error;
-    io.stderr(`sightline-verify: cannot read ${bundle}: ${error.message}\n`);
+    if (error instanceof UnreadableBundle) {
+      io.stderr(`sightline-verify: cannot read ${bundle}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // A bundle no check foresaw still gets a verdict line, never a stack trace: it is not verified.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`sightline-verify: cannot check ${bundle}: ${message} (an error the checks did not foresee; please report it)\n`);
     return EXIT.usage;
   }
   io.stdout(args.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
