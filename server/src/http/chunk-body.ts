@@ -19,6 +19,8 @@ export function checkChunkHeaders(req: Request, maxBytes: number): void {
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
 }
 
-export function receiveChunkBody(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<ReceivedChunk> {
-  return streamToTempFile(req, { ...opts, tooLarge: () => tooLarge(opts.maxBytes) });
+/** The bytes are fsynced as the file closes, on the descriptor they were written through. */
+export async function receiveChunkBody(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<ReceivedChunk> {
+  const file = await streamToTempFile(req, { ...opts, tooLarge: () => tooLarge(opts.maxBytes), flush: true });
+  return { ...file, synced: true };
 }

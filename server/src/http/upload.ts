@@ -37,7 +37,7 @@ export async function receiveUpload(req: Request, opts: { tempPath: () => string
 /** Streams a body into a new temp file, hashing as it goes; refuses past `maxBytes` with `tooLarge()`. */
 export async function streamToTempFile(
   source: Readable,
-  opts: { tempPath: () => string; maxBytes: number; tooLarge?: () => HttpError },
+  opts: { tempPath: () => string; maxBytes: number; tooLarge?: () => HttpError; /** fsync the bytes before resolving. */ flush?: boolean },
 ): Promise<ReceivedFile> {
   const refuse = opts.tooLarge ?? (() => tooLarge(opts.maxBytes));
   const tempFile = opts.tempPath();
@@ -52,7 +52,7 @@ export async function streamToTempFile(
     },
   });
   try {
-    await pipeline(source, meter, fs.createWriteStream(tempFile, { flags: 'wx' }));
+    await pipeline(source, meter, fs.createWriteStream(tempFile, { flags: 'wx', flush: opts.flush === true }));
   } catch (error) {
     await fsp.rm(tempFile, { force: true });
     if (error instanceof HttpError) throw error;

@@ -1,6 +1,7 @@
 // Live-session recordings: created by the assessor's console, filled with numbered chunks in any
-// order (each blob durable on disk before its row and ledger entry commit in one transaction, so an
-// acknowledged chunk survives a crash), sealed once every chunk is held, served as one media file.
+// order (each blob durable on disk before its row and ledger entry commit, so an acknowledged chunk
+// survives a crash; chunks that are ready together share one commit), sealed once every chunk is held,
+// served as one media file.
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { RETENTION_PURGED } from '../../../protocol/corrections.ts';
@@ -17,6 +18,7 @@ import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { purgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
+import { createGroupCommit } from '../storage/group-commit.ts';
 import { chunkLayout, decideChunk, sameSeal, sealMismatch, type ChunkDecision } from './chunk-rules.ts';
 import { parseRange, slicesFor, type ByteRange } from './media-range.ts';
 import { sliceStream } from './recording-media.ts';
@@ -36,6 +38,8 @@ export interface ReceivedChunk {
   tempFile: string;
   sha256: string;
   size: number;
+  /** The receiver fsynced the bytes already. */
+  synced?: boolean;
 }
 
 export interface RecordingMedia {
@@ -57,6 +61,7 @@ export type RecordingService = ReturnType<typeof createRecordingService>;
 
 export function createRecordingService(deps: RecordingServiceDeps) {
   const { db, store, blobs, ledger, hub } = deps;
+  const commitChunk = createGroupCommit(db);
 
   const summaryOf = (r: RecordingRecord, chunks: readonly RecordingChunk[]): RecordingSummary => {
     const layout = chunkLayout(chunks);
@@ -143,6 +148,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
     /** Stores chunk n from a received temp file whose bytes should hash to `claimedSha256`. */
     async ingestChunk(user: User, caseId: string, recordingId: string, n: number, claimedSha256: string, file: ReceivedChunk): Promise<ChunkReceipt> {
+      let adopted = false;
       try {
         const { caseRecord } = reach(user, caseId, recordingId);
         if (file.sha256 !== claimedSha256) {
@@ -154,8 +160,9 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         if (early === 'duplicate') return { ...receipt, stored: false };
         if (early !== 'store') throw REFUSAL[early](n);
 
-        await blobs.adoptFile(file.tempFile, file.sha256);
-        const outcome = db.transaction((): ChunkDecision => {
+        await blobs.adoptFile(file.tempFile, file.sha256, { synced: file.synced === true });
+        adopted = true;
+        const outcome = await commitChunk((): ChunkDecision => {
           // Another request for the same number may have committed while this blob was being synced.
           const decision = decide();
           if (decision !== 'store') return decision;
@@ -164,14 +171,15 @@ export function createRecordingService(deps: RecordingServiceDeps) {
           });
           store.insertChunk({ recordingId, ...receipt, receivedAt: entry.at, ledgerSeq: entry.seq });
           return 'store';
-        }).immediate();
+        });
         if (outcome === 'duplicate') return { ...receipt, stored: false };
         if (outcome !== 'store') throw REFUSAL[outcome](n);
         const recording = store.byId(caseId, recordingId);
         if (recording) publish(caseRecord.assessorId, recording);
         return { ...receipt, stored: true };
       } finally {
-        await fsp.rm(file.tempFile, { force: true });
+        // An adopted temp file was renamed into the store (or removed there as a duplicate).
+        if (!adopted) await fsp.rm(file.tempFile, { force: true });
       }
     },
 

@@ -2,16 +2,20 @@
 // snapshots concurrently; it is killed with SIGKILL at a random moment, again and again, and restarted
 // on the same data dir. Every chunk and snapshot acknowledged before a kill must be there, intact; the
 // ledger must verify; no temp file may show; and the client resumes and finally seals the recording.
+// Four chunk workers keep several chunks between blob install and commit at once, so chunks share
+// directory fsyncs and commits (group commit), and a fifth re-sends chunks already acknowledged, racing
+// the same blob's install: an acknowledgement given to any of them must hold all the same.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { detailedJpeg, flatJpeg } from '../evidence/fixtures.ts';
+import { blobStoreProblems } from '../faults/store-probe.ts';
 import { attempt, seeded, startChildServer, type ChildServer } from '../support/child-server.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
-const CHUNK_WORKERS = 2;
+const CHUNK_WORKERS = 4;
 const ADMIN = { email: 'crash@example.test', password: 'crash test password' };
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 
@@ -68,7 +72,7 @@ interface ClientState {
 interface RoundLog {
   round: number;
   killAfterMs: number;
-  acked: { chunks: number; snapshots: number };
+  acked: { chunks: number; snapshots: number; resent: number };
   inFlight: { chunks: number[]; snapshots: number };
   answeredLost: number;
   /** Temp files the kill left in the blob store's temp folder (removed at the next start). */
@@ -90,6 +94,7 @@ it(`loses nothing acknowledged across ${ROUNDS} SIGKILLs, and the upload resumes
   /** After a restart: everything acknowledged is there, intact, and the ledger verifies. */
   const checkAfterRestart = async (server: Api): Promise<number> => {
     expect(fs.readdirSync(path.join(dataDir, 'blobs', 'tmp'))).toEqual([]);
+    expect(blobStoreProblems(dataDir), 'every blob hashes to its name in the content-addressed layout').toEqual([]);
     const recording = (await server.json(`/api/cases/${caseId}/recordings/${recordingId}`)).body;
     const held = new Map<number, { sha256: string; size: number }>(recording.chunks.map((c: { n: number; sha256: string; size: number }) => [c.n, c]));
     for (const n of state.acked) expect(held.get(n), `acknowledged chunk ${n}`).toEqual({ n, sha256: sha256(state.chunks[n]!), size: state.chunks[n]!.length });
@@ -110,7 +115,7 @@ it(`loses nothing acknowledged across ${ROUNDS} SIGKILLs, and the upload resumes
   };
 
   /** Uploads until the server dies: chunk workers (re-sends first, then new chunks) beside a snapshot worker. */
-  const workload = (server: Api, inFlight: { chunks: Set<number>; snapshots: Set<string> }) => {
+  const workload = (server: Api, inFlight: { chunks: Set<number>; snapshots: Set<string> }, resent: { count: number }) => {
     let dead = false;
     const claimed = new Set<number>();
     const nextChunk = (): number => {
@@ -134,6 +139,25 @@ it(`loses nothing acknowledged across ${ROUNDS} SIGKILLs, and the upload resumes
       }
       dead = true;
     };
+    /** Sends an acknowledged chunk again, as a console that missed the answer would: 200, stored before. */
+    const resendWorker = async () => {
+      while (!dead) {
+        const acked = [...state.acked];
+        if (acked.length === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          continue;
+        }
+        const n = acked[between(0, acked.length - 1)]!;
+        const res = await attempt(server.json(`/api/cases/${caseId}/recordings/${recordingId}/chunks/${n}`, {
+          method: 'PUT', headers: { 'content-type': 'video/webm', 'x-chunk-sha256': sha256(state.chunks[n]!) }, body: new Uint8Array(state.chunks[n]!),
+        }));
+        if (!res) break;
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body).toMatchObject({ n, stored: false });
+        resent.count += 1;
+      }
+      dead = true;
+    };
     const snapshotWorker = async () => {
       while (!dead) {
         const pending = [...state.snapshots].find(([, s]) => s.evidence === null);
@@ -154,7 +178,7 @@ it(`loses nothing acknowledged across ${ROUNDS} SIGKILLs, and the upload resumes
       }
       dead = true;
     };
-    return Promise.all([...Array.from({ length: CHUNK_WORKERS }, chunkWorker), snapshotWorker()]);
+    return Promise.all([...Array.from({ length: CHUNK_WORKERS }, chunkWorker), resendWorker(), snapshotWorker()]);
   };
 
   let server = api(await startServer());
@@ -172,14 +196,15 @@ it(`loses nothing acknowledged across ${ROUNDS} SIGKILLs, and the upload resumes
     const inFlight = { chunks: new Set<number>(), snapshots: new Set<string>() };
     const checkMs = Date.now() - checkStart;
     const killAfterMs = between(20, 400);
-    const running = workload(server, inFlight);
+    const resent = { count: 0 };
+    const running = workload(server, inFlight, resent);
     await new Promise((resolve) => setTimeout(resolve, killAfterMs));
     const caught = { chunks: [...inFlight.chunks].sort((a, b) => a - b), snapshots: inFlight.snapshots.size };
     await kill();
     await running;
     log.push({
       round, killAfterMs, answeredLost, inFlight: caught,
-      acked: { chunks: state.acked.size - before.chunks, snapshots: [...state.snapshots.values()].filter((s) => s.evidence).length - before.snapshots },
+      acked: { chunks: state.acked.size - before.chunks, snapshots: [...state.snapshots.values()].filter((s) => s.evidence).length - before.snapshots, resent: resent.count },
       tempLeft: fs.readdirSync(path.join(dataDir, 'blobs', 'tmp')).length,
       restartMs, checkMs,
     });
