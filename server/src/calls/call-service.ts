@@ -43,9 +43,9 @@ export function createCallService(deps: { db: Db; ledger: LedgerStore; cases: Ca
   const byId = db.prepare<[string, string], Row>('SELECT * FROM calls WHERE case_id = ? AND id = ?');
   // Call ids are chosen by the console but unique across all cases (the table's primary key).
   const caseOfCall = db.prepare<[string], { case_id: string }>('SELECT case_id FROM calls WHERE id = ?');
+  const listStmt = db.prepare<[string], Row>('SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, rowid');
   return {
-    list: (caseId: string): CallView[] =>
-      db.prepare<[string], Row>('SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, rowid').all(caseId).map(toView),
+    list: (caseId: string): CallView[] => listStmt.all(caseId).map(toView),
 
     report(user: User, caseId: string, body: CallEventBody): CallView {
       const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);

@@ -85,6 +85,8 @@ export function createCaseStore(db: Db): CaseStore {
   const byIdStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
   const tokenStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE token_hash = ?');
   const tokenByIdStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE id = ?');
+  const listOfStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.assessor_id = ? ORDER BY c.created_at DESC`);
+  const listAllStmt = db.prepare<[], CaseRow>(`${CASE_SELECT} ORDER BY c.created_at DESC`);
   const toToken = (row: TokenRow): JoinTokenRecord => ({
     id: row.id,
     caseId: row.case_id,
@@ -104,9 +106,7 @@ export function createCaseStore(db: Db): CaseStore {
       return row ? toCase(row) : null;
     },
     list({ assessorId }) {
-      const rows = assessorId
-        ? db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.assessor_id = ? ORDER BY c.created_at DESC`).all(assessorId)
-        : db.prepare<[], CaseRow>(`${CASE_SELECT} ORDER BY c.created_at DESC`).all();
+      const rows = assessorId ? listOfStmt.all(assessorId) : listAllStmt.all();
       return rows.map(toCase);
     },
     replaceJoinToken(input) {

@@ -15,9 +15,9 @@ export type ChatService = ReturnType<typeof createChatService>;
 export function createChatService(deps: { db: Db; ledger: LedgerStore; cases: CaseService; hub: EventHub; clock: () => Date }) {
   const { db, ledger, hub, clock } = deps;
   const byId = db.prepare<[string, string], Row>('SELECT * FROM chat_lines WHERE case_id = ? AND id = ?');
+  const listStmt = db.prepare<[string], Row>('SELECT * FROM chat_lines WHERE case_id = ? ORDER BY at, rowid');
   return {
-    list: (caseId: string): ChatLine[] =>
-      db.prepare<[string], Row>('SELECT * FROM chat_lines WHERE case_id = ? ORDER BY at, rowid').all(caseId).map(toLine),
+    list: (caseId: string): ChatLine[] => listStmt.all(caseId).map(toLine),
 
     post(principal: Principal, caseId: string, body: ChatBody): { line: ChatLine; created: boolean } {
       const caseRecord = deps.cases.authorize(principal, caseId);

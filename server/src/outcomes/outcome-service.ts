@@ -21,9 +21,9 @@ export type OutcomeService = ReturnType<typeof createOutcomeService>;
 export function createOutcomeService(deps: { db: Db; ledger: LedgerStore; cases: CaseService; hub: EventHub; clock: () => Date }) {
   const { db, ledger, hub, clock } = deps;
   const latest = db.prepare<[string], Row>('SELECT * FROM outcomes WHERE case_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
+  const listStmt = db.prepare<[string], Row>('SELECT * FROM outcomes WHERE case_id = ? ORDER BY at, rowid');
   return {
-    list: (caseId: string): OutcomeView[] =>
-      db.prepare<[string], Row>('SELECT * FROM outcomes WHERE case_id = ? ORDER BY at, rowid').all(caseId).map(toView),
+    list: (caseId: string): OutcomeView[] => listStmt.all(caseId).map(toView),
 
     record(user: User, caseId: string, body: OutcomeBody): OutcomeView {
       const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
