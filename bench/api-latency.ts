@@ -13,7 +13,7 @@ import { startChildServer, type ChildServer } from '../server/test/support/child
 import { apiClient, inBatches } from './support/api-client.ts';
 import { QUICK, round, summary, writeResult } from './support/results.ts';
 
-const RATE = 200;
+const RATE = 500;
 const WARM_UP_S = QUICK ? 0.5 : 2;
 const DURATION_S = QUICK ? 1 : 10;
 const CASES = QUICK ? 10 : 100;

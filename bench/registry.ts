@@ -49,6 +49,7 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/chunk-ingest.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 90,
+    note: 'Recording chunks: the server runs as a child process; each chunk is answered only once durable (blob fsynced, renamed in, directory fsynced; row and ledger entry committed with the WAL fsynced). Sightline and the floor take turns, 8 chunks at a time, so both meet the same contention; the floor writes one chunk after another in the benchmark process.',
     rows: (r) =>
       ['concurrency1', 'concurrency4'].flatMap((c): Row[] => {
         const s = r.results?.[c];
@@ -108,7 +109,7 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/api-latency.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 90,
-    note: 'API latency: an open-loop schedule (each request leaves at its time whether or not earlier ones have answered; latency counts from that time) interleaves the three endpoints at 200 req/s each for 10 s after a 2 s warm-up, against the server as a child process, over keep-alive connections.',
+    note: 'API latency: an open-loop schedule (each request leaves at its time whether or not earlier ones have answered; latency counts from that time) interleaves the three endpoints at 500 req/s each (1,500 req/s in all) for 10 s after a 2 s warm-up, against the server as a child process, over keep-alive connections.',
     rows: (r) =>
       r.health
         ? [
