@@ -60,6 +60,9 @@ export async function prepareFixture(): Promise<Fixture> {
   const sealBody = { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(held) }] };
   await admin.json(`/api/cases/${caseId}/recordings/${sealedId}/seal`, { method: 'POST', json: sealBody });
 
+  // A user for the disable and enable routes to name.
+  const switched = (await admin.json('/api/users', { method: 'POST', json: { email: 'switched@example.test', name: 'Switched', password: 'a long password 4', role: 'assessor' } })).body.user.id as string;
+
   // One annotation to clear, so a valid clear names a real id.
   await admin.json(`/api/cases/${caseId}/annotations`, { method: 'POST', json: { id: 'ann-00000001', kind: 'marker', screen: { u: 0.5, v: 0.5 }, anchor: null } });
 
@@ -102,6 +105,8 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/auth/login', '/api/auth/login', {}, { email: ADMIN.email, password: ADMIN.password }, LoginBody),
     bodilessRoute('POST /api/auth/logout', '/api/auth/logout', { cookie: leaving.cookie! }, 204),
     jsonRoute('POST /api/users', '/api/users', cookie, { email: 'new@example.test', name: 'New', password: 'a long password 3', role: 'assessor' }, CreateUserBody),
+    bodilessRoute('POST /api/users/:id/disable', `/api/users/${switched}/disable`, cookie),
+    bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
     jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', joinLinkHours: 24, checklist: 'property' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),

@@ -19,7 +19,7 @@ function fresh(): { file: string; db: Db } {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-ledger-')), 'test.db');
   const db = openDatabase(file);
   opened.push(db);
-  db.prepare("INSERT INTO users VALUES ('u1', 'a@b.c', 'A', 'admin', 'x', '2026-01-01')").run();
+  db.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'admin', 'x', '2026-01-01')").run();
   db.prepare("INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at) VALUES ('c1', 'damage', 'T', NULL, 'u1', 'u1', '2026-01-01')").run();
   return { file, db };
 }
