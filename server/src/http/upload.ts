@@ -96,25 +96,23 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
     parser.on('fieldsLimit', () => fail(new HttpError(400, 'too_many_fields', 'the upload has too many fields')));
     parser.on('partsLimit', () => fail(new HttpError(400, 'too_many_parts', 'the upload has too many parts')));
     let settled = false;
-    const discard = () => void pending?.then((file) => fsp.rm(file.tempFile, { force: true }), () => undefined);
     const finish = () => {
       if (settled) return;
       settled = true;
-      if (failure) {
-        discard();
-        reject(failure);
-        return;
-      }
       if (!pending) {
-        reject(new HttpError(400, 'file_required', 'the upload has no file in the field "file"'));
+        reject(failure ?? new HttpError(400, 'file_required', 'the upload has no file in the field "file"'));
         return;
       }
+      // A refused upload is answered only once its temp file is gone: the file part may still be
+      // flushing when busboy closes, and an answer sent before the removal would leave a client (or a
+      // crash right after the answer) with a temp file from a request that was refused.
       pending.then(
         (file) => {
           if (!failure) return resolve({ file, fields });
-          discard();
-          reject(failure);
+          const refusal = failure;
+          fsp.rm(file.tempFile, { force: true }).then(() => reject(refusal), () => reject(refusal));
         },
+        // streamToTempFile removed its file before rejecting.
         () => reject(failure ?? new HttpError(400, 'upload_interrupted', 'the upload failed')),
       );
     };
