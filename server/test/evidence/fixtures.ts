@@ -58,6 +58,48 @@ export function pngBomb(width: number, height: number): Buffer {
   ]);
 }
 
+/** Adam7: each pass's first column and row, and its column and row steps. */
+const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+
+/**
+ * A valid PNG of black pixels, of any size, colour type and bit depth, optionally Adam7-interlaced:
+ * every row is really there, deflated from zeros (about 1 byte per 1,030), so it decodes in full. The
+ * image of hole 1 of issue 10 is `zeroPng(8900, 8900, { channels: 4, depth: 16, interlaced: true })`:
+ * 602 KiB on disk, 634 MB once decoded.
+ */
+export async function zeroPng(width: number, height: number, opts: { channels: 1 | 3 | 4; depth: 8 | 16; interlaced: boolean }): Promise<Buffer> {
+  const pixelBytes = (opts.channels * opts.depth) / 8;
+  let rawBytes = 0;
+  for (const [x0, y0, dx, dy] of opts.interlaced ? ADAM7 : [[0, 0, 1, 1] as const]) {
+    const columns = Math.ceil((width - x0) / dx);
+    const rows = Math.ceil((height - y0) / dy);
+    // Each row starts with its filter byte (0, none).
+    if (columns > 0 && rows > 0) rawBytes += rows * (1 + columns * pixelBytes);
+  }
+  const deflate = zlib.createDeflate({ level: 9 });
+  const compressed: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+  const ended = new Promise((resolve) => deflate.on('end', resolve));
+  const zeros = Buffer.alloc(1 << 20);
+  for (let left = rawBytes; left > 0; left -= zeros.length) {
+    if (!deflate.write(left >= zeros.length ? zeros : zeros.subarray(0, left))) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await ended;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = opts.depth;
+  header[9] = { 1: 0, 3: 2, 4: 6 }[opts.channels]; // colour type: grey, RGB, RGBA
+  header[12] = opts.interlaced ? 1 : 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', Buffer.concat(compressed)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
