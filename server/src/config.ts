@@ -45,6 +45,12 @@ const EnvSchema = z.object({
   SIGHTLINE_MAX_UPLOAD_MB: positiveInt(25),
   SIGHTLINE_MAX_CHUNK_MB: positiveInt(16),
   SIGHTLINE_MAX_IMAGE_PIXELS: positiveInt(80_000_000),
+  SIGHTLINE_MAX_IMAGE_DECODED_MB: positiveInt(256),
+  SIGHTLINE_IMAGE_MEMORY_MB: positiveInt(256),
+  SIGHTLINE_IMAGE_JOBS: positiveInt(2),
+  SIGHTLINE_IMAGE_QUEUE: positiveInt(32),
+  SIGHTLINE_IMAGE_QUEUE_PER_CALLER: positiveInt(4),
+  UV_THREADPOOL_SIZE: positiveInt(4),
   SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
@@ -66,6 +72,8 @@ export interface Config {
   /** Largest accepted recording chunk. */
   maxChunkBytes: number;
   maxImagePixels: number;
+  /** Bounds on decoding uploaded images: see evidence/image-cost.ts and evidence/image-gate.ts. */
+  imageWork: { maxDecodedBytes: number; memoryBytes: number; jobs: number; queue: number; perCaller: number };
   joinLinkHours: number;
   loginLimitPer15Min: number;
   maxPeers: number;
@@ -90,6 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (Boolean(e.SIGHTLINE_TLS_CERT) !== Boolean(e.SIGHTLINE_TLS_KEY)) {
     throw new ConfigError('Invalid configuration: set SIGHTLINE_TLS_CERT and SIGHTLINE_TLS_KEY together');
   }
+  // Each image job holds a libuv thread while it decodes; file reads and writes need the others.
+  if (e.SIGHTLINE_IMAGE_JOBS >= e.UV_THREADPOOL_SIZE) {
+    throw new ConfigError(`Invalid configuration: SIGHTLINE_IMAGE_JOBS (${e.SIGHTLINE_IMAGE_JOBS}) must be below UV_THREADPOOL_SIZE (${e.UV_THREADPOOL_SIZE}), so file I/O keeps a thread while images are decoded`);
+  }
   return {
     httpPort: e.PORT,
     httpsPort: e.HTTPS_PORT,
@@ -104,6 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxUploadBytes: e.SIGHTLINE_MAX_UPLOAD_MB * 1024 * 1024,
     maxChunkBytes: e.SIGHTLINE_MAX_CHUNK_MB * 1024 * 1024,
     maxImagePixels: e.SIGHTLINE_MAX_IMAGE_PIXELS,
+    imageWork: {
+      maxDecodedBytes: e.SIGHTLINE_MAX_IMAGE_DECODED_MB * 1024 * 1024,
+      memoryBytes: e.SIGHTLINE_IMAGE_MEMORY_MB * 1024 * 1024,
+      jobs: e.SIGHTLINE_IMAGE_JOBS,
+      queue: e.SIGHTLINE_IMAGE_QUEUE,
+      perCaller: e.SIGHTLINE_IMAGE_QUEUE_PER_CALLER,
+    },
     joinLinkHours: e.SIGHTLINE_JOIN_LINK_HOURS,
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     maxPeers: e.SIGHTLINE_MAX_PEERS,

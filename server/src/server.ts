@@ -68,7 +68,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     joinLinkHours: config.joinLinkHours,
   });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
-  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, maxImagePixels: config.maxImagePixels });
+  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });

@@ -16,7 +16,7 @@ import { purgeCoverage, type PurgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { EvidenceCorrection, EvidenceRecord, EvidenceStore } from './evidence-store.ts';
-import { ImageRejected, processImage } from './image-pipeline.ts';
+import { createImageIntake, type ImageWorkLimits } from './image-intake.ts';
 
 export interface EvidenceServiceDeps {
   db: Db;
@@ -27,7 +27,7 @@ export interface EvidenceServiceDeps {
   checklist: ChecklistService;
   hub: EventHub;
   clock: () => Date;
-  maxImagePixels: number;
+  images: ImageWorkLimits;
 }
 
 export interface ReceivedFile {
@@ -37,17 +37,13 @@ export interface ReceivedFile {
   size: number;
 }
 
-const REJECTION_STATUS: Record<string, number> = {
-  not_an_image: 415,
-  unsupported_type: 415,
-  image_too_large: 413,
-  corrupt_image: 422,
-};
-
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
 
 export function createEvidenceService(deps: EvidenceServiceDeps) {
   const { db, store, blobs, ledger, hub, clock } = deps;
+  const images = createImageIntake({ blobs, limits: deps.images });
+  /** Whose images queue together: one user, or one join token. */
+  const callerOf = (principal: Principal): string => `${principal.kind}:${actorOf(principal).id}`;
 
   /** What a case's later entries say about its evidence: corrections, purged blobs, checklist verdicts. */
   interface CaseContext { corrections: Map<string, EvidenceCorrection>; coverage: PurgeCoverage; checklist: Map<string, ChecklistCapture> }
@@ -126,8 +122,16 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       return view;
     },
 
-    /** Stores one uploaded image as evidence; `created` is false when the uploadId was seen before. */
-    async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta): Promise<{ evidence: EvidenceView; created: boolean }> {
+    /** Refuses an upload at once, before its body is read, when its sender already has all the images in progress it may. */
+    admitUpload(principal: Principal): void {
+      images.check(callerOf(principal));
+    },
+
+    /**
+     * Stores one uploaded image as evidence; `created` is false when the uploadId was seen before.
+     * `signal` aborts while the image still waits for its turn (its sender has gone).
+     */
+    async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta, signal?: AbortSignal): Promise<{ evidence: EvidenceView; created: boolean }> {
       const caseRecord = deps.cases.authorize(principal, caseId);
       try {
         // Before anything is written: a photo for an item the case's checklist lacks is refused whole.
@@ -136,13 +140,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           const earlier = store.byUploadId(caseId, meta.uploadId);
           if (earlier) return { evidence: toView(earlier), created: false };
         }
-        const image = await processImage(file.tempFile, { maxPixels: deps.maxImagePixels }).catch((error: unknown) => {
-          if (error instanceof ImageRejected) throw new HttpError(REJECTION_STATUS[error.code] ?? 422, error.code, error.message);
-          throw error;
-        });
-        const preview = await blobs.putBuffer(image.preview);
-        const thumbnail = await blobs.putBuffer(image.thumbnail);
-        await blobs.adoptFile(file.tempFile, file.sha256);
+        const { image, quality, previewSha256, thumbnailSha256 } = await images.store(callerOf(principal), file, signal);
 
         const mayLocate = principal.kind === 'user' || principal.locationAllowed;
         const hasLocation = mayLocate && meta.latitude !== undefined && meta.longitude !== undefined;
@@ -154,13 +152,13 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           mime: image.mime,
           size: file.size,
           sha256: file.sha256,
-          previewSha256: preview.sha256,
-          thumbnailSha256: thumbnail.sha256,
+          previewSha256,
+          thumbnailSha256,
           width: image.width,
           height: image.height,
-          sharpness: image.sharpness,
-          blurry: image.blurry,
-          brightness: image.brightness,
+          sharpness: quality.sharpness,
+          blurry: quality.blurry,
+          brightness: quality.brightness,
           deviceTime: meta.deviceTime ? new Date(meta.deviceTime).toISOString() : null,
           receivedAt: clock().toISOString(),
           latitude: hasLocation ? (meta.latitude ?? null) : null,
@@ -183,11 +181,11 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
             type: 'evidence.added',
             payload: {
               evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
-              exposure: image.exposure, deviceTime, receivedAt, requestId,
+              exposure: quality.exposure, deviceTime, receivedAt, requestId,
               location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
-              previewSha256: preview.sha256, thumbnailSha256: thumbnail.sha256, layer: record.layer,
+              previewSha256, thumbnailSha256, layer: record.layer,
             },
-            blobs: [sha256, preview.sha256, thumbnail.sha256],
+            blobs: [sha256, previewSha256, thumbnailSha256],
           });
           const stored = { ...record, ledgerSeq: entry.seq };
           store.insert(stored);

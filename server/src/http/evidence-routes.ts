@@ -7,6 +7,7 @@ import { requireConsent } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
+import { ImageBusy } from '../evidence/image-intake.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
 import { receiveUpload } from './upload.ts';
@@ -22,9 +23,15 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
   router.post('/cases/:id/evidence', async (req, res) => {
     const principal = auth.requirePrincipal(req);
     const caseId = req.params.id;
-    // Refuse before reading the body when the caller may not write to this case.
+    // Refuse before reading the body when the caller may not write to this case, or has as many
+    // images in progress as it may.
     deps.cases.authorize(principal, caseId);
     requireConsent(principal);
+    try {
+      deps.evidence.admitUpload(principal);
+    } catch (error) {
+      throw retryLater(res, error);
+    }
     const upload = await receiveUpload(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxUploadBytes });
     let meta;
     try {
@@ -33,7 +40,12 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
       await fsp.rm(upload.file.tempFile, { force: true });
       throw error;
     }
-    const result = await deps.evidence.ingest(principal, caseId, upload.file, meta);
+    // A sender that hangs up while its image waits for a turn gives the turn back.
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const result = await deps.evidence.ingest(principal, caseId, upload.file, meta, gone.signal).catch((error: unknown) => {
+      throw retryLater(res, error);
+    });
     res.status(result.created ? 201 : 200).json(result.evidence);
   });
 
@@ -66,4 +78,10 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
   });
 
   return router;
+}
+
+/** An upload refused for now (ImageBusy) says in its answer when to try again. */
+function retryLater(res: express.Response, error: unknown): unknown {
+  if (error instanceof ImageBusy) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  return error;
 }

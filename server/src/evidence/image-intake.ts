@@ -1,0 +1,106 @@
+// From an uploaded file to stored renditions: the header is judged before any decoding, the decode
+// waits its turn in the image gate, and each blob is written and fsynced as soon as it exists, while
+// the next rendition is being made. Resolves once the original, the preview and the thumbnail are all
+// durably stored, so the caller may name them in the ledger.
+import { HttpError } from '../errors.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { createImageGate, ImageGateFull, type ImageGateLimits } from './image-gate.ts';
+import type { Quality } from './image-quality.ts';
+import { decodeImage, ImageRejected, inspectImage, limitImageLibrary, makePreview, makeThumbnailAndQuality, type InspectedImage } from './image-pipeline.ts';
+
+export interface ImageWorkLimits extends ImageGateLimits {
+  maxPixels: number;
+  maxDecodedBytes: number;
+}
+
+/** An upload refused for now because images are queued; the answer carries Retry-After. */
+export class ImageBusy extends HttpError {
+  constructor(
+    status: 429 | 503,
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, message);
+    this.name = 'ImageBusy';
+  }
+}
+
+export interface StoredImage {
+  image: Omit<InspectedImage, 'cost' | 'source'>;
+  quality: Quality;
+  previewSha256: string;
+  thumbnailSha256: string;
+}
+
+const REJECTION_STATUS: Record<string, number> = {
+  not_an_image: 415,
+  unsupported_type: 415,
+  image_too_large: 413,
+  corrupt_image: 422,
+};
+
+export type ImageIntake = ReturnType<typeof createImageIntake>;
+
+export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLimits }) {
+  const { blobs, limits } = deps;
+  limitImageLibrary();
+  const gate = createImageGate(limits);
+
+  const busy = (error: ImageGateFull): ImageBusy => error.who === 'caller'
+    ? new ImageBusy(429, 'too_many_images', `you are sending photos faster than they can be processed; this one was not stored — send it again in ${error.retryAfterSeconds} s`, error.retryAfterSeconds)
+    : new ImageBusy(503, 'images_busy', `the server is processing many photos; this one was not stored — send it again in ${error.retryAfterSeconds} s`, error.retryAfterSeconds);
+
+  const asHttpError = (error: unknown): unknown => {
+    if (error instanceof ImageRejected) return new HttpError(REJECTION_STATUS[error.code] ?? 422, error.code, error.message);
+    if (error instanceof ImageGateFull) return busy(error);
+    return error;
+  };
+
+  return {
+    /** Refuses at once when `caller` could not queue another image now, before its body is read. */
+    check(caller: string): void {
+      try {
+        gate.check(caller);
+      } catch (error) {
+        throw asHttpError(error);
+      }
+    },
+
+    /**
+     * Checks, decodes and stores one upload (a temp file of the blob store holding bytes whose sha-256
+     * is known). The temp file is adopted into the store only once it has decoded cleanly.
+     */
+    async store(caller: string, file: { tempFile: string; sha256: string }, signal?: AbortSignal): Promise<StoredImage> {
+      const writes: Array<Promise<{ sha256: string }>> = [];
+      // Awaited together below; marked handled now, so a write failing while the next rendition is
+      // being made is not an unhandled rejection in the meantime.
+      const write = (stored: Promise<{ sha256: string }>): void => {
+        stored.catch(() => undefined);
+        writes.push(stored);
+      };
+      try {
+        // An image that alone would need more than the gate's whole memory could never run: refused here.
+        const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: limits.memoryBytes });
+        const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
+          const decoded = await decodeImage(inspected);
+          write(blobs.adoptFile(file.tempFile, file.sha256).then(() => ({ sha256: file.sha256 })));
+          write(blobs.putBuffer(await makePreview(decoded)));
+          const { thumbnail, quality: judged } = await makeThumbnailAndQuality(decoded);
+          write(blobs.putBuffer(thumbnail));
+          return judged;
+        }, signal);
+        const [, preview, thumbnail] = await Promise.all(writes);
+        const { mime, width, height, orientation, hasLocation } = inspected;
+        return { image: { mime, width, height, orientation, hasLocation }, quality, previewSha256: preview!.sha256, thumbnailSha256: thumbnail!.sha256 };
+      } catch (error) {
+        // No write may still be running when the caller removes the temp file.
+        await Promise.allSettled(writes);
+        if (signal?.aborted && error === signal.reason) throw new HttpError(400, 'upload_abandoned', 'the upload was abandoned before its image was processed');
+        throw asHttpError(error);
+      }
+    },
+
+    load: gate.load,
+  };
+}
