@@ -2,6 +2,7 @@
 // retaken until it passes. The templates, the quality rule and the checklist state are pure and shared,
 // so the customer page, the console and the server agree on what "done" means.
 import { z } from 'zod';
+import { text } from './text.ts';
 
 export const ChecklistTemplateId = z.enum(['vehicle', 'property', 'travel']);
 export type ChecklistTemplateId = z.infer<typeof ChecklistTemplateId>;
@@ -63,7 +64,7 @@ export const CHECKLIST_TEMPLATES: Record<ChecklistTemplateId, ChecklistTemplate>
 };
 
 /** Upload field `checklistItem`: which item a device photo is for. */
-export const ChecklistItemId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
+export const ChecklistItemId = text().min(1).max(64).regex(/^[a-z0-9-]+$/);
 export type ChecklistItemId = z.infer<typeof ChecklistItemId>;
 
 /** A photo is accepted for a checklist item unless one of these is true of it. */
@@ -92,10 +93,10 @@ export const QUALITY_ADVICE: Record<QualityProblem, string> = {
 /** The verdict on one checklist photo, kept on the evidence and in the ledger (`checklist.captured`). */
 export const ChecklistCapture = z.object({
   itemId: ChecklistItemId,
-  evidenceId: z.string(),
+  evidenceId: text(),
   accepted: z.boolean(),
   problems: z.array(QualityProblem),
-  at: z.string(),
+  at: text(),
 });
 export type ChecklistCapture = z.infer<typeof ChecklistCapture>;
 
@@ -103,15 +104,15 @@ export const ChecklistItemStatus = z.enum(['pending', 'retake', 'done']);
 export type ChecklistItemStatus = z.infer<typeof ChecklistItemStatus>;
 
 export const ChecklistItemState = z.object({
-  id: z.string(),
-  title: z.string(),
-  hint: z.string(),
+  id: text(),
+  title: text(),
+  hint: text(),
   aim: AimHint,
   repeatable: z.boolean(),
   /** pending: nothing yet; retake: the last photo failed and none passed; done: a photo passed. */
   status: ChecklistItemStatus,
   attempts: z.number().int(),
-  acceptedEvidenceIds: z.array(z.string()),
+  acceptedEvidenceIds: z.array(text()),
   /** The last failed photo's problems, while the item still needs a retake. */
   problems: z.array(QualityProblem),
 });
@@ -119,7 +120,7 @@ export type ChecklistItemState = z.infer<typeof ChecklistItemState>;
 
 export const ChecklistView = z.object({
   template: ChecklistTemplateId,
-  title: z.string(),
+  title: text(),
   items: z.array(ChecklistItemState),
   complete: z.boolean(),
 });

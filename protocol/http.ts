@@ -4,28 +4,29 @@ import { z } from 'zod';
 import { ChecklistCapture, ChecklistTemplateId, ChecklistView } from './checklist.ts';
 import { RecordingSummary } from './recording.ts';
 import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
+import { text } from './text.ts';
 
 export const Role = z.enum(['admin', 'assessor']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
+  id: text(),
+  email: text(),
+  name: text(),
   role: Role,
 });
 export type User = z.infer<typeof User>;
 
 export const LoginBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
+  email: text().trim().toLowerCase().email().max(254),
+  password: text().min(1).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const CreateUserBody = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(120),
-  password: z.string().min(10).max(1024),
+  email: text().trim().toLowerCase().email().max(254),
+  name: text().trim().min(1).max(120),
+  password: text().min(10).max(1024),
   role: Role.default('assessor'),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
@@ -35,10 +36,10 @@ export type CaseKind = z.infer<typeof CaseKind>;
 
 export const CreateCaseBody = z.object({
   kind: CaseKind.default('damage'),
-  title: z.string().trim().min(1).max(200),
-  customerName: z.string().trim().max(120).optional(),
+  title: text().trim().min(1).max(200),
+  customerName: text().trim().max(120).optional(),
   /** The assessor the case is assigned to; defaults to the creator. Only admins may assign others. */
-  assessorId: z.string().optional(),
+  assessorId: text().optional(),
   /** Lifetime of the join link in hours. @default the server's SIGHTLINE_JOIN_LINK_HOURS (72) */
   joinLinkHours: z.number().int().min(1).max(24 * 30).optional(),
   /** The guided-capture checklist the customer is taken through, if any. */
@@ -54,16 +55,16 @@ export const Decision = z.enum(['approved', 'denied', 'referred', 'settled']);
 export type Decision = z.infer<typeof Decision>;
 
 export const CaseView = z.object({
-  id: z.string(),
+  id: text(),
   kind: CaseKind,
-  title: z.string(),
-  customerName: z.string().nullable(),
-  assessorId: z.string(),
-  createdAt: z.string(),
-  joinExpiresAt: z.string(),
+  title: text(),
+  customerName: text().nullable(),
+  assessorId: text(),
+  createdAt: text(),
+  joinExpiresAt: text(),
   presence: CasePresence,
   /** The customer's current peer id while their page is connected, so the console can call it. */
-  customerPeerId: z.string().nullable(),
+  customerPeerId: text().nullable(),
   evidenceCount: z.number().int(),
   decision: Decision.nullable(),
   /** The case's guided-capture checklist; optional so older servers' answers still parse. */
@@ -74,8 +75,8 @@ export type CaseView = z.infer<typeof CaseView>;
 export const CaseCreated = z.object({
   case: CaseView,
   /** Full join link; its token is in the fragment (`/j#<token>`) so it never reaches server logs. */
-  joinUrl: z.string(),
-  token: z.string(),
+  joinUrl: text(),
+  token: text(),
 });
 export type CaseCreated = z.infer<typeof CaseCreated>;
 
@@ -93,23 +94,22 @@ export type EvidenceSource = z.infer<typeof EvidenceSource>;
 export const EvidenceUploadMeta = z.object({
   source: EvidenceSource.default('gallery'),
   /** The capturing device's clock at capture, ISO 8601. */
-  deviceTime: z.string().datetime({ offset: true }).optional(),
+  deviceTime: text().datetime({ offset: true }).optional(),
   latitude: z.coerce.number().min(-90).max(90).optional(),
   longitude: z.coerce.number().min(-180).max(180).optional(),
   accuracy: z.coerce.number().min(0).max(1e7).optional(),
   /** Echoes the assessor's snapshot request so the console can match the result to it. */
-  requestId: z.string().max(64).optional(),
+  requestId: text().max(64).optional(),
   /** Client-chosen id that makes a retried upload idempotent. */
-  uploadId: z.string().min(8).max(64).optional(),
+  uploadId: text().min(8).max(64).optional(),
   /** The checklist item a device photo is for; the server then checks its quality for that item. */
-  checklistItem: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/).optional(),
+  checklistItem: text().min(1).max(64).regex(/^[a-z0-9-]+$/).optional(),
   /** The annotations visible when the photo was taken (JSON of `AnnotationLayer`), kept beside the photo. */
-  layer: z
-    .string()
+  layer: text()
     .max(64_000)
-    .transform((text, ctx) => {
+    .transform((json, ctx) => {
       try {
-        return JSON.parse(text) as unknown;
+        return JSON.parse(json) as unknown;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'layer must be JSON' });
         return z.NEVER;
@@ -121,12 +121,12 @@ export const EvidenceUploadMeta = z.object({
 export type EvidenceUploadMeta = z.infer<typeof EvidenceUploadMeta>;
 
 export const EvidenceView = z.object({
-  id: z.string(),
-  caseId: z.string(),
+  id: text(),
+  caseId: text(),
   source: EvidenceSource,
-  mime: z.string(),
+  mime: text(),
   size: z.number().int(),
-  sha256: z.string(),
+  sha256: text(),
   width: z.number().int(),
   height: z.number().int(),
   /** Variance of the Laplacian of the preview: higher is sharper. */
@@ -134,20 +134,20 @@ export const EvidenceView = z.object({
   blurry: z.boolean(),
   /** Mean luminance 0..255 of the preview, for under/over-exposure. */
   brightness: z.number(),
-  deviceTime: z.string().nullable(),
-  receivedAt: z.string(),
+  deviceTime: text().nullable(),
+  receivedAt: text(),
   /** receivedAt − deviceTime in ms; null when the device sent no clock. */
   clockSkewMs: z.number().nullable(),
   location: Location.nullable(),
-  requestId: z.string().nullable(),
+  requestId: text().nullable(),
   capturedBy: z.enum(['customer', 'assessor']),
-  originalUrl: z.string(),
-  previewUrl: z.string(),
-  thumbnailUrl: z.string(),
+  originalUrl: text(),
+  previewUrl: text(),
+  thumbnailUrl: text(),
   /** The evidence that replaces this one, when it was superseded by a named replacement. Optional so older servers' answers still parse. */
-  supersededBy: z.string().nullable().optional(),
+  supersededBy: text().nullable().optional(),
   /** Set when the item was marked superseded (it is kept, never edited or deleted). */
-  superseded: z.object({ at: z.string(), reason: z.string(), replacedBy: z.string().nullable() }).nullable().optional(),
+  superseded: z.object({ at: text(), reason: text(), replacedBy: text().nullable() }).nullable().optional(),
   /** True when its files were purged under the retention policy; the renditions then answer 410. */
   purged: z.boolean().optional(),
   /** The checklist verdict when the photo was taken for a checklist item. */
@@ -159,24 +159,24 @@ export type EvidenceView = z.infer<typeof EvidenceView>;
 
 export const ChatBody = z.object({
   /** Client-chosen id; posting the same id twice stores the line once. */
-  id: z.string().min(8).max(64),
-  text: z.string().trim().min(1).max(4000),
+  id: text().min(8).max(64),
+  text: text().trim().min(1).max(4000),
 });
 export type ChatBody = z.infer<typeof ChatBody>;
 
 export const ChatLine = z.object({
-  id: z.string(),
-  caseId: z.string(),
+  id: text(),
+  caseId: text(),
   from: z.enum(['customer', 'assessor']),
-  text: z.string(),
-  at: z.string(),
+  text: text(),
+  at: text(),
 });
 export type ChatLine = z.infer<typeof ChatLine>;
 
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
+export const Currency = text().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
 
 export const DamageItem = z.object({
-  area: z.string().trim().min(1).max(200),
+  area: text().trim().min(1).max(200),
   severity: z.enum(['minor', 'moderate', 'severe', 'total']),
   estimatedCost: z.number().min(0).max(1e9),
 });
@@ -185,7 +185,7 @@ export type DamageItem = z.infer<typeof DamageItem>;
 export const OutcomeBody = z
   .object({
     decision: Decision,
-    reason: z.string().trim().min(1).max(4000),
+    reason: text().trim().min(1).max(4000),
     amount: z.number().min(0).max(1e9).optional(),
     currency: Currency.optional(),
     damageItems: z.array(DamageItem).max(200).default([]),
@@ -197,17 +197,17 @@ export const OutcomeBody = z
 export type OutcomeBody = z.infer<typeof OutcomeBody>;
 
 export const OutcomeView = z.object({
-  id: z.string(),
-  caseId: z.string(),
+  id: text(),
+  caseId: text(),
   decision: Decision,
-  reason: z.string(),
+  reason: text(),
   amount: z.number().nullable(),
-  currency: z.string().nullable(),
+  currency: text().nullable(),
   damageItems: z.array(DamageItem),
-  decidedBy: z.string(),
-  at: z.string(),
+  decidedBy: text(),
+  at: text(),
   /** The outcome this one replaces, if the decision was changed. */
-  supersedes: z.string().nullable(),
+  supersedes: text().nullable(),
 });
 export type OutcomeView = z.infer<typeof OutcomeView>;
 
@@ -219,47 +219,47 @@ export type ConsentBody = z.infer<typeof ConsentBody>;
 
 export const CallEventBody = z.object({
   /** One id per call attempt, chosen by the console. */
-  callId: z.string().min(8).max(64),
+  callId: text().min(8).max(64),
   event: z.enum(['started', 'connected', 'reconnecting', 'recovered', 'failed', 'ended']),
   /** Why a call failed or ended, in words. */
-  detail: z.string().max(500).optional(),
+  detail: text().max(500).optional(),
 });
 export type CallEventBody = z.infer<typeof CallEventBody>;
 
 export const CallView = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  startedAt: z.string(),
-  connectedAt: z.string().nullable(),
-  endedAt: z.string().nullable(),
+  id: text(),
+  caseId: text(),
+  startedAt: text(),
+  connectedAt: text().nullable(),
+  endedAt: text().nullable(),
   state: z.enum(['started', 'connected', 'reconnecting', 'failed', 'ended']),
   /** True when the call failed within 30 s of its start. */
   earlyFailure: z.boolean(),
-  detail: z.string().nullable(),
+  detail: text().nullable(),
 });
 export type CallView = z.infer<typeof CallView>;
 
 export const IceServer = z.object({
-  urls: z.union([z.string(), z.array(z.string())]),
-  username: z.string().optional(),
-  credential: z.string().optional(),
+  urls: z.union([text(), z.array(text())]),
+  username: text().optional(),
+  credential: text().optional(),
 });
 export type IceServer = z.infer<typeof IceServer>;
 
 /** What a page needs to register on the signalling server: a server-minted id and a short-lived token. */
 export const PeerCredential = z.object({
-  peerId: z.string(),
-  token: z.string(),
-  expiresAt: z.string(),
-  path: z.string(),
-  key: z.string(),
+  peerId: text(),
+  token: text(),
+  expiresAt: text(),
+  path: text(),
+  key: text(),
   iceServers: z.array(IceServer),
 });
 export type PeerCredential = z.infer<typeof PeerCredential>;
 
 export const JoinView = z.object({
-  case: z.object({ id: z.string(), kind: CaseKind, title: z.string(), customerName: z.string().nullable() }),
-  expiresAt: z.string(),
+  case: z.object({ id: text(), kind: CaseKind, title: text(), customerName: text().nullable() }),
+  expiresAt: text(),
   consented: z.boolean(),
   /** The guided-capture checklist and how far the customer got; null when the case has none. */
   checklist: ChecklistView.nullable().optional(),
@@ -268,30 +268,30 @@ export type JoinView = z.infer<typeof JoinView>;
 
 export const LedgerActor = z.object({
   type: z.enum(['assessor', 'customer', 'system']),
-  id: z.string(),
+  id: text(),
 });
 export type LedgerActor = z.infer<typeof LedgerActor>;
 
 export const LedgerEntry = z.object({
-  caseId: z.string(),
+  caseId: text(),
   seq: z.number().int().min(1),
-  at: z.string(),
+  at: text(),
   actor: LedgerActor,
-  type: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  blobs: z.array(z.string()),
-  prevHash: z.string(),
+  type: text(),
+  payload: z.record(text(), z.unknown()),
+  blobs: z.array(text()),
+  prevHash: text(),
   /** sha-256 (hex) of the canonical JSON (RFC 8785) of every field above. */
-  hash: z.string(),
+  hash: text(),
   /** Ed25519 signature (base64url) by the server's ledger key over the same canonical bytes. */
-  signature: z.string(),
+  signature: text(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export const LedgerKey = z.object({
   algorithm: z.literal('Ed25519'),
-  keyId: z.string(),
-  publicKeyPem: z.string(),
+  keyId: text(),
+  publicKeyPem: text(),
 });
 export type LedgerKey = z.infer<typeof LedgerKey>;
 
@@ -299,9 +299,9 @@ export const VerifyResult = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   blobs: z.number().int(),
-  headHash: z.string().nullable(),
+  headHash: text().nullable(),
   firstBroken: z
-    .object({ seq: z.number().int().nullable(), blob: z.string().nullable(), reason: z.string() })
+    .object({ seq: z.number().int().nullable(), blob: text().nullable(), reason: text() })
     .nullable(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
@@ -334,9 +334,9 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotation'), annotation: AnnotationView }),
   z.object({ type: z.literal('measurement'), measurement: MeasurementView }),
   /** A checklist photo was judged; carries the whole new state. */
-  z.object({ type: z.literal('checklist'), caseId: z.string(), checklist: ChecklistView }),
+  z.object({ type: z.literal('checklist'), caseId: text(), checklist: ChecklistView }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
 
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ApiError = z.object({ error: z.object({ code: text(), message: text() }) });
 export type ApiError = z.infer<typeof ApiError>;

@@ -2,6 +2,7 @@
 // Kept small: large payloads (photos) go over HTTP, never over the data channel.
 import { z } from 'zod';
 import { AnnotationKind, Pose, ScreenPoint, SpatialAnchor, Vec3 } from './spatial.ts';
+import { text } from './text.ts';
 
 const v = z.literal(1);
 
@@ -15,25 +16,25 @@ export type QualityLevel = z.infer<typeof QualityLevel>;
 export const CustomerMode = z.enum(['ar', 'overlay', 'camera', 'voice', 'text']);
 export type CustomerMode = z.infer<typeof CustomerMode>;
 
-const Id = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Id = text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const PeerMessage = z.discriminatedUnion('type', [
   /** A chat line; the sender also stores it over HTTP, the receiver only shows it. */
-  z.object({ v, type: z.literal('chat'), id: z.string().min(8).max(64), text: z.string().min(1).max(4000), at: z.string() }),
+  z.object({ v, type: z.literal('chat'), id: text().min(8).max(64), text: text().min(1).max(4000), at: text() }),
   /** The assessor asks the customer's device for a full-resolution still. */
-  z.object({ v, type: z.literal('snapshot-request'), requestId: z.string().min(8).max(64) }),
+  z.object({ v, type: z.literal('snapshot-request'), requestId: text().min(8).max(64) }),
   /** The customer's device reports how a requested still went. */
   z.object({
     v,
     type: z.literal('snapshot-result'),
-    requestId: z.string().min(8).max(64),
-    evidenceId: z.string().optional(),
-    error: z.string().max(500).optional(),
+    requestId: text().min(8).max(64),
+    evidenceId: text().optional(),
+    error: text().max(500).optional(),
   }),
   /** The customer's sending quality changed (adapted to the link, or audio only by choice). */
-  z.object({ v, type: z.literal('quality'), level: QualityLevel, reason: z.string().max(200).optional() }),
+  z.object({ v, type: z.literal('quality'), level: QualityLevel, reason: text().max(200).optional() }),
   /** The customer uploaded a photo from the gallery. */
-  z.object({ v, type: z.literal('evidence-added'), evidenceId: z.string() }),
+  z.object({ v, type: z.literal('evidence-added'), evidenceId: text() }),
   /** The customer's current mode and the modes their device offers. */
   z.object({ v, type: z.literal('mode'), mode: CustomerMode, available: z.array(CustomerMode).max(5) }),
   /** The assessor asks the customer to switch mode; the customer must accept. */
@@ -41,7 +42,7 @@ export const PeerMessage = z.discriminatedUnion('type', [
   /** The customer answered a mode request. */
   z.object({ v, type: z.literal('mode-answer'), mode: CustomerMode, accepted: z.boolean() }),
   /** The assessor places an annotation at a point of the live picture. */
-  z.object({ v, type: z.literal('annotation-place'), id: Id, kind: AnnotationKind, screen: ScreenPoint, label: z.string().max(200).optional() }),
+  z.object({ v, type: z.literal('annotation-place'), id: Id, kind: AnnotationKind, screen: ScreenPoint, label: text().max(200).optional() }),
   /**
    * The customer's device placed it: `anchor` is the hit pose in the room, or null in a mode without
    * tracking (it is then drawn at the screen point). `error` says why nothing was placed.
@@ -52,9 +53,9 @@ export const PeerMessage = z.discriminatedUnion('type', [
     id: Id,
     kind: AnnotationKind,
     screen: ScreenPoint,
-    label: z.string().max(200).optional(),
+    label: text().max(200).optional(),
     anchor: SpatialAnchor.nullable(),
-    error: z.string().max(200).optional(),
+    error: text().max(200).optional(),
   }),
   /** Remove the named annotations (or all, without ids) from the customer's view. */
   z.object({ v, type: z.literal('annotations-clear'), ids: z.array(Id).max(500).optional() }),
@@ -69,7 +70,7 @@ export const PeerMessage = z.discriminatedUnion('type', [
     screen: ScreenPoint,
     point: Vec3.nullable(),
     cameraPose: Pose.nullable(),
-    error: z.string().max(200).optional(),
+    error: text().max(200).optional(),
   }),
   /** A measurement is complete (from either side): both show its line and distance. */
   z.object({

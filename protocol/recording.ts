@@ -1,6 +1,7 @@
 // The live-session recording upload: the console's MediaRecorder sends numbered chunks, each with its
 // sha-256, resumably; a final seal lists every chunk hash. Each schema and its type carry one name.
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Chunk numbers run 0, 1, 2, … below this bound (over 27 hours of 1-second timeslices). */
 export const MAX_RECORDING_CHUNKS = 100_000;
@@ -8,7 +9,7 @@ export const MAX_RECORDING_CHUNKS = 100_000;
 /** Header carrying the sha-256 (hex) of a chunk's bytes on `PUT …/chunks/:n`. */
 export const CHUNK_SHA256_HEADER = 'X-Chunk-Sha256';
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 as 64 lowercase hex digits');
+export const Sha256Hex = text().regex(/^[0-9a-f]{64}$/, 'a sha-256 as 64 lowercase hex digits');
 export type Sha256Hex = z.infer<typeof Sha256Hex>;
 
 export const ChunkNumber = z.number().int().min(0).max(MAX_RECORDING_CHUNKS - 1);
@@ -19,8 +20,7 @@ export type ChunkNumber = z.infer<typeof ChunkNumber>;
  * codecs (`video/webm;codecs=vp8,opus`, `video/mp4; codecs="avc1.42E01E, mp4a.40.2"`). The value is
  * sent back as the media's Content-Type, so only header-safe characters pass.
  */
-export const RecordingMimeType = z
-  .string()
+export const RecordingMimeType = text()
   .trim()
   .max(200)
   .regex(/^video\/(webm|mp4)(\s*;\s*codecs=("?)[A-Za-z0-9.,_+\- ]{1,150}\3)?$/i, 'a video/webm or video/mp4 type, optionally with codecs')
@@ -30,11 +30,11 @@ export type RecordingMimeType = z.infer<typeof RecordingMimeType>;
 export const CreateRecordingBody = z.object({
   mimeType: RecordingMimeType,
   /** When the console's MediaRecorder started, by the console's clock, ISO 8601. */
-  startedAt: z.string().datetime({ offset: true }),
+  startedAt: text().datetime({ offset: true }),
   /** The MediaRecorder timeslice in ms, when the console uses a fixed one. */
   chunkMs: z.number().int().min(100).max(600_000).optional(),
   /** Client-chosen id that makes a retried create return the same recording. */
-  uploadId: z.string().min(8).max(64).optional(),
+  uploadId: text().min(8).max(64).optional(),
 });
 export type CreateRecordingBody = z.infer<typeof CreateRecordingBody>;
 
@@ -51,13 +51,13 @@ export type ChunkReceipt = z.infer<typeof ChunkReceipt>;
 
 /** A recording without its chunk list: what case detail, lists and console events carry. */
 export const RecordingSummary = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  mimeType: z.string(),
+  id: text(),
+  caseId: text(),
+  mimeType: text(),
   /** The console's clock at the recorder's start. */
-  startedAt: z.string(),
+  startedAt: text(),
   /** The server's clock when the recording was created. */
-  createdAt: z.string(),
+  createdAt: text(),
   chunkMs: z.number().int().nullable(),
   /** How many chunks the server holds. */
   chunkCount: z.number().int(),
@@ -66,9 +66,9 @@ export const RecordingSummary = z.object({
   /** Bytes the media URL serves now: the chunks held without a gap from chunk 0 (all of them once sealed). */
   playableBytes: z.number().int(),
   sealed: z.boolean(),
-  sealedAt: z.string().nullable(),
+  sealedAt: text().nullable(),
   durationMs: z.number().int().nullable(),
-  mediaUrl: z.string(),
+  mediaUrl: text(),
 });
 export type RecordingSummary = z.infer<typeof RecordingSummary>;
 

@@ -2,6 +2,7 @@
 // measurements, and the annotation layer kept beside a snapshot. Positions are metres in the session's
 // `local-floor` reference space; screen points are normalised to the streamed picture (0..1, top left).
 import { z } from 'zod';
+import { text } from './text.ts';
 
 const finite = z.number().finite().min(-1e4).max(1e4);
 
@@ -33,14 +34,14 @@ export type SpatialAnchor = z.infer<typeof SpatialAnchor>;
 export const AnnotationKind = z.enum(['marker', 'arrow', 'circle', 'label']);
 export type AnnotationKind = z.infer<typeof AnnotationKind>;
 
-const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
+const ClientId = text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
 
 /** `POST /api/cases/:id/annotations`: an annotation placed on the live view. */
 export const AnnotationBody = z.object({
   /** Client-chosen id; posting the same id twice stores the annotation once. */
   id: ClientId,
   kind: AnnotationKind,
-  label: z.string().trim().max(200).optional(),
+  label: text().trim().max(200).optional(),
   /** Where it was placed on the streamed picture. */
   screen: ScreenPoint,
   /** Its place in the room; null when the customer's mode has no tracking (overlay or plain camera). */
@@ -49,11 +50,11 @@ export const AnnotationBody = z.object({
 export type AnnotationBody = z.infer<typeof AnnotationBody>;
 
 export const AnnotationView = AnnotationBody.extend({
-  caseId: z.string(),
+  caseId: text(),
   createdBy: z.enum(['assessor', 'customer']),
-  at: z.string(),
+  at: text(),
   /** When it was cleared (it stays in the ledger; clearing is a new entry). */
-  clearedAt: z.string().nullable(),
+  clearedAt: text().nullable(),
 });
 export type AnnotationView = z.infer<typeof AnnotationView>;
 
@@ -74,14 +75,14 @@ export const MeasurementBody = z.object({
   screenB: ScreenPoint,
   /** The camera pose when the second point was hit. */
   cameraPose: Pose,
-  label: z.string().trim().max(200).optional(),
+  label: text().trim().max(200).optional(),
 });
 export type MeasurementBody = z.infer<typeof MeasurementBody>;
 
 export const MeasurementView = MeasurementBody.extend({
-  caseId: z.string(),
+  caseId: text(),
   createdBy: z.enum(['assessor', 'customer']),
-  at: z.string(),
+  at: text(),
   /** |b − a| in metres, computed by the server from the two points. */
   distanceM: z.number(),
   /** One standard deviation of the distance, in metres (see `measure`). */
@@ -101,9 +102,9 @@ export const LayerItem = z.object({
   kind: LayerItemKind,
   /** One point for marker/circle/label (its centre), two for arrow (tail, head) and measurement. */
   points: z.array(ScreenPoint).min(1).max(2),
-  label: z.string().trim().max(200).optional(),
+  label: text().trim().max(200).optional(),
   /** The annotation or measurement it shows, when it came from one. */
-  refId: z.string().max(64).optional(),
+  refId: text().max(64).optional(),
 });
 export type LayerItem = z.infer<typeof LayerItem>;
 
