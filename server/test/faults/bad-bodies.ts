@@ -1,8 +1,10 @@
 // fast-check arbitraries for bad requests that are not uploads: malformed JSON, bodies the shared schema
-// refuses (wrong types, missing fields, prototype keys, deep nesting), bodies past the size limit, wrong
-// content types and encodings, garbage credentials, and a Content-Length that does not match the body.
+// refuses (wrong types, missing fields, prototype keys, deep nesting, ill-formed text), bodies past the
+// size limit, wrong content types and encodings, garbage credentials, and a Content-Length that does not
+// match the body.
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { dotted, stringLeaves, withLeaf } from './string-fields.ts';
 
 /** One bad request, before the route's path and credentials are applied. */
 export interface BadRequest {
@@ -17,6 +19,8 @@ export interface BadRequest {
   path?: string;
   /** The one status this request must get, when it is known. */
   status?: number;
+  /** Words the error message must hold, when they are known (the field a refusal names). */
+  mentions?: string;
 }
 
 /** A valid request of a route, which some families spoil in one way only. */
@@ -140,4 +144,22 @@ export function lengthMismatch(valid: ValidRequest): fc.Arbitrary<BadRequest> {
   const longer = fc.integer({ min: 1, max: 100_000 }).map((extra) => ({ declaredLength: body.length + extra, halfClose: true }));
   const shorter = fc.integer({ min: 1, max: Math.max(1, maxCut) }).map((declaredLength) => ({ declaredLength, halfClose: false }));
   return fc.oneof(longer, shorter).map((raw) => ({ family: 'Content-Length mismatch', headers, body, raw }));
+}
+
+/** Unpaired UTF-16 surrogates: either half alone, a pair in the wrong order, half of an emoji. */
+export const loneSurrogate: fc.Arbitrary<string> = fc.oneof(
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+  fc.constantFrom('\udc00\ud800', '\ud83d', '\ude00'),
+);
+
+/**
+ * A valid body with a lone surrogate (a JSON `\u` escape, which JSON.parse turns into one) put into
+ * one of its strings: refused with a 400 naming that field, as SQLite would store U+FFFD in its place
+ * while the ledger signs the surrogate.
+ */
+export function illFormedText(valid: Record<string, unknown>): fc.Arbitrary<BadRequest> {
+  return fc.tuple(fc.constantFrom(...stringLeaves(valid)), loneSurrogate, fc.nat()).map(([path, lone, at]) => {
+    const body = withLeaf(valid, path, (old) => old.slice(0, at % (old.length + 1)) + lone + old.slice(at % (old.length + 1)));
+    return { family: 'ill-formed text', headers: JSON_TYPE, body: utf8(JSON.stringify(body)), status: 400, mentions: `${dotted(path)}: ` };
+  });
 }

@@ -8,6 +8,7 @@ import type { BadRequest } from './bad-bodies.ts';
 import { rawRequest } from './raw-http.ts';
 import { listAppRoutes, routeKey, withServedApp } from './route-list.ts';
 import { openStoreProbe, type StoreProbe } from './store-probe.ts';
+import { declaredStringFields, dotted, generic, stringLeaves, withLeaf } from './string-fields.ts';
 import { prepareFixture, type Fixture, type WriteRoute } from './write-routes.ts';
 
 const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 1_000_000);
@@ -109,6 +110,7 @@ describe('bad input at every write route', () => {
         if (answer.status !== null && answer.status >= 400 && !(answer.fromNode && answer.status === 400)) {
           expect(answer.json, what).toMatchObject({ error: { code: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\S/) } });
         }
+        if (bad.mentions !== undefined) expect(answer.json, what).toMatchObject({ error: { message: expect.stringContaining(bad.mentions) } });
         expect(await tempFolderEmpties(), `${bad.family}: temp files left`).toEqual([]);
         expect(probe.digest(), `${bad.family}: something was stored`).toEqual(before);
       }),
@@ -117,6 +119,31 @@ describe('bad input at every write route', () => {
     );
     const health = await rawRequest(fixture.h.base, { method: 'GET', path: '/api/health', headers: {}, body: new Uint8Array(), declaredLength: 0, halfClose: false }, 5_000);
     expect(health.status).toBe(200);
+  }, 60_000);
+
+  // Stored text and signed text must be the same: SQLite would keep U+FFFD where the ledger signs a lone
+  // surrogate. Each string a client chooses, at every route that takes one, gets one of each half.
+  it('a lone surrogate in any string a client chooses: a 400 naming the field, and nothing stored', async () => {
+    const walked = fixture.routes.filter((route) => route.text);
+    expect(walked.map((route) => route.key)).toEqual(expect.arrayContaining(['POST /api/cases', 'POST /api/cases/:id/chat', 'POST /api/cases/:id/evidence']));
+    for (const route of walked) {
+      const { schema, valid, prefix, encode } = route.text!;
+      const leaves = stringLeaves(valid);
+      const reached = new Set(leaves.map(generic));
+      expect(declaredStringFields(schema).map(generic).filter((field) => !reached.has(field)), `${route.key}: string fields its valid input leaves out`).toEqual([]);
+      for (const path of leaves) {
+        for (const lone of ['\ud800', '\udfff']) {
+          const before = probe.digest();
+          const field = dotted([...prefix, ...path]);
+          const answer = await send(route, { family: 'ill-formed text', ...encode(withLeaf(valid, path, (old) => `${old}${lone}`)) });
+          const what = `${route.key} ${field} → ${answer.status}: ${JSON.stringify(answer.json)?.slice(0, 300)}`;
+          expect(answer.status, what).toBe(400);
+          expect(answer.json, what).toMatchObject({ error: { code: 'invalid_input', message: expect.stringContaining(`${field}: `) } });
+          expect(await tempFolderEmpties(), what).toEqual([]);
+          expect(probe.digest(), what).toEqual(before);
+        }
+      }
+    }
   }, 60_000);
 
   it('no request polluted Object.prototype of the server process', () => {

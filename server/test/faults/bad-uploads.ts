@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { CHECKLIST_TEMPLATES, ChecklistItemId, type ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import { EvidenceUploadMeta } from '../../../protocol/http.ts';
 import { isoMediaHead, pngBomb } from '../evidence/fixtures.ts';
-import type { BadRequest, ValidRequest } from './bad-bodies.ts';
+import { loneSurrogate, type BadRequest, type ValidRequest } from './bad-bodies.ts';
+import { dotted, stringLeaves, withLeaf } from './string-fields.ts';
 
 export interface Part {
   name: string;
@@ -103,6 +104,25 @@ export function badChecklistItem(photo: Buffer, template: ChecklistTemplateId, u
   return fc.tuple(item, fc.boolean()).map(([id, raw]): BadRequest => raw
     ? { family: 'unknown checklist item (raw body)', headers: { 'content-type': 'image/jpeg' }, body: photo, path: `${uploadPath}?checklistItem=${id}`, status: 422 }
     : { family: 'unknown checklist item (multipart)', headers: multipartType(), body: multipart(BOUNDARY, [{ name: 'checklistItem', data: id }, filePart(photo)]), status: 422 });
+}
+
+/** A valid annotation layer, as sent beside a device photo. */
+export const VALID_LAYER = { items: [{ kind: 'label', points: [{ u: 0.4, v: 0.6 }], label: 'Dent', refId: 'ann-00000001' }] };
+
+/** A sound photo with `layer` (JSON text) beside it: the one multipart field whose JSON can carry a `\u` escape. */
+export function uploadWithLayer(photo: Buffer, layer: unknown): { headers: Record<string, string>; body: Uint8Array } {
+  return { headers: multipartType(), body: multipart(BOUNDARY, [{ name: 'source', data: 'device-still' }, { name: 'layer', data: JSON.stringify(layer) }, filePart(photo)]) };
+}
+
+/**
+ * A sound photo whose annotation layer has a lone surrogate in one of its strings. The other fields
+ * are UTF-8 bytes, decoded with U+FFFD for anything ill-formed, so cannot carry one; the layer's JSON
+ * can, as an escape.
+ */
+export function illFormedLayer(photo: Buffer): fc.Arbitrary<BadRequest> {
+  return fc.tuple(fc.constantFrom(...stringLeaves(VALID_LAYER)), loneSurrogate).map(([path, lone]): BadRequest => ({
+    family: 'ill-formed text in the layer', ...uploadWithLayer(photo, withLeaf(VALID_LAYER, path, (old) => old + lone)), status: 400, mentions: `${dotted(['layer', ...path])}: `,
+  }));
 }
 
 /** A photo upload whose only fault is the image, as multipart or as a raw image/* body. */

@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
-import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
+import { AnnotationBody, AnnotationLayer, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { ADMIN, bearer, startHarness, type Harness } from '../http/harness.ts';
-import { badContentHeaders, badCredentials, lengthMismatch, malformedJson, oversizeJson, schemaInvalid, type BadRequest, type ValidRequest } from './bad-bodies.ts';
-import { badChecklistItem, badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, validChunk, validUpload, type ChunkTargets } from './bad-uploads.ts';
+import { badContentHeaders, badCredentials, illFormedText, lengthMismatch, malformedJson, oversizeJson, schemaInvalid, type BadRequest, type ValidRequest } from './bad-bodies.ts';
+import {
+  badChecklistItem, badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, illFormedLayer, uploadWithLayer, validChunk, validUpload, VALID_LAYER, type ChunkTargets,
+} from './bad-uploads.ts';
+import { stringLeaves } from './string-fields.ts';
 
 export interface WriteRoute {
   key: string;
@@ -20,6 +23,19 @@ export interface WriteRoute {
   credentials: Record<string, string>;
   bad: fc.Arbitrary<BadRequest>;
   numRuns: number;
+  /** Where the route takes text a client chose, for the ill-formed-text walk; absent when it takes none. */
+  text?: TextInput;
+}
+
+/**
+ * A valid value of `schema` that the route takes as text a client chose, found at `prefix` of the
+ * request's input, and how to send a variant of it.
+ */
+export interface TextInput {
+  schema: z.ZodType;
+  valid: Record<string, unknown>;
+  prefix: string[];
+  encode(value: unknown): { headers: Record<string, string>; body: Uint8Array };
 }
 
 export const LIMITS = { uploadMb: 1, chunkMb: 1, imagePixels: 4_000_000 };
@@ -43,6 +59,7 @@ export async function prepareFixture(): Promise<Fixture> {
   const admin = h.client();
   await admin.login();
   const adminCookie = admin.cookie!;
+  const adminId = (await admin.json('/api/me')).body.user.id as string;
   // Logout gets a session of its own: if a bad request ever ended it, the sessions table would show it.
   const leaving = h.client();
   await leaving.login();
@@ -88,7 +105,10 @@ export async function prepareFixture(): Promise<Fixture> {
       badContentHeaders(request, { typeMatters: true }), lengthMismatch(request),
     ];
     if (key !== 'POST /api/auth/login') families.push(badCredentials(request, credentials.cookie ?? null, 401));
-    return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90 };
+    if (stringLeaves(valid).length === 0) return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90 };
+    families.push(illFormedText(valid));
+    const text: TextInput = { schema, valid, prefix: [], encode: (value) => ({ headers: request.headers, body: utf8(JSON.stringify(value)) }) };
+    return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90, text };
   };
   const bodilessRoute = (key: string, path: string, credentials: Record<string, string>, badAuthStatus = 401): WriteRoute => {
     const request: ValidRequest = { headers: {}, body: null };
@@ -107,7 +127,7 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/users', '/api/users', cookie, { email: 'new@example.test', name: 'New', password: 'a long password 3', role: 'assessor' }, CreateUserBody),
     bodilessRoute('POST /api/users/:id/disable', `/api/users/${switched}/disable`, cookie),
     bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
-    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', joinLinkHours: 24, checklist: 'property' }, CreateCaseBody),
+    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'damage', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
     jsonRoute('POST /api/cases/:id/calls', inCase('/calls'), cookie, { callId: 'call-00000001', event: 'started', detail: 'x' }, CallEventBody),
@@ -133,10 +153,12 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     {
       key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
+      text: { schema: AnnotationLayer, valid: VALID_LAYER, prefix: ['layer'], encode: (value) => uploadWithLayer(photo, value) },
       bad: fc.oneof(
         { arbitrary: badImageUpload(corruptImages({ jpeg, png }, LIMITS.imagePixels)), weight: 4 },
         { arbitrary: badMultipart(photo), weight: 4 },
         { arbitrary: badChecklistItem(photo, 'vehicle', inCase('/evidence')), weight: 1 },
+        { arbitrary: illFormedLayer(photo), weight: 1 },
         { arbitrary: badUploadEnvelope(photo, LIMITS.uploadMb * 1024 * 1024), weight: 1 },
         { arbitrary: badCredentials(upload, null, 401), weight: 1 },
         { arbitrary: lengthMismatch(upload), weight: 2 },
