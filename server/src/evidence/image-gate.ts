@@ -1,7 +1,8 @@
 // Admission for image processing. Decoding is the one job whose memory and CPU a small upload can
 // multiply, so only a few images are processed at once, within a memory budget estimated from their
-// headers, and one at a time per caller so that one caller's photos never hold every slot. Waiting
-// lists are bounded; a full one is refused with the seconds after which a retry may find room.
+// headers, and one at a time per caller so that one caller's photos never hold every slot; heavy
+// images never hold every slot either, so an ordinary photo does not wait behind them. Waiting lists
+// are bounded; a full one is refused with the seconds after which a retry may find room.
 
 export interface ImageGateLimits {
   /** Images processed at once, all callers together. */
@@ -38,6 +39,12 @@ export type ImageGate = ReturnType<typeof createImageGate>;
  * many times: then it blocks everyone behind it until enough memory is free, so it cannot starve.
  */
 const MAX_OVERTAKES = 8;
+/**
+ * An image estimated to need more than this share of the memory budget is heavy (a 12 MP JPEG is not;
+ * an AVIF or a large interlaced PNG is). Heavy images take at most all slots but one, and no more than
+ * the rest of the budget, so an ordinary photo always finds a slot and the memory for it.
+ */
+const HEAVY_SHARE = 1 / 4;
 /** Before any image has finished, the guess of how long one takes. */
 const FIRST_GUESS_MS = 1000;
 
@@ -54,7 +61,11 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
   const inGate = new Map<string, number>();
   const runningCallers = new Set<string>();
   let running = 0;
+  let runningHeavy = 0;
   let memory = 0;
+  const isHeavy = (cost: number): boolean => cost > limits.memoryBytes * HEAVY_SHARE;
+  const heavySlots = Math.max(1, limits.jobs - 1);
+  const largestCost = limits.jobs > 1 ? Math.floor(limits.memoryBytes * (1 - HEAVY_SHARE)) : limits.memoryBytes;
   let averageMs = FIRST_GUESS_MS;
 
   const seconds = (ms: number): number => Math.min(60, Math.max(1, Math.ceil(ms / 1000)));
@@ -78,7 +89,7 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
     const passedOver: Waiter[] = [];
     for (let i = 0; i < waiting.length && running < limits.jobs;) {
       const waiter = waiting[i]!;
-      if (runningCallers.has(waiter.caller)) {
+      if (runningCallers.has(waiter.caller) || (isHeavy(waiter.cost) && runningHeavy >= heavySlots)) {
         i++;
         continue;
       }
@@ -93,6 +104,7 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
       waiting.splice(i, 1);
       for (const earlier of passedOver) earlier.overtaken++;
       running++;
+      if (isHeavy(waiter.cost)) runningHeavy++;
       memory += waiter.cost;
       runningCallers.add(waiter.caller);
       waiter.start();
@@ -100,6 +112,9 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
   };
 
   return {
+    /** The most one image may be estimated to need; the caller refuses larger ones outright. */
+    largestCost,
+
     /** Refuses now, as `run` would, before the caller sends a body that would only be refused. */
     check(caller: string): void {
       const refused = refusal(caller);
@@ -144,6 +159,7 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
         // A moving average, so Retry-After follows what images currently cost.
         averageMs = 0.8 * averageMs + 0.2 * (now() - started);
         running--;
+        if (isHeavy(cost)) runningHeavy--;
         memory -= cost;
         runningCallers.delete(caller);
         leave(caller);

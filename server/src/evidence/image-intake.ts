@@ -80,8 +80,8 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         writes.push(stored);
       };
       try {
-        // An image that alone would need more than the gate's whole memory could never run: refused here.
-        const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: limits.memoryBytes });
+        // An image the gate could never admit is refused here, before it waits for nothing.
+        const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: gate.largestCost });
         const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
           const decoded = await decodeImage(inspected);
           write(blobs.adoptFile(file.tempFile, file.sha256).then(() => ({ sha256: file.sha256 })));

@@ -32,8 +32,8 @@ describe('decodeCost', () => {
     expect(streamed).toBeLessThan(64 * MB);
     expect(progressive).toBeGreaterThan(streamed);
     expect(avif).toBeGreaterThan(progressive);
-    // A 12 MP 8-bit AVIF still fits the default budget, alone.
-    expect(avif).toBeLessThanOrEqual(256 * MB);
+    // A 12 MP 8-bit AVIF is more than one image may take by default (192 of the 256 MB budget).
+    expect(avif).toBeGreaterThan(192 * MB);
   });
 });
 

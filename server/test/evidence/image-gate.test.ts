@@ -49,7 +49,7 @@ describe('image gate', () => {
   });
 
   it('keeps the images being processed within the memory budget', async () => {
-    const gate = createImageGate(limits);
+    const gate = createImageGate({ ...limits, jobs: 3 });
     const { started, job, finish } = manualJobs();
     void gate.run('alice', 200 * MB, job('big1'));
     void gate.run('bob', 200 * MB, job('big2'));
@@ -63,9 +63,9 @@ describe('image gate', () => {
   it('lets small images pass a large one that does not fit, but not forever', async () => {
     const gate = createImageGate({ ...limits, queue: 20 });
     const { started, job, finish } = manualJobs();
-    void gate.run('small-0', 100 * MB, job('s0'));
-    void gate.run('large', 200 * MB, job('large'));
-    for (let i = 1; i <= 10; i++) void gate.run(`small-${i}`, 100 * MB, job(`s${i}`));
+    void gate.run('small-0', 60 * MB, job('s0'));
+    void gate.run('large', 220 * MB, job('large'));
+    for (let i = 1; i <= 10; i++) void gate.run(`small-${i}`, 60 * MB, job(`s${i}`));
     await settle();
     expect(started).toEqual(['s0', 's1']);
     // Each small one that finishes lets the next small one pass the large one, eight times in all;
@@ -78,6 +78,21 @@ describe('image gate', () => {
     expect(started.slice(-2)).toEqual(['s9', 's10']);
     await finish('s9');
     await finish('s10');
+  });
+
+  it('keeps a slot for ordinary photos: heavy images take all slots but one', async () => {
+    const gate = createImageGate(limits);
+    const { started, job, finish } = manualJobs();
+    void gate.run('alice', 100 * MB, job('heavy1'));
+    void gate.run('bob', 100 * MB, job('heavy2'));
+    void gate.run('carol', 20 * MB, job('photo'));
+    await settle();
+    expect(started).toEqual(['heavy1', 'photo']);
+    await finish('photo');
+    expect(started).toEqual(['heavy1', 'photo']);
+    await finish('heavy1');
+    expect(started).toEqual(['heavy1', 'photo', 'heavy2']);
+    await finish('heavy2');
   });
 
   it('refuses a caller with `perCaller` images in the gate (429-like), and everyone when the waiting list is full', async () => {
