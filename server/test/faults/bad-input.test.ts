@@ -127,14 +127,16 @@ describe('bad input at every write route', () => {
     const walked = fixture.routes.filter((route) => route.text);
     expect(walked.map((route) => route.key)).toEqual(expect.arrayContaining(['POST /api/cases', 'POST /api/cases/:id/chat', 'POST /api/cases/:id/evidence']));
     for (const route of walked) {
-      const { schema, valid, prefix, encode } = route.text!;
+      const { schema, valid, encode } = route.text!;
       const leaves = stringLeaves(valid);
-      const reached = new Set(leaves.map(generic));
-      expect(declaredStringFields(schema).map(generic).filter((field) => !reached.has(field)), `${route.key}: string fields its valid input leaves out`).toEqual([]);
+      const reached = leaves.map(generic);
+      // A string field holding JSON (the photo's `layer`) is reached through the strings inside it.
+      const left = declaredStringFields(schema).map(generic).filter((field) => !reached.some((r) => r === field || r.startsWith(`${field}.`)));
+      expect(left, `${route.key}: string fields its valid input leaves out`).toEqual([]);
       for (const path of leaves) {
         for (const lone of ['\ud800', '\udfff']) {
           const before = probe.digest();
-          const field = dotted([...prefix, ...path]);
+          const field = dotted(path);
           const answer = await send(route, { family: 'ill-formed text', ...encode(withLeaf(valid, path, (old) => `${old}${lone}`)) });
           const what = `${route.key} ${field} → ${answer.status}: ${JSON.stringify(answer.json)?.slice(0, 300)}`;
           expect(answer.status, what).toBe(400);

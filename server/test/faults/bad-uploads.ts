@@ -106,22 +106,28 @@ export function badChecklistItem(photo: Buffer, template: ChecklistTemplateId, u
     : { family: 'unknown checklist item (multipart)', headers: multipartType(), body: multipart(BOUNDARY, [{ name: 'checklistItem', data: id }, filePart(photo)]), status: 422 });
 }
 
-/** A valid annotation layer, as sent beside a device photo. */
-export const VALID_LAYER = { items: [{ kind: 'label', points: [{ u: 0.4, v: 0.6 }], label: 'Dent', refId: 'ann-00000001' }] };
-
-/** A sound photo with `layer` (JSON text) beside it: the one multipart field whose JSON can carry a `\u` escape. */
-export function uploadWithLayer(photo: Buffer, layer: unknown): { headers: Record<string, string>; body: Uint8Array } {
-  return { headers: multipartType(), body: multipart(BOUNDARY, [{ name: 'source', data: 'device-still' }, { name: 'layer', data: JSON.stringify(layer) }, filePart(photo)]) };
-}
+/** Valid details of a device photo for the vehicle checklist, with an annotation layer. */
+export const VALID_DETAILS = {
+  source: 'device-still', deviceTime: '2026-01-02T10:00:00Z', requestId: 'req-00000001', uploadId: 'upload-00000001', checklistItem: 'vin-plate',
+  layer: { items: [{ kind: 'label', points: [{ u: 0.4, v: 0.6 }], label: 'Dent', refId: 'ann-00000001' }] },
+};
 
 /**
- * A sound photo whose annotation layer has a lone surrogate in one of its strings. The other fields
- * are UTF-8 bytes, decoded with U+FFFD for anything ill-formed, so cannot carry one; the layer's JSON
- * can, as an escape.
+ * A sound photo with `details` beside it: `layer` as JSON text, whose `\u` escapes can carry a lone
+ * surrogate, and each other field as UTF-16LE text (a part's own charset, which busboy honours), whose
+ * code units can.
  */
-export function illFormedLayer(photo: Buffer): fc.Arbitrary<BadRequest> {
-  return fc.tuple(fc.constantFrom(...stringLeaves(VALID_LAYER)), loneSurrogate).map(([path, lone]): BadRequest => ({
-    family: 'ill-formed text in the layer', ...uploadWithLayer(photo, withLeaf(VALID_LAYER, path, (old) => old + lone)), status: 400, mentions: `${dotted(['layer', ...path])}: `,
+export function uploadWithDetails(photo: Buffer, details: unknown): { headers: Record<string, string>; body: Uint8Array } {
+  const parts = Object.entries(details as Record<string, unknown>).map(([name, value]): Part => name === 'layer'
+    ? { name, data: JSON.stringify(value) }
+    : { name, type: 'text/plain; charset=utf-16le', data: Buffer.from(value as string, 'utf16le') });
+  return { headers: multipartType(), body: multipart(BOUNDARY, [...parts, filePart(photo)]) };
+}
+
+/** A sound photo with a lone surrogate in one string of its details: 400 naming that field. */
+export function illFormedDetails(photo: Buffer): fc.Arbitrary<BadRequest> {
+  return fc.tuple(fc.constantFrom(...stringLeaves(VALID_DETAILS)), loneSurrogate).map(([path, lone]): BadRequest => ({
+    family: 'ill-formed text in the photo details', ...uploadWithDetails(photo, withLeaf(VALID_DETAILS, path, (old) => old + lone)), status: 400, mentions: `${dotted(path)}: `,
   }));
 }
 

@@ -5,14 +5,14 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
-import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
+import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceUploadMeta, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
-import { AnnotationBody, AnnotationLayer, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
+import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { ADMIN, bearer, startHarness, type Harness } from '../http/harness.ts';
 import { badContentHeaders, badCredentials, illFormedText, lengthMismatch, malformedJson, oversizeJson, schemaInvalid, type BadRequest, type ValidRequest } from './bad-bodies.ts';
 import {
-  badChecklistItem, badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, illFormedLayer, uploadWithLayer, validChunk, validUpload, VALID_LAYER, type ChunkTargets,
+  badChecklistItem, badChunks, badImageUpload, badMultipart, badUploadEnvelope, corruptImages, illFormedDetails, uploadWithDetails, validChunk, validUpload, VALID_DETAILS, type ChunkTargets,
 } from './bad-uploads.ts';
 import { stringLeaves } from './string-fields.ts';
 
@@ -27,14 +27,10 @@ export interface WriteRoute {
   text?: TextInput;
 }
 
-/**
- * A valid value of `schema` that the route takes as text a client chose, found at `prefix` of the
- * request's input, and how to send a variant of it.
- */
+/** A valid input of the route, the schema it is parsed with, and how to send a variant of it. */
 export interface TextInput {
   schema: z.ZodType;
   valid: Record<string, unknown>;
-  prefix: string[];
   encode(value: unknown): { headers: Record<string, string>; body: Uint8Array };
 }
 
@@ -107,7 +103,7 @@ export async function prepareFixture(): Promise<Fixture> {
     if (key !== 'POST /api/auth/login') families.push(badCredentials(request, credentials.cookie ?? null, 401));
     if (stringLeaves(valid).length === 0) return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90 };
     families.push(illFormedText(valid));
-    const text: TextInput = { schema, valid, prefix: [], encode: (value) => ({ headers: request.headers, body: utf8(JSON.stringify(value)) }) };
+    const text: TextInput = { schema, valid, encode: (value) => ({ headers: request.headers, body: utf8(JSON.stringify(value)) }) };
     return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90, text };
   };
   const bodilessRoute = (key: string, path: string, credentials: Record<string, string>, badAuthStatus = 401): WriteRoute => {
@@ -153,12 +149,12 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     {
       key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
-      text: { schema: AnnotationLayer, valid: VALID_LAYER, prefix: ['layer'], encode: (value) => uploadWithLayer(photo, value) },
+      text: { schema: EvidenceUploadMeta, valid: VALID_DETAILS, encode: (value) => uploadWithDetails(photo, value) },
       bad: fc.oneof(
         { arbitrary: badImageUpload(corruptImages({ jpeg, png }, LIMITS.imagePixels)), weight: 4 },
         { arbitrary: badMultipart(photo), weight: 4 },
         { arbitrary: badChecklistItem(photo, 'vehicle', inCase('/evidence')), weight: 1 },
-        { arbitrary: illFormedLayer(photo), weight: 1 },
+        { arbitrary: illFormedDetails(photo), weight: 1 },
         { arbitrary: badUploadEnvelope(photo, LIMITS.uploadMb * 1024 * 1024), weight: 1 },
         { arbitrary: badCredentials(upload, null, 401), weight: 1 },
         { arbitrary: lengthMismatch(upload), weight: 2 },
