@@ -25,6 +25,7 @@ export interface BenchEntry {
 const ms = (s: { p50?: number; p95?: number; p99?: number } | undefined, tail: 'p95' | 'p99' = 'p95'): string =>
   s ? `p50 ${s.p50} ms, ${tail} ${s[tail]} ms` : '–';
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export const BENCHES: BenchEntry[] = [
   {
@@ -42,6 +43,21 @@ export const BENCHES: BenchEntry[] = [
       const t = snap.throughputPhotosPerSecond1920x1080;
       if (t) rows.push(['snapshot throughput, 1920x1080', `${t.concurrency1} / ${t.concurrency2} / ${t.concurrency8} photos/s at 1 / 2 / 8 concurrent`, '–', '–']);
       return rows;
+    },
+  },
+  {
+    name: 'image-bomb',
+    script: 'bench/image-bomb.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 120,
+    note: 'Image bombs (issue 10, hole 1): the server is a child process. A customer uploads a 1280x960 JPEG and downloads a stored original, one after another, on a quiet server, then while one join token keeps eight 602 KiB interlaced 16-bit 8900x8900 PNGs in flight (each refused from its header and sent again), then while eight callers each keep an interlaced 16-bit 4000x3000 PNG in flight (the heaviest kind accepted, held whole while decoded). Peak RSS is sampled every 50 ms.',
+    rows: (r) => {
+      const q = r.quiet;
+      if (!q) return [];
+      const under = (label: string, p: ResultFile | undefined): Row[] => p
+        ? [[`small photo upload while ${label}`, `${ms(p.smallUploadMs, 'p99')}; download ${ms(p.downloadMs, 'p99')}; server peak RSS ${p.peakRssMB} MB`, `quiet server: ${ms(q.smallUploadMs, 'p99')}, RSS ${q.peakRssMB} MB`, `${round2(p.smallUploadMs.p99 / q.smallUploadMs.p99)}× (p99)`]]
+        : [];
+      return [...under('one token keeps 8 hole-1 PNG bombs in flight', r.bombs), ...under('8 callers keep the heaviest accepted image in flight', r.heaviest)];
     },
   },
   {
