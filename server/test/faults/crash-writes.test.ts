@@ -123,7 +123,7 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
   };
 
   /** Writes until the server dies: a snapshot worker, two chat workers and an outcome worker. */
-  const workload = (base: string, inFlight: Set<string>) => {
+  const workload = (base: string, inFlight: Set<string>, onSnapshotAcked: () => void) => {
     let dead = false;
     // People pause between lines and decisions; without it synchronous commits starve the uploads.
     const think = () => new Promise((resolve) => setTimeout(resolve, between(0, 30)));
@@ -150,6 +150,7 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
         expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
         expect(res.body.sha256).toBe(sha256(photo));
         record.snapshots.set(uploadId, { photo, evidence: { id: res.body.id, sha256: res.body.sha256 }, served: false });
+        onSnapshotAcked();
       }
     };
     const chat = (who: Who) => async () => {
@@ -196,7 +197,14 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
     const checkMs = Date.now() - checkStart;
     const inFlight = new Set<string>();
     const killAfterMs = between(20, 500);
-    const running = workload(base, inFlight);
+    // Every other round the kill clock starts once a snapshot is acknowledged, so snapshots are
+    // acknowledged (and later checked) however slow the machine is; the other rounds kill from the
+    // start, while the restarted server takes its first writes.
+    const afterSnapshot = round % 2 === 0;
+    let snapshotAcked!: () => void;
+    const firstSnapshot = new Promise<void>((resolve) => (snapshotAcked = resolve));
+    const running = workload(base, inFlight, () => snapshotAcked());
+    if (afterSnapshot) await Promise.race([firstSnapshot, running]);
     await new Promise((resolve) => setTimeout(resolve, killAfterMs));
     const caught = [...inFlight];
     await child.kill();
@@ -204,7 +212,7 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
     const restartStart = Date.now();
     child = await startChildServer({ dataDir, admin: ADMIN });
     base = child.base;
-    log.push({ round, killAfterMs, inFlight: caught, storedUnackedBefore: storedUnacked, checkMs, restartMs: Date.now() - restartStart });
+    log.push({ round, killAfterMs, afterSnapshot, inFlight: caught, storedUnackedBefore: storedUnacked, checkMs, restartMs: Date.now() - restartStart });
   }
   await checkAfterRestart(base);
 
@@ -218,6 +226,6 @@ it(`keeps every acknowledged chat line, snapshot and outcome across ${ROUNDS} SI
   // fewer of them finish, but one was on the wire at most kills.
   expect(acked.chat).toBeGreaterThan(ROUNDS);
   expect(acked.outcomes).toBeGreaterThan(ROUNDS);
-  expect(acked.snapshots).toBeGreaterThanOrEqual(3);
+  expect(acked.snapshots).toBeGreaterThanOrEqual(Math.floor(ROUNDS / 2));
   expect(log.filter((l) => (l.inFlight as string[]).some((w) => w.startsWith('snapshot'))).length).toBeGreaterThan(ROUNDS / 2);
 }, 200_000);
