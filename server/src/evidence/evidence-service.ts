@@ -133,6 +133,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
      */
     async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta, signal?: AbortSignal): Promise<{ evidence: EvidenceView; created: boolean }> {
       const caseRecord = deps.cases.authorize(principal, caseId);
+      let adopted = false;
       try {
         // Before anything is written: a photo for an item the case's checklist lacks is refused whole.
         if (meta.checklistItem !== undefined) deps.checklist.check(caseRecord, meta.checklistItem);
@@ -141,6 +142,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           if (earlier) return { evidence: toView(earlier), created: false };
         }
         const { image, quality, previewSha256, thumbnailSha256 } = await images.store(callerOf(principal), file, signal);
+        adopted = true;
 
         const mayLocate = principal.kind === 'user' || principal.locationAllowed;
         const hasLocation = mayLocate && meta.latitude !== undefined && meta.longitude !== undefined;
@@ -200,7 +202,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
         }
         return { evidence, created: committed.created };
       } finally {
-        await fsp.rm(file.tempFile, { force: true });
+        // Once adopted, the temp file is the stored original under its own name: nothing to remove.
+        if (!adopted) await fsp.rm(file.tempFile, { force: true });
       }
     },
 

@@ -85,9 +85,13 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
           const decoded = await decodeImage(inspected);
           write(blobs.adoptFile(file.tempFile, file.sha256).then(() => ({ sha256: file.sha256 })));
-          write(blobs.putBuffer(await makePreview(decoded)));
+          // The preview is encoded beside the analysis copy: two short jobs on preview-sized pixels,
+          // so an image holds a second libuv thread for a few milliseconds at most.
+          const preview = makePreview(decoded).then((bytes) => blobs.putBuffer(bytes));
+          write(preview);
           const { thumbnail, quality: judged } = await makeThumbnailAndQuality(decoded);
           write(blobs.putBuffer(thumbnail));
+          await preview;
           return judged;
         }, signal);
         const [, preview, thumbnail] = await Promise.all(writes);
