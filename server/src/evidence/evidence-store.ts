@@ -66,6 +66,15 @@ export function createEvidenceStore(db: Db): EvidenceStore {
   const insertStmt = db.prepare(
     `INSERT INTO evidence (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})`,
   );
+  // Prepared once: the case view reads these on every request.
+  const byIdStmt = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND id = ?');
+  const byUploadIdStmt = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND upload_id = ?');
+  const listStmt = db.prepare<[string], Row>('SELECT * FROM evidence WHERE case_id = ? ORDER BY received_at, rowid');
+  const insertCorrectionStmt = db.prepare(
+    `INSERT INTO evidence_corrections (evidence_id, case_id, reason, replaced_by, at, ledger_seq)
+     VALUES (@evidenceId, @caseId, @reason, @replacedBy, @at, @ledgerSeq)`,
+  );
+  const correctionsStmt = db.prepare<[string], Row>('SELECT * FROM evidence_corrections WHERE case_id = ?');
   const fromRow = (row: Row): EvidenceRecord => {
     const record = Object.fromEntries(COLUMNS.map(([key, column]) => [key, row[column]])) as unknown as EvidenceRecord;
     const layer = typeof row.layer === 'string' ? AnnotationLayer.parse(JSON.parse(row.layer)) : null;
@@ -74,22 +83,17 @@ export function createEvidenceStore(db: Db): EvidenceStore {
   return {
     insert: (record) => insertStmt.run({ ...record, blurry: record.blurry ? 1 : 0, layer: record.layer ? JSON.stringify(record.layer) : null }),
     byId(caseId, id) {
-      const row = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND id = ?').get(caseId, id);
+      const row = byIdStmt.get(caseId, id);
       return row ? fromRow(row) : null;
     },
     byUploadId(caseId, uploadId) {
-      const row = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND upload_id = ?').get(caseId, uploadId);
+      const row = byUploadIdStmt.get(caseId, uploadId);
       return row ? fromRow(row) : null;
     },
-    list: (caseId) =>
-      db.prepare<[string], Row>('SELECT * FROM evidence WHERE case_id = ? ORDER BY received_at, rowid').all(caseId).map(fromRow),
-    insertCorrection: (c) =>
-      db.prepare(
-        `INSERT INTO evidence_corrections (evidence_id, case_id, reason, replaced_by, at, ledger_seq)
-         VALUES (@evidenceId, @caseId, @reason, @replacedBy, @at, @ledgerSeq)`,
-      ).run(c),
+    list: (caseId) => listStmt.all(caseId).map(fromRow),
+    insertCorrection: (c) => insertCorrectionStmt.run(c),
     corrections(caseId) {
-      const rows = db.prepare<[string], Row>('SELECT * FROM evidence_corrections WHERE case_id = ?').all(caseId);
+      const rows = correctionsStmt.all(caseId);
       return new Map(rows.map((row) => [String(row.evidence_id), {
         evidenceId: String(row.evidence_id),
         caseId: String(row.case_id),
