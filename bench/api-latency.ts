@@ -1,6 +1,7 @@
 // API latency at a fixed request rate: GET /api/cases/:id (a case with photos and chat) and
-// GET /api/cases (100 cases), each at RATE req/s, interleaved in one open-loop schedule with the floor
-// GET /api/health on the same server at the same rate. Open loop: a request leaves at its scheduled
+// GET /api/cases (100 cases), each at RATE req/s on its own, after the floor GET /api/health at the
+// same rate on the same server, and the three again at once (3 × RATE) to show where one process
+// saturates. Open loop: a request leaves at its scheduled
 // time whether or not earlier ones have answered, and its latency counts from that scheduled time, so
 // a stalled server shows as latency instead of a slower request rate. The server is a child process.
 // Run: npx tsx bench/api-latency.ts (QUICK=1 for a smoke run).
@@ -93,30 +94,35 @@ async function main(): Promise<void> {
 
     const paths = ['/api/health', `/api/cases/${detail.id}`, '/api/cases'];
     const cookie = api.cookie() ?? '';
-    await openLoop(agent, server.base, cookie, paths, RATE, WARM_UP_S);
     const pid = server.process.pid!;
-    const cpuBefore = cpuSeconds(pid);
-    const started = performance.now();
-    const samples = await openLoop(agent, server.base, cookie, paths, RATE, DURATION_S);
-    const seconds = (performance.now() - started) / 1000;
-    const serverCpu = (cpuSeconds(pid) - cpuBefore) / seconds;
-
-    const of = (endpoint: number) => {
-      const mine = samples.filter((s) => s.endpoint === endpoint);
-      return { ...summary(mine.filter((s) => s.ok).map((s) => s.ms), [50, 99]), errors: mine.filter((s) => !s.ok).length };
+    /** One open-loop run of `which` paths at RATE req/s each, after a warm-up; per-path latency and server CPU. */
+    const phase = async (which: number[]) => {
+      const chosen = which.map((i) => paths[i]!);
+      await openLoop(agent, server!.base, cookie, chosen, RATE, WARM_UP_S);
+      const cpuBefore = cpuSeconds(pid);
+      const started = performance.now();
+      const samples = await openLoop(agent, server!.base, cookie, chosen, RATE, DURATION_S);
+      const serverCpuCores = round((cpuSeconds(pid) - cpuBefore) / ((performance.now() - started) / 1000), 2);
+      return which.map((_, endpoint) => {
+        const mine = samples.filter((s) => s.endpoint === endpoint);
+        return { ...summary(mine.filter((s) => s.ok).map((s) => s.ms), [50, 99]), errors: mine.filter((s) => !s.ok).length, serverCpuCores };
+      });
     };
-    const [health, caseDetail, caseList] = [of(0), of(1), of(2)];
-    const ratio = (r: typeof health) => ({ p50: round(r.p50! / health.p50!, 2), p99: round(r.p99! / health.p99!, 2) });
+    const [health] = await phase([0]);
+    const [caseDetail] = await phase([1]);
+    const [caseList] = await phase([2]);
+    const together = await phase([0, 1, 2]);
+    const ratio = (r: NonNullable<typeof health>) => ({ p50: round(r.p50! / health!.p50!, 2), p99: round(r.p99! / health!.p99!, 2) });
     writeResult('api-latency', {
       benchmark: 'api-latency',
       machine: { cpus: os.cpus().length, node: process.version },
       ratePerEndpoint: RATE,
       seconds: DURATION_S,
       data: { cases: CASES, detailCase: { photos: PHOTOS, chatLines: CHAT_LINES } },
-      serverCpuCores: round(serverCpu, 2),
       health,
-      caseDetail: { ...caseDetail, ratioToHealth: ratio(caseDetail) },
-      caseList: { ...caseList, ratioToHealth: ratio(caseList) },
+      caseDetail: { ...caseDetail!, ratioToHealth: ratio(caseDetail!) },
+      caseList: { ...caseList!, ratioToHealth: ratio(caseList!) },
+      allThreeAtOnce: { health: together[0], caseDetail: together[1], caseList: together[2] },
     });
   } finally {
     agent.destroy();
