@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { detailedSvg } from '../server/test/evidence/fixtures.ts';
-import { bearer, startHarness } from '../server/test/http/harness.ts';
+import { startChildServer, type ChildServer } from '../server/test/support/child-server.ts';
+import { apiClient } from './support/api-client.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.QUICK === '1';
@@ -39,10 +40,7 @@ async function photos(width: number, height: number, count: number): Promise<Buf
 
 interface Multipart { type: string; body: Uint8Array<ArrayBuffer> }
 
-/**
- * The upload's multipart body, encoded before the clock starts: the client shares this process with
- * the server, and encoding is the client's work, not the server's.
- */
+/** The upload's multipart body, encoded before the clock starts: encoding is the client's work. */
 async function multipart(bytes: Buffer): Promise<Multipart> {
   const form = new FormData();
   form.set('source', 'device-still');
@@ -65,20 +63,26 @@ async function barePipeline(bytes: Buffer, dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const h = await startHarness({ SIGHTLINE_MAX_UPLOAD_MB: '50' });
+  // The server runs in its own process, as in production: the client's work (holding hundreds of MB of
+  // test photos, sending them) must not share its event loop.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-snapshot-'));
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-floor-'));
+  const credentials = { email: 'admin@bench.test', password: 'correct-horse-battery' };
+  let server: ChildServer | undefined;
   try {
-    const admin = h.client();
-    await admin.login();
+    server = await startChildServer({ dataDir, admin: credentials, env: { SIGHTLINE_MAX_UPLOAD_MB: '50' } });
+    const base = server.base;
+    const admin = apiClient(base);
+    await admin.login(credentials.email, credentials.password);
     const customers: Array<{ caseId: string; token: string }> = [];
     for (let i = 0; i < 8; i++) {
-      const created = (await admin.json('/api/cases', { method: 'POST', json: { title: `benchmark ${i}` } })).body;
-      await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(created.token), json: { recording: true } });
+      const created = (await admin.json('/api/cases', { method: 'POST', json: { title: `benchmark ${i}` } })).body as { case: { id: string }; token: string };
+      await admin.json('/api/join/consent', { method: 'POST', bearer: created.token, json: { recording: true } });
       customers.push({ caseId: created.case.id, token: created.token });
     }
     const upload = async (form: Multipart, customer = customers[0]!): Promise<void> => {
-      const headers = { ...bearer(customer.token), 'content-type': form.type };
-      const res = await fetch(`${h.base}/api/cases/${customer.caseId}/evidence`, { method: 'POST', headers, body: form.body });
+      const headers = { authorization: `Bearer ${customer.token}`, 'content-type': form.type };
+      const res = await fetch(`${base}/api/cases/${customer.caseId}/evidence`, { method: 'POST', headers, body: form.body });
       if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     };
 
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
       throughput[`concurrency${concurrency}`] = round(batch.length / (ms(start) / 1000));
     }
     results.throughputPhotosPerSecond1920x1080 = throughput;
-    const verified = await Promise.all(customers.map(async (c) => (await admin.json(`/api/cases/${c.caseId}/verify`)).body.ok === true));
+    const verified = await Promise.all(customers.map(async (c) => ((await admin.json(`/api/cases/${c.caseId}/verify`)).body as { ok?: boolean }).ok === true));
     results.ledgerVerified = verified.every(Boolean);
 
     const out = { benchmark: 'snapshot-to-evidence', runs: RUNS, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version }, results };
@@ -123,7 +127,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(ROOT, 'bench/results/snapshot.json'), `${JSON.stringify(out, null, 2)}\n`);
     console.log(JSON.stringify(out, null, 2));
   } finally {
-    await h.close();
+    await server?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(floorDir, { recursive: true, force: true });
   }
 }
