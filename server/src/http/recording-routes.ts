@@ -10,7 +10,7 @@ import { badRequest } from '../errors.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
-import { checkChunkHeaders, receiveChunkBody } from './chunk-body.ts';
+import { checkChunkHeaders, createChunkReceiver } from './chunk-body.ts';
 import { parseInput } from './validate.ts';
 
 export interface RecordingRouteDeps {
@@ -57,6 +57,7 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
     res.json(recordings.view(user, req.params.id, req.params.recordingId));
   });
 
+  const receiveChunkBody = createChunkReceiver();
   router.put(`${base}/:recordingId/chunks/:n`, async (req, res) => {
     const user = auth.requireUser(req);
     const { id: caseId, recordingId } = req.params;
