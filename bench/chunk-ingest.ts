@@ -1,16 +1,21 @@
 // Recording-chunk ingest: 1 MB chunks PUT to one recording, sequentially and 4 at a time, each
 // acknowledged only once durable (blob fsynced and renamed in with its directory fsynced, row + ledger
-// entry committed with the WAL fsynced), side by side with the floor — the same bytes hashed, written,
-// fsynced and renamed with the directory fsynced, one after another, in this process. The two take
-// turns, a round of chunks each, so both see the same contention on a shared machine. The server runs
+// entry committed with the WAL fsynced), side by side with two floors: the same bytes hashed, written,
+// fsynced and renamed with the directory fsynced, one after another, in this process; and the same
+// work behind a bare node:http server in its own process, PUT the same way (what any HTTP upload
+// must also pay to move the bytes). The three take turns, a round of chunks each, so all see the
+// same contention on a shared machine. The server runs
 // as a child process, as it would beside a browser on another machine: the client's own work (making
 // and hashing the chunks) is not charged to the server.
 // Run: npx tsx bench/chunk-ingest.ts (QUICK=1 for a smoke run).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { startChildServer, type ChildServer } from '../server/test/support/child-server.ts';
 import { apiClient } from './support/api-client.ts';
 import { QUICK, round, summary, writeResult } from './support/results.ts';
@@ -53,7 +58,10 @@ async function main(): Promise<void> {
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-chunk-floor-'));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   let server: ChildServer | undefined;
+  const bare = spawn(process.execPath, [path.join(import.meta.dirname, 'support/bare-chunk-server.mjs'), path.join(floorDir, 'http')], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
+    const [barePort] = (await once(readline.createInterface({ input: bare.stdout! }), 'line')) as [string];
+    const bareBase = new URL(`http://127.0.0.1:${barePort}`);
     server = await startChildServer({ dataDir, admin: ADMIN });
     const base = new URL(server.base);
     const api = apiClient(server.base);
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
       const latencies: number[] = [];
       let seconds = 0;
       let floorSeconds = 0;
+      let httpFloorSeconds = 0;
       for (let from = 0; from < CHUNKS; from += ROUND) {
         let next = from;
         const to = Math.min(CHUNKS, from + ROUND);
@@ -89,16 +98,27 @@ async function main(): Promise<void> {
         const floorStart = process.hrtime.bigint();
         for (const bytes of chunks.slice(from, to)) floorWrite(bytes, floorDir);
         floorSeconds += elapsed(floorStart);
+        const httpStart = process.hrtime.bigint();
+        let nextBare = from;
+        await Promise.all(Array.from({ length: concurrency }, async () => {
+          for (let n = nextBare++; n < to; n = nextBare++) {
+            const status = await put(agent, bareBase, `/${n}`, { 'content-type': 'application/octet-stream' }, chunks[n]!);
+            if (status !== 200) throw new Error(`bare server, chunk ${n}: ${status}`);
+          }
+        }));
+        httpFloorSeconds += elapsed(httpStart);
       }
       const mbps = (CHUNKS * CHUNK_BYTES) / MB / seconds;
       const floorMbps = (CHUNKS * CHUNK_BYTES) / MB / floorSeconds;
+      const httpFloorMbps = (CHUNKS * CHUNK_BYTES) / MB / httpFloorSeconds;
       const { p50, p95 } = summary(latencies, [50, 95]);
-      results[`concurrency${concurrency}`] = { mbPerSecond: round(mbps), p50Ms: p50, p95Ms: p95, floorMbPerSecond: round(floorMbps), ratioToFloor: round(floorMbps / mbps) };
+      results[`concurrency${concurrency}`] = { mbPerSecond: round(mbps), p50Ms: p50, p95Ms: p95, floorMbPerSecond: round(floorMbps), ratioToFloor: round(floorMbps / mbps), httpFloorMbPerSecond: round(httpFloorMbps), ratioToHttpFloor: round(httpFloorMbps / mbps) };
     }
     results.ledgerVerified = ((await api.json(`/api/cases/${caseId}/verify`)).body as { ok: boolean }).ok;
     writeResult('chunk-ingest', { benchmark: 'chunk-ingest', chunks: CHUNKS, chunkBytes: CHUNK_BYTES, machine: { cpus: os.cpus().length, node: process.version }, results });
   } finally {
     agent.destroy();
+    bare.kill();
     await server?.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(floorDir, { recursive: true, force: true });

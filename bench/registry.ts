@@ -65,11 +65,14 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/chunk-ingest.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 90,
-    note: 'Recording chunks: the server runs as a child process; each chunk is answered only once durable (blob fsynced, renamed in, directory fsynced; row and ledger entry committed with the WAL fsynced). Sightline and the floor take turns, 8 chunks at a time, so both meet the same contention; the floor writes one chunk after another in the benchmark process.',
+    note: 'Recording chunks: the server runs as a child process; each chunk is answered only once durable (blob fsynced, renamed in, directory fsynced; row and ledger entry committed with the WAL fsynced). Sightline and the floors take turns, 8 chunks at a time, so all meet the same contention; the floor writes one chunk after another in the benchmark process; the HTTP floor is the same work behind a bare node:http server in its own process, PUT with the same concurrency (no routing, auth, database or ledger).',
     rows: (r) =>
       ['concurrency1', 'concurrency4'].flatMap((c): Row[] => {
         const s = r.results?.[c];
-        return s ? [[`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time`, `${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, `hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s`, `${s.ratioToFloor}×`]] : [];
+        if (!s) return [];
+        const http = s.httpFloorMbPerSecond === undefined ? '' : `; the same behind a bare HTTP server: ${s.httpFloorMbPerSecond} MB/s`;
+        const httpRatio = s.ratioToHttpFloor === undefined ? '' : ` (${s.ratioToHttpFloor}× the HTTP floor)`;
+        return [[`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time`, `${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, `hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s${http}`, `${s.ratioToFloor}×${httpRatio}`]];
       }),
   },
   {
