@@ -22,7 +22,7 @@ import { createGroupCommit } from '../storage/group-commit.ts';
 import { chunkLayout, decideChunk, sameSeal, sealMismatch, type ChunkDecision } from './chunk-rules.ts';
 import { parseRange, slicesFor, type ByteRange } from './media-range.ts';
 import { sliceStream } from './recording-media.ts';
-import type { RecordingRecord, RecordingStore } from './recording-store.ts';
+import type { ChunkTotals, RecordingRecord, RecordingStore } from './recording-store.ts';
 
 export interface RecordingServiceDeps {
   db: Db;
@@ -63,8 +63,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
   const { db, store, blobs, ledger, hub } = deps;
   const commitChunk = createGroupCommit(db);
 
-  const summaryOf = (r: RecordingRecord, chunks: readonly RecordingChunk[]): RecordingSummary => {
-    const layout = chunkLayout(chunks);
+  const summaryOf = (r: RecordingRecord, totals: ChunkTotals = store.totals(r.id)): RecordingSummary => {
     return {
       id: r.id,
       caseId: r.caseId,
@@ -72,9 +71,9 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       startedAt: r.startedAt,
       createdAt: r.createdAt,
       chunkMs: r.chunkMs,
-      chunkCount: chunks.length,
-      bytes: layout.bytes,
-      playableBytes: layout.playableBytes,
+      chunkCount: totals.count,
+      bytes: totals.bytes,
+      playableBytes: totals.playableBytes,
       sealed: r.sealedAt !== null,
       sealedAt: r.sealedAt,
       durationMs: r.durationMs,
@@ -84,7 +83,9 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
   const viewOf = (r: RecordingRecord): RecordingView => {
     const chunks = store.chunks(r.id);
-    return { ...summaryOf(r, chunks), chunks, missing: chunkLayout(chunks).missing };
+    const layout = chunkLayout(chunks);
+    const totals = { count: chunks.length, bytes: layout.bytes, playableBytes: layout.playableBytes };
+    return { ...summaryOf(r, totals), chunks, missing: layout.missing };
   };
 
   /** The recording, if the user may reach its case; 404 when it is not in that case. */
@@ -95,10 +96,10 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     return { caseRecord, recording };
   };
 
-  const summaries = (caseId: string): RecordingSummary[] => store.list(caseId).map((r) => summaryOf(r, store.chunks(r.id)));
+  const summaries = (caseId: string): RecordingSummary[] => store.list(caseId).map((r) => summaryOf(r));
 
   const publish = (assessorId: string, recording: RecordingRecord): void => {
-    hub.publish(assessorId, { type: 'recording', recording: summaryOf(recording, store.chunks(recording.id)) });
+    hub.publish(assessorId, { type: 'recording', recording: summaryOf(recording) });
   };
 
   return {

@@ -44,6 +44,13 @@ const fromRow = (r: RecordingRow): RecordingRecord => ({
   durationMs: r.duration_ms, sealSeq: r.seal_seq,
 });
 
+export interface ChunkTotals {
+  count: number;
+  bytes: number;
+  /** Bytes of chunks 0, 1, … up to the first one missing: what plays. */
+  playableBytes: number;
+}
+
 export interface RecordingStore {
   insert(record: RecordingRecord): void;
   byId(caseId: string, id: string): RecordingRecord | null;
@@ -53,6 +60,8 @@ export interface RecordingStore {
   chunk(recordingId: string, n: number): RecordingChunk | null;
   /** Every chunk held, ordered by n. */
   chunks(recordingId: string): RecordingChunk[];
+  /** What a summary needs of the chunks, computed by SQLite: an event per chunk must not read them all. */
+  totals(recordingId: string): ChunkTotals;
   seal(recordingId: string, seal: SealRecord): void;
 }
 
@@ -70,6 +79,16 @@ export function createRecordingStore(db: Db): RecordingStore {
   );
   const chunkStmt = db.prepare<[string, number], RecordingChunk>('SELECT n, sha256, size FROM recording_chunks WHERE recording_id = ? AND n = ?');
   const chunksStmt = db.prepare<[string], RecordingChunk>('SELECT n, sha256, size FROM recording_chunks WHERE recording_id = ? ORDER BY n');
+  const totalsStmt = db.prepare<{ id: string }, { count: number; bytes: number; last: number }>(
+    'SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes, COALESCE(MAX(n), -1) AS last FROM recording_chunks WHERE recording_id = @id',
+  );
+  // Chunks below the first missing number: none when 0 is missing, else up to the first n whose successor is missing.
+  const playableStmt = db.prepare<{ id: string }, { bytes: number }>(
+    `SELECT COALESCE(SUM(size), 0) AS bytes FROM recording_chunks WHERE recording_id = @id AND n < (
+       SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM recording_chunks WHERE recording_id = @id AND n = 0) THEN 0
+       ELSE (SELECT MIN(a.n) + 1 FROM recording_chunks a WHERE a.recording_id = @id
+             AND NOT EXISTS (SELECT 1 FROM recording_chunks b WHERE b.recording_id = @id AND b.n = a.n + 1)) END)`,
+  );
   const sealStmt = db.prepare(
     `UPDATE recordings SET sealed_at = @sealedAt, chunk_count = @chunkCount, duration_ms = @durationMs, seal_seq = @sealSeq
      WHERE id = @recordingId AND sealed_at IS NULL`,
@@ -89,6 +108,12 @@ export function createRecordingStore(db: Db): RecordingStore {
     insertChunk: (chunk) => insertChunkStmt.run(chunk),
     chunk: (recordingId, n) => chunkStmt.get(recordingId, n) ?? null,
     chunks: (recordingId) => chunksStmt.all(recordingId),
+    totals(recordingId) {
+      const { count, bytes, last } = totalsStmt.get({ id: recordingId })!;
+      // Numbers are unique and from 0: when the highest is count − 1, every one below it is held.
+      const playableBytes = last === count - 1 ? bytes : playableStmt.get({ id: recordingId })!.bytes;
+      return { count, bytes, playableBytes };
+    },
     seal(recordingId, seal) {
       if (sealStmt.run({ recordingId, ...seal }).changes !== 1) throw new Error(`recording ${recordingId} was sealed already`);
     },
