@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/test/**/*.test.ts', 'protocol/**/*.test.ts', 'client/src/**/*.test.ts'],
+          include: ['server/test/**/*.test.ts', 'protocol/**/*.test.ts', 'client/src/**/*.test.ts', 'assets/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { ChecklistCapture, ChecklistTemplateId, ChecklistView } from './checklist.ts';
 import { RecordingSummary } from './recording.ts';
 import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
+import { Currency } from './money.ts';
 import { text } from './text.ts';
+import { TourId } from './tour.ts';
+
+export { Currency };
 
 export const Role = z.enum(['admin', 'assessor']);
 export type Role = z.infer<typeof Role>;
@@ -44,7 +48,9 @@ export const CreateCaseBody = z.object({
   joinLinkHours: z.number().int().min(1).max(24 * 30).optional(),
   /** The guided-capture checklist the customer is taken through, if any. */
   checklist: ChecklistTemplateId.optional(),
-});
+  /** The tour a preview case shows the customer (an id from `GET /api/tours`); only for kind `preview`. */
+  tour: TourId.optional(),
+}).refine((c) => c.tour === undefined || c.kind === 'preview', { message: 'only a preview case shows a tour', path: ['tour'] });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
 /** Presence is live state (not stored): whether the customer's page is on the signalling server. */
@@ -69,6 +75,8 @@ export const CaseView = z.object({
   decision: Decision.nullable(),
   /** The case's guided-capture checklist; optional so older servers' answers still parse. */
   checklist: ChecklistTemplateId.nullable().optional(),
+  /** The tour of a preview case; optional so older servers' answers still parse. */
+  tour: TourId.nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -173,7 +181,6 @@ export const ChatLine = z.object({
 });
 export type ChatLine = z.infer<typeof ChatLine>;
 
-export const Currency = text().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
 
 export const DamageItem = z.object({
   area: text().trim().min(1).max(200),
@@ -263,6 +270,8 @@ export const JoinView = z.object({
   consented: z.boolean(),
   /** The guided-capture checklist and how far the customer got; null when the case has none. */
   checklist: ChecklistView.nullable().optional(),
+  /** The preview tour the customer is shown instead of the camera; null when the case has none. */
+  tour: z.object({ id: TourId, title: text(), manifestUrl: text() }).nullable().optional(),
 });
 export type JoinView = z.infer<typeof JoinView>;
 
