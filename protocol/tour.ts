@@ -217,7 +217,7 @@ export const TourSummary = z.object({
   description: text(),
   viewpoints: z.number().int(),
   seats: z.number().int(),
-  /** Bytes on the wire, every file as served (compressed where it is). */
+  /** Bytes of its files as stored (tour.json, scene, splat, panoramas). */
   bytes: z.number().int(),
 });
 export type TourSummary = z.infer<typeof TourSummary>;
@@ -243,3 +243,6 @@ export function readTour(value: unknown): TourReading {
 export function describeTourProblems(problems: readonly TourProblem[]): string {
   return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
 }
+
+export const TourList = z.object({ tours: z.array(TourSummary) });
+export type TourList = z.infer<typeof TourList>;

@@ -1,5 +1,6 @@
 // Environment → one typed, validated config object. A bad value stops the process with a clear message.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IceServer } from '../../protocol/http.ts';
 
@@ -18,6 +19,9 @@ const port = (fallback: number) =>
       return n;
     });
 
+/** The tours `npm run assets` generates, shipped in the repository. */
+const BUILT_IN_TOURS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/tours');
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
@@ -26,6 +30,7 @@ const EnvSchema = z.object({
   HTTPS_PORT: port(8443),
   HOST: z.string().default('0.0.0.0'),
   SIGHTLINE_DATA_DIR: z.string().default('./data'),
+  SIGHTLINE_TOURS_DIR: z.string().optional(),
   SIGHTLINE_PUBLIC_URL: z.url().optional(),
   SIGHTLINE_ADMIN_EMAIL: z.email().optional(),
   SIGHTLINE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -64,6 +69,8 @@ export interface Config {
   httpsPort: number | null;
   host: string;
   dataDir: string;
+  /** The folder of preview tours, one sub-folder per tour (docs/TOURS.md). */
+  toursDir: string;
   publicUrl: string | null;
   admin: { email: string; password: string } | null;
   iceServers: IceServer[];
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     httpsPort: e.HTTPS_PORT,
     host: e.HOST,
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
+    toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     admin: e.SIGHTLINE_ADMIN_EMAIL && e.SIGHTLINE_ADMIN_PASSWORD
       ? { email: e.SIGHTLINE_ADMIN_EMAIL.toLowerCase(), password: e.SIGHTLINE_ADMIN_PASSWORD }

@@ -38,6 +38,7 @@ import { createSignalling } from './signalling/signalling.ts';
 import { createLocalBlobStore } from './storage/blob-store.ts';
 import { openDatabase } from './storage/database.ts';
 import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
+import { loadTourLibrary } from './tours/tour-library.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -59,12 +60,15 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const users = createUserStore(db, clock);
   const signer = loadOrCreateSigner(config.dataDir);
   const ledger = createLedgerStore(db, clock, signer.sign);
+  const tours = loadTourLibrary(config.toursDir);
+  for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
   const checklistStore = createChecklistStore(db);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: (id) => users.byId(id) !== null,
     checklistCaptures: checklistStore.list,
+    tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
     joinLinkHours: config.joinLinkHours,
   });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
@@ -115,7 +119,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
+    tours, users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

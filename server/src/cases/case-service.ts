@@ -20,6 +20,8 @@ export interface CaseServiceDeps {
   userExists: (id: string) => boolean;
   /** A case's checklist verdicts, oldest first, for the customer's join view. */
   checklistCaptures: (caseId: string) => ChecklistCapture[];
+  /** The title of a tour this server offers; null when it offers none by that id. */
+  tourTitle: (id: string) => string | null;
   clock: () => Date;
   joinLinkHours: number;
 }
@@ -45,7 +47,14 @@ export function createCaseService(deps: CaseServiceDeps) {
       evidenceCount: record.evidenceCount,
       decision: record.decision,
       checklist: record.checklist,
+      tour: record.tour,
     };
+  };
+
+  /** The tour a customer's page loads; null when the case has none or the server no longer offers it. */
+  const joinTour = (tourId: string | null): JoinView['tour'] => {
+    const title = tourId === null ? null : deps.tourTitle(tourId);
+    return tourId === null || title === null ? null : { id: tourId, title, manifestUrl: `/tours/${tourId}/tour.json` };
   };
 
   const mustExist = (caseId: string): CaseRecord => {
@@ -84,15 +93,19 @@ export function createCaseService(deps: CaseServiceDeps) {
       const assessorId = body.assessorId ?? user.id;
       if (assessorId !== user.id && user.role !== 'admin') throw forbidden('only an admin can assign a case to another assessor');
       if (!deps.userExists(assessorId)) throw new HttpError(422, 'unknown_assessor', 'the assessor to assign does not exist');
+      if (body.tour !== undefined && deps.tourTitle(body.tour) === null) {
+        throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${body.tour}" (GET /api/tours lists them)`);
+      }
       const id = newId('case');
       const createdAt = clock().toISOString();
+      const tour = body.tour ?? null;
       db.transaction(() => {
-        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null });
+        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour });
         ledger.append({
           caseId: id,
           actor: { type: 'assessor', id: user.id },
           type: 'case.created',
-          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null },
+          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}) },
         });
       }).immediate();
       const created = issueToken(id, user, joinBase, body.joinLinkHours);
@@ -153,6 +166,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         expiresAt: record.joinExpiresAt,
         consented: customer.consented,
         checklist: record.checklist === null ? null : checklistState(record.checklist, deps.checklistCaptures(record.id)),
+        tour: joinTour(record.tour),
       };
     },
 

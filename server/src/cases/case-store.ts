@@ -13,6 +13,8 @@ export interface CaseRecord {
   createdAt: string;
   /** The guided-capture checklist the customer is taken through, if any. */
   checklist: ChecklistTemplateId | null;
+  /** The preview tour the customer is shown, if any. */
+  tour: string | null;
   joinExpiresAt: string;
   evidenceCount: number;
   decision: Decision | null;
@@ -36,6 +38,7 @@ interface CaseRow {
   created_by: string;
   created_at: string;
   checklist: ChecklistTemplateId | null;
+  tour: string | null;
   join_expires_at: string | null;
   evidence_count: number;
   decision: Decision | null;
@@ -78,6 +81,7 @@ export function createCaseStore(db: Db): CaseStore {
     createdBy: row.created_by,
     createdAt: row.created_at,
     checklist: row.checklist,
+    tour: row.tour,
     joinExpiresAt: row.join_expires_at ?? row.created_at,
     evidenceCount: row.evidence_count,
     decision: row.decision,
@@ -98,8 +102,8 @@ export function createCaseStore(db: Db): CaseStore {
   return {
     insert(record) {
       db.prepare(
-        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist);
+        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist, tour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist, record.tour);
     },
     byId(id) {
       const row = byIdStmt.get(id);

@@ -19,6 +19,7 @@ import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { ReportService } from '../report/report-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import type { TourLibrary } from '../tours/tour-library.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseRoutes } from './case-routes.ts';
@@ -34,6 +35,7 @@ import { recordingRoutes } from './recording-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { sameOriginWrites, type SameOriginDeps } from './same-origin.ts';
 import { spatialRoutes } from './spatial-routes.ts';
+import { tourApiRoutes, tourFiles } from './tour-routes.ts';
 
 export interface AppDeps {
   log: Logger;
@@ -43,6 +45,7 @@ export interface AppDeps {
   maxChunkBytes: number;
   loginLimitPer15Min: number;
   users: UserStore;
+  tours: TourLibrary;
   cases: CaseService;
   evidence: EvidenceService;
   caseExports: ExportService;
@@ -75,7 +78,8 @@ export function createApp(deps: AppDeps): express.Express {
         useDefaults: true,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // WebAssembly only (three's meshopt decoder for tour scenes); still no eval of strings.
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           mediaSrc: ["'self'", 'blob:', 'mediastream:'],
@@ -113,6 +117,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(caseRoutes({ ...deps, auth }));
   api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
   api.use(reportRoutes({ auth, reports: deps.reports }));
+  api.use(tourApiRoutes({ auth, tours: deps.tours }));
   api.use(notFoundHandler());
   app.use('/api', api);
 
@@ -120,6 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.type('application/x-pem-file').send(deps.ledgerKey.publicKeyPem);
   });
   app.use('/peerjs', deps.peerHandler);
+  app.use('/tours', tourFiles(deps.tours));
   app.use(clientPages(deps.clientDir));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));

@@ -198,4 +198,8 @@ export const migrations: string[] = [
   `
   ALTER TABLE users ADD COLUMN disabled_at TEXT;
   `,
+  // Preview tours: the tour a preview case shows its customer.
+  `
+  ALTER TABLE cases ADD COLUMN tour TEXT;
+  `,
 ];

@@ -1,0 +1,110 @@
+// Preview tours over HTTP: the list an agent picks from (`GET /api/tours`), and each tour's files at
+// `/tours/<id>/<file>` — public like any hotel's or airline's marketing pictures, so a self-guided
+// link or a headset browser can fetch them without a session. Files that compress (tour.json, .glb,
+// .ply) go out brotli- or gzip-compressed, compressed once on first request and kept in memory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import express from 'express';
+import type { Request, Response } from 'express';
+import type { TourList } from '../../../protocol/tour.ts';
+import type { TourFileEntry, TourLibrary } from '../tours/tour-library.ts';
+import { preferredEncoding, type ContentCoding } from './accept-encoding.ts';
+import type { Auth } from './auth.ts';
+
+const COMPRESSIBLE = /\.(json|glb|ply)$/;
+/** Files above this stream from disk as they are; tours are meant to be a few MB. */
+const MAX_COMPRESSED_SOURCE = 64 * 1024 * 1024;
+const CACHE_CONTROL = 'public, max-age=300';
+const TYPES: Record<string, string> = {
+  '.json': 'application/json', '.glb': 'model/gltf-binary', '.webp': 'image/webp', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.png': 'image/png', '.ktx2': 'image/ktx2', '.spz': 'application/octet-stream', '.ply': 'application/octet-stream',
+};
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+interface Variants {
+  identity: Buffer;
+  br: Buffer | null;
+  gzip: Buffer | null;
+  etag: string;
+}
+
+export interface TourRouteDeps {
+  auth: Auth;
+  tours: TourLibrary;
+}
+
+/** `GET /api/tours`: what an agent can show, for the new-case form. */
+export function tourApiRoutes({ auth, tours }: TourRouteDeps): express.Router {
+  const router = express.Router();
+  router.get('/tours', (req, res) => {
+    auth.requireUser(req);
+    const body: TourList = { tours: tours.list() };
+    res.json(body);
+  });
+  return router;
+}
+
+/** The tours' files, mounted at `/tours`. */
+export function tourFiles(tours: TourLibrary): express.Router {
+  const router = express.Router();
+  const compressed = new Map<string, Promise<Variants>>();
+
+  const variantsOf = (entry: TourFileEntry): Promise<Variants> => {
+    let pending = compressed.get(entry.path);
+    if (!pending) {
+      pending = (async () => {
+        const identity = await fs.promises.readFile(entry.path);
+        const [br, gz] = await Promise.all([
+          brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+          gzip(identity, { level: 9 }),
+        ]);
+        const etag = `"${entry.size.toString(36)}-${Math.round(fs.statSync(entry.path).mtimeMs).toString(36)}"`;
+        // A variant that is not smaller is not worth a Content-Encoding.
+        return { identity, br: br.length < identity.length ? br : null, gzip: gz.length < identity.length ? gz : null, etag };
+      })();
+      pending.catch(() => compressed.delete(entry.path));
+      compressed.set(entry.path, pending);
+    }
+    return pending;
+  };
+
+  const sendCompressed = async (req: Request, res: Response, entry: TourFileEntry): Promise<void> => {
+    const variants = await variantsOf(entry);
+    const available = (['br', 'gzip'] as ContentCoding[]).filter((c) => variants[c] !== null);
+    const coding = preferredEncoding(req.headers['accept-encoding'], available);
+    const body = coding ? variants[coding]! : variants.identity;
+    res.vary('Accept-Encoding');
+    res.setHeader('ETag', coding ? `${variants.etag.slice(0, -1)}-${coding}"` : variants.etag);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    if (coding) res.setHeader('Content-Encoding', coding);
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  router.get('/:tourId/*file', (req, res, next) => {
+    const tour = tours.get(req.params.tourId);
+    const name = ([] as string[]).concat(req.params.file).join('/');
+    const entry = tour?.files.get(name);
+    if (!tour || !entry) {
+      res.status(404).json({ error: { code: 'not_found', message: tour ? `tour "${tour.manifest.id}" has no file "${name}"` : 'no such tour' } });
+      return;
+    }
+    res.setHeader('Cache-Control', CACHE_CONTROL);
+    res.type(TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream');
+    if (COMPRESSIBLE.test(name) && entry.size <= MAX_COMPRESSED_SOURCE) {
+      sendCompressed(req, res, entry).catch(next);
+      return;
+    }
+    res.sendFile(entry.path, { cacheControl: false, dotfiles: 'deny' }, (error) => {
+      if (error && !res.headersSent) next(error);
+    });
+  });
+  return router;
+}

@@ -1,0 +1,77 @@
+// The tour library: whole tours are offered; a broken one is refused with the field or file at fault
+// and does not stop the others.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadTourLibrary } from '../../src/tours/tour-library.ts';
+import { fixtureManifest, writeFixtureTour } from './fixture-tour.ts';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-tours-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const refusal = (mutate: (m: Record<string, any>) => void, files: Record<string, string> = {}): string => {
+  const manifest = fixtureManifest('broken');
+  mutate(manifest);
+  writeFixtureTour(dir, manifest, files, 'broken');
+  writeFixtureTour(dir);
+  const library = loadTourLibrary(dir);
+  expect(library.list().map((t) => t.id), 'the whole tour is still offered').toEqual(['test-room']);
+  expect(library.refused).toHaveLength(1);
+  return library.refused[0]!.reason;
+};
+
+describe('loadTourLibrary', () => {
+  it('offers a whole tour with its summary and every file it names', () => {
+    writeFixtureTour(dir);
+    const library = loadTourLibrary(dir);
+    expect(library.refused).toEqual([]);
+    expect(library.list()).toEqual([expect.objectContaining({ id: 'test-room', kind: 'hotel-room', title: 'Test room', viewpoints: 2, seats: 0 })]);
+    expect([...library.get('test-room')!.files.keys()].sort()).toEqual(['pano-door.webp', 'scene.glb', 'tour.json']);
+    expect(library.get('nope')).toBeNull();
+  });
+
+  it('is empty, not an error, when the folder does not exist', () => {
+    expect(loadTourLibrary(path.join(dir, 'missing')).list()).toEqual([]);
+  });
+
+  it('refuses a tour.json that is not JSON', () => {
+    fs.mkdirSync(path.join(dir, 'broken'));
+    fs.writeFileSync(path.join(dir, 'broken', 'tour.json'), '{"version": 1,');
+    writeFixtureTour(dir);
+    const library = loadTourLibrary(dir);
+    expect(library.refused[0]?.reason).toMatch(/^tour\.json: not JSON/);
+  });
+
+  it('names the field of a bad value', () => {
+    expect(refusal((m) => (m.viewpoints[1].position = [0, 'high', 0]))).toMatch(/viewpoints\[1\]\.position\[1\]/);
+    expect(refusal((m) => (m.version = 2))).toMatch(/version: must be 1/);
+    expect(refusal((m) => (m.bookables[0].price.currency = 'euro'))).toMatch(/bookables\[0\]\.price\.currency: an ISO 4217 code/);
+  });
+
+  it('names a reference to something that does not exist', () => {
+    expect(refusal((m) => (m.links[0].to = 'balcony'))).toMatch(/links\[0\]\.to: no viewpoint "balcony"/);
+    expect(refusal((m) => (m.start = 'lobby'))).toMatch(/start: no viewpoint "lobby"/);
+    expect(refusal((m) => (m.hotspots[0].option = 'breakfast'))).toMatch(/hotspots\[0\]\.option: no bookable "breakfast"/);
+    expect(refusal((m) => m.viewpoints.push({ ...m.viewpoints[0] }))).toMatch(/viewpoints\[2\]\.id: "door" is used twice/);
+  });
+
+  it('refuses a file named but missing, a path out of the folder, and an id that is not the folder', () => {
+    expect(refusal((m) => (m.viewpoints[1].panorama = 'pano-window.webp'))).toMatch(/pano-window\.webp: named in tour\.json but not in the tour folder/);
+    expect(refusal((m) => (m.scene = '../other/scene.glb'))).toMatch(/^tour\.json: scene: a relative path inside the tour folder/);
+    expect(refusal((m) => (m.id = 'elsewhere'))).toMatch(/id: "elsewhere" must be the folder's name, "broken"/);
+  });
+
+  it('refuses a file that is a link leading out of the folder', () => {
+    const outside = path.join(dir, 'secret.glb');
+    fs.writeFileSync(outside, 'secret');
+    const broken = writeFixtureTour(dir, fixtureManifest('broken'));
+    fs.rmSync(path.join(broken, 'scene.glb'));
+    fs.symlinkSync(outside, path.join(broken, 'scene.glb'));
+    writeFixtureTour(dir);
+    expect(loadTourLibrary(dir).refused).toEqual([{ folder: 'broken', reason: 'scene.glb: leads outside the tour folder' }]);
+  });
+});
