@@ -69,6 +69,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <h1 data-testid="case-title">{c.title}</h1>
           <span className="muted small">
             {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
+            {c.tour ? ` · tour ${c.tour}` : ''}
             {c.customerName ? ` · ${c.customerName}` : ''}
           </span>
         </div>
