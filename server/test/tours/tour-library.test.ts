@@ -1,5 +1,6 @@
 // The tour library: whole tours are offered; a broken one is refused with the field or file at fault
 // and does not stop the others.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,5 +74,26 @@ describe('loadTourLibrary', () => {
     fs.symlinkSync(outside, path.join(broken, 'scene.glb'));
     writeFixtureTour(dir);
     expect(loadTourLibrary(dir).refused).toEqual([{ folder: 'broken', reason: 'scene.glb: leads outside the tour folder' }]);
+  });
+});
+
+describe('npm run tour:check', () => {
+  const check = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/tours/check-cli.ts', ...args], { encoding: 'utf8' });
+
+  it('says which tours will be offered and why one is not, with exit 1', () => {
+    writeFixtureTour(dir);
+    const bad = fixtureManifest('bad');
+    bad.hotspots[0].position = [0, 0];
+    writeFixtureTour(dir, bad);
+    const run = check(dir);
+    expect(run.stdout).toMatch(/^OK test-room: 2 viewpoints, 0 seats, 3 files/m);
+    expect(run.stdout).toMatch(/^REFUSED bad: tour\.json: hotspots\[0\]\.position: /m);
+    expect(run.status).toBe(1);
+    expect(check(path.join(dir, 'test-room')).status).toBe(0);
+  });
+
+  it('exits 2 when called without a folder', () => {
+    expect(check().status).toBe(2);
+    expect(check(path.join(dir, 'missing')).status).toBe(2);
   });
 });
