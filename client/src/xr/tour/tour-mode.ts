@@ -1,0 +1,49 @@
+// Which way a device shows a tour: the 3D scene where it can carry it, the panoramas where it cannot
+// (no WebGL2, little memory, data saver) or where the tour has no scene. A viewpoint without a
+// panorama is shown in 3D even in panorama mode, when the tour has a scene.
+
+export type TourMode = '3d' | 'panorama';
+
+export interface DeviceCapabilities {
+  webgl2: boolean;
+  /** navigator.deviceMemory in GB (Chromium only, coarse); null where the browser does not say. */
+  deviceMemoryGb: number | null;
+  /** The browser asks to save data (navigator.connection.saveData). */
+  saveData: boolean;
+}
+
+export interface TourContent {
+  hasScene: boolean;
+  hasPanoramas: boolean;
+}
+
+/** Below this, a phone is better off with panoramas: a scene, its textures and WebGL buffers need room. */
+export const MIN_MEMORY_GB_FOR_3D = 4;
+
+export function pickTourMode(content: TourContent, device: DeviceCapabilities): TourMode {
+  if (!content.hasScene) return 'panorama';
+  if (!content.hasPanoramas) return '3d';
+  const weak = !device.webgl2 || (device.deviceMemoryGb !== null && device.deviceMemoryGb < MIN_MEMORY_GB_FOR_3D) || device.saveData;
+  return weak ? 'panorama' : '3d';
+}
+
+/** The mode a viewpoint is actually shown in, given the chosen one. */
+export function shownMode(chosen: TourMode, viewpoint: { panorama?: string | undefined }, hasScene: boolean): TourMode {
+  if (chosen === 'panorama' && viewpoint.panorama === undefined && hasScene) return '3d';
+  if (chosen === '3d' && !hasScene) return 'panorama';
+  return chosen;
+}
+
+/** What this browser offers, read once (no WebGL context is kept). */
+export function readDeviceCapabilities(): DeviceCapabilities {
+  const nav = navigator as Navigator & { deviceMemory?: number; connection?: { saveData?: boolean } };
+  let webgl2 = false;
+  try {
+    const context = document.createElement('canvas').getContext('webgl2');
+    webgl2 = context !== null;
+    context?.getExtension('WEBGL_lose_context')?.loseContext();
+  } catch {
+    webgl2 = false;
+  }
+  return { webgl2, deviceMemoryGb: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null, saveData: nav.connection?.saveData === true };
+}

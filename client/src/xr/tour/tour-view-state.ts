@@ -1,0 +1,83 @@
+// What a tour view shows: the viewpoint, the direction looked in and the chosen mode. A plain value
+// changed by a pure reducer, so the customer's page, the agent's console and a headset can all drive
+// the same renderer from the same state.
+import type { Seat, TourManifest, Viewpoint } from '../../../../protocol/tour.ts';
+import { clampPitch, lookFromTo, normaliseYaw } from './tour-directions.ts';
+import type { TourMode } from './tour-mode.ts';
+
+export interface TourView {
+  viewpoint: string;
+  yaw: number;
+  pitch: number;
+  mode: TourMode;
+}
+
+export type TourViewAction =
+  | { type: 'look'; yaw: number; pitch: number }
+  | { type: 'turn'; yaw: number; pitch: number }
+  /** Move to a viewpoint, facing its arrival direction unless a yaw (and pitch) is given. */
+  | { type: 'go'; viewpoint: string; yaw?: number; pitch?: number }
+  | { type: 'mode'; mode: TourMode };
+
+/** Where a tour opens: a deep link's viewpoint and yaw where it names one that exists, else the start. */
+export function initialView(tour: TourManifest, mode: TourMode, link: { node?: string; yaw?: number } = {}): TourView {
+  const linked = link.node === undefined ? undefined : viewpointById(tour, link.node);
+  const viewpoint = linked ?? viewpointById(tour, tour.start) ?? tour.viewpoints[0]!;
+  return {
+    viewpoint: viewpoint.id,
+    yaw: normaliseYaw(linked && link.yaw !== undefined ? link.yaw : viewpoint.yaw),
+    pitch: clampPitch(viewpoint.pitch),
+    mode,
+  };
+}
+
+export function reduceView(tour: TourManifest, view: TourView, action: TourViewAction): TourView {
+  switch (action.type) {
+    case 'look':
+      return { ...view, yaw: normaliseYaw(action.yaw), pitch: clampPitch(action.pitch) };
+    case 'turn':
+      return { ...view, yaw: normaliseYaw(view.yaw + action.yaw), pitch: clampPitch(view.pitch + action.pitch) };
+    case 'go': {
+      const target = viewpointById(tour, action.viewpoint);
+      if (!target) return view;
+      return {
+        ...view,
+        viewpoint: target.id,
+        yaw: normaliseYaw(action.yaw ?? target.yaw),
+        pitch: clampPitch(action.pitch ?? (action.yaw === undefined ? target.pitch : 0)),
+      };
+    }
+    case 'mode':
+      return { ...view, mode: action.mode };
+  }
+}
+
+export function viewpointById(tour: TourManifest, id: string): Viewpoint | undefined {
+  return tour.viewpoints.find((v) => v.id === id);
+}
+
+export interface LinkArrow {
+  to: string;
+  title: string;
+  /** Where the arrow sits, seen from the viewpoint it leaves. */
+  yaw: number;
+}
+
+/** The moves a customer can make from a viewpoint, each with the direction its arrow sits in. */
+export function linksFrom(tour: TourManifest, viewpointId: string): LinkArrow[] {
+  const from = viewpointById(tour, viewpointId);
+  if (!from) return [];
+  return tour.links
+    .filter((l) => l.from === viewpointId)
+    .flatMap((l) => {
+      const to = viewpointById(tour, l.to);
+      if (!to) return [];
+      return [{ to: to.id, title: to.title, yaw: normaliseYaw(l.yaw ?? lookFromTo(from.position, to.position).yaw) }];
+    });
+}
+
+/** The seat a viewpoint is the view from, if any. */
+export function seatAt(tour: TourManifest, viewpointId: string): Seat | undefined {
+  const named = viewpointById(tour, viewpointId)?.seat;
+  return tour.plan?.seats.find((s) => (named === undefined ? s.viewpoint === viewpointId : s.id === named));
+}
