@@ -57,8 +57,11 @@ export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 export const CasePresence = z.enum(['offline', 'waiting', 'live']);
 export type CasePresence = z.infer<typeof CasePresence>;
 
-export const Decision = z.enum(['approved', 'denied', 'referred', 'settled']);
+/** A damage case is approved, denied, referred or settled; a preview case ends booked, not booked or in a follow-up. */
+export const Decision = z.enum(['approved', 'denied', 'referred', 'settled', 'booked', 'not-booked', 'follow-up']);
 export type Decision = z.infer<typeof Decision>;
+export const DAMAGE_DECISIONS: readonly Decision[] = ['approved', 'denied', 'referred', 'settled'];
+export const PREVIEW_DECISIONS: readonly Decision[] = ['booked', 'not-booked', 'follow-up'];
 
 export const CaseView = z.object({
   id: text(),
@@ -189,6 +192,13 @@ export const DamageItem = z.object({
 });
 export type DamageItem = z.infer<typeof DamageItem>;
 
+/** What a preview case booked: an option of the tour's `bookables`, and the seat for a cabin. */
+export const Booking = z.object({
+  option: TourId,
+  seat: text().regex(/^[1-9][0-9]{0,2}[A-L]$/, 'a row number and a seat letter, e.g. 23A').optional(),
+});
+export type Booking = z.infer<typeof Booking>;
+
 export const OutcomeBody = z
   .object({
     decision: Decision,
@@ -196,11 +206,19 @@ export const OutcomeBody = z
     amount: z.number().min(0).max(1e9).optional(),
     currency: Currency.optional(),
     damageItems: z.array(DamageItem).max(200).default([]),
+    /** A booked preview: what was booked; the price defaults to the option's. */
+    booking: Booking.optional(),
+    /** A follow-up: the day to get back to the customer (YYYY-MM-DD). */
+    followUpOn: text().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD').optional(),
   })
   .refine((o) => o.decision !== 'settled' || (o.amount !== undefined && o.currency !== undefined), {
     message: 'a settled outcome needs an amount and a currency',
     path: ['amount'],
-  });
+  })
+  .refine((o) => o.decision !== 'booked' || o.booking !== undefined, { message: 'a booked outcome names what was booked', path: ['booking'] })
+  .refine((o) => o.decision === 'booked' || o.booking === undefined, { message: 'only a booked outcome names a booking', path: ['booking'] })
+  .refine((o) => o.decision !== 'follow-up' || o.followUpOn !== undefined, { message: 'a follow-up needs the day to follow up', path: ['followUpOn'] })
+  .refine((o) => (o.amount === undefined) === (o.currency === undefined), { message: 'an amount needs a currency, and a currency an amount', path: ['currency'] });
 export type OutcomeBody = z.infer<typeof OutcomeBody>;
 
 export const OutcomeView = z.object({
@@ -215,6 +233,9 @@ export const OutcomeView = z.object({
   at: text(),
   /** The outcome this one replaces, if the decision was changed. */
   supersedes: text().nullable(),
+  /** A booked preview: the option (with its title as the tour named it) and seat. */
+  booking: Booking.extend({ title: text() }).nullable().optional(),
+  followUpOn: text().nullable().optional(),
 });
 export type OutcomeView = z.infer<typeof OutcomeView>;
 

@@ -77,7 +77,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });
   const chat = createChatService({ db, ledger, cases, hub, clock });
-  const outcomes = createOutcomeService({ db, ledger, cases, hub, clock });
+  const outcomes = createOutcomeService({ db, ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
   const reports = createReportService({ db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });

@@ -36,6 +36,8 @@ const OutcomeRecorded = z.object({
   amount: z.number().nullable(),
   currency: z.string().nullable(),
   supersedes: z.string().nullable(),
+  booking: z.object({ title: z.string(), seat: z.string().optional() }).optional(),
+  followUpOn: z.string().optional(),
 });
 
 const CALL_WORDS: Record<string, string> = {
@@ -117,7 +119,9 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
       const p = parse(OutcomeRecorded);
       if (!p) return fallback();
       const amount = p.amount !== null ? `, ${formatMoney(p.amount, p.currency)}` : '';
-      return `Outcome recorded: ${p.decision}${amount}${p.supersedes ? ' (replaces the earlier decision)' : ''}`;
+      const booked = p.booking ? ` ${p.booking.title}${p.booking.seat ? `, seat ${p.booking.seat}` : ''}` : '';
+      const followUp = p.followUpOn ? ` on ${p.followUpOn}` : '';
+      return `Outcome recorded: ${p.decision}${booked}${followUp}${amount}${p.supersedes ? ' (replaces the earlier decision)' : ''}`;
     }
     case 'evidence.superseded': {
       const p = parse(EvidenceSupersededPayload);

@@ -62,6 +62,9 @@ export interface ReportOutcome {
   amount: number | null;
   currency: string | null;
   damageItems: DamageItem[];
+  /** A booked preview: the option's title and the seat. */
+  booking: { title: string; seat: string | null } | null;
+  followUpOn: string | null;
   decidedBy: string;
   at: string;
   /** True for every outcome a later one replaced. */

@@ -94,6 +94,8 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
     amount: outcome.amount,
     currency: outcome.currency,
     damageItems: outcome.damageItems,
+    booking: outcome.booking ? { title: outcome.booking.title, seat: outcome.booking.seat ?? null } : null,
+    followUpOn: outcome.followUpOn ?? null,
     decidedBy: users.get(outcome.decidedBy)?.name ?? outcome.decidedBy,
     at: outcome.at,
     superseded: index < snapshot.outcomes.length - 1,

@@ -201,5 +201,7 @@ export const migrations: string[] = [
   // Preview tours: the tour a preview case shows its customer.
   `
   ALTER TABLE cases ADD COLUMN tour TEXT;
+  ALTER TABLE outcomes ADD COLUMN booking TEXT;
+  ALTER TABLE outcomes ADD COLUMN follow_up_on TEXT;
   `,
 ];

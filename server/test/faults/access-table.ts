@@ -145,6 +145,10 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
     path: inCase(s, `/recordings/${(await kit.recordingIn(s, true)).id}/media`),
   })),
 
+  // Preview tours: the list is for users; a tour's files are public, like a hotel's pictures.
+  'GET /api/tours': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/tours' })),
+  'GET /tours/:tourId/*file': row(ANYONE_200, () => ({ path: '/tours/test-room/tour.json' })),
+
   // The built client.
   'GET /': row(PAGE, () => ({ path: '/' })),
   'GET /console': row(PAGE, () => ({ path: '/console' })),

@@ -1,6 +1,7 @@
 // The callers of the access-control matrix, on one in-process server: nobody, a customer of another
 // case, the case's customer with an expired token, the case's own customer, an assessor the case is not
 // assigned to, the assigned assessor and an admin — and fresh cases ("scenes") for them to call about.
+import { fileURLToPath } from 'node:url';
 import { ADMIN, bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
 
 export const PRINCIPALS = ['none', 'otherCaseCustomer', 'expiredCustomer', 'customer', 'otherAssessor', 'assessor', 'admin'] as const;
@@ -37,7 +38,12 @@ export interface World {
 export const JOIN_LINK_HOURS = 1;
 const PAST_EXPIRY_MS = 2 * 3600_000;
 
-export async function createWorld(start: () => Promise<Harness> = () => startHarness({ SIGHTLINE_LOGIN_LIMIT_PER_15MIN: '100000' })): Promise<World> {
+/** A folder with one small whole tour, `test-room`, so the tour routes have something to serve. */
+export const FIXTURE_TOURS = fileURLToPath(new URL('../tours/fixture', import.meta.url));
+
+export async function createWorld(
+  start: () => Promise<Harness> = () => startHarness({ SIGHTLINE_LOGIN_LIMIT_PER_15MIN: '100000', SIGHTLINE_TOURS_DIR: FIXTURE_TOURS }),
+): Promise<World> {
   const h = await start();
   const admin = h.client();
   await admin.login();
