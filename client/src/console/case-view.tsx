@@ -14,6 +14,7 @@ import { InspectionToolbar } from './inspection-toolbar.tsx';
 import { JoinLinkCard } from './join-link-card.tsx';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { OutcomeForm } from './outcome-form.tsx';
+import { PreviewOutcomeForm } from './preview-outcome-form.tsx';
 import { OutcomeHistory } from './outcome-history.tsx';
 import { PresenceBadge } from './presence-badge.tsx';
 import { QualityPanel } from './quality-panel.tsx';
@@ -126,7 +127,11 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
 
       <div className="case-lower">
         <section className="card outcome" aria-label="Outcome">
-          <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          {c.kind === 'preview' ? (
+            <PreviewOutcomeForm caseId={caseId} tourId={c.tour ?? null} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          ) : (
+            <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          )}
           <h3>History</h3>
           <OutcomeHistory outcomes={detail.outcomes} />
         </section>

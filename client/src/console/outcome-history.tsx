@@ -1,6 +1,10 @@
 // Every outcome recorded for the case, newest first; a changed decision shows what it replaced.
-import type { OutcomeView } from '../../../protocol/http.ts';
+import type { Decision, OutcomeView } from '../../../protocol/http.ts';
 import { formatDateTime, formatMoney } from '../ui/format.ts';
+
+const BADGE: Record<Decision, string> = {
+  approved: 'badge-ok', settled: 'badge-ok', booked: 'badge-ok', denied: 'badge-bad', 'not-booked': 'badge-bad', referred: 'badge-warn', 'follow-up': 'badge-warn',
+};
 
 export function OutcomeHistory(props: { outcomes: OutcomeView[] }) {
   const list = [...props.outcomes].sort((a, b) => b.at.localeCompare(a.at));
@@ -10,11 +14,18 @@ export function OutcomeHistory(props: { outcomes: OutcomeView[] }) {
       {list.map((o, index) => (
         <li key={o.id} data-testid="outcome-entry" data-decision={o.decision} className={index === 0 ? 'outcome-current' : 'outcome-old'}>
           <div className="outcome-line">
-            <span className={`badge ${o.decision === 'denied' ? 'badge-bad' : o.decision === 'referred' ? 'badge-warn' : 'badge-ok'}`}>{o.decision}</span>
+            <span className={`badge ${BADGE[o.decision]}`}>{o.decision}</span>
             {o.amount !== null && o.currency && <strong data-testid="outcome-amount-shown">{formatMoney(o.amount, o.currency)}</strong>}
             <span className="muted small">{formatDateTime(o.at)}</span>
             {index === 0 ? <span className="small">current</span> : <span className="small muted">superseded</span>}
           </div>
+          {o.booking && (
+            <p className="small" data-testid="outcome-booking">
+              Booked {o.booking.title}
+              {o.booking.seat ? `, seat ${o.booking.seat}` : ''}
+            </p>
+          )}
+          {o.followUpOn && <p className="small">Follow up on {o.followUpOn}</p>}
           <p className="outcome-reason">{o.reason}</p>
           {o.damageItems.length > 0 && (
             <ul className="outcome-items small">
