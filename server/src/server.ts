@@ -38,6 +38,7 @@ import { createSignalling } from './signalling/signalling.ts';
 import { createLocalBlobStore } from './storage/blob-store.ts';
 import { openDatabase } from './storage/database.ts';
 import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
+import { createTourActivityService } from './tours/tour-activity-service.ts';
 import { loadTourLibrary } from './tours/tour-library.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,6 +81,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const outcomes = createOutcomeService({ db, ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
   const reports = createReportService({ db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock });
+  const tourActivity = createTourActivityService({ db, ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
 
@@ -119,7 +121,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    tours, users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
+    tours, tourActivity, users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

@@ -19,6 +19,7 @@ import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { ReportService } from '../report/report-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourLibrary } from '../tours/tour-library.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -46,6 +47,7 @@ export interface AppDeps {
   loginLimitPer15Min: number;
   users: UserStore;
   tours: TourLibrary;
+  tourActivity: TourActivityService;
   cases: CaseService;
   evidence: EvidenceService;
   caseExports: ExportService;
@@ -117,7 +119,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(caseRoutes({ ...deps, auth }));
   api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
   api.use(reportRoutes({ auth, reports: deps.reports }));
-  api.use(tourApiRoutes({ auth, tours: deps.tours }));
+  api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);
 

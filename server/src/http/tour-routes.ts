@@ -8,10 +8,14 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import express from 'express';
 import type { Request, Response } from 'express';
+import { TourActivityBody, type TourAnalytics, type TourExposure } from '../../../protocol/tour-activity.ts';
 import type { TourList } from '../../../protocol/tour.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourFileEntry, TourLibrary } from '../tours/tour-library.ts';
 import { preferredEncoding, type ContentCoding } from './accept-encoding.ts';
 import type { Auth } from './auth.ts';
+import { parseInput } from './validate.ts';
 
 const COMPRESSIBLE = /\.(json|glb|ply)$/;
 /** Files above this stream from disk as they are; tours are meant to be a few MB. */
@@ -35,15 +39,31 @@ interface Variants {
 export interface TourRouteDeps {
   auth: Auth;
   tours: TourLibrary;
+  cases: CaseService;
+  tourActivity: TourActivityService;
 }
 
-/** `GET /api/tours`: what an agent can show, for the new-case form. */
-export function tourApiRoutes({ auth, tours }: TourRouteDeps): express.Router {
+/** The tours an agent can show, what customers looked at, and the activity of a case's tour. */
+export function tourApiRoutes({ auth, tours, cases, tourActivity }: TourRouteDeps): express.Router {
   const router = express.Router();
   router.get('/tours', (req, res) => {
     auth.requireUser(req);
     const body: TourList = { tours: tours.list() };
     res.json(body);
+  });
+
+  router.get('/tours/:tourId/analytics', (req, res) => {
+    res.json(tourActivity.analytics(auth.requireUser(req), req.params.tourId) satisfies TourAnalytics);
+  });
+
+  router.post('/cases/:id/tour-activity', (req, res) => {
+    const receipt = tourActivity.record(auth.requirePrincipal(req), req.params.id, parseInput(TourActivityBody, req.body));
+    res.status(receipt.created ? 201 : 200).json(receipt);
+  });
+
+  router.get('/cases/:id/tour-exposure', (req, res) => {
+    const record = cases.authorize(auth.requirePrincipal(req), req.params.id);
+    res.json({ exposure: tourActivity.exposure(record.id, record.tour) } satisfies { exposure: TourExposure | null });
   });
   return router;
 }

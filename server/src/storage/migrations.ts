@@ -203,5 +203,16 @@ export const migrations: string[] = [
   ALTER TABLE cases ADD COLUMN tour TEXT;
   ALTER TABLE outcomes ADD COLUMN booking TEXT;
   ALTER TABLE outcomes ADD COLUMN follow_up_on TEXT;
+  CREATE TABLE tour_activity (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    batch_id TEXT NOT NULL,
+    tour_id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    events TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    PRIMARY KEY (case_id, batch_id)
+  );
+  CREATE INDEX tour_activity_by_tour ON tour_activity(tour_id);
   `,
 ];

@@ -148,6 +148,12 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   // Preview tours: the list is for users; a tour's files are public, like a hotel's pictures.
   'GET /api/tours': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/tours' })),
   'GET /tours/:tourId/*file': row(ANYONE_200, () => ({ path: '/tours/test-room/tour.json' })),
+  'GET /api/tours/:tourId/analytics': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/tours/test-room/analytics' })),
+  // A scene is a damage case: who gets past access control meets 422 no_tour, and nothing is stored.
+  'POST /api/cases/:id/tour-activity': row('401 403 401 422 403 422 422', (s, kit) => ({
+    path: inCase(s, '/tour-activity'), json: { batchId: kit.unique('batch'), events: [{ kind: 'hotspot', hotspot: 'bed', at: '2026-12-04T10:00:00.000Z' }] },
+  })),
+  'GET /api/cases/:id/tour-exposure': row('401 403 401 200 403 200 200', (s) => ({ path: inCase(s, '/tour-exposure') })),
 
   // The built client.
   'GET /': row(PAGE, () => ({ path: '/' })),

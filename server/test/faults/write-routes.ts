@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
+import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceUploadMeta, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
@@ -133,6 +134,16 @@ export async function prepareFixture(): Promise<Fixture> {
     }, OutcomeBody),
     jsonRoute('POST /api/cases/:id/evidence/:evidenceId/supersede', inCase(`/evidence/${evidenceIds[0]}/supersede`), cookie, { reason: 'Blurry', replacedBy: evidenceIds[1] }, SupersedeBody),
     jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello' }, ChatBody),
+    jsonRoute('POST /api/cases/:id/tour-activity', inCase('/tour-activity'), cookie, {
+      batchId: 'batch-00000001', view: '3d', events: [
+        { kind: 'viewpoint', viewpoint: 'door', at: '2026-12-04T10:00:00.000Z', seconds: 3 },
+        { kind: 'hotspot', hotspot: 'bed', at: '2026-12-04T10:00:00.000Z' },
+        { kind: 'seat', seat: '23A', at: '2026-12-04T10:00:00.000Z' },
+        { kind: 'pointer', viewpoint: 'door', target: [0, 1, 0], at: '2026-12-04T10:00:00.000Z' },
+        { kind: 'led', viewpoint: 'door', at: '2026-12-04T10:00:00.000Z' },
+        { kind: 'offer', option: 'room-only', seat: '23A', amount: 10, currency: 'EUR', at: '2026-12-04T10:00:00.000Z' },
+      ],
+    }, TourActivityBody),
     jsonRoute('POST /api/cases/:id/annotations', inCase('/annotations'), customer, {
       id: 'ann-00000002', kind: 'circle', label: 'Dent', screen: { u: 0.4, v: 0.6 },
       anchor: { pose: { position: [0.2, 0, -1.5], orientation: [0, 0, 0, 1] }, anchored: true, cameraPose: { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] } },
