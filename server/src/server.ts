@@ -80,8 +80,11 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const chat = createChatService({ db, ledger, cases, hub, clock });
   const outcomes = createOutcomeService({ db, ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const calls = createCallService({ db, ledger, cases, presence, hub, clock });
-  const reports = createReportService({ db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock });
   const tourActivity = createTourActivityService({ db, ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
+  const reports = createReportService({
+    db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock,
+    tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
+  });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
 

@@ -1,6 +1,7 @@
 // What the PDF report shows, resolved to display values (names, numbers, descriptions), so drawing
 // it is layout only.
 import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
+import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { CaseKind, ChatLine, Decision, DamageItem, EvidenceView, VerifyResult } from '../../../protocol/http.ts';
 import type { LayerItemKind, ScreenPoint, Vec3 } from '../../../protocol/spatial.ts';
 
@@ -103,6 +104,8 @@ export interface CaseReport {
   measurements: ReportMeasurement[];
   /** The guided-capture checklist, when the case has one. */
   checklist: ReportChecklist | null;
+  /** The tour of a preview case and what its customer was shown; null for a case without one. */
+  tour: { id: string; title: string; exposure: TourExposure | null } | null;
   timeline: ReportTimelineRow[];
   chat: ReportChatLine[];
   ledger: { entries: number; headHash: string | null; algorithm: string; keyId: string };

@@ -11,6 +11,7 @@ import { drawIntegrity } from './sections/integrity.ts';
 import { drawMeasurements } from './sections/measurements.ts';
 import { drawOutcome } from './sections/outcome.ts';
 import { drawSummary } from './sections/summary.ts';
+import { drawTourShown } from './sections/tour.ts';
 import { drawChat, drawTimeline } from './sections/timeline.ts';
 
 export interface RenderDeps {
@@ -34,6 +35,7 @@ async function draw(doc: PDFKit.PDFDocument, report: CaseReport, deps: RenderDep
   doc.y = MARGIN.top;
   drawSummary(pen, report);
   drawOutcome(pen, report);
+  drawTourShown(pen, report);
   const images = { readPreview: deps.readPreview, ready: () => readerCaughtUp(doc) };
   await drawEvidence(pen, report, images);
   if (doc.destroyed) return;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CHECKLIST_TEMPLATES, type ChecklistView } from '../../../protocol/checklist.ts';
 import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
+import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
 import type { CaseReport, ReportOutcome } from './report-data.ts';
@@ -19,6 +20,8 @@ export interface ReportSnapshot {
   outcomes: OutcomeView[];
   measurements: MeasurementView[];
   checklist: ChecklistView | null;
+  /** The tour of a preview case, with what its customer was shown. */
+  tour: { id: string; title: string; exposure: TourExposure | null } | null;
   entries: LedgerEntry[];
   ledgerKey: Pick<LedgerKey, 'algorithm' | 'keyId'>;
   verification: VerifyResult;
@@ -125,6 +128,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       const photo = photos.get(evidenceId);
       return { number: photo?.number ?? null, thumbnailSha256: photo?.thumbnailSha256 ?? null, purged: photo?.purged === true };
     }),
+    tour: snapshot.tour,
     timeline: entries.map((entry) => ({
       seq: entry.seq,
       at: entry.at,

@@ -17,6 +17,7 @@ import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { findReportFonts, type ReportFonts } from './fonts.ts';
+import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import { renderReport } from './report-document.ts';
 import { buildCaseReport, userIdsNamedBy } from './report-model.ts';
 import type { PreviewImage } from './sections/evidence.ts';
@@ -30,6 +31,9 @@ export interface ReportServiceDeps {
   outcomes: Pick<OutcomeService, 'list'>;
   measurements: Pick<MeasurementService, 'listFor'>;
   checklist: Pick<ChecklistService, 'stateOf'>;
+  tourActivity: Pick<TourActivityService, 'exposure'>;
+  /** The title of a tour this server offers. */
+  tourTitle: (id: string) => string | null;
   ledger: LedgerStore;
   blobs: BlobStore;
   ledgerKey: LedgerKey;
@@ -68,6 +72,7 @@ export function createReportService(deps: ReportServiceDeps) {
       outcomes,
       measurements: deps.measurements.listFor(record.id),
       checklist: deps.checklist.stateOf(record),
+      tour: record.tour === null ? null : { id: record.tour, title: deps.tourTitle(record.tour) ?? record.tour, exposure: deps.tourActivity.exposure(record.id, record.tour) },
       entries,
     };
   });

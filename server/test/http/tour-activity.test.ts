@@ -3,6 +3,7 @@
 // store nothing; a case's exposure and a tour's analytics add them up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_TOURS } from '../faults/principals.ts';
+import { pdfText } from '../report/poppler.ts';
 import { bearer, startHarness, type Client, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -83,5 +84,23 @@ describe('tour activity', () => {
     const noTour = await admin.json(`/api/cases/${damage.body.case.id}/tour-activity`, { method: 'POST', json: { batchId: 'batch-bad-0006', events: [{ kind: 'hotspot', hotspot: 'bed', at }] } });
     expect([noTour.status, noTour.body.error.code]).toEqual([422, 'no_tour']);
     expect(await ledgerLength()).toBe(before);
+  });
+});
+
+describe('the report of a preview case', () => {
+  it('says what the customer was shown and what was offered', async () => {
+    const file = `${h.dataDir}/shown.pdf`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, Buffer.from(await (await admin.fetch(`/api/cases/${caseId}/report`)).arrayBuffer()));
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('What the customer was shown');
+    expect(text).toContain('Tour: Test room (test-room).');
+    // pdftotext reads table cells in its own order: each fact is checked on its own.
+    expect(text).toMatch(/Viewpoints visited VIEWPOINT VISITS TIME THERE .*Door/);
+    expect(text).toContain('15 s');
+    expect(text).toMatch(/Details opened King bed/);
+    expect(text).toContain('brought the customer to a viewpoint 1 time');
+    expect(text).toMatch(/Offers made .*Room only/);
+    expect(text).toContain('EUR 169.00');
   });
 });

@@ -28,6 +28,7 @@ const report: CaseReport = {
   assessor: { name: 'Alice Example', email: 'alice@example.test' },
   outcome: null,
   earlierOutcomes: [],
+  tour: null,
   evidence: [photo(1, 'a'.repeat(64)), photo(2, 'b'.repeat(64))],
   measurements: [],
   checklist: null,

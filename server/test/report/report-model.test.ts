@@ -38,6 +38,7 @@ describe('buildCaseReport', () => {
   const outcomes = [outcome('out_1', 'referred', null), outcome('out_2', 'settled', 'out_1')];
   const report = buildCaseReport({
     generatedAt: at,
+    tour: null,
     case: record,
     users: new Map([['usr_a', { id: 'usr_a', name: 'Alice Example', email: 'alice@example.test', role: 'assessor' as const }]]),
     evidence: [view('ev_1', 'customer'), view('ev_2', 'assessor')],
@@ -89,6 +90,7 @@ describe('buildCaseReport with spatial evidence and a checklist', () => {
   ];
   const report = buildCaseReport({
     generatedAt: at,
+    tour: null,
     case: { ...record, checklist: 'vehicle' },
     users: new Map([['usr_a', { id: 'usr_a', name: 'Alice Example', email: 'alice@example.test', role: 'assessor' as const }]]),
     evidence: [{ ...view('ev_1', 'customer'), layer: { items: [{ kind: 'measurement', points: [{ u: 0.1, v: 0.5 }, { u: 0.9, v: 0.5 }], refId: 'm-1' }] } }],
