@@ -20,6 +20,7 @@ import {
 } from '../../../protocol/http.ts';
 import type { SupersedeBody } from '../../../protocol/corrections.ts';
 import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../protocol/spatial.ts';
+import { TourAnalytics } from '../../../protocol/tour-activity.ts';
 import { TourList, TourManifest } from '../../../protocol/tour.ts';
 import { apiFetch } from '../ui/api.ts';
 
@@ -47,6 +48,7 @@ export const consoleApi = {
   clearAnnotations: (id: string, body: ClearAnnotationsBody) => apiFetch(casePath(id, '/annotations/clear'), AnnotationList, { body }).then((r) => r.annotations),
   postMeasurement: (id: string, body: MeasurementBody) => apiFetch(casePath(id, '/measurements'), MeasurementView, { body }),
   listTours: () => apiFetch('/api/tours', TourList).then((r) => r.tours),
+  tourAnalytics: (tourId: string) => apiFetch(`/api/tours/${encodeURIComponent(tourId)}/analytics`, TourAnalytics),
   tourManifest: (tourId: string) => apiFetch(`/tours/${encodeURIComponent(tourId)}/tour.json`, TourManifest),
 };
 

@@ -8,6 +8,7 @@ import { CaseView } from './case-view.tsx';
 import { consoleApi } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
+import { TourAnalyticsPage } from './tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
@@ -69,6 +70,14 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         <a className="brand" href="#/" data-testid="nav-cases">
           Sightline
         </a>
+        <nav className="topbar-nav">
+          <a href="#/" className={route.page === 'tours' ? '' : 'active'}>
+            Cases
+          </a>
+          <a href="#/tours" data-testid="nav-tours" className={route.page === 'tours' ? 'active' : ''}>
+            Tours
+          </a>
+        </nav>
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
           {live ? 'Live updates on' : 'Connecting live updates…'}
         </span>
@@ -82,6 +91,8 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
       </header>
       {route.page === 'case' ? (
         <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} />
+      ) : route.page === 'tours' ? (
+        <TourAnalyticsPage />
       ) : (
         <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
       )}

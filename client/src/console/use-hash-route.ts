@@ -1,10 +1,11 @@
-// The console's two places: the case list (#/) and one case (#/cases/<id>). The hash keeps a reload
-// (and the browser's back button) on the same case.
+// The console's places: the case list (#/), one case (#/cases/<id>) and the tours (#/tours). The hash
+// keeps a reload (and the browser's back button) on the same place.
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { page: 'list' } | { page: 'case'; caseId: string };
+export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/tours') return { page: 'tours' };
   const match = /^#\/cases\/([^/?#]+)$/.exec(hash);
   return match?.[1] ? { page: 'case', caseId: decodeURIComponent(match[1]) } : { page: 'list' };
 }
@@ -17,7 +18,7 @@ export function useHashRoute() {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   const go = useCallback((next: Route) => {
-    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : '#/';
+    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : next.page === 'tours' ? '#/tours' : '#/';
   }, []);
   return { route, go };
 }
