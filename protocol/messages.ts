@@ -2,7 +2,9 @@
 // Kept small: large payloads (photos) go over HTTP, never over the data channel.
 import { z } from 'zod';
 import { AnnotationKind, Pose, ScreenPoint, SpatialAnchor, Vec3 } from './spatial.ts';
+import { Currency } from './money.ts';
 import { text } from './text.ts';
+import { TourId } from './tour.ts';
 
 const v = z.literal(1);
 
@@ -17,6 +19,11 @@ export const CustomerMode = z.enum(['ar', 'overlay', 'camera', 'voice', 'text'])
 export type CustomerMode = z.infer<typeof CustomerMode>;
 
 const Id = text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const TourYaw = z.number().finite().min(-360).max(360);
+const TourPitch = z.number().finite().min(-90).max(90);
+const SeatId = text().regex(/^[1-9][0-9]{0,2}[A-L]$/);
+export const TourView = z.enum(['3d', 'panorama', 'vr']);
+export type TourView = z.infer<typeof TourView>;
 
 export const PeerMessage = z.discriminatedUnion('type', [
   /** A chat line; the sender also stores it over HTTP, the receiver only shows it. */
@@ -82,6 +89,25 @@ export const PeerMessage = z.discriminatedUnion('type', [
     distanceM: z.number(),
     uncertaintyM: z.number(),
   }),
+  // Preview tours: scene-state sync. The console renders the tour itself from these, so the agent sees
+  // what the customer sees on a link too weak for video; tens of small messages a second at most.
+  /** Where the customer is and looks, what view they use and which card is open. */
+  z.object({
+    v, type: z.literal('tour-pose'), viewpoint: TourId, yaw: TourYaw, pitch: TourPitch, fov: z.number().min(10).max(150),
+    view: TourView, card: TourId.nullable(), seat: SeatId.nullable(),
+  }),
+  /** Who leads: the agent ("follow me": the customer's view follows the agent's) or the customer (free look). Either side may hand over. */
+  z.object({ v, type: z.literal('tour-lead'), leader: z.enum(['agent', 'customer']) }),
+  /** While the agent leads: the agent's view, which the customer's follows (with a comfort fade on a change of viewpoint). */
+  z.object({ v, type: z.literal('tour-agent-pose'), viewpoint: TourId, yaw: TourYaw, pitch: TourPitch }),
+  /** The agent brings the customer to a viewpoint, facing a direction. */
+  z.object({ v, type: z.literal('tour-goto'), viewpoint: TourId, yaw: TourYaw.optional(), pitch: TourPitch.optional() }),
+  /** The agent's pointer: a point in the scene (null hides it). */
+  z.object({ v, type: z.literal('tour-pointer'), target: Vec3.nullable() }),
+  /** The agent opens (or, with null, closes) a hotspot card on the customer's side. */
+  z.object({ v, type: z.literal('tour-card'), hotspot: TourId.nullable() }),
+  /** The agent offers an option (a seat of a cabin) at a price; the customer's page shows it. */
+  z.object({ v, type: z.literal('tour-offer'), option: TourId, seat: SeatId.optional(), amount: z.number().min(0).max(1e9), currency: Currency }),
 ]);
 export type PeerMessage = z.infer<typeof PeerMessage>;
 
