@@ -1,5 +1,6 @@
 // The customer's HTTP calls, all authorised by the join token as a Bearer credential.
 import { ChatLine, JoinView, PeerCredential, type ChatBody, type ConsentBody } from '../../../protocol/http.ts';
+import { TourActivityReceipt, type TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { apiFetch } from '../ui/api.ts';
 
 export function fetchJoin(token: string): Promise<JoinView> {
@@ -19,3 +20,7 @@ export function postChat(token: string, caseId: string, body: ChatBody): Promise
   return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/chat`, ChatLine, { token, body });
 }
 
+
+export function postTourActivity(token: string, caseId: string, body: TourActivityBody, keepalive = false): Promise<TourActivityReceipt> {
+  return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/tour-activity`, TourActivityReceipt, { token, body, keepalive, signal: AbortSignal.timeout(10_000) });
+}

@@ -28,6 +28,8 @@ export interface ApiOptions {
   /** A customer's join token, sent as a Bearer credential. The console uses its session cookie. */
   token?: string;
   signal?: AbortSignal;
+  /** Lets the request outlive the page (a last batch sent as the page is hidden). */
+  keepalive?: boolean;
 }
 
 export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options: ApiOptions = {}): Promise<z.output<S>> {
@@ -42,6 +44,7 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (error) {
     const reason: unknown = options.signal?.reason;
