@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPitch, directionOf, lookFromTo, lookOf, normaliseYaw, panoramaDirection, panoramaUv, yawDelta } from './tour-directions.ts';
+import { verticalFov, clampPitch, directionOf, lookFromTo, lookOf, normaliseYaw, panoramaDirection, panoramaUv, yawDelta } from './tour-directions.ts';
 
 const close = (actual: readonly number[], expected: readonly number[]) => actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 9));
 
@@ -67,5 +67,15 @@ describe('equirectangular panorama mapping', () => {
         expect(uv.v).toBeCloseTo(v, 9);
       }
     }
+  });
+});
+
+describe('field of view', () => {
+  it('aims at 60° across, within 50–95° up and down', () => {
+    expect(verticalFov(1)).toBeCloseTo(60, 6);
+    expect(verticalFov(390 / 844)).toBe(95);
+    expect(verticalFov(1440 / 900)).toBe(50);
+    expect(verticalFov(1.2)).toBeGreaterThan(50);
+    expect(verticalFov(1.2)).toBeLessThan(60);
   });
 });

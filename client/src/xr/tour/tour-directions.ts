@@ -57,3 +57,15 @@ export function panoramaDirection(u: number, v: number): Direction {
 export function yawDelta(from: number, to: number): number {
   return normaliseYaw(to - from);
 }
+
+/** The horizontal field of view a tour aims for, in degrees. */
+export const TARGET_HORIZONTAL_FOV = 60;
+
+/**
+ * The vertical field of view for a view of this aspect (width / height): about 60° across, within
+ * 50–95° up and down, so a tall phone does not see a keyhole and a wide screen not a fisheye.
+ */
+export function verticalFov(aspect: number): number {
+  const fov = (2 * Math.atan(Math.tan((TARGET_HORIZONTAL_FOV / 2) * RAD) / Math.max(aspect, 0.1))) / RAD;
+  return Math.max(50, Math.min(95, fov));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickTourMode, shownMode, type DeviceCapabilities } from './tour-mode.ts';
 
-const strong: DeviceCapabilities = { webgl2: true, deviceMemoryGb: 8, saveData: false };
+const strong: DeviceCapabilities = { webgl2: true, deviceMemoryGb: 8, saveData: false, maxTextureSize: 8192 };
 const both = { hasScene: true, hasPanoramas: true };
 
 describe('picking the tour mode', () => {

@@ -10,6 +10,8 @@ export interface DeviceCapabilities {
   deviceMemoryGb: number | null;
   /** The browser asks to save data (navigator.connection.saveData). */
   saveData: boolean;
+  /** WebGL's MAX_TEXTURE_SIZE (0 without WebGL2): larger panoramas are scaled down to it. */
+  maxTextureSize: number;
 }
 
 export interface TourContent {
@@ -38,12 +40,19 @@ export function shownMode(chosen: TourMode, viewpoint: { panorama?: string | und
 export function readDeviceCapabilities(): DeviceCapabilities {
   const nav = navigator as Navigator & { deviceMemory?: number; connection?: { saveData?: boolean } };
   let webgl2 = false;
+  let maxTextureSize = 0;
   try {
     const context = document.createElement('canvas').getContext('webgl2');
     webgl2 = context !== null;
+    maxTextureSize = context ? Number(context.getParameter(context.MAX_TEXTURE_SIZE)) : 0;
     context?.getExtension('WEBGL_lose_context')?.loseContext();
   } catch {
     webgl2 = false;
   }
-  return { webgl2, deviceMemoryGb: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null, saveData: nav.connection?.saveData === true };
+  return {
+    webgl2,
+    deviceMemoryGb: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null,
+    saveData: nav.connection?.saveData === true,
+    maxTextureSize,
+  };
 }

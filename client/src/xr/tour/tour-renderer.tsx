@@ -1,0 +1,128 @@
+// The shared tour renderer: a full-size canvas showing a tour from a plain view state (viewpoint,
+// yaw, pitch, mode), with hotspot markers and link arrows over it. It holds no customer UI: the
+// customer's page, and later the agent's console, put their own controls around it.
+import { Canvas } from '@react-three/fiber';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Object3D } from 'three';
+import type { TourManifest } from '../../../../protocol/tour.ts';
+import { visibleHotspots, sceneOccluder } from './hotspot-visibility.ts';
+import { createMarkerRegistry } from './marker-projection.ts';
+import type { TourAssets } from './tour-assets.ts';
+import { targetOf, useViewContent, type ReadyView } from './tour-content.ts';
+import { directionOf } from './tour-directions.ts';
+import { TourScene } from './tour-scene.tsx';
+import { linksFrom, viewpointById, type TourView } from './tour-view-state.ts';
+import './tour-renderer.css';
+
+/** Link arrows sit on the floor ahead: this far along a direction this far below the horizon. */
+const ARROW_DISTANCE_M = 1.7;
+const ARROW_PITCH = -38;
+
+export interface TourRendererProps {
+  tour: TourManifest;
+  assets: TourAssets;
+  view: TourView;
+  /** The hotspot whose card is open, drawn highlighted. */
+  activeHotspot?: string | null;
+  onHotspot?: (id: string) => void;
+  onLink?: (viewpointId: string) => void;
+  onError: (error: Error) => void;
+  /** A viewpoint is fully shown (faded in) in a mode. */
+  onShown?: (shown: { viewpoint: string; mode: '3d' | 'panorama' }) => void;
+  /** More content for the canvas (an XR session's controllers, later an agent's pointer). */
+  children?: ReactNode;
+}
+
+export function TourRenderer(props: TourRendererProps) {
+  const { tour, assets, view } = props;
+  const markers = useMemo(createMarkerRegistry, []);
+  const [shown, setShown] = useState<ReadyView | null>(null);
+  const [settled, setSettled] = useState<string | null>(null);
+  const [scene, setScene] = useState<Object3D | null>(null);
+  const target = targetOf(tour, view.viewpoint, view.mode);
+  const ready = useViewContent(assets, target, props.onError);
+
+  const show = useCallback((next: ReadyView) => setShown((current) => (current?.key === next.key ? current : next)), []);
+  const onShown = props.onShown;
+  useEffect(() => {
+    if (shown && settled === shown.key) onShown?.({ viewpoint: shown.viewpoint, mode: shown.content.mode });
+  }, [shown, settled, onShown]);
+
+  useEffect(() => {
+    if (shown?.content.mode === '3d') setScene(shown.content.scene);
+    // Panoramas no longer shown nor about to be hold GPU memory for nothing.
+    const keep = new Set([shown?.content.mode === 'panorama' ? shown.content.file : '', target.panorama ?? '']);
+    for (const file of assets.panoramaFiles()) if (!keep.has(file)) assets.release(file);
+  }, [assets, shown, target.panorama]);
+
+  const viewpoint = shown ? viewpointById(tour, shown.viewpoint) : undefined;
+  const hotspots = useMemo(
+    () => (viewpoint ? visibleHotspots(tour.hotspots, viewpoint.position, scene ? sceneOccluder(scene) : null) : []),
+    [tour, viewpoint, scene],
+  );
+  const arrows = viewpoint ? linksFrom(tour, viewpoint.id) : [];
+
+  return (
+    <div
+      className="tour-renderer"
+      data-testid="tour-renderer"
+      data-shown-viewpoint={shown?.viewpoint ?? ''}
+      data-shown-mode={shown?.content.mode ?? ''}
+      data-settled={shown !== null && settled === shown.key ? 'true' : 'false'}
+    >
+      <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true }} camera={{ fov: 70, near: 0.05, far: 200 }}>
+        <TourScene tour={tour} view={view} targetKey={target.key} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} />
+        {props.children}
+      </Canvas>
+      <div className="tour-markers">
+        {viewpoint &&
+          arrows.map((arrow) => {
+            const [dx, dy, dz] = directionOf({ yaw: arrow.yaw, pitch: ARROW_PITCH });
+            const [x, y, z] = viewpoint.position;
+            const at = [x + dx * ARROW_DISTANCE_M, y + dy * ARROW_DISTANCE_M, z + dz * ARROW_DISTANCE_M] as const;
+            const id = `link-${arrow.to}`;
+            return (
+              <button
+                key={id}
+                type="button"
+                className="tour-marker tour-link"
+                data-testid="tour-link"
+                data-to={arrow.to}
+                aria-label={`Go to ${arrow.title}`}
+                ref={(element) => {
+                  markers.set(id, element, at);
+                  return () => markers.set(id, null, at);
+                }}
+                onClick={() => props.onLink?.(arrow.to)}
+              >
+                <span className="tour-link-arrow" aria-hidden="true" />
+                <span className="tour-marker-label">{arrow.title}</span>
+              </button>
+            );
+          })}
+        {hotspots.map((hotspot) => {
+          const id = `hotspot-${hotspot.id}`;
+          return (
+            <button
+              key={id}
+              type="button"
+              className={`tour-marker tour-hotspot ${props.activeHotspot === hotspot.id ? 'is-active' : ''}`}
+              data-testid="tour-hotspot"
+              data-hotspot={hotspot.id}
+              aria-label={hotspot.title}
+              aria-pressed={props.activeHotspot === hotspot.id}
+              ref={(element) => {
+                markers.set(id, element, hotspot.position);
+                return () => markers.set(id, null, hotspot.position);
+              }}
+              onClick={() => props.onHotspot?.(hotspot.id)}
+            >
+              <span className="tour-hotspot-dot" aria-hidden="true" />
+              <span className="tour-marker-label">{hotspot.title}</span>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// Inside the tour's canvas: the shown viewpoint's content (the glTF scene, or its panorama on an
+// inverted sphere), the camera at its eye looking where the view says, the comfort fade between
+// viewpoints, and the DOM markers moved to their screen points each frame. Renders on demand.
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BackSide, type PerspectiveCamera, type Texture } from 'three';
+import type { TourManifest, Vec3 } from '../../../../protocol/tour.ts';
+import { FadeVeil, type Veil } from './fade-veil.tsx';
+import type { MarkerRegistry } from './marker-projection.ts';
+import { createPanoramaGeometry } from './panorama-sphere.ts';
+import type { ReadyView } from './tour-content.ts';
+import { verticalFov, yawDelta } from './tour-directions.ts';
+import type { TourView } from './tour-view-state.ts';
+import { viewpointById } from './tour-view-state.ts';
+
+/** Seconds to fade out, and again to fade in. */
+const FADE_S = 0.22;
+/** How quickly the camera catches up with the view's direction (per second; 1/e in 1/LOOK_RATE s). */
+const LOOK_RATE = 22;
+const RAD = Math.PI / 180;
+
+export interface TourSceneProps {
+  tour: TourManifest;
+  view: TourView;
+  /** Where the view is going: its key differs from `shown` while moving. */
+  targetKey: string;
+  /** The content that can replace `shown`, once loaded. */
+  ready: ReadyView | null;
+  shown: ReadyView | null;
+  onShow: (next: ReadyView) => void;
+  /** The shown view is fully faded in. */
+  onSettled: (key: string) => void;
+  markers: MarkerRegistry;
+}
+
+export function TourScene(props: TourSceneProps) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
+  const veil = useRef<Veil>({ value: 1 });
+  const look = useRef({ yaw: props.view.yaw, pitch: props.view.pitch, snap: true });
+  const settled = useRef<string | null>(null);
+  const { shown, ready, targetKey } = props;
+  const swapping = ready !== null && ready.key !== shown?.key;
+  const moving = shown !== null && targetKey !== shown.key;
+
+  // Any change of what to show or where to look needs frames until it has settled.
+  useEffect(() => invalidate(), [invalidate, props.view, ready, shown, size]);
+
+  useFrame((_, delta) => {
+    const dt = Math.min(delta, 1 / 20);
+    if (!shown && ready) {
+      props.onShow(ready);
+      look.current.snap = true;
+    }
+    // Fade out while moving; swap at black; fade in.
+    const goal = moving ? 1 : 0;
+    const step = dt / FADE_S;
+    const v = veil.current;
+    v.value = goal > v.value ? Math.min(goal, v.value + step) : Math.max(goal, v.value - step);
+    if (shown && swapping && v.value >= 1) {
+      props.onShow(ready);
+      look.current.snap = true;
+    }
+
+    // The camera follows the view's direction, but holds still while fading out of a viewpoint.
+    const target = props.view;
+    const leaving = shown !== null && targetKey.split('|')[0] !== shown.viewpoint;
+    const l = look.current;
+    if (l.snap && !leaving) {
+      l.yaw = target.yaw;
+      l.pitch = target.pitch;
+      l.snap = false;
+    } else if (!leaving) {
+      const k = 1 - Math.exp(-LOOK_RATE * dt);
+      l.yaw += yawDelta(l.yaw, target.yaw) * k;
+      l.pitch += (target.pitch - l.pitch) * k;
+    }
+    const eye = shown ? viewpointById(props.tour, shown.viewpoint)?.position : undefined;
+    if (eye) camera.position.set(...eye);
+    camera.rotation.set(l.pitch * RAD, l.yaw * RAD, 0, 'YXZ');
+    const fov = verticalFov(size.width / Math.max(size.height, 1));
+    if (Math.abs(camera.fov - fov) > 1e-3) {
+      camera.fov = fov;
+      camera.updateProjectionMatrix();
+    }
+    camera.updateMatrixWorld();
+    props.markers.project(camera, size.width, size.height);
+
+    const turning = Math.abs(yawDelta(l.yaw, target.yaw)) > 0.01 || Math.abs(target.pitch - l.pitch) > 0.01;
+    const fading = v.value !== goal || (shown !== null && swapping);
+    if (shown && !moving && v.value === 0 && settled.current !== shown.key) {
+      settled.current = shown.key;
+      props.onSettled(shown.key);
+    }
+    if (turning || fading || (!shown && ready)) invalidate();
+  });
+
+  const viewpoint = shown ? viewpointById(props.tour, shown.viewpoint) : undefined;
+  return (
+    <>
+      <color attach="background" args={['#11161d']} />
+      {shown?.content.mode === '3d' && (
+        <>
+          <hemisphereLight args={['#ffffff', '#8a7f70', 1.6]} />
+          <directionalLight position={[2, 5, 3]} intensity={1.2} />
+          <primitive object={shown.content.scene} />
+        </>
+      )}
+      {shown?.content.mode === 'panorama' && viewpoint && <PanoramaSphere texture={shown.content.texture} position={viewpoint.position} />}
+      <FadeVeil veil={veil.current} />
+    </>
+  );
+}
+
+function PanoramaSphere(props: { texture: Texture; position: Vec3 }) {
+  const geometry = useMemo(() => createPanoramaGeometry(50), []);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  return (
+    <mesh geometry={geometry} position={props.position} renderOrder={-1}>
+      <meshBasicMaterial map={props.texture} side={BackSide} toneMapped={false} depthWrite={false} />
+    </mesh>
+  );
+}
