@@ -1,17 +1,59 @@
 // The join token arrives in the link's fragment (/j#<token>) so it never reaches server logs. It is
-// taken out of the address bar at once (and kept for this tab only, so a reload still works).
+// taken out of the address bar at once (and kept for this tab only, so a reload still works). A
+// preview tour's link may add where to open it: /j#<token>&node=<viewpointId>&yaw=<degrees>.
 const KEY = 'sightline.joinToken';
+const TOUR_KEY = 'sightline.joinTourLink';
 
-export function takeJoinToken(): string | null {
-  const fromHash = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
-  if (fromHash) {
-    sessionStorage.setItem(KEY, fromHash);
+/** Where a tour link asks to open the tour; each part only when the link gives it. */
+export interface TourDeepLink {
+  node?: string;
+  yaw?: number;
+}
+
+export interface JoinLink {
+  token: string | null;
+  tour: TourDeepLink;
+}
+
+/** Reads a join link's fragment: the token up to the first "&", then key=value parameters. */
+export function parseJoinHash(hash: string): JoinLink {
+  const body = hash.replace(/^#/, '');
+  const cut = body.indexOf('&');
+  const token = decodeURIComponent(cut < 0 ? body : body.slice(0, cut)).trim();
+  return { token: token || null, tour: parseTourDeepLink(cut < 0 ? '' : body.slice(cut + 1)) };
+}
+
+function parseTourDeepLink(query: string): TourDeepLink {
+  const params = new URLSearchParams(query);
+  const link: TourDeepLink = {};
+  const node = params.get('node')?.trim();
+  if (node) link.node = node;
+  const yawText = params.get('yaw')?.trim();
+  const yaw = yawText ? Number(yawText) : Number.NaN;
+  if (Number.isFinite(yaw)) link.yaw = yaw;
+  return link;
+}
+
+function tourQuery(link: TourDeepLink): string {
+  const params = new URLSearchParams();
+  if (link.node !== undefined) params.set('node', link.node);
+  if (link.yaw !== undefined) params.set('yaw', String(link.yaw));
+  return params.toString();
+}
+
+/** The join link of this tab: from the address bar (then removed from it), or as kept from earlier. */
+export function takeJoinLink(): JoinLink {
+  const fromHash = parseJoinHash(location.hash);
+  if (fromHash.token) {
+    sessionStorage.setItem(KEY, fromHash.token);
+    sessionStorage.setItem(TOUR_KEY, tourQuery(fromHash.tour));
     history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
-  return sessionStorage.getItem(KEY);
+  return { token: sessionStorage.getItem(KEY), tour: parseTourDeepLink(sessionStorage.getItem(TOUR_KEY) ?? '') };
 }
 
 export function forgetJoinToken(): void {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(TOUR_KEY);
 }
