@@ -1,12 +1,13 @@
-// The customer's join flow: link → consent → camera permission → waiting → live call.
-import { useCallback, useEffect, useState } from 'react';
+// The customer's join flow: link → consent → camera permission → waiting → live call; for a preview
+// case with a tour, link → consent → the tour (loaded on demand).
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../ui/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
 import { CallScreen } from './call-screen.tsx';
 import { ConsentScreen } from './consent-screen.tsx';
 import { fetchJoin, giveConsent } from './join-api.ts';
-import { takeJoinToken } from './join-token.ts';
+import { takeJoinLink } from './join-token.ts';
 import { MediaScreen, type JoinMode } from './media-screen.tsx';
 import { stopMedia } from './media.ts';
 import { LoadingScreen, MessageScreen } from './message-screen.tsx';
@@ -19,12 +20,20 @@ type Step =
   | { kind: 'consent'; join: JoinView }
   | { kind: 'declined'; join: JoinView }
   | { kind: 'media'; join: JoinView }
+  | { kind: 'tour'; join: JoinView; tour: NonNullable<JoinView['tour']> }
   | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode };
 
 const LOCATION_KEY = 'sightline.shareLocation';
+const TourScreen = lazy(() => import('./tour/tour-screen.tsx'));
+
+/** After consent: a preview case with a tour opens the tour, any other case asks for the camera. */
+function afterConsent(join: JoinView): Step {
+  return join.tour ? { kind: 'tour', join, tour: join.tour } : { kind: 'media', join };
+}
 
 export function JoinApp() {
-  const [token] = useState(takeJoinToken);
+  const [link] = useState(takeJoinLink);
+  const token = link.token;
   const [step, setStep] = useState<Step>(() => (token ? { kind: 'loading' } : { kind: 'invalid' }));
   const [shareLocation, setShareLocation] = useState(() => sessionStorage.getItem(LOCATION_KEY) === 'yes');
   const [busy, setBusy] = useState(false);
@@ -39,7 +48,7 @@ export function JoinApp() {
   const load = useCallback(() => {
     if (!token) return;
     setStep({ kind: 'loading' });
-    fetchJoin(token).then((join) => setStep(join.consented ? { kind: 'media', join } : { kind: 'consent', join }), fail);
+    fetchJoin(token).then((join) => setStep(join.consented ? afterConsent(join) : { kind: 'consent', join }), fail);
   }, [token, fail]);
 
   useEffect(load, [load]);
@@ -71,7 +80,7 @@ export function JoinApp() {
       sessionStorage.setItem(LOCATION_KEY, location ? 'yes' : 'no');
       setShareLocation(location);
       giveConsent(token, { recording: true, location })
-        .then((join) => setStep({ kind: 'media', join }), fail)
+        .then((join) => setStep(afterConsent(join)), fail)
         .finally(() => setBusy(false));
     };
     return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={() => setStep({ kind: 'declined', join: step.join })} />;
@@ -85,6 +94,13 @@ export function JoinApp() {
           Review again
         </button>
       </MessageScreen>
+    );
+  }
+  if (step.kind === 'tour') {
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <TourScreen tour={step.tour} link={link.tour} />
+      </Suspense>
     );
   }
   if (step.kind === 'media') {

@@ -1,0 +1,47 @@
+// The tour's compact controls: the plan or seat map, 3D or 360° photos, looking by moving the phone,
+// and a headset where one is there. Each is a labelled button with an icon.
+import type { TourMode } from '../../xr/tour/tour-mode.ts';
+import { Icon, type IconName } from './tour-icons.tsx';
+import type { MagicWindow } from './use-magic-window.ts';
+
+export interface TourToolbarProps {
+  plan: 'floor' | 'seats' | null;
+  planOpen: boolean;
+  onPlan: () => void;
+  /** Both modes are possible: the tour has a scene and panoramas. */
+  canSwitch: boolean;
+  mode: TourMode;
+  onMode: (mode: TourMode) => void;
+  magicWindow: MagicWindow;
+}
+
+function ToolButton(props: { icon: IconName; label: string; pressed?: boolean; testId: string; onClick: () => void; disabled?: boolean }) {
+  return (
+    <button type="button" className="tour-tool" data-testid={props.testId} aria-pressed={props.pressed} disabled={props.disabled} onClick={props.onClick}>
+      <Icon name={props.icon} />
+      <span>{props.label}</span>
+    </button>
+  );
+}
+
+const MAGIC_WINDOW_LABEL = { off: 'Move phone', asking: 'Allow…', on: 'Move phone', denied: 'Motion blocked', unavailable: 'No motion' } as const;
+
+export function TourToolbar(props: TourToolbarProps) {
+  const mw = props.magicWindow;
+  return (
+    <nav className="tour-toolbar" aria-label="Tour controls">
+      {props.plan && (
+        <ToolButton icon={props.plan === 'seats' ? 'seats' : 'plan'} label={props.plan === 'seats' ? 'Seat map' : 'Floor plan'} pressed={props.planOpen} testId="tour-plan-toggle" onClick={props.onPlan} />
+      )}
+      {props.canSwitch && (
+        <div className="tour-mode-switch" role="group" aria-label="View">
+          <ToolButton icon="cube" label="3D" pressed={props.mode === '3d'} testId="tour-mode-3d" onClick={() => props.onMode('3d')} />
+          <ToolButton icon="sphere" label="360° photo" pressed={props.mode === 'panorama'} testId="tour-mode-panorama" onClick={() => props.onMode('panorama')} />
+        </div>
+      )}
+      {mw.offered && (
+        <ToolButton icon="motion" label={MAGIC_WINDOW_LABEL[mw.state]} pressed={mw.state === 'on'} testId="tour-magic-window" onClick={mw.toggle} disabled={mw.state === 'unavailable'} />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,154 @@
+// The customer's tour: the shared renderer full screen, driven by the view state this screen owns,
+// with the customer's controls around it — look by dragging, arrow keys or moving the phone; move by
+// arrows, the floor plan or the seat map; open hotspot and seat cards.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
+import type { TourDeepLink } from '../join-token.ts';
+import type { Look } from '../../xr/tour/tour-directions.ts';
+import type { TourAssets } from '../../xr/tour/tour-assets.ts';
+import { shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
+import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
+import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
+import { LoadBar } from './load-bar.tsx';
+import { PlanPanel } from './plan-panel.tsx';
+import { HotspotCard, SeatCard } from './tour-cards.tsx';
+import { TourToolbar } from './tour-toolbar.tsx';
+import { useLookControls } from './use-look-controls.ts';
+import { useMagicWindow } from './use-magic-window.ts';
+
+/** Wide enough to keep the plan open beside the view from the start. */
+const WIDE = '(min-width: 900px)';
+
+type Card = { kind: 'hotspot'; id: string } | { kind: 'seat'; id: string } | null;
+
+export function TourViewer(props: { tour: TourManifest; assets: TourAssets; mode: TourMode; link: TourDeepLink; onError: (error: Error) => void }) {
+  const { tour, assets } = props;
+  const [view, dispatch] = useReducer((state: ReturnType<typeof initialView>, action: TourViewAction) => reduceView(tour, state, action), undefined, () =>
+    initialView(tour, props.mode, props.link),
+  );
+  const [planOpen, setPlanOpen] = useState(() => tour.plan !== undefined && window.matchMedia(WIDE).matches);
+  const [card, setCard] = useState<Card>(() => {
+    const seat = seatAt(tour, view.viewpoint);
+    return seat ? { kind: 'seat', id: seat.id } : null;
+  });
+  const [firstShown, setFirstShown] = useState(false);
+  const stage = useRef<HTMLDivElement>(null);
+
+  const magicWindow = useMagicWindow(view.yaw, useCallback((look: Look) => dispatch({ type: 'look', ...look }), []));
+  const { nudge, state: motion } = magicWindow;
+  useLookControls(stage, (turn) => {
+    if (motion === 'on') {
+      nudge(turn.yaw);
+      dispatch({ type: 'turn', yaw: turn.yaw, pitch: 0 });
+    } else {
+      dispatch({ type: 'turn', ...turn });
+    }
+  });
+
+  const go = useCallback(
+    (viewpoint: string) => {
+      dispatch({ type: 'go', viewpoint });
+      const seat = seatAt(tour, viewpoint);
+      setCard(seat ? { kind: 'seat', id: seat.id } : null);
+    },
+    [tour],
+  );
+  const pickSeat = useCallback((seat: Seat) => {
+    dispatch({ type: 'go', viewpoint: seat.viewpoint });
+    setCard({ kind: 'seat', id: seat.id });
+  }, []);
+
+  // A phone's plan sheet covers the view: it closes once a place on it is picked.
+  const closeSheetOnPhone = () => {
+    if (!window.matchMedia(WIDE).matches) setPlanOpen(false);
+  };
+
+  useEffect(() => {
+    const escape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setCard(null);
+    };
+    window.addEventListener('keydown', escape);
+    return () => window.removeEventListener('keydown', escape);
+  }, []);
+
+  const viewpoint = viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!;
+  const shown = shownMode(view.mode, viewpoint, tour.scene !== undefined);
+  const hotspot = card?.kind === 'hotspot' ? tour.hotspots.find((h) => h.id === card.id) : undefined;
+  const seat = card?.kind === 'seat' ? tour.plan?.seats.find((s) => s.id === card.id) : undefined;
+  const canSwitch = tour.scene !== undefined && tour.viewpoints.some((v) => v.panorama !== undefined);
+  const plan = tour.plan;
+
+  return (
+    <div
+      className={`tour-screen ${planOpen ? 'has-panel' : ''} ${card ? 'has-card' : ''}`}
+      data-testid="tour-screen"
+      data-tour={tour.id}
+      data-viewpoint={view.viewpoint}
+      data-yaw={view.yaw.toFixed(1)}
+      data-pitch={view.pitch.toFixed(1)}
+      data-mode={view.mode}
+    >
+      <div className="tour-stage" ref={stage}>
+        <TourRenderer
+          tour={tour}
+          assets={assets}
+          view={view}
+          activeHotspot={hotspot?.id ?? null}
+          onHotspot={(id) => setCard((open) => (open?.kind === 'hotspot' && open.id === id ? null : { kind: 'hotspot', id }))}
+          onLink={go}
+          onShown={useCallback(() => setFirstShown(true), [])}
+          onError={props.onError}
+        />
+      </div>
+
+      <header className="tour-top">
+        <div className="tour-title">
+          <span className="tour-title-tour">{tour.title}</span>
+          <strong data-testid="tour-viewpoint-title">{viewpoint.title}</strong>
+        </div>
+        {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
+      </header>
+
+      <LoadBar assets={assets} what={shown === '3d' ? 'the 3D scene' : 'the 360° photo'} />
+      {!firstShown && (
+        <div className="tour-opening" aria-hidden="true">
+          <div className="spinner" />
+        </div>
+      )}
+
+      {planOpen && plan && (
+        <PlanPanel
+          tour={{ ...tour, plan }}
+          view={view}
+          seat={seat?.id ?? seatAt(tour, view.viewpoint)?.id ?? null}
+          onViewpoint={(id) => {
+            go(id);
+            closeSheetOnPhone();
+          }}
+          onSeat={(picked) => {
+            pickSeat(picked);
+            closeSheetOnPhone();
+          }}
+          onClose={() => setPlanOpen(false)}
+        />
+      )}
+
+      {(hotspot || seat) && (
+        <div className="tour-card-slot">
+          {hotspot && <HotspotCard tour={tour} hotspot={hotspot} onClose={() => setCard(null)} />}
+          {seat && <SeatCard tour={tour} seat={seat} onClose={() => setCard(null)} />}
+        </div>
+      )}
+
+      <TourToolbar
+        plan={plan?.kind ?? null}
+        planOpen={planOpen}
+        onPlan={() => setPlanOpen((open) => !open)}
+        canSwitch={canSwitch}
+        mode={view.mode}
+        onMode={(mode) => dispatch({ type: 'mode', mode })}
+        magicWindow={magicWindow}
+      />
+    </div>
+  );
+}
