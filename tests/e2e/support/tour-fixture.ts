@@ -1,0 +1,188 @@
+// A small tour written for browser journeys, in the same format and encodings as the generated ones
+// (meshopt-compressed glTF with WebP textures, WebP equirect panoramas, tour.json): a short cabin
+// section whose walls are coloured by direction — −Z red, −X green, +Z blue, +X yellow — in the scene
+// and in its panoramas alike, so a picture shows whether 3D and 360° line up.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Document, Logger, NodeIO, type Node as GltfNode } from '@gltf-transform/core';
+import { EXTMeshoptCompression, EXTTextureWebP, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { meshopt } from '@gltf-transform/functions';
+import { MeshoptEncoder } from 'meshoptimizer';
+import sharp from 'sharp';
+import type { TourManifest } from '../../../protocol/tour.ts';
+
+/** Wall colours by the direction they face the viewer from: what each yaw looks at. */
+export const FIXTURE_COLOURS = { north: [200, 40, 40], west: [40, 160, 60], south: [40, 70, 200], east: [220, 190, 30] } as const;
+const HALF_WIDTH = 1.8;
+const FRONT_Z = -5;
+const BACK_Z = 5;
+const HEIGHT = 2.4;
+
+type Rgb = readonly [number, number, number];
+type Point = readonly number[];
+
+/** The unit normal of a flat quad, repeated for its four corners. */
+function quadNormals(a: Point, b: Point, c: Point): number[] {
+  const u = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
+  const v = [c[0]! - a[0]!, c[1]! - a[1]!, c[2]! - a[2]!];
+  const n = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
+  const length = Math.hypot(n[0]!, n[1]!, n[2]!) || 1;
+  const unit = n.map((x) => x / length);
+  return [...unit, ...unit, ...unit, ...unit];
+}
+
+function box(doc: Document, name: string, centre: [number, number, number], size: [number, number, number], colour: Rgb, inward = false): GltfNode {
+  const [sx, sy, sz] = size.map((s) => s / 2) as [number, number, number];
+  const corners = [
+    [-sx, -sy, -sz], [sx, -sy, -sz], [sx, sy, -sz], [-sx, sy, -sz],
+    [-sx, -sy, sz], [sx, -sy, sz], [sx, sy, sz], [-sx, sy, sz],
+  ];
+  const faces = [[0, 3, 2, 1], [4, 5, 6, 7], [0, 4, 7, 3], [1, 2, 6, 5], [0, 1, 5, 4], [3, 7, 6, 2]];
+  const positions: number[] = [];
+  const normals: number[] = [];
+  const indices: number[] = [];
+  for (const face of faces) {
+    const base = positions.length / 3;
+    for (const c of face) positions.push(...corners[c]!);
+    normals.push(...quadNormals(corners[face[0]!]!, corners[face[1]!]!, corners[face[2]!]!));
+    const tris = [0, 1, 2, 0, 2, 3];
+    indices.push(...(inward ? tris.reverse() : tris).map((i) => base + i));
+  }
+  const buffer = doc.getRoot().listBuffers()[0]!;
+  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setRoughnessFactor(0.9).setDoubleSided(true);
+  const primitive = doc
+    .createPrimitive()
+    .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
+    .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(new Float32Array(normals)).setBuffer(buffer))
+    .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(indices)).setBuffer(buffer))
+    .setMaterial(material);
+  return doc.createNode(name).setMesh(doc.createMesh(name).addPrimitive(primitive)).setTranslation(centre);
+}
+
+function wall(doc: Document, name: string, corners: [number, number, number][], colour: Rgb, texture?: ReturnType<Document['createTexture']>): GltfNode {
+  const buffer = doc.getRoot().listBuffers()[0]!;
+  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setDoubleSided(true).setRoughnessFactor(1);
+  const primitive = doc
+    .createPrimitive()
+    .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(corners.flat())).setBuffer(buffer))
+    .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(new Float32Array(quadNormals(corners[0]!, corners[1]!, corners[2]!))).setBuffer(buffer))
+    .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array([0, 1, 2, 0, 2, 3])).setBuffer(buffer))
+    .setMaterial(material);
+  if (texture) {
+    material.setBaseColorTexture(texture).setBaseColorFactor([1, 1, 1, 1]);
+    primitive.setAttribute('TEXCOORD_0', doc.createAccessor().setType('VEC2').setArray(new Float32Array([0, 0, 4, 0, 4, 10, 0, 10])).setBuffer(buffer));
+  }
+  return doc.createNode(name).setMesh(doc.createMesh(name).addPrimitive(primitive));
+}
+
+async function sceneGlb(): Promise<Uint8Array> {
+  const doc = new Document().setLogger(new Logger(Logger.Verbosity.WARN));
+  doc.createBuffer('scene');
+  doc.createExtension(EXTTextureWebP).setRequired(true);
+  const checker = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 90, g: 90, b: 100 } } })
+    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="32" height="32" fill="#c8c8d0"/><rect x="32" y="32" width="32" height="32" fill="#c8c8d0"/></svg>') }])
+    .webp()
+    .toBuffer();
+  const floorTexture = doc.createTexture('floor').setImage(new Uint8Array(checker)).setMimeType('image/webp');
+  const h = HALF_WIDTH;
+  const scene = doc.createScene('cabin');
+  scene.addChild(wall(doc, 'floor', [[-h, 0, FRONT_Z], [h, 0, FRONT_Z], [h, 0, BACK_Z], [-h, 0, BACK_Z]], [255, 255, 255], floorTexture));
+  scene.addChild(wall(doc, 'ceiling', [[-h, HEIGHT, FRONT_Z], [h, HEIGHT, FRONT_Z], [h, HEIGHT, BACK_Z], [-h, HEIGHT, BACK_Z]], [235, 235, 235]));
+  scene.addChild(wall(doc, 'wall-north', [[-h, 0, FRONT_Z], [h, 0, FRONT_Z], [h, HEIGHT, FRONT_Z], [-h, HEIGHT, FRONT_Z]], FIXTURE_COLOURS.north));
+  scene.addChild(wall(doc, 'wall-south', [[-h, 0, BACK_Z], [h, 0, BACK_Z], [h, HEIGHT, BACK_Z], [-h, HEIGHT, BACK_Z]], FIXTURE_COLOURS.south));
+  scene.addChild(wall(doc, 'wall-west', [[-h, 0, FRONT_Z], [-h, 0, BACK_Z], [-h, HEIGHT, BACK_Z], [-h, HEIGHT, FRONT_Z]], FIXTURE_COLOURS.west));
+  scene.addChild(wall(doc, 'wall-east', [[h, 0, FRONT_Z], [h, 0, BACK_Z], [h, HEIGHT, BACK_Z], [h, HEIGHT, FRONT_Z]], FIXTURE_COLOURS.east));
+  for (const seat of fixtureSeats()) {
+    const colour: Rgb = seat.class === 'business' ? [40, 60, 110] : [90, 120, 170];
+    scene.addChild(box(doc, `seat-${seat.id}`, [seat.x, 0.55, seat.z + 0.25], [0.46, 1.1, 0.12], colour));
+    scene.addChild(box(doc, `cushion-${seat.id}`, [seat.x, 0.45, seat.z], [0.46, 0.12, 0.45], colour));
+  }
+  const poi = box(doc, 'poi-galley-trolley', [0, 0.5, FRONT_Z + 0.5], [0.4, 1, 0.6], [160, 160, 160]);
+  poi.setExtras({ hotspot: 'galley-trolley' });
+  scene.addChild(poi);
+  await MeshoptEncoder.ready;
+  await doc.transform(meshopt({ encoder: MeshoptEncoder, level: 'medium' }));
+  const io = new NodeIO().registerExtensions([EXTMeshoptCompression, EXTTextureWebP, KHRMeshQuantization]).registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+  return io.writeBinary(doc);
+}
+
+/** An equirect panorama in quarters by direction: u 0–0.125 and 0.875–1 look along +Z (south), 0.25 −X, 0.5 −Z, 0.75 +X. */
+async function panoramaWebp(label: string): Promise<Buffer> {
+  const width = 2048;
+  const height = 1024;
+  const rgb = (c: Rgb) => `rgb(${c.join(',')})`;
+  const quarter = (u0: number, u1: number, c: Rgb) => `<rect x="${u0 * width}" y="${height * 0.3}" width="${(u1 - u0) * width}" height="${height * 0.45}" fill="${rgb(c)}"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="${width}" height="${height * 0.3}" fill="#ebebeb"/><rect y="${height * 0.75}" width="${width}" height="${height * 0.25}" fill="#707080"/>
+    ${quarter(0, 0.125, FIXTURE_COLOURS.south)}${quarter(0.125, 0.375, FIXTURE_COLOURS.west)}${quarter(0.375, 0.625, FIXTURE_COLOURS.north)}${quarter(0.625, 0.875, FIXTURE_COLOURS.east)}${quarter(0.875, 1, FIXTURE_COLOURS.south)}
+    <text x="${width / 2}" y="${height * 0.55}" font-size="60" text-anchor="middle" fill="#fff" font-family="sans-serif">${label}</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).webp({ quality: 80 }).toBuffer();
+}
+
+interface FixtureSeat { id: string; row: number; letter: string; class: 'business' | 'economy'; x: number; z: number; window: boolean; aisle: boolean }
+
+function fixtureSeats(): FixtureSeat[] {
+  const seats: FixtureSeat[] = [];
+  const letters = [['A', -1.3], ['B', -0.82], ['C', -0.34], ['D', 0.34], ['E', 0.82], ['F', 1.3]] as const;
+  for (let row = 21; row <= 25; row++) {
+    for (const [letter, x] of letters) {
+      seats.push({ id: `${row}${letter}`, row, letter, class: row === 21 ? 'business' : 'economy', x, z: -3 + (row - 21) * 0.9, window: letter === 'A' || letter === 'F', aisle: letter === 'C' || letter === 'D' });
+    }
+  }
+  return seats;
+}
+
+export function fixtureManifest(id: string): TourManifest {
+  const seats = fixtureSeats();
+  return {
+    version: 1,
+    id,
+    kind: 'cabin',
+    title: 'Fixture cabin',
+    description: 'A short cabin section for browser tests.',
+    scene: 'scene.glb',
+    start: 'aisle-front',
+    viewpoints: [
+      { id: 'aisle-front', title: 'Aisle, front', position: [0, 1.6, -3.8], yaw: 0, pitch: 0, panorama: 'pano-aisle-front.webp' },
+      { id: 'aisle-back', title: 'Aisle, back', position: [0, 1.6, 3.5], yaw: 180, pitch: 0, panorama: 'pano-aisle-back.webp' },
+      ...seats.map((s) => ({ id: `seat-${s.id.toLowerCase()}`, title: `Seat ${s.id}`, position: [s.x, 1.15, s.z] as [number, number, number], yaw: 0, pitch: 0, seat: s.id })),
+    ],
+    links: [
+      { from: 'aisle-front', to: 'aisle-back' },
+      { from: 'aisle-back', to: 'aisle-front' },
+      ...seats.map((s) => ({ from: `seat-${s.id.toLowerCase()}`, to: 'aisle-back' })),
+    ],
+    hotspots: [
+      { id: 'galley-trolley', title: 'Galley trolley', text: 'Snacks and drinks come round after take-off.', position: [0, 1.05, FRONT_Z + 0.5], node: 'poi-galley-trolley', price: { amount: 12.5, currency: 'EUR', per: 'meal' } },
+    ],
+    plan: {
+      kind: 'seats',
+      bounds: { minX: -HALF_WIDTH - 0.2, minZ: FRONT_Z - 0.2, maxX: HALF_WIDTH + 0.2, maxZ: BACK_Z + 0.2 },
+      shapes: [
+        { kind: 'fuselage', points: [[-HALF_WIDTH, FRONT_Z], [HALF_WIDTH, FRONT_Z], [HALF_WIDTH, BACK_Z], [-HALF_WIDTH, BACK_Z]] },
+        { kind: 'galley', label: 'Galley', points: [[-1, FRONT_Z], [1, FRONT_Z], [1, FRONT_Z + 0.8], [-1, FRONT_Z + 0.8]] },
+      ],
+      seats: seats.map((s) => ({
+        id: s.id, row: s.row, letter: s.letter, class: s.class, x: s.x, z: s.z, width: 0.46, depth: 0.8,
+        viewpoint: `seat-${s.id.toLowerCase()}`, window: s.window, aisle: s.aisle, exitRow: s.row === 24,
+        windowView: s.window ? (s.row === 23 ? 'partial' : 'full') : 'none', option: s.class === 'business' ? 'business-seat' : 'economy-seat',
+      })),
+    },
+    bookables: [
+      { id: 'business-seat', title: 'Business seat', text: '', price: { amount: 189, currency: 'EUR', per: 'seat' } },
+      { id: 'economy-seat', title: 'Seat reservation', text: '', price: { amount: 24.9, currency: 'EUR', per: 'seat' } },
+    ],
+  };
+}
+
+/** Writes the fixture tour into `<toursDir>/<id>/`. */
+export async function writeFixtureTour(toursDir: string, id = 'fixture-cabin'): Promise<string> {
+  const dir = path.join(toursDir, id);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'scene.glb'), await sceneGlb());
+  await writeFile(path.join(dir, 'pano-aisle-front.webp'), await panoramaWebp('front'));
+  await writeFile(path.join(dir, 'pano-aisle-back.webp'), await panoramaWebp('back'));
+  await writeFile(path.join(dir, 'tour.json'), JSON.stringify(fixtureManifest(id), null, 2));
+  return dir;
+}
