@@ -9,16 +9,29 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TourManifest } from '../../protocol/tour.ts';
+import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
 import { writeFixtureTour } from './support/tour-fixture.ts';
-import { createPreviewCase, fetchManifest, listTours, pictureDifference, TourPage } from './support/tour-page.ts';
+import { createPreviewCase, fetchManifest, listTours, pictureDifference, TourPage, wallColour } from './support/tour-page.ts';
 
 const SCREENSHOTS = path.join(repoRoot, 'docs/screenshots');
 const BUILT_IN = path.join(repoRoot, 'assets/tours');
+
+/** A hotspot and the viewpoint nearest to it, with the yaw that faces it: the best in sight at eye level. */
+function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
+  const pairs = tour.hotspots.map((hotspot) => {
+    const distance = (v: Viewpoint) => Math.hypot(...v.position.map((p, i) => p - hotspot.position[i]!));
+    const viewpoint = [...tour.viewpoints].sort((a, b) => distance(a) - distance(b))[0]!;
+    const look = lookFromTo(viewpoint.position, hotspot.position);
+    return { hotspot, viewpoint, yaw: Math.round(look.yaw), pitch: look.pitch };
+  });
+  const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
+  if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
+  return best;
+}
 
 describe('preview tour: the customer looks around before buying', () => {
   // The server reads a tours folder made for this run: the fixture tour beside the generated ones.
@@ -75,5 +88,94 @@ describe('preview tour: the customer looks around before buying', () => {
     const card = tour.page.getByTestId('seat-card');
     await expect.poll(() => card.getAttribute('data-id')).toBe('23A');
     await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-seat-phone.png`) });
+  });
+
+  it('a hotspot in sight opens its card with its price', async () => {
+    const tour = new TourPage(journey.customer.page);
+    const { hotspot, viewpoint, yaw } = hotspotInSight(cabin);
+    await tour.open(`${cabinJoinUrl}&node=${viewpoint.id}&yaw=${yaw}`);
+    await tour.waitForShown(viewpoint.id);
+    const marker = tour.page.locator(`[data-testid="tour-hotspot"][data-hotspot="${hotspot.id}"]`);
+    await expect.poll(() => marker.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    await marker.click();
+    const card = tour.page.getByTestId('hotspot-card');
+    await expect.poll(() => card.getAttribute('data-id')).toBe(hotspot.id);
+    expect(await card.getByRole('heading').textContent()).toBe(hotspot.title);
+    const price = hotspot.price ?? cabin.bookables.find((b) => b.id === hotspot.option)?.price;
+    if (price) expect(await card.getByTestId('hotspot-price').textContent()).toContain(new Intl.NumberFormat('en-GB', { style: 'currency', currency: price.currency }).format(price.amount));
+    await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-hotspot-phone.png`) });
+  });
+
+  it('a deep link opens its viewpoint facing its direction, on a desktop', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
+    desktopContexts.push(context);
+    const page = await context.newPage();
+    journey.logs.push(recordPageLog(page, 'desktop'));
+    const tour = new TourPage(page);
+    const target = cabin.viewpoints.find((v) => v.id !== cabin.start && v.panorama) ?? cabin.viewpoints.find((v) => v.id !== cabin.start)!;
+    await tour.open(`${cabinJoinUrl}&node=${target.id}&yaw=-135`);
+    await tour.waitForShown(target.id);
+    const state = await tour.state();
+    expect(state.viewpoint).toBe(target.id);
+    expect(state.yaw).toBe(-135);
+    expect((await tour.picture()).spread).toBeGreaterThan(12);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-desktop.png`) });
+  });
+
+  it('3D and the 360° photo line up: each direction shows the same wall, by drag and by arrow keys', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: { width: 800, height: 600 } });
+    desktopContexts.push(context);
+    const page = await context.newPage();
+    journey.logs.push(recordPageLog(page, 'fixture'));
+    const tour = new TourPage(page);
+    const { joinUrl } = await createPreviewCase(journey.server, 'Fixture cabin', 'fixture-cabin');
+    await tour.open(`${joinUrl}&node=aisle-front&yaw=90`);
+    await tour.waitForShown('aisle-front');
+    expect((await tour.state()).shownMode).toBe('3d');
+    expect(wallColour(await tour.centreColour())).toBe('green');
+
+    await page.getByRole('button', { name: '360° photo' }).click();
+    await expect.poll(async () => (await tour.state()).shownMode).toBe('panorama');
+    await tour.waitForShown('aisle-front');
+    expect(wallColour(await tour.centreColour())).toBe('green');
+
+    // Arrow right turns right: from −X (yaw 90) to −Z (yaw 0), the red wall.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await tour.state()).yaw).toBe(0);
+    await expect.poll(async () => wallColour(await tour.centreColour())).toBe('red');
+
+    // Dragging right turns left (the picture follows the pointer): from −Z towards −X.
+    const box = (await tour.renderer.boundingBox())!;
+    await page.mouse.move(box.x + 200, box.y + 300);
+    await page.mouse.down();
+    for (let x = 200; x <= 600; x += 40) await page.mouse.move(box.x + x, box.y + 300);
+    await page.mouse.up();
+    const turned = (await tour.state()).yaw;
+    expect(turned).toBeGreaterThan(30);
+    expect(turned).toBeLessThan(100);
+
+    await page.getByRole('button', { name: '3D' }).click();
+    await expect.poll(async () => (await tour.state()).shownMode).toBe('3d');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 30; i++) {
+      const yaw = (await tour.state()).yaw;
+      if (yaw >= 90) break;
+      await page.keyboard.press('ArrowLeft');
+    }
+    await tour.waitForShown('aisle-front');
+    expect(wallColour(await tour.centreColour())).toBe('green');
+  });
+
+  it('a tour.json with a mistake is refused with a message naming the field', async () => {
+    const page = await desktopContexts[0]!.newPage();
+    await page.route('**/tours/*/tour.json', async (route) => {
+      const manifest = (await (await route.fetch()).json()) as { viewpoints: { position: unknown }[] };
+      manifest.viewpoints[0]!.position = ['one', 1.6, 0];
+      await route.fulfill({ json: manifest });
+    });
+    await page.goto(cabinJoinUrl);
+    await page.getByTestId('tour-invalid').waitFor();
+    expect(await page.getByTestId('tour-problems').textContent()).toContain('viewpoints[0].position[0]');
+    await page.close();
   });
 });

@@ -99,7 +99,7 @@ export function JoinApp() {
   if (step.kind === 'tour') {
     return (
       <Suspense fallback={<LoadingScreen />}>
-        <TourScreen tour={step.tour} link={link.tour} />
+        <TourScreen tour={step.tour} token={token} caseId={step.join.case.id} link={link.tour} />
       </Suspense>
     );
   }

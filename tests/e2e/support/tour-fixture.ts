@@ -49,7 +49,7 @@ function box(doc: Document, name: string, centre: [number, number, number], size
     indices.push(...(inward ? tris.reverse() : tris).map((i) => base + i));
   }
   const buffer = doc.getRoot().listBuffers()[0]!;
-  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setRoughnessFactor(0.9).setDoubleSided(true);
+  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setRoughnessFactor(0.9).setMetallicFactor(0).setDoubleSided(true);
   const primitive = doc
     .createPrimitive()
     .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
@@ -61,7 +61,7 @@ function box(doc: Document, name: string, centre: [number, number, number], size
 
 function wall(doc: Document, name: string, corners: [number, number, number][], colour: Rgb, texture?: ReturnType<Document['createTexture']>): GltfNode {
   const buffer = doc.getRoot().listBuffers()[0]!;
-  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setDoubleSided(true).setRoughnessFactor(1);
+  const material = doc.createMaterial(`${name}-material`).setBaseColorFactor([colour[0] / 255, colour[1] / 255, colour[2] / 255, 1]).setDoubleSided(true).setRoughnessFactor(1).setMetallicFactor(0);
   const primitive = doc
     .createPrimitive()
     .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(corners.flat())).setBuffer(buffer))

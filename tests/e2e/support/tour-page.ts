@@ -57,6 +57,9 @@ export function pictureDifference(a: CanvasPicture, b: CanvasPicture): number {
   return sum / a.thumb.length;
 }
 
+/** While measuring the picture, everything over the canvas (title, toolbar, markers, panels) is hidden. */
+const CANVAS_ONLY = '.tour-screen > :not(.tour-stage), .tour-markers { visibility: hidden !important; }';
+
 export class TourPage {
   constructor(readonly page: Page) {}
 
@@ -97,11 +100,20 @@ export class TourPage {
   }
 
   async picture(): Promise<CanvasPicture> {
-    const png = await this.renderer.locator('canvas').screenshot();
+    const png = await this.renderer.locator('canvas').screenshot({ style: CANVAS_ONLY });
     const image = sharp(png).removeAlpha();
     const stats = await image.stats();
     const thumb = await sharp(png).removeAlpha().resize(64, 64, { fit: 'fill' }).raw().toBuffer();
     return { thumb, spread: stats.channels.reduce((sum, c) => sum + c.stdev, 0) / stats.channels.length };
+  }
+
+  /** The average colour of the middle of the canvas. */
+  async centreColour(): Promise<[number, number, number]> {
+    const box = await this.renderer.locator('canvas').boundingBox();
+    if (!box) throw new Error('the tour canvas is not on screen');
+    const png = await this.page.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 20, height: 20 }, style: CANVAS_ONLY });
+    const { channels } = await sharp(png).removeAlpha().stats();
+    return [channels[0]!.mean, channels[1]!.mean, channels[2]!.mean];
   }
 
   async openPlan(): Promise<void> {
@@ -116,4 +128,15 @@ export class TourPage {
     await seat.scrollIntoViewIfNeeded();
     await seat.click();
   }
+}
+
+/** Which of the fixture's wall colours a colour is: red (−Z), green (−X), blue (+Z) or yellow (+X). */
+export function wallColour([r, g, b]: [number, number, number]): 'red' | 'green' | 'blue' | 'yellow' | 'grey' {
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 30) return 'grey';
+  if (r > b + 30 && g > b + 30 && Math.abs(r - g) < 60) return 'yellow';
+  if (max === r) return 'red';
+  if (max === g) return 'green';
+  return 'blue';
 }

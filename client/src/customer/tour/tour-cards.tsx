@@ -16,6 +16,8 @@ const WINDOW_VIEWS: Record<Seat['windowView'], string> = {
   none: 'No window beside the seat: a wall panel',
 };
 
+const HOTSPOT_EYEBROWS: Record<TourManifest['kind'], string> = { 'hotel-room': 'In this room', cabin: 'On board', other: 'Detail' };
+
 function bookableOf(tour: TourManifest, id: string | undefined): Bookable | undefined {
   return id === undefined ? undefined : tour.bookables.find((b) => b.id === id);
 }
@@ -42,7 +44,7 @@ export function HotspotCard(props: { tour: TourManifest; hotspot: Hotspot; onClo
   const option = bookableOf(props.tour, hotspot.option);
   const price = hotspot.price ?? option?.price;
   return (
-    <Card testId="hotspot-card" dataId={hotspot.id} eyebrow="In this room" title={hotspot.title} onClose={props.onClose}>
+    <Card testId="hotspot-card" dataId={hotspot.id} eyebrow={HOTSPOT_EYEBROWS[props.tour.kind]} title={hotspot.title} onClose={props.onClose}>
       {hotspot.text && <p className="tour-card-text">{hotspot.text}</p>}
       {option && (
         <p className="tour-card-option">

@@ -6,6 +6,7 @@ import type { JoinView } from '../../../../protocol/http.ts';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { LoadingScreen, MessageScreen } from '../message-screen.tsx';
 import type { TourDeepLink } from '../join-token.ts';
+import { useTourActivity } from '../use-tour-activity.ts';
 import { TourFileError } from '../../xr/tour/fetch-bytes.ts';
 import { loadTourManifest, TourAssets } from '../../xr/tour/tour-assets.ts';
 import { pickTourMode, readDeviceCapabilities, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
@@ -20,7 +21,15 @@ type State =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; tour: TourManifest };
 
-export default function TourScreen(props: { tour: JoinTour; link: TourDeepLink }) {
+export interface TourScreenProps {
+  tour: JoinTour;
+  /** The join token and case: what the customer is shown is recorded to the case. */
+  token: string;
+  caseId: string;
+  link: TourDeepLink;
+}
+
+export default function TourScreen(props: TourScreenProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [device] = useState(readDeviceCapabilities);
@@ -54,7 +63,7 @@ export default function TourScreen(props: { tour: JoinTour; link: TourDeepLink }
     );
   }
   if (state.kind === 'failed') return <Failure message={state.message} onRetry={() => setAttempt((n) => n + 1)} />;
-  return <ReadyTour tour={state.tour} manifestUrl={url} device={device} link={props.link} onRetry={() => setAttempt((n) => n + 1)} />;
+  return <ReadyTour {...props} tour={state.tour} manifestUrl={url} device={device} onRetry={() => setAttempt((n) => n + 1)} />;
 }
 
 function Failure(props: { message: string; onRetry: () => void }) {
@@ -68,8 +77,16 @@ function Failure(props: { message: string; onRetry: () => void }) {
   );
 }
 
-function ReadyTour(props: { tour: TourManifest; manifestUrl: string; device: DeviceCapabilities; link: TourDeepLink; onRetry: () => void }) {
+interface ReadyTourProps extends Omit<TourScreenProps, 'tour'> {
+  tour: TourManifest;
+  manifestUrl: string;
+  device: DeviceCapabilities;
+  onRetry: () => void;
+}
+
+function ReadyTour(props: ReadyTourProps) {
   const [assets, setAssets] = useState<TourAssets | null>(null);
+  const activity = useTourActivity(props.token, props.caseId);
   const [error, setError] = useState<Error | null>(null);
   const { tour, manifestUrl, device } = props;
 
@@ -89,5 +106,5 @@ function ReadyTour(props: { tour: TourManifest; manifestUrl: string; device: Dev
   if (error) return <Failure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
   const mode = pickTourMode({ hasScene: tour.scene !== undefined, hasPanoramas: tour.viewpoints.some((v) => v.panorama !== undefined) }, device);
-  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} onError={setError} />;
+  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} activity={activity} onError={setError} />;
 }

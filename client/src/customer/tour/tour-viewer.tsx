@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
 import type { TourDeepLink } from '../join-token.ts';
+import type { TourActivityRecorder } from '../tour-activity.ts';
 import type { Look } from '../../xr/tour/tour-directions.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
@@ -14,6 +15,7 @@ import { PlanPanel } from './plan-panel.tsx';
 import { HotspotCard, SeatCard } from './tour-cards.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
 import { useLookControls } from './use-look-controls.ts';
+import { useLinkChange } from './use-link-change.ts';
 import { useMagicWindow } from './use-magic-window.ts';
 
 /** Wide enough to keep the plan open beside the view from the start. */
@@ -21,8 +23,20 @@ const WIDE = '(min-width: 900px)';
 
 type Card = { kind: 'hotspot'; id: string } | { kind: 'seat'; id: string } | null;
 
-export function TourViewer(props: { tour: TourManifest; assets: TourAssets; mode: TourMode; link: TourDeepLink; onError: (error: Error) => void }) {
-  const { tour, assets } = props;
+export interface TourViewerProps {
+  tour: TourManifest;
+  assets: TourAssets;
+  mode: TourMode;
+  link: TourDeepLink;
+  /** The join token, to tell a link of this case from another's. */
+  token: string;
+  /** Records what the customer was shown, for the case's ledger. */
+  activity: TourActivityRecorder;
+  onError: (error: Error) => void;
+}
+
+export function TourViewer(props: TourViewerProps) {
+  const { tour, assets, activity } = props;
   const [view, dispatch] = useReducer((state: ReturnType<typeof initialView>, action: TourViewAction) => reduceView(tour, state, action), undefined, () =>
     initialView(tour, props.mode, props.link),
   );
@@ -45,6 +59,22 @@ export function TourViewer(props: { tour: TourManifest; assets: TourAssets; mode
     }
   });
 
+  // What the customer is shown goes to the ledger: each viewpoint once it is on screen, each card opened.
+  const onShown = useCallback(
+    (shown: { viewpoint: string; mode: TourMode }) => {
+      setFirstShown(true);
+      activity.setView(shown.mode);
+      activity.arrive(shown.viewpoint);
+    },
+    [activity],
+  );
+  const cardKind = card?.kind;
+  const cardId = card?.id;
+  useEffect(() => {
+    if (cardKind === 'hotspot' && cardId) activity.openHotspot(cardId);
+    if (cardKind === 'seat' && cardId) activity.lookAtSeat(cardId);
+  }, [activity, cardKind, cardId]);
+
   const go = useCallback(
     (viewpoint: string) => {
       dispatch({ type: 'go', viewpoint });
@@ -53,6 +83,12 @@ export function TourViewer(props: { tour: TourManifest; assets: TourAssets; mode
     },
     [tour],
   );
+  useLinkChange(props.token, (link) => {
+    if (link.node === undefined || !viewpointById(tour, link.node)) return;
+    dispatch({ type: 'go', viewpoint: link.node, ...(link.yaw === undefined ? {} : { yaw: link.yaw }) });
+    const seat = seatAt(tour, link.node);
+    setCard(seat ? { kind: 'seat', id: seat.id } : null);
+  });
   const pickSeat = useCallback((seat: Seat) => {
     dispatch({ type: 'go', viewpoint: seat.viewpoint });
     setCard({ kind: 'seat', id: seat.id });
@@ -96,7 +132,7 @@ export function TourViewer(props: { tour: TourManifest; assets: TourAssets; mode
           activeHotspot={hotspot?.id ?? null}
           onHotspot={(id) => setCard((open) => (open?.kind === 'hotspot' && open.id === id ? null : { kind: 'hotspot', id }))}
           onLink={go}
-          onShown={useCallback(() => setFirstShown(true), [])}
+          onShown={onShown}
           onError={props.onError}
         />
       </div>
