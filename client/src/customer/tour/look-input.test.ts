@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verticalFov } from '../../xr/tour/tour-directions.ts';
-import { deviceLook, dragTurn, keyTurn, KEY_STEP } from './look-input.ts';
+import { deviceLook, dragTurn, keyTurn, keyZoom, KEY_STEP, wheelZoom } from './look-input.ts';
 
 describe('dragging the view', () => {
   it('follows the pointer: a drag right turns left (yaw up), a drag down looks up', () => {
@@ -12,6 +12,21 @@ describe('dragging the view', () => {
   it('a drag across the whole height turns by the vertical field of view', () => {
     expect(dragTurn(0, 844, 390, 844).pitch).toBeCloseTo(verticalFov(390 / 844), 9);
     expect(dragTurn(900, 0, 1440, 900).yaw).toBeCloseTo(verticalFov(1.6), 9);
+  });
+});
+
+describe('zooming', () => {
+  it('a zoomed view turns less for the same drag', () => {
+    expect(dragTurn(100, 0, 800, 600, 2).yaw).toBeCloseTo(dragTurn(100, 0, 800, 600).yaw / 2, 9);
+  });
+
+  it('scrolling up and + zoom in, scrolling down and − zoom out', () => {
+    expect(wheelZoom(-100)).toBeGreaterThan(1);
+    expect(wheelZoom(100)).toBeLessThan(1);
+    expect(wheelZoom(100) * wheelZoom(-100)).toBeCloseTo(1, 9);
+    expect(keyZoom('+')).toBeGreaterThan(1);
+    expect(keyZoom('-')).toBeLessThan(1);
+    expect(keyZoom('x')).toBeNull();
   });
 });
 

@@ -7,10 +7,22 @@ import { lookOf, verticalFov, type Look } from '../../xr/tour/tour-directions.ts
 /** Degrees per arrow key press. */
 export const KEY_STEP = 7.5;
 
-/** The turn for a drag of (dx, dy) pixels across a view `width` × `height`: the picture follows the pointer. */
-export function dragTurn(dx: number, dy: number, width: number, height: number): Look {
-  const degreesPerPixel = verticalFov(width / Math.max(height, 1)) / Math.max(height, 1);
+/** The turn for a drag of (dx, dy) pixels across a view `width` × `height` at a zoom: the picture follows the pointer. */
+export function dragTurn(dx: number, dy: number, width: number, height: number, zoom = 1): Look {
+  const degreesPerPixel = verticalFov(width / Math.max(height, 1)) / zoom / Math.max(height, 1);
   return { yaw: dx * degreesPerPixel, pitch: dy * degreesPerPixel };
+}
+
+/** How much a wheel step of `deltaY` pixels zooms (scrolling up zooms in). */
+export function wheelZoom(deltaY: number): number {
+  return Math.exp(-deltaY * 0.0015);
+}
+
+/** The zoom a key asks for (+ in, − out), or null. */
+export function keyZoom(key: string): number | null {
+  if (key === '+' || key === '=') return 1.25;
+  if (key === '-' || key === '_') return 0.8;
+  return null;
 }
 
 /** The turn an arrow key asks for, or null for any other key. */

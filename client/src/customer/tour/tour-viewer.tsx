@@ -50,13 +50,18 @@ export function TourViewer(props: TourViewerProps) {
 
   const magicWindow = useMagicWindow(view.yaw, useCallback((look: Look) => dispatch({ type: 'look', ...look }), []));
   const { nudge, state: motion } = magicWindow;
-  useLookControls(stage, (turn) => {
-    if (motion === 'on') {
-      nudge(turn.yaw);
-      dispatch({ type: 'turn', yaw: turn.yaw, pitch: 0 });
-    } else {
-      dispatch({ type: 'turn', ...turn });
-    }
+  useLookControls(stage, {
+    zoom: view.zoom,
+    onZoom: (factor) => dispatch({ type: 'zoom', factor }),
+    onTurn: (turn) => {
+      // With the phone as a magic window, the sensor owns pitch; a sideways drag shifts "ahead".
+      if (motion === 'on') {
+        nudge(turn.yaw);
+        dispatch({ type: 'turn', yaw: turn.yaw, pitch: 0 });
+      } else {
+        dispatch({ type: 'turn', ...turn });
+      }
+    },
   });
 
   // What the customer is shown goes to the ledger: each viewpoint once it is on screen, each card opened.
@@ -122,6 +127,7 @@ export function TourViewer(props: TourViewerProps) {
       data-viewpoint={view.viewpoint}
       data-yaw={view.yaw.toFixed(1)}
       data-pitch={view.pitch.toFixed(1)}
+      data-zoom={view.zoom.toFixed(2)}
       data-mode={view.mode}
     >
       <div className="tour-stage" ref={stage}>

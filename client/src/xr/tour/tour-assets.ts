@@ -38,6 +38,7 @@ export class TourAssets {
   private snapshot: LoadProgress = IDLE;
   private scenePromise: Promise<Object3D> | null = null;
   private readonly panoramas = new Map<string, Promise<Texture>>();
+  private readonly prefetched = new Set<string>();
   private readonly controller = new AbortController();
   private disposed = false;
 
@@ -85,6 +86,19 @@ export class TourAssets {
       this.panoramas.set(file, pending);
     }
     return pending;
+  }
+
+  /**
+   * Fetches a file the customer is likely to need next into the browser's cache (the server lets it
+   * keep tour files for minutes), at low priority and without counting towards the progress bar.
+   */
+  prefetch(file: string): void {
+    if (this.prefetched.has(file) || this.panoramas.has(file) || this.disposed) return;
+    this.prefetched.add(file);
+    fetch(this.fileUrl(file), { signal: this.controller.signal, priority: 'low' }).then(
+      (response) => response.arrayBuffer(),
+      () => this.prefetched.delete(file),
+    ).catch(() => this.prefetched.delete(file));
   }
 
   /** Frees a panorama's texture (a 4096×2048 one holds 32 MB of GPU memory). */

@@ -55,6 +55,16 @@ export function TourRenderer(props: TourRendererProps) {
     for (const file of assets.panoramaFiles()) if (!keep.has(file)) assets.release(file);
   }, [assets, shown, target.panorama]);
 
+  // Once a panorama is on screen, the panoramas one step away load in the background.
+  const settledPanorama = shown !== null && settled === shown.key && shown.content.mode === 'panorama' ? shown.viewpoint : null;
+  useEffect(() => {
+    if (!settledPanorama) return;
+    for (const link of linksFrom(tour, settledPanorama)) {
+      const next = viewpointById(tour, link.to)?.panorama;
+      if (next) assets.prefetch(next);
+    }
+  }, [assets, tour, settledPanorama]);
+
   const viewpoint = shown ? viewpointById(tour, shown.viewpoint) : undefined;
   const hotspots = useMemo(
     () => (viewpoint ? visibleHotspots(tour.hotspots, viewpoint.position, scene ? sceneOccluder(scene) : null) : []),

@@ -79,7 +79,7 @@ export function TourScene(props: TourSceneProps) {
     const eye = shown ? viewpointById(props.tour, shown.viewpoint)?.position : undefined;
     if (eye) camera.position.set(...eye);
     camera.rotation.set(l.pitch * RAD, l.yaw * RAD, 0, 'YXZ');
-    const fov = verticalFov(size.width / Math.max(size.height, 1));
+    const fov = verticalFov(size.width / Math.max(size.height, 1)) / target.zoom;
     if (Math.abs(camera.fov - fov) > 1e-3) {
       camera.fov = fov;
       camera.updateProjectionMatrix();

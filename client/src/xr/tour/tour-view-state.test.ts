@@ -24,11 +24,11 @@ describe('tour view state', () => {
   const tour = sampleTour();
 
   it('opens at the start, facing its arrival direction', () => {
-    expect(initialView(tour, '3d')).toEqual({ viewpoint: 'aisle', yaw: 30, pitch: -5, mode: '3d' });
+    expect(initialView(tour, '3d')).toEqual({ viewpoint: 'aisle', yaw: 30, pitch: -5, zoom: 1, mode: '3d' });
   });
 
   it('opens at a deep link’s viewpoint and yaw, and ignores a viewpoint that does not exist', () => {
-    expect(initialView(tour, 'panorama', { node: 'galley', yaw: 270 })).toEqual({ viewpoint: 'galley', yaw: -90, pitch: 0, mode: 'panorama' });
+    expect(initialView(tour, 'panorama', { node: 'galley', yaw: 270 })).toEqual({ viewpoint: 'galley', yaw: -90, pitch: 0, zoom: 1, mode: 'panorama' });
     expect(initialView(tour, '3d', { node: 'galley' }).yaw).toBe(180);
     expect(initialView(tour, '3d', { node: 'roof', yaw: 10 }).viewpoint).toBe('aisle');
     expect(initialView(tour, '3d', { node: 'roof', yaw: 10 }).yaw).toBe(30);
@@ -48,6 +48,16 @@ describe('tour view state', () => {
     expect(reduceView(tour, view, { type: 'go', viewpoint: 'galley' })).toMatchObject({ viewpoint: 'galley', yaw: 180, pitch: 0 });
     expect(reduceView(tour, view, { type: 'go', viewpoint: 'galley', yaw: 10 })).toMatchObject({ viewpoint: 'galley', yaw: 10, pitch: 0 });
     expect(reduceView(tour, view, { type: 'go', viewpoint: 'nowhere' })).toBe(view);
+  });
+
+  it('zooms within 1 to 3, and a move starts unzoomed', () => {
+    let view = initialView(tour, '3d');
+    view = reduceView(tour, view, { type: 'zoom', factor: 2 });
+    expect(view.zoom).toBe(2);
+    view = reduceView(tour, view, { type: 'zoom', factor: 4 });
+    expect(view.zoom).toBe(3);
+    expect(reduceView(tour, view, { type: 'zoom', factor: 0.1 }).zoom).toBe(1);
+    expect(reduceView(tour, view, { type: 'go', viewpoint: 'galley' }).zoom).toBe(1);
   });
 
   it('places link arrows at their yaw, or towards the viewpoint they lead to', () => {

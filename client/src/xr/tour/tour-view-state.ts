@@ -9,14 +9,20 @@ export interface TourView {
   viewpoint: string;
   yaw: number;
   pitch: number;
+  /** 1 shows the whole field of view; 2 halves it. */
+  zoom: number;
   mode: TourMode;
 }
+
+export const MAX_ZOOM = 3;
 
 export type TourViewAction =
   | { type: 'look'; yaw: number; pitch: number }
   | { type: 'turn'; yaw: number; pitch: number }
   /** Move to a viewpoint, facing its arrival direction unless a yaw (and pitch) is given. */
   | { type: 'go'; viewpoint: string; yaw?: number; pitch?: number }
+  /** Zoom in (factor above 1) or out, within 1…MAX_ZOOM. */
+  | { type: 'zoom'; factor: number }
   | { type: 'mode'; mode: TourMode };
 
 /** Where a tour opens: a deep link's viewpoint and yaw where it names one that exists, else the start. */
@@ -27,6 +33,7 @@ export function initialView(tour: TourManifest, mode: TourMode, link: { node?: s
     viewpoint: viewpoint.id,
     yaw: normaliseYaw(linked && link.yaw !== undefined ? link.yaw : viewpoint.yaw),
     pitch: clampPitch(viewpoint.pitch),
+    zoom: 1,
     mode,
   };
 }
@@ -45,8 +52,11 @@ export function reduceView(tour: TourManifest, view: TourView, action: TourViewA
         viewpoint: target.id,
         yaw: normaliseYaw(action.yaw ?? target.yaw),
         pitch: clampPitch(action.pitch ?? (action.yaw === undefined ? target.pitch : 0)),
+        zoom: 1,
       };
     }
+    case 'zoom':
+      return { ...view, zoom: Math.max(1, Math.min(MAX_ZOOM, view.zoom * action.factor)) };
     case 'mode':
       return { ...view, mode: action.mode };
   }
