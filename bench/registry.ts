@@ -162,13 +162,16 @@ export const BENCHES: BenchEntry[] = [
     smokeEnv: {},
     limitSeconds: 60,
     note: 'Tour weight: the body bytes the built-in server sends for each tour\'s tour.json and every file it names, to a browser that accepts brotli (scene and tour.json compressed, WebP panoramas as they are); the budget is 5 MB per tour, code not included (the viewer code is in the client-weight row).',
-    rows: (r) =>
-      Object.entries((r.tours ?? {}) as Record<string, ResultFile>).map(([id, t]): Row => [
+    rows: (r) => {
+      const tours = Object.entries((r.tours ?? {}) as Record<string, ResultFile>);
+      if (tours.length === 0) return [['tour weight', 'no tours offered (SIGHTLINE_TOURS_DIR holds none)', '–', '–']];
+      return tours.map(([id, t]): Row => [
         `tour ${id} over the wire (${t.viewpoints} viewpoints${t.seats ? `, ${t.seats} seats` : ''})`,
         `${(t.wireBytes / 1e6).toFixed(2)} MB (raw ${(t.rawBytes / 1e6).toFixed(2)} MB)`,
         `budget ${(t.budgetBytes / 1e6).toFixed(0)} MB`,
         t.withinBudget ? `${round2(t.wireBytes / t.budgetBytes)} of budget` : '**over budget**',
-      ]),
+      ]);
+    },
   },
   {
     name: 'xr',
