@@ -3,9 +3,6 @@
 // seat map moves the view there and shows the seat's details; a hotspot opens its card with a price;
 // a deep link (&node=…&yaw=…) opens that viewpoint facing that way; a broken tour.json is reported
 // naming the field. Screenshots go to docs/screenshots/tour-<tour>-<phone|desktop>.png.
-import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +11,10 @@ import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
-import { writeFixtureTour } from './support/tour-fixture.ts';
+import { prepareToursDir } from './support/tour-fixture.ts';
 import { createPreviewCase, fetchManifest, listTours, pictureDifference, TourPage, wallColour } from './support/tour-page.ts';
 
 const SCREENSHOTS = path.join(repoRoot, 'docs/screenshots');
-const BUILT_IN = path.join(repoRoot, 'assets/tours');
 
 /** A hotspot and the viewpoint nearest to it, with the yaw that faces it: the best in sight at eye level. */
 function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
@@ -35,21 +31,15 @@ function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: View
 
 describe('preview tour: the customer looks around before buying', () => {
   // The server reads a tours folder made for this run: the fixture tour beside the generated ones.
-  let toursDir = '';
+  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
   beforeAll(async () => {
-    toursDir = await mkdtemp(path.join(tmpdir(), 'sightline-tours-'));
-    await writeFixtureTour(toursDir);
-    if (existsSync(BUILT_IN)) {
-      for (const entry of await readdir(BUILT_IN, { withFileTypes: true })) {
-        if (entry.isDirectory() && existsSync(path.join(BUILT_IN, entry.name, 'tour.json'))) await symlink(path.join(BUILT_IN, entry.name), path.join(toursDir, entry.name));
-      }
-    }
-    process.env.SIGHTLINE_TOURS_DIR = toursDir;
+    tours = await prepareToursDir();
+    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
   });
   const journey = useJourney();
   afterAll(async () => {
     delete process.env.SIGHTLINE_TOURS_DIR;
-    await rm(toursDir, { recursive: true, force: true });
+    await tours.remove();
   });
 
   let cabin: TourManifest;

@@ -2,7 +2,9 @@
 // (meshopt-compressed glTF with WebP textures, WebP equirect panoramas, tour.json): a short cabin
 // section whose walls are coloured by direction — −Z red, −X green, +Z blue, +X yellow — in the scene
 // and in its panoramas alike, so a picture shows whether 3D and 360° line up.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Logger, NodeIO, type Node as GltfNode } from '@gltf-transform/core';
 import { EXTMeshoptCompression, EXTTextureWebP, KHRMeshQuantization } from '@gltf-transform/extensions';
@@ -10,6 +12,7 @@ import { meshopt } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import type { TourManifest } from '../../../protocol/tour.ts';
+import { repoRoot } from './server.ts';
 
 /** Wall colours by the direction they face the viewer from: what each yaw looks at. */
 export const FIXTURE_COLOURS = { north: [200, 40, 40], west: [40, 160, 60], south: [40, 70, 200], east: [220, 190, 30] } as const;
@@ -185,4 +188,20 @@ export async function writeFixtureTour(toursDir: string, id = 'fixture-cabin'): 
   await writeFile(path.join(dir, 'pano-aisle-back.webp'), await panoramaWebp('back'));
   await writeFile(path.join(dir, 'tour.json'), JSON.stringify(fixtureManifest(id), null, 2));
   return dir;
+}
+
+/**
+ * A tours folder for one journey's server (SIGHTLINE_TOURS_DIR): the fixture tour, beside links to
+ * the generated tours in assets/tours where they have been made.
+ */
+export async function prepareToursDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sightline-tours-'));
+  await writeFixtureTour(dir);
+  const builtIn = path.join(repoRoot, 'assets/tours');
+  if (existsSync(builtIn)) {
+    for (const entry of await readdir(builtIn, { withFileTypes: true })) {
+      if (entry.isDirectory() && existsSync(path.join(builtIn, entry.name, 'tour.json'))) await symlink(path.join(builtIn, entry.name), path.join(dir, entry.name));
+    }
+  }
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -13,10 +13,12 @@ import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } f
 import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { HotspotCard, SeatCard } from './tour-cards.tsx';
+import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
 import { useLookControls } from './use-look-controls.ts';
 import { useLinkChange } from './use-link-change.ts';
 import { useMagicWindow } from './use-magic-window.ts';
+import { useVr } from './use-vr.ts';
 
 /** Wide enough to keep the plan open beside the view from the start. */
 const WIDE = '(min-width: 900px)';
@@ -46,6 +48,8 @@ export function TourViewer(props: TourViewerProps) {
     return seat ? { kind: 'seat', id: seat.id } : null;
   });
   const [firstShown, setFirstShown] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const vr = useVr(setNotice);
   const stage = useRef<HTMLDivElement>(null);
 
   const magicWindow = useMagicWindow(view.yaw, useCallback((look: Look) => dispatch({ type: 'look', ...look }), []));
@@ -140,6 +144,7 @@ export function TourViewer(props: TourViewerProps) {
           onLink={go}
           onShown={onShown}
           onError={props.onError}
+          {...(vr.store ? { xr: vr.store } : {})}
         />
       </div>
 
@@ -150,6 +155,15 @@ export function TourViewer(props: TourViewerProps) {
         </div>
         {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
       </header>
+
+      {notice && (
+        <div className="tour-notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" className="tour-icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
 
       <LoadBar assets={assets} what={shown === '3d' ? 'the 3D scene' : 'the 360° photo'} />
       {!firstShown && (
@@ -190,6 +204,7 @@ export function TourViewer(props: TourViewerProps) {
         mode={view.mode}
         onMode={(mode) => dispatch({ type: 'mode', mode })}
         magicWindow={magicWindow}
+        vr={vr.store ? { presenting: vr.presenting, onToggle: vr.presenting ? vr.exit : vr.enter } : null}
       />
     </div>
   );

@@ -2,7 +2,8 @@
 // yaw, pitch, mode), with hotspot markers and link arrows over it. It holds no customer UI: the
 // customer's page, and later the agent's console, put their own controls around it.
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { XR, type XRStore } from '@react-three/xr';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Object3D } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { visibleHotspots, sceneOccluder } from './hotspot-visibility.ts';
@@ -12,6 +13,7 @@ import { targetOf, useViewContent, type ReadyView } from './tour-content.ts';
 import { directionOf } from './tour-directions.ts';
 import { TourScene } from './tour-scene.tsx';
 import { linksFrom, viewpointById, type TourView } from './tour-view-state.ts';
+import { TourXr } from './tour-xr.tsx';
 import './tour-renderer.css';
 
 /** Link arrows sit on the floor ahead: this far along a direction this far below the horizon. */
@@ -29,6 +31,8 @@ export interface TourRendererProps {
   onError: (error: Error) => void;
   /** A viewpoint is fully shown (faded in) in a mode. */
   onShown?: (shown: { viewpoint: string; mode: '3d' | 'panorama' }) => void;
+  /** A headset session's store, where the device offers immersive VR: the tour is then shown in it too. */
+  xr?: XRStore;
   /** More content for the canvas (an XR session's controllers, later an agent's pointer). */
   children?: ReactNode;
 }
@@ -40,6 +44,7 @@ export function TourRenderer(props: TourRendererProps) {
   const [settled, setSettled] = useState<string | null>(null);
   const [scene, setScene] = useState<Object3D | null>(null);
   const target = targetOf(tour, view.viewpoint, view.mode);
+  const presenting = useXrPresenting(props.xr);
   const ready = useViewContent(assets, target, props.onError);
 
   const show = useCallback((next: ReadyView) => setShown((current) => (current?.key === next.key ? current : next)), []);
@@ -79,10 +84,14 @@ export function TourRenderer(props: TourRendererProps) {
       data-shown-viewpoint={shown?.viewpoint ?? ''}
       data-shown-mode={shown?.content.mode ?? ''}
       data-settled={shown !== null && settled === shown.key ? 'true' : 'false'}
+      data-xr={presenting ? 'presenting' : 'off'}
     >
       <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true }} camera={{ fov: 70, near: 0.05, far: 200 }}>
-        <TourScene tour={tour} view={view} targetKey={target.key} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} />
-        {props.children}
+        <MaybeXr store={props.xr}>
+          <TourScene tour={tour} view={view} targetKey={target.key} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} />
+          {props.xr && viewpoint && <TourXr tour={tour} viewpoint={viewpoint} yaw={view.yaw} presenting={presenting} {...(props.onLink ? { onLink: props.onLink } : {})} />}
+          {props.children}
+        </MaybeXr>
       </Canvas>
       <div className="tour-markers">
         {viewpoint &&
@@ -135,4 +144,15 @@ export function TourRenderer(props: TourRendererProps) {
       </div>
     </div>
   );
+}
+
+function MaybeXr(props: { store: XRStore | undefined; children: ReactNode }) {
+  return props.store ? <XR store={props.store}>{props.children}</XR> : <>{props.children}</>;
+}
+
+const noStore = () => () => {};
+
+/** Whether a headset session is running. */
+function useXrPresenting(store: XRStore | undefined): boolean {
+  return useSyncExternalStore(store ? store.subscribe : noStore, () => store?.getState().session != null);
 }

@@ -31,6 +31,8 @@ export interface TourSceneProps {
   /** The shown view is fully faded in. */
   onSettled: (key: string) => void;
   markers: MarkerRegistry;
+  /** A headset drives the camera: the scene leaves it alone, and there are no DOM markers to place. */
+  presenting: boolean;
 }
 
 export function TourScene(props: TourSceneProps) {
@@ -76,16 +78,18 @@ export function TourScene(props: TourSceneProps) {
       l.yaw += yawDelta(l.yaw, target.yaw) * k;
       l.pitch += (target.pitch - l.pitch) * k;
     }
-    const eye = shown ? viewpointById(props.tour, shown.viewpoint)?.position : undefined;
-    if (eye) camera.position.set(...eye);
-    camera.rotation.set(l.pitch * RAD, l.yaw * RAD, 0, 'YXZ');
-    const fov = verticalFov(size.width / Math.max(size.height, 1)) / target.zoom;
-    if (Math.abs(camera.fov - fov) > 1e-3) {
-      camera.fov = fov;
-      camera.updateProjectionMatrix();
+    if (!props.presenting) {
+      const eye = shown ? viewpointById(props.tour, shown.viewpoint)?.position : undefined;
+      if (eye) camera.position.set(...eye);
+      camera.rotation.set(l.pitch * RAD, l.yaw * RAD, 0, 'YXZ');
+      const fov = verticalFov(size.width / Math.max(size.height, 1)) / target.zoom;
+      if (Math.abs(camera.fov - fov) > 1e-3) {
+        camera.fov = fov;
+        camera.updateProjectionMatrix();
+      }
+      camera.updateMatrixWorld();
+      props.markers.project(camera, size.width, size.height);
     }
-    camera.updateMatrixWorld();
-    props.markers.project(camera, size.width, size.height);
 
     const turning = Math.abs(yawDelta(l.yaw, target.yaw)) > 0.01 || Math.abs(target.pitch - l.pitch) > 0.01;
     const fading = v.value !== goal || (shown !== null && swapping);

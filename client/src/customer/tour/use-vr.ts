@@ -1,0 +1,60 @@
+// A headset's immersive VR, where the browser offers it (navigator.xr says 'immersive-vr' is
+// supported): the store is made only then, and entering is the customer's tap.
+import { createXRStore, type XRStore } from '@react-three/xr';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+
+export interface Vr {
+  /** null where this browser has no immersive VR. */
+  store: XRStore | null;
+  presenting: boolean;
+  enter: () => void;
+  exit: () => void;
+}
+
+function createTourXrStore(): XRStore {
+  return createXRStore({
+    // Never the emulator in this build; tests install an emulated headset themselves.
+    emulate: false,
+    offerSession: false,
+    enterGrantedSession: false,
+    // The library's controllers and hands need models from @webxr-input-profiles, by default from a CDN:
+    // the tour draws its own rays. The store still reads controller layouts, from this server only.
+    controller: false,
+    hand: false,
+    baseAssetPath: `${location.origin}/xr-profiles/`,
+    gaze: false,
+    transientPointer: false,
+    screenInput: false,
+  });
+}
+
+const noStore = () => () => {};
+
+export function useVr(onError: (message: string) => void): Vr {
+  const [store, setStore] = useState<XRStore | null>(null);
+  useEffect(() => {
+    let current = true;
+    let made: XRStore | null = null;
+    navigator.xr?.isSessionSupported('immersive-vr').then(
+      (supported) => {
+        if (!current || !supported) return;
+        made = createTourXrStore();
+        setStore(made);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+      void made?.getState().session?.end().catch(() => undefined);
+      made?.destroy();
+    };
+  }, []);
+  const presenting = useSyncExternalStore(store ? store.subscribe : noStore, () => store?.getState().session != null);
+  const enter = useCallback(() => {
+    store?.enterVR().catch((error: unknown) => onError(`The headset view could not start: ${error instanceof Error ? error.message : String(error)}`));
+  }, [store, onError]);
+  const exit = useCallback(() => {
+    void store?.getState().session?.end().catch(() => undefined);
+  }, [store]);
+  return { store, presenting, enter, exit };
+}
