@@ -179,6 +179,45 @@ export function fixtureManifest(id: string): TourManifest {
   };
 }
 
+/** The same walls as a hotel room with a floor plan: an entrance and a window viewpoint, a bed and a minibar. */
+export function fixtureRoomManifest(id: string): TourManifest {
+  const h = HALF_WIDTH;
+  return {
+    version: 1,
+    id,
+    kind: 'hotel-room',
+    title: 'Fixture room',
+    description: 'A long room for browser tests.',
+    scene: 'scene.glb',
+    start: 'entrance',
+    viewpoints: [
+      { id: 'entrance', title: 'Entrance', position: [0, 1.6, 3.5], yaw: 0, pitch: -5, panorama: 'pano-aisle-back.webp' },
+      { id: 'window', title: 'By the window', position: [0, 1.6, -3.8], yaw: 180, pitch: 0, panorama: 'pano-aisle-front.webp' },
+    ],
+    links: [{ from: 'entrance', to: 'window' }, { from: 'window', to: 'entrance' }],
+    hotspots: [
+      { id: 'minibar', title: 'Minibar', text: 'Soft drinks and snacks, restocked daily.', position: [0, 1.05, FRONT_Z + 0.5], node: 'poi-galley-trolley', option: 'breakfast' },
+    ],
+    plan: {
+      kind: 'floor',
+      bounds: { minX: -h - 0.3, minZ: FRONT_Z - 0.3, maxX: h + 0.3, maxZ: BACK_Z + 0.3 },
+      shapes: [
+        { kind: 'room', label: 'Bedroom', points: [[-h, FRONT_Z], [h, FRONT_Z], [h, 1], [-h, 1]] },
+        { kind: 'room', label: 'Hall', points: [[-h, 1], [h, 1], [h, BACK_Z], [-h, BACK_Z]] },
+        { kind: 'wall', points: [[-h - 0.1, FRONT_Z - 0.1], [h + 0.1, FRONT_Z - 0.1], [h + 0.1, FRONT_Z], [-h - 0.1, FRONT_Z]] },
+        { kind: 'wall', points: [[-h - 0.1, BACK_Z], [h + 0.1, BACK_Z], [h + 0.1, BACK_Z + 0.1], [-h - 0.1, BACK_Z + 0.1]] },
+        { kind: 'wall', points: [[-h - 0.1, FRONT_Z], [-h, FRONT_Z], [-h, BACK_Z], [-h - 0.1, BACK_Z]] },
+        { kind: 'wall', points: [[h, FRONT_Z], [h + 0.1, FRONT_Z], [h + 0.1, BACK_Z], [h, BACK_Z]] },
+        { kind: 'window', points: [[-1, FRONT_Z - 0.1], [1, FRONT_Z - 0.1], [1, FRONT_Z], [-1, FRONT_Z]] },
+        { kind: 'furniture', label: 'Bed', points: [[-1.6, -3], [0.2, -3], [0.2, -1], [-1.6, -1]] },
+        { kind: 'door', points: [[-0.5, BACK_Z], [0.5, BACK_Z], [0.5, BACK_Z + 0.1], [-0.5, BACK_Z + 0.1]] },
+      ],
+      seats: [],
+    },
+    bookables: [{ id: 'breakfast', title: 'Breakfast in the room', text: '', price: { amount: 18, currency: 'EUR', per: 'person' } }],
+  };
+}
+
 /** Writes the fixture tour into `<toursDir>/<id>/`. */
 export async function writeFixtureTour(toursDir: string, id = 'fixture-cabin'): Promise<string> {
   const dir = path.join(toursDir, id);
@@ -190,13 +229,21 @@ export async function writeFixtureTour(toursDir: string, id = 'fixture-cabin'): 
   return dir;
 }
 
+/** Writes the fixture room (the same files, a hotel room's tour.json) into `<toursDir>/<id>/`. */
+export async function writeFixtureRoom(toursDir: string, id = 'fixture-room'): Promise<string> {
+  const cabin = await writeFixtureTour(toursDir, id);
+  await writeFile(path.join(cabin, 'tour.json'), JSON.stringify(fixtureRoomManifest(id), null, 2));
+  return cabin;
+}
+
 /**
- * A tours folder for one journey's server (SIGHTLINE_TOURS_DIR): the fixture tour, beside links to
+ * A tours folder for one journey's server (SIGHTLINE_TOURS_DIR): the fixture tours, beside links to
  * the generated tours in assets/tours where they have been made.
  */
 export async function prepareToursDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sightline-tours-'));
   await writeFixtureTour(dir);
+  await writeFixtureRoom(dir);
   const builtIn = path.join(repoRoot, 'assets/tours');
   if (existsSync(builtIn)) {
     for (const entry of await readdir(builtIn, { withFileTypes: true })) {

@@ -45,7 +45,8 @@ export function TourPlan(props: TourPlanProps) {
       {plan.shapes.map((shape, i) => (
         <polygon key={i} className={`plan-shape plan-${shape.kind}`} points={shape.points.map(([x, z]) => frame.point(x, z).join(',')).join(' ')} />
       ))}
-      {plan.shapes.map((shape, i) => shape.label && !seats && <ShapeLabel key={`label-${i}`} frame={frame} points={shape.points} label={shape.label} />)}
+      {/* Rooms are named; furniture speaks for itself and its name would sit on the room's. */}
+      {plan.shapes.map((shape, i) => shape.label && shape.kind === 'room' && <ShapeLabel key={`label-${i}`} frame={frame} points={shape.points} label={shape.label} />)}
       {seats
         ? plan.seats.map((seat) => <SeatMark key={seat.id} frame={frame} seat={seat} windowSide={windowSide(seat)} selected={props.seat === seat.id} onPick={() => props.onSeat(seat)} />)
         : props.tour.viewpoints.map((v) => {

@@ -16,9 +16,9 @@ import { linksFrom, viewpointById, type TourView } from './tour-view-state.ts';
 import { TourXr } from './tour-xr.tsx';
 import './tour-renderer.css';
 
-/** Link arrows sit on the floor ahead: this far along a direction this far below the horizon. */
+/** Link arrows sit ahead and below the horizon, low enough to read as "walk there", high enough to stay in a wide screen's view. */
 const ARROW_DISTANCE_M = 1.7;
-const ARROW_PITCH = -38;
+const ARROW_PITCH = -20;
 
 export interface TourRendererProps {
   tour: TourManifest;
@@ -99,6 +99,7 @@ export function TourRenderer(props: TourRendererProps) {
             const [dx, dy, dz] = directionOf({ yaw: arrow.yaw, pitch: ARROW_PITCH });
             const [x, y, z] = viewpoint.position;
             const at = [x + dx * ARROW_DISTANCE_M, y + dy * ARROW_DISTANCE_M, z + dz * ARROW_DISTANCE_M] as const;
+            const beyond = [x + dx * 2 * ARROW_DISTANCE_M, y + dy * ARROW_DISTANCE_M, z + dz * 2 * ARROW_DISTANCE_M] as const;
             const id = `link-${arrow.to}`;
             return (
               <button
@@ -109,7 +110,7 @@ export function TourRenderer(props: TourRendererProps) {
                 data-to={arrow.to}
                 aria-label={`Go to ${arrow.title}`}
                 ref={(element) => {
-                  markers.set(id, element, at);
+                  markers.set(id, element, at, beyond);
                   return () => markers.set(id, null, at);
                 }}
                 onClick={() => props.onLink?.(arrow.to)}
