@@ -48,6 +48,14 @@ describe('preview tour: the customer looks around before buying', () => {
   afterAll(async () => {
     for (const context of desktopContexts) await context.close();
   });
+  /** A page of a desktop (1440×900) browser of its own, its log kept with the journey's. */
+  const desktopPage = async (name: string) => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
+    desktopContexts.push(context);
+    const page = await context.newPage();
+    journey.logs.push(recordPageLog(page, name));
+    return page;
+  };
 
   it('opens the cabin tour on a phone instead of the camera, and renders the cabin', async () => {
     const tours = await listTours(journey.server);
@@ -97,10 +105,7 @@ describe('preview tour: the customer looks around before buying', () => {
   });
 
   it('a deep link opens its viewpoint facing its direction, on a desktop', async () => {
-    const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
-    desktopContexts.push(context);
-    const page = await context.newPage();
-    journey.logs.push(recordPageLog(page, 'desktop'));
+    const page = await desktopPage('desktop');
     const tour = new TourPage(page);
     const target = cabin.viewpoints.find((v) => v.id !== cabin.start && v.panorama) ?? cabin.viewpoints.find((v) => v.id !== cabin.start)!;
     await tour.open(`${cabinJoinUrl}&node=${target.id}&yaw=-135`);
@@ -156,8 +161,36 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(wallColour(await tour.centreColour())).toBe('green');
   });
 
+  it('a hotel room opens on a phone and a desktop, and its floor plan moves the customer', async () => {
+    const tours = await listTours(journey.server);
+    const roomId = tours.find((t) => t.kind === 'hotel-room' && t.id !== 'fixture-room')?.id ?? 'fixture-room';
+    const room = await fetchManifest(journey.server, roomId);
+    const { joinUrl } = await createPreviewCase(journey.server, 'Room preview', room.id);
+    const phone = new TourPage(await journey.contexts[1]!.newPage());
+    journey.logs.push(recordPageLog(phone.page, 'room-phone'));
+    await phone.open(joinUrl);
+    await phone.waitForShown(room.start);
+    expect((await phone.picture()).spread).toBeGreaterThan(12);
+    await phone.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-phone.png`) });
+
+    await phone.openPlan();
+    const other = room.viewpoints.find((v) => v.id !== room.start)!;
+    await phone.page.getByTestId('plan-panel').getByRole('button', { name: `Go to ${other.title}` }).click();
+    await expect.poll(async () => (await phone.state()).viewpoint).toBe(other.id);
+    await phone.waitForShown(other.id);
+    await phone.page.close();
+
+    const desktop = new TourPage(await desktopPage('room-desktop'));
+    await desktop.open(joinUrl);
+    await desktop.waitForShown(room.start);
+    // A wide screen keeps the plan open beside the view, with the customer's place on it.
+    await desktop.page.getByTestId('floor-plan').waitFor();
+    await desktop.page.getByTestId('plan-viewer').waitFor();
+    await desktop.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-desktop.png`) });
+  });
+
   it('a tour.json with a mistake is refused with a message naming the field', async () => {
-    const page = await desktopContexts[0]!.newPage();
+    const page = await desktopPage('broken');
     await page.route('**/tours/*/tour.json', async (route) => {
       const manifest = (await (await route.fetch()).json()) as { viewpoints: { position: unknown }[] };
       manifest.viewpoints[0]!.position = ['one', 1.6, 0];
