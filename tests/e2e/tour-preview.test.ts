@@ -201,4 +201,9 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(await page.getByTestId('tour-problems').textContent()).toContain('viewpoints[0].position[0]');
     await page.close();
   });
+
+  it('no page met a script error, a refused request or a policy violation', () => {
+    const problems = journey.logs.flat().filter((line) => / (error|pageerror|http [45]\d\d|requestfailed)\] /.test(line));
+    expect(problems).toEqual([]);
+  });
 });

@@ -57,8 +57,8 @@ export function pictureDifference(a: CanvasPicture, b: CanvasPicture): number {
   return sum / a.thumb.length;
 }
 
-/** While measuring the picture, everything over the canvas (title, toolbar, markers, panels) is hidden. */
-const CANVAS_ONLY = '.tour-screen > :not(.tour-stage), .tour-markers { visibility: hidden !important; }';
+/** Everything drawn over the canvas: title, toolbar, panels, cards, markers. */
+const OVERLAYS = '.tour-screen > :not(.tour-stage), .tour-markers';
 
 export class TourPage {
   constructor(readonly page: Page) {}
@@ -99,8 +99,22 @@ export class TourPage {
     return { viewpoint: viewpoint ?? '', yaw: Number(yaw), pitch: Number(pitch), mode: mode ?? '', shownMode: shownMode ?? '' };
   }
 
+  /**
+   * Runs `shoot` with everything over the canvas made transparent, so it sees the rendered picture
+   * alone. (Through the style attribute: the page's CSP refuses an injected stylesheet.)
+   */
+  private async canvasOnly<T>(shoot: () => Promise<T>): Promise<T> {
+    const toggle = (hide: boolean) => this.page.evaluate(({ selector, hide }) => document.querySelectorAll<HTMLElement>(selector).forEach((el) => (el.style.opacity = hide ? '0' : '')), { selector: OVERLAYS, hide });
+    await toggle(true);
+    try {
+      return await shoot();
+    } finally {
+      await toggle(false);
+    }
+  }
+
   async picture(): Promise<CanvasPicture> {
-    const png = await this.renderer.locator('canvas').screenshot({ style: CANVAS_ONLY });
+    const png = await this.canvasOnly(() => this.renderer.locator('canvas').screenshot());
     const image = sharp(png).removeAlpha();
     const stats = await image.stats();
     const thumb = await sharp(png).removeAlpha().resize(64, 64, { fit: 'fill' }).raw().toBuffer();
@@ -111,7 +125,7 @@ export class TourPage {
   async centreColour(): Promise<[number, number, number]> {
     const box = await this.renderer.locator('canvas').boundingBox();
     if (!box) throw new Error('the tour canvas is not on screen');
-    const png = await this.page.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 20, height: 20 }, style: CANVAS_ONLY });
+    const png = await this.canvasOnly(() => this.page.screenshot({ clip: { x: box.x + box.width / 2 - 10, y: box.y + box.height / 2 - 10, width: 20, height: 20 } }));
     const { channels } = await sharp(png).removeAlpha().stats();
     return [channels[0]!.mean, channels[1]!.mean, channels[2]!.mean];
   }
