@@ -1,31 +1,33 @@
-// A tour's download progress in bytes, from the tour's assets; hidden when nothing is loading.
+// A tour's download progress in bytes, from the tour's assets; hidden when nothing is loading. Until
+// the first answer says how large a file is, the bar runs without a figure. Before anything is on
+// screen it is a card in the middle; afterwards a thin strip along the top.
 import { useSyncExternalStore } from 'react';
 import { formatBytes } from '../../ui/format.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 
-export function LoadBar(props: { assets: TourAssets; what: string }) {
+export function LoadBar(props: { assets: TourAssets; what: string; layout: 'card' | 'strip' }) {
   const progress = useSyncExternalStore(
     (listener) => props.assets.subscribe(listener),
     () => props.assets.progress(),
   );
   if (progress.active === 0) return null;
-  const fraction = progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : 0;
-  const percent = Math.round(fraction * 100);
+  const known = progress.total > 0;
+  const percent = known ? Math.round(Math.min(1, progress.loaded / progress.total) * 100) : 0;
+  const amount = known ? `${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}` : '';
   return (
-    <div className="tour-load" data-testid="tour-progress" data-loaded={progress.loaded} data-total={progress.total}>
+    <div className={`tour-load tour-load-${props.layout}`} data-testid="tour-progress" data-loaded={progress.loaded} data-total={progress.total}>
       <div
-        className="tour-load-bar"
+        className={`tour-load-bar ${known ? '' : 'is-waiting'}`}
         role="progressbar"
         aria-label={`Loading ${props.what}`}
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}`}
+        {...(known ? { 'aria-valuenow': percent, 'aria-valuetext': amount } : {})}
       >
-        <span className="tour-load-fill" style={{ width: `${percent}%` }} />
+        <span className="tour-load-fill" style={{ width: `${known ? percent : 30}%` }} />
       </div>
       <span className="tour-load-text">
-        Loading {props.what}… {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
+        Loading {props.what}…{known && ` ${amount}`}
       </span>
     </div>
   );

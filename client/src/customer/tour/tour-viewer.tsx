@@ -165,12 +165,7 @@ export function TourViewer(props: TourViewerProps) {
         </div>
       )}
 
-      <LoadBar assets={assets} what={shown === '3d' ? 'the 3D scene' : 'the 360° photo'} />
-      {!firstShown && (
-        <div className="tour-opening" aria-hidden="true">
-          <div className="spinner" />
-        </div>
-      )}
+      <LoadBar assets={assets} what={shown === '3d' ? 'the 3D scene' : 'the 360° photo'} layout={firstShown ? 'strip' : 'card'} />
 
       {planOpen && plan && (
         <PlanPanel
