@@ -34,6 +34,7 @@ export interface TourViewerProps {
   token: string;
   /** Records what the customer was shown, for the case's ledger. */
   activity: TourActivityRecorder;
+  /** A failure before anything could be shown: the tour cannot open. */
   onError: (error: Error) => void;
 }
 
@@ -50,6 +51,9 @@ export function TourViewer(props: TourViewerProps) {
   const [firstShown, setFirstShown] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const vr = useVr(setNotice);
+  // Once the tour is on screen, a file that fails (one panorama, say) costs that view, not the tour.
+  const onFatal = props.onError;
+  const onRenderError = useCallback((error: Error) => (firstShown ? setNotice(error.message) : onFatal(error)), [firstShown, onFatal]);
   const stage = useRef<HTMLDivElement>(null);
 
   const magicWindow = useMagicWindow(view.yaw, useCallback((look: Look) => dispatch({ type: 'look', ...look }), []));
@@ -134,7 +138,7 @@ export function TourViewer(props: TourViewerProps) {
       data-zoom={view.zoom.toFixed(2)}
       data-mode={view.mode}
     >
-      <div className="tour-stage" ref={stage}>
+      <div className="tour-stage" ref={stage} role="region" aria-label={`View at ${viewpoint.title}: drag, or use the arrow keys, to look around`}>
         <TourRenderer
           tour={tour}
           assets={assets}
@@ -143,7 +147,7 @@ export function TourViewer(props: TourViewerProps) {
           onHotspot={(id) => setCard((open) => (open?.kind === 'hotspot' && open.id === id ? null : { kind: 'hotspot', id }))}
           onLink={go}
           onShown={onShown}
-          onError={props.onError}
+          onError={onRenderError}
           {...(vr.store ? { xr: vr.store } : {})}
         />
       </div>

@@ -88,7 +88,7 @@ export function TourRenderer(props: TourRendererProps) {
     >
       <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true }} camera={{ fov: 70, near: 0.05, far: 200 }}>
         <MaybeXr store={props.xr}>
-          <TourScene tour={tour} view={view} targetKey={target.key} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} />
+          <TourScene tour={tour} view={view} target={target} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} />
           {props.xr && viewpoint && <TourXr tour={tour} viewpoint={viewpoint} yaw={view.yaw} presenting={presenting} {...(props.onLink ? { onLink: props.onLink } : {})} />}
           {props.children}
         </MaybeXr>

@@ -22,8 +22,8 @@ const RAD = Math.PI / 180;
 export interface TourSceneProps {
   tour: TourManifest;
   view: TourView;
-  /** Where the view is going: its key differs from `shown` while moving. */
-  targetKey: string;
+  /** Where the view is going: its key differs from `shown`'s while moving. */
+  target: { key: string; viewpoint: string };
   /** The content that can replace `shown`, once loaded. */
   ready: ReadyView | null;
   shown: ReadyView | null;
@@ -42,9 +42,9 @@ export function TourScene(props: TourSceneProps) {
   const veil = useRef<Veil>({ value: 1 });
   const look = useRef({ yaw: props.view.yaw, pitch: props.view.pitch, snap: true });
   const settled = useRef<string | null>(null);
-  const { shown, ready, targetKey } = props;
+  const { shown, ready, target } = props;
   const swapping = ready !== null && ready.key !== shown?.key;
-  const moving = shown !== null && targetKey !== shown.key;
+  const moving = shown !== null && target.key !== shown.key;
 
   // Any change of what to show or where to look needs frames until it has settled.
   useEffect(() => invalidate(), [invalidate, props.view, ready, shown, size]);
@@ -66,23 +66,23 @@ export function TourScene(props: TourSceneProps) {
     }
 
     // The camera follows the view's direction, but holds still while fading out of a viewpoint.
-    const target = props.view;
-    const leaving = shown !== null && targetKey.split('|')[0] !== shown.viewpoint;
+    const view = props.view;
+    const leaving = shown !== null && target.viewpoint !== shown.viewpoint;
     const l = look.current;
     if (l.snap && !leaving) {
-      l.yaw = target.yaw;
-      l.pitch = target.pitch;
+      l.yaw = view.yaw;
+      l.pitch = view.pitch;
       l.snap = false;
     } else if (!leaving) {
       const k = 1 - Math.exp(-LOOK_RATE * dt);
-      l.yaw += yawDelta(l.yaw, target.yaw) * k;
-      l.pitch += (target.pitch - l.pitch) * k;
+      l.yaw += yawDelta(l.yaw, view.yaw) * k;
+      l.pitch += (view.pitch - l.pitch) * k;
     }
     if (!props.presenting) {
       const eye = shown ? viewpointById(props.tour, shown.viewpoint)?.position : undefined;
       if (eye) camera.position.set(...eye);
       camera.rotation.set(l.pitch * RAD, l.yaw * RAD, 0, 'YXZ');
-      const fov = verticalFov(size.width / Math.max(size.height, 1)) / target.zoom;
+      const fov = verticalFov(size.width / Math.max(size.height, 1)) / view.zoom;
       if (Math.abs(camera.fov - fov) > 1e-3) {
         camera.fov = fov;
         camera.updateProjectionMatrix();
@@ -91,7 +91,7 @@ export function TourScene(props: TourSceneProps) {
       props.markers.project(camera, size.width, size.height);
     }
 
-    const turning = Math.abs(yawDelta(l.yaw, target.yaw)) > 0.01 || Math.abs(target.pitch - l.pitch) > 0.01;
+    const turning = Math.abs(yawDelta(l.yaw, view.yaw)) > 0.01 || Math.abs(view.pitch - l.pitch) > 0.01;
     const fading = v.value !== goal || (shown !== null && swapping);
     if (shown && !moving && v.value === 0 && settled.current !== shown.key) {
       settled.current = shown.key;
