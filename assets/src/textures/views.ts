@@ -1,0 +1,149 @@
+// What a window looks out on, painted: a city skyline by day, a sea with a beach, and the sky and
+// cloud deck seen from a cruising aircraft. Far layers fade into the haze, as air does.
+import { fbm, random } from './noise.ts';
+import { clamp01, hex, mix, paint, shade, smoothstep, type Picture, type Rgb } from './image.ts';
+
+function skyColour(v: number, horizon: number, zenith: Rgb, horizonColour: Rgb): Rgb {
+  const t = clamp01(v / horizon);
+  return mix(zenith, horizonColour, t ** 1.6);
+}
+
+/** Soft cumulus over a sky picture, above `horizon` (a fraction of the height). */
+function addClouds(p: Picture, horizon: number, cover: number, seed: number): void {
+  for (let y = 0; y < p.height; y++) {
+    const v = (y + 0.5) / p.height;
+    if (v > horizon) break;
+    // Clouds flatten and crowd together towards the horizon.
+    const squash = 1 + 4 * (v / horizon) ** 2;
+    for (let x = 0; x < p.width; x++) {
+      const u = (x + 0.5) / p.width;
+      const n = fbm(u, (v * squash) % 1, 4, 6, seed, [2, 1]);
+      const c = smoothstep(1 - cover, 1 - cover + 0.25, n);
+      if (c <= 0) continue;
+      const lit = 0.82 + 0.18 * fbm(u + 0.01, (v * squash + 0.02) % 1, 8, 3, seed + 5);
+      const i = (y * p.width + x) * 3;
+      const white: Rgb = shade([1, 0.99, 0.97], lit);
+      for (let k = 0; k < 3; k++) p.data[i + k] = p.data[i + k]! + (white[k]! - p.data[i + k]!) * c * 0.9;
+    }
+  }
+}
+
+function fillRect(p: Picture, x0: number, y0: number, x1: number, y1: number, colour: (x: number, y: number) => Rgb): void {
+  const xa = Math.max(0, Math.floor(x0));
+  const xb = Math.min(p.width, Math.ceil(x1));
+  const ya = Math.max(0, Math.floor(y0));
+  const yb = Math.min(p.height, Math.ceil(y1));
+  for (let y = ya; y < yb; y++) for (let x = xa; x < xb; x++) p.data.set(colour(x, y), (y * p.width + x) * 3);
+}
+
+const FACADES = ['#cfc6b8', '#b9b2a6', '#9aa3ab', '#c9b49a', '#a8684e', '#7f8c96', '#d8d2c6', '#8d9da8'].map(hex);
+
+/** One row of buildings, painted from left to right: base line `ground`, heights up to `tallest` px. */
+function buildingLayer(p: Picture, ground: number, tallest: number, widths: [number, number], floorPx: number, haze: number, hazeColour: Rgb, rand: () => number): void {
+  let x = -rand() * widths[1];
+  while (x < p.width) {
+    const w = widths[0] + rand() * (widths[1] - widths[0]);
+    const h = tallest * (0.35 + 0.65 * rand() ** 1.5);
+    const top = ground - h;
+    const facade = FACADES[Math.floor(rand() * FACADES.length)]!;
+    const glassy = rand() < 0.25;
+    const side = w * (0.12 + 0.1 * rand());
+    const windowLit = rand() * 0.3;
+    const colour = (px: number, py: number, face: 'front' | 'side'): Rgb => {
+      const fx = (px - x) / floorPx;
+      const fy = (py - top) / floorPx;
+      const inWindow = (fx % 1) > 0.3 && (fx % 1) < 0.85 && (fy % 1) > 0.25 && (fy % 1) < 0.8 && fy > 0.6;
+      let c = glassy ? mix(hex('#5f7f99'), hex('#a9c0d2'), clamp01(1 - (py - top) / (h + 1))) : facade;
+      if (inWindow && !glassy) c = mix(hex('#2e3a44'), hex('#8fa6b8'), windowLit + 0.25 * ((Math.floor(fx) * 7 + Math.floor(fy) * 3) % 5) / 5);
+      if (glassy && (fy % 1) < 0.08) c = shade(c, 0.75);
+      if (face === 'side') c = shade(c, 0.72);
+      return mix(c, hazeColour, haze);
+    };
+    fillRect(p, x, top, x + w - side, ground, (px, py) => colour(px, py, 'front'));
+    fillRect(p, x + w - side, top + side * 0.15, x + w, ground, (px, py) => colour(px, py, 'side'));
+    // Roof plant and parapets on some.
+    if (rand() < 0.5) fillRect(p, x + w * 0.2, top - floorPx * 0.8, x + w * 0.45, top, () => mix(shade(facade, 0.8), hazeColour, haze));
+    x += w + rand() * widths[0] * 0.3;
+  }
+}
+
+/** A city seen from a high floor by day: sky and clouds, hazy far towers, closer blocks below. */
+export function cityView(width: number, height: number, seed = 5): Picture {
+  const horizon = 0.55;
+  const zenith = hex('#5b8fc7');
+  const horizonColour = hex('#dfe8ef');
+  const p = paint(width, height, (_u, v) => skyColour(v, horizon, zenith, horizonColour));
+  addClouds(p, horizon, 0.38, seed);
+  const rand = random(seed);
+  const h = height;
+  buildingLayer(p, h * 0.6, h * 0.12, [width * 0.015, width * 0.04], h * 0.006, 0.62, horizonColour, rand);
+  // A landmark: a slim tower with a mast, far away.
+  const tx = width * 0.68;
+  fillRect(p, tx - 6, h * 0.3, tx + 6, h * 0.6, () => mix(hex('#8a9299'), horizonColour, 0.5));
+  fillRect(p, tx - 20, h * 0.33, tx + 20, h * 0.355, () => mix(hex('#7d868e'), horizonColour, 0.45));
+  fillRect(p, tx - 1.5, h * 0.2, tx + 1.5, h * 0.3, () => mix(hex('#6f777e'), horizonColour, 0.5));
+  buildingLayer(p, h * 0.72, h * 0.2, [width * 0.03, width * 0.07], h * 0.012, 0.38, horizonColour, rand);
+  buildingLayer(p, h * 0.9, h * 0.3, [width * 0.06, width * 0.12], h * 0.022, 0.18, horizonColour, rand);
+  buildingLayer(p, h * 1.05, h * 0.35, [width * 0.1, width * 0.2], h * 0.04, 0.04, horizonColour, rand);
+  return p;
+}
+
+/** The sea from a high floor: sky and clouds, a hazy headland, glints on the water, a beach below. */
+export function seaView(width: number, height: number, seed = 9): Picture {
+  const horizon = 0.5;
+  const zenith = hex('#4f8cc9');
+  const horizonColour = hex('#e4ecf0');
+  const p = paint(width, height, (u, v) => {
+    if (v < horizon) return skyColour(v, horizon, zenith, horizonColour);
+    const d = (v - horizon) / (1 - horizon);
+    // Water: pale at the horizon, deep blue-green nearer; ripples stretched along the horizon.
+    const ripple = fbm(u, (d * d * 3) % 1, 6, 5, seed + 2, [8, 1]);
+    let c = mix(hex('#9fbccc'), hex('#1f6a86'), smoothstep(0, 0.5, d));
+    c = shade(c, 0.9 + 0.2 * ripple);
+    const glint = smoothstep(0.8, 0.9, ripple) * Math.exp(-(((u - 0.35) / 0.12) ** 2)) * (1 - d);
+    c = mix(c, [1, 0.98, 0.92], glint);
+    // The beach and its foam at the bottom.
+    const shore = 0.82 + 0.03 * Math.sin(u * 9) + 0.02 * fbm(u, 0.5, 12, 3, seed);
+    if (d > shore) c = mix(hex('#e6d6b4'), hex('#cdb78f'), fbm(u, v, 40, 3, seed + 4));
+    else if (d > shore - 0.025) c = mix(c, [0.97, 0.98, 0.98], smoothstep(shore - 0.025, shore - 0.01, d));
+    return c;
+  });
+  addClouds(p, horizon, 0.3, seed);
+  // A headland on the left, fading into the haze.
+  for (let x = 0; x < width * 0.4; x++) {
+    const u = x / width;
+    const top = horizon - 0.07 * smoothstep(0.4, 0.05, u) * (0.7 + 0.3 * fbm(u, 0.3, 8, 4, seed + 7));
+    for (let y = Math.floor(top * height); y < horizon * height; y++) {
+      p.data.set(mix(hex('#6d8a78'), horizonColour, 0.55), (y * width + x) * 3);
+    }
+  }
+  return p;
+}
+
+/**
+ * The sky seen from a cruising aircraft, on a vertical wall `distance` m away, `length` m long and
+ * spanning `span` m up and down: blue above the horizon, a sunlit cloud deck `deck` m below, drawn in
+ * true perspective and fading into haze towards the horizon.
+ */
+export function flightSky(width: number, height: number, options: { distance: number; span: number; length: number; deck: number; seed?: number }): Picture {
+  const { distance, span, length, deck } = options;
+  const seed = options.seed ?? 3;
+  const zenith = hex('#2f6fb8');
+  const horizonColour = hex('#d7e6f2');
+  // Noise coordinates over a square this many metres wide, so it never repeats within sight.
+  const world = 80_000;
+  return paint(width, height, (u, v) => {
+    const y = span * (1 - 2 * v);
+    if (y > -1e-3) return mix(zenith, horizonColour, Math.exp(-Math.max(0, y) / (distance * 0.3)));
+    // Where the line of sight meets the cloud deck: further away the closer to the horizon.
+    const along = Math.min(world * 0.45, (deck * distance) / -y);
+    const wx = (u - 0.5) * length * (along / distance) + world / 2;
+    const n = fbm(wx / world, along / world, 160, 6, seed);
+    const cover = smoothstep(0.4, 0.62, n);
+    const lit = 0.82 + 0.18 * fbm(wx / world, along / world, 640, 3, seed + 1);
+    const c = mix(hex('#3a6a8e'), shade([1, 1, 1], lit), cover);
+    const haze = 1 - Math.exp(-along / 7000);
+    return mix(c, horizonColour, clamp01(haze));
+  });
+}
+
