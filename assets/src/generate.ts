@@ -1,7 +1,8 @@
-// `npm run assets [tour-id…] [--no-panoramas]`: builds every tour (or those named) from parameters
-// into assets/tours/<id>/: the scene baked and written as scene.glb, panoramas rendered from it in
-// headless Chromium, and tour.json. Nothing is downloaded.
-import { readdir } from 'node:fs/promises';
+// `npm run assets [tour-id…] [--no-panoramas] [--keep-scene]`: builds every tour (or those named) from
+// parameters into assets/tours/<id>/: the scene baked and written as scene.glb, panoramas rendered
+// from it in headless Chromium, and tour.json. Nothing is downloaded. --keep-scene renders panoramas
+// from the scene.glb already there instead of baking it again.
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bakeScene, DEFAULT_BAKE } from './bake/bake.ts';
@@ -29,12 +30,7 @@ export function panoramaFile(viewpoint: string): string {
   return `pano-${viewpoint}.webp`;
 }
 
-async function generate(id: string, options: { panoramas: boolean }): Promise<void> {
-  const make = TOURS[id];
-  if (!make) throw new Error(`no tour "${id}"; the tours are: ${Object.keys(TOURS).join(', ')}`);
-  const started = performance.now();
-  const build = make();
-  const dir = path.join(TOURS_DIR, id);
+async function bakeAndWrite(id: string, build: TourBuild, dir: string): Promise<Uint8Array> {
   const textures = new TextureStore(build.textures);
   const albedo = (material: string) => {
     const def = build.scene.materials[material]!;
@@ -46,6 +42,16 @@ async function generate(id: string, options: { panoramas: boolean }): Promise<vo
   const glb = await writeGlb(build.scene, baked.colors, textures);
   await writeFileAtomic(path.join(dir, 'scene.glb'), glb);
   log(`${id}: scene.glb ${glb.byteLength} bytes, ${baked.vertices} vertices baked`);
+  return glb;
+}
+
+async function generate(id: string, options: { panoramas: boolean; keepScene: boolean }): Promise<void> {
+  const make = TOURS[id];
+  if (!make) throw new Error(`no tour "${id}"; the tours are: ${Object.keys(TOURS).join(', ')}`);
+  const started = performance.now();
+  const build = make();
+  const dir = path.join(TOURS_DIR, id);
+  const glb = options.keepScene ? new Uint8Array(await readFile(path.join(dir, 'scene.glb'))) : await bakeAndWrite(id, build, dir);
   let panoramas = await existingPanoramas(dir, build);
   if (options.panoramas && build.panoramas.length) {
     const { renderPanoramas } = await import('./render/render-panoramas.ts');
@@ -58,8 +64,8 @@ async function generate(id: string, options: { panoramas: boolean }): Promise<vo
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const ids = args.filter((a) => !a.startsWith('--'));
-  const panoramas = !args.includes('--no-panoramas');
-  for (const id of ids.length ? ids : Object.keys(TOURS)) await generate(id, { panoramas });
+  const options = { panoramas: !args.includes('--no-panoramas'), keepScene: args.includes('--keep-scene') };
+  for (const id of ids.length ? ids : Object.keys(TOURS)) await generate(id, options);
 }
 
 await main();

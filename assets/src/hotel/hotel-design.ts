@@ -42,7 +42,7 @@ export interface WindowView {
   yaw: number;
   width: number;
   height: number;
-  /** Height of the picture's horizon (it sits at 55 % from the top). */
+  /** Height of the picture's horizon (it sits at VIEW_HORIZON from the top). */
   horizon: number;
 }
 

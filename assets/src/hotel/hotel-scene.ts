@@ -8,6 +8,9 @@ import { HOTEL_MATERIALS } from './materials.ts';
 import { openingNodes } from './openings.ts';
 import { roomNodes } from './room-shell.ts';
 
+/** Where the horizon is in a view picture, from the top: the pictures are painted so. */
+export const VIEW_HORIZON = 0.4;
+
 export function poiNodeName(hotspotId: string): string {
   return `poi-${hotspotId}`;
 }
@@ -19,7 +22,7 @@ function poi(node: SceneNode, hotspot: HotspotSpec): SceneNode {
 function viewNode(view: WindowView, index: number): SceneNode {
   const a = (view.yaw * Math.PI) / 180;
   const right: Vec3 = [Math.cos(a), 0, -Math.sin(a)];
-  const top = view.horizon + 0.55 * view.height;
+  const top = view.horizon + VIEW_HORIZON * view.height;
   const corner: Vec3 = [view.centre[0] - (right[0] * view.width) / 2, top - view.height, view.centre[1] - (right[2] * view.width) / 2];
   const geometry = gridQuad(corner, [right[0] * view.width, 0, right[2] * view.width], [0, view.height, 0], { cell: 1000, uv: 'unit' });
   return { name: `view-${index + 1}`, origin: [view.centre[0], view.horizon, view.centre[1]], parts: [{ material: view.material, geometry }] };
@@ -37,7 +40,7 @@ function insideFace(design: HotelDesign) {
 
 export function hotelScene(design: HotelDesign): SceneModel {
   const nodes: SceneNode[] = [...roomNodes(design.plan)];
-  const openings = openingNodes(design.plan.openings, design.ceiling, { reveal: 'paint', doorFrame: 'white-trim', doorLeaf: 'ash', metal: 'metal', windowFrame: 'dark-metal', sill: 'marble' }, insideFace(design));
+  const openings = openingNodes(design.plan.openings, design.ceiling, { reveal: 'paint', doorFrame: 'white-trim', doorLeaf: 'walnut', metal: 'metal', windowFrame: 'dark-metal', sill: 'marble' }, insideFace(design));
   for (const [i, node] of openings.entries()) {
     const hotspot = design.openingHotspots?.find((h) => h.opening === i)?.hotspot;
     nodes.push(hotspot ? poi(node, hotspot) : node);

@@ -96,7 +96,7 @@ const items: PlacedItem[] = [
   {
     name: 'wardrobe',
     label: 'Wardrobe',
-    furniture: at(wardrobe('ash', 'metal'), [1.7, 0, 1.8], 90),
+    furniture: at(wardrobe('oak-pale', 'metal'), [1.7, 0, 1.8], 90),
     hotspot: { id: 'wardrobe', title: 'Wardrobe', text: 'A safe that takes a 15-inch laptop, an iron and board, bathrobes and slippers.', anchor: [1.4, 1.5, 1.8] },
   },
   {
@@ -113,7 +113,7 @@ const items: PlacedItem[] = [
     furniture: at(shower(1.05, 0.95, H, 0.7), [-1.475, 0, 2.925]),
     hotspot: { id: 'rain-shower', title: 'Walk-in rain shower', text: 'A 30 cm rain head and a hand shower behind a glass screen, with a niche for your things.', anchor: [-1.475, 1.6, 2.925] },
   },
-  ...downlights.map(([x, z], i) => item(`downlight-${i + 1}`, at(downlight(H, 'white-trim', i >= 6 ? 0.45 : 0.6), [x, 0, z]))),
+  ...downlights.map(([x, z], i) => item(`downlight-${i + 1}`, at(downlight(H, 'white-trim', i >= 6 ? 0.95 : 0.6), [x, 0, z]))),
 ];
 
 const eye = (x: number, z: number, y = 1.6): Vec3 => [x, y, z];
@@ -128,10 +128,10 @@ export const HOTEL_STANDARD: HotelDesign = {
   openingHotspots: [
     { opening: 0, hotspot: { id: 'city-view', title: 'City view', text: 'Upper floors look over the old town’s roofs to the television tower. Blackout curtains and sheers.', anchor: [0, 1.7, -4.6] } },
   ],
-  views: [{ material: 'city-view', centre: [0, -18], yaw: 0, width: 56, height: 28, horizon: 1.6 }],
+  views: [{ material: 'city-view', centre: [0, -18.5], yaw: 0, width: 60, height: 45, horizon: 1.6 }],
   lights,
-  sky: { zenith: [0.55, 0.7, 1.0], horizon: [1.05, 1.05, 1.0], ground: [0.35, 0.34, 0.32], sun: { direction: [0.45, 0.42, -1], color: [2.6, 2.3, 1.9], angularRadiusDegrees: 1.5 } },
-  exposure: 1.6,
+  sky: { zenith: [0.7, 0.85, 1.15], horizon: [1.25, 1.25, 1.2], ground: [0.4, 0.39, 0.37] },
+  exposure: 1.85,
   start: 'entrance',
   viewpoints: [
     { id: 'entrance', title: 'Entrance', position: eye(1.0, 2.9), yaw: 0 },

@@ -68,11 +68,14 @@ export function lathe(profile: readonly P[], options: LatheOptions = {}): Geomet
       const theta = start + (sweep * j) / segments;
       const s = Math.sin(theta);
       const c = Math.cos(theta);
+      // Flat rings (tops, bottoms) are textured from above, so a table top's grain runs straight.
+      const flat = Math.abs(b[1] - a[1]) < 1e-9;
       for (const [end, p] of [[0, a], [1, b]] as const) {
         const n = endNormal(i, end);
         g.positions.push(p[0] * s, p[1], p[0] * c);
         g.normals.push(n[0] * s, n[1], n[0] * c);
-        g.uvs.push(theta * maxR, -(arc + (end ? stepLength : 0)));
+        if (flat) g.uvs.push(p[0] * s, p[0] * c);
+        else g.uvs.push(theta * maxR, -(arc + (end ? stepLength : 0)));
       }
     }
     for (let j = 0; j < segments; j++) {

@@ -30,12 +30,14 @@ export function darkScreen(width: number, height: number): Picture {
   });
 }
 
-/** A mirror's look without reflections: a cool grey fading towards its edges, with faint streaks. */
+/** A mirror's look without reflections: pale silver, a soft sheen across, a bevelled edge. */
 export function mirrorGlass(width: number, height: number): Picture {
   return paint(width, height, (u, v) => {
     const streak = fbm(u, v, 3, 4, 17, [4, 1]);
-    const c = mix(hex('#c9d2d6'), hex('#8f9ea6'), clamp01(0.35 + 0.5 * v + 0.15 * streak - 0.2 * Math.sin(u * Math.PI)));
-    return c;
+    const sheen = Math.exp(-(((u * 0.7 + v * 0.5 - 0.55) / 0.22) ** 2));
+    const edge = 1 - smoothstep(0.0, 0.02, Math.min(u, 1 - u, v, 1 - v));
+    const c = mix(hex('#b9c4c8'), hex('#e9eef0'), clamp01(0.25 + 0.5 * sheen + 0.15 * streak - 0.15 * v));
+    return mix(c, hex('#8d999e'), edge);
   });
 }
 

@@ -56,8 +56,8 @@ export function wallpaper(size: number, colour: Rgb, stripeColour: Rgb, stripesA
     const slub = hash2(0, Math.floor(v * size / 2), seed) * 0.06;
     const s = (u * stripesAcross) % 1;
     const stripe = smoothstep(0.44, 0.46, s) * (1 - smoothstep(0.54, 0.56, s));
-    const c = mix(colour, stripeColour, stripe * 0.5);
-    return shade(c, 0.9 + 0.14 * threads - slub);
+    const c = mix(colour, stripeColour, stripe * 0.18);
+    return shade(c, 0.95 + 0.07 * threads - slub * 0.5);
   });
 }
 

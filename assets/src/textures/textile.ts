@@ -14,20 +14,22 @@ function weave(u: number, v: number, threads: number, seed: number): number {
   return 0.6 * over + 0.4 * fibre;
 }
 
-/** Carpet: dense pile noise with a diamond lattice in a second tone. */
+/**
+ * Carpet: dense loop pile, a soft heathered tone and a faint woven motif — a pattern that reads as
+ * texture across a room rather than as tiles.
+ */
 export function carpet(size: number, base: Rgb, motif: Rgb, motifsAcross: number, seed = 11): Picture {
   return paint(size, size, (u, v) => {
-    const pile = fbm(u, v, 64, 3, seed);
-    const cloud = fbm(u, v, 4, 3, seed + 3);
+    const pile = fbm(u, v, 128, 2, seed);
+    const heather = fbm(u, v, 12, 3, seed + 3);
     const du = (u * motifsAcross) % 1;
     const dv = (v * motifsAcross) % 1;
-    // Thin lines of a diamond lattice, and a dot where they cross.
     const a = (((du - dv) % 1) + 1) % 1;
     const b = (du + dv) % 1;
     const d = Math.min(a, 1 - a, b, 1 - b);
-    const line = 1 - smoothstep(0.018, 0.04, d);
-    let c = mix(base, motif, line * 0.85);
-    c = shade(c, 0.86 + 0.22 * pile + 0.1 * (cloud - 0.5));
+    const line = 1 - smoothstep(0.03, 0.09, d);
+    let c = mix(base, motif, line * 0.28);
+    c = shade(c, 0.84 + 0.2 * pile + 0.12 * (heather - 0.5));
     return c;
   });
 }

@@ -67,30 +67,38 @@ function buildingLayer(p: Picture, ground: number, tallest: number, widths: [num
   }
 }
 
-/** A city seen from a high floor by day: sky and clouds, hazy far towers, closer blocks below. */
-export function cityView(width: number, height: number, seed = 5): Picture {
-  const horizon = 0.55;
+/**
+ * A city seen from a high floor by day: sky and clouds, hazy far towers, closer blocks below down to
+ * the bottom; the horizon `horizon` of the height from the top.
+ */
+export function cityView(width: number, height: number, horizon: number, seed = 5): Picture {
   const zenith = hex('#5b8fc7');
   const horizonColour = hex('#dfe8ef');
   const p = paint(width, height, (_u, v) => skyColour(v, horizon, zenith, horizonColour));
   addClouds(p, horizon, 0.38, seed);
   const rand = random(seed);
-  const h = height;
-  buildingLayer(p, h * 0.6, h * 0.12, [width * 0.015, width * 0.04], h * 0.006, 0.62, horizonColour, rand);
+  // Heights in units of "one horizon-height" (the sky's share of a 0.55 picture), so the city keeps
+  // its proportions whatever the picture's shape.
+  const k = (horizon / 0.55) * height;
+  const y = (f: number) => horizon * height + f * k;
+  // Far streets fill the ground below the horizon before the buildings stand on them.
+  fillRect(p, 0, y(0), width, height, (_x, py) => mix(hex('#8d8a84'), horizonColour, 0.5 * Math.exp(-(py - y(0)) / k)));
+  buildingLayer(p, y(0.05), k * 0.12, [width * 0.015, width * 0.04], k * 0.006, 0.62, horizonColour, rand);
   // A landmark: a slim tower with a mast, far away.
   const tx = width * 0.68;
-  fillRect(p, tx - 6, h * 0.3, tx + 6, h * 0.6, () => mix(hex('#8a9299'), horizonColour, 0.5));
-  fillRect(p, tx - 20, h * 0.33, tx + 20, h * 0.355, () => mix(hex('#7d868e'), horizonColour, 0.45));
-  fillRect(p, tx - 1.5, h * 0.2, tx + 1.5, h * 0.3, () => mix(hex('#6f777e'), horizonColour, 0.5));
-  buildingLayer(p, h * 0.72, h * 0.2, [width * 0.03, width * 0.07], h * 0.012, 0.38, horizonColour, rand);
-  buildingLayer(p, h * 0.9, h * 0.3, [width * 0.06, width * 0.12], h * 0.022, 0.18, horizonColour, rand);
-  buildingLayer(p, h * 1.05, h * 0.35, [width * 0.1, width * 0.2], h * 0.04, 0.04, horizonColour, rand);
+  fillRect(p, tx - 6, y(-0.25), tx + 6, y(0.05), () => mix(hex('#8a9299'), horizonColour, 0.5));
+  fillRect(p, tx - 20, y(-0.22), tx + 20, y(-0.195), () => mix(hex('#7d868e'), horizonColour, 0.45));
+  fillRect(p, tx - 1.5, y(-0.35), tx + 1.5, y(-0.25), () => mix(hex('#6f777e'), horizonColour, 0.5));
+  buildingLayer(p, y(0.17), k * 0.2, [width * 0.03, width * 0.07], k * 0.012, 0.38, horizonColour, rand);
+  buildingLayer(p, y(0.35), k * 0.3, [width * 0.06, width * 0.12], k * 0.022, 0.18, horizonColour, rand);
+  buildingLayer(p, y(0.5), k * 0.35, [width * 0.1, width * 0.2], k * 0.04, 0.04, horizonColour, rand);
+  buildingLayer(p, y(0.75), k * 0.45, [width * 0.12, width * 0.22], k * 0.05, 0.0, horizonColour, rand);
+  buildingLayer(p, height * 1.02, k * 0.5, [width * 0.15, width * 0.25], k * 0.06, 0.0, horizonColour, rand);
   return p;
 }
 
 /** The sea from a high floor: sky and clouds, a hazy headland, glints on the water, a beach below. */
-export function seaView(width: number, height: number, seed = 9): Picture {
-  const horizon = 0.5;
+export function seaView(width: number, height: number, horizon: number, seed = 9): Picture {
   const zenith = hex('#4f8cc9');
   const horizonColour = hex('#e4ecf0');
   const p = paint(width, height, (u, v) => {

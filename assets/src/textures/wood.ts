@@ -8,16 +8,18 @@ export interface WoodTones {
   dark: Rgb;
 }
 
-export const OAK: WoodTones = { light: hex('#c79a66'), dark: hex('#8a5f36') };
+export const OAK: WoodTones = { light: hex('#c4a47e'), dark: hex('#8c6c4b') };
 export const WALNUT: WoodTones = { light: hex('#8a6042'), dark: hex('#4a2f1e') };
 export const ASH: WoodTones = { light: hex('#ddc5a2'), dark: hex('#b08d63') };
 
 /** Grain intensity at (u, v) of a board whose grain runs along u; `seed` picks the board. */
 function grain(u: number, v: number, seed: number, ringsAcross: number): number {
-  const streaks = fbm(u, v, 2, 5, seed, [1, 12]);
-  const warp = fbm(u, v, 3, 3, seed + 7, [1, 2]);
-  const rings = 0.5 + 0.5 * Math.sin((v * ringsAcross + warp * 4 + streaks * 1.5) * Math.PI * 2);
-  return clamp01(0.55 * streaks + 0.45 * rings ** 3);
+  // Long streaks along the grain, growth rings as gently wavy lines, fine pores.
+  const streaks = fbm(u, v, 1, 5, seed, [2, 40]);
+  const warp = fbm(u, v, 2, 3, seed + 7, [1, 3]);
+  const rings = 0.5 + 0.5 * Math.sin((v * ringsAcross + warp * 1.2 + streaks * 0.4) * Math.PI * 2);
+  const pores = fbm(u, v, 8, 2, seed + 11, [4, 64]);
+  return clamp01(0.45 * streaks + 0.35 * rings ** 4 + 0.2 * pores);
 }
 
 /**
@@ -33,7 +35,7 @@ export function woodPlanks(size: number, rows: number, tones: WoodTones, seed = 
     const board = u < joint ? row * 2 : row * 2 + 1;
     // Boards differ in tone, as real planks do.
     const tone = 0.82 + 0.3 * hash2(board, 1, seed);
-    const g = grain(u, v, seed + board * 13, rows * 3);
+    const g = grain(u, v, seed + board * 13, rows * 4);
     let c = mix(tones.dark, tones.light, clamp01(0.25 + 0.75 * (1 - g)));
     c = shade(c, tone);
     // Bevelled edges: a dark line between rows and at each row's joint.
@@ -47,7 +49,7 @@ export function woodPlanks(size: number, rows: number, tones: WoodTones, seed = 
 /** Continuous veneer for furniture: fine grain along u, no boards. */
 export function woodVeneer(size: number, tones: WoodTones, seed = 2): Picture {
   return paint(size, size, (u, v) => {
-    const g = grain(u, v, seed, 9);
-    return mix(tones.dark, tones.light, clamp01(0.2 + 0.8 * (1 - g)));
+    const g = grain(u, v, seed, 22);
+    return mix(tones.dark, tones.light, clamp01(0.15 + 0.85 * (1 - g)));
   });
 }

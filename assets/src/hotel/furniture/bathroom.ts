@@ -42,7 +42,9 @@ export function vanity(body: M, top: M, width = 1.2, depth = 0.5, basins = 1): F
   const mw = width - 0.1;
   p.add('mirror', box([-mw / 2, 1.05, depth / 2 - 0.03], [mw / 2, 1.95, depth / 2 - 0.02], { skip: ['px', 'nx', 'py', 'ny', 'pz'], uv: 'unit', cell: 0.1 }));
   p.add('bulb', box([-mw / 2 - 0.01, 1.04, depth / 2 - 0.02], [mw / 2 + 0.01, 1.05, depth / 2 - 0.005], { cell: 0.3 }));
-  const glow: PanelLight = { kind: 'panel', corner: [mw / 2, 1.96, depth / 2 - 0.04], u: [-mw, 0, 0], v: [0, 0, -0.05], radiance: warm(0.9), samples: [6, 1] };
+  p.add('bulb', box([-mw / 2 - 0.01, 1.95, depth / 2 - 0.02], [mw / 2 + 0.01, 1.96, depth / 2 - 0.005], { cell: 0.3 }));
+  // The lit mirror's glow, as a soft panel in front of it.
+  const glow: PanelLight = { kind: 'panel', corner: [mw / 2, 1.06, depth / 2 - 0.06], u: [-mw, 0, 0], v: [0, 0.88, 0], radiance: warm(0.22), samples: [5, 4] };
   return { parts: p.parts, footprint: rectFootprint(width, depth), lights: [glow] };
 }
 

@@ -3,6 +3,7 @@
 import type { Geometry } from '../../scene/geometry.ts';
 import { box } from '../../scene/box.ts';
 import { legs, roundedSlab } from '../../scene/shapes.ts';
+import { superellipsoid } from '../../scene/superellipsoid.ts';
 import { compose, rotationX, transformGeometry, translation } from '../../scene/transform.ts';
 import { PartList } from '../../scene/scene-model.ts';
 import type { HotelMaterial } from '../materials.ts';
@@ -10,9 +11,10 @@ import { rectFootprint, type Furniture } from './furniture.ts';
 
 type M = HotelMaterial;
 
+/** A plump pillow lying flat (width along x, 0.5 m deep), tilted up at its far edge by `tilt` degrees. */
 function pillow(x: number, y: number, z: number, width: number, tilt: number): Geometry {
-  const g = roundedSlab([0, 0, 0], [width, 0.5, 0.15], 0.07, { cell: 0.08 });
-  return transformGeometry(g, compose(translation([x, y, z]), rotationX(tilt)));
+  const g = superellipsoid([width / 2, 0.085, 0.25], 0.55, 0.22, { rows: 10, columns: 32 });
+  return transformGeometry(g, compose(translation([x, y, z]), rotationX(-tilt)));
 }
 
 /**
@@ -29,15 +31,15 @@ export function bed(options: { width: number; length: number; headboardWidth: nu
   const duvetEnd = l / 2 - 0.55;
   const duvetLength = duvetEnd + l / 2 + 0.04;
   p.add('linen', roundedSlab([0, 0.505, duvetEnd - duvetLength / 2], [w + 0.1, 0.38, duvetLength], 0.06, { axis: 'z' }));
-  p.add('linen', roundedSlab([0, top + 0.075, duvetEnd - 0.1], [w + 0.1, 0.1, 0.3], 0.045, { axis: 'x' }));
+  p.add('linen', roundedSlab([0, top + 0.075, duvetEnd - 0.16], [w + 0.1, 0.1, 0.3], 0.045, { axis: 'x' }));
   p.add(options.throw, roundedSlab([0, 0.51, -l / 2 + 0.28], [w + 0.14, 0.4, 0.5], 0.06, { axis: 'z' }));
   // Two pillows leaning on the headboard, two lying in front, a cushion in the middle.
   const pw = (w - 0.1) / 2;
   for (const x of [-pw / 2 - 0.02, pw / 2 + 0.02]) {
-    p.add('linen', pillow(x, top + 0.2, l / 2 - 0.25, pw, 62));
-    p.add('linen', pillow(x, top + 0.1, l / 2 - 0.47, pw, 80));
+    p.add('linen', pillow(x, top + 0.21, l / 2 - 0.2, pw, 60));
+    p.add('linen', pillow(x, top + 0.09, l / 2 - 0.5, pw, 14));
   }
-  p.add(options.throw, transformGeometry(roundedSlab([0, 0, 0], [0.5, 0.32, 0.14], 0.06, { cell: 0.08 }), compose(translation([0, top + 0.2, l / 2 - 0.55]), rotationX(14))));
+  p.add(options.throw, transformGeometry(superellipsoid([0.26, 0.17, 0.07], 0.45, 0.3, { rows: 10, columns: 24 }), compose(translation([0, top + 0.2, l / 2 - 0.72]), rotationX(14))));
   // Upholstered headboard in upright channels.
   const hw = options.headboardWidth;
   const channels = Math.round(hw / 0.3);

@@ -2,6 +2,7 @@
 // are rounded slabs, legs are slim cylinders. Fronts face −Z.
 import { box } from '../../scene/box.ts';
 import { legs, roundedSlab } from '../../scene/shapes.ts';
+import { superellipsoid } from '../../scene/superellipsoid.ts';
 import { compose, rotationX, transformGeometry, translation } from '../../scene/transform.ts';
 import { PartList } from '../../scene/scene-model.ts';
 import type { HotelMaterial } from '../materials.ts';
@@ -20,14 +21,15 @@ export function armchair(cloth: M, wood: M): Furniture {
   return { parts: p.parts, footprint: rectFootprint(0.8, 0.82), lights: [] };
 }
 
-/** An upright chair: seat at 0.46 m, a low padded back; for desks and dining tables. */
+/** An upright chair: an upholstered seat at 0.47 m and a curved back on slim legs; desks and dining tables. */
 export function chair(seat: M, frame: M): Furniture {
   const p = new PartList();
-  for (const g of legs([[-0.2, -0.19], [0.2, -0.19], [0.2, 0.19], [-0.2, 0.19]], 0.014, 0.42)) p.add(frame, g);
-  p.add(frame, box([-0.22, 0.4, -0.21], [0.22, 0.43, 0.21], { cell: 0.2 }));
-  p.add(seat, roundedSlab([0, 0.455, -0.01], [0.46, 0.06, 0.44], 0.025, { axis: 'x' }));
-  for (const x of [-0.2, 0.2]) p.add(frame, transformGeometry(box([-0.012, 0, -0.012], [0.012, 0.42, 0.012], { cell: 0.2 }), compose(translation([x, 0.43, 0.205]), rotationX(-8))));
-  p.add(seat, transformGeometry(roundedSlab([0, 0, 0], [0.46, 0.26, 0.05], 0.02), compose(translation([0, 0.72, 0.24]), rotationX(-8))));
+  for (const g of legs([[-0.2, -0.19], [0.2, -0.19]], 0.014, 0.43)) p.add(frame, g);
+  // The back legs rise on into the back's frame, leaning back a little.
+  for (const x of [-0.2, 0.2]) p.add(frame, transformGeometry(box([-0.013, 0, -0.013], [0.013, 0.86, 0.013], { cell: 0.2 }), compose(translation([x, 0, 0.19]), rotationX(-6))));
+  p.add(frame, box([-0.215, 0.4, -0.2], [0.215, 0.43, 0.2], { cell: 0.2 }));
+  p.add(seat, transformGeometry(superellipsoid([0.235, 0.04, 0.225], 0.4, 0.2, { rows: 8, columns: 24 }), translation([0, 0.465, -0.005])));
+  p.add(seat, transformGeometry(superellipsoid([0.215, 0.13, 0.03], 0.35, 0.25, { rows: 8, columns: 24 }), compose(translation([0, 0.73, 0.235]), rotationX(-8))));
   return { parts: p.parts, footprint: rectFootprint(0.48, 0.5), lights: [] };
 }
 
