@@ -3,7 +3,7 @@
 // section whose walls are coloured by direction — −Z red, −X green, +Z blue, +X yellow — in the scene
 // and in its panoramas alike, so a picture shows whether 3D and 360° line up.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Document, Logger, NodeIO, type Node as GltfNode } from '@gltf-transform/core';
@@ -237,7 +237,7 @@ export async function writeFixtureRoom(toursDir: string, id = 'fixture-room'): P
 }
 
 /**
- * A tours folder for one journey's server (SIGHTLINE_TOURS_DIR): the fixture tours, beside links to
+ * A tours folder for one journey's server (SIGHTLINE_TOURS_DIR): the fixture tours, beside copies of
  * the generated tours in assets/tours where they have been made.
  */
 export async function prepareToursDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
@@ -247,7 +247,8 @@ export async function prepareToursDir(): Promise<{ dir: string; remove: () => Pr
   const builtIn = path.join(repoRoot, 'assets/tours');
   if (existsSync(builtIn)) {
     for (const entry of await readdir(builtIn, { withFileTypes: true })) {
-      if (entry.isDirectory() && existsSync(path.join(builtIn, entry.name, 'tour.json'))) await symlink(path.join(builtIn, entry.name), path.join(dir, entry.name));
+      // Copied, not linked: the server reads only real folders.
+      if (entry.isDirectory() && existsSync(path.join(builtIn, entry.name, 'tour.json'))) await cp(path.join(builtIn, entry.name), path.join(dir, entry.name), { recursive: true });
     }
   }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

@@ -1,45 +1,70 @@
 // Places DOM markers (hotspots, link arrows) over the canvas at the screen point of their 3D
 // position, every rendered frame, without React renders: a registry of elements the scene projects.
+// Markers that would overlap are thinned out: link arrows first, then the nearer hotspots.
 import { Vector3, type Camera } from 'three';
 
 type Point = readonly [number, number, number];
 
+export interface MarkerOptions {
+  /** A point the marker points towards (a link arrow's way); its screen angle goes to the CSS variable --heading. */
+  heading?: Point;
+  /** Lower goes first when markers overlap. @default 0 */
+  priority?: number;
+}
+
 export interface MarkerRegistry {
-  /** `heading`: a point the marker points towards (a link arrow's way); its screen angle goes to the CSS variable --heading. */
-  set(id: string, element: HTMLElement | null, position: Point, heading?: Point): void;
+  set(id: string, element: HTMLElement | null, position: Point, options?: MarkerOptions): void;
   project(camera: Camera, width: number, height: number): void;
 }
 
 /** How far along its heading a marker's direction is sampled, metres. */
 const HEADING_STEP_M = 0.3;
+/** Markers whose centres come closer than this on screen are thinned out. */
+const MIN_GAP_PX = 44;
+
+interface Marker {
+  element: HTMLElement;
+  position: Vector3;
+  ahead: Vector3 | null;
+  priority: number;
+  screen: { x: number; y: number; depth: number; inView: boolean };
+}
 
 export function createMarkerRegistry(): MarkerRegistry {
-  const markers = new Map<string, { element: HTMLElement; position: Vector3; ahead: Vector3 | null }>();
+  const markers = new Map<string, Marker>();
   const point = new Vector3();
   const further = new Vector3();
   return {
-    set(id, element, position, heading) {
+    set(id, element, position, options = {}) {
       if (!element) {
         markers.delete(id);
         return;
       }
       const at = new Vector3(...position);
-      const ahead = heading ? new Vector3(...heading).sub(at).setY(0).normalize().multiplyScalar(HEADING_STEP_M).add(at) : null;
-      markers.set(id, { element, position: at, ahead });
+      const ahead = options.heading ? new Vector3(...options.heading).sub(at).setY(0).normalize().multiplyScalar(HEADING_STEP_M).add(at) : null;
+      markers.set(id, { element, position: at, ahead, priority: options.priority ?? 0, screen: { x: 0, y: 0, depth: 0, inView: false } });
     },
     project(camera, width, height) {
-      for (const { element, position, ahead } of markers.values()) {
-        point.copy(position).project(camera);
+      for (const marker of markers.values()) {
+        point.copy(marker.position).project(camera);
         // Behind the viewer (z > 1) or far off screen: hidden, and out of the tab order.
-        const shown = point.z < 1 && Math.abs(point.x) < 1.2 && Math.abs(point.y) < 1.2;
-        element.style.transform = `translate(${((point.x + 1) / 2) * width}px, ${((1 - point.y) / 2) * height}px)`;
-        element.style.visibility = shown ? 'visible' : 'hidden';
-        if (ahead && shown) {
-          further.copy(ahead).project(camera);
+        const inView = point.z < 1 && Math.abs(point.x) < 1.2 && Math.abs(point.y) < 1.2;
+        marker.screen = { x: ((point.x + 1) / 2) * width, y: ((1 - point.y) / 2) * height, depth: point.z, inView };
+        marker.element.style.transform = `translate(${marker.screen.x}px, ${marker.screen.y}px)`;
+        if (marker.ahead && inView) {
+          further.copy(marker.ahead).project(camera);
           // Screen angle clockwise from straight up (y runs up in normalised device coordinates).
           const angle = Math.atan2((further.x - point.x) * width, (further.y - point.y) * height);
-          element.style.setProperty('--heading', `${angle.toFixed(3)}rad`);
+          marker.element.style.setProperty('--heading', `${angle.toFixed(3)}rad`);
         }
+      }
+      const placed: Marker['screen'][] = [];
+      const order = [...markers.values()].filter((m) => m.screen.inView).sort((a, b) => a.priority - b.priority || a.screen.depth - b.screen.depth);
+      for (const marker of markers.values()) marker.element.style.visibility = 'hidden';
+      for (const marker of order) {
+        if (placed.some((p) => Math.hypot(p.x - marker.screen.x, p.y - marker.screen.y) < MIN_GAP_PX)) continue;
+        placed.push(marker.screen);
+        marker.element.style.visibility = 'visible';
       }
     },
   };

@@ -110,7 +110,7 @@ export function TourRenderer(props: TourRendererProps) {
                 data-to={arrow.to}
                 aria-label={`Go to ${arrow.title}`}
                 ref={(element) => {
-                  markers.set(id, element, at, beyond);
+                  markers.set(id, element, at, { heading: beyond, priority: 0 });
                   return () => markers.set(id, null, at);
                 }}
                 onClick={() => props.onLink?.(arrow.to)}
@@ -132,7 +132,7 @@ export function TourRenderer(props: TourRendererProps) {
               aria-label={hotspot.title}
               aria-pressed={props.activeHotspot === hotspot.id}
               ref={(element) => {
-                markers.set(id, element, hotspot.position);
+                markers.set(id, element, hotspot.position, { priority: props.activeHotspot === hotspot.id ? 0 : 1 });
                 return () => markers.set(id, null, hotspot.position);
               }}
               onClick={() => props.onHotspot?.(hotspot.id)}
