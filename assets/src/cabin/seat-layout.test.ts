@@ -85,7 +85,7 @@ describe('cabin layout', () => {
     const w = windowCentres(layout);
     expect(w).toEqual([...w].sort((a, b) => a - b));
     expect(w).toContain(11.19);
-    expect(w.length).toBe(9 + 6 + 30 + 4);
+    expect(w.length).toBe(9 + 6 + 16 + 13 + 4);
   });
 
   it('refuses a layout that does not read, naming the field', () => {
