@@ -48,7 +48,7 @@ export function HotspotCard(props: { tour: TourManifest; hotspot: Hotspot; onClo
       {hotspot.text && <p className="tour-card-text">{hotspot.text}</p>}
       {option && (
         <p className="tour-card-option">
-          <span className="muted small">Bookable option</span> {option.title}
+          <span className="muted small">Offered with</span> {option.title}
         </p>
       )}
       {price && (

@@ -16,6 +16,7 @@ import { HotspotCard, SeatCard } from './tour-cards.tsx';
 import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
 import { useLookControls } from './use-look-controls.ts';
+import { frameHotspot } from './card-framing.ts';
 import { useLinkChange } from './use-link-change.ts';
 import { useMagicWindow } from './use-magic-window.ts';
 import { useVr } from './use-vr.ts';
@@ -102,6 +103,18 @@ export function TourViewer(props: TourViewerProps) {
     const seat = seatAt(tour, link.node);
     setCard(seat ? { kind: 'seat', id: seat.id } : null);
   });
+  const openHotspot = (id: string) => {
+    if (card?.kind === 'hotspot' && card.id === id) {
+      setCard(null);
+      return;
+    }
+    setCard({ kind: 'hotspot', id });
+    const spot = tour.hotspots.find((h) => h.id === id);
+    const eye = viewpointById(tour, view.viewpoint)?.position;
+    if (!spot || !eye || motion === 'on') return;
+    const layout = window.matchMedia(WIDE).matches ? 'side-card' : 'bottom-sheet';
+    dispatch({ type: 'look', ...frameHotspot(eye, spot.position, layout, window.innerWidth / Math.max(window.innerHeight, 1), view.zoom) });
+  };
   const pickSeat = useCallback((seat: Seat) => {
     dispatch({ type: 'go', viewpoint: seat.viewpoint });
     setCard({ kind: 'seat', id: seat.id });
@@ -144,7 +157,7 @@ export function TourViewer(props: TourViewerProps) {
           assets={assets}
           view={view}
           activeHotspot={hotspot?.id ?? null}
-          onHotspot={(id) => setCard((open) => (open?.kind === 'hotspot' && open.id === id ? null : { kind: 'hotspot', id }))}
+          onHotspot={openHotspot}
           onLink={go}
           onShown={onShown}
           onError={onRenderError}
