@@ -10,14 +10,14 @@ import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
 import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
 import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
+import { frameHotspot } from './card-framing.ts';
 import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { HotspotCard, SeatCard } from './tour-cards.tsx';
 import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
-import { useLookControls } from './use-look-controls.ts';
-import { frameHotspot } from './card-framing.ts';
 import { useLinkChange } from './use-link-change.ts';
+import { useLookControls } from './use-look-controls.ts';
 import { useMagicWindow } from './use-magic-window.ts';
 import { useVr } from './use-vr.ts';
 
@@ -89,19 +89,18 @@ export function TourViewer(props: TourViewerProps) {
     if (cardKind === 'seat' && cardId) activity.lookAtSeat(cardId);
   }, [activity, cardKind, cardId]);
 
+  /** Moves to a viewpoint (facing `yaw`, or its arrival direction); a seat's view shows the seat's card. */
   const go = useCallback(
-    (viewpoint: string) => {
-      dispatch({ type: 'go', viewpoint });
+    (viewpoint: string, yaw?: number) => {
+      if (!viewpointById(tour, viewpoint)) return;
+      dispatch({ type: 'go', viewpoint, ...(yaw === undefined ? {} : { yaw }) });
       const seat = seatAt(tour, viewpoint);
       setCard(seat ? { kind: 'seat', id: seat.id } : null);
     },
     [tour],
   );
   useLinkChange(props.token, (link) => {
-    if (link.node === undefined || !viewpointById(tour, link.node)) return;
-    dispatch({ type: 'go', viewpoint: link.node, ...(link.yaw === undefined ? {} : { yaw: link.yaw }) });
-    const seat = seatAt(tour, link.node);
-    setCard(seat ? { kind: 'seat', id: seat.id } : null);
+    if (link.node !== undefined) go(link.node, link.yaw);
   });
   const openHotspot = (id: string) => {
     if (card?.kind === 'hotspot' && card.id === id) {
@@ -158,7 +157,7 @@ export function TourViewer(props: TourViewerProps) {
           view={view}
           activeHotspot={hotspot?.id ?? null}
           onHotspot={openHotspot}
-          onLink={go}
+          onLink={(to) => go(to)}
           onShown={onShown}
           onError={onRenderError}
           {...(vr.store ? { xr: vr.store } : {})}
