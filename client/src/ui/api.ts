@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server's Retry-After asked a client to wait (429, 503), in ms. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -64,10 +66,10 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
 }
 
 /** Turns a non-2xx status and its body into the error the UI shows. */
-export function errorFrom(status: number, payload: unknown): ApiRequestError {
+export function errorFrom(status: number, payload: unknown, retryAfterMs: number | null = null): ApiRequestError {
   const parsed = ApiError.safeParse(payload);
-  if (parsed.success) return new ApiRequestError(status, parsed.data.error.code, parsed.data.error.message);
-  return new ApiRequestError(status, `http-${status}`, `The server answered with status ${status}.`);
+  if (parsed.success) return new ApiRequestError(status, parsed.data.error.code, parsed.data.error.message, retryAfterMs);
+  return new ApiRequestError(status, `http-${status}`, `The server answered with status ${status}.`, retryAfterMs);
 }
 
 /** A message for any thrown value, for banners and toasts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryable } from './retry.ts';
+import { backoffDelay, isRetryable, retryAfterMs, retryDelay } from './retry.ts';
 
 describe('isRetryable', () => {
   it('retries network failures, timeouts, rate limits and server errors', () => {
@@ -20,5 +20,17 @@ describe('backoffDelay', () => {
     expect(backoffDelay(2, 0)).toBe(1500);
     expect(backoffDelay(2, 0.999)).toBeLessThan(2500);
     expect(backoffDelay(12, 0.999)).toBeLessThan(15_000 * 1.25);
+  });
+});
+
+describe('retryDelay', () => {
+  it('waits at least what a busy server asked for, at most a minute, else backs off', () => {
+    expect(retryAfterMs('7')).toBe(7000);
+    expect(retryAfterMs(null)).toBeNull();
+    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT')).toBeNull();
+    expect(retryDelay(1, 0.5, 7000)).toBe(7000);
+    expect(retryDelay(4, 0.5, 1000)).toBe(8000);
+    expect(retryDelay(1, 0.5, 600_000)).toBe(60_000);
+    expect(retryDelay(2, 0.5, null)).toBe(2000);
   });
 });

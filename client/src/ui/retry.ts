@@ -11,6 +11,18 @@ export function backoffDelay(attempt: number, random: number): number {
   return Math.round(base * (0.75 + random * 0.5));
 }
 
+/** The server's Retry-After (seconds) in ms, or null when absent or not a number of seconds. */
+export function retryAfterMs(header: string | null): number | null {
+  if (header === null || !/^\d{1,6}$/.test(header.trim())) return null;
+  return Number(header.trim()) * 1000;
+}
+
+/** How long to wait before the next attempt: at least what the server asked for (at most 60 s), else the backoff. */
+export function retryDelay(attempt: number, random: number, serverAskedMs: number | null): number {
+  const backoff = backoffDelay(attempt, random);
+  return serverAskedMs === null ? backoff : Math.max(backoff, Math.min(60_000, serverAskedMs));
+}
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

@@ -1,8 +1,9 @@
 // Evidence upload over HTTP (never the data channel): multipart via XMLHttpRequest so the page can
-// show upload progress, retried with backoff under one uploadId so the server stores it once.
+// show upload progress, retried with backoff (or after the server's Retry-After) under one uploadId so
+// the server stores it once.
 import { EvidenceView, type EvidenceSource, type Location } from '../../../protocol/http.ts';
 import { ApiRequestError, errorFrom } from './api.ts';
-import { backoffDelay, isRetryable, sleep } from './retry.ts';
+import { isRetryable, retryAfterMs, retryDelay, sleep } from './retry.ts';
 
 export interface EvidenceUpload {
   caseId: string;
@@ -35,7 +36,8 @@ export async function uploadEvidence(upload: EvidenceUpload): Promise<EvidenceVi
       const retry = error instanceof ApiRequestError && isRetryable(error.status) && attempt < attempts;
       if (!retry || upload.signal?.aborted) throw error;
       upload.onProgress?.(0);
-      await sleep(backoffDelay(attempt, Math.random()), upload.signal);
+      // A busy server says when to come back (429/503 with Retry-After): never sooner than that.
+      await sleep(retryDelay(attempt, Math.random(), error.retryAfterMs), upload.signal);
     }
   }
 }
@@ -74,7 +76,7 @@ function sendOnce(upload: EvidenceUpload): Promise<EvidenceView> {
     xhr.onload = () => {
       finish();
       const body = parseJson(xhr.responseText);
-      if (xhr.status < 200 || xhr.status >= 300) return reject(errorFrom(xhr.status, body));
+      if (xhr.status < 200 || xhr.status >= 300) return reject(errorFrom(xhr.status, body, retryAfterMs(xhr.getResponseHeader('retry-after'))));
       const parsed = EvidenceView.safeParse(body);
       if (!parsed.success) return reject(new ApiRequestError(xhr.status, 'bad-response', 'The server sent an unexpected answer to the upload.'));
       upload.onProgress?.(1);
