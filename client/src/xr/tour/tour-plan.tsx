@@ -119,7 +119,7 @@ function SeatMark(props: { frame: PlanFrame; seat: Seat; windowSide: Side | null
   const [w, d] = turned ? [seat.depth, seat.width] : [seat.width, seat.depth];
   const [x, y] = frame.point(seat.x, seat.z);
   const inset = 0.04;
-  const bar = 0.07;
+  const bar = 0.09;
   const left = x - w / 2 + inset;
   const top = y - d / 2 + inset;
   return (
@@ -143,7 +143,7 @@ function SeatMark(props: { frame: PlanFrame; seat: Seat; windowSide: Side | null
           height={props.windowSide === 'top' || props.windowSide === 'bottom' ? bar : d - 2 * inset}
         />
       )}
-      <text x={x} y={y} className="plan-seat-id" textAnchor="middle" dominantBaseline="central">
+      <text x={x} y={y} className="plan-seat-id" fontSize={Math.min(0.17, Math.min(w, d) * 0.34)} textAnchor="middle" dominantBaseline="central">
         {seat.id}
       </text>
     </g>
