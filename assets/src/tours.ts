@@ -1,8 +1,10 @@
 // Every tour the generator makes, by id; each is built only when asked for.
 import { HOTEL_STANDARD } from './hotel/hotel-standard.ts';
 import { hotelBuild } from './hotel/hotel-build.ts';
+import { cabinBuild } from './cabin/cabin-tour.ts';
 import type { TourBuild } from './tour/tour-build.ts';
 
 export const TOURS: Record<string, () => TourBuild> = {
   'hotel-standard': () => hotelBuild(HOTEL_STANDARD),
+  'cabin-a321': () => cabinBuild(new URL('./cabin/a321neo.layout.json', import.meta.url)),
 };

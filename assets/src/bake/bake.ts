@@ -117,6 +117,12 @@ function directLight(mesh: BakeMesh, lights: readonly Light[], sky: Sky): Float3
           b += light.color[2] * k;
         }
       } else {
+        if (light.range !== undefined) {
+          const cx = light.corner[0] + (light.u[0] + light.v[0]) / 2 - ox;
+          const cy = light.corner[1] + (light.u[1] + light.v[1]) / 2 - oy;
+          const cz = light.corner[2] + (light.u[2] + light.v[2]) / 2 - oz;
+          if (cx * cx + cy * cy + cz * cz > light.range * light.range) continue;
+        }
         const [nu, nv] = light.samples;
         const lnx = light.u[1] * light.v[2] - light.u[2] * light.v[1];
         const lny = light.u[2] * light.v[0] - light.u[0] * light.v[2];
@@ -134,7 +140,8 @@ function directLight(mesh: BakeMesh, lights: readonly Light[], sky: Sky): Float3
             if (cos <= 0) continue;
             const cosLight = -(dx * lnx + dy * lny + dz * lnz) / (dist * area);
             if (cosLight <= 0) continue;
-            if (caster.blocked(ox, oy, oz, dx / dist, dy / dist, dz / dist, dist - 0.01)) continue;
+            const shadowed = light.kind === 'window' || light.shadows !== false;
+            if (shadowed && caster.blocked(ox, oy, oz, dx / dist, dy / dist, dz / dist, dist - 0.01)) continue;
             const radiance = light.kind === 'panel' ? light.radiance : skyRadiance(sky, [dx / dist, dy / dist, dz / dist]);
             const k = (cos * cosLight * area) / (nu * nv) / (dist * dist);
             r += radiance[0] * k;

@@ -33,6 +33,13 @@ export interface PanelLight {
   v: Vec3;
   radiance: Rgb;
   samples: readonly [number, number];
+  /** Beyond this, metres from its centre, the panel is not considered. */
+  range?: number;
+  /**
+   * False for a light nothing stands in front of (a cove washing a ceiling): no shadow rays, so
+   * it can take many samples and show no spots.
+   */
+  shadows?: boolean;
 }
 
 export interface WindowLight {
@@ -42,6 +49,7 @@ export interface WindowLight {
   u: Vec3;
   v: Vec3;
   samples: readonly [number, number];
+  range?: number;
 }
 
 export type Light = PointLight | PanelLight | WindowLight;

@@ -60,7 +60,7 @@ describe('cabin layout', () => {
     expect(seatViewpointId('23A')).toBe('seat-23a');
     const s = seats.find((x) => x.id === '23A')!;
     expect(s.eye[0]).toBeCloseTo(s.x);
-    expect(s.eye[1]).toBeCloseTo(1.12);
+    expect(s.eye[1]).toBeCloseTo(1.16);
     expect(s.eye[2]).toBeGreaterThan(s.z);
     expect(s.eye[2]).toBeLessThan(s.z + s.depth / 2);
   });

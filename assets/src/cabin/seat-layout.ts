@@ -38,7 +38,7 @@ export interface SeatPlacement {
 }
 
 /** Seated eye height above the cabin floor, by class (the cushion differs, the passenger does not). */
-export const SEATED_EYE_HEIGHT: Record<SeatClass, number> = { first: 1.2, business: 1.17, premium: 1.14, economy: 1.12 };
+export const SEATED_EYE_HEIGHT: Record<SeatClass, number> = { first: 1.22, business: 1.2, premium: 1.18, economy: 1.16 };
 /** A seated eye is this far forward of the backrest's back. */
 const EYE_FROM_BACK = 0.2;
 /** What one sees out of without turning: from this far ahead of the eye to this far behind it. */

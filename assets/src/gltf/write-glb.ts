@@ -35,6 +35,7 @@ export async function writeGlb(scene: SceneModel, colors: Map<Part, Float32Array
     if (m) return m;
     const def = scene.materials[name]!;
     const c = def.color ?? [1, 1, 1];
+    if (c.some((v) => v < 0 || v > 1)) throw new Error(`material ${name}: color ${c.join(', ')} is outside 0–1, which glTF does not allow`);
     m = doc.createMaterial(name).setExtension('KHR_materials_unlit', unlit.createUnlit()).setBaseColorFactor([c[0], c[1], c[2], def.opacity ?? 1]);
     m.setMetallicFactor(0).setRoughnessFactor(1);
     if (def.opacity !== undefined && def.opacity < 1) m.setAlphaMode('BLEND');

@@ -67,3 +67,20 @@ export function flipGeometry(g: Geometry): Geometry {
   for (let i = 0; i < g.indices.length; i += 3) indices.push(g.indices[i]!, g.indices[i + 2]!, g.indices[i + 1]!);
   return { positions: [...g.positions], normals: g.normals.map((n) => -n), uvs: [...g.uvs], indices };
 }
+
+/** Turns each triangle to face the way its vertices' normals say (for surfaces built by mapping 2D shapes). */
+export function orientToNormals(g: Geometry): Geometry {
+  const p = g.positions;
+  const n = g.normals;
+  const indices: number[] = [];
+  for (let t = 0; t < g.indices.length; t += 3) {
+    const [a, b, c] = [g.indices[t]!, g.indices[t + 1]!, g.indices[t + 2]!];
+    const u: Vec3 = [p[b * 3]! - p[a * 3]!, p[b * 3 + 1]! - p[a * 3 + 1]!, p[b * 3 + 2]! - p[a * 3 + 2]!];
+    const v: Vec3 = [p[c * 3]! - p[a * 3]!, p[c * 3 + 1]! - p[a * 3 + 1]!, p[c * 3 + 2]! - p[a * 3 + 2]!];
+    const face = cross(u, v);
+    const normal: Vec3 = [n[a * 3]! + n[b * 3]! + n[c * 3]!, n[a * 3 + 1]! + n[b * 3 + 1]! + n[c * 3 + 1]!, n[a * 3 + 2]! + n[b * 3 + 2]! + n[c * 3 + 2]!];
+    if (dot(face, normal) >= 0) indices.push(a, b, c);
+    else indices.push(a, c, b);
+  }
+  return { ...g, indices };
+}

@@ -142,15 +142,17 @@ export function flightSky(width: number, height: number, options: { distance: nu
   const world = 80_000;
   return paint(width, height, (u, v) => {
     const y = span * (1 - 2 * v);
-    if (y > -1e-3) return mix(zenith, horizonColour, Math.exp(-Math.max(0, y) / (distance * 0.3)));
+    if (y > -1e-3) return mix(zenith, horizonColour, Math.exp(-Math.max(0, y) / (distance * 0.12)));
     // Where the line of sight meets the cloud deck: further away the closer to the horizon.
     const along = Math.min(world * 0.45, (deck * distance) / -y);
     const wx = (u - 0.5) * length * (along / distance) + world / 2;
-    const n = fbm(wx / world, along / world, 160, 6, seed);
+    // Far away, clouds shrink below a pixel: their detail fades to its average instead of aliasing.
+    const detail = 1 - smoothstep(9000, 20000, along);
+    const n = 0.5 + (fbm(wx / world, along / world, 160, 6, seed) - 0.5) * detail;
     const cover = smoothstep(0.4, 0.62, n);
-    const lit = 0.82 + 0.18 * fbm(wx / world, along / world, 640, 3, seed + 1);
+    const lit = 0.82 + 0.18 * (0.5 + (fbm(wx / world, along / world, 640, 3, seed + 1) - 0.5) * detail);
     const c = mix(hex('#3a6a8e'), shade([1, 1, 1], lit), cover);
-    const haze = 1 - Math.exp(-along / 7000);
+    const haze = 1 - Math.exp(-along / 22000);
     return mix(c, horizonColour, clamp01(haze));
   });
 }

@@ -1,0 +1,87 @@
+// The tours `npm run assets` wrote to assets/tours, as committed: each tour.json reads through
+// readTour; each scene is valid glTF (Khronos validator, no errors) and carries every hotspot's node
+// with its extras; seats, links and hotspots point at things that exist; panoramas are WebP of at
+// least 4096×2048; a tour's bytes over the wire (brotli for glb and json) stay within 5 MB.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { NodeIO } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import validator from 'gltf-validator';
+import { MeshoptDecoder } from 'meshoptimizer';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { readTour, tourFiles, type TourManifest } from '../../protocol/tour.ts';
+
+const TOURS = fileURLToPath(new URL('../tours', import.meta.url));
+export const BUDGET_BYTES = 5 * 1000 * 1000;
+const ids = existsSync(TOURS) ? readdirSync(TOURS).filter((d) => existsSync(path.join(TOURS, d, 'tour.json'))) : [];
+
+/** What a browser accepting brotli receives: glb and json compressed, images as they are. */
+function wireBytes(file: string, bytes: Buffer): number {
+  return /\.(glb|json)$/.test(file) ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length : bytes.length;
+}
+
+describe('generated tours', () => {
+  it('are there: both hotel rooms and the cabin', () => {
+    expect(ids).toEqual(expect.arrayContaining(['hotel-standard', 'cabin-a321']));
+  });
+
+  describe.each(ids)('%s', (id) => {
+    const dir = path.join(TOURS, id);
+    const reading = readTour(JSON.parse(readFileSync(path.join(dir, 'tour.json'), 'utf8')));
+    const tour = (reading.ok ? reading.tour : null) as TourManifest;
+
+    it('reads as a whole tour, named after its folder, its files all there', () => {
+      expect(reading.ok ? [] : reading.problems).toEqual([]);
+      expect(tour.id).toBe(id);
+      for (const file of tourFiles(tour)) expect(existsSync(path.join(dir, file)), file).toBe(true);
+    });
+
+    it('has a scene the glTF validator finds no error in, with every hotspot node and its extras', async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(dir, tour.scene!)));
+      const report = await validator.validateBytes(bytes, { maxIssues: 200 });
+      expect(report.issues.messages.filter((m) => m.severity === 0)).toEqual([]);
+      await MeshoptDecoder.ready;
+      const doc = await new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder }).readBinary(bytes);
+      const nodes = new Map(doc.getRoot().listNodes().map((n) => [n.getName(), n.getExtras()]));
+      for (const h of tour.hotspots) {
+        if (!h.node) continue;
+        expect(nodes.has(h.node), `${h.id}: node ${h.node}`).toBe(true);
+        expect(nodes.get(h.node), `${h.id}: extras`).toMatchObject({ hotspot: h.id, title: h.title });
+      }
+    });
+
+    it('links, hotspots and seats point at what exists; every seat has its own viewpoint from that seat', () => {
+      const viewpoints = new Map(tour.viewpoints.map((v) => [v.id, v]));
+      const options = new Set(tour.bookables.map((b) => b.id));
+      for (const l of tour.links) expect(viewpoints.has(l.from) && viewpoints.has(l.to), `${l.from} → ${l.to}`).toBe(true);
+      for (const h of tour.hotspots) if (h.option) expect(options.has(h.option), h.id).toBe(true);
+      for (const v of tour.viewpoints) expect(tour.links.some((l) => l.from === v.id) || tour.viewpoints.length === 1, `${v.id} leads somewhere`).toBe(true);
+      for (const s of tour.plan?.seats ?? []) {
+        const v = viewpoints.get(s.viewpoint);
+        expect(v?.seat, s.id).toBe(s.id);
+        expect(v?.id).toBe(`seat-${s.id.toLowerCase()}`);
+        expect(v?.title).toBe(`View from seat ${s.id}`);
+        expect(Math.hypot(v!.position[0] - s.x, v!.position[2] - s.z), `${s.id} eye on its seat`).toBeLessThan(Math.max(s.width, s.depth));
+        if (s.option) expect(options.has(s.option), s.id).toBe(true);
+      }
+    });
+
+    it('has 2–4 panoramas, WebP, at least 4096 × 2048', async () => {
+      const panoramas = tour.viewpoints.filter((v) => v.panorama);
+      expect(panoramas.length).toBeGreaterThanOrEqual(2);
+      expect(panoramas.length).toBeLessThanOrEqual(4);
+      for (const v of panoramas) {
+        const meta = await sharp(path.join(dir, v.panorama!)).metadata();
+        expect([meta.format, meta.width! >= 4096, meta.height! >= 2048, meta.width! / meta.height!], v.panorama).toEqual(['webp', true, true, 2]);
+      }
+    });
+
+    it('stays within 5 MB over the wire', () => {
+      const total = ['tour.json', ...tourFiles(tour)].reduce((sum, file) => sum + wireBytes(file, readFileSync(path.join(dir, file))), 0);
+      expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+    });
+  });
+});
