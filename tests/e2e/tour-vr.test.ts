@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
-import { fixtureManifest, prepareToursDir } from './support/tour-fixture.ts';
-import { createPreviewCase, TourPage } from './support/tour-page.ts';
+import { prepareToursDir } from './support/tour-fixture.ts';
+import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
 import { aimRightController, installXrHeadset, pullRightTrigger } from './support/xr-headset.ts';
 
 describe('preview tour in a VR headset', () => {
@@ -27,26 +27,27 @@ describe('preview tour in a VR headset', () => {
 
   it('enters VR from the tour and teleports by pointing at a link ring', async () => {
     const tour = new TourPage(journey.customer.page);
-    const manifest = fixtureManifest('fixture-cabin');
+    const tours = await listTours(journey.server);
+    const manifest = await fetchManifest(journey.server, tours.find((t) => t.kind === 'cabin' && t.id !== 'fixture-cabin')?.id ?? 'fixture-cabin');
+    const start = manifest.viewpoints.find((v) => v.id === manifest.start)!;
+    const next = manifest.viewpoints.find((v) => v.id === manifest.links.find((l) => l.from === start.id)!.to)!;
     const { joinUrl } = await createPreviewCase(journey.server, 'Cabin in VR', manifest.id);
     await tour.open(joinUrl);
-    await tour.waitForShown('aisle-front');
+    await tour.waitForShown(start.id);
     const enter = tour.page.getByRole('button', { name: 'Enter VR' });
     await enter.click();
     await tour.page.locator('[data-testid="tour-renderer"][data-xr="presenting"]').waitFor({ timeout: 30_000 });
-    await tour.waitForShown('aisle-front');
+    await tour.waitForShown(start.id);
 
-    // The ring towards "Aisle, back" lies 1.6 m out on the floor, in the link's direction relative to
-    // the arrival yaw the origin is turned to (aisle-front arrives facing yaw 0, its floor is y = 0).
-    const front = manifest.viewpoints.find((v) => v.id === 'aisle-front')!;
-    const back = manifest.viewpoints.find((v) => v.id === 'aisle-back')!;
-    const relative = ((lookFromTo(front.position, back.position).yaw - front.yaw) * Math.PI) / 180;
+    // The ring towards the next viewpoint lies 1.6 m out on the floor, in the link's direction
+    // relative to the arrival yaw the origin is turned to; the origin is the floor under the eye.
+    const relative = ((lookFromTo(start.position, next.position).yaw - start.yaw) * Math.PI) / 180;
     const ring: [number, number, number] = [-Math.sin(relative) * 1.6, 0.02, -Math.cos(relative) * 1.6];
     await aimRightController(tour.page, [0.2, 1.2, 0], ring);
     await tour.page.waitForTimeout(300);
     await pullRightTrigger(tour.page);
-    await expect.poll(async () => (await tour.state()).viewpoint, { timeout: 20_000 }).toBe('aisle-back');
-    await tour.waitForShown('aisle-back');
-    await tour.page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/tour-fixture-cabin-vr.png') });
+    await expect.poll(async () => (await tour.state()).viewpoint, { timeout: 20_000 }).toBe(next.id);
+    await tour.waitForShown(next.id);
+    await tour.page.screenshot({ path: path.join(repoRoot, `docs/screenshots/tour-${manifest.id}-vr.png`) });
   });
 });

@@ -71,9 +71,12 @@ export function SeatCard(props: { tour: TourManifest; seat: Seat; onClose: () =>
         {seat.window && <li data-testid="seat-window-view">{WINDOW_VIEWS[seat.windowView]}</li>}
       </ul>
       {option ? (
-        <p className="tour-card-price" data-testid="seat-price">
-          {formatPrice(option.price)} <span className="muted small">{option.title}</span>
-        </p>
+        <>
+          <p className="tour-card-option">{option.title}</p>
+          <p className="tour-card-price" data-testid="seat-price">
+            {formatPrice(option.price)}
+          </p>
+        </>
       ) : (
         <p className="muted small">Ask your agent about the fare for this seat.</p>
       )}

@@ -10,6 +10,8 @@ export interface MarkerOptions {
   heading?: Point;
   /** Lower goes first when markers overlap. @default 0 */
   priority?: number;
+  /** The marker's name is always shown above it (`.tour-marker-label`): it keeps later markers off it too. */
+  labelAbove?: boolean;
 }
 
 export interface MarkerRegistry {
@@ -27,7 +29,29 @@ interface Marker {
   position: Vector3;
   ahead: Vector3 | null;
   priority: number;
+  labelAbove: boolean;
+  /** The label's box relative to the marker's point, measured once. */
+  label: Box | null;
   screen: { x: number; y: number; depth: number; inView: boolean };
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The label's box relative to the marker's point (read from the layout: done once per marker). */
+function measureLabel(element: HTMLElement): Box | null {
+  const label = element.querySelector<HTMLElement>('.tour-marker-label');
+  if (!label) return null;
+  const half = element.offsetHeight / 2;
+  return { left: -label.offsetWidth / 2, right: label.offsetWidth / 2, top: -half - 6 - label.offsetHeight, bottom: -half - 6 };
+}
+
+function nearBox(x: number, y: number, box: Box, margin: number): boolean {
+  return x > box.left - margin && x < box.right + margin && y > box.top - margin && y < box.bottom + margin;
 }
 
 export function createMarkerRegistry(): MarkerRegistry {
@@ -42,7 +66,9 @@ export function createMarkerRegistry(): MarkerRegistry {
       }
       const at = new Vector3(...position);
       const ahead = options.heading ? new Vector3(...options.heading).sub(at).setY(0).normalize().multiplyScalar(HEADING_STEP_M).add(at) : null;
-      markers.set(id, { element, position: at, ahead, priority: options.priority ?? 0, screen: { x: 0, y: 0, depth: 0, inView: false } });
+      const labelAbove = options.labelAbove ?? false;
+      const label = markers.get(id)?.element === element ? (markers.get(id)?.label ?? null) : null;
+      markers.set(id, { element, position: at, ahead, priority: options.priority ?? 0, labelAbove, label, screen: { x: 0, y: 0, depth: 0, inView: false } });
     },
     project(camera, width, height) {
       for (const marker of markers.values()) {
@@ -58,12 +84,19 @@ export function createMarkerRegistry(): MarkerRegistry {
           marker.element.style.setProperty('--heading', `${angle.toFixed(3)}rad`);
         }
       }
-      const placed: Marker['screen'][] = [];
+      const placed: Marker[] = [];
       const order = [...markers.values()].filter((m) => m.screen.inView).sort((a, b) => a.priority - b.priority || a.screen.depth - b.screen.depth);
       for (const marker of markers.values()) marker.element.style.visibility = 'hidden';
       for (const marker of order) {
-        if (placed.some((p) => Math.hypot(p.x - marker.screen.x, p.y - marker.screen.y) < MIN_GAP_PX)) continue;
-        placed.push(marker.screen);
+        const { x, y } = marker.screen;
+        const crowded = placed.some((p) => {
+          if (Math.hypot(p.screen.x - x, p.screen.y - y) < MIN_GAP_PX) return true;
+          // Off a shown name too (relative to that marker's point).
+          return p.label !== null && nearBox(x - p.screen.x, y - p.screen.y, p.label, MIN_GAP_PX / 2);
+        });
+        if (crowded) continue;
+        if (marker.labelAbove && marker.label === null) marker.label = measureLabel(marker.element);
+        placed.push(marker);
         marker.element.style.visibility = 'visible';
       }
     },

@@ -110,7 +110,7 @@ export function TourRenderer(props: TourRendererProps) {
                 data-to={arrow.to}
                 aria-label={`Go to ${arrow.title}`}
                 ref={(element) => {
-                  markers.set(id, element, at, { heading: beyond, priority: 0 });
+                  markers.set(id, element, at, { heading: beyond, priority: 0, labelAbove: true });
                   return () => markers.set(id, null, at);
                 }}
                 onClick={() => props.onLink?.(arrow.to)}
