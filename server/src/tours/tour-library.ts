@@ -85,7 +85,10 @@ export function loadTourLibrary(toursDir: string): TourLibrary {
   const tours = new Map<string, Tour>();
   const refused: RefusedTour[] = [];
   const folders = fs.existsSync(toursDir)
-    ? fs.readdirSync(toursDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort()
+    ? fs.readdirSync(toursDir)
+        // A folder, or a link to one (an operator may link tours in from elsewhere); its files must then stay inside it.
+        .filter((name) => !name.startsWith('.') && (fs.statSync(path.join(toursDir, name), { throwIfNoEntry: false })?.isDirectory() ?? false))
+        .sort()
     : [];
   for (const folder of folders) {
     const tour = readTourFolder(path.join(toursDir, folder));

@@ -97,3 +97,18 @@ describe('npm run tour:check', () => {
     expect(check(path.join(dir, 'missing')).status).toBe(2);
   });
 });
+
+describe('a tour folder linked in', () => {
+  it('is offered like a folder of its own', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-tour-elsewhere-'));
+    try {
+      writeFixtureTour(elsewhere);
+      fs.symlinkSync(path.join(elsewhere, 'test-room'), path.join(dir, 'test-room'));
+      const library = loadTourLibrary(dir);
+      expect(library.refused).toEqual([]);
+      expect(library.list().map((t) => t.id)).toEqual(['test-room']);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
