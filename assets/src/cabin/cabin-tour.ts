@@ -60,7 +60,7 @@ export function cabinBuild(layoutFile: URL): TourBuild {
   const rowZ = seat('20C').z;
   const pois = {
     galley: { id: 'galley', title: 'Galley', anchor: [0.9, 1.5, galley.to] as Vec3 },
-    lavatory: { id: 'lavatory', title: 'Lavatories', anchor: [lav.side === 'left' ? -0.5 : 0.5, 1.5, (lav.from + lav.to) / 2] as Vec3 },
+    lavatory: { id: 'lavatory', title: 'Lavatories', anchor: [lav.side === 'left' ? -0.36 : 0.36, 1.5, (lav.from + lav.to) / 2] as Vec3 },
     bins: { id: 'overhead-bins', title: 'Overhead bins', anchor: [-1.2, 1.8, rowZ] as Vec3 },
     places: [
       { id: 'business-seat', title: 'Business class', anchor: [business.x, 1.0, business.z] as Vec3 },

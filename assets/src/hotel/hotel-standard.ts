@@ -97,7 +97,7 @@ const items: PlacedItem[] = [
     name: 'wardrobe',
     label: 'Wardrobe',
     furniture: at(wardrobe('oak-pale', 'metal'), [1.7, 0, 1.8], 90),
-    hotspot: { id: 'wardrobe', title: 'Wardrobe', text: 'A safe that takes a 15-inch laptop, an iron and board, bathrobes and slippers.', anchor: [1.4, 1.5, 1.8] },
+    hotspot: { id: 'wardrobe', title: 'Wardrobe', text: 'A safe that takes a 15-inch laptop, an iron and board, bathrobes and slippers.', anchor: [1.33, 1.5, 1.8] },
   },
   {
     name: 'vanity',
@@ -131,7 +131,7 @@ export const HOTEL_STANDARD: HotelDesign = {
   views: [{ material: 'city-view', centre: [0, -18.5], yaw: 0, width: 60, height: 45, horizon: 1.6 }],
   lights,
   sky: { zenith: [0.7, 0.85, 1.15], horizon: [1.25, 1.25, 1.2], ground: [0.4, 0.39, 0.37] },
-  exposure: 1.85,
+  exposure: 2.1,
   start: 'entrance',
   viewpoints: [
     { id: 'entrance', title: 'Entrance', position: eye(1.0, 2.9), yaw: 0 },

@@ -22,7 +22,7 @@ type RenderApi = {
 /** The best WebP under the limit, trying qualities from high to low. */
 export async function encodePanorama(rgb: Uint8Array, width: number, height: number, maxBytes = PANORAMA_MAX_BYTES): Promise<Uint8Array> {
   let last: Uint8Array | null = null;
-  for (const quality of [86, 82, 78, 74, 70, 65, 60, 55, 50]) {
+  for (const quality of [92, 88, 84, 80, 76, 72, 66, 60, 54]) {
     const bytes = new Uint8Array(await sharp(rgb, { raw: { width, height, channels: 3 } }).webp({ quality, effort: 5, smartSubsample: true }).toBuffer());
     if (bytes.byteLength <= maxBytes) return bytes;
     last = bytes;

@@ -117,13 +117,25 @@ export function seaView(width: number, height: number, horizon: number, seed = 9
     return c;
   });
   addClouds(p, horizon, 0.3, seed);
-  // A headland on the left, fading into the haze.
-  for (let x = 0; x < width * 0.4; x++) {
+  // A headland reaching in from the left, fading into the haze, where the windows look.
+  for (let x = 0; x < width * 0.5; x++) {
     const u = x / width;
-    const top = horizon - 0.07 * smoothstep(0.4, 0.05, u) * (0.7 + 0.3 * fbm(u, 0.3, 8, 4, seed + 7));
+    const top = horizon - 0.05 * smoothstep(0.5, 0.2, u) * (0.7 + 0.3 * fbm(u, 0.3, 8, 4, seed + 7));
     for (let y = Math.floor(top * height); y < horizon * height; y++) {
-      p.data.set(mix(hex('#6d8a78'), horizonColour, 0.55), (y * width + x) * 3);
+      p.data.set(mix(hex('#6d8a78'), horizonColour, 0.5 + 0.3 * smoothstep(0.2, 0.5, u)), (y * width + x) * 3);
     }
+  }
+  // A few sails on the water.
+  const rand = random(seed + 1);
+  for (let i = 0; i < 6; i++) {
+    const cx = width * (0.3 + rand() * 0.45);
+    const base = height * (horizon + 0.01 + rand() * 0.06);
+    const size = height * (0.006 + (base / height - horizon) * 0.25);
+    for (let y = Math.floor(base - size * 2.2); y < base; y++) {
+      const half = ((y - (base - size * 2.2)) / (size * 2.2)) * size * 0.8;
+      for (let x = Math.floor(cx - half); x <= cx; x++) if (x >= 0 && y >= 0) p.data.set([0.96, 0.96, 0.94], (y * width + x) * 3);
+    }
+    for (let x = Math.floor(cx - size); x < cx + size * 0.4; x++) p.data.set([0.35, 0.3, 0.28], (Math.floor(base) * width + x) * 3);
   }
   return p;
 }

@@ -52,3 +52,14 @@ export function sideTable(top: M, stand: M, radius = 0.25, height = 0.55): Furni
   return { parts: p.parts, footprint: rectFootprint(radius * 2, radius * 2), lights: [] };
 }
 
+
+/** A pendant over a table: a cord from the ceiling at `ceiling` and a wide shade whose rim is `drop` below it. */
+export function pendant(ceiling: number, cord: M, drop = 0.95, strength = 0.35): Furniture {
+  const p = new PartList();
+  const rim = ceiling - drop;
+  p.add(cord, transformGeometry(cylinder(0.05, 0.02, { segments: 16 }), translation([0, ceiling - 0.02, 0])));
+  p.add(cord, transformGeometry(cylinder(0.005, drop - 0.25, { segments: 6, open: true }), translation([0, rim + 0.25, 0])));
+  p.add('shade', lathe([[0.3, rim], [0.26, rim + 0.08], [0.12, rim + 0.22], [0.03, rim + 0.26]], { segments: 32, cell: 0.06 }));
+  const light: PointLight = { kind: 'point', position: [0, rim + 0.12, 0], color: warm(strength), radius: 0.04, shape: { kind: 'shade', down: 1, up: 0.05, side: 0.08 }, range: 7 };
+  return { parts: p.parts, footprint: [], lights: [light] };
+}

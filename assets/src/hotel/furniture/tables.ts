@@ -58,3 +58,18 @@ export function diningTable(top: M, leg: M, width = 1.4, depth = 0.85): Furnitur
   for (const g of legs([[-lx, -lz], [lx, -lz], [lx, lz], [-lx, lz]], 0.025, h - 0.035)) p.add(leg, g);
   return { parts: p.parts, footprint: rectFootprint(width, depth), lights: [] };
 }
+
+/** A low sideboard under a television: doors with slim pulls on a recessed plinth. */
+export function sideboard(body: M, handle: M, width = 1.8, depth = 0.45, height = 0.55, doors = 3): Furniture {
+  const p = new PartList();
+  p.add(body, box([-width / 2 + 0.04, 0, -depth / 2 + 0.05], [width / 2 - 0.04, 0.08, depth / 2], { cell: 0.2, skip: ['ny'] }));
+  p.add(body, box([-width / 2, 0.08, -depth / 2 + 0.02], [width / 2, height, depth / 2], { cell: 0.12, skip: ['ny'] }));
+  const leaf = width / doors;
+  for (let i = 0; i < doors; i++) {
+    const a = -width / 2 + leaf * i + 0.004;
+    const b = a + leaf - 0.008;
+    p.add(body, box([a, 0.09, -depth / 2], [b, height - 0.01, -depth / 2 + 0.02], { cell: 0.12 }));
+    p.add(handle, box([(a + b) / 2 - 0.06, height - 0.06, -depth / 2 - 0.012], [(a + b) / 2 + 0.06, height - 0.048, -depth / 2], { cell: 0.2 }));
+  }
+  return { parts: p.parts, footprint: rectFootprint(width, depth), lights: [] };
+}
