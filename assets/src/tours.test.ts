@@ -23,6 +23,24 @@ function wireBytes(file: string, bytes: Buffer): number {
   return /\.(glb|json)$/.test(file) ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length : bytes.length;
 }
 
+/** Where a direction from `from` to `to` falls on an equirectangular panorama (protocol/tour.ts): u 0.5 along −Z, 0.25 along −X. */
+function panoramaPoint(from: readonly number[], to: readonly number[]): { u: number; v: number } {
+  const [x, y, z] = [to[0]! - from[0]!, to[1]! - from[1]!, to[2]! - from[2]!];
+  const yaw = Math.atan2(-x, -z);
+  const pitch = Math.atan2(y, Math.hypot(x, z));
+  return { u: 0.5 - yaw / (2 * Math.PI), v: 0.5 - pitch / Math.PI };
+}
+
+/** Mean brightness (0–1) of a small square of a panorama around (u, v). */
+async function brightness(file: string, u: number, v: number): Promise<number> {
+  const meta = await sharp(file).metadata();
+  const size = 24;
+  const left = Math.round(u * meta.width! - size / 2);
+  const top = Math.round(v * meta.height! - size / 2);
+  const { data } = await sharp(file).extract({ left, top, width: size, height: size }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return data.reduce((sum, b) => sum + b, 0) / data.length / 255;
+}
+
 describe('generated tours', () => {
   it('are there: both hotel rooms and the cabin', () => {
     expect(ids).toEqual(expect.arrayContaining(['hotel-standard', 'cabin-a321']));
@@ -77,6 +95,16 @@ describe('generated tours', () => {
         const meta = await sharp(path.join(dir, v.panorama!)).metadata();
         expect([meta.format, meta.width! >= 4096, meta.height! >= 2048, meta.width! / meta.height!], v.panorama).toEqual(['webp', true, true, 2]);
       }
+    });
+
+    it('has its panoramas turned as the scene is: a dark television shows where the contract puts it, not mirrored', async () => {
+      const tv = tour.hotspots.find((h) => h.id === 'smart-tv');
+      const viewpoint = tour.viewpoints.find((v) => v.panorama && tv && Math.hypot(v.position[0] - tv.position[0], v.position[2] - tv.position[2]) < 3);
+      if (!tv || !viewpoint) return;
+      const file = path.join(dir, viewpoint.panorama!);
+      const { u, v } = panoramaPoint(viewpoint.position, tv.position);
+      expect(await brightness(file, u, v)).toBeLessThan(0.12);
+      expect(await brightness(file, 1 - u, v)).toBeGreaterThan(0.2);
     });
 
     it('stays within 5 MB over the wire', () => {
