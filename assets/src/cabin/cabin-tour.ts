@@ -31,8 +31,10 @@ function aisleStops(layout: CabinLayout): AisleStop[] {
     const first = i === 0 || layout.sections[rows[i - 1]!.section] !== layout.sections[r.section];
     if (first || r.row % 5 === 0) stops.push({ id: `aisle-row-${r.row}`, title: `Aisle by row ${r.row}`, z: r.z, yaw: 180 });
   });
+  // At the rear door if there is one behind the seats, else just behind the last row.
   const last = rows[rows.length - 1]!;
-  stops.push({ id: 'aisle-rear', title: 'Rear of the cabin', z: last.z + 0.9, yaw: 0 });
+  const rearDoor = layout.exits.filter((e) => e.kind === 'door' && e.z > last.z).sort((a, b) => b.z - a.z)[0];
+  stops.push({ id: 'aisle-rear', title: rearDoor ? 'Rear door' : 'Rear of the cabin', z: rearDoor?.z ?? last.z + 0.9, yaw: 0 });
   return stops;
 }
 

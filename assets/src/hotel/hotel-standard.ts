@@ -3,7 +3,7 @@
 // shower. x runs across the room, the window is at −Z, the entrance door at +Z.
 import type { Light } from '../bake/lights.ts';
 import type { Vec3 } from '../scene/geometry.ts';
-import { shower, toilet, towels, vanity } from './furniture/bathroom.ts';
+import { bathMat, shower, toilet, towelRail, towels, vanity } from './furniture/bathroom.ts';
 import { bed, bench, nightstand } from './furniture/bed.ts';
 import { books, coffeeTray, curtain, picture, plant } from './furniture/decor.ts';
 import { placeFurniture as at, type Furniture } from './furniture/furniture.ts';
@@ -107,6 +107,9 @@ const items: PlacedItem[] = [
   },
   item('towels', at(towels(3), [-1.83, 0.85, 1.13], -90)),
   item('toilet', at(toilet(), [-0.45, 0, 3.14]), 'WC'),
+  item('towel-rail', at(towelRail(), [0, 0, 2.6], 90)),
+  item('bath-mat', at(bathMat(), [-1.05, 0, 2.15])),
+  item('art-hall-wall', at(picture('art-cool', 'walnut', 0.56, 0.7, 1.5), [2.0, 0, -0.2], 90)),
   {
     name: 'shower',
     label: 'Shower',

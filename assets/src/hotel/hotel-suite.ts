@@ -3,7 +3,7 @@
 // bathtub, a walk-in shower and two basins, an entrance hall with a wardrobe. Windows at −Z.
 import type { Light } from '../bake/lights.ts';
 import type { Vec3 } from '../scene/geometry.ts';
-import { bathtub, shower, toilet, towels, vanity } from './furniture/bathroom.ts';
+import { bathMat, bathtub, shower, toilet, towelRail, towels, vanity } from './furniture/bathroom.ts';
 import { bed, nightstand } from './furniture/bed.ts';
 import { books, coffeeTray, curtain, picture, plant, rug } from './furniture/decor.ts';
 import { placeFurniture as at, type Furniture } from './furniture/furniture.ts';
@@ -132,6 +132,8 @@ const items: PlacedItem[] = [
   },
   item('towels', at(towels(4), [-3.42, 0.85, 1.08], -90)),
   item('toilet', at(toilet(), [-0.36, 0, 1.7], 90), 'WC'),
+  item('towel-rail', at(towelRail(0.55, 1.0, 0.35), [-0.1, 0, 2.55], 90)),
+  item('bath-mat', at(bathMat(0.9, 0.55), [-2.7, 0, 3.05])),
   // Hall.
   {
     name: 'wardrobe',

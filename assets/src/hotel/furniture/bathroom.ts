@@ -105,3 +105,22 @@ export function towels(count: number, width = 0.34, depth = 0.24): Furniture {
   for (let i = 0; i < count; i++) p.add('linen', roundedSlab([0, 0.035 + i * 0.065, 0], [width, 0.06, depth], 0.025, { axis: 'x', cell: 0.08 }));
   return { parts: p.parts, footprint: rectFootprint(width, depth), lights: [] };
 }
+
+/** A heated towel rail on a wall at +Z with a towel folded over it; its bottom `bottom` m up. */
+export function towelRail(width = 0.5, height = 0.9, bottom = 0.4): Furniture {
+  const p = new PartList();
+  for (const x of [-width / 2, width / 2]) p.add('metal', transformGeometry(cylinder(0.014, height, { segments: 10 }), translation([x, bottom, -0.06])));
+  for (let i = 0; i < 7; i++) {
+    const y = bottom + 0.06 + (i * (height - 0.12)) / 6;
+    p.add('metal', box([-width / 2, y - 0.008, -0.068], [width / 2, y + 0.008, -0.052], { cell: 0.3 }));
+  }
+  // A towel hung over the top rungs, hanging down in front.
+  p.add('linen', roundedSlab([0, bottom + height - 0.3, -0.1], [width - 0.08, 0.5, 0.035], 0.015, { axis: 'y' }));
+  return { parts: p.parts, footprint: rectFootprint(width + 0.03, 0.12, -0.06), lights: [] };
+}
+
+/** A bath mat on the floor. */
+export function bathMat(width = 0.8, depth = 0.5): Furniture {
+  const p = new PartList().add('linen', roundedSlab([0, 0.006, 0], [width, 0.012, depth], 0.005, { axis: 'x', cell: 0.1 }));
+  return { parts: p.parts, footprint: rectFootprint(width, depth), lights: [] };
+}

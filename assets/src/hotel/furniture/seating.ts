@@ -49,7 +49,7 @@ export function sofa(cloth: M, cushion: M, wood: M, width = 2.2): Furniture {
   for (const x of [-width / 2 + 0.09, width / 2 - 0.09]) p.add(cloth, roundedSlab([x, 0.5, 0], [0.18, 0.24, d], 0.06, { axis: 'z' }));
   // Two scatter cushions in a contrasting cloth.
   for (const x of [-inner / 2 + 0.25, inner / 2 - 0.25]) {
-    p.add(cushion, transformGeometry(roundedSlab([0, 0, 0], [0.45, 0.42, 0.14], 0.07, { cell: 0.08 }), compose(translation([x, 0.72, d / 2 - 0.36]), rotationX(-16))));
+    p.add(cushion, transformGeometry(superellipsoid([0.22, 0.2, 0.07], 0.45, 0.3, { rows: 10, columns: 24 }), compose(translation([x, 0.72, d / 2 - 0.36]), rotationX(-16))));
   }
   return { parts: p.parts, footprint: rectFootprint(width, d), lights: [] };
 }
