@@ -105,9 +105,10 @@ export function seaView(width: number, height: number, horizon: number, seed = 9
     if (v < horizon) return skyColour(v, horizon, zenith, horizonColour);
     const d = (v - horizon) / (1 - horizon);
     // Water: pale at the horizon, deep blue-green nearer; ripples stretched along the horizon.
-    const ripple = fbm(u, (d * d * 3) % 1, 6, 5, seed + 2, [8, 1]);
+    // Waves get larger (and fewer per pixel) the nearer the water is.
+    const ripple = fbm(u, (Math.sqrt(d) * 4) % 1, 12, 5, seed + 2, [10, 1]);
     let c = mix(hex('#9fbccc'), hex('#1f6a86'), smoothstep(0, 0.5, d));
-    c = shade(c, 0.9 + 0.2 * ripple);
+    c = shade(c, 0.84 + 0.3 * ripple);
     const glint = smoothstep(0.8, 0.9, ripple) * Math.exp(-(((u - 0.35) / 0.12) ** 2)) * (1 - d);
     c = mix(c, [1, 0.98, 0.92], glint);
     // The beach and its foam at the bottom.
@@ -125,12 +126,12 @@ export function seaView(width: number, height: number, horizon: number, seed = 9
       p.data.set(mix(hex('#6d8a78'), horizonColour, 0.5 + 0.3 * smoothstep(0.2, 0.5, u)), (y * width + x) * 3);
     }
   }
-  // A few sails on the water.
+  // A few sails far out, smaller the nearer the horizon.
   const rand = random(seed + 1);
   for (let i = 0; i < 6; i++) {
     const cx = width * (0.3 + rand() * 0.45);
-    const base = height * (horizon + 0.01 + rand() * 0.06);
-    const size = height * (0.006 + (base / height - horizon) * 0.25);
+    const base = height * (horizon + 0.004 + rand() * 0.025);
+    const size = height * (0.0015 + (base / height - horizon) * 0.12);
     for (let y = Math.floor(base - size * 2.2); y < base; y++) {
       const half = ((y - (base - size * 2.2)) / (size * 2.2)) * size * 0.8;
       for (let x = Math.floor(cx - half); x <= cx; x++) if (x >= 0 && y >= 0) p.data.set([0.96, 0.96, 0.94], (y * width + x) * 3);
