@@ -87,8 +87,10 @@ describe('generated tours', () => {
       }
     });
 
-    it('has 2–4 panoramas, WebP, at least 4096 × 2048', async () => {
+    it('has 2–4 panoramas, WebP, at least 4096 × 2048, one where the tour starts', async () => {
       const panoramas = tour.viewpoints.filter((v) => v.panorama);
+      // A phone shown panoramas would otherwise open the tour in 3D after all.
+      expect(panoramas.map((v) => v.id)).toContain(tour.start);
       expect(panoramas.length).toBeGreaterThanOrEqual(2);
       expect(panoramas.length).toBeLessThanOrEqual(4);
       for (const v of panoramas) {

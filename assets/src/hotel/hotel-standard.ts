@@ -137,7 +137,7 @@ export const HOTEL_STANDARD: HotelDesign = {
   exposure: 2.1,
   start: 'entrance',
   viewpoints: [
-    { id: 'entrance', title: 'Entrance', position: eye(1.0, 2.9), yaw: 0 },
+    { id: 'entrance', title: 'Entrance', position: eye(1.0, 2.9), yaw: 0, panorama: true },
     { id: 'bedroom', title: 'Bedroom', position: eye(0.9, -0.3), yaw: 40, panorama: true },
     { id: 'window', title: 'By the window', position: eye(0.1, -3.8), yaw: 150, panorama: true },
     { id: 'bed', title: 'From the bed', position: eye(-0.6, -2.1, 1.15), yaw: -90 },

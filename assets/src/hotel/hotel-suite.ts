@@ -164,7 +164,7 @@ export const HOTEL_SUITE: HotelDesign = {
   exposure: 2.0,
   start: 'entrance',
   viewpoints: [
-    { id: 'entrance', title: 'Entrance', position: eye(1.6, 3.6), yaw: 0 },
+    { id: 'entrance', title: 'Entrance', position: eye(1.6, 3.6), yaw: 0, panorama: true },
     { id: 'living', title: 'Living room', position: eye(1.2, -1.75), yaw: 20, panorama: true },
     { id: 'living-window', title: 'By the living room window', position: eye(1.9, -4.4), yaw: 170 },
     { id: 'dining', title: 'At the table', position: eye(TABLE[0] - 0.38, TABLE[1] + 0.62, 1.2), yaw: 0 },
