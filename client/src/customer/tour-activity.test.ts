@@ -73,4 +73,20 @@ describe('TourActivityRecorder', () => {
     await recorder.flush({ leaving: true });
     expect(sent[0]?.events).toEqual([{ kind: 'viewpoint', viewpoint: 'window', at: '2026-12-04T10:00:00.300Z', seconds: 2 }]);
   });
+
+  it('records what the agent did: a pointer per placement, each viewpoint led to, and offers, in the order done', async () => {
+    const { recorder, sent, advance } = setup();
+    recorder.point('seat-23a', [-1.4, 1.1, 19.2]);
+    advance(2_000);
+    recorder.lead('aisle-10');
+    recorder.offer({ option: 'economy-seat', seat: '23A', amount: 15, currency: 'EUR' });
+    recorder.offer({ option: 'suite-breakfast', seat: undefined, amount: 324, currency: 'EUR' });
+    expect(await recorder.flush()).toBe(true);
+    expect(sent[0]?.events).toEqual([
+      { kind: 'pointer', viewpoint: 'seat-23a', target: [-1.4, 1.1, 19.2], at: '2026-12-04T10:00:00.000Z' },
+      { kind: 'led', viewpoint: 'aisle-10', at: '2026-12-04T10:00:02.000Z' },
+      { kind: 'offer', option: 'economy-seat', seat: '23A', amount: 15, currency: 'EUR', at: '2026-12-04T10:00:02.000Z' },
+      { kind: 'offer', option: 'suite-breakfast', amount: 324, currency: 'EUR', at: '2026-12-04T10:00:02.000Z' },
+    ]);
+  });
 });

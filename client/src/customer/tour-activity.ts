@@ -1,9 +1,11 @@
 // What the customer is shown on a tour, gathered into batches for the ledger: time at each viewpoint
-// (from arriving to leaving, or to the batch being sent), hotspots opened and seats looked at. A batch
+// (from arriving to leaving, or to the batch being sent), hotspots opened and seats looked at — and,
+// on the agent's console, where the agent pointed, led the customer and what was offered. A batch
 // is sent under one id until the server has it, so a retry after a dropped request is stored once;
 // events arriving meanwhile wait for the next batch. No timers here: the caller says when to flush.
 import type { TourActivityBody, TourEvent } from '../../../protocol/tour-activity.ts';
 import type { TourView } from '../../../protocol/messages.ts';
+import type { Vec3 } from '../../../protocol/tour.ts';
 
 export interface TourActivityOptions {
   send: (body: TourActivityBody) => Promise<unknown>;
@@ -46,6 +48,20 @@ export class TourActivityRecorder {
 
   lookAtSeat(seat: string): void {
     this.waiting.push({ kind: 'seat', seat, at: this.at() });
+  }
+
+  /** The agent placed the pointer at `target`, seen from `viewpoint`: one event per placement. */
+  point(viewpoint: string, target: Vec3): void {
+    this.waiting.push({ kind: 'pointer', viewpoint, target, at: this.at() });
+  }
+
+  /** The agent brought the customer to a viewpoint. */
+  lead(viewpoint: string): void {
+    this.waiting.push({ kind: 'led', viewpoint, at: this.at() });
+  }
+
+  offer(offer: { option: string; seat?: string | undefined; amount: number; currency: string }): void {
+    this.waiting.push({ kind: 'offer', option: offer.option, ...(offer.seat ? { seat: offer.seat } : {}), amount: offer.amount, currency: offer.currency, at: this.at() });
   }
 
   setView(view: TourView): void {
