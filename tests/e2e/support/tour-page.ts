@@ -130,6 +130,17 @@ export class TourPage {
     return [channels[0]!.mean, channels[1]!.mean, channels[2]!.mean];
   }
 
+  /** How many pixels of the rendered picture are within `tolerance` of a colour (per channel). */
+  async pixelsNear([r, g, b]: [number, number, number], tolerance = 40): Promise<number> {
+    const png = await this.canvasOnly(() => this.renderer.locator('canvas').screenshot());
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let count = 0;
+    for (let i = 0; i < data.length; i += info.channels) {
+      if (Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance) count++;
+    }
+    return count;
+  }
+
   async openPlan(): Promise<void> {
     const toggle = this.page.getByTestId('tour-plan-toggle');
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();

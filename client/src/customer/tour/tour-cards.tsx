@@ -83,3 +83,31 @@ export function SeatCard(props: { tour: TourManifest; seat: Seat; onClose: () =>
     </Card>
   );
 }
+
+/** What the agent offered: the option (and seat), at the amount offered, which may differ from the list price. */
+export function OfferCard(props: { tour: TourManifest; option: string; seat?: string | undefined; amount: number; currency: string; onAccept: (() => void) | null; onClose: () => void }) {
+  const option = bookableOf(props.tour, props.option);
+  const title = option?.title ?? props.option;
+  const listed = option && option.price.currency === props.currency && option.price.amount !== props.amount ? option.price : null;
+  return (
+    <Card testId="tour-offer-card" dataId={props.option} eyebrow="Offer from your agent" title={title} onClose={props.onClose}>
+      {props.seat && <p className="tour-card-option">Seat {props.seat}</p>}
+      {option?.text && <p className="tour-card-text">{option.text}</p>}
+      <p className="tour-card-price" data-testid="tour-offer-price">
+        {formatMoney(props.amount, props.currency)}
+        {option?.price.per ? <span className="muted small"> per {option.price.per}</span> : null}
+      </p>
+      {listed && <p className="muted small">Usually {formatPrice(listed)}</p>}
+      <div className="tour-card-actions">
+        {props.onAccept && (
+          <button type="button" className="btn btn-primary" data-testid="tour-offer-accept" onClick={props.onAccept}>
+            I’d like this
+          </button>
+        )}
+        <button type="button" className="btn" onClick={props.onClose}>
+          Not now
+        </button>
+      </div>
+    </Card>
+  );
+}

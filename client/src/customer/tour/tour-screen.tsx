@@ -7,6 +7,7 @@ import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { LoadingScreen, MessageScreen } from '../message-screen.tsx';
 import type { TourDeepLink } from '../join-token.ts';
 import { useTourActivity } from '../use-tour-activity.ts';
+import { useMicrophone } from './use-microphone.ts';
 import { TourFileError } from '../../xr/tour/fetch-bytes.ts';
 import { loadTourManifest, TourAssets } from '../../xr/tour/tour-assets.ts';
 import { pickTourMode, readDeviceCapabilities, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
@@ -87,6 +88,7 @@ interface ReadyTourProps extends Omit<TourScreenProps, 'tour'> {
 function ReadyTour(props: ReadyTourProps) {
   const [assets, setAssets] = useState<TourAssets | null>(null);
   const activity = useTourActivity(props.token, props.caseId);
+  const mic = useMicrophone();
   const [error, setError] = useState<Error | null>(null);
   const { tour, manifestUrl, device } = props;
 
@@ -106,5 +108,5 @@ function ReadyTour(props: ReadyTourProps) {
   if (error) return <Failure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
   const mode = pickTourMode({ hasScene: tour.scene !== undefined, hasPanoramas: tour.viewpoints.some((v) => v.panorama !== undefined) }, device);
-  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} activity={activity} onError={setError} />;
+  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} />;
 }

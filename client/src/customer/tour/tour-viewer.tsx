@@ -5,20 +5,27 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
 import type { TourDeepLink } from '../join-token.ts';
 import type { TourActivityRecorder } from '../tour-activity.ts';
-import type { Look } from '../../xr/tour/tour-directions.ts';
+import { AgentPointer } from '../../xr/tour/agent-pointer.tsx';
+import { verticalFov, type Look } from '../../xr/tour/tour-directions.ts';
+import { formatMoney } from '../../ui/format.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
 import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
 import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
+import { customerPose } from '../../xr/tour/tour-sync.ts';
 import { frameHotspot } from './card-framing.ts';
 import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
-import { HotspotCard, SeatCard } from './tour-cards.tsx';
+import { HeadLook } from './head-look.tsx';
+import { HotspotCard, OfferCard, SeatCard } from './tour-cards.tsx';
+import { TourCall } from './tour-call.tsx';
 import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
 import { useLinkChange } from './use-link-change.ts';
 import { useLookControls } from './use-look-controls.ts';
 import { useMagicWindow } from './use-magic-window.ts';
+import type { Microphone } from './use-microphone.ts';
+import { useTourGuide } from './use-tour-guide.ts';
 import { useVr } from './use-vr.ts';
 
 /** Wide enough to keep the plan open beside the view from the start. */
@@ -31,8 +38,11 @@ export interface TourViewerProps {
   assets: TourAssets;
   mode: TourMode;
   link: TourDeepLink;
-  /** The join token, to tell a link of this case from another's. */
+  /** The join token, to tell a link of this case from another's, and to join the guided call. */
   token: string;
+  caseId: string;
+  /** The microphone for the guided call, once asked for: the call starts then. */
+  mic: Microphone;
   /** Records what the customer was shown, for the case's ledger. */
   activity: TourActivityRecorder;
   /** A failure before anything could be shown: the tour cannot open. */
@@ -57,12 +67,59 @@ export function TourViewer(props: TourViewerProps) {
   const onRenderError = useCallback((error: Error) => (firstShown ? setNotice(error.message) : onFatal(error)), [firstShown, onFatal]);
   const stage = useRef<HTMLDivElement>(null);
 
-  const magicWindow = useMagicWindow(view.yaw, useCallback((look: Look) => dispatch({ type: 'look', ...look }), []));
+  /** Moves to a viewpoint (facing the look given, or its arrival direction); a seat's view shows the seat's card. */
+  const go = useCallback(
+    (viewpoint: string, look: Partial<Look> = {}) => {
+      if (!viewpointById(tour, viewpoint)) return;
+      dispatch({ type: 'go', viewpoint, ...look });
+      const seat = seatAt(tour, viewpoint);
+      setCard(seat ? { kind: 'seat', id: seat.id } : null);
+    },
+    [tour],
+  );
+  // A guided tour: the agent may lead, point, open cards, bring the customer somewhere and make an offer.
+  const headLook = useRef<Look | null>(null);
+  const guide = useTourGuide({
+    viewpoint: () => view.viewpoint,
+    go,
+    look: (look) => dispatch({ type: 'look', ...look }),
+    openCard: (hotspot) => setCard((open) => (hotspot ? { kind: 'hotspot', id: hotspot } : open?.kind === 'hotspot' ? null : open)),
+    presenting: () => vr.presenting,
+    pose: () => {
+      const box = stage.current?.getBoundingClientRect();
+      const aspect = box && box.height > 0 ? box.width / box.height : 1;
+      const seat = card?.kind === 'seat' ? card.id : (seatAt(tour, view.viewpoint)?.id ?? null);
+      const look = vr.presenting && headLook.current ? headLook.current : view;
+      return customerPose({
+        view: { viewpoint: view.viewpoint, yaw: look.yaw, pitch: look.pitch },
+        fov: verticalFov(aspect) / view.zoom,
+        shown: vr.presenting ? 'vr' : shownMode(view.mode, viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!, tour.scene !== undefined),
+        card: card?.kind === 'hotspot' ? card.id : null,
+        seat,
+      });
+    },
+  });
+  const following = guide.leader === 'agent';
+  const { takeControl } = guide;
+
+  // While the agent leads, the phone's motion does not fight the agent's view.
+  const followingRef = useRef(following);
+  followingRef.current = following;
+  const magicWindow = useMagicWindow(
+    view.yaw,
+    useCallback((look: Look) => {
+      if (!followingRef.current) dispatch({ type: 'look', ...look });
+    }, []),
+  );
   const { nudge, state: motion } = magicWindow;
   useLookControls(stage, {
     zoom: view.zoom,
-    onZoom: (factor) => dispatch({ type: 'zoom', factor }),
+    onZoom: (factor) => {
+      takeControl();
+      dispatch({ type: 'zoom', factor });
+    },
     onTurn: (turn) => {
+      takeControl();
       // With the phone as a magic window, the sensor owns pitch; a sideways drag shifts "ahead".
       if (motion === 'on') {
         nudge(turn.yaw);
@@ -89,18 +146,8 @@ export function TourViewer(props: TourViewerProps) {
     if (cardKind === 'seat' && cardId) activity.lookAtSeat(cardId);
   }, [activity, cardKind, cardId]);
 
-  /** Moves to a viewpoint (facing `yaw`, or its arrival direction); a seat's view shows the seat's card. */
-  const go = useCallback(
-    (viewpoint: string, yaw?: number) => {
-      if (!viewpointById(tour, viewpoint)) return;
-      dispatch({ type: 'go', viewpoint, ...(yaw === undefined ? {} : { yaw }) });
-      const seat = seatAt(tour, viewpoint);
-      setCard(seat ? { kind: 'seat', id: seat.id } : null);
-    },
-    [tour],
-  );
   useLinkChange(props.token, (link) => {
-    if (link.node !== undefined) go(link.node, link.yaw);
+    if (link.node !== undefined) go(link.node, link.yaw === undefined ? {} : { yaw: link.yaw });
   });
   const openHotspot = (id: string) => {
     if (card?.kind === 'hotspot' && card.id === id) {
@@ -114,10 +161,19 @@ export function TourViewer(props: TourViewerProps) {
     const layout = window.matchMedia(WIDE).matches ? 'side-card' : 'bottom-sheet';
     dispatch({ type: 'look', ...frameHotspot(eye, spot.position, layout, window.innerWidth / Math.max(window.innerHeight, 1), view.zoom) });
   };
-  const pickSeat = useCallback((seat: Seat) => {
-    dispatch({ type: 'go', viewpoint: seat.viewpoint });
-    setCard({ kind: 'seat', id: seat.id });
-  }, []);
+  const pickSeat = useCallback(
+    (seat: Seat) => {
+      takeControl();
+      dispatch({ type: 'go', viewpoint: seat.viewpoint });
+      setCard({ kind: 'seat', id: seat.id });
+    },
+    [takeControl],
+  );
+  /** The customer moves on their own: while following the agent, that takes control back. */
+  const move = (to: string) => {
+    takeControl();
+    go(to);
+  };
 
   // A phone's plan sheet covers the view: it closes once a place on it is picked.
   const closeSheetOnPhone = () => {
@@ -138,10 +194,20 @@ export function TourViewer(props: TourViewerProps) {
   const seat = card?.kind === 'seat' ? tour.plan?.seats.find((s) => s.id === card.id) : undefined;
   const canSwitch = tour.scene !== undefined && tour.viewpoints.some((v) => v.panorama !== undefined);
   const plan = tour.plan;
+  const offer = guide.offer;
+  const call = guide.call;
+  const acceptOffer =
+    offer && call?.channelOpen
+      ? () => {
+          const option = tour.bookables.find((b) => b.id === offer.option)?.title ?? offer.option;
+          call.sendChat(`I’d like to book ${option}${offer.seat ? `, seat ${offer.seat}` : ''} at ${formatMoney(offer.amount, offer.currency)}.`);
+          guide.dismissOffer();
+        }
+      : null;
 
   return (
     <div
-      className={`tour-screen ${planOpen ? 'has-panel' : ''} ${card ? 'has-card' : ''}`}
+      className={`tour-screen ${planOpen ? 'has-panel' : ''} ${card || offer ? 'has-card' : ''}`}
       data-testid="tour-screen"
       data-tour={tour.id}
       data-viewpoint={view.viewpoint}
@@ -149,6 +215,8 @@ export function TourViewer(props: TourViewerProps) {
       data-pitch={view.pitch.toFixed(1)}
       data-zoom={view.zoom.toFixed(2)}
       data-mode={view.mode}
+      data-leader={guide.leader}
+      data-pointer={guide.pointer ? guide.pointer.join(',') : ''}
     >
       <div className="tour-stage" ref={stage} role="region" aria-label={`View at ${viewpoint.title}: drag, or use the arrow keys, to look around`}>
         <TourRenderer
@@ -157,11 +225,14 @@ export function TourViewer(props: TourViewerProps) {
           view={view}
           activeHotspot={hotspot?.id ?? null}
           onHotspot={openHotspot}
-          onLink={(to) => go(to)}
+          onLink={move}
           onShown={onShown}
           onError={onRenderError}
           {...(vr.store ? { xr: vr.store } : {})}
-        />
+        >
+          <AgentPointer target={guide.pointer} />
+          <HeadLook into={headLook} presenting={vr.presenting} />
+        </TourRenderer>
       </div>
 
       <header className="tour-top">
@@ -169,7 +240,10 @@ export function TourViewer(props: TourViewerProps) {
           <span className="tour-title-tour">{tour.title}</span>
           <strong data-testid="tour-viewpoint-title">{viewpoint.title}</strong>
         </div>
-        {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
+        <div className="tour-top-side">
+          {props.mic.ready && <TourCall token={props.token} caseId={props.caseId} mic={props.mic.stream} guide={guide} onNotice={setNotice} />}
+          {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
+        </div>
       </header>
 
       {notice && (
@@ -189,7 +263,7 @@ export function TourViewer(props: TourViewerProps) {
           view={view}
           seat={seat?.id ?? seatAt(tour, view.viewpoint)?.id ?? null}
           onViewpoint={(id) => {
-            go(id);
+            move(id);
             closeSheetOnPhone();
           }}
           onSeat={(picked) => {
@@ -200,10 +274,16 @@ export function TourViewer(props: TourViewerProps) {
         />
       )}
 
-      {(hotspot || seat) && (
+      {(offer || hotspot || seat) && (
         <div className="tour-card-slot">
-          {hotspot && <HotspotCard tour={tour} hotspot={hotspot} onClose={() => setCard(null)} />}
-          {seat && <SeatCard tour={tour} seat={seat} onClose={() => setCard(null)} />}
+          {offer ? (
+            <OfferCard tour={tour} option={offer.option} seat={offer.seat} amount={offer.amount} currency={offer.currency} onAccept={acceptOffer} onClose={guide.dismissOffer} />
+          ) : (
+            <>
+              {hotspot && <HotspotCard tour={tour} hotspot={hotspot} onClose={() => setCard(null)} />}
+              {seat && <SeatCard tour={tour} seat={seat} onClose={() => setCard(null)} />}
+            </>
+          )}
         </div>
       )}
 

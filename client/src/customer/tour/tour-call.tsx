@@ -1,0 +1,77 @@
+// The voice call of a guided tour, as a compact bar over the tour: who the customer is connected to,
+// the microphone, and who leads ("Following your agent · Look around myself", or "Follow my agent").
+// It owns the call itself (registration, the agent's voice, the data channel) and hands the tour
+// guide a link to it.
+import { useEffect, useRef, useState } from 'react';
+import type { Location } from '../../../../protocol/http.ts';
+import { useSrcObject } from '../../ui/use-src-object.ts';
+import { useCustomerCall } from '../use-customer-call.ts';
+import { Icon } from './tour-icons.tsx';
+import type { TourGuide } from './use-tour-guide.ts';
+
+const STATE_TEXT = {
+  registering: 'Connecting…',
+  waiting: 'Your agent will join you here',
+  connected: 'On a call with your agent',
+  reconnecting: 'Reconnecting…',
+  expired: 'This link has expired',
+} as const;
+
+export function TourCall(props: { token: string; caseId: string; mic: MediaStream | null; guide: TourGuide; onNotice: (text: string) => void }) {
+  const { guide } = props;
+  const location = useRef<Location | null>(null);
+  const call = useCustomerCall({
+    token: props.token,
+    caseId: props.caseId,
+    stream: props.mic,
+    location,
+    onNotice: (_tone, text) => props.onNotice(text),
+    onMessage: guide.onMessage,
+  });
+  const { state, channelOpen, send, sendChat } = call;
+  const setCall = guide.setCall;
+  useEffect(() => setCall({ state, channelOpen, send, sendChat }), [setCall, state, channelOpen, send, sendChat]);
+  useEffect(() => () => setCall(null), [setCall]);
+  const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
+  const [muted, setMuted] = useState(false);
+  const mic = props.mic;
+  useEffect(() => {
+    for (const track of mic?.getAudioTracks() ?? []) track.enabled = !muted;
+  }, [mic, muted]);
+
+  const live = state === 'connected' && channelOpen;
+  const following = guide.leader === 'agent';
+  return (
+    <div className={`tour-call tour-call-${state}`} data-testid="tour-call" data-state={state} data-channel={channelOpen ? 'open' : 'closed'} data-leader={guide.leader}>
+      <span className="tour-call-state" role="status">
+        <span className="tour-call-dot" aria-hidden="true" />
+        {following ? 'Following your agent' : STATE_TEXT[state]}
+      </span>
+      {live && (
+        <button
+          type="button"
+          className={`tour-call-button ${following ? 'is-on' : ''}`}
+          data-testid="tour-follow"
+          aria-pressed={following}
+          onClick={following ? guide.takeControl : guide.followAgent}
+        >
+          <Icon name="guide" />
+          <span>{following ? 'Look around myself' : 'Follow my agent'}</span>
+        </button>
+      )}
+      {mic && (state === 'connected' || state === 'reconnecting') && (
+        <button
+          type="button"
+          className={`tour-call-button tour-call-mic ${muted ? 'is-muted' : ''}`}
+          data-testid="tour-mute"
+          aria-pressed={muted}
+          aria-label={muted ? 'Unmute microphone' : 'Mute microphone'}
+          onClick={() => setMuted((m) => !m)}
+        >
+          <Icon name={muted ? 'micOff' : 'mic'} />
+        </button>
+      )}
+      <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
+    </div>
+  );
+}
