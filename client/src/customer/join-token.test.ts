@@ -18,6 +18,11 @@ describe('join link fragment', () => {
     expect(parseJoinHash('#tok&yaw=12.5&node=bath')).toEqual({ token: 'tok', tour: { node: 'bath', yaw: 12.5 } });
   });
 
+  it('marks a self-guided tour link', () => {
+    expect(parseJoinHash('#tok&guide=self&node=bath')).toEqual({ token: 'tok', tour: { node: 'bath', selfGuided: true } });
+    expect(parseJoinHash('#tok&guide=agent')).toEqual({ token: 'tok', tour: {} });
+  });
+
   it('drops a yaw that is not a number and ignores parameters it does not know', () => {
     expect(parseJoinHash('#tok&node=bath&yaw=left&zoom=2')).toEqual({ token: 'tok', tour: { node: 'bath' } });
     expect(parseJoinHash('#tok&node=&yaw=')).toEqual({ token: 'tok', tour: {} });

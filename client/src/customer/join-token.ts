@@ -1,6 +1,7 @@
 // The join token arrives in the link's fragment (/j#<token>) so it never reaches server logs. It is
 // taken out of the address bar at once (and kept for this tab only, so a reload still works). A
-// preview tour's link may add where to open it: /j#<token>&node=<viewpointId>&yaw=<degrees>.
+// preview tour's link may add where to open it: /j#<token>&node=<viewpointId>&yaw=<degrees>, and
+// &guide=self for a tour the customer takes alone (no call until they ask for a person).
 const KEY = 'sightline.joinToken';
 const TOUR_KEY = 'sightline.joinTourLink';
 
@@ -8,6 +9,8 @@ const TOUR_KEY = 'sightline.joinTourLink';
 export interface TourDeepLink {
   node?: string;
   yaw?: number;
+  /** A self-guided tour: no call is joined until the customer asks for a person. */
+  selfGuided?: true;
 }
 
 export interface JoinLink {
@@ -31,6 +34,7 @@ function parseTourDeepLink(query: string): TourDeepLink {
   const yawText = params.get('yaw')?.trim();
   const yaw = yawText ? Number(yawText) : Number.NaN;
   if (Number.isFinite(yaw)) link.yaw = yaw;
+  if (params.get('guide') === 'self') link.selfGuided = true;
   return link;
 }
 
@@ -38,6 +42,7 @@ function tourQuery(link: TourDeepLink): string {
   const params = new URLSearchParams();
   if (link.node !== undefined) params.set('node', link.node);
   if (link.yaw !== undefined) params.set('yaw', String(link.yaw));
+  if (link.selfGuided) params.set('guide', 'self');
   return params.toString();
 }
 

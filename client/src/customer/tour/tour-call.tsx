@@ -4,7 +4,10 @@
 // guide a link to it.
 import { useEffect, useRef, useState } from 'react';
 import type { Location } from '../../../../protocol/http.ts';
+import { messageOf } from '../../ui/api.ts';
+import { randomId } from '../../ui/ids.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
+import { postChat } from '../join-api.ts';
 import { useCustomerCall } from '../use-customer-call.ts';
 import { Icon } from './tour-icons.tsx';
 import type { TourGuide } from './use-tour-guide.ts';
@@ -73,5 +76,24 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
       )}
       <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
     </div>
+  );
+}
+
+/**
+ * On a self-guided tour: "Talk to someone" joins the call and leaves a chat line on the case, so an
+ * agent sees both that the customer is waiting and why.
+ */
+export function AskForPerson(props: { token: string; caseId: string; onAsk: () => void; onNotice: (text: string) => void }) {
+  const ask = (): void => {
+    props.onAsk();
+    postChat(props.token, props.caseId, { id: randomId(), text: 'I would like to talk to someone about this tour.' }).catch((error: unknown) =>
+      props.onNotice(`Your request did not reach us: ${messageOf(error)}`),
+    );
+  };
+  return (
+    <button type="button" className="tour-call tour-call-button tour-ask" data-testid="tour-ask-person" onClick={ask}>
+      <Icon name="guide" />
+      <span>Talk to someone</span>
+    </button>
   );
 }

@@ -88,7 +88,9 @@ interface ReadyTourProps extends Omit<TourScreenProps, 'tour'> {
 function ReadyTour(props: ReadyTourProps) {
   const [assets, setAssets] = useState<TourAssets | null>(null);
   const activity = useTourActivity(props.token, props.caseId);
-  const mic = useMicrophone();
+  // A self-guided tour joins the call only once the customer asks for a person.
+  const [callWanted, setCallWanted] = useState(props.link.selfGuided !== true);
+  const mic = useMicrophone(callWanted);
   const [error, setError] = useState<Error | null>(null);
   const { tour, manifestUrl, device } = props;
 
@@ -108,5 +110,5 @@ function ReadyTour(props: ReadyTourProps) {
   if (error) return <Failure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
   const mode = pickTourMode({ hasScene: tour.scene !== undefined, hasPanoramas: tour.viewpoints.some((v) => v.panorama !== undefined) }, device);
-  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} />;
+  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;
 }

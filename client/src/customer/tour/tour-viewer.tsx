@@ -18,7 +18,7 @@ import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { HeadLook } from './head-look.tsx';
 import { HotspotCard, OfferCard, SeatCard } from './tour-cards.tsx';
-import { TourCall } from './tour-call.tsx';
+import { AskForPerson, TourCall } from './tour-call.tsx';
 import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
 import { useLinkChange } from './use-link-change.ts';
@@ -45,6 +45,8 @@ export interface TourViewerProps {
   mic: Microphone;
   /** Records what the customer was shown, for the case's ledger. */
   activity: TourActivityRecorder;
+  /** On a self-guided tour: asks for a person to join (null once asked, or on a guided tour). */
+  onAskForPerson: (() => void) | null;
   /** A failure before anything could be shown: the tour cannot open. */
   onError: (error: Error) => void;
 }
@@ -242,6 +244,7 @@ export function TourViewer(props: TourViewerProps) {
         </div>
         <div className="tour-top-side">
           {props.mic.ready && <TourCall token={props.token} caseId={props.caseId} mic={props.mic.stream} guide={guide} onNotice={setNotice} />}
+          {props.onAskForPerson && <AskForPerson token={props.token} caseId={props.caseId} onAsk={props.onAskForPerson} onNotice={setNotice} />}
           {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
         </div>
       </header>

@@ -1,14 +1,16 @@
-// The microphone for a guided tour's voice call, asked for once the tour opens (the customer agreed
-// to the call on the consent screen). Refused or missing, the tour goes on without it: the agent can
+// The microphone for a guided tour's voice call, asked for once the call is wanted: when a guided
+// tour opens (the customer agreed to the call on the consent screen), or when a customer on a
+// self-guided tour asks for a person. Refused or missing, the tour goes on without it: the agent can
 // still lead, point and write.
 import { useEffect, useState } from 'react';
 import { stopMedia } from '../media.ts';
 
 export type Microphone = { ready: false } | { ready: true; stream: MediaStream | null };
 
-export function useMicrophone(): Microphone {
+export function useMicrophone(wanted: boolean): Microphone {
   const [mic, setMic] = useState<Microphone>({ ready: false });
   useEffect(() => {
+    if (!wanted) return;
     let current = true;
     let opened: MediaStream | null = null;
     const ask = navigator.mediaDevices?.getUserMedia
@@ -27,7 +29,8 @@ export function useMicrophone(): Microphone {
     return () => {
       current = false;
       stopMedia(opened);
+      setMic({ ready: false });
     };
-  }, []);
+  }, [wanted]);
   return mic;
 }
