@@ -1,6 +1,7 @@
 // Journey: a headset (iwer's emulated Quest 3) is offered "Enter VR" on a tour; in VR the tour is
 // drawn in the headset at the viewpoint, and pointing the controller at a link's ring on the floor and
-// pulling the trigger teleports to that viewpoint (through the comfort fade).
+// pulling the trigger teleports to that viewpoint (through the comfort fade). Nothing the session
+// asks the server for fails: no controller profile or model is missing.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
@@ -34,6 +35,11 @@ describe('preview tour in a VR headset', () => {
     const { joinUrl } = await createPreviewCase(journey.server, 'Cabin in VR', manifest.id);
     await tour.open(joinUrl);
     await tour.waitForShown(start.id);
+    const failed: string[] = [];
+    tour.page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    tour.page.on('requestfailed', (request) => failed.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`));
     const enter = tour.page.getByRole('button', { name: 'Enter VR' });
     await enter.click();
     await tour.page.locator('[data-testid="tour-renderer"][data-xr="presenting"]').waitFor({ timeout: 30_000 });
@@ -48,6 +54,7 @@ describe('preview tour in a VR headset', () => {
     await pullRightTrigger(tour.page);
     await expect.poll(async () => (await tour.state()).viewpoint, { timeout: 20_000 }).toBe(next.id);
     await tour.waitForShown(next.id);
+    expect(failed).toEqual([]);
     await tour.page.screenshot({ path: path.join(repoRoot, `docs/screenshots/tour-${manifest.id}-vr.png`) });
   });
 });

@@ -18,10 +18,13 @@ function createTourXrStore(): XRStore {
     offerSession: false,
     enterGrantedSession: false,
     // The library's controllers and hands need models from @webxr-input-profiles, by default from a CDN:
-    // the tour draws its own rays. The store still reads controller layouts, from this server only.
+    // the tour draws its own rays. The store still reads a layout for every controller (for its gamepad
+    // state), whatever `controller` says, and no option turns that off: client/public/xr-profiles/
+    // holds the one layout it needs (generic-trigger, which every controller falls back to), no models.
     controller: false,
     hand: false,
     baseAssetPath: `${location.origin}/xr-profiles/`,
+    defaultControllerProfileId: 'generic-trigger',
     gaze: false,
     transientPointer: false,
     screenInput: false,
