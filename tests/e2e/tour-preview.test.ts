@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
+import { KEY_STEP } from '../../client/src/customer/tour/look-input.ts';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
@@ -189,6 +190,32 @@ describe('preview tour: the customer looks around before buying', () => {
     await desktop.page.getByTestId('floor-plan').waitFor();
     await desktop.page.getByTestId('plan-viewer').waitFor();
     await desktop.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-desktop.png`) });
+  });
+
+  it('measuring across the room, wall to wall, gives its true width', async () => {
+    // The fixture room is 3.6 m wide (x from −1.8 to 1.8); its entrance viewpoint looks along it.
+    const page = await desktopPage('measure');
+    const tour = new TourPage(page);
+    const { joinUrl } = await createPreviewCase(journey.server, 'Measure the room', 'fixture-room');
+    await tour.open(`${joinUrl}&node=entrance&yaw=90`);
+    await tour.waitForShown('entrance');
+    await page.getByTestId('tour-measure-toggle').click();
+    await page.locator('[data-testid="tour-measure"]', { hasText: 'Tap where to measure from' }).waitFor();
+    const canvas = tour.renderer.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    const centre = { x: box.width / 2, y: box.height / 2 };
+    await canvas.click({ position: centre });
+    await page.locator('[data-testid="tour-measure"]', { hasText: 'Now tap where to measure to' }).waitFor();
+    // Turn to face the other wall: 180° in arrow-key steps, then let the camera catch up.
+    for (let i = 0; i < 180 / KEY_STEP; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await tour.state()).yaw).toBe(-90);
+    await page.waitForTimeout(800);
+    await canvas.click({ position: centre });
+    const distance = Number(await page.getByTestId('tour-measure').getAttribute('data-distance'));
+    expect(distance).toBeGreaterThan(3.55);
+    expect(distance).toBeLessThan(3.65);
+    expect(await page.getByTestId('tour-measure').textContent()).toContain('3.60 m');
+    await page.close();
   });
 
   it('a tour.json with a mistake is refused with a message naming the field', async () => {

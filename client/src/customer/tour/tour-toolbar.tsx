@@ -15,6 +15,8 @@ export interface TourToolbarProps {
   magicWindow: MagicWindow;
   /** Immersive VR, where the browser offers it. */
   vr: { presenting: boolean; onToggle: () => void } | null;
+  /** Measuring, where the tour has a true-scale scene. */
+  measure: { on: boolean; onToggle: () => void } | null;
 }
 
 function ToolButton(props: { icon: IconName; label: string; pressed?: boolean; testId: string; onClick: () => void; disabled?: boolean }) {
@@ -44,6 +46,7 @@ export function TourToolbar(props: TourToolbarProps) {
       {mw.offered && (
         <ToolButton icon="motion" label={MAGIC_WINDOW_LABEL[mw.state]} pressed={mw.state === 'on'} testId="tour-magic-window" onClick={mw.toggle} disabled={mw.state === 'unavailable'} />
       )}
+      {props.measure && <ToolButton icon="ruler" label="Measure" pressed={props.measure.on} testId="tour-measure-toggle" onClick={props.measure.onToggle} />}
       {props.vr && <ToolButton icon="vr" label={props.vr.presenting ? 'Leave VR' : 'Enter VR'} pressed={props.vr.presenting} testId="tour-vr" onClick={props.vr.onToggle} />}
     </nav>
   );

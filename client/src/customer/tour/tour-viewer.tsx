@@ -1,7 +1,8 @@
 // The customer's tour: the shared renderer full screen, driven by the view state this screen owns,
 // with the customer's controls around it — look by dragging, arrow keys or moving the phone; move by
 // arrows, the floor plan or the seat map; open hotspot and seat cards.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
+import type { Object3D } from 'three';
 import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
 import type { TourDeepLink } from '../join-token.ts';
 import type { TourActivityRecorder } from '../tour-activity.ts';
@@ -17,6 +18,8 @@ import { frameHotspot } from './card-framing.ts';
 import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { HeadLook } from './head-look.tsx';
+import { addMeasurePoint, measuredDistance, measurePrompt, type MeasurePoints } from './measure-state.ts';
+import { MeasureMarks, ScenePicker, type ScenePick } from './tour-measure.tsx';
 import { HotspotCard, OfferCard, SeatCard } from './tour-cards.tsx';
 import { AskForPerson, TourCall } from './tour-call.tsx';
 import { Icon } from './tour-icons.tsx';
@@ -114,7 +117,9 @@ export function TourViewer(props: TourViewerProps) {
     }, []),
   );
   const { nudge, state: motion } = magicWindow;
+  const measure = useMeasure(stage, props.assets, tour.scene !== undefined, setNotice);
   useLookControls(stage, {
+    ...(measure.on ? { onTap: measure.tap } : {}),
     zoom: view.zoom,
     onZoom: (factor) => {
       takeControl();
@@ -234,6 +239,8 @@ export function TourViewer(props: TourViewerProps) {
         >
           <AgentPointer target={guide.pointer} />
           <HeadLook into={headLook} presenting={vr.presenting} />
+          {measure.on && <ScenePicker scene={measure.scene} pick={measure.pick} />}
+          {measure.on && <MeasureMarks points={measure.points} />}
         </TourRenderer>
       </div>
 
@@ -299,7 +306,52 @@ export function TourViewer(props: TourViewerProps) {
         onMode={(mode) => dispatch({ type: 'mode', mode })}
         magicWindow={magicWindow}
         vr={vr.store ? { presenting: vr.presenting, onToggle: vr.presenting ? vr.exit : vr.enter } : null}
+        measure={tour.scene !== undefined && !vr.presenting ? { on: measure.on, onToggle: measure.toggle } : null}
       />
+      {measure.on && (
+        <div className="tour-measure" data-testid="tour-measure" data-distance={measuredDistance(measure.points)?.toFixed(3) ?? ''} role="status">
+          <span>{measure.scene ? measurePrompt(measure.points) : 'Loading the 3D model to measure on…'}</span>
+          <button type="button" className="btn btn-small" onClick={measure.toggle}>
+            Done
+          </button>
+        </div>
+      )}
     </div>
   );
+}
+
+/**
+ * The measuring tool: while on, a tap on the picture picks a point of the scene (loaded for this when
+ * panoramas are shown, as it holds the true positions); two points give a distance.
+ */
+function useMeasure(stage: RefObject<HTMLElement | null>, assets: TourAssets, hasScene: boolean, onNotice: (text: string) => void) {
+  const [on, setOn] = useState(false);
+  const [points, setPoints] = useState<MeasurePoints>([]);
+  const [scene, setScene] = useState<Object3D | null>(null);
+  const pick = useRef<ScenePick | null>(null);
+  useEffect(() => {
+    if (!on || !hasScene) return;
+    let current = true;
+    assets.scene().then(
+      (loaded) => current && setScene(loaded),
+      (error: unknown) => current && onNotice(`Measuring is not available: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [on, hasScene, assets, onNotice]);
+  const tap = useCallback(
+    (clientX: number, clientY: number) => {
+      const rect = stage.current?.querySelector('canvas')?.getBoundingClientRect();
+      if (!rect || !pick.current) return;
+      const point = pick.current(((clientX - rect.left) / rect.width) * 2 - 1, 1 - ((clientY - rect.top) / rect.height) * 2);
+      if (point) setPoints((current) => addMeasurePoint(current, point));
+    },
+    [stage],
+  );
+  const toggle = useCallback(() => {
+    setOn((was) => !was);
+    setPoints([]);
+  }, []);
+  return { on, points, scene, pick, tap, toggle };
 }

@@ -14,12 +14,15 @@ export interface LookHandlers {
   onZoom: (factor: number) => void;
   /** The zoom now, which slows a drag down so the picture still follows the finger. */
   zoom: number;
+  /** A tap (a press that did not drag) on the picture itself, at client coordinates. */
+  onTap?: (clientX: number, clientY: number) => void;
 }
 
 export function useLookControls(stage: RefObject<HTMLElement | null>, handlers: LookHandlers): void {
   const turn = useEffectEvent((dx: number, dy: number, width: number, height: number) => handlers.onTurn(dragTurn(dx, dy, width, height, handlers.zoom)));
   const zoom = useEffectEvent((factor: number) => handlers.onZoom(factor));
   const step = useEffectEvent((look: Look) => handlers.onTurn(look));
+  const tap = useEffectEvent((x: number, y: number) => handlers.onTap?.(x, y));
 
   useEffect(() => {
     const element = stage.current;
@@ -56,7 +59,9 @@ export function useLookControls(stage: RefObject<HTMLElement | null>, handlers: 
       turn(dx, dy, width, height);
     };
     const up = (event: PointerEvent) => {
+      const single = pointers.size === 1;
       if (!pointers.delete(event.pointerId)) return;
+      if (single && !moved && event.type === 'pointerup') tap(event.clientX, event.clientY);
       if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
     };
     const wheel = (event: WheelEvent) => {
