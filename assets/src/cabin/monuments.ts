@@ -60,10 +60,17 @@ function bulkhead(layout: CabinLayout, z: number): Part[] {
   return [-1, 1].map((s) => ({ material: 'bulkhead' as const, geometry: box([s < 0 ? -outer : 0.3, 0, z - 0.03], [s < 0 ? -0.3 : outer, 1.55, z + 0.03], { cell: 0.12, skip: ['ny'] }) }));
 }
 
-/** A lit EXIT sign hung from the ceiling over the aisle, facing both ways. */
-function exitSign(z: number): Part[] {
+/**
+ * A lit EXIT sign hung from the ceiling over the aisle: a housing lettered on its front and back
+ * only, each face reading left to right from the side it faces (an underside or end lettered too
+ * reads upside down or squashed).
+ */
+export function exitSign(z: number): Part[] {
+  const [x0, x1, y0, y1, z0, z1] = [-0.16, 0.16, 2.06, 2.18, z - 0.015, z + 0.015];
   return [
-    { material: 'exit-sign', geometry: box([-0.16, 2.06, z - 0.015], [0.16, 2.18, z + 0.015], { uv: 'unit', cell: 0.4 }) },
+    { material: 'bin', geometry: box([x0, y0, z0], [x1, y1, z1], { cell: 0.4, skip: ['pz', 'nz'] }) },
+    { material: 'exit-sign', geometry: gridQuad([x0, y0, z1], [x1 - x0, 0, 0], [0, y1 - y0, 0], { cell: 0.4, uv: 'unit' }) },
+    { material: 'exit-sign', geometry: gridQuad([x1, y0, z0], [x0 - x1, 0, 0], [0, y1 - y0, 0], { cell: 0.4, uv: 'unit' }) },
   ];
 }
 
