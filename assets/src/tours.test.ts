@@ -71,6 +71,29 @@ describe('generated tours', () => {
       }
     });
 
+    it('has a ceiling without a crack along the middle: both sides of the cabin meet there exactly', async () => {
+      if (!tour.plan || tour.plan.kind !== 'seats') return;
+      await MeshoptDecoder.ready;
+      const doc = await new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder }).read(path.join(dir, tour.scene!));
+      const crown: number[] = [];
+      for (const node of doc.getRoot().listNodes()) {
+        const [sx, , , , , sy, , , , , , , tx, ty] = node.getWorldMatrix();
+        for (const prim of node.getMesh()?.listPrimitives() ?? []) {
+          if (prim.getMaterial()?.getName() !== 'ceiling') continue;
+          const position = prim.getAttribute('POSITION')!;
+          const p: number[] = [];
+          for (let i = 0; i < position.getCount(); i++) {
+            position.getElement(i, p);
+            const [x, y] = [p[0]! * sx! + tx!, p[1]! * sy! + ty!];
+            if (Math.abs(x) < 0.01 && y > 2) crown.push(x);
+          }
+        }
+      }
+      expect(crown.length).toBeGreaterThan(0);
+      // Vertices quantized each on its own mesh's grid land up to a grid step (2 mm) either side.
+      expect(Math.max(...crown.map(Math.abs))).toBeLessThan(1e-4);
+    });
+
     it('links, hotspots and seats point at what exists; every seat has its own viewpoint from that seat', () => {
       const viewpoints = new Map(tour.viewpoints.map((v) => [v.id, v]));
       const options = new Set(tour.bookables.map((b) => b.id));

@@ -211,29 +211,26 @@ export function fuselageNodes(layout: CabinLayout): SceneNode[] {
   const windows = windowCentres(layout);
   const holes: Panel[] = windows.map((z) => ({ z0: z - w.width / 2 - HOLE_MARGIN, z1: z + w.width / 2 + HOLE_MARGIN, y0: w.centreHeight - w.height / 2 - HOLE_MARGIN, y1: w.centreHeight + w.height / 2 + HOLE_MARGIN, material: 'cabin-wall' }));
   const panels = exitPanels(layout);
+  const half = layout.fuselage.floorHalfWidth;
   const nodes: SceneNode[] = [];
-  for (const side of [-1, 1] as const) {
-    nodes.push({ name: side < 0 ? 'sidewall-left' : 'sidewall-right', origin: [side * 1.7, 1, L / 2], parts: sidewall(layout, side, holes, panels) });
-    nodes.push({ name: side < 0 ? 'windows-left' : 'windows-right', origin: [side * 1.8, w.centreHeight, L / 2], parts: windows.flatMap((z, i) => windowParts(layout, z, side, i)) });
-  }
+  // The shell is one node: meshes are quantized each on its own grid (2 mm over the cabin's length),
+  // so two sidewalls meeting at the crown as separate nodes left a crack along the ceiling there.
   nodes.push({
-    name: 'end-walls',
+    name: 'shell',
     origin: [0, 1, L / 2],
     parts: [
+      ...sidewall(layout, -1, holes, panels),
+      ...sidewall(layout, 1, holes, panels),
       { material: 'cabin-wall', geometry: endWall(layout, 0, 1) },
       { material: 'cabin-wall', geometry: endWall(layout, L, -1) },
       { material: 'cabin-door', geometry: gridQuad([-0.4, 0, 0.004], [0.8, 0, 0], [0, 1.95, 0], { cell: 0.3, uv: 'unit' }) },
-    ],
-  });
-  const half = layout.fuselage.floorHalfWidth;
-  nodes.push({
-    name: 'floor',
-    origin: [0, 0, L / 2],
-    parts: [
       { material: 'cabin-carpet', geometry: gridQuad([-half, 0, L], [2 * half, 0, 0], [0, 0, -L], { cell: 0.15 }) },
       { material: 'aisle-carpet', geometry: box([-0.27, 0, 1.6], [0.27, 0.006, L - 1.65], { cell: 0.15, skip: ['ny'] }) },
     ],
   });
+  for (const side of [-1, 1] as const) {
+    nodes.push({ name: side < 0 ? 'windows-left' : 'windows-right', origin: [side * 1.8, w.centreHeight, L / 2], parts: windows.flatMap((z, i) => windowParts(layout, z, side, i)) });
+  }
   // The sky on two walls far outside, its horizon level with the windows.
   const length = L + 2 * SKY.margin;
   const y0 = w.centreHeight - SKY.span;
