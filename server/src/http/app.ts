@@ -85,7 +85,9 @@ export function createApp(deps: AppDeps): express.Express {
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           mediaSrc: ["'self'", 'blob:', 'mediastream:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // blob: lets three.js fetch() the textures of a tour scene the page itself unpacked from its
+          // .glb (ImageBitmapLoader); a blob: URL is the page's own memory, so nothing leaves through it.
+          connectSrc: ["'self'", 'blob:', 'ws:', 'wss:'],
           workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],

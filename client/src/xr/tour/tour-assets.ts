@@ -1,7 +1,7 @@
 // A tour's files as the renderer needs them: the manifest read through protocol/tour.ts, the glTF
 // scene (meshopt-compressed, WebP textures) and each panorama as a texture, every download counted in
 // bytes for a progress bar. Plain TypeScript, no React: the customer's page and the console share it.
-import { LinearFilter, SRGBColorSpace, Texture, TextureLoader, type Object3D } from 'three';
+import { LinearFilter, Mesh, SRGBColorSpace, Texture, type Material, type Object3D } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { readTour, type TourManifest, type TourProblem } from '../../../../protocol/tour.ts';
@@ -61,14 +61,9 @@ export class TourAssets {
     this.scenePromise ??= this.download(file).then(async (bytes) => {
       const url = this.fileUrl(file);
       const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-      // Textures inside a .glb are handed to the loader as blob: URLs. Chromium's ImageBitmapLoader
-      // fetch()es them, which the page's CSP (connect-src) refuses; an <img> may load them (img-src).
-      loader.register((parser) => {
-        parser.textureLoader = new TextureLoader(parser.options.manager);
-        return { name: 'sightline-image-textures' };
-      });
       try {
         const gltf = await loader.parseAsync(bytes, url.slice(0, url.lastIndexOf('/') + 1));
+        closeBitmapsOnDispose(gltf.scene);
         if (this.disposed) disposeObject(gltf.scene);
         return gltf.scene;
       } catch (error) {
@@ -182,5 +177,22 @@ export class TourAssets {
     texture.addEventListener('dispose', () => image.close());
     if (this.disposed) texture.dispose();
     return texture;
+  }
+}
+
+/**
+ * The loader decodes a scene's textures into image bitmaps (off the main thread), which hold their
+ * pixels until closed rather than until collected: each is closed with its texture.
+ */
+function closeBitmapsOnDispose(root: Object3D): void {
+  const textures = new Set<Texture>();
+  root.traverse((node) => {
+    if (!(node instanceof Mesh)) return;
+    const materials: Material[] = Array.isArray(node.material) ? node.material : [node.material];
+    for (const material of materials) for (const value of Object.values(material)) if (value instanceof Texture) textures.add(value);
+  });
+  for (const texture of textures) {
+    const image: unknown = texture.image;
+    if (image instanceof ImageBitmap) texture.addEventListener('dispose', () => image.close());
   }
 }
