@@ -2,8 +2,17 @@
 // it is layout only.
 import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
 import type { TourExposure } from '../../../protocol/tour-activity.ts';
+import type { TourMoment } from '../tours/tour-exposure.ts';
 import type { CaseKind, ChatLine, Decision, DamageItem, EvidenceView, VerifyResult } from '../../../protocol/http.ts';
 import type { LayerItemKind, ScreenPoint, Vec3 } from '../../../protocol/spatial.ts';
+
+/** A preview case's tour: what its customer was shown, added up, and everything shown and done in order. */
+export interface ReportTour {
+  id: string;
+  title: string;
+  exposure: TourExposure | null;
+  moments: TourMoment[];
+}
 
 /** One item of a photo's annotation layer, ready to draw over it: its text resolved. */
 export interface ReportOverlayItem {
@@ -105,7 +114,7 @@ export interface CaseReport {
   /** The guided-capture checklist, when the case has one. */
   checklist: ReportChecklist | null;
   /** The tour of a preview case and what its customer was shown; null for a case without one. */
-  tour: { id: string; title: string; exposure: TourExposure | null } | null;
+  tour: ReportTour | null;
   timeline: ReportTimelineRow[];
   chat: ReportChatLine[];
   ledger: { entries: number; headHash: string | null; algorithm: string; keyId: string };

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { CHECKLIST_TEMPLATES, type ChecklistView } from '../../../protocol/checklist.ts';
 import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
-import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
-import type { CaseReport, ReportOutcome } from './report-data.ts';
+import type { CaseReport, ReportOutcome, ReportTour } from './report-data.ts';
 import { overlayOf, reportChecklist, reportMeasurements } from './report-spatial.ts';
 
 export interface ReportSnapshot {
@@ -21,7 +20,7 @@ export interface ReportSnapshot {
   measurements: MeasurementView[];
   checklist: ChecklistView | null;
   /** The tour of a preview case, with what its customer was shown. */
-  tour: { id: string; title: string; exposure: TourExposure | null } | null;
+  tour: ReportTour | null;
   entries: LedgerEntry[];
   ledgerKey: Pick<LedgerKey, 'algorithm' | 'keyId'>;
   verification: VerifyResult;

@@ -31,7 +31,7 @@ export interface ReportServiceDeps {
   outcomes: Pick<OutcomeService, 'list'>;
   measurements: Pick<MeasurementService, 'listFor'>;
   checklist: Pick<ChecklistService, 'stateOf'>;
-  tourActivity: Pick<TourActivityService, 'exposure'>;
+  tourActivity: Pick<TourActivityService, 'exposure' | 'timeline'>;
   /** The title of a tour this server offers. */
   tourTitle: (id: string) => string | null;
   ledger: LedgerStore;
@@ -72,7 +72,15 @@ export function createReportService(deps: ReportServiceDeps) {
       outcomes,
       measurements: deps.measurements.listFor(record.id),
       checklist: deps.checklist.stateOf(record),
-      tour: record.tour === null ? null : { id: record.tour, title: deps.tourTitle(record.tour) ?? record.tour, exposure: deps.tourActivity.exposure(record.id, record.tour) },
+      tour:
+        record.tour === null
+          ? null
+          : {
+              id: record.tour,
+              title: deps.tourTitle(record.tour) ?? record.tour,
+              exposure: deps.tourActivity.exposure(record.id, record.tour),
+              moments: deps.tourActivity.timeline(record.id),
+            },
       entries,
     };
   });

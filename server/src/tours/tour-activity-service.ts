@@ -10,9 +10,9 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
-import { activityProblems, exposureOf } from './tour-exposure.ts';
+import { activityProblems, exposureOf, timelineOf, type TourMoment } from './tour-exposure.ts';
 
-interface Row { case_id: string; batch_id: string; events: string; ledger_seq: number }
+interface Row { case_id: string; batch_id: string; sender: 'customer' | 'assessor'; events: string; ledger_seq: number }
 
 const eventsOf = (row: Row): TourEvent[] => TourEvent.array().parse(JSON.parse(row.events));
 
@@ -63,6 +63,11 @@ export function createTourActivityService(deps: { db: Db; ledger: LedgerStore; c
       const manifest = tourId === null ? null : deps.tour(tourId);
       if (manifest === null) return null;
       return exposureOf(manifest, ofCase.all(caseId).map(eventsOf));
+    },
+
+    /** Everything shown and done on the case's tour, in order. */
+    timeline(caseId: string): TourMoment[] {
+      return timelineOf(ofCase.all(caseId).map((row) => ({ sender: row.sender, events: eventsOf(row) })));
     },
 
     /** What the customers of a tour looked at, over every case the user may see. */

@@ -65,3 +65,19 @@ export function exposureOf(tour: TourManifest, batches: ReadonlyArray<readonly T
     offers,
   };
 }
+
+/** One thing that happened on a tour, in the order it happened, with who did it. */
+export interface TourMoment {
+  at: string;
+  by: 'customer' | 'agent';
+  event: TourEvent;
+}
+
+/**
+ * The tour's timeline: every event of every batch, by the time the sending device gave it (a time at a
+ * viewpoint counts from arriving), and then by arrival order for the same time.
+ */
+export function timelineOf(batches: ReadonlyArray<{ sender: 'customer' | 'assessor'; events: readonly TourEvent[] }>): TourMoment[] {
+  const moments = batches.flatMap((batch) => batch.events.map((event): TourMoment => ({ at: event.at, by: batch.sender === 'assessor' ? 'agent' : 'customer', event })));
+  return moments.map((moment, order) => ({ moment, order })).sort((a, b) => a.moment.at.localeCompare(b.moment.at) || a.order - b.order).map((m) => m.moment);
+}

@@ -102,5 +102,9 @@ describe('the report of a preview case', () => {
     expect(text).toContain('brought the customer to a viewpoint 1 time');
     expect(text).toMatch(/Offers made .*Room only/);
     expect(text).toContain('EUR 169.00');
+    // The timeline: who did what, in order.
+    expect(text).toMatch(/Timeline TIME \(UTC\) WHO WHAT/);
+    expect(text).toMatch(/Customer At Door for 15 s/);
+    expect(text).toMatch(/Agent Brought the customer to .*Agent Pointed at \(0\.00, 1\.00, -3\.00\) m, seen from .*Agent Offered Room only at EUR 169\.00/);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TourEvent } from '../../../protocol/tour-activity.ts';
 import { TourManifest } from '../../../protocol/tour.ts';
-import { activityProblems, exposureOf } from '../../src/tours/tour-exposure.ts';
+import { activityProblems, exposureOf, timelineOf } from '../../src/tours/tour-exposure.ts';
 import { fixtureManifest } from './fixture-tour.ts';
 
 const tour = TourManifest.parse(fixtureManifest());
@@ -54,5 +54,20 @@ describe('exposureOf', () => {
     ]]);
     expect(exposure.viewpoints).toEqual([{ id: 'gone', title: 'gone', visits: 1, seconds: 1 }]);
     expect(exposure.seats).toEqual([{ id: '3A', looks: 1 }, { id: '12C', looks: 2 }]);
+  });
+});
+
+describe('timelineOf', () => {
+  it('puts every event in time order, saying who did it, ties kept in the order they came', () => {
+    const moments = timelineOf([
+      { sender: 'customer', events: [{ kind: 'viewpoint', viewpoint: 'door', at: '2026-12-04T10:00:05.000Z', seconds: 3 }, { kind: 'hotspot', hotspot: 'bed', at }] },
+      { sender: 'assessor', events: [{ kind: 'led', viewpoint: 'window', at }, { kind: 'offer', option: 'room-only', amount: 1, currency: 'EUR', at: '2026-12-04T10:00:01.000Z' }] },
+    ]);
+    expect(moments.map((m) => [m.by, m.event.kind])).toEqual([
+      ['customer', 'hotspot'],
+      ['agent', 'led'],
+      ['agent', 'offer'],
+      ['customer', 'viewpoint'],
+    ]);
   });
 });

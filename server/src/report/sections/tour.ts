@@ -2,9 +2,13 @@
 // opened, seats looked at, and what the agent pointed at, led to and offered — from the signed
 // tour.activity entries, so a "not as shown" dispute can be settled from the report and bundle.
 import { formatMoney, formatTimeShort } from '../format.ts';
-import type { CaseReport } from '../report-data.ts';
+import type { TourEvent } from '../../../../protocol/tour-activity.ts';
+import type { CaseReport, ReportTour } from '../report-data.ts';
 import { COLOUR, SIZE, type Pen } from '../report-layout.ts';
 import { drawTable } from '../table.ts';
+
+/** The timeline stops after this many rows: a long tour's detail is in the bundle's ledger. */
+const TIMELINE_ROWS = 60;
 
 const duration = (seconds: number): string => (seconds < 60 ? `${Math.round(seconds)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`);
 
@@ -47,4 +51,42 @@ export function drawTourShown(pen: Pen, report: CaseReport): void {
       rows: shown.offers.map((o) => [formatTimeShort(o.at), `${o.title}${o.seat ? `, seat ${o.seat}` : ''}`, formatMoney(o.amount, o.currency)]),
     });
   }
+  drawTimeline(pen, tour);
+}
+
+/** Everything shown and done, in order: who did what, when (by the sending device's clock). */
+function drawTimeline(pen: Pen, tour: ReportTour): void {
+  if (tour.moments.length === 0) return;
+  const describe = describer(tour);
+  pen.subheading('Timeline');
+  drawTable(pen, {
+    size: SIZE.small,
+    columns: [{ header: 'Time (UTC)', share: 0.18 }, { header: 'Who', share: 0.14 }, { header: 'What', share: 0.68 }],
+    rows: tour.moments.slice(0, TIMELINE_ROWS).map((m) => [formatTimeShort(m.at), m.by === 'agent' ? 'Agent' : 'Customer', describe(m.event)]),
+  });
+  const more = tour.moments.length - TIMELINE_ROWS;
+  if (more > 0) pen.paragraph(`… and ${more} more, each in the case's signed ledger (tour.activity entries).`, { size: SIZE.small, colour: COLOUR.muted });
+}
+
+function describer(tour: ReportTour): (event: TourEvent) => string {
+  const titles = new Map<string, string>([...(tour.exposure?.viewpoints ?? []), ...(tour.exposure?.hotspots ?? [])].map((item) => [item.id, item.title]));
+  const title = (id: string) => titles.get(id) ?? id;
+  return (event) => {
+    switch (event.kind) {
+      case 'viewpoint':
+        return `At ${title(event.viewpoint)} for ${duration(event.seconds)}`;
+      case 'hotspot':
+        return `Opened “${title(event.hotspot)}”`;
+      case 'seat':
+        return `Looked at seat ${event.seat}`;
+      case 'pointer':
+        return `Pointed at (${event.target.map((n) => n.toFixed(2)).join(', ')}) m, seen from ${title(event.viewpoint)}`;
+      case 'led':
+        return `Brought the customer to ${title(event.viewpoint)}`;
+      case 'offer': {
+        const offered = tour.exposure?.offers.find((o) => o.option === event.option)?.title ?? event.option;
+        return `Offered ${offered}${event.seat ? `, seat ${event.seat}` : ''} at ${formatMoney(event.amount, event.currency)}`;
+      }
+    }
+  };
 }
