@@ -1,6 +1,7 @@
 // Places DOM markers (hotspots, link arrows) over the canvas at the screen point of their 3D
 // position, every rendered frame, without React renders: a registry of elements the scene projects.
-// Markers that would overlap are thinned out: link arrows first, then the nearer hotspots.
+// Markers that would overlap are thinned out: link arrows first, then the nearer hotspots; a name on
+// show that would cover another marker or name is hidden while its marker stays (`placeMarkers`).
 import { Vector3, type Camera } from 'three';
 
 type Point = readonly [number, number, number];
@@ -21,8 +22,66 @@ export interface MarkerRegistry {
 
 /** How far along its heading a marker's direction is sampled, metres. */
 const HEADING_STEP_M = 0.3;
-/** Markers whose centres come closer than this on screen are thinned out. */
-const MIN_GAP_PX = 44;
+/** Room around a marker's disc beyond its box: the dot's ring and shadow. */
+const RING_PX = 4;
+/** Clear space kept between a name on show and any other marker or name. */
+const LABEL_MARGIN_PX = 4;
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** A marker on screen, as `placeMarkers` sees it. */
+export interface MarkerSpot {
+  x: number;
+  y: number;
+  /** Normalised device depth: nearer is smaller. */
+  depth: number;
+  priority: number;
+  /** The disc's radius, ring included. */
+  radius: number;
+  /** Its name's box relative to (x, y) while the name is on show; null when it is not. */
+  label: Box | null;
+}
+
+export interface Placement {
+  shown: boolean;
+  /** The name would cover a marker or name placed before it: the marker shows without it. */
+  labelHidden: boolean;
+}
+
+const offset = (b: Box, x: number, y: number): Box => ({ left: b.left + x, right: b.right + x, top: b.top + y, bottom: b.bottom + y });
+const overlaps = (a: Box, b: Box, margin: number) => a.left < b.right + margin && b.left < a.right + margin && a.top < b.bottom + margin && b.top < a.bottom + margin;
+const discBox = (s: MarkerSpot): Box => ({ left: s.x - s.radius, right: s.x + s.radius, top: s.y - s.radius, bottom: s.y + s.radius });
+
+/**
+ * Which markers show and which of their names, taking them by priority (lower first), then nearest
+ * first: a marker is left out if its disc touches a disc or a name already placed; a name on show
+ * is hidden if it would touch a disc or name already placed, and its marker still shows.
+ */
+export function placeMarkers(spots: readonly MarkerSpot[]): Placement[] {
+  const result: Placement[] = spots.map(() => ({ shown: false, labelHidden: false }));
+  const discs: MarkerSpot[] = [];
+  const labels: Box[] = [];
+  const order = spots.map((_, i) => i).sort((a, b) => spots[a]!.priority - spots[b]!.priority || spots[a]!.depth - spots[b]!.depth);
+  for (const i of order) {
+    const spot = spots[i]!;
+    const disc = discBox(spot);
+    if (discs.some((d) => Math.hypot(d.x - spot.x, d.y - spot.y) < d.radius + spot.radius)) continue;
+    if (labels.some((l) => overlaps(l, disc, 0))) continue;
+    discs.push(spot);
+    result[i]!.shown = true;
+    if (!spot.label) continue;
+    const label = offset(spot.label, spot.x, spot.y);
+    const clashes = discs.some((d) => d !== spot && overlaps(label, discBox(d), LABEL_MARGIN_PX)) || labels.some((l) => overlaps(label, l, LABEL_MARGIN_PX));
+    if (clashes) result[i]!.labelHidden = true;
+    else labels.push(label);
+  }
+  return result;
+}
 
 interface Marker {
   element: HTMLElement;
@@ -30,28 +89,24 @@ interface Marker {
   ahead: Vector3 | null;
   priority: number;
   labelAbove: boolean;
-  /** The label's box relative to the marker's point, measured once. */
-  label: Box | null;
+  /** The disc's radius and the label's box relative to the marker's point, measured once. */
+  size: { radius: number; label: Box | null } | null;
   screen: { x: number; y: number; depth: number; inView: boolean };
 }
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** The label's box relative to the marker's point (read from the layout: done once per marker). */
-function measureLabel(element: HTMLElement): Box | null {
+/** The marker's disc and its label's box relative to its point, from the layout (once per marker). */
+function measure(element: HTMLElement): { radius: number; label: Box | null } {
+  const radius = Math.max(element.offsetWidth, element.offsetHeight) / 2 + RING_PX;
   const label = element.querySelector<HTMLElement>('.tour-marker-label');
-  if (!label) return null;
-  const half = element.offsetHeight / 2;
-  return { left: -label.offsetWidth / 2, right: label.offsetWidth / 2, top: -half - 6 - label.offsetHeight, bottom: -half - 6 };
+  if (!label) return { radius, label: null };
+  // The label is centred across its marker (CSS) and placed above or below it: offsetTop says which.
+  const top = label.offsetTop - element.offsetHeight / 2;
+  return { radius, label: { left: -label.offsetWidth / 2, right: label.offsetWidth / 2, top, bottom: top + label.offsetHeight } };
 }
 
-function nearBox(x: number, y: number, box: Box, margin: number): boolean {
-  return x > box.left - margin && x < box.right + margin && y > box.top - margin && y < box.bottom + margin;
+/** A link's name is always on show; a hotspot's while its card is open. */
+function labelOnShow(marker: Marker): boolean {
+  return marker.labelAbove || marker.element.classList.contains('is-active');
 }
 
 export function createMarkerRegistry(): MarkerRegistry {
@@ -67,8 +122,8 @@ export function createMarkerRegistry(): MarkerRegistry {
       const at = new Vector3(...position);
       const ahead = options.heading ? new Vector3(...options.heading).sub(at).setY(0).normalize().multiplyScalar(HEADING_STEP_M).add(at) : null;
       const labelAbove = options.labelAbove ?? false;
-      const label = markers.get(id)?.element === element ? (markers.get(id)?.label ?? null) : null;
-      markers.set(id, { element, position: at, ahead, priority: options.priority ?? 0, labelAbove, label, screen: { x: 0, y: 0, depth: 0, inView: false } });
+      const size = markers.get(id)?.element === element ? (markers.get(id)?.size ?? null) : null;
+      markers.set(id, { element, position: at, ahead, priority: options.priority ?? 0, labelAbove, size, screen: { x: 0, y: 0, depth: 0, inView: false } });
     },
     project(camera, width, height) {
       for (const marker of markers.values()) {
@@ -84,20 +139,16 @@ export function createMarkerRegistry(): MarkerRegistry {
           marker.element.style.setProperty('--heading', `${angle.toFixed(3)}rad`);
         }
       }
-      const placed: Marker[] = [];
-      const order = [...markers.values()].filter((m) => m.screen.inView).sort((a, b) => a.priority - b.priority || a.screen.depth - b.screen.depth);
-      for (const marker of markers.values()) marker.element.style.visibility = 'hidden';
-      for (const marker of order) {
-        const { x, y } = marker.screen;
-        const crowded = placed.some((p) => {
-          if (Math.hypot(p.screen.x - x, p.screen.y - y) < MIN_GAP_PX) return true;
-          // Off a shown name too (relative to that marker's point).
-          return p.label !== null && nearBox(x - p.screen.x, y - p.screen.y, p.label, MIN_GAP_PX / 2);
-        });
-        if (crowded) continue;
-        if (marker.labelAbove && marker.label === null) marker.label = measureLabel(marker.element);
-        placed.push(marker);
-        marker.element.style.visibility = 'visible';
+      const inView = [...markers.values()].filter((m) => m.screen.inView);
+      const placements = placeMarkers(inView.map((m) => {
+        m.size ??= measure(m.element);
+        return { ...m.screen, priority: m.priority, radius: m.size.radius, label: labelOnShow(m) ? m.size.label : null };
+      }));
+      const placed = new Map(inView.map((m, i) => [m, placements[i]!]));
+      for (const marker of markers.values()) {
+        const placement = placed.get(marker);
+        marker.element.style.visibility = placement?.shown ? 'visible' : 'hidden';
+        marker.element.classList.toggle('is-label-hidden', placement?.labelHidden ?? false);
       }
     },
   };
