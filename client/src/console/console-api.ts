@@ -20,7 +20,7 @@ import {
 } from '../../../protocol/http.ts';
 import type { SupersedeBody } from '../../../protocol/corrections.ts';
 import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../protocol/spatial.ts';
-import { TourAnalytics } from '../../../protocol/tour-activity.ts';
+import { TourActivityReceipt, TourAnalytics, type TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { TourList, TourManifest } from '../../../protocol/tour.ts';
 import { apiFetch } from '../ui/api.ts';
 
@@ -49,6 +49,9 @@ export const consoleApi = {
   postMeasurement: (id: string, body: MeasurementBody) => apiFetch(casePath(id, '/measurements'), MeasurementView, { body }),
   listTours: () => apiFetch('/api/tours', TourList).then((r) => r.tours),
   tourAnalytics: (tourId: string) => apiFetch(`/api/tours/${encodeURIComponent(tourId)}/analytics`, TourAnalytics),
+  /** What the agent did on a guided tour; `keepalive` lets a last batch outlive the page. */
+  postTourActivity: (id: string, body: TourActivityBody, keepalive = false) =>
+    apiFetch(casePath(id, '/tour-activity'), TourActivityReceipt, { body, keepalive, signal: AbortSignal.timeout(10_000) }),
   tourManifest: (tourId: string) => apiFetch(`/tours/${encodeURIComponent(tourId)}/tour.json`, TourManifest),
 };
 

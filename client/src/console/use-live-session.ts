@@ -1,9 +1,11 @@
 // The live part of a case view: the call, chat from both sides, snapshot requests and frame captures,
-// and the inspection (annotations, measurements, mode) over the live video.
+// the inspection (annotations, measurements, mode) over the live video, and a guided tour's messages
+// for whoever subscribes to them.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../protocol/http.ts';
 import type { PeerMessage, QualityLevel } from '../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView } from '../../../protocol/spatial.ts';
+import { isTourSyncMessage, type TourSyncMessage } from '../xr/tour/tour-sync.ts';
 import { messageOf } from '../ui/api.ts';
 import type { Tone } from '../ui/banner.tsx';
 import type { ChatEntry } from '../ui/chat-panel.tsx';
@@ -38,6 +40,8 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const [capturing, setCapturing] = useState(false);
   /** The inspection's message handler; the inspection needs the call's `send`, so it is made after the call. */
   const inspectionMessage = useRef<(message: PeerMessage) => boolean>(() => false);
+  /** A guided tour's panel loads on demand; until it subscribes, its messages have no one to hear them. */
+  const [tourListeners] = useState(() => new Set<(message: TourSyncMessage) => void>());
 
   const onMessage = useCallback(
     (message: PeerMessage) => {
@@ -54,11 +58,20 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
         setCustomerQuality({ level: message.level, reason: message.reason ?? null });
       } else if (message.type === 'evidence-added') {
         notify('info', 'The customer added a photo.');
+      } else if (isTourSyncMessage(message)) {
+        for (const listener of tourListeners) listener(message);
       } else {
         inspectionMessage.current(message);
       }
     },
-    [notify],
+    [notify, tourListeners],
+  );
+  const onTourMessage = useCallback(
+    (listener: (message: TourSyncMessage) => void) => {
+      tourListeners.add(listener);
+      return () => void tourListeners.delete(listener);
+    },
+    [tourListeners],
   );
   const call = useAssessorCall(caseId, onMessage);
   const send = call.send;
@@ -117,5 +130,5 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const openRequests = requests.filter((r) => !(r.status === 'pending' && answered.has(r.requestId)));
   const dismissRequest = useCallback((requestId: string) => setRequests((list) => list.filter((r) => r.requestId !== requestId)), []);
 
-  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, customerQuality, inspection };
+  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, customerQuality, inspection, onTourMessage };
 }
