@@ -1,5 +1,6 @@
-// One case: live video with its inspection tools and controls, connection quality, chat, annotations
-// and measurements, the guided-capture checklist, evidence, outcome and ledger.
+// One case: live video with its inspection tools and controls (or, for a preview with a tour, the live
+// guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
+// evidence, outcome and ledger.
 import { useState } from 'react';
 import type { CaseCreated } from '../../../protocol/http.ts';
 import { messageOf } from '../ui/api.ts';
@@ -23,6 +24,7 @@ import { ExportPanel } from './recording/export-panel.tsx';
 import { RecordingsPanel } from './recording/recording-player.tsx';
 import { RecordingStatus } from './recording/recording-status.tsx';
 import { useRecording } from './recording/use-recording.ts';
+import { TourLiveSlot } from './tour/tour-live-slot.tsx';
 import { useCaseDetail } from './use-case-detail.ts';
 import { useLiveSession } from './use-live-session.ts';
 import { VideoOverlay } from './video-overlay.tsx';
@@ -56,6 +58,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const annotations = annotationRows(detail.annotations ?? [], inspection.annotations);
   const measurements = measurementRows(detail.measurements ?? [], inspection.measurements);
   const inCall = live.call.state === 'connected' && live.call.channelOpen;
+  // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
+  const tourId = c.kind === 'preview' ? c.tour : undefined;
   function newLink(): void {
     consoleApi.newJoinLink(caseId).then(setJoinLink, (e: unknown) => notify('error', messageOf(e)));
   }
@@ -86,23 +90,36 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
 
       <div className="case-grid">
         <div className="case-main">
-          <VideoPanel
-            videoRef={video}
-            state={live.call.state}
-            detail={live.call.detail}
-            audioOnly={live.customerQuality?.level === 'audio-only'}
-            customerPresent={c.presence !== 'offline'}
-            channelOpen={live.call.channelOpen}
-            capturing={live.capturing}
-            requests={live.requests}
-            onConnect={live.call.connect}
-            onHangUp={live.call.hangUp}
-            onCaptureFrame={() => live.captureFrame(video.current)}
-            onRequestPhoto={live.requestPhoto}
-            onDismissRequest={live.dismissRequest}
-            toolbar={<InspectionToolbar inspection={inspection} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
-            overlay={<VideoOverlay videoRef={video} items={inspection.overlay} tool={inspection.tool} onPick={inspection.pick} onMiss={inspection.missPick} />}
-          />
+          {tourId ? (
+            <TourLiveSlot
+              key={`${caseId}-${tourId}`}
+              caseId={caseId}
+              tourId={tourId}
+              stream={live.call.stream}
+              call={live.call}
+              customerPresent={c.presence !== 'offline'}
+              onTourMessage={live.onTourMessage}
+              notify={notify}
+            />
+          ) : (
+            <VideoPanel
+              videoRef={video}
+              state={live.call.state}
+              detail={live.call.detail}
+              audioOnly={live.customerQuality?.level === 'audio-only'}
+              customerPresent={c.presence !== 'offline'}
+              channelOpen={live.call.channelOpen}
+              capturing={live.capturing}
+              requests={live.requests}
+              onConnect={live.call.connect}
+              onHangUp={live.call.hangUp}
+              onCaptureFrame={() => live.captureFrame(video.current)}
+              onRequestPhoto={live.requestPhoto}
+              onDismissRequest={live.dismissRequest}
+              toolbar={<InspectionToolbar inspection={inspection} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
+              overlay={<VideoOverlay videoRef={video} items={inspection.overlay} tool={inspection.tool} onPick={inspection.pick} onMiss={inspection.missPick} />}
+            />
+          )}
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip
             evidence={detail.evidence}
@@ -117,7 +134,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         <aside className="case-side">
           <RecordingStatus recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
           <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} />
-          <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />
+          {!tourId && <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
             <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={live.call.channelOpen ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />

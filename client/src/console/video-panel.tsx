@@ -4,7 +4,8 @@ import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'r
 import type { CallState } from '../call/call-types.ts';
 import type { SnapshotRequest } from './use-live-session.ts';
 
-const stateText: Record<CallState, string> = {
+/** The call's state in words, for the pill over the picture (the tour's console view shows it too). */
+export const callStateText: Record<CallState, string> = {
   idle: 'Not connected',
   connecting: 'Connecting…',
   connected: 'Live',
@@ -63,7 +64,7 @@ export function VideoPanel(props: {
           </div>
         )}
         <span className={`call-pill call-${props.state}`} data-testid="call-state" data-state={props.state}>
-          {stateText[props.state]}
+          {callStateText[props.state]}
         </span>
       </div>
       {props.detail && (props.state === 'failed' || props.state === 'reconnecting') && (
