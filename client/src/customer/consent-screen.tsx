@@ -1,4 +1,5 @@
-// Step 1: who is asking, what is recorded and why; the customer accepts or declines.
+// Step 1: who is asking, what is recorded and why; the customer accepts or declines. A damage case is
+// a video call; a preview with a tour is a guided tour on a voice call, and says so.
 import { useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -12,39 +13,66 @@ export function ConsentScreen(props: {
   const [shareLocation, setShareLocation] = useState(false);
   const { case: joinCase } = props.join;
   const what = joinCase.kind === 'damage' ? 'the damage' : 'what you would like to see';
+  const tour = joinCase.kind === 'preview' && props.join.tour != null;
   return (
-    <main className="screen" data-testid="consent-screen">
-      <p className="eyebrow">Video assessment</p>
+    <main className="screen" data-testid="consent-screen" data-kind={tour ? 'tour' : 'video'}>
+      <p className="eyebrow">{tour ? 'Guided preview' : 'Video assessment'}</p>
       <h1>{joinCase.customerName ? `Hello ${joinCase.customerName},` : 'Hello,'}</h1>
-      <p>
-        Your assessor would like to look at {what} with you over a live video call from this phone. No app or account
-        is needed.
-      </p>
+      {tour ? (
+        <p>
+          Your agent would like to guide you through a tour of {what} on a voice call, from this device. You can look
+          around on your own at any time. No app or account is needed.
+        </p>
+      ) : (
+        <p>
+          Your assessor would like to look at {what} with you over a live video call from this phone. No app or account
+          is needed.
+        </p>
+      )}
       <div className="card case-card">
         <span className="muted small">Case</span>
         <strong data-testid="consent-case-title">{joinCase.title}</strong>
       </div>
 
       <h2>What is recorded</h2>
-      <ul className="recorded">
-        <li>The video and sound of the call</li>
-        <li>Photos taken during the call, by you or your assessor, and photos you add</li>
-        <li>Chat messages</li>
-        <li>Where a photo was taken — only if you allow it below</li>
-      </ul>
+      {tour ? (
+        <ul className="recorded">
+          <li>The sound of the call</li>
+          <li>What you look at in the tour, and for how long</li>
+          <li>Where your agent points, and the offers they make</li>
+          <li>Chat messages</li>
+        </ul>
+      ) : (
+        <ul className="recorded">
+          <li>The video and sound of the call</li>
+          <li>Photos taken during the call, by you or your assessor, and photos you add</li>
+          <li>Chat messages</li>
+          <li>Where a photo was taken — only if you allow it below</li>
+        </ul>
+      )}
       <h2>Why</h2>
-      <p>
-        To assess your case, and to keep a sealed record of the evidence that you and the insurer can both rely on.
-        Every item is stored once and cannot be changed afterwards.
-      </p>
+      {tour ? (
+        <p>
+          So that you and the seller both have a sealed record of what you were shown and offered before you decide.
+          Every item is stored once and cannot be changed afterwards.
+        </p>
+      ) : (
+        <p>
+          To assess your case, and to keep a sealed record of the evidence that you and the insurer can both rely on.
+          Every item is stored once and cannot be changed afterwards.
+        </p>
+      )}
 
-      <label className="check card">
-        <input type="checkbox" data-testid="consent-location" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
-        <span>
-          Share my location with photos
-          <span className="muted small block">Helps confirm where the damage is. Off unless you turn it on.</span>
-        </span>
-      </label>
+      {/* A tour takes no photos, so there is no location to add to them. */}
+      {!tour && (
+        <label className="check card">
+          <input type="checkbox" data-testid="consent-location" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
+          <span>
+            Share my location with photos
+            <span className="muted small block">Helps confirm where the damage is. Off unless you turn it on.</span>
+          </span>
+        </label>
+      )}
 
       <div className="actions">
         <button type="button" className="btn btn-primary btn-block" data-testid="consent-accept" disabled={props.busy} onClick={() => props.onAccept(shareLocation)}>
