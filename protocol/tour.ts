@@ -23,6 +23,10 @@ export const TourFile = text()
   .max(200)
   .regex(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+$/, 'a relative path inside the tour folder (letters, digits, . _ - /; no "..")');
 
+/** Gaussian-splat files the viewer reads (through Spark): PLY as 3DGS trainers write it, SPZ, antimatter15's .splat, .ksplat, SOG as one zip. */
+export const SPLAT_EXTENSIONS = ['spz', 'ply', 'splat', 'ksplat', 'sog'] as const;
+const SPLAT_FILE = new RegExp(`\\.(${SPLAT_EXTENSIONS.join('|')})$`);
+
 const Metres = z.number().finite().min(-10_000).max(10_000);
 export const Vec3 = z.tuple([Metres, Metres, Metres]);
 export type Vec3 = z.infer<typeof Vec3>;
@@ -136,8 +140,11 @@ export const TourManifest = z.object({
   description: text().trim().max(2000).default(''),
   /** The 3D scene, a glTF binary; a tour may ship panoramas only. */
   scene: TourFile.regex(/\.glb$/, 'a .glb file').optional(),
-  /** A Gaussian-splat capture (.spz or .ply), shown instead of the glTF where given. */
-  splat: TourFile.regex(/\.(spz|ply)$/, 'a .spz or .ply file').optional(),
+  /**
+   * A Gaussian-splat capture in the scene's coordinates, shown in 3D with the glTF (or alone): any
+   * single-file format Spark reads.
+   */
+  splat: TourFile.regex(SPLAT_FILE, `a ${SPLAT_EXTENSIONS.map((e) => `.${e}`).join(', ')} file`).optional(),
   /** The viewpoint a customer starts at. */
   start: TourId,
   viewpoints: z.array(Viewpoint).min(1).max(2_000),

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeTourProblems, readTour, tourFiles, type TourManifest, type TourSummary } from '../../../protocol/tour.ts';
+import { splatFileProblem } from './splat-file.ts';
 
 /** A tour.json larger than this is not a description of a tour. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -40,6 +41,17 @@ const isFile = (file: string): fs.Stats | null => {
   return stat?.isFile() ? stat : null;
 };
 
+/** The first bytes of a file, enough for its signature. */
+function readHead(file: string): Uint8Array {
+  const head = new Uint8Array(8);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads one tour folder; a string says why it cannot be offered. */
 export function readTourFolder(dir: string): Tour | string {
   const manifestPath = path.join(dir, TOUR_MANIFEST);
@@ -66,6 +78,10 @@ export function readTourFolder(dir: string): Tour | string {
     // A link out of the folder would serve whatever it points at.
     if (!fs.realpathSync(full).startsWith(root + path.sep)) return `${name}: leads outside the tour folder`;
     files.set(name, { path: full, size: stat.size });
+  }
+  if (manifest.splat) {
+    const problem = splatFileProblem(manifest.splat, readHead(path.join(dir, manifest.splat)));
+    if (problem) return `${manifest.splat}: ${problem}`;
   }
   const bytes = [...files.values()].reduce((sum, f) => sum + f.size, 0);
   const summary: TourSummary = {

@@ -77,6 +77,39 @@ describe('loadTourLibrary', () => {
   });
 });
 
+describe('a tour whose scene is a splat capture', () => {
+  const splatOnly = (splat: string): Record<string, any> => {
+    const manifest = fixtureManifest('splat-room');
+    delete manifest.scene;
+    delete manifest.viewpoints[0].panorama;
+    delete manifest.hotspots[0].node;
+    manifest.splat = splat;
+    return manifest;
+  };
+  const ply = 'ply\nformat binary_little_endian 1.0\nelement vertex 0\nend_header\n';
+
+  it('is offered with the splat among its files, with or without a glTF scene', () => {
+    writeFixtureTour(dir, splatOnly('scene.ply'), { 'scene.ply': ply });
+    writeFixtureTour(dir, { ...fixtureManifest('both'), splat: 'capture.spz' }, { 'capture.spz': Buffer.from([0x1f, 0x8b, 8, 0]) });
+    const library = loadTourLibrary(dir);
+    expect(library.refused).toEqual([]);
+    expect([...library.get('splat-room')!.files.keys()].sort()).toEqual(['scene.ply', 'tour.json']);
+    expect([...library.get('both')!.files.keys()].sort()).toEqual(['capture.spz', 'pano-door.webp', 'scene.glb', 'tour.json']);
+  });
+
+  it('refuses a splat file of a kind the viewer does not read, naming the field', () => {
+    expect(refusal((m) => (m.splat = 'scene.obj'))).toMatch(/^tour\.json: splat: a \.spz, \.ply, \.splat, \.ksplat, \.sog file/);
+    expect(refusal((m) => (m.splat = '../elsewhere/scene.ply'))).toMatch(/^tour\.json: splat: a relative path inside the tour folder/);
+  });
+
+  it('refuses a splat named but missing, or not what its name says', () => {
+    expect(refusal((m) => (m.splat = 'scene.ply'))).toMatch(/^scene\.ply: named in tour\.json but not in the tour folder/);
+    expect(refusal((m) => (m.splat = 'scene.ply'), { 'scene.ply': 'glTF not a ply' })).toBe('scene.ply: not a PLY file (it does not start with "ply")');
+    expect(refusal((m) => (m.splat = 'scene.spz'), { 'scene.spz': ply })).toBe('scene.spz: not an SPZ file (SPZ is gzip-compressed; this is not)');
+    expect(refusal((m) => (m.splat = 'scene.sog'), { 'scene.sog': '' })).toBe('scene.sog: not a SOG file (SOG is a zip archive; this is not)');
+  });
+});
+
 describe('npm run tour:check', () => {
   const check = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/tours/check-cli.ts', ...args], { encoding: 'utf8' });
 
