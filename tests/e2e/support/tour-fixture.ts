@@ -1,7 +1,8 @@
 // A small tour written for browser journeys, in the same format and encodings as the generated ones
 // (meshopt-compressed glTF with WebP textures, WebP equirect panoramas, tour.json): a short cabin
 // section whose walls are coloured by direction — −Z red, −X green, +Z blue, +X yellow — in the scene
-// and in its panoramas alike, so a picture shows whether 3D and 360° line up.
+// and in its panoramas alike, so a picture shows whether 3D and 360° line up. The same room as a
+// Gaussian-splat capture (a 3DGS binary .ply of flat splats on its walls) makes a splat-only tour.
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,6 +124,48 @@ async function panoramaWebp(label: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).webp({ quality: 80 }).toBuffer();
 }
 
+/** SH degree 0 coefficient: a 3DGS .ply stores colour as (rgb − 0.5) / SH_C0. */
+const SH_C0 = 0.28209479177387814;
+const SPLAT_PROPERTIES = ['x', 'y', 'z', 'f_dc_0', 'f_dc_1', 'f_dc_2', 'opacity', 'scale_0', 'scale_1', 'scale_2', 'rot_0', 'rot_1', 'rot_2', 'rot_3'];
+
+/**
+ * The fixture room as Gaussian splats, laid out as 3D Gaussian Splatting trainers write them (binary
+ * .ply, log scales, logit opacity, SH degree 0): flat round splats on a grid over each wall, the floor
+ * and the ceiling, in the scene's coordinates. About 6,000 splats: enough to close the walls, few
+ * enough for software WebGL.
+ */
+export function splatPly(): Buffer {
+  const h = HALF_WIDTH;
+  // Each surface: a corner, two edges along it, the axis it is flat along, its colour and grid step.
+  const surfaces: Array<{ origin: Point; u: Point; v: Point; flat: 0 | 1 | 2; colour: Rgb; step: number }> = [
+    { origin: [-h, 0, FRONT_Z], u: [2 * h, 0, 0], v: [0, HEIGHT, 0], flat: 2, colour: FIXTURE_COLOURS.north, step: 0.12 },
+    { origin: [-h, 0, BACK_Z], u: [2 * h, 0, 0], v: [0, HEIGHT, 0], flat: 2, colour: FIXTURE_COLOURS.south, step: 0.12 },
+    { origin: [-h, 0, FRONT_Z], u: [0, 0, BACK_Z - FRONT_Z], v: [0, HEIGHT, 0], flat: 0, colour: FIXTURE_COLOURS.west, step: 0.12 },
+    { origin: [h, 0, FRONT_Z], u: [0, 0, BACK_Z - FRONT_Z], v: [0, HEIGHT, 0], flat: 0, colour: FIXTURE_COLOURS.east, step: 0.12 },
+    { origin: [-h, 0, FRONT_Z], u: [2 * h, 0, 0], v: [0, 0, BACK_Z - FRONT_Z], flat: 1, colour: [112, 112, 128], step: 0.2 },
+    { origin: [-h, HEIGHT, FRONT_Z], u: [2 * h, 0, 0], v: [0, 0, BACK_Z - FRONT_Z], flat: 1, colour: [235, 235, 235], step: 0.2 },
+  ];
+  const rows: number[][] = [];
+  for (const { origin, u, v, flat, colour, step } of surfaces) {
+    const nu = Math.round(Math.hypot(...u) / step);
+    const nv = Math.round(Math.hypot(...v) / step);
+    const scale = [0, 1, 2].map((axis) => Math.log(axis === flat ? 0.004 : step * 0.6));
+    const dc = colour.map((c) => (c / 255 - 0.5) / SH_C0);
+    for (let i = 0; i < nu; i++) {
+      for (let j = 0; j < nv; j++) {
+        const a = (i + 0.5) / nu;
+        const b = (j + 0.5) / nv;
+        const at = [0, 1, 2].map((k) => origin[k]! + u[k]! * a + v[k]! * b);
+        rows.push([...at, ...dc, 4, ...scale, 1, 0, 0, 0]);
+      }
+    }
+  }
+  const header = ['ply', 'format binary_little_endian 1.0', `element vertex ${rows.length}`, ...SPLAT_PROPERTIES.map((p) => `property float ${p}`), 'end_header', ''].join('\n');
+  const body = Buffer.alloc(rows.length * SPLAT_PROPERTIES.length * 4);
+  rows.flat().forEach((value, i) => body.writeFloatLE(value, i * 4));
+  return Buffer.concat([Buffer.from(header, 'ascii'), body]);
+}
+
 interface FixtureSeat { id: string; row: number; letter: string; class: 'business' | 'economy'; x: number; z: number; window: boolean; aisle: boolean }
 
 function fixtureSeats(): FixtureSeat[] {
@@ -218,6 +261,26 @@ export function fixtureRoomManifest(id: string): TourManifest {
   };
 }
 
+/** The fixture room as a splat capture alone: no glTF and no panoramas, so it is shown in 3D only. */
+export function fixtureSplatManifest(id: string): TourManifest {
+  return {
+    version: 1,
+    id,
+    kind: 'other',
+    title: 'Fixture splat',
+    description: 'The fixture room as a Gaussian-splat capture.',
+    splat: 'scene.ply',
+    start: 'front',
+    viewpoints: [
+      { id: 'front', title: 'Front', position: [0, 1.6, -3.8], yaw: 0, pitch: 0 },
+      { id: 'back', title: 'Back', position: [0, 1.6, 3.5], yaw: 180, pitch: 0 },
+    ],
+    links: [{ from: 'front', to: 'back' }, { from: 'back', to: 'front' }],
+    hotspots: [],
+    bookables: [],
+  };
+}
+
 /** Writes the fixture tour into `<toursDir>/<id>/`. */
 export async function writeFixtureTour(toursDir: string, id = 'fixture-cabin'): Promise<string> {
   const dir = path.join(toursDir, id);
@@ -234,6 +297,15 @@ export async function writeFixtureRoom(toursDir: string, id = 'fixture-room'): P
   const cabin = await writeFixtureTour(toursDir, id);
   await writeFile(path.join(cabin, 'tour.json'), JSON.stringify(fixtureRoomManifest(id), null, 2));
   return cabin;
+}
+
+/** Writes the splat-only fixture tour (tour.json and scene.ply) into `<toursDir>/<id>/`. */
+export async function writeFixtureSplat(toursDir: string, id = 'fixture-splat'): Promise<string> {
+  const dir = path.join(toursDir, id);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'scene.ply'), splatPly());
+  await writeFile(path.join(dir, 'tour.json'), JSON.stringify(fixtureSplatManifest(id), null, 2));
+  return dir;
 }
 
 /**

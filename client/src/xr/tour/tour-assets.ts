@@ -1,12 +1,14 @@
 // A tour's files as the renderer needs them: the manifest read through protocol/tour.ts, the glTF
-// scene (meshopt-compressed, WebP textures) and each panorama as a texture, every download counted in
-// bytes for a progress bar. Plain TypeScript, no React: the customer's page and the console share it.
+// scene (meshopt-compressed, WebP textures), the splat capture and each panorama as a texture, every
+// download counted in bytes for a progress bar. Plain TypeScript, no React: the customer's page and
+// the console share it.
 import { LinearFilter, Mesh, SRGBColorSpace, Texture, type Material, type Object3D } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { readTour, type TourManifest, type TourProblem } from '../../../../protocol/tour.ts';
 import { fetchBytes, TourFileError, type ByteProgress } from './fetch-bytes.ts';
 import { disposeObject } from './dispose-object.ts';
+import type { LoadedSplat } from './splat-loader.ts';
 
 export type ManifestReading = { ok: true; tour: TourManifest } | { ok: false; problems: TourProblem[] };
 
@@ -37,6 +39,7 @@ export class TourAssets {
   private readonly listeners = new Set<() => void>();
   private snapshot: LoadProgress = IDLE;
   private scenePromise: Promise<Object3D> | null = null;
+  private splatPromise: Promise<LoadedSplat> | null = null;
   private readonly panoramas = new Map<string, Promise<Texture>>();
   private readonly prefetched = new Set<string>();
   private readonly controller = new AbortController();
@@ -71,6 +74,22 @@ export class TourAssets {
       }
     });
     return this.scenePromise;
+  }
+
+  /** The Gaussian-splat capture, loaded once; Spark is fetched with it, only for a tour that has one. */
+  splat(): Promise<LoadedSplat> {
+    const file = this.tour.splat;
+    if (!file) return Promise.reject(new TourFileError('splat', 'This tour has no splat capture.'));
+    this.splatPromise ??= Promise.all([this.download(file), import('./splat-loader.ts')]).then(async ([bytes, { readSplat }]) => {
+      try {
+        const splat = await readSplat(file, bytes);
+        if (this.disposed) splat.dispose();
+        return splat;
+      } catch (error) {
+        throw new TourFileError(file, `${file} is not a splat capture this viewer can show: ${(error as Error).message}`);
+      }
+    });
+    return this.splatPromise;
   }
 
   /** A panorama as a texture, loaded once and kept until `release`. */
@@ -123,6 +142,7 @@ export class TourAssets {
     this.disposed = true;
     this.controller.abort(new DOMException('The tour was closed.', 'AbortError'));
     this.scenePromise?.then(disposeObject, () => {});
+    this.splatPromise?.then((splat) => splat.dispose(), () => {});
     for (const file of [...this.panoramas.keys()]) this.release(file);
     this.listeners.clear();
   }

@@ -1,13 +1,15 @@
-// What a viewpoint needs on screen in a mode: the loaded scene (3D) or its panorama's texture. The
-// scene stays loaded once it is; panoramas are loaded as viewpoints are visited.
+// What a viewpoint needs on screen in a mode: the loaded scene and splat capture (3D, whichever the
+// tour has) or its panorama's texture. They stay loaded once they are; panoramas are loaded as
+// viewpoints are visited.
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { Object3D, Texture } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
+import type { LoadedSplat } from './splat-loader.ts';
 import type { TourAssets } from './tour-assets.ts';
-import { shownMode, type TourMode } from './tour-mode.ts';
+import { hasThreeD, shownMode, type TourMode } from './tour-mode.ts';
 import { viewpointById } from './tour-view-state.ts';
 
-export type ViewContent = { mode: '3d'; scene: Object3D } | { mode: 'panorama'; texture: Texture; file: string };
+export type ViewContent = { mode: '3d'; scene: Object3D | null; splat: LoadedSplat | null } | { mode: 'panorama'; texture: Texture; file: string };
 
 export interface ReadyView {
   /** viewpoint|mode: what is shown, as one comparable value. */
@@ -18,7 +20,7 @@ export interface ReadyView {
 
 export function targetOf(tour: TourManifest, viewpointId: string, chosen: TourMode): { key: string; viewpoint: string; mode: TourMode; panorama: string | undefined } {
   const viewpoint = viewpointById(tour, viewpointId) ?? tour.viewpoints[0]!;
-  const mode = shownMode(chosen, viewpoint, tour.scene !== undefined);
+  const mode = shownMode(chosen, viewpoint, hasThreeD(tour));
   return { key: `${viewpoint.id}|${mode}`, viewpoint: viewpoint.id, mode, panorama: viewpoint.panorama };
 }
 
@@ -31,7 +33,7 @@ export function useViewContent(assets: TourAssets, target: ReturnType<typeof tar
     let current = true;
     const loading: Promise<ViewContent> =
       mode === '3d' || panorama === undefined
-        ? assets.scene().then((scene) => ({ mode: '3d', scene }))
+        ? loadThreeD(assets)
         : assets.panorama(panorama).then((texture) => ({ mode: 'panorama', texture, file: panorama }));
     loading.then(
       (content) => {
@@ -46,4 +48,13 @@ export function useViewContent(assets: TourAssets, target: ReturnType<typeof tar
     };
   }, [assets, key, viewpoint, mode, panorama]);
   return ready?.key === key ? ready : null;
+}
+
+/** The tour's scene and splat capture, whichever it has, loaded side by side. */
+async function loadThreeD(assets: TourAssets): Promise<ViewContent> {
+  const [scene, splat] = await Promise.all([
+    assets.tour.scene !== undefined ? assets.scene() : null,
+    assets.tour.splat !== undefined ? assets.splat() : null,
+  ]);
+  return { mode: '3d', scene, splat };
 }

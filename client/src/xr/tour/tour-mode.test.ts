@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickTourMode, shownMode, type DeviceCapabilities } from './tour-mode.ts';
+import { hasThreeD, pickTourMode, shownMode, tourContent, type DeviceCapabilities } from './tour-mode.ts';
 
 const strong: DeviceCapabilities = { webgl2: true, deviceMemoryGb: 8, saveData: false, maxTextureSize: 8192 };
 const both = { hasScene: true, hasPanoramas: true };
@@ -26,5 +26,17 @@ describe('picking the tour mode', () => {
     expect(shownMode('panorama', {}, true)).toBe('3d');
     expect(shownMode('3d', { panorama: 'a.webp' }, false)).toBe('panorama');
     expect(shownMode('3d', {}, true)).toBe('3d');
+  });
+
+  it('counts a splat capture as 3D content: a splat-only tour is 3D only, on any device', () => {
+    const viewpoint = { id: 'door', title: 'Door', position: [0, 1.6, 0] as [number, number, number], yaw: 0, pitch: 0 };
+    const viewpoints = [viewpoint];
+    expect(hasThreeD({ splat: 'capture.spz' })).toBe(true);
+    expect(hasThreeD({})).toBe(false);
+    const splatOnly = tourContent({ splat: 'capture.ply', viewpoints });
+    expect(splatOnly).toEqual({ hasScene: true, hasPanoramas: false });
+    expect(pickTourMode(splatOnly, { ...strong, deviceMemoryGb: 2 })).toBe('3d');
+    expect(shownMode('panorama', {}, hasThreeD({ splat: 'capture.ply' }))).toBe('3d');
+    expect(pickTourMode(tourContent({ splat: 'capture.ply', viewpoints: [{ ...viewpoint, panorama: 'a.webp' }] }), strong)).toBe('3d');
   });
 });

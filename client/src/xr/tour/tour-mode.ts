@@ -1,6 +1,8 @@
 // Which way a device shows a tour: the 3D scene where it can carry it, the panoramas where it cannot
 // (no WebGL2, little memory, data saver) or where the tour has no scene. A viewpoint without a
-// panorama is shown in 3D even in panorama mode, when the tour has a scene.
+// panorama is shown in 3D even in panorama mode, when the tour has a scene. A splat capture is 3D
+// content like a glTF scene: a tour with only a splat is shown in 3D alone.
+import type { TourManifest } from '../../../../protocol/tour.ts';
 
 export type TourMode = '3d' | 'panorama';
 
@@ -15,8 +17,19 @@ export interface DeviceCapabilities {
 }
 
 export interface TourContent {
+  /** Something to show in 3D: a glTF scene, a splat capture or both. */
   hasScene: boolean;
   hasPanoramas: boolean;
+}
+
+/** Whether a tour has anything to show in 3D (a glTF scene or a splat capture). */
+export function hasThreeD(tour: Pick<TourManifest, 'scene' | 'splat'>): boolean {
+  return tour.scene !== undefined || tour.splat !== undefined;
+}
+
+/** What a tour offers to `pickTourMode`. */
+export function tourContent(tour: Pick<TourManifest, 'scene' | 'splat' | 'viewpoints'>): TourContent {
+  return { hasScene: hasThreeD(tour), hasPanoramas: tour.viewpoints.some((v) => v.panorama !== undefined) };
 }
 
 /** Below this, a phone is better off with panoramas: a scene, its textures and WebGL buffers need room. */

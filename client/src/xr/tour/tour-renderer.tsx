@@ -86,7 +86,8 @@ export function TourRenderer(props: TourRendererProps) {
       data-settled={shown !== null && settled === shown.key ? 'true' : 'false'}
       data-xr={presenting ? 'presenting' : 'off'}
     >
-      <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: true }} camera={{ fov: 70, near: 0.05, far: 200 }}>
+      {/* Spark draws splats without MSAA: it would cost much and smooth nothing (and hangs Quest Browser, spark #400). */}
+      <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: tour.splat === undefined }} camera={{ fov: 70, near: 0.05, far: 200 }}>
         <MaybeXr store={props.xr}>
           <TourScene tour={tour} view={view} target={target} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} />
           {props.xr && viewpoint && <TourXr tour={tour} viewpoint={viewpoint} yaw={view.yaw} presenting={presenting} {...(props.onLink ? { onLink: props.onLink } : {})} />}

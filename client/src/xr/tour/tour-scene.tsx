@@ -1,5 +1,5 @@
-// Inside the tour's canvas: the shown viewpoint's content (the glTF scene, or its panorama on an
-// inverted sphere), the camera at its eye looking where the view says, the comfort fade between
+// Inside the tour's canvas: the shown viewpoint's content (the glTF scene and the splat capture, or its
+// panorama on an inverted sphere), the camera at its eye looking where the view says, the comfort fade between
 // viewpoints, and the DOM markers moved to their screen points each frame. Renders on demand.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
@@ -8,6 +8,7 @@ import type { TourManifest, Vec3 } from '../../../../protocol/tour.ts';
 import { FadeVeil, type Veil } from './fade-veil.tsx';
 import type { MarkerRegistry } from './marker-projection.ts';
 import { createPanoramaGeometry } from './panorama-sphere.ts';
+import { SplatView } from './splat-view.tsx';
 import type { ReadyView } from './tour-content.ts';
 import { verticalFov, yawDelta } from './tour-directions.ts';
 import type { TourView } from './tour-view-state.ts';
@@ -108,7 +109,8 @@ export function TourScene(props: TourSceneProps) {
         <>
           <hemisphereLight args={['#ffffff', '#8a7f70', 1.6]} />
           <directionalLight position={[2, 5, 3]} intensity={1.2} />
-          <primitive object={shown.content.scene} />
+          {shown.content.scene && <primitive object={shown.content.scene} />}
+          {shown.content.splat && <SplatView splat={shown.content.splat} />}
         </>
       )}
       {shown?.content.mode === 'panorama' && viewpoint && <PanoramaSphere texture={shown.content.texture} position={viewpoint.position} />}
