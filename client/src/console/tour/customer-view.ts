@@ -3,19 +3,19 @@
 // they look and how they see the tour.
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { clampPitch, normaliseYaw, yawDelta } from '../../xr/tour/tour-directions.ts';
-import type { TourMode } from '../../xr/tour/tour-mode.ts';
+import { hasThreeD, type TourMode } from '../../xr/tour/tour-mode.ts';
 import type { TourPoseMessage } from '../../xr/tour/tour-sync.ts';
 import { initialView, seatAt, viewpointById, type TourView } from '../../xr/tour/tour-view-state.ts';
 
 /** A headset shows the 3D scene where the tour has one, so the console does too. */
 export function modeOfPose(tour: TourManifest, shown: TourPoseMessage['view']): TourMode {
-  if (shown === 'vr') return tour.scene !== undefined ? '3d' : 'panorama';
+  if (shown === 'vr') return hasThreeD(tour) ? '3d' : 'panorama';
   return shown;
 }
 
 /** What the console renders for the customer's pose; the tour's start, in 3D where it can, before any pose arrived. */
 export function viewOfPose(tour: TourManifest, pose: TourPoseMessage | null): TourView {
-  if (!pose || !viewpointById(tour, pose.viewpoint)) return initialView(tour, tour.scene !== undefined ? '3d' : 'panorama');
+  if (!pose || !viewpointById(tour, pose.viewpoint)) return initialView(tour, hasThreeD(tour) ? '3d' : 'panorama');
   return { viewpoint: pose.viewpoint, yaw: normaliseYaw(pose.yaw), pitch: clampPitch(pose.pitch), zoom: 1, mode: modeOfPose(tour, pose.view) };
 }
 

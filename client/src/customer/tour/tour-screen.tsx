@@ -10,7 +10,7 @@ import { useTourActivity } from '../use-tour-activity.ts';
 import { useMicrophone } from './use-microphone.ts';
 import { TourFileError } from '../../xr/tour/fetch-bytes.ts';
 import { loadTourManifest, TourAssets } from '../../xr/tour/tour-assets.ts';
-import { pickTourMode, readDeviceCapabilities, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
+import { pickTourMode, readDeviceCapabilities, tourContent, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
 import { TourViewer } from './tour-viewer.tsx';
 import './tour.css';
 
@@ -109,6 +109,6 @@ function ReadyTour(props: ReadyTourProps) {
   }
   if (error) return <Failure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
-  const mode = pickTourMode({ hasScene: tour.scene !== undefined, hasPanoramas: tour.viewpoints.some((v) => v.panorama !== undefined) }, device);
+  const mode = pickTourMode(tourContent(tour), device);
   return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;
 }

@@ -10,7 +10,7 @@ import { AgentPointer } from '../../xr/tour/agent-pointer.tsx';
 import { verticalFov, type Look } from '../../xr/tour/tour-directions.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
-import { shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
+import { hasThreeD, shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
 import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
 import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
 import { customerPose } from '../../xr/tour/tour-sync.ts';
@@ -98,7 +98,7 @@ export function TourViewer(props: TourViewerProps) {
       return customerPose({
         view: { viewpoint: view.viewpoint, yaw: look.yaw, pitch: look.pitch },
         fov: verticalFov(aspect) / view.zoom,
-        shown: vr.presenting ? 'vr' : shownMode(view.mode, viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!, tour.scene !== undefined),
+        shown: vr.presenting ? 'vr' : shownMode(view.mode, viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!, hasThreeD(tour)),
         card: card?.kind === 'hotspot' ? card.id : null,
         seat,
       });
@@ -196,10 +196,10 @@ export function TourViewer(props: TourViewerProps) {
   }, []);
 
   const viewpoint = viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!;
-  const shown = shownMode(view.mode, viewpoint, tour.scene !== undefined);
+  const shown = shownMode(view.mode, viewpoint, hasThreeD(tour));
   const hotspot = card?.kind === 'hotspot' ? tour.hotspots.find((h) => h.id === card.id) : undefined;
   const seat = card?.kind === 'seat' ? tour.plan?.seats.find((s) => s.id === card.id) : undefined;
-  const canSwitch = tour.scene !== undefined && tour.viewpoints.some((v) => v.panorama !== undefined);
+  const canSwitch = hasThreeD(tour) && tour.viewpoints.some((v) => v.panorama !== undefined);
   const plan = tour.plan;
   const offer = guide.offer;
   const call = guide.call;

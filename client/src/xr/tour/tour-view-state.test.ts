@@ -73,3 +73,13 @@ describe('tour view state', () => {
     expect(seatAt(tour, 'aisle')).toBeUndefined();
   });
 });
+
+describe('looking where the view already looks', () => {
+  it('keeps the same view, so nothing re-renders for a repeated pose', () => {
+    const tour = sampleTour();
+    const view = initialView(tour, '3d');
+    expect(reduceView(tour, view, { type: 'look', yaw: view.yaw, pitch: view.pitch })).toBe(view);
+    expect(reduceView(tour, view, { type: 'turn', yaw: 0, pitch: 0 })).toBe(view);
+    expect(reduceView(tour, view, { type: 'look', yaw: 10, pitch: 0 })).not.toBe(view);
+  });
+});

@@ -41,9 +41,9 @@ export function initialView(tour: TourManifest, mode: TourMode, link: { node?: s
 export function reduceView(tour: TourManifest, view: TourView, action: TourViewAction): TourView {
   switch (action.type) {
     case 'look':
-      return { ...view, yaw: normaliseYaw(action.yaw), pitch: clampPitch(action.pitch) };
+      return looking(view, normaliseYaw(action.yaw), clampPitch(action.pitch));
     case 'turn':
-      return { ...view, yaw: normaliseYaw(view.yaw + action.yaw), pitch: clampPitch(view.pitch + action.pitch) };
+      return looking(view, normaliseYaw(view.yaw + action.yaw), clampPitch(view.pitch + action.pitch));
     case 'go': {
       const target = viewpointById(tour, action.viewpoint);
       if (!target) return view;
@@ -60,6 +60,11 @@ export function reduceView(tour: TourManifest, view: TourView, action: TourViewA
     case 'mode':
       return { ...view, mode: action.mode };
   }
+}
+
+/** The view looking this way; the same view when it already does, so nothing re-renders for it (a followed agent's repeated pose). */
+function looking(view: TourView, yaw: number, pitch: number): TourView {
+  return yaw === view.yaw && pitch === view.pitch ? view : { ...view, yaw, pitch };
 }
 
 export function viewpointById(tour: TourManifest, id: string): Viewpoint | undefined {
