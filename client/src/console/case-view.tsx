@@ -133,7 +133,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         </div>
         <aside className="case-side">
           <RecordingStatus recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
-          <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} />
+          <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} voiceOnly={Boolean(tourId)} />
           {!tourId && <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>

@@ -1,4 +1,6 @@
-// A case's join link: the URL with a copy button, and a QR code for a phone to scan.
+// A case's join link: the URL with a copy button, and a QR code for a phone to scan. A preview with a
+// tour can also be sent as a self-guided tour (&guide=self): the customer looks around alone, and
+// joins a call only when they tap "Talk to someone".
 import { toCanvas } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseCreated } from '../../../protocol/http.ts';
@@ -7,7 +9,9 @@ import { formatDateTime } from '../ui/format.ts';
 export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const { joinUrl } = props.created;
+  const [selfGuided, setSelfGuided] = useState(false);
+  const hasTour = props.created.case.kind === 'preview' && Boolean(props.created.case.tour);
+  const joinUrl = hasTour && selfGuided ? `${props.created.joinUrl}&guide=self` : props.created.joinUrl;
 
   useEffect(() => {
     if (canvas.current) void toCanvas(canvas.current, joinUrl, { width: 184, margin: 1, errorCorrectionLevel: 'M' });
@@ -34,6 +38,16 @@ export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void
           Send this link to the customer, or let them scan the code with their phone camera. It works for this case only,
           until {formatDateTime(props.created.case.joinExpiresAt)}.
         </p>
+        {hasTour && (
+          <div className="join-link-guide" role="group" aria-label="How the customer takes the tour">
+            <label>
+              <input type="radio" name="join-guide" data-testid="join-link-guided" checked={!selfGuided} onChange={() => setSelfGuided(false)} /> Guided: you join them on a call
+            </label>
+            <label>
+              <input type="radio" name="join-guide" data-testid="join-link-self-guided" checked={selfGuided} onChange={() => setSelfGuided(true)} /> Self-guided: they can ask for you
+            </label>
+          </div>
+        )}
         <div className="join-link-row">
           <input readOnly value={joinUrl} data-testid="join-link-url" aria-label="Join link" onFocus={(e) => e.target.select()} />
           <button type="button" className="btn btn-primary" data-testid="join-link-copy" onClick={copy}>

@@ -5,7 +5,12 @@ import { formatBitrate, formatPercent, formatRtt } from '../ui/format.ts';
 
 const scoreWords = ['No media', 'Bad', 'Poor', 'Fair', 'Good', 'Excellent'];
 
-export function QualityPanel(props: { stats: LinkStats | null; customerQuality: { level: QualityLevel; reason: string | null } | null }) {
+export function QualityPanel(props: {
+  stats: LinkStats | null;
+  customerQuality: { level: QualityLevel; reason: string | null } | null;
+  /** A guided tour's call carries voice and the tour's sync, no video: nothing to say about video. */
+  voiceOnly?: boolean;
+}) {
   const { stats } = props;
   const score = stats?.score ?? 0;
   return (
@@ -32,12 +37,14 @@ export function QualityPanel(props: { stats: LinkStats | null; customerQuality: 
           <dt>Round trip</dt>
           <dd data-testid="q-rtt">{stats ? formatRtt(stats.rttMs) : '—'}</dd>
         </div>
-        <div>
-          <dt>Video</dt>
-          <dd data-testid="q-video">{stats?.video ? `${stats.video.width}×${stats.video.height} · ${Math.round(stats.video.fps)} fps` : '—'}</dd>
-        </div>
+        {!props.voiceOnly && (
+          <div>
+            <dt>Video</dt>
+            <dd data-testid="q-video">{stats?.video ? `${stats.video.width}×${stats.video.height} · ${Math.round(stats.video.fps)} fps` : '—'}</dd>
+          </div>
+        )}
       </dl>
-      {props.customerQuality && props.customerQuality.level !== 'high' && (
+      {!props.voiceOnly && props.customerQuality && props.customerQuality.level !== 'high' && (
         <p className="small muted" data-testid="customer-quality">
           Customer sending {props.customerQuality.level === 'audio-only' ? 'audio only' : `${props.customerQuality.level} quality video`}
           {props.customerQuality.reason ? ` (${props.customerQuality.reason})` : ''}.
