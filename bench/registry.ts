@@ -195,6 +195,33 @@ export const BENCHES: BenchEntry[] = [
       ),
   },
   {
+    name: 'tour-live',
+    script: 'bench/tour-live.ts',
+    browser: true,
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 300,
+    note: 'Guided tour, one run, the console (1440x900) and the customer (a phone-sized page at 1× shown panoramas) each in a Chromium of its own, as on two machines but on the same 2 cores: first a camera call (Chromium\'s fake camera, whose simple picture needs far less than a real one) for the video bitrate it sends; then the cabin tour on a voice call, where the customer\'s page sends its pose over the data channel (payload bytes, as getStats counts them) — still for 6 s, then turning (an arrow-key step of 7.5° every 60 ms) for 2.5 s and holding for 2.5 s, four times; the goal is sync at most 1/100 of the video. Software WebGL keeps the pose rate under the gate\'s 10 a second, so the gate\'s ceiling is given too. Then the tour in an emulated headset (iwer Quest 3, software WebGL at about 1 fps, so a frame or two is the whole difference): XR frames a second alone, then with the agent connected and leading, its console drawing on the same 2 cores (goal ≥ 0.9×).',
+    rows: (r) => {
+      const rows: Row[] = [];
+      if (r.sync && r.video) {
+        rows.push([
+          'guided tour: scene-state sync the customer sends',
+          `exploring ${round2(r.sync.exploringBytesPerSecond / 1000)} kB/s; turning ${round2(r.sync.turningBytesPerSecond / 1000)} kB/s (${r.sync.turningMessagesPerSecond} msg/s); still ${r.sync.stillBytesPerSecond} B/s`,
+          `camera call video: ${r.video.kbps} kbit/s`,
+          `${r.ratio.exploring} of the video exploring, ${r.ratio.turning} turning (goal ≤ 0.01)`,
+        ]);
+        rows.push([
+          'guided tour: the most the pose gate lets through (10 poses a second, non-stop)',
+          `${round2(r.sync.ceilingBytesPerSecond / 1000)} kB/s (${r.sync.messageBytes} B a pose)`,
+          'video at the call\'s high level: 1,500 kbit/s',
+          `${r.ratio.ceilingVsHighLevel} of it; ${r.ratio.ceiling} of this run's camera video`,
+        ]);
+      }
+      if (r.vr) rows.push(['guided tour in a headset (emulated VR): XR frame rate', `with the agent leading: ${r.vr.fpsWithAgent} fps`, `alone: ${r.vr.fpsAlone} fps`, `${r.vr.ratio}× (goal ≥ 0.9×)`]);
+      return rows;
+    },
+  },
+  {
     name: 'xr',
     script: 'bench/xr.ts',
     browser: true,

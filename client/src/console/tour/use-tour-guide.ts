@@ -5,14 +5,14 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { TourManifest, Vec3 } from '../../../../protocol/tour.ts';
-import { agentPose, PoseGate, type AgentPoseMessage, type TourLeader, type TourOfferMessage, type TourSyncMessage } from '../../xr/tour/tour-sync.ts';
+import { agentPose, PoseGate, POSE_MIN_INTERVAL_MS, type AgentPoseMessage, type TourLeader, type TourOfferMessage, type TourSyncMessage } from '../../xr/tour/tour-sync.ts';
 import { reduceView, type TourView, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
 import { viewOfPose } from './customer-view.ts';
 import { INITIAL_GUIDE, reduceGuide } from './guide-state.ts';
 import type { AgentActivity } from './use-agent-activity.ts';
 
-/** How often the agent's view is offered to the pose gate while leading (it lets through at most 20 a second). */
-const GATE_TICK_MS = 50;
+/** How often the agent's view is offered to the pose gate while leading: twice per gate interval, so timer jitter costs no pose. */
+const GATE_TICK_MS = POSE_MIN_INTERVAL_MS / 2;
 
 export interface TourGuideDeps {
   tour: TourManifest;

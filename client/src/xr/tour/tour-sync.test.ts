@@ -6,7 +6,7 @@ const pose = (yaw: number, extra: Partial<{ viewpoint: string; card: string | nu
   customerPose({ view: { viewpoint: extra.viewpoint ?? 'door', yaw, pitch: 0 }, fov: 60, shown: '3d', card: extra.card ?? null, seat: null });
 
 describe('PoseGate', () => {
-  it('sends the first pose, then turning at most every 50 ms and only by half a degree or more', () => {
+  it('sends the first pose, then turning at most every 100 ms and only by half a degree or more', () => {
     const gate = new PoseGate();
     expect(gate.offer(pose(10), 0)).toBe(true);
     expect(gate.offer(pose(20), 10)).toBe(false);

@@ -1,8 +1,10 @@
 // Scene-state sync of a guided tour: the customer's pose (and, while the agent leads, the agent's)
 // goes over the call's data channel instead of video, and the other side renders the same tour from
 // it. A gate decides which poses are worth sending: a change of place, view or card at once; turning
-// at most twenty times a second and only by a visible step; the same pose again every two seconds,
-// so a side that joined late, or missed a message, catches up.
+// at most ten times a second and only by a visible step (the other side eases its camera towards
+// each pose, so ten a second looks smooth, and the sync stays under a hundredth of a video call's
+// bitrate); the same pose again every two seconds, so a side that joined late, or missed a message,
+// catches up.
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { Vec3 } from '../../../../protocol/tour.ts';
 import { normaliseYaw, yawDelta } from './tour-directions.ts';
@@ -20,8 +22,8 @@ export function isTourSyncMessage(message: PeerMessage): message is TourSyncMess
   return message.type.startsWith('tour-');
 }
 
-/** At most this often while turning: 20 a second. */
-export const POSE_MIN_INTERVAL_MS = 50;
+/** At most this often while turning: 10 a second. */
+export const POSE_MIN_INTERVAL_MS = 100;
 /** An unchanged pose is sent again this often. */
 export const POSE_HEARTBEAT_MS = 2000;
 /** Turns smaller than this (degrees of yaw, pitch or field of view) are not worth a message. */
@@ -34,7 +36,7 @@ interface Pose {
   fov?: number;
 }
 
-/** Decides which of a stream of poses go over the channel; call `offer` as often as you like (each frame, or on a 50 ms timer so the last pose of a turn is not held back). */
+/** Decides which of a stream of poses go over the channel; call `offer` as often as you like (each frame, or on a timer so the last pose of a turn is not held back). */
 export class PoseGate<P extends Pose> {
   private last: P | null = null;
   private lastAt = Number.NEGATIVE_INFINITY;
