@@ -14,7 +14,7 @@ import { QUICK, round, summary, writeResult } from './support/results.ts';
 import { NAME_HELPER } from './video/frame-code.ts';
 
 const TOURS = ['hotel-standard', 'hotel-suite', 'cabin-a321'] as const;
-const RUNS = QUICK ? 1 : Number(process.env.TOUR_JOIN_RUNS ?? 6);
+const RUNS = QUICK ? 1 : Number(process.env.TOUR_JOIN_RUNS ?? 4);
 /** The target: the first view within 2 s on loopback. */
 const TARGET_MS = 2000;
 const RUN_TIMEOUT_MS = 30_000;

@@ -17,10 +17,10 @@ import { NAME_HELPER } from './video/frame-code.ts';
 import { encodingFor } from '../client/src/call/quality.ts';
 import { POSE_MIN_INTERVAL_MS } from '../client/src/xr/tour/tour-sync.ts';
 
-const VIDEO_WINDOW_MS = QUICK ? 3000 : 15_000;
+const VIDEO_WINDOW_MS = QUICK ? 3000 : 10_000;
 /** Looking around: turning for this long, then holding still as long, a few times over. */
 const TURN_MS = QUICK ? 1000 : 2500;
-const CYCLES = QUICK ? 1 : 4;
+const CYCLES = QUICK ? 1 : 3;
 const FPS_WINDOW_MS = QUICK ? 2000 : 10_000;
 
 declare global {
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     await assessor.openCase(video.caseId);
     await assessor.connect();
     await assessor.waitForLiveVideo(60_000);
-    await sleep(QUICK ? 1000 : 5000);
+    await sleep(QUICK ? 1000 : 3000);
     const videoStart = await sentSoFar(customer.page);
     await sleep(VIDEO_WINDOW_MS);
     const videoBytesPerSecond = perSecond(videoStart, await sentSoFar(customer.page), 'video');
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     await sleep(1000);
 
     const still0 = await sentSoFar(customer.page);
-    await sleep(QUICK ? 2000 : 6000);
+    await sleep(QUICK ? 2000 : 4000);
     const still1 = await sentSoFar(customer.page);
     const turning: Array<{ bytes: number; messages: number }> = [];
     const explore0 = still1;
