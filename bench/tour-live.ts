@@ -14,6 +14,7 @@ import { createPreviewCase, listTours, TourPage } from '../tests/e2e/support/tou
 import { installXrHeadset } from '../tests/e2e/support/xr-headset.ts';
 import { QUICK, round, sleep, writeResult } from './support/results.ts';
 import { NAME_HELPER } from './video/frame-code.ts';
+import { xrFps } from './support/xr-fps.ts';
 import { encodingFor } from '../client/src/call/quality.ts';
 import { POSE_MIN_INTERVAL_MS } from '../client/src/xr/tour/tour-sync.ts';
 
@@ -79,22 +80,6 @@ async function turnFor(page: Page, ms: number): Promise<void> {
     await sleep(60);
   }
   if ((await yaw()) === before) throw new Error('the arrow key did not turn the customer\'s view');
-}
-
-/** XR frames a second over a window, counted by the session's own frame loop. */
-async function xrFps(page: Page): Promise<number> {
-  return page.evaluate(async (windowMs) => {
-    const session = window.__xrHeadset.activeSession as unknown as XRSession;
-    let frames = 0;
-    const count = (): void => {
-      frames++;
-      session.requestAnimationFrame(count);
-    };
-    session.requestAnimationFrame(count);
-    const started = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    return (frames * 1000) / (performance.now() - started);
-  }, FPS_WINDOW_MS);
 }
 
 async function main(): Promise<void> {
@@ -187,14 +172,14 @@ async function main(): Promise<void> {
     await headset.page.getByTestId('tour-vr').click();
     await headset.page.locator('[data-testid="tour-renderer"][data-xr="presenting"]').waitFor({ timeout: 30_000 });
     await sleep(2000);
-    const fpsAlone = await xrFps(headset.page);
+    const fpsAlone = await xrFps(headset.page, '__xrHeadset', FPS_WINDOW_MS);
     await assessor.caseRow(vrCase.case.id).getByTestId('badge-waiting').waitFor({ timeout: 30_000 });
     await assessor.openCase(vrCase.case.id);
     await assessor.connect();
     await headset.page.locator('[data-testid="tour-call"][data-channel="open"]').waitFor({ timeout: 30_000 });
     await assessor.page.getByTestId('tour-lead-toggle').click();
     await sleep(2000);
-    const fpsWithAgent = await xrFps(headset.page);
+    const fpsWithAgent = await xrFps(headset.page, '__xrHeadset', FPS_WINDOW_MS);
 
     writeResult('tour-live', {
       tour: tourId,

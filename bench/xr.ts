@@ -12,25 +12,10 @@ import { startServer } from '../tests/e2e/support/server.ts';
 import { installXrDevice, setPhonePose } from '../tests/e2e/support/xr-device.ts';
 import { QUICK, round, sleep, summary, within, writeResult } from './support/results.ts';
 import { NAME_HELPER } from './video/frame-code.ts';
+import { xrFps } from './support/xr-fps.ts';
 
 const FPS_WINDOW_MS = QUICK ? 2000 : 10_000;
 const CLICKS = QUICK ? 1 : 10;
-
-/** Counts the XR session's frames (the render loop runs once per frame) over a window. */
-async function xrFps(customer: CustomerPage): Promise<number> {
-  return customer.page.evaluate(async (windowMs) => {
-    const session = window.__xrDevice.activeSession as unknown as XRSession;
-    let frames = 0;
-    const count = (): void => {
-      frames++;
-      session.requestAnimationFrame(count);
-    };
-    session.requestAnimationFrame(count);
-    const started = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    return (frames * 1000) / (performance.now() - started);
-  }, FPS_WINDOW_MS);
-}
 
 /** Resolves with the ms from now until a received video frame shows at least `minPixels` annotation-orange pixels. */
 function timeToOrange(minPixels: number): Promise<number> {
@@ -78,13 +63,13 @@ async function main(): Promise<void> {
     await customer.page.locator('[data-testid="ar-view"][data-state="running"]').waitFor({ state: 'attached', timeout: 60_000 });
     await setPhonePose(customer.page, [0, 1.4, 0.4], -70);
     await customer.page.waitForTimeout(2000);
-    const fpsOff = await xrFps(customer);
+    const fpsOff = await xrFps(customer.page, '__xrDevice', FPS_WINDOW_MS);
 
     await assessor.openCase(caseId);
     await assessor.connect();
     await assessor.waitForLiveVideo(60_000);
     await customer.page.waitForTimeout(QUICK ? 2000 : 8000);
-    const fpsOn = await xrFps(customer);
+    const fpsOn = await xrFps(customer.page, '__xrDevice', FPS_WINDOW_MS);
 
     const clickToMarker: number[] = [];
     for (let i = 0; i < CLICKS; i++) {

@@ -1,8 +1,9 @@
 // Records what the customer is shown on a tour and sends it for the ledger: every 15 s, when the page
 // is hidden (a phone locked, a tab switched, the page left) and when the tour closes. A last batch is
 // sent with keepalive, so it outlives the page.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { randomId } from '../ui/ids.ts';
+import { useFlushSchedule } from '../ui/use-flush-schedule.ts';
 import { postTourActivity } from './join-api.ts';
 import { TourActivityRecorder } from './tour-activity.ts';
 
@@ -23,22 +24,7 @@ export function useTourActivity(token: string, caseId: string): TourActivityReco
     return { recorder, flush };
   });
 
-  useEffect(() => {
-    const { flush } = state;
-    const timer = setInterval(() => flush(false), FLUSH_EVERY_MS);
-    const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') flush(true);
-    };
-    const onPageHide = (): void => flush(true);
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
-      flush(true);
-    };
-  }, [state]);
+  useFlushSchedule(state.flush, FLUSH_EVERY_MS);
 
   return state.recorder;
 }

@@ -1,9 +1,10 @@
 // Records what the agent does on a guided tour — pointing, bringing the customer to viewpoints,
 // offers — and sends it for the case's ledger: every 15 s, right after an offer, when the page is
 // hidden and when the panel closes (a last batch with keepalive, so it outlives the page).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { TourActivityRecorder } from '../../customer/tour-activity.ts';
 import { randomId } from '../../ui/ids.ts';
+import { useFlushSchedule } from '../../ui/use-flush-schedule.ts';
 import { consoleApi } from '../console-api.ts';
 
 const FLUSH_EVERY_MS = 15_000;
@@ -33,25 +34,11 @@ export function useAgentActivity(caseId: string, onError: (message: string) => v
         if (!sent) onError('What you did on the tour is not in the case record yet: the server could not be reached. It will be sent again.');
       });
     };
-    return { activity: { recorder, flush }, flushing };
+    const flushOnSchedule = (last: boolean): void => void flushing(last);
+    return { activity: { recorder, flush }, flushOnSchedule };
   });
 
-  useEffect(() => {
-    const { flushing } = state;
-    const timer = setInterval(() => void flushing(false), FLUSH_EVERY_MS);
-    const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') void flushing(true);
-    };
-    const onPageHide = (): void => void flushing(true);
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
-      void flushing(true);
-    };
-  }, [state]);
+  useFlushSchedule(state.flushOnSchedule, FLUSH_EVERY_MS);
 
   return state.activity;
 }
