@@ -192,6 +192,23 @@ describe('preview tour: the customer looks around before buying', () => {
     await desktop.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-desktop.png`) });
   });
 
+  it('every other generated hotel room opens on a phone and a desktop, and shows the room', async () => {
+    const tours = await listTours(journey.server);
+    const rooms = tours.filter((t) => t.kind === 'hotel-room' && t.id !== 'fixture-room').slice(1);
+    for (const { id } of rooms) {
+      const room = await fetchManifest(journey.server, id);
+      const { joinUrl } = await createPreviewCase(journey.server, `Room preview ${id}`, id);
+      for (const [kind, page] of [['phone', await journey.contexts[1]!.newPage()], ['desktop', await desktopPage(`${id}-desktop`)]] as const) {
+        const tour = new TourPage(page);
+        await tour.open(joinUrl);
+        await tour.waitForShown(room.start);
+        expect((await tour.picture()).spread, `${id} on a ${kind}`).toBeGreaterThan(12);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `tour-${id}-${kind}.png`) });
+        await page.close();
+      }
+    }
+  });
+
   it('measuring across the room, wall to wall, gives its true width', async () => {
     // The fixture room is 3.6 m wide (x from −1.8 to 1.8); its entrance viewpoint looks along it.
     const page = await desktopPage('measure');
