@@ -5,8 +5,8 @@ import { OutcomeBody, type Decision, type OutcomeView } from '../../../protocol/
 import type { TourManifest } from '../../../protocol/tour.ts';
 import { messageOf } from '../ui/api.ts';
 import { Banner } from '../ui/banner.tsx';
-import { formatMoney } from '../ui/format.ts';
 import { consoleApi } from './console-api.ts';
+import { BookableOptions } from './tour/bookable-options.tsx';
 
 const decisions: { value: Decision; label: string }[] = [
   { value: 'booked', label: 'Booked' },
@@ -96,12 +96,7 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
               <label htmlFor="outcome-option">Booked</label>
               <select id="outcome-option" data-testid="outcome-option" required value={option} onChange={(e) => setOption(e.target.value)} disabled={!tour}>
                 {!tour && <option value="">Loading the tour…</option>}
-                {tour?.bookables.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.title} · {formatMoney(b.price.amount, b.price.currency)}
-                    {b.price.per ? ` / ${b.price.per}` : ''}
-                  </option>
-                ))}
+                {tour && <BookableOptions bookables={tour.bookables} />}
               </select>
             </div>
             {seats.length > 0 && (

@@ -5,6 +5,7 @@ import type { TourManifest } from '../../../../protocol/tour.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { TourOfferMessage } from '../../xr/tour/tour-sync.ts';
 import { NO_EDITS, offerFields, readOffer, type OfferEdits } from './offer-draft.ts';
+import { BookableOptions } from './bookable-options.tsx';
 
 export function OfferForm(props: { tour: TourManifest; customerSeat: string | null; live: boolean; onOffer: (offer: TourOfferMessage) => void }) {
   const { tour } = props;
@@ -42,12 +43,7 @@ export function OfferForm(props: { tour: TourManifest; customerSeat: string | nu
             // A new option (or seat) brings its own price.
             onChange={(e) => edit({ option: e.target.value, amount: null, currency: null })}
           >
-            {tour.bookables.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.title} · {formatMoney(b.price.amount, b.price.currency)}
-                {b.price.per ? ` / ${b.price.per}` : ''}
-              </option>
-            ))}
+            <BookableOptions bookables={tour.bookables} />
           </select>
         </div>
         {seats.length > 0 && (
