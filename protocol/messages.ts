@@ -108,6 +108,14 @@ export const PeerMessage = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('tour-card'), hotspot: TourId.nullable() }),
   /** The agent offers an option (a seat of a cabin) at a price; the customer's page shows it. */
   z.object({ v, type: z.literal('tour-offer'), option: TourId, seat: SeatId.optional(), amount: z.number().min(0).max(1e9), currency: Currency }),
+  // The call itself.
+  /** Either side hangs up on purpose (sent just before the media call is closed), so the other side shows "call ended", not "reconnecting". */
+  z.object({ v, type: z.literal('call-end'), by: z.enum(['customer', 'assessor']) }),
+  /** The customer's own controls: microphone muted, camera turned off, which camera (front/back) and torch. Sent on each change and on connect. */
+  z.object({
+    v, type: z.literal('media-state'), microphone: z.boolean(), camera: z.boolean(),
+    facing: z.enum(['user', 'environment', 'unknown']), torch: z.boolean(),
+  }),
 ]);
 export type PeerMessage = z.infer<typeof PeerMessage>;
 
