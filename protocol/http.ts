@@ -293,6 +293,19 @@ export const JoinView = z.object({
   checklist: ChecklistView.nullable().optional(),
   /** The preview tour the customer is shown instead of the camera; null when the case has none. */
   tour: z.object({ id: TourId, title: text(), manifestUrl: text() }).nullable().optional(),
+  /**
+   * Who asks and what happens to the record, for the consent screen: the operator's organisation, the
+   * assessor's name, how many days the files are kept after the case is decided, the privacy notice.
+   * Each is null when the operator has not set it.
+   */
+  notice: z
+    .object({
+      organisation: text().nullable(),
+      assessorName: text().nullable(),
+      retentionDays: z.number().int().positive().nullable(),
+      privacyUrl: text().nullable(),
+    })
+    .optional(),
 });
 export type JoinView = z.infer<typeof JoinView>;
 

@@ -57,6 +57,9 @@ const EnvSchema = z.object({
   SIGHTLINE_IMAGE_QUEUE_PER_CALLER: positiveInt(4),
   UV_THREADPOOL_SIZE: positiveInt(4),
   SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
+  SIGHTLINE_ORGANISATION: z.string().trim().min(1).max(200).optional(),
+  SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  SIGHTLINE_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
@@ -82,6 +85,8 @@ export interface Config {
   /** Bounds on decoding uploaded images: see evidence/image-cost.ts and evidence/image-gate.ts. */
   imageWork: { maxDecodedBytes: number; memoryBytes: number; jobs: number; queue: number; perCaller: number };
   joinLinkHours: number;
+  /** What the customer's consent screen says about who holds their data, how long, and where to read more. */
+  customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
   loginLimitPer15Min: number;
   maxPeers: number;
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
@@ -132,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       perCaller: e.SIGHTLINE_IMAGE_QUEUE_PER_CALLER,
     },
     joinLinkHours: e.SIGHTLINE_JOIN_LINK_HOURS,
+    customerNotice: {
+      organisation: e.SIGHTLINE_ORGANISATION ?? null,
+      retentionDays: e.SIGHTLINE_RETENTION_DAYS ?? null,
+      privacyUrl: e.SIGHTLINE_PRIVACY_URL ?? null,
+    },
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
     signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,

@@ -71,6 +71,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     checklistCaptures: checklistStore.list,
     tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
     joinLinkHours: config.joinLinkHours,
+    userName: (id) => users.byId(id)?.name ?? null,
+    customerNotice: config.customerNotice,
   });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });

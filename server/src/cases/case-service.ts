@@ -24,6 +24,10 @@ export interface CaseServiceDeps {
   tourTitle: (id: string) => string | null;
   clock: () => Date;
   joinLinkHours: number;
+  /** A user's display name; null when there is no such user. */
+  userName: (id: string) => string | null;
+  /** The operator's side of the consent screen (Config.customerNotice). */
+  customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
@@ -167,6 +171,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         consented: customer.consented,
         checklist: record.checklist === null ? null : checklistState(record.checklist, deps.checklistCaptures(record.id)),
         tour: joinTour(record.tour),
+        notice: { ...deps.customerNotice, assessorName: deps.userName(record.assessorId) },
       };
     },
 
