@@ -1,7 +1,8 @@
 // Preview tours over HTTP: the list an agent picks from (`GET /api/tours`), and each tour's files at
 // `/tours/<id>/<file>` — public like any hotel's or airline's marketing pictures, so a self-guided
 // link or a headset browser can fetch them without a session. Files that compress (tour.json, .glb,
-// .ply) go out brotli- or gzip-compressed, compressed once on first request and kept in memory.
+// .ply) go out brotli- or gzip-compressed, compressed once on first request and kept in memory. A
+// panorama asked for with `?preview` is its small copy (panorama-preview.ts), derived once and kept.
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +13,8 @@ import { TourActivityBody, type TourAnalytics, type TourExposure } from '../../.
 import type { TourList } from '../../../protocol/tour.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { TourActivityService } from '../tours/tour-activity-service.ts';
-import type { TourFileEntry, TourLibrary } from '../tours/tour-library.ts';
+import { createPanoramaPreviews, PREVIEW_QUERY, type PanoramaPreviews } from '../tours/panorama-preview.ts';
+import { TOUR_MANIFEST, type Tour, type TourFileEntry, type TourLibrary } from '../tours/tour-library.ts';
 import { preferredEncoding, type ContentCoding } from './accept-encoding.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
@@ -69,9 +71,47 @@ export function tourApiRoutes({ auth, tours, cases, tourActivity }: TourRouteDep
 }
 
 /** The tours' files, mounted at `/tours`. */
-export function tourFiles(tours: TourLibrary): express.Router {
+export function tourFiles(tours: TourLibrary, previews: PanoramaPreviews = createPanoramaPreviews()): express.Router {
   const router = express.Router();
   const compressed = new Map<string, Promise<Variants>>();
+
+  const previewOf = (entry: TourFileEntry) => {
+    const mtimeMs = fs.statSync(entry.path).mtimeMs;
+    return { mtimeMs, bytes: previews.get({ path: entry.path, mtimeMs }) };
+  };
+
+  const sendPreview = async (req: Request, res: Response, entry: TourFileEntry): Promise<void> => {
+    const { mtimeMs, bytes } = previewOf(entry);
+    res.setHeader('ETag', `"${entry.size.toString(36)}-${Math.round(mtimeMs).toString(36)}-preview"`);
+    res.type('image/webp');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await bytes;
+    } catch {
+      res.status(404).json({ error: { code: 'no_preview', message: 'this panorama has no preview: it is not an image the server can read' } });
+      return;
+    }
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  /**
+   * A page that reads tour.json asks for a panorama's preview next: the start viewpoint's is derived
+   * at once, the others one after another, so the first customer after a start waits for none of them.
+   * A failure here is met again, and answered, when the preview is asked for.
+   */
+  const warmPreviews = (tour: Tour): void => {
+    const start = tour.manifest.viewpoints.find((v) => v.id === tour.manifest.start)?.panorama;
+    const files = [...new Set([start, ...tour.manifest.viewpoints.map((v) => v.panorama)])].filter((f): f is string => f !== undefined);
+    files.reduce<Promise<unknown>>((previous, file) => {
+      const entry = tour.files.get(file);
+      return entry ? previous.then(() => previewOf(entry).bytes).catch(() => undefined) : previous;
+    }, Promise.resolve());
+  };
 
   const variantsOf = (entry: TourFileEntry): Promise<Variants> => {
     let pending = compressed.get(entry.path);
@@ -117,6 +157,11 @@ export function tourFiles(tours: TourLibrary): express.Router {
       return;
     }
     res.setHeader('Cache-Control', CACHE_CONTROL);
+    if (PREVIEW_QUERY in req.query && tour.manifest.viewpoints.some((v) => v.panorama === name)) {
+      sendPreview(req, res, entry).catch(next);
+      return;
+    }
+    if (name === TOUR_MANIFEST) warmPreviews(tour);
     res.type(TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream');
     if (COMPRESSIBLE.test(name) && entry.size <= MAX_COMPRESSED_SOURCE) {
       sendCompressed(req, res, entry).catch(next);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureManifest, writeFixtureTour } from '../tours/fixture-tour.ts';
 import { bearer, startHarness, type Client, type Harness } from './harness.ts';
@@ -99,6 +100,28 @@ describe('/tours/<id>/<file>', () => {
     expect(pano.status).toBe(200);
     expect(pano.headers.get('content-type')).toBe('image/webp');
     expect(pano.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('sends a panorama\'s 1024×512 preview when asked with ?preview, and only for a panorama', async () => {
+    const broken = await fetch(`${h.base}/tours/test-room/pano-door.webp?preview`);
+    expect(broken.status).toBe(404);
+    expect((await broken.json()).error.code).toBe('no_preview');
+    const pano = await sharp({ create: { width: 2048, height: 1024, channels: 3, background: '#3a6' } }).webp().toBuffer();
+    fs.writeFileSync(path.join(toursDir, 'test-room', 'pano-door.webp'), pano);
+    fs.utimesSync(path.join(toursDir, 'test-room', 'pano-door.webp'), new Date(), new Date(Date.now() + 5000));
+    const res = await fetch(`${h.base}/tours/test-room/pano-door.webp?preview`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 1024, 512]);
+    const again = await fetch(`${h.base}/tours/test-room/pano-door.webp?preview`, { headers: { 'if-none-match': res.headers.get('etag')!, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
+    const full = await fetch(`${h.base}/tours/test-room/pano-door.webp`);
+    expect(Buffer.from(await full.arrayBuffer()).equals(pano)).toBe(true);
+    // Not a panorama: the file as it is.
+    const scene = await fetch(`${h.base}/tours/test-room/scene.glb?preview`);
+    expect(scene.headers.get('content-type')).toBe('model/gltf-binary');
   });
 
   it('serves nothing the tour does not name, and nothing of a refused tour', async () => {
