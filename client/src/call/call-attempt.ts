@@ -65,14 +65,23 @@ export class CallAttempt {
     return this.data.send(message);
   }
 
-  /** Ends the attempt; returns the messages that were never sent. */
-  close(): PeerMessage[] {
+  /**
+   * Ends the attempt; returns the messages that were never sent. A `farewell` on an open channel is
+   * sent first, and the connections close once it has left (a second at most), so the customer's page
+   * hears why the call ends before it sees the connection go.
+   */
+  close(farewell?: PeerMessage): PeerMessage[] {
     this.closed = true;
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     const outbox = this.data.takeOutbox();
-    this.media.close();
-    this.data.dispose();
+    const data = this.data;
+    const shut = (): void => {
+      this.media.close();
+      data.dispose();
+    };
+    if (farewell && data.open && data.send(farewell)) whenSent(data.connection.dataChannel, 1000, shut);
+    else shut();
     return outbox;
   }
 
@@ -101,4 +110,15 @@ export class CallAttempt {
     this.data = this.openData();
     for (const message of outbox) this.data.send(message);
   }
+}
+
+/** Calls `done` once the channel's buffer is empty, or after `limitMs`, whichever comes first. */
+function whenSent(channel: RTCDataChannel | undefined, limitMs: number, done: () => void): void {
+  const until = Date.now() + limitMs;
+  const check = (): void => {
+    if (!channel || channel.readyState !== 'open' || channel.bufferedAmount === 0 || Date.now() >= until) done();
+    else setTimeout(check, 50);
+  };
+  // Even an empty buffer gets a moment: the message was handed to the transport, not yet on the wire.
+  setTimeout(check, 100);
 }

@@ -1,13 +1,14 @@
 // The assessor's side of a live call, with no React: registers the console on the signalling server,
 // calls the customer (camera comes back, the assessor's mic or silence goes out), opens the data
 // channel, polls link stats every second, and recovers from drops: ICE restart first, then a fresh
-// call to the customer's current peer id. Every attempt's lifecycle is reported to the server.
+// call to the customer's current peer id. Every attempt's lifecycle is reported to the server. Either
+// side hanging up on purpose says so on the data channel first (call-end), so neither redials.
 import type { Peer } from 'peerjs';
 import type { CallEventBody } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { CallAttempt } from './call-attempt.ts';
 import { CallReporter } from './call-reporter.ts';
-import { callTimingDefaults, type AssessorCallDeps, type AssessorCallEvents, type CallState, type CallTimings } from './call-types.ts';
+import { callTimingDefaults, type AssessorCallDeps, type AssessorCallEvents, type CallParty, type CallState, type CallTimings } from './call-types.ts';
 import { ConsoleRegistration } from './console-registration.ts';
 import { Emitter } from './emitter.ts';
 import { IceRestartRelay } from './ice-restart.ts';
@@ -54,13 +55,9 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     await this.placeCall();
   }
 
+  /** Ends the call on purpose: the customer's page hears "call-end" before the call closes. */
   hangUp(): void {
-    this.recovering = false;
-    this.redialUntil = 0;
-    this.timers.clearTimeouts();
-    this.carryOver = [];
-    this.endAttempt('ended', 'the assessor hung up');
-    this.setState('ended', null);
+    this.end('assessor');
   }
 
   /** Sends a message to the customer; queued while the channel (re)opens. */
@@ -92,7 +89,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
       if (this.cancelled()) return;
       this.dial(peer, customerPeerId, local);
     } catch (error) {
-      this.attemptFailed(error instanceof Error ? error.message : 'The call could not be placed.');
+      this.attemptFailed(failureText(error));
     }
   }
 
@@ -103,7 +100,11 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
       },
       onIce: (ice) => this.onIceState(attempt, ice),
       onMediaClosed: () => this.onMediaClosed(attempt),
-      onMessage: (message) => this.emit('message', message),
+      onMessage: (message) => {
+        if (this.attempt !== attempt) return;
+        this.emit('message', message);
+        if (message.type === 'call-end' && message.by === 'customer') this.end('customer');
+      },
       onChannel: (open) => {
         if (this.attempt === attempt) this.emit('channel', open);
       },
@@ -149,7 +150,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private beginRecovery(attempt: CallAttempt, why: string): void {
     if (this.recovering) return;
     this.recovering = true;
-    this.setState('reconnecting', why);
+    this.setState('reconnecting', 'The connection to the customer was lost.');
     this.reportEvent({ callId: attempt.callId, event: 'reconnecting', detail: why });
     void this.restartIce(attempt);
     this.timers.after(this.timings.recoveryMs, () => {
@@ -207,13 +208,23 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     this.setState('failed', detail);
   }
 
-  private endAttempt(event: 'ended' | 'failed', detail: string): void {
+  private end(by: CallParty): void {
+    this.recovering = false;
+    this.redialUntil = 0;
+    this.timers.clearTimeouts();
+    this.carryOver = [];
+    this.endAttempt('ended', by === 'assessor' ? 'the assessor hung up' : 'the customer hung up', by === 'assessor');
+    this.setState('ended', null, by);
+  }
+
+  /** `farewell`: tell the customer's page the assessor hung up before the connections close. */
+  private endAttempt(event: 'ended' | 'failed', detail: string, farewell = false): void {
     const attempt = this.attempt;
     if (!attempt) return;
     this.attempt = null;
     this.stats.stop();
     this.reportEvent({ callId: attempt.callId, event, detail });
-    const unsent = attempt.close();
+    const unsent = attempt.close(farewell ? { v: 1, type: 'call-end', by: 'assessor' } : undefined);
     if (event === 'failed') this.carryOver = unsent;
     this.registration.releaseOlder();
     this.emit('channel', false);
@@ -230,14 +241,21 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     this.reporter.report(event);
   }
 
-  private setState(state: CallState, detail: string | null): void {
+  private setState(state: CallState, detail: string | null, endedBy: CallParty | null = null): void {
     if (this.state === state && detail === null) return;
     this.state = state;
-    this.emit('state', state, detail);
+    this.emit('state', state, detail, endedBy);
   }
 
   /** True once the console closed or the assessor hung up while an await was pending. */
   private cancelled(): boolean {
     return this.disposed || this.state === 'ended';
   }
+}
+
+/** A failure in words for the assessor: ours are sentence case already; the network's are not. */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return 'The call could not be placed.';
+  if (error.name === 'TimeoutError' || error.name === 'AbortError' || error instanceof TypeError) return 'The server could not be reached.';
+  return /^[A-Z]/.test(error.message) ? error.message : `The call could not be placed: ${error.message}.`;
 }

@@ -5,8 +5,12 @@ import type { LinkStats } from './stats.ts';
 
 export type CallState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ended' | 'failed';
 
+/** Who hung up on purpose. */
+export type CallParty = 'customer' | 'assessor';
+
 export type AssessorCallEvents = {
-  state: (state: CallState, detail: string | null) => void;
+  /** `detail` is for people (sentence case); `endedBy` is set with 'ended'. */
+  state: (state: CallState, detail: string | null, endedBy: CallParty | null) => void;
   /** The customer's stream; fired once per call attempt, however many tracks it carries. */
   stream: (stream: MediaStream) => void;
   message: (message: PeerMessage) => void;

@@ -7,6 +7,8 @@ import { messageOf } from '../ui/api.ts';
 import { Banner, type Tone } from '../ui/banner.tsx';
 import { ChatPanel } from '../ui/chat-panel.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
+import { CallStatus } from './call-status.tsx';
+import { isLive, recordingNote } from './call-text.ts';
 import { consoleApi } from './console-api.ts';
 import { ChecklistPanel } from './checklist-panel.tsx';
 import { EvidenceStrip } from './evidence-strip.tsx';
@@ -17,7 +19,6 @@ import { LedgerPanel } from './ledger-panel.tsx';
 import { OutcomeForm } from './outcome-form.tsx';
 import { PreviewOutcomeForm } from './preview-outcome-form.tsx';
 import { OutcomeHistory } from './outcome-history.tsx';
-import { PresenceBadge } from './presence-badge.tsx';
 import { QualityPanel } from './quality-panel.tsx';
 import { SpatialPanel } from './spatial-panel.tsx';
 import { ExportPanel } from './recording/export-panel.tsx';
@@ -36,7 +37,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
   const inspection = live.inspection;
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
-  const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, callState: live.call.state, notify });
+  const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
   const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
 
@@ -57,7 +58,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const c = detail.case;
   const annotations = annotationRows(detail.annotations ?? [], inspection.annotations);
   const measurements = measurementRows(detail.measurements ?? [], inspection.measurements);
-  const inCall = live.call.state === 'connected' && live.call.channelOpen;
+  const call = live.call.view;
+  const inCall = isLive(call);
   // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
   const tourId = c.kind === 'preview' ? c.tour : undefined;
   function newLink(): void {
@@ -78,9 +80,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             {c.customerName ? ` · ${c.customerName}` : ''}
           </span>
         </div>
-        <span data-testid="case-presence" data-presence={c.presence}>
-          <PresenceBadge presence={c.presence} />
-        </span>
+        <CallStatus call={call} />
         <span className="spacer" />
         <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={newLink}>
           New join link
@@ -97,18 +97,13 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               tourId={tourId}
               stream={live.call.stream}
               call={live.call}
-              customerPresent={c.presence !== 'offline'}
               onTourMessage={live.onTourMessage}
               notify={notify}
             />
           ) : (
             <VideoPanel
               videoRef={video}
-              state={live.call.state}
-              detail={live.call.detail}
-              audioOnly={live.customerQuality?.level === 'audio-only'}
-              customerPresent={c.presence !== 'offline'}
-              channelOpen={live.call.channelOpen}
+              call={call}
               capturing={live.capturing}
               requests={live.requests}
               onConnect={live.call.connect}
@@ -132,12 +127,12 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">
-          <RecordingStatus recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
-          <QualityPanel stats={live.call.stats} customerQuality={live.customerQuality} voiceOnly={Boolean(tourId)} />
+          <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
+          <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />
           {!tourId && <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
-            <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={live.call.channelOpen ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />
+            <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={call.channel ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />
           </section>
         </aside>
       </div>

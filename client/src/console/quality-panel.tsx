@@ -1,27 +1,32 @@
-// Connection quality of the live call: bitrate, packet loss, round trip and a 0–5 network score.
-import type { QualityLevel } from '../../../protocol/messages.ts';
+// Connection quality of the live call: bitrate, packet loss, round trip and a 0–5 network score, with
+// the word beside the score and the customer's sending quality taken from the one call state.
 import type { LinkStats } from '../call/stats.ts';
 import { formatBitrate, formatPercent, formatRtt } from '../ui/format.ts';
-
-const scoreWords = ['No media', 'Bad', 'Poor', 'Fair', 'Good', 'Excellent'];
+import type { ConsoleCall } from './call-state.ts';
+import { connectionWord, customerQualityText } from './call-text.ts';
 
 export function QualityPanel(props: {
+  call: ConsoleCall;
   stats: LinkStats | null;
-  customerQuality: { level: QualityLevel; reason: string | null } | null;
   /** A guided tour's call carries voice and the tour's sync, no video: nothing to say about video. */
   voiceOnly?: boolean;
 }) {
-  const { stats } = props;
-  const score = stats?.score ?? 0;
+  const { call } = props;
+  // Figures only while they describe a link that is up; the last ones of a broken link are not news.
+  const stats = call.phase === 'connected' && call.measured ? props.stats : null;
+  const score = stats?.score ?? null;
+  const customerQuality = props.voiceOnly ? null : customerQualityText(call);
   return (
-    <section className="card quality" data-testid="quality-panel" aria-label="Connection quality">
+    <section className="card quality" data-testid="quality-panel" data-state={call.phase} aria-label="Connection quality">
       <div className="quality-head">
         <h3>Connection</h3>
-        <div className={`score score-${stats ? score : 'none'}`} data-testid="network-score" data-score={stats ? score : ''} title={`Network score ${score} of 5`}>
+        <div className={`score score-${score ?? 'none'}`} data-testid="network-score" data-score={score ?? ''} title={score === null ? undefined : `Network score ${score} of 5`}>
           {[1, 2, 3, 4, 5].map((bar) => (
-            <span key={bar} className={stats && bar <= score ? 'on' : ''} />
+            <span key={bar} className={score !== null && bar <= score ? 'on' : ''} />
           ))}
-          <span className="score-word">{stats ? scoreWords[score] : 'No call'}</span>
+          <span className="score-word" data-testid="network-word">
+            {connectionWord(call, score)}
+          </span>
         </div>
       </div>
       <dl className="metrics">
@@ -44,10 +49,9 @@ export function QualityPanel(props: {
           </div>
         )}
       </dl>
-      {!props.voiceOnly && props.customerQuality && props.customerQuality.level !== 'high' && (
+      {customerQuality && (
         <p className="small muted" data-testid="customer-quality">
-          Customer sending {props.customerQuality.level === 'audio-only' ? 'audio only' : `${props.customerQuality.level} quality video`}
-          {props.customerQuality.reason ? ` (${props.customerQuality.reason})` : ''}.
+          {customerQuality}
         </p>
       )}
     </section>

@@ -1,9 +1,11 @@
-// Connects the case view to an AssessorCall for this case: state, remote stream, stats, data channel.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Connects the case view to an AssessorCall for this case: the remote stream, stats and data channel,
+// and the console's one call state (call-state.ts), fed by the call, its messages and the customer's presence.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { CasePresence } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { AssessorCall } from '../call/call-session.ts';
-import type { CallState } from '../call/call-types.ts';
 import type { LinkStats } from '../call/stats.ts';
+import { callReducer, initialCall } from './call-state.ts';
 import { consoleApi } from './console-api.ts';
 
 const REQUEST_TIMEOUT_MS = 5000;
@@ -17,11 +19,10 @@ async function openMicrophone(): Promise<MediaStream | null> {
   }
 }
 
-export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage) => void) {
-  const [state, setState] = useState<{ state: CallState; detail: string | null }>({ state: 'idle', detail: null });
+export function useAssessorCall(caseId: string, presence: CasePresence, onMessage: (message: PeerMessage) => void) {
+  const [view, dispatch] = useReducer(callReducer, presence, initialCall);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [stats, setStats] = useState<LinkStats | null>(null);
-  const [channelOpen, setChannelOpen] = useState(false);
   /** The assessor's microphone, once the call opened it: the recording mixes it with the customer's voice. */
   const [mic, setMic] = useState<MediaStream | null>(null);
   const callRef = useRef<AssessorCall | null>(null);
@@ -43,17 +44,23 @@ export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage
     });
     callRef.current = call;
     const offs = [
-      call.on('state', (next, detail) => {
-        setState({ state: next, detail });
-        if (next === 'ended' || next === 'failed') {
+      call.on('state', (state, detail, endedBy) => {
+        dispatch({ type: 'call', state, detail, endedBy });
+        if (state === 'ended' || state === 'failed') {
           setStream(null);
           setStats(null);
         }
       }),
       call.on('stream', setStream),
-      call.on('stats', setStats),
-      call.on('channel', setChannelOpen),
-      call.on('message', (message) => handler.current(message)),
+      call.on('stats', (next) => {
+        setStats(next);
+        dispatch({ type: 'stats' });
+      }),
+      call.on('channel', (open) => dispatch({ type: 'channel', open })),
+      call.on('message', (message) => {
+        dispatch({ type: 'message', message });
+        handler.current(message);
+      }),
     ];
     return () => {
       for (const off of offs) off();
@@ -62,9 +69,11 @@ export function useAssessorCall(caseId: string, onMessage: (message: PeerMessage
     };
   }, [caseId]);
 
+  useEffect(() => dispatch({ type: 'presence', presence }), [presence]);
+
   const connect = useCallback(() => void callRef.current?.connect(), []);
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
   const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
 
-  return { ...state, stream, mic, stats, channelOpen, connect, hangUp, send };
+  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, send };
 }

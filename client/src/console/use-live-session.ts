@@ -3,7 +3,7 @@
 // for whoever subscribes to them.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../protocol/http.ts';
-import type { PeerMessage, QualityLevel } from '../../../protocol/messages.ts';
+import type { PeerMessage } from '../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView } from '../../../protocol/spatial.ts';
 import { isTourSyncMessage, type TourSyncMessage } from '../xr/tour/tour-sync.ts';
 import { messageOf } from '../ui/api.ts';
@@ -12,6 +12,7 @@ import type { ChatEntry } from '../ui/chat-panel.tsx';
 import { randomId } from '../ui/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
 import { videoToJpeg } from '../ui/video-frame.ts';
+import { cameraOffText, isLive } from './call-text.ts';
 import { consoleApi } from './console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
 import { useInspection } from './use-inspection.ts';
@@ -36,7 +37,6 @@ interface Deps {
 export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify }: Deps) {
   const [liveChat, setLiveChat] = useState<ChatEntry[]>([]);
   const [requests, setRequests] = useState<SnapshotRequest[]>([]);
-  const [customerQuality, setCustomerQuality] = useState<{ level: QualityLevel; reason: string | null } | null>(null);
   const [capturing, setCapturing] = useState(false);
   /** The inspection's message handler; the inspection needs the call's `send`, so it is made after the call. */
   const inspectionMessage = useRef<(message: PeerMessage) => boolean>(() => false);
@@ -54,8 +54,6 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
         } else {
           setRequests((list) => list.filter((r) => r.requestId !== message.requestId));
         }
-      } else if (message.type === 'quality') {
-        setCustomerQuality({ level: message.level, reason: message.reason ?? null });
       } else if (message.type === 'evidence-added') {
         notify('info', 'The customer added a photo.');
       } else if (isTourSyncMessage(message)) {
@@ -73,14 +71,15 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
     },
     [tourListeners],
   );
-  const call = useAssessorCall(caseId, onMessage);
+  const call = useAssessorCall(caseId, detail?.case.presence ?? 'offline', onMessage);
   const send = call.send;
+  const phase = call.view.phase;
   const inspection = useInspection({
     caseId,
     send,
-    live: call.state === 'connected' && call.channelOpen,
-    ended: call.state === 'ended' || call.state === 'failed' || call.state === 'idle',
-    picture: customerQuality?.level !== 'audio-only',
+    live: isLive(call.view),
+    ended: phase === 'ended' || phase === 'failed' || phase === 'idle',
+    picture: cameraOffText(call.view) === null,
     addAnnotation,
     addAnnotations,
     addMeasurement,
@@ -130,5 +129,5 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const openRequests = requests.filter((r) => !(r.status === 'pending' && answered.has(r.requestId)));
   const dismissRequest = useCallback((requestId: string) => setRequests((list) => list.filter((r) => r.requestId !== requestId)), []);
 
-  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, customerQuality, inspection, onTourMessage };
+  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, inspection, onTourMessage };
 }

@@ -1,27 +1,15 @@
 // The customer's live video, big, with the call and capture controls; the inspection tool bar above
-// it and its overlay over it come from the caller.
+// it and its overlay over it come from the caller. What it says about the call comes from the one
+// call state.
 import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
-import type { CallState } from '../call/call-types.ts';
+import { CallBadge, CallButton } from './call-controls.tsx';
+import type { ConsoleCall } from './call-state.ts';
+import { expectsPicture, isLive, videoCaption } from './call-text.ts';
 import type { SnapshotRequest } from './use-live-session.ts';
-
-/** The call's state in words, for the pill over the picture (the tour's console view shows it too). */
-export const callStateText: Record<CallState, string> = {
-  idle: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Live',
-  reconnecting: 'Reconnecting…',
-  ended: 'Call ended',
-  failed: 'Call failed',
-};
 
 export function VideoPanel(props: {
   videoRef: RefObject<HTMLVideoElement | null>;
-  state: CallState;
-  detail: string | null;
-  /** The customer switched their camera off. */
-  audioOnly: boolean;
-  customerPresent: boolean;
-  channelOpen: boolean;
+  call: ConsoleCall;
   capturing: boolean;
   requests: SnapshotRequest[];
   onConnect: () => void;
@@ -34,14 +22,15 @@ export function VideoPanel(props: {
   /** Drawn over the video, inside its frame. */
   overlay?: ReactNode;
 }) {
-  const inCall = props.state === 'connected' || props.state === 'reconnecting' || props.state === 'connecting';
-  // Frames decide whether there is video: the stream can gain its video track after it is attached.
+  const { call } = props;
+  // The stream can gain its video track after it is attached: the picture shows once frames do.
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const onSize = (event: SyntheticEvent<HTMLVideoElement>): void => {
     const { videoWidth: width, videoHeight: height } = event.currentTarget;
     setSize(width > 0 && height > 0 ? { width, height } : null);
   };
-  const hasVideo = size !== null && !props.audioOnly && props.state !== 'ended' && props.state !== 'failed';
+  const caption = videoCaption(call, size !== null);
+  const hasVideo = expectsPicture(call) && caption === null;
   const pending = props.requests.filter((r) => r.status === 'pending').length;
   return (
     <section className="stage card" aria-label="Live video">
@@ -58,35 +47,20 @@ export function VideoPanel(props: {
           className={hasVideo ? '' : 'video-hidden'}
         />
         {hasVideo && props.overlay}
-        {!hasVideo && (
-          <div className="video-empty" data-testid="video-empty">
-            {props.state === 'connected' ? 'Voice only — the customer’s camera is off' : props.customerPresent ? 'The customer is ready. Connect to start the call.' : 'Waiting for the customer to open the link…'}
+        {caption !== null && (
+          <div className="video-empty" data-testid="video-empty" data-state={call.phase}>
+            {caption}
           </div>
         )}
-        <span className={`call-pill call-${props.state}`} data-testid="call-state" data-state={props.state}>
-          {callStateText[props.state]}
-        </span>
+        <CallBadge call={call} />
       </div>
-      {props.detail && (props.state === 'failed' || props.state === 'reconnecting') && (
-        <p className="call-detail" data-testid="call-detail">
-          {props.detail}
-        </p>
-      )}
       <div className="stage-controls">
-        {inCall ? (
-          <button type="button" className="btn btn-danger" data-testid="hang-up" onClick={props.onHangUp}>
-            Hang up
-          </button>
-        ) : (
-          <button type="button" className="btn btn-primary" data-testid="connect" disabled={!props.customerPresent} onClick={props.onConnect}>
-            {props.state === 'failed' || props.state === 'ended' ? 'Call again' : 'Connect'}
-          </button>
-        )}
+        <CallButton call={call} onConnect={props.onConnect} onHangUp={props.onHangUp} />
         <span className="spacer" />
         <button type="button" className="btn" data-testid="capture-frame" disabled={!hasVideo || props.capturing} onClick={props.onCaptureFrame}>
           {props.capturing ? 'Saving frame…' : 'Capture frame'}
         </button>
-        <button type="button" className="btn" data-testid="request-photo" disabled={!props.channelOpen || props.state !== 'connected'} onClick={props.onRequestPhoto}>
+        <button type="button" className="btn" data-testid="request-photo" disabled={!isLive(call)} onClick={props.onRequestPhoto}>
           Request full-res photo
         </button>
       </div>

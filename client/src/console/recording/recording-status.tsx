@@ -20,6 +20,8 @@ const stateText = (u: UploadProgress): string => {
 };
 
 export function RecordingStatus(props: {
+  /** What the call's state means for the recording being made (the customer dropped, reconnecting). */
+  note: string | null;
   recording: { startedAt: number; localId: string } | null;
   uploads: UploadProgress[];
   canRecord: boolean;
@@ -40,6 +42,11 @@ export function RecordingStatus(props: {
           {recording ? 'Stop recording' : 'Start recording'}
         </button>
       </div>
+      {recording && props.note && (
+        <p className="small muted" data-testid="recording-note">
+          {props.note}
+        </p>
+      )}
       {visible.map((u) => (
         <div
           key={u.localId}

@@ -3,7 +3,7 @@
 // stops with the call; the assessor can stop and start it. A fresh call (new remote stream) starts a
 // fresh recording.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallState } from '../../call/call-types.ts';
+import type { CallPhase } from '../call-state.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import { ChunkStore } from './chunk-store.ts';
 import { ChunkUploader, type UploadProgress } from './chunk-uploader.ts';
@@ -13,11 +13,11 @@ interface Deps {
   caseId: string;
   stream: MediaStream | null;
   mic: MediaStream | null;
-  callState: CallState;
+  phase: CallPhase;
   notify: (tone: Tone, text: string) => void;
 }
 
-export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
+export function useRecording({ caseId, stream, mic, phase, notify }: Deps) {
   const [uploads, setUploads] = useState<UploadProgress[]>([]);
   const [recording, setRecording] = useState<{ startedAt: number; localId: string } | null>(null);
   const uploaderRef = useRef<ChunkUploader | null>(null);
@@ -84,13 +84,14 @@ export function useRecording({ caseId, stream, mic, callState, notify }: Deps) {
     [caseId, mic],
   );
 
-  const live = callState === 'connected' || callState === 'reconnecting';
+  // A dropped or reconnecting call is still the call: its recording goes on until it ends.
+  const live = phase === 'connected' || phase === 'dropped' || phase === 'reconnecting';
   useEffect(() => {
     const current = recorderRef.current;
     if (current && (!live || (stream && current.stream !== stream))) stop();
     if (!live) setAuto(true);
-    else if (auto && stream && callState === 'connected' && !recorderRef.current) start(stream);
-  }, [live, callState, stream, auto, start, stop]);
+    else if (auto && stream && phase === 'connected' && !recorderRef.current) start(stream);
+  }, [live, phase, stream, auto, start, stop]);
 
   const toggle = useCallback(() => {
     if (recorderRef.current) {

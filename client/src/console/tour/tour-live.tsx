@@ -4,11 +4,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
-import type { CallState } from '../../call/call-types.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import type { TourSyncMessage } from '../../xr/tour/tour-sync.ts';
-import { callStateText } from '../video-panel.tsx';
+import { CallBadge, CallButton } from '../call-controls.tsx';
+import type { ConsoleCall } from '../call-state.ts';
+import { isLive, videoBadge, videoCaption } from '../call-text.ts';
 import { describeCustomer } from './customer-view.ts';
 import { poseIsStale, type GuideState } from './guide-state.ts';
 import { HotspotList } from './hotspot-list.tsx';
@@ -20,8 +21,8 @@ import { useAgentActivity } from './use-agent-activity.ts';
 import { useTourGuide } from './use-tour-guide.ts';
 
 export interface TourCall {
-  state: CallState;
-  detail: string | null;
+  /** The console's one call state. */
+  view: ConsoleCall;
   channelOpen: boolean;
   connect: () => void;
   hangUp: () => void;
@@ -33,7 +34,6 @@ export interface TourLiveProps {
   tour: TourManifest;
   assets: TourAssets;
   call: TourCall;
-  customerPresent: boolean;
   onTourMessage: (listener: (message: TourSyncMessage) => void) => () => void;
   notify: (tone: Tone, text: string) => void;
   onError: (error: Error) => void;
@@ -45,8 +45,7 @@ export function TourLive(props: TourLiveProps) {
   const guide = useTourGuide({ tour, send: call.send, channelOpen: call.channelOpen, onTourMessage: props.onTourMessage, activity });
   const [pointing, setPointing] = useState(false);
   const now = useClock(guide.poseAt !== null);
-  const live = call.state === 'connected' && call.channelOpen;
-  const inCall = call.state === 'connected' || call.state === 'reconnecting' || call.state === 'connecting';
+  const live = isLive(call.view);
   const pose = guide.pose;
   const planned = useMemo(() => (tour.plan ? { ...tour, plan: tour.plan } : null), [tour]);
 
@@ -62,7 +61,7 @@ export function TourLive(props: TourLiveProps) {
       >
         <strong>{guide.leading ? 'You lead' : 'The customer leads'}</strong>
         <span>{pose ? `Customer at ${describeCustomer(tour, pose)}` : 'No view from the customer yet'}</span>
-        <span className="muted">{callStateText[call.state]}</span>
+        <span className="muted">{videoBadge(call.view)}</span>
       </p>
       {guide.notice && (
         <p className="tour-live-notice" role="status" data-testid="tour-lead-notice">
@@ -79,35 +78,20 @@ export function TourLive(props: TourLiveProps) {
           assets={props.assets}
           guide={guide}
           pointing={pointing && live}
-          waiting={waitingText({ guide, now, live, state: call.state, customerPresent: props.customerPresent })}
+          waiting={waitingText({ guide, now, live, call: call.view })}
           onError={props.onError}
           badges={
             <>
-              <span className={`call-pill call-${call.state}`} data-testid="call-state" data-state={call.state}>
-                {callStateText[call.state]}
-              </span>
+              <CallBadge call={call.view} />
               {guide.leading && <span className="tour-live-badge">Your view · the customer follows</span>}
             </>
           }
         />
         {planned && <TourLivePlan tour={planned} pose={pose} onBring={guide.bringTo} />}
       </div>
-      {call.detail && (call.state === 'failed' || call.state === 'reconnecting') && (
-        <p className="call-detail" data-testid="call-detail">
-          {call.detail}
-        </p>
-      )}
 
       <div className="stage-controls tour-live-controls">
-        {inCall ? (
-          <button type="button" className="btn btn-danger" data-testid="hang-up" onClick={call.hangUp}>
-            Hang up
-          </button>
-        ) : (
-          <button type="button" className="btn btn-primary" data-testid="connect" disabled={!props.customerPresent} onClick={call.connect}>
-            {call.state === 'failed' || call.state === 'ended' ? 'Call again' : 'Connect (voice)'}
-          </button>
-        )}
+        <CallButton call={call.view} connectLabel="Connect (voice)" onConnect={call.connect} onHangUp={call.hangUp} />
         <span className="spacer" />
         <button
           type="button"
@@ -143,16 +127,16 @@ export function TourLive(props: TourLiveProps) {
   );
 }
 
-function waitingText(input: { guide: GuideState; now: number; live: boolean; state: CallState; customerPresent: boolean }): string | null {
-  const { guide, now, live } = input;
+function waitingText(input: { guide: GuideState; now: number; live: boolean; call: ConsoleCall }): string | null {
+  const { guide, now, live, call } = input;
   if (guide.pose) {
-    if (!live) return input.state === 'connecting' || input.state === 'reconnecting' ? 'Reconnecting… this is the last view the customer sent.' : 'Not connected: this is the last view the customer sent.';
+    if (!live) return `${call.phase === 'connected' ? 'The tour’s link to the customer is reopening…' : videoCaption(call, false)} This is the last view the customer sent.`;
     if (poseIsStale(guide, now)) return `The customer’s view has not changed for ${Math.round((now - (guide.poseAt ?? now)) / 1000)} s: their page may be in the background.`;
     return null;
   }
-  if (live) return 'Connected. Waiting for the customer’s view of the tour…';
-  if (input.state === 'connecting') return 'Connecting…';
-  return input.customerPresent ? 'The customer is ready. Connect to see the tour as they see it.' : 'Waiting for the customer to open the link…';
+  if (live || call.phase === 'connected') return 'Connected. Waiting for the customer’s view of the tour…';
+  if (call.phase === 'idle' && call.presence !== 'offline') return 'The customer is ready. Connect to see the tour as they see it.';
+  return videoCaption(call, false);
 }
 
 /** The time now, updated every second while `on`: for how old the customer's last pose is. */

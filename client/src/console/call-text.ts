@@ -1,0 +1,121 @@
+// What each console panel says about the call, all from one ConsoleCall, so no two panels can
+// disagree: the header's status, the video's badge and caption, the connection panel, the recording
+// panel's note and the call button. Pure, beside its tests.
+import { isInCall, type ConsoleCall } from './call-state.ts';
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
+
+/** The header's status: the one element that names the call's state. */
+export function statusText(call: ConsoleCall): { text: string; tone: Tone } {
+  switch (call.phase) {
+    case 'idle':
+      return call.presence === 'offline' ? { text: 'Customer not connected', tone: 'neutral' } : { text: 'Customer waiting', tone: 'warn' };
+    case 'connecting':
+      return { text: 'Connecting…', tone: 'warn' };
+    case 'connected':
+      return { text: 'In call', tone: 'ok' };
+    case 'dropped':
+      return { text: 'Customer dropped', tone: 'bad' };
+    case 'reconnecting':
+      return { text: 'Reconnecting…', tone: 'warn' };
+    case 'ended':
+      return { text: call.endedBy === 'customer' ? 'Call ended by the customer' : 'Call ended', tone: 'neutral' };
+    case 'failed':
+      return { text: 'Call failed', tone: 'bad' };
+  }
+}
+
+/** Why the customer sends no picture, when their page says so (never guessed from missing frames). */
+export function cameraOffText(call: ConsoleCall): string | null {
+  if (call.phase !== 'connected') return null;
+  if (call.mode === 'text') return 'The customer is on text chat only';
+  if (call.mode === 'voice') return 'The customer is on voice only';
+  if (call.media && !call.media.camera) return 'The customer’s camera is off';
+  if (call.quality?.level === 'audio-only') return call.quality.reason?.includes('chose') ? 'The customer chose audio only' : 'Audio only — the customer’s link is too weak for video';
+  return null;
+}
+
+/** The customer muted their microphone (connected only: otherwise nothing is heard anyway). */
+export function mutedText(call: ConsoleCall): string | null {
+  return call.phase === 'connected' && call.media && !call.media.microphone ? 'Customer muted' : null;
+}
+
+/** The picture is expected: connected, and the customer's page has not said it sends none. */
+export function expectsPicture(call: ConsoleCall): boolean {
+  return call.phase === 'connected' && cameraOffText(call) === null;
+}
+
+/** The words over the video when no picture shows; `frames`: the <video> has a picture to show. */
+export function videoCaption(call: ConsoleCall, frames: boolean): string | null {
+  switch (call.phase) {
+    case 'idle':
+      return call.presence === 'offline' ? 'Waiting for the customer to open the link…' : 'The customer is ready. Connect to start the call.';
+    case 'connecting':
+      return 'Calling the customer…';
+    case 'connected':
+      return cameraOffText(call) ?? (frames ? null : 'Waiting for the customer’s picture…');
+    case 'dropped':
+      return 'The customer’s connection dropped. Waiting for them to come back…';
+    case 'reconnecting':
+      return 'The connection to the customer was lost. Reconnecting…';
+    case 'ended':
+      return call.endedBy === 'customer' ? 'The customer ended the call.' : 'You ended the call.';
+    case 'failed':
+      return call.failure ?? 'The call could not be placed.';
+  }
+}
+
+/** The badge over the video (a short form of the status). */
+export function videoBadge(call: ConsoleCall): string {
+  if (call.phase === 'connected') return mutedText(call) ? 'Live · customer muted' : 'Live';
+  if (call.phase === 'idle') return 'Not connected';
+  return statusText(call).text;
+}
+
+const scoreWords = ['No media', 'Bad', 'Poor', 'Fair', 'Good', 'Excellent'];
+
+/** The connection panel's word beside the score bars. */
+export function connectionWord(call: ConsoleCall, score: number | null): string {
+  switch (call.phase) {
+    case 'idle':
+      return 'No call';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return score === null || !call.measured ? 'Measuring…' : (scoreWords[score] ?? 'No media');
+    case 'dropped':
+      return 'Customer dropped';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'ended':
+      return 'Call ended';
+    case 'failed':
+      return 'Call failed';
+  }
+}
+
+/** What the customer's page says it sends, when it is less than its best (connected only). */
+export function customerQualityText(call: ConsoleCall): string | null {
+  const q = call.quality;
+  if (call.phase !== 'connected' || !q || q.level === 'high') return null;
+  return `Customer sending ${q.level === 'audio-only' ? 'audio only' : `${q.level} quality video`}${q.reason ? ` (${q.reason})` : ''}.`;
+}
+
+/** The recording panel's note on the call while it records. */
+export function recordingNote(call: ConsoleCall): string | null {
+  if (call.phase === 'dropped') return 'The customer dropped; recording goes on until the call ends.';
+  if (call.phase === 'reconnecting') return 'Reconnecting; recording goes on until the call ends.';
+  return null;
+}
+
+/** The call button: connect (again) or hang up. */
+export function callAction(call: ConsoleCall, connectLabel = 'Connect'): { kind: 'connect' | 'hang-up'; label: string; disabled: boolean } {
+  if (isInCall(call)) return { kind: 'hang-up', label: 'Hang up', disabled: false };
+  const again = call.phase === 'ended' || call.phase === 'failed';
+  return { kind: 'connect', label: again ? 'Call again' : connectLabel, disabled: call.presence === 'offline' };
+}
+
+/** Tools that act on the customer's page work: connected with the data channel open. */
+export function isLive(call: ConsoleCall): boolean {
+  return call.phase === 'connected' && call.channel;
+}
