@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../protocol/http.ts';
 import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatBytes, formatTime } from '../../ui/format.ts';
-import { formatOffset, timelineMarkers, type MarkerKind } from './timeline.ts';
+import { formatOffset, timelineMarkers, timelineSpanMs, type MarkerKind } from './timeline.ts';
 
 const kindText: Record<MarkerKind, string> = { snapshot: 'Snapshot', annotation: 'Mark', measurement: 'Measurement', chat: 'Chat', call: 'Call event' };
 
@@ -57,7 +57,7 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
   const [position, setPosition] = useState(0);
   /** MediaRecorder's WebM has no duration in its header: seek far once so the browser finds the end. */
   const probing = useRef(false);
-  const durationMs = recording.durationMs ?? videoMs ?? 0;
+  const durationMs = timelineSpanMs(recording, videoMs);
   const markers = useMemo(
     () => timelineMarkers({ startedAt: recording.startedAt, durationMs, evidence: detail.evidence, chat: detail.chat, calls: detail.calls, annotations: detail.annotations ?? [], measurements: detail.measurements ?? [] }),
     [recording.startedAt, durationMs, detail.evidence, detail.chat, detail.calls, detail.annotations, detail.measurements],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
-import { formatOffset, timelineMarkers } from './timeline.ts';
+import { formatOffset, timelineMarkers, timelineSpanMs } from './timeline.ts';
 
 const evidence = (id: string, receivedAt: string) => ({ id, receivedAt, source: 'device-still', width: 1920, height: 1080 }) as EvidenceView;
 const chat = (id: string, at: string, text: string) => ({ id, caseId: 'c', from: 'customer', text, at }) as ChatLine;
@@ -48,5 +48,21 @@ describe('timelineMarkers', () => {
   it('formats offsets as m:ss', () => {
     expect(formatOffset(0)).toBe('0:00');
     expect(formatOffset(65_400)).toBe('1:05');
+  });
+
+  it('a recording being made spans the chunks the server holds, not the few seconds the player first loaded', () => {
+    expect(timelineSpanMs({ durationMs: null, chunkCount: 7, chunkMs: 3000 }, 2900)).toBe(21_000);
+    expect(timelineSpanMs({ durationMs: null, chunkCount: 0, chunkMs: 3000 }, null)).toBe(0);
+    expect(timelineSpanMs({ durationMs: null, chunkCount: 4, chunkMs: null }, 11_500)).toBe(11_500);
+    expect(timelineSpanMs({ durationMs: 10_400, chunkCount: 4, chunkMs: 3000 }, 9000)).toBe(10_400);
+    // Snapshots and chat during the call are counted while it records.
+    const markers = timelineMarkers({
+      startedAt: '2025-01-01T10:00:00.000Z',
+      durationMs: timelineSpanMs({ durationMs: null, chunkCount: 5, chunkMs: 3000 }, 2900),
+      evidence: [evidence('e1', '2025-01-01T10:00:06.000Z'), evidence('e2', '2025-01-01T10:00:11.000Z')],
+      chat: [chat('l1', '2025-01-01T10:00:04.000Z', 'hello'), chat('l2', '2025-01-01T10:00:09.000Z', 'there')],
+      calls: [],
+    });
+    expect(markers.map((m) => m.kind)).toEqual(['chat', 'snapshot', 'chat', 'snapshot']);
   });
 });

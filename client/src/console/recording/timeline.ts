@@ -2,6 +2,7 @@
 // measurements, chat lines and call events, as offsets from the recording's start. Pure, so it is
 // unit tested.
 import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
+import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatMeasurement, type AnnotationView, type MeasurementView } from '../../../../protocol/spatial.ts';
 
 export type MarkerKind = 'snapshot' | 'annotation' | 'measurement' | 'chat' | 'call';
@@ -62,6 +63,18 @@ export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
     }
   }
   return markers.sort((a, b) => a.offsetMs - b.offsetMs);
+}
+
+/**
+ * How long the timeline is. A sealed recording says; one still being made covers the chunks the
+ * server holds so far. The player's own duration is no guide while it grows: the player opened it at
+ * the length it had then (its first seconds), and markers past that length were dropped — the
+ * timeline read "Snapshot (0) … Chat (0)" for the whole call.
+ */
+export function timelineSpanMs(recording: Pick<RecordingSummary, 'durationMs' | 'chunkCount' | 'chunkMs'>, videoMs: number | null): number {
+  if (recording.durationMs !== null) return recording.durationMs;
+  const held = recording.chunkMs !== null ? recording.chunkCount * recording.chunkMs : 0;
+  return Math.max(videoMs ?? 0, held);
 }
 
 /** m:ss for a position on the timeline. */
