@@ -1,6 +1,6 @@
 // A headset's immersive VR, where the browser offers it (navigator.xr says 'immersive-vr' is
 // supported): the store is made only then, and entering is the customer's tap.
-import { createXRStore, type XRStore } from '@react-three/xr';
+import { createXRStore, type XRStore, type XRStoreOptions } from '@react-three/xr';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 export interface Vr {
@@ -11,24 +11,27 @@ export interface Vr {
   exit: () => void;
 }
 
-function createTourXrStore(): XRStore {
-  return createXRStore({
+/** The headset session's options; `origin` is the page's, where the controller layout is served. */
+export function tourXrOptions(origin: string) {
+  return {
     // Never the emulator in this build; tests install an emulated headset themselves.
     emulate: false,
     offerSession: false,
     enterGrantedSession: false,
+    // Asked for as optional: where granted, a panorama is an equirect layer (panorama-layer.ts).
+    layers: true,
     // The library's controllers and hands need models from @webxr-input-profiles, by default from a CDN:
     // the tour draws its own rays. The store still reads a layout for every controller (for its gamepad
     // state), whatever `controller` says, and no option turns that off: client/public/xr-profiles/
     // holds the one layout it needs (generic-trigger, which every controller falls back to), no models.
     controller: false,
     hand: false,
-    baseAssetPath: `${location.origin}/xr-profiles/`,
+    baseAssetPath: `${origin}/xr-profiles/`,
     defaultControllerProfileId: 'generic-trigger',
     gaze: false,
     transientPointer: false,
     screenInput: false,
-  });
+  } satisfies XRStoreOptions;
 }
 
 const noStore = () => () => {};
@@ -41,7 +44,7 @@ export function useVr(onError: (message: string) => void): Vr {
     navigator.xr?.isSessionSupported('immersive-vr').then(
       (supported) => {
         if (!current || !supported) return;
-        made = createTourXrStore();
+        made = createXRStore(tourXrOptions(location.origin));
         setStore(made);
       },
       () => undefined,

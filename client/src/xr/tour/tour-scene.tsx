@@ -1,13 +1,13 @@
 // Inside the tour's canvas: the shown viewpoint's content (the glTF scene and the splat capture, or its
-// panorama on an inverted sphere), the camera at its eye looking where the view says, the comfort fade between
+// panorama: panorama-view.tsx), the camera at its eye looking where the view says, the comfort fade between
 // viewpoints, and the DOM markers moved to their screen points each frame. Renders on demand.
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
-import { BackSide, type PerspectiveCamera, type Texture } from 'three';
-import type { TourManifest, Vec3 } from '../../../../protocol/tour.ts';
+import { useEffect, useRef } from 'react';
+import type { PerspectiveCamera } from 'three';
+import type { TourManifest } from '../../../../protocol/tour.ts';
 import { FadeVeil, type Veil } from './fade-veil.tsx';
 import type { MarkerRegistry } from './marker-projection.ts';
-import { createPanoramaGeometry } from './panorama-sphere.ts';
+import { PanoramaView } from './panorama-view.tsx';
 import { SplatView } from './splat-view.tsx';
 import type { ReadyView } from './tour-content.ts';
 import { verticalFov, yawDelta } from './tour-directions.ts';
@@ -113,18 +113,8 @@ export function TourScene(props: TourSceneProps) {
           {shown.content.splat && <SplatView splat={shown.content.splat} />}
         </>
       )}
-      {shown?.content.mode === 'panorama' && viewpoint && <PanoramaSphere texture={shown.content.texture} position={viewpoint.position} />}
+      {shown?.content.mode === 'panorama' && viewpoint && <PanoramaView texture={shown.content.texture} position={viewpoint.position} presenting={props.presenting} />}
       <FadeVeil veil={veil.current} />
     </>
-  );
-}
-
-function PanoramaSphere(props: { texture: Texture; position: Vec3 }) {
-  const geometry = useMemo(() => createPanoramaGeometry(50), []);
-  useEffect(() => () => geometry.dispose(), [geometry]);
-  return (
-    <mesh geometry={geometry} position={props.position} renderOrder={-1}>
-      <meshBasicMaterial map={props.texture} side={BackSide} toneMapped={false} depthWrite={false} />
-    </mesh>
   );
 }
