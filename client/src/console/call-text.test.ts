@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { callReducer, initialCall, type CallInput, type CallPhase, type ConsoleCall } from './call-state.ts';
-import { callAction, cameraOffText, connectionWord, customerQualityText, expectsPicture, isLive, mutedText, recordingNote, statusText, videoBadge, videoCaption } from './call-text.ts';
+import { callAction, cameraOffText, toolsDownText, connectionWord, customerQualityText, expectsPicture, isLive, mutedText, recordingNote, statusText, videoBadge, videoCaption } from './call-text.ts';
 
 const at = (phase: CallPhase, extra: Partial<ConsoleCall> = {}): ConsoleCall => ({ ...initialCall('live'), phase, ...extra });
 const message = (m: PeerMessage): CallInput => ({ type: 'message', message: m });
@@ -38,6 +38,10 @@ describe('what the console says about the call', () => {
     expect(callAction(call)).toEqual({ kind: 'hang-up', label: 'Hang up', disabled: false });
     expect(isLive(call)).toBe(false);
     expect(isLive({ ...call, channel: true })).toBe(true);
+    expect(toolsDownText(call)).toMatch(/opening/);
+    expect(toolsDownText({ ...call, channel: true })).toBeNull();
+    expect(toolsDownText(at('idle'))).toMatch(/^Connect to the customer/);
+    expect(toolsDownText(at('connecting'))).toMatch(/once the call is connected/);
   });
 
   it('camera off and muted come from the customer’s page', () => {
@@ -74,6 +78,7 @@ describe('what the console says about the call', () => {
       expect(mutedText(call)).toBeNull();
       expect(recordingNote(call)).toMatch(/recording goes on/);
       expect(callAction(call).kind).toBe('hang-up');
+      expect(toolsDownText(call)).toBe('The tools come back when the customer is connected again.');
     }
   });
 

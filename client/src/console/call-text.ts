@@ -115,6 +115,22 @@ export function callAction(call: ConsoleCall, connectLabel = 'Connect'): { kind:
   return { kind: 'connect', label: again ? 'Call again' : connectLabel, disabled: call.presence === 'offline' };
 }
 
+/** Why the tools that act on the customer's page are down, or null while they work. */
+export function toolsDownText(call: ConsoleCall): string | null {
+  if (isLive(call)) return null;
+  switch (call.phase) {
+    case 'connecting':
+      return 'The tools work once the call is connected.';
+    case 'connected':
+      return 'The link to the customer’s page is opening…';
+    case 'dropped':
+    case 'reconnecting':
+      return 'The tools come back when the customer is connected again.';
+    default:
+      return 'Connect to the customer to annotate the live picture and measure.';
+  }
+}
+
 /** Tools that act on the customer's page work: connected with the data channel open. */
 export function isLive(call: ConsoleCall): boolean {
   return call.phase === 'connected' && call.channel;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placementErrorText, toolBlocked, toolsNote, type InspectionContext } from './inspection-tools.ts';
 
-const live = (extra: Partial<InspectionContext> = {}): InspectionContext => ({ live: true, picture: true, mode: 'ar', available: ['ar', 'overlay', 'camera', 'voice', 'text'], ...extra });
+const live = (extra: Partial<InspectionContext> = {}): InspectionContext => ({ offline: null, picture: true, mode: 'ar', available: ['ar', 'overlay', 'camera', 'voice', 'text'], ...extra });
 
 describe('inspection tools', () => {
   it('allows every tool in AR', () => {
@@ -10,7 +10,7 @@ describe('inspection tools', () => {
   });
 
   it('blocks everything but the pointer without a call', () => {
-    const offline = live({ live: false });
+    const offline = live({ offline: 'Connect to the customer to annotate the live picture and measure.' });
     expect(toolBlocked('pointer', offline)).toBeNull();
     expect(toolBlocked('marker', offline)).toMatch(/Connect/);
     expect(toolBlocked('measure', offline)).toMatch(/Connect/);

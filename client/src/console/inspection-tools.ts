@@ -41,8 +41,8 @@ export function isAnnotationTool(tool: Tool): tool is AnnotationKind {
 }
 
 export interface InspectionContext {
-  /** Connected, with the data channel open. */
-  live: boolean;
+  /** Why nothing can be placed on the customer's picture now (call-text's toolsDownText); null while connected with the data channel open. */
+  offline: string | null;
   /** The customer's picture is showing (not audio only). */
   picture: boolean;
   /** The customer's current mode; null until their device reports it. */
@@ -53,7 +53,7 @@ export interface InspectionContext {
 /** Why the tool cannot be used now, or null when it can. */
 export function toolBlocked(tool: Tool, context: InspectionContext): string | null {
   if (tool === 'pointer') return null;
-  if (!context.live) return 'Connect to the customer to annotate the live picture and measure.';
+  if (context.offline) return context.offline;
   if (context.mode === 'voice' || context.mode === 'text') return `The customer is in ${modeText[context.mode].toLowerCase()} mode: there is no picture to point at.`;
   if (!context.picture) return 'The customer’s camera is off: there is no picture to point at.';
   if (tool === 'measure' && context.mode !== 'ar') {

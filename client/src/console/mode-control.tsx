@@ -15,7 +15,10 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
   const chosen = target && options.includes(target) ? target : (options[0] ?? null);
   return (
     <div className="mode-control">
-      <span className="mode-title">Customer mode</span>
+      {/* While the call is down, the ladder is what the customer's device said last. */}
+      <span className="mode-title" data-testid="customer-mode-title">
+        {mode && !props.live ? 'Customer mode · last reported' : 'Customer mode'}
+      </span>
       {mode ? (
         <ol className="mode-ladder" data-testid="customer-mode" data-mode={mode.mode} aria-label={`Customer mode: ${modeText[mode.mode]}`}>
           {MODE_LADDER.map((m) => {

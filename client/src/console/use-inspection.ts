@@ -32,7 +32,8 @@ interface Deps {
   caseId: string;
   send: (message: PeerMessage) => boolean;
   /** Connected with the data channel open. */
-  live: boolean;
+  /** Why the tools are down (the call is not connected with its data channel open), or null. */
+  offline: string | null;
   /** The call ended or failed: the customer's mode is no longer known. */
   ended: boolean;
   /** The customer is sending a picture (not audio only). */
@@ -54,7 +55,7 @@ function useSyncedState<T>(initial: T) {
   return [state, ref, change] as const;
 }
 
-export function useInspection({ caseId, send, live, ended, picture, addAnnotation, addAnnotations, addMeasurement, notify }: Deps) {
+export function useInspection({ caseId, send, offline, ended, picture, addAnnotation, addAnnotations, addMeasurement, notify }: Deps) {
   const [mode, setMode] = useState<CustomerModeState | null>(null);
   const [modeRequest, setModeRequest] = useState<ModeRequest | null>(null);
   const [chosenTool, setChosenTool] = useState<Tool>('pointer');
@@ -78,7 +79,7 @@ export function useInspection({ caseId, send, live, ended, picture, addAnnotatio
     changeDraft(() => null);
   }, [ended, changeDraft]);
 
-  const context: InspectionContext = { live, picture, mode: mode?.mode ?? null, available: mode?.available ?? [] };
+  const context: InspectionContext = { offline, picture, mode: mode?.mode ?? null, available: mode?.available ?? [] };
   const tool: Tool = toolBlocked(chosenTool, context) ? 'pointer' : chosenTool;
 
   const setAnnotationStatus = useCallback(

@@ -12,7 +12,7 @@ import type { ChatEntry } from '../ui/chat-panel.tsx';
 import { randomId } from '../ui/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
 import { videoToJpeg } from '../ui/video-frame.ts';
-import { cameraOffText, isLive } from './call-text.ts';
+import { cameraOffText, toolsDownText } from './call-text.ts';
 import { consoleApi } from './console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
 import { useInspection } from './use-inspection.ts';
@@ -77,7 +77,7 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const inspection = useInspection({
     caseId,
     send,
-    live: isLive(call.view),
+    offline: toolsDownText(call.view),
     ended: phase === 'ended' || phase === 'failed' || phase === 'idle',
     picture: cameraOffText(call.view) === null,
     addAnnotation,
