@@ -26,7 +26,7 @@ import { authRoutes } from './auth-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { checklistRoutes } from './checklist-routes.ts';
 import { clientPages } from './client-files.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import { errorHandler, notFoundHandler, notFoundPage } from './errors.ts';
 import { eventRoutes } from './event-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -131,6 +131,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/peerjs', deps.peerHandler);
   app.use('/tours', tourFiles(deps.tours));
   app.use(clientPages(deps.clientDir));
+  app.use(notFoundPage());
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;

@@ -55,7 +55,7 @@ describe('a failed login is the same whether or not the email has an account', (
     const unknownEmail = await attempt('nobody-here@example.test', 'not the password at all');
     const disabled = await attempt(DORA.email, DORA.password);
     const noPassword = await attempt(NOPASS.email, 'not the password at all');
-    const refusal = { status: 401, body: { error: { code: 'bad_credentials', message: 'the email or the password is wrong' } }, scryptCalls: 1 };
+    const refusal = { status: 401, body: { error: { code: 'bad_credentials', message: 'The email or the password is wrong.' } }, scryptCalls: 1 };
     for (const [name, answer] of Object.entries({ wrongPassword, unknownEmail, disabled, noPassword })) {
       expect({ status: answer.status, body: answer.body, scryptCalls: answer.scryptCalls }, name).toEqual(refusal);
     }
