@@ -1,6 +1,7 @@
-// Placing the agent's pointer: the fallback point along the ray, rounding, and pixel to device coordinates.
+// Placing the agent's pointer: the fallback point along the ray and rounding (pixel to device
+// coordinates: xr/tour/device-coords.test.ts).
 import { describe, expect, it } from 'vitest';
-import { pointAlong, roundTarget, targetText, toDeviceCoords } from './pointer-target.ts';
+import { pointAlong, roundTarget, targetText } from './pointer-target.ts';
 
 describe('pointer target', () => {
   it('sits 3 m along the ray when nothing is hit, whatever the direction’s length', () => {
@@ -15,12 +16,5 @@ describe('pointer target', () => {
     expect(Object.is(roundTarget([-0.001, 0, 0])[0], 0)).toBe(true);
     expect(targetText([1.23, 0, -2])).toBe('1.23,0,-2');
     expect(targetText(null)).toBe('');
-  });
-
-  it('turns a click into device coordinates, y up', () => {
-    const rect = { left: 100, top: 50, width: 800, height: 400 };
-    expect(toDeviceCoords(500, 250, rect)).toEqual([0, 0]);
-    expect(toDeviceCoords(100, 50, rect)).toEqual([-1, 1]);
-    expect(toDeviceCoords(900, 450, rect)).toEqual([1, -1]);
   });
 });

@@ -3,6 +3,9 @@
 // along the ray, which on a panorama's sphere looks the same from the viewpoint.
 import type { Vec3 } from '../../../../protocol/tour.ts';
 
+// Moved to the shared renderer's folder (the customer's measuring uses it too); kept here for the console's stage.
+export { toDeviceCoords } from '../../xr/tour/device-coords.ts';
+
 /** How far along the ray a pointer sits when nothing is hit: about across a room. */
 export const FALLBACK_DISTANCE_M = 3;
 
@@ -15,11 +18,6 @@ export function pointAlong(origin: Vec3, direction: Vec3, metres = FALLBACK_DIST
 /** A target as sent: to the centimetre, which is finer than a pointer can be placed and keeps the message short. */
 export function roundTarget(point: Vec3): Vec3 {
   return point.map((n) => Math.round(n * 100) / 100 + 0) as unknown as Vec3;
-}
-
-/** A pixel of an element (client coordinates) as normalised device coordinates: x right, y up, −1…1. */
-export function toDeviceCoords(clientX: number, clientY: number, rect: { left: number; top: number; width: number; height: number }): [number, number] {
-  return [((clientX - rect.left) / Math.max(rect.width, 1)) * 2 - 1, 1 - ((clientY - rect.top) / Math.max(rect.height, 1)) * 2];
 }
 
 /** "x,y,z" of a target, as the panel's data-pointer gives it to tests. */

@@ -1,25 +1,22 @@
 // The customer's tour: the shared renderer full screen, driven by the view state this screen owns,
 // with the customer's controls around it — look by dragging, arrow keys or moving the phone; move by
 // arrows, the floor plan or the seat map; open hotspot and seat cards.
-import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import type { Object3D } from 'three';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
 import type { TourDeepLink } from '../join-token.ts';
 import type { TourActivityRecorder } from '../tour-activity.ts';
 import { AgentPointer } from '../../xr/tour/agent-pointer.tsx';
-import { verticalFov, type Look } from '../../xr/tour/tour-directions.ts';
-import { formatMoney } from '../../ui/format.ts';
+import type { Look } from '../../xr/tour/tour-directions.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { hasThreeD, shownMode, type TourMode } from '../../xr/tour/tour-mode.ts';
 import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
 import { initialView, reduceView, seatAt, viewpointById, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
-import { customerPose } from '../../xr/tour/tour-sync.ts';
 import { frameHotspot } from './card-framing.ts';
 import { LoadBar } from './load-bar.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { HeadLook } from './head-look.tsx';
-import { addMeasurePoint, measuredDistance, measurePrompt, type MeasurePoints } from './measure-state.ts';
-import { MeasureMarks, ScenePicker, type ScenePick } from './tour-measure.tsx';
+import { measuredDistance, measurePrompt } from './measure-state.ts';
+import { MeasureMarks, ScenePicker } from './tour-measure.tsx';
 import { HotspotCard, OfferCard, SeatCard } from './tour-cards.tsx';
 import { AskForPerson, TourCall } from './tour-call.tsx';
 import { Icon } from './tour-icons.tsx';
@@ -27,14 +24,13 @@ import { TourToolbar } from './tour-toolbar.tsx';
 import { useLinkChange } from './use-link-change.ts';
 import { useLookControls } from './use-look-controls.ts';
 import { useMagicWindow } from './use-magic-window.ts';
+import { useMeasure } from './use-measure.ts';
 import type { Microphone } from './use-microphone.ts';
-import { useTourGuide } from './use-tour-guide.ts';
+import { useViewerGuide, type ViewerCard } from './use-viewer-guide.ts';
 import { useVr } from './use-vr.ts';
 
 /** Wide enough to keep the plan open beside the view from the start. */
 const WIDE = '(min-width: 900px)';
-
-type Card = { kind: 'hotspot'; id: string } | { kind: 'seat'; id: string } | null;
 
 export interface TourViewerProps {
   tour: TourManifest;
@@ -60,7 +56,7 @@ export function TourViewer(props: TourViewerProps) {
     initialView(tour, props.mode, props.link),
   );
   const [planOpen, setPlanOpen] = useState(() => tour.plan !== undefined && window.matchMedia(WIDE).matches);
-  const [card, setCard] = useState<Card>(() => {
+  const [card, setCard] = useState<ViewerCard>(() => {
     const seat = seatAt(tour, view.viewpoint);
     return seat ? { kind: 'seat', id: seat.id } : null;
   });
@@ -84,26 +80,7 @@ export function TourViewer(props: TourViewerProps) {
   );
   // A guided tour: the agent may lead, point, open cards, bring the customer somewhere and make an offer.
   const headLook = useRef<Look | null>(null);
-  const guide = useTourGuide({
-    viewpoint: () => view.viewpoint,
-    go,
-    look: (look) => dispatch({ type: 'look', ...look }),
-    openCard: (hotspot) => setCard((open) => (hotspot ? { kind: 'hotspot', id: hotspot } : open?.kind === 'hotspot' ? null : open)),
-    presenting: () => vr.presenting,
-    pose: () => {
-      const box = stage.current?.getBoundingClientRect();
-      const aspect = box && box.height > 0 ? box.width / box.height : 1;
-      const seat = card?.kind === 'seat' ? card.id : (seatAt(tour, view.viewpoint)?.id ?? null);
-      const look = vr.presenting && headLook.current ? headLook.current : view;
-      return customerPose({
-        view: { viewpoint: view.viewpoint, yaw: look.yaw, pitch: look.pitch },
-        fov: verticalFov(aspect) / view.zoom,
-        shown: vr.presenting ? 'vr' : shownMode(view.mode, viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!, hasThreeD(tour)),
-        card: card?.kind === 'hotspot' ? card.id : null,
-        seat,
-      });
-    },
-  });
+  const guide = useViewerGuide({ tour, view, card, dispatch, go, setCard, presenting: vr.presenting, headLook, stage });
   const following = guide.leader === 'agent';
   const { takeControl } = guide;
 
@@ -201,16 +178,7 @@ export function TourViewer(props: TourViewerProps) {
   const seat = card?.kind === 'seat' ? tour.plan?.seats.find((s) => s.id === card.id) : undefined;
   const canSwitch = hasThreeD(tour) && tour.viewpoints.some((v) => v.panorama !== undefined);
   const plan = tour.plan;
-  const offer = guide.offer;
-  const call = guide.call;
-  const acceptOffer =
-    offer && call?.channelOpen
-      ? () => {
-          const option = tour.bookables.find((b) => b.id === offer.option)?.title ?? offer.option;
-          call.sendChat(`I’d like to book ${option}${offer.seat ? `, seat ${offer.seat}` : ''} at ${formatMoney(offer.amount, offer.currency)}.`);
-          guide.dismissOffer();
-        }
-      : null;
+  const { offer, acceptOffer } = guide;
 
   return (
     <div
@@ -318,40 +286,4 @@ export function TourViewer(props: TourViewerProps) {
       )}
     </div>
   );
-}
-
-/**
- * The measuring tool: while on, a tap on the picture picks a point of the scene (loaded for this when
- * panoramas are shown, as it holds the true positions); two points give a distance.
- */
-function useMeasure(stage: RefObject<HTMLElement | null>, assets: TourAssets, hasScene: boolean, onNotice: (text: string) => void) {
-  const [on, setOn] = useState(false);
-  const [points, setPoints] = useState<MeasurePoints>([]);
-  const [scene, setScene] = useState<Object3D | null>(null);
-  const pick = useRef<ScenePick | null>(null);
-  useEffect(() => {
-    if (!on || !hasScene) return;
-    let current = true;
-    assets.scene().then(
-      (loaded) => current && setScene(loaded),
-      (error: unknown) => current && onNotice(`Measuring is not available: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    return () => {
-      current = false;
-    };
-  }, [on, hasScene, assets, onNotice]);
-  const tap = useCallback(
-    (clientX: number, clientY: number) => {
-      const rect = stage.current?.querySelector('canvas')?.getBoundingClientRect();
-      if (!rect || !pick.current) return;
-      const point = pick.current(((clientX - rect.left) / rect.width) * 2 - 1, 1 - ((clientY - rect.top) / rect.height) * 2);
-      if (point) setPoints((current) => addMeasurePoint(current, point));
-    },
-    [stage],
-  );
-  const toggle = useCallback(() => {
-    setOn((was) => !was);
-    setPoints([]);
-  }, []);
-  return { on, points, scene, pick, tap, toggle };
 }
