@@ -1,26 +1,30 @@
 // The customer's preview tour (loaded on demand, so a damage case's page never downloads three.js):
 // reads the tour's description, says clearly which field is wrong if it cannot be shown, then opens
-// the viewer in the mode the device can carry.
-import { useEffect, useState } from 'react';
+// the viewer in the mode the device can carry. This part is small and has no three.js: it asks for
+// tour.json and the first view's files (first-view.ts) while the viewer's code is still on its way.
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { JoinView } from '../../../../protocol/http.ts';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { LoadingScreen, MessageScreen } from '../message-screen.tsx';
 import type { TourDeepLink } from '../join-token.ts';
-import { useTourActivity } from '../use-tour-activity.ts';
-import { useMicrophone } from './use-microphone.ts';
-import { TourFileError } from '../../xr/tour/fetch-bytes.ts';
-import { loadTourManifest, TourAssets } from '../../xr/tour/tour-assets.ts';
+import { firstViewFiles, previewUrlOf } from '../../xr/tour/first-view.ts';
+import { TourDownloads } from '../../xr/tour/tour-downloads.ts';
+import { loadTourManifest } from '../../xr/tour/tour-manifest.ts';
+import { markTour } from '../../xr/tour/tour-marks.ts';
 import { pickTourMode, readDeviceCapabilities, tourContent, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
-import { TourViewer } from './tour-viewer.tsx';
+import { TourFailure } from './tour-failure.tsx';
 import './tour.css';
 
 export type JoinTour = NonNullable<JoinView['tour']>;
+
+const loadViewer = () => import('./ready-tour.tsx');
+const ReadyTour = lazy(loadViewer);
 
 type State =
   | { kind: 'loading' }
   | { kind: 'invalid'; problems: TourProblem[] }
   | { kind: 'failed'; message: string }
-  | { kind: 'ready'; tour: TourManifest };
+  | { kind: 'ready'; tour: TourManifest; device: DeviceCapabilities; downloads: TourDownloads };
 
 export interface TourScreenProps {
   tour: JoinTour;
@@ -33,20 +37,41 @@ export interface TourScreenProps {
 export default function TourScreen(props: TourScreenProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [device] = useState(readDeviceCapabilities);
   const url = props.tour.manifestUrl;
+  const { link } = props;
+
+  // The viewer's code (three.js) downloads while tour.json and the first view's files do.
+  useEffect(() => {
+    loadViewer().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
+    let downloads: TourDownloads | null = null;
     setState({ kind: 'loading' });
-    loadTourManifest(url, controller.signal).then(
-      (reading) => setState(reading.ok ? { kind: 'ready', tour: reading.tour } : { kind: 'invalid', problems: reading.problems }),
+    const reading = loadTourManifest(url, controller.signal);
+    // Read while tour.json is on its way: it makes (and drops) a WebGL context, which takes a while.
+    const device = readDeviceCapabilities();
+    reading.then(
+      (reading) => {
+        markTour('manifest');
+        if (!reading.ok) {
+          setState({ kind: 'invalid', problems: reading.problems });
+          return;
+        }
+        downloads = new TourDownloads();
+        if (device.webgl2) startFirstView(downloads, reading.tour, url, device, link);
+        setState({ kind: 'ready', tour: reading.tour, device, downloads });
+      },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
     );
-    return () => controller.abort();
-  }, [url, attempt]);
+    return () => {
+      controller.abort();
+      downloads?.dispose();
+    };
+  }, [url, attempt, link]);
 
   if (state.kind === 'loading') return <LoadingScreen />;
   if (state.kind === 'invalid') {
@@ -63,52 +88,26 @@ export default function TourScreen(props: TourScreenProps) {
       </MessageScreen>
     );
   }
-  if (state.kind === 'failed') return <Failure message={state.message} onRetry={() => setAttempt((n) => n + 1)} />;
-  return <ReadyTour {...props} tour={state.tour} manifestUrl={url} device={device} onRetry={() => setAttempt((n) => n + 1)} />;
-}
-
-function Failure(props: { message: string; onRetry: () => void }) {
-  return (
-    <MessageScreen testId="tour-failed" title="We could not load the tour" tone="bad">
-      <p>{props.message}</p>
-      <button type="button" className="btn btn-primary" onClick={props.onRetry}>
-        Try again
-      </button>
-    </MessageScreen>
-  );
-}
-
-interface ReadyTourProps extends Omit<TourScreenProps, 'tour'> {
-  tour: TourManifest;
-  manifestUrl: string;
-  device: DeviceCapabilities;
-  onRetry: () => void;
-}
-
-function ReadyTour(props: ReadyTourProps) {
-  const [assets, setAssets] = useState<TourAssets | null>(null);
-  const activity = useTourActivity(props.token, props.caseId);
-  // A self-guided tour joins the call only once the customer asks for a person.
-  const [callWanted, setCallWanted] = useState(props.link.selfGuided !== true);
-  const mic = useMicrophone(callWanted);
-  const [error, setError] = useState<Error | null>(null);
-  const { tour, manifestUrl, device } = props;
-
-  useEffect(() => {
-    const next = new TourAssets(tour, manifestUrl, device.maxTextureSize || 4096);
-    setAssets(next);
-    return () => next.dispose();
-  }, [tour, manifestUrl, device]);
-
-  if (!device.webgl2) {
+  if (state.kind === 'failed') return <TourFailure message={state.message} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!state.device.webgl2) {
     return (
       <MessageScreen testId="tour-unsupported" title="This browser cannot show the tour" tone="bad">
         <p>The tour needs WebGL 2, which this browser does not offer or has turned off. Please open the link in an up-to-date Chrome, Safari, Edge or Firefox.</p>
       </MessageScreen>
     );
   }
-  if (error) return <Failure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
-  if (!assets) return <LoadingScreen />;
-  const mode = pickTourMode(tourContent(tour), device);
-  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <ReadyTour {...props} tour={state.tour} manifestUrl={url} device={state.device} downloads={state.downloads} onRetry={() => setAttempt((n) => n + 1)} />
+    </Suspense>
+  );
+}
+
+/** Asks for the first view's files: the preview first (the first picture), then what replaces it. */
+function startFirstView(downloads: TourDownloads, tour: TourManifest, manifestUrl: string, device: DeviceCapabilities, link: TourDeepLink): void {
+  const files = firstViewFiles(tour, pickTourMode(tourContent(tour), device), link);
+  const urlOf = (file: string) => new URL(file, new URL(manifestUrl, location.href)).href;
+  if (files.preview) downloads.start(previewUrlOf(urlOf(files.preview)), `${files.preview} (preview)`);
+  if (files.panorama) downloads.start(urlOf(files.panorama), files.panorama);
+  if (files.scene) downloads.start(urlOf(files.scene), files.scene);
 }

@@ -1,48 +1,31 @@
-// A tour's files as the renderer needs them: the manifest read through protocol/tour.ts, the glTF
-// scene (meshopt-compressed, WebP textures), the splat capture and each panorama as a texture, every
-// download counted in bytes for a progress bar. Plain TypeScript, no React: the customer's page and
-// the console share it.
+// A tour's files as the renderer needs them: the glTF scene (meshopt-compressed, WebP textures), the
+// splat capture and each panorama as a texture — its small preview first where asked (first-view.ts)
+// — every download counted in bytes for a progress bar (tour-downloads.ts). Plain TypeScript, no
+// React: the customer's page and the console share it.
 import { LinearFilter, Mesh, SRGBColorSpace, Texture, type Material, type Object3D } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { readTour, type TourManifest, type TourProblem } from '../../../../protocol/tour.ts';
-import { fetchBytes, TourFileError, type ByteProgress } from './fetch-bytes.ts';
+import type { TourManifest } from '../../../../protocol/tour.ts';
+import { TourFileError } from './fetch-bytes.ts';
 import { disposeObject } from './dispose-object.ts';
+import { previewUrlOf } from './first-view.ts';
 import type { LoadedSplat } from './splat-loader.ts';
+import { TourDownloads, type LoadProgress } from './tour-downloads.ts';
+import { markTour } from './tour-marks.ts';
 
-export type ManifestReading = { ok: true; tour: TourManifest } | { ok: false; problems: TourProblem[] };
-
-/** Reads `tour.json`; a file that is not JSON or not a whole tour comes back as problems naming the field. */
-export async function loadTourManifest(url: string, signal?: AbortSignal): Promise<ManifestReading> {
-  const bytes = await fetchBytes(url, 'tour.json', () => {}, signal);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    return { ok: false, problems: [{ path: '(the whole file)', message: `not JSON: ${(error as Error).message}` }] };
-  }
-  return readTour(json);
-}
-
-export interface LoadProgress {
-  /** Bytes received and expected over all downloads so far (a file of unknown size counts what arrived). */
-  loaded: number;
-  total: number;
-  /** Downloads still running. */
-  active: number;
-}
-
-const IDLE: LoadProgress = { loaded: 0, total: 0, active: 0 };
+export { loadTourManifest, type ManifestReading } from './tour-manifest.ts';
+export type { LoadProgress } from './tour-downloads.ts';
 
 export class TourAssets {
-  private readonly downloads = new Map<string, ByteProgress & { done: boolean }>();
-  private readonly listeners = new Set<() => void>();
-  private snapshot: LoadProgress = IDLE;
   private scenePromise: Promise<Object3D> | null = null;
   private splatPromise: Promise<LoadedSplat> | null = null;
+  private readonly threeDLoaded = { scene: false, splat: false };
   private readonly panoramas = new Map<string, Promise<Texture>>();
+  private readonly previews = new Map<string, Promise<Texture>>();
   private readonly prefetched = new Set<string>();
-  private readonly controller = new AbortController();
+  private readonly downloads: TourDownloads;
+  /** Whether this holds downloads it was not given (and so ends them when disposed). */
+  private readonly ownsDownloads: boolean;
   private disposed = false;
 
   constructor(
@@ -51,7 +34,12 @@ export class TourAssets {
     private readonly manifestUrl: string,
     /** The largest texture the renderer takes (WebGL MAX_TEXTURE_SIZE); larger panoramas are scaled down. */
     private readonly maxTextureSize: number,
-  ) {}
+    /** Downloads already under way (the first view's files, asked for with tour.json); else its own. */
+    downloads?: TourDownloads,
+  ) {
+    this.downloads = downloads ?? new TourDownloads();
+    this.ownsDownloads = downloads === undefined;
+  }
 
   fileUrl(file: string): string {
     return new URL(file, new URL(this.manifestUrl, location.href)).href;
@@ -62,12 +50,15 @@ export class TourAssets {
     const file = this.tour.scene;
     if (!file) return Promise.reject(new TourFileError('scene', 'This tour has no 3D scene.'));
     this.scenePromise ??= this.download(file).then(async (bytes) => {
+      markTour('scene-bytes');
       const url = this.fileUrl(file);
       const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
       try {
         const gltf = await loader.parseAsync(bytes, url.slice(0, url.lastIndexOf('/') + 1));
         closeBitmapsOnDispose(gltf.scene);
         if (this.disposed) disposeObject(gltf.scene);
+        markTour('scene-parsed');
+        this.threeDLoaded.scene = true;
         return gltf.scene;
       } catch (error) {
         throw new TourFileError(file, `${file} is not a scene this viewer can show: ${(error as Error).message}`);
@@ -84,6 +75,7 @@ export class TourAssets {
       try {
         const splat = await readSplat(file, bytes);
         if (this.disposed) splat.dispose();
+        this.threeDLoaded.splat = true;
         return splat;
       } catch (error) {
         throw new TourFileError(file, `${file} is not a splat capture this viewer can show: ${(error as Error).message}`);
@@ -92,12 +84,33 @@ export class TourAssets {
     return this.splatPromise;
   }
 
+  /** Whether everything the tour shows in 3D (scene, splat) has loaded: a 3D view then needs no stand-in. */
+  threeDReady(): boolean {
+    return (this.tour.scene === undefined || this.threeDLoaded.scene) && (this.tour.splat === undefined || this.threeDLoaded.splat);
+  }
+
   /** A panorama as a texture, loaded once and kept until `release`. */
   panorama(file: string): Promise<Texture> {
     let pending = this.panoramas.get(file);
     if (!pending) {
-      pending = this.download(file).then((bytes) => this.decodePanorama(file, bytes));
+      pending = this.download(file).then((bytes) => {
+        markTour('panorama-bytes');
+        return this.decodePanorama(file, bytes, 'panorama-decoded');
+      });
       this.panoramas.set(file, pending);
+    }
+    return pending;
+  }
+
+  /** A panorama's 1024×512 preview (the server's), to show while the full one loads; kept until `release`. */
+  panoramaPreview(file: string): Promise<Texture> {
+    let pending = this.previews.get(file);
+    if (!pending) {
+      pending = this.downloads.take(previewUrlOf(this.fileUrl(file)), `${file} (preview)`).then((bytes) => {
+        markTour('preview-bytes');
+        return this.decodePanorama(`${file} (preview)`, bytes, 'preview-decoded', 'image/webp');
+      });
+      this.previews.set(file, pending);
     }
     return pending;
   }
@@ -109,72 +122,50 @@ export class TourAssets {
   prefetch(file: string): void {
     if (this.prefetched.has(file) || this.panoramas.has(file) || this.disposed) return;
     this.prefetched.add(file);
-    fetch(this.fileUrl(file), { signal: this.controller.signal, priority: 'low' }).then(
-      (response) => response.arrayBuffer(),
-      () => this.prefetched.delete(file),
-    ).catch(() => this.prefetched.delete(file));
+    // The preview too: a panorama that was prefetched still takes a while to decode.
+    for (const url of [this.fileUrl(file), previewUrlOf(this.fileUrl(file))]) {
+      fetch(url, { signal: this.downloads.signal, priority: 'low' }).then(
+        (response) => response.arrayBuffer(),
+        () => this.prefetched.delete(file),
+      ).catch(() => this.prefetched.delete(file));
+    }
   }
 
-  /** Frees a panorama's texture (a 4096×2048 one holds 32 MB of GPU memory). */
+  /** Frees a panorama's textures, full and preview (a 4096×2048 one holds 32 MB of GPU memory). */
   release(file: string): void {
-    const pending = this.panoramas.get(file);
-    this.panoramas.delete(file);
-    pending?.then((texture) => texture.dispose(), () => {});
+    for (const textures of [this.panoramas, this.previews]) {
+      const pending = textures.get(file);
+      textures.delete(file);
+      pending?.then((texture) => texture.dispose(), () => {});
+    }
   }
 
-  /** Panoramas loaded or loading, by file. */
+  /** Panoramas loaded or loading (full or preview), by file. */
   panoramaFiles(): string[] {
-    return [...this.panoramas.keys()];
+    return [...new Set([...this.panoramas.keys(), ...this.previews.keys()])];
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.downloads.subscribe(listener);
   }
 
   progress(): LoadProgress {
-    return this.snapshot;
+    return this.downloads.progress();
   }
 
   dispose(): void {
     this.disposed = true;
-    this.controller.abort(new DOMException('The tour was closed.', 'AbortError'));
+    if (this.ownsDownloads) this.downloads.dispose();
     this.scenePromise?.then(disposeObject, () => {});
     this.splatPromise?.then((splat) => splat.dispose(), () => {});
-    for (const file of [...this.panoramas.keys()]) this.release(file);
-    this.listeners.clear();
+    for (const file of this.panoramaFiles()) this.release(file);
   }
 
   private download(file: string): Promise<ArrayBuffer> {
-    this.downloads.set(file, { loaded: 0, total: null, done: false });
-    this.changed();
-    return fetchBytes(this.fileUrl(file), file, (progress) => {
-      this.downloads.set(file, { ...progress, done: false });
-      this.changed();
-    }, this.controller.signal).finally(() => {
-      const last = this.downloads.get(file);
-      if (last) this.downloads.set(file, { ...last, done: true });
-      this.changed();
-    });
+    return this.downloads.take(this.fileUrl(file), file);
   }
 
-  private changed(): void {
-    let loaded = 0;
-    let total = 0;
-    let active = 0;
-    for (const d of this.downloads.values()) {
-      loaded += d.loaded;
-      total += d.total ?? d.loaded;
-      if (!d.done) active++;
-    }
-    this.snapshot = { loaded, total, active };
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  private async decodePanorama(file: string, bytes: ArrayBuffer): Promise<Texture> {
-    const type = file.endsWith('.webp') ? 'image/webp' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';
+  private async decodePanorama(file: string, bytes: ArrayBuffer, mark: 'panorama-decoded' | 'preview-decoded', type = typeOf(file)): Promise<Texture> {
     let image: ImageBitmap;
     try {
       // Flipped while decoding: WebGL ignores flipY for image bitmaps.
@@ -196,9 +187,12 @@ export class TourAssets {
     texture.needsUpdate = true;
     texture.addEventListener('dispose', () => image.close());
     if (this.disposed) texture.dispose();
+    markTour(mark);
     return texture;
   }
 }
+
+const typeOf = (file: string): string => (file.endsWith('.webp') ? 'image/webp' : file.endsWith('.png') ? 'image/png' : 'image/jpeg');
 
 /**
  * The loader decodes a scene's textures into image bitmaps (off the main thread), which hold their

@@ -1,6 +1,7 @@
 // What a viewpoint needs on screen in a mode: the loaded scene and splat capture (3D, whichever the
 // tour has) or its panorama's texture. They stay loaded once they are; panoramas are loaded as
-// viewpoints are visited.
+// viewpoints are visited. A view comes in stages: a panorama's small preview first, replaced by the
+// full panorama — and in 3D, until the scene has loaded, the viewpoint's panorama preview stands in.
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { Object3D, Texture } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
@@ -9,13 +10,17 @@ import type { TourAssets } from './tour-assets.ts';
 import { hasThreeD, shownMode, type TourMode } from './tour-mode.ts';
 import { viewpointById } from './tour-view-state.ts';
 
-export type ViewContent = { mode: '3d'; scene: Object3D | null; splat: LoadedSplat | null } | { mode: 'panorama'; texture: Texture; file: string };
+export type ViewContent =
+  | { mode: '3d'; scene: Object3D | null; splat: LoadedSplat | null }
+  | { mode: 'panorama'; texture: Texture; file: string; resolution: 'preview' | 'full' };
 
 export interface ReadyView {
-  /** viewpoint|mode: what is shown, as one comparable value. */
+  /** viewpoint|mode: the view asked for, as one comparable value (the same for each of its stages). */
   key: string;
   viewpoint: string;
   content: ViewContent;
+  /** The last stage: the full panorama, or the 3D scene (not a stand-in for it). */
+  final: boolean;
 }
 
 export function targetOf(tour: TourManifest, viewpointId: string, chosen: TourMode): { key: string; viewpoint: string; mode: TourMode; panorama: string | undefined } {
@@ -24,20 +29,39 @@ export function targetOf(tour: TourManifest, viewpointId: string, chosen: TourMo
   return { key: `${viewpoint.id}|${mode}`, viewpoint: viewpoint.id, mode, panorama: viewpoint.panorama };
 }
 
-/** Loads what the target view needs; null until it is ready. Errors go to `onError`. */
+/**
+ * Loads what the target view needs, stage by stage: null until its first stage is ready, then each
+ * better one (a later stage never gives way to an earlier one that arrives late). Errors of the final
+ * stage go to `onError`; a preview that fails only means waiting for the full content.
+ */
 export function useViewContent(assets: TourAssets, target: ReturnType<typeof targetOf>, onError: (error: Error) => void): ReadyView | null {
   const [ready, setReady] = useState<ReadyView | null>(null);
   const { key, viewpoint, mode, panorama } = target;
   const fail = useEffectEvent(onError);
   useEffect(() => {
     let current = true;
-    const loading: Promise<ViewContent> =
-      mode === '3d' || panorama === undefined
-        ? loadThreeD(assets)
-        : assets.panorama(panorama).then((texture) => ({ mode: 'panorama', texture, file: panorama }));
+    let finalShown = false;
+    const threeD = mode === '3d' || panorama === undefined;
+    // The preview stands in for the full panorama, and in 3D for a scene not loaded yet (never once it has).
+    // The full content is decoded (or parsed) only after it, not to slow the first picture on a weak device;
+    // its download is under way meanwhile (see first-view.ts).
+    let first: Promise<unknown> = Promise.resolve();
+    if (panorama !== undefined && (!threeD || !assets.threeDReady())) {
+      first = assets.panoramaPreview(panorama).then(
+        (texture) => {
+          if (current && !finalShown) setReady({ key, viewpoint, content: { mode: 'panorama', texture, file: panorama, resolution: 'preview' }, final: false });
+        },
+        // A preview that cannot be had (an old server, a file it cannot read) only means waiting for the full view.
+        () => undefined,
+      );
+    }
+    const loading: Promise<ViewContent> = first.then(() =>
+      threeD ? loadThreeD(assets) : assets.panorama(panorama).then((texture) => ({ mode: 'panorama', texture, file: panorama, resolution: 'full' })),
+    );
     loading.then(
       (content) => {
-        if (current) setReady({ key, viewpoint, content });
+        finalShown = true;
+        if (current) setReady({ key, viewpoint, content, final: true });
       },
       (error: unknown) => {
         if (current && !(error instanceof DOMException && error.name === 'AbortError')) fail(error instanceof Error ? error : new Error(String(error)));

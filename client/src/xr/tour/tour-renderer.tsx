@@ -4,7 +4,7 @@
 import { Canvas } from '@react-three/fiber';
 import { XR, type XRStore } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { Object3D } from 'three';
+import type { Object3D, Texture } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { visibleHotspots, sceneOccluder } from './hotspot-visibility.ts';
 import { createMarkerRegistry } from './marker-projection.ts';
@@ -29,7 +29,7 @@ export interface TourRendererProps {
   onHotspot?: (id: string) => void;
   onLink?: (viewpointId: string) => void;
   onError: (error: Error) => void;
-  /** A viewpoint is fully shown (faded in) in a mode. */
+  /** A viewpoint is on screen (faded in) in a mode: again when its 3D scene replaces the panorama that stood in. */
   onShown?: (shown: { viewpoint: string; mode: '3d' | 'panorama' }) => void;
   /** A headset session's store, where the device offers immersive VR: the tour is then shown in it too. */
   xr?: XRStore;
@@ -41,17 +41,19 @@ export function TourRenderer(props: TourRendererProps) {
   const { tour, assets, view } = props;
   const markers = useMemo(createMarkerRegistry, []);
   const [shown, setShown] = useState<ReadyView | null>(null);
-  const [settled, setSettled] = useState<string | null>(null);
+  const [settled, setSettled] = useState<ReadyView | null>(null);
   const [scene, setScene] = useState<Object3D | null>(null);
   const target = targetOf(tour, view.viewpoint, view.mode);
   const presenting = useXrPresenting(props.xr);
   const ready = useViewContent(assets, target, props.onError);
 
-  const show = useCallback((next: ReadyView) => setShown((current) => (current?.key === next.key ? current : next)), []);
+  const show = useCallback((next: ReadyView) => setShown(next), []);
   const onShown = props.onShown;
   useEffect(() => {
-    if (shown && settled === shown.key) onShown?.({ viewpoint: shown.viewpoint, mode: shown.content.mode });
+    if (shown && settled === shown) onShown?.({ viewpoint: shown.viewpoint, mode: shown.content.mode });
   }, [shown, settled, onShown]);
+  // Settled: the view asked for is on screen at its last stage (full panorama, or 3D) and faded in.
+  const isSettled = shown !== null && settled === shown && shown.final;
 
   useEffect(() => {
     if (shown?.content.mode === '3d') setScene(shown.content.scene);
@@ -61,7 +63,7 @@ export function TourRenderer(props: TourRendererProps) {
   }, [assets, shown, target.panorama]);
 
   // Once a panorama is on screen, the panoramas one step away load in the background.
-  const settledPanorama = shown !== null && settled === shown.key && shown.content.mode === 'panorama' ? shown.viewpoint : null;
+  const settledPanorama = isSettled && shown.content.mode === 'panorama' ? shown.viewpoint : null;
   useEffect(() => {
     if (!settledPanorama) return;
     for (const link of linksFrom(tour, settledPanorama)) {
@@ -83,7 +85,9 @@ export function TourRenderer(props: TourRendererProps) {
       data-testid="tour-renderer"
       data-shown-viewpoint={shown?.viewpoint ?? ''}
       data-shown-mode={shown?.content.mode ?? ''}
-      data-settled={shown !== null && settled === shown.key ? 'true' : 'false'}
+      data-panorama-size={shown?.content.mode === 'panorama' ? panoramaSize(shown.content.texture) : ''}
+      data-shown-final={shown?.final ? 'true' : 'false'}
+      data-settled={isSettled ? 'true' : 'false'}
       data-xr={presenting ? 'presenting' : 'off'}
     >
       {/* Spark draws splats without MSAA: it would cost much and smooth nothing (and hangs Quest Browser, spark #400). */}
@@ -150,6 +154,12 @@ export function TourRenderer(props: TourRendererProps) {
 
 function MaybeXr(props: { store: XRStore | undefined; children: ReactNode }) {
   return props.store ? <XR store={props.store}>{props.children}</XR> : <>{props.children}</>;
+}
+
+/** A panorama texture's size in pixels, "1024x512": which stage of a panorama is on screen. */
+function panoramaSize(texture: Texture): string {
+  const image = texture.image as { width?: number; height?: number } | null;
+  return image?.width && image.height ? `${image.width}x${image.height}` : '';
 }
 
 const noStore = () => () => {};

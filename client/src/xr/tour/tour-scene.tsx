@@ -2,11 +2,12 @@
 // panorama: panorama-view.tsx), the camera at its eye looking where the view says, the comfort fade between
 // viewpoints, and the DOM markers moved to their screen points each frame. Renders on demand.
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { FadeVeil, type Veil } from './fade-veil.tsx';
 import type { MarkerRegistry } from './marker-projection.ts';
+import { PanoramaFadeOut, type OutgoingPanorama } from './panorama-fade-out.tsx';
 import { PanoramaView } from './panorama-view.tsx';
 import { SplatView } from './splat-view.tsx';
 import type { ReadyView } from './tour-content.ts';
@@ -29,8 +30,8 @@ export interface TourSceneProps {
   ready: ReadyView | null;
   shown: ReadyView | null;
   onShow: (next: ReadyView) => void;
-  /** The shown view is fully faded in. */
-  onSettled: (key: string) => void;
+  /** The shown view (this stage of it) is fully faded in. */
+  onSettled: (shown: ReadyView) => void;
   markers: MarkerRegistry;
   /** A headset drives the camera: the scene leaves it alone, and there are no DOM markers to place. */
   presenting: boolean;
@@ -42,9 +43,12 @@ export function TourScene(props: TourSceneProps) {
   const invalidate = useThree((s) => s.invalidate);
   const veil = useRef<Veil>({ value: 1 });
   const look = useRef({ yaw: props.view.yaw, pitch: props.view.pitch, snap: true });
-  const settled = useRef<string | null>(null);
+  const settled = useRef<ReadyView | null>(null);
+  const [outgoing, setOutgoing] = useState<OutgoingPanorama | null>(null);
   const { shown, ready, target } = props;
   const swapping = ready !== null && ready.key !== shown?.key;
+  // A better stage of the same view (full panorama, or the 3D scene a panorama stood in for): no fade to black.
+  const upgrading = ready !== null && shown !== null && ready.key === shown.key && ready !== shown;
   const moving = shown !== null && target.key !== shown.key;
 
   // Any change of what to show or where to look needs frames until it has settled.
@@ -55,6 +59,8 @@ export function TourScene(props: TourSceneProps) {
     if (!shown && ready) {
       props.onShow(ready);
       look.current.snap = true;
+      // The first view appears at once: there is no view to fade from.
+      veil.current.value = 0;
     }
     // Fade out while moving; swap at black; fade in.
     const goal = moving ? 1 : 0;
@@ -64,6 +70,11 @@ export function TourScene(props: TourSceneProps) {
     if (shown && swapping && v.value >= 1) {
       props.onShow(ready);
       look.current.snap = true;
+    }
+    if (upgrading) {
+      const at = viewpointById(props.tour, shown.viewpoint)?.position;
+      if (shown.content.mode === 'panorama' && at) setOutgoing({ texture: shown.content.texture, position: at });
+      props.onShow(ready);
     }
 
     // The camera follows the view's direction, but holds still while fading out of a viewpoint.
@@ -94,9 +105,9 @@ export function TourScene(props: TourSceneProps) {
 
     const turning = Math.abs(yawDelta(l.yaw, view.yaw)) > 0.01 || Math.abs(view.pitch - l.pitch) > 0.01;
     const fading = v.value !== goal || (shown !== null && swapping);
-    if (shown && !moving && v.value === 0 && settled.current !== shown.key) {
-      settled.current = shown.key;
-      props.onSettled(shown.key);
+    if (shown && !moving && v.value === 0 && settled.current !== shown) {
+      settled.current = shown;
+      props.onSettled(shown);
     }
     if (turning || fading || (!shown && ready)) invalidate();
   });
@@ -114,6 +125,7 @@ export function TourScene(props: TourSceneProps) {
         </>
       )}
       {shown?.content.mode === 'panorama' && viewpoint && <PanoramaView texture={shown.content.texture} position={viewpoint.position} presenting={props.presenting} />}
+      {outgoing && <PanoramaFadeOut key={outgoing.texture.uuid} outgoing={outgoing} onDone={() => setOutgoing(null)} />}
       <FadeVeil veil={veil.current} />
     </>
   );
