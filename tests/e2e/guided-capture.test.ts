@@ -31,11 +31,11 @@ describe('guided capture', () => {
 
   const screenshotChecklist = async (name: string): Promise<void> => {
     const page = journey.customer.page;
-    await page.getByTestId('checklist').evaluate((card) => window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - 12));
+    await page.getByTestId('checklist').evaluate((card) => card.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(shots, `customer-checklist-${name}.png`), animations: 'disabled' });
   };
 
-  it('the customer joins a property case without WebXR and sees the first checklist item while waiting', async () => {
+  it('the customer joins a property case without WebXR: the checklist is the page, not "Waiting for your assessor"', async () => {
     const { assessor, customer, server } = journey;
     await assessor.login(server.url, server.admin.email, server.admin.password);
     const created = await assessor.createCase('Water damage — kitchen ceiling', 'Sam Example', { checklist: 'property' });
@@ -46,6 +46,8 @@ describe('guided capture', () => {
     await expect.poll(() => customer.page.getByTestId('customer-mode').getAttribute('data-mode')).toMatch(/^(camera|overlay)$/);
     expect(await customer.checklistProgress()).toEqual({ done: 0, total: 2, complete: false });
     expect(await customer.checklistItem()).toEqual({ id: 'room-overview', status: 'pending', title: 'Room overview' });
+    await customer.page.getByTestId('guided-capture').waitFor();
+    expect(await customer.page.getByTestId('waiting').count()).toBe(0);
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'customer-checklist-waiting.png'), animations: 'disabled' });
   });
@@ -98,6 +100,8 @@ describe('guided capture', () => {
     await assessor.connect();
     await assessor.waitForLiveVideo();
     await customer.waitForState('connected');
+    // With the assessor on the call the checklist folds into one line above the controls.
+    await customer.openChecklist();
     await customer.addAnotherChecklistPhoto('damage-close-up');
     await customer.takeChecklistPhoto();
     expect(await customer.checklistVerdict('damage-close-up')).toMatchObject({ verdict: 'accepted' });

@@ -47,17 +47,20 @@ describe('live damage inspection', () => {
 
   it('chat lines go both ways', async () => {
     await journey.assessor.sendChat('Please show me the bonnet from the left.');
+    await journey.customer.page.getByTestId('chat-unread').waitFor();
+    await journey.customer.openChat();
     await journey.customer.chatLine('assessor', 'Please show me the bonnet from the left.').waitFor();
     await journey.customer.sendChat('Here it is, the dents are near the edge.');
     await journey.assessor.chatLine('customer', 'Here it is, the dents are near the edge.').waitFor();
+    await journey.customer.closeChat();
   });
 
-  it('the customer can switch to audio only and back', async () => {
-    await journey.customer.page.getByTestId('audio-only-toggle').click();
+  it('the customer can turn the camera off (audio only) and back on', async () => {
+    await journey.customer.page.getByTestId('call-camera').click();
     await journey.assessor.page.getByTestId('customer-quality').filter({ hasText: 'audio only' }).waitFor();
     await journey.assessor.page.getByTestId('video-empty').waitFor();
     expect(await journey.assessor.page.getByTestId('capture-frame').isDisabled()).toBe(true);
-    await journey.customer.page.getByTestId('audio-only-toggle').click();
+    await journey.customer.page.getByTestId('call-camera').click();
     await journey.assessor.page.getByTestId('customer-quality').waitFor({ state: 'detached' });
     await journey.assessor.page.getByTestId('video-empty').waitFor({ state: 'detached' });
     await journey.assessor.waitForLiveVideo();
@@ -105,7 +108,7 @@ describe('live damage inspection', () => {
     await page.close();
   });
 
-  it('the call is on record, and hanging up returns the customer to waiting', async () => {
+  it('the call is on record, and hanging up shows the customer the ended screen', async () => {
     const detail = await journey.assessor.fetchJson(`/api/cases/${caseId}`);
     expect(detail).toMatchObject({ status: 200, body: { calls: [expect.objectContaining({ state: 'connected', earlyFailure: false })] } });
     const evidence = z.object({ body: z.object({ evidence: z.array(EvidenceView) }) }).parse(detail).body.evidence;
@@ -114,7 +117,8 @@ describe('live damage inspection', () => {
     expect(still?.requestId).toBeTruthy();
     expect(still?.capturedBy).toBe('customer');
     await journey.assessor.page.getByTestId('hang-up').click();
-    await journey.customer.waitForState('waiting');
+    await journey.customer.callPage('ended');
+    await journey.customer.page.getByTestId('call-ended').waitFor();
     await journey.assessor.page.locator('[data-testid="call-state"][data-state="ended"]').waitFor();
   });
 });

@@ -37,7 +37,9 @@ describe('weak link on the customer side', () => {
 
   it('turning the camera back on resumes video at the adapted level', async () => {
     await journey.customer.page.evaluate(() => window.sightlineStatsFault?.setLoss(0));
-    await journey.customer.page.getByTestId('audio-only-toggle').click();
+    const camera = journey.customer.page.getByTestId('call-camera');
+    await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
+    await camera.click();
     await expect.poll(encoding).toMatchObject({ active: true, scaleResolutionDownBy: 4 });
     await journey.assessor.page.getByTestId('video-empty').waitFor({ state: 'detached' });
     await journey.assessor.waitForLiveVideo();

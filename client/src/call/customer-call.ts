@@ -1,7 +1,7 @@
 // The customer's side of a live call, with no React: registers the page on the signalling server,
 // answers the assessor's call with the camera and microphone, keeps the data channel, adapts the
 // camera to the link, and re-registers with a fresh credential if the signalling socket drops
-// (the old peer stays up until a new call replaces its call).
+// (the old peer stays up until a new call replaces its call). Hanging up tells the assessor first.
 import type { DataConnection, MediaConnection, Peer } from 'peerjs';
 import type { PeerCredential } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
@@ -21,6 +21,8 @@ export type CustomerCallState = 'registering' | 'waiting' | 'connected' | 'recon
 
 export type CustomerCallEvents = {
   state: (state: CustomerCallState, detail: string | null) => void;
+  /** The assessor's call arrived and is being set up; the next `state` says how it went. */
+  incoming: () => void;
   message: (message: PeerMessage) => void;
   channel: (open: boolean) => void;
   /** The assessor's audio. */
@@ -85,6 +87,25 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
     await videoSender(this.media?.peerConnection)?.replaceTrack(next);
   }
 
+  /** The camera's track in the local stream was replaced (front/back): send the new one. */
+  async cameraChanged(): Promise<void> {
+    if (this.videoOverride) return;
+    const next = this.outgoingVideo() ?? null;
+    if (next) next.enabled = !this.quality.isAudioOnly;
+    await videoSender(this.media?.peerConnection)?.replaceTrack(next);
+  }
+
+  /**
+   * Hangs up on purpose: tells the assessor (`call-end`), gives the message a moment to leave, then
+   * closes the call and leaves signalling. The object is disposed afterwards.
+   */
+  async hangUp(): Promise<void> {
+    if (this.disposed) return;
+    this.send({ v: 1, type: 'call-end', by: 'customer' });
+    await this.drain(1000);
+    this.dispose();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.timers.clearAll();
@@ -137,6 +158,7 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
   private onCall(call: MediaConnection): void {
     this.closeMedia();
     this.media = call;
+    this.emit('incoming');
     call.answer(this.outgoingStream());
     let remote: MediaStream | null = null;
     let connectedOnce = false;
@@ -214,6 +236,17 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
     const local = this.deps.localStream;
     if (!local || !this.videoOverride) return local ?? undefined;
     return new MediaStream([...local.getAudioTracks(), this.videoOverride]);
+  }
+
+  /** Waits until the data channel has handed its queue over (or `timeoutMs`), plus a little for the wire. */
+  private async drain(timeoutMs: number): Promise<void> {
+    const connection = this.data?.connection;
+    if (!connection?.open) return;
+    const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline && (connection.dataChannel?.bufferedAmount ?? 0) > 0) await pause(20);
+    // Handed to SCTP is not yet delivered: closing the peer connection at once could drop it.
+    await pause(150);
   }
 
   private closeMedia(): void {

@@ -1,30 +1,28 @@
-// Steps 3 and 4: the camera preview while waiting for the assessor, then the live call with its
-// state, chat, audio-only switch, gallery upload and evidence count.
-import { useMemo, useRef, type RefObject } from 'react';
+// Steps 3 and 4 as a call app: the camera whole on a dark stage, the state on top, the mode ladder
+// and photos above a bottom control bar, chat as a sheet with an unread count. With a photo checklist
+// and no assessor on the call, the checklist is the page (guided capture on its own).
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import type { JoinView, Location } from '../../../protocol/http.ts';
 import { Banner } from '../ui/banner.tsx';
-import { ChatPanel } from '../ui/chat-panel.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
-import { ChecklistPanelView } from './checklist/checklist-panel.tsx';
+import { CallControls } from './call-controls.tsx';
+import { callPhase, checklistIsMain, statusText } from './call-phase.ts';
+import { ChatSheet } from './chat-sheet.tsx';
+import { ChecklistDock } from './checklist-dock.tsx';
 import { useChecklist } from './checklist/use-checklist.ts';
 import { GalleryUpload } from './gallery-upload.tsx';
 import { LiveView } from './live-view.tsx';
 import type { JoinMode } from './media-screen.tsx';
-import { ModeBar } from './mode-bar.tsx';
+import { ModeBar, ModeRequest } from './mode-bar.tsx';
 import { SpatialHost } from './spatial/spatial-host.ts';
+import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
 
 const startMode: Record<JoinMode, CustomerMode> = { camera: 'camera', voice: 'voice', chat: 'text' };
-
-const stateText = {
-  registering: 'Connecting…',
-  waiting: 'Waiting for your assessor',
-  connected: 'Live with your assessor',
-  reconnecting: 'Reconnecting…',
-  expired: 'Link expired',
-} as const;
+/** How long "Photo sent" stays up. */
+const PHOTO_SENT_MS = 4000;
 
 export function CallScreen(props: {
   join: JoinView;
@@ -33,11 +31,15 @@ export function CallScreen(props: {
   mode: JoinMode;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
+  /** The call ended on purpose; `evidenceCount` photos were sent from this page. */
+  onEnded: (by: 'assessor' | 'customer', evidenceCount: number) => void;
 }) {
   const caseId = props.join.case.id;
+  const assessor = props.join.notice?.assessorName ?? null;
   const send = useRef<(message: PeerMessage) => boolean>(() => false);
   const host = useMemo(() => new SpatialHost((message) => void send.current(message)), []);
   const routeMessage = useRef<(message: PeerMessage) => void>(() => undefined);
+  const sent = useRef(0);
   const call = useCustomerCall({
     token: props.token,
     caseId,
@@ -46,8 +48,10 @@ export function CallScreen(props: {
     onNotice: props.onNotice,
     onMessage: (message) => routeMessage.current(message),
     layer: () => host.layer(),
+    onEnded: (by) => props.onEnded(by, sent.current),
   });
   send.current = call.send;
+  sent.current = call.evidenceCount;
   const mode = useCustomerMode({ stream: props.stream, initial: startMode[props.mode], call });
   routeMessage.current = (message) => {
     if (!host.handle(message)) mode.handle(message);
@@ -60,94 +64,122 @@ export function CallScreen(props: {
     location: props.location,
     onCaptured: (evidence) => call.evidenceAdded(evidence.id),
   });
-  const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
   const audioOnly = call.quality?.level === 'audio-only';
-  const live = call.state === 'connected' || call.state === 'reconnecting';
+  const controls = useCallControls({
+    stream: props.stream,
+    mode: mode.mode,
+    switchMode: mode.switchTo,
+    call: { channelOpen: call.channelOpen, audioOnly, send: call.send, setAudioOnly: call.setAudioOnly, cameraChanged: call.cameraChanged },
+    onNotice: props.onNotice,
+  });
+  const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
+  const phase = callPhase(call.state, call.incoming);
+  const live = phase === 'in-call' || phase === 'reconnecting';
+  const guided = checklistIsMain(Boolean(checklist.view), phase);
 
+  const [chatOpen, setChatOpen] = useState(false);
+  const [seen, setSeen] = useState(0);
+  const fromAssessor = call.chat.filter((line) => line.from === 'assessor').length;
+  useEffect(() => {
+    if (chatOpen) setSeen(fromAssessor);
+  }, [chatOpen, fromAssessor]);
+  const unread = chatOpen ? 0 : fromAssessor - seen;
+
+  const { photo, clearPhoto } = call;
+  useEffect(() => {
+    if (photo?.state !== 'sent') return;
+    const timer = setTimeout(clearPhoto, PHOTO_SENT_MS);
+    return () => clearTimeout(timer);
+  }, [photo, clearPhoto]);
+
+  const title = props.join.case.title;
   return (
-    <main className="call" data-testid="call-screen">
-      <header className="call-top">
-        <div className="call-title">
-          <span className="muted small">Case</span>
-          <strong>{props.join.case.title}</strong>
+    <main className={`call-app ${guided ? 'call-app-guided' : ''}`} data-testid="customer-call" data-state={phase} data-mode={mode.mode}>
+      <header className="call-app-top">
+        <div className="call-app-status">
+          <span className="call-eyebrow">{guided ? 'Photo checklist' : (props.join.notice?.organisation ?? 'Video assessment')}</span>
+          <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state} role="status">
+            {statusText(call.state, call.incoming)}
+          </span>
         </div>
-        <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state}>
-          {stateText[call.state]}
-        </span>
+        <strong className="call-title" title={title} data-testid="call-title">
+          {title}
+        </strong>
       </header>
 
-      <LiveView
-        mode={mode.mode}
-        stream={props.stream}
-        host={host}
-        checklist={checklist}
-        cameraOff={audioOnly}
-        busy={call.snapshotBusy}
-        badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? `Video quality: ${call.quality.level}` : null}
-        onVideoTrack={call.setVideoSource}
-        onArEnded={() => mode.switchTo('camera')}
-        onError={(message) => {
-          props.onNotice('error', message);
-          mode.switchTo('camera');
-        }}
-      />
-      <ModeBar mode={mode.mode} available={mode.available} requested={mode.requested} onSwitch={mode.switchTo} onAnswer={mode.answer} />
-
-      {call.state === 'waiting' && (
-        <div className="waiting" data-testid="waiting">
-          <div className="spinner" aria-hidden="true" />
-          <div>
-            <strong>Waiting for your assessor…</strong>
-            <p className="muted small">Keep this page open. Your assessor will connect to you shortly.</p>
+      <div className="call-stage">
+        <LiveView
+          mode={mode.mode}
+          stream={props.stream}
+          host={host}
+          checklist={checklist}
+          cameraOff={audioOnly}
+          cameraVersion={controls.cameraVersion}
+          badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? `Video quality: ${call.quality.level}` : null}
+          onVideoTrack={call.setVideoSource}
+          onArEnded={() => mode.switchTo('camera')}
+          onError={(message) => {
+            props.onNotice('error', message);
+            mode.switchTo('camera');
+          }}
+        />
+        {!guided && phase === 'waiting' && (
+          <div className="call-card" data-testid="waiting" role="status">
+            <div className="spinner" aria-hidden="true" />
+            <div>
+              <strong>Waiting for {assessor ?? 'your assessor'}…</strong>
+              <p>Keep this page open; you will be connected here. Meanwhile, check what your camera shows, or send a message.</p>
+            </div>
           </div>
-        </div>
-      )}
-      {call.state === 'registering' && call.detail && <Banner tone="warning">{call.detail}</Banner>}
-      {call.state === 'reconnecting' && <Banner tone="warning">Your connection dropped. Reconnecting…</Banner>}
-      {call.state === 'expired' && (
-        <Banner tone="error" testId="link-expired">
-          This link has expired or is no longer valid. Ask your assessor for a new link.
-        </Banner>
-      )}
-      {call.quality?.suggestAudioOnly && !audioOnly && (
-        <Banner tone="warning" testId="suggest-audio-only">
-          Your connection is weak. Switching to audio only keeps the call going.{' '}
-          <button type="button" className="btn btn-small" onClick={() => call.setAudioOnly(true)}>
-            Switch to audio only
-          </button>
-        </Banner>
-      )}
-
-      <ChecklistPanelView checklist={checklist} stream={props.stream} />
-      <div className="controls">
-        {mode.mode === 'camera' && (
-          <button
-            type="button"
-            className={`btn ${audioOnly ? 'btn-primary' : ''}`}
-            data-testid="audio-only-toggle"
-            aria-pressed={audioOnly}
-            onClick={() => call.setAudioOnly(!audioOnly)}
-          >
-            {audioOnly ? 'Turn camera back on' : 'Audio only'}
-          </button>
         )}
-        <span className="evidence-count" data-testid="evidence-count" data-count={call.evidenceCount}>
+        {!guided && phase === 'connecting' && (
+          <div className="call-card" data-testid="connecting" role="status">
+            <div className="spinner" aria-hidden="true" />
+            <strong>{call.incoming ? `Connecting you to ${assessor ?? 'your assessor'}…` : (call.detail ?? 'Connecting…')}</strong>
+          </div>
+        )}
+        <span className={`evidence-count ${call.evidenceCount === 0 ? 'visually-hidden' : ''}`} data-testid="evidence-count" data-count={call.evidenceCount}>
           {call.evidenceCount} {call.evidenceCount === 1 ? 'photo' : 'photos'} sent
         </span>
+        <div className="call-notices">
+          {call.state === 'reconnecting' && <Banner tone="warning">Your connection dropped. Reconnecting…</Banner>}
+          {call.state === 'expired' && (
+            <Banner tone="error" testId="link-expired">
+              This link has expired or is no longer valid. Ask your assessor for a new link.
+            </Banner>
+          )}
+          {call.quality?.suggestAudioOnly && !audioOnly && (
+            <Banner tone="warning" testId="suggest-audio-only">
+              Your connection is weak. Turning your camera off keeps the call going.{' '}
+              <button type="button" className="btn btn-small" onClick={() => call.setAudioOnly(true)}>
+                Switch to audio only
+              </button>
+            </Banner>
+          )}
+          <ModeRequest requested={mode.requested} onAnswer={mode.answer} />
+          {photo?.state === 'taking' && (
+            <p className="call-toast" data-testid="snapshot-busy" role="status">
+              Your assessor is taking a photo — hold still…
+            </p>
+          )}
+          {photo?.state === 'sent' && (
+            <p className="call-toast call-toast-ok" data-testid="photo-sent" data-evidence-id={photo.evidenceId} role="status">
+              <span aria-hidden="true">✓</span> Photo sent to {assessor ?? 'your assessor'}
+            </p>
+          )}
+        </div>
       </div>
-      <GalleryUpload caseId={caseId} token={props.token} location={props.location} onUploaded={(evidence) => call.evidenceAdded(evidence.id)} />
 
-      <div className="card call-chat">
-        <ChatPanel
-          lines={call.chat}
-          self="customer"
-          onSend={call.sendChat}
-          disabled={!call.channelOpen}
-          placeholder={call.channelOpen ? 'Message your assessor' : 'Chat opens when your assessor connects'}
-        />
+      {checklist.view && <ChecklistDock checklist={checklist} stream={props.stream} main={guided} />}
+
+      <div className="call-tools">
+        <ModeBar mode={mode.mode} available={mode.available} onSwitch={mode.switchTo} />
+        <GalleryUpload caseId={caseId} token={props.token} location={props.location} onUploaded={(evidence) => call.evidenceAdded(evidence.id)} />
       </div>
+      <CallControls controls={controls} unread={unread} canHangUp onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />
+
+      {chatOpen && <ChatSheet lines={call.chat} assessorName={assessor} live={live} onSend={call.sendChat} onClose={() => setChatOpen(false)} />}
       <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
-      {live && <p className="muted small center">Photos and messages are added to your case record.</p>}
     </main>
   );
 }

@@ -1,5 +1,6 @@
-// Step 1: who is asking, what is recorded and why; the customer accepts or declines. A damage case is
-// a video call; a preview with a tour is a guided tour on a voice call, and says so.
+// Step 1: who is asking (the organisation and the assessor), what is recorded and why, how long it is
+// kept and where the privacy notice is; the customer accepts or declines. A damage case is a video
+// call; a preview with a tour is a guided tour on a voice call, and says so.
 import { useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -12,27 +13,48 @@ export function ConsentScreen(props: {
 }) {
   const [shareLocation, setShareLocation] = useState(false);
   const { case: joinCase } = props.join;
+  const notice = props.join.notice;
+  const organisation = notice?.organisation ?? null;
   const what = joinCase.kind === 'damage' ? 'the damage' : 'what you would like to see';
   const tour = joinCase.kind === 'preview' && props.join.tour != null;
+  const who = `${notice?.assessorName ?? (tour ? 'Your agent' : 'Your assessor')}${organisation ? ` from ${organisation}` : ''}`;
+  const device = deviceWord();
   return (
     <main className="screen" data-testid="consent-screen" data-kind={tour ? 'tour' : 'video'}>
-      <p className="eyebrow">{tour ? 'Guided preview' : 'Video assessment'}</p>
+      <p className="eyebrow">
+        {organisation ? `${organisation} · ` : ''}
+        {tour ? 'Guided preview' : 'Video assessment'}
+      </p>
       <h1>{joinCase.customerName ? `Hello ${joinCase.customerName},` : 'Hello,'}</h1>
       {tour ? (
         <p>
-          Your agent would like to guide you through a tour of {what} on a voice call, from this device. You can look
+          {who} would like to guide you through a tour of {what} on a voice call, from this {device}. You can look
           around on your own at any time. No app or account is needed.
         </p>
       ) : (
         <p>
-          Your assessor would like to look at {what} with you over a live video call from this phone. No app or account
-          is needed.
+          {who} would like to look at {what} with you over a live video call from this {device}. No app or account is
+          needed.
         </p>
       )}
-      <div className="card case-card">
-        <span className="muted small">Case</span>
-        <strong data-testid="consent-case-title">{joinCase.title}</strong>
-      </div>
+      <dl className="card case-card">
+        <dt className="muted small">Case</dt>
+        <dd>
+          <strong data-testid="consent-case-title">{joinCase.title}</strong>
+        </dd>
+        {notice?.assessorName && (
+          <>
+            <dt className="muted small">{tour ? 'Your agent' : 'Your assessor'}</dt>
+            <dd data-testid="consent-assessor">{notice.assessorName}</dd>
+          </>
+        )}
+        {organisation && (
+          <>
+            <dt className="muted small">On behalf of</dt>
+            <dd data-testid="consent-organisation">{organisation}</dd>
+          </>
+        )}
+      </dl>
 
       <h2>What is recorded</h2>
       {tour ? (
@@ -63,6 +85,20 @@ export function ConsentScreen(props: {
         </p>
       )}
 
+      <h2>How long it is kept</h2>
+      <p data-testid="consent-retention">
+        {notice?.retentionDays
+          ? `${retentionWords(notice.retentionDays)} after a decision on your case. Then the ${tour ? 'recording' : 'photos and the recording'} are deleted; the sealed list of what was shared, and the chat, stay with the case.`
+          : `With your case record, for as long as ${organisation ?? 'the organisation handling your case'} keeps case records. Ask ${tour ? 'your agent' : 'your assessor'} if you would like to know more.`}
+      </p>
+      {notice?.privacyUrl && (
+        <p>
+          <a href={notice.privacyUrl} target="_blank" rel="noopener noreferrer" data-testid="consent-privacy">
+            Read the privacy notice{organisation ? ` of ${organisation}` : ''}
+          </a>
+        </p>
+      )}
+
       {/* A tour takes no photos, so there is no location to add to them. */}
       {!tour && (
         <label className="check card">
@@ -85,4 +121,14 @@ export function ConsentScreen(props: {
       <p className="muted small center">This link works until {formatDateTime(props.join.expiresAt)}.</p>
     </main>
   );
+}
+
+/** "phone" on a small touch screen; "device" on anything else (a desktop must not read "this phone"). */
+function deviceWord(): 'phone' | 'device' {
+  return window.matchMedia('(pointer: coarse) and (max-width: 600px)').matches ? 'phone' : 'device';
+}
+
+function retentionWords(days: number): string {
+  if (days % 365 === 0) return days === 365 ? 'Kept for one year' : `Kept for ${days / 365} years`;
+  return days === 1 ? 'Kept for one day' : `Kept for ${days} days`;
 }

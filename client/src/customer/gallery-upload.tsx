@@ -1,9 +1,11 @@
-// "Add photos from gallery": several images at once, each uploaded with its own progress bar.
+// "Add photos" from the gallery: several images at once, each uploaded with its own progress bar
+// (shown in a small card above the button while any is in progress, failed, or just sent).
 import { useEffect, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import type { EvidenceView, Location } from '../../../protocol/http.ts';
 import { messageOf } from '../ui/api.ts';
 import { randomId } from '../ui/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
+import { PhotoIcon } from './call-icons.tsx';
 
 interface UploadRow {
   id: string;
@@ -64,9 +66,9 @@ export function GalleryUpload(props: {
 
   return (
     <div className="gallery">
-      <label className="btn btn-block gallery-pick">
+      <label className="btn btn-small gallery-pick" title="Add photos from your gallery">
         <input type="file" accept="image/*" multiple className="visually-hidden" data-testid="gallery-input" onChange={onPick} />
-        Add photos from gallery
+        <PhotoIcon /> <span className="gallery-label">Add photos</span>
       </label>
       {rows.length > 0 && (
         <ul className="uploads" data-testid="gallery-uploads">

@@ -1,9 +1,10 @@
-// The customer's join flow: link → consent → camera permission → waiting → live call; for a preview
-// case with a tour, link → consent → the tour (loaded on demand).
+// The customer's join flow: link → consent → camera permission → waiting → live call → ended (with a
+// way back in); for a preview case with a tour, link → consent → the tour (loaded on demand).
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../ui/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
+import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';
 import { ConsentScreen } from './consent-screen.tsx';
 import { fetchJoin, giveConsent } from './join-api.ts';
@@ -21,7 +22,9 @@ type Step =
   | { kind: 'declined'; join: JoinView }
   | { kind: 'media'; join: JoinView }
   | { kind: 'tour'; join: JoinView; tour: NonNullable<JoinView['tour']> }
-  | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode };
+  | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode }
+  /** The call ended on purpose; leaving the `call` step stops the camera and microphone. */
+  | { kind: 'ended'; join: JoinView; by: 'assessor' | 'customer'; evidenceCount: number };
 
 const LOCATION_KEY = 'sightline.shareLocation';
 const TourScreen = lazy(() => import('./tour/tour-screen.tsx'));
@@ -103,12 +106,23 @@ export function JoinApp() {
       </Suspense>
     );
   }
+  if (step.kind === 'ended') {
+    return <CallEnded join={step.join} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} />;
+  }
   if (step.kind === 'media') {
     return <MediaScreen onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode })} />;
   }
   return (
     <>
-      <CallScreen join={step.join} token={token} stream={step.stream} mode={step.mode} location={location} onNotice={push} />
+      <CallScreen
+        join={step.join}
+        token={token}
+        stream={step.stream}
+        mode={step.mode}
+        location={location}
+        onNotice={push}
+        onEnded={(by, evidenceCount) => setStep({ kind: 'ended', join: step.join, by, evidenceCount })}
+      />
       <ToastStack toasts={toasts} onDismiss={dismiss} />
     </>
   );

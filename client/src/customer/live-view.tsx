@@ -1,7 +1,8 @@
 // The picture area of the call screen, by mode: the AR session or the 3D overlay (both loaded on
 // demand, so the plain camera path never downloads three.js), the camera preview with the assessor's
-// marks drawn flat on it, or a note when the camera is off.
-import { lazy, Suspense, useState } from 'react';
+// marks drawn flat on it, or a note when the camera is off. The camera is shown whole, in its own
+// shape (no crop): what the customer sees is what the assessor receives.
+import { lazy, Suspense, useState, type CSSProperties } from 'react';
 import type { CustomerMode } from '../../../protocol/messages.ts';
 import { ArChecklistBar } from './checklist/ar-checklist-bar.tsx';
 import type { Checklist } from './checklist/use-checklist.ts';
@@ -20,16 +21,15 @@ export function LiveView(props: {
   /** The guided-capture checklist: in AR its item, aim guide and shutter are shown over the view. */
   checklist: Checklist;
   cameraOff: boolean;
+  /** Bumped when the camera's track was replaced (front/back), to attach the new one. */
+  cameraVersion: number;
   badge: string | null;
-  busy: boolean;
   onVideoTrack: (track: MediaStreamTrack | null) => void;
   onArEnded: () => void;
   onError: (message: string) => void;
 }) {
   const { annotations } = useSpatialState(props.host);
   const camera = props.mode === 'camera' && !props.cameraOff;
-  const preview = useSrcObject<HTMLVideoElement>(camera ? props.stream : null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
   const loading = (
     <div className="preview-note" data-testid="mode-loading">
       Loading the 3D view…
@@ -67,28 +67,32 @@ export function LiveView(props: {
           <OverlayView host={props.host} camera={props.stream} onVideoTrack={props.onVideoTrack} />
         </Suspense>
       )}
-      {props.mode === 'camera' && (
-        <>
-          <video
-            ref={preview}
-            data-testid="local-preview"
-            muted
-            playsInline
-            autoPlay
-            onLoadedMetadata={(event) => setSize({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
-          />
-          {camera && <FlatAnnotations annotations={annotations} width={size.width} height={size.height} />}
-        </>
-      )}
+      {props.mode === 'camera' && <CameraPreview key={props.cameraVersion} stream={camera ? props.stream : null} annotations={camera ? annotations : []} />}
       {(props.mode === 'voice' || props.mode === 'text' || (props.mode === 'camera' && props.cameraOff)) && (
-        <div className="preview-note">{props.mode === 'text' ? 'Chat only' : 'Camera off — audio only'}</div>
-      )}
-      {props.busy && (
-        <div className="preview-flash" data-testid="snapshot-busy">
-          Taking a photo…
-        </div>
+        <div className="preview-note">{props.mode === 'text' ? 'Text chat only — camera and microphone off' : 'Your camera is off — your assessor hears you'}</div>
       )}
       {props.badge && <span className="preview-badge">{props.badge}</span>}
+    </div>
+  );
+}
+
+/** The camera whole, in a frame of its own shape; the flat marks share the frame, so they sit where placed. */
+function CameraPreview(props: { stream: MediaStream | null; annotations: ReturnType<typeof useSpatialState>['annotations'] }) {
+  const preview = useSrcObject<HTMLVideoElement>(props.stream);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const ratio = size.width > 0 && size.height > 0 ? size.width / size.height : 4 / 3;
+  return (
+    <div className="preview-frame" style={{ '--ratio': ratio } as CSSProperties}>
+      <video
+        ref={preview}
+        data-testid="local-preview"
+        muted
+        playsInline
+        autoPlay
+        onLoadedMetadata={(event) => setSize({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
+        onResize={(event) => setSize({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
+      />
+      <FlatAnnotations annotations={props.annotations} width={size.width} height={size.height} />
     </div>
   );
 }

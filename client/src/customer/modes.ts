@@ -20,6 +20,9 @@ export const MODE_LABEL: Record<CustomerMode, string> = {
   text: 'Text chat only',
 };
 
+/** The labels of the compact mode control. */
+export const MODE_SHORT: Record<CustomerMode, string> = { ar: 'AR', overlay: '3D', camera: 'Camera', voice: 'Voice', text: 'Text' };
+
 export const MODE_HINT: Record<CustomerMode, string> = {
   ar: 'Marks and measurements stay on the spot in your room.',
   overlay: 'Your assessor’s marks are drawn over your camera.',

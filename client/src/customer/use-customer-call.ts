@@ -1,5 +1,5 @@
-// Connects the customer's page to its CustomerCall: call state, chat, snapshot requests, quality and
-// the evidence count, for the call screen to render.
+// Connects the customer's page to its CustomerCall: call state, chat, snapshot requests (and whether the
+// photo reached the assessor), quality, the evidence count and the end of the call, for the call screen.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Location } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
@@ -22,16 +22,23 @@ export interface CustomerCallOptions {
   onMessage?: (message: PeerMessage) => void;
   /** The annotation layer to keep beside a requested still. */
   layer?: () => Promise<AnnotationLayer | null>;
+  /** The call ended on purpose: the assessor sent `call-end`, or the customer hung up. */
+  onEnded?: (by: 'assessor' | 'customer') => void;
 }
 
-export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage, layer }: CustomerCallOptions) {
+/** A photo the assessor asked for: being taken and sent, or sent (with its evidence id). */
+export type PhotoStatus = { state: 'taking' } | { state: 'sent'; evidenceId: string } | null;
+
+export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage, layer, onEnded }: CustomerCallOptions) {
   const [state, setState] = useState<{ state: CustomerCallState; detail: string | null }>({ state: 'registering', detail: null });
+  /** The assessor's call arrived and is not yet connected (or failed). */
+  const [incoming, setIncoming] = useState(false);
   const [channelOpen, setChannelOpen] = useState(false);
   const [quality, setQuality] = useState<QualityReport | null>(null);
   const [remoteAudio, setRemoteAudio] = useState<MediaStream | null>(null);
   const [chat, setChat] = useState<ChatEntry[]>([]);
   const [evidenceCount, setEvidenceCount] = useState(0);
-  const [snapshotBusy, setSnapshotBusy] = useState(false);
+  const [photo, setPhoto] = useState<PhotoStatus>(null);
   const callRef = useRef<CustomerCall | null>(null);
   const notice = useRef(onNotice);
   notice.current = onNotice;
@@ -39,6 +46,8 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
   other.current = onMessage;
   const layerOf = useRef(layer);
   layerOf.current = layer;
+  const ended = useRef(onEnded);
+  ended.current = onEnded;
 
   useEffect(() => {
     const call = new CustomerCall({ fetchCredential: () => fetchPeerCredential(token), localStream: stream });
@@ -47,21 +56,30 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
       if (message.type === 'chat') {
         setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at }]));
       } else if (message.type === 'snapshot-request') {
-        setSnapshotBusy(true);
-        notice.current('info', 'Your assessor is taking a photo with your camera. Hold still…');
+        setPhoto({ state: 'taking' });
         const context = { caseId, token, track: stream?.getVideoTracks()[0], location: location.current, layer: () => layerOf.current?.() ?? Promise.resolve(null) };
         void answerSnapshotRequest(message.requestId, context).then((result) => {
-          setSnapshotBusy(false);
           call.send(result);
-          if (result.type === 'snapshot-result' && result.evidenceId) setEvidenceCount((n) => n + 1);
-          else if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
+          if (result.type === 'snapshot-result' && result.evidenceId) {
+            setEvidenceCount((n) => n + 1);
+            setPhoto({ state: 'sent', evidenceId: result.evidenceId });
+          } else {
+            setPhoto(null);
+            if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
+          }
         });
+      } else if (message.type === 'call-end') {
+        if (message.by === 'assessor') ended.current?.('assessor');
       } else {
         other.current?.(message);
       }
     };
     const offs = [
-      call.on('state', (next, detail) => setState({ state: next, detail })),
+      call.on('state', (next, detail) => {
+        setIncoming(false);
+        setState({ state: next, detail });
+      }),
+      call.on('incoming', () => setIncoming(true)),
       call.on('channel', setChannelOpen),
       call.on('quality', setQuality),
       call.on('stream', setRemoteAudio),
@@ -99,13 +117,26 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
 
   const evidenceAdded = useCallback((evidenceId: string) => {
     setEvidenceCount((n) => n + 1);
+    setPhoto({ state: 'sent', evidenceId });
     callRef.current?.send({ v: 1, type: 'evidence-added', evidenceId });
   }, []);
+
+  const hangUp = useCallback(() => {
+    const call = callRef.current;
+    if (!call) return;
+    void call.hangUp().finally(() => ended.current?.('customer'));
+  }, []);
+
+  const cameraChanged = useCallback(() => {
+    callRef.current?.cameraChanged().catch((error: unknown) => notice.current('error', `The other camera could not be sent: ${messageOf(error)}`));
+  }, []);
+
+  const clearPhoto = useCallback(() => setPhoto(null), []);
 
   const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
   const setVideoSource = useCallback((track: MediaStreamTrack | null) => {
     callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', `The picture could not be switched: ${messageOf(error)}`));
   }, []);
 
-  return { ...state, channelOpen, quality, remoteAudio, chat, evidenceCount, snapshotBusy, sendChat, setAudioOnly, evidenceAdded, send, setVideoSource };
+  return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, send, setVideoSource, hangUp, cameraChanged };
 }

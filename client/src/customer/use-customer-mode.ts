@@ -32,8 +32,8 @@ export function useCustomerMode(options: { stream: MediaStream | null; initial: 
     };
   }, [stream]);
 
-  // Voice and text turn the camera off in the call; text also mutes the microphone. Applied on a
-  // switch only: the starting mode is how the media were opened.
+  // Voice and text turn the camera off in the call (the microphone is the call controls' business).
+  // Applied on a switch only: the starting mode is how the media were opened.
   const applied = useRef(mode);
   useEffect(() => {
     if (applied.current === mode) return;
@@ -41,8 +41,7 @@ export function useCustomerMode(options: { stream: MediaStream | null; initial: 
     const off = mode === 'voice' || mode === 'text';
     applied.current = mode;
     if (wasOff !== off) call.current.setAudioOnly(off);
-    for (const track of stream?.getAudioTracks() ?? []) track.enabled = mode !== 'text';
-  }, [mode, stream]);
+  }, [mode]);
 
   useEffect(() => {
     if (options.call.channelOpen) call.current.send({ v: 1, type: 'mode', mode, available });

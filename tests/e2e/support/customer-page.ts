@@ -13,20 +13,37 @@ export class CustomerPage {
     await this.id('consent-screen').waitFor();
   }
 
+  /** Accepts the consent screen; resolves once the page is registered and waiting for the assessor. */
   async accept(): Promise<void> {
     await this.id('consent-accept').click();
-    await this.id('waiting').waitFor({ timeout: 45_000 });
+    await this.callPage('waiting', 45_000);
   }
 
   async waitForState(state: 'waiting' | 'connected' | 'reconnecting'): Promise<void> {
     await this.page.locator(`[data-testid="call-state"][data-state="${state}"]`).waitFor({ timeout: 45_000 });
   }
 
+  /** Waits for the call page's own state (waiting, connecting, in-call, reconnecting, ended, left). */
+  async callPage(state: 'waiting' | 'connecting' | 'in-call' | 'reconnecting' | 'ended' | 'left', timeoutMs = 45_000): Promise<void> {
+    await this.page.locator(`[data-testid="customer-call"][data-state="${state}"]`).waitFor({ timeout: timeoutMs });
+  }
+
+  /** Opens the chat sheet (a button of the control bar) unless it is open. */
+  async openChat(): Promise<void> {
+    if (await this.id('chat-sheet').isVisible()) return;
+    await this.id('chat-open').click();
+    await this.id('chat-sheet').waitFor();
+  }
+
+  async closeChat(): Promise<void> {
+    if (!(await this.id('chat-sheet').isVisible())) return;
+    await this.id('chat-close').click();
+    await this.id('chat-sheet').waitFor({ state: 'detached' });
+  }
+
   async sendChat(text: string): Promise<void> {
-    const input = this.id('chat-input');
-    await input.waitFor();
-    await this.page.waitForFunction((el) => el instanceof HTMLInputElement && !el.disabled, await input.elementHandle());
-    await input.fill(text);
+    await this.openChat();
+    await this.id('chat-input').fill(text);
     await this.id('chat-send').click();
   }
 
@@ -87,6 +104,13 @@ export class CustomerPage {
       evidenceId: (await verdict.getAttribute('data-evidence-id')) ?? '',
       problems: kind === 'rejected' ? await verdict.getByTestId('checklist-problems').locator('li').allTextContents() : [],
     };
+  }
+
+  /** During a call the checklist folds into one line: opens it (no-op while it is the page's main content). */
+  async openChecklist(): Promise<void> {
+    const toggle = this.id('checklist-toggle');
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await this.id('checklist').waitFor();
   }
 
   /** "Add another" on a done repeatable item of the list. */

@@ -41,9 +41,11 @@ export async function captureScreenshots(outDir: string, log: (line: string) => 
     await assessor.connect();
     await assessor.waitForLiveVideo();
     await assessor.sendChat('Hello Dana, could you point the camera at the bonnet?');
+    await customer.openChat();
     await customer.chatLine('assessor', 'bonnet').waitFor();
     await customer.sendChat('Sure, here it is. The dents are near the edge.');
     await assessor.chatLine('customer', 'dents').waitFor();
+    await customer.closeChat();
     await assessor.page.getByTestId('request-photo').click();
     await assessor.waitForEvidence('device-still');
     // Give the encoder time to ramp up from its start resolution before the frame capture.

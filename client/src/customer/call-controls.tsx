@@ -1,0 +1,72 @@
+// The bottom control bar of the customer's call: microphone, camera, front/back, torch (only where
+// the camera has one), chat with its unread count, and hang up. Toggles say their state in aria-pressed.
+import type { ReactNode } from 'react';
+import { CameraIcon, ChatIcon, FlipIcon, HangUpIcon, MicIcon, TorchIcon } from './call-icons.tsx';
+import type { useCallControls } from './use-call-controls.ts';
+
+type Controls = ReturnType<typeof useCallControls>;
+
+function ControlButton(props: { testId: string; label: string; caption: string; pressed?: boolean; off?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode; badge?: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={`call-control ${props.off ? 'call-control-off' : ''}`}
+      data-testid={props.testId}
+      aria-label={props.label}
+      aria-pressed={props.pressed}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      <span className="call-control-icon">
+        {props.children}
+        {props.badge}
+      </span>
+      <span className="call-control-caption" aria-hidden="true">
+        {props.caption}
+      </span>
+    </button>
+  );
+}
+
+export function CallControls(props: { controls: Controls; unread: number; canHangUp: boolean; onChat: () => void; onHangUp: () => void }) {
+  const c = props.controls;
+  return (
+    <nav className="call-controls" aria-label="Call controls">
+      <ControlButton testId="call-mute" label={c.microphone ? 'Mute microphone' : 'Unmute microphone'} caption={c.microphone ? 'Mute' : 'Unmute'} pressed={!c.microphone} off={!c.microphone} disabled={!c.hasAudio} onClick={c.toggleMicrophone}>
+        <MicIcon off={!c.microphone} />
+      </ControlButton>
+      <ControlButton testId="call-camera" label={c.camera ? 'Turn camera off' : 'Turn camera on'} caption={c.camera ? 'Camera' : 'Camera off'} pressed={!c.camera} off={!c.camera} disabled={!c.hasVideo} onClick={c.toggleCamera}>
+        <CameraIcon off={!c.camera} />
+      </ControlButton>
+      {c.canFlip && (
+        <ControlButton testId="call-flip" label={c.facing === 'user' ? 'Use the back camera' : 'Use the front camera'} caption="Flip" disabled={c.flipping || !c.camera} onClick={c.flip}>
+          <FlipIcon />
+        </ControlButton>
+      )}
+      {c.torchAvailable && (
+        <ControlButton testId="call-torch" label={c.torch ? 'Turn the torch off' : 'Turn the torch on'} caption="Torch" pressed={c.torch} onClick={c.toggleTorch}>
+          <TorchIcon />
+        </ControlButton>
+      )}
+      <ControlButton
+        testId="chat-open"
+        label={props.unread > 0 ? `Chat, ${props.unread} unread` : 'Chat'}
+        caption="Chat"
+        onClick={props.onChat}
+        badge={props.unread > 0 ? <span className="call-badge" data-testid="chat-unread">{props.unread}</span> : null}
+      >
+        <ChatIcon />
+      </ControlButton>
+      {props.canHangUp && (
+        <button type="button" className="call-control call-hang-up" data-testid="call-hang-up" aria-label="Hang up" onClick={props.onHangUp}>
+          <span className="call-control-icon">
+            <HangUpIcon />
+          </span>
+          <span className="call-control-caption" aria-hidden="true">
+            Leave
+          </span>
+        </button>
+      )}
+    </nav>
+  );
+}

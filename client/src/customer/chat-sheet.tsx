@@ -1,0 +1,35 @@
+// Chat as a sheet over the call (a side panel on a wide screen): typeable before the assessor is
+// there — each line is stored with the case over HTTP and the assessor sees it when they open the case.
+import { useEffect, useRef } from 'react';
+import { ChatPanel, type ChatEntry } from '../ui/chat-panel.tsx';
+
+export function ChatSheet(props: { lines: ChatEntry[]; assessorName: string | null; live: boolean; onSend: (text: string) => void; onClose: () => void }) {
+  const sheet = useRef<HTMLElement>(null);
+  const close = useRef(props.onClose);
+  close.current = props.onClose;
+
+  useEffect(() => {
+    sheet.current?.querySelector('input')?.focus();
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const who = props.assessorName ?? 'your assessor';
+  return (
+    <section ref={sheet} className="chat-sheet" role="dialog" aria-modal="false" aria-labelledby="chat-sheet-title" data-testid="chat-sheet">
+      <header className="chat-sheet-head">
+        <div>
+          <strong id="chat-sheet-title">Chat with {who}</strong>
+          <span className="chat-sheet-note">{props.live ? 'Messages are added to your case record.' : `Saved with your case; ${who} sees them on joining.`}</span>
+        </div>
+        <button type="button" className="btn btn-small" data-testid="chat-close" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      <ChatPanel lines={props.lines} self="customer" onSend={props.onSend} placeholder="Type a message" />
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+// The photo checklist on the call page. With no assessor on the call it is the page's main content,
+// open, saying that the customer works through it on their own; during a call it folds into one line
+// that opens it again.
+import { useState } from 'react';
+import { ChecklistPanelView } from './checklist/checklist-panel.tsx';
+import { doneCount } from './checklist/checklist-state.ts';
+import type { Checklist } from './checklist/use-checklist.ts';
+
+export function ChecklistDock(props: { checklist: Checklist; stream: MediaStream | null; main: boolean }) {
+  const [open, setOpen] = useState(false);
+  const view = props.checklist.view;
+  if (!view) return null;
+  if (props.main) {
+    return (
+      <section className="checklist-dock checklist-dock-main" data-testid="guided-capture" aria-label="Photo checklist">
+        <p className="checklist-dock-note">Take these photos on your own, at your pace. Your assessor may also join you here — keep this page open.</p>
+        <ChecklistPanelView checklist={props.checklist} stream={props.stream} />
+      </section>
+    );
+  }
+  return (
+    <section className={`checklist-dock ${open ? 'checklist-dock-open' : ''}`} aria-label="Photo checklist">
+      <button type="button" className="checklist-dock-toggle" data-testid="checklist-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span>
+          Photo checklist · {doneCount(view)} of {view.items.length} done
+        </span>
+        <span aria-hidden="true">{open ? '▾' : '▴'}</span>
+      </button>
+      {open && <ChecklistPanelView checklist={props.checklist} stream={props.stream} />}
+    </section>
+  );
+}

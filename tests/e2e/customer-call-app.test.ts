@@ -1,0 +1,228 @@
+// Journey: the customer's page is a call app (issue #12). On a phone: consent names the organisation,
+// the assessor, the retention and the privacy notice; a message typed while waiting reaches the
+// console once it connects; the control bar mutes and turns the camera off (the console receives the
+// media-state and its picture goes); a requested photo is confirmed as sent; the customer hangs up,
+// sees "you left" with the camera stopped, rejoins; the assessor hangs up and the customer sees the
+// ended screen, not "Waiting…". Guided capture alone is its own screen; on a desktop consent does not
+// say "phone".
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey.ts';
+import { CustomerPage } from './support/customer-page.ts';
+import { newPeerContext, viewports } from './support/launcher.ts';
+import { repoRoot } from './support/server.ts';
+
+// Read by the server this journey starts.
+process.env.SIGHTLINE_ORGANISATION = 'Harbour Mutual';
+process.env.SIGHTLINE_RETENTION_DAYS = '365';
+process.env.SIGHTLINE_PRIVACY_URL = 'https://harbour.example/privacy';
+
+declare global {
+  interface Window {
+    /** Every stream getUserMedia handed to the page (customer). */
+    sightlineStreams?: MediaStream[];
+    /** Every data-channel message the page received, parsed (console). */
+    sightlineReceived?: { type?: string; [key: string]: unknown }[];
+  }
+}
+
+/** Keeps every camera/microphone stream the page opens, so the journey can see when they stop. */
+function recordStreams(): void {
+  const streams: MediaStream[] = [];
+  window.sightlineStreams = streams;
+  const devices = navigator.mediaDevices;
+  const open = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints) => {
+    const stream = await open(constraints);
+    streams.push(stream);
+    return stream;
+  };
+}
+
+/** Records the JSON messages arriving on the page's data channels (what the console is told). */
+function recordDataChannel(): void {
+  const received: { type?: string }[] = [];
+  window.sightlineReceived = received;
+  const create = RTCPeerConnection.prototype.createDataChannel;
+  RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, ...args: Parameters<typeof create>) {
+    const channel = create.apply(this, args);
+    // PeerJS's json serialization sends UTF-8 bytes.
+    const decoder = new TextDecoder();
+    channel.addEventListener('message', (event: MessageEvent) => {
+      const data: unknown = event.data;
+      const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? decoder.decode(data) : null;
+      if (text === null) return;
+      try {
+        received.push(JSON.parse(text) as { type?: string });
+      } catch {
+        // not JSON: not a PeerMessage
+      }
+    });
+    return channel;
+  };
+}
+
+const liveTracks = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window.sightlineStreams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').map((t) => t.kind));
+
+const lastMediaState = (page: Page): Promise<Record<string, unknown> | null> =>
+  page.evaluate(() => [...(window.sightlineReceived ?? [])].reverse().find((m) => m.type === 'media-state') ?? null);
+
+describe('the customer’s call app', () => {
+  const journey = useJourney({ console: { initScripts: [recordDataChannel] }, customer: { initScripts: [recordStreams] } });
+  const shots = path.join(repoRoot, 'docs', 'screenshots');
+  const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
+  let caseId = '';
+  /** A property case with a checklist, and a plain one opened on a desktop. */
+  const other = { checklist: '', desktop: '' };
+
+  it('consent on a phone names the organisation, the assessor, how long it is kept and the privacy notice', async () => {
+    const { assessor, customer, server } = journey;
+    await assessor.login(server.url, server.admin.email, server.admin.password);
+    let joinUrl: string;
+    other.checklist = (await assessor.createCase('Water damage — kitchen ceiling', 'Sam Example', { checklist: 'property' })).joinUrl;
+    other.desktop = (await assessor.createCase('Burst pipe — bathroom', 'Kim Example')).joinUrl;
+    ({ caseId, joinUrl } = await assessor.createCase('Storm damage — garden fence and shed roof, north side', 'Dana Example'));
+    await customer.open(joinUrl);
+    const consent = customer.page.getByTestId('consent-screen');
+    expect(await customer.page.getByTestId('consent-organisation').textContent()).toBe('Harbour Mutual');
+    expect(await customer.page.getByTestId('consent-assessor').textContent()).toBe('Administrator');
+    expect(await customer.page.getByTestId('consent-retention').textContent()).toContain('Kept for one year after a decision on your case');
+    expect(await customer.page.getByTestId('consent-privacy').getAttribute('href')).toBe('https://harbour.example/privacy');
+    expect(await consent.textContent()).toContain('from this phone');
+  });
+
+  it('a message typed while waiting is kept, and the console sees it once it connects', async () => {
+    const { assessor, customer } = journey;
+    await customer.accept();
+    expect(await customer.page.getByTestId('waiting').textContent()).toContain('Waiting for Administrator');
+    await customer.sendChat('Ready when you are — the fence is on the left.');
+    await customer.page.locator('[data-testid="chat-line"][data-from="customer"]', { hasText: 'Ready when you are' }).filter({ hasNotText: 'sending' }).waitFor();
+    await shoot(customer.page, 'customer-chat-waiting');
+    await customer.closeChat();
+    await shoot(customer.page, 'customer-waiting');
+
+    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
+    await assessor.openCase(caseId);
+    await assessor.connect();
+    await assessor.waitForLiveVideo();
+    await customer.callPage('in-call');
+    await assessor.chatLine('customer', 'Ready when you are').waitFor();
+  });
+
+  it('the console is told the microphone and camera state on connect; a message while the chat is closed shows as unread', async () => {
+    const { assessor, customer } = journey;
+    await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ type: 'media-state', microphone: true, camera: true, torch: false });
+    // The fake camera has no torch, and one camera: neither button is offered.
+    expect(await customer.page.getByTestId('call-torch').count()).toBe(0);
+    expect(await customer.page.getByTestId('call-flip').count()).toBe(0);
+    await shoot(customer.page, 'customer-in-call');
+
+    await assessor.sendChat('Thanks Dana — could you step back a little?');
+    await customer.page.getByTestId('chat-unread').filter({ hasText: '1' }).waitFor();
+    await customer.openChat();
+    await customer.chatLine('assessor', 'step back').waitFor();
+    expect(await customer.page.getByTestId('chat-unread').count()).toBe(0);
+    await shoot(customer.page, 'customer-chat');
+    await customer.closeChat();
+  });
+
+  it('mute and camera off reach the console: its media-state says so and its picture goes', async () => {
+    const { assessor, customer } = journey;
+    const mute = customer.page.getByTestId('call-mute');
+    await mute.click();
+    await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: false, camera: true });
+
+    const camera = customer.page.getByTestId('call-camera');
+    await camera.click();
+    await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: false, camera: false });
+    await assessor.page.getByTestId('video-empty').waitFor();
+
+    await camera.click();
+    await mute.click();
+    await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: true, camera: true });
+    await assessor.waitForLiveVideo();
+  });
+
+  it('a photo the assessor takes is confirmed as sent, and "taking a photo" goes away', async () => {
+    const { assessor, customer } = journey;
+    await assessor.page.getByTestId('request-photo').click();
+    const sent = customer.page.getByTestId('photo-sent');
+    // A handle keeps the element readable after the confirmation has gone.
+    const confirmation = await sent.elementHandle();
+    expect(await customer.page.getByTestId('snapshot-busy').count()).toBe(0);
+    const still = await assessor.waitForEvidence('device-still');
+    expect(await confirmation?.getAttribute('data-evidence-id')).toBe(still.id);
+    expect(await customer.page.getByTestId('toast-info').count()).toBe(0);
+    expect(await customer.evidenceCount()).toBe(1);
+    await sent.waitFor({ state: 'detached' });
+    await confirmation?.dispose();
+  });
+
+  it('the customer hangs up: "you left", camera and microphone stopped, and can rejoin', async () => {
+    const { assessor, customer } = journey;
+    await customer.page.getByTestId('call-hang-up').click();
+    await customer.callPage('left');
+    expect(await customer.page.getByTestId('call-ended').textContent()).toContain('You left the call');
+    await expect.poll(() => liveTracks(customer.page)).toEqual([]);
+    await expect.poll(() => assessor.page.evaluate(() => (window.sightlineReceived ?? []).some((m) => m.type === 'call-end' && m.by === 'customer'))).toBe(true);
+
+    await customer.page.getByTestId('call-rejoin').click();
+    // Back on the call page with a fresh camera (the console may already be calling again).
+    await customer.page.locator(':is([data-state="waiting"], [data-state="connecting"], [data-state="in-call"])[data-testid="customer-call"]').waitFor();
+    expect((await liveTracks(customer.page)).sort()).toEqual(['audio', 'video']);
+  });
+
+  it('the assessor hangs up: the customer sees "Call ended — thank you", not "Waiting…", with the camera stopped', async () => {
+    const { assessor, customer } = journey;
+    // The console may still be calling the customer back after the hang-up; else connect again.
+    const connect = assessor.page.getByTestId('connect');
+    await Promise.race([customer.callPage('in-call'), connect.waitFor()]);
+    if ((await customer.page.locator('[data-testid="customer-call"][data-state="in-call"]').count()) === 0) await connect.click();
+    await customer.callPage('in-call');
+    await assessor.waitForLiveVideo();
+    await assessor.page.getByTestId('hang-up').click();
+    await customer.callPage('ended');
+    const ended = customer.page.getByTestId('call-ended');
+    expect(await ended.textContent()).toContain('Call ended — thank you');
+    expect(await customer.page.getByTestId('waiting').count()).toBe(0);
+    await expect.poll(() => liveTracks(customer.page)).toEqual([]);
+    expect(await customer.page.getByTestId('call-rejoin').isVisible()).toBe(true);
+    await shoot(customer.page, 'customer-ended');
+  });
+
+  it('guided capture alone is its own screen, not "Waiting for your assessor…"', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.phone, mobile: true });
+    try {
+      const page = new CustomerPage(await context.newPage());
+      await page.open(other.checklist);
+      await page.accept();
+      await page.page.getByTestId('guided-capture').waitFor();
+      expect(await page.page.getByTestId('waiting').count()).toBe(0);
+      expect(await page.page.getByTestId('customer-call').textContent()).not.toContain('Waiting for');
+      expect(await page.checklistItem()).toMatchObject({ id: 'room-overview', status: 'pending' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a desktop, consent speaks of this device, not a phone', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
+    try {
+      const page = await context.newPage();
+      await page.goto(other.desktop);
+      const consent = page.getByTestId('consent-screen');
+      await consent.waitFor();
+      const text = (await consent.textContent()) ?? '';
+      expect(text).toContain('from this device');
+      expect(text.toLowerCase()).not.toContain('phone');
+    } finally {
+      await context.close();
+    }
+  });
+});
