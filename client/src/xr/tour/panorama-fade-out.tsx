@@ -28,7 +28,8 @@ export function PanoramaFadeOut(props: { outgoing: OutgoingPanorama; onDone: () 
   useFrame((_, delta) => {
     const m = material.current;
     if (!m || done.current) return;
-    m.opacity = Math.max(0, m.opacity - Math.min(delta, 1 / 20) / DISSOLVE_S);
+    // Timed by the clock, not by frames: on a slow device it ends in a frame or two rather than many.
+    m.opacity = Math.max(0, m.opacity - delta / DISSOLVE_S);
     if (m.opacity === 0) {
       done.current = true;
       props.onDone();
