@@ -1,10 +1,12 @@
 // Journey: a preview case shows the customer a tour instead of the camera. On a phone and on a
 // desktop the tour renders (pixels of the room, not a blank canvas); picking seat 23A on the cabin's
 // seat map moves the view there and shows the seat's details; a hotspot opens its card with a price;
-// a deep link (&node=…&yaw=…) opens that viewpoint facing that way; a broken tour.json is reported
+// a deep link (&node=…&yaw=…) opens that viewpoint facing that way; the first picture is a panorama's
+// small preview, replaced by the full panorama (or by 3D, in 3D mode); a broken tour.json is reported
 // naming the field. Screenshots go to docs/screenshots/tour-<tour>-<phone|desktop>.png.
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
 import { KEY_STEP } from '../../client/src/customer/tour/look-input.ts';
@@ -28,6 +30,21 @@ function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: View
   const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
   if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
   return best;
+}
+
+/**
+ * Init script: every stage the renderer shows, in order — mode, panorama size ("1024x512"; empty in
+ * 3D) and whether it is the last stage — read from its data attributes as they change.
+ */
+function recordStages(): void {
+  const stages: string[] = [];
+  (window as unknown as { tourStages: string[] }).tourStages = stages;
+  new MutationObserver(() => {
+    const renderer = document.querySelector('[data-testid="tour-renderer"]');
+    if (!renderer?.getAttribute('data-shown-viewpoint')) return;
+    const stage = ['data-shown-mode', 'data-panorama-size', 'data-shown-final'].map((name) => renderer.getAttribute(name) ?? '').join(' ');
+    if (stages.at(-1) !== stage) stages.push(stage);
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-shown-viewpoint', 'data-shown-mode', 'data-panorama-size', 'data-shown-final'] });
 }
 
 describe('preview tour: the customer looks around before buying', () => {
@@ -206,6 +223,33 @@ describe('preview tour: the customer looks around before buying', () => {
         await page.screenshot({ path: path.join(SCREENSHOTS, `tour-${id}-${kind}.png`) });
         await page.close();
       }
+    }
+  });
+
+  it('the first picture is the small panorama, replaced by the full one, or by 3D on a device that shows 3D', async () => {
+    const tours = await listTours(journey.server);
+    const roomId = tours.find((t) => t.kind === 'hotel-room' && t.id !== 'fixture-room')?.id ?? 'fixture-room';
+    const room = await fetchManifest(journey.server, roomId);
+    const start = room.viewpoints.find((v) => v.id === room.start)!;
+    expect(start.panorama).toBeDefined();
+    const full = await sharp(Buffer.from(await (await fetch(`${journey.server.url}/tours/${room.id}/${start.panorama}`)).arrayBuffer())).metadata();
+    const { joinUrl } = await createPreviewCase(journey.server, 'Room preview, first picture', room.id);
+    // Below 4 GB of memory the viewer shows panoramas; above, 3D.
+    for (const [memory, last] of [[2, `panorama ${full.width}x${full.height} true`], [8, '3d  true']] as const) {
+      const context = await newPeerContext(journey.browser, { viewport: viewports.phone, mobile: true });
+      desktopContexts.push(context);
+      await context.addInitScript((gb) => Object.defineProperty(Navigator.prototype, 'deviceMemory', { configurable: true, get: () => gb }), memory);
+      await context.addInitScript(recordStages);
+      const page = await context.newPage();
+      journey.logs.push(recordPageLog(page, `first-picture-${memory}gb`));
+      const tour = new TourPage(page);
+      await tour.open(joinUrl);
+      await tour.waitForShown(room.start);
+      const stages = await page.evaluate(() => (window as unknown as { tourStages: string[] }).tourStages);
+      expect(stages[0], `${memory} GB`).toBe('panorama 1024x512 false');
+      expect(stages.at(-1), `${memory} GB`).toBe(last);
+      expect((await tour.picture()).spread).toBeGreaterThan(12);
+      await page.close();
     }
   });
 
