@@ -118,9 +118,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     await journey.assessor.waitForLiveVideo();
   });
 
-  it('the customer drops (their page loses the server): "Customer dropped" everywhere, recording goes on', async () => {
-    // Offline for the customer's HTTP and sockets: the page cannot register again until it is back.
+  it('the customer drops (their page loses the server and sends nothing): "Customer dropped" everywhere, recording goes on', async () => {
+    // Offline for the customer's HTTP and sockets: the page cannot register again until it is back;
+    // and what it sends stops, as a phone's media does when it loses its network.
     await customerContext().setOffline(true);
+    await onCustomer(() => window.sightlineCustomerCall!.pauseSending(true));
     await onCustomer(() => window.sightlineCustomerCall!.closeSignalling());
     const s = await expectStep('dropped');
     expect(s.recording).toBe('true');
@@ -132,6 +134,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     await page().evaluate(() => window.sightlineIceFault?.breakAll());
     await expectStep('reconnecting');
     await customerContext().setOffline(false);
+    await onCustomer(() => window.sightlineCustomerCall!.pauseSending(false));
     const s = await expectStep('connected', (x) => x.recovered === 'true', 90_000);
     expect(s.status).toBe('In call');
     await journey.assessor.waitForLiveVideo();

@@ -39,8 +39,23 @@ describe('the console call state', () => {
   });
 
   it('stats count only while connected', () => {
-    expect(run([call('connecting'), { type: 'stats' }]).measured).toBe(false);
-    expect(run([{ type: 'stats' }], connected()).measured).toBe(true);
+    expect(run([call('connecting'), { type: 'stats', flowing: true }]).measured).toBe(false);
+    expect(run([{ type: 'stats', flowing: true }], connected())).toMatchObject({ measured: true, flowing: true });
+    expect(run([{ type: 'stats', flowing: true }, { type: 'stats', flowing: false }], connected())).toMatchObject({ phase: 'connected', flowing: false });
+  });
+
+  it('a customer page that leaves the server while its media still flows has not dropped (it is registering again)', () => {
+    const flowing = run([{ type: 'stats', flowing: true }, { type: 'presence', presence: 'offline' }], connected());
+    expect(flowing.phase).toBe('connected');
+    // …until its media stops too.
+    expect(callReducer(flowing, { type: 'stats', flowing: false }).phase).toBe('dropped');
+    expect(callReducer(flowing, { type: 'presence', presence: 'waiting' }).phase).toBe('connected');
+  });
+
+  it('dropped → connected (recovered) when media arrives again', () => {
+    const dropped = run([{ type: 'presence', presence: 'offline' }], connected());
+    expect(callReducer(dropped, { type: 'stats', flowing: false }).phase).toBe('dropped');
+    expect(callReducer(dropped, { type: 'stats', flowing: true })).toMatchObject({ phase: 'connected', recovered: true, flowing: true });
   });
 
   it('connected: the customer’s camera, microphone, mode and quality come from their page', () => {
@@ -64,7 +79,8 @@ describe('the console call state', () => {
 
   it('dropped → reconnecting → connected (recovered)', () => {
     const reconnecting = run([{ type: 'presence', presence: 'offline' }, call('reconnecting', { detail: 'The connection to the customer was lost.' })], connected());
-    expect(reconnecting).toMatchObject({ phase: 'reconnecting', measured: false });
+    expect(reconnecting).toMatchObject({ phase: 'reconnecting', measured: false, flowing: false });
+    expect(callReducer(reconnecting, { type: 'stats', flowing: true }).phase).toBe('reconnecting');
     // The customer's page is still away while the link is repaired: presence does not end the repair.
     expect(callReducer(reconnecting, { type: 'presence', presence: 'offline' }).phase).toBe('reconnecting');
     expect(callReducer(reconnecting, call('connected'))).toMatchObject({ phase: 'connected', recovered: true });

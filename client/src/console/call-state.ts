@@ -9,7 +9,8 @@ import type { CallParty, CallState } from '../call/call-types.ts';
  * - idle: no call yet (the customer is away or waiting);
  * - connecting: the assessor is calling;
  * - connected: media flows (possibly again, after a drop: `recovered`);
- * - dropped: the customer's page left the server during the call, the link may still hold;
+ * - dropped: the customer's page left the server during the call and no media arrives from it
+ *   (a page that re-registers while its media flows has not dropped);
  * - reconnecting: the link broke, the call is being repaired or placed afresh;
  * - ended: someone hung up on purpose (`endedBy`); failed: the call could not be (re)made.
  */
@@ -29,6 +30,8 @@ export interface ConsoleCall {
   channel: boolean;
   /** Link statistics have arrived since the link last came up. */
   measured: boolean;
+  /** The last statistics saw media arrive from the customer. */
+  flowing: boolean;
   /** Reported by the customer's page during this call; null until it does. */
   media: CustomerMedia | null;
   mode: CustomerMode | null;
@@ -44,7 +47,7 @@ export type CallInput =
   | { type: 'presence'; presence: CasePresence }
   | { type: 'call'; state: CallState; detail: string | null; endedBy: CallParty | null }
   | { type: 'channel'; open: boolean }
-  | { type: 'stats' }
+  | { type: 'stats'; flowing: boolean }
   | { type: 'message'; message: PeerMessage };
 
 export const initialCall = (presence: CasePresence): ConsoleCall => ({
@@ -52,6 +55,7 @@ export const initialCall = (presence: CasePresence): ConsoleCall => ({
   presence,
   channel: false,
   measured: false,
+  flowing: false,
   media: null,
   mode: null,
   quality: null,
@@ -74,7 +78,7 @@ export function callReducer(call: ConsoleCall, input: CallInput): ConsoleCall {
     case 'channel':
       return { ...call, channel: input.open };
     case 'stats':
-      return call.phase === 'connected' && !call.measured ? { ...call, measured: true } : call;
+      return onStats(call, input.flowing);
     case 'message':
       return onMessage(call, input.message);
   }
@@ -82,10 +86,17 @@ export function callReducer(call: ConsoleCall, input: CallInput): ConsoleCall {
 
 function onPresence(call: ConsoleCall, presence: CasePresence): ConsoleCall {
   const next = { ...call, presence };
-  // The server saw the customer's page go while the link still seemed up: say so now, not when ICE notices.
-  if (call.phase === 'connected' && presence === 'offline') return { ...next, phase: 'dropped' };
+  // The server saw the customer's page go and nothing arrives from it: say so now, not when ICE notices.
+  if (call.phase === 'connected' && presence === 'offline' && !call.flowing) return { ...next, phase: 'dropped' };
   if (call.phase === 'dropped' && presence !== 'offline') return { ...next, phase: 'connected', recovered: true };
   return next;
+}
+
+function onStats(call: ConsoleCall, flowing: boolean): ConsoleCall {
+  if (call.phase === 'dropped') return flowing ? { ...call, phase: 'connected', flowing, recovered: true } : call;
+  if (call.phase !== 'connected') return call;
+  if (!flowing && call.presence === 'offline') return { ...call, phase: 'dropped', measured: true, flowing };
+  return call.measured && call.flowing === flowing ? call : { ...call, measured: true, flowing };
 }
 
 function onCallState(call: ConsoleCall, input: Extract<CallInput, { type: 'call' }>): ConsoleCall {
@@ -99,7 +110,7 @@ function onCallState(call: ConsoleCall, input: Extract<CallInput, { type: 'call'
       return { ...call, phase: 'connected', failure: null, recovered: call.recovered || call.phase === 'dropped' || call.phase === 'reconnecting' };
     case 'reconnecting':
       if (call.phase === 'ended') return call;
-      return { ...call, phase: 'reconnecting', measured: false };
+      return { ...call, phase: 'reconnecting', measured: false, flowing: false };
     case 'ended':
       return { ...call, phase: 'ended', channel: false, measured: false, endedBy: call.endedBy ?? input.endedBy ?? 'assessor' };
     case 'failed':

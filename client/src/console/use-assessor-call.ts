@@ -54,7 +54,7 @@ export function useAssessorCall(caseId: string, presence: CasePresence, onMessag
       call.on('stream', setStream),
       call.on('stats', (next) => {
         setStats(next);
-        dispatch({ type: 'stats' });
+        dispatch({ type: 'stats', flowing: next.bitrateKbps > 0 });
       }),
       call.on('channel', (open) => dispatch({ type: 'channel', open })),
       call.on('message', (message) => {

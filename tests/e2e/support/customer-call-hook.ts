@@ -2,7 +2,7 @@
 // (camera off, mute, hang up) on a page that has none: it turns the real tracks of the page's camera
 // stream off and says so on the data channel with the protocol's own message, as the controls do; it
 // hangs up by sending call-end and closing the page's peer connections; it closes the signalling
-// socket. It also keeps every data-channel message the page received. Install with
+// socket and stops what the page sends, as a phone losing its network would. It also keeps every data-channel message the page received. Install with
 // `context.addInitScript(installCustomerCallHook)`.
 import type { PeerMessage } from '../../../protocol/messages.ts';
 
@@ -11,6 +11,8 @@ export interface CustomerCallHandle {
   send(message: PeerMessage): void;
   /** Enables or disables the camera's (or microphone's) tracks in the page's getUserMedia streams. */
   setTracks(kind: 'video' | 'audio', enabled: boolean): void;
+  /** Stops (or resumes) every RTP stream the page sends, as a stalled uplink would; ICE stays up. */
+  pauseSending(paused: boolean): Promise<void>;
   /** Closes the page's signalling sockets (its PeerJS registration drops; the page registers again). */
   closeSignalling(): void;
   /** Closes every peer connection of the page: the call's media and data channel. */
@@ -79,6 +81,17 @@ export function installCustomerCallHook(): void {
     },
     setTracks(kind, enabled) {
       for (const stream of streams) for (const track of kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks()) track.enabled = enabled;
+    },
+    async pauseSending(paused) {
+      for (const connection of connections) {
+        if (connection.connectionState === 'closed') continue;
+        for (const sender of connection.getSenders()) {
+          const parameters = sender.getParameters();
+          if (!parameters.encodings?.length) continue;
+          for (const encoding of parameters.encodings) encoding.active = !paused;
+          await sender.setParameters(parameters);
+        }
+      }
     },
     closeSignalling() {
       for (const socket of sockets) socket.close();
