@@ -15,7 +15,7 @@ export function CallButton(props: { call: ConsoleCall; connectLabel?: string; on
       className="btn btn-primary"
       data-testid="connect"
       disabled={action.disabled}
-      title={action.disabled ? 'The customer has not opened the link' : undefined}
+      title={action.disabled ? 'The customer’s page is not open' : undefined}
       onClick={props.onConnect}
     >
       {action.label}
