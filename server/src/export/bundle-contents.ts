@@ -3,19 +3,23 @@
 import crypto from 'node:crypto';
 import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
 import {
-  BUNDLE_FORMAT, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
+  BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
   ledgerLine, manifestBytes, manifestText,
-  type BundleManifest, type ManifestBlob, type UnsignedManifest,
+  type BundleFormat, type BundleManifest, type ManifestBlob, type UnsignedManifest,
 } from '../verifier/bundle-format.ts';
 import { bundleReadme, type ReadmeFacts } from './bundle-readme.ts';
 import type { BundleFile } from './bundle-writer.ts';
 
 export interface BundleInput {
+  /** The format to write; the exporter always writes the current one (tests write older ones). */
+  format?: BundleFormat;
   case: BundleManifest['case'];
   /** The case's entries, all of them, in sequence order. */
   entries: readonly LedgerEntry[];
   /** Every blob the entries name, once, in order of first mention, with its size. */
   blobs: ManifestBlob[];
+  /** Format 2: the readable copy of each photo (photoNames), with its size. */
+  photos?: ManifestBlob[];
   ledgerKey: LedgerKey;
   sign: (bytes: string) => string;
   exportedAt: Date;
@@ -24,13 +28,15 @@ export interface BundleInput {
 export function bundleContents(input: BundleInput): { manifest: BundleManifest; files: BundleFile[] } {
   const head = input.entries.at(-1);
   if (!head) throw new Error('a bundle needs at least one ledger entry');
+  const format = input.format ?? BUNDLE_FORMAT;
   const facts: ReadmeFacts = {
-    format: BUNDLE_FORMAT,
+    format,
     case: input.case,
     exportedAt: input.exportedAt.toISOString(),
     ledgerKey: input.ledgerKey,
     ledger: { path: LEDGER_FILE, entries: input.entries.length, headHash: head.hash },
     blobs: input.blobs,
+    ...(format === BUNDLE_FORMAT_1 ? {} : { photos: input.photos ?? [] }),
   };
   const readme = bundleReadme(facts);
   const unsigned: UnsignedManifest = { ...facts, readme: { path: README_FILE, sha256: crypto.createHash('sha256').update(readme, 'utf8').digest('hex') } };

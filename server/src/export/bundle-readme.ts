@@ -28,6 +28,9 @@ WHAT IS INSIDE
                   the ledger key (so entries cut off the end of the ledger are detected too).
   ledger.jsonl    every ledger entry of the case, one JSON object per line, in sequence order.
   blobs/<sha256>  every file an entry names, once, named by the sha-256 of its content.
+  photos/         a copy of each photo as uploaded, to open and look at: 001-<hash>.jpg is the
+                  first photo taken, <hash> the start of its sha-256 (the manifest gives it whole);
+                  the same bytes as blobs/<sha256>.
   public-key.pem  the server's Ed25519 public key (the ledger key).
   README.txt      this file.
 
@@ -79,6 +82,10 @@ VERIFY BY HAND (unzip, jq, sha256sum, base64, OpenSSL 3)
      Exception: a "retention.purged" entry (a signed tombstone) lists in payload.purgedBlobs the
      files deleted on purpose under the retention policy; a blob named only by entries before such a
      tombstone is absent by design (and left out of the manifest), and the diff above shows it.
+
+     The photo copies: each file in photos/ must have the bytes of the blob the manifest's
+     "photos" list gives for it:
+       jq -r '.photos[] | "\\(.sha256)  \\(.path)"' manifest.json | sha256sum -c --quiet
 
   5. The manifest. Its "ledger" entries and headHash must match the last line, its "blobs" the
      files, "readme.sha256" the sha-256 of this file, and its signature must verify:

@@ -8,7 +8,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-import { blobPath, blobsNamed, type BundleManifest, type ManifestBlob } from '../verifier/bundle-format.ts';
+import { blobPath, blobsNamed, photoNames, type BundleManifest, type ManifestBlob } from '../verifier/bundle-format.ts';
 import { bundleContents } from './bundle-contents.ts';
 import { writeBundle } from './bundle-writer.ts';
 
@@ -50,15 +50,19 @@ export function createExportService(deps: ExportServiceDeps) {
       const entries = ledger.list(record.id);
       if (entries.length === 0) throw new HttpError(409, 'empty_ledger', `case ${record.id} has no ledger entries to export`);
       const exportedAt = deps.clock();
+      const named = await sizeBlobs(record.id, blobsNamed(entries));
+      const sizes = new Map(named.map((blob) => [blob.sha256, blob.size]));
+      const photos = photoNames(entries, new Set(sizes.keys())).map((photo) => ({ ...photo, size: sizes.get(photo.sha256)! }));
       const { manifest, files } = bundleContents({
         case: { id: record.id, kind: record.kind, title: record.title, createdAt: record.createdAt },
         entries,
-        blobs: await sizeBlobs(record.id, blobsNamed(entries)),
+        blobs: named,
+        photos,
         ledgerKey: deps.ledgerKey,
         sign: deps.sign,
         exportedAt,
       });
-      const bundle = await writeBundle({ files, blobs: manifest.blobs, mtime: exportedAt, open: (sha256) => blobs.open(sha256) });
+      const bundle = await writeBundle({ files, blobs: [...manifest.blobs, ...(manifest.photos ?? [])], mtime: exportedAt, open: (sha256) => blobs.open(sha256) });
       return { filename: `sightline-${record.id}.zip`, manifest, ...bundle };
     },
   };

@@ -4,7 +4,14 @@ import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import { purgeCoverage } from '../ledger/tombstones.ts';
 
-export const BUNDLE_FORMAT = 'sightline-evidence-bundle/1';
+/**
+ * Format 2 adds a readable copy of each photo beside its content-addressed blob (`photos/003-a1b2c3d4e5f6.jpg`,
+ * listed in the manifest's `photos`); format 1 had `blobs/<sha256>` alone. The verifier reads both; the exporter writes 2.
+ */
+export const BUNDLE_FORMAT = 'sightline-evidence-bundle/2';
+export const BUNDLE_FORMAT_1 = 'sightline-evidence-bundle/1';
+export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_1;
+export const BUNDLE_FORMATS: readonly BundleFormat[] = [BUNDLE_FORMAT, BUNDLE_FORMAT_1];
 export const MANIFEST_FILE = 'manifest.json';
 export const LEDGER_FILE = 'ledger.jsonl';
 export const PUBLIC_KEY_FILE = 'public-key.pem';
@@ -13,6 +20,37 @@ export const BLOB_DIR = 'blobs/';
 
 export const blobPath = (sha256: string): string => `${BLOB_DIR}${sha256}`;
 
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/avif': 'avif',
+};
+/** `image/jpeg` → `jpg`; an unknown type → `bin`. */
+const extensionOf = (mime: unknown): string => EXTENSIONS[String(mime ?? '').split(';')[0]!.trim().toLowerCase()] ?? 'bin';
+
+export const PHOTO_DIR = 'photos/';
+
+/**
+ * Format 2's readable copy of each photo as uploaded, beside its content-addressed blob: numbered in
+ * ledger order with the start of its hash, `photos/003-a1b2c3d4e5f6.jpg` (the type from the entry's
+ * `mime`), so a reviewer can open it; the manifest maps each name to the full hash. A photo named by
+ * no blob of `present` (purged under retention) has no copy. A pure function of the ledger, so the
+ * verifier derives the same names and checks the manifest's against them.
+ */
+export function photoNames(entries: readonly LedgerEntry[], present: ReadonlySet<string>): Array<{ path: string; sha256: string }> {
+  const names: Array<{ path: string; sha256: string }> = [];
+  const seen = new Set<string>();
+  let number = 0;
+  for (const entry of entries) {
+    if (entry.type !== 'evidence.added' || entry.blobs.length === 0) continue;
+    number += 1;
+    const sha256 = entry.blobs[0]!;
+    if (!present.has(sha256) || seen.has(sha256)) continue;
+    seen.add(sha256);
+    const mime = (entry.payload as Record<string, unknown> | null)?.mime;
+    names.push({ path: `${PHOTO_DIR}${String(number).padStart(3, '0')}-${sha256.slice(0, 12)}.${extensionOf(mime)}`, sha256 });
+  }
+  return names;
+}
+
 export interface ManifestBlob {
   path: string;
   sha256: string;
@@ -20,13 +58,15 @@ export interface ManifestBlob {
 }
 
 export interface BundleManifest {
-  format: typeof BUNDLE_FORMAT;
+  format: BundleFormat;
   case: { id: string; kind: string; title: string; createdAt: string };
   exportedAt: string;
   ledgerKey: LedgerKey;
   ledger: { path: typeof LEDGER_FILE; entries: number; headHash: string };
   /** Every blob the ledger names, once, in order of first mention; blobs a tombstone lists as purged are left out. */
   blobs: ManifestBlob[];
+  /** Format 2: a readable copy of each photo (`photos/001-<hash12>.jpg`) beside its blob, with its hash and size. */
+  photos?: ManifestBlob[];
   readme: { path: typeof README_FILE; sha256: string };
   /**
    * Ed25519 (base64url) by the ledger key over the canonical JSON of every field above: the server's
@@ -40,8 +80,10 @@ export type UnsignedManifest = Omit<BundleManifest, 'signature'>;
 
 /** The bytes the manifest signature covers. */
 export function manifestBytes(manifest: UnsignedManifest): string {
-  const { format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme } = manifest;
-  return canonicalJson({ format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme });
+  const { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos, readme } = manifest;
+  return format === BUNDLE_FORMAT_1
+    ? canonicalJson({ format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme })
+    : canonicalJson({ format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos: photos ?? [], readme });
 }
 
 /** manifest.json as written: two-space indented for people, so its bytes are fixed by its value. */

@@ -2,7 +2,7 @@
 // field is a fault, never a cast. Extra fields matter: the hash covers only the fields it names.
 import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../ledger/canonical-json.ts';
-import { BUNDLE_FORMAT, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from './bundle-format.ts';
+import { BUNDLE_FORMAT_1, BUNDLE_FORMATS, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from './bundle-format.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
 
@@ -106,12 +106,26 @@ export function parseEntry(value: unknown): Parsed<LedgerEntry> {
   });
 }
 
-const MANIFEST_FIELDS = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'readme', 'signature'] as const;
+const MANIFEST_FIELDS_1 = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'readme', 'signature'] as const;
+const MANIFEST_FIELDS = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'photos', 'readme', 'signature'] as const;
+
+function blobList(value: unknown, what: string): ManifestBlob[] {
+  if (!Array.isArray(value)) throw new Fault(`its ${what} field is not a list`);
+  return value.map((item, i): ManifestBlob => {
+    const blob = record(item, `its ${what} item ${i + 1}`, ['path', 'sha256', 'size']);
+    return {
+      path: text(blob.path, `the path of its ${what} item ${i + 1}`),
+      sha256: text(blob.sha256, `the sha256 of its ${what} item ${i + 1}`, HEX64),
+      size: count(blob.size, `the size of its ${what} item ${i + 1}`, 0),
+    };
+  });
+}
 
 export function parseManifest(value: unknown): Parsed<BundleManifest> {
   return parsing(() => {
-    const m = record(value, 'the manifest', MANIFEST_FIELDS);
-    if (m.format !== BUNDLE_FORMAT) throw new Fault(`the manifest's format is ${JSON.stringify(m.format)}, not ${BUNDLE_FORMAT}`);
+    const format = BUNDLE_FORMATS.find((known) => isRecord(value) && known === value.format);
+    if (!format) throw new Fault(`the manifest's format is ${JSON.stringify(isRecord(value) ? value.format : undefined)}, not ${BUNDLE_FORMATS.join(' or ')}`);
+    const m = record(value, 'the manifest', format === BUNDLE_FORMAT_1 ? MANIFEST_FIELDS_1 : MANIFEST_FIELDS);
     const summary = record(m.case, 'its case', ['id', 'kind', 'title', 'createdAt']);
     const key = record(m.ledgerKey, 'its ledgerKey', ['algorithm', 'keyId', 'publicKeyPem']);
     if (key.algorithm !== 'Ed25519') throw new Fault('its ledgerKey algorithm is not Ed25519');
@@ -119,18 +133,16 @@ export function parseManifest(value: unknown): Parsed<BundleManifest> {
     if (ledger.path !== LEDGER_FILE) throw new Fault(`its ledger path is not ${LEDGER_FILE}`);
     const readme = record(m.readme, 'its readme', ['path', 'sha256']);
     if (readme.path !== README_FILE) throw new Fault(`its readme path is not ${README_FILE}`);
-    if (!Array.isArray(m.blobs)) throw new Fault('its blobs field is not a list');
-    const blobs = m.blobs.map((item, i): ManifestBlob => {
-      const blob = record(item, `its blob ${i + 1}`, ['path', 'sha256', 'size']);
-      return { path: text(blob.path, `the path of its blob ${i + 1}`), sha256: text(blob.sha256, `the sha256 of its blob ${i + 1}`, HEX64), size: count(blob.size, `the size of its blob ${i + 1}`, 0) };
-    });
+    const blobs = blobList(m.blobs, 'blobs');
+    const photos = format === BUNDLE_FORMAT_1 ? null : blobList(m.photos, 'photos');
     return {
-      format: BUNDLE_FORMAT,
+      format,
       case: { id: text(summary.id, 'its case id'), kind: text(summary.kind, 'its case kind'), title: text(summary.title, 'its case title'), createdAt: text(summary.createdAt, 'its case createdAt') },
       exportedAt: text(m.exportedAt, 'its exportedAt'),
       ledgerKey: { algorithm: 'Ed25519', keyId: text(key.keyId, 'its keyId'), publicKeyPem: text(key.publicKeyPem, 'its publicKeyPem') },
       ledger: { path: LEDGER_FILE, entries: count(ledger.entries, 'its entry count', 1), headHash: text(ledger.headHash, 'its headHash', HEX64) },
       blobs,
+      ...(photos ? { photos } : {}),
       readme: { path: README_FILE, sha256: text(readme.sha256, 'its readme sha256', HEX64) },
       signature: text(m.signature, 'its signature'),
     };

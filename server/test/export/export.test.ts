@@ -90,7 +90,7 @@ describe('GET /api/cases/:id/export', () => {
     for await (const entry of zip.eachEntry()) {
       names.push(entry.fileName);
       expect(entry.compressionMethod).toBe(0);
-      if (!entry.fileName.startsWith('blobs/')) {
+      if (!/^(blobs|photos|recordings)\//.test(entry.fileName)) {
         const chunks: Buffer[] = [];
         for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
         texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
@@ -101,12 +101,17 @@ describe('GET /api/cases/:id/export', () => {
     const named = [...new Set(entries.flatMap((e) => e.blobs))];
     expect(named).toHaveLength(9);
     expect(names.slice(0, 4)).toEqual(['README.txt', 'manifest.json', 'public-key.pem', 'ledger.jsonl']);
-    expect(names.slice(4).sort()).toEqual(named.map((sha) => `blobs/${sha}`).sort());
+    // Every blob by its hash, and beside them a readable copy of each photo, which the manifest maps to its hash.
+    const manifestJson = JSON.parse(texts.get('manifest.json')!) as { blobs: Array<{ path: string; sha256: string }>; photos: Array<{ path: string; sha256: string; size: number }> };
+    const photoEntries = entries.filter((e) => e.type === 'evidence.added');
+    expect(manifestJson.photos.map((p) => p.sha256)).toEqual(photoEntries.map((e) => e.blobs[0]));
+    manifestJson.photos.forEach((p, i) => expect(p.path).toBe(`photos/${String(i + 1).padStart(3, '0')}-${p.sha256.slice(0, 12)}.jpg`));
+    expect(names.slice(4).sort()).toEqual([...named.map((sha) => `blobs/${sha}`), ...manifestJson.photos.map((p) => p.path)].sort());
 
     const manifest = JSON.parse(texts.get('manifest.json')!);
     const key = (await admin.json('/api/ledger/key')).body;
     expect(manifest).toMatchObject({
-      format: 'sightline-evidence-bundle/1',
+      format: 'sightline-evidence-bundle/2',
       case: { id: caseId, kind: 'damage', title: 'Hail damage, bonnet' },
       ledgerKey: key,
       ledger: { path: 'ledger.jsonl', entries: entries.length, headHash: entries.at(-1)!.hash },

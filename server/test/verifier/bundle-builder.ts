@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import { GENESIS_HASH, sealEntry } from '../../src/ledger/chain.ts';
 import { publicKeyInfo } from '../../src/ledger/signing-key.ts';
 import { bundleContents } from '../../src/export/bundle-contents.ts';
-import { LEDGER_FILE, blobPath, blobsNamed } from '../../src/verifier/bundle-format.ts';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, blobPath, blobsNamed, photoNames, type BundleFormat } from '../../src/verifier/bundle-format.ts';
 
 export interface TestKey {
   publicKeyPem: string;
@@ -37,13 +37,15 @@ export interface EntrySpec {
 export interface TestBundle {
   key: TestKey;
   entries: LedgerEntry[];
-  /** The zip's files in order: README, manifest, key, ledger, then blobs. */
+  /** The zip's files in order: README, manifest, key, ledger, then blobs, then (format 2) the photos' readable copies. */
   files: ZipFile[];
 }
 
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
-export function makeBundle(specs: EntrySpec[], blobContents: Buffer[], key: TestKey = makeKey(), caseId = 'case_test'): TestBundle {
+export function makeBundle(
+  specs: EntrySpec[], blobContents: Buffer[], key: TestKey = makeKey(), caseId = 'case_test', format: BundleFormat = BUNDLE_FORMAT,
+): TestBundle {
   const shas = blobContents.map(sha256);
   const entries: LedgerEntry[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -60,7 +62,10 @@ export function makeBundle(specs: EntrySpec[], blobContents: Buffer[], key: Test
   }
   const bytesOf = new Map(shas.map((sha, i) => [sha, blobContents[i]!]));
   const named = blobsNamed(entries);
+  const photos = format === BUNDLE_FORMAT_1 ? [] : photoNames(entries, new Set(named)).map((photo) => ({ ...photo, size: bytesOf.get(photo.sha256)!.length }));
   const { files } = bundleContents({
+    format,
+    photos,
     case: { id: caseId, kind: 'damage', title: 'Property test', createdAt: entries[0]!.at },
     entries,
     blobs: named.map((sha) => ({ path: blobPath(sha), sha256: sha, size: bytesOf.get(sha)!.length })),
@@ -68,7 +73,15 @@ export function makeBundle(specs: EntrySpec[], blobContents: Buffer[], key: Test
     sign: key.sign,
     exportedAt: new Date(Date.UTC(2026, 0, 2)),
   });
-  return { key, entries, files: [...files, ...named.map((sha) => ({ path: blobPath(sha), bytes: bytesOf.get(sha)! }))] };
+  return {
+    key,
+    entries,
+    files: [
+      ...files,
+      ...named.map((sha) => ({ path: blobPath(sha), bytes: bytesOf.get(sha)! })),
+      ...photos.map((photo) => ({ path: photo.path, bytes: bytesOf.get(photo.sha256)! })),
+    ],
+  };
 }
 
 export function zip(files: readonly ZipFile[]): Promise<Buffer> {

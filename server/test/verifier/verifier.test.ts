@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle, type Trust } from '../../src/verifier/check-bundle.ts';
 import { formatReport } from '../../src/verifier/report.ts';
+import { BUNDLE_FORMAT_1 } from '../../src/verifier/bundle-format.ts';
 import { ledgerLines, makeBundle, makeKey, withLedger, zip, type ZipFile } from './bundle-builder.ts';
 
 const key = makeKey();
@@ -65,6 +66,50 @@ describe('verifier', () => {
     const path = `blobs/${sha256(stray)}`;
     const report = await check([...bundle.files, { path, bytes: stray }]);
     expect(report.problems).toEqual([{ place: { kind: 'file', path }, message: 'is not named by any ledger entry: a file was added' }]);
+  });
+
+  it('holds a readable copy of each photo beside its blob, and checks the copy against the ledger', async () => {
+    const [photo, preview] = blobs.map((b) => sha256(b));
+    const copy = `photos/001-${photo!.slice(0, 12)}.bin`;
+    expect(bundle.files.map((f) => f.path)).toEqual(expect.arrayContaining([`blobs/${photo}`, `blobs/${preview}`, copy]));
+    expect(bundle.files.find((f) => f.path === copy)!.bytes).toEqual(blobs[0]);
+    // The copy missing, altered, or moved to another number: each is named.
+    expect((await check(bundle.files.filter((f) => f.path !== copy))).problems[0]).toEqual({
+      place: { kind: 'file', path: copy }, message: 'is missing: the readable copy of the photo of ledger entry seq 2',
+    });
+    expect((await check(replaceFile(copy, Buffer.from('other photo bytes')))).problems[0]).toMatchObject({
+      place: { kind: 'file', path: copy }, message: expect.stringMatching(/^was altered: .* of the photo ledger entry seq 2 names$/),
+    });
+    const moved = `photos/002-${photo!.slice(0, 12)}.bin`;
+    const movedReport = await check(bundle.files.map((f) => (f.path === copy ? { ...f, path: moved } : f)));
+    expect(movedReport.problems.map((p) => p.place)).toEqual(expect.arrayContaining([{ kind: 'file', path: copy }, { kind: 'file', path: moved }]));
+    // Two photos' bytes swapped under their names: each is found altered at its name.
+    const other = makeBundle([
+      { type: 'evidence.added', payload: { mime: 'image/jpeg' }, blobs: [0] },
+      { type: 'evidence.added', payload: { mime: 'image/png' }, blobs: [1] },
+    ], [Buffer.from('first photo'), Buffer.from('second photo')], key);
+    const [first, second] = other.files.filter((f) => f.path.startsWith('photos/'));
+    expect([first!.path, second!.path]).toEqual([expect.stringMatching(/^photos\/001-[0-9a-f]{12}\.jpg$/), expect.stringMatching(/^photos\/002-[0-9a-f]{12}\.png$/)]);
+    const swapped = other.files.map((f) => (f === first ? { ...f, bytes: second!.bytes } : f === second ? { ...f, bytes: first!.bytes } : f));
+    const swappedProblems = (await check(swapped)).problems;
+    expect(swappedProblems.slice(0, 2).map((p) => [p.place, p.message])).toEqual([
+      [{ kind: 'file', path: first!.path }, expect.stringMatching(/was altered/)],
+      [{ kind: 'file', path: second!.path }, expect.stringMatching(/was altered/)],
+    ]);
+    // (and, as the two differ in length, each is not of the size the manifest gives)
+    for (const problem of swappedProblems.slice(2)) expect([first!.path, second!.path]).toContain((problem.place as { path: string }).path);
+  });
+
+  it('still verifies a bundle of format 1, where every blob is named by its hash', async () => {
+    const old = makeBundle([
+      { type: 'evidence.added', payload: { mime: 'image/jpeg' }, blobs: [0, 1] },
+      { type: 'chat.line', payload: { text: 'hello' }, blobs: [] },
+    ], blobs.slice(0, 2), key, 'case_old', BUNDLE_FORMAT_1);
+    expect(old.files.filter((f) => f.path.includes('/')).map((f) => f.path)).toEqual(blobs.slice(0, 2).map((b) => `blobs/${sha256(b)}`));
+    expect(JSON.parse(old.files.find((f) => f.path === 'manifest.json')!.bytes.toString('utf8'))).not.toHaveProperty('photos');
+    const report = await check(old.files);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
   });
 
   it('names an altered README and an altered manifest', async () => {
