@@ -90,6 +90,20 @@ export interface ReportTimelineRow {
   at: string;
   actor: string;
   description: string;
+  /** A row that folds a run of entries (recording chunks) ends at this seq and time. */
+  lastSeq?: number;
+  lastAt?: string;
+}
+
+/** A call recording as the ledger tells it. */
+export interface ReportRecording {
+  number: number;
+  startedAt: string;
+  /** null while the recording is not sealed (the call still running, or cut off). */
+  sealedAt: string | null;
+  chunks: number;
+  bytes: number;
+  durationMs: number | null;
 }
 
 export interface CaseReport {
@@ -109,6 +123,8 @@ export interface CaseReport {
   /** Earlier outcomes, oldest first, each replaced by a later one. */
   earlierOutcomes: ReportOutcome[];
   evidence: ReportEvidence[];
+  /** Call recordings in the order started. */
+  recordings: ReportRecording[];
   /** Point-to-point measurements in the order recorded. */
   measurements: ReportMeasurement[];
   /** The guided-capture checklist, when the case has one. */

@@ -6,6 +6,7 @@ import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
+import { foldChunkRuns, reportRecordings } from './recording-summary.ts';
 import type { CaseReport, ReportOutcome, ReportTour } from './report-data.ts';
 import { overlayOf, reportChecklist, reportMeasurements } from './report-spatial.ts';
 
@@ -128,7 +129,8 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       return { number: photo?.number ?? null, thumbnailSha256: photo?.thumbnailSha256 ?? null, purged: photo?.purged === true };
     }),
     tour: snapshot.tour,
-    timeline: entries.map((entry) => ({
+    recordings: reportRecordings(entries),
+    timeline: foldChunkRuns(entries, entries.map((entry) => ({
       seq: entry.seq,
       at: entry.at,
       actor: actorLabel(entry.actor),
@@ -136,7 +138,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
         photoNumber: (id) => photoNumbers.get(id),
         checklistItem: (id) => checklistItems.find((item) => item.id === id)?.title,
       }),
-    })),
+    }))),
     chat: snapshot.chat.map((line) => {
       const actor = chatActors.get(line.id);
       return { ...line, who: actor ? actorLabel(actor) : line.from === 'customer' ? actorLabel({ type: 'customer', id: '' }) : 'Assessor' };

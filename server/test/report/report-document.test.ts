@@ -30,6 +30,7 @@ const report: CaseReport = {
   earlierOutcomes: [],
   tour: null,
   evidence: [photo(1, 'a'.repeat(64)), photo(2, 'b'.repeat(64))],
+  recordings: [{ number: 1, startedAt: at, sealedAt: at, chunks: 57, bytes: 15_000_000, durationMs: 192_000 }],
   measurements: [],
   checklist: null,
   timeline: [{ seq: 1, at, actor: 'Alice Example (assessor)', description: 'Case created' }],
@@ -58,6 +59,9 @@ describe('renderReport with the standard fonts', () => {
     expect(flat).toContain('No decision has been recorded for this case yet.');
     expect(flat).toContain('Preview not available: the preview is missing from the blob store.');
     expect(flat).toContain('Verification FAILED when this report was generated at ledger entry 3: signature does not verify with the ledger key.');
+    expect(flat).toContain('2 photos; call recording, 3 min 12 s (57 chunks, 14.3 MB)');
+    expect(flat).toContain('None taken');
+    expect(flat).not.toContain('No measurements were taken');
     expect(pdfImages(file)).toHaveLength(1);
   });
 });

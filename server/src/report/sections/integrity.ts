@@ -31,12 +31,14 @@ export function drawIntegrity(pen: Pen, report: CaseReport, replacedCharacters: 
   pen.subheading('How to verify this case independently', 120);
   const bundle = `sightline-${report.case.id}.zip`;
   const steps: Array<[string, string?]> = [
-    [`Download the evidence bundle with GET /api/cases/${report.case.id}/export: ${bundle} holds the whole ledger, every original, preview and thumbnail, and the server's public key.`],
-    ['In a Sightline checkout, run the offline verifier with the key id you trust (the server publishes its key at /.well-known/sightline-ledger-key.pem):',
-      `npx --no sightline-verify ${bundle} --key-id ${ledger.keyId}`],
-    ['It checks every entry\'s signature, the hash chain and its gap-free sequence, every blob\'s sha-256 and size, and that no file is missing or unaccounted for. ' +
-      'It prints VERIFIED with the head hash, which must equal the head hash above, or names the exact entry or file that is wrong. ' +
-      'How to check the bundle by hand with standard tools is in docs/EVIDENCE-BUNDLE.md.'],
+    [`Ask the operator for this case's evidence bundle, ${bundle} (an assessor exports it from the case in the Sightline console). ` +
+      'It holds the whole ledger, every photo exactly as uploaded (with a copy under photos/ that opens in any image viewer), the previews, thumbnails and recordings, and the server\'s public key.'],
+    ['Get the server\'s public key from the operator, or from the server at /.well-known/sightline-ledger-key.pem, and not from the bundle: ' +
+      `a bundle can carry any key. The key this case was signed with has the id ${ledger.keyId}.`],
+    ['Check the bundle against that key with the Sightline verifier, which runs offline (anyone with the Sightline software can run it for you), or by hand with unzip, sha256sum and OpenSSL as README.txt inside the bundle explains:',
+      `sightline-verify ${bundle} --key-id ${ledger.keyId}`],
+    ['The check covers every entry\'s signature, the hash chain and its gap-free sequence, every file\'s sha-256 and size, and that no file is missing or added. ' +
+      'It ends with VERIFIED and the head hash, which must equal the head hash above, or names the exact entry or file that is wrong.'],
   ];
   steps.forEach(([text, command], index) => {
     const indent = 16;

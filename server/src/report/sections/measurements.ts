@@ -8,12 +8,10 @@ import { drawTable } from '../table.ts';
 
 const point = (p: Vec3): string => `(${p.map((c) => c.toFixed(3)).join(', ')})`;
 
+/** The measurements section; none at all when none were taken (the summary says "None taken"). */
 export function drawMeasurements(pen: Pen, report: CaseReport): void {
+  if (report.measurements.length === 0) return;
   pen.heading('Measurements');
-  if (report.measurements.length === 0) {
-    pen.paragraph('No measurements were taken in this case.', { colour: COLOUR.muted });
-    return;
-  }
   pen.paragraph(
     'Distances between two points the customer\'s device placed on surfaces (WebXR hit-tests), computed by the server from the points. ' +
       `± is one standard deviation: ${HIT_BASE_SIGMA_M * 1000} mm per point plus ${HIT_RANGE_SIGMA * 100} % of its distance from the camera. ` +

@@ -1,6 +1,7 @@
 // Page one's title block and the case summary: what the case is, whose it is, and when.
 import type { CaseReport } from '../report-data.ts';
 import { formatTime } from '../format.ts';
+import { describeRecording } from '../recording-summary.ts';
 import { COLOUR, SIZE, type Pen } from '../report-layout.ts';
 
 const KIND_LABEL = { damage: 'Damage assessment', preview: 'Preview' } as const;
@@ -20,6 +21,7 @@ export function drawSummary(pen: Pen, report: CaseReport): void {
   pen.heading('Case summary');
   const expired = Date.parse(c.joinExpiresAt) <= Date.parse(report.generatedAt);
   const photos = `${c.evidenceCount} photo${c.evidenceCount === 1 ? '' : 's'}`;
+  const evidence = [photos, ...report.recordings.map(describeRecording)].join('; ');
   pen.fields([
     { label: 'Case ID', value: c.id, style: { font: 'mono', size: SIZE.small + 0.5 } },
     { label: 'Kind', value: KIND_LABEL[c.kind] },
@@ -27,7 +29,8 @@ export function drawSummary(pen: Pen, report: CaseReport): void {
     { label: 'Assessor', value: report.assessor ? `${report.assessor.name} <${report.assessor.email}>` : 'Unknown user' },
     { label: 'Created', value: formatTime(c.createdAt) },
     { label: 'Join link expires', value: `${formatTime(c.joinExpiresAt)}${expired ? ' (expired)' : ''}` },
-    { label: 'Evidence', value: photos },
+    { label: 'Evidence', value: evidence },
+    { label: 'Measurements', value: report.measurements.length === 0 ? 'None taken' : `${report.measurements.length} (see Measurements)` },
     { label: 'Report generated', value: formatTime(report.generatedAt) },
   ], 2);
 }

@@ -7,7 +7,8 @@ import { drawTable } from '../table.ts';
 export function drawTimeline(pen: Pen, report: CaseReport): void {
   pen.heading('Session timeline', { newPage: true });
   pen.paragraph(
-    `Every ledger entry of the case in sequence order (${report.timeline.length}), with the server's time in UTC.`,
+    `Every ledger entry of the case in sequence order (${report.ledger.entries}), with the server's time in UTC; ` +
+      'a run of recording chunks is one row.',
     { size: SIZE.small, colour: COLOUR.muted },
   );
   drawTable(pen, {
@@ -18,7 +19,12 @@ export function drawTimeline(pen: Pen, report: CaseReport): void {
       { header: 'Actor', share: 0.23 },
       { header: 'Event', share: 0.52 },
     ],
-    rows: report.timeline.map((row) => [String(row.seq), formatTimeShort(row.at), row.actor, row.description]),
+    rows: report.timeline.map((row) => [
+      row.lastSeq !== undefined ? `${row.seq}–${row.lastSeq}` : String(row.seq),
+      row.lastAt !== undefined ? `${formatTimeShort(row.at)} –\n${formatTimeShort(row.lastAt)}` : formatTimeShort(row.at),
+      row.actor,
+      row.description,
+    ]),
   });
 }
 

@@ -1,0 +1,71 @@
+// What the report says about call recordings, from the ledger alone: each recording with its length,
+// chunks and bytes (for the evidence summary), and the session timeline with each run of
+// `recording.chunk` entries (one every few seconds) folded into one row.
+import type { LedgerEntry } from '../../../protocol/http.ts';
+import type { ReportRecording, ReportTimelineRow } from './report-data.ts';
+import { formatBytes, formatSpan } from './format.ts';
+
+const record = (payload: unknown): Record<string, unknown> => (typeof payload === 'object' && payload !== null ? payload as Record<string, unknown> : {});
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+
+/** Every recording the ledger started, in order, with what its chunk and seal entries say. */
+export function reportRecordings(entries: readonly LedgerEntry[]): ReportRecording[] {
+  const byId = new Map<string, ReportRecording>();
+  for (const entry of entries) {
+    const p = record(entry.payload);
+    const id = typeof p.recordingId === 'string' ? p.recordingId : null;
+    if (id === null) continue;
+    if (entry.type === 'recording.started' && !byId.has(id)) {
+      byId.set(id, { number: byId.size + 1, startedAt: entry.at, sealedAt: null, chunks: 0, bytes: 0, durationMs: null });
+      continue;
+    }
+    const recording = byId.get(id);
+    if (!recording) continue;
+    if (entry.type === 'recording.chunk') {
+      recording.chunks += 1;
+      recording.bytes += num(p.size) ?? 0;
+    } else if (entry.type === 'recording.sealed') {
+      recording.sealedAt = entry.at;
+      recording.durationMs = num(p.durationMs);
+      recording.chunks = num(p.chunkCount) ?? recording.chunks;
+      recording.bytes = num(p.bytes) ?? recording.bytes;
+    }
+  }
+  return [...byId.values()];
+}
+
+/** `call recording, 3 min 12 s (57 chunks, 14.3 MB)`, `call recording, not finished (12 chunks so far, 2.1 MB)`. */
+export function describeRecording(recording: ReportRecording): string {
+  const chunks = `${recording.chunks} chunk${recording.chunks === 1 ? '' : 's'}`;
+  if (recording.sealedAt === null) return `call recording, not finished (${chunks} so far, ${formatBytes(recording.bytes)})`;
+  const length = recording.durationMs !== null ? formatSpan(recording.durationMs) : 'length not given';
+  return `call recording, ${length} (${chunks}, ${formatBytes(recording.bytes)})`;
+}
+
+/**
+ * The timeline with each run of two or more consecutive `recording.chunk` entries as one row:
+ * "Recording chunks 1–57 received (57 chunks, 14.3 MB)", spanning the run's first to last seq and time.
+ */
+export function foldChunkRuns(entries: readonly LedgerEntry[], rows: readonly ReportTimelineRow[]): ReportTimelineRow[] {
+  const folded: ReportTimelineRow[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    let end = i;
+    while (entries[i]!.type === 'recording.chunk' && entries[end + 1]?.type === 'recording.chunk') end += 1;
+    if (end === i) {
+      folded.push(rows[i]!);
+      continue;
+    }
+    const run = entries.slice(i, end + 1).map((entry) => record(entry.payload));
+    const numbers = run.map((p) => num(p.n)).filter((n): n is number => n !== null);
+    const bytes = run.reduce((sum, p) => sum + (num(p.size) ?? 0), 0);
+    const span = numbers.length === run.length ? ` ${Math.min(...numbers)}–${Math.max(...numbers)}` : '';
+    folded.push({
+      ...rows[i]!,
+      lastSeq: entries[end]!.seq,
+      lastAt: entries[end]!.at,
+      description: `Recording chunks${span} received (${run.length} chunks, ${formatBytes(bytes)})`,
+    });
+    i = end;
+  }
+  return folded;
+}
