@@ -23,6 +23,9 @@ export interface ReadyView {
   final: boolean;
 }
 
+/** How long the full content waits for the preview before it is decoded anyway. */
+const PREVIEW_HEAD_START_MS = 300;
+
 export function targetOf(tour: TourManifest, viewpointId: string, chosen: TourMode): { key: string; viewpoint: string; mode: TourMode; panorama: string | undefined } {
   const viewpoint = viewpointById(tour, viewpointId) ?? tour.viewpoints[0]!;
   const mode = shownMode(chosen, viewpoint, hasThreeD(tour));
@@ -43,9 +46,11 @@ export function useViewContent(assets: TourAssets, target: ReturnType<typeof tar
     let finalShown = false;
     const threeD = mode === '3d' || panorama === undefined;
     // The preview stands in for the full panorama, and in 3D for a scene not loaded yet (never once it has).
-    // The full content is decoded (or parsed) only after it, not to slow the first picture on a weak device;
-    // its download is under way meanwhile (see first-view.ts).
+    // The full content is decoded (or parsed) after it, not to slow the first picture on a weak device —
+    // but waits for it at most PREVIEW_HEAD_START_MS: a server still deriving the preview holds nothing up.
+    // Its download is under way meanwhile (see first-view.ts).
     let first: Promise<unknown> = Promise.resolve();
+    let headStart: ReturnType<typeof setTimeout> | undefined;
     if (panorama !== undefined && (!threeD || !assets.threeDReady())) {
       first = assets.panoramaPreview(panorama).then(
         (texture) => {
@@ -55,7 +60,10 @@ export function useViewContent(assets: TourAssets, target: ReturnType<typeof tar
         () => undefined,
       );
     }
-    const loading: Promise<ViewContent> = first.then(() =>
+    const waited = new Promise<void>((resolve) => {
+      headStart = setTimeout(resolve, PREVIEW_HEAD_START_MS);
+    });
+    const loading: Promise<ViewContent> = Promise.race([first, waited]).then(() =>
       threeD ? loadThreeD(assets) : assets.panorama(panorama).then((texture) => ({ mode: 'panorama', texture, file: panorama, resolution: 'full' })),
     );
     loading.then(
@@ -69,6 +77,7 @@ export function useViewContent(assets: TourAssets, target: ReturnType<typeof tar
     );
     return () => {
       current = false;
+      clearTimeout(headStart);
     };
   }, [assets, key, viewpoint, mode, panorama]);
   return ready?.key === key ? ready : null;
