@@ -20,7 +20,8 @@ const TOURS = ['hotel-standard', 'hotel-suite', 'cabin-a321'] as const;
 const RUNS = QUICK ? 1 : Number(process.env.TOUR_JOIN_RUNS ?? 4);
 /** The target: the first view within 2 s on loopback. */
 const TARGET_MS = 2000;
-const RUN_TIMEOUT_MS = 30_000;
+/** Generous: on a loaded shared machine software WebGL takes many times longer than alone. */
+const RUN_TIMEOUT_MS = 90_000;
 
 /** navigator.deviceMemory as each mode's device reports it: below 4 GB the viewer picks panoramas. */
 const MODES = { panorama: 2, '3d': 8 } as const;
