@@ -91,6 +91,7 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('consent-retention').textContent()).toContain('Kept for one year after a decision on your case');
     expect(await customer.page.getByTestId('consent-privacy').getAttribute('href')).toBe('https://harbour.example/privacy');
     expect(await consent.textContent()).toContain('from this phone');
+    await customer.page.screenshot({ path: path.join(shots, 'customer-consent.png'), fullPage: true, animations: 'disabled' });
   });
 
   it('a message typed while waiting is kept, and the console sees it once it connects', async () => {
@@ -118,6 +119,9 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('call-torch').count()).toBe(0);
     expect(await customer.page.getByTestId('call-flip').count()).toBe(0);
     await shoot(customer.page, 'customer-in-call');
+    await customer.page.setViewportSize({ width: 1280, height: 800 });
+    await shoot(customer.page, 'customer-in-call-desktop');
+    await customer.page.setViewportSize(viewports.phone);
 
     await assessor.sendChat('Thanks Dana — could you step back a little?');
     await customer.page.getByTestId('chat-unread').filter({ hasText: '1' }).waitFor();

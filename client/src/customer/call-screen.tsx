@@ -62,7 +62,7 @@ export function CallScreen(props: {
     initial: props.join.checklist,
     stream: props.stream,
     location: props.location,
-    onCaptured: (evidence) => call.evidenceAdded(evidence.id),
+    onCaptured: (evidence) => call.evidenceAdded(evidence.id, false),
   });
   const audioOnly = call.quality?.level === 'audio-only';
   const controls = useCallControls({
@@ -164,7 +164,7 @@ export function CallScreen(props: {
           )}
           {photo?.state === 'sent' && (
             <p className="call-toast call-toast-ok" data-testid="photo-sent" data-evidence-id={photo.evidenceId} role="status">
-              <span aria-hidden="true">✓</span> Photo sent to {assessor ?? 'your assessor'}
+              <span aria-hidden="true">✓</span> {live ? `Photo sent to ${assessor ?? 'your assessor'}` : 'Photo saved to your case'}
             </p>
           )}
         </div>

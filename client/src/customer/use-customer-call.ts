@@ -115,9 +115,10 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
     );
   }, []);
 
-  const evidenceAdded = useCallback((evidenceId: string) => {
+  /** A photo the customer sent (`confirm`: show "Photo sent"; the checklist shows its own verdict instead). */
+  const evidenceAdded = useCallback((evidenceId: string, confirm = true) => {
     setEvidenceCount((n) => n + 1);
-    setPhoto({ state: 'sent', evidenceId });
+    if (confirm) setPhoto({ state: 'sent', evidenceId });
     callRef.current?.send({ v: 1, type: 'evidence-added', evidenceId });
   }, []);
 
