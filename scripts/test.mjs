@@ -38,6 +38,7 @@ const unit = vitest('unit');
 ok = run('unit and integration tests', bin('vitest'), unit.args) && ok;
 
 ok = run('client build', bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']) && ok;
+ok = run('offline verifier build', process.execPath, ['scripts/build-verifier.mjs']) && ok;
 
 const e2e = vitest('e2e');
 const env = { CHROMIUM_PATH: chromium };

@@ -41,7 +41,10 @@ WHICH KEY TO TRUST
   ${ledgerKey.keyId} (the first 16 hex digits of the sha-256 of the key's DER form).
 
 VERIFY WITH THE SIGHTLINE VERIFIER (offline)
-  In a Sightline checkout, after npm install (from any folder of it):
+  The verifier is one file: download https://<server>/verify/sightline-verify.cjs (or ask the
+  operator for it) and run it with Node.js 18 or later; it installs and downloads nothing:
+    node sightline-verify.cjs bundle.zip --key trusted-key.pem
+  In a Sightline checkout, after npm install (from any folder of it), the same verifier is:
     npx --no sightline-verify bundle.zip --key trusted-key.pem
     npm run verify -- bundle.zip --key trusted-key.pem
   From anywhere else, naming the checkout:

@@ -63,7 +63,7 @@ describe('GET /api/cases/:id/report', () => {
     for (const sha256 of built.photoShas) expect(text).toContain(sha256);
     expect(text).toContain(headHash);
     expect(flat).toContain('Verified when this report was generated');
-    expect(flat).toContain(`sightline-verify sightline-${built.caseId}.zip`);
+    expect(flat).toContain(`node sightline-verify.cjs sightline-${built.caseId}.zip`);
     expect(flat).toMatch(/Blurry \(score/);
     expect(flat).toContain('Call ended: assessor hung up');
   });

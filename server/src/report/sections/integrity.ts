@@ -31,14 +31,12 @@ export function drawIntegrity(pen: Pen, report: CaseReport, replacedCharacters: 
   pen.subheading('How to verify this case independently', 120);
   const bundle = `sightline-${report.case.id}.zip`;
   const steps: Array<[string, string?]> = [
-    [`Ask the operator for this case's evidence bundle, ${bundle} (an assessor exports it from the case in the Sightline console). ` +
-      'It holds the whole ledger, every photo exactly as uploaded (with a copy under photos/ that opens in any image viewer), the previews, thumbnails and recordings, and the server\'s public key.'],
-    ['Get the server\'s public key from the operator, or from the server at /.well-known/sightline-ledger-key.pem, and not from the bundle: ' +
-      `a bundle can carry any key. The key this case was signed with has the id ${ledger.keyId}.`],
-    ['Check the bundle against that key with the Sightline verifier, which runs offline (anyone with the Sightline software can run it for you), or by hand with unzip, sha256sum and OpenSSL as README.txt inside the bundle explains:',
-      `sightline-verify ${bundle} --key-id ${ledger.keyId}`],
-    ['The check covers every entry\'s signature, the hash chain and its gap-free sequence, every file\'s sha-256 and size, and that no file is missing or added. ' +
-      'It ends with VERIFIED and the head hash, which must equal the head hash above, or names the exact entry or file that is wrong.'],
+    [`Ask the operator for the case's evidence bundle, ${bundle}: the whole ledger, every photo as uploaded (a copy under photos/ opens in any viewer), ` +
+      'previews, thumbnails, recordings and the server\'s public key.'],
+    [`Get the server's public key from the operator or from /.well-known/sightline-ledger-key.pem on the server, not from the bundle. This case's key id is ${ledger.keyId}.`],
+    ['Check the bundle offline with the one-file verifier, /verify/sightline-verify.cjs on the server (Node.js 18 or later, nothing else), or by hand as README.txt in the bundle explains. ' +
+      'It checks every signature, the hash chain, every file\'s hash and size, and that nothing is missing or added, and prints VERIFIED with the head hash above, or names the entry or file that is wrong:',
+      `node sightline-verify.cjs ${bundle} --key-id ${ledger.keyId}`],
   ];
   steps.forEach(([text, command], index) => {
     const indent = 16;
