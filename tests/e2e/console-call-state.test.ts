@@ -95,24 +95,16 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
   });
 
   it('the customer turns the camera off and mutes: the console says so from their page’s word, still in call', async () => {
-    await onCustomer(() => {
-      const h = window.sightlineCustomerCall!;
-      h.setTracks('video', false);
-      h.setTracks('audio', false);
-      h.send({ v: 1, type: 'media-state', microphone: false, camera: false, facing: 'environment', torch: false });
-    });
+    await journey.customer.page.getByTestId('call-camera').click();
+    await journey.customer.page.getByTestId('call-mute').click();
     const off = await expectStep('connected', (x) => x.muted !== null);
     expect(off.caption).toBe('The customer’s camera is off');
     expect(off.muted).toBe('Customer muted');
     expect(off.badge).toBe('Live · customer muted');
     expect(await page().getByTestId('capture-frame').isDisabled()).toBe(true);
 
-    await onCustomer(() => {
-      const h = window.sightlineCustomerCall!;
-      h.setTracks('video', true);
-      h.setTracks('audio', true);
-      h.send({ v: 1, type: 'media-state', microphone: true, camera: true, facing: 'environment', torch: false });
-    });
+    await journey.customer.page.getByTestId('call-camera').click();
+    await journey.customer.page.getByTestId('call-mute').click();
     const on = await expectStep('connected', (x) => x.muted === null && x.caption === null);
     expect(on.badge).toBe('Live');
     await journey.assessor.waitForLiveVideo();
@@ -142,11 +134,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
   });
 
   it('the customer hangs up: "Call ended by the customer", no reconnecting', async () => {
-    await onCustomer(() => {
-      const h = window.sightlineCustomerCall!;
-      h.send({ v: 1, type: 'call-end', by: 'customer' });
-      setTimeout(() => h.closeCall(), 300);
-    });
+    await journey.customer.page.getByTestId('call-hang-up').click();
+    await journey.customer.callPage('left');
     const s = await expectStep('ended');
     expect(s.status).toBe('Call ended by the customer');
     expect(s.endedBy).toBe('customer');
@@ -158,7 +147,9 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     expect((await readConsoleCall(page())).state).toBe('ended');
   });
 
-  it('the assessor calls again and hangs up: the customer’s page hears call-end from the assessor first', async () => {
+  it('the customer rejoins, the assessor calls again and hangs up: the customer’s page hears call-end and says the call ended', async () => {
+    await journey.customer.page.getByTestId('call-rejoin').click();
+    await journey.customer.callPage('waiting');
     await expect.poll(async () => (await readConsoleCall(page())).buttonDisabled, { timeout: 30_000 }).toBe(false);
     await page().getByTestId('connect').click();
     await expectStep('connected', (x) => x.endedBy === '');
@@ -168,5 +159,6 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     expect(s.caption).toBe('You ended the call.');
     const heard = () => onCustomer(() => window.sightlineCustomerCall!.received().some((m) => JSON.stringify(m).includes('"type":"call-end","by":"assessor"')));
     await expect.poll(heard, { timeout: 10_000 }).toBe(true);
+    await journey.customer.page.locator('[data-testid="call-ended"][data-by="assessor"]').waitFor({ timeout: 10_000 });
   });
 });
