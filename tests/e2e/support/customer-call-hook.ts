@@ -1,22 +1,13 @@
-// Test-only handle on the customer page's call, for journeys that need the customer's own controls
-// (camera off, mute, hang up) on a page that has none: it turns the real tracks of the page's camera
-// stream off and says so on the data channel with the protocol's own message, as the controls do; it
-// hangs up by sending call-end and closing the page's peer connections; it closes the signalling
-// socket and stops what the page sends, as a phone losing its network would. It also keeps every data-channel message the page received. Install with
-// `context.addInitScript(installCustomerCallHook)`.
-import type { PeerMessage } from '../../../protocol/messages.ts';
+// Test-only handle on the customer page's call, for what a customer does without a button: losing
+// the network — the page's signalling socket closes and what it sends stops, while ICE stays up, as
+// on a phone whose network goes. It also keeps every data-channel message the page received. Install
+// with `context.addInitScript(installCustomerCallHook)`.
 
 export interface CustomerCallHandle {
-  /** Sends a message on every open data channel, encoded as PeerJS's JSON serialization does. */
-  send(message: PeerMessage): void;
-  /** Enables or disables the camera's (or microphone's) tracks in the page's getUserMedia streams. */
-  setTracks(kind: 'video' | 'audio', enabled: boolean): void;
   /** Stops (or resumes) every RTP stream the page sends, as a stalled uplink would; ICE stays up. */
   pauseSending(paused: boolean): Promise<void>;
   /** Closes the page's signalling sockets (its PeerJS registration drops; the page registers again). */
   closeSignalling(): void;
-  /** Closes every peer connection of the page: the call's media and data channel. */
-  closeCall(): void;
   /** Every data-channel message the page received, parsed. */
   received(): unknown[];
 }
@@ -28,13 +19,10 @@ declare global {
 }
 
 export function installCustomerCallHook(): void {
-  const channels: RTCDataChannel[] = [];
   const connections: RTCPeerConnection[] = [];
   const sockets: WebSocket[] = [];
-  const streams: MediaStream[] = [];
   const received: unknown[] = [];
   const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
 
   const NativePeerConnection = window.RTCPeerConnection;
   class TrackedPeerConnection extends NativePeerConnection {
@@ -42,7 +30,6 @@ export function installCustomerCallHook(): void {
       super(configuration);
       connections.push(this);
       this.addEventListener('datachannel', (event) => {
-        channels.push(event.channel);
         event.channel.addEventListener('message', (message: MessageEvent<unknown>) => {
           const data = message.data;
           const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? decoder.decode(data) : null;
@@ -67,21 +54,7 @@ export function installCustomerCallHook(): void {
   }
   window.WebSocket = TrackedWebSocket;
 
-  const media = navigator.mediaDevices;
-  const getUserMedia = media.getUserMedia.bind(media);
-  media.getUserMedia = async (constraints?: MediaStreamConstraints) => {
-    const stream = await getUserMedia(constraints);
-    streams.push(stream);
-    return stream;
-  };
-
   window.sightlineCustomerCall = {
-    send(message) {
-      for (const channel of channels) if (channel.readyState === 'open') channel.send(encoder.encode(JSON.stringify(message)));
-    },
-    setTracks(kind, enabled) {
-      for (const stream of streams) for (const track of kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks()) track.enabled = enabled;
-    },
     async pauseSending(paused) {
       for (const connection of connections) {
         if (connection.connectionState === 'closed') continue;
@@ -95,9 +68,6 @@ export function installCustomerCallHook(): void {
     },
     closeSignalling() {
       for (const socket of sockets) socket.close();
-    },
-    closeCall() {
-      for (const connection of connections) if (connection.connectionState !== 'closed') connection.close();
     },
     received: () => received,
   };
