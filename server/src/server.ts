@@ -41,6 +41,9 @@ import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
 import { createTourActivityService } from './tours/tour-activity-service.ts';
 import { loadTourLibrary } from './tours/tour-library.ts';
 
+/** How long an idle keep-alive connection is kept: past the 60 s idle timeout of common load balancers. */
+export const KEEP_ALIVE_MS = 65_000;
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface RunningServer {
@@ -94,6 +97,13 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const tls = config.httpsPort !== null ? await loadOrCreateCertificate({ dataDir: config.dataDir, configured: config.tls }) : null;
   const httpsServer = tls ? https.createServer({ cert: tls.cert, key: tls.key }) : null;
   const servers = [httpServer, httpsServer].filter((s): s is http.Server => s !== null);
+  for (const server of servers) {
+    // Idle keep-alive connections stay open longer than any load balancer's or client's idle timeout
+    // (AWS ALB and haproxy default to 60 s), so the client, not the server, closes an idle one: a
+    // request sent just as the server closed the socket under it would fail with ECONNRESET.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
 
   const signalling = createSignalling({
     secret: loadSecret(path.join(config.dataDir, 'signalling.key')),

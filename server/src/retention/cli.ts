@@ -10,9 +10,9 @@ import { createLocalBlobStore } from '../storage/blob-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { runRetention, type RetentionResult } from './retention.ts';
 
-const USAGE = 'usage: npm run retention -- --older-than-days N [--dry-run] [--data-dir DIR]';
+const USAGE = 'usage: npm run retention -- [--older-than-days N] [--dry-run] [--data-dir DIR]  (N defaults to SIGHTLINE_RETENTION_DAYS)';
 
-export async function main(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+export async function main(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -20,16 +20,18 @@ export async function main(argv: string[], out: (line: string) => void = console
       options: {
         'older-than-days': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
-        'data-dir': { type: 'string', default: process.env.SIGHTLINE_DATA_DIR ?? './data' },
+        'data-dir': { type: 'string', default: env.SIGHTLINE_DATA_DIR ?? './data' },
       },
     }));
   } catch (error) {
     out(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const days = Number(values['older-than-days']);
-  if (values['older-than-days'] === undefined || !Number.isInteger(days) || days < 0) {
-    out(`--older-than-days must be a whole number of days (0 or more)\n${USAGE}`);
+  // The same retention the consent screen tells customers, unless the command line says otherwise.
+  const given = values['older-than-days'] ?? env.SIGHTLINE_RETENTION_DAYS;
+  const days = Number(given);
+  if (given === undefined || given.trim() === '' || !Number.isInteger(days) || days < 0) {
+    out(`--older-than-days (or SIGHTLINE_RETENTION_DAYS) must be a whole number of days (0 or more)\n${USAGE}`);
     return 2;
   }
   const dataDir = path.resolve(values['data-dir']);

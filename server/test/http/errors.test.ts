@@ -58,3 +58,19 @@ describe('an address nothing serves', () => {
     expect((await res.json()).error.message).toBe('The email or the password is wrong.');
   });
 });
+
+describe('idle connections', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('keeps an idle keep-alive connection past a load balancer\'s 60 s, so the client closes it, not the server under a request', async () => {
+    const res = await fetch(`${h.base}/api/health`);
+    await res.arrayBuffer();
+    expect(res.headers.get('keep-alive')).toBe('timeout=65');
+  });
+});
