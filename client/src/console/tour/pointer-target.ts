@@ -3,9 +3,6 @@
 // along the ray, which on a panorama's sphere looks the same from the viewpoint.
 import type { Vec3 } from '../../../../protocol/tour.ts';
 
-// Moved to the shared renderer's folder (the customer's measuring uses it too); kept here for the console's stage.
-export { toDeviceCoords } from '../../xr/tour/device-coords.ts';
-
 /** How far along the ray a pointer sits when nothing is hit: about across a room. */
 export const FALLBACK_DISTANCE_M = 3;
 

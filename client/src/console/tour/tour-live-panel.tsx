@@ -2,7 +2,8 @@
 // the case's tour, says which field is wrong if it cannot be shown, then opens the live view.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
-import { loadTourManifest, TourAssets } from '../../xr/tour/tour-assets.ts';
+import { TourAssets } from '../../xr/tour/tour-assets.ts';
+import { loadTourManifest } from '../../xr/tour/tour-manifest.ts';
 import { readDeviceCapabilities } from '../../xr/tour/tour-mode.ts';
 import { TourLive, type TourLiveProps } from './tour-live.tsx';
 import './tour-live.css';

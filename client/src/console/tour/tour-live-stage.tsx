@@ -10,7 +10,7 @@ import type { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { TourRenderer } from '../../xr/tour/tour-renderer.tsx';
 import type { TourViewAction } from '../../xr/tour/tour-view-state.ts';
 import { PointerProbe, type Probe } from './pointer-probe.tsx';
-import { toDeviceCoords } from './pointer-target.ts';
+import { toDeviceCoords } from '../../xr/tour/device-coords.ts';
 import type { TourGuide } from './use-tour-guide.ts';
 
 /** A press that moves further than this is a look around, not a click to point. */

@@ -13,8 +13,6 @@ import type { LoadedSplat } from './splat-loader.ts';
 import { TourDownloads, type LoadProgress } from './tour-downloads.ts';
 import { markTour } from './tour-marks.ts';
 
-export { loadTourManifest, type ManifestReading } from './tour-manifest.ts';
-export type { LoadProgress } from './tour-downloads.ts';
 
 export class TourAssets {
   private scenePromise: Promise<Object3D> | null = null;
