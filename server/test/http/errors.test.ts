@@ -3,6 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
 import { sentence } from '../../src/http/errors.ts';
 
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
 describe('error messages read as sentences', () => {
   it('capitalises a plain first word and ends with a full stop', () => {
     expect(sentence('the email or the password is wrong')).toBe('The email or the password is wrong.');
@@ -20,14 +28,6 @@ describe('error messages read as sentences', () => {
 });
 
 describe('an address nothing serves', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
   it('shows a browser a "Page not found" page with the way back, not JSON', async () => {
     const res = await fetch(`${h.base}/cases/1234`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(res.status).toBe(404);
@@ -60,14 +60,6 @@ describe('an address nothing serves', () => {
 });
 
 describe('idle connections', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
-
   it('keeps an idle keep-alive connection past a load balancer\'s 60 s, so the client closes it, not the server under a request', async () => {
     const res = await fetch(`${h.base}/api/health`);
     await res.arrayBuffer();
