@@ -3,7 +3,7 @@
 // stops with the call; the assessor can stop and start it. A fresh call (new remote stream) starts a
 // fresh recording.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallPhase } from '../call-state.ts';
+import type { CallPhase } from '../call/call-state.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import { ChunkStore } from './chunk-store.ts';
 import { ChunkUploader, type UploadProgress } from './chunk-uploader.ts';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { TourActivityRecorder } from '../../customer/tour-activity.ts';
 import { randomId } from '../../ui/ids.ts';
 import { useFlushSchedule } from '../../ui/use-flush-schedule.ts';
-import { consoleApi } from '../console-api.ts';
+import { consoleApi } from '../app/console-api.ts';
 
 const FLUSH_EVERY_MS = 15_000;
 

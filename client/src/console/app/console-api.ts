@@ -1,0 +1,57 @@
+// The console's HTTP calls (session cookie), each response parsed with its shared schema.
+import { z } from 'zod';
+import {
+  CallView,
+  CaseCreated,
+  CaseDetail,
+  CaseView,
+  CreateCaseBody,
+  EvidenceView,
+  ChatLine,
+  LedgerEntry,
+  OutcomeView,
+  PeerCredential,
+  User,
+  VerifyResult,
+  type CallEventBody,
+  type ChatBody,
+  type LoginBody,
+  type OutcomeBody,
+} from '../../../../protocol/http.ts';
+import type { SupersedeBody } from '../../../../protocol/corrections.ts';
+import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../../protocol/spatial.ts';
+import { TourActivityReceipt, TourAnalytics, type TourActivityBody } from '../../../../protocol/tour-activity.ts';
+import { TourList, TourManifest } from '../../../../protocol/tour.ts';
+import { apiFetch } from '../../ui/api.ts';
+
+const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
+const UserEnvelope = z.object({ user: User });
+
+export const consoleApi = {
+  me: () => apiFetch('/api/me', UserEnvelope).then((r) => r.user),
+  login: (body: LoginBody) => apiFetch('/api/auth/login', UserEnvelope, { body }).then((r) => r.user),
+  logout: () => apiFetch('/api/auth/logout', z.unknown(), { method: 'POST' }),
+  listCases: () => apiFetch('/api/cases', z.object({ cases: z.array(CaseView) })).then((r) => r.cases),
+  createCase: (body: z.input<typeof CreateCaseBody>) => apiFetch('/api/cases', CaseCreated, { body }),
+  getCase: (id: string, signal?: AbortSignal) => apiFetch(casePath(id), CaseDetail, { signal }),
+  newJoinLink: (id: string) => apiFetch(casePath(id, '/join-link'), CaseCreated, { method: 'POST' }),
+  peerCredential: (id: string, signal?: AbortSignal) => apiFetch(casePath(id, '/peer'), PeerCredential, { method: 'POST', signal }),
+  reportCall: (id: string, body: CallEventBody, signal?: AbortSignal) => apiFetch(casePath(id, '/calls'), CallView, { body, signal }),
+  postChat: (id: string, body: ChatBody) => apiFetch(casePath(id, '/chat'), ChatLine, { body }),
+  postOutcome: (id: string, body: OutcomeBody) => apiFetch(casePath(id, '/outcome'), OutcomeView, { body }),
+  ledger: (id: string) => apiFetch(casePath(id, '/ledger'), z.object({ entries: z.array(LedgerEntry) })).then((r) => r.entries),
+  verify: (id: string) => apiFetch(casePath(id, '/verify'), VerifyResult),
+  supersedeEvidence: (id: string, evidenceId: string, body: SupersedeBody) =>
+    apiFetch(casePath(id, `/evidence/${encodeURIComponent(evidenceId)}/supersede`), EvidenceView, { body }),
+  postAnnotation: (id: string, body: AnnotationBody) => apiFetch(casePath(id, '/annotations'), AnnotationView, { body }),
+  /** Answers with the annotations it cleared. */
+  clearAnnotations: (id: string, body: ClearAnnotationsBody) => apiFetch(casePath(id, '/annotations/clear'), AnnotationList, { body }).then((r) => r.annotations),
+  postMeasurement: (id: string, body: MeasurementBody) => apiFetch(casePath(id, '/measurements'), MeasurementView, { body }),
+  listTours: () => apiFetch('/api/tours', TourList).then((r) => r.tours),
+  tourAnalytics: (tourId: string) => apiFetch(`/api/tours/${encodeURIComponent(tourId)}/analytics`, TourAnalytics),
+  /** What the agent did on a guided tour; `keepalive` lets a last batch outlive the page. */
+  postTourActivity: (id: string, body: TourActivityBody, keepalive = false) =>
+    apiFetch(casePath(id, '/tour-activity'), TourActivityReceipt, { body, keepalive, signal: AbortSignal.timeout(10_000) }),
+  tourManifest: (tourId: string) => apiFetch(`/tours/${encodeURIComponent(tourId)}/tour.json`, TourManifest),
+};
+

@@ -1,0 +1,48 @@
+// Sign-in for assessors and admins (cookie session).
+import { useState, type FormEvent } from 'react';
+import type { User } from '../../../../protocol/http.ts';
+import { messageOf } from '../../ui/api.ts';
+import { Banner } from '../../ui/banner.tsx';
+import { consoleApi } from './console-api.ts';
+
+export function LoginScreen(props: { onLoggedIn: (user: User) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    consoleApi
+      .login({ email, password })
+      .then(props.onLoggedIn, (e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <main className="login">
+      <form className="card login-card" onSubmit={submit} data-testid="login-form">
+        <div className="brand brand-large">Sightline</div>
+        <p className="muted">Sign in to the assessor console.</p>
+        {error && (
+          <Banner tone="error" testId="login-error">
+            {error}
+          </Banner>
+        )}
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input id="login-email" data-testid="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input id="login-password" data-testid="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

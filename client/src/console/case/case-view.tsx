@@ -1,0 +1,157 @@
+// One case: live video with its inspection tools and controls (or, for a preview with a tour, the live
+// guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
+// evidence, outcome and ledger.
+import { useState } from 'react';
+import type { CaseCreated } from '../../../../protocol/http.ts';
+import { messageOf } from '../../ui/api.ts';
+import { Banner, type Tone } from '../../ui/banner.tsx';
+import { ChatPanel } from '../../ui/chat-panel.tsx';
+import { useSrcObject } from '../../ui/use-src-object.ts';
+import { CallStatus } from '../call/call-status.tsx';
+import { isLive, recordingNote } from '../call/call-text.ts';
+import { consoleApi } from '../app/console-api.ts';
+import { ChecklistPanel } from '../evidence/checklist-panel.tsx';
+import { EvidenceStrip } from '../evidence/evidence-strip.tsx';
+import { annotationRows, measurementRows } from '../markup/markup-items.ts';
+import { InspectionToolbar } from '../markup/markup-toolbar.tsx';
+import { JoinLinkCard } from './join-link-card.tsx';
+import { LedgerPanel } from './ledger-panel.tsx';
+import { OutcomeForm } from '../outcome/outcome-form.tsx';
+import { PreviewOutcomeForm } from '../outcome/preview-outcome-form.tsx';
+import { OutcomeHistory } from '../outcome/outcome-history.tsx';
+import { QualityPanel } from '../call/quality-panel.tsx';
+import { SpatialPanel } from '../markup/markup-panel.tsx';
+import { ExportPanel } from '../recording/export-panel.tsx';
+import { RecordingsPanel } from '../recording/recording-player.tsx';
+import { RecordingStatus } from '../recording/recording-status.tsx';
+import { useRecording } from '../recording/use-recording.ts';
+import { TourLiveSlot } from '../tour/tour-live-slot.tsx';
+import { useCaseDetail } from './use-case-detail.ts';
+import { useLiveSession } from '../call/use-live-session.ts';
+import { VideoOverlay } from '../call/video-overlay.tsx';
+import { VideoPanel } from '../call/video-panel.tsx';
+
+export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void }) {
+  const { caseId, notify } = props;
+  const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
+  const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
+  const inspection = live.inspection;
+  const video = useSrcObject<HTMLVideoElement>(live.call.stream);
+  const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
+  const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
+  const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
+
+  if (error && !detail) {
+    return (
+      <main className="page">
+        <Banner tone="error">
+          {error}{' '}
+          <button type="button" className="btn btn-small" onClick={reload}>
+            Retry
+          </button>
+        </Banner>
+      </main>
+    );
+  }
+  if (!detail) return <main className="page muted">Loading case…</main>;
+
+  const c = detail.case;
+  const annotations = annotationRows(detail.annotations ?? [], inspection.annotations);
+  const measurements = measurementRows(detail.measurements ?? [], inspection.measurements);
+  const call = live.call.view;
+  const inCall = isLive(call);
+  // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
+  const tourId = c.kind === 'preview' ? c.tour : undefined;
+  function newLink(): void {
+    consoleApi.newJoinLink(caseId).then(setJoinLink, (e: unknown) => notify('error', messageOf(e)));
+  }
+
+  return (
+    <main className="page case-page" data-testid="case-view" data-case-id={c.id}>
+      <div className="case-head">
+        <button type="button" className="btn btn-ghost btn-small" data-testid="back" onClick={props.onBack}>
+          ← Cases
+        </button>
+        <div className="case-title">
+          <h1 data-testid="case-title">{c.title}</h1>
+          <span className="muted small">
+            {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
+            {c.tour ? ` · tour ${c.tour}` : ''}
+            {c.customerName ? ` · ${c.customerName}` : ''}
+          </span>
+        </div>
+        <CallStatus call={call} />
+        <span className="spacer" />
+        <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={newLink}>
+          New join link
+        </button>
+      </div>
+      {joinLink && <JoinLinkCard created={joinLink} onClose={() => setJoinLink(null)} />}
+
+      <div className="case-grid">
+        <div className="case-main">
+          {tourId ? (
+            <TourLiveSlot
+              key={`${caseId}-${tourId}`}
+              caseId={caseId}
+              tourId={tourId}
+              stream={live.call.stream}
+              call={live.call}
+              onTourMessage={live.onTourMessage}
+              notify={notify}
+            />
+          ) : (
+            <VideoPanel
+              videoRef={video}
+              call={call}
+              capturing={live.capturing}
+              requests={live.requests}
+              onConnect={live.call.connect}
+              onHangUp={live.call.hangUp}
+              onCaptureFrame={() => live.captureFrame(video.current)}
+              onRequestPhoto={live.requestPhoto}
+              onDismissRequest={live.dismissRequest}
+              toolbar={<InspectionToolbar inspection={inspection} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
+              overlay={<VideoOverlay videoRef={video} items={inspection.overlay} tool={inspection.tool} onPick={inspection.pick} onMiss={inspection.missPick} />}
+            />
+          )}
+          {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
+          <EvidenceStrip
+            evidence={detail.evidence}
+            openId={openEvidenceId}
+            onOpen={setOpenEvidenceId}
+            checklistTemplate={detail.checklist?.template ?? c.checklist ?? null}
+            measurements={detail.measurements ?? []}
+            onSuperseded={addEvidence}
+          />
+          <RecordingsPanel detail={detail} />
+        </div>
+        <aside className="case-side">
+          <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
+          <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />
+          {!tourId && <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />}
+          <section className="card chat-card" aria-label="Chat">
+            <h3 className="chat-title">Chat</h3>
+            <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={call.channel ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />
+          </section>
+        </aside>
+      </div>
+
+      <div className="case-lower">
+        <section className="card outcome" aria-label="Outcome">
+          {c.kind === 'preview' ? (
+            <PreviewOutcomeForm caseId={caseId} tourId={c.tour ?? null} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          ) : (
+            <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
+          )}
+          <h3>History</h3>
+          <OutcomeHistory outcomes={detail.outcomes} />
+        </section>
+        <div className="case-side">
+          <LedgerPanel caseId={caseId} revision={revision} />
+          <ExportPanel caseId={caseId} notify={notify} />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+// "New case": title, kind, customer name, and the guided-capture checklist of a damage case or the
+// tour of a preview case; the created case's join link is shown by the caller.
+import { useEffect, useState, type FormEvent } from 'react';
+import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../../protocol/checklist.ts';
+import type { CaseCreated, CaseKind } from '../../../../protocol/http.ts';
+import type { TourSummary } from '../../../../protocol/tour.ts';
+import { messageOf } from '../../ui/api.ts';
+import { Banner } from '../../ui/banner.tsx';
+import { consoleApi } from '../app/console-api.ts';
+
+const formatMegabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<CaseKind>('damage');
+  const [customerName, setCustomerName] = useState('');
+  const [checklist, setChecklist] = useState<ChecklistTemplateId | null>(null);
+  const [tours, setTours] = useState<TourSummary[] | null>(null);
+  const [tour, setTour] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (kind !== 'preview' || tours !== null) return;
+    let live = true;
+    consoleApi.listTours().then(
+      (list) => {
+        if (!live) return;
+        setTours(list);
+        setTour((current) => current ?? list[0]?.id ?? null);
+      },
+      (e: unknown) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, tours]);
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const name = customerName.trim();
+    consoleApi
+      .createCase({
+        title,
+        kind,
+        ...(name ? { customerName: name } : {}),
+        ...(kind === 'damage' && checklist ? { checklist } : {}),
+        ...(kind === 'preview' && tour ? { tour } : {}),
+      })
+      .then(props.onCreated, (e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <form className="card new-case" onSubmit={submit} data-testid="new-case-form">
+      <h2>New case</h2>
+      {error && <Banner tone="error">{error}</Banner>}
+      <div className="new-case-grid">
+        <div className="field">
+          <label htmlFor="case-title">Title</label>
+          <input id="case-title" data-testid="new-case-title" required maxLength={200} placeholder="e.g. Water damage, kitchen ceiling" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="case-kind">Kind</label>
+          <select id="case-kind" data-testid="new-case-kind" value={kind} onChange={(e) => setKind(e.target.value === 'preview' ? 'preview' : 'damage')}>
+            <option value="damage">Damage assessment</option>
+            <option value="preview">Pre-purchase preview</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-customer">Customer name</label>
+          <input id="case-customer" data-testid="new-case-customer" maxLength={120} placeholder="optional" value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+        </div>
+        {kind === 'damage' ? (
+          <div className="field">
+            <label htmlFor="case-checklist">Guided capture</label>
+            <select id="case-checklist" data-testid="new-case-checklist" value={checklist ?? ''} onChange={(e) => setChecklist(ChecklistTemplateId.safeParse(e.target.value).data ?? null)}>
+              <option value="">None</option>
+              {ChecklistTemplateId.options.map((id) => (
+                <option key={id} value={id}>
+                  {CHECKLIST_TEMPLATES[id].title} · {CHECKLIST_TEMPLATES[id].items.length} items
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="case-tour">Tour</label>
+            {tours !== null && tours.length === 0 ? (
+              <p className="muted" data-testid="new-case-no-tours">No tours on this server: the customer gets a video call.</p>
+            ) : (
+              <select id="case-tour" data-testid="new-case-tour" value={tour ?? ''} disabled={tours === null} onChange={(e) => setTour(e.target.value || null)}>
+                {tours === null && <option value="">Loading tours…</option>}
+                {tours?.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.title} · {t.seats > 0 ? `${t.seats} seats` : `${t.viewpoints} viewpoints`} · {formatMegabytes(t.bytes)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="row-end">
+        <button type="button" className="btn" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="new-case-submit" disabled={busy || !title.trim()}>
+          {busy ? 'Creating…' : 'Create case and link'}
+        </button>
+      </div>
+    </form>
+  );
+}

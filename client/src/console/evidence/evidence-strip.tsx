@@ -1,0 +1,115 @@
+// The case's evidence as a strip of thumbnails; a click opens the large preview with its details.
+// Superseded items stay (dimmed, badged); purged ones show a placeholder instead of their image;
+// checklist photos show their item and verdict; photos with an annotation layer say so.
+import type { ChecklistTemplateId } from '../../../../protocol/checklist.ts';
+import type { EvidenceView } from '../../../../protocol/http.ts';
+import type { MeasurementView } from '../../../../protocol/spatial.ts';
+import { formatSkew, formatTime, isNotableSkew } from '../../ui/format.ts';
+import { checklistItemTitle, verdictText } from './checklist-review.ts';
+import { isSuperseded, photoNumbers, replacedItems } from './evidence-corrections.ts';
+import { EvidenceViewer, PurgedPlaceholder, sourceText } from './evidence-viewer.tsx';
+
+export function EvidenceStrip(props: {
+  evidence: EvidenceView[];
+  /** The evidence open in the viewer; the checklist panel opens photos here too. */
+  openId: string | null;
+  onOpen: (evidenceId: string | null) => void;
+  checklistTemplate: ChecklistTemplateId | null;
+  measurements: readonly MeasurementView[];
+  onSuperseded: (updated: EvidenceView) => void;
+}) {
+  const { openId, onOpen: setOpenId } = props;
+  const items = [...props.evidence].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  const numbers = photoNumbers(items);
+  const open = items.find((e) => e.id === openId) ?? null;
+  return (
+    <section className="card evidence" aria-label="Evidence">
+      <div className="section-head">
+        <h3>Evidence</h3>
+        <span className="muted small" data-testid="evidence-total">
+          {items.length} {items.length === 1 ? 'item' : 'items'}
+        </span>
+      </div>
+      {items.length === 0 ? (
+        <p className="muted small">Captured frames, device photos and the customer’s uploads appear here.</p>
+      ) : (
+        <ul className="strip" data-testid="evidence-strip">
+          {items.map((e) => {
+            const superseded = isSuperseded(e);
+            const replaces = replacedItems(items, e.id);
+            return (
+              <li
+                key={e.id}
+                className={superseded ? 'superseded' : undefined}
+                data-testid="evidence-item"
+                data-evidence-id={e.id}
+                data-source={e.source}
+                data-blurry={e.blurry}
+                data-superseded={superseded}
+                data-purged={Boolean(e.purged)}
+                data-checklist-item={e.checklist?.itemId ?? ''}
+                data-checklist-accepted={e.checklist ? String(e.checklist.accepted) : ''}
+                data-layer={Boolean(e.layer)}
+              >
+                <button type="button" className="thumb" onClick={() => setOpenId(e.id)} title={`Photo ${numbers.get(e.id)} · ${sourceText[e.source]} · ${formatTime(e.receivedAt)}`}>
+                  {e.purged ? (
+                    <PurgedPlaceholder />
+                  ) : (
+                    <img src={e.thumbnailUrl} alt={`${sourceText[e.source]} ${e.width}×${e.height}`} data-testid="evidence-thumb" loading="lazy" />
+                  )}
+                  {superseded ? (
+                    <span className="badge badge-warn thumb-badge" data-testid="badge-superseded">
+                      Superseded
+                    </span>
+                  ) : e.checklist ? (
+                    <span className={`badge thumb-badge ${e.checklist.accepted ? 'badge-ok' : 'badge-bad'}`} data-testid={e.checklist.accepted ? 'badge-checklist-accepted' : 'badge-checklist-rejected'}>
+                      {verdictText(e.checklist)}
+                    </span>
+                  ) : (
+                    e.blurry && (
+                      <span className="badge badge-bad thumb-badge" data-testid="badge-blurry">
+                        Blurry
+                      </span>
+                    )
+                  )}
+                  {e.layer && (
+                    <span className="badge badge-brand thumb-badge-end" data-testid="badge-layer" title="Taken with annotations showing (kept as a separate layer)">
+                      Annotated
+                    </span>
+                  )}
+                </button>
+                <span className="thumb-meta">
+                  Photo {numbers.get(e.id)} · {sourceText[e.source]} · {e.width}×{e.height}
+                </span>
+                {e.checklist && (
+                  <span className="thumb-meta thumb-checklist" data-testid="thumb-checklist">
+                    Checklist: {checklistItemTitle(e.checklist.itemId, props.checklistTemplate)}
+                  </span>
+                )}
+                {replaces.length > 0 && (
+                  <span className="thumb-meta" data-testid="thumb-replaces">
+                    Replaces photo {replaces.map((r) => numbers.get(r.id)).join(', ')}
+                  </span>
+                )}
+                {isNotableSkew(e.clockSkewMs) && <span className="thumb-meta warn">{formatSkew(e.clockSkewMs)}</span>}
+                {e.location && <span className="thumb-meta">With location</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {open && (
+        <EvidenceViewer
+          evidence={open}
+          all={items}
+          numbers={numbers}
+          checklistTemplate={props.checklistTemplate}
+          measurements={props.measurements}
+          onClose={() => setOpenId(null)}
+          onOpen={setOpenId}
+          onSuperseded={props.onSuperseded}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+// The large preview of one evidence item with its details, its correction state and the
+// "Mark as superseded…" action; its checklist verdict, and its annotation layer drawn over it.
+import { useEffect, useState, type CSSProperties } from 'react';
+import { QUALITY_ADVICE, type ChecklistTemplateId } from '../../../../protocol/checklist.ts';
+import type { EvidenceView } from '../../../../protocol/http.ts';
+import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '../../../../protocol/spatial.ts';
+import { formatBytes, formatDateTime, formatLocation, formatSkew, isNotableSkew } from '../../ui/format.ts';
+import { checklistItemTitle, verdictText } from './checklist-review.ts';
+import { isSuperseded, replacedItems, replacementCandidates, replacementOf } from './evidence-corrections.ts';
+import { layerShapes } from '../markup/markup-geometry.ts';
+import { LayerSvg } from '../markup/markup-svg.tsx';
+import { SupersedeForm } from './supersede-form.tsx';
+
+export const sourceText = { 'device-still': 'Device photo', 'video-frame': 'Video frame', gallery: 'Gallery' } as const;
+
+export function PurgedPlaceholder(props: { className?: string }) {
+  return (
+    <div className={`purged ${props.className ?? ''}`} data-testid="evidence-purged">
+      Removed under the retention policy
+    </div>
+  );
+}
+
+/** The layer over the photo, in the photo's own pixels; a measurement without text shows its stored distance. */
+function PhotoLayer(props: { layer: AnnotationLayer; width: number; height: number; measurements: readonly MeasurementView[] }) {
+  const textOf = (item: { kind: string; refId?: string }): string | undefined => {
+    const m = item.kind === 'measurement' ? props.measurements.find((x) => x.id === item.refId) : undefined;
+    return m ? formatMeasurement(m.distanceM, m.uncertaintyM) : undefined;
+  };
+  const shapes = layerShapes(props.layer.items, props.width, props.height, textOf);
+  return <LayerSvg className="photo-layer" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
+}
+
+/** The frame takes the photo's aspect ratio, so the layer's SVG covers exactly the picture. */
+function frameSize(e: EvidenceView): CSSProperties | undefined {
+  if (e.width <= 0 || e.height <= 0) return undefined;
+  return { '--photo-ratio': e.width / e.height, '--photo-width': `${e.width}px` } as CSSProperties;
+}
+
+export function EvidenceViewer(props: {
+  evidence: EvidenceView;
+  all: EvidenceView[];
+  numbers: Map<string, number>;
+  checklistTemplate: ChecklistTemplateId | null;
+  measurements: readonly MeasurementView[];
+  onClose: () => void;
+  onOpen: (id: string) => void;
+  onSuperseded: (updated: EvidenceView) => void;
+}) {
+  const { evidence: e, all, numbers, onClose, onOpen } = props;
+  const [correcting, setCorrecting] = useState(false);
+  const [showLayer, setShowLayer] = useState(true);
+  useEffect(() => setCorrecting(false), [e.id]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const superseded = isSuperseded(e);
+  const replacement = replacementOf(e);
+  const replaces = replacedItems(all, e.id);
+  const photo = (id: string) => (
+    <button type="button" className="link-button" data-testid="evidence-link" data-evidence-id={id} onClick={() => onOpen(id)}>
+      photo {numbers.get(id) ?? '?'}
+    </button>
+  );
+  return (
+    <div className="modal-backdrop" role="presentation" onClick={onClose}>
+      <div className="modal" role="dialog" aria-modal="true" aria-label="Evidence preview" data-testid="evidence-viewer" data-evidence-id={e.id} onClick={(event) => event.stopPropagation()}>
+        {e.purged ? (
+          <PurgedPlaceholder className="modal-image" />
+        ) : (
+          <div className="layer-frame" style={frameSize(e)}>
+            <img src={e.previewUrl} alt={sourceText[e.source]} className={`modal-image${superseded ? ' dimmed' : ''}`} />
+            {e.layer && showLayer && e.width > 0 && e.height > 0 && <PhotoLayer layer={e.layer} width={e.width} height={e.height} measurements={props.measurements} />}
+          </div>
+        )}
+        <div className="modal-side">
+          <h2>
+            Photo {numbers.get(e.id)} · {sourceText[e.source]}
+          </h2>
+          {e.checklist && (
+            <div className="viewer-checklist" data-testid="evidence-checklist" data-item-id={e.checklist.itemId} data-accepted={e.checklist.accepted}>
+              <span className="small">Checklist: {checklistItemTitle(e.checklist.itemId, props.checklistTemplate)}</span>{' '}
+              <span className={`badge ${e.checklist.accepted ? 'badge-ok' : 'badge-bad'}`}>{verdictText(e.checklist)}</span>
+              {!e.checklist.accepted && e.checklist.problems.map((p) => <p key={p} className="small muted viewer-advice">{QUALITY_ADVICE[p]}</p>)}
+            </div>
+          )}
+          {e.blurry && !e.checklist && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
+          {e.layer && !e.purged && (
+            <label className="check layer-toggle">
+              <input type="checkbox" data-testid="layer-toggle" checked={showLayer} onChange={(event) => setShowLayer(event.target.checked)} />
+              <span>
+                Show annotations ({e.layer.items.length})
+                <span className="muted small layer-toggle-note">Drawn over the photo; the photo itself is unchanged.</span>
+              </span>
+            </label>
+          )}
+          {superseded && (
+            <div className="banner banner-warning" data-testid="superseded-details">
+              <div className="banner-text">
+                <strong>Superseded</strong>
+                {e.superseded && <> on {formatDateTime(e.superseded.at)}</>}
+                {e.superseded && <p className="superseded-reason" data-testid="superseded-reason">{e.superseded.reason}</p>}
+                {replacement && <p className="small">Replaced by {photo(replacement)}</p>}
+              </div>
+            </div>
+          )}
+          {replaces.length > 0 && (
+            <p className="small" data-testid="replaces">
+              Replaces {replaces.map((r, i) => <span key={r.id}>{i > 0 && ', '}{photo(r.id)}</span>)}
+            </p>
+          )}
+          <dl className="facts">
+            <dt>Size</dt>
+            <dd>
+              {e.width}×{e.height} px · {formatBytes(e.size)}
+            </dd>
+            <dt>Received</dt>
+            <dd>{formatDateTime(e.receivedAt)}</dd>
+            <dt>Captured by</dt>
+            <dd>{e.capturedBy}</dd>
+            {e.deviceTime && (
+              <>
+                <dt>Device time</dt>
+                <dd>
+                  {formatDateTime(e.deviceTime)}
+                  {isNotableSkew(e.clockSkewMs) && <span className="warn"> ({formatSkew(e.clockSkewMs)})</span>}
+                </dd>
+              </>
+            )}
+            {e.location && (
+              <>
+                <dt>Location</dt>
+                <dd>{formatLocation(e.location.latitude, e.location.longitude, e.location.accuracy)}</dd>
+              </>
+            )}
+            <dt>Sharpness</dt>
+            <dd>{e.sharpness.toFixed(0)}</dd>
+            <dt>SHA-256</dt>
+            <dd className="mono">{e.sha256.slice(0, 24)}…</dd>
+          </dl>
+          {correcting ? (
+            <SupersedeForm
+              evidence={e}
+              candidates={replacementCandidates(all, e.id)}
+              numbers={numbers}
+              onCancel={() => setCorrecting(false)}
+              onDone={(updated) => {
+                setCorrecting(false);
+                props.onSuperseded(updated);
+              }}
+            />
+          ) : (
+            <div className="row-end">
+              {!superseded && (
+                <button type="button" className="btn btn-small" data-testid="supersede-open" onClick={() => setCorrecting(true)}>
+                  Mark as superseded…
+                </button>
+              )}
+              {!e.purged && (
+                <a className="btn btn-small" href={e.originalUrl} target="_blank" rel="noreferrer">
+                  Open original
+                </a>
+              )}
+              <button type="button" className="btn btn-primary btn-small" data-testid="evidence-viewer-close" onClick={onClose}>
+                Close
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The tool bar above the live video: the customer's mode, the tools (each disabled with its reason
+// when the mode cannot do it), the label text, "Clear all", and what the current tool does.
+import type { ReactNode } from 'react';
+import { TOOLS, toolText, type Tool } from './markup-tools.ts';
+import { ModeControl } from '../call/mode-control.tsx';
+import type { Inspection } from './use-markup.ts';
+
+const icons: Record<Tool, ReactNode> = {
+  pointer: <path d="M4 2l9 6-4 1 2.5 5-2 1-2.5-5L4 13z" />,
+  marker: <circle cx="8" cy="8" r="3.5" />,
+  arrow: <path d="M3 13L12 4M12 4H6.5M12 4v5.5" />,
+  circle: <circle cx="8" cy="8" r="5.5" />,
+  label: <path d="M3 4h10M8 4v9" />,
+  measure: <path d="M2 8h12M2 5v6M14 5v6M6 7v2M10 7v2" />,
+};
+
+export function InspectionToolbar(props: { inspection: Inspection; live: boolean; canClear: boolean }) {
+  const { inspection: i } = props;
+  return (
+    <div className="inspect" data-testid="inspection-toolbar" data-tool={i.tool} data-measure={i.tool === 'measure' ? i.measureStep : ''}>
+      <ModeControl mode={i.mode} request={i.modeRequest} live={props.live} onRequest={i.requestMode} />
+      <div className="inspect-bar">
+        <div className="tool-group" role="toolbar" aria-label="Inspection tools">
+          {TOOLS.map((tool) => {
+            const blocked = i.blocked(tool);
+            return (
+              <button
+                key={tool}
+                type="button"
+                className={`tool${tool === i.tool ? ' tool-on' : ''}`}
+                data-testid={`tool-${tool}`}
+                aria-pressed={tool === i.tool}
+                disabled={blocked !== null}
+                title={blocked ?? toolText[tool]}
+                onClick={() => i.selectTool(tool)}
+              >
+                <svg className="tool-icon" viewBox="0 0 16 16" aria-hidden="true">
+                  {icons[tool]}
+                </svg>
+                {toolText[tool]}
+              </button>
+            );
+          })}
+        </div>
+        {i.tool === 'label' && (
+          <input className="label-input" data-testid="label-text" aria-label="Label text" placeholder="Label text" maxLength={200} value={i.labelText} onChange={(e) => i.setLabelText(e.target.value)} />
+        )}
+        <span className="spacer" />
+        <button type="button" className="btn btn-small" data-testid="annotations-clear" disabled={!props.canClear} onClick={i.clearAll} title="Remove every annotation from the customer’s view and the console (they stay in the ledger)">
+          Clear all
+        </button>
+      </div>
+      <p className="tools-hint muted small" data-testid="tools-hint">
+        {i.hint}
+        {i.note && (
+          <span className="tools-note" data-testid="tools-note">
+            {' '}
+            {i.note}
+          </span>
+        )}
+      </p>
+      {i.problem && (
+        <p className="tools-problem" role="alert" data-testid="inspection-error">
+          {i.problem}{' '}
+          <button type="button" className="btn btn-ghost btn-small" onClick={i.dismissProblem}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
