@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import { CustomerMode } from '../../../protocol/messages.ts';
-import type { Tool } from '../../../client/src/console/inspection-tools.ts';
-import { screenPointToClient } from '../../../client/src/console/video-geometry.ts';
+import type { Tool } from '../../../client/src/console/markup/markup-tools.ts';
+import { screenPointToClient } from '../../../client/src/console/call/video-geometry.ts';
 
 export class ConsolePage {
   constructor(readonly page: Page) {}
