@@ -50,8 +50,14 @@ export const CreateCaseBody = z.object({
   checklist: ChecklistTemplateId.optional(),
   /** The tour a preview case shows the customer (an id from `GET /api/tours`); only for kind `preview`. */
   tour: TourId.optional(),
+  /** The operator's own reference for the case: a claim, policy or booking number. */
+  reference: text().trim().max(64).optional(),
 }).refine((c) => c.tour === undefined || c.kind === 'preview', { message: 'only a preview case shows a tour', path: ['tour'] });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
+
+/** Where a case's current join link stands: never opened, opened, the customer waiting on it, declined, or expired. */
+export const LinkState = z.enum(['not-opened', 'opened', 'waiting', 'declined', 'expired']);
+export type LinkState = z.infer<typeof LinkState>;
 
 /** Presence is live state (not stored): whether the customer's page is on the signalling server. */
 export const CasePresence = z.enum(['offline', 'waiting', 'live']);
@@ -80,8 +86,94 @@ export const CaseView = z.object({
   checklist: ChecklistTemplateId.nullable().optional(),
   /** The tour of a preview case; optional so older servers' answers still parse. */
   tour: TourId.nullable().optional(),
+  /** The operator's claim, policy or booking reference; null when none was given. */
+  reference: text().nullable().optional(),
+  /** When the case was closed (it then refuses new evidence); null while open. */
+  closedAt: text().nullable().optional(),
+  /** When a closed case was archived (left out of the case list unless asked for); null otherwise. */
+  archivedAt: text().nullable().optional(),
+  /** Where the current join link stands. */
+  linkState: LinkState.optional(),
+  /** When the current join link was first opened; null until then. */
+  linkOpenedAt: text().nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
+
+/** `GET /api/cases` filters; every one optional. `status` defaults to all, archived cases are left out unless `archived=true`. */
+export const CaseListQuery = z.object({
+  /** Words matched against the title, the customer's name and the reference. */
+  q: text().trim().max(200).optional(),
+  status: z.enum(['open', 'closed', 'all']).default('all'),
+  kind: CaseKind.optional(),
+  assessorId: text().max(64).optional(),
+  /** Cases created on or after this day (YYYY-MM-DD, UTC). */
+  from: text().regex(/^\d{4}-\d{2}-\d{2}$/, 'from must be a day, YYYY-MM-DD').optional(),
+  /** Cases created on or before this day (YYYY-MM-DD, UTC). */
+  to: text().regex(/^\d{4}-\d{2}-\d{2}$/, 'to must be a day, YYYY-MM-DD').optional(),
+  archived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** `POST /api/cases/:id/close`: why the case is closed, for the ledger. */
+export const CloseCaseBody = z.object({ reason: text().trim().max(500).optional() });
+export type CloseCaseBody = z.infer<typeof CloseCaseBody>;
+
+/** `PATCH /api/cases/:id`: the fields an assessor may correct after creation (each change is a ledger entry). */
+export const UpdateCaseBody = z
+  .object({
+    title: text().trim().min(1).max(200).optional(),
+    customerName: text().trim().max(120).nullable().optional(),
+    reference: text().trim().max(64).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of title, customerName, reference' });
+export type UpdateCaseBody = z.infer<typeof UpdateCaseBody>;
+
+/** `POST /api/cases/:id/assign` (admin): the assessor the case moves to. */
+export const AssignCaseBody = z.object({ assessorId: text().min(1).max(64) });
+export type AssignCaseBody = z.infer<typeof AssignCaseBody>;
+
+/** `POST /api/users/:id/password` (admin): the new password; the user's sessions end. */
+export const ResetPasswordBody = z.object({ password: text().min(10).max(1024) });
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
+
+/** `GET /api/cases/:id/join-link`: the current link shown again, without revoking it. */
+export const JoinLinkView = z.object({ joinUrl: text(), token: text(), expiresAt: text() });
+export type JoinLinkView = z.infer<typeof JoinLinkView>;
+
+export const LinkChannel = z.enum(['email', 'sms']);
+export type LinkChannel = z.infer<typeof LinkChannel>;
+
+/** `POST /api/cases/:id/join-link/send`: where to send the current link. */
+export const SendLinkBody = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('email'), to: text().trim().toLowerCase().email().max(254) }),
+  z.object({ channel: z.literal('sms'), to: text().trim().regex(/^\+[1-9]\d{6,14}$/, 'to must be a phone number in international form, e.g. +447700900123') }),
+]);
+export type SendLinkBody = z.infer<typeof SendLinkBody>;
+
+/** One sending of a join link, as the console lists it. */
+export const LinkSendView = z.object({
+  id: text(),
+  channel: LinkChannel,
+  recipient: text(),
+  status: z.enum(['sent', 'failed']),
+  /** Why a send failed, in a sentence; null when it was sent. */
+  detail: text().nullable(),
+  at: text(),
+});
+export type LinkSendView = z.infer<typeof LinkSendView>;
+
+/** What the signed-in console may offer, from `GET /api/me`: the link channels this server has configured. */
+export const ConsoleSettings = z.object({ linkChannels: z.object({ email: z.boolean(), sms: z.boolean() }) });
+export type ConsoleSettings = z.infer<typeof ConsoleSettings>;
+
+/** `POST /api/cases/:id/evidence/:evidenceId/notes`: a caption and/or a note on a photo (a ledger entry; the latest wins). */
+export const EvidenceNoteBody = z
+  .object({
+    caption: text().trim().max(200).nullable().optional(),
+    note: text().trim().max(2000).nullable().optional(),
+  })
+  .refine((b) => b.caption !== undefined || b.note !== undefined, { message: 'give a caption, a note or both' });
+export type EvidenceNoteBody = z.infer<typeof EvidenceNoteBody>;
 
 export const CaseCreated = z.object({
   case: CaseView,
@@ -165,6 +257,10 @@ export const EvidenceView = z.object({
   checklist: ChecklistCapture.nullable().optional(),
   /** The annotation layer captured with the photo (drawn over it, never into it). */
   layer: AnnotationLayer.nullable().optional(),
+  /** The assessor's short caption on the photo; null when none. */
+  caption: text().nullable().optional(),
+  /** The assessor's longer note on the photo; null when none. */
+  note: text().nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

@@ -2,7 +2,7 @@
 // the customer's camera back) and its data channel, which is reopened if it alone closes.
 import type { DataConnection, MediaConnection, Peer } from 'peerjs';
 import type { PeerMessage } from '../../../protocol/messages.ts';
-import { randomId } from '../ui/ids.ts';
+import { randomId } from '../lib/ids.ts';
 import { DataLink } from './data-link.ts';
 import type { IceRestartRelay } from './ice-restart.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallEventBody } from '../../../protocol/http.ts';
-import { ApiRequestError } from '../ui/api.ts';
+import { ApiRequestError } from '../lib/api.ts';
 import { CallReporter } from './call-reporter.ts';
 
 const event = (name: CallEventBody['event']): CallEventBody => ({ callId: 'call-0001', event: name });

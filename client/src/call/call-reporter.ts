@@ -1,8 +1,8 @@
 // Delivers call lifecycle events to the server in order, retrying through network drops: the events
 // of a drop (reconnecting, failed) happen exactly when the server is hardest to reach.
 import type { CallEventBody } from '../../../protocol/http.ts';
-import { ApiRequestError } from '../ui/api.ts';
-import { backoffDelay, isRetryable } from '../ui/retry.ts';
+import { ApiRequestError } from '../lib/api.ts';
+import { backoffDelay, isRetryable } from '../lib/retry.ts';
 
 export class CallReporter {
   private readonly queue: { event: CallEventBody; at: number }[] = [];

@@ -5,17 +5,17 @@
 import type { DataConnection, MediaConnection, Peer } from 'peerjs';
 import type { PeerCredential } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
-import { ApiRequestError } from '../ui/api.ts';
-import { backoffDelay } from '../ui/retry.ts';
+import { ApiRequestError } from '../lib/api.ts';
+import { backoffDelay } from '../lib/retry.ts';
 import { DataLink } from './data-link.ts';
-import { Emitter } from './emitter.ts';
+import { Emitter } from '../lib/emitter.ts';
 import { IceRestartRelay } from './ice-restart.ts';
 import { videoSender } from './local-media.ts';
 import { SendingQuality, type QualityReport } from './sending-quality.ts';
 import { openPeer } from './signalling.ts';
 import type { LinkStats } from './stats.ts';
 import { StatsPoller } from './stats-poller.ts';
-import { Timers } from './timers.ts';
+import { Timers } from '../lib/timers.ts';
 
 export type CustomerCallState = 'registering' | 'waiting' | 'connected' | 'reconnecting' | 'expired';
 

@@ -3,8 +3,8 @@
 import type { Location } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import type { AnnotationLayer } from '../../../protocol/spatial.ts';
-import { messageOf } from '../ui/api.ts';
-import { randomId } from '../ui/ids.ts';
+import { messageOf } from '../lib/api.ts';
+import { randomId } from '../lib/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
 import { takeStill } from './snapshot.ts';
 

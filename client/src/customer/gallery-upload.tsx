@@ -2,8 +2,8 @@
 // (shown in a small card above the button while any is in progress, failed, or just sent).
 import { useEffect, useRef, useState, type ChangeEvent, type RefObject } from 'react';
 import type { EvidenceView, Location } from '../../../protocol/http.ts';
-import { messageOf } from '../ui/api.ts';
-import { randomId } from '../ui/ids.ts';
+import { messageOf } from '../lib/api.ts';
+import { randomId } from '../lib/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
 import { PhotoIcon } from './call-icons.tsx';
 

@@ -1,7 +1,7 @@
 // The customer's HTTP calls, all authorised by the join token as a Bearer credential.
 import { ChatLine, JoinView, PeerCredential, type ChatBody, type ConsentBody } from '../../../protocol/http.ts';
 import { TourActivityReceipt, type TourActivityBody } from '../../../protocol/tour-activity.ts';
-import { apiFetch } from '../ui/api.ts';
+import { apiFetch } from '../lib/api.ts';
 
 export function fetchJoin(token: string): Promise<JoinView> {
   return apiFetch('/api/join', JoinView, { token });

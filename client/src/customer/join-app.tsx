@@ -2,7 +2,7 @@
 // way back in); for a preview case with a tour, link → consent → the tour (loaded on demand).
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
-import { ApiRequestError, messageOf } from '../ui/api.ts';
+import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
 import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';

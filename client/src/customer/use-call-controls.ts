@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import { cameraCount, facingOf, hasTorch, setTorch, switchCamera, type CameraFacing } from '../call/local-media.ts';
-import { messageOf } from '../ui/api.ts';
+import { messageOf } from '../lib/api.ts';
 
 export interface ControlsCall {
   channelOpen: boolean;

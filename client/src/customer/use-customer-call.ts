@@ -6,9 +6,9 @@ import type { PeerMessage } from '../../../protocol/messages.ts';
 import type { AnnotationLayer } from '../../../protocol/spatial.ts';
 import { CustomerCall, type CustomerCallState } from '../call/customer-call.ts';
 import type { QualityReport } from '../call/sending-quality.ts';
-import { messageOf } from '../ui/api.ts';
+import { messageOf } from '../lib/api.ts';
 import type { ChatEntry } from '../ui/chat-panel.tsx';
-import { randomId } from '../ui/ids.ts';
+import { randomId } from '../lib/ids.ts';
 import { answerSnapshotRequest } from './evidence-capture.ts';
 import { fetchPeerCredential, postChat } from './join-api.ts';
 

@@ -2,7 +2,7 @@
 // is hidden (a phone locked, a tab switched, the page left) and when the tour closes. A last batch is
 // sent with keepalive, so it outlives the page.
 import { useState } from 'react';
-import { randomId } from '../ui/ids.ts';
+import { randomId } from '../lib/ids.ts';
 import { useFlushSchedule } from '../ui/use-flush-schedule.ts';
 import { postTourActivity } from './join-api.ts';
 import { TourActivityRecorder } from './tour-activity.ts';

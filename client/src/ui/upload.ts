@@ -2,8 +2,8 @@
 // show upload progress, retried with backoff (or after the server's Retry-After) under one uploadId so
 // the server stores it once.
 import { EvidenceView, type EvidenceSource, type Location } from '../../../protocol/http.ts';
-import { ApiRequestError, errorFrom } from './api.ts';
-import { isRetryable, retryAfterMs, retryDelay, sleep } from './retry.ts';
+import { ApiRequestError, errorFrom } from '../lib/api.ts';
+import { isRetryable, retryAfterMs, retryDelay, sleep } from '../lib/retry.ts';
 
 export interface EvidenceUpload {
   caseId: string;

@@ -215,4 +215,37 @@ export const migrations: string[] = [
   );
   CREATE INDEX tour_activity_by_tour ON tour_activity(tour_id);
   `,
+  // Call experience: a case's reference, closing and archiving; a join link shown again (sealed with a
+  // server key), its opening and declining; link sends by email or SMS; captions and notes on photos.
+  `
+  ALTER TABLE cases ADD COLUMN reference TEXT;
+  ALTER TABLE cases ADD COLUMN closed_at TEXT;
+  ALTER TABLE cases ADD COLUMN archived_at TEXT;
+  CREATE INDEX cases_by_reference ON cases(reference);
+  ALTER TABLE join_tokens ADD COLUMN sealed_token TEXT;
+  ALTER TABLE join_tokens ADD COLUMN opened_at TEXT;
+  ALTER TABLE join_tokens ADD COLUMN declined_at TEXT;
+  CREATE TABLE link_sends (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    token_id TEXT NOT NULL REFERENCES join_tokens(id),
+    channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+    recipient TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+    detail TEXT,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL
+  );
+  CREATE INDEX link_sends_by_case ON link_sends(case_id, at);
+  CREATE TABLE evidence_notes (
+    evidence_id TEXT NOT NULL REFERENCES evidence(id),
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    caption TEXT,
+    note TEXT,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ledger_seq INTEGER NOT NULL,
+    PRIMARY KEY (evidence_id, ledger_seq)
+  );
+  `,
 ];

@@ -22,7 +22,7 @@ import type { SupersedeBody } from '../../../../protocol/corrections.ts';
 import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../../protocol/spatial.ts';
 import { TourActivityReceipt, TourAnalytics, type TourActivityBody } from '../../../../protocol/tour-activity.ts';
 import { TourList, TourManifest } from '../../../../protocol/tour.ts';
-import { apiFetch } from '../../ui/api.ts';
+import { apiFetch } from '../../lib/api.ts';
 
 const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
 const UserEnvelope = z.object({ user: User });

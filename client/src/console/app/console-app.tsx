@@ -1,7 +1,7 @@
 // The assessor console: session check, sign-in, then the case list or one case, with one live feed.
 import { useEffect, useState } from 'react';
 import type { User } from '../../../../protocol/http.ts';
-import { ApiRequestError, messageOf } from '../../ui/api.ts';
+import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
 import { CaseList } from '../case/case-list.tsx';
 import { CaseView } from '../case/case-view.tsx';

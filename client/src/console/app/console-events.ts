@@ -1,7 +1,7 @@
 // The console's live feed (GET /api/events): one EventSource per page, each message parsed as a
 // ConsoleEvent and handed to every subscriber. EventSource reconnects by itself after a drop.
 import { ConsoleEvent } from '../../../../protocol/http.ts';
-import { Emitter } from '../../call/emitter.ts';
+import { Emitter } from '../../lib/emitter.ts';
 
 type ConsoleEventsEvents = {
   event: (event: ConsoleEvent) => void;

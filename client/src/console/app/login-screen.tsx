@@ -1,7 +1,7 @@
 // Sign-in for assessors and admins (cookie session).
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from './console-api.ts';
 

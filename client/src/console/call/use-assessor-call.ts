@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { CasePresence } from '../../../../protocol/http.ts';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
-import { AssessorCall } from '../../call/call-session.ts';
+import { AssessorCall } from '../../call/assessor-call.ts';
 import type { LinkStats } from '../../call/stats.ts';
 import { callReducer, initialCall } from './call-state.ts';
 import { consoleApi } from '../app/console-api.ts';

@@ -6,10 +6,10 @@ import type { CaseDetail, ChatLine, EvidenceView } from '../../../../protocol/ht
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
 import { isTourSyncMessage, type TourSyncMessage } from '../../xr/tour/tour-sync.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import type { ChatEntry } from '../../ui/chat-panel.tsx';
-import { randomId } from '../../ui/ids.ts';
+import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
 import { videoToJpeg } from '../../ui/video-frame.ts';
 import { cameraOffText, toolsDownText } from './call-text.ts';

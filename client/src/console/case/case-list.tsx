@@ -1,7 +1,7 @@
 // The assessor's queue: their cases (an admin sees all), updated live; waiting customers first.
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseCreated, CaseView, User } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';

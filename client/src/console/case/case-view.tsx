@@ -3,7 +3,7 @@
 // evidence, outcome and ledger.
 import { useState } from 'react';
 import type { CaseCreated } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { ChatPanel } from '../../ui/chat-panel.tsx';
 import { useSrcObject } from '../../ui/use-src-object.ts';

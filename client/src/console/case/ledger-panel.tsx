@@ -1,7 +1,7 @@
 // The case ledger (hash chain) and its verification.
 import { useCallback, useEffect, useState } from 'react';
 import type { LedgerEntry, VerifyResult } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { formatTime, shortHash } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';

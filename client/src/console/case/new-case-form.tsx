@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { CaseCreated, CaseKind } from '../../../../protocol/http.ts';
 import type { TourSummary } from '../../../../protocol/tour.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView, OutcomeView } from '../../../../protocol/http.ts';
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { consoleApi } from '../app/console-api.ts';
 import { useConsoleEvent } from '../app/use-console-event.ts';
 

@@ -1,7 +1,7 @@
 // "Mark as superseded…": a reason (required) and, optionally, the photo of the case that replaces it.
 import { useState, type FormEvent } from 'react';
 import type { EvidenceView } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { formatTime } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';

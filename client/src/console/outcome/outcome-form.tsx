@@ -2,9 +2,9 @@
 // submitted as a new outcome; nothing is edited in place.
 import { useState, type FormEvent } from 'react';
 import { OutcomeBody, type Decision, type DamageItem, type OutcomeView } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
-import { randomId } from '../../ui/ids.ts';
+import { randomId } from '../../lib/ids.ts';
 import { consoleApi } from '../app/console-api.ts';
 
 interface ItemRow {

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { OutcomeBody, type Decision, type OutcomeView } from '../../../../protocol/http.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { BookableOptions } from '../tour/bookable-options.tsx';

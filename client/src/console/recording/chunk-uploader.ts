@@ -4,9 +4,9 @@
 // chunks it holds; a stopped recording is sealed once every chunk is acknowledged. Recordings left
 // behind by a crashed tab are picked up by `resume()`. No React here: the UI listens to events.
 import type { RecordingView } from '../../../../protocol/recording.ts';
-import { ApiRequestError, messageOf } from '../../ui/api.ts';
-import { backoffDelay, isRetryable, sleep } from '../../ui/retry.ts';
-import { Emitter } from '../../call/emitter.ts';
+import { ApiRequestError, messageOf } from '../../lib/api.ts';
+import { backoffDelay, isRetryable, sleep } from '../../lib/retry.ts';
+import { Emitter } from '../../lib/emitter.ts';
 import type { ChunkStore, StoredChunk, StoredRecording } from './chunk-store.ts';
 import { holdLock } from './lock.ts';
 import { recordingApi } from './recording-api.ts';

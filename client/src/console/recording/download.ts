@@ -1,6 +1,6 @@
 // Downloads a file with progress (fetch + stream reader against Content-Length) and hands it to the
 // browser's save dialog through a blob URL and an <a download> — both allowed by the console's CSP.
-import { ApiRequestError, errorFrom } from '../../ui/api.ts';
+import { ApiRequestError, errorFrom } from '../../lib/api.ts';
 
 export interface DownloadProgress {
   received: number;

@@ -1,6 +1,6 @@
 // "Download evidence bundle" and "PDF report", each with a progress bar while it downloads.
 import { useState } from 'react';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import { formatBytes } from '../../ui/format.ts';
 import { downloadWithProgress, saveBlob, type DownloadProgress } from './download.ts';

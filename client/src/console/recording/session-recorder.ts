@@ -2,8 +2,8 @@
 // its sha-256) go to IndexedDB as soon as they exist, before and without any network; the uploader
 // creates the recording on the server (with the client-chosen uploadId as its local id, so a retried
 // or resumed create makes it once) and uploads the chunks when it can.
-import { randomId } from '../../ui/ids.ts';
-import { Emitter } from '../../call/emitter.ts';
+import { randomId } from '../../lib/ids.ts';
+import { Emitter } from '../../lib/emitter.ts';
 import type { ChunkUploader } from './chunk-uploader.ts';
 import { mixSessionStream, pickRecordingMimeType, type MixedStream } from './mixed-stream.ts';
 import { sha256Hex } from './recording-api.ts';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { TourAnalytics } from '../../../../protocol/tour-activity.ts';
 import type { TourSummary } from '../../../../protocol/tour.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 

@@ -3,7 +3,7 @@
 // hidden and when the panel closes (a last batch with keepalive, so it outlives the page).
 import { useState } from 'react';
 import { TourActivityRecorder } from '../../customer/tour-activity.ts';
-import { randomId } from '../../ui/ids.ts';
+import { randomId } from '../../lib/ids.ts';
 import { useFlushSchedule } from '../../ui/use-flush-schedule.ts';
 import { consoleApi } from '../app/console-api.ts';
 

@@ -2,8 +2,8 @@
 // call), uploaded over HTTP for its item with retries under one uploadId, so a resend is stored once.
 import { ChecklistView } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
-import { apiFetch } from '../../ui/api.ts';
-import { randomId } from '../../ui/ids.ts';
+import { apiFetch } from '../../lib/api.ts';
+import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
 import { takeStill } from '../snapshot.ts';
 import { photoFileName } from './checklist-state.ts';

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChecklistItemState, ChecklistView, QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
+import { messageOf } from '../../lib/api.ts';
 import { cameraProblem, fetchChecklist, takeChecklistPhoto, uploadChecklistPhoto, type ChecklistPhoto } from './checklist-capture.ts';
 import { aimOf, applyCapture, focusItem, type ChecklistAim } from './checklist-state.ts';
 

@@ -4,7 +4,7 @@
 // and measuring is refused, so the plain camera path never loads the XR code.
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import { formatMeasurement, measure, type AnnotationKind, type AnnotationLayer, type LayerItem, type Pose, type ScreenPoint, type SpatialAnchor, type Vec3 } from '../../../../protocol/spatial.ts';
-import { Emitter } from '../../call/emitter.ts';
+import { Emitter } from '../../lib/emitter.ts';
 
 export interface TrackerHit {
   pose: Pose;

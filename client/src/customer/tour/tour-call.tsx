@@ -4,8 +4,8 @@
 // guide a link to it.
 import { useEffect, useRef, useState } from 'react';
 import type { Location } from '../../../../protocol/http.ts';
-import { messageOf } from '../../ui/api.ts';
-import { randomId } from '../../ui/ids.ts';
+import { messageOf } from '../../lib/api.ts';
+import { randomId } from '../../lib/ids.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
 import { postChat } from '../join-api.ts';
 import { useCustomerCall } from '../use-customer-call.ts';

@@ -10,11 +10,11 @@ import { CallAttempt } from './call-attempt.ts';
 import { CallReporter } from './call-reporter.ts';
 import { callTimingDefaults, type AssessorCallDeps, type AssessorCallEvents, type CallParty, type CallState, type CallTimings } from './call-types.ts';
 import { ConsoleRegistration } from './console-registration.ts';
-import { Emitter } from './emitter.ts';
+import { Emitter } from '../lib/emitter.ts';
 import { IceRestartRelay } from './ice-restart.ts';
 import { silentAudio } from './local-media.ts';
 import { StatsPoller } from './stats-poller.ts';
-import { Timers } from './timers.ts';
+import { Timers } from '../lib/timers.ts';
 
 export class AssessorCall extends Emitter<AssessorCallEvents> {
   private readonly timings: CallTimings;
