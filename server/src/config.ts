@@ -60,6 +60,16 @@ const EnvSchema = z.object({
   SIGHTLINE_ORGANISATION: z.string().trim().min(1).max(200).optional(),
   SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   SIGHTLINE_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIGHTLINE_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com' })
+    .optional(),
+  SIGHTLINE_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, or a name and an address: Harbour Mutual <claims@harbour.example>')
+    .optional(),
+  SIGHTLINE_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SIGHTLINE_SMS_WEBHOOK_AUTH: z.string().trim().min(1).max(4096).optional(),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
@@ -87,6 +97,11 @@ export interface Config {
   joinLinkHours: number;
   /** What the customer's consent screen says about who holds their data, how long, and where to read more. */
   customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
+  /** How join links are sent to customers; a channel left unset is not offered. */
+  linkSending: {
+    email: { smtpUrl: string; from: string } | null;
+    sms: { webhookUrl: string; authorization: string | null } | null;
+  };
   loginLimitPer15Min: number;
   maxPeers: number;
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
@@ -109,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (Boolean(e.SIGHTLINE_TLS_CERT) !== Boolean(e.SIGHTLINE_TLS_KEY)) {
     throw new ConfigError('Invalid configuration: set SIGHTLINE_TLS_CERT and SIGHTLINE_TLS_KEY together');
+  }
+  if (Boolean(e.SIGHTLINE_SMTP_URL) !== Boolean(e.SIGHTLINE_MAIL_FROM)) {
+    throw new ConfigError('Invalid configuration: set SIGHTLINE_SMTP_URL and SIGHTLINE_MAIL_FROM together');
+  }
+  if (e.SIGHTLINE_SMS_WEBHOOK_AUTH && !e.SIGHTLINE_SMS_WEBHOOK_URL) {
+    throw new ConfigError('Invalid configuration: SIGHTLINE_SMS_WEBHOOK_AUTH is set but SIGHTLINE_SMS_WEBHOOK_URL is not');
   }
   // Each image job holds a libuv thread while it decodes; file reads and writes need the others.
   if (e.SIGHTLINE_IMAGE_JOBS >= e.UV_THREADPOOL_SIZE) {
@@ -141,6 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       organisation: e.SIGHTLINE_ORGANISATION ?? null,
       retentionDays: e.SIGHTLINE_RETENTION_DAYS ?? null,
       privacyUrl: e.SIGHTLINE_PRIVACY_URL ?? null,
+    },
+    linkSending: {
+      email: e.SIGHTLINE_SMTP_URL && e.SIGHTLINE_MAIL_FROM ? { smtpUrl: e.SIGHTLINE_SMTP_URL, from: e.SIGHTLINE_MAIL_FROM } : null,
+      sms: e.SIGHTLINE_SMS_WEBHOOK_URL ? { webhookUrl: e.SIGHTLINE_SMS_WEBHOOK_URL, authorization: e.SIGHTLINE_SMS_WEBHOOK_AUTH ?? null } : null,
     },
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     maxPeers: e.SIGHTLINE_MAX_PEERS,

@@ -27,6 +27,11 @@ import { createExportService } from './export/export-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
+import { createEmailSender } from './links/email-sender.ts';
+import { createLinkSeal } from './links/link-seal.ts';
+import { createLinkService } from './links/link-service.ts';
+import { createLinkStore } from './links/link-store.ts';
+import { createSmsSender } from './links/sms-sender.ts';
 import { loadOrCreateSigner } from './ledger/signing-key.ts';
 import { createMeasurementService } from './measurements/measurement-service.ts';
 import { createMeasurementStore } from './measurements/measurement-store.ts';
@@ -68,6 +73,9 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
   const checklistStore = createChecklistStore(db);
+  const signallingSecret = loadSecret(path.join(config.dataDir, 'signalling.key'));
+  const linkStore = createLinkStore(db);
+  const linkSeal = createLinkSeal(signallingSecret);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: (id) => users.byId(id) !== null,
@@ -76,6 +84,16 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     joinLinkHours: config.joinLinkHours,
     userName: (id) => users.byId(id)?.name ?? null,
     customerNotice: config.customerNotice,
+    linkFacts: linkStore.current,
+    sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
+  });
+  const links = createLinkService({
+    db, store: linkStore, cases, ledger, seal: linkSeal, clock,
+    organisation: config.customerNotice.organisation,
+    senders: {
+      email: config.linkSending.email ? createEmailSender(config.linkSending.email) : null,
+      sms: config.linkSending.sms ? createSmsSender(config.linkSending.sms) : null,
+    },
   });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });
@@ -106,7 +124,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   }
 
   const signalling = createSignalling({
-    secret: loadSecret(path.join(config.dataDir, 'signalling.key')),
+    secret: signallingSecret,
     servers,
     mountPath: '/peerjs',
     tokenTtlMs: 120_000,
@@ -136,7 +154,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    tours, tourActivity, users, cases, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
+    tours, tourActivity, users, cases, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

@@ -10,6 +10,7 @@ import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
 import type { PresenceTracker } from './presence.ts';
+import { linkState, type LinkFacts } from '../links/link-state.ts';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -28,6 +29,10 @@ export interface CaseServiceDeps {
   userName: (id: string) => string | null;
   /** The operator's side of the consent screen (Config.customerNotice). */
   customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
+  /** What is stored about the case's current join link (links/link-store.ts); null when it has none. */
+  linkFacts: (caseId: string) => Omit<LinkFacts, 'expiresAt'> | null;
+  /** Keeps a sealed copy of a new join token, so its link can be shown again (links/link-seal.ts); called in the issuing transaction. */
+  sealJoinToken: (tokenId: string, token: string) => void;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
@@ -38,6 +43,8 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   const view = (record: CaseRecord): CaseView => {
     const live = presence.of(record.id);
+    const link = deps.linkFacts(record.id);
+    const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {
       id: record.id,
       kind: record.kind,
@@ -52,6 +59,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       decision: record.decision,
       checklist: record.checklist,
       tour: record.tour,
+      linkState: linkState(facts, live.presence, clock()),
+      linkOpenedAt: facts.openedAt,
     };
   };
 
@@ -74,6 +83,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     const tokenId = newId('jt');
     db.transaction(() => {
       cases.replaceJoinToken({ id: tokenId, caseId, tokenHash: secretHash(token), createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+      deps.sealJoinToken(tokenId, token);
       ledger.append({
         caseId,
         actor: { type: 'assessor', id: actor.id },
@@ -186,6 +196,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           payload: { recording: body.recording, location: body.location },
         });
       }).immediate();
+      // A customer who declined and then agreed is no longer shown as declined.
+      service.publish(customer.caseId);
       return service.joinView({ ...customer, consented: true, locationAllowed: body.location });
     },
   };

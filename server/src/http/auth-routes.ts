@@ -2,7 +2,7 @@
 // also ends their live event streams.
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { CreateUserBody, LoginBody } from '../../../protocol/http.ts';
+import { CreateUserBody, LoginBody, type ConsoleSettings } from '../../../protocol/http.ts';
 import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
@@ -11,7 +11,7 @@ import type { EventHub } from '../events/event-hub.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number }): express.Router {
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; consoleSettings: () => ConsoleSettings }): express.Router {
   const { auth, users, hub } = deps;
   const router = express.Router();
   const loginLimit = rateLimit({
@@ -40,7 +40,7 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
   });
 
   router.get('/me', (req, res) => {
-    res.json({ user: auth.requireUser(req) });
+    res.json({ user: auth.requireUser(req), ...deps.consoleSettings() });
   });
 
   router.get('/users', (req, res) => {

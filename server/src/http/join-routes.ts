@@ -3,16 +3,24 @@ import express from 'express';
 import { ConsentBody } from '../../../protocol/http.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { HttpError } from '../errors.ts';
+import type { LinkService } from '../links/link-service.ts';
 import type { Auth } from './auth.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { parseInput } from './validate.ts';
 
-export function joinRoutes(deps: { auth: Auth; cases: CaseService; peers: PeerCredentials }): express.Router {
+export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkService; peers: PeerCredentials }): express.Router {
   const { auth, cases } = deps;
   const router = express.Router();
 
   router.get('/join', (req, res) => {
-    res.json(cases.joinView(auth.requireCustomer(req)));
+    const customer = auth.requireCustomer(req);
+    deps.links.opened(customer);
+    res.json(cases.joinView(customer));
+  });
+
+  router.post('/join/decline', (req, res) => {
+    deps.links.decline(auth.requireCustomer(req));
+    res.status(204).end();
   });
 
   router.post('/join/consent', (req, res) => {

@@ -1,0 +1,123 @@
+// Join links after issue: shown again from their sealed copy (never revoked by it), opened and declined
+// by the customer, and sent by email or SMS — each send stored and ledgered, failed or not.
+import type { ConsoleSettings, JoinLinkView, LinkSendView, SendLinkBody, User } from '../../../protocol/http.ts';
+import type { Principal } from '../auth/principal.ts';
+import { newId, secretHash } from '../auth/tokens.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { HttpError } from '../errors.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { Db } from '../storage/database.ts';
+import type { SendEmail } from './email-sender.ts';
+import type { LinkSeal } from './link-seal.ts';
+import { expiryWords, linkEmail, linkSms } from './link-message.ts';
+import type { LinkStore } from './link-store.ts';
+import type { SendSms } from './sms-sender.ts';
+
+export interface LinkServiceDeps {
+  db: Db;
+  store: LinkStore;
+  cases: CaseService;
+  ledger: LedgerStore;
+  seal: LinkSeal;
+  clock: () => Date;
+  /** The operator's organisation, named in the messages; null when not configured. */
+  organisation: string | null;
+  /** Each channel's sender; null when the server has it not configured. */
+  senders: { email: SendEmail | null; sms: SendSms | null };
+}
+
+type Customer = Extract<Principal, { kind: 'customer' }>;
+
+export type LinkService = ReturnType<typeof createLinkService>;
+
+export function createLinkService(deps: LinkServiceDeps) {
+  const { db, store, cases, ledger, clock } = deps;
+
+  /** The current link of a case the user may reach, read back from its sealed copy. */
+  const currentLink = (user: User, caseId: string, joinBase: string): JoinLinkView & { tokenId: string; caseTitle: string } => {
+    const record = cases.authorize({ kind: 'user', user }, caseId);
+    const current = store.current(caseId);
+    if (!current) throw new HttpError(410, 'link_gone', 'This case has no join link; make a new one.');
+    if (current.expiresAt <= clock().toISOString()) {
+      throw new HttpError(410, 'link_expired', `This link expired on ${expiryWords(current.expiresAt)}; make a new one.`);
+    }
+    if (current.sealedToken === null) {
+      throw new HttpError(409, 'link_not_sealed', 'This link was made before links could be shown again; make a new one.');
+    }
+    const token = deps.seal.open(current.sealedToken, current.id);
+    // A sealed copy that does not open, or opens to another token, was altered: never show it.
+    if (token === null || secretHash(token) !== current.tokenHash) {
+      throw new HttpError(409, 'link_unreadable', 'This link could not be read back safely (its stored copy was changed); make a new one.');
+    }
+    return { joinUrl: `${joinBase}/j#${token}`, token, expiresAt: current.expiresAt, tokenId: current.id, caseTitle: record.title };
+  };
+
+  return {
+    settings(): ConsoleSettings {
+      return { linkChannels: { email: deps.senders.email !== null, sms: deps.senders.sms !== null } };
+    },
+
+    show(user: User, caseId: string, joinBase: string): JoinLinkView {
+      const { joinUrl, token, expiresAt } = currentLink(user, caseId, joinBase);
+      return { joinUrl, token, expiresAt };
+    },
+
+    /** The customer opened their link: the first opening of each token is recorded and shown to the console. */
+    opened(customer: Customer): void {
+      const first = db.transaction(() => {
+        if (!store.markOpened(customer.tokenId, clock().toISOString())) return false;
+        ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'joinlink.opened', payload: { tokenId: customer.tokenId } });
+        return true;
+      }).immediate();
+      if (first) cases.publish(customer.caseId);
+    },
+
+    /** The customer said no on the consent screen. Agreeing later clears it; after agreeing there is nothing to decline. */
+    decline(customer: Customer): void {
+      if (customer.consented) throw new HttpError(409, 'already_consented', 'You have already agreed to the call; hang up to leave it.');
+      db.transaction(() => {
+        store.markDeclined(customer.tokenId, clock().toISOString());
+        ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'customer.declined', payload: { tokenId: customer.tokenId } });
+      }).immediate();
+      cases.publish(customer.caseId);
+    },
+
+    /** Sends the current link; a failed send is recorded too, then answered 502 with its reason. */
+    async send(user: User, caseId: string, body: SendLinkBody, joinBase: string): Promise<LinkSendView> {
+      const { email, sms } = deps.senders;
+      type Words = Parameters<typeof linkEmail>[0];
+      const deliver = body.channel === 'email'
+        ? email && ((words: Words) => email(body.to, linkEmail(words)))
+        : sms && ((words: Words) => sms(body.to, linkSms(words)));
+      if (!deliver) {
+        const what = body.channel === 'email' ? 'by email (SIGHTLINE_SMTP_URL is not set)' : 'by SMS (SIGHTLINE_SMS_WEBHOOK_URL is not set)';
+        throw new HttpError(409, 'channel_not_configured', `This server cannot send links ${what}.`);
+      }
+      const link = currentLink(user, caseId, joinBase);
+      const words = { organisation: deps.organisation, caseTitle: link.caseTitle, joinUrl: link.joinUrl, expiresAt: link.expiresAt };
+      let detail: string | null = null;
+      try {
+        await deliver(words);
+      } catch (error) {
+        detail = error instanceof Error ? error.message : String(error);
+      }
+      const sent: LinkSendView = { id: newId('ls'), channel: body.channel, recipient: body.to, status: detail === null ? 'sent' : 'failed', detail, at: clock().toISOString() };
+      db.transaction(() => {
+        const entry = ledger.append({
+          caseId,
+          actor: { type: 'assessor', id: user.id },
+          type: 'joinlink.sent',
+          payload: { channel: sent.channel, recipient: sent.recipient, status: sent.status },
+        });
+        store.insertSend({ ...sent, caseId, tokenId: link.tokenId, ledgerSeq: entry.seq });
+      }).immediate();
+      if (detail !== null) throw new HttpError(502, 'send_failed', detail);
+      return sent;
+    },
+
+    sends(user: User, caseId: string): LinkSendView[] {
+      cases.authorize({ kind: 'user', user }, caseId);
+      return store.sends(caseId);
+    },
+  };
+}
