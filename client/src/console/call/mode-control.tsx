@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { MODE_LADDER, modeText } from '../markup/markup-tools.ts';
-import type { CustomerModeState, ModeRequest } from '../markup/use-markup.ts';
+import type { CustomerModeState, ModeRequest } from '../markup/markup-session.ts';
 
 const answerText = (r: ModeRequest): string =>
   r.status === 'waiting' ? `Asked for ${modeText[r.mode]} — waiting for the customer…` : r.status === 'accepted' ? `Customer accepted ${modeText[r.mode]}` : `Customer declined ${modeText[r.mode]}`;

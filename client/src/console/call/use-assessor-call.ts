@@ -1,9 +1,10 @@
-// Connects the case view to an AssessorCall for this case: the remote stream, stats and data channel,
-// and the console's one call state (call-state.ts), fed by the call, its messages and the customer's presence.
+// Connects the case view to an AssessorCall for this case: the remote stream, stats, the data channel's
+// messages by type (a MessageBus the panels subscribe to), and the console's one call state
+// (call-state.ts), fed by the call, its messages and the customer's presence.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { CasePresence } from '../../../../protocol/http.ts';
-import type { PeerMessage } from '../../../../protocol/messages.ts';
 import { AssessorCall } from '../../call/assessor-call.ts';
+import { MessageBus } from '../../call/message-bus.ts';
 import type { LinkStats } from '../../call/stats.ts';
 import { callReducer, initialCall } from './call-state.ts';
 import { consoleApi } from '../app/console-api.ts';
@@ -19,15 +20,15 @@ async function openMicrophone(): Promise<MediaStream | null> {
   }
 }
 
-export function useAssessorCall(caseId: string, presence: CasePresence, onMessage: (message: PeerMessage) => void) {
+export function useAssessorCall(caseId: string, presence: CasePresence) {
   const [view, dispatch] = useReducer(callReducer, presence, initialCall);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [stats, setStats] = useState<LinkStats | null>(null);
   /** The assessor's microphone, once the call opened it: the recording mixes it with the customer's voice. */
   const [mic, setMic] = useState<MediaStream | null>(null);
   const callRef = useRef<AssessorCall | null>(null);
-  const handler = useRef(onMessage);
-  handler.current = onMessage;
+  /** One bus for the view's lifetime, so panels keep their subscriptions across the call's attempts. */
+  const [messages] = useState(() => new MessageBus((message) => callRef.current?.send(message) ?? false));
 
   useEffect(() => {
     const call = new AssessorCall({
@@ -59,7 +60,7 @@ export function useAssessorCall(caseId: string, presence: CasePresence, onMessag
       call.on('channel', (open) => dispatch({ type: 'channel', open })),
       call.on('message', (message) => {
         dispatch({ type: 'message', message });
-        handler.current(message);
+        messages.dispatch(message);
       }),
     ];
     return () => {
@@ -67,13 +68,11 @@ export function useAssessorCall(caseId: string, presence: CasePresence, onMessag
       call.dispose();
       callRef.current = null;
     };
-  }, [caseId]);
+  }, [caseId, messages]);
 
   useEffect(() => dispatch({ type: 'presence', presence }), [presence]);
 
   const connect = useCallback(() => void callRef.current?.connect(), []);
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
-  const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
-
-  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, send };
+  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, messages };
 }

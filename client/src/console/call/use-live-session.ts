@@ -1,11 +1,9 @@
 // The live part of a case view: the call, chat from both sides, snapshot requests and frame captures,
-// the inspection (annotations, measurements, mode) over the live video, and a guided tour's messages
-// for whoever subscribes to them.
-import { useCallback, useMemo, useRef, useState } from 'react';
+// and the markup (annotations, measurements, the customer's mode) over the live video. A guided tour's
+// panel subscribes to its own messages on the call's message bus.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
-import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
-import { isTourSyncMessage, type TourSyncMessage } from '../../xr/tour/tour-sync.ts';
 import { messageOf } from '../../lib/api.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import type { ChatEntry } from '../../ui/chat-panel.tsx';
@@ -15,7 +13,7 @@ import { videoToJpeg } from '../../ui/video-frame.ts';
 import { cameraOffText, toolsDownText } from './call-text.ts';
 import { consoleApi } from '../app/console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
-import { useInspection } from '../markup/use-markup.ts';
+import { useMarkup } from '../markup/use-markup.ts';
 
 export interface SnapshotRequest {
   requestId: string;
@@ -38,45 +36,34 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const [liveChat, setLiveChat] = useState<ChatEntry[]>([]);
   const [requests, setRequests] = useState<SnapshotRequest[]>([]);
   const [capturing, setCapturing] = useState(false);
-  /** The inspection's message handler; the inspection needs the call's `send`, so it is made after the call. */
-  const inspectionMessage = useRef<(message: PeerMessage) => boolean>(() => false);
-  /** A guided tour's panel loads on demand; until it subscribes, its messages have no one to hear them. */
-  const [tourListeners] = useState(() => new Set<(message: TourSyncMessage) => void>());
+  const call = useAssessorCall(caseId, detail?.case.presence ?? 'offline');
+  const { messages } = call;
+  const send = messages.send;
 
-  const onMessage = useCallback(
-    (message: PeerMessage) => {
-      if (message.type === 'chat') {
+  useEffect(() => {
+    const offs = [
+      messages.on('chat', (message) => {
         setLiveChat((lines) => [...lines.filter((l) => l.id !== message.id), { id: message.id, from: 'customer', text: message.text, at: message.at }]);
-      } else if (message.type === 'snapshot-result') {
+      }),
+      messages.on('snapshot-result', (message) => {
         if (message.error) {
           setRequests((list) => list.map((r) => (r.requestId === message.requestId ? { ...r, status: 'failed', error: message.error } : r)));
           notify('error', `The customer’s device could not take the photo: ${message.error}`);
         } else {
           setRequests((list) => list.filter((r) => r.requestId !== message.requestId));
         }
-      } else if (message.type === 'evidence-added') {
-        notify('info', 'The customer added a photo.');
-      } else if (isTourSyncMessage(message)) {
-        for (const listener of tourListeners) listener(message);
-      } else {
-        inspectionMessage.current(message);
-      }
-    },
-    [notify, tourListeners],
-  );
-  const onTourMessage = useCallback(
-    (listener: (message: TourSyncMessage) => void) => {
-      tourListeners.add(listener);
-      return () => void tourListeners.delete(listener);
-    },
-    [tourListeners],
-  );
-  const call = useAssessorCall(caseId, detail?.case.presence ?? 'offline', onMessage);
-  const send = call.send;
+      }),
+      messages.on('evidence-added', () => notify('info', 'The customer added a photo.')),
+    ];
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [messages, notify]);
+
   const phase = call.view.phase;
-  const inspection = useInspection({
+  const markup = useMarkup({
     caseId,
-    send,
+    channel: messages,
     offline: toolsDownText(call.view),
     ended: phase === 'ended' || phase === 'failed' || phase === 'idle',
     picture: cameraOffText(call.view) === null,
@@ -85,7 +72,6 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
     addMeasurement,
     notify,
   });
-  inspectionMessage.current = inspection.onMessage;
 
   const chat = useMemo(() => {
     const stored: ChatEntry[] = detail?.chat ?? [];
@@ -129,5 +115,5 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const openRequests = requests.filter((r) => !(r.status === 'pending' && answered.has(r.requestId)));
   const dismissRequest = useCallback((requestId: string) => setRequests((list) => list.filter((r) => r.requestId !== requestId)), []);
 
-  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, inspection, onTourMessage };
+  return { call, chat, sendChat, requestPhoto, captureFrame, capturing, requests: openRequests, dismissRequest, markup };
 }

@@ -1,4 +1,4 @@
-// One case: live video with its inspection tools and controls (or, for a preview with a tour, the live
+// One case: live video with its markup tools and controls (or, for a preview with a tour, the live
 // guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
 // evidence, outcome and ledger.
 import { useState } from 'react';
@@ -13,14 +13,14 @@ import { consoleApi } from '../app/console-api.ts';
 import { ChecklistPanel } from '../evidence/checklist-panel.tsx';
 import { EvidenceStrip } from '../evidence/evidence-strip.tsx';
 import { annotationRows, measurementRows } from '../markup/markup-items.ts';
-import { InspectionToolbar } from '../markup/markup-toolbar.tsx';
+import { MarkupToolbar } from '../markup/markup-toolbar.tsx';
 import { JoinLinkCard } from './join-link-card.tsx';
 import { LedgerPanel } from './ledger-panel.tsx';
 import { OutcomeForm } from '../outcome/outcome-form.tsx';
 import { PreviewOutcomeForm } from '../outcome/preview-outcome-form.tsx';
 import { OutcomeHistory } from '../outcome/outcome-history.tsx';
 import { QualityPanel } from '../call/quality-panel.tsx';
-import { SpatialPanel } from '../markup/markup-panel.tsx';
+import { MarkupPanel } from '../markup/markup-panel.tsx';
 import { ExportPanel } from '../recording/export-panel.tsx';
 import { RecordingsPanel } from '../recording/recording-player.tsx';
 import { RecordingStatus } from '../recording/recording-status.tsx';
@@ -28,14 +28,14 @@ import { useRecording } from '../recording/use-recording.ts';
 import { TourLiveSlot } from '../tour/tour-live-slot.tsx';
 import { useCaseDetail } from './use-case-detail.ts';
 import { useLiveSession } from '../call/use-live-session.ts';
-import { VideoOverlay } from '../call/video-overlay.tsx';
 import { VideoPanel } from '../call/video-panel.tsx';
+import { VideoMarkup } from '../markup/video-markup.tsx';
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void }) {
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
   const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
-  const inspection = live.inspection;
+  const markup = live.markup;
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
   const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
   const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
@@ -56,8 +56,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   if (!detail) return <main className="page muted">Loading case…</main>;
 
   const c = detail.case;
-  const annotations = annotationRows(detail.annotations ?? [], inspection.annotations);
-  const measurements = measurementRows(detail.measurements ?? [], inspection.measurements);
+  const annotations = annotationRows(detail.annotations ?? [], markup.annotations);
+  const measurements = measurementRows(detail.measurements ?? [], markup.measurements);
   const call = live.call.view;
   const inCall = isLive(call);
   // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
@@ -97,7 +97,6 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               tourId={tourId}
               stream={live.call.stream}
               call={live.call}
-              onTourMessage={live.onTourMessage}
               notify={notify}
             />
           ) : (
@@ -111,8 +110,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               onCaptureFrame={() => live.captureFrame(video.current)}
               onRequestPhoto={live.requestPhoto}
               onDismissRequest={live.dismissRequest}
-              toolbar={<InspectionToolbar inspection={inspection} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
-              overlay={<VideoOverlay videoRef={video} items={inspection.overlay} tool={inspection.tool} onPick={inspection.pick} onMiss={inspection.missPick} />}
+              toolbar={<MarkupToolbar markup={markup} live={inCall} canClear={annotations.some((a) => a.status !== 'cleared')} />}
+              overlay={<VideoMarkup videoRef={video} marks={markup.marks} tool={markup.tool} onPick={markup.pick} onMiss={markup.missPick} />}
             />
           )}
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
@@ -129,7 +128,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         <aside className="case-side">
           <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
           <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />
-          {!tourId && <SpatialPanel annotations={annotations} measurements={measurements} onRetryAnnotation={inspection.retryAnnotation} onRetryMeasurement={inspection.retryMeasurement} />}
+          {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
             <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={call.channel ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />

@@ -7,8 +7,8 @@ import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '.
 import { formatBytes, formatDateTime, formatLocation, formatSkew, isNotableSkew } from '../../ui/format.ts';
 import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, replacedItems, replacementCandidates, replacementOf } from './evidence-corrections.ts';
-import { layerShapes } from '../markup/markup-geometry.ts';
-import { LayerSvg } from '../markup/markup-svg.tsx';
+import { markupShapes } from '../markup/markup-geometry.ts';
+import { MarkupSvg } from '../markup/markup-svg.tsx';
 import { SupersedeForm } from './supersede-form.tsx';
 
 export const sourceText = { 'device-still': 'Device photo', 'video-frame': 'Video frame', gallery: 'Gallery' } as const;
@@ -27,8 +27,8 @@ function PhotoLayer(props: { layer: AnnotationLayer; width: number; height: numb
     const m = item.kind === 'measurement' ? props.measurements.find((x) => x.id === item.refId) : undefined;
     return m ? formatMeasurement(m.distanceM, m.uncertaintyM) : undefined;
   };
-  const shapes = layerShapes(props.layer.items, props.width, props.height, textOf);
-  return <LayerSvg className="photo-layer" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
+  const shapes = markupShapes(props.layer.items, props.width, props.height, textOf);
+  return <MarkupSvg className="photo-layer" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
 }
 
 /** The frame takes the photo's aspect ratio, so the layer's SVG covers exactly the picture. */

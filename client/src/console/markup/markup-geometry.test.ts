@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerItem } from '../../../../protocol/spatial.ts';
-import { layerScale, layerShapes, type Shape } from './markup-geometry.ts';
+import { markupScale, markupShapes, type Shape } from './markup-geometry.ts';
 
 const W = 2000;
 const H = 1000;
-const one = (item: LayerItem, textOf?: (item: LayerItem) => string | undefined): Shape => layerShapes([item], W, H, textOf)[0]!;
+const one = (item: LayerItem, textOf?: (item: LayerItem) => string | undefined): Shape => markupShapes([item], W, H, textOf)[0]!;
 
-describe('annotation layer geometry', () => {
+describe('markup geometry', () => {
   it('scales with the long side of the picture', () => {
-    expect(layerScale(2000, 1000).unit).toBe(20);
-    expect(layerScale(1000, 2000).unit).toBe(20);
-    expect(layerScale(100, 50).font).toBe(11);
+    expect(markupScale(2000, 1000).unit).toBe(20);
+    expect(markupScale(1000, 2000).unit).toBe(20);
+    expect(markupScale(100, 50).font).toBe(11);
   });
 
   it('puts markers and circles at their centre in pixels', () => {
@@ -49,7 +49,7 @@ describe('annotation layer geometry', () => {
     expect(one({ kind: 'label', points: [{ u: 0.2, v: 0.5 }], label: 'Crack' }).text).toMatchObject({ text: 'Crack', anchor: 'start', x: 400 + 32 });
     expect(one({ kind: 'label', points: [{ u: 0.9, v: 0.5 }], label: 'Crack' }).text).toMatchObject({ anchor: 'end', x: 1800 - 32 });
     const top = one({ kind: 'label', points: [{ u: 0.5, v: 0 }], label: 'Top' }).text!;
-    expect(top.y).toBeGreaterThanOrEqual(layerScale(W, H).font);
+    expect(top.y).toBeGreaterThanOrEqual(markupScale(W, H).font);
   });
 
   it('draws a measurement with end ticks and its distance above the middle', () => {
@@ -72,7 +72,7 @@ describe('annotation layer geometry', () => {
       { kind: 'marker', points: [{ u: 0.1, v: 0.1 }], label: 'A' },
       { kind: 'measurement', points: [{ u: 0.2, v: 0.2 }], label: 'own', refId: 'm' },
     ];
-    const shapes = layerShapes(items, W, H, () => 'fallback');
+    const shapes = markupShapes(items, W, H, () => 'fallback');
     expect(shapes.map((s) => s.kind)).toEqual(['marker', 'measurement']);
     expect(shapes[1]!.text?.text).toBe('own');
   });

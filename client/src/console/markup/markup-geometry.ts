@@ -3,7 +3,7 @@
 // sized video and on a 4000 px photo; text stays inside the picture.
 import type { LayerItem, ScreenPoint } from '../../../../protocol/spatial.ts';
 
-export interface LayerScale {
+export interface MarkupScale {
   /** A hundredth of the picture's long side. */
   unit: number;
   stroke: number;
@@ -25,18 +25,18 @@ export type Shape =
   | { kind: 'label'; cx: number; cy: number; r: number; text: ShapeText }
   | { kind: 'measurement'; x1: number; y1: number; x2: number; y2: number; ticks: [XY, XY][]; text: ShapeText | null };
 
-export function layerScale(width: number, height: number): LayerScale {
+export function markupScale(width: number, height: number): MarkupScale {
   const unit = Math.max(width, height) / 100;
   return { unit, stroke: Math.max(unit * 0.45, 1.5), font: Math.max(unit * 2.6, 11) };
 }
 
 /** One shape per item, in order. `textOf` supplies text an item does not carry (a measurement's distance). */
-export function layerShapes(items: readonly LayerItem[], width: number, height: number, textOf: (item: LayerItem) => string | undefined = () => undefined): Shape[] {
-  const scale = layerScale(width, height);
+export function markupShapes(items: readonly LayerItem[], width: number, height: number, textOf: (item: LayerItem) => string | undefined = () => undefined): Shape[] {
+  const scale = markupScale(width, height);
   return items.map((item) => itemShape(item, width, height, scale, item.label ?? textOf(item)));
 }
 
-export function itemShape(item: LayerItem, width: number, height: number, scale: LayerScale, label: string | undefined): Shape {
+export function itemShape(item: LayerItem, width: number, height: number, scale: MarkupScale, label: string | undefined): Shape {
   const toPx = (p: ScreenPoint): XY => [p.u * width, p.v * height];
   const [x, y] = toPx(item.points[0]!);
   const u = scale.unit;
@@ -97,11 +97,11 @@ function defaultTail(head: XY, length: number, width: number, height: number): X
 }
 
 /** Text to the right of a point, or to its left near the right edge. */
-function besideText(text: string, x: number, y: number, gap: number, width: number, height: number, scale: LayerScale): ShapeText {
+function besideText(text: string, x: number, y: number, gap: number, width: number, height: number, scale: MarkupScale): ShapeText {
   const right = x <= width * 0.7;
   return clampText({ x: right ? x + gap : x - gap, y: y + scale.font * 0.35, text, anchor: right ? 'start' : 'end' }, width, height, scale);
 }
 
-function clampText(text: ShapeText, width: number, height: number, scale: LayerScale): ShapeText {
+function clampText(text: ShapeText, width: number, height: number, scale: MarkupScale): ShapeText {
   return { ...text, x: Math.min(Math.max(text.x, 0), width), y: Math.min(Math.max(text.y, scale.font), height - scale.font * 0.3) };
 }

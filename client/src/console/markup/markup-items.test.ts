@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationView, MeasurementBody, MeasurementView, Pose, SpatialAnchor } from '../../../../protocol/spatial.ts';
-import { annotationRows, measurementRows, overlayItems, type SessionAnnotation, type SessionMeasurement } from './markup-items.ts';
+import { annotationRows, measurementRows, liveMarks, type SessionAnnotation, type SessionMeasurement } from './markup-items.ts';
 
 const cameraPose: Pose = { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] };
 const anchor: SpatialAnchor = { pose: { position: [0, 0, -1], orientation: [0, 0, 0, 1] }, anchored: true, cameraPose };
@@ -17,7 +17,7 @@ const session = (id: string, at: string, status: SessionAnnotation['status'], ex
   ...extra,
 });
 
-describe('inspection items', () => {
+describe('markup items', () => {
   it('lists stored annotations (cleared ones marked) and this session’s unstored ones, newest first', () => {
     const rows = annotationRows(
       [stored('a1', '2026-01-01T10:00:00Z'), stored('a2', '2026-01-01T10:01:00Z', '2026-01-01T10:05:00Z')],
@@ -46,7 +46,7 @@ describe('inspection items', () => {
   it('draws this session’s annotations, the picked ends and the finished measurements shown', () => {
     const body = { id: 'm1', a: [0, 0, 0], b: [1, 0, 0], screenA: { u: 0.1, v: 0.1 }, screenB: { u: 0.9, v: 0.1 }, cameraPose: cameraPose } as const;
     const measured: SessionMeasurement = { id: 'm1', a: [0, 0, 0], b: [1, 0, 0], distanceM: 1, uncertaintyM: 0.012, body: { ...body, a: [0, 0, 0], b: [1, 0, 0] }, createdBy: 'assessor', at: 'x', status: 'saved', shown: true };
-    const items = overlayItems(
+    const items = liveMarks(
       [session('a1', 'x', 'placing', { label: 'Dent' }), session('a2', 'x', 'failed')],
       { id: 'm2', picks: [{ screen: { u: 0.3, v: 0.3 }, status: 'hit', point: [0, 0, 0], cameraPose: cameraPose, error: null }, { screen: { u: 0.6, v: 0.3 }, status: 'waiting', point: null, cameraPose: null, error: null }] },
       [measured, { ...measured, id: 'm0', shown: false }],

@@ -1,5 +1,5 @@
 // What this console placed during the live session, merged with what the server stored: the rows of
-// the annotations and measurements panel, and the light overlay drawn over the live video.
+// the markup panel, and the marks drawn over the live video.
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
 import { formatMeasurement, type AnnotationKind, type LayerItem, type MeasurementBody, type ScreenPoint, type SpatialAnchor, type Vec3 } from '../../../../protocol/spatial.ts';
 import type { MeasureDraft } from './measure-flow.ts';
@@ -92,15 +92,15 @@ export function measurementRows(stored: readonly MeasurementView[], session: rea
   return newestFirst(rows);
 }
 
-export interface OverlayItem {
+export interface LiveMark {
   key: string;
   item: LayerItem;
   state: 'pending' | 'placed' | 'failed';
 }
 
-/** The overlay over the live video: this session's annotations, the measurement being picked, and finished ones. */
-export function overlayItems(annotations: readonly SessionAnnotation[], draft: MeasureDraft | null, measurements: readonly SessionMeasurement[]): OverlayItem[] {
-  const items: OverlayItem[] = annotations.map((a) => ({
+/** The marks over the live video: this session's annotations, the measurement being picked, and finished ones. */
+export function liveMarks(annotations: readonly SessionAnnotation[], draft: MeasureDraft | null, measurements: readonly SessionMeasurement[]): LiveMark[] {
+  const items: LiveMark[] = annotations.map((a) => ({
     key: a.id,
     item: { kind: a.kind, points: [a.screen], ...(a.label ? { label: a.label } : {}) },
     state: a.status === 'placing' ? 'pending' : a.status === 'failed' ? 'failed' : 'placed',

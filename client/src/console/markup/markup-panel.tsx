@@ -31,7 +31,7 @@ function StatusNote(props: { status: RowStatus; onRetry: () => void }) {
   }
 }
 
-export function SpatialPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
+export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
   const visible = props.annotations.filter((a) => a.status !== 'cleared').length;
   return (
     <section className="card spatial" aria-label="Annotations and measurements" data-testid="spatial-panel">

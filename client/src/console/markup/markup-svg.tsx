@@ -1,7 +1,7 @@
 // Draws annotation-layer shapes as an SVG over a picture (a photo in the viewer, the live video):
 // each line twice, a dark halo under a bright stroke, so it reads on any background.
 import type { CSSProperties, ReactNode } from 'react';
-import { layerScale, type LayerScale, type Shape, type ShapeText } from './markup-geometry.ts';
+import { markupScale, type MarkupScale, type Shape, type ShapeText } from './markup-geometry.ts';
 
 export interface DrawnShape {
   key: string;
@@ -10,8 +10,8 @@ export interface DrawnShape {
   className?: string;
 }
 
-export function LayerSvg(props: { width: number; height: number; shapes: readonly DrawnShape[]; className: string; testId: string; style?: CSSProperties }) {
-  const scale = layerScale(props.width, props.height);
+export function MarkupSvg(props: { width: number; height: number; shapes: readonly DrawnShape[]; className: string; testId: string; style?: CSSProperties }) {
+  const scale = markupScale(props.width, props.height);
   return (
     <svg className={`layer ${props.className}`} data-testid={props.testId} viewBox={`0 0 ${props.width} ${props.height}`} preserveAspectRatio="xMidYMid meet" style={props.style} aria-hidden="true">
       {props.shapes.map(({ key, shape, className }) => (
@@ -23,7 +23,7 @@ export function LayerSvg(props: { width: number; height: number; shapes: readonl
   );
 }
 
-function twice(scale: LayerScale, element: (className: string, width: number) => ReactNode): ReactNode {
+function twice(scale: MarkupScale, element: (className: string, width: number) => ReactNode): ReactNode {
   return (
     <>
       {element('layer-halo', scale.stroke * 2.2)}
@@ -32,7 +32,7 @@ function twice(scale: LayerScale, element: (className: string, width: number) =>
   );
 }
 
-function draw(shape: Shape, scale: LayerScale): ReactNode {
+function draw(shape: Shape, scale: MarkupScale): ReactNode {
   switch (shape.kind) {
     case 'marker':
       return (
@@ -75,7 +75,7 @@ function draw(shape: Shape, scale: LayerScale): ReactNode {
   }
 }
 
-function text(t: ShapeText | null, scale: LayerScale): ReactNode {
+function text(t: ShapeText | null, scale: MarkupScale): ReactNode {
   if (!t) return null;
   return (
     <text className="layer-text" x={t.x} y={t.y} textAnchor={t.anchor} fontSize={scale.font} strokeWidth={scale.font * 0.22}>

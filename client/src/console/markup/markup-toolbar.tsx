@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { TOOLS, toolText, type Tool } from './markup-tools.ts';
 import { ModeControl } from '../call/mode-control.tsx';
-import type { Inspection } from './use-markup.ts';
+import type { Markup } from './use-markup.ts';
 
 const icons: Record<Tool, ReactNode> = {
   pointer: <path d="M4 2l9 6-4 1 2.5 5-2 1-2.5-5L4 13z" />,
@@ -14,25 +14,25 @@ const icons: Record<Tool, ReactNode> = {
   measure: <path d="M2 8h12M2 5v6M14 5v6M6 7v2M10 7v2" />,
 };
 
-export function InspectionToolbar(props: { inspection: Inspection; live: boolean; canClear: boolean }) {
-  const { inspection: i } = props;
+export function MarkupToolbar(props: { markup: Markup; live: boolean; canClear: boolean }) {
+  const { markup: m } = props;
   return (
-    <div className="inspect" data-testid="inspection-toolbar" data-tool={i.tool} data-measure={i.tool === 'measure' ? i.measureStep : ''}>
-      <ModeControl mode={i.mode} request={i.modeRequest} live={props.live} onRequest={i.requestMode} />
+    <div className="inspect" data-testid="inspection-toolbar" data-tool={m.tool} data-measure={m.tool === 'measure' ? m.measureStep : ''}>
+      <ModeControl mode={m.mode} request={m.modeRequest} live={props.live} onRequest={m.requestMode} />
       <div className="inspect-bar">
-        <div className="tool-group" role="toolbar" aria-label="Inspection tools">
+        <div className="tool-group" role="toolbar" aria-label="Markup tools">
           {TOOLS.map((tool) => {
-            const blocked = i.blocked(tool);
+            const blocked = m.blocked(tool);
             return (
               <button
                 key={tool}
                 type="button"
-                className={`tool${tool === i.tool ? ' tool-on' : ''}`}
+                className={`tool${tool === m.tool ? ' tool-on' : ''}`}
                 data-testid={`tool-${tool}`}
-                aria-pressed={tool === i.tool}
+                aria-pressed={tool === m.tool}
                 disabled={blocked !== null}
                 title={blocked ?? toolText[tool]}
-                onClick={() => i.selectTool(tool)}
+                onClick={() => m.selectTool(tool)}
               >
                 <svg className="tool-icon" viewBox="0 0 16 16" aria-hidden="true">
                   {icons[tool]}
@@ -42,27 +42,27 @@ export function InspectionToolbar(props: { inspection: Inspection; live: boolean
             );
           })}
         </div>
-        {i.tool === 'label' && (
-          <input className="label-input" data-testid="label-text" aria-label="Label text" placeholder="Label text" maxLength={200} value={i.labelText} onChange={(e) => i.setLabelText(e.target.value)} />
+        {m.tool === 'label' && (
+          <input className="label-input" data-testid="label-text" aria-label="Label text" placeholder="Label text" maxLength={200} value={m.labelText} onChange={(e) => m.setLabelText(e.target.value)} />
         )}
         <span className="spacer" />
-        <button type="button" className="btn btn-small" data-testid="annotations-clear" disabled={!props.canClear} onClick={i.clearAll} title="Remove every annotation from the customer’s view and the console (they stay in the ledger)">
+        <button type="button" className="btn btn-small" data-testid="annotations-clear" disabled={!props.canClear} onClick={m.clearAll} title="Remove every annotation from the customer’s view and the console (they stay in the ledger)">
           Clear all
         </button>
       </div>
       <p className="tools-hint muted small" data-testid="tools-hint">
-        {i.hint}
-        {i.note && (
+        {m.hint}
+        {m.note && (
           <span className="tools-note" data-testid="tools-note">
             {' '}
-            {i.note}
+            {m.note}
           </span>
         )}
       </p>
-      {i.problem && (
+      {m.problem && (
         <p className="tools-problem" role="alert" data-testid="inspection-error">
-          {i.problem}{' '}
-          <button type="button" className="btn btn-ghost btn-small" onClick={i.dismissProblem}>
+          {m.problem}{' '}
+          <button type="button" className="btn btn-ghost btn-small" onClick={m.dismissProblem}>
             Dismiss
           </button>
         </p>

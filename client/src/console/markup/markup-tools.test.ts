@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { placementErrorText, toolBlocked, toolsNote, type InspectionContext } from './markup-tools.ts';
+import { placementErrorText, toolBlocked, toolsNote, type MarkupContext } from './markup-tools.ts';
 
-const live = (extra: Partial<InspectionContext> = {}): InspectionContext => ({ offline: null, picture: true, mode: 'ar', available: ['ar', 'overlay', 'camera', 'voice', 'text'], ...extra });
+const live = (extra: Partial<MarkupContext> = {}): MarkupContext => ({ offline: null, picture: true, mode: 'ar', available: ['ar', 'overlay', 'camera', 'voice', 'text'], ...extra });
 
-describe('inspection tools', () => {
+describe('markup tools', () => {
   it('allows every tool in AR', () => {
     for (const tool of ['pointer', 'marker', 'arrow', 'circle', 'label', 'measure'] as const) expect(toolBlocked(tool, live())).toBeNull();
     expect(toolsNote(live())).toBeNull();

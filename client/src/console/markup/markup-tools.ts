@@ -1,4 +1,4 @@
-// The inspection tools over the live video and when each can be used: what the customer's current
+// The markup tools over the live video and when each can be used: what the customer's current
 // mode tracks decides it (measuring needs AR; annotations need a picture, and are flat without AR).
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import type { AnnotationKind } from '../../../../protocol/spatial.ts';
@@ -40,7 +40,7 @@ export function isAnnotationTool(tool: Tool): tool is AnnotationKind {
   return tool === 'marker' || tool === 'arrow' || tool === 'circle' || tool === 'label';
 }
 
-export interface InspectionContext {
+export interface MarkupContext {
   /** Why nothing can be placed on the customer's picture now (call-text's toolsDownText); null while connected with the data channel open. */
   offline: string | null;
   /** The customer's picture is showing (not audio only). */
@@ -51,7 +51,7 @@ export interface InspectionContext {
 }
 
 /** Why the tool cannot be used now, or null when it can. */
-export function toolBlocked(tool: Tool, context: InspectionContext): string | null {
+export function toolBlocked(tool: Tool, context: MarkupContext): string | null {
   if (tool === 'pointer') return null;
   if (context.offline) return context.offline;
   if (context.mode === 'voice' || context.mode === 'text') return `The customer is in ${modeText[context.mode].toLowerCase()} mode: there is no picture to point at.`;
@@ -65,7 +65,7 @@ export function toolBlocked(tool: Tool, context: InspectionContext): string | nu
 }
 
 /** The one line shown under the tool bar that explains what is limited in the current mode. */
-export function toolsNote(context: InspectionContext): string | null {
+export function toolsNote(context: MarkupContext): string | null {
   const all = toolBlocked('marker', context);
   if (all) return all;
   const notes: string[] = [];

@@ -2,11 +2,10 @@
 // agent's own view while leading) beside the plan with the customer's place and gaze; the call, the
 // lead, the pointer; the hotspots near the customer with their cards; the offer.
 import { useEffect, useMemo, useState } from 'react';
-import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
-import type { TourSyncMessage } from '../../xr/tour/tour-sync.ts';
+import type { MessageChannel } from '../../call/message-bus.ts';
 import { CallBadge, CallButton } from '../call/call-controls.tsx';
 import type { ConsoleCall } from '../call/call-state.ts';
 import { isLive, videoBadge, videoCaption } from '../call/call-text.ts';
@@ -26,7 +25,8 @@ export interface TourCall {
   channelOpen: boolean;
   connect: () => void;
   hangUp: () => void;
-  send: (message: PeerMessage) => boolean;
+  /** The call's data channel: the tour's messages both ways. */
+  messages: MessageChannel;
 }
 
 export interface TourLiveProps {
@@ -34,7 +34,6 @@ export interface TourLiveProps {
   tour: TourManifest;
   assets: TourAssets;
   call: TourCall;
-  onTourMessage: (listener: (message: TourSyncMessage) => void) => () => void;
   notify: (tone: Tone, text: string) => void;
   onError: (error: Error) => void;
 }
@@ -42,7 +41,7 @@ export interface TourLiveProps {
 export function TourLive(props: TourLiveProps) {
   const { tour, call, notify } = props;
   const activity = useAgentActivity(props.caseId, (message) => notify('error', message));
-  const guide = useTourGuide({ tour, send: call.send, channelOpen: call.channelOpen, onTourMessage: props.onTourMessage, activity });
+  const guide = useTourGuide({ tour, channel: call.messages, channelOpen: call.channelOpen, activity });
   const [pointing, setPointing] = useState(false);
   const now = useClock(guide.poseAt !== null);
   const live = isLive(call.view);

@@ -1,11 +1,11 @@
-// The agent's side of a guided tour: follows the customer's pose messages, and acts on the customer's
+// The agent's side of a guided tour: follows the customer's pose and lead messages, and acts on the customer's
 // tour — takes or hands back the lead (while leading, the agent's own view goes out through the pose
 // gate), brings the customer to a viewpoint, points, opens a card, makes an offer. What the agent does
 // is recorded for the ledger.
 import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
-import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { TourManifest, Vec3 } from '../../../../protocol/tour.ts';
-import { agentPose, PoseGate, POSE_MIN_INTERVAL_MS, type AgentPoseMessage, type TourLeader, type TourOfferMessage, type TourSyncMessage } from '../../xr/tour/tour-sync.ts';
+import type { MessageChannel } from '../../call/message-bus.ts';
+import { agentPose, PoseGate, POSE_MIN_INTERVAL_MS, type AgentPoseMessage, type TourLeader, type TourOfferMessage } from '../../xr/tour/tour-sync.ts';
 import { reduceView, type TourView, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
 import { viewOfPose } from './customer-view.ts';
 import { INITIAL_GUIDE, reduceGuide } from './guide-state.ts';
@@ -16,13 +16,14 @@ const GATE_TICK_MS = POSE_MIN_INTERVAL_MS / 2;
 
 export interface TourGuideDeps {
   tour: TourManifest;
-  send: (message: PeerMessage) => boolean;
+  /** The call's data channel. */
+  channel: MessageChannel;
   channelOpen: boolean;
-  onTourMessage: (listener: (message: TourSyncMessage) => void) => () => void;
   activity: AgentActivity;
 }
 
-export function useTourGuide({ tour, send, channelOpen, onTourMessage, activity }: TourGuideDeps) {
+export function useTourGuide({ tour, channel, channelOpen, activity }: TourGuideDeps) {
+  const { send } = channel;
   const [state, dispatch] = useReducer(reduceGuide, INITIAL_GUIDE);
   const [agentView, setAgentView] = useState<TourView | null>(null);
   // By value: the customer's page repeats an unchanged pose every 2 s, and a new view object would
@@ -36,7 +37,16 @@ export function useTourGuide({ tour, send, channelOpen, onTourMessage, activity 
   /** What the console shows: the agent's own view while leading, else the customer's. */
   const view = leading ? (agentView ?? customerView) : customerView;
 
-  useEffect(() => onTourMessage((message) => dispatch({ type: 'received', message, at: Date.now() })), [onTourMessage]);
+  // The customer's page sends these two; the other tour messages go from the console to the customer.
+  useEffect(() => {
+    const offs = [
+      channel.on('tour-pose', (message) => dispatch({ type: 'received', message, at: Date.now() })),
+      channel.on('tour-lead', (message) => dispatch({ type: 'received', message, at: Date.now() })),
+    ];
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [channel]);
 
   // The customer handed the lead over: the agent starts from where the customer is.
   const startFromCustomer = useEffectEvent(() => setAgentView(customerView));

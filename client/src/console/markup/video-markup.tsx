@@ -1,12 +1,12 @@
-// Over the live video: the light SVG overlay of what the assessor placed (at the clicked points, while
-// the stream catches up), and, with a tool in hand, the layer that turns a click into a picture point.
+// Markup over the live video: the light SVG of what the assessor placed (at the clicked points, while
+// the stream catches up), and, with a tool in hand, the click layer that turns a click into a picture point.
 import { useEffect, useState, type MouseEvent, type RefObject } from 'react';
 import type { ScreenPoint } from '../../../../protocol/spatial.ts';
-import type { OverlayItem } from '../markup/markup-items.ts';
-import type { Tool } from '../markup/markup-tools.ts';
-import { layerScale, itemShape } from '../markup/markup-geometry.ts';
-import { LayerSvg } from '../markup/markup-svg.tsx';
-import { clickToScreenPoint, containedBox } from './video-geometry.ts';
+import type { LiveMark } from './markup-items.ts';
+import type { Tool } from './markup-tools.ts';
+import { markupScale, itemShape } from './markup-geometry.ts';
+import { MarkupSvg } from './markup-svg.tsx';
+import { clickToScreenPoint, containedBox } from '../call/video-geometry.ts';
 
 interface Size {
   width: number;
@@ -38,7 +38,7 @@ function useVideoSize(videoRef: RefObject<HTMLVideoElement | null>): Size | null
   return size;
 }
 
-export function VideoOverlay(props: { videoRef: RefObject<HTMLVideoElement | null>; items: readonly OverlayItem[]; tool: Tool; onPick: (screen: ScreenPoint) => void; onMiss: () => void }) {
+export function VideoMarkup(props: { videoRef: RefObject<HTMLVideoElement | null>; marks: readonly LiveMark[]; tool: Tool; onPick: (screen: ScreenPoint) => void; onMiss: () => void }) {
   const size = useVideoSize(props.videoRef);
   const content = size && containedBox({ left: 0, top: 0, width: size.width, height: size.height }, size.videoWidth, size.videoHeight);
 
@@ -51,17 +51,17 @@ export function VideoOverlay(props: { videoRef: RefObject<HTMLVideoElement | nul
     else props.onMiss();
   };
 
-  const scale = content ? layerScale(content.width, content.height) : null;
+  const scale = content ? markupScale(content.width, content.height) : null;
   return (
     <>
-      {content && scale && props.items.length > 0 && (
-        <LayerSvg
+      {content && scale && props.marks.length > 0 && (
+        <MarkupSvg
           className="video-overlay"
           testId="video-overlay"
           width={content.width}
           height={content.height}
           style={{ left: content.left, top: content.top, width: content.width, height: content.height }}
-          shapes={props.items.map(({ key, item, state }) => ({ key, shape: itemShape(item, content.width, content.height, scale, item.label), className: `overlay-${state}` }))}
+          shapes={props.marks.map(({ key, item, state }) => ({ key, shape: itemShape(item, content.width, content.height, scale, item.label), className: `overlay-${state}` }))}
         />
       )}
       {props.tool !== 'pointer' && <div className={`video-click-layer tool-cursor-${props.tool}`} data-testid="video-click-layer" data-tool={props.tool} onClick={click} />}
