@@ -84,6 +84,7 @@ export function createLinkService(deps: LinkServiceDeps) {
 
     /** Sends the current link; a failed send is recorded too, then answered 502 with its reason. */
     async send(user: User, caseId: string, body: SendLinkBody, joinBase: string): Promise<LinkSendView> {
+      cases.authorize({ kind: 'user', user }, caseId);
       const { email, sms } = deps.senders;
       type Words = Parameters<typeof linkEmail>[0];
       const deliver = body.channel === 'email'

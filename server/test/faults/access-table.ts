@@ -79,12 +79,18 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'GET /api/join': row('401 200 401 200 401 401 401', () => ({ path: '/api/join' })),
   'POST /api/join/consent': row('401 200 401 200 401 401 401', () => ({ path: '/api/join/consent', json: { recording: true, location: false } })),
   'POST /api/join/peer': row('401 200 401 200 401 401 401', () => ({ path: '/api/join/peer' })),
+  // The scenes' customers have agreed already, so there is nothing left for them to decline.
+  'POST /api/join/decline': row('401 409 401 409 401 401 401', () => ({ path: '/api/join/decline' })),
 
   // Cases.
   'POST /api/cases': row(`${USERS_ONLY} 201 201 201`, () => ({ path: '/api/cases', json: { title: 'Created in the matrix' } })),
   'GET /api/cases': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/cases' })),
   'GET /api/cases/:id': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s) })),
   'POST /api/cases/:id/join-link': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/join-link') })),
+  'GET /api/cases/:id/join-link': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/join-link') })),
+  // This server has no email or SMS configured: the case's own assessor is told so (409), after access is checked.
+  'POST /api/cases/:id/join-link/send': row(`${USERS_ONLY} 403 409 409`, (s) => ({ path: inCase(s, '/join-link/send'), json: { channel: 'email', to: 'dana@example.test' } })),
+  'GET /api/cases/:id/join-link/sends': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/join-link/sends') })),
   'POST /api/cases/:id/peer': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/peer') })),
   'POST /api/cases/:id/calls': row(`${USERS_ONLY} 403 200 200`, (s, kit) => ({ path: inCase(s, '/calls'), json: { callId: kit.unique('call'), event: 'started' } })),
   'POST /api/cases/:id/outcome': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/outcome'), json: { decision: 'approved', reason: 'matrix' } })),

@@ -80,7 +80,7 @@ describe('bad input at every write route', () => {
 
   it.each([
     'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/users', 'POST /api/users/:id/disable', 'POST /api/users/:id/enable',
-    'POST /api/cases', 'POST /api/cases/:id/join-link',
+    'POST /api/cases', 'POST /api/cases/:id/join-link', 'POST /api/cases/:id/join-link/send', 'POST /api/join/decline',
     'POST /api/cases/:id/peer', 'POST /api/cases/:id/calls', 'POST /api/cases/:id/outcome', 'POST /api/cases/:id/chat',
     'POST /api/cases/:id/tour-activity', 'POST /api/cases/:id/evidence/:evidenceId/supersede',
     'POST /api/cases/:id/recordings', 'POST /api/cases/:id/recordings/:recordingId/seal', 'POST /api/join/consent',

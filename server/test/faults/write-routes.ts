@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
-import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceUploadMeta, LoginBody, OutcomeBody } from '../../../protocol/http.ts';
+import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
@@ -126,6 +126,7 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
     jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
+    jsonRoute('POST /api/cases/:id/join-link/send', inCase('/join-link/send'), cookie, { channel: 'email', to: 'dana@example.test' }, SendLinkBody),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
     jsonRoute('POST /api/cases/:id/calls', inCase('/calls'), cookie, { callId: 'call-00000001', event: 'started', detail: 'x' }, CallEventBody),
     jsonRoute('POST /api/cases/:id/outcome', inCase('/outcome'), cookie, {
@@ -159,6 +160,7 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/cases/:id/recordings/:recordingId/seal', `${chunkTargets.open}/seal`, cookie, { chunkCount: 1, durationMs: 1000, chunks: [{ n: 0, sha256: sha256(held) }] }, SealRecordingBody, 10 * 1024 * 1024),
     jsonRoute('POST /api/join/consent', '/api/join/consent', customer, { recording: true, location: true }, ConsentBody),
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
+    bodilessRoute('POST /api/join/decline', '/api/join/decline', customer),
     {
       key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
       text: { schema: EvidenceUploadMeta, valid: VALID_DETAILS, encode: (value) => uploadWithDetails(photo, value) },
