@@ -261,6 +261,8 @@ export const EvidenceView = z.object({
   caption: text().nullable().optional(),
   /** The assessor's longer note on the photo; null when none. */
   note: text().nullable().optional(),
+  /** Who last changed the caption or note (the assessor's name) and when; null when never. */
+  noted: z.object({ by: text(), at: text() }).nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

@@ -4,7 +4,8 @@
 import fsp from 'node:fs/promises';
 import type { ChecklistCapture } from '../../../protocol/checklist.ts';
 import { EVIDENCE_SUPERSEDED, RETENTION_PURGED, type SupersedeBody } from '../../../protocol/corrections.ts';
-import type { EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
+import { EVIDENCE_NOTED } from '../../../protocol/evidence-notes.ts';
+import type { EvidenceNoteBody, EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/case-service.ts';
@@ -15,7 +16,7 @@ import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { purgeCoverage, type PurgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
-import type { EvidenceCorrection, EvidenceRecord, EvidenceStore } from './evidence-store.ts';
+import type { EvidenceCorrection, EvidenceNote, EvidenceRecord, EvidenceStore } from './evidence-store.ts';
 import { createImageIntake, type ImageWorkLimits } from './image-intake.ts';
 
 export interface EvidenceServiceDeps {
@@ -45,16 +46,18 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
   /** Whose images queue together: one user, or one join token. */
   const callerOf = (principal: Principal): string => `${principal.kind}:${actorOf(principal).id}`;
 
-  /** What a case's later entries say about its evidence: corrections, purged blobs, checklist verdicts. */
-  interface CaseContext { corrections: Map<string, EvidenceCorrection>; coverage: PurgeCoverage; checklist: Map<string, ChecklistCapture> }
+  /** What a case's later entries say about its evidence: corrections, captions and notes, purged blobs, checklist verdicts. */
+  interface CaseContext { corrections: Map<string, EvidenceCorrection>; notes: Map<string, EvidenceNote>; coverage: PurgeCoverage; checklist: Map<string, ChecklistCapture> }
   const contextOf = (caseId: string): CaseContext => ({
     corrections: store.corrections(caseId),
+    notes: store.notes(caseId),
     coverage: purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED)),
     checklist: deps.checklist.byEvidence(caseId),
   });
 
   const toView = (r: EvidenceRecord, context: CaseContext = contextOf(r.caseId)): EvidenceView => {
     const correction = context.corrections.get(r.id);
+    const noted = context.notes.get(r.id);
     const base = `/api/cases/${r.caseId}/evidence/${r.id}`;
     const skew = r.deviceTime ? Date.parse(r.receivedAt) - Date.parse(r.deviceTime) : null;
     return {
@@ -85,6 +88,9 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       purged: context.coverage.covers(r.ledgerSeq, r.sha256),
       checklist: context.checklist.get(r.id) ?? null,
       layer: r.layer,
+      caption: noted?.caption ?? null,
+      note: noted?.note ?? null,
+      noted: noted ? { by: noted.byName ?? noted.by, at: noted.at } : null,
     };
   };
 
@@ -120,6 +126,37 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       hub.publish(caseRecord.assessorId, { type: 'evidence', evidence: view });
       deps.cases.publish(caseId);
       return view;
+    },
+
+    /**
+     * Sets a photo's caption and/or note (a field left out keeps its value; null or blank clears it):
+     * a ledger entry and its projection in one transaction. A change to nothing appends nothing.
+     */
+    note(principal: Principal, caseId: string, evidenceId: string, body: EvidenceNoteBody): { evidence: EvidenceView; created: boolean } {
+      const caseRecord = deps.cases.authorize(principal, caseId);
+      const result = db.transaction(() => {
+        const record = store.byId(caseId, evidenceId);
+        if (!record) throw notFound('the evidence');
+        const context = contextOf(caseId);
+        if (context.coverage.covers(record.ledgerSeq, record.sha256)) {
+          throw new HttpError(409, 'evidence_purged', `Evidence ${evidenceId} was purged under the retention policy, so its caption and note can no longer change.`);
+        }
+        const earlier = context.notes.get(evidenceId);
+        const given = (value: string | null | undefined, before: string | null): string | null =>
+          value === undefined ? before : value === null || value === '' ? null : value;
+        const caption = given(body.caption, earlier?.caption ?? null);
+        const note = given(body.note, earlier?.note ?? null);
+        if (caption === (earlier?.caption ?? null) && note === (earlier?.note ?? null)) return { evidence: toView(record, context), created: false };
+        const actor = actorOf(principal);
+        const entry = ledger.append({ caseId, actor, type: EVIDENCE_NOTED, payload: { evidenceId, caption, note } });
+        store.insertNote({ evidenceId, caseId, caption, note, by: actor.id, at: entry.at, ledgerSeq: entry.seq });
+        return { evidence: toView(record), created: true };
+      }).immediate();
+      if (result.created) {
+        hub.publish(caseRecord.assessorId, { type: 'evidence', evidence: result.evidence });
+        deps.cases.publish(caseId);
+      }
+      return result;
     },
 
     /** Refuses an upload at once, before its body is read, when its sender already has all the images in progress it may. */

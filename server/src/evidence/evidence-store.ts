@@ -41,6 +41,20 @@ export interface EvidenceCorrection {
   ledgerSeq: number;
 }
 
+/** A photo's caption and note as they stand: the projection of its latest `evidence.noted` entry. */
+export interface EvidenceNote {
+  evidenceId: string;
+  caseId: string;
+  caption: string | null;
+  note: string | null;
+  /** The user who made the change. */
+  by: string;
+  /** Their name now, for the console; null when the user is gone. */
+  byName: string | null;
+  at: string;
+  ledgerSeq: number;
+}
+
 type Row = Record<string, string | number | null>;
 
 const COLUMNS: Array<[keyof EvidenceRecord, string]> = [
@@ -60,6 +74,9 @@ export interface EvidenceStore {
   insertCorrection(correction: EvidenceCorrection): void;
   /** The case's corrections by evidence id. */
   corrections(caseId: string): Map<string, EvidenceCorrection>;
+  insertNote(note: Omit<EvidenceNote, 'byName'>): void;
+  /** The case's latest caption and note of each photo, by evidence id. */
+  notes(caseId: string): Map<string, EvidenceNote>;
 }
 
 export function createEvidenceStore(db: Db): EvidenceStore {
@@ -75,6 +92,15 @@ export function createEvidenceStore(db: Db): EvidenceStore {
      VALUES (@evidenceId, @caseId, @reason, @replacedBy, @at, @ledgerSeq)`,
   );
   const correctionsStmt = db.prepare<[string], Row>('SELECT * FROM evidence_corrections WHERE case_id = ?');
+  const insertNoteStmt = db.prepare(
+    `INSERT INTO evidence_notes (evidence_id, case_id, caption, note, by, at, ledger_seq)
+     VALUES (@evidenceId, @caseId, @caption, @note, @by, @at, @ledgerSeq)`,
+  );
+  // The table keeps every change; the row with the highest ledger seq is the one that stands.
+  const notesStmt = db.prepare<[string], Row>(
+    `SELECT n.*, u.name AS by_name FROM evidence_notes n LEFT JOIN users u ON u.id = n.by
+     WHERE n.case_id = ? AND n.ledger_seq = (SELECT MAX(m.ledger_seq) FROM evidence_notes m WHERE m.evidence_id = n.evidence_id)`,
+  );
   const fromRow = (row: Row): EvidenceRecord => {
     const record = Object.fromEntries(COLUMNS.map(([key, column]) => [key, row[column]])) as unknown as EvidenceRecord;
     const layer = typeof row.layer === 'string' ? AnnotationLayer.parse(JSON.parse(row.layer)) : null;
@@ -99,6 +125,20 @@ export function createEvidenceStore(db: Db): EvidenceStore {
         caseId: String(row.case_id),
         reason: String(row.reason),
         replacedBy: row.replaced_by === null ? null : String(row.replaced_by),
+        at: String(row.at),
+        ledgerSeq: Number(row.ledger_seq),
+      }]));
+    },
+    insertNote: (n) => insertNoteStmt.run(n),
+    notes(caseId) {
+      const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+      return new Map(notesStmt.all(caseId).map((row) => [String(row.evidence_id), {
+        evidenceId: String(row.evidence_id),
+        caseId: String(row.case_id),
+        caption: text(row.caption),
+        note: text(row.note),
+        by: String(row.by),
+        byName: text(row.by_name),
         at: String(row.at),
         ledgerSeq: Number(row.ledger_seq),
       }]));

@@ -17,7 +17,7 @@ Blobs:      ${blobs.length} files, ${bytes} bytes
 Ledger key: ${ledgerKey.algorithm}, key id ${ledgerKey.keyId}
 
 This zip is a self-contained copy of one case's evidence as the Sightline server held it at the
-export time: the case ledger (every event of the case - evidence added, chat lines, annotations,
+export time: the case ledger (every event of the case - evidence added, captioned or corrected, chat lines, annotations,
 measurements, checklist verdicts, outcomes, joins - hash-chained and signed by the server) and every file the ledger names (photos exactly as
 uploaded, their previews and thumbnails, recordings). Any changed byte, removed, reordered or added
 entry, and any changed, missing or added file is detected by the checks below.

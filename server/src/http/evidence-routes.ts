@@ -2,7 +2,7 @@
 import fsp from 'node:fs/promises';
 import express from 'express';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
-import { ChatBody, EvidenceUploadMeta } from '../../../protocol/http.ts';
+import { ChatBody, EvidenceNoteBody, EvidenceUploadMeta } from '../../../protocol/http.ts';
 import { requireConsent } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
@@ -54,6 +54,12 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
     const user = auth.requireUser(req);
     const view = deps.evidence.supersede({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(SupersedeBody, req.body));
     res.status(201).json(view);
+  });
+
+  router.post('/cases/:id/evidence/:evidenceId/notes', (req, res) => {
+    const user = auth.requireUser(req);
+    const result = deps.evidence.note({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(EvidenceNoteBody, req.body, 'caption or note'));
+    res.status(result.created ? 201 : 200).json(result.evidence);
   });
 
   router.get('/cases/:id/evidence/:evidenceId/:rendition', (req, res) => {

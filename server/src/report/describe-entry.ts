@@ -2,6 +2,7 @@
 // whose payload does not have the expected shape is still listed, by its type.
 import { z } from 'zod';
 import { EvidenceSupersededPayload, RetentionPurgedPayload } from '../../../protocol/corrections.ts';
+import { EvidenceNotedPayload } from '../../../protocol/evidence-notes.ts';
 import { QualityProblem } from '../../../protocol/checklist.ts';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { AnnotationKind, formatMeasurement } from '../../../protocol/spatial.ts';
@@ -51,6 +52,12 @@ const CALL_WORDS: Record<string, string> = {
 
 const CHAT_PREVIEW_CHARS = 90;
 
+/** Text on one line, cut to the chat preview's length. */
+const preview = (text: string): string => {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > CHAT_PREVIEW_CHARS ? `${oneLine.slice(0, CHAT_PREVIEW_CHARS - 1)}…` : oneLine;
+};
+
 export function describeEntry(entry: LedgerEntry, context: DescribeContext): string {
   const fallback = (): string => capitalise(entry.type.replace(/[._-]+/g, ' '));
   const parse = <T>(schema: z.ZodType<T>): T | null => {
@@ -79,9 +86,7 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
     case 'chat.line': {
       const p = parse(ChatLineAdded);
       if (!p) return fallback();
-      const oneLine = p.text.replace(/\s+/g, ' ').trim();
-      const shown = oneLine.length > CHAT_PREVIEW_CHARS ? `${oneLine.slice(0, CHAT_PREVIEW_CHARS - 1)}…` : oneLine;
-      return `Chat: "${shown}"`;
+      return `Chat: "${preview(p.text)}"`;
     }
     case 'evidence.added': {
       const p = parse(EvidenceAdded);
@@ -131,6 +136,14 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
         return number !== undefined ? `Photo ${number}` : 'a photo';
       };
       return `${photo(p.evidenceId)} marked superseded${p.replacedBy ? ` by ${photo(p.replacedBy)}` : ''}: ${p.reason}`;
+    }
+    case 'evidence.noted': {
+      const p = parse(EvidenceNotedPayload);
+      if (!p) return fallback();
+      const number = context.photoNumber(p.evidenceId);
+      const caption = p.caption === null ? 'no caption' : `caption "${preview(p.caption)}"`;
+      const note = p.note === null ? 'no note' : `note "${preview(p.note)}"`;
+      return `${number !== undefined ? `Photo ${number}` : 'A photo'}: ${caption}, ${note}`;
     }
     case 'retention.purged': {
       const p = parse(RetentionPurgedPayload);

@@ -83,6 +83,7 @@ describe('bad input at every write route', () => {
     'POST /api/cases', 'POST /api/cases/:id/join-link', 'POST /api/cases/:id/join-link/send', 'POST /api/join/decline',
     'POST /api/cases/:id/peer', 'POST /api/cases/:id/calls', 'POST /api/cases/:id/outcome', 'POST /api/cases/:id/chat',
     'POST /api/cases/:id/tour-activity', 'POST /api/cases/:id/evidence/:evidenceId/supersede',
+    'POST /api/cases/:id/evidence/:evidenceId/notes',
     'POST /api/cases/:id/recordings', 'POST /api/cases/:id/recordings/:recordingId/seal', 'POST /api/join/consent',
     'POST /api/join/peer', 'POST /api/cases/:id/evidence', 'PUT /api/cases/:id/recordings/:recordingId/chunks/:n',
     'POST /api/cases/:id/annotations', 'POST /api/cases/:id/annotations/clear', 'POST /api/cases/:id/measurements',

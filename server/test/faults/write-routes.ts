@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import type { z } from 'zod';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
-import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
+import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
+import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
@@ -124,6 +125,13 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/users', '/api/users', cookie, { email: 'new@example.test', name: 'New', password: 'a long password 3', role: 'assessor' }, CreateUserBody),
     bodilessRoute('POST /api/users/:id/disable', `/api/users/${switched}/disable`, cookie),
     bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
+    jsonRoute('POST /api/users/:id/password', `/api/users/${switched}/password`, cookie, { password: 'a long password 5' }, ResetPasswordBody),
+    jsonRoute('PATCH /api/cases/:id', inCase(''), cookie, { title: 'Renamed', customerName: 'Dana', reference: 'CLM-1' }, UpdateCaseBody),
+    jsonRoute('POST /api/cases/:id/close', inCase('/close'), cookie, { reason: 'Settled' }, CloseCaseBody),
+    bodilessRoute('POST /api/cases/:id/reopen', inCase('/reopen'), cookie),
+    bodilessRoute('POST /api/cases/:id/archive', inCase('/archive'), cookie),
+    bodilessRoute('POST /api/cases/:id/unarchive', inCase('/unarchive'), cookie),
+    jsonRoute('POST /api/cases/:id/assign', inCase('/assign'), cookie, { assessorId: switched }, AssignCaseBody),
     jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     jsonRoute('POST /api/cases/:id/join-link/send', inCase('/join-link/send'), cookie, { channel: 'email', to: 'dana@example.test' }, SendLinkBody),
@@ -134,6 +142,7 @@ export async function prepareFixture(): Promise<Fixture> {
       booking: { option: 'room-only', seat: '23A' }, followUpOn: '2026-12-10',
     }, OutcomeBody),
     jsonRoute('POST /api/cases/:id/evidence/:evidenceId/supersede', inCase(`/evidence/${evidenceIds[0]}/supersede`), cookie, { reason: 'Blurry', replacedBy: evidenceIds[1] }, SupersedeBody),
+    jsonRoute('POST /api/cases/:id/evidence/:evidenceId/notes', inCase(`/evidence/${evidenceIds[0]}/notes`), cookie, { caption: 'Dent on the door', note: 'Seen on the call' }, EvidenceNoteBody),
     jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello' }, ChatBody),
     jsonRoute('POST /api/cases/:id/tour-activity', inCase('/tour-activity'), cookie, {
       batchId: 'batch-00000001', view: '3d', events: [

@@ -1,6 +1,7 @@
 // The evidence: each photo's preview fitted into half a page with its annotation layer drawn over it,
-// and its provenance underneath — source, who captured it, size, times and clock skew, location,
-// sharpness, its checklist verdict and the original's sha-256.
+// the assessor's caption under it, and underneath its provenance — source, who captured it, size,
+// times and clock skew, location, sharpness, its checklist verdict, the assessor's note and the
+// original's sha-256.
 import { CHECKLIST_TEMPLATES, QUALITY_ADVICE } from '../../../../protocol/checklist.ts';
 import type { CaseReport, ReportEvidence } from '../report-data.ts';
 import { formatBytes, formatClockSkew, formatLocation, formatTime, SOURCE_LABEL } from '../format.ts';
@@ -21,6 +22,8 @@ const TITLE_HEIGHT = 18;
 /** Sized so two cards with one-line captions fit below the section heading on one A4 page. */
 const FRAME_HEIGHT = 176;
 const CAPTION_SIZE = 8.5;
+/** The assessor's caption, under the photo. */
+const CAPTION_STYLE = { font: 'bold', size: SIZE.body } as const;
 
 export async function drawEvidence(pen: Pen, report: CaseReport, deps: EvidenceDeps): Promise<void> {
   pen.heading('Evidence', { newPage: true });
@@ -48,7 +51,9 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   const { doc, left, width } = pen;
   const fields = photoFields(item);
   const hash = [{ label: 'SHA-256 of the original file', value: item.sha256, style: { font: 'mono' as const, size: SIZE.small } }];
-  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(hash, 1);
+  const note: Field[] = item.note ? [{ label: 'Assessor\'s note', value: item.note }] : [];
+  const captionHeight = item.caption ? pen.measure(item.caption, width, CAPTION_STYLE) + 6 : 0;
+  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + captionHeight + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(note, 1) + pen.fieldsHeight(hash, 1);
   pen.ensureSpace(cardHeight);
   const top = doc.y;
 
@@ -73,7 +78,12 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   }
 
   doc.y = frame.y + frame.height + 8;
+  if (item.caption) {
+    pen.text(item.caption, left, doc.y, { width, style: CAPTION_STYLE });
+    doc.y += 6;
+  }
   pen.fields(fields, 3, CAPTION_SIZE);
+  if (note.length > 0) pen.fields(note, 1);
   pen.fields(hash, 1);
   doc.y += 10;
 }
