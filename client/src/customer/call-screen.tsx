@@ -36,9 +36,6 @@ export function CallScreen(props: {
 }) {
   const caseId = props.join.case.id;
   const assessor = props.join.notice?.assessorName ?? null;
-  const send = useRef<(message: PeerMessage) => boolean>(() => false);
-  const host = useMemo(() => new SpatialHost((message) => void send.current(message)), []);
-  const routeMessage = useRef<(message: PeerMessage) => void>(() => undefined);
   const sent = useRef(0);
   const call = useCustomerCall({
     token: props.token,
@@ -46,16 +43,28 @@ export function CallScreen(props: {
     stream: props.stream,
     location: props.location,
     onNotice: props.onNotice,
-    onMessage: (message) => routeMessage.current(message),
+    // The call asks for the layer only when a photo is requested, long after `host` below exists.
     layer: () => host.layer(),
     onEnded: (by) => props.onEnded(by, sent.current),
   });
-  send.current = call.send;
+  const { messages } = call;
+  const host = useMemo(() => new SpatialHost((message) => void messages.send(message)), [messages]);
   sent.current = call.evidenceCount;
   const mode = useCustomerMode({ stream: props.stream, initial: startMode[props.mode], call });
-  routeMessage.current = (message) => {
-    if (!host.handle(message)) mode.handle(message);
-  };
+  const handleMode = mode.handle;
+  useEffect(() => {
+    const toHost = (message: PeerMessage): void => void host.handle(message);
+    const offs = [
+      messages.on('annotation-place', toHost),
+      messages.on('annotations-clear', toHost),
+      messages.on('measure-point', toHost),
+      messages.on('measurement', toHost),
+      messages.on('mode-request', (message) => void handleMode(message)),
+    ];
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [messages, host, handleMode]);
   const checklist = useChecklist({
     caseId,
     token: props.token,

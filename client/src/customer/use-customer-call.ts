@@ -1,10 +1,12 @@
 // Connects the customer's page to its CustomerCall: call state, chat, snapshot requests (and whether the
-// photo reached the assessor), quality, the evidence count and the end of the call, for the call screen.
+// photo reached the assessor), quality, the evidence count and the end of the call, for the call screen;
+// the data channel's messages by type (a MessageBus) for the parts of the page that answer them.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Location } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import type { AnnotationLayer } from '../../../protocol/spatial.ts';
 import { CustomerCall, type CustomerCallState } from '../call/customer-call.ts';
+import { MessageBus } from '../call/message-bus.ts';
 import type { QualityReport } from '../call/sending-quality.ts';
 import { messageOf } from '../lib/api.ts';
 import type { ChatEntry } from '../ui/chat-panel.tsx';
@@ -18,7 +20,7 @@ export interface CustomerCallOptions {
   stream: MediaStream | null;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
-  /** Data-channel messages this hook does not handle itself (modes, annotations, measurements). */
+  /** Every data-channel message, for a caller that routes them itself (the tour); others subscribe to `messages` by type. */
   onMessage?: (message: PeerMessage) => void;
   /** The annotation layer to keep beside a requested still. */
   layer?: () => Promise<AnnotationLayer | null>;
@@ -40,6 +42,8 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
   const [evidenceCount, setEvidenceCount] = useState(0);
   const [photo, setPhoto] = useState<PhotoStatus>(null);
   const callRef = useRef<CustomerCall | null>(null);
+  /** One bus for the page's lifetime, so subscriptions outlast a call object made again. */
+  const [messages] = useState(() => new MessageBus((message) => callRef.current?.send(message) ?? false));
   const notice = useRef(onNotice);
   notice.current = onNotice;
   const other = useRef(onMessage);
@@ -52,10 +56,11 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
   useEffect(() => {
     const call = new CustomerCall({ fetchCredential: () => fetchPeerCredential(token), localStream: stream });
     callRef.current = call;
-    const handle = (message: PeerMessage): void => {
-      if (message.type === 'chat') {
+    const offs = [
+      messages.on('chat', (message) => {
         setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at }]));
-      } else if (message.type === 'snapshot-request') {
+      }),
+      messages.on('snapshot-request', (message) => {
         setPhoto({ state: 'taking' });
         const context = { caseId, token, track: stream?.getVideoTracks()[0], location: location.current, layer: () => layerOf.current?.() ?? Promise.resolve(null) };
         void answerSnapshotRequest(message.requestId, context).then((result) => {
@@ -68,13 +73,10 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
             if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
           }
         });
-      } else if (message.type === 'call-end') {
+      }),
+      messages.on('call-end', (message) => {
         if (message.by === 'assessor') ended.current?.('assessor');
-      } else {
-        other.current?.(message);
-      }
-    };
-    const offs = [
+      }),
       call.on('state', (next, detail) => {
         setIncoming(false);
         setState({ state: next, detail });
@@ -83,7 +85,10 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
       call.on('channel', setChannelOpen),
       call.on('quality', setQuality),
       call.on('stream', setRemoteAudio),
-      call.on('message', handle),
+      call.on('message', (message) => {
+        messages.dispatch(message);
+        other.current?.(message);
+      }),
     ];
     call.start();
     return () => {
@@ -91,7 +96,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
       call.dispose();
       callRef.current = null;
     };
-  }, [token, caseId, stream, location]);
+  }, [token, caseId, stream, location, messages]);
 
   const sendChat = useCallback(
     (text: string) => {
@@ -134,10 +139,9 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
 
   const clearPhoto = useCallback(() => setPhoto(null), []);
 
-  const send = useCallback((message: PeerMessage) => callRef.current?.send(message) ?? false, []);
   const setVideoSource = useCallback((track: MediaStreamTrack | null) => {
     callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', `The picture could not be switched: ${messageOf(error)}`));
   }, []);
 
-  return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, send, setVideoSource, hangUp, cameraChanged };
+  return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, setVideoSource, hangUp, cameraChanged, messages, send: messages.send };
 }
