@@ -1,6 +1,7 @@
 // The customer's HTTP calls, all authorised by the join token as a Bearer credential.
 import { ChatLine, JoinView, PeerCredential, type ChatBody, type ConsentBody } from '../../../protocol/http.ts';
 import { TourActivityReceipt, type TourActivityBody } from '../../../protocol/tour-activity.ts';
+import { z } from 'zod';
 import { apiFetch } from '../lib/api.ts';
 
 export function fetchJoin(token: string): Promise<JoinView> {
@@ -9,6 +10,11 @@ export function fetchJoin(token: string): Promise<JoinView> {
 
 export function giveConsent(token: string, body: ConsentBody): Promise<JoinView> {
   return apiFetch('/api/join/consent', JoinView, { token, body });
+}
+
+/** The customer said no on the consent screen; their assessor sees it. */
+export function declineJoin(token: string): Promise<unknown> {
+  return apiFetch('/api/join/decline', z.unknown(), { token, method: 'POST' });
 }
 
 /** Times out quickly: it is retried by the call, and after a network drop a request can hang. */

@@ -7,7 +7,8 @@ import { ToastStack, useToasts } from '../ui/banner.tsx';
 import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';
 import { ConsentScreen } from './consent-screen.tsx';
-import { fetchJoin, giveConsent } from './join-api.ts';
+import { DeclinedScreen } from './declined-screen.tsx';
+import { declineJoin, fetchJoin, giveConsent } from './join-api.ts';
 import { takeJoinLink } from './join-token.ts';
 import { MediaScreen, type JoinMode } from './media-screen.tsx';
 import { stopMedia } from './media.ts';
@@ -19,7 +20,8 @@ type Step =
   | { kind: 'invalid' }
   | { kind: 'unreachable'; message: string }
   | { kind: 'consent'; join: JoinView }
-  | { kind: 'declined'; join: JoinView }
+  /** Said no on the consent screen; `told`: whether the assessor has been told. */
+  | { kind: 'declined'; join: JoinView; told: 'telling' | 'told' | 'not-told' }
   | { kind: 'media'; join: JoinView }
   | { kind: 'tour'; join: JoinView; tour: NonNullable<JoinView['tour']> }
   | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode }
@@ -86,19 +88,18 @@ export function JoinApp() {
         .then((join) => setStep(afterConsent(join)), fail)
         .finally(() => setBusy(false));
     };
-    return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={() => setStep({ kind: 'declined', join: step.join })} />;
+    const decline = (): void => {
+      const join = step.join;
+      setStep({ kind: 'declined', join, told: 'telling' });
+      // The screen does not wait: nothing is recorded either way, and the customer's answer stands.
+      declineJoin(token).then(
+        () => setStep((s) => (s.kind === 'declined' ? { ...s, told: 'told' } : s)),
+        () => setStep((s) => (s.kind === 'declined' ? { ...s, told: 'not-told' } : s)),
+      );
+    };
+    return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={decline} />;
   }
-  if (step.kind === 'declined') {
-    return (
-      <MessageScreen testId="declined" title="No problem">
-        <p>Nothing was shared and nothing was recorded. You can close this page.</p>
-        <p className="muted">Changed your mind? This link keeps working until it expires.</p>
-        <button type="button" className="btn btn-primary" onClick={() => setStep({ kind: 'consent', join: step.join })}>
-          Review again
-        </button>
-      </MessageScreen>
-    );
-  }
+  if (step.kind === 'declined') return <DeclinedScreen told={step.told} onStartAgain={load} />;
   if (step.kind === 'tour') {
     return (
       <Suspense fallback={<LoadingScreen />}>

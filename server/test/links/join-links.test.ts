@@ -65,7 +65,7 @@ describe('showing a link again', () => {
       const row = db.prepare('SELECT sealed_token FROM join_tokens WHERE case_id = ? AND revoked_at IS NULL').get(a.id) as { sealed_token: string };
       const parts = row.sealed_token.split('.');
       const body = Buffer.from(parts[2]!, 'base64url');
-      body[0] ^= 0x01;
+      body[0] = body[0]! ^ 0x01;
       parts[2] = body.toString('base64url');
       db.prepare('UPDATE join_tokens SET sealed_token = ? WHERE case_id = ? AND revoked_at IS NULL').run(parts.join('.'), a.id);
     });

@@ -30,7 +30,7 @@ describe('link seal', () => {
       const bytes = Buffer.from(part, 'base64url');
       for (let at = 0; at < bytes.length; at += 5) {
         const changed = Buffer.from(bytes);
-        changed[at] ^= 0x01;
+        changed[at] = changed[at]! ^ 0x01;
         const copy = [...parts];
         copy[i] = changed.toString('base64url');
         expect(seal.open([version, ...copy].join('.'), 'jt_1'), `part ${i}, byte ${at}`).toBeNull();

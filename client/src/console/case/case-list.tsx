@@ -7,6 +7,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';
 import { JoinLinkCard } from './join-link-card.tsx';
 import { NewCaseForm } from './new-case-form.tsx';
+import { LinkBadge } from './link-badge.tsx';
 import { PresenceBadge } from './presence-badge.tsx';
 import { useConsoleEvent } from '../app/use-console-event.ts';
 
@@ -92,14 +93,15 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
           </thead>
           <tbody>
             {sortCases(cases).map((c) => (
-              <tr key={c.id} data-testid="case-row" data-case-id={c.id} data-presence={c.presence} className={c.presence === 'waiting' ? 'row-waiting' : ''} onClick={() => props.onOpen(c.id)}>
+              <tr key={c.id} data-testid="case-row" data-case-id={c.id} data-presence={c.presence} data-link-state={c.linkState} className={c.presence === 'waiting' ? 'row-waiting' : ''} onClick={() => props.onOpen(c.id)}>
                 <td>
                   <strong>{c.title}</strong>
                   <div className="muted small">{c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}</div>
                 </td>
                 <td>{c.customerName ?? <span className="muted">—</span>}</td>
                 <td>
-                  <PresenceBadge presence={c.presence} />
+                  {/* A customer on the page says more than their link; away, the link says where things stand. */}
+                  {c.presence !== 'offline' ? <PresenceBadge presence={c.presence} /> : <LinkBadge case={c} />}
                 </td>
                 <td>{c.evidenceCount}</td>
                 <td>{c.decision ?? <span className="muted">open</span>}</td>

@@ -2,14 +2,11 @@
 // guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
 // evidence, outcome and ledger.
 import { useState } from 'react';
-import type { CaseCreated } from '../../../../protocol/http.ts';
-import { messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { ChatPanel } from '../../ui/chat-panel.tsx';
 import { useSrcObject } from '../../ui/use-src-object.ts';
 import { CallStatus } from '../call/call-status.tsx';
 import { isLive, recordingNote } from '../call/call-text.ts';
-import { consoleApi } from '../app/console-api.ts';
 import { ChecklistPanel } from '../evidence/checklist-panel.tsx';
 import { EvidenceStrip } from '../evidence/evidence-strip.tsx';
 import { annotationRows, measurementRows } from '../markup/markup-items.ts';
@@ -27,6 +24,7 @@ import { RecordingStatus } from '../recording/recording-status.tsx';
 import { useRecording } from '../recording/use-recording.ts';
 import { TourLiveSlot } from '../tour/tour-live-slot.tsx';
 import { useCaseDetail } from './use-case-detail.ts';
+import { useJoinLink } from './use-join-link.ts';
 import { useLiveSession } from '../call/use-live-session.ts';
 import { VideoPanel } from '../call/video-panel.tsx';
 import { VideoMarkup } from '../markup/video-markup.tsx';
@@ -38,7 +36,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const markup = live.markup;
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
   const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
-  const [joinLink, setJoinLink] = useState<CaseCreated | null>(null);
+  const joinLink = useJoinLink(caseId, notify);
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
 
   if (error && !detail) {
@@ -62,9 +60,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const inCall = isLive(call);
   // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
   const tourId = c.kind === 'preview' ? c.tour : undefined;
-  function newLink(): void {
-    consoleApi.newJoinLink(caseId).then(setJoinLink, (e: unknown) => notify('error', messageOf(e)));
-  }
+  // A customer who said no is not "not connected": the header says what happened.
+  const declined = c.linkState === 'declined' && call.phase === 'idle';
 
   return (
     <main className="page case-page" data-testid="case-view" data-case-id={c.id}>
@@ -80,13 +77,33 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             {c.customerName ? ` · ${c.customerName}` : ''}
           </span>
         </div>
-        <CallStatus call={call} />
+        {declined ? (
+          <span className="badge badge-bad" data-testid="customer-declined">
+            Customer declined
+          </span>
+        ) : (
+          <CallStatus call={call} />
+        )}
         <span className="spacer" />
-        <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={newLink}>
+        <button type="button" className="btn btn-small" data-testid="show-join-link" onClick={() => joinLink.show(c)}>
+          Show link
+        </button>
+        <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={joinLink.askNew}>
           New join link
         </button>
       </div>
-      {joinLink && <JoinLinkCard created={joinLink} onClose={() => setJoinLink(null)} />}
+      {joinLink.confirming && (
+        <div className="banner banner-warning link-confirm" role="alertdialog" aria-label="Make a new join link" data-testid="new-join-link-confirm">
+          <div className="banner-text">A new link cuts the old one off: the customer can no longer join with it and needs the new one.</div>
+          <button type="button" className="btn btn-small btn-danger" data-testid="new-join-link-confirm-yes" onClick={joinLink.makeNew}>
+            Make a new link
+          </button>
+          <button type="button" className="btn btn-small" data-testid="new-join-link-confirm-no" onClick={joinLink.cancelNew}>
+            Keep the old link
+          </button>
+        </div>
+      )}
+      {joinLink.shown && <JoinLinkCard key={joinLink.shown.joinUrl} created={joinLink.shown} onClose={joinLink.close} />}
 
       <div className="case-grid">
         <div className="case-main">

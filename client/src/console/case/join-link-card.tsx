@@ -1,10 +1,11 @@
-// A case's join link: the URL with a copy button, and a QR code for a phone to scan. A preview with a
-// tour can also be sent as a self-guided tour (&guide=self): the customer looks around alone, and
-// joins a call only when they tap "Talk to someone".
+// A case's join link: the URL with a copy button, a QR code for a phone to scan, and sending it by email
+// or SMS where the server can. A preview with a tour can also be sent as a self-guided tour
+// (&guide=self): the customer looks around alone, and joins a call only when they tap "Talk to someone".
 import { toCanvas } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseCreated } from '../../../../protocol/http.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { LinkSends } from './link-sends.tsx';
 
 export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -54,6 +55,7 @@ export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void
             {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'}
           </button>
         </div>
+        <LinkSends caseId={props.created.case.id} />
       </div>
       <canvas ref={canvas} className="qr" data-testid="join-link-qr" aria-label="QR code of the join link" />
       {props.onClose && (
