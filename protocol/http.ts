@@ -136,6 +136,13 @@ export type AssignCaseBody = z.infer<typeof AssignCaseBody>;
 export const ResetPasswordBody = z.object({ password: text().min(10).max(1024) });
 export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>;
 
+/** `GET /api/users` (admin): each user with whether they are disabled and how many open cases they hold. */
+export const UserAdminView = User.extend({
+  disabledAt: text().nullable(),
+  openCases: z.number().int(),
+});
+export type UserAdminView = z.infer<typeof UserAdminView>;
+
 /** `GET /api/cases/:id/join-link`: the current link shown again, without revoking it. */
 export const JoinLinkView = z.object({ joinUrl: text(), token: text(), expiresAt: text() });
 export type JoinLinkView = z.infer<typeof JoinLinkView>;
@@ -391,6 +398,8 @@ export const JoinView = z.object({
   checklist: ChecklistView.nullable().optional(),
   /** The preview tour the customer is shown instead of the camera; null when the case has none. */
   tour: z.object({ id: TourId, title: text(), manifestUrl: text() }).nullable().optional(),
+  /** When the case was closed: the customer's page then says so instead of offering the call. */
+  closedAt: text().nullable().optional(),
   /**
    * Who asks and what happens to the record, for the consent screen: the operator's organisation, the
    * assessor's name, how many days the files are kept after the case is decided, the privacy notice.

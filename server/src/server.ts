@@ -13,6 +13,7 @@ import { createAnnotationStore } from './annotations/annotation-store.ts';
 import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import { createUserStore } from './auth/user-store.ts';
 import { createCallService } from './calls/call-service.ts';
+import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
 import { createCaseStore } from './cases/case-store.ts';
 import { createPresenceTracker } from './cases/presence.ts';
@@ -95,6 +96,13 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
       sms: config.linkSending.sms ? createSmsSender(config.linkSending.sms) : null,
     },
   });
+  const caseLifecycle = createCaseLifecycle({
+    db, cases: caseStore, service: cases, ledger, hub,
+    userEnabled: (id) => {
+      const disabledAt = users.disabledAt(id);
+      return disabledAt === undefined ? 'unknown' : disabledAt === null ? 'enabled' : 'disabled';
+    },
+  });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
@@ -147,6 +155,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     },
   });
   const stopRevoking = cases.onJoinLinkReplaced((caseId) => signalling.dropRevoked(caseId));
+  // A closed case admits no customer (cases.joinTokenStands): its live call ends now.
+  const stopClosing = caseLifecycle.onClosed((caseId) => signalling.dropRevoked(caseId));
 
   let httpsBase: string | null = null;
   const listening: { http: number | null; https: number | null } = { http: null, https: null };
@@ -154,7 +164,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
-    tours, tourActivity, users, cases, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
+    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });
@@ -181,6 +191,7 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     firstAdmin,
     async close() {
       stopRevoking();
+      stopClosing();
       await signalling.close();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());

@@ -25,6 +25,12 @@ export interface UserStore {
   endSession(sessionId: string): void;
   /** Disabling also ends every session of the user. Null when there is no such user. */
   setDisabled(userId: string, disabled: boolean): User | null;
+  /** When the user was disabled; null while enabled, undefined when there is no such user. */
+  disabledAt(userId: string): string | null | undefined;
+  /** Every user with when each was disabled, for the admin's users page. */
+  listWithStatus(): (User & { disabledAt: string | null })[];
+  /** Replaces the password and ends every session of the user. Null when there is no such user. */
+  setPassword(userId: string, passwordHash: string): User | null;
 }
 
 export function createUserStore(db: Db, clock: () => Date): UserStore {
@@ -73,6 +79,20 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
       db.transaction(() => {
         db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabled ? clock().toISOString() : null, userId);
         if (disabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      }).immediate();
+      const row = byIdStmt.get(userId);
+      return row ? toUser(row) : null;
+    },
+    disabledAt(userId) {
+      const row = byIdStmt.get(userId);
+      return row ? row.disabled_at : undefined;
+    },
+    listWithStatus: () =>
+      db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at').all().map((row) => ({ ...toUser(row), disabledAt: row.disabled_at })),
+    setPassword(userId, passwordHash) {
+      db.transaction(() => {
+        db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+        db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
       }).immediate();
       const row = byIdStmt.get(userId);
       return row ? toUser(row) : null;

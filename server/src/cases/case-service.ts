@@ -1,13 +1,14 @@
 // Cases: creation with a join link, access rules (assessor sees own cases, admin all, customer one),
 // join tokens (256-bit, expiring, stored hashed) and customer consent.
 import { checklistState, type ChecklistCapture } from '../../../protocol/checklist.ts';
-import type { CaseCreated, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
+import type { CaseCreated, CaseListQuery, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
-import { forbidden, HttpError, notFound } from '../errors.ts';
+import { badRequest, forbidden, HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
+import { isRealDay } from './case-query.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
 import type { PresenceTracker } from './presence.ts';
 import { linkState, type LinkFacts } from '../links/link-state.ts';
@@ -61,6 +62,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       tour: record.tour,
       linkState: linkState(facts, live.presence, clock()),
       linkOpenedAt: facts.openedAt,
+      reference: record.reference,
+      closedAt: record.closedAt,
+      archivedAt: record.archivedAt,
     };
   };
 
@@ -114,12 +118,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const createdAt = clock().toISOString();
       const tour = body.tour ?? null;
       db.transaction(() => {
-        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour });
+        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour, reference: body.reference || null });
         ledger.append({
           caseId: id,
           actor: { type: 'assessor', id: user.id },
           type: 'case.created',
-          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}) },
+          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}), ...(body.reference ? { reference: body.reference } : {}) },
         });
       }).immediate();
       const created = issueToken(id, user, joinBase, body.joinLinkHours);
@@ -127,8 +131,20 @@ export function createCaseService(deps: CaseServiceDeps) {
       return created;
     },
 
-    list(user: User): CaseView[] {
-      return cases.list(user.role === 'admin' ? {} : { assessorId: user.id }).map(view);
+    /** The cases matching the query, newest first; an assessor only ever sees their own, whatever the query asks. */
+    list(user: User, query: CaseListQuery = { status: 'all', archived: false }): CaseView[] {
+      for (const [name, day] of [['from', query.from], ['to', query.to]] as const) {
+        if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', `invalid case search: ${name}: ${day} is not a real day (YYYY-MM-DD)`);
+      }
+      if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', 'invalid case search: the "from" day is after the "to" day');
+      const assessorId = user.role === 'admin' ? query.assessorId : user.id;
+      return cases.search({ ...query, ...(assessorId ? { assessorId } : {}) }).map(view);
+    },
+
+    /** Refuses new evidence on a closed case; reads, export, report and verify do not call this. */
+    requireOpen(record: CaseRecord): CaseRecord {
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to add evidence.');
+      return record;
     },
 
     /** The case, if the principal may reach it; 404 when it does not exist, 403 when not theirs. */
@@ -161,7 +177,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** Whether a join token of the case still admits its holder: neither replaced nor expired. */
     joinTokenStands(caseId: string, tokenId: string): boolean {
       const record = cases.tokenById(tokenId);
-      return record !== null && record.caseId === caseId && record.revokedAt === null && record.expiresAt > clock().toISOString();
+      // A closed case admits no customer: closing it ends a live call.
+      return record !== null && record.caseId === caseId && record.revokedAt === null && record.expiresAt > clock().toISOString() && cases.byId(caseId)?.closedAt === null;
     },
 
     /** Resolves a join token to a customer principal; 401 with the reason when it is not usable. */
@@ -181,6 +198,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         consented: customer.consented,
         checklist: record.checklist === null ? null : checklistState(record.checklist, deps.checklistCaptures(record.id)),
         tour: joinTour(record.tour),
+        closedAt: record.closedAt,
         notice: { ...deps.customerNotice, assessorName: deps.userName(record.assessorId) },
       };
     },

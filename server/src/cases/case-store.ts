@@ -2,6 +2,7 @@
 import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { CaseKind, Decision } from '../../../protocol/http.ts';
 import type { Db } from '../storage/database.ts';
+import { caseWhere, type CaseFilter } from './case-query.ts';
 
 export interface CaseRecord {
   id: string;
@@ -15,6 +16,10 @@ export interface CaseRecord {
   checklist: ChecklistTemplateId | null;
   /** The preview tour the customer is shown, if any. */
   tour: string | null;
+  /** The operator's claim, policy or booking reference, if any. */
+  reference: string | null;
+  closedAt: string | null;
+  archivedAt: string | null;
   joinExpiresAt: string;
   evidenceCount: number;
   decision: Decision | null;
@@ -39,6 +44,9 @@ interface CaseRow {
   created_at: string;
   checklist: ChecklistTemplateId | null;
   tour: string | null;
+  reference: string | null;
+  closed_at: string | null;
+  archived_at: string | null;
   join_expires_at: string | null;
   evidence_count: number;
   decision: Decision | null;
@@ -61,9 +69,18 @@ const CASE_SELECT = `
   FROM cases c`;
 
 export interface CaseStore {
-  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision'>): void;
+  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt'>): void;
   byId(id: string): CaseRecord | null;
   list(filter: { assessorId?: string }): CaseRecord[];
+  /** Cases matching a search (case-query.ts), newest first. */
+  search(filter: CaseFilter): CaseRecord[];
+  /** Sets the fields given; the caller ledgers the change in the same transaction. */
+  update(id: string, fields: { title?: string; customerName?: string | null; reference?: string | null }): void;
+  setClosed(id: string, at: string | null): void;
+  setArchived(id: string, at: string | null): void;
+  setAssessor(id: string, assessorId: string): void;
+  /** How many open (not closed) cases each assessor has. */
+  openCounts(): Map<string, number>;
   /** Revokes the case's earlier tokens and stores a new one. */
   replaceJoinToken(input: { id: string; caseId: string; tokenHash: string; createdAt: string; expiresAt: string }): void;
   tokenByHash(tokenHash: string): JoinTokenRecord | null;
@@ -82,6 +99,9 @@ export function createCaseStore(db: Db): CaseStore {
     createdAt: row.created_at,
     checklist: row.checklist,
     tour: row.tour,
+    reference: row.reference,
+    closedAt: row.closed_at,
+    archivedAt: row.archived_at,
     joinExpiresAt: row.join_expires_at ?? row.created_at,
     evidenceCount: row.evidence_count,
     decision: row.decision,
@@ -102,8 +122,8 @@ export function createCaseStore(db: Db): CaseStore {
   return {
     insert(record) {
       db.prepare(
-        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist, tour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist, record.tour);
+        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist, tour, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist, record.tour, record.reference);
     },
     byId(id) {
       const row = byIdStmt.get(id);
@@ -112,6 +132,29 @@ export function createCaseStore(db: Db): CaseStore {
     list({ assessorId }) {
       const rows = assessorId ? listOfStmt.all(assessorId) : listAllStmt.all();
       return rows.map(toCase);
+    },
+    search(filter) {
+      const { where, params } = caseWhere(filter);
+      return db.prepare<unknown[], CaseRow>(`${CASE_SELECT} ${where} ORDER BY c.created_at DESC, c.rowid DESC`).all(...params).map(toCase);
+    },
+    update(id, fields) {
+      const columns = { title: 'title', customerName: 'customer_name', reference: 'reference' } as const;
+      for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
+        if (fields[key] !== undefined) db.prepare(`UPDATE cases SET ${columns[key]} = ? WHERE id = ?`).run(fields[key], id);
+      }
+    },
+    setClosed(id, at) {
+      db.prepare('UPDATE cases SET closed_at = ? WHERE id = ?').run(at, id);
+    },
+    setArchived(id, at) {
+      db.prepare('UPDATE cases SET archived_at = ? WHERE id = ?').run(at, id);
+    },
+    setAssessor(id, assessorId) {
+      db.prepare('UPDATE cases SET assessor_id = ? WHERE id = ?').run(assessorId, id);
+    },
+    openCounts() {
+      const rows = db.prepare<[], { assessor_id: string; n: number }>('SELECT assessor_id, count(*) AS n FROM cases WHERE closed_at IS NULL GROUP BY assessor_id').all();
+      return new Map(rows.map((r) => [r.assessor_id, r.n]));
     },
     replaceJoinToken(input) {
       db.prepare('UPDATE join_tokens SET revoked_at = ? WHERE case_id = ? AND revoked_at IS NULL').run(input.createdAt, input.caseId);

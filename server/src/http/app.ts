@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import type { CallService } from '../calls/call-service.ts';
+import type { CaseLifecycle } from '../cases/case-lifecycle.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
@@ -24,6 +25,7 @@ import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourLibrary } from '../tours/tour-library.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
+import { caseLifecycleRoutes } from './case-lifecycle-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { checklistRoutes } from './checklist-routes.ts';
 import { clientPages } from './client-files.ts';
@@ -51,6 +53,7 @@ export interface AppDeps {
   tours: TourLibrary;
   tourActivity: TourActivityService;
   cases: CaseService;
+  caseLifecycle: CaseLifecycle;
   links: LinkService;
   evidence: EvidenceService;
   caseExports: ExportService;
@@ -107,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(sameOriginWrites(deps.ownOrigins));
   // Before the shared JSON parser: chunk bodies are raw bytes, and a seal body may exceed its limit.
-  api.use(recordingRoutes({ auth, recordings: deps.recordings, blobs: deps.blobs, maxChunkBytes: deps.maxChunkBytes }));
+  api.use(recordingRoutes({ auth, cases: deps.cases, recordings: deps.recordings, blobs: deps.blobs, maxChunkBytes: deps.maxChunkBytes }));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: deps.version });
@@ -115,14 +118,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/ledger/key', (_req, res) => {
     res.json(deps.ledgerKey);
   });
-  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, consoleSettings: deps.links.settings }));
+  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));
   api.use(eventRoutes({ auth, hub: deps.hub }));
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
-  api.use(spatialRoutes({ auth, annotations: deps.annotations, measurements: deps.measurements }));
+  api.use(spatialRoutes({ auth, cases: deps.cases, annotations: deps.annotations, measurements: deps.measurements }));
   api.use(checklistRoutes({ auth, checklist: deps.checklist }));
   api.use(caseRoutes({ ...deps, auth }));
   api.use(linkRoutes({ auth, links: deps.links, joinBase: deps.joinBase }));
+  api.use(caseLifecycleRoutes({ auth, lifecycle: deps.caseLifecycle }));
   api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
   api.use(reportRoutes({ auth, reports: deps.reports }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));

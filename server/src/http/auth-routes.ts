@@ -2,7 +2,7 @@
 // also ends their live event streams.
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { CreateUserBody, LoginBody, type ConsoleSettings } from '../../../protocol/http.ts';
+import { CreateUserBody, LoginBody, ResetPasswordBody, type ConsoleSettings, type UserAdminView } from '../../../protocol/http.ts';
 import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
@@ -11,7 +11,7 @@ import type { EventHub } from '../events/event-hub.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; consoleSettings: () => ConsoleSettings }): express.Router {
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; openCases: () => Map<string, number>; consoleSettings: () => ConsoleSettings }): express.Router {
   const { auth, users, hub } = deps;
   const router = express.Router();
   const loginLimit = rateLimit({
@@ -24,8 +24,10 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
 
   router.post('/auth/login', loginLimit, async (req, res) => {
     const body = parseInput(LoginBody, req.body);
-    const user = await checkLogin(users, body.email, body.password);
-    if (!user) throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
+    const check = await checkLogin(users, body.email, body.password);
+    if (check.outcome === 'disabled') throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an administrator.');
+    if (check.outcome !== 'ok') throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
+    const { user } = check;
     const session = users.startSession(user.id, SESSION_TTL_MS);
     auth.setSessionCookie(req, res, session.sessionId);
     res.json({ user });
@@ -45,7 +47,9 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
 
   router.get('/users', (req, res) => {
     auth.requireAdmin(req);
-    res.json({ users: users.list() });
+    const open = deps.openCases();
+    const list: UserAdminView[] = users.listWithStatus().map((u) => ({ ...u, openCases: open.get(u.id) ?? 0 }));
+    res.json({ users: list });
   });
 
   router.post('/users', async (req, res) => {
@@ -69,6 +73,18 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
     auth.requireAdmin(req);
     const user = users.setDisabled(req.params.id, false);
     if (!user) throw notFound('the user');
+    res.json({ user });
+  });
+
+  router.post('/users/:id/password', async (req, res) => {
+    const admin = auth.requireAdmin(req);
+    const body = parseInput(ResetPasswordBody, req.body);
+    // Resetting one's own password here would end one's own sessions: change it with another admin.
+    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_reset_self', 'An admin cannot reset their own password here; ask another admin.');
+    if (!users.byId(req.params.id)) throw notFound('the user');
+    const user = users.setPassword(req.params.id, await hashPassword(body.password));
+    if (!user) throw notFound('the user');
+    hub.endStale();
     res.json({ user });
   });
 

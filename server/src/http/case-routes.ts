@@ -1,7 +1,7 @@
 // Assessor-facing case routes: create, list, read, join links, peer credentials, calls, outcome, ledger.
 import express from 'express';
 import type { Request } from 'express';
-import { CallEventBody, CreateCaseBody, OutcomeBody, type CaseDetail, type LedgerKey } from '../../../protocol/http.ts';
+import { CallEventBody, CaseListQuery, CreateCaseBody, OutcomeBody, type CaseDetail, type LedgerKey } from '../../../protocol/http.ts';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
 import type { CallService } from '../calls/call-service.ts';
 import type { CaseService } from '../cases/case-service.ts';
@@ -47,7 +47,8 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   });
 
   router.get('/cases', (req, res) => {
-    res.json({ cases: cases.list(auth.requireUser(req)) });
+    const user = auth.requireUser(req);
+    res.json({ cases: cases.list(user, parseInput(CaseListQuery, req.query, 'case search')) });
   });
 
   router.get('/cases/:id', (req, res) => {
@@ -85,6 +86,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
 
   router.post('/cases/:id/outcome', (req, res) => {
     const user = auth.requireUser(req);
+    cases.requireOpen(cases.authorize({ kind: 'user', user }, req.params.id));
     res.status(201).json(deps.outcomes.record(user, req.params.id, parseInput(OutcomeBody, req.body)));
   });
 

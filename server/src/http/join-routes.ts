@@ -31,6 +31,7 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkSe
   router.post('/join/peer', (req, res) => {
     const customer = auth.requireCustomer(req);
     if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
+    cases.requireOpen(cases.authorize(customer, customer.caseId));
     res.json(deps.peers.mint(customer.caseId, 'customer', customer.tokenId));
   });
 

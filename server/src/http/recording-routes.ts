@@ -7,6 +7,7 @@ import {
   type RecordingList, type RecordingResponse,
 } from '../../../protocol/recording.ts';
 import { badRequest } from '../errors.ts';
+import type { CaseService } from '../cases/case-service.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
@@ -15,6 +16,7 @@ import { parseInput } from './validate.ts';
 
 export interface RecordingRouteDeps {
   auth: Auth;
+  cases: CaseService;
   recordings: RecordingService;
   blobs: BlobStore;
   maxChunkBytes: number;
@@ -43,6 +45,7 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
 
   router.post(base, express.json({ limit: '16kb', strict: true }), (req, res) => {
     const user = auth.requireUser(req);
+    deps.cases.requireOpen(deps.cases.authorize({ kind: 'user', user }, req.params.id));
     const result = recordings.create(user, req.params.id, parseInput(CreateRecordingBody, req.body));
     res.status(result.created ? 201 : 200).json({ recording: result.recording } satisfies RecordingResponse);
   });
@@ -64,6 +67,7 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
     const n = chunkNumber(req.params.n);
     const sha256 = claimedHash(req.headers[CHUNK_SHA256_HEADER.toLowerCase()]);
     // Refuse before reading the body when the caller may not write here or the answer is known.
+    deps.cases.requireOpen(deps.cases.authorize({ kind: 'user', user }, caseId));
     recordings.precheckChunk(user, caseId, recordingId, n, sha256);
     checkChunkHeaders(req, deps.maxChunkBytes);
     const file = await receiveChunkBody(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxChunkBytes });

@@ -5,23 +5,26 @@ import {
   AnnotationBody, ClearAnnotationsBody, MeasurementBody, type AnnotationList, type MeasurementList,
 } from '../../../protocol/spatial.ts';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
+import type { CaseService } from '../cases/case-service.ts';
 import { HttpError } from '../errors.ts';
 import type { MeasurementService } from '../measurements/measurement-service.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function spatialRoutes(deps: { auth: Auth; annotations: AnnotationService; measurements: MeasurementService }): express.Router {
-  const { auth, annotations, measurements } = deps;
+export function spatialRoutes(deps: { auth: Auth; cases: CaseService; annotations: AnnotationService; measurements: MeasurementService }): express.Router {
+  const { auth, cases, annotations, measurements } = deps;
   const router = express.Router();
 
   router.post('/cases/:id/annotations', (req, res) => {
     const principal = auth.requirePrincipal(req);
+    cases.requireOpen(cases.authorize(principal, req.params.id));
     const result = annotations.place(principal, req.params.id, parseInput(AnnotationBody, req.body));
     res.status(result.created ? 201 : 200).json(result.annotation);
   });
 
   router.post('/cases/:id/annotations/clear', (req, res) => {
     const principal = auth.requirePrincipal(req);
+    cases.requireOpen(cases.authorize(principal, req.params.id));
     // `{}` clears every visible annotation, so a body the JSON parser skipped (no body, another type)
     // must not read as one.
     if (!req.is('application/json')) {
@@ -37,6 +40,7 @@ export function spatialRoutes(deps: { auth: Auth; annotations: AnnotationService
 
   router.post('/cases/:id/measurements', (req, res) => {
     const principal = auth.requirePrincipal(req);
+    cases.requireOpen(cases.authorize(principal, req.params.id));
     const result = measurements.record(principal, req.params.id, parseInput(MeasurementBody, req.body));
     res.status(result.created ? 201 : 200).json(result.measurement);
   });

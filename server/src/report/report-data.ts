@@ -113,6 +113,10 @@ export interface CaseReport {
     kind: CaseKind;
     title: string;
     customerName: string | null;
+    /** The operator's claim, policy or booking reference; null when none was given. */
+    reference: string | null;
+    /** When the case was closed; null while open. */
+    closedAt: string | null;
     createdAt: string;
     joinExpiresAt: string;
     evidenceCount: number;

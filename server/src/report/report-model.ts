@@ -112,6 +112,8 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       kind: record.kind,
       title: record.title,
       customerName: record.customerName,
+      reference: record.reference,
+      closedAt: record.closedAt,
       createdAt: record.createdAt,
       joinExpiresAt: record.joinExpiresAt,
       evidenceCount: record.evidenceCount,

@@ -53,6 +53,10 @@ beforeAll(async () => {
       if (res.status !== 201) throw new Error(`could not create a user: ${res.status}`);
       return res.body.user.id;
     },
+    async act(scene, action) {
+      const res = await scene.assessor.json(`/api/cases/${scene.caseId}/${action}`, { method: 'POST', json: {} });
+      if (res.status !== 200) throw new Error(`could not ${action} the case: ${res.status}`);
+    },
   };
 });
 

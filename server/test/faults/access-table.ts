@@ -20,6 +20,8 @@ export interface Kit {
   recordingIn(scene: Scene, withChunk: boolean): Promise<{ id: string; chunk: Buffer }>;
   /** Creates an assessor as the admin, to disable or enable; returns the user's id. */
   newUser(): Promise<string>;
+  /** Takes the scene's case through close, reopen, archive or unarchive as its assessor first. */
+  act(scene: Scene, action: 'close' | 'archive'): Promise<void>;
 }
 
 /** 'page': a client page, 200 once the client is built and 503 before, the same for everyone. */
@@ -73,6 +75,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   })),
   'POST /api/users/:id/disable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/disable` })),
   'POST /api/users/:id/enable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/enable` })),
+  'POST /api/users/:id/password': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/password`, json: { password: 'a long password 9' } })),
   'GET /api/events': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/events' })),
 
   // The customer's own calls: the token names its case, so another case's valid token reaches that case.
@@ -93,6 +96,22 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'GET /api/cases/:id/join-link/sends': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/join-link/sends') })),
   'POST /api/cases/:id/peer': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/peer') })),
   'POST /api/cases/:id/calls': row(`${USERS_ONLY} 403 200 200`, (s, kit) => ({ path: inCase(s, '/calls'), json: { callId: kit.unique('call'), event: 'started' } })),
+  'PATCH /api/cases/:id': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s), json: { reference: 'REF-MATRIX' } })),
+  'POST /api/cases/:id/close': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/close'), json: { reason: 'matrix' } })),
+  'POST /api/cases/:id/reopen': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => {
+    await kit.act(s, 'close');
+    return { path: inCase(s, '/reopen') };
+  }),
+  'POST /api/cases/:id/archive': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => {
+    await kit.act(s, 'close');
+    return { path: inCase(s, '/archive') };
+  }),
+  'POST /api/cases/:id/unarchive': row(`${USERS_ONLY} 403 200 200`, async (s, kit) => {
+    await kit.act(s, 'close');
+    await kit.act(s, 'archive');
+    return { path: inCase(s, '/unarchive') };
+  }),
+  'POST /api/cases/:id/assign': row(`${USERS_ONLY} 403 403 200`, async (s, kit) => ({ path: inCase(s, '/assign'), json: { assessorId: await kit.newUser() } })),
   'POST /api/cases/:id/outcome': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/outcome'), json: { decision: 'approved', reason: 'matrix' } })),
   'GET /api/cases/:id/ledger': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/ledger') })),
   'GET /api/cases/:id/verify': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/verify') })),

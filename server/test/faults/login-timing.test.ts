@@ -50,15 +50,20 @@ async function attempt(email: string, password: string): Promise<{ status: numbe
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('a failed login is the same whether or not the email has an account', () => {
-  it('does one scrypt derivation and gives one answer for a wrong password, an unknown email, a disabled user and a user without a password', async () => {
+  it('does one scrypt derivation and gives one answer for a wrong password, an unknown email, a disabled user (wrong password) and a user without a password', async () => {
     const wrongPassword = await attempt(ALICE.email, 'not the password at all');
     const unknownEmail = await attempt('nobody-here@example.test', 'not the password at all');
-    const disabled = await attempt(DORA.email, DORA.password);
+    const disabled = await attempt(DORA.email, 'not the password at all');
     const noPassword = await attempt(NOPASS.email, 'not the password at all');
     const refusal = { status: 401, body: { error: { code: 'bad_credentials', message: 'The email or the password is wrong.' } }, scryptCalls: 1 };
     for (const [name, answer] of Object.entries({ wrongPassword, unknownEmail, disabled, noPassword })) {
       expect({ status: answer.status, body: answer.body, scryptCalls: answer.scryptCalls }, name).toEqual(refusal);
     }
+    // Only the holder of a disabled account's password learns it is disabled, after the same work.
+    const disabledRight = await attempt(DORA.email, DORA.password);
+    expect({ status: disabledRight.status, body: disabledRight.body, scryptCalls: disabledRight.scryptCalls }).toEqual({
+      status: 403, body: { error: { code: 'account_disabled', message: 'This account is disabled; ask an administrator.' } }, scryptCalls: 1,
+    });
     // The control: the right password passes, with the same single derivation.
     const right = await attempt(ALICE.email, ALICE.password);
     expect({ status: right.status, scryptCalls: right.scryptCalls }).toEqual({ status: 200, scryptCalls: 1 });

@@ -13,8 +13,9 @@ export function drawSummary(pen: Pen, report: CaseReport): void {
     width, characterSpacing: 1.2, style: { font: 'bold', size: SIZE.small, colour: COLOUR.muted },
   }) + 4;
   doc.y = pen.text(c.title, left, doc.y, { width, style: { font: 'bold', size: SIZE.title } }) + 4;
-  if (c.customerName) {
-    doc.y = pen.text(`for ${c.customerName}`, left, doc.y, { width, style: { size: 11, colour: COLOUR.muted } }) + 2;
+  const byline = [c.customerName ? `for ${c.customerName}` : null, c.reference ? `ref. ${c.reference}` : null].filter(Boolean).join(' · ');
+  if (byline) {
+    doc.y = pen.text(byline, left, doc.y, { width, style: { size: 11, colour: COLOUR.muted } }) + 2;
   }
   pen.gap(4);
 
@@ -25,9 +26,11 @@ export function drawSummary(pen: Pen, report: CaseReport): void {
   pen.fields([
     { label: 'Case ID', value: c.id, style: { font: 'mono', size: SIZE.small + 0.5 } },
     { label: 'Kind', value: KIND_LABEL[c.kind] },
+    ...(c.reference ? [{ label: c.kind === 'preview' ? 'Booking reference' : 'Claim or policy number', value: c.reference }] : []),
     { label: 'Customer', value: c.customerName ?? 'Not named' },
     { label: 'Assessor', value: report.assessor ? `${report.assessor.name} <${report.assessor.email}>` : 'Unknown user' },
     { label: 'Created', value: formatTime(c.createdAt) },
+    ...(c.closedAt ? [{ label: 'Closed', value: formatTime(c.closedAt) }] : []),
     { label: 'Join link expires', value: `${formatTime(c.joinExpiresAt)}${expired ? ' (expired)' : ''}` },
     { label: 'Evidence', value: evidence },
     { label: 'Measurements', value: report.measurements.length === 0 ? 'None taken' : `${report.measurements.length} (see Measurements)` },
