@@ -92,6 +92,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           New join link
         </button>
       </div>
+      <p className="narrow-notice banner banner-info" data-testid="narrow-notice">Open this case on a wider screen to run the call.</p>
       {joinLink.confirming && (
         <div className="banner banner-warning link-confirm" role="alertdialog" aria-label="Make a new join link" data-testid="new-join-link-confirm">
           <div className="banner-text">A new link cuts the old one off: the customer can no longer join with it and needs the new one.</div>
@@ -138,7 +139,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             onOpen={setOpenEvidenceId}
             checklistTemplate={detail.checklist?.template ?? c.checklist ?? null}
             measurements={detail.measurements ?? []}
-            onSuperseded={addEvidence}
+            onUpdated={addEvidence}
           />
           <RecordingsPanel detail={detail} />
         </div>

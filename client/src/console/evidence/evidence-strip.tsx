@@ -1,6 +1,7 @@
 // The case's evidence as a strip of thumbnails; a click opens the large preview with its details.
 // Superseded items stay (dimmed, badged); purged ones show a placeholder instead of their image;
-// checklist photos show their item and verdict; photos with an annotation layer say so.
+// checklist photos show their item and verdict; photos with an annotation layer say so; a caption
+// shows under its thumbnail.
 import type { ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import type { MeasurementView } from '../../../../protocol/spatial.ts';
@@ -16,7 +17,8 @@ export function EvidenceStrip(props: {
   onOpen: (evidenceId: string | null) => void;
   checklistTemplate: ChecklistTemplateId | null;
   measurements: readonly MeasurementView[];
-  onSuperseded: (updated: EvidenceView) => void;
+  /** The item as the server answered after a correction, a caption or a note. */
+  onUpdated: (updated: EvidenceView) => void;
 }) {
   const { openId, onOpen: setOpenId } = props;
   const items = [...props.evidence].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
@@ -78,6 +80,11 @@ export function EvidenceStrip(props: {
                     </span>
                   )}
                 </button>
+                {e.caption && (
+                  <span className="thumb-caption" data-testid="thumb-caption" title={e.caption}>
+                    {e.caption}
+                  </span>
+                )}
                 <span className="thumb-meta">
                   Photo {numbers.get(e.id)} · {sourceText[e.source]} · {e.width}×{e.height}
                 </span>
@@ -107,7 +114,7 @@ export function EvidenceStrip(props: {
           measurements={props.measurements}
           onClose={() => setOpenId(null)}
           onOpen={setOpenId}
-          onSuperseded={props.onSuperseded}
+          onUpdated={props.onUpdated}
         />
       )}
     </section>

@@ -1,14 +1,16 @@
-// The large preview of one evidence item with its details, its correction state and the
-// "Mark as superseded…" action; its checklist verdict, and its annotation layer drawn over it.
+// The large preview of one evidence item with its caption and note, its details, its correction state
+// and the "Mark as superseded…" action; its checklist verdict, and its annotation layer drawn over it.
 import { useEffect, useState, type CSSProperties } from 'react';
 import { QUALITY_ADVICE, type ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '../../../../protocol/spatial.ts';
 import { formatBytes, formatDateTime, formatLocation, formatSkew, isNotableSkew } from '../../ui/format.ts';
+import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
 import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, replacedItems, replacementCandidates, replacementOf } from './evidence-corrections.ts';
 import { markupShapes } from '../markup/markup-geometry.ts';
 import { MarkupSvg } from '../markup/markup-svg.tsx';
+import { NoteForm } from './note-form.tsx';
 import { SupersedeForm } from './supersede-form.tsx';
 
 export const sourceText = { 'device-still': 'Device photo', 'video-frame': 'Video frame', gallery: 'Gallery' } as const;
@@ -45,11 +47,14 @@ export function EvidenceViewer(props: {
   measurements: readonly MeasurementView[];
   onClose: () => void;
   onOpen: (id: string) => void;
-  onSuperseded: (updated: EvidenceView) => void;
+  /** The item as the server answered after a correction, a caption or a note. */
+  onUpdated: (updated: EvidenceView) => void;
 }) {
   const { evidence: e, all, numbers, onClose, onOpen } = props;
   const [correcting, setCorrecting] = useState(false);
   const [showLayer, setShowLayer] = useState(true);
+  // A narrow screen shows the console read-only: no corrections, captions or notes from a phone.
+  const narrow = useMediaQuery(NARROW_SCREEN);
   useEffect(() => setCorrecting(false), [e.id]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -89,6 +94,7 @@ export function EvidenceViewer(props: {
             </div>
           )}
           {e.blurry && !e.checklist && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
+          <NoteForm evidence={e} readOnly={Boolean(e.purged) || narrow} onSaved={props.onUpdated} />
           {e.layer && !e.purged && (
             <label className="check layer-toggle">
               <input type="checkbox" data-testid="layer-toggle" checked={showLayer} onChange={(event) => setShowLayer(event.target.checked)} />
@@ -121,7 +127,7 @@ export function EvidenceViewer(props: {
             <dt>Received</dt>
             <dd>{formatDateTime(e.receivedAt)}</dd>
             <dt>Captured by</dt>
-            <dd>{e.capturedBy}</dd>
+            <dd>{e.capturedBy === 'customer' ? 'Customer' : 'Assessor'}</dd>
             {e.deviceTime && (
               <>
                 <dt>Device time</dt>
@@ -150,13 +156,13 @@ export function EvidenceViewer(props: {
               onCancel={() => setCorrecting(false)}
               onDone={(updated) => {
                 setCorrecting(false);
-                props.onSuperseded(updated);
+                props.onUpdated(updated);
               }}
             />
           ) : (
-            <div className="row-end">
-              {!superseded && (
-                <button type="button" className="btn btn-small" data-testid="supersede-open" onClick={() => setCorrecting(true)}>
+            <div className="row-end viewer-actions">
+              {!superseded && !narrow && (
+                <button type="button" className="btn btn-small viewer-correct" data-testid="supersede-open" onClick={() => setCorrecting(true)}>
                   Mark as superseded…
                 </button>
               )}

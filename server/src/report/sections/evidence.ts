@@ -53,7 +53,7 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   const hash = [{ label: 'SHA-256 of the original file', value: item.sha256, style: { font: 'mono' as const, size: SIZE.small } }];
   const note: Field[] = item.note ? [{ label: 'Assessor\'s note', value: item.note }] : [];
   const captionHeight = item.caption ? pen.measure(item.caption, width, CAPTION_STYLE) + 6 : 0;
-  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + captionHeight + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(note, 1) + pen.fieldsHeight(hash, 1);
+  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + captionHeight + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(note, 1, CAPTION_SIZE) + pen.fieldsHeight(hash, 1);
   pen.ensureSpace(cardHeight);
   const top = doc.y;
 
@@ -83,7 +83,7 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
     doc.y += 6;
   }
   pen.fields(fields, 3, CAPTION_SIZE);
-  if (note.length > 0) pen.fields(note, 1);
+  if (note.length > 0) pen.fields(note, 1, CAPTION_SIZE);
   pen.fields(hash, 1);
   doc.y += 10;
 }
