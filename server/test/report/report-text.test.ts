@@ -78,6 +78,14 @@ describe('describeEntry', () => {
       .toBe('Photo 2 added: device still (camera), 8 × 6, with 2 annotations drawn over it');
   });
 
+  it('describes a caption and a note on a photo, cleared ones too, long ones cut to one line', () => {
+    expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_1', caption: 'Dent on the bonnet', note: 'Hail\non Tuesday' }), context))
+      .toBe('Photo 2: caption "Dent on the bonnet", note "Hail on Tuesday"');
+    expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_9', caption: null, note: 'x'.repeat(120) }), context)).toMatch(/^A photo: no caption, note "x{89}…"$/);
+    expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_1', caption: null, note: null }), context)).toBe('Photo 2: no caption, no note');
+    expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_1' }), context)).toBe('Evidence noted');
+  });
+
   it('still lists an entry of an unknown type, or with an unexpected payload, by its type', () => {
     expect(describeEntry(entry('recording.sealed', {}), context)).toBe('Recording sealed');
     expect(describeEntry(entry('evidence.added', { evidenceId: 42 }), context)).toBe('Evidence added');
