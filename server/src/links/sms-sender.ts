@@ -25,9 +25,23 @@ export function createSmsSender(settings: SmsSettings): SendSms {
       throw new Error(`The SMS gateway could not be reached: ${why}`);
     }
     if (!res.ok) {
-      const text = (await res.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
-      throw new Error(`The SMS gateway refused the message: HTTP ${res.status}${text ? ` (${text})` : ''}`);
+      const why = gatewayReason(await res.text().catch(() => ''));
+      throw new Error(`The SMS gateway refused the message: ${why ? `${why} (HTTP ${res.status})` : `HTTP ${res.status}`}`);
     }
     await res.body?.cancel();
   };
+}
+
+/** A gateway's own words for a refusal: the `message` or `error` of a JSON answer (Twilio's shape), else its text. */
+function gatewayReason(body: string): string {
+  let why = body;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const fields = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    const named = [fields.message, fields.error].find((v): v is string => typeof v === 'string');
+    if (named !== undefined) why = named;
+  } catch {
+    // Not JSON: the text itself is the reason.
+  }
+  return why.replace(/\s+/g, ' ').trim().slice(0, 200);
 }

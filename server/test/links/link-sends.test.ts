@@ -93,12 +93,12 @@ describe('sending a join link', () => {
     try {
       const sent = await send(c.id, { channel: 'sms', to: '+15005550009' });
       expect(sent.status).toBe(502);
-      expect(sent.body.error).toEqual({ code: 'send_failed', message: 'The SMS gateway refused the message: HTTP 400 ({"message":"The number is not a mobile"}).' });
+      expect(sent.body.error).toEqual({ code: 'send_failed', message: 'The SMS gateway refused the message: The number is not a mobile (HTTP 400).' });
     } finally {
       sms.answer.status = 201;
     }
     const sends = (await admin.json(`/api/cases/${c.id}/join-link/sends`)).body.sends;
-    expect(sends).toEqual([expect.objectContaining({ channel: 'sms', recipient: '+15005550009', status: 'failed', detail: 'The SMS gateway refused the message: HTTP 400 ({"message":"The number is not a mobile"})' })]);
+    expect(sends).toEqual([expect.objectContaining({ channel: 'sms', recipient: '+15005550009', status: 'failed', detail: 'The SMS gateway refused the message: The number is not a mobile (HTTP 400)' })]);
     expect(await sentEntries(c.id)).toEqual([{ channel: 'sms', recipient: '+15005550009', status: 'failed' }]);
   });
 

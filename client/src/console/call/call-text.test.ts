@@ -20,6 +20,10 @@ describe('what the console says about the call', () => {
   it('idle follows presence', () => {
     expect(statusText(at('idle', { presence: 'offline' })).text).toBe('Customer not connected');
     expect(videoCaption(at('idle', { presence: 'offline' }), false)).toBe('Waiting for the customer to open the link…');
+    expect(videoCaption(at('idle', { presence: 'offline' }), false, 'opened')).toBe('The customer has opened the link. Waiting for them to agree and join…');
+    expect(videoCaption(at('idle', { presence: 'offline' }), false, 'declined')).toBe('The customer declined. They can start again from their link while it works.');
+    expect(videoCaption(at('idle', { presence: 'offline' }), false, 'expired')).toBe('The join link has expired. Make a new one to invite the customer.');
+    expect(videoCaption(at('idle', { presence: 'waiting' }), false, 'waiting')).toBe('The customer is ready. Connect to start the call.');
     expect(statusText(at('idle', { presence: 'waiting' })).text).toBe('Customer waiting');
     expect(callAction(at('idle', { presence: 'offline' }))).toEqual({ kind: 'connect', label: 'Connect', disabled: true });
     expect(callAction(at('idle', { presence: 'waiting' }), 'Connect (voice)')).toEqual({ kind: 'connect', label: 'Connect (voice)', disabled: false });

@@ -1,6 +1,7 @@
 // What each console panel says about the call, all from one ConsoleCall, so no two panels can
 // disagree: the header's status, the video's badge and caption, the connection panel, the recording
 // panel's note and the call button. Pure, beside its tests.
+import type { LinkState } from '../../../../protocol/http.ts';
 import { isInCall, type ConsoleCall } from './call-state.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
@@ -45,11 +46,23 @@ export function expectsPicture(call: ConsoleCall): boolean {
   return call.phase === 'connected' && cameraOffText(call) === null;
 }
 
-/** The words over the video when no picture shows; `frames`: the <video> has a picture to show. */
-export function videoCaption(call: ConsoleCall, frames: boolean): string | null {
+/** Before a call, with the customer away: what their join link says about where things stand. */
+const AWAY_CAPTION: Record<LinkState, string> = {
+  'not-opened': 'Waiting for the customer to open the link…',
+  opened: 'The customer has opened the link. Waiting for them to agree and join…',
+  waiting: 'Waiting for the customer to open the link…',
+  declined: 'The customer declined. They can start again from their link while it works.',
+  expired: 'The join link has expired. Make a new one to invite the customer.',
+};
+
+/**
+ * The words over the video when no picture shows; `frames`: the <video> has a picture to show;
+ * `link`: the state of the case's join link, when known.
+ */
+export function videoCaption(call: ConsoleCall, frames: boolean, link?: LinkState): string | null {
   switch (call.phase) {
     case 'idle':
-      return call.presence === 'offline' ? 'Waiting for the customer to open the link…' : 'The customer is ready. Connect to start the call.';
+      return call.presence === 'offline' ? AWAY_CAPTION[link ?? 'not-opened'] : 'The customer is ready. Connect to start the call.';
     case 'connecting':
       return 'Calling the customer…';
     case 'connected':

@@ -2,6 +2,7 @@
 // it and its overlay over it come from the caller. What it says about the call comes from the one
 // call state.
 import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
+import type { LinkState } from '../../../../protocol/http.ts';
 import { CallBadge, CallButton } from './call-controls.tsx';
 import type { ConsoleCall } from './call-state.ts';
 import { expectsPicture, isLive, videoCaption } from './call-text.ts';
@@ -10,6 +11,8 @@ import type { SnapshotRequest } from './use-live-session.ts';
 export function VideoPanel(props: {
   videoRef: RefObject<HTMLVideoElement | null>;
   call: ConsoleCall;
+  /** The case's join link, so the picture before a call says where the customer stands. */
+  linkState?: LinkState;
   capturing: boolean;
   requests: SnapshotRequest[];
   onConnect: () => void;
@@ -29,7 +32,7 @@ export function VideoPanel(props: {
     const { videoWidth: width, videoHeight: height } = event.currentTarget;
     setSize(width > 0 && height > 0 ? { width, height } : null);
   };
-  const caption = videoCaption(call, size !== null);
+  const caption = videoCaption(call, size !== null, props.linkState);
   const hasVideo = expectsPicture(call) && caption === null;
   const pending = props.requests.filter((r) => r.status === 'pending').length;
   return (

@@ -121,6 +121,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             <VideoPanel
               videoRef={video}
               call={call}
+              linkState={c.linkState}
               capturing={live.capturing}
               requests={live.requests}
               onConnect={live.call.connect}
