@@ -18,6 +18,7 @@ export interface DescribeContext {
 const CaseCreated = z.object({ title: z.string(), kind: z.string() });
 const JoinLinkIssued = z.object({ expiresAt: z.string() });
 const Consented = z.object({ recording: z.boolean(), location: z.boolean() });
+const JoinLinkSent = z.object({ channel: z.enum(['email', 'sms']), recipient: z.string(), status: z.enum(['sent', 'failed']) });
 const CallEvent = z.object({ detail: z.string().nullish(), earlyFailure: z.boolean().optional() });
 const ChatLineAdded = z.object({ text: z.string() });
 const EvidenceAdded = z.object({
@@ -83,6 +84,16 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
       return 'Customer joined the session';
     case 'customer.left':
       return 'Customer left the session';
+    case 'joinlink.opened':
+      return 'Customer opened the join link';
+    case 'customer.declined':
+      return 'Customer declined on the consent screen; nothing was recorded';
+    case 'joinlink.sent': {
+      const p = parse(JoinLinkSent);
+      if (!p) return fallback();
+      const by = p.channel === 'email' ? 'by email' : 'by SMS';
+      return p.status === 'sent' ? `Join link sent ${by} to ${p.recipient}` : `Join link not sent ${by} to ${p.recipient} (the ${p.channel === 'email' ? 'mail server' : 'SMS gateway'} refused it)`;
+    }
     case 'chat.line': {
       const p = parse(ChatLineAdded);
       if (!p) return fallback();

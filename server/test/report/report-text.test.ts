@@ -54,6 +54,10 @@ describe('describeEntry', () => {
 
   it('describes each kind of entry in words', () => {
     expect(describeEntry(entry('customer.consented', { recording: true, location: false }), context)).toBe('Customer consented to recording; location not shared');
+    expect(describeEntry(entry('joinlink.sent', { channel: 'email', recipient: 'dana@example.test', status: 'sent' }), context)).toBe('Join link sent by email to dana@example.test');
+    expect(describeEntry(entry('joinlink.sent', { channel: 'sms', recipient: '+447700900123', status: 'failed' }), context)).toBe('Join link not sent by SMS to +447700900123 (the SMS gateway refused it)');
+    expect(describeEntry(entry('joinlink.opened', { tokenId: 'jt_1' }), context)).toBe('Customer opened the join link');
+    expect(describeEntry(entry('customer.declined', { tokenId: 'jt_1' }), context)).toBe('Customer declined on the consent screen; nothing was recorded');
     expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'video-frame', width: 1920, height: 1080, blurry: true }), context))
       .toBe('Photo 2 added: video frame, 1920 × 1080, flagged blurry');
     expect(describeEntry(entry('call.failed', { callId: 'c', detail: 'ICE failed', earlyFailure: true }), context)).toBe('Call failed within 30 s of its start: ICE failed');
