@@ -1,5 +1,5 @@
-// The customer's live video, big, with the call and capture controls; the inspection tool bar above
-// it and its overlay over it come from the caller. What it says about the call comes from the one
+// The customer's live video, big, with the call and capture controls; the markup tool bar above it
+// and what is drawn over it (the markup) come from the caller. What it says about the call comes from the one
 // call state.
 import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import type { LinkState } from '../../../../protocol/http.ts';

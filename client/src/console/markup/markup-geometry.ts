@@ -1,6 +1,6 @@
-// Annotation-layer items (normalised points) → SVG shapes in pixels of a picture of width×height.
-// Sizes follow the picture (a hundredth of its long side), so a layer looks the same on a thumbnail-
-// sized video and on a 4000 px photo; text stays inside the picture.
+// Marks (the wire's LayerItem: a kind and normalised points) → SVG shapes in pixels of a picture of
+// width×height. Sizes follow the picture (a hundredth of its long side), so markup looks the same on a
+// thumbnail-sized video and on a 4000 px photo; text stays inside the picture.
 import type { LayerItem, ScreenPoint } from '../../../../protocol/spatial.ts';
 
 export interface MarkupScale {

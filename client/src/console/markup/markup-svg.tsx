@@ -1,4 +1,4 @@
-// Draws annotation-layer shapes as an SVG over a picture (a photo in the viewer, the live video):
+// Draws markup shapes as an SVG over a picture (a photo in the viewer, the live video):
 // each line twice, a dark halo under a bright stroke, so it reads on any background.
 import type { CSSProperties, ReactNode } from 'react';
 import { markupScale, type MarkupScale, type Shape, type ShapeText } from './markup-geometry.ts';

@@ -17,7 +17,7 @@ describe('markup tools', () => {
     expect(toolsNote(offline)).toMatch(/Connect/);
   });
 
-  it('keeps flat annotations but no measuring in overlay and camera mode', () => {
+  it('keeps flat annotations but no measuring in 3D-overlay and camera mode', () => {
     for (const mode of ['overlay', 'camera'] as const) {
       expect(toolBlocked('marker', live({ mode }))).toBeNull();
       expect(toolBlocked('label', live({ mode }))).toBeNull();

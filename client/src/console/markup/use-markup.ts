@@ -43,8 +43,11 @@ export function useMarkup({ offline, picture, ended, ...deps }: Deps) {
   );
 
   return useMemo(() => {
-    const context = markupContext(state);
-    const tool = toolInHand(state);
+    // Drawn from the call as rendered now: the session hears of a change in an effect, after this
+    // commit, and every panel of the console must agree at the commit itself.
+    const now = { ...state, call: { offline, picture, ended } };
+    const context = markupContext(now);
+    const tool = toolInHand(now);
     const step = measureStep(state.draft);
     const hint = tool !== 'measure' ? toolHint[tool] : step === 'first' ? toolHint.measure : step === 'second' ? 'Click the second end.' : 'Finding the point on the customer’s device…';
     return {
@@ -63,7 +66,7 @@ export function useMarkup({ offline, picture, ended, ...deps }: Deps) {
       annotations: state.annotations,
       measurements: state.measurements,
     };
-  }, [actions, state]);
+  }, [actions, state, offline, picture, ended]);
 }
 
 export type Markup = ReturnType<typeof useMarkup>;
