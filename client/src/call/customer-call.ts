@@ -17,7 +17,8 @@ import type { LinkStats } from './stats.ts';
 import { StatsPoller } from './stats-poller.ts';
 import { Timers } from '../lib/timers.ts';
 
-export type CustomerCallState = 'registering' | 'waiting' | 'connected' | 'reconnecting' | 'expired';
+/** `closed`: the case was closed, so the server admits no call on it (its page says so instead). */
+export type CustomerCallState = 'registering' | 'waiting' | 'connected' | 'reconnecting' | 'expired' | 'closed';
 
 export type CustomerCallEvents = {
   state: (state: CustomerCallState, detail: string | null) => void;
@@ -135,6 +136,7 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
     } catch (error) {
       if (this.disposed) return;
       if (error instanceof ApiRequestError && error.isAuth) return this.setState('expired', error.message);
+      if (error instanceof ApiRequestError && error.code === 'case_closed') return this.setState('closed', error.message);
       this.registerAttempts++;
       if (!this.media) this.setState('registering', 'Reconnecting to the server…');
       // Capped low: after a network drop the assessor is waiting for this page to come back.

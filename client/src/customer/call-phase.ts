@@ -17,6 +17,7 @@ export function callPhase(state: CustomerCallState, incoming: boolean): CallPhas
     case 'reconnecting':
       return 'reconnecting';
     case 'expired':
+    case 'closed':
       return 'ended';
   }
 }
@@ -34,6 +35,8 @@ export function statusText(state: CustomerCallState, incoming: boolean): string 
       return 'Reconnecting…';
     case 'expired':
       return 'Link expired';
+    case 'closed':
+      return 'Case closed';
   }
 }
 

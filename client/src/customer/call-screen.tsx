@@ -33,6 +33,8 @@ export function CallScreen(props: {
   onNotice: (tone: 'info' | 'error', text: string) => void;
   /** The call ended on purpose; `evidenceCount` photos were sent from this page. */
   onEnded: (by: 'assessor' | 'customer', evidenceCount: number) => void;
+  /** The case was closed: the server admits no call on it any more. */
+  onClosed: () => void;
 }) {
   const caseId = props.join.case.id;
   const assessor = props.join.notice?.assessorName ?? null;
@@ -93,6 +95,11 @@ export function CallScreen(props: {
     if (chatOpen) setSeen(fromAssessor);
   }, [chatOpen, fromAssessor]);
   const unread = chatOpen ? 0 : fromAssessor - seen;
+
+  const { onClosed } = props;
+  useEffect(() => {
+    if (call.state === 'closed') onClosed();
+  }, [call.state, onClosed]);
 
   const { photo, clearPhoto } = call;
   useEffect(() => {

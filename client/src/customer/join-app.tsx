@@ -25,6 +25,8 @@ type Step =
   | { kind: 'media'; join: JoinView }
   | { kind: 'tour'; join: JoinView; tour: NonNullable<JoinView['tour']> }
   | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode }
+  /** The case was closed: no call, nothing more to send. */
+  | { kind: 'closed'; join: JoinView | null }
   /** The call ended on purpose; leaving the `call` step stops the camera and microphone. */
   | { kind: 'ended'; join: JoinView; by: 'assessor' | 'customer'; evidenceCount: number };
 
@@ -53,10 +55,13 @@ export function JoinApp() {
   const load = useCallback(() => {
     if (!token) return;
     setStep({ kind: 'loading' });
-    fetchJoin(token).then((join) => setStep(join.consented ? afterConsent(join) : { kind: 'consent', join }), fail);
+    fetchJoin(token).then((join) => setStep(join.closedAt ? { kind: 'closed', join } : join.consented ? afterConsent(join) : { kind: 'consent', join }), fail);
   }, [token, fail]);
 
   useEffect(load, [load]);
+
+  const callJoin = step.kind === 'call' ? step.join : null;
+  const onClosed = useCallback(() => setStep({ kind: 'closed', join: callJoin }), [callJoin]);
 
   const stream = step.kind === 'call' ? step.stream : null;
   useEffect(() => () => stopMedia(stream), [stream]);
@@ -69,6 +74,14 @@ export function JoinApp() {
     );
   }
   if (step.kind === 'loading') return <LoadingScreen />;
+  if (step.kind === 'closed') {
+    return (
+      <MessageScreen testId="case-closed" title="This case is closed">
+        <p>{step.join ? `“${step.join.case.title}” is closed` : 'Your case is closed'}: there is no call to join and nothing more to send. Thank you.</p>
+        <p className="muted">If you need to add something, contact {step.join?.notice?.assessorName ?? 'your assessor'}, who can reopen it.</p>
+      </MessageScreen>
+    );
+  }
   if (step.kind === 'unreachable') {
     return (
       <MessageScreen testId="join-unreachable" title="We could not open your session" tone="bad">
@@ -123,6 +136,7 @@ export function JoinApp() {
         location={location}
         onNotice={push}
         onEnded={(by, evidenceCount) => setStep({ kind: 'ended', join: step.join, by, evidenceCount })}
+        onClosed={onClosed}
       />
       <ToastStack toasts={toasts} onDismiss={dismiss} />
     </>

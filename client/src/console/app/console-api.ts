@@ -23,15 +23,30 @@ import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, t
 import { TourActivityReceipt, TourAnalytics, type TourActivityBody } from '../../../../protocol/tour-activity.ts';
 import { TourList, TourManifest } from '../../../../protocol/tour.ts';
 import { apiFetch } from '../../lib/api.ts';
+import { UserAdminView, type AssignCaseBody, type CloseCaseBody, type CreateUserBody, type ResetPasswordBody, type UpdateCaseBody } from '../../../../protocol/http.ts';
 
 const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
 const UserEnvelope = z.object({ user: User });
+const CaseEnvelope = z.object({ case: CaseView });
+const caseAction = (id: string, action: string, body: unknown = {}) => apiFetch(casePath(id, `/${action}`), CaseEnvelope, { body }).then((r) => r.case);
 
 export const consoleApi = {
   me: () => apiFetch('/api/me', UserEnvelope).then((r) => r.user),
   login: (body: LoginBody) => apiFetch('/api/auth/login', UserEnvelope, { body }).then((r) => r.user),
   logout: () => apiFetch('/api/auth/logout', z.unknown(), { method: 'POST' }),
-  listCases: () => apiFetch('/api/cases', z.object({ cases: z.array(CaseView) })).then((r) => r.cases),
+  /** `query`: a CaseListQuery as URL search parameters. */
+  listCases: (query = '', signal?: AbortSignal) => apiFetch(`/api/cases${query ? `?${query}` : ''}`, z.object({ cases: z.array(CaseView) }), { signal }).then((r) => r.cases),
+  updateCase: (id: string, body: UpdateCaseBody) => apiFetch(casePath(id), CaseEnvelope, { method: 'PATCH', body }).then((r) => r.case),
+  closeCase: (id: string, body: CloseCaseBody) => caseAction(id, 'close', body),
+  reopenCase: (id: string) => caseAction(id, 'reopen'),
+  archiveCase: (id: string) => caseAction(id, 'archive'),
+  unarchiveCase: (id: string) => caseAction(id, 'unarchive'),
+  assignCase: (id: string, body: AssignCaseBody) => caseAction(id, 'assign', body),
+  listUsers: () => apiFetch('/api/users', z.object({ users: z.array(UserAdminView) })).then((r) => r.users),
+  createUser: (body: z.input<typeof CreateUserBody>) => apiFetch('/api/users', UserEnvelope, { body }).then((r) => r.user),
+  disableUser: (id: string) => apiFetch(`/api/users/${encodeURIComponent(id)}/disable`, UserEnvelope, { method: 'POST' }).then((r) => r.user),
+  enableUser: (id: string) => apiFetch(`/api/users/${encodeURIComponent(id)}/enable`, UserEnvelope, { method: 'POST' }).then((r) => r.user),
+  resetPassword: (id: string, body: ResetPasswordBody) => apiFetch(`/api/users/${encodeURIComponent(id)}/password`, UserEnvelope, { body }).then((r) => r.user),
   createCase: (body: z.input<typeof CreateCaseBody>) => apiFetch('/api/cases', CaseCreated, { body }),
   getCase: (id: string, signal?: AbortSignal) => apiFetch(casePath(id), CaseDetail, { signal }),
   newJoinLink: (id: string) => apiFetch(casePath(id, '/join-link'), CaseCreated, { method: 'POST' }),

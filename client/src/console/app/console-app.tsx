@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
+import { UsersPage } from '../admin/users-page.tsx';
 import { CaseList } from '../case/case-list.tsx';
 import { CaseView } from '../case/case-view.tsx';
 import { consoleApi } from './console-api.ts';
@@ -49,6 +50,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
   const [events, setEvents] = useState<ConsoleEvents | null>(null);
   const [live, setLive] = useState(false);
   const { toasts, push, dismiss } = useToasts();
+  const isAdmin = props.user.role === 'admin';
 
   useEffect(() => {
     const feed = new ConsoleEvents();
@@ -71,12 +73,17 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
           Sightline
         </a>
         <nav className="topbar-nav">
-          <a href="#/" className={route.page === 'tours' ? '' : 'active'}>
+          <a href="#/" className={route.page === 'list' || route.page === 'case' ? 'active' : ''}>
             Cases
           </a>
           <a href="#/tours" data-testid="nav-tours" className={route.page === 'tours' ? 'active' : ''}>
             Tours
           </a>
+          {isAdmin && (
+            <a href="#/users" data-testid="nav-users" className={route.page === 'users' ? 'active' : ''}>
+              Users
+            </a>
+          )}
         </nav>
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
           {live ? 'Live updates on' : 'Connecting live updates…'}
@@ -90,9 +97,11 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         </button>
       </header>
       {route.page === 'case' ? (
-        <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} />
+        <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} />
       ) : route.page === 'tours' ? (
         <TourAnalyticsPage />
+      ) : route.page === 'users' && isAdmin ? (
+        <UsersPage me={props.user} notify={push} />
       ) : (
         <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
       )}

@@ -1,11 +1,12 @@
-// The console's places: the case list (#/), one case (#/cases/<id>) and the tours (#/tours). The hash
-// keeps a reload (and the browser's back button) on the same place.
+// The console's places: the case list (#/, its filters after a ?), one case (#/cases/<id>), the tours
+// (#/tours) and, for admins, the users (#/users). The hash keeps a reload (and the back button) on the same place.
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' };
+export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' } | { page: 'users' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/tours') return { page: 'tours' };
+  if (hash === '#/users' || hash === '#users') return { page: 'users' };
   const match = /^#\/cases\/([^/?#]+)$/.exec(hash);
   return match?.[1] ? { page: 'case', caseId: decodeURIComponent(match[1]) } : { page: 'list' };
 }
@@ -18,7 +19,7 @@ export function useHashRoute() {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   const go = useCallback((next: Route) => {
-    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : next.page === 'tours' ? '#/tours' : '#/';
+    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : next.page === 'list' ? '#/' : `#/${next.page}`;
   }, []);
   return { route, go };
 }

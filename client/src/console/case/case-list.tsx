@@ -1,7 +1,7 @@
-// The assessor's queue: their cases (an admin sees all), updated live; waiting customers first.
-import { useCallback, useEffect, useState } from 'react';
-import type { CaseCreated, CaseView, User } from '../../../../protocol/http.ts';
-import { messageOf } from '../../lib/api.ts';
+// The assessor's queue: their cases (an admin sees all), searched and filtered, updated live; waiting
+// customers first.
+import { useEffect, useState } from 'react';
+import type { CaseCreated, CaseView, User, UserAdminView } from '../../../../protocol/http.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';
@@ -9,7 +9,9 @@ import { JoinLinkCard } from './join-link-card.tsx';
 import { NewCaseForm } from './new-case-form.tsx';
 import { LinkBadge } from './link-badge.tsx';
 import { PresenceBadge } from './presence-badge.tsx';
-import { useConsoleEvent } from '../app/use-console-event.ts';
+import { CaseFilterBar } from './case-filter-bar.tsx';
+import { filtersActive } from './case-filters.ts';
+import { useCaseSearch } from './use-case-search.ts';
 
 const presenceOrder = { waiting: 0, live: 1, offline: 2 } as const;
 
@@ -18,35 +20,26 @@ function sortCases(cases: CaseView[]): CaseView[] {
 }
 
 export function CaseList(props: { user: User; onOpen: (caseId: string) => void; notify: (tone: Tone, text: string) => void }) {
-  const [cases, setCases] = useState<CaseView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const search = useCaseSearch(props.user);
+  const { cases, error } = search;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CaseCreated | null>(null);
-
-  const load = useCallback(() => {
-    consoleApi.listCases().then(
-      (list) => {
-        setCases(list);
-        setError(null);
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, []);
-  useEffect(load, [load]);
-
-  useConsoleEvent((event) => {
-    if (event.type !== 'case') return;
-    setCases((list) => {
-      if (!list) return list;
-      const others = list.filter((c) => c.id !== event.case.id);
-      return [...others, event.case];
-    });
-  });
+  const isAdmin = props.user.role === 'admin';
+  const [users, setUsers] = useState<UserAdminView[] | null>(null);
+  useEffect(() => {
+    if (!isAdmin) return;
+    let live = true;
+    consoleApi.listUsers().then((list) => live && setUsers(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [isAdmin]);
+  const nameOf = (id: string): string => users?.find((u) => u.id === id)?.name ?? '—';
 
   function onCreated(result: CaseCreated): void {
     setCreating(false);
     setCreated(result);
-    setCases((list) => (list ? [...list.filter((c) => c.id !== result.case.id), result.case] : [result.case]));
+    search.add(result.case);
     props.notify('success', `Case “${result.case.title}” created.`);
   }
 
@@ -56,6 +49,9 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
       <div className="page-head">
         <div>
           <h1>{props.user.role === 'admin' ? 'All cases' : 'My cases'}</h1>
+          <p className="muted small" data-testid="case-count" data-count={cases?.length ?? ''}>
+            {cases === null ? '\u00a0' : `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${filtersActive(search.filters) ? ' match' : ''}`}
+          </p>
           <p className="muted small" data-testid="waiting-summary">
             {waiting === 0 ? 'No customer is waiting.' : `${waiting} ${waiting === 1 ? 'customer is' : 'customers are'} waiting.`}
           </p>
@@ -71,19 +67,31 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
       {error && (
         <Banner tone="error">
           {error}{' '}
-          <button type="button" className="btn btn-small" onClick={load}>
+          <button type="button" className="btn btn-small" onClick={search.retry}>
             Retry
           </button>
         </Banner>
       )}
       {cases === null && !error && <p className="muted">Loading cases…</p>}
-      {cases?.length === 0 && <div className="empty card">No cases yet. Create one and send the join link to the customer.</div>}
+      <CaseFilterBar filters={search.filters} text={search.text} onText={search.setText} onChange={search.change} assessors={isAdmin ? (users ?? []) : null} />
+      {cases?.length === 0 &&
+        (filtersActive(search.filters) ? (
+          <div className="empty card" data-testid="no-match">
+            No cases match —{' '}
+            <button type="button" className="btn-link" data-testid="clear-filters" onClick={search.clear}>
+              clear filters
+            </button>
+          </div>
+        ) : (
+          <div className="empty card">No cases yet. Create one and send the join link to the customer.</div>
+        ))}
       {cases && cases.length > 0 && (
         <table className="table cases" data-testid="case-list">
           <thead>
             <tr>
               <th>Case</th>
               <th>Customer</th>
+              {isAdmin && <th>Assessor</th>}
               <th>Status</th>
               <th>Evidence</th>
               <th>Decision</th>
@@ -93,15 +101,34 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
           </thead>
           <tbody>
             {sortCases(cases).map((c) => (
-              <tr key={c.id} data-testid="case-row" data-case-id={c.id} data-presence={c.presence} data-link-state={c.linkState} className={c.presence === 'waiting' ? 'row-waiting' : ''} onClick={() => props.onOpen(c.id)}>
+              <tr key={c.id} data-testid="case-row" data-case-id={c.id} data-presence={c.presence} data-link-state={c.linkState} data-closed={Boolean(c.closedAt)} className={c.presence === 'waiting' ? 'row-waiting' : ''} onClick={() => props.onOpen(c.id)}>
                 <td>
                   <strong>{c.title}</strong>
-                  <div className="muted small">{c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}</div>
+                  <div className="muted small">
+                    {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
+                    {c.reference && (
+                      <>
+                        {' · '}
+                        <span className="case-ref" data-testid="case-reference">
+                          {c.reference}
+                        </span>
+                      </>
+                    )}
+                  </div>
                 </td>
                 <td>{c.customerName ?? <span className="muted">—</span>}</td>
+                {isAdmin && <td className="small">{nameOf(c.assessorId)}</td>}
                 <td>
-                  {/* A customer on the page says more than their link; away, the link says where things stand. */}
-                  {c.presence !== 'offline' ? <PresenceBadge presence={c.presence} /> : <LinkBadge case={c} />}
+                  {/* A closed case is closed whoever is on the page; a customer on the page says more than their link. */}
+                  {c.closedAt ? (
+                    <span className="badge badge-closed" data-testid="case-closed-badge">
+                      {c.archivedAt ? 'Archived' : 'Closed'}
+                    </span>
+                  ) : c.presence !== 'offline' ? (
+                    <PresenceBadge presence={c.presence} />
+                  ) : (
+                    <LinkBadge case={c} />
+                  )}
                 </td>
                 <td>{c.evidenceCount}</td>
                 <td>{c.decision ?? <span className="muted">open</span>}</td>

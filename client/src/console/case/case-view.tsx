@@ -28,8 +28,9 @@ import { useJoinLink } from './use-join-link.ts';
 import { useLiveSession } from '../call/use-live-session.ts';
 import { VideoPanel } from '../call/video-panel.tsx';
 import { VideoMarkup } from '../markup/video-markup.tsx';
+import { CaseActions } from './case-actions.tsx';
 
-export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void }) {
+export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean }) {
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
   const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
@@ -105,9 +106,17 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         </div>
       )}
       {joinLink.shown && <JoinLinkCard key={joinLink.shown.joinUrl} created={joinLink.shown} onClose={joinLink.close} />}
+      <CaseActions case={c} isAdmin={props.isAdmin === true} endCall={inCall ? live.call.hangUp : null} onChanged={reload} notify={notify} />
 
       <div className="case-grid">
         <div className="case-main">
+          {c.closedAt && (
+            <Banner tone="info" testId="case-closed-banner">
+              This case is closed; reopen it to call the customer or add evidence.
+            </Banner>
+          )}
+          {/* A closed case takes no call and no new evidence: its live controls are disabled, with the reason above. */}
+          <fieldset className="closed-lock" disabled={Boolean(c.closedAt)} data-testid="live-controls" data-closed={Boolean(c.closedAt)}>
           {tourId ? (
             <TourLiveSlot
               key={`${caseId}-${tourId}`}
@@ -133,6 +142,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               overlay={<VideoMarkup videoRef={video} marks={markup.marks} tool={markup.tool} onPick={markup.pick} onMiss={markup.missPick} />}
             />
           )}
+          </fieldset>
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip
             evidence={detail.evidence}

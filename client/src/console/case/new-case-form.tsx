@@ -1,5 +1,5 @@
-// "New case": title, kind, customer name, and the guided-capture checklist of a damage case or the
-// tour of a preview case; the created case's join link is shown by the caller.
+// "New case": title, kind, customer name, the claim, policy or booking reference, and the guided-capture
+// checklist of a damage case or the tour of a preview case; the created case's join link is shown by the caller.
 import { useEffect, useState, type FormEvent } from 'react';
 import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { CaseCreated, CaseKind } from '../../../../protocol/http.ts';
@@ -10,10 +10,14 @@ import { consoleApi } from '../app/console-api.ts';
 
 const formatMegabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
+/** What the operator's reference is called for a kind of case. */
+export const referenceLabel = (kind: CaseKind): string => (kind === 'preview' ? 'Booking reference' : 'Claim or policy number');
+
 export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; onCancel: () => void }) {
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<CaseKind>('damage');
   const [customerName, setCustomerName] = useState('');
+  const [reference, setReference] = useState('');
   const [checklist, setChecklist] = useState<ChecklistTemplateId | null>(null);
   const [tours, setTours] = useState<TourSummary[] | null>(null);
   const [tour, setTour] = useState<string | null>(null);
@@ -41,11 +45,13 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
     setBusy(true);
     setError(null);
     const name = customerName.trim();
+    const ref = reference.trim();
     consoleApi
       .createCase({
         title,
         kind,
         ...(name ? { customerName: name } : {}),
+        ...(ref ? { reference: ref } : {}),
         ...(kind === 'damage' && checklist ? { checklist } : {}),
         ...(kind === 'preview' && tour ? { tour } : {}),
       })
@@ -72,6 +78,10 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
         <div className="field">
           <label htmlFor="case-customer">Customer name</label>
           <input id="case-customer" data-testid="new-case-customer" maxLength={120} placeholder="optional" value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="case-reference">{referenceLabel(kind)}</label>
+          <input id="case-reference" data-testid="new-case-reference" maxLength={64} placeholder="optional" value={reference} onChange={(e) => setReference(e.target.value)} />
         </div>
         {kind === 'damage' ? (
           <div className="field">

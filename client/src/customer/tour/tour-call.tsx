@@ -18,6 +18,7 @@ const STATE_TEXT = {
   connected: 'On a call with your agent',
   reconnecting: 'Reconnecting…',
   expired: 'This link has expired',
+  closed: 'This case is closed',
 } as const;
 
 export function TourCall(props: { token: string; caseId: string; mic: MediaStream | null; guide: TourGuide; onNotice: (text: string) => void }) {
