@@ -84,7 +84,9 @@ export function createLinkService(deps: LinkServiceDeps) {
 
     /** Sends the current link; a failed send is recorded too, then answered 502 with its reason. */
     async send(user: User, caseId: string, body: SendLinkBody, joinBase: string): Promise<LinkSendView> {
-      cases.authorize({ kind: 'user', user }, caseId);
+      const record = cases.authorize({ kind: 'user', user }, caseId);
+      // A closed case admits no customer: a link sent now would only lead to a refusal.
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it before sending its link.');
       const { email, sms } = deps.senders;
       type Words = Parameters<typeof linkEmail>[0];
       const deliver = body.channel === 'email'

@@ -157,4 +157,14 @@ describe('sending without a configured channel', () => {
     expect(await ledgerTypes(c.id)).toEqual(before);
     expect((await admin.json(`/api/cases/${c.id}/join-link/sends`)).body).toEqual({ sends: [] });
   });
+
+  it('refuses to send the link of a closed case, storing nothing', async () => {
+    const c = await newCase('Closed before sending');
+    expect((await admin.json(`/api/cases/${c.id}/close`, { method: 'POST', json: {} })).status).toBe(200);
+    const before = await ledgerTypes(c.id);
+    const sent = await admin.json(`/api/cases/${c.id}/join-link/send`, { method: 'POST', json: { channel: 'email', to: 'dana@example.test' } });
+    expect(sent.status).toBe(409);
+    expect(sent.body.error).toEqual({ code: 'case_closed', message: 'This case is closed; reopen it before sending its link.' });
+    expect(await ledgerTypes(c.id)).toEqual(before);
+  });
 });
