@@ -36,7 +36,7 @@ export function LinkSends(props: { caseId: string }) {
       ))}
       {error && <p className="link-send-failed small">{error}</p>}
       {sends.length > 0 && (
-        <ul className="link-send-list small" data-testid="link-send-list">
+        <ul className="link-send-list small" data-testid="link-send-list" aria-live="polite">
           {sends.map((s) => (
             <li key={s.id} data-testid="link-send" data-status={s.status} data-channel={s.channel} className={s.status === 'failed' ? 'link-send-failed' : ''}>
               {s.status === 'sent' ? `Sent ${CHANNEL_WORDS[s.channel].by} to ${s.recipient}` : `Not sent ${CHANNEL_WORDS[s.channel].by} to ${s.recipient}`}
