@@ -128,7 +128,7 @@ describe('evidence notes', () => {
     await notice.waitFor({ state: 'visible' });
     expect(await notice.textContent()).toBe('Open this case on a wider screen to run the call.');
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
-    for (const hidden of ['remote-video', 'chat-input', 'outcome-form', 'new-join-link']) {
+    for (const hidden of ['remote-video', 'chat-input', 'outcome-form', 'new-join-link', 'show-join-link']) {
       expect(await page().getByTestId(hidden).isVisible(), `${hidden} is hidden`).toBe(false);
     }
     for (const shown of ['evidence-strip', 'ledger-table', 'outcome-entry']) {

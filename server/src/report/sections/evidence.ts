@@ -21,6 +21,8 @@ export interface EvidenceDeps {
 const TITLE_HEIGHT = 18;
 /** Sized so two cards with one-line captions fit below the section heading on one A4 page. */
 const FRAME_HEIGHT = 176;
+/** A caption and a note take their room from the picture, down to this, so two cards still share a page. */
+const MIN_FRAME_HEIGHT = 120;
 const CAPTION_SIZE = 8.5;
 /** The assessor's caption, under the photo. */
 const CAPTION_STYLE = { font: 'bold', size: SIZE.body } as const;
@@ -53,7 +55,9 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   const hash = [{ label: 'SHA-256 of the original file', value: item.sha256, style: { font: 'mono' as const, size: SIZE.small } }];
   const note: Field[] = item.note ? [{ label: 'Assessor\'s note', value: item.note }] : [];
   const captionHeight = item.caption ? pen.measure(item.caption, width, CAPTION_STYLE) + 6 : 0;
-  const cardHeight = TITLE_HEIGHT + FRAME_HEIGHT + 8 + captionHeight + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + pen.fieldsHeight(note, 1, CAPTION_SIZE) + pen.fieldsHeight(hash, 1);
+  const noteHeight = pen.fieldsHeight(note, 1, CAPTION_SIZE);
+  const frameHeight = Math.max(MIN_FRAME_HEIGHT, FRAME_HEIGHT - captionHeight - noteHeight);
+  const cardHeight = TITLE_HEIGHT + frameHeight + 8 + captionHeight + pen.fieldsHeight(fields, 3, CAPTION_SIZE) + noteHeight + pen.fieldsHeight(hash, 1);
   pen.ensureSpace(cardHeight);
   const top = doc.y;
 
@@ -64,7 +68,7 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   if (item.superseded) badgeRight -= drawBadge(pen, 'SUPERSEDED', badgeRight, top - 1, COLOUR.muted) + 6;
   if (item.blurry) drawBadge(pen, 'BLURRY', badgeRight, top - 1, COLOUR.bad);
 
-  const frame = { x: left, y: top + TITLE_HEIGHT, width, height: FRAME_HEIGHT };
+  const frame = { x: left, y: top + TITLE_HEIGHT, width, height: frameHeight };
   doc.save().rect(frame.x, frame.y, frame.width, frame.height).fill(COLOUR.panel).restore();
   if (preview.ok) {
     const placed = fitRect(item.width, item.height, inset(frame, 5));
