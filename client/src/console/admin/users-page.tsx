@@ -116,7 +116,7 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                       {self && <span className="muted small"> (you)</span>}
                     </td>
                     <td className="small">{u.email}</td>
-                    <td>{u.role === 'admin' ? <span className="badge badge-brand">Admin</span> : 'Assessor'}</td>
+                    <td>{u.role === 'admin' ? <span className="badge badge-brand">Admin</span> : <span className="badge">Assessor</span>}</td>
                     <td>
                       {u.disabledAt ? (
                         <span className="badge badge-bad" data-testid="user-status">

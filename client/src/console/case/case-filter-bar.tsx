@@ -18,7 +18,7 @@ export function CaseFilterBar(props: {
         className="case-search"
         data-testid="case-search"
         aria-label="Search cases"
-        placeholder="Search title, customer or reference"
+        placeholder="Title, customer or reference"
         maxLength={200}
         value={props.text}
         onChange={(e) => props.onText(e.target.value)}
