@@ -1,11 +1,14 @@
 // What is stored, what is shown and what the ledger signs are the same text: accepted text whose code
 // units are unusual (astral characters as surrogate pairs, NUL, U+FFFD, noncharacters, a BOM inside) reads
-// back from its row, from the API and from the signed ledger payload unchanged. Ill-formed text never
+// back from its row, from the API and from the signed ledger payload unchanged (case titles, chat lines,
+// photo captions and notes). Ill-formed text never
 // gets this far: bad-input.test.ts walks every field with a lone surrogate.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flatJpeg } from '../evidence/fixtures.ts';
 import { startHarness, type Client, type Harness } from '../http/harness.ts';
+import { caseWithPhotos } from '../retention/support.ts';
 
 const UNUSUAL = ['Roof 😀 𝄞', 'nul\u0000inside', 'replacement \ufffd', 'nonchar \uffff\ufdd0', 'b\ufeffom', 'e\u0301 vs \u00e9'];
 
@@ -47,5 +50,16 @@ describe('stored text equals signed text', () => {
     const detail = await admin.json(`/api/cases/${caseId}`);
     expect(detail.body.chat[0].text).toBe(value);
     expect(detail.body.case.title).toBe(value);
+  });
+
+  it.each(UNUSUAL)('photo caption and note %j', async (value) => {
+    const { caseId, evidence } = await caseWithPhotos(admin, 'Captioned', [await flatJpeg(64, 48, '#884422')]);
+    const noted = await admin.json(`/api/cases/${caseId}/evidence/${evidence[0].id}/notes`, { method: 'POST', json: { caption: value, note: value } });
+    expect(noted.status).toBe(201);
+    expect(noted.body).toMatchObject({ caption: value, note: value });
+    expect(db.prepare('SELECT caption, note FROM evidence_notes WHERE case_id = ?').get(caseId)).toEqual({ caption: value, note: value });
+    expect(signedPayload(caseId, 'evidence.noted')).toMatchObject({ caption: value, note: value });
+    const detail = await admin.json(`/api/cases/${caseId}`);
+    expect(detail.body.evidence[0]).toMatchObject({ caption: value, note: value });
   });
 });
