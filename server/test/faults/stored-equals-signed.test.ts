@@ -1,8 +1,8 @@
 // What is stored, what is shown and what the ledger signs are the same text: accepted text whose code
 // units are unusual (astral characters as surrogate pairs, NUL, U+FFFD, noncharacters, a BOM inside) reads
 // back from its row, from the API and from the signed ledger payload unchanged (case titles, chat lines,
-// photo captions and notes). Ill-formed text never
-// gets this far: bad-input.test.ts walks every field with a lone surrogate.
+// photo captions and notes). Ill-formed text never gets this far: bad-input.test.ts walks every field
+// with a lone surrogate.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
