@@ -132,7 +132,7 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/cases/:id/archive', inCase('/archive'), cookie),
     bodilessRoute('POST /api/cases/:id/unarchive', inCase('/unarchive'), cookie),
     jsonRoute('POST /api/cases/:id/assign', inCase('/assign'), cookie, { assessorId: switched }, AssignCaseBody),
-    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard' }, CreateCaseBody),
+    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard', reference: 'BK-1' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     jsonRoute('POST /api/cases/:id/join-link/send', inCase('/join-link/send'), cookie, { channel: 'email', to: 'dana@example.test' }, SendLinkBody),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
