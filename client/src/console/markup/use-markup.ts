@@ -1,6 +1,6 @@
 // React view of a MarkupSession (markup-session.ts): one session per case view, listening to the
 // call's messages while mounted, told what the call says now, and re-rendered on every change.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView, ScreenPoint } from '../../../../protocol/spatial.ts';
 import type { MessageChannel } from '../../call/message-bus.ts';
@@ -25,7 +25,8 @@ export function useMarkup({ offline, picture, ended, ...deps }: Deps) {
   const [session] = useState(() => new MarkupSession({ ...deps, api: consoleApi, call: { offline, picture, ended } }));
   useEffect(() => session.start(), [session]);
   useEffect(() => session.setCall({ offline, picture, ended }), [session, offline, picture, ended]);
-  const state = useSyncExternalStore((onChange) => session.on('change', onChange), () => session.state);
+  const subscribe = useCallback((onChange: () => void) => session.on('change', onChange), [session]);
+  const state = useSyncExternalStore(subscribe, () => session.state);
 
   const actions = useMemo(
     () => ({
