@@ -114,6 +114,19 @@ describe('cases and users for a working day', () => {
     await page.locator('[data-testid="chat-line"][data-from="customer"]', { hasText: 'Found the receipt' }).waitFor();
   });
 
+  it('closing the case during a live call ends the call, and the customer is told the case is closed', async () => {
+    const { assessor, customer } = journey;
+    const page = assessor.page;
+    await assessor.connect();
+    await assessor.waitForLiveVideo();
+    await page.getByTestId('close-case').click();
+    await expect(page.getByTestId('case-close-submit').textContent()).resolves.toBe('End the call and close');
+    await page.getByTestId('case-close-submit').click();
+    await page.getByTestId('case-closed').waitFor();
+    await customer.page.getByTestId('case-closed').waitFor({ timeout: 45_000 });
+    await page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ state: 'detached' });
+  });
+
   it('an admin adds a user and moves their case away: it leaves their list at once', async () => {
     const { assessor, server, browser } = journey;
     const page = assessor.page;

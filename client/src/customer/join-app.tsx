@@ -135,7 +135,12 @@ export function JoinApp() {
         mode={step.mode}
         location={location}
         onNotice={push}
-        onEnded={(by, evidenceCount) => setStep({ kind: 'ended', join: step.join, by, evidenceCount })}
+        onEnded={(by, evidenceCount) => {
+          setStep({ kind: 'ended', join: step.join, by, evidenceCount });
+          // The assessor may have ended the call by closing the case: then the page says that instead.
+          // Not knowing (the request failed) leaves the ended screen, which is true either way.
+          if (by === 'assessor') fetchJoin(token).then((join) => join.closedAt && setStep({ kind: 'closed', join }), () => undefined);
+        }}
         onClosed={onClosed}
       />
       <ToastStack toasts={toasts} onDismiss={dismiss} />
