@@ -48,7 +48,6 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
       for (const field of FIELDS) {
         const next = body[field] === undefined ? undefined : body[field] || null;
         if (next === undefined || next === record[field]) continue;
-        if (field === 'title' && next === null) continue;
         before[field] = record[field];
         after[field] = next;
       }

@@ -71,7 +71,6 @@ const CASE_SELECT = `
 export interface CaseStore {
   insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt'>): void;
   byId(id: string): CaseRecord | null;
-  list(filter: { assessorId?: string }): CaseRecord[];
   /** Cases matching a search (case-query.ts), newest first. */
   search(filter: CaseFilter): CaseRecord[];
   /** Sets the fields given; the caller ledgers the change in the same transaction. */
@@ -109,8 +108,6 @@ export function createCaseStore(db: Db): CaseStore {
   const byIdStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
   const tokenStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE token_hash = ?');
   const tokenByIdStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE id = ?');
-  const listOfStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.assessor_id = ? ORDER BY c.created_at DESC`);
-  const listAllStmt = db.prepare<[], CaseRow>(`${CASE_SELECT} ORDER BY c.created_at DESC`);
   const toToken = (row: TokenRow): JoinTokenRecord => ({
     id: row.id,
     caseId: row.case_id,
@@ -128,10 +125,6 @@ export function createCaseStore(db: Db): CaseStore {
     byId(id) {
       const row = byIdStmt.get(id);
       return row ? toCase(row) : null;
-    },
-    list({ assessorId }) {
-      const rows = assessorId ? listOfStmt.all(assessorId) : listAllStmt.all();
-      return rows.map(toCase);
     },
     search(filter) {
       const { where, params } = caseWhere(filter);

@@ -20,7 +20,7 @@ export interface Kit {
   recordingIn(scene: Scene, withChunk: boolean): Promise<{ id: string; chunk: Buffer }>;
   /** Creates an assessor as the admin, to disable or enable; returns the user's id. */
   newUser(): Promise<string>;
-  /** Takes the scene's case through close, reopen, archive or unarchive as its assessor first. */
+  /** Closes or archives the scene's case as its assessor first. */
   act(scene: Scene, action: 'close' | 'archive'): Promise<void>;
 }
 
