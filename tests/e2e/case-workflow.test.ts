@@ -100,6 +100,10 @@ describe('cases and users for a working day', () => {
     await page.getByTestId('filter-status-all').click();
     await page.getByTestId('case-closed-badge').waitFor();
     await shoot(page, 'console-case-filters');
+    // Into a case and back: the list is filtered as it was.
+    await assessor.openCase(caseId);
+    await page.getByTestId('back').click();
+    await expect(page.getByTestId('filter-status-all').getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
   it('reopening lets the customer back in: their chat reaches the console', async () => {

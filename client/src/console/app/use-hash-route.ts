@@ -1,6 +1,6 @@
 // The console's places: the case list (#/, its filters after a ?), one case (#/cases/<id>), the tours
 // (#/tours) and, for admins, the users (#/users). The hash keeps a reload (and the back button) on the same place.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' } | { page: 'users' };
 
@@ -18,8 +18,11 @@ export function useHashRoute() {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
+  // The list's filters live in its hash: leaving for a case and coming back finds them as they were.
+  const lastList = useRef('#/');
   const go = useCallback((next: Route) => {
-    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : next.page === 'list' ? '#/' : `#/${next.page}`;
+    if (parseRoute(location.hash).page === 'list' && location.hash.startsWith('#/')) lastList.current = location.hash;
+    location.hash = next.page === 'case' ? `#/cases/${encodeURIComponent(next.caseId)}` : next.page === 'list' ? lastList.current : `#/${next.page}`;
   }, []);
   return { route, go };
 }
