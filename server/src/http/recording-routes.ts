@@ -66,8 +66,9 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
     const { id: caseId, recordingId } = req.params;
     const n = chunkNumber(req.params.n);
     const sha256 = claimedHash(req.headers[CHUNK_SHA256_HEADER.toLowerCase()]);
-    // Refuse before reading the body when the caller may not write here or the answer is known.
-    deps.cases.requireOpen(deps.cases.authorize({ kind: 'user', user }, caseId));
+    // Refuse before reading the body when the caller may not write here or the answer is known. A
+    // recording under way when its case was closed may still finish (its chunks and seal are the end
+    // of evidence begun while the case was open); only a new recording is refused.
     recordings.precheckChunk(user, caseId, recordingId, n, sha256);
     checkChunkHeaders(req, deps.maxChunkBytes);
     const file = await receiveChunkBody(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxChunkBytes });

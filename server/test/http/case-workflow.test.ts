@@ -181,9 +181,6 @@ describe('a closed case refuses new evidence', () => {
       ['customer chat', () => h.client().json(`/api/cases/${caseId}/chat`, { method: 'POST', headers: customer, json: { id: 'line-closed-1', text: 'Hello?' } })],
       ['assessor chat', () => alice.json(`/api/cases/${caseId}/chat`, { method: 'POST', json: { id: 'line-closed-2', text: 'Hi' } })],
       ['recording start', () => alice.json(`/api/cases/${caseId}/recordings`, { method: 'POST', json: { mimeType: 'video/webm', startedAt: new Date().toISOString() } })],
-      ['recording chunk', () => alice.json(`/api/cases/${caseId}/recordings/${recording}/chunks/0`, {
-        method: 'PUT', headers: { 'x-chunk-sha256': crypto.createHash('sha256').update(chunk).digest('hex') }, body: new Uint8Array(chunk),
-      })],
       ['annotation', () => alice.json(`/api/cases/${caseId}/annotations`, { method: 'POST', json: { id: 'ann-closed-01', kind: 'marker', screen: { u: 0.5, v: 0.5 }, anchor: null } })],
       ['annotation clear', () => alice.json(`/api/cases/${caseId}/annotations/clear`, { method: 'POST', json: {} })],
       ['measurement', () => h.client().json(`/api/cases/${caseId}/measurements`, {
@@ -204,6 +201,15 @@ describe('a closed case refuses new evidence', () => {
     }
     expect(await snapshotOf(admin, caseId, h.dataDir)).toEqual(before);
 
+    // The recording under way when the case closed still finishes: its chunks are the end of evidence
+    // begun while the case was open, and without them it could never be sealed.
+    const putChunk = await alice.json(`/api/cases/${caseId}/recordings/${recording}/chunks/0`, {
+      method: 'PUT', headers: { 'x-chunk-sha256': crypto.createHash('sha256').update(chunk).digest('hex') }, body: new Uint8Array(chunk),
+    });
+    expect(putChunk.status).toBe(201);
+    const sealed = await alice.json(`/api/cases/${caseId}/recordings/${recording}/seal`, { method: 'POST', json: { chunkCount: 1, durationMs: 3000, chunks: [{ n: 0, sha256: crypto.createHash('sha256').update(chunk).digest('hex') }] } });
+    expect(sealed.status, JSON.stringify(sealed.body)).toBe(200);
+
     for (const read of ['', '/ledger', '/verify', '/export', '/report', '/checklist', '/annotations']) {
       expect((await alice.fetch(`/api/cases/${caseId}${read}`)).status, read).toBe(200);
     }
@@ -213,6 +219,41 @@ describe('a closed case refuses new evidence', () => {
     await alice.json(`/api/cases/${caseId}/reopen`, { method: 'POST' });
     expect((await h.client().json(`/api/cases/${caseId}/chat`, { method: 'POST', headers: customer, json: { id: 'line-closed-1', text: 'Back' } })).status).toBe(201);
     expect((await h.client().json('/api/join/peer', { method: 'POST', headers: customer })).status).toBe(200);
+  });
+});
+
+describe('a case closed while a photo is on its way', () => {
+  it('refuses the photo once it has arrived, and stores nothing of it in the ledger', async () => {
+    const created = await create(alice, { title: 'Closed mid-upload' });
+    const caseId = created.case.id;
+    const customer = bearer(created.token);
+    await h.client().json('/api/join/consent', { method: 'POST', headers: customer, json: { recording: true } });
+    const jpeg = new Uint8Array(await flatJpeg(640, 480, '#557733'));
+    let sendRest!: () => void;
+    const rest = new Promise<void>((resolve) => (sendRest = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(jpeg.subarray(0, 1024));
+        await rest;
+        controller.enqueue(jpeg.subarray(1024));
+        controller.close();
+      },
+    });
+    const upload = fetch(`${h.base}/api/cases/${caseId}/evidence?source=gallery`, {
+      method: 'POST', headers: { ...customer, 'content-type': 'image/jpeg' }, body, duplex: 'half',
+    } as RequestInit);
+    const ledgerBefore = (await alice.json(`/api/cases/${caseId}/ledger`)).body.entries.length;
+    // The route admitted the upload before its body was read; the case closes while the rest is on its way.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await alice.json(`/api/cases/${caseId}/close`, { method: 'POST', json: {} })).status).toBe(200);
+    sendRest();
+    const res = await upload;
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatchObject({ code: 'case_closed', message: 'This case is closed; reopen it to add evidence.' });
+    const entries = (await alice.json(`/api/cases/${caseId}/ledger`)).body.entries;
+    expect(entries.length).toBe(ledgerBefore + 1);
+    expect(entries.at(-1).type).toBe('case.closed');
+    expect((await alice.json(`/api/cases/${caseId}`)).body.evidence).toEqual([]);
   });
 });
 
