@@ -13,12 +13,18 @@ export interface DescribeContext {
   photoNumber: (evidenceId: string) => number | undefined;
   /** The title of a checklist item of the case's template, by its id. */
   checklistItem?: (itemId: string) => string | undefined;
+  /** A user's name by id, for entries that name another user (a reassignment). */
+  userName?: (userId: string) => string | undefined;
 }
 
 const CaseCreated = z.object({ title: z.string(), kind: z.string() });
 const JoinLinkIssued = z.object({ expiresAt: z.string() });
 const Consented = z.object({ recording: z.boolean(), location: z.boolean() });
 const JoinLinkSent = z.object({ channel: z.enum(['email', 'sms']), recipient: z.string(), status: z.enum(['sent', 'failed']) });
+const CaseUpdated = z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) });
+const CaseClosed = z.object({ reason: z.string().nullable() });
+const CaseAssigned = z.object({ from: z.string(), to: z.string() });
+const CASE_FIELD_WORDS: Record<string, string> = { title: 'title', customerName: "customer's name", reference: 'reference' };
 const CallEvent = z.object({ detail: z.string().nullish(), earlyFailure: z.boolean().optional() });
 const ChatLineAdded = z.object({ text: z.string() });
 const EvidenceAdded = z.object({
@@ -70,6 +76,35 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
     case 'case.created': {
       const p = parse(CaseCreated);
       return p ? `Case created: "${p.title}" (${p.kind})` : fallback();
+    }
+    case 'case.updated': {
+      const p = parse(CaseUpdated);
+      if (!p) return fallback();
+      const changes = Object.keys(p.after).map((field) => {
+        const was = p.before[field];
+        const now = p.after[field];
+        const word = CASE_FIELD_WORDS[field] ?? field;
+        if (now === null || now === '') return `${word} "${String(was)}" removed`;
+        return was === null || was === undefined || was === '' ? `${word} set to "${String(now)}"` : `${word} "${String(was)}" changed to "${String(now)}"`;
+      });
+      return changes.length > 0 ? `Case details: ${changes.join('; ')}` : fallback();
+    }
+    case 'case.closed': {
+      const p = parse(CaseClosed);
+      if (!p) return fallback();
+      return p.reason ? `Case closed: "${preview(p.reason)}"` : 'Case closed';
+    }
+    case 'case.reopened':
+      return 'Case reopened';
+    case 'case.archived':
+      return 'Case archived';
+    case 'case.unarchived':
+      return 'Case taken out of the archive';
+    case 'case.assigned': {
+      const p = parse(CaseAssigned);
+      if (!p) return fallback();
+      const name = (id: string) => context.userName?.(id) ?? `assessor ${id}`;
+      return `Case reassigned from ${name(p.from)} to ${name(p.to)}`;
     }
     case 'joinlink.issued': {
       const p = parse(JoinLinkIssued);

@@ -35,7 +35,11 @@ const MeasurementPayload = z.object({ id: z.string() });
 /** Every user id the report will name, so the caller can look them up in the same read. */
 export function userIdsNamedBy(record: CaseRecord, entries: readonly LedgerEntry[], outcomes: readonly OutcomeView[]): string[] {
   const ids = new Set([record.assessorId]);
-  for (const entry of entries) if (entry.actor.type === 'assessor') ids.add(entry.actor.id);
+  for (const entry of entries) {
+    if (entry.actor.type === 'assessor') ids.add(entry.actor.id);
+    // A reassignment names both assessors.
+    if (entry.type === 'case.assigned') for (const key of ['from', 'to']) if (typeof entry.payload[key] === 'string') ids.add(entry.payload[key]);
+  }
   for (const outcome of outcomes) ids.add(outcome.decidedBy);
   return [...ids];
 }
@@ -139,6 +143,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       description: describeEntry(entry, {
         photoNumber: (id) => photoNumbers.get(id),
         checklistItem: (id) => checklistItems.find((item) => item.id === id)?.title,
+        userName: (id) => users.get(id)?.name,
       }),
     }))),
     chat: snapshot.chat.map((line) => {

@@ -57,6 +57,14 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('joinlink.sent', { channel: 'email', recipient: 'dana@example.test', status: 'sent' }), context)).toBe('Join link sent by email to dana@example.test');
     expect(describeEntry(entry('joinlink.sent', { channel: 'sms', recipient: '+447700900123', status: 'failed' }), context)).toBe('Join link not sent by SMS to +447700900123 (the SMS gateway refused it)');
     expect(describeEntry(entry('joinlink.opened', { tokenId: 'jt_1' }), context)).toBe('Customer opened the join link');
+    expect(describeEntry(entry('case.closed', { reason: 'Settled by phone' }), context)).toBe('Case closed: "Settled by phone"');
+    expect(describeEntry(entry('case.closed', { reason: null }), context)).toBe('Case closed');
+    expect(describeEntry(entry('case.reopened', {}), context)).toBe('Case reopened');
+    expect(describeEntry(entry('case.updated', { before: { reference: null, title: 'Hail' }, after: { reference: 'CLM-7', title: 'Hail damage' } }), context))
+      .toBe('Case details: reference set to "CLM-7"; title "Hail" changed to "Hail damage"');
+    expect(describeEntry(entry('case.assigned', { from: 'u_1', to: 'u_2' }), { ...context, userName: (id) => ({ u_1: 'Alice', u_2: 'Bob' })[id] }))
+      .toBe('Case reassigned from Alice to Bob');
+    expect(describeEntry(entry('case.assigned', { from: 'u_1', to: 'u_9' }), context)).toBe('Case reassigned from assessor u_1 to assessor u_9');
     expect(describeEntry(entry('customer.declined', { tokenId: 'jt_1' }), context)).toBe('Customer declined on the consent screen; nothing was recorded');
     expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'video-frame', width: 1920, height: 1080, blurry: true }), context))
       .toBe('Photo 2 added: video frame, 1920 × 1080, flagged blurry');
