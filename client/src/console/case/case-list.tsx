@@ -131,7 +131,7 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
                   )}
                 </td>
                 <td>{c.evidenceCount}</td>
-                <td>{c.decision ?? <span className="muted">{c.closedAt ? 'none' : 'open'}</span>}</td>
+                <td>{c.decision ?? <span className="muted">{c.closedAt ? 'None' : 'Not yet'}</span>}</td>
                 <td className="small">{formatDateTime(c.createdAt)}</td>
                 <td>
                   <button type="button" className="btn btn-small" data-testid="case-open" onClick={() => props.onOpen(c.id)}>
