@@ -1,13 +1,14 @@
 // The call's state in the case header: the one element that names it (data-state), with the
 // customer's microphone beside it while they are muted. Every other panel words the same state.
+import type { LinkState } from '../../../../protocol/http.ts';
 import type { ConsoleCall } from './call-state.ts';
 import { mutedText, statusText } from './call-text.ts';
 
 const toneClass = { ok: 'badge-ok', warn: 'badge-warn badge-pulse', bad: 'badge-bad', neutral: '' } as const;
 
-export function CallStatus(props: { call: ConsoleCall }) {
+export function CallStatus(props: { call: ConsoleCall; link?: LinkState }) {
   const { call } = props;
-  const status = statusText(call);
+  const status = statusText(call, props.link);
   const muted = mutedText(call);
   return (
     <span className="call-status">

@@ -19,6 +19,10 @@ describe('what the console says about the call', () => {
 
   it('idle follows presence', () => {
     expect(statusText(at('idle', { presence: 'offline' })).text).toBe('Customer not connected');
+    expect(statusText(at('idle', { presence: 'offline' }), 'not-opened').text).toBe('Link not opened');
+    expect(statusText(at('idle', { presence: 'offline' }), 'opened').text).toBe('Link opened');
+    expect(statusText(at('idle', { presence: 'offline' }), 'expired')).toEqual({ text: 'Link expired', tone: 'bad' });
+    expect(statusText(at('idle', { presence: 'waiting' }), 'opened').text).toBe('Customer waiting');
     expect(videoCaption(at('idle', { presence: 'offline' }), false)).toBe('Waiting for the customer to open the link…');
     expect(videoCaption(at('idle', { presence: 'offline' }), false, 'opened')).toBe('The customer has opened the link. Waiting for them to agree and join…');
     expect(videoCaption(at('idle', { presence: 'offline' }), false, 'declined')).toBe('The customer declined. They can start again from their link while it works.');

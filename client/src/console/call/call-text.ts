@@ -6,11 +6,21 @@ import { isInCall, type ConsoleCall } from './call-state.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
-/** The header's status: the one element that names the call's state. */
-export function statusText(call: ConsoleCall): { text: string; tone: Tone } {
+/** Before a call, with the customer away: the header's words for where their join link stands. */
+const AWAY_STATUS: Record<LinkState, { text: string; tone: Tone }> = {
+  'not-opened': { text: 'Link not opened', tone: 'neutral' },
+  opened: { text: 'Link opened', tone: 'neutral' },
+  waiting: { text: 'Customer not connected', tone: 'neutral' },
+  declined: { text: 'Customer declined', tone: 'bad' },
+  expired: { text: 'Link expired', tone: 'bad' },
+};
+
+/** The header's status: the one element that names the call's state; `link`: the join link's state, when known. */
+export function statusText(call: ConsoleCall, link?: LinkState): { text: string; tone: Tone } {
   switch (call.phase) {
     case 'idle':
-      return call.presence === 'offline' ? { text: 'Customer not connected', tone: 'neutral' } : { text: 'Customer waiting', tone: 'warn' };
+      if (call.presence !== 'offline') return { text: 'Customer waiting', tone: 'warn' };
+      return link ? AWAY_STATUS[link] : { text: 'Customer not connected', tone: 'neutral' };
     case 'connecting':
       return { text: 'Connecting…', tone: 'warn' };
     case 'connected':

@@ -83,7 +83,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             Customer declined
           </span>
         ) : (
-          <CallStatus call={call} />
+          <CallStatus call={call} link={c.linkState} />
         )}
         <span className="spacer" />
         <button type="button" className="btn btn-small" data-testid="show-join-link" onClick={() => joinLink.show(c)}>
