@@ -20,8 +20,6 @@ export interface CustomerCallOptions {
   stream: MediaStream | null;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
-  /** Every data-channel message, for a caller that routes them itself (the tour); others subscribe to `messages` by type. */
-  onMessage?: (message: PeerMessage) => void;
   /** The annotation layer to keep beside a requested still. */
   layer?: () => Promise<AnnotationLayer | null>;
   /** The call ended on purpose: the assessor sent `call-end`, or the customer hung up. */
@@ -31,7 +29,7 @@ export interface CustomerCallOptions {
 /** A photo the assessor asked for: being taken and sent, or sent (with its evidence id). */
 export type PhotoStatus = { state: 'taking' } | { state: 'sent'; evidenceId: string } | null;
 
-export function useCustomerCall({ token, caseId, stream, location, onNotice, onMessage, layer, onEnded }: CustomerCallOptions) {
+export function useCustomerCall({ token, caseId, stream, location, onNotice, layer, onEnded }: CustomerCallOptions) {
   const [state, setState] = useState<{ state: CustomerCallState; detail: string | null }>({ state: 'registering', detail: null });
   /** The assessor's call arrived and is not yet connected (or failed). */
   const [incoming, setIncoming] = useState(false);
@@ -46,8 +44,6 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
   const [messages] = useState(() => new MessageBus((message) => callRef.current?.send(message) ?? false));
   const notice = useRef(onNotice);
   notice.current = onNotice;
-  const other = useRef(onMessage);
-  other.current = onMessage;
   const layerOf = useRef(layer);
   layerOf.current = layer;
   const ended = useRef(onEnded);
@@ -85,10 +81,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, onM
       call.on('channel', setChannelOpen),
       call.on('quality', setQuality),
       call.on('stream', setRemoteAudio),
-      call.on('message', (message) => {
-        messages.dispatch(message);
-        other.current?.(message);
-      }),
+      call.on('message', (message) => messages.dispatch(message)),
     ];
     call.start();
     return () => {

@@ -30,11 +30,10 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
     stream: props.mic,
     location,
     onNotice: (_tone, text) => props.onNotice(text),
-    onMessage: guide.onMessage,
   });
-  const { state, channelOpen, send, sendChat } = call;
+  const { state, channelOpen, send, sendChat, messages } = call;
   const setCall = guide.setCall;
-  useEffect(() => setCall({ state, channelOpen, send, sendChat }), [setCall, state, channelOpen, send, sendChat]);
+  useEffect(() => setCall({ state, channelOpen, send, sendChat, messages }), [setCall, state, channelOpen, send, sendChat, messages]);
   useEffect(() => () => setCall(null), [setCall]);
   const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
   const [muted, setMuted] = useState(false);

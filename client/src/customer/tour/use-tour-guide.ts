@@ -6,8 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { Vec3 } from '../../../../protocol/tour.ts';
 import type { CustomerCallState } from '../../call/customer-call.ts';
+import type { MessageChannel } from '../../call/message-bus.ts';
 import type { Look } from '../../xr/tour/tour-directions.ts';
-import { isTourSyncMessage, PoseGate, POSE_MIN_INTERVAL_MS, type TourLeader, type TourOfferMessage, type TourPoseMessage } from '../../xr/tour/tour-sync.ts';
+import { PoseGate, POSE_MIN_INTERVAL_MS, type TourLeader, type TourOfferMessage, type TourPoseMessage } from '../../xr/tour/tour-sync.ts';
 
 /** The live call as the tour sees it. */
 export interface TourCallLink {
@@ -15,6 +16,8 @@ export interface TourCallLink {
   channelOpen: boolean;
   send: (message: PeerMessage) => boolean;
   sendChat: (text: string) => void;
+  /** The call's data-channel messages by type; the guide subscribes to the tour's own. */
+  messages: MessageChannel;
 }
 
 export interface TourGuideDeps {
@@ -36,8 +39,6 @@ export interface TourGuide {
   leader: TourLeader;
   pointer: Vec3 | null;
   offer: TourOfferMessage | null;
-  /** The call's messages; non-tour ones are ignored here. */
-  onMessage: (message: PeerMessage) => void;
   setCall: (call: TourCallLink | null) => void;
   /** The customer looks or moves on their own: while following, that takes control back. */
   takeControl: () => void;
@@ -58,35 +59,29 @@ export function useTourGuide(deps: TourGuideDeps): TourGuide {
   const latest = useRef(deps);
   latest.current = deps;
 
-  const onMessage = useCallback((message: PeerMessage) => {
-    if (!isTourSyncMessage(message)) return;
-    const deps = latest.current;
-    switch (message.type) {
-      case 'tour-lead':
-        setLeader(message.leader);
-        return;
-      case 'tour-agent-pose':
+  // What the agent sends, each kind subscribed alone (the customer's own tour-pose is never heard here).
+  const messages = call?.messages ?? null;
+  useEffect(() => {
+    if (!messages) return;
+    const offs = [
+      messages.on('tour-lead', (message) => setLeader(message.leader)),
+      messages.on('tour-agent-pose', (message) => {
+        const deps = latest.current;
         if (!following.current) return;
         if (message.viewpoint !== deps.viewpoint()) deps.go(message.viewpoint, { yaw: message.yaw, pitch: message.pitch });
         else if (!deps.presenting()) deps.look({ yaw: message.yaw, pitch: message.pitch });
-        return;
-      case 'tour-goto':
-        deps.go(message.viewpoint, { ...(message.yaw === undefined ? {} : { yaw: message.yaw }), ...(message.pitch === undefined ? {} : { pitch: message.pitch }) });
-        return;
-      case 'tour-pointer':
-        setPointer(message.target);
-        return;
-      case 'tour-card':
-        deps.openCard(message.hotspot);
-        return;
-      case 'tour-offer':
-        setOffer(message);
-        return;
-      case 'tour-pose':
-        // The customer's own kind: never from the agent.
-        return;
-    }
-  }, []);
+      }),
+      messages.on('tour-goto', (message) => {
+        latest.current.go(message.viewpoint, { ...(message.yaw === undefined ? {} : { yaw: message.yaw }), ...(message.pitch === undefined ? {} : { pitch: message.pitch }) });
+      }),
+      messages.on('tour-pointer', (message) => setPointer(message.target)),
+      messages.on('tour-card', (message) => latest.current.openCard(message.hotspot)),
+      messages.on('tour-offer', (message) => setOffer(message)),
+    ];
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [messages]);
 
   // A dropped channel ends the agent's lead and pointing: nothing would keep them current.
   useEffect(() => {
@@ -95,19 +90,17 @@ export function useTourGuide(deps: TourGuideDeps): TourGuide {
     setPointer(null);
   }, [live]);
 
-  const send = useRef<TourCallLink['send'] | null>(null);
-  send.current = live ? (call?.send ?? null) : null;
   const takeControl = useCallback(() => {
     if (!following.current) return;
     following.current = false;
     setLeader('customer');
-    send.current?.({ v: 1, type: 'tour-lead', leader: 'customer' });
-  }, []);
+    if (live) call?.send({ v: 1, type: 'tour-lead', leader: 'customer' });
+  }, [live, call]);
   const followAgent = useCallback(() => {
-    if (!send.current) return;
+    if (!live || !call) return;
     setLeader('agent');
-    send.current({ v: 1, type: 'tour-lead', leader: 'agent' });
-  }, []);
+    call.send({ v: 1, type: 'tour-lead', leader: 'agent' });
+  }, [live, call]);
 
   useEffect(() => {
     if (!live || !call) return;
@@ -125,7 +118,6 @@ export function useTourGuide(deps: TourGuideDeps): TourGuide {
     leader,
     pointer,
     offer,
-    onMessage,
     setCall,
     takeControl,
     followAgent,
