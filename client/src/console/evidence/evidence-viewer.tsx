@@ -30,7 +30,7 @@ function PhotoLayer(props: { layer: AnnotationLayer; width: number; height: numb
     return m ? formatMeasurement(m.distanceM, m.uncertaintyM) : undefined;
   };
   const shapes = markupShapes(props.layer.items, props.width, props.height, textOf);
-  return <MarkupSvg className="photo-layer" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
+  return <MarkupSvg className="photo-marks" testId="evidence-layer" width={props.width} height={props.height} shapes={shapes.map((shape, i) => ({ key: String(i), shape }))} />;
 }
 
 /** The frame takes the photo's aspect ratio, so the layer's SVG covers exactly the picture. */
@@ -77,7 +77,7 @@ export function EvidenceViewer(props: {
         {e.purged ? (
           <PurgedPlaceholder className="modal-image" />
         ) : (
-          <div className="layer-frame" style={frameSize(e)}>
+          <div className="marks-frame" style={frameSize(e)}>
             <img src={e.previewUrl} alt={sourceText[e.source]} className={`modal-image${superseded ? ' dimmed' : ''}`} />
             {e.layer && showLayer && e.width > 0 && e.height > 0 && <PhotoLayer layer={e.layer} width={e.width} height={e.height} measurements={props.measurements} />}
           </div>
@@ -96,11 +96,11 @@ export function EvidenceViewer(props: {
           {e.blurry && !e.checklist && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
           <NoteForm evidence={e} readOnly={Boolean(e.purged) || narrow} onSaved={props.onUpdated} />
           {e.layer && !e.purged && (
-            <label className="check layer-toggle">
+            <label className="check marks-toggle">
               <input type="checkbox" data-testid="layer-toggle" checked={showLayer} onChange={(event) => setShowLayer(event.target.checked)} />
               <span>
                 Show annotations ({e.layer.items.length})
-                <span className="muted small layer-toggle-note">Drawn over the photo; the photo itself is unchanged.</span>
+                <span className="muted small marks-toggle-note">Drawn over the photo; the photo itself is unchanged.</span>
               </span>
             </label>
           )}

@@ -34,7 +34,7 @@ function StatusNote(props: { status: RowStatus; onRetry: () => void }) {
 export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
   const visible = props.annotations.filter((a) => a.status !== 'cleared').length;
   return (
-    <section className="card spatial" aria-label="Annotations and measurements" data-testid="spatial-panel">
+    <section className="card markup-panel" aria-label="Annotations and measurements" data-testid="spatial-panel">
       <div className="section-head">
         <h3>Measurements</h3>
         <span className="muted small">{props.measurements.length}</span>
@@ -42,27 +42,27 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
       {props.measurements.length === 0 ? (
         <p className="muted small">With the customer in AR, pick Measure and click both ends on the live picture.</p>
       ) : (
-        <ul className="spatial-list" data-testid="measurement-list">
+        <ul className="markup-list" data-testid="measurement-list">
           {props.measurements.map((m) => (
-            <li key={m.id} className="spatial-row" data-testid="measurement-row" data-measurement-id={m.id} data-status={m.status}>
-              <span className="spatial-main">
-                <svg className="tool-icon spatial-icon" viewBox="0 0 16 16" aria-hidden="true">
+            <li key={m.id} className="markup-row" data-testid="measurement-row" data-measurement-id={m.id} data-status={m.status}>
+              <span className="markup-main">
+                <svg className="tool-icon markup-icon" viewBox="0 0 16 16" aria-hidden="true">
                   <path d="M2 8h12M2 5v6M14 5v6" />
                 </svg>
-                <strong className="spatial-value" data-testid="measurement-value">
+                <strong className="markup-value" data-testid="measurement-value">
                   {m.text}
                 </strong>
                 {m.label && <span>{m.label}</span>}
                 <StatusNote status={m.status} onRetry={() => props.onRetryMeasurement(m.id)} />
               </span>
-              <span className="spatial-meta">
+              <span className="markup-meta">
                 {who[m.createdBy]} · {formatTime(m.at)}
               </span>
             </li>
           ))}
         </ul>
       )}
-      <div className="section-head spatial-second">
+      <div className="section-head markup-second">
         <h3>Annotations</h3>
         <span className="muted small">
           {visible} shown{props.annotations.length > visible ? ` · ${props.annotations.length - visible} cleared` : ''}
@@ -71,21 +71,21 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
       {props.annotations.length === 0 ? (
         <p className="muted small">Pick Marker, Arrow, Circle or Label and click on the live picture.</p>
       ) : (
-        <ul className="spatial-list" data-testid="annotation-list">
+        <ul className="markup-list" data-testid="annotation-list">
           {props.annotations.map((a) => (
-            <li key={a.id} className={`spatial-row${a.status === 'cleared' ? ' spatial-cleared' : ''}`} data-testid="annotation-row" data-annotation-id={a.id} data-kind={a.kind} data-status={a.status} data-anchored={a.anchored === null ? '' : String(a.anchored)}>
-              <span className="spatial-main">
+            <li key={a.id} className={`markup-row${a.status === 'cleared' ? ' markup-cleared' : ''}`} data-testid="annotation-row" data-annotation-id={a.id} data-kind={a.kind} data-status={a.status} data-anchored={a.anchored === null ? '' : String(a.anchored)}>
+              <span className="markup-main">
                 <span className={`kind-dot kind-${a.kind}`} aria-hidden="true" />
-                <span className="spatial-kind">{toolText[a.kind]}</span>
-                {a.label && <span className="spatial-label">“{a.label}”</span>}
+                <span className="markup-kind">{toolText[a.kind]}</span>
+                {a.label && <span className="markup-label">“{a.label}”</span>}
                 {a.anchored !== null && <span className="muted small">{a.anchored ? 'anchored in the room' : 'flat on the picture'}</span>}
                 <StatusNote status={a.status} onRetry={() => props.onRetryAnnotation(a.id)} />
               </span>
-              <span className="spatial-meta">
+              <span className="markup-meta">
                 {who[a.createdBy]} · {formatTime(a.at)}
                 {a.clearedAt && <> · cleared {formatTime(a.clearedAt)}</>}
               </span>
-              {a.error && <span className="spatial-error">{a.error}</span>}
+              {a.error && <span className="markup-error">{a.error}</span>}
             </li>
           ))}
         </ul>

@@ -13,9 +13,9 @@ export interface DrawnShape {
 export function MarkupSvg(props: { width: number; height: number; shapes: readonly DrawnShape[]; className: string; testId: string; style?: CSSProperties }) {
   const scale = markupScale(props.width, props.height);
   return (
-    <svg className={`layer ${props.className}`} data-testid={props.testId} viewBox={`0 0 ${props.width} ${props.height}`} preserveAspectRatio="xMidYMid meet" style={props.style} aria-hidden="true">
+    <svg className={`marks ${props.className}`} data-testid={props.testId} viewBox={`0 0 ${props.width} ${props.height}`} preserveAspectRatio="xMidYMid meet" style={props.style} aria-hidden="true">
       {props.shapes.map(({ key, shape, className }) => (
-        <g key={key} className={`layer-item layer-${shape.kind}${className ? ` ${className}` : ''}`} data-kind={shape.kind}>
+        <g key={key} className={`mark mark-${shape.kind}${className ? ` ${className}` : ''}`} data-kind={shape.kind}>
           {draw(shape, scale)}
         </g>
       ))}
@@ -26,8 +26,8 @@ export function MarkupSvg(props: { width: number; height: number; shapes: readon
 function twice(scale: MarkupScale, element: (className: string, width: number) => ReactNode): ReactNode {
   return (
     <>
-      {element('layer-halo', scale.stroke * 2.2)}
-      {element('layer-stroke', scale.stroke)}
+      {element('mark-halo', scale.stroke * 2.2)}
+      {element('mark-stroke', scale.stroke)}
     </>
   );
 }
@@ -37,7 +37,7 @@ function draw(shape: Shape, scale: MarkupScale): ReactNode {
     case 'marker':
       return (
         <>
-          <circle className="layer-dot" cx={shape.cx} cy={shape.cy} r={shape.r} strokeWidth={scale.stroke} />
+          <circle className="mark-dot" cx={shape.cx} cy={shape.cy} r={shape.r} strokeWidth={scale.stroke} />
           {text(shape.text, scale)}
         </>
       );
@@ -51,7 +51,7 @@ function draw(shape: Shape, scale: MarkupScale): ReactNode {
     case 'label':
       return (
         <>
-          <circle className="layer-dot" cx={shape.cx} cy={shape.cy} r={shape.r} strokeWidth={scale.stroke / 2} />
+          <circle className="mark-dot" cx={shape.cx} cy={shape.cy} r={shape.r} strokeWidth={scale.stroke / 2} />
           {text(shape.text, scale)}
         </>
       );
@@ -59,7 +59,7 @@ function draw(shape: Shape, scale: MarkupScale): ReactNode {
       return (
         <>
           {twice(scale, (className, width) => <line className={className} x1={shape.x1} y1={shape.y1} x2={shape.x2} y2={shape.y2} strokeWidth={width} />)}
-          <polygon className="layer-head" points={shape.head.map((p) => p.join(',')).join(' ')} strokeWidth={scale.stroke / 2} />
+          <polygon className="mark-head" points={shape.head.map((p) => p.join(',')).join(' ')} strokeWidth={scale.stroke / 2} />
           {text(shape.text, scale)}
         </>
       );
@@ -78,7 +78,7 @@ function draw(shape: Shape, scale: MarkupScale): ReactNode {
 function text(t: ShapeText | null, scale: MarkupScale): ReactNode {
   if (!t) return null;
   return (
-    <text className="layer-text" x={t.x} y={t.y} textAnchor={t.anchor} fontSize={scale.font} strokeWidth={scale.font * 0.22}>
+    <text className="mark-text" x={t.x} y={t.y} textAnchor={t.anchor} fontSize={scale.font} strokeWidth={scale.font * 0.22}>
       {t.text}
     </text>
   );

@@ -17,9 +17,9 @@ const icons: Record<Tool, ReactNode> = {
 export function MarkupToolbar(props: { markup: Markup; live: boolean; canClear: boolean }) {
   const { markup: m } = props;
   return (
-    <div className="inspect" data-testid="inspection-toolbar" data-tool={m.tool} data-measure={m.tool === 'measure' ? m.measureStep : ''}>
+    <div className="markup" data-testid="inspection-toolbar" data-tool={m.tool} data-measure={m.tool === 'measure' ? m.measureStep : ''}>
       <ModeControl mode={m.mode} request={m.modeRequest} live={props.live} onRequest={m.requestMode} />
-      <div className="inspect-bar">
+      <div className="markup-bar">
         <div className="tool-group" role="toolbar" aria-label="Markup tools">
           {TOOLS.map((tool) => {
             const blocked = m.blocked(tool);

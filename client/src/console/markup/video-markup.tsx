@@ -56,12 +56,12 @@ export function VideoMarkup(props: { videoRef: RefObject<HTMLVideoElement | null
     <>
       {content && scale && props.marks.length > 0 && (
         <MarkupSvg
-          className="video-overlay"
+          className="video-markup"
           testId="video-overlay"
           width={content.width}
           height={content.height}
           style={{ left: content.left, top: content.top, width: content.width, height: content.height }}
-          shapes={props.marks.map(({ key, item, state }) => ({ key, shape: itemShape(item, content.width, content.height, scale, item.label), className: `overlay-${state}` }))}
+          shapes={props.marks.map(({ key, item, state }) => ({ key, shape: itemShape(item, content.width, content.height, scale, item.label), className: `mark-${state}` }))}
         />
       )}
       {props.tool !== 'pointer' && <div className={`video-click-layer tool-cursor-${props.tool}`} data-testid="video-click-layer" data-tool={props.tool} onClick={click} />}
