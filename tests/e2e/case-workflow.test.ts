@@ -193,6 +193,8 @@ describe('cases and users for a working day', () => {
     await frank.page.getByTestId('login-submit').click();
     await frank.page.getByTestId('login-error').filter({ hasText: 'The email or the password is wrong.' }).waitFor();
     await frank.login(server.url, FRANK.email, FRANK.next);
+    // Signed in, the list loads after: wait for the case still theirs before counting.
+    await rows(frank.page).filter({ hasText: 'Fallen tree, fence' }).waitFor();
     await expect(rows(frank.page).count()).resolves.toBe(1);
     await frankContext?.close();
   });
