@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IceServer } from '../../protocol/http.ts';
+import type { TurnConfig } from './signalling/turn-credentials.ts';
 
 const port = (fallback: number) =>
   z
@@ -45,6 +46,21 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  SIGHTLINE_TURN_URLS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return undefined;
+      const urls = text.split(',').map((url) => url.trim()).filter(Boolean);
+      const bad = urls.find((url) => !/^turns?:[^\s]+$/.test(url));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a turn: or turns: URL (e.g. turn:turn.example.com:3478?transport=udp,turns:turn.example.com:5349)` });
+        return z.NEVER;
+      }
+      return urls;
+    }),
+  SIGHTLINE_TURN_SECRET: z.string().min(16, 'must be at least 16 characters (coturn static-auth-secret)').optional(),
+  SIGHTLINE_TURN_TTL_HOURS: positiveInt(12),
   SIGHTLINE_TLS_CERT: z.string().optional(),
   SIGHTLINE_TLS_KEY: z.string().optional(),
   SIGHTLINE_MAX_UPLOAD_MB: positiveInt(25),
@@ -87,6 +103,8 @@ export interface Config {
   publicUrl: string | null;
   admin: { email: string; password: string } | null;
   iceServers: IceServer[];
+  /** coturn REST credentials minted per peer; null when no TURN relay is configured. */
+  turn: TurnConfig | null;
   tls: { certFile: string; keyFile: string } | null;
   maxUploadBytes: number;
   /** Largest accepted recording chunk. */
@@ -128,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (Boolean(e.SIGHTLINE_SMTP_URL) !== Boolean(e.SIGHTLINE_MAIL_FROM)) {
     throw new ConfigError('Invalid configuration: set SIGHTLINE_SMTP_URL and SIGHTLINE_MAIL_FROM together');
   }
+  if (Boolean(e.SIGHTLINE_TURN_URLS) !== Boolean(e.SIGHTLINE_TURN_SECRET)) {
+    throw new ConfigError('Invalid configuration: set SIGHTLINE_TURN_URLS and SIGHTLINE_TURN_SECRET together');
+  }
   if (e.SIGHTLINE_SMS_WEBHOOK_AUTH && !e.SIGHTLINE_SMS_WEBHOOK_URL) {
     throw new ConfigError('Invalid configuration: SIGHTLINE_SMS_WEBHOOK_AUTH is set but SIGHTLINE_SMS_WEBHOOK_URL is not');
   }
@@ -146,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { email: e.SIGHTLINE_ADMIN_EMAIL.toLowerCase(), password: e.SIGHTLINE_ADMIN_PASSWORD }
       : null,
     iceServers: e.SIGHTLINE_ICE_SERVERS,
+    turn: e.SIGHTLINE_TURN_URLS && e.SIGHTLINE_TURN_SECRET
+      ? { urls: e.SIGHTLINE_TURN_URLS, secret: e.SIGHTLINE_TURN_SECRET, ttlMs: e.SIGHTLINE_TURN_TTL_HOURS * 3600_000 }
+      : null,
     tls: e.SIGHTLINE_TLS_CERT && e.SIGHTLINE_TLS_KEY ? { certFile: e.SIGHTLINE_TLS_CERT, keyFile: e.SIGHTLINE_TLS_KEY } : null,
     maxUploadBytes: e.SIGHTLINE_MAX_UPLOAD_MB * 1024 * 1024,
     maxChunkBytes: e.SIGHTLINE_MAX_CHUNK_MB * 1024 * 1024,

@@ -2,13 +2,14 @@
 import type { PeerCredential } from '../../../protocol/http.ts';
 import type { Config } from '../config.ts';
 import type { PeerRole, Signalling } from '../signalling/signalling.ts';
+import { iceServersFor } from '../signalling/turn-credentials.ts';
 
 export interface PeerCredentials {
   /** A customer's credential names the join token it was minted under, and stands only while that does. */
   mint(caseId: string, role: PeerRole, joinTokenId?: string): PeerCredential;
 }
 
-export function createPeerCredentials(signalling: Signalling, config: Pick<Config, 'iceServers'>): PeerCredentials {
+export function createPeerCredentials(signalling: Signalling, config: Pick<Config, 'iceServers' | 'turn'>, clock: () => number = Date.now): PeerCredentials {
   return {
     mint(caseId, role, joinTokenId) {
       const grant = signalling.mint(caseId, role, joinTokenId);
@@ -18,7 +19,8 @@ export function createPeerCredentials(signalling: Signalling, config: Pick<Confi
         expiresAt: grant.expiresAt.toISOString(),
         path: grant.path,
         key: grant.key,
-        iceServers: config.iceServers,
+        // A TURN credential of its own per peer id, so a leaked one names who leaked it and expires.
+        iceServers: iceServersFor(grant.peerId, config.iceServers, config.turn, clock()),
       };
     },
   };
