@@ -25,7 +25,9 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkSe
 
   router.post('/join/consent', (req, res) => {
     const customer = auth.requireCustomer(req);
-    res.json(cases.consent(customer, parseInput(ConsentBody, req.body)));
+    const body = parseInput(ConsentBody, req.body);
+    cases.requireOpen(cases.authorize(customer, customer.caseId));
+    res.json(cases.consent(customer, body));
   });
 
   router.post('/join/peer', (req, res) => {

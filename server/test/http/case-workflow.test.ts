@@ -192,6 +192,7 @@ describe('a closed case refuses new evidence', () => {
         method: 'POST', json: { batchId: 'batch-closed-1', events: [{ kind: 'hotspot', hotspot: 'bed', at: '2026-12-04T10:00:00.000Z' }] },
       })],
       ['customer call credential', () => h.client().json('/api/join/peer', { method: 'POST', headers: customer })],
+      ['customer consent', () => h.client().json('/api/join/consent', { method: 'POST', headers: customer, json: { recording: true } })],
     ];
     for (const [what, write] of writes) {
       const res = await write();
