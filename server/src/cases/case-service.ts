@@ -141,8 +141,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       return cases.search({ ...query, ...(assessorId ? { assessorId } : {}) }).map(view);
     },
 
-    /** Refuses new evidence on a closed case; reads, export, report and verify do not call this. */
-    requireOpen(record: CaseRecord): CaseRecord {
+    /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */
+    authorizeWrite(principal: Principal, caseId: string): CaseRecord {
+      const record = service.authorize(principal, caseId);
       if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to add evidence.');
       return record;
     },

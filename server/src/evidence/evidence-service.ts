@@ -214,7 +214,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           const raced = meta.uploadId ? store.byUploadId(caseId, meta.uploadId) : null;
           if (raced) return { record: raced, created: false };
           // The case may have been closed (or taken from this caller) while the image was read and processed.
-          deps.cases.requireOpen(deps.cases.authorize(principal, caseId));
+          deps.cases.authorizeWrite(principal, caseId);
           const { id, source, mime, size, sha256, width, height, sharpness, blurry, brightness, deviceTime, receivedAt, requestId } = record;
           const entry = ledger.append({
             caseId,

@@ -86,7 +86,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
 
   router.post('/cases/:id/outcome', (req, res) => {
     const user = auth.requireUser(req);
-    cases.requireOpen(cases.authorize({ kind: 'user', user }, req.params.id));
+    cases.authorizeWrite({ kind: 'user', user }, req.params.id);
     res.status(201).json(deps.outcomes.record(user, req.params.id, parseInput(OutcomeBody, req.body)));
   });
 

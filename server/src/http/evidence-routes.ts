@@ -26,7 +26,7 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
     const caseId = req.params.id;
     // Refuse before reading the body when the caller may not write to this case, or has as many
     // images in progress as it may.
-    deps.cases.requireOpen(deps.cases.authorize(principal, caseId));
+    deps.cases.authorizeWrite(principal, caseId);
     requireConsent(principal);
     try {
       deps.evidence.admitUpload(principal);
@@ -77,7 +77,7 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
 
   router.post('/cases/:id/chat', (req, res) => {
     const principal = auth.requirePrincipal(req);
-    deps.cases.requireOpen(deps.cases.authorize(principal, req.params.id));
+    deps.cases.authorizeWrite(principal, req.params.id);
     const result = deps.chat.post(principal, req.params.id, parseInput(ChatBody, req.body));
     res.status(result.created ? 201 : 200).json(result.line);
   });

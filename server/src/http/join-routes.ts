@@ -26,14 +26,14 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkSe
   router.post('/join/consent', (req, res) => {
     const customer = auth.requireCustomer(req);
     const body = parseInput(ConsentBody, req.body);
-    cases.requireOpen(cases.authorize(customer, customer.caseId));
+    cases.authorizeWrite(customer, customer.caseId);
     res.json(cases.consent(customer, body));
   });
 
   router.post('/join/peer', (req, res) => {
     const customer = auth.requireCustomer(req);
     if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
-    cases.requireOpen(cases.authorize(customer, customer.caseId));
+    cases.authorizeWrite(customer, customer.caseId);
     res.json(deps.peers.mint(customer.caseId, 'customer', customer.tokenId));
   });
 

@@ -45,7 +45,7 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
 
   router.post(base, express.json({ limit: '16kb', strict: true }), (req, res) => {
     const user = auth.requireUser(req);
-    deps.cases.requireOpen(deps.cases.authorize({ kind: 'user', user }, req.params.id));
+    deps.cases.authorizeWrite({ kind: 'user', user }, req.params.id);
     const result = recordings.create(user, req.params.id, parseInput(CreateRecordingBody, req.body));
     res.status(result.created ? 201 : 200).json({ recording: result.recording } satisfies RecordingResponse);
   });

@@ -17,14 +17,14 @@ export function spatialRoutes(deps: { auth: Auth; cases: CaseService; annotation
 
   router.post('/cases/:id/annotations', (req, res) => {
     const principal = auth.requirePrincipal(req);
-    cases.requireOpen(cases.authorize(principal, req.params.id));
+    cases.authorizeWrite(principal, req.params.id);
     const result = annotations.place(principal, req.params.id, parseInput(AnnotationBody, req.body));
     res.status(result.created ? 201 : 200).json(result.annotation);
   });
 
   router.post('/cases/:id/annotations/clear', (req, res) => {
     const principal = auth.requirePrincipal(req);
-    cases.requireOpen(cases.authorize(principal, req.params.id));
+    cases.authorizeWrite(principal, req.params.id);
     // `{}` clears every visible annotation, so a body the JSON parser skipped (no body, another type)
     // must not read as one.
     if (!req.is('application/json')) {
@@ -40,7 +40,7 @@ export function spatialRoutes(deps: { auth: Auth; cases: CaseService; annotation
 
   router.post('/cases/:id/measurements', (req, res) => {
     const principal = auth.requirePrincipal(req);
-    cases.requireOpen(cases.authorize(principal, req.params.id));
+    cases.authorizeWrite(principal, req.params.id);
     const result = measurements.record(principal, req.params.id, parseInput(MeasurementBody, req.body));
     res.status(result.created ? 201 : 200).json(result.measurement);
   });

@@ -60,7 +60,7 @@ export function tourApiRoutes({ auth, tours, cases, tourActivity }: TourRouteDep
 
   router.post('/cases/:id/tour-activity', (req, res) => {
     const principal = auth.requirePrincipal(req);
-    cases.requireOpen(cases.authorize(principal, req.params.id));
+    cases.authorizeWrite(principal, req.params.id);
     const receipt = tourActivity.record(principal, req.params.id, parseInput(TourActivityBody, req.body));
     res.status(receipt.created ? 201 : 200).json(receipt);
   });
