@@ -1,7 +1,10 @@
-// Appends ledger entries (one immediate transaction per append, so concurrent writers cannot fork
-// the chain) and reads a case's chain back in order.
-import type { Db } from '../storage/database.ts';
+// Appends ledger entries and reads a case's chain back in order. Writers of one case take turns (the
+// database lock in `append`), and the schema refuses what a writer that skipped the turn would
+// leave: a second entry at a seq (primary key) or one that does not name its predecessor's hash
+// (foreign key), so a chain can neither fork nor gap across instances.
 import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import type { Db } from '../storage/database.ts';
+import type { LedgerEntriesTable } from '../storage/schema.ts';
 import { GENESIS_HASH, sealEntry } from './chain.ts';
 
 export interface AppendInput {
@@ -12,77 +15,78 @@ export interface AppendInput {
   blobs?: string[];
 }
 
-interface Row {
-  case_id: string;
-  seq: number;
-  at: string;
-  actor_type: LedgerActor['type'];
-  actor_id: string;
-  type: string;
-  payload: string;
-  blobs: string;
-  prev_hash: string;
-  hash: string;
-  signature: string;
-}
-
 export interface LedgerStore {
   /** Appends inside the caller's transaction when there is one; returns the sealed entry. */
-  append(input: AppendInput): LedgerEntry;
-  list(caseId: string): LedgerEntry[];
+  append(input: AppendInput): Promise<LedgerEntry>;
+  list(caseId: string): Promise<LedgerEntry[]>;
   /** The case's entries of one type, in sequence order. */
-  listOfType(caseId: string, type: string): LedgerEntry[];
-  head(caseId: string): LedgerEntry | null;
+  listOfType(caseId: string, type: string): Promise<LedgerEntry[]>;
+  /** The case's entries after `seq`, in order (a live stream catching up). */
+  listAfter(caseId: string, seq: number): Promise<LedgerEntry[]>;
+  head(caseId: string): Promise<LedgerEntry | null>;
 }
 
-export function createLedgerStore(db: Db, clock: () => Date, sign: (bytes: string) => string): LedgerStore {
-  const headStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? ORDER BY seq');
-  const listOfTypeStmt = db.prepare<[string, string], Row>('SELECT * FROM ledger_entries WHERE case_id = ? AND type = ? ORDER BY seq');
-  const insertStmt = db.prepare(
-    `INSERT INTO ledger_entries (case_id, seq, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash, signature)
-     VALUES (@caseId, @seq, @at, @actorType, @actorId, @type, @payload, @blobs, @prevHash, @hash, @signature)`,
-  );
+/**
+ * `clock`: when entries are stamped. 'database' (PostgreSQL's clock, one for every instance) or a
+ * function (the process clock on SQLite; a test's clock). Either way an entry is never stamped
+ * earlier than the one before it.
+ */
+export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign: (bytes: string) => string): LedgerStore {
+  const head = async (caseId: string): Promise<LedgerEntriesTable | undefined> =>
+    db.q().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
-  const appendInTx = db.transaction((input: AppendInput): LedgerEntry => {
-    const head = headStmt.get(input.caseId);
+  const append = (input: AppendInput): Promise<LedgerEntry> => db.transaction(async () => {
+    await db.lockInTransaction(`ledger:${input.caseId}`);
+    const previous = await head(input.caseId);
+    const now = (clock === 'database' ? await db.now() : clock()).toISOString();
     const entry = sealEntry({
       caseId: input.caseId,
-      seq: head ? head.seq + 1 : 1,
-      at: clock().toISOString(),
+      seq: previous ? previous.seq + 1 : 1,
+      at: previous && previous.at > now ? previous.at : now,
       actor: input.actor,
       type: input.type,
       payload: input.payload,
       blobs: input.blobs ?? [],
-      prevHash: head ? head.hash : GENESIS_HASH,
+      prevHash: previous ? previous.hash : GENESIS_HASH,
     }, sign);
-    insertStmt.run({
-      ...entry,
-      actorType: entry.actor.type,
-      actorId: entry.actor.id,
+    await db.q().insertInto('ledger_entries').values({
+      case_id: entry.caseId,
+      seq: entry.seq,
+      prev_seq: previous ? previous.seq : null,
+      at: entry.at,
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id,
+      type: entry.type,
       payload: JSON.stringify(entry.payload),
       blobs: JSON.stringify(entry.blobs),
-    });
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+      signature: entry.signature,
+    }).execute();
     return entry;
   });
 
+  const entries = db.q;
   return {
-    append: (input) => (db.inTransaction ? appendInTx(input) : appendInTx.immediate(input)),
-    list: (caseId) => listStmt.all(caseId).map(fromRow),
-    listOfType: (caseId, type) => listOfTypeStmt.all(caseId, type).map(fromRow),
-    head: (caseId) => {
-      const row = headStmt.get(caseId);
+    append,
+    list: async (caseId) => (await entries().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq').execute()).map(fromRow),
+    listOfType: async (caseId, type) =>
+      (await entries().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).where('type', '=', type).orderBy('seq').execute()).map(fromRow),
+    listAfter: async (caseId, seq) =>
+      (await entries().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).where('seq', '>', seq).orderBy('seq').execute()).map(fromRow),
+    head: async (caseId) => {
+      const row = await head(caseId);
       return row ? fromRow(row) : null;
     },
   };
 }
 
-function fromRow(row: Row): LedgerEntry {
+function fromRow(row: LedgerEntriesTable): LedgerEntry {
   return {
     caseId: row.case_id,
     seq: row.seq,
     at: row.at,
-    actor: { type: row.actor_type, id: row.actor_id },
+    actor: { type: row.actor_type as LedgerActor['type'], id: row.actor_id },
     type: row.type,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     blobs: JSON.parse(row.blobs) as string[],

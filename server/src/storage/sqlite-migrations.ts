@@ -1,5 +1,6 @@
-// Schema migrations, applied in order; never edit a released step, append a new one.
-export const migrations: string[] = [
+// SQLite schema migrations, applied in order (PRAGMA user_version counts them); never edit a released
+// step, append a new one, and the same change to postgres-migrations.ts.
+export const sqliteMigrations: string[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -247,5 +248,32 @@ export const migrations: string[] = [
     ledger_seq INTEGER NOT NULL,
     PRIMARY KEY (evidence_id, ledger_seq)
   );
+  `,
+  // Scale-out: the database itself keeps each case's chain whole. An entry names the one before it by
+  // (case_id, prev_seq, prev_hash), a foreign key to that entry's (case_id, seq, hash): a gap, a fork or
+  // a wrong link is refused on insert, whatever the writer.
+  `
+  CREATE TABLE ledger_chain (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    prev_seq INTEGER CHECK ((seq = 1 AND prev_seq IS NULL) OR prev_seq = seq - 1),
+    at TEXT NOT NULL,
+    actor_type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    blobs TEXT NOT NULL,
+    prev_hash TEXT NOT NULL CHECK (seq > 1 OR prev_hash = '${'0'.repeat(64)}'),
+    hash TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq),
+    UNIQUE (case_id, seq, hash),
+    FOREIGN KEY (case_id, prev_seq, prev_hash) REFERENCES ledger_chain(case_id, seq, hash)
+  );
+  INSERT INTO ledger_chain (case_id, seq, prev_seq, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash, signature)
+    SELECT case_id, seq, CASE WHEN seq = 1 THEN NULL ELSE seq - 1 END, at, actor_type, actor_id, type, payload, blobs, prev_hash, hash, signature
+    FROM ledger_entries ORDER BY case_id, seq;
+  DROP TABLE ledger_entries;
+  ALTER TABLE ledger_chain RENAME TO ledger_entries;
   `,
 ];

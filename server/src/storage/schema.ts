@@ -1,0 +1,263 @@
+// The tables as Kysely sees them, the same in both engines (sqlite-migrations.ts, postgres-migrations.ts).
+// Timestamps are ISO-8601 text; booleans are 0/1 integers; JSON is text.
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CasesTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  kind: string;
+  title: string;
+  customer_name: string | null;
+  assessor_id: string;
+  created_by: string;
+  created_at: string;
+  checklist: string | null;
+  tour: string | null;
+  reference: string | null;
+  closed_at: string | null;
+  archived_at: string | null;
+}
+
+export interface JoinTokensTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  token_hash: string;
+  case_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  consented_at: string | null;
+  location_allowed: Generated<number>;
+  sealed_token: string | null;
+  opened_at: string | null;
+  declined_at: string | null;
+}
+
+export interface EvidenceTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  case_id: string;
+  source: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  preview_sha256: string;
+  thumbnail_sha256: string;
+  width: number;
+  height: number;
+  sharpness: number;
+  blurry: number;
+  brightness: number;
+  device_time: string | null;
+  received_at: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy: number | null;
+  request_id: string | null;
+  upload_id: string | null;
+  captured_by: string;
+  actor_id: string;
+  ledger_seq: number;
+  layer: string | null;
+}
+
+export interface ChatLinesTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  case_id: string;
+  id: string;
+  from_role: string;
+  actor_id: string;
+  text: string;
+  at: string;
+}
+
+export interface OutcomesTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  case_id: string;
+  decision: string;
+  reason: string;
+  amount: number | null;
+  currency: string | null;
+  damage_items: string;
+  decided_by: string;
+  at: string;
+  supersedes: string | null;
+  booking: string | null;
+  follow_up_on: string | null;
+}
+
+export interface CallsTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  case_id: string;
+  started_at: string;
+  connected_at: string | null;
+  ended_at: string | null;
+  state: string;
+  early_failure: Generated<number>;
+  detail: string | null;
+}
+
+export interface RecordingsTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  case_id: string;
+  mime_type: string;
+  started_at: string;
+  created_at: string;
+  chunk_ms: number | null;
+  upload_id: string | null;
+  actor_id: string;
+  ledger_seq: number;
+  sealed_at: string | null;
+  chunk_count: number | null;
+  duration_ms: number | null;
+  seal_seq: number | null;
+}
+
+export interface RecordingChunksTable {
+  recording_id: string;
+  n: number;
+  sha256: string;
+  size: number;
+  received_at: string;
+  ledger_seq: number;
+}
+
+export interface EvidenceCorrectionsTable {
+  evidence_id: string;
+  case_id: string;
+  reason: string;
+  replaced_by: string | null;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface AnnotationsTable {
+  case_id: string;
+  id: string;
+  body: string;
+  created_by: string;
+  actor_id: string;
+  at: string;
+  ledger_seq: number;
+  cleared_at: string | null;
+  cleared_seq: number | null;
+}
+
+export interface MeasurementsTable {
+  case_id: string;
+  id: string;
+  body: string;
+  distance_m: number;
+  uncertainty_m: number;
+  created_by: string;
+  actor_id: string;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface ChecklistCapturesTable {
+  evidence_id: string;
+  case_id: string;
+  item_id: string;
+  accepted: number;
+  problems: string;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface TourActivityTable {
+  case_id: string;
+  batch_id: string;
+  tour_id: string;
+  sender: string;
+  events: string;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface LinkSendsTable {
+  /** Insertion order (SQLite's own rowid; an identity column on PostgreSQL): lists break ties on it. */
+  rowid: Generated<number>;
+  id: string;
+  case_id: string;
+  token_id: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  detail: string | null;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface EvidenceNotesTable {
+  evidence_id: string;
+  case_id: string;
+  caption: string | null;
+  note: string | null;
+  by: string;
+  at: string;
+  ledger_seq: number;
+}
+
+export interface LedgerEntriesTable {
+  case_id: string;
+  seq: number;
+  prev_seq: number | null;
+  at: string;
+  actor_type: string;
+  actor_id: string;
+  type: string;
+  payload: string;
+  blobs: string;
+  prev_hash: string;
+  hash: string;
+  signature: string;
+}
+
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  cases: CasesTable;
+  join_tokens: JoinTokensTable;
+  evidence: EvidenceTable;
+  chat_lines: ChatLinesTable;
+  outcomes: OutcomesTable;
+  calls: CallsTable;
+  recordings: RecordingsTable;
+  recording_chunks: RecordingChunksTable;
+  evidence_corrections: EvidenceCorrectionsTable;
+  annotations: AnnotationsTable;
+  measurements: MeasurementsTable;
+  checklist_captures: ChecklistCapturesTable;
+  tour_activity: TourActivityTable;
+  link_sends: LinkSendsTable;
+  evidence_notes: EvidenceNotesTable;
+  ledger_entries: LedgerEntriesTable;
+}
