@@ -6,9 +6,11 @@ export async function ensureFirstAdmin(
   users: UserStore,
   configured: { email: string; password: string } | null,
 ): Promise<{ email: string; password: string; generated: boolean } | null> {
-  if (users.count() > 0) return null;
+  if (await users.count() > 0) return null;
   const email = configured?.email ?? 'admin@sightline.local';
   const password = configured?.password ?? generatePassword();
-  users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
-  return { email, password, generated: configured === null };
+  const passwordHash = await hashPassword(password);
+  // Another instance starting on the same database may have made the first admin meanwhile.
+  const created = await users.createFirst({ email, name: 'Administrator', role: 'admin', passwordHash });
+  return created ? { email, password, generated: configured === null } : null;
 }

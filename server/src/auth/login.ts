@@ -9,7 +9,7 @@ import type { UserStore } from './user-store.ts';
 export type LoginCheck = { outcome: 'ok'; user: User } | { outcome: 'refused' } | { outcome: 'disabled' };
 
 export async function checkLogin(users: UserStore, email: string, password: string): Promise<LoginCheck> {
-  const found = users.byEmail(email);
+  const found = await users.byEmail(email);
   const usableHash = found && found.passwordHash !== '' ? found.passwordHash : null;
   // Always awaited, also with no usable hash: that is the work an unknown email must cost too.
   const ok = await verifyPassword(password, usableHash);

@@ -11,7 +11,7 @@ import type { EventHub } from '../events/event-hub.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; openCases: () => Map<string, number>; consoleSettings: () => ConsoleSettings }): express.Router {
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; openCases: () => Promise<Map<string, number>>; consoleSettings: () => ConsoleSettings }): express.Router {
   const { auth, users, hub } = deps;
   const router = express.Router();
   const loginLimit = rateLimit({
@@ -28,63 +28,63 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
     if (check.outcome === 'disabled') throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an administrator.');
     if (check.outcome !== 'ok') throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
     const { user } = check;
-    const session = users.startSession(user.id, SESSION_TTL_MS);
+    const session = await users.startSession(user.id, SESSION_TTL_MS);
     auth.setSessionCookie(req, res, session.sessionId);
     res.json({ user });
   });
 
-  router.post('/auth/logout', (req, res) => {
+  router.post('/auth/logout', async (req, res) => {
     const id = auth.sessionId(req);
-    if (id) users.endSession(id);
-    hub.endStale();
+    if (id) await users.endSession(id);
+    await hub.endStale();
     auth.setSessionCookie(req, res, null);
     res.status(204).end();
   });
 
-  router.get('/me', (req, res) => {
-    res.json({ user: auth.requireUser(req), ...deps.consoleSettings() });
+  router.get('/me', async (req, res) => {
+    res.json({ user: await auth.requireUser(req), ...deps.consoleSettings() });
   });
 
-  router.get('/users', (req, res) => {
-    auth.requireAdmin(req);
-    const open = deps.openCases();
-    const list: UserAdminView[] = users.listWithStatus().map((u) => ({ ...u, openCases: open.get(u.id) ?? 0 }));
+  router.get('/users', async (req, res) => {
+    await auth.requireAdmin(req);
+    const open = await deps.openCases();
+    const list: UserAdminView[] = (await users.listWithStatus()).map((u) => ({ ...u, openCases: open.get(u.id) ?? 0 }));
     res.json({ users: list });
   });
 
   router.post('/users', async (req, res) => {
-    auth.requireAdmin(req);
+    await auth.requireAdmin(req);
     const body = parseInput(CreateUserBody, req.body);
-    if (users.byEmail(body.email)) throw new HttpError(409, 'email_taken', 'a user with this email exists already');
-    const user = users.create({ email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
+    if (await users.byEmail(body.email)) throw new HttpError(409, 'email_taken', 'a user with this email exists already');
+    const user = await users.create({ email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
     res.status(201).json({ user });
   });
 
-  router.post('/users/:id/disable', (req, res) => {
-    const admin = auth.requireAdmin(req);
+  router.post('/users/:id/disable', async (req, res) => {
+    const admin = await auth.requireAdmin(req);
     if (req.params.id === admin.id) throw new HttpError(409, 'cannot_disable_self', 'an admin cannot disable their own account');
-    const user = users.setDisabled(req.params.id, true);
+    const user = await users.setDisabled(req.params.id, true);
     if (!user) throw notFound('the user');
-    hub.endStale();
+    await hub.endStale();
     res.json({ user });
   });
 
-  router.post('/users/:id/enable', (req, res) => {
-    auth.requireAdmin(req);
-    const user = users.setDisabled(req.params.id, false);
+  router.post('/users/:id/enable', async (req, res) => {
+    await auth.requireAdmin(req);
+    const user = await users.setDisabled(req.params.id, false);
     if (!user) throw notFound('the user');
     res.json({ user });
   });
 
   router.post('/users/:id/password', async (req, res) => {
-    const admin = auth.requireAdmin(req);
+    const admin = await auth.requireAdmin(req);
     const body = parseInput(ResetPasswordBody, req.body);
     // Resetting one's own password here would end one's own sessions: change it with another admin.
     if (req.params.id === admin.id) throw new HttpError(409, 'cannot_reset_self', 'An admin cannot reset their own password here; ask another admin.');
-    if (!users.byId(req.params.id)) throw notFound('the user');
-    const user = users.setPassword(req.params.id, await hashPassword(body.password));
+    if (!(await users.byId(req.params.id))) throw notFound('the user');
+    const user = await users.setPassword(req.params.id, await hashPassword(body.password));
     if (!user) throw notFound('the user');
-    hub.endStale();
+    await hub.endStale();
     res.json({ user });
   });
 

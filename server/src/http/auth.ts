@@ -28,7 +28,7 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     return match?.[1] ?? null;
   };
 
-  const sessionUser = (req: Request): User | null => {
+  const sessionUser = async (req: Request): Promise<User | null> => {
     const id = sessionId(req);
     return id ? deps.users.userForSession(id) : null;
   };
@@ -37,31 +37,31 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     sessionId,
 
     /** The user a session id belongs to now; null once it ended (logout, expiry, user disabled). */
-    userOfSession: (id: string): User | null => deps.users.userForSession(id),
+    userOfSession: (id: string): Promise<User | null> => deps.users.userForSession(id),
 
-    requireUser(req: Request): User {
-      const user = sessionUser(req);
+    async requireUser(req: Request): Promise<User> {
+      const user = await sessionUser(req);
       if (user) return user;
       if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
       throw new HttpError(401, 'login_required', 'log in first');
     },
 
-    requireAdmin(req: Request): User {
-      const user = auth.requireUser(req);
+    async requireAdmin(req: Request): Promise<User> {
+      const user = await auth.requireUser(req);
       if (user.role !== 'admin') throw forbidden('only an admin can do this');
       return user;
     },
 
-    requireCustomer(req: Request): Extract<Principal, { kind: 'customer' }> {
+    async requireCustomer(req: Request): Promise<Extract<Principal, { kind: 'customer' }>> {
       const token = bearer(req);
       if (!token) throw new HttpError(401, 'token_required', 'this call needs the join link token as "Authorization: Bearer <token>"');
       return deps.cases.authenticateCustomer(token);
     },
 
     /** A customer's token when a Bearer header is sent, else the session's user. */
-    requirePrincipal(req: Request): Principal {
+    async requirePrincipal(req: Request): Promise<Principal> {
       if (req.headers.authorization) return auth.requireCustomer(req);
-      return { kind: 'user', user: auth.requireUser(req) };
+      return { kind: 'user', user: await auth.requireUser(req) };
     },
 
     setSessionCookie(req: Request, res: Response, id: string | null): void {

@@ -12,28 +12,28 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkSe
   const { auth, cases } = deps;
   const router = express.Router();
 
-  router.get('/join', (req, res) => {
-    const customer = auth.requireCustomer(req);
-    deps.links.opened(customer);
-    res.json(cases.joinView(customer));
+  router.get('/join', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    await deps.links.opened(customer);
+    res.json(await cases.joinView(customer));
   });
 
-  router.post('/join/decline', (req, res) => {
-    deps.links.decline(auth.requireCustomer(req));
+  router.post('/join/decline', async (req, res) => {
+    await deps.links.decline(await auth.requireCustomer(req));
     res.status(204).end();
   });
 
-  router.post('/join/consent', (req, res) => {
-    const customer = auth.requireCustomer(req);
+  router.post('/join/consent', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
     const body = parseInput(ConsentBody, req.body);
-    cases.authorizeWrite(customer, customer.caseId);
-    res.json(cases.consent(customer, body));
+    await cases.authorizeWrite(customer, customer.caseId);
+    res.json(await cases.consent(customer, body));
   });
 
-  router.post('/join/peer', (req, res) => {
-    const customer = auth.requireCustomer(req);
+  router.post('/join/peer', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
     if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
-    cases.authorizeWrite(customer, customer.caseId);
+    await cases.authorizeWrite(customer, customer.caseId);
     res.json(deps.peers.mint(customer.caseId, 'customer', customer.tokenId));
   });
 

@@ -11,20 +11,20 @@ export function linkRoutes(deps: { auth: Auth; links: LinkService; joinBase: (re
   const { auth, links } = deps;
   const router = express.Router();
 
-  router.get('/cases/:id/join-link', (req, res) => {
-    const user = auth.requireUser(req);
-    res.json(links.show(user, req.params.id, deps.joinBase(req)));
+  router.get('/cases/:id/join-link', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json(await links.show(user, req.params.id, deps.joinBase(req)));
   });
 
   router.post('/cases/:id/join-link/send', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const body = parseInput(SendLinkBody, req.body);
     res.status(201).json(await links.send(user, req.params.id, body, deps.joinBase(req)));
   });
 
-  router.get('/cases/:id/join-link/sends', (req, res) => {
-    const user = auth.requireUser(req);
-    res.json({ sends: links.sends(user, req.params.id) });
+  router.get('/cases/:id/join-link/sends', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ sends: await links.sends(user, req.params.id) });
   });
 
   return router;

@@ -8,7 +8,7 @@ import { verifySignature } from './signing-key.ts';
 import { purgeCoverage } from './tombstones.ts';
 
 export async function verifyCase(caseId: string, ledger: LedgerStore, blobs: BlobStore, publicKeyPem: string): Promise<VerifyResult> {
-  const entries = ledger.list(caseId);
+  const entries = await ledger.list(caseId);
   const headHash = entries.at(-1)?.hash ?? null;
   const chainBreak = findChainBreak(caseId, entries, (bytes, signature) => verifySignature(publicKeyPem, bytes, signature));
   if (chainBreak) {

@@ -34,9 +34,9 @@ export function createLinkService(deps: LinkServiceDeps) {
   const { db, store, cases, ledger, clock } = deps;
 
   /** The current link of a case the user may reach, read back from its sealed copy. */
-  const currentLink = (user: User, caseId: string, joinBase: string): JoinLinkView & { tokenId: string; caseTitle: string } => {
-    const record = cases.authorize({ kind: 'user', user }, caseId);
-    const current = store.current(caseId);
+  const currentLink = async (user: User, caseId: string, joinBase: string): Promise<JoinLinkView & { tokenId: string; caseTitle: string }> => {
+    const record = await cases.authorize({ kind: 'user', user }, caseId);
+    const current = await store.current(caseId);
     if (!current) throw new HttpError(410, 'link_gone', 'This case has no join link; make a new one.');
     if (current.expiresAt <= clock().toISOString()) {
       throw new HttpError(410, 'link_expired', `This link expired on ${expiryWords(current.expiresAt)}; make a new one.`);
@@ -57,34 +57,34 @@ export function createLinkService(deps: LinkServiceDeps) {
       return { linkChannels: { email: deps.senders.email !== null, sms: deps.senders.sms !== null } };
     },
 
-    show(user: User, caseId: string, joinBase: string): JoinLinkView {
-      const { joinUrl, token, expiresAt } = currentLink(user, caseId, joinBase);
+    async show(user: User, caseId: string, joinBase: string): Promise<JoinLinkView> {
+      const { joinUrl, token, expiresAt } = await currentLink(user, caseId, joinBase);
       return { joinUrl, token, expiresAt };
     },
 
     /** The customer opened their link: the first opening of each token is recorded and shown to the console. */
-    opened(customer: Customer): void {
-      const first = db.transaction(() => {
-        if (!store.markOpened(customer.tokenId, clock().toISOString())) return false;
-        ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'joinlink.opened', payload: { tokenId: customer.tokenId } });
+    async opened(customer: Customer): Promise<void> {
+      const first = await db.transaction(async () => {
+        if (!(await store.markOpened(customer.tokenId, clock().toISOString()))) return false;
+        await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'joinlink.opened', payload: { tokenId: customer.tokenId } });
         return true;
-      }).immediate();
-      if (first) cases.publish(customer.caseId);
+      });
+      if (first) await cases.publish(customer.caseId);
     },
 
     /** The customer said no on the consent screen. Agreeing later clears it; after agreeing there is nothing to decline. */
-    decline(customer: Customer): void {
+    async decline(customer: Customer): Promise<void> {
       if (customer.consented) throw new HttpError(409, 'already_consented', 'You have already agreed to the call; hang up to leave it.');
-      db.transaction(() => {
-        store.markDeclined(customer.tokenId, clock().toISOString());
-        ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'customer.declined', payload: { tokenId: customer.tokenId } });
-      }).immediate();
-      cases.publish(customer.caseId);
+      await db.transaction(async () => {
+        await store.markDeclined(customer.tokenId, clock().toISOString());
+        await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'customer.declined', payload: { tokenId: customer.tokenId } });
+      });
+      await cases.publish(customer.caseId);
     },
 
     /** Sends the current link; a failed send is recorded too, then answered 502 with its reason. */
     async send(user: User, caseId: string, body: SendLinkBody, joinBase: string): Promise<LinkSendView> {
-      const record = cases.authorize({ kind: 'user', user }, caseId);
+      const record = await cases.authorize({ kind: 'user', user }, caseId);
       // A closed case admits no customer: a link sent now would only lead to a refusal.
       if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it before sending its link.');
       const { email, sms } = deps.senders;
@@ -96,7 +96,7 @@ export function createLinkService(deps: LinkServiceDeps) {
         const what = body.channel === 'email' ? 'by email (SIGHTLINE_SMTP_URL is not set)' : 'by SMS (SIGHTLINE_SMS_WEBHOOK_URL is not set)';
         throw new HttpError(409, 'channel_not_configured', `This server cannot send links ${what}.`);
       }
-      const link = currentLink(user, caseId, joinBase);
+      const link = await currentLink(user, caseId, joinBase);
       const words = { organisation: deps.organisation, caseTitle: link.caseTitle, joinUrl: link.joinUrl, expiresAt: link.expiresAt };
       let detail: string | null = null;
       try {
@@ -105,21 +105,21 @@ export function createLinkService(deps: LinkServiceDeps) {
         detail = error instanceof Error ? error.message : String(error);
       }
       const sent: LinkSendView = { id: newId('ls'), channel: body.channel, recipient: body.to, status: detail === null ? 'sent' : 'failed', detail, at: clock().toISOString() };
-      db.transaction(() => {
-        const entry = ledger.append({
+      await db.transaction(async () => {
+        const entry = await ledger.append({
           caseId,
           actor: { type: 'assessor', id: user.id },
           type: 'joinlink.sent',
           payload: { channel: sent.channel, recipient: sent.recipient, status: sent.status },
         });
-        store.insertSend({ ...sent, caseId, tokenId: link.tokenId, ledgerSeq: entry.seq });
-      }).immediate();
+        await store.insertSend({ ...sent, caseId, tokenId: link.tokenId, ledgerSeq: entry.seq });
+      });
       if (detail !== null) throw new HttpError(502, 'send_failed', detail);
       return sent;
     },
 
-    sends(user: User, caseId: string): LinkSendView[] {
-      cases.authorize({ kind: 'user', user }, caseId);
+    async sends(user: User, caseId: string): Promise<LinkSendView[]> {
+      await cases.authorize({ kind: 'user', user }, caseId);
       return store.sends(caseId);
     },
   };

@@ -1,5 +1,5 @@
 // A case's current join token as the link features see it (sealed copy, opened, declined), and the
-// sends of links by email or SMS, in SQLite.
+// sends of links by email or SMS.
 import type { LinkChannel, LinkSendView } from '../../../protocol/http.ts';
 import type { Db } from '../storage/database.ts';
 
@@ -15,37 +15,29 @@ export interface CurrentToken {
   consentedAt: string | null;
 }
 
-interface TokenRow {
-  id: string;
-  token_hash: string;
-  expires_at: string;
-  sealed_token: string | null;
-  opened_at: string | null;
-  declined_at: string | null;
-  consented_at: string | null;
-}
-
 interface SendRow { id: string; channel: LinkChannel; recipient: string; status: 'sent' | 'failed'; detail: string | null; at: string }
 
 export interface LinkStore {
-  current(caseId: string): CurrentToken | null;
-  setSealed(tokenId: string, sealed: string): void;
+  current(caseId: string): Promise<CurrentToken | null>;
+  setSealed(tokenId: string, sealed: string): Promise<void>;
   /** Records the first opening of a token; false when it was opened before. */
-  markOpened(tokenId: string, at: string): boolean;
-  markDeclined(tokenId: string, at: string): void;
-  insertSend(row: SendRow & { caseId: string; tokenId: string; ledgerSeq: number }): void;
-  sends(caseId: string): LinkSendView[];
+  markOpened(tokenId: string, at: string): Promise<boolean>;
+  markDeclined(tokenId: string, at: string): Promise<void>;
+  insertSend(row: SendRow & { caseId: string; tokenId: string; ledgerSeq: number }): Promise<void>;
+  sends(caseId: string): Promise<LinkSendView[]>;
 }
 
 export function createLinkStore(db: Db): LinkStore {
-  const currentStmt = db.prepare<[string], TokenRow>(
-    `SELECT id, token_hash, expires_at, sealed_token, opened_at, declined_at, consented_at FROM join_tokens
-     WHERE case_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
-  );
-  const sendsStmt = db.prepare<[string], SendRow>('SELECT id, channel, recipient, status, detail, at FROM link_sends WHERE case_id = ? ORDER BY at, rowid');
   return {
-    current(caseId) {
-      const row = currentStmt.get(caseId);
+    async current(caseId) {
+      const row = await db.q().selectFrom('join_tokens')
+        .select(['id', 'token_hash', 'expires_at', 'sealed_token', 'opened_at', 'declined_at', 'consented_at'])
+        .where('case_id', '=', caseId)
+        .where('revoked_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('rowid', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (!row) return null;
       return {
         id: row.id,
@@ -57,22 +49,30 @@ export function createLinkStore(db: Db): LinkStore {
         consentedAt: row.consented_at,
       };
     },
-    setSealed(tokenId, sealed) {
-      db.prepare('UPDATE join_tokens SET sealed_token = ? WHERE id = ?').run(sealed, tokenId);
+    async setSealed(tokenId, sealed) {
+      await db.q().updateTable('join_tokens').set({ sealed_token: sealed }).where('id', '=', tokenId).execute();
     },
-    markOpened(tokenId, at) {
-      return db.prepare('UPDATE join_tokens SET opened_at = ? WHERE id = ? AND opened_at IS NULL').run(at, tokenId).changes === 1;
+    async markOpened(tokenId, at) {
+      const result = await db.q().updateTable('join_tokens').set({ opened_at: at }).where('id', '=', tokenId).where('opened_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
-    markDeclined(tokenId, at) {
-      db.prepare('UPDATE join_tokens SET declined_at = ? WHERE id = ?').run(at, tokenId);
+    async markDeclined(tokenId, at) {
+      await db.q().updateTable('join_tokens').set({ declined_at: at }).where('id', '=', tokenId).execute();
     },
-    insertSend(row) {
-      db.prepare('INSERT INTO link_sends (id, case_id, token_id, channel, recipient, status, detail, at, ledger_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        row.id, row.caseId, row.tokenId, row.channel, row.recipient, row.status, row.detail, row.at, row.ledgerSeq,
-      );
+    async insertSend(row) {
+      await db.q().insertInto('link_sends').values({
+        id: row.id, case_id: row.caseId, token_id: row.tokenId, channel: row.channel, recipient: row.recipient,
+        status: row.status, detail: row.detail, at: row.at, ledger_seq: row.ledgerSeq,
+      }).execute();
     },
-    sends(caseId) {
-      return sendsStmt.all(caseId).map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, status: r.status, detail: r.detail, at: r.at }));
+    async sends(caseId) {
+      const rows = await db.q().selectFrom('link_sends')
+        .select(['id', 'channel', 'recipient', 'status', 'detail', 'at'])
+        .where('case_id', '=', caseId)
+        .orderBy('at')
+        .orderBy('rowid')
+        .execute();
+      return rows.map((r) => ({ id: r.id, channel: r.channel as LinkChannel, recipient: r.recipient, status: r.status as SendRow['status'], detail: r.detail, at: r.at }));
     },
   };
 }

@@ -4,16 +4,22 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { Db } from '../storage/database.ts';
 import type { RetentionCase } from './retention-plan.ts';
 
-interface Row { case_id: string; outcome_at: string | null }
-interface EntryRow { case_id: string; seq: number; type: string; payload: string; blobs: string }
-
-export function readRetentionCases(db: Db): RetentionCase[] {
-  const cases = db.prepare<[], Row>(
-    `SELECT c.id AS case_id, (SELECT MAX(o.at) FROM outcomes o WHERE o.case_id = c.id) AS outcome_at
-     FROM cases c ORDER BY c.created_at, c.id`,
-  ).all();
+export async function readRetentionCases(db: Db): Promise<RetentionCase[]> {
+  const cases = await db.q().selectFrom('cases as c')
+    .select((eb) => [
+      'c.id as case_id',
+      eb.selectFrom('outcomes as o').select((o) => o.fn.max('o.at').as('at')).whereRef('o.case_id', '=', 'c.id').as('outcome_at'),
+    ])
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+  const rows = await db.q().selectFrom('ledger_entries')
+    .select(['case_id', 'seq', 'type', 'payload', 'blobs'])
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
   const entries = new Map<string, RetentionCase['entries'][number][]>();
-  for (const row of db.prepare<[], EntryRow>('SELECT case_id, seq, type, payload, blobs FROM ledger_entries ORDER BY case_id, seq').iterate()) {
+  for (const row of rows) {
     const list = entries.get(row.case_id) ?? [];
     list.push({
       seq: row.seq,
@@ -23,5 +29,5 @@ export function readRetentionCases(db: Db): RetentionCase[] {
     });
     entries.set(row.case_id, list);
   }
-  return cases.map((row) => ({ caseId: row.case_id, outcomeAt: row.outcome_at, entries: entries.get(row.case_id) ?? [] }));
+  return cases.map((row) => ({ caseId: row.case_id, outcomeAt: row.outcome_at ?? null, entries: entries.get(row.case_id) ?? [] }));
 }

@@ -32,18 +32,22 @@ export interface RetentionResult {
 }
 
 export async function runRetention(deps: RetentionDeps, options: RetentionOptions): Promise<RetentionResult> {
-  const plan = planRetention(readRetentionCases(deps.db), options.now, options.olderThanDays);
-  const cases = plan.purges.map((purge) => {
-    if (options.dryRun) return { ...purge, tombstoneSeq: null };
+  const plan = planRetention(await readRetentionCases(deps.db), options.now, options.olderThanDays);
+  const cases: RetentionResult['cases'] = [];
+  for (const purge of plan.purges) {
+    if (options.dryRun) {
+      cases.push({ ...purge, tombstoneSeq: null });
+      continue;
+    }
     const payload: RetentionPurgedPayload = {
       purgedBlobs: purge.purgedBlobs,
       reason: 'retention',
       olderThanDays: options.olderThanDays,
       outcomeAt: purge.outcomeAt,
     };
-    const entry = deps.ledger.append({ caseId: purge.caseId, actor: { type: 'system', id: 'retention' }, type: RETENTION_PURGED, payload });
-    return { ...purge, tombstoneSeq: entry.seq };
-  });
+    const entry = await deps.ledger.append({ caseId: purge.caseId, actor: { type: 'system', id: 'retention' }, type: RETENTION_PURGED, payload });
+    cases.push({ ...purge, tombstoneSeq: entry.seq });
+  }
 
   let bytes = 0;
   const deletedBlobs: string[] = [];

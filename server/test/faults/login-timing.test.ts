@@ -3,8 +3,8 @@
 // of failed login is sent over real HTTP while the scrypt calls the server makes are counted.
 import crypto from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
 import { startHarness, type Client, type Harness } from '../http/harness.ts';
 
 const ALICE = { email: 'alice@example.test', name: 'Alice', password: 'alice long password' };
@@ -26,9 +26,9 @@ beforeAll(async () => {
   }
   expect((await admin.json(`/api/users/${ids[DORA.email]}/disable`, { method: 'POST' })).status).toBe(200);
   // No route makes a user without a password (an imported or invited account would be one): write it.
-  const db = new Database(path.join(h.dataDir, 'sightline.db'));
-  db.prepare("UPDATE users SET password_hash = '' WHERE email = ?").run(NOPASS.email);
-  db.close();
+  const db = await openDatabase(path.join(h.dataDir, 'sightline.db'));
+  await db.q().updateTable('users').set({ password_hash: '' }).where('email', '=', NOPASS.email).execute();
+  await db.close();
 });
 
 afterAll(async () => {

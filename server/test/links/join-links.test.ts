@@ -1,8 +1,8 @@
 // Join links after issue, over real HTTP: shown again without revoking, opened and declined by the
 // customer, refused when their sealed copy was altered or never made, expired; a new link revokes.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/storage/database.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
 
 let h: Harness;
@@ -26,12 +26,12 @@ const ledgerTypes = async (id: string): Promise<string[]> => (await admin.json(`
 const join = (token: string) => h.client().json('/api/join', { headers: bearer(token) });
 
 /** Runs `sql` on the server's database from outside, as someone with the database file but not the key would. */
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(path.join(h.dataDir, 'sightline.db'));
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(path.join(h.dataDir, 'sightline.db'));
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -61,20 +61,22 @@ describe('showing a link again', () => {
   it('refuses a sealed copy that was altered or moved from another case, and never shows it', async () => {
     const a = await newCase('Tampered seal');
     const b = await newCase('Other case');
-    withDb((db) => {
-      const row = db.prepare('SELECT sealed_token FROM join_tokens WHERE case_id = ? AND revoked_at IS NULL').get(a.id) as { sealed_token: string };
-      const parts = row.sealed_token.split('.');
+    await withDb(async (db) => {
+      const current = db.q().selectFrom('join_tokens').where('case_id', '=', a.id).where('revoked_at', 'is', null);
+      const row = await current.select('sealed_token').executeTakeFirstOrThrow();
+      const parts = row.sealed_token!.split('.');
       const body = Buffer.from(parts[2]!, 'base64url');
       body[0] = body[0]! ^ 0x01;
       parts[2] = body.toString('base64url');
-      db.prepare('UPDATE join_tokens SET sealed_token = ? WHERE case_id = ? AND revoked_at IS NULL').run(parts.join('.'), a.id);
+      await db.q().updateTable('join_tokens').set({ sealed_token: parts.join('.') }).where('case_id', '=', a.id).where('revoked_at', 'is', null).execute();
     });
     const altered = await admin.json(`/api/cases/${a.id}/join-link`);
     expect(altered.status).toBe(409);
     expect(altered.body.error).toEqual({ code: 'link_unreadable', message: 'This link could not be read back safely (its stored copy was changed); make a new one.' });
-    withDb((db) => {
-      db.prepare(`UPDATE join_tokens SET sealed_token = (SELECT sealed_token FROM join_tokens WHERE case_id = ? AND revoked_at IS NULL)
-                  WHERE case_id = ? AND revoked_at IS NULL`).run(b.id, a.id);
+    await withDb(async (db) => {
+      await db.q().updateTable('join_tokens')
+        .set((eb) => ({ sealed_token: eb.selectFrom('join_tokens as other').select('other.sealed_token').where('other.case_id', '=', b.id).where('other.revoked_at', 'is', null) }))
+        .where('case_id', '=', a.id).where('revoked_at', 'is', null).execute();
     });
     const moved = await admin.json(`/api/cases/${a.id}/join-link`);
     expect(moved.status).toBe(409);
@@ -83,7 +85,7 @@ describe('showing a link again', () => {
 
   it('says a link made before sealing existed cannot be shown, and how to go on', async () => {
     const c = await newCase('Old link');
-    withDb((db) => db.prepare('UPDATE join_tokens SET sealed_token = NULL WHERE case_id = ?').run(c.id));
+    await withDb((db) => db.q().updateTable('join_tokens').set({ sealed_token: null }).where('case_id', '=', c.id).execute());
     const shown = await admin.json(`/api/cases/${c.id}/join-link`);
     expect(shown.status).toBe(409);
     expect(shown.body.error).toEqual({ code: 'link_not_sealed', message: 'This link was made before links could be shown again; make a new one.' });

@@ -2,8 +2,8 @@
 // checks the URL's credentials, by SMS to a webhook; a failed send is recorded and answered 502; bad
 // input is a 400 with a reason and stores nothing. Every send is a row and a ledger entry.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.ts';
 import { startHarness, type Client, type Harness } from '../http/harness.ts';
 import { mimePart, startSmsReceiver, startSmtpReceiver, type SmsReceiver, type SmtpReceiver } from './receivers.ts';
 
@@ -40,12 +40,13 @@ async function newCase(title: string): Promise<{ id: string; joinUrl: string }> 
 const send = (caseId: string, json: unknown) => admin.json(`/api/cases/${caseId}/join-link/send`, { method: 'POST', json });
 const sentEntries = async (caseId: string) =>
   (await admin.json(`/api/cases/${caseId}/ledger`)).body.entries.filter((e: { type: string }) => e.type === 'joinlink.sent').map((e: { payload: unknown }) => e.payload);
-const sendRows = (caseId: string): number => {
-  const db = new Database(path.join(h.dataDir, 'sightline.db'), { readonly: true });
+const sendRows = async (caseId: string): Promise<number> => {
+  const db = await openDatabase(path.join(h.dataDir, 'sightline.db'));
   try {
-    return (db.prepare('SELECT count(*) AS n FROM link_sends WHERE case_id = ?').get(caseId) as { n: number }).n;
+    const row = await db.q().selectFrom('link_sends').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    return Number(row.n);
   } finally {
-    db.close();
+    await db.close();
   }
 };
 
@@ -120,7 +121,7 @@ describe('sending a join link', () => {
       expect(answer.body.error.code).toBe('invalid_input');
       expect(answer.body.error.message).toMatch(reason);
     }
-    expect(sendRows(c.id)).toBe(0);
+    expect(await sendRows(c.id)).toBe(0);
     expect(await sentEntries(c.id)).toEqual([]);
     expect(smtp.mails).toHaveLength(mailsBefore);
     expect(sms.messages).toHaveLength(smsBefore);
@@ -136,7 +137,7 @@ describe('sending a join link', () => {
     const answer = await ola.json(`/api/cases/${c.id}/join-link/send`, { method: 'POST', json: { channel: 'email', to: 'dana@example.test' } });
     expect(answer.status).toBe(403);
     expect(smtp.mails).toHaveLength(mailsBefore);
-    expect(sendRows(c.id)).toBe(0);
+    expect(await sendRows(c.id)).toBe(0);
     expect((await ola.json(`/api/cases/${c.id}/join-link/sends`)).status).toBe(403);
   });
 

@@ -33,14 +33,14 @@ export async function decide(admin: Client, caseId: string): Promise<void> {
 }
 
 export async function retention(h: Harness, options: { olderThanDays: number; now: Date; dryRun?: boolean }): Promise<RetentionResult> {
-  const db = openDatabase(path.join(h.dataDir, 'sightline.db'));
+  const db = await openDatabase(path.join(h.dataDir, 'sightline.db'));
   try {
     const signer = loadOrCreateSigner(h.dataDir);
     const ledger = createLedgerStore(db, () => options.now, signer.sign);
     const blobs = createLocalBlobStore(path.join(h.dataDir, 'blobs'));
     return await runRetention({ db, ledger, blobs }, { olderThanDays: options.olderThanDays, now: options.now, dryRun: options.dryRun ?? false });
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
