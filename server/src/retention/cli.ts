@@ -36,21 +36,24 @@ export async function main(argv: string[], out: (line: string) => void = console
   }
   const dataDir = path.resolve(values['data-dir']);
   const dbFile = path.join(dataDir, 'sightline.db');
+  // The server's database: PostgreSQL when SIGHTLINE_DATABASE_URL names one, else the data dir's SQLite file.
+  const databaseUrl = env.SIGHTLINE_DATABASE_URL?.trim() || null;
   // Refuse a data dir that is not a Sightline one rather than create an empty database and a new key.
-  if (!fs.existsSync(dbFile) || !fs.existsSync(path.join(dataDir, 'ledger-signing-key.pem'))) {
+  if ((databaseUrl === null && !fs.existsSync(dbFile)) || !fs.existsSync(path.join(dataDir, 'ledger-signing-key.pem'))) {
     out(`${dataDir} holds no Sightline database and ledger key (pass --data-dir)`);
     return 2;
   }
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(databaseUrl === null ? dbFile : { kind: 'postgres', url: databaseUrl });
   try {
     const signer = loadOrCreateSigner(dataDir);
-    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    // Stamped like the server stamps: by the database's clock when several instances share it.
+    const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : () => new Date(), signer.sign);
     const blobs = createLocalBlobStore(path.join(dataDir, 'blobs'));
     const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] });
     for (const line of describeResult(result, days)) out(line);
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
