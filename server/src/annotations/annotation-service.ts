@@ -8,6 +8,7 @@ import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { writeOnce } from '../ledger/ledger-write.ts';
 import type { Db } from '../storage/database.ts';
 import type { AnnotationRecord, AnnotationStore } from './annotation-store.ts';
 
@@ -29,41 +30,40 @@ export type AnnotationService = ReturnType<typeof createAnnotationService>;
 export function createAnnotationService(deps: AnnotationServiceDeps) {
   const { db, store, ledger, hub } = deps;
 
-  const writer = (principal: Principal, caseId: string) => {
-    const record = deps.cases.authorize(principal, caseId);
+  const writer = async (principal: Principal, caseId: string) => {
+    const record = await deps.cases.authorize(principal, caseId);
     requireConsent(principal);
     return record;
   };
 
   return {
     /** The case's annotations, cleared ones included; the caller has authorized the case. */
-    listFor: (caseId: string): AnnotationView[] => store.list(caseId).map(toView),
+    listFor: async (caseId: string): Promise<AnnotationView[]> => (await store.list(caseId)).map(toView),
 
-    list(principal: Principal, caseId: string): AnnotationView[] {
-      deps.cases.authorize(principal, caseId);
-      return store.list(caseId).map(toView);
+    async list(principal: Principal, caseId: string): Promise<AnnotationView[]> {
+      await deps.cases.authorize(principal, caseId);
+      return (await store.list(caseId)).map(toView);
     },
 
     /** Stores an annotation; `created` is false when the same id was posted before with the same body. */
-    place(principal: Principal, caseId: string, body: AnnotationBody): { annotation: AnnotationView; created: boolean } {
-      const caseRecord = writer(principal, caseId);
+    async place(principal: Principal, caseId: string, body: AnnotationBody): Promise<{ annotation: AnnotationView; created: boolean }> {
+      const caseRecord = await writer(principal, caseId);
       const actor = actorOf(principal);
       const bodyJson = canonicalJson(body);
-      const result = db.transaction(() => {
-        const earlier = store.byId(caseId, body.id);
-        if (earlier) {
-          if (earlier.bodyJson !== bodyJson) {
-            throw new HttpError(409, 'annotation_conflict', `annotation ${body.id} is already stored with other content; a stored annotation is never changed (clear it and place a new one)`);
-          }
-          return { record: earlier, created: false };
-        }
-        const entry = ledger.append({ caseId, actor, type: ANNOTATION_PLACED, payload: body });
-        const record: AnnotationRecord = {
-          caseId, body, bodyJson, createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq, clearedAt: null,
-        };
-        store.insert(record);
-        return { record, created: true };
-      }).immediate();
+      const result = await writeOnce(db, {
+        caseId,
+        find: () => store.byId(caseId, body.id),
+        same: (earlier) => earlier.bodyJson === bodyJson,
+        conflict: () => new HttpError(409, 'annotation_conflict', `annotation ${body.id} is already stored with other content; a stored annotation is never changed (clear it and place a new one)`),
+        write: async () => {
+          const entry = await ledger.append({ caseId, actor, type: ANNOTATION_PLACED, payload: body });
+          const record: AnnotationRecord = {
+            caseId, body, bodyJson, createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq, clearedAt: null,
+          };
+          await store.insert(record);
+          return record;
+        },
+      });
       const annotation = toView(result.record);
       if (result.created) hub.publish(caseRecord.assessorId, { type: 'annotation', annotation });
       return { annotation, created: result.created };
@@ -73,10 +73,12 @@ export function createAnnotationService(deps: AnnotationServiceDeps) {
      * Clears the named annotations (or every visible one) with one `annotation.cleared` entry; returns
      * those cleared now. Already-cleared ids are skipped; an id the case never had is a 404.
      */
-    clear(principal: Principal, caseId: string, body: ClearAnnotationsBody): AnnotationView[] {
-      const caseRecord = writer(principal, caseId);
-      const cleared = db.transaction(() => {
-        const all = store.list(caseId);
+    async clear(principal: Principal, caseId: string, body: ClearAnnotationsBody): Promise<AnnotationView[]> {
+      const caseRecord = await writer(principal, caseId);
+      const cleared = await db.transaction(async () => {
+        // The ledger's lock first: a concurrent clear of the same annotations waits and then finds them cleared.
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const all = await store.list(caseId);
         if (body.ids) {
           const known = new Set(all.map((r) => r.body.id));
           const unknown = [...new Set(body.ids.filter((id) => !known.has(id)))];
@@ -86,10 +88,10 @@ export function createAnnotationService(deps: AnnotationServiceDeps) {
         const targets = all.filter((r) => r.clearedAt === null && (wanted === null || wanted.has(r.body.id)));
         if (targets.length === 0) return [];
         const ids = targets.map((r) => r.body.id);
-        const entry = ledger.append({ caseId, actor: actorOf(principal), type: ANNOTATION_CLEARED, payload: { ids, all: wanted === null } });
-        store.markCleared(caseId, ids, entry.at, entry.seq);
+        const entry = await ledger.append({ caseId, actor: actorOf(principal), type: ANNOTATION_CLEARED, payload: { ids, all: wanted === null } });
+        await store.markCleared(caseId, ids, entry.at, entry.seq);
         return targets.map((r) => toView({ ...r, clearedAt: entry.at }));
-      }).immediate();
+      });
       for (const annotation of cleared) hub.publish(caseRecord.assessorId, { type: 'annotation', annotation });
       return cleared;
     },

@@ -2,6 +2,7 @@
 // posted body is kept as canonical JSON, so a retried post is compared with what was stored exactly.
 import { AnnotationBody } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
+import type { AnnotationsTable } from '../storage/schema.ts';
 
 export interface AnnotationRecord {
   caseId: string;
@@ -15,22 +16,11 @@ export interface AnnotationRecord {
   clearedAt: string | null;
 }
 
-interface Row {
-  case_id: string;
-  id: string;
-  body: string;
-  created_by: 'assessor' | 'customer';
-  actor_id: string;
-  at: string;
-  ledger_seq: number;
-  cleared_at: string | null;
-}
-
-const toRecord = (row: Row): AnnotationRecord => ({
+const toRecord = (row: AnnotationsTable): AnnotationRecord => ({
   caseId: row.case_id,
   body: AnnotationBody.parse(JSON.parse(row.body)),
   bodyJson: row.body,
-  createdBy: row.created_by,
+  createdBy: row.created_by as AnnotationRecord['createdBy'],
   actorId: row.actor_id,
   at: row.at,
   ledgerSeq: row.ledger_seq,
@@ -38,30 +28,30 @@ const toRecord = (row: Row): AnnotationRecord => ({
 });
 
 export interface AnnotationStore {
-  insert(record: AnnotationRecord): void;
-  byId(caseId: string, id: string): AnnotationRecord | null;
+  insert(record: AnnotationRecord): Promise<void>;
+  byId(caseId: string, id: string): Promise<AnnotationRecord | null>;
   /** The case's annotations in the order they were placed, cleared ones included. */
-  list(caseId: string): AnnotationRecord[];
-  markCleared(caseId: string, ids: readonly string[], at: string, ledgerSeq: number): void;
+  list(caseId: string): Promise<AnnotationRecord[]>;
+  markCleared(caseId: string, ids: readonly string[], at: string, ledgerSeq: number): Promise<void>;
 }
 
 export function createAnnotationStore(db: Db): AnnotationStore {
-  const insertStmt = db.prepare(
-    `INSERT INTO annotations (case_id, id, body, created_by, actor_id, at, ledger_seq)
-     VALUES (@caseId, @id, @bodyJson, @createdBy, @actorId, @at, @ledgerSeq)`,
-  );
-  const byIdStmt = db.prepare<[string, string], Row>('SELECT * FROM annotations WHERE case_id = ? AND id = ?');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM annotations WHERE case_id = ? ORDER BY ledger_seq');
-  const clearStmt = db.prepare('UPDATE annotations SET cleared_at = ?, cleared_seq = ? WHERE case_id = ? AND id = ? AND cleared_at IS NULL');
   return {
-    insert: (r) => insertStmt.run({ caseId: r.caseId, id: r.body.id, bodyJson: r.bodyJson, createdBy: r.createdBy, actorId: r.actorId, at: r.at, ledgerSeq: r.ledgerSeq }),
-    byId(caseId, id) {
-      const row = byIdStmt.get(caseId, id);
+    async insert(r) {
+      await db.q().insertInto('annotations').values({
+        case_id: r.caseId, id: r.body.id, body: r.bodyJson, created_by: r.createdBy, actor_id: r.actorId, at: r.at, ledger_seq: r.ledgerSeq,
+      }).execute();
+    },
+    async byId(caseId, id) {
+      const row = await db.q().selectFrom('annotations').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : null;
     },
-    list: (caseId) => listStmt.all(caseId).map(toRecord),
-    markCleared(caseId, ids, at, ledgerSeq) {
-      for (const id of ids) clearStmt.run(at, ledgerSeq, caseId, id);
+    list: async (caseId) =>
+      (await db.q().selectFrom('annotations').selectAll().where('case_id', '=', caseId).orderBy('ledger_seq').execute()).map(toRecord),
+    async markCleared(caseId, ids, at, ledgerSeq) {
+      if (ids.length === 0) return;
+      await db.q().updateTable('annotations').set({ cleared_at: at, cleared_seq: ledgerSeq })
+        .where('case_id', '=', caseId).where('id', 'in', ids).where('cleared_at', 'is', null).execute();
     },
   };
 }

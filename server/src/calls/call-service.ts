@@ -6,18 +6,9 @@ import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
+import type { CallStore } from './call-store.ts';
 
 export const EARLY_FAILURE_MS = 30_000;
-
-interface Row {
-  id: string; case_id: string; started_at: string; connected_at: string | null; ended_at: string | null;
-  state: CallView['state']; early_failure: number; detail: string | null;
-}
-
-const toView = (r: Row): CallView => ({
-  id: r.id, caseId: r.case_id, startedAt: r.started_at, connectedAt: r.connected_at, endedAt: r.ended_at,
-  state: r.state, earlyFailure: r.early_failure === 1, detail: r.detail,
-});
 
 /** The next state of a call given an event; pure, so the rules are testable. */
 export function nextCallState(call: CallView | null, event: CallEventBody['event']): CallView['state'] | 'invalid' {
@@ -38,25 +29,21 @@ export function nextCallState(call: CallView | null, event: CallEventBody['event
 
 export type CallService = ReturnType<typeof createCallService>;
 
-export function createCallService(deps: { db: Db; ledger: LedgerStore; cases: CaseService; presence: PresenceTracker; hub: EventHub; clock: () => Date }) {
-  const { db, ledger, hub, clock } = deps;
-  const byId = db.prepare<[string, string], Row>('SELECT * FROM calls WHERE case_id = ? AND id = ?');
-  // Call ids are chosen by the console but unique across all cases (the table's primary key).
-  const caseOfCall = db.prepare<[string], { case_id: string }>('SELECT case_id FROM calls WHERE id = ?');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, rowid');
+export function createCallService(deps: { db: Db; store: CallStore; ledger: LedgerStore; cases: CaseService; presence: PresenceTracker; hub: EventHub; clock: () => Date }) {
+  const { db, store, ledger, hub, clock } = deps;
   return {
-    list: (caseId: string): CallView[] => listStmt.all(caseId).map(toView),
+    list: (caseId: string): Promise<CallView[]> => store.list(caseId),
 
-    report(user: User, caseId: string, body: CallEventBody): CallView {
-      const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
+    async report(user: User, caseId: string, body: CallEventBody): Promise<CallView> {
+      const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);
       const at = clock().toISOString();
-      const call = db.transaction((): CallView => {
-        const row = byId.get(caseId, body.callId);
-        if (!row && caseOfCall.get(body.callId)) {
-          // Without this, the upsert below would rewrite another case's call under this case's ledger.
-          throw new HttpError(409, 'call_id_taken', 'this call id is already used by another case; choose a new one');
-        }
-        const current = row ? toView(row) : null;
+      const call = await db.transaction(async (): Promise<CallView> => {
+        // The ledger's lock before reading the call: two events of one call take turns.
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const current = await store.byId(caseId, body.callId);
+        const taken = () => new HttpError(409, 'call_id_taken', 'this call id is already used by another case; choose a new one');
+        // Without this, the event would be ledgered under this case for another case's call.
+        if (!current && (await store.caseOf(body.callId)) !== null) throw taken();
         const state = nextCallState(current, body.event);
         if (state === 'invalid') {
           throw new HttpError(409, 'call_state', `a call in state ${current?.state ?? 'unknown'} cannot take the event "${body.event}"`);
@@ -73,22 +60,19 @@ export function createCallService(deps: { db: Db; ledger: LedgerStore; cases: Ca
           earlyFailure,
           detail: body.detail ?? current?.detail ?? null,
         };
-        db.prepare(
-          `INSERT INTO calls (id, case_id, started_at, connected_at, ended_at, state, early_failure, detail)
-           VALUES (@id, @caseId, @startedAt, @connectedAt, @endedAt, @state, @early, @detail)
-           ON CONFLICT(id) DO UPDATE SET connected_at = @connectedAt, ended_at = @endedAt, state = @state, early_failure = @early, detail = @detail`,
-        ).run({ ...next, early: earlyFailure ? 1 : 0 });
-        ledger.append({
+        // Another case's call of the same id may have been stored since (another instance): the save refuses it.
+        if (!(await store.save(next))) throw taken();
+        await ledger.append({
           caseId,
           actor: { type: 'assessor', id: user.id },
           type: `call.${body.event}`,
           payload: { callId: body.callId, detail: body.detail ?? null, ...(earlyFailure ? { earlyFailure: true } : {}) },
         });
         return next;
-      }).immediate();
+      });
       deps.presence.callUp(caseId, call.state === 'connected' || call.state === 'reconnecting');
       hub.publish(caseRecord.assessorId, { type: 'call', call });
-      deps.cases.publish(caseId);
+      await deps.cases.publish(caseId);
       return call;
     },
   };

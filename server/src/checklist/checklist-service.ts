@@ -26,8 +26,8 @@ export type ChecklistService = ReturnType<typeof createChecklistService>;
 export function createChecklistService(deps: ChecklistServiceDeps) {
   const { store, ledger, hub } = deps;
 
-  const stateOf = (record: CaseRecord): ChecklistView | null =>
-    record.checklist === null ? null : checklistState(record.checklist, store.list(record.id));
+  const stateOf = async (record: CaseRecord): Promise<ChecklistView | null> =>
+    record.checklist === null ? null : checklistState(record.checklist, await store.list(record.id));
 
   return {
     stateOf,
@@ -39,28 +39,28 @@ export function createChecklistService(deps: ChecklistServiceDeps) {
     },
 
     /** Judges a stored photo and appends its verdict; call inside the transaction that adds the photo. */
-    capture(record: CaseRecord, actor: LedgerActor, photo: { itemId: string; evidenceId: string; blurry: boolean; brightness: number }): ChecklistCapture {
+    async capture(record: CaseRecord, actor: LedgerActor, photo: { itemId: string; evidenceId: string; blurry: boolean; brightness: number }): Promise<ChecklistCapture> {
       const { itemId, evidenceId } = photo;
       const { accepted, problems } = judgePhoto(photo);
-      const entry = ledger.append({ caseId: record.id, actor, type: CHECKLIST_CAPTURED, payload: { itemId, evidenceId, accepted, problems } });
+      const entry = await ledger.append({ caseId: record.id, actor, type: CHECKLIST_CAPTURED, payload: { itemId, evidenceId, accepted, problems } });
       const capture: ChecklistCapture = { itemId, evidenceId, accepted, problems, at: entry.at };
-      store.insert(record.id, capture, entry.seq);
+      await store.insert(record.id, capture, entry.seq);
       return capture;
     },
 
     /** The verdicts of a case's photos, by evidence id. */
-    byEvidence: (caseId: string): Map<string, ChecklistCapture> => new Map(store.list(caseId).map((c) => [c.evidenceId, c])),
+    byEvidence: async (caseId: string): Promise<Map<string, ChecklistCapture>> => new Map((await store.list(caseId)).map((c) => [c.evidenceId, c])),
 
     /** The checklist state, for the customer or the case's assessor; 404 when the case has none. */
-    view(principal: Principal, caseId: string): ChecklistView {
-      const state = stateOf(deps.cases.authorize(principal, caseId));
+    async view(principal: Principal, caseId: string): Promise<ChecklistView> {
+      const state = await stateOf(await deps.cases.authorize(principal, caseId));
       if (!state) throw new HttpError(404, 'no_checklist', 'this case has no guided-capture checklist');
       return state;
     },
 
     /** Tells the console the new state after a capture committed. */
-    publish(record: CaseRecord): void {
-      const state = stateOf(record);
+    async publish(record: CaseRecord): Promise<void> {
+      const state = await stateOf(record);
       if (state) hub.publish(record.assessorId, { type: 'checklist', caseId: record.id, checklist: state });
     },
   };

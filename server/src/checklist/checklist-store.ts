@@ -1,20 +1,11 @@
 // Checklist captures: the queryable projection of `checklist.captured` ledger entries, one per photo.
 import { ChecklistCapture, QualityProblem } from '../../../protocol/checklist.ts';
 import type { Db } from '../storage/database.ts';
-
-interface Row {
-  evidence_id: string;
-  case_id: string;
-  item_id: string;
-  accepted: number;
-  problems: string;
-  at: string;
-  ledger_seq: number;
-}
+import type { ChecklistCapturesTable } from '../storage/schema.ts';
 
 const Problems = QualityProblem.array();
 
-const toCapture = (row: Row): ChecklistCapture => ({
+const toCapture = (row: ChecklistCapturesTable): ChecklistCapture => ({
   itemId: row.item_id,
   evidenceId: row.evidence_id,
   accepted: row.accepted === 1,
@@ -23,21 +14,20 @@ const toCapture = (row: Row): ChecklistCapture => ({
 });
 
 export interface ChecklistStore {
-  insert(caseId: string, capture: ChecklistCapture, ledgerSeq: number): void;
+  insert(caseId: string, capture: ChecklistCapture, ledgerSeq: number): Promise<void>;
   /** The case's captures, oldest first (ledger order), as `checklistState` folds them. */
-  list(caseId: string): ChecklistCapture[];
+  list(caseId: string): Promise<ChecklistCapture[]>;
 }
 
 export function createChecklistStore(db: Db): ChecklistStore {
-  const insertStmt = db.prepare(
-    `INSERT INTO checklist_captures (evidence_id, case_id, item_id, accepted, problems, at, ledger_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM checklist_captures WHERE case_id = ? ORDER BY ledger_seq');
   return {
-    insert(caseId, capture, ledgerSeq) {
-      insertStmt.run(capture.evidenceId, caseId, capture.itemId, capture.accepted ? 1 : 0, JSON.stringify(capture.problems), capture.at, ledgerSeq);
+    async insert(caseId, capture, ledgerSeq) {
+      await db.q().insertInto('checklist_captures').values({
+        evidence_id: capture.evidenceId, case_id: caseId, item_id: capture.itemId, accepted: capture.accepted ? 1 : 0,
+        problems: JSON.stringify(capture.problems), at: capture.at, ledger_seq: ledgerSeq,
+      }).execute();
     },
-    list: (caseId) => listStmt.all(caseId).map(toCapture),
+    list: async (caseId) =>
+      (await db.q().selectFrom('checklist_captures').selectAll().where('case_id', '=', caseId).orderBy('ledger_seq').execute()).map(toCapture),
   };
 }

@@ -6,8 +6,8 @@ import type { Auth } from './auth.ts';
 
 export function checklistRoutes(deps: { auth: Auth; checklist: ChecklistService }): express.Router {
   const router = express.Router();
-  router.get('/cases/:id/checklist', (req, res) => {
-    res.json(deps.checklist.view(deps.auth.requirePrincipal(req), req.params.id));
+  router.get('/cases/:id/checklist', async (req, res) => {
+    res.json(await deps.checklist.view(await deps.auth.requirePrincipal(req), req.params.id));
   });
   return router;
 }

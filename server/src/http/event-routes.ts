@@ -9,8 +9,8 @@ const KEEPALIVE_MS = 20_000;
 export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router {
   const { auth, hub } = deps;
   const router = express.Router();
-  router.get('/events', (req, res) => {
-    auth.requireUser(req);
+  router.get('/events', async (req, res, next) => {
+    await auth.requireUser(req);
     // requireUser found a user, so the request named a session.
     const sessionId = auth.sessionId(req) as string;
     res.writeHead(200, {
@@ -27,13 +27,18 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
     };
     const unsubscribe = hub.subscribe(subscriber);
     // A session that just expires ends no request: the keepalive is where a quiet stream notices.
+    // A failed look-up goes to the error handler, which logs it and ends the stream; the client reconnects.
     const keepalive = setInterval(() => {
-      if (subscriber.currentUser()) {
-        res.write(': keepalive\n\n');
-        return;
-      }
-      unsubscribe();
-      subscriber.end();
+      subscriber.currentUser().then((user) => {
+        // The stream may have closed while the user was read.
+        if (res.writableEnded || res.destroyed) return;
+        if (user) {
+          res.write(': keepalive\n\n');
+          return;
+        }
+        unsubscribe();
+        subscriber.end();
+      }, next);
     }, KEEPALIVE_MS);
     // 'close' on the response: the client went away or the stream was ended here.
     res.on('close', () => {

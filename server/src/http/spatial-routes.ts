@@ -15,38 +15,38 @@ export function spatialRoutes(deps: { auth: Auth; cases: CaseService; annotation
   const { auth, cases, annotations, measurements } = deps;
   const router = express.Router();
 
-  router.post('/cases/:id/annotations', (req, res) => {
-    const principal = auth.requirePrincipal(req);
-    cases.authorizeWrite(principal, req.params.id);
-    const result = annotations.place(principal, req.params.id, parseInput(AnnotationBody, req.body));
+  router.post('/cases/:id/annotations', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
+    await cases.authorizeWrite(principal, req.params.id);
+    const result = await annotations.place(principal, req.params.id, parseInput(AnnotationBody, req.body));
     res.status(result.created ? 201 : 200).json(result.annotation);
   });
 
-  router.post('/cases/:id/annotations/clear', (req, res) => {
-    const principal = auth.requirePrincipal(req);
-    cases.authorizeWrite(principal, req.params.id);
+  router.post('/cases/:id/annotations/clear', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
+    await cases.authorizeWrite(principal, req.params.id);
     // `{}` clears every visible annotation, so a body the JSON parser skipped (no body, another type)
     // must not read as one.
     if (!req.is('application/json')) {
       throw new HttpError(415, 'unsupported_media_type', 'send the annotation ids as JSON, e.g. {"ids": [...]}; {} clears every visible annotation');
     }
-    const cleared = annotations.clear(principal, req.params.id, parseInput(ClearAnnotationsBody, req.body));
+    const cleared = await annotations.clear(principal, req.params.id, parseInput(ClearAnnotationsBody, req.body));
     res.json({ annotations: cleared } satisfies AnnotationList);
   });
 
-  router.get('/cases/:id/annotations', (req, res) => {
-    res.json({ annotations: annotations.list(auth.requirePrincipal(req), req.params.id) } satisfies AnnotationList);
+  router.get('/cases/:id/annotations', async (req, res) => {
+    res.json({ annotations: await annotations.list(await auth.requirePrincipal(req), req.params.id) } satisfies AnnotationList);
   });
 
-  router.post('/cases/:id/measurements', (req, res) => {
-    const principal = auth.requirePrincipal(req);
-    cases.authorizeWrite(principal, req.params.id);
-    const result = measurements.record(principal, req.params.id, parseInput(MeasurementBody, req.body));
+  router.post('/cases/:id/measurements', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
+    await cases.authorizeWrite(principal, req.params.id);
+    const result = await measurements.record(principal, req.params.id, parseInput(MeasurementBody, req.body));
     res.status(result.created ? 201 : 200).json(result.measurement);
   });
 
-  router.get('/cases/:id/measurements', (req, res) => {
-    res.json({ measurements: measurements.list(auth.requirePrincipal(req), req.params.id) } satisfies MeasurementList);
+  router.get('/cases/:id/measurements', async (req, res) => {
+    res.json({ measurements: await measurements.list(await auth.requirePrincipal(req), req.params.id) } satisfies MeasurementList);
   });
 
   return router;

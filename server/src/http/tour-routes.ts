@@ -48,26 +48,26 @@ export interface TourRouteDeps {
 /** The tours an agent can show, what customers looked at, and the activity of a case's tour. */
 export function tourApiRoutes({ auth, tours, cases, tourActivity }: TourRouteDeps): express.Router {
   const router = express.Router();
-  router.get('/tours', (req, res) => {
-    auth.requireUser(req);
+  router.get('/tours', async (req, res) => {
+    await auth.requireUser(req);
     const body: TourList = { tours: tours.list() };
     res.json(body);
   });
 
-  router.get('/tours/:tourId/analytics', (req, res) => {
-    res.json(tourActivity.analytics(auth.requireUser(req), req.params.tourId) satisfies TourAnalytics);
+  router.get('/tours/:tourId/analytics', async (req, res) => {
+    res.json(await tourActivity.analytics(await auth.requireUser(req), req.params.tourId) satisfies TourAnalytics);
   });
 
-  router.post('/cases/:id/tour-activity', (req, res) => {
-    const principal = auth.requirePrincipal(req);
-    cases.authorizeWrite(principal, req.params.id);
-    const receipt = tourActivity.record(principal, req.params.id, parseInput(TourActivityBody, req.body));
+  router.post('/cases/:id/tour-activity', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
+    await cases.authorizeWrite(principal, req.params.id);
+    const receipt = await tourActivity.record(principal, req.params.id, parseInput(TourActivityBody, req.body));
     res.status(receipt.created ? 201 : 200).json(receipt);
   });
 
-  router.get('/cases/:id/tour-exposure', (req, res) => {
-    const record = cases.authorize(auth.requirePrincipal(req), req.params.id);
-    res.json({ exposure: tourActivity.exposure(record.id, record.tour) } satisfies { exposure: TourExposure | null });
+  router.get('/cases/:id/tour-exposure', async (req, res) => {
+    const record = await cases.authorize(await auth.requirePrincipal(req), req.params.id);
+    res.json({ exposure: await tourActivity.exposure(record.id, record.tour) } satisfies { exposure: TourExposure | null });
   });
   return router;
 }

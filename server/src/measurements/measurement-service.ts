@@ -8,6 +8,7 @@ import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { writeOnce } from '../ledger/ledger-write.ts';
 import type { Db } from '../storage/database.ts';
 import type { MeasurementRecord, MeasurementStore } from './measurement-store.ts';
 
@@ -32,36 +33,35 @@ export function createMeasurementService(deps: MeasurementServiceDeps) {
 
   return {
     /** The case's measurements; the caller has authorized the case. */
-    listFor: (caseId: string): MeasurementView[] => store.list(caseId).map(toView),
+    listFor: async (caseId: string): Promise<MeasurementView[]> => (await store.list(caseId)).map(toView),
 
-    list(principal: Principal, caseId: string): MeasurementView[] {
-      deps.cases.authorize(principal, caseId);
-      return store.list(caseId).map(toView);
+    async list(principal: Principal, caseId: string): Promise<MeasurementView[]> {
+      await deps.cases.authorize(principal, caseId);
+      return (await store.list(caseId)).map(toView);
     },
 
     /** Records a measurement; `created` is false when the same id was posted before with the same body. */
-    record(principal: Principal, caseId: string, body: MeasurementBody): { measurement: MeasurementView; created: boolean } {
-      const caseRecord = deps.cases.authorize(principal, caseId);
+    async record(principal: Principal, caseId: string, body: MeasurementBody): Promise<{ measurement: MeasurementView; created: boolean }> {
+      const caseRecord = await deps.cases.authorize(principal, caseId);
       requireConsent(principal);
       const actor = actorOf(principal);
       const bodyJson = canonicalJson(body);
-      const result = db.transaction(() => {
-        const earlier = store.byId(caseId, body.id);
-        if (earlier) {
-          if (earlier.bodyJson !== bodyJson) {
-            throw new HttpError(409, 'measurement_conflict', `measurement ${body.id} is already stored with other points or pose; a stored measurement is never changed (record a new one)`);
-          }
-          return { record: earlier, created: false };
-        }
-        const { distanceM, uncertaintyM } = measure(body.a, body.b, body.cameraPose.position);
-        const entry = ledger.append({ caseId, actor, type: MEASUREMENT_RECORDED, payload: { ...body, distanceM, uncertaintyM } });
-        const record: MeasurementRecord = {
-          caseId, body, bodyJson, distanceM, uncertaintyM,
-          createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq,
-        };
-        store.insert(record);
-        return { record, created: true };
-      }).immediate();
+      const result = await writeOnce(db, {
+        caseId,
+        find: () => store.byId(caseId, body.id),
+        same: (earlier) => earlier.bodyJson === bodyJson,
+        conflict: () => new HttpError(409, 'measurement_conflict', `measurement ${body.id} is already stored with other points or pose; a stored measurement is never changed (record a new one)`),
+        write: async () => {
+          const { distanceM, uncertaintyM } = measure(body.a, body.b, body.cameraPose.position);
+          const entry = await ledger.append({ caseId, actor, type: MEASUREMENT_RECORDED, payload: { ...body, distanceM, uncertaintyM } });
+          const record: MeasurementRecord = {
+            caseId, body, bodyJson, distanceM, uncertaintyM,
+            createdBy: actor.type === 'customer' ? 'customer' : 'assessor', actorId: actor.id, at: entry.at, ledgerSeq: entry.seq,
+          };
+          await store.insert(record);
+          return record;
+        },
+      });
       const measurement = toView(result.record);
       if (result.created) hub.publish(caseRecord.assessorId, { type: 'measurement', measurement });
       return { measurement, created: result.created };

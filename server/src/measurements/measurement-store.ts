@@ -2,6 +2,7 @@
 // canonical JSON, so a retried post is compared with what was stored exactly.
 import { MeasurementBody } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
+import type { MeasurementsTable } from '../storage/schema.ts';
 
 export interface MeasurementRecord {
   caseId: string;
@@ -16,49 +17,38 @@ export interface MeasurementRecord {
   ledgerSeq: number;
 }
 
-interface Row {
-  case_id: string;
-  body: string;
-  distance_m: number;
-  uncertainty_m: number;
-  created_by: 'assessor' | 'customer';
-  actor_id: string;
-  at: string;
-  ledger_seq: number;
-}
-
-const toRecord = (row: Row): MeasurementRecord => ({
+const toRecord = (row: MeasurementsTable): MeasurementRecord => ({
   caseId: row.case_id,
   body: MeasurementBody.parse(JSON.parse(row.body)),
   bodyJson: row.body,
   distanceM: row.distance_m,
   uncertaintyM: row.uncertainty_m,
-  createdBy: row.created_by,
+  createdBy: row.created_by as MeasurementRecord['createdBy'],
   actorId: row.actor_id,
   at: row.at,
   ledgerSeq: row.ledger_seq,
 });
 
 export interface MeasurementStore {
-  insert(record: MeasurementRecord): void;
-  byId(caseId: string, id: string): MeasurementRecord | null;
+  insert(record: MeasurementRecord): Promise<void>;
+  byId(caseId: string, id: string): Promise<MeasurementRecord | null>;
   /** The case's measurements in the order they were recorded. */
-  list(caseId: string): MeasurementRecord[];
+  list(caseId: string): Promise<MeasurementRecord[]>;
 }
 
 export function createMeasurementStore(db: Db): MeasurementStore {
-  const insertStmt = db.prepare(
-    `INSERT INTO measurements (case_id, id, body, distance_m, uncertainty_m, created_by, actor_id, at, ledger_seq)
-     VALUES (@caseId, @id, @bodyJson, @distanceM, @uncertaintyM, @createdBy, @actorId, @at, @ledgerSeq)`,
-  );
-  const byIdStmt = db.prepare<[string, string], Row>('SELECT * FROM measurements WHERE case_id = ? AND id = ?');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM measurements WHERE case_id = ? ORDER BY ledger_seq');
   return {
-    insert: ({ body, ...r }) => insertStmt.run({ ...r, id: body.id }),
-    byId(caseId, id) {
-      const row = byIdStmt.get(caseId, id);
+    async insert(r) {
+      await db.q().insertInto('measurements').values({
+        case_id: r.caseId, id: r.body.id, body: r.bodyJson, distance_m: r.distanceM, uncertainty_m: r.uncertaintyM,
+        created_by: r.createdBy, actor_id: r.actorId, at: r.at, ledger_seq: r.ledgerSeq,
+      }).execute();
+    },
+    async byId(caseId, id) {
+      const row = await db.q().selectFrom('measurements').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : null;
     },
-    list: (caseId) => listStmt.all(caseId).map(toRecord),
+    list: async (caseId) =>
+      (await db.q().selectFrom('measurements').selectAll().where('case_id', '=', caseId).orderBy('ledger_seq').execute()).map(toRecord),
   };
 }

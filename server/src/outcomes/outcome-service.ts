@@ -10,18 +10,7 @@ import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
-
-interface Row {
-  id: string; case_id: string; decision: OutcomeView['decision']; reason: string; amount: number | null;
-  currency: string | null; damage_items: string; decided_by: string; at: string; supersedes: string | null;
-  booking: string | null; follow_up_on: string | null;
-}
-
-const toView = (r: Row): OutcomeView => ({
-  id: r.id, caseId: r.case_id, decision: r.decision, reason: r.reason, amount: r.amount, currency: r.currency,
-  damageItems: JSON.parse(r.damage_items) as OutcomeView['damageItems'], decidedBy: r.decided_by, at: r.at, supersedes: r.supersedes,
-  booking: r.booking === null ? null : (JSON.parse(r.booking) as OutcomeView['booking']), followUpOn: r.follow_up_on,
-});
+import type { OutcomeStore } from './outcome-store.ts';
 
 type Priced = Pick<OutcomeView, 'amount' | 'currency' | 'booking'>;
 
@@ -50,6 +39,7 @@ export type OutcomeService = ReturnType<typeof createOutcomeService>;
 
 export interface OutcomeServiceDeps {
   db: Db;
+  store: OutcomeStore;
   ledger: LedgerStore;
   cases: CaseService;
   hub: EventHub;
@@ -59,22 +49,18 @@ export interface OutcomeServiceDeps {
 }
 
 export function createOutcomeService(deps: OutcomeServiceDeps) {
-  const { db, ledger, hub, clock } = deps;
-  const latest = db.prepare<[string], Row>('SELECT * FROM outcomes WHERE case_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM outcomes WHERE case_id = ? ORDER BY at, rowid');
-  const insert = db.prepare(
-    `INSERT INTO outcomes (id, case_id, decision, reason, amount, currency, damage_items, decided_by, at, supersedes, booking, follow_up_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { db, store, ledger, hub, clock } = deps;
   return {
-    list: (caseId: string): OutcomeView[] => listStmt.all(caseId).map(toView),
+    list: (caseId: string): Promise<OutcomeView[]> => store.list(caseId),
 
-    record(user: User, caseId: string, body: OutcomeBody): OutcomeView {
-      const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
+    async record(user: User, caseId: string, body: OutcomeBody): Promise<OutcomeView> {
+      const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);
       checkDecisionFits(caseRecord, body);
       const priced = priceBooking(body, caseRecord.tour === null ? null : deps.tour(caseRecord.tour));
-      const outcome = db.transaction((): OutcomeView => {
-        const previous = latest.get(caseId);
+      const outcome = await db.transaction(async (): Promise<OutcomeView> => {
+        // The ledger's lock before reading the latest: two decisions at once each name the one before.
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const previous = await store.latest(caseId);
         const view: OutcomeView = {
           id: newId('out'),
           caseId,
@@ -89,12 +75,9 @@ export function createOutcomeService(deps: OutcomeServiceDeps) {
           booking: priced.booking,
           followUpOn: body.followUpOn ?? null,
         };
-        insert.run(
-          view.id, caseId, view.decision, view.reason, view.amount, view.currency, JSON.stringify(view.damageItems), user.id, view.at, view.supersedes,
-          view.booking ? JSON.stringify(view.booking) : null, view.followUpOn,
-        );
+        await store.insert(view);
         const { id, decision, reason, amount, currency, damageItems, supersedes, booking, followUpOn } = view;
-        ledger.append({
+        await ledger.append({
           caseId,
           actor: { type: 'assessor', id: user.id },
           type: 'outcome.recorded',
@@ -102,9 +85,9 @@ export function createOutcomeService(deps: OutcomeServiceDeps) {
           payload: { outcomeId: id, decision, reason, amount, currency, damageItems, supersedes, ...(booking ? { booking } : {}), ...(followUpOn ? { followUpOn } : {}) },
         });
         return view;
-      }).immediate();
+      });
       hub.publish(caseRecord.assessorId, { type: 'outcome', outcome });
-      deps.cases.publish(caseId);
+      await deps.cases.publish(caseId);
       return outcome;
     },
   };
