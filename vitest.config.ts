@@ -7,6 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // One throwaway PostgreSQL cluster for the run: the storage and HTTP suites run on both engines.
+          globalSetup: ['server/test/support/postgres-setup.ts'],
           include: ['server/test/**/*.test.ts', 'protocol/**/*.test.ts', 'client/src/**/*.test.ts', 'assets/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -26,7 +26,36 @@ const BUILT_IN_TOURS = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
+/** `s3://<bucket>[/<prefix>]`: a bucket name as S3 allows it, a prefix of S3's safe key characters. */
+const blobStoreUrl = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text.trim() === '') return null;
+    const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(text.trim());
+    const bucket = match?.[1] ?? '';
+    const prefix = (match?.[2] ?? '').replace(/^\/+|\/+$/g, '');
+    const segments = prefix === '' ? [] : prefix.split('/');
+    if (!match || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || segments.some((s) => !/^[A-Za-z0-9!_.*'()-]+$/.test(s) || s === '.' || s === '..')) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not s3://<bucket>[/<prefix>] (e.g. s3://sightline-evidence/prod); leave it unset for the local store under SIGHTLINE_DATA_DIR/blobs` });
+      return z.NEVER;
+    }
+    return { bucket, prefix };
+  });
+
+const optionalText = z.string().trim().optional().transform((v) => v || undefined);
+
+/** The blob store's part of the environment, parsed alone by tools that need only it (the retention CLI). */
+const BlobStoreEnv = z.object({
+  SIGHTLINE_BLOB_STORE: blobStoreUrl,
+  AWS_ENDPOINT_URL_S3: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  AWS_REGION: optionalText,
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+});
+
 const EnvSchema = z.object({
+  ...BlobStoreEnv.shape,
   PORT: port(8080),
   HTTPS_PORT: port(8443),
   HOST: z.string().default('0.0.0.0'),
@@ -76,6 +105,9 @@ const EnvSchema = z.object({
   SIGHTLINE_ORGANISATION: z.string().trim().min(1).max(200).optional(),
   SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   SIGHTLINE_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIGHTLINE_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://sightline:secret@db.internal:5432/sightline' })
+    .optional(),
   SIGHTLINE_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com' })
     .optional(),
@@ -93,11 +125,29 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+export interface S3BlobStoreConfig {
+  kind: 's3';
+  bucket: string;
+  /** Key prefix without leading or trailing slash; '' for none. */
+  prefix: string;
+  /** AWS_ENDPOINT_URL_S3 for an S3-compatible store (Ceph RGW, s3rver), addressed path-style; null for AWS. */
+  endpoint: string | null;
+  region: string;
+  /** From AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; null leaves them to the SDK's chain (instance role, ~/.aws). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+export type BlobStoreConfig = { kind: 'local' } | S3BlobStoreConfig;
+
 export interface Config {
   httpPort: number | null;
   httpsPort: number | null;
   host: string;
   dataDir: string;
+  /** PostgreSQL to keep everything in; null: SQLite in the data dir. */
+  databaseUrl: string | null;
+  /** Where blobs live: `<dataDir>/blobs`, or an S3 bucket (SIGHTLINE_BLOB_STORE). */
+  blobStore: BlobStoreConfig;
   /** The folder of preview tours, one sub-folder per tour (docs/TOURS.md). */
   toursDir: string;
   publicUrl: string | null;
@@ -129,13 +179,39 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = EnvSchema.safeParse(env);
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+function blobStoreConfig(e: z.infer<typeof BlobStoreEnv>): BlobStoreConfig {
+  if (!e.SIGHTLINE_BLOB_STORE) return { kind: 'local' };
+  if (!e.AWS_REGION) {
+    throw new ConfigError('Invalid configuration: SIGHTLINE_BLOB_STORE names an S3 bucket but AWS_REGION is not set (any region name your store accepts, e.g. us-east-1 for Ceph RGW)');
+  }
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together');
+  }
+  return {
+    kind: 's3',
+    ...e.SIGHTLINE_BLOB_STORE,
+    endpoint: e.AWS_ENDPOINT_URL_S3 ?? null,
+    region: e.AWS_REGION,
+    credentials: e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY } : null,
+  };
+}
+
+/** The blob store settings alone, for tools that open the store but not the server. */
+export function loadBlobStoreConfig(env: NodeJS.ProcessEnv): BlobStoreConfig {
+  return blobStoreConfig(parseEnv(BlobStoreEnv, env));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const e = parseEnv(EnvSchema, env);
   if (e.PORT === null && e.HTTPS_PORT === null) throw new ConfigError('Invalid configuration: PORT and HTTPS_PORT are both off');
   if (Boolean(e.SIGHTLINE_ADMIN_EMAIL) !== Boolean(e.SIGHTLINE_ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: set SIGHTLINE_ADMIN_EMAIL and SIGHTLINE_ADMIN_PASSWORD together');
@@ -156,11 +232,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.SIGHTLINE_IMAGE_JOBS >= e.UV_THREADPOOL_SIZE) {
     throw new ConfigError(`Invalid configuration: SIGHTLINE_IMAGE_JOBS (${e.SIGHTLINE_IMAGE_JOBS}) must be below UV_THREADPOOL_SIZE (${e.UV_THREADPOOL_SIZE}), so file I/O keeps a thread while images are decoded`);
   }
+  const blobStore = blobStoreConfig(e);
   return {
     httpPort: e.PORT,
     httpsPort: e.HTTPS_PORT,
     host: e.HOST,
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
+    databaseUrl: e.SIGHTLINE_DATABASE_URL ?? null,
+    blobStore,
     toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     admin: e.SIGHTLINE_ADMIN_EMAIL && e.SIGHTLINE_ADMIN_PASSWORD

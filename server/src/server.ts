@@ -13,11 +13,13 @@ import { createAnnotationStore } from './annotations/annotation-store.ts';
 import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import { createUserStore } from './auth/user-store.ts';
 import { createCallService } from './calls/call-service.ts';
+import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
 import { createCaseStore } from './cases/case-store.ts';
 import { createPresenceTracker } from './cases/presence.ts';
 import { createChatService } from './chat/chat-service.ts';
+import { createChatStore } from './chat/chat-store.ts';
 import { createChecklistService } from './checklist/checklist-service.ts';
 import { createChecklistStore } from './checklist/checklist-store.ts';
 import type { Config } from './config.ts';
@@ -37,14 +39,16 @@ import { loadOrCreateSigner } from './ledger/signing-key.ts';
 import { createMeasurementService } from './measurements/measurement-service.ts';
 import { createMeasurementStore } from './measurements/measurement-store.ts';
 import { createOutcomeService } from './outcomes/outcome-service.ts';
+import { createOutcomeStore } from './outcomes/outcome-store.ts';
 import { createRecordingService } from './recording/recording-service.ts';
 import { createRecordingStore } from './recording/recording-store.ts';
 import { createReportService } from './report/report-service.ts';
 import { createSignalling } from './signalling/signalling.ts';
-import { createLocalBlobStore } from './storage/blob-store.ts';
+import { openBlobStore } from './storage/open-blob-store.ts';
 import { openDatabase } from './storage/database.ts';
 import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
 import { createTourActivityService } from './tours/tour-activity-service.ts';
+import { createTourActivityStore } from './tours/tour-activity-store.ts';
 import { loadTourLibrary } from './tours/tour-library.ts';
 
 /** How long an idle keep-alive connection is kept: past the 60 s idle timeout of common load balancers. */
@@ -61,15 +65,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger, clock: () => Date = () => new Date()): Promise<RunningServer> {
+/** `testClock`: a test's clock for everything, ledger entries included; otherwise ledger entries take the database's. */
+export async function startServer(config: Config, log: Logger, testClock?: () => Date): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(path.join(config.dataDir, 'sightline.db'));
-  const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const clock = testClock ?? (() => new Date());
+  const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
+  const blobs = await openBlobStore(config);
   const hub = createEventHub();
   const presence = createPresenceTracker();
   const users = createUserStore(db, clock);
   const signer = loadOrCreateSigner(config.dataDir);
-  const ledger = createLedgerStore(db, clock, signer.sign);
+  const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer.sign);
   const tours = loadTourLibrary(config.toursDir);
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
@@ -79,11 +85,11 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const linkSeal = createLinkSeal(signallingSecret);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
-    userExists: (id) => users.byId(id) !== null,
+    userExists: async (id) => (await users.byId(id)) !== null,
     checklistCaptures: checklistStore.list,
     tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
     joinLinkHours: config.joinLinkHours,
-    userName: (id) => users.byId(id)?.name ?? null,
+    userName: async (id) => (await users.byId(id))?.name ?? null,
     customerNotice: config.customerNotice,
     linkFacts: linkStore.current,
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
@@ -98,8 +104,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   });
   const caseLifecycle = createCaseLifecycle({
     db, cases: caseStore, service: cases, ledger, hub,
-    userEnabled: (id) => {
-      const disabledAt = users.disabledAt(id);
+    userEnabled: async (id) => {
+      const disabledAt = await users.disabledAt(id);
       return disabledAt === undefined ? 'unknown' : disabledAt === null ? 'enabled' : 'disabled';
     },
   });
@@ -108,10 +114,10 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });
-  const chat = createChatService({ db, ledger, cases, hub, clock });
-  const outcomes = createOutcomeService({ db, ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
-  const calls = createCallService({ db, ledger, cases, presence, hub, clock });
-  const tourActivity = createTourActivityService({ db, ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
+  const chat = createChatService({ db, store: createChatStore(db), ledger, cases, hub, clock });
+  const outcomes = createOutcomeService({ db, store: createOutcomeStore(db), ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
+  const calls = createCallService({ db, store: createCallStore(db), ledger, cases, presence, hub, clock });
+  const tourActivity = createTourActivityService({ db, store: createTourActivityStore(db), ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const reports = createReportService({
     db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock,
     tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
@@ -140,18 +146,20 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
     maxPeers: config.maxPeers,
     relayRate: { bytesPerSecond: config.signallingBytesPerSecond, burstBytes: 4 * config.signallingBytesPerSecond },
     // A customer's credential stands only while the join link it was minted under does.
-    grantStands: (grant) => grant.role !== 'customer' || (grant.joinTokenId !== undefined && cases.joinTokenStands(grant.caseId, grant.joinTokenId)),
+    grantStands: async (grant) => grant.role !== 'customer' || (grant.joinTokenId !== undefined && await cases.joinTokenStands(grant.caseId, grant.joinTokenId)),
     log,
     onPresence: ({ grant, online }) => {
       if (grant.role !== 'customer') return;
       if (online) presence.customerOnline(grant.caseId, grant.peerId);
       else presence.customerOffline(grant.caseId, grant.peerId);
-      try {
-        ledger.append({ caseId: grant.caseId, actor: { type: 'system', id: 'signalling' }, type: online ? 'customer.joined' : 'customer.left', payload: { peerId: grant.peerId } });
-      } catch (err) {
-        log.error({ err, caseId: grant.caseId }, 'could not ledger a presence change');
-      }
-      cases.publish(grant.caseId);
+      void (async () => {
+        try {
+          await ledger.append({ caseId: grant.caseId, actor: { type: 'system', id: 'signalling' }, type: online ? 'customer.joined' : 'customer.left', payload: { peerId: grant.peerId } });
+        } catch (err) {
+          log.error({ err, caseId: grant.caseId }, 'could not ledger a presence change');
+        }
+        await cases.publish(grant.caseId);
+      })().catch((err: unknown) => log.error({ err, caseId: grant.caseId }, 'could not publish a presence change'));
     },
   });
   const stopRevoking = cases.onJoinLinkReplaced((caseId) => signalling.dropRevoked(caseId));
@@ -197,7 +205,8 @@ export async function startServer(config: Config, log: Logger, clock: () => Date
         s.close(() => resolve());
         s.closeAllConnections();
       })));
-      db.close();
+      blobs.close();
+      await db.close();
     },
   };
 }

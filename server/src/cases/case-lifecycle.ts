@@ -2,7 +2,7 @@
 // unarchived, assigned to another assessor. Each change is a ledger entry written in the same
 // transaction as the row it describes, then published to the console.
 import type { AssignCaseBody, CaseView, CloseCaseBody, UpdateCaseBody, User } from '../../../protocol/http.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -16,7 +16,7 @@ export interface CaseLifecycleDeps {
   ledger: LedgerStore;
   hub: EventHub;
   /** Whether a user exists and is enabled: only such a user may be assigned a case. */
-  userEnabled: (id: string) => 'enabled' | 'disabled' | 'unknown';
+  userEnabled: (id: string) => Promise<'enabled' | 'disabled' | 'unknown'>;
 }
 
 export type CaseLifecycle = ReturnType<typeof createCaseLifecycle>;
@@ -25,82 +25,102 @@ const FIELDS = ['title', 'customerName', 'reference'] as const;
 
 export function createCaseLifecycle(deps: CaseLifecycleDeps) {
   const { db, cases, service, ledger, hub } = deps;
-  const closedListeners = new Set<(caseId: string) => void>();
+  const closedListeners = new Set<(caseId: string) => Promise<void>>();
 
-  /** Writes the row change and its ledger entry together, then tells the console. */
-  const change = (user: User, record: CaseRecord, type: string, payload: Record<string, unknown>, write: (at: string) => void): CaseView => {
-    db.transaction(() => {
-      const entry = ledger.append({ caseId: record.id, actor: { type: 'assessor', id: user.id }, type, payload });
-      write(entry.at);
-    }).immediate();
-    service.publish(record.id);
-    return service.view(cases.byId(record.id) ?? record);
+  /** A change to make to the case as it stands now; null when there is nothing to change. */
+  type Plan = { type: string; payload: Record<string, unknown>; write: (at: string) => Promise<void> } | null;
+
+  /**
+   * Reaches the case, then, under the case's ledger lock, reads it again and lets `plan` decide on that
+   * fresh record (two instances closing one case at once: the second is told it is closed already);
+   * writes the row change and its ledger entry together, then tells the console.
+   */
+  const change = async (user: User, caseId: string, plan: (record: CaseRecord) => Plan): Promise<{ view: CaseView; before: CaseRecord; changed: boolean }> => {
+    await service.authorize({ kind: 'user', user }, caseId);
+    const { before, step } = await db.transaction(async () => {
+      await db.lockInTransaction(`ledger:${caseId}`);
+      const record = await cases.byId(caseId);
+      if (!record) throw notFound('the case');
+      const next = plan(record);
+      if (next) {
+        const entry = await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: next.type, payload: next.payload });
+        await next.write(entry.at);
+      }
+      return { before: record, step: next };
+    });
+    if (step) await service.publish(caseId);
+    return { view: await service.view((await cases.byId(caseId)) ?? before), before, changed: step !== null };
   };
-
-  const reach = (user: User, caseId: string): CaseRecord => service.authorize({ kind: 'user', user }, caseId);
 
   return {
     /** Corrects the title, customer name or reference; a body that changes nothing writes nothing. */
-    update(user: User, caseId: string, body: UpdateCaseBody): CaseView {
-      const record = reach(user, caseId);
-      const before: Record<string, string | null> = {};
-      const after: Record<string, string | null> = {};
-      for (const field of FIELDS) {
-        const next = body[field] === undefined ? undefined : body[field] || null;
-        if (next === undefined || next === record[field]) continue;
-        before[field] = record[field];
-        after[field] = next;
-      }
-      if (Object.keys(after).length === 0) return service.view(record);
-      return change(user, record, 'case.updated', { before, after }, () => cases.update(record.id, after));
-    },
-
-    close(user: User, caseId: string, body: CloseCaseBody): CaseView {
-      const record = reach(user, caseId);
-      if (record.closedAt !== null) throw new HttpError(409, 'already_closed', 'This case is closed already.');
-      const view = change(user, record, 'case.closed', { reason: body.reason || null }, (at) => cases.setClosed(record.id, at));
-      for (const listener of closedListeners) listener(record.id);
+    async update(user: User, caseId: string, body: UpdateCaseBody): Promise<CaseView> {
+      const { view } = await change(user, caseId, (record) => {
+        const before: Record<string, string | null> = {};
+        const after: Record<string, string | null> = {};
+        for (const field of FIELDS) {
+          const next = body[field] === undefined ? undefined : body[field] || null;
+          if (next === undefined || next === record[field]) continue;
+          before[field] = record[field];
+          after[field] = next;
+        }
+        if (Object.keys(after).length === 0) return null;
+        return { type: 'case.updated', payload: { before, after }, write: () => cases.update(record.id, after) };
+      });
       return view;
     },
 
-    reopen(user: User, caseId: string): CaseView {
-      const record = reach(user, caseId);
-      if (record.closedAt === null) throw new HttpError(409, 'not_closed', 'This case is open already.');
-      if (record.archivedAt !== null) throw new HttpError(409, 'case_archived', 'This case is archived; unarchive it before reopening it.');
-      return change(user, record, 'case.reopened', {}, () => cases.setClosed(record.id, null));
+    async close(user: User, caseId: string, body: CloseCaseBody): Promise<CaseView> {
+      const { view } = await change(user, caseId, (record) => {
+        if (record.closedAt !== null) throw new HttpError(409, 'already_closed', 'This case is closed already.');
+        return { type: 'case.closed', payload: { reason: body.reason || null }, write: (at) => cases.setClosed(record.id, at) };
+      });
+      await Promise.all([...closedListeners].map((listener) => listener(caseId)));
+      return view;
     },
 
-    archive(user: User, caseId: string): CaseView {
-      const record = reach(user, caseId);
-      if (record.closedAt === null) throw new HttpError(409, 'case_open', 'Only a closed case can be archived; close it first.');
-      if (record.archivedAt !== null) throw new HttpError(409, 'already_archived', 'This case is archived already.');
-      return change(user, record, 'case.archived', {}, (at) => cases.setArchived(record.id, at));
+    async reopen(user: User, caseId: string): Promise<CaseView> {
+      return (await change(user, caseId, (record) => {
+        if (record.closedAt === null) throw new HttpError(409, 'not_closed', 'This case is open already.');
+        if (record.archivedAt !== null) throw new HttpError(409, 'case_archived', 'This case is archived; unarchive it before reopening it.');
+        return { type: 'case.reopened', payload: {}, write: () => cases.setClosed(record.id, null) };
+      })).view;
     },
 
-    unarchive(user: User, caseId: string): CaseView {
-      const record = reach(user, caseId);
-      if (record.archivedAt === null) throw new HttpError(409, 'not_archived', 'This case is not archived.');
-      return change(user, record, 'case.unarchived', {}, () => cases.setArchived(record.id, null));
+    async archive(user: User, caseId: string): Promise<CaseView> {
+      return (await change(user, caseId, (record) => {
+        if (record.closedAt === null) throw new HttpError(409, 'case_open', 'Only a closed case can be archived; close it first.');
+        if (record.archivedAt !== null) throw new HttpError(409, 'already_archived', 'This case is archived already.');
+        return { type: 'case.archived', payload: {}, write: (at) => cases.setArchived(record.id, at) };
+      })).view;
+    },
+
+    async unarchive(user: User, caseId: string): Promise<CaseView> {
+      return (await change(user, caseId, (record) => {
+        if (record.archivedAt === null) throw new HttpError(409, 'not_archived', 'This case is not archived.');
+        return { type: 'case.unarchived', payload: {}, write: () => cases.setArchived(record.id, null) };
+      })).view;
     },
 
     /** Moves a case to another enabled assessor (the caller is an admin); both assessors' lists update. */
-    assign(admin: User, caseId: string, body: AssignCaseBody): CaseView {
-      const record = reach(admin, caseId);
-      const target = deps.userEnabled(body.assessorId);
+    async assign(admin: User, caseId: string, body: AssignCaseBody): Promise<CaseView> {
+      await service.authorize({ kind: 'user', user: admin }, caseId);
+      const target = await deps.userEnabled(body.assessorId);
       if (target === 'unknown') throw new HttpError(422, 'unknown_assessor', 'There is no user with this id to assign the case to.');
       if (target === 'disabled') throw new HttpError(422, 'assessor_disabled', 'This user is disabled; enable them before assigning them a case.');
-      if (record.assessorId === body.assessorId) return service.view(record);
-      const view = change(admin, record, 'case.assigned', { from: record.assessorId, to: body.assessorId }, () => cases.setAssessor(record.id, body.assessorId));
+      const { view, before, changed } = await change(admin, caseId, (record) =>
+        record.assessorId === body.assessorId ? null
+          : { type: 'case.assigned', payload: { from: record.assessorId, to: body.assessorId }, write: () => cases.setAssessor(record.id, body.assessorId) });
       // The new assessor heard of it through service.publish; the old one hears it too, to drop the case.
-      hub.publish(record.assessorId, { type: 'case', case: view });
+      if (changed) hub.publish(before.assessorId, { type: 'case', case: view });
       return view;
     },
 
     /** How many open cases each assessor holds, for the users page. */
-    openCounts: (): Map<string, number> => cases.openCounts(),
+    openCounts: (): Promise<Map<string, number>> => cases.openCounts(),
 
     /** Tells `listener` each time a case is closed; returns the unsubscribe. */
-    onClosed(listener: (caseId: string) => void): () => void {
+    onClosed(listener: (caseId: string) => Promise<void>): () => void {
       closedListeners.add(listener);
       return () => closedListeners.delete(listener);
     },

@@ -1,5 +1,6 @@
 // The case list's search as one parameterised SQL WHERE clause: words in the title, customer name or
-// reference (LIKE, with % and _ taken literally), status, kind, assessor, creation day range, archived.
+// reference (LIKE on lower-cased text, so it ignores case on PostgreSQL as SQLite's LIKE does, with % and _
+// taken literally), status, kind, assessor, creation day range, archived.
 import type { CaseKind } from '../../../protocol/http.ts';
 
 export interface CaseFilter {
@@ -24,8 +25,9 @@ export function caseWhere(filter: CaseFilter): { where: string; params: string[]
   const params: string[] = [];
   // Every word must appear somewhere, so "golf 1234" finds the Golf with reference CLM-1234.
   for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean)) {
-    clauses.push(`(c.title LIKE ? ESCAPE '\\' OR c.customer_name LIKE ? ESCAPE '\\' OR c.reference LIKE ? ESCAPE '\\')`);
-    const pattern = likePattern(word);
+    clauses.push(`(lower(c.title) LIKE ? ESCAPE '\\' OR lower(c.customer_name) LIKE ? ESCAPE '\\' OR lower(c.reference) LIKE ? ESCAPE '\\')`);
+    // ASCII only, as SQLite's lower() does.
+    const pattern = likePattern(word.replace(/[A-Z]/g, (c) => c.toLowerCase()));
     params.push(pattern, pattern, pattern);
   }
   if (filter.status === 'open') clauses.push('c.closed_at IS NULL');

@@ -19,32 +19,32 @@ export interface CaseServiceDeps {
   ledger: LedgerStore;
   presence: PresenceTracker;
   hub: EventHub;
-  userExists: (id: string) => boolean;
+  userExists: (id: string) => Promise<boolean>;
   /** A case's checklist verdicts, oldest first, for the customer's join view. */
-  checklistCaptures: (caseId: string) => ChecklistCapture[];
+  checklistCaptures: (caseId: string) => Promise<ChecklistCapture[]>;
   /** The title of a tour this server offers; null when it offers none by that id. */
   tourTitle: (id: string) => string | null;
   clock: () => Date;
   joinLinkHours: number;
   /** A user's display name; null when there is no such user. */
-  userName: (id: string) => string | null;
+  userName: (id: string) => Promise<string | null>;
   /** The operator's side of the consent screen (Config.customerNotice). */
   customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
   /** What is stored about the case's current join link (links/link-store.ts); null when it has none. */
-  linkFacts: (caseId: string) => Omit<LinkFacts, 'expiresAt'> | null;
+  linkFacts: (caseId: string) => Promise<Omit<LinkFacts, 'expiresAt'> | null>;
   /** Keeps a sealed copy of a new join token, so its link can be shown again (links/link-seal.ts); called in the issuing transaction. */
-  sealJoinToken: (tokenId: string, token: string) => void;
+  sealJoinToken: (tokenId: string, token: string) => Promise<void>;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, cases, ledger, presence, hub, clock } = deps;
-  const joinLinkReplaced = new Set<(caseId: string) => void>();
+  const joinLinkReplaced = new Set<(caseId: string) => Promise<void>>();
 
-  const view = (record: CaseRecord): CaseView => {
+  const view = async (record: CaseRecord): Promise<CaseView> => {
     const live = presence.of(record.id);
-    const link = deps.linkFacts(record.id);
+    const link = await deps.linkFacts(record.id);
     const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {
       id: record.id,
@@ -74,149 +74,150 @@ export function createCaseService(deps: CaseServiceDeps) {
     return tourId === null || title === null ? null : { id: tourId, title, manifestUrl: `/tours/${tourId}/tour.json` };
   };
 
-  const mustExist = (caseId: string): CaseRecord => {
-    const record = cases.byId(caseId);
+  const mustExist = async (caseId: string): Promise<CaseRecord> => {
+    const record = await cases.byId(caseId);
     if (!record) throw notFound('the case');
     return record;
   };
 
-  const issueToken = (caseId: string, actor: User, joinBase: string, hours = deps.joinLinkHours): CaseCreated => {
+  const issueToken = async (caseId: string, actor: User, joinBase: string, hours = deps.joinLinkHours): Promise<CaseCreated> => {
     const token = newSecret();
     const now = clock();
     const expiresAt = new Date(now.getTime() + hours * 3600_000);
     const tokenId = newId('jt');
-    db.transaction(() => {
-      cases.replaceJoinToken({ id: tokenId, caseId, tokenHash: secretHash(token), createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-      deps.sealJoinToken(tokenId, token);
-      ledger.append({
+    await db.transaction(async () => {
+      await cases.replaceJoinToken({ id: tokenId, caseId, tokenHash: secretHash(token), createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+      await deps.sealJoinToken(tokenId, token);
+      await ledger.append({
         caseId,
         actor: { type: 'assessor', id: actor.id },
         type: 'joinlink.issued',
         payload: { tokenId, expiresAt: expiresAt.toISOString() },
       });
-    }).immediate();
-    const record = mustExist(caseId);
-    return { case: view(record), joinUrl: `${joinBase}/j#${token}`, token };
+    });
+    const record = await mustExist(caseId);
+    return { case: await view(record), joinUrl: `${joinBase}/j#${token}`, token };
   };
 
   const service = {
     view,
 
-    publish(caseId: string): void {
-      const record = cases.byId(caseId);
-      if (record) hub.publish(record.assessorId, { type: 'case', case: view(record) });
+    async publish(caseId: string): Promise<void> {
+      const record = await cases.byId(caseId);
+      if (record) hub.publish(record.assessorId, { type: 'case', case: await view(record) });
     },
 
-    create(user: User, body: CreateCaseBody, joinBase: string): CaseCreated {
+    async create(user: User, body: CreateCaseBody, joinBase: string): Promise<CaseCreated> {
       const assessorId = body.assessorId ?? user.id;
       if (assessorId !== user.id && user.role !== 'admin') throw forbidden('only an admin can assign a case to another assessor');
-      if (!deps.userExists(assessorId)) throw new HttpError(422, 'unknown_assessor', 'the assessor to assign does not exist');
+      if (!(await deps.userExists(assessorId))) throw new HttpError(422, 'unknown_assessor', 'the assessor to assign does not exist');
       if (body.tour !== undefined && deps.tourTitle(body.tour) === null) {
         throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${body.tour}" (GET /api/tours lists them)`);
       }
       const id = newId('case');
       const createdAt = clock().toISOString();
       const tour = body.tour ?? null;
-      db.transaction(() => {
-        cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour, reference: body.reference || null });
-        ledger.append({
+      await db.transaction(async () => {
+        await cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour, reference: body.reference || null });
+        await ledger.append({
           caseId: id,
           actor: { type: 'assessor', id: user.id },
           type: 'case.created',
           payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}), ...(body.reference ? { reference: body.reference } : {}) },
         });
-      }).immediate();
-      const created = issueToken(id, user, joinBase, body.joinLinkHours);
+      });
+      const created = await issueToken(id, user, joinBase, body.joinLinkHours);
       hub.publish(assessorId, { type: 'case', case: created.case });
       return created;
     },
 
     /** The cases matching the query, newest first; an assessor only ever sees their own, whatever the query asks. */
-    list(user: User, query: CaseListQuery): CaseView[] {
+    async list(user: User, query: CaseListQuery): Promise<CaseView[]> {
       for (const [name, day] of [['from', query.from], ['to', query.to]] as const) {
         if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', `invalid case search: ${name}: ${day} is not a real day (YYYY-MM-DD)`);
       }
       if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', 'invalid case search: the "from" day is after the "to" day');
       const assessorId = user.role === 'admin' ? query.assessorId : user.id;
-      return cases.search({ ...query, ...(assessorId ? { assessorId } : {}) }).map(view);
+      return Promise.all((await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) })).map(view));
     },
 
     /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */
-    authorizeWrite(principal: Principal, caseId: string): CaseRecord {
-      const record = service.authorize(principal, caseId);
+    async authorizeWrite(principal: Principal, caseId: string): Promise<CaseRecord> {
+      const record = await service.authorize(principal, caseId);
       if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to add evidence.');
       return record;
     },
 
     /** The case, if the principal may reach it; 404 when it does not exist, 403 when not theirs. */
-    authorize(principal: Principal, caseId: string): CaseRecord {
+    async authorize(principal: Principal, caseId: string): Promise<CaseRecord> {
       if (principal.kind === 'customer') {
         if (principal.caseId !== caseId) throw forbidden('this join link belongs to another case');
         return mustExist(caseId);
       }
-      const record = mustExist(caseId);
+      const record = await mustExist(caseId);
       if (principal.user.role !== 'admin' && record.assessorId !== principal.user.id) {
         throw forbidden('this case is not assigned to you');
       }
       return record;
     },
 
-    reissueJoinLink(user: User, caseId: string, joinBase: string): CaseCreated {
-      service.authorize({ kind: 'user', user }, caseId);
-      const created = issueToken(caseId, user, joinBase);
+    async reissueJoinLink(user: User, caseId: string, joinBase: string): Promise<CaseCreated> {
+      await service.authorize({ kind: 'user', user }, caseId);
+      const created = await issueToken(caseId, user, joinBase);
       // The old link's holders are cut off before the case is viewed, so the view no longer names them.
-      for (const listener of joinLinkReplaced) listener(caseId);
-      return { ...created, case: view(mustExist(caseId)) };
+      await Promise.all([...joinLinkReplaced].map((listener) => listener(caseId)));
+      return { ...created, case: await view(await mustExist(caseId)) };
     },
 
     /** Tells `listener` each time a case's join link is replaced; returns the unsubscribe. */
-    onJoinLinkReplaced(listener: (caseId: string) => void): () => void {
+    onJoinLinkReplaced(listener: (caseId: string) => Promise<void>): () => void {
       joinLinkReplaced.add(listener);
       return () => joinLinkReplaced.delete(listener);
     },
 
     /** Whether a join token of the case still admits its holder: neither replaced nor expired. */
-    joinTokenStands(caseId: string, tokenId: string): boolean {
-      const record = cases.tokenById(tokenId);
+    async joinTokenStands(caseId: string, tokenId: string): Promise<boolean> {
+      const record = await cases.tokenById(tokenId);
+      if (record === null || record.caseId !== caseId || record.revokedAt !== null || record.expiresAt <= clock().toISOString()) return false;
       // A closed case admits no customer: closing it ends a live call.
-      return record !== null && record.caseId === caseId && record.revokedAt === null && record.expiresAt > clock().toISOString() && cases.byId(caseId)?.closedAt === null;
+      return (await cases.byId(caseId))?.closedAt === null;
     },
 
     /** Resolves a join token to a customer principal; 401 with the reason when it is not usable. */
-    authenticateCustomer(token: string): Extract<Principal, { kind: 'customer' }> {
-      const record = cases.tokenByHash(secretHash(token));
+    async authenticateCustomer(token: string): Promise<Extract<Principal, { kind: 'customer' }>> {
+      const record = await cases.tokenByHash(secretHash(token));
       if (!record) throw new HttpError(401, 'invalid_token', 'this join link is not valid');
       if (record.revokedAt) throw new HttpError(401, 'token_revoked', 'this join link was replaced by a newer one');
       if (record.expiresAt <= clock().toISOString()) throw new HttpError(401, 'token_expired', 'this join link has expired');
       return { kind: 'customer', caseId: record.caseId, tokenId: record.id, consented: record.consentedAt !== null, locationAllowed: record.locationAllowed };
     },
 
-    joinView(customer: Extract<Principal, { kind: 'customer' }>): JoinView {
-      const record = mustExist(customer.caseId);
+    async joinView(customer: Extract<Principal, { kind: 'customer' }>): Promise<JoinView> {
+      const record = await mustExist(customer.caseId);
       return {
         case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName },
         expiresAt: record.joinExpiresAt,
         consented: customer.consented,
-        checklist: record.checklist === null ? null : checklistState(record.checklist, deps.checklistCaptures(record.id)),
+        checklist: record.checklist === null ? null : checklistState(record.checklist, await deps.checklistCaptures(record.id)),
         tour: joinTour(record.tour),
         closedAt: record.closedAt,
-        notice: { ...deps.customerNotice, assessorName: deps.userName(record.assessorId) },
+        notice: { ...deps.customerNotice, assessorName: await deps.userName(record.assessorId) },
       };
     },
 
-    consent(customer: Extract<Principal, { kind: 'customer' }>, body: ConsentBody): JoinView {
+    async consent(customer: Extract<Principal, { kind: 'customer' }>, body: ConsentBody): Promise<JoinView> {
       const at = clock().toISOString();
-      db.transaction(() => {
-        cases.recordConsent(customer.tokenId, at, body.location);
-        ledger.append({
+      await db.transaction(async () => {
+        await cases.recordConsent(customer.tokenId, at, body.location);
+        await ledger.append({
           caseId: customer.caseId,
           actor: { type: 'customer', id: customer.tokenId },
           type: 'customer.consented',
           payload: { recording: body.recording, location: body.location },
         });
-      }).immediate();
+      });
       // A customer who declined and then agreed is no longer shown as declined.
-      service.publish(customer.caseId);
+      await service.publish(customer.caseId);
       return service.joinView({ ...customer, consented: true, locationAllowed: body.location });
     },
   };

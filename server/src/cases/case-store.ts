@@ -1,6 +1,7 @@
-// Cases and their join tokens in SQLite. A join token is stored only as its sha-256.
+// Cases and their join tokens. A join token is stored only as its sha-256.
 import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { CaseKind, Decision } from '../../../protocol/http.ts';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../storage/database.ts';
 import { caseWhere, type CaseFilter } from './case-query.ts';
 
@@ -69,22 +70,29 @@ const CASE_SELECT = `
   FROM cases c`;
 
 export interface CaseStore {
-  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt'>): void;
-  byId(id: string): CaseRecord | null;
+  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt'>): Promise<void>;
+  byId(id: string): Promise<CaseRecord | null>;
   /** Cases matching a search (case-query.ts), newest first. */
-  search(filter: CaseFilter): CaseRecord[];
+  search(filter: CaseFilter): Promise<CaseRecord[]>;
   /** Sets the fields given; the caller ledgers the change in the same transaction. */
-  update(id: string, fields: { title?: string; customerName?: string | null; reference?: string | null }): void;
-  setClosed(id: string, at: string | null): void;
-  setArchived(id: string, at: string | null): void;
-  setAssessor(id: string, assessorId: string): void;
+  update(id: string, fields: { title?: string; customerName?: string | null; reference?: string | null }): Promise<void>;
+  setClosed(id: string, at: string | null): Promise<void>;
+  setArchived(id: string, at: string | null): Promise<void>;
+  setAssessor(id: string, assessorId: string): Promise<void>;
   /** How many open (not closed) cases each assessor has. */
-  openCounts(): Map<string, number>;
+  openCounts(): Promise<Map<string, number>>;
   /** Revokes the case's earlier tokens and stores a new one. */
-  replaceJoinToken(input: { id: string; caseId: string; tokenHash: string; createdAt: string; expiresAt: string }): void;
-  tokenByHash(tokenHash: string): JoinTokenRecord | null;
-  tokenById(id: string): JoinTokenRecord | null;
-  recordConsent(tokenId: string, at: string, locationAllowed: boolean): void;
+  replaceJoinToken(input: { id: string; caseId: string; tokenHash: string; createdAt: string; expiresAt: string }): Promise<void>;
+  tokenByHash(tokenHash: string): Promise<JoinTokenRecord | null>;
+  tokenById(id: string): Promise<JoinTokenRecord | null>;
+  recordConsent(tokenId: string, at: string, locationAllowed: boolean): Promise<void>;
+}
+
+/** A WHERE clause written with `?` placeholders (case-query.ts) as a Kysely fragment with its values bound. */
+function bound(text: string, params: readonly string[]): RawBuilder<unknown> {
+  const pieces = text.split('?');
+  if (pieces.length !== params.length + 1) throw new Error('case search: placeholders and values do not match');
+  return sql.join(pieces.flatMap((piece, i) => (i < params.length ? [sql.raw(piece), sql`${params[i]}`] : [sql.raw(piece)])), sql``);
 }
 
 export function createCaseStore(db: Db): CaseStore {
@@ -102,12 +110,9 @@ export function createCaseStore(db: Db): CaseStore {
     closedAt: row.closed_at,
     archivedAt: row.archived_at,
     joinExpiresAt: row.join_expires_at ?? row.created_at,
-    evidenceCount: row.evidence_count,
+    evidenceCount: Number(row.evidence_count),
     decision: row.decision,
   });
-  const byIdStmt = db.prepare<[string], CaseRow>(`${CASE_SELECT} WHERE c.id = ?`);
-  const tokenStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE token_hash = ?');
-  const tokenByIdStmt = db.prepare<[string], TokenRow>('SELECT * FROM join_tokens WHERE id = ?');
   const toToken = (row: TokenRow): JoinTokenRecord => ({
     id: row.id,
     caseId: row.case_id,
@@ -116,57 +121,53 @@ export function createCaseStore(db: Db): CaseStore {
     consentedAt: row.consented_at,
     locationAllowed: row.location_allowed === 1,
   });
+  const token = async (column: 'token_hash' | 'id', value: string): Promise<JoinTokenRecord | null> => {
+    const row = await db.q().selectFrom('join_tokens').select(['id', 'case_id', 'expires_at', 'revoked_at', 'consented_at', 'location_allowed']).where(column, '=', value).executeTakeFirst();
+    return row ? toToken(row) : null;
+  };
+  const setCase = async (id: string, fields: { closed_at?: string | null; archived_at?: string | null; assessor_id?: string }): Promise<void> => {
+    await db.q().updateTable('cases').set(fields).where('id', '=', id).execute();
+  };
   return {
-    insert(record) {
-      db.prepare(
-        'INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at, checklist, tour, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(record.id, record.kind, record.title, record.customerName, record.assessorId, record.createdBy, record.createdAt, record.checklist, record.tour, record.reference);
+    async insert(record) {
+      await db.q().insertInto('cases').values({
+        id: record.id, kind: record.kind, title: record.title, customer_name: record.customerName, assessor_id: record.assessorId,
+        created_by: record.createdBy, created_at: record.createdAt, checklist: record.checklist, tour: record.tour, reference: record.reference,
+      }).execute();
     },
-    byId(id) {
-      const row = byIdStmt.get(id);
-      return row ? toCase(row) : null;
+    async byId(id) {
+      const { rows } = await sql<CaseRow>`${sql.raw(CASE_SELECT)} WHERE c.id = ${id}`.execute(db.q());
+      return rows[0] ? toCase(rows[0]) : null;
     },
-    search(filter) {
+    async search(filter) {
       const { where, params } = caseWhere(filter);
-      return db.prepare<unknown[], CaseRow>(`${CASE_SELECT} ${where} ORDER BY c.created_at DESC, c.rowid DESC`).all(...params).map(toCase);
+      const { rows } = await sql<CaseRow>`${sql.raw(CASE_SELECT)} ${bound(where, params)} ORDER BY c.created_at DESC, c.rowid DESC`.execute(db.q());
+      return rows.map(toCase);
     },
-    update(id, fields) {
-      const columns = { title: 'title', customerName: 'customer_name', reference: 'reference' } as const;
-      for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
-        if (fields[key] !== undefined) db.prepare(`UPDATE cases SET ${columns[key]} = ? WHERE id = ?`).run(fields[key], id);
-      }
+    async update(id, fields) {
+      const set: { title?: string; customer_name?: string | null; reference?: string | null } = {};
+      if (fields.title !== undefined) set.title = fields.title;
+      if (fields.customerName !== undefined) set.customer_name = fields.customerName;
+      if (fields.reference !== undefined) set.reference = fields.reference;
+      if (Object.keys(set).length > 0) await db.q().updateTable('cases').set(set).where('id', '=', id).execute();
     },
-    setClosed(id, at) {
-      db.prepare('UPDATE cases SET closed_at = ? WHERE id = ?').run(at, id);
+    setClosed: (id, at) => setCase(id, { closed_at: at }),
+    setArchived: (id, at) => setCase(id, { archived_at: at }),
+    setAssessor: (id, assessorId) => setCase(id, { assessor_id: assessorId }),
+    async openCounts() {
+      const rows = await db.q().selectFrom('cases').select(['assessor_id', (eb) => eb.fn.countAll<number>().as('n')]).where('closed_at', 'is', null).groupBy('assessor_id').execute();
+      return new Map(rows.map((r) => [r.assessor_id, Number(r.n)]));
     },
-    setArchived(id, at) {
-      db.prepare('UPDATE cases SET archived_at = ? WHERE id = ?').run(at, id);
+    async replaceJoinToken(input) {
+      await db.q().updateTable('join_tokens').set({ revoked_at: input.createdAt }).where('case_id', '=', input.caseId).where('revoked_at', 'is', null).execute();
+      await db.q().insertInto('join_tokens').values({ id: input.id, token_hash: input.tokenHash, case_id: input.caseId, created_at: input.createdAt, expires_at: input.expiresAt }).execute();
     },
-    setAssessor(id, assessorId) {
-      db.prepare('UPDATE cases SET assessor_id = ? WHERE id = ?').run(assessorId, id);
-    },
-    openCounts() {
-      const rows = db.prepare<[], { assessor_id: string; n: number }>('SELECT assessor_id, count(*) AS n FROM cases WHERE closed_at IS NULL GROUP BY assessor_id').all();
-      return new Map(rows.map((r) => [r.assessor_id, r.n]));
-    },
-    replaceJoinToken(input) {
-      db.prepare('UPDATE join_tokens SET revoked_at = ? WHERE case_id = ? AND revoked_at IS NULL').run(input.createdAt, input.caseId);
-      db.prepare('INSERT INTO join_tokens (id, token_hash, case_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-        input.id, input.tokenHash, input.caseId, input.createdAt, input.expiresAt,
-      );
-    },
-    tokenByHash(tokenHash) {
-      const row = tokenStmt.get(tokenHash);
-      return row ? toToken(row) : null;
-    },
-    tokenById(id) {
-      const row = tokenByIdStmt.get(id);
-      return row ? toToken(row) : null;
-    },
-    recordConsent(tokenId, at, locationAllowed) {
-      db.prepare('UPDATE join_tokens SET consented_at = coalesce(consented_at, ?), location_allowed = ? WHERE id = ?').run(
-        at, locationAllowed ? 1 : 0, tokenId,
-      );
+    tokenByHash: (tokenHash) => token('token_hash', tokenHash),
+    tokenById: (id) => token('id', id),
+    async recordConsent(tokenId, at, locationAllowed) {
+      await db.q().updateTable('join_tokens')
+        .set((eb) => ({ consented_at: eb.fn.coalesce('consented_at', eb.val(at)), location_allowed: locationAllowed ? 1 : 0 }))
+        .where('id', '=', tokenId).execute();
     },
   };
 }

@@ -9,31 +9,31 @@ export function caseLifecycleRoutes(deps: { auth: Auth; lifecycle: CaseLifecycle
   const { auth, lifecycle } = deps;
   const router = express.Router();
 
-  router.patch('/cases/:id', (req, res) => {
+  router.patch('/cases/:id', async (req, res) => {
     const user = auth.requireUser(req);
-    res.json({ case: lifecycle.update(user, req.params.id, parseInput(UpdateCaseBody, req.body)) });
+    res.json({ case: await lifecycle.update(user, req.params.id, parseInput(UpdateCaseBody, req.body)) });
   });
 
-  router.post('/cases/:id/close', (req, res) => {
+  router.post('/cases/:id/close', async (req, res) => {
     const user = auth.requireUser(req);
-    res.json({ case: lifecycle.close(user, req.params.id, parseInput(CloseCaseBody, req.body)) });
+    res.json({ case: await lifecycle.close(user, req.params.id, parseInput(CloseCaseBody, req.body)) });
   });
 
-  router.post('/cases/:id/reopen', (req, res) => {
-    res.json({ case: lifecycle.reopen(auth.requireUser(req), req.params.id) });
+  router.post('/cases/:id/reopen', async (req, res) => {
+    res.json({ case: await lifecycle.reopen(auth.requireUser(req), req.params.id) });
   });
 
-  router.post('/cases/:id/archive', (req, res) => {
-    res.json({ case: lifecycle.archive(auth.requireUser(req), req.params.id) });
+  router.post('/cases/:id/archive', async (req, res) => {
+    res.json({ case: await lifecycle.archive(auth.requireUser(req), req.params.id) });
   });
 
-  router.post('/cases/:id/unarchive', (req, res) => {
-    res.json({ case: lifecycle.unarchive(auth.requireUser(req), req.params.id) });
+  router.post('/cases/:id/unarchive', async (req, res) => {
+    res.json({ case: await lifecycle.unarchive(auth.requireUser(req), req.params.id) });
   });
 
-  router.post('/cases/:id/assign', (req, res) => {
+  router.post('/cases/:id/assign', async (req, res) => {
     const admin = auth.requireAdmin(req);
-    res.json({ case: lifecycle.assign(admin, req.params.id, parseInput(AssignCaseBody, req.body)) });
+    res.json({ case: await lifecycle.assign(admin, req.params.id, parseInput(AssignCaseBody, req.body)) });
   });
 
   return router;

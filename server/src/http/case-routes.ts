@@ -40,65 +40,65 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   const { auth, cases } = deps;
   const router = express.Router();
 
-  router.post('/cases', (req, res) => {
+  router.post('/cases', async (req, res) => {
     const user = auth.requireUser(req);
     const body = parseInput(CreateCaseBody, req.body);
-    res.status(201).json(cases.create(user, body, deps.joinBase(req)));
+    res.status(201).json(await cases.create(user, body, deps.joinBase(req)));
   });
 
-  router.get('/cases', (req, res) => {
+  router.get('/cases', async (req, res) => {
     const user = auth.requireUser(req);
-    res.json({ cases: cases.list(user, parseInput(CaseListQuery, req.query, 'case search')) });
+    res.json({ cases: await cases.list(user, parseInput(CaseListQuery, req.query, 'case search')) });
   });
 
-  router.get('/cases/:id', (req, res) => {
+  router.get('/cases/:id', async (req, res) => {
     const user = auth.requireUser(req);
-    const record = cases.authorize({ kind: 'user', user }, req.params.id);
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     const detail: CaseDetail = {
-      case: cases.view(record),
-      evidence: deps.evidence.list(record.id),
-      chat: deps.chat.list(record.id),
-      outcomes: deps.outcomes.list(record.id),
-      calls: deps.calls.list(record.id),
-      recordings: deps.recordings.summaries(record.id),
-      annotations: deps.annotations.listFor(record.id),
-      measurements: deps.measurements.listFor(record.id),
-      checklist: deps.checklist.stateOf(record),
+      case: await cases.view(record),
+      evidence: await deps.evidence.list(record.id),
+      chat: await deps.chat.list(record.id),
+      outcomes: await deps.outcomes.list(record.id),
+      calls: await deps.calls.list(record.id),
+      recordings: await deps.recordings.summaries(record.id),
+      annotations: await deps.annotations.listFor(record.id),
+      measurements: await deps.measurements.listFor(record.id),
+      checklist: await deps.checklist.stateOf(record),
     };
     res.json(detail);
   });
 
-  router.post('/cases/:id/join-link', (req, res) => {
+  router.post('/cases/:id/join-link', async (req, res) => {
     const user = auth.requireUser(req);
-    res.status(201).json(cases.reissueJoinLink(user, req.params.id, deps.joinBase(req)));
+    res.status(201).json(await cases.reissueJoinLink(user, req.params.id, deps.joinBase(req)));
   });
 
-  router.post('/cases/:id/peer', (req, res) => {
+  router.post('/cases/:id/peer', async (req, res) => {
     const user = auth.requireUser(req);
-    const record = cases.authorize({ kind: 'user', user }, req.params.id);
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     res.json(deps.peers.mint(record.id, 'assessor'));
   });
 
-  router.post('/cases/:id/calls', (req, res) => {
+  router.post('/cases/:id/calls', async (req, res) => {
     const user = auth.requireUser(req);
-    res.json(deps.calls.report(user, req.params.id, parseInput(CallEventBody, req.body)));
+    res.json(await deps.calls.report(user, req.params.id, parseInput(CallEventBody, req.body)));
   });
 
-  router.post('/cases/:id/outcome', (req, res) => {
+  router.post('/cases/:id/outcome', async (req, res) => {
     const user = auth.requireUser(req);
-    cases.authorizeWrite({ kind: 'user', user }, req.params.id);
-    res.status(201).json(deps.outcomes.record(user, req.params.id, parseInput(OutcomeBody, req.body)));
+    await cases.authorizeWrite({ kind: 'user', user }, req.params.id);
+    res.status(201).json(await deps.outcomes.record(user, req.params.id, parseInput(OutcomeBody, req.body)));
   });
 
-  router.get('/cases/:id/ledger', (req, res) => {
+  router.get('/cases/:id/ledger', async (req, res) => {
     const user = auth.requireUser(req);
-    const record = cases.authorize({ kind: 'user', user }, req.params.id);
-    res.json({ entries: deps.ledger.list(record.id) });
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
+    res.json({ entries: await deps.ledger.list(record.id) });
   });
 
   router.get('/cases/:id/verify', async (req, res) => {
     const user = auth.requireUser(req);
-    const record = cases.authorize({ kind: 'user', user }, req.params.id);
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     res.json(await verifyCase(record.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem));
   });
 

@@ -36,7 +36,7 @@ export interface SignallingOptions {
    * every registration and by `dropRevoked`.
    * @default every grant stands
    */
-  grantStands?: (grant: PeerGrant) => boolean;
+  grantStands?: (grant: PeerGrant) => Promise<boolean>;
   onPresence: (event: { grant: PeerGrant; online: boolean }) => void;
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
   /** @default Date.now */
@@ -50,8 +50,8 @@ export interface Signalling {
   mint(caseId: string, role: PeerRole, joinTokenId?: string): { peerId: string; token: string; expiresAt: Date; key: string; path: string };
   /** Peers of a case that are connected now. */
   onlinePeers(caseId: string): PeerGrant[];
-  /** Cuts off the case's peers whose grant no longer stands: they leave presence and their sockets close, now. */
-  dropRevoked(caseId: string): void;
+  /** Cuts off the case's peers whose grant no longer stands: they leave presence and their sockets close; resolves once done. */
+  dropRevoked(caseId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,7 +81,7 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   if (opts.secret.length < 32) throw new Error('signalling: secret must be at least 32 bytes');
 
   const clock = opts.clock ?? Date.now;
-  const grantStands = opts.grantStands ?? (() => true);
+  const grantStands = opts.grantStands ?? (async () => true);
   const rules: AdmissionRules = { secret: opts.secret, key: PEER_KEY, maxPeersPerCase: opts.maxPeersPerCase, maxPeers: opts.maxPeers };
   const socketPath = `${opts.mountPath}/peerjs`;
   const online = new OnlinePeers<GatedSocket>();
@@ -119,14 +119,22 @@ export function createSignalling(opts: SignallingOptions): Signalling {
 
   function onPeerUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
     const checked = admitPeer(url.searchParams, rules, online, clock());
+    if (!checked.ok) return refuse(socket, checked);
     // Asked here, not carried in the token: a join link can be replaced while credentials minted under
     // it are unexpired.
-    const admission: Admission = checked.ok && !grantStands(checked.grant) ? { ok: false, status: 401, reason: 'grant-revoked' } : checked;
-    if (!admission.ok) {
-      opts.log.warn({ reason: admission.reason, status: admission.status }, 'signalling: refused a peer socket');
-      return refuseUpgrade(socket, admission.status);
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, admission.grant));
+    grantStands(checked.grant).then((stands) => {
+      if (!stands) return refuse(socket, { ok: false, status: 401, reason: 'grant-revoked' });
+      // ws destroys a socket that closed meanwhile; accept() repeats the room check the wait may have outdated.
+      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, checked.grant));
+    }, (err: unknown) => {
+      opts.log.warn({ err }, 'signalling: could not check a peer credential');
+      refuseUpgrade(socket, 503);
+    });
+  }
+
+  function refuse(socket: Duplex, admission: Extract<Admission, { ok: false }>): void {
+    opts.log.warn({ reason: admission.reason, status: admission.status }, 'signalling: refused a peer socket');
+    refuseUpgrade(socket, admission.status);
   }
 
   function accept(socket: GatedSocket, req: IncomingMessage, grant: PeerGrant): void {
@@ -211,11 +219,14 @@ export function createSignalling(opts: SignallingOptions): Signalling {
       return { peerId, token, expiresAt: new Date(expiresAtMs), key: PEER_KEY, path: opts.mountPath };
     },
     onlinePeers: (caseId) => online.inCase(caseId),
-    dropRevoked(caseId) {
-      for (const grant of online.inCase(caseId)) {
+    async dropRevoked(caseId) {
+      await Promise.all(online.inCase(caseId).map(async (grant) => {
+        const before = online.get(grant.peerId)?.socket;
+        if (await grantStands(grant)) return;
+        // Still the same socket: the peer may have left, or come back under a standing credential, meanwhile.
         const entry = online.get(grant.peerId);
-        if (entry && !grantStands(grant)) cutOff(entry.grant, entry.socket, 'peer credential revoked', 1008);
-      }
+        if (entry && entry.socket === before) cutOff(entry.grant, entry.socket, 'peer credential revoked', 1008);
+      }));
     },
     close() {
       closing ??= shutdown();

@@ -256,7 +256,7 @@ export const sqliteMigrations: string[] = [
   CREATE TABLE ledger_chain (
     case_id TEXT NOT NULL REFERENCES cases(id),
     seq INTEGER NOT NULL CHECK (seq >= 1),
-    prev_seq INTEGER CHECK ((seq = 1 AND prev_seq IS NULL) OR prev_seq = seq - 1),
+    prev_seq INTEGER CHECK ((seq = 1 AND prev_seq IS NULL) OR (seq > 1 AND prev_seq IS NOT NULL AND prev_seq = seq - 1)),
     at TEXT NOT NULL,
     actor_type TEXT NOT NULL,
     actor_id TEXT NOT NULL,

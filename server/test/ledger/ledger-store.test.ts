@@ -1,48 +1,128 @@
+// The ledger store on both engines: a chain that reads back as written, that concurrent writers (on
+// PostgreSQL: through two instances' pools) extend without a gap or a fork, and that the database itself
+// refuses to break when a writer skips the store.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChainBreak } from '../../src/ledger/chain.ts';
 import { createLedgerStore } from '../../src/ledger/ledger-store.ts';
 import { loadOrCreateSigner, verifySignature } from '../../src/ledger/signing-key.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
+import { engines, openFresh } from '../support/engines.ts';
 
 const signer = loadOrCreateSigner(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-key-')));
 const check = (bytes: string, signature: string) => verifySignature(signer.key.publicKeyPem, bytes, signature);
+const actor = { type: 'system', id: 's' } as const;
 
-const opened: Db[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-function fresh(): { file: string; db: Db } {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-ledger-')), 'test.db');
-  const db = openDatabase(file);
-  opened.push(db);
-  db.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u1', 'a@b.c', 'A', 'admin', 'x', '2026-01-01')").run();
-  db.prepare("INSERT INTO cases (id, kind, title, customer_name, assessor_id, created_by, created_at) VALUES ('c1', 'damage', 'T', NULL, 'u1', 'u1', '2026-01-01')").run();
-  return { file, db };
+async function seed(db: Db): Promise<void> {
+  await db.q().insertInto('users').values({ id: 'u1', email: 'a@b.c', name: 'A', role: 'admin', password_hash: 'x', created_at: '2026-01-01' }).execute();
+  await db.q().insertInto('cases').values({ id: 'c1', kind: 'damage', title: 'T', customer_name: null, assessor_id: 'u1', created_by: 'u1', created_at: '2026-01-01' }).execute();
 }
 
-describe('ledger store', () => {
-  it('appends gap-free sequences that chain and read back identically', () => {
-    const { db } = fresh();
+describe.each(engines())('ledger store on $name', (engine) => {
+  const fresh = async (): Promise<{ db: Db; open: () => Promise<Db> }> => {
+    const made = await openFresh(engine);
+    cleanup.push(made.close);
+    await seed(made.db);
+    // Another instance's handle on the same database.
+    const open = async () => {
+      const other = await openDatabase(made.location);
+      cleanup.push(() => other.close());
+      return other;
+    };
+    return { db: made.db, open };
+  };
+
+  it.skipIf(engine.skip)('appends gap-free sequences that chain and read back identically', async () => {
+    const { db } = await fresh();
     const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'), signer.sign);
-    const written = [1, 2, 3].map((n) => ledger.append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: { n, nested: { b: 2, a: 1 } } }));
+    const written = [];
+    for (const n of [1, 2, 3]) written.push(await ledger.append({ caseId: 'c1', actor, type: 'test', payload: { n, nested: { b: 2, a: 1 } } }));
     expect(written.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect(ledger.list('c1')).toEqual(written);
-    expect(findChainBreak('c1', ledger.list('c1'), check)).toBeNull();
-    expect(ledger.head('c1')?.hash).toBe(written[2]!.hash);
+    expect(await ledger.list('c1')).toEqual(written);
+    expect(findChainBreak('c1', await ledger.list('c1'), check)).toBeNull();
+    expect((await ledger.head('c1'))?.hash).toBe(written[2]!.hash);
+    expect((await ledger.listAfter('c1', 1)).map((e) => e.seq)).toEqual([2, 3]);
   });
 
-  it('does not fork when two connections to the same file append in turn', () => {
-    const { file, db } = fresh();
-    const other = openDatabase(file);
-    opened.push(other);
-    const a = createLedgerStore(db, () => new Date(), signer.sign);
+  it.skipIf(engine.skip)('never stamps an entry earlier than the one before it', async () => {
+    const { db } = await fresh();
+    let now = new Date('2026-03-01T12:00:00Z');
+    const ledger = createLedgerStore(db, () => now, signer.sign);
+    const first = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    now = new Date('2026-03-01T11:00:00Z');
+    const second = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    expect(second.at).toBe(first.at);
+  });
+
+  it.skipIf(engine.skip)('8 writers appending 300 entries each to one case leave one unbroken chain', async () => {
+    const { db, open } = await fresh();
+    // On PostgreSQL the writers are split over two instances' pools. A second SQLite handle in this one
+    // process would wait synchronously for the first's write lock and stall the first, so SQLite's
+    // writers share one handle, as one process's requests do.
+    const second = engine.name === 'postgres' ? await open() : db;
+    const stores = [db, second].map((handle) => createLedgerStore(handle, engine.name === 'postgres' ? 'database' : () => new Date(), signer.sign));
+    await Promise.all(Array.from({ length: 8 }, async (_, writer) => {
+      const ledger = stores[writer % 2]!;
+      for (let i = 0; i < 300; i++) await ledger.append({ caseId: 'c1', actor, type: 'test', payload: { writer, i } });
+    }));
+    const entries = await stores[0]!.list('c1');
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 2400 }, (_, i) => i + 1));
+    expect(findChainBreak('c1', entries, check)).toBeNull();
+    const times = entries.map((e) => e.at);
+    expect(times).toEqual([...times].sort());
+  }, 120_000);
+
+  it.skipIf(engine.skip)('refuses a hand-inserted gap, fork or wrong link', async () => {
+    const { db } = await fresh();
+    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    const first = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    const row = (seq: number, prevSeq: number | null, prevHash: string) => ({
+      case_id: 'c1', seq, prev_seq: prevSeq, at: first.at, actor_type: 'system', actor_id: 's', type: 'forged', payload: '{}', blobs: '[]',
+      prev_hash: prevHash, hash: 'f'.repeat(64), signature: '',
+    });
+    const insert = (values: ReturnType<typeof row>) => db.q().insertInto('ledger_entries').values(values).execute();
+    await expect(insert(row(3, 2, first.hash)), 'a gap').rejects.toThrow();
+    await expect(insert(row(2, 1, 'e'.repeat(64))), 'a wrong link').rejects.toThrow();
+    await expect(insert(row(2, null, first.hash)), 'no link').rejects.toThrow();
+    await expect(insert(row(1, null, '0'.repeat(64))), 'a second genesis (a fork)').rejects.toThrow();
+    await expect(insert(row(2, 1, first.hash)), 'the one right link').resolves.toBeDefined();
+    await expect(insert({ ...row(2, 1, first.hash), hash: 'd'.repeat(64) }), 'a fork at 2').rejects.toThrow();
+    // Nor can an entry be taken out from under its successor.
+    await expect(db.q().deleteFrom('ledger_entries').where('seq', '=', 1).execute()).rejects.toThrow();
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ledger_entries`.execute(db.q());
+    expect(Number(rows[0]!.n)).toBe(2);
+  });
+
+  it.skipIf(engine.skip)('rolls the entry back with the transaction that wrote it', async () => {
+    const { db } = await fresh();
+    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    await expect(db.transaction(async () => {
+      await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+      throw new Error('crash before commit');
+    })).rejects.toThrow('crash before commit');
+    expect(await ledger.list('c1')).toEqual([]);
+  });
+});
+
+describe('ledger on SQLite across processes', () => {
+  it('does not fork when two handles on the same file append in turn', async () => {
+    const made = await openFresh(engines()[0]!);
+    cleanup.push(made.close);
+    await seed(made.db);
+    const other = await openDatabase(made.location);
+    cleanup.push(() => other.close());
+    const a = createLedgerStore(made.db, () => new Date(), signer.sign);
     const b = createLedgerStore(other, () => new Date(), signer.sign);
-    for (let i = 0; i < 20; i++) (i % 2 ? a : b).append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: { i } });
-    const entries = a.list('c1');
+    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).append({ caseId: 'c1', actor, type: 'test', payload: { i } });
+    const entries = await a.list('c1');
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(findChainBreak('c1', entries, check)).toBeNull();
   });
@@ -52,17 +132,5 @@ describe('ledger store', () => {
     const first = loadOrCreateSigner(dir);
     expect(loadOrCreateSigner(dir).key).toEqual(first.key);
     expect(fs.statSync(path.join(dir, 'ledger-signing-key.pem')).mode & 0o777).toBe(0o600);
-  });
-
-  it('rolls the entry back with the transaction that wrote it', () => {
-    const { db } = fresh();
-    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
-    expect(() =>
-      db.transaction(() => {
-        ledger.append({ caseId: 'c1', actor: { type: 'system', id: 's' }, type: 'test', payload: {} });
-        throw new Error('crash before commit');
-      })(),
-    ).toThrow('crash before commit');
-    expect(ledger.list('c1')).toEqual([]);
   });
 });

@@ -232,10 +232,10 @@ describe('signalling messages', () => {
 });
 
 describe('revoked grants', () => {
-  it('are refused at registration, and dropRevoked cuts off their sockets and presence at once', async () => {
+  it('are refused at registration, and dropRevoked cuts off their sockets and presence before it resolves', async () => {
     const revoked = new Set<string>();
     const { signalling, ports: [port = 0], presence } = await startStack({
-      grantStands: (grant) => grant.joinTokenId === undefined || !revoked.has(grant.joinTokenId),
+      grantStands: async (grant) => grant.joinTokenId === undefined || !revoked.has(grant.joinTokenId),
     });
     const held = await connect(port, signalling.mint('case-r', 'customer', 'jt_old'));
     const unused = signalling.mint('case-r', 'customer', 'jt_old');
@@ -243,7 +243,7 @@ describe('revoked grants', () => {
     const closed = once(held.ws, 'close');
 
     revoked.add('jt_old');
-    signalling.dropRevoked('case-r');
+    await signalling.dropRevoked('case-r');
     expect(signalling.onlinePeers('case-r').map((grant) => grant.peerId)).toEqual([assessor.id]);
     expect(presence.filter((event) => !event.online).map((event) => event.grant)).toEqual([
       { peerId: held.id, caseId: 'case-r', role: 'customer', joinTokenId: 'jt_old' },
