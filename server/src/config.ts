@@ -105,6 +105,9 @@ const EnvSchema = z.object({
   SIGHTLINE_ORGANISATION: z.string().trim().min(1).max(200).optional(),
   SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   SIGHTLINE_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIGHTLINE_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://sightline:secret@db.internal:5432/sightline' })
+    .optional(),
   SIGHTLINE_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com' })
     .optional(),
@@ -141,6 +144,8 @@ export interface Config {
   httpsPort: number | null;
   host: string;
   dataDir: string;
+  /** PostgreSQL to keep everything in; null: SQLite in the data dir. */
+  databaseUrl: string | null;
   /** Where blobs live: `<dataDir>/blobs`, or an S3 bucket (SIGHTLINE_BLOB_STORE). */
   blobStore: BlobStoreConfig;
   /** The folder of preview tours, one sub-folder per tour (docs/TOURS.md). */
@@ -233,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     httpsPort: e.HTTPS_PORT,
     host: e.HOST,
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
+    databaseUrl: e.SIGHTLINE_DATABASE_URL ?? null,
     blobStore,
     toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
