@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadBlobStoreConfig } from '../config.ts';
 import { createLedgerStore } from '../ledger/ledger-store.ts';
 import { loadOrCreateSigner } from '../ledger/signing-key.ts';
-import { createLocalBlobStore } from '../storage/blob-store.ts';
+import { openBlobStore } from '../storage/open-blob-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { runRetention, type RetentionResult } from './retention.ts';
 
@@ -48,8 +49,8 @@ export async function main(argv: string[], out: (line: string) => void = console
     const signer = loadOrCreateSigner(dataDir);
     // Stamped like the server stamps: by the database's clock when several instances share it.
     const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : () => new Date(), signer.sign);
-    const blobs = createLocalBlobStore(path.join(dataDir, 'blobs'));
-    const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] });
+    const blobs = await openBlobStore({ blobStore: loadBlobStoreConfig(env), dataDir });
+    const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] }).finally(() => blobs.close());
     for (const line of describeResult(result, days)) out(line);
     return 0;
   } finally {
