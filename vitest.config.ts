@@ -16,6 +16,18 @@ export default defineConfig({
         },
       },
       {
+        // The storage contract and HTTP integration suites again, on PostgreSQL.
+        test: {
+          name: 'postgres',
+          globalSetup: ['server/test/support/postgres-setup.ts'],
+          include: ['server/test/http/**/*.test.ts'],
+          env: { SIGHTLINE_TEST_ENGINE: 'postgres' },
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

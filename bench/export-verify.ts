@@ -70,10 +70,10 @@ async function insertRecording(dataDir: string, caseId: string): Promise<number>
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   const sha256 = hash.digest('hex');
   await blobs.adoptFile(temp, sha256);
-  const db = openDatabase(path.join(dataDir, 'sightline.db'));
+  const db = await openDatabase(path.join(dataDir, 'sightline.db'));
   try {
     const ledger = createLedgerStore(db, () => new Date(), loadOrCreateSigner(dataDir).sign);
-    ledger.append({
+    await ledger.append({
       caseId,
       actor: { type: 'system', id: 'bench' },
       type: 'recording.added',
@@ -81,7 +81,7 @@ async function insertRecording(dataDir: string, caseId: string): Promise<number>
       blobs: [sha256],
     });
   } finally {
-    db.close();
+    await db.close();
   }
   return RECORDING_BYTES;
 }

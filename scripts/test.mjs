@@ -1,4 +1,4 @@
-// `npm test`: type check, unit + integration tests, then the browser journeys in Chromium — inside a
+// `npm test`: type check, unit + integration tests (the HTTP ones again on PostgreSQL), then the browser journeys in Chromium — inside a
 // loopback-only network namespace when we are root (so WebRTC can only use 127.0.0.1).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,7 +35,10 @@ const chromium = ensureChromium();
 let ok = run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 
 const unit = vitest('unit');
-ok = run('unit and integration tests', bin('vitest'), unit.args) && ok;
+ok = run('unit and integration tests (storage suites on SQLite and PostgreSQL)', bin('vitest'), unit.args) && ok;
+
+const postgres = vitest('postgres');
+ok = run('HTTP integration tests on PostgreSQL', bin('vitest'), postgres.args) && ok;
 
 ok = run('client build', bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']) && ok;
 ok = run('offline verifier build', process.execPath, ['scripts/build-verifier.mjs']) && ok;
@@ -51,6 +54,6 @@ if (canIsolate) {
   ok = run('browser journeys', bin('vitest'), e2e.args, env) && ok;
 }
 
-const total = [unit.out, e2e.out].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
+const total = [unit.out, postgres.out, e2e.out].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(ok && total.failed === 0 ? 0 : 1);

@@ -41,18 +41,18 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   const router = express.Router();
 
   router.post('/cases', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const body = parseInput(CreateCaseBody, req.body);
     res.status(201).json(await cases.create(user, body, deps.joinBase(req)));
   });
 
   router.get('/cases', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     res.json({ cases: await cases.list(user, parseInput(CaseListQuery, req.query, 'case search')) });
   });
 
   router.get('/cases/:id', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     const detail: CaseDetail = {
       case: await cases.view(record),
@@ -69,35 +69,35 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   });
 
   router.post('/cases/:id/join-link', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     res.status(201).json(await cases.reissueJoinLink(user, req.params.id, deps.joinBase(req)));
   });
 
   router.post('/cases/:id/peer', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     res.json(deps.peers.mint(record.id, 'assessor'));
   });
 
   router.post('/cases/:id/calls', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     res.json(await deps.calls.report(user, req.params.id, parseInput(CallEventBody, req.body)));
   });
 
   router.post('/cases/:id/outcome', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     await cases.authorizeWrite({ kind: 'user', user }, req.params.id);
     res.status(201).json(await deps.outcomes.record(user, req.params.id, parseInput(OutcomeBody, req.body)));
   });
 
   router.get('/cases/:id/ledger', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     res.json({ entries: await deps.ledger.list(record.id) });
   });
 
   router.get('/cases/:id/verify', async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const record = await cases.authorize({ kind: 'user', user }, req.params.id);
     res.json(await verifyCase(record.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem));
   });

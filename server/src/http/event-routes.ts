@@ -10,7 +10,7 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
   const { auth, hub } = deps;
   const router = express.Router();
   router.get('/events', async (req, res, next) => {
-    await auth.requireUser(req);
+    const user = await auth.requireUser(req);
     // requireUser found a user, so the request named a session.
     const sessionId = auth.sessionId(req) as string;
     res.writeHead(200, {
@@ -25,19 +25,14 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
       send: (event) => res.write(`data: ${JSON.stringify(event)}\n\n`),
       end: () => res.end(),
     };
-    const unsubscribe = hub.subscribe(subscriber);
-    // A session that just expires ends no request: the keepalive is where a quiet stream notices.
-    // A failed look-up goes to the error handler, which logs it and ends the stream; the client reconnects.
+    const unsubscribe = hub.subscribe(subscriber, user);
+    // A session that just expires ends no request: the keepalive is where a quiet stream notices (the
+    // hub ends it then). A failed look-up goes to the error handler, which logs it and ends the stream;
+    // the client reconnects.
     const keepalive = setInterval(() => {
-      subscriber.currentUser().then((user) => {
+      hub.recheck(subscriber).then((live) => {
         // The stream may have closed while the user was read.
-        if (res.writableEnded || res.destroyed) return;
-        if (user) {
-          res.write(': keepalive\n\n');
-          return;
-        }
-        unsubscribe();
-        subscriber.end();
+        if (live && !res.writableEnded && !res.destroyed) res.write(': keepalive\n\n');
       }, next);
     }, KEEPALIVE_MS);
     // 'close' on the response: the client went away or the stream was ended here.

@@ -26,8 +26,22 @@ export interface Client {
   login(email?: string, password?: string): Promise<void>;
 }
 
+/**
+ * The database engine the HTTP suites run on: SQLite, or PostgreSQL in the `postgres` test project
+ * (SIGHTLINE_TEST_ENGINE=postgres), a fresh database per server.
+ */
+async function engineEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (process.env.SIGHTLINE_TEST_ENGINE !== 'postgres') return { env: {}, drop: async () => {} };
+  const { engines } = await import('../support/engines.ts');
+  const postgres = engines().find((engine) => engine.name === 'postgres')!;
+  if (postgres.skip) throw new Error(`the postgres test project needs PostgreSQL: ${postgres.skip}`);
+  const made = await postgres.fresh();
+  return { env: made.env, drop: made.drop };
+}
+
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-it-'));
+  const engine = await engineEnv();
   const config = loadConfig({
     PORT: '0',
     HTTPS_PORT: 'off',
@@ -36,6 +50,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     SIGHTLINE_ADMIN_EMAIL: ADMIN.email,
     SIGHTLINE_ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
+    ...engine.env,
     ...env,
   });
   let offset = 0;
@@ -51,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     client: () => makeClient(base),
     async close() {
       await server.close();
+      await engine.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
