@@ -13,6 +13,7 @@ import type { ChecklistService } from '../checklist/checklist-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { writeOnce } from '../ledger/ledger-write.ts';
 import { purgeCoverage, type PurgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -48,14 +49,17 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
 
   /** What a case's later entries say about its evidence: corrections, captions and notes, purged blobs, checklist verdicts. */
   interface CaseContext { corrections: Map<string, EvidenceCorrection>; notes: Map<string, EvidenceNote>; coverage: PurgeCoverage; checklist: Map<string, ChecklistCapture> }
-  const contextOf = (caseId: string): CaseContext => ({
-    corrections: store.corrections(caseId),
-    notes: store.notes(caseId),
-    coverage: purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED)),
-    checklist: deps.checklist.byEvidence(caseId),
-  });
+  const contextOf = async (caseId: string): Promise<CaseContext> => {
+    const [corrections, notes, purges, checklist] = await Promise.all([
+      store.corrections(caseId), store.notes(caseId), ledger.listOfType(caseId, RETENTION_PURGED), deps.checklist.byEvidence(caseId),
+    ]);
+    return { corrections, notes, coverage: purgeCoverage(purges), checklist };
+  };
 
-  const toView = (r: EvidenceRecord, context: CaseContext = contextOf(r.caseId)): EvidenceView => {
+  /** The view of one record; without a context, the case's is read now. */
+  const toView = async (r: EvidenceRecord, context?: CaseContext): Promise<EvidenceView> => viewOf(r, context ?? await contextOf(r.caseId));
+
+  const viewOf = (r: EvidenceRecord, context: CaseContext): EvidenceView => {
     const correction = context.corrections.get(r.id);
     const noted = context.notes.get(r.id);
     const base = `/api/cases/${r.caseId}/evidence/${r.id}`;
@@ -96,35 +100,35 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
 
   return {
     toView,
-    list(caseId: string): EvidenceView[] {
-      const context = contextOf(caseId);
-      return store.list(caseId).map((r) => toView(r, context));
+    async list(caseId: string): Promise<EvidenceView[]> {
+      const [context, records] = await Promise.all([contextOf(caseId), store.list(caseId)]);
+      return records.map((r) => viewOf(r, context));
     },
 
     /** Marks an evidence item superseded: a new ledger entry and its projection, in one transaction. */
-    supersede(principal: Principal, caseId: string, evidenceId: string, body: SupersedeBody): EvidenceView {
-      const caseRecord = deps.cases.authorize(principal, caseId);
-      const view = db.transaction(() => {
-        const record = store.byId(caseId, evidenceId);
+    async supersede(principal: Principal, caseId: string, evidenceId: string, body: SupersedeBody): Promise<EvidenceView> {
+      const caseRecord = await deps.cases.authorize(principal, caseId);
+      const view = await db.transaction(async () => {
+        const record = await store.byId(caseId, evidenceId);
         if (!record) throw notFound('the evidence');
-        if (store.corrections(caseId).has(evidenceId)) {
+        if ((await store.corrections(caseId)).has(evidenceId)) {
           throw new HttpError(409, 'already_superseded', `evidence ${evidenceId} is already marked superseded`);
         }
         const replacedBy = body.replacedBy ?? null;
-        if (replacedBy !== null && (replacedBy === evidenceId || !store.byId(caseId, replacedBy))) {
+        if (replacedBy !== null && (replacedBy === evidenceId || !(await store.byId(caseId, replacedBy)))) {
           throw new HttpError(400, 'invalid_replacement', 'replacedBy must be another evidence item of the same case');
         }
-        const entry = ledger.append({
+        const entry = await ledger.append({
           caseId,
           actor: actorOf(principal),
           type: EVIDENCE_SUPERSEDED,
           payload: { evidenceId, reason: body.reason, replacedBy },
         });
-        store.insertCorrection({ evidenceId, caseId, reason: body.reason, replacedBy, at: entry.at, ledgerSeq: entry.seq });
+        await store.insertCorrection({ evidenceId, caseId, reason: body.reason, replacedBy, at: entry.at, ledgerSeq: entry.seq });
         return toView(record);
-      }).immediate();
+      });
       hub.publish(caseRecord.assessorId, { type: 'evidence', evidence: view });
-      deps.cases.publish(caseId);
+      await deps.cases.publish(caseId);
       return view;
     },
 
@@ -132,12 +136,12 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
      * Sets a photo's caption and/or note (a field left out keeps its value; null or blank clears it):
      * a ledger entry and its projection in one transaction. A change to nothing appends nothing.
      */
-    note(principal: Principal, caseId: string, evidenceId: string, body: EvidenceNoteBody): { evidence: EvidenceView; created: boolean } {
-      const caseRecord = deps.cases.authorize(principal, caseId);
-      const result = db.transaction(() => {
-        const record = store.byId(caseId, evidenceId);
+    async note(principal: Principal, caseId: string, evidenceId: string, body: EvidenceNoteBody): Promise<{ evidence: EvidenceView; created: boolean }> {
+      const caseRecord = await deps.cases.authorize(principal, caseId);
+      const result = await db.transaction(async () => {
+        const record = await store.byId(caseId, evidenceId);
         if (!record) throw notFound('the evidence');
-        const context = contextOf(caseId);
+        const context = await contextOf(caseId);
         if (context.coverage.covers(record.ledgerSeq, record.sha256)) {
           throw new HttpError(409, 'evidence_purged', `Evidence ${evidenceId} was purged under the retention policy, so its caption and note can no longer change.`);
         }
@@ -146,15 +150,15 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           value === undefined ? before : value === null || value === '' ? null : value;
         const caption = given(body.caption, earlier?.caption ?? null);
         const note = given(body.note, earlier?.note ?? null);
-        if (caption === (earlier?.caption ?? null) && note === (earlier?.note ?? null)) return { evidence: toView(record, context), created: false };
+        if (caption === (earlier?.caption ?? null) && note === (earlier?.note ?? null)) return { evidence: viewOf(record, context), created: false };
         const actor = actorOf(principal);
-        const entry = ledger.append({ caseId, actor, type: EVIDENCE_NOTED, payload: { evidenceId, caption, note } });
-        store.insertNote({ evidenceId, caseId, caption, note, by: actor.id, at: entry.at, ledgerSeq: entry.seq });
-        return { evidence: toView(record), created: true };
-      }).immediate();
+        const entry = await ledger.append({ caseId, actor, type: EVIDENCE_NOTED, payload: { evidenceId, caption, note } });
+        await store.insertNote({ evidenceId, caseId, caption, note, by: actor.id, at: entry.at, ledgerSeq: entry.seq });
+        return { evidence: await toView(record), created: true };
+      });
       if (result.created) {
         hub.publish(caseRecord.assessorId, { type: 'evidence', evidence: result.evidence });
-        deps.cases.publish(caseId);
+        await deps.cases.publish(caseId);
       }
       return result;
     },
@@ -169,14 +173,15 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
      * `signal` aborts while the image still waits for its turn (its sender has gone).
      */
     async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta, signal?: AbortSignal): Promise<{ evidence: EvidenceView; created: boolean }> {
-      const caseRecord = deps.cases.authorize(principal, caseId);
       let adopted = false;
       try {
+        const caseRecord = await deps.cases.authorize(principal, caseId);
         // Before anything is written: a photo for an item the case's checklist lacks is refused whole.
-        if (meta.checklistItem !== undefined) deps.checklist.check(caseRecord, meta.checklistItem);
+        if (meta.checklistItem !== undefined) await deps.checklist.check(caseRecord, meta.checklistItem);
+        // A retry whose first attempt was stored is answered without processing the image again.
         if (meta.uploadId) {
-          const earlier = store.byUploadId(caseId, meta.uploadId);
-          if (earlier) return { evidence: toView(earlier), created: false };
+          const earlier = await store.byUploadId(caseId, meta.uploadId);
+          if (earlier) return { evidence: await toView(earlier), created: false };
         }
         const { image, quality, previewSha256, thumbnailSha256 } = await images.store(callerOf(principal), file, signal);
         adopted = true;
@@ -210,34 +215,41 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           ledgerSeq: 0,
           layer: meta.layer ?? null,
         };
-        const committed = db.transaction(() => {
-          const raced = meta.uploadId ? store.byUploadId(caseId, meta.uploadId) : null;
-          if (raced) return { record: raced, created: false };
-          // The case may have been closed (or taken from this caller) while the image was read and processed.
-          deps.cases.authorizeWrite(principal, caseId);
-          const { id, source, mime, size, sha256, width, height, sharpness, blurry, brightness, deviceTime, receivedAt, requestId } = record;
-          const entry = ledger.append({
-            caseId,
-            actor,
-            type: 'evidence.added',
-            payload: {
-              evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
-              exposure: quality.exposure, deviceTime, receivedAt, requestId,
-              location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
-              previewSha256, thumbnailSha256, layer: record.layer,
-            },
-            blobs: [sha256, previewSha256, thumbnailSha256],
-          });
-          const stored = { ...record, ledgerSeq: entry.seq };
-          store.insert(stored);
-          if (meta.checklistItem !== undefined) deps.checklist.capture(caseRecord, actor, { itemId: meta.checklistItem, evidenceId: id, blurry, brightness });
-          return { record: stored, created: true };
-        }).immediate();
-        const evidence = toView(committed.record);
+        // The blobs are stored (above, outside any transaction); the entry and the row commit together. An
+        // upload id names one upload: whatever arrives again under it (a retry that raced this one) is
+        // answered with the record stored first.
+        const committed = await writeOnce(db, {
+          caseId,
+          find: async () => (meta.uploadId ? store.byUploadId(caseId, meta.uploadId) : null),
+          same: () => true,
+          conflict: (earlier) => new Error(`upload ${earlier.uploadId} is stored already`),
+          write: async () => {
+            // The case may have been closed (or taken from this caller) while the image was read and processed.
+            await deps.cases.authorizeWrite(principal, caseId);
+            const { id, source, mime, size, sha256, width, height, sharpness, blurry, brightness, deviceTime, receivedAt, requestId } = record;
+            const entry = await ledger.append({
+              caseId,
+              actor,
+              type: 'evidence.added',
+              payload: {
+                evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
+                exposure: quality.exposure, deviceTime, receivedAt, requestId,
+                location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
+                previewSha256, thumbnailSha256, layer: record.layer,
+              },
+              blobs: [sha256, previewSha256, thumbnailSha256],
+            });
+            const stored = { ...record, ledgerSeq: entry.seq };
+            await store.insert(stored);
+            if (meta.checklistItem !== undefined) await deps.checklist.capture(caseRecord, actor, { itemId: meta.checklistItem, evidenceId: id, blurry, brightness });
+            return stored;
+          },
+        });
+        const evidence = await toView(committed.record);
         if (committed.created) {
           hub.publish(caseRecord.assessorId, { type: 'evidence', evidence });
-          if (meta.checklistItem !== undefined) deps.checklist.publish(caseRecord);
-          deps.cases.publish(caseId);
+          if (meta.checklistItem !== undefined) await deps.checklist.publish(caseRecord);
+          await deps.cases.publish(caseId);
         }
         return { evidence, created: committed.created };
       } finally {
@@ -247,12 +259,12 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     },
 
     /** The blob behind one rendition of an evidence item, for streaming. */
-    rendition(principal: Principal, caseId: string, evidenceId: string, which: 'original' | 'preview' | 'thumbnail') {
-      deps.cases.authorize(principal, caseId);
-      const record = store.byId(caseId, evidenceId);
+    async rendition(principal: Principal, caseId: string, evidenceId: string, which: 'original' | 'preview' | 'thumbnail') {
+      await deps.cases.authorize(principal, caseId);
+      const record = await store.byId(caseId, evidenceId);
       if (!record) throw notFound('the evidence');
       const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;
-      if (contextOf(caseId).coverage.covers(record.ledgerSeq, sha256)) {
+      if (purgeCoverage(await ledger.listOfType(caseId, RETENTION_PURGED)).covers(record.ledgerSeq, sha256)) {
         throw new HttpError(410, 'evidence_purged', `the ${which} of evidence ${evidenceId} was purged under the retention policy; the case ledger records it`);
       }
       return { sha256, mime: which === 'original' ? record.mime : 'image/jpeg', stream: () => blobs.open(sha256) };

@@ -1,7 +1,9 @@
 // Evidence rows: the queryable projection of `evidence.added` ledger entries.
+import type { Selectable } from 'kysely';
 import type { EvidenceSource } from '../../../protocol/http.ts';
 import { AnnotationLayer } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
+import type { EvidenceCorrectionsTable, EvidenceTable } from '../storage/schema.ts';
 
 export interface EvidenceRecord {
   id: string;
@@ -55,92 +57,115 @@ export interface EvidenceNote {
   ledgerSeq: number;
 }
 
-type Row = Record<string, string | number | null>;
-
-const COLUMNS: Array<[keyof EvidenceRecord, string]> = [
-  ['id', 'id'], ['caseId', 'case_id'], ['source', 'source'], ['mime', 'mime'], ['size', 'size'], ['sha256', 'sha256'],
-  ['previewSha256', 'preview_sha256'], ['thumbnailSha256', 'thumbnail_sha256'], ['width', 'width'], ['height', 'height'],
-  ['sharpness', 'sharpness'], ['blurry', 'blurry'], ['brightness', 'brightness'], ['deviceTime', 'device_time'],
-  ['receivedAt', 'received_at'], ['latitude', 'latitude'], ['longitude', 'longitude'], ['accuracy', 'accuracy'],
-  ['requestId', 'request_id'], ['uploadId', 'upload_id'], ['capturedBy', 'captured_by'], ['actorId', 'actor_id'],
-  ['ledgerSeq', 'ledger_seq'], ['layer', 'layer'],
-];
-
 export interface EvidenceStore {
-  insert(record: EvidenceRecord): void;
-  byId(caseId: string, id: string): EvidenceRecord | null;
-  byUploadId(caseId: string, uploadId: string): EvidenceRecord | null;
-  list(caseId: string): EvidenceRecord[];
-  insertCorrection(correction: EvidenceCorrection): void;
+  insert(record: EvidenceRecord): Promise<void>;
+  byId(caseId: string, id: string): Promise<EvidenceRecord | null>;
+  byUploadId(caseId: string, uploadId: string): Promise<EvidenceRecord | null>;
+  list(caseId: string): Promise<EvidenceRecord[]>;
+  insertCorrection(correction: EvidenceCorrection): Promise<void>;
   /** The case's corrections by evidence id. */
-  corrections(caseId: string): Map<string, EvidenceCorrection>;
-  insertNote(note: Omit<EvidenceNote, 'byName'>): void;
+  corrections(caseId: string): Promise<Map<string, EvidenceCorrection>>;
+  insertNote(note: Omit<EvidenceNote, 'byName'>): Promise<void>;
   /** The case's latest caption and note of each photo, by evidence id. */
-  notes(caseId: string): Map<string, EvidenceNote>;
+  notes(caseId: string): Promise<Map<string, EvidenceNote>>;
 }
 
+type EvidenceRow = Omit<Selectable<EvidenceTable>, 'rowid'>;
+
+const fromRow = (row: EvidenceRow): EvidenceRecord => ({
+  id: row.id,
+  caseId: row.case_id,
+  source: row.source as EvidenceSource,
+  mime: row.mime,
+  size: row.size,
+  sha256: row.sha256,
+  previewSha256: row.preview_sha256,
+  thumbnailSha256: row.thumbnail_sha256,
+  width: row.width,
+  height: row.height,
+  sharpness: row.sharpness,
+  blurry: row.blurry === 1,
+  brightness: row.brightness,
+  deviceTime: row.device_time,
+  receivedAt: row.received_at,
+  latitude: row.latitude,
+  longitude: row.longitude,
+  accuracy: row.accuracy,
+  requestId: row.request_id,
+  uploadId: row.upload_id,
+  capturedBy: row.captured_by as EvidenceRecord['capturedBy'],
+  actorId: row.actor_id,
+  ledgerSeq: row.ledger_seq,
+  layer: row.layer === null ? null : AnnotationLayer.parse(JSON.parse(row.layer)),
+});
+
+const correctionFromRow = (row: EvidenceCorrectionsTable): EvidenceCorrection => ({
+  evidenceId: row.evidence_id,
+  caseId: row.case_id,
+  reason: row.reason,
+  replacedBy: row.replaced_by,
+  at: row.at,
+  ledgerSeq: row.ledger_seq,
+});
+
 export function createEvidenceStore(db: Db): EvidenceStore {
-  const insertStmt = db.prepare(
-    `INSERT INTO evidence (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})`,
-  );
-  // Prepared once: the case view reads these on every request.
-  const byIdStmt = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND id = ?');
-  const byUploadIdStmt = db.prepare<[string, string], Row>('SELECT * FROM evidence WHERE case_id = ? AND upload_id = ?');
-  const listStmt = db.prepare<[string], Row>('SELECT * FROM evidence WHERE case_id = ? ORDER BY received_at, rowid');
-  const insertCorrectionStmt = db.prepare(
-    `INSERT INTO evidence_corrections (evidence_id, case_id, reason, replaced_by, at, ledger_seq)
-     VALUES (@evidenceId, @caseId, @reason, @replacedBy, @at, @ledgerSeq)`,
-  );
-  const correctionsStmt = db.prepare<[string], Row>('SELECT * FROM evidence_corrections WHERE case_id = ?');
-  const insertNoteStmt = db.prepare(
-    `INSERT INTO evidence_notes (evidence_id, case_id, caption, note, by, at, ledger_seq)
-     VALUES (@evidenceId, @caseId, @caption, @note, @by, @at, @ledgerSeq)`,
-  );
-  // The table keeps every change; the row with the highest ledger seq is the one that stands.
-  const notesStmt = db.prepare<[string], Row>(
-    `SELECT n.*, u.name AS by_name FROM evidence_notes n LEFT JOIN users u ON u.id = n.by
-     WHERE n.case_id = ? AND n.ledger_seq = (SELECT MAX(m.ledger_seq) FROM evidence_notes m WHERE m.evidence_id = n.evidence_id)`,
-  );
-  const fromRow = (row: Row): EvidenceRecord => {
-    const record = Object.fromEntries(COLUMNS.map(([key, column]) => [key, row[column]])) as unknown as EvidenceRecord;
-    const layer = typeof row.layer === 'string' ? AnnotationLayer.parse(JSON.parse(row.layer)) : null;
-    return { ...record, blurry: row.blurry === 1, layer };
+  // The columns every evidence row is read with (`rowid` is only for ordering).
+  const evidence = () => db.q().selectFrom('evidence').select([
+    'id', 'case_id', 'source', 'mime', 'size', 'sha256', 'preview_sha256', 'thumbnail_sha256', 'width', 'height',
+    'sharpness', 'blurry', 'brightness', 'device_time', 'received_at', 'latitude', 'longitude', 'accuracy',
+    'request_id', 'upload_id', 'captured_by', 'actor_id', 'ledger_seq', 'layer',
+  ]);
+  const one = async (query: ReturnType<typeof evidence>): Promise<EvidenceRecord | null> => {
+    const row = await query.executeTakeFirst();
+    return row ? fromRow(row) : null;
   };
+
   return {
-    insert: (record) => insertStmt.run({ ...record, blurry: record.blurry ? 1 : 0, layer: record.layer ? JSON.stringify(record.layer) : null }),
-    byId(caseId, id) {
-      const row = byIdStmt.get(caseId, id);
-      return row ? fromRow(row) : null;
+    async insert(r) {
+      await db.q().insertInto('evidence').values({
+        id: r.id, case_id: r.caseId, source: r.source, mime: r.mime, size: r.size, sha256: r.sha256,
+        preview_sha256: r.previewSha256, thumbnail_sha256: r.thumbnailSha256, width: r.width, height: r.height,
+        sharpness: r.sharpness, blurry: r.blurry ? 1 : 0, brightness: r.brightness, device_time: r.deviceTime,
+        received_at: r.receivedAt, latitude: r.latitude, longitude: r.longitude, accuracy: r.accuracy,
+        request_id: r.requestId, upload_id: r.uploadId, captured_by: r.capturedBy, actor_id: r.actorId,
+        ledger_seq: r.ledgerSeq, layer: r.layer ? JSON.stringify(r.layer) : null,
+      }).execute();
     },
-    byUploadId(caseId, uploadId) {
-      const row = byUploadIdStmt.get(caseId, uploadId);
-      return row ? fromRow(row) : null;
+    byId: (caseId, id) => one(evidence().where('case_id', '=', caseId).where('id', '=', id)),
+    byUploadId: (caseId, uploadId) => one(evidence().where('case_id', '=', caseId).where('upload_id', '=', uploadId)),
+    list: async (caseId) => (await evidence().where('case_id', '=', caseId).orderBy('received_at').orderBy('rowid').execute()).map(fromRow),
+    async insertCorrection(c) {
+      await db.q().insertInto('evidence_corrections').values({
+        evidence_id: c.evidenceId, case_id: c.caseId, reason: c.reason, replaced_by: c.replacedBy, at: c.at, ledger_seq: c.ledgerSeq,
+      }).execute();
     },
-    list: (caseId) => listStmt.all(caseId).map(fromRow),
-    insertCorrection: (c) => insertCorrectionStmt.run(c),
-    corrections(caseId) {
-      const rows = correctionsStmt.all(caseId);
-      return new Map(rows.map((row) => [String(row.evidence_id), {
-        evidenceId: String(row.evidence_id),
-        caseId: String(row.case_id),
-        reason: String(row.reason),
-        replacedBy: row.replaced_by === null ? null : String(row.replaced_by),
-        at: String(row.at),
-        ledgerSeq: Number(row.ledger_seq),
-      }]));
+    async corrections(caseId) {
+      const rows = await db.q().selectFrom('evidence_corrections').selectAll().where('case_id', '=', caseId).execute();
+      return new Map(rows.map((row) => [row.evidence_id, correctionFromRow(row)]));
     },
-    insertNote: (n) => insertNoteStmt.run(n),
-    notes(caseId) {
-      const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
-      return new Map(notesStmt.all(caseId).map((row) => [String(row.evidence_id), {
-        evidenceId: String(row.evidence_id),
-        caseId: String(row.case_id),
-        caption: text(row.caption),
-        note: text(row.note),
-        by: String(row.by),
-        byName: text(row.by_name),
-        at: String(row.at),
-        ledgerSeq: Number(row.ledger_seq),
+    async insertNote(n) {
+      await db.q().insertInto('evidence_notes').values({
+        evidence_id: n.evidenceId, case_id: n.caseId, caption: n.caption, note: n.note, by: n.by, at: n.at, ledger_seq: n.ledgerSeq,
+      }).execute();
+    },
+    async notes(caseId) {
+      // The table keeps every change; the row with the highest ledger seq is the one that stands.
+      const rows = await db.q().selectFrom('evidence_notes as n')
+        .leftJoin('users as u', 'u.id', 'n.by')
+        .selectAll('n')
+        .select('u.name as by_name')
+        .where('n.case_id', '=', caseId)
+        .where('n.ledger_seq', '=', (eb) => eb.selectFrom('evidence_notes as m').select((m) => m.fn.max('m.ledger_seq').as('latest')).whereRef('m.evidence_id', '=', 'n.evidence_id'))
+        .execute();
+      return new Map(rows.map((row) => [row.evidence_id, {
+        evidenceId: row.evidence_id,
+        caseId: row.case_id,
+        caption: row.caption,
+        note: row.note,
+        by: row.by,
+        byName: row.by_name,
+        at: row.at,
+        ledgerSeq: row.ledger_seq,
       }]));
     },
   };

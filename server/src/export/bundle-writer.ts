@@ -22,7 +22,7 @@ export interface BundleSource {
   blobs: ManifestBlob[];
   /** The modification time every zip entry carries (the export time). */
   mtime: Date;
-  open: (sha256: string) => Readable;
+  open: (sha256: string) => Promise<Readable>;
 }
 
 const FILE_MODE = 0o100644;
@@ -42,9 +42,16 @@ export function writeBundle(source: BundleSource): Promise<{ size: number; strea
   for (const file of source.files) zip.addBuffer(file.bytes, file.path, options);
   for (const blob of source.blobs) {
     zip.addReadStreamLazy(blob.path, { ...options, size: blob.size }, (done) => {
-      reading = source.open(blob.sha256);
-      reading.once('error', (error) => output.destroy(error));
-      done(null, reading);
+      source.open(blob.sha256).then((stream) => {
+        // The consumer may have gone away while the blob was being opened.
+        if (output.destroyed) {
+          stream.destroy();
+          return;
+        }
+        reading = stream;
+        reading.once('error', (error) => output.destroy(error));
+        done(null, reading);
+      }, (error: Error) => output.destroy(error));
     });
   }
   return new Promise((resolve, reject) => {

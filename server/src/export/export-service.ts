@@ -46,8 +46,9 @@ export function createExportService(deps: ExportServiceDeps) {
 
   return {
     async export(principal: Principal, caseId: string): Promise<CaseExport> {
-      const record = cases.authorize(principal, caseId);
-      const entries = ledger.list(record.id);
+      const record = await cases.authorize(principal, caseId);
+      // One read: the bundle holds exactly these entries, whatever is appended while it streams.
+      const entries = await ledger.list(record.id);
       if (entries.length === 0) throw new HttpError(409, 'empty_ledger', `case ${record.id} has no ledger entries to export`);
       const exportedAt = deps.clock();
       const named = await sizeBlobs(record.id, blobsNamed(entries));

@@ -22,11 +22,11 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
   const router = express.Router();
 
   router.post('/cases/:id/evidence', async (req, res) => {
-    const principal = auth.requirePrincipal(req);
+    const principal = await auth.requirePrincipal(req);
     const caseId = req.params.id;
     // Refuse before reading the body when the caller may not write to this case, or has as many
     // images in progress as it may.
-    deps.cases.authorizeWrite(principal, caseId);
+    await deps.cases.authorizeWrite(principal, caseId);
     requireConsent(principal);
     try {
       deps.evidence.admitUpload(principal);
@@ -50,35 +50,35 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
     res.status(result.created ? 201 : 200).json(result.evidence);
   });
 
-  router.post('/cases/:id/evidence/:evidenceId/supersede', (req, res) => {
-    const user = auth.requireUser(req);
-    const view = deps.evidence.supersede({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(SupersedeBody, req.body));
+  router.post('/cases/:id/evidence/:evidenceId/supersede', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const view = await deps.evidence.supersede({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(SupersedeBody, req.body));
     res.status(201).json(view);
   });
 
-  router.post('/cases/:id/evidence/:evidenceId/notes', (req, res) => {
-    const user = auth.requireUser(req);
-    const result = deps.evidence.note({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(EvidenceNoteBody, req.body, 'caption or note'));
+  router.post('/cases/:id/evidence/:evidenceId/notes', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const result = await deps.evidence.note({ kind: 'user', user }, req.params.id, req.params.evidenceId, parseInput(EvidenceNoteBody, req.body, 'caption or note'));
     res.status(result.created ? 201 : 200).json(result.evidence);
   });
 
-  router.get('/cases/:id/evidence/:evidenceId/:rendition', (req, res) => {
-    const principal = auth.requirePrincipal(req);
+  router.get('/cases/:id/evidence/:evidenceId/:rendition', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
     const rendition = req.params.rendition as Rendition;
     if (!RENDITIONS.has(rendition)) throw new HttpError(404, 'not_found', 'renditions are original, preview and thumbnail');
-    const blob = deps.evidence.rendition(principal, req.params.id, req.params.evidenceId, rendition);
+    const blob = await deps.evidence.rendition(principal, req.params.id, req.params.evidenceId, rendition);
     res.setHeader('Content-Type', blob.mime);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
     res.setHeader('ETag', `"${blob.sha256}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (rendition === 'original') res.setHeader('Content-Disposition', `attachment; filename="${req.params.evidenceId}"`);
-    blob.stream().on('error', () => res.destroy()).pipe(res);
+    (await blob.stream()).on('error', () => res.destroy()).pipe(res);
   });
 
-  router.post('/cases/:id/chat', (req, res) => {
-    const principal = auth.requirePrincipal(req);
-    deps.cases.authorizeWrite(principal, req.params.id);
-    const result = deps.chat.post(principal, req.params.id, parseInput(ChatBody, req.body));
+  router.post('/cases/:id/chat', async (req, res) => {
+    const principal = await auth.requirePrincipal(req);
+    await deps.cases.authorizeWrite(principal, req.params.id);
+    const result = await deps.chat.post(principal, req.params.id, parseInput(ChatBody, req.body));
     res.status(result.created ? 201 : 200).json(result.line);
   });
 

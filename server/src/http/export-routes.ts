@@ -8,7 +8,7 @@ export function exportRoutes(deps: { auth: Auth; caseExports: ExportService }): 
   const router = express.Router();
 
   router.get('/cases/:id/export', async (req, res) => {
-    const user = deps.auth.requireUser(req);
+    const user = await deps.auth.requireUser(req);
     const bundle = await deps.caseExports.export({ kind: 'user', user }, req.params.id);
     await sendDownload(req, res, {
       type: 'application/zip',

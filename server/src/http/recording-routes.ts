@@ -43,48 +43,48 @@ export function recordingRoutes(deps: RecordingRouteDeps): express.Router {
   const router = express.Router();
   const base = '/cases/:id/recordings';
 
-  router.post(base, express.json({ limit: '16kb', strict: true }), (req, res) => {
-    const user = auth.requireUser(req);
-    deps.cases.authorizeWrite({ kind: 'user', user }, req.params.id);
-    const result = recordings.create(user, req.params.id, parseInput(CreateRecordingBody, req.body));
+  router.post(base, express.json({ limit: '16kb', strict: true }), async (req, res) => {
+    const user = await auth.requireUser(req);
+    await deps.cases.authorizeWrite({ kind: 'user', user }, req.params.id);
+    const result = await recordings.create(user, req.params.id, parseInput(CreateRecordingBody, req.body));
     res.status(result.created ? 201 : 200).json({ recording: result.recording } satisfies RecordingResponse);
   });
 
-  router.get(base, (req, res) => {
-    const user = auth.requireUser(req);
-    res.json({ recordings: recordings.list(user, req.params.id) } satisfies RecordingList);
+  router.get(base, async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ recordings: await recordings.list(user, req.params.id) } satisfies RecordingList);
   });
 
-  router.get(`${base}/:recordingId`, (req, res) => {
-    const user = auth.requireUser(req);
-    res.json(recordings.view(user, req.params.id, req.params.recordingId));
+  router.get(`${base}/:recordingId`, async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json(await recordings.view(user, req.params.id, req.params.recordingId));
   });
 
   const receiveChunkBody = createChunkReceiver();
   router.put(`${base}/:recordingId/chunks/:n`, async (req, res) => {
-    const user = auth.requireUser(req);
+    const user = await auth.requireUser(req);
     const { id: caseId, recordingId } = req.params;
     const n = chunkNumber(req.params.n);
     const sha256 = claimedHash(req.headers[CHUNK_SHA256_HEADER.toLowerCase()]);
     // Refuse before reading the body when the caller may not write here or the answer is known. A
     // recording under way when its case was closed may still finish (its chunks and seal are the end
     // of evidence begun while the case was open); only a new recording is refused.
-    recordings.precheckChunk(user, caseId, recordingId, n, sha256);
+    await recordings.precheckChunk(user, caseId, recordingId, n, sha256);
     checkChunkHeaders(req, deps.maxChunkBytes);
     const file = await receiveChunkBody(req, { tempPath: deps.blobs.tempPath, maxBytes: deps.maxChunkBytes });
     const receipt = await recordings.ingestChunk(user, caseId, recordingId, n, sha256, file);
     res.status(receipt.stored ? 201 : 200).json(receipt);
   });
 
-  router.post(`${base}/:recordingId/seal`, express.json({ limit: SEAL_BODY_LIMIT, strict: true }), (req, res) => {
-    const user = auth.requireUser(req);
-    const recording = recordings.seal(user, req.params.id, req.params.recordingId, parseInput(SealRecordingBody, req.body));
+  router.post(`${base}/:recordingId/seal`, express.json({ limit: SEAL_BODY_LIMIT, strict: true }), async (req, res) => {
+    const user = await auth.requireUser(req);
+    const recording = await recordings.seal(user, req.params.id, req.params.recordingId, parseInput(SealRecordingBody, req.body));
     res.json({ recording } satisfies RecordingResponse);
   });
 
   router.get(`${base}/:recordingId/media`, async (req, res) => {
-    const user = auth.requireUser(req);
-    const media = recordings.media(user, req.params.id, req.params.recordingId, req.headers.range);
+    const user = await auth.requireUser(req);
+    const media = await recordings.media(user, req.params.id, req.params.recordingId, req.headers.range);
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('X-Content-Type-Options', 'nosniff');

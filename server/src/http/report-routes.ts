@@ -8,7 +8,7 @@ export function reportRoutes(deps: { auth: Auth; reports: ReportService }): expr
   const router = express.Router();
 
   router.get('/cases/:id/report', async (req, res) => {
-    const user = deps.auth.requireUser(req);
+    const user = await deps.auth.requireUser(req);
     const report = await deps.reports.generate({ kind: 'user', user }, req.params.id);
     await sendDownload(req, res, { type: 'application/pdf', filename: report.filename, headHash: report.headHash, stream: report.stream });
   });

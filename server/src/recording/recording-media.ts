@@ -10,16 +10,11 @@ export function sliceStream(blobs: Pick<BlobStore, 'open'>, slices: readonly Blo
 
 async function* readSlices(blobs: Pick<BlobStore, 'open'>, slices: readonly BlobSlice[]): AsyncGenerator<Buffer> {
   for (const slice of slices) {
-    let position = 0;
+    if (slice.take === 0) continue;
     let remaining = slice.take;
-    // Reading from the start of the blob costs at most one chunk on a seek, and keeps the blob store's
-    // interface (open a blob by hash) the only way in.
-    for await (const data of blobs.open(slice.sha256)) {
-      const buffer = data as Buffer;
-      const from = Math.max(0, slice.skip - position);
-      position += buffer.length;
-      if (from >= buffer.length) continue;
-      const part = buffer.subarray(from, from + remaining);
+    // Only the slice's bytes are read: a seek into a chunk held in a bucket fetches that range alone.
+    for await (const data of await blobs.open(slice.sha256, { start: slice.skip, end: slice.skip + slice.take - 1 })) {
+      const part = (data as Buffer).subarray(0, remaining);
       remaining -= part.length;
       yield part;
       if (remaining === 0) break;

@@ -15,6 +15,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { writeOnce } from '../ledger/ledger-write.ts';
 import { purgeCoverage } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -63,7 +64,10 @@ export function createRecordingService(deps: RecordingServiceDeps) {
   const { db, store, blobs, ledger, hub } = deps;
   const commitChunk = createGroupCommit(db);
 
-  const summaryOf = (r: RecordingRecord, totals: ChunkTotals = store.totals(r.id)): RecordingSummary => {
+  /** The summary of one recording; without totals, they are read now. */
+  const summaryOf = async (r: RecordingRecord, totals?: ChunkTotals): Promise<RecordingSummary> => summaryWith(r, totals ?? await store.totals(r.id));
+
+  const summaryWith = (r: RecordingRecord, totals: ChunkTotals): RecordingSummary => {
     return {
       id: r.id,
       caseId: r.caseId,
@@ -81,69 +85,76 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     };
   };
 
-  const viewOf = (r: RecordingRecord): RecordingView => {
-    const chunks = store.chunks(r.id);
+  const viewOf = async (r: RecordingRecord): Promise<RecordingView> => {
+    const chunks = await store.chunks(r.id);
     const layout = chunkLayout(chunks);
     const totals = { count: chunks.length, bytes: layout.bytes, playableBytes: layout.playableBytes };
-    return { ...summaryOf(r, totals), chunks, missing: layout.missing };
+    return { ...summaryWith(r, totals), chunks, missing: layout.missing };
   };
 
   /** The recording, if the user may reach its case; 404 when it is not in that case. */
-  const reach = (user: User, caseId: string, recordingId: string) => {
-    const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
-    const recording = store.byId(caseId, recordingId);
+  const reach = async (user: User, caseId: string, recordingId: string) => {
+    const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);
+    const recording = await store.byId(caseId, recordingId);
     if (!recording) throw notFound('the recording');
     return { caseRecord, recording };
   };
 
-  const summaries = (caseId: string): RecordingSummary[] => store.list(caseId).map((r) => summaryOf(r));
+  const summaries = async (caseId: string): Promise<RecordingSummary[]> => Promise.all((await store.list(caseId)).map((r) => summaryOf(r)));
 
-  const publish = (assessorId: string, recording: RecordingRecord): void => {
-    hub.publish(assessorId, { type: 'recording', recording: summaryOf(recording) });
+  const publish = async (assessorId: string, recording: RecordingRecord): Promise<void> => {
+    hub.publish(assessorId, { type: 'recording', recording: await summaryOf(recording) });
   };
 
   return {
     /** Summaries of a case's recordings, for case detail; the caller has authorized the case. */
     summaries,
 
-    list(user: User, caseId: string): RecordingSummary[] {
-      deps.cases.authorize({ kind: 'user', user }, caseId);
+    async list(user: User, caseId: string): Promise<RecordingSummary[]> {
+      await deps.cases.authorize({ kind: 'user', user }, caseId);
       return summaries(caseId);
     },
 
-    view: (user: User, caseId: string, recordingId: string): RecordingView => viewOf(reach(user, caseId, recordingId).recording),
+    view: async (user: User, caseId: string, recordingId: string): Promise<RecordingView> => viewOf((await reach(user, caseId, recordingId)).recording),
 
-    /** Starts a recording; `created` is false when the uploadId was seen before. */
-    create(user: User, caseId: string, body: CreateRecordingBody): { recording: RecordingView; created: boolean } {
-      const caseRecord = deps.cases.authorize({ kind: 'user', user }, caseId);
+    /**
+     * Starts a recording; `created` is false when the uploadId was seen before. An upload id names one
+     * start: whatever is sent again under it is answered with the recording it started.
+     */
+    async create(user: User, caseId: string, body: CreateRecordingBody): Promise<{ recording: RecordingView; created: boolean }> {
+      const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);
       const actor = actorOf({ kind: 'user', user });
-      const result = db.transaction(() => {
-        const earlier = body.uploadId ? store.byUploadId(caseId, body.uploadId) : null;
-        if (earlier) return { record: earlier, created: false };
-        const id = newId('rec');
-        const startedAt = new Date(body.startedAt).toISOString();
-        const chunkMs = body.chunkMs ?? null;
-        const entry = ledger.append({
-          caseId, actor, type: 'recording.started', payload: { recordingId: id, mimeType: body.mimeType, startedAt, chunkMs },
-        });
-        const record: RecordingRecord = {
-          id, caseId, mimeType: body.mimeType, startedAt, createdAt: entry.at, chunkMs, uploadId: body.uploadId ?? null,
-          actorId: actor.id, ledgerSeq: entry.seq, sealedAt: null, chunkCount: null, durationMs: null, sealSeq: null,
-        };
-        store.insert(record);
-        return { record, created: true };
-      }).immediate();
-      if (result.created) publish(caseRecord.assessorId, result.record);
-      return { recording: viewOf(result.record), created: result.created };
+      const result = await writeOnce(db, {
+        caseId,
+        find: async () => (body.uploadId ? store.byUploadId(caseId, body.uploadId) : null),
+        same: () => true,
+        conflict: (earlier) => new Error(`recording upload ${earlier.uploadId} is stored already`),
+        write: async () => {
+          const id = newId('rec');
+          const startedAt = new Date(body.startedAt).toISOString();
+          const chunkMs = body.chunkMs ?? null;
+          const entry = await ledger.append({
+            caseId, actor, type: 'recording.started', payload: { recordingId: id, mimeType: body.mimeType, startedAt, chunkMs },
+          });
+          const record: RecordingRecord = {
+            id, caseId, mimeType: body.mimeType, startedAt, createdAt: entry.at, chunkMs, uploadId: body.uploadId ?? null,
+            actorId: actor.id, ledgerSeq: entry.seq, sealedAt: null, chunkCount: null, durationMs: null, sealSeq: null,
+          };
+          await store.insert(record);
+          return record;
+        },
+      });
+      if (result.created) await publish(caseRecord.assessorId, result.record);
+      return { recording: await viewOf(result.record), created: result.created };
     },
 
     /**
      * Refuses a chunk before its body is read when the answer is already known from its number and
      * claimed hash (a conflict, or a sealed recording). The decision is taken again after the read.
      */
-    precheckChunk(user: User, caseId: string, recordingId: string, n: number, sha256: string): void {
-      const { recording } = reach(user, caseId, recordingId);
-      const decision = decideChunk(store.chunk(recordingId, n), sha256, recording.sealedAt !== null);
+    async precheckChunk(user: User, caseId: string, recordingId: string, n: number, sha256: string): Promise<void> {
+      const { recording } = await reach(user, caseId, recordingId);
+      const decision = decideChunk(await store.chunk(recordingId, n), sha256, recording.sealedAt !== null);
       if (decision === 'conflict' || decision === 'sealed') throw REFUSAL[decision](n);
     },
 
@@ -151,32 +162,36 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     async ingestChunk(user: User, caseId: string, recordingId: string, n: number, claimedSha256: string, file: ReceivedChunk): Promise<ChunkReceipt> {
       let adopted = false;
       try {
-        const { caseRecord } = reach(user, caseId, recordingId);
+        const { caseRecord, recording: before } = await reach(user, caseId, recordingId);
         if (file.sha256 !== claimedSha256) {
           throw new HttpError(422, 'chunk_hash_mismatch', `chunk ${n} hashes to ${file.sha256}, not to the ${claimedSha256} its X-Chunk-Sha256 header gives; nothing was stored`);
         }
-        const decide = (): ChunkDecision => decideChunk(store.chunk(recordingId, n), file.sha256, (store.byId(caseId, recordingId)?.sealedAt ?? null) !== null);
         const receipt = { n, sha256: file.sha256, size: file.size };
-        const early = decide();
+        const early = decideChunk(await store.chunk(recordingId, n), file.sha256, before.sealedAt !== null);
         if (early === 'duplicate') return { ...receipt, stored: false };
         if (early !== 'store') throw REFUSAL[early](n);
 
         await blobs.adoptFile(file.tempFile, file.sha256, { synced: file.synced === true });
         adopted = true;
-        const outcome = await commitChunk((): ChunkDecision => {
-          // Another request for the same number may have committed while this blob was being synced.
-          const decision = decide();
-          if (decision !== 'store') return decision;
-          const entry = ledger.append({
-            caseId, actor: actorOf({ kind: 'user', user }), type: 'recording.chunk', payload: { recordingId, ...receipt }, blobs: [file.sha256],
-          });
-          store.insertChunk({ recordingId, ...receipt, receivedAt: entry.at, ledgerSeq: entry.seq });
-          return 'store';
-        });
-        if (outcome === 'duplicate') return { ...receipt, stored: false };
-        if (outcome !== 'store') throw REFUSAL[outcome](n);
-        const recording = store.byId(caseId, recordingId);
-        if (recording) publish(caseRecord.assessorId, recording);
+        // Another request (on any instance) for the same number may have committed while this blob was
+        // being stored: writeOnce looks again under the case's ledger lock, with the rule of decideChunk.
+        const outcome = await commitChunk(() => writeOnce(db, {
+          caseId,
+          find: () => store.chunk(recordingId, n),
+          same: (held) => held.sha256 === file.sha256,
+          conflict: () => REFUSAL.conflict(n),
+          write: async () => {
+            if (((await store.byId(caseId, recordingId))?.sealedAt ?? null) !== null) throw REFUSAL.sealed(n);
+            const entry = await ledger.append({
+              caseId, actor: actorOf({ kind: 'user', user }), type: 'recording.chunk', payload: { recordingId, ...receipt }, blobs: [file.sha256],
+            });
+            await store.insertChunk({ recordingId, ...receipt, receivedAt: entry.at, ledgerSeq: entry.seq });
+            return receipt;
+          },
+        }));
+        if (!outcome.created) return { ...receipt, stored: false };
+        const recording = await store.byId(caseId, recordingId);
+        if (recording) await publish(caseRecord.assessorId, recording);
         return { ...receipt, stored: true };
       } finally {
         // An adopted temp file was renamed into the store (or removed there as a duplicate).
@@ -185,12 +200,14 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     },
 
     /** Seals the recording when exactly chunks 0 … chunkCount − 1 are held with the listed hashes. */
-    seal(user: User, caseId: string, recordingId: string, body: SealRecordingBody): RecordingView {
-      const { caseRecord } = reach(user, caseId, recordingId);
-      const result = db.transaction(() => {
-        const recording = store.byId(caseId, recordingId);
+    async seal(user: User, caseId: string, recordingId: string, body: SealRecordingBody): Promise<RecordingView> {
+      const { caseRecord } = await reach(user, caseId, recordingId);
+      const result = await db.transaction(async () => {
+        // Chunks and the seal of one recording take turns under the case's ledger lock.
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const recording = await store.byId(caseId, recordingId);
         if (!recording) throw notFound('the recording');
-        const held = store.chunks(recordingId);
+        const held = await store.chunks(recordingId);
         if (recording.sealedAt !== null) {
           const seal = { chunkCount: recording.chunkCount ?? -1, durationMs: recording.durationMs ?? -1 };
           if (sameSeal(held, seal, body)) return { recording, sealedNow: false };
@@ -202,7 +219,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         }
         const chunks = body.chunks.map((chunk) => chunk.sha256);
         const { bytes } = chunkLayout(held);
-        const entry = ledger.append({
+        const entry = await ledger.append({
           caseId,
           actor: actorOf({ kind: 'user', user }),
           type: 'recording.sealed',
@@ -210,10 +227,10 @@ export function createRecordingService(deps: RecordingServiceDeps) {
           blobs: chunks,
         });
         const seal = { sealedAt: entry.at, chunkCount: body.chunkCount, durationMs: body.durationMs, sealSeq: entry.seq };
-        store.seal(recordingId, seal);
+        await store.seal(recordingId, seal);
         return { recording: { ...recording, ...seal }, sealedNow: true };
-      }).immediate();
-      if (result.sealedNow) publish(caseRecord.assessorId, result.recording);
+      });
+      if (result.sealedNow) await publish(caseRecord.assessorId, result.recording);
       return viewOf(result.recording);
     },
 
@@ -221,10 +238,10 @@ export function createRecordingService(deps: RecordingServiceDeps) {
      * The recording as one file (its chunks back to back, contiguous from chunk 0), or a byte range of
      * it; 410 once retention purged its chunks (a tombstone after its start lists them).
      */
-    media(user: User, caseId: string, recordingId: string, rangeHeader: string | undefined): RecordingMedia {
-      const { recording } = reach(user, caseId, recordingId);
-      const chunks = store.chunks(recordingId);
-      const coverage = purgeCoverage(ledger.listOfType(caseId, RETENTION_PURGED));
+    async media(user: User, caseId: string, recordingId: string, rangeHeader: string | undefined): Promise<RecordingMedia> {
+      const { recording } = await reach(user, caseId, recordingId);
+      const [chunks, purges] = await Promise.all([store.chunks(recordingId), ledger.listOfType(caseId, RETENTION_PURGED)]);
+      const coverage = purgeCoverage(purges);
       const purged = chunks.filter((chunk) => coverage.covers(recording.ledgerSeq, chunk.sha256)).length;
       if (purged > 0) {
         throw new HttpError(410, 'recording_purged', `recording ${recordingId} was purged under the retention policy (${purged} of its ${chunks.length} chunks); the case ledger records it`);

@@ -1,7 +1,9 @@
 // Recording and chunk rows: the queryable projection of recording.started, .chunk and .sealed ledger
 // entries. Chunk rows are only ever inserted; a recording row gains its seal columns once.
+import { sql, type Selectable } from 'kysely';
 import type { RecordingChunk } from '../../../protocol/recording.ts';
 import type { Db } from '../storage/database.ts';
+import type { RecordingsTable } from '../storage/schema.ts';
 
 export interface RecordingRecord {
   id: string;
@@ -32,13 +34,7 @@ export interface SealRecord {
   sealSeq: number;
 }
 
-interface RecordingRow {
-  id: string; case_id: string; mime_type: string; started_at: string; created_at: string; chunk_ms: number | null;
-  upload_id: string | null; actor_id: string; ledger_seq: number; sealed_at: string | null; chunk_count: number | null;
-  duration_ms: number | null; seal_seq: number | null;
-}
-
-const fromRow = (r: RecordingRow): RecordingRecord => ({
+const fromRow = (r: Omit<Selectable<RecordingsTable>, 'rowid'>): RecordingRecord => ({
   id: r.id, caseId: r.case_id, mimeType: r.mime_type, startedAt: r.started_at, createdAt: r.created_at, chunkMs: r.chunk_ms,
   uploadId: r.upload_id, actorId: r.actor_id, ledgerSeq: r.ledger_seq, sealedAt: r.sealed_at, chunkCount: r.chunk_count,
   durationMs: r.duration_ms, sealSeq: r.seal_seq,
@@ -52,70 +48,80 @@ export interface ChunkTotals {
 }
 
 export interface RecordingStore {
-  insert(record: RecordingRecord): void;
-  byId(caseId: string, id: string): RecordingRecord | null;
-  byUploadId(caseId: string, uploadId: string): RecordingRecord | null;
-  list(caseId: string): RecordingRecord[];
-  insertChunk(chunk: ChunkRecord): void;
-  chunk(recordingId: string, n: number): RecordingChunk | null;
+  insert(record: RecordingRecord): Promise<void>;
+  byId(caseId: string, id: string): Promise<RecordingRecord | null>;
+  byUploadId(caseId: string, uploadId: string): Promise<RecordingRecord | null>;
+  list(caseId: string): Promise<RecordingRecord[]>;
+  insertChunk(chunk: ChunkRecord): Promise<void>;
+  chunk(recordingId: string, n: number): Promise<RecordingChunk | null>;
   /** Every chunk held, ordered by n. */
-  chunks(recordingId: string): RecordingChunk[];
-  /** What a summary needs of the chunks, computed by SQLite: an event per chunk must not read them all. */
-  totals(recordingId: string): ChunkTotals;
-  seal(recordingId: string, seal: SealRecord): void;
+  chunks(recordingId: string): Promise<RecordingChunk[]>;
+  /** What a summary needs of the chunks, computed by the database: an event per chunk must not read them all. */
+  totals(recordingId: string): Promise<ChunkTotals>;
+  seal(recordingId: string, seal: SealRecord): Promise<void>;
 }
 
 export function createRecordingStore(db: Db): RecordingStore {
-  const insertStmt = db.prepare(
-    `INSERT INTO recordings (id, case_id, mime_type, started_at, created_at, chunk_ms, upload_id, actor_id, ledger_seq, sealed_at, chunk_count, duration_ms, seal_seq)
-     VALUES (@id, @caseId, @mimeType, @startedAt, @createdAt, @chunkMs, @uploadId, @actorId, @ledgerSeq, @sealedAt, @chunkCount, @durationMs, @sealSeq)`,
-  );
-  const byIdStmt = db.prepare<[string, string], RecordingRow>('SELECT * FROM recordings WHERE case_id = ? AND id = ?');
-  const byUploadStmt = db.prepare<[string, string], RecordingRow>('SELECT * FROM recordings WHERE case_id = ? AND upload_id = ?');
-  const listStmt = db.prepare<[string], RecordingRow>('SELECT * FROM recordings WHERE case_id = ? ORDER BY created_at, rowid');
-  const insertChunkStmt = db.prepare(
-    `INSERT INTO recording_chunks (recording_id, n, sha256, size, received_at, ledger_seq)
-     VALUES (@recordingId, @n, @sha256, @size, @receivedAt, @ledgerSeq)`,
-  );
-  const chunkStmt = db.prepare<[string, number], RecordingChunk>('SELECT n, sha256, size FROM recording_chunks WHERE recording_id = ? AND n = ?');
-  const chunksStmt = db.prepare<[string], RecordingChunk>('SELECT n, sha256, size FROM recording_chunks WHERE recording_id = ? ORDER BY n');
-  const totalsStmt = db.prepare<{ id: string }, { count: number; bytes: number; last: number }>(
-    'SELECT COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes, COALESCE(MAX(n), -1) AS last FROM recording_chunks WHERE recording_id = @id',
-  );
-  // Chunks below the first missing number: none when 0 is missing, else up to the first n whose successor is missing.
-  const playableStmt = db.prepare<{ id: string }, { bytes: number }>(
-    `SELECT COALESCE(SUM(size), 0) AS bytes FROM recording_chunks WHERE recording_id = @id AND n < (
-       SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM recording_chunks WHERE recording_id = @id AND n = 0) THEN 0
-       ELSE (SELECT MIN(a.n) + 1 FROM recording_chunks a WHERE a.recording_id = @id
-             AND NOT EXISTS (SELECT 1 FROM recording_chunks b WHERE b.recording_id = @id AND b.n = a.n + 1)) END)`,
-  );
-  const sealStmt = db.prepare(
-    `UPDATE recordings SET sealed_at = @sealedAt, chunk_count = @chunkCount, duration_ms = @durationMs, seal_seq = @sealSeq
-     WHERE id = @recordingId AND sealed_at IS NULL`,
-  );
+  const recordings = () => db.q().selectFrom('recordings').select([
+    'id', 'case_id', 'mime_type', 'started_at', 'created_at', 'chunk_ms', 'upload_id', 'actor_id', 'ledger_seq',
+    'sealed_at', 'chunk_count', 'duration_ms', 'seal_seq',
+  ]);
+  const chunks = (recordingId: string) => db.q().selectFrom('recording_chunks').select(['n', 'sha256', 'size']).where('recording_id', '=', recordingId);
 
   return {
-    insert: (record) => insertStmt.run(record),
-    byId(caseId, id) {
-      const row = byIdStmt.get(caseId, id);
+    async insert(r) {
+      await db.q().insertInto('recordings').values({
+        id: r.id, case_id: r.caseId, mime_type: r.mimeType, started_at: r.startedAt, created_at: r.createdAt, chunk_ms: r.chunkMs,
+        upload_id: r.uploadId, actor_id: r.actorId, ledger_seq: r.ledgerSeq, sealed_at: r.sealedAt, chunk_count: r.chunkCount,
+        duration_ms: r.durationMs, seal_seq: r.sealSeq,
+      }).execute();
+    },
+    async byId(caseId, id) {
+      const row = await recordings().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    byUploadId(caseId, uploadId) {
-      const row = byUploadStmt.get(caseId, uploadId);
+    async byUploadId(caseId, uploadId) {
+      const row = await recordings().where('case_id', '=', caseId).where('upload_id', '=', uploadId).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    list: (caseId) => listStmt.all(caseId).map(fromRow),
-    insertChunk: (chunk) => insertChunkStmt.run(chunk),
-    chunk: (recordingId, n) => chunkStmt.get(recordingId, n) ?? null,
-    chunks: (recordingId) => chunksStmt.all(recordingId),
-    totals(recordingId) {
-      const { count, bytes, last } = totalsStmt.get({ id: recordingId })!;
+    list: async (caseId) => (await recordings().where('case_id', '=', caseId).orderBy('created_at').orderBy('rowid').execute()).map(fromRow),
+    async insertChunk(c) {
+      await db.q().insertInto('recording_chunks').values({
+        recording_id: c.recordingId, n: c.n, sha256: c.sha256, size: c.size, received_at: c.receivedAt, ledger_seq: c.ledgerSeq,
+      }).execute();
+    },
+    chunk: async (recordingId, n) => (await chunks(recordingId).where('n', '=', n).executeTakeFirst()) ?? null,
+    chunks: (recordingId) => chunks(recordingId).orderBy('n').execute(),
+    async totals(recordingId) {
+      const { count, bytes, last } = await db.q().selectFrom('recording_chunks')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('count'),
+          sql<number>`coalesce(sum(size), 0)`.as('bytes'),
+          sql<number>`coalesce(max(n), -1)`.as('last'),
+        ])
+        .where('recording_id', '=', recordingId)
+        .executeTakeFirstOrThrow();
       // Numbers are unique and from 0: when the highest is count − 1, every one below it is held.
-      const playableBytes = last === count - 1 ? bytes : playableStmt.get({ id: recordingId })!.bytes;
+      const playableBytes = last === count - 1 ? bytes : await playable(recordingId);
       return { count, bytes, playableBytes };
     },
-    seal(recordingId, seal) {
-      if (sealStmt.run({ recordingId, ...seal }).changes !== 1) throw new Error(`recording ${recordingId} was sealed already`);
+    async seal(recordingId, seal) {
+      const result = await db.q().updateTable('recordings')
+        .set({ sealed_at: seal.sealedAt, chunk_count: seal.chunkCount, duration_ms: seal.durationMs, seal_seq: seal.sealSeq })
+        .where('id', '=', recordingId)
+        .where('sealed_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) throw new Error(`recording ${recordingId} was sealed already`);
     },
   };
+
+  /** Bytes of the chunks below the first missing number: none when 0 is missing, else up to the first n whose successor is missing. */
+  async function playable(recordingId: string): Promise<number> {
+    const { rows } = await sql<{ bytes: number }>`
+      SELECT coalesce(sum(size), 0) AS bytes FROM recording_chunks WHERE recording_id = ${recordingId} AND n < (
+        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM recording_chunks WHERE recording_id = ${recordingId} AND n = 0) THEN 0
+        ELSE (SELECT min(a.n) + 1 FROM recording_chunks a WHERE a.recording_id = ${recordingId}
+              AND NOT EXISTS (SELECT 1 FROM recording_chunks b WHERE b.recording_id = ${recordingId} AND b.n = a.n + 1)) END)`.execute(db.q());
+    return Number(rows[0]!.bytes);
+  }
 }

@@ -3,6 +3,7 @@
 // generating a report writes nothing to the ledger.
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { LedgerKey, User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { UserStore } from '../auth/user-store.ts';
@@ -54,32 +55,37 @@ export type ReportService = ReturnType<typeof createReportService>;
 export function createReportService(deps: ReportServiceDeps) {
   const fonts = deps.fonts ?? findReportFonts();
 
-  const readCase = deps.db.transaction((principal: Principal, caseId: string) => {
-    const record = deps.cases.authorize(principal, caseId);
-    const entries = deps.ledger.list(record.id);
-    const outcomes = deps.outcomes.list(record.id);
+  /** Everything the report shows, read in one transaction: one moment of the case. */
+  const readCase = (principal: Principal, caseId: string) => deps.db.transaction(async () => {
+    // PostgreSQL's default isolation lets each statement see later commits; a report reads many tables
+    // and must see one moment, so its transaction reads from one snapshot. (SQLite's transaction already
+    // holds the database still.) This is the transaction's first statement, as PostgreSQL requires.
+    if (deps.db.dialect === 'postgres') await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(deps.db.q());
+    const record = await deps.cases.authorize(principal, caseId);
+    const entries = await deps.ledger.list(record.id);
+    const outcomes = await deps.outcomes.list(record.id);
     const users = new Map<string, User>();
     for (const id of userIdsNamedBy(record, entries, outcomes)) {
-      const user = deps.users.byId(id);
+      const user = await deps.users.byId(id);
       if (user) users.set(id, user);
     }
     return {
       generatedAt: deps.clock().toISOString(),
       case: record,
       users,
-      evidence: deps.evidence.list(record.id),
-      chat: deps.chat.list(record.id),
+      evidence: await deps.evidence.list(record.id),
+      chat: await deps.chat.list(record.id),
       outcomes,
-      measurements: deps.measurements.listFor(record.id),
-      checklist: deps.checklist.stateOf(record),
+      measurements: await deps.measurements.listFor(record.id),
+      checklist: await deps.checklist.stateOf(record),
       tour:
         record.tour === null
           ? null
           : {
               id: record.tour,
               title: deps.tourTitle(record.tour) ?? record.tour,
-              exposure: deps.tourActivity.exposure(record.id, record.tour),
-              moments: deps.tourActivity.timeline(record.id),
+              exposure: await deps.tourActivity.exposure(record.id, record.tour),
+              moments: await deps.tourActivity.timeline(record.id),
             },
       entries,
     };
@@ -88,7 +94,7 @@ export function createReportService(deps: ReportServiceDeps) {
   const readPreview = async (sha256: string): Promise<PreviewImage> => {
     let bytes: Buffer;
     try {
-      bytes = await readAll(deps.blobs.open(sha256));
+      bytes = await readAll(await deps.blobs.open(sha256));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'the image is missing from the blob store' };
       throw error;
@@ -102,10 +108,11 @@ export function createReportService(deps: ReportServiceDeps) {
   return {
     /** Authorises, reads and verifies before the first byte; 404/403 come from `cases.authorize`. */
     async generate(principal: Principal, caseId: string): Promise<CaseReportDownload> {
-      const snapshot = readCase(principal, caseId);
-      // verifyCase reads the chain synchronously when called; called in the same tick as the read
-      // above, it checks exactly the entries the report shows.
-      const verification = await verifyCase(snapshot.case.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem);
+      const snapshot = await readCase(principal, caseId);
+      // The chain checked is the one read above, so the verdict is about exactly the entries the report
+      // shows, whatever was appended since.
+      const asRead: LedgerStore = { ...deps.ledger, list: async (id) => (id === snapshot.case.id ? snapshot.entries : deps.ledger.list(id)) };
+      const verification = await verifyCase(snapshot.case.id, asRead, deps.blobs, deps.ledgerKey.publicKeyPem);
       const report = buildCaseReport({ ...snapshot, ledgerKey: deps.ledgerKey, verification });
       return {
         filename: `sightline-${report.case.id}.pdf`,

@@ -12,7 +12,7 @@ const sha = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest(
 /** A blob source that yields `size` bytes in 64 KiB chunks, counting what is open. */
 function blobSource(sizes: Map<string, number>) {
   const state = { opened: 0, open: new Set<Readable>() };
-  const open = (sha256: string): Readable => {
+  const open = async (sha256: string): Promise<Readable> => {
     let left = sizes.get(sha256) ?? 0;
     const stream = new Readable({
       read() {
@@ -44,7 +44,7 @@ describe('writeBundle', () => {
       files: [{ path: 'manifest.json', bytes: Buffer.from('{}\n') }],
       blobs,
       mtime: new Date(Date.UTC(2026, 0, 1)),
-      open: (sha256) => {
+      open: async (sha256) => {
         mostOpen = Math.max(mostOpen, source.state.open.size + 1);
         return source.open(sha256);
       },
@@ -81,7 +81,7 @@ describe('writeBundle', () => {
     const missing = { path: blobPath('b'.repeat(64)), sha256: 'b'.repeat(64), size: 10 };
     const broken = await writeBundle({
       files: [], blobs: [missing], mtime: new Date(),
-      open: () => new Readable({ read() { this.destroy(Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' })); } }),
+      open: async () => new Readable({ read() { this.destroy(Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' })); } }),
     });
     await expect(drain(broken.stream)).rejects.toThrow(/gone/);
 
