@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureEngines } from './engines.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-test-'));
@@ -32,6 +33,8 @@ function counts(file) {
 }
 
 const chromium = ensureChromium();
+const missingEngines = ensureEngines();
+if (missingEngines.length > 0) console.log(`Not installed, so their tests are skipped: ${missingEngines.join(', ')}`);
 let ok = run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 
 const unit = vitest('unit');

@@ -108,6 +108,9 @@ const EnvSchema = z.object({
   SIGHTLINE_DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://sightline:secret@db.internal:5432/sightline' })
     .optional(),
+  SIGHTLINE_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://:secret@redis.internal:6379/0' })
+    .optional(),
   SIGHTLINE_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com' })
     .optional(),
@@ -146,6 +149,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL to keep everything in; null: SQLite in the data dir. */
   databaseUrl: string | null;
+  /** Redis that instances share signalling, presence, live events and rate limits through; null: one instance, in process. */
+  redisUrl: string | null;
   /** Where blobs live: `<dataDir>/blobs`, or an S3 bucket (SIGHTLINE_BLOB_STORE). */
   blobStore: BlobStoreConfig;
   /** The folder of preview tours, one sub-folder per tour (docs/TOURS.md). */
@@ -239,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
     databaseUrl: e.SIGHTLINE_DATABASE_URL ?? null,
+    redisUrl: e.SIGHTLINE_REDIS_URL ?? null,
     blobStore,
     toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
