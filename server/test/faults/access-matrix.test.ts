@@ -19,7 +19,7 @@ const figures = { routes: 0, cells: 0 };
 
 beforeAll(async () => {
   ({ started: world, app } = await withServedApp(() => createWorld()));
-  probe = openStoreProbe(world.h.dataDir);
+  probe = await openStoreProbe(world.h.dataDir, world.h.databaseUrl);
   let counter = 0;
   const photo = await flatJpeg(64, 48, '#884422');
   const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`access matrix: ${figures.routes} routes × ${PRINCIPALS.length} callers = ${figures.cells} cells`);
-  probe.close();
+  await probe.close();
   await world.close();
 });
 
@@ -101,11 +101,11 @@ async function call(principal: Principal, key: string): Promise<Answer> {
     const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
     return { status: res.status, body: json, stream: false };
   };
-  const before = probe.digest();
+  const before = (await probe.digest());
   const answer = expired ? await pastJoinLinkExpiry(world.h, send) : await send();
   if (answer.status >= 400) {
     // A refusal stores nothing at all: no row in any table, no blob.
-    expect(probe.digest(), `${principal} → ${key} stored something`).toEqual(before);
+    expect((await probe.digest()), `${principal} → ${key} stored something`).toEqual(before);
     if (request.path.startsWith('/api/')) {
       expect(answer.body, `${principal} → ${key}`).toMatchObject({ error: { code: expect.any(String), message: expect.stringMatching(/\S/) } });
     }

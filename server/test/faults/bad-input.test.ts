@@ -24,7 +24,7 @@ beforeAll(async () => {
   const served = await withServedApp(prepareFixture);
   fixture = served.started;
   writeRoutes = listAppRoutes(served.app).routes.filter((r) => WRITE_METHODS.has(r.method)).map(routeKey);
-  probe = openStoreProbe(fixture.h.dataDir);
+  probe = await openStoreProbe(fixture.h.dataDir, fixture.h.databaseUrl);
 });
 
 afterAll(async () => {
@@ -33,7 +33,7 @@ afterAll(async () => {
     return `  ${route}: ${total} (${[...families].map(([f, n]) => `${f} ${n}`).join(', ')})`;
   });
   console.log(`bad input (seed ${SEED}), inputs tried per route:\n${lines.join('\n')}`);
-  probe?.close();
+  await probe?.close();
   await fixture?.h.close();
 });
 
@@ -94,7 +94,7 @@ describe('bad input at every write route', () => {
     tried.set(key, counts);
     await fc.assert(
       fc.asyncProperty(route.bad, async (bad) => {
-        const before = probe.digest();
+        const before = (await probe.digest());
         counts.set(bad.family, (counts.get(bad.family) ?? 0) + 1);
         const answer = await send(route, bad);
         const what = `${bad.family} → ${answer.status}: ${JSON.stringify(answer.json)?.slice(0, 300)}`;
@@ -113,7 +113,7 @@ describe('bad input at every write route', () => {
         }
         if (bad.mentions !== undefined) expect(answer.json, what).toMatchObject({ error: { message: expect.stringContaining(bad.mentions) } });
         expect(await tempFolderEmpties(), `${bad.family}: temp files left`).toEqual([]);
-        expect(probe.digest(), `${bad.family}: something was stored`).toEqual(before);
+        expect((await probe.digest()), `${bad.family}: something was stored`).toEqual(before);
       }),
       // No shrinking: a run that stored something would fail every later run, so the first failure is the one to see.
       { numRuns: route.numRuns, seed: SEED, endOnFailure: true, includeErrorInReport: true },
@@ -136,14 +136,14 @@ describe('bad input at every write route', () => {
       expect(left, `${route.key}: string fields its valid input leaves out`).toEqual([]);
       for (const path of leaves) {
         for (const lone of ['\ud800', '\udfff']) {
-          const before = probe.digest();
+          const before = (await probe.digest());
           const field = dotted(path);
           const answer = await send(route, { family: 'ill-formed text', ...encode(withLeaf(valid, path, (old) => `${old}${lone}`)) });
           const what = `${route.key} ${field} → ${answer.status}: ${JSON.stringify(answer.json)?.slice(0, 300)}`;
           expect(answer.status, what).toBe(400);
           expect(answer.json, what).toMatchObject({ error: { code: 'invalid_input', message: expect.stringContaining(`${field}: `) } });
           expect(await tempFolderEmpties(), what).toEqual([]);
-          expect(probe.digest(), what).toEqual(before);
+          expect((await probe.digest()), what).toEqual(before);
         }
       }
     }

@@ -1,10 +1,11 @@
-// Looks at what a server stored, from outside its code: a digest of every row of every table (read-only
-// SQLite connection) and of the blob files, the temp folder, and the content-addressed layout check
-// (every blob at `xx/yy/<sha-256>` and hashing to its name).
+// Looks at what a server stored, from outside its code: a digest of every row of every table (a
+// read-only SQLite connection, or a PostgreSQL client of its own) and of the blob files, the temp
+// folder, and the content-addressed layout check (every blob at `xx/yy/<sha-256>` and hashing to its name).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 export interface StoreDigest {
   /** Table name → sha-256 of all its rows. */
@@ -14,25 +15,64 @@ export interface StoreDigest {
 }
 
 export interface StoreProbe {
-  digest(): StoreDigest;
+  digest(): Promise<StoreDigest>;
   /** Files in the blob store's temp folder now. */
   tempFiles(): string[];
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openStoreProbe(dataDir: string): StoreProbe {
-  const db = new Database(path.join(dataDir, 'sightline.db'), { readonly: true, fileMustExist: true });
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
-  const selects = tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}"`)] as const);
+/** `databaseUrl`: the server's PostgreSQL (Harness.databaseUrl); null for its SQLite file in `dataDir`. */
+export async function openStoreProbe(dataDir: string, databaseUrl: string | null = null): Promise<StoreProbe> {
+  const rows = databaseUrl ? await postgresRows(databaseUrl) : sqliteRows(dataDir);
   return {
-    digest() {
+    async digest() {
       const digest: StoreDigest = { tables: {}, blobs: [] };
-      for (const [name, select] of selects) digest.tables[name] = sha256(Buffer.from(JSON.stringify(select.raw().all())));
+      for (const [name, all] of Object.entries(await rows.read())) digest.tables[name] = sha256(Buffer.from(JSON.stringify(all)));
       digest.blobs = blobFiles(dataDir).map((f) => `${f.relative} ${f.size}`);
       return digest;
     },
     tempFiles: () => tempFiles(dataDir),
-    close: () => db.close(),
+    close: rows.close,
+  };
+}
+
+interface TableRows {
+  /** Table name → every row as an array of values, in a stable order. */
+  read(): Promise<Record<string, unknown[][]>>;
+  close(): Promise<void>;
+}
+
+function sqliteRows(dataDir: string): TableRows {
+  const db = new Database(path.join(dataDir, 'sightline.db'), { readonly: true, fileMustExist: true });
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+  const selects = tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}"`)] as const);
+  return {
+    read: async () => Object.fromEntries(selects.map(([name, select]) => [name, select.raw().all() as unknown[][]])),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+async function postgresRows(url: string): Promise<TableRows> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows: tables } = await client.query<{ name: string; columns: number }>(
+    `SELECT c.table_name AS name, count(*)::int AS columns FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' GROUP BY c.table_name ORDER BY c.table_name`,
+  );
+  return {
+    async read() {
+      const out: Record<string, unknown[][]> = {};
+      for (const { name, columns } of tables) {
+        // Ordered by every column: PostgreSQL returns rows in no promised order otherwise.
+        const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+        out[name] = (await client.query({ text: `SELECT * FROM "${name}" ORDER BY ${order}`, rowMode: 'array' })).rows as unknown[][];
+      }
+      return out;
+    },
+    close: () => client.end(),
   };
 }
 

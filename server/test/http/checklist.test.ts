@@ -40,7 +40,7 @@ const upload = (file: Buffer, fields: Record<string, string>, id = caseId, who =
 const checklist = async () => ChecklistView.parse((await h.client().json(`/api/cases/${caseId}/checklist`, { headers: bearer(token) })).body);
 const item = async (id: string) => (await checklist()).items.find((i) => i.id === id)!;
 const ledger = async (id = caseId) => (await admin.json(`/api/cases/${id}/ledger`)).body.entries as Array<{ type: string; payload: any; seq: number }>;
-const stored = async (id = caseId) => ({ api: await snapshotOf(admin, id, h.dataDir), tables: probe.digest() });
+const stored = async (id = caseId) => ({ api: await snapshotOf(admin, id, h.dataDir), tables: (await probe.digest()) });
 
 beforeAll(async () => {
   h = await startHarness();
@@ -59,10 +59,10 @@ beforeAll(async () => {
   photos.blurred = await sharp(photos.sharp).blur(10).jpeg().toBuffer();
   photos.dark = await sharp(photos.sharp).linear(0.15, 0).jpeg().toBuffer();
   photos.other = await sharp(photos.sharp).flop().jpeg().toBuffer();
-  probe = openStoreProbe(h.dataDir);
+  probe = await openStoreProbe(h.dataDir, h.databaseUrl);
 });
 afterAll(async () => {
-  probe.close();
+  await probe.close();
   await h.close();
 });
 

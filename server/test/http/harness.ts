@@ -13,6 +13,8 @@ export interface Harness {
   server: RunningServer;
   base: string;
   dataDir: string;
+  /** The server's PostgreSQL database (the postgres test project); null: its SQLite file in dataDir. */
+  databaseUrl: string | null;
   /** Moves the server's clock forward. */
   advance(ms: number): void;
   client(): Client;
@@ -60,6 +62,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     server,
     base,
     dataDir,
+    databaseUrl: engine.env.SIGHTLINE_DATABASE_URL ?? null,
     advance: (ms) => {
       offset += ms;
     },

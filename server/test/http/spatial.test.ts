@@ -31,7 +31,7 @@ const inCase = (rest: string, id = caseId) => `/api/cases/${id}${rest}`;
 const post = (who: Client, rest: string, json: unknown, headers: Record<string, string> = {}) => who.json(inCase(rest), { method: 'POST', headers, json });
 const asCustomer = (rest: string, json: unknown) => post(h.client(), rest, json, bearer(token));
 const ledger = async () => (await alice.json(inCase('/ledger'))).body.entries as Array<{ type: string; actor: { type: string }; payload: any }>;
-const stored = async () => ({ api: await snapshotOf(alice, caseId, h.dataDir), tables: probe.digest() });
+const stored = async () => ({ api: await snapshotOf(alice, caseId, h.dataDir), tables: (await probe.digest()) });
 
 beforeAll(async () => {
   h = await startHarness();
@@ -51,10 +51,10 @@ beforeAll(async () => {
   const other = (await alice.json('/api/cases', { method: 'POST', json: { title: 'Another case' } })).body;
   otherToken = other.token;
   await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(otherToken), json: { recording: true, location: false } });
-  probe = openStoreProbe(h.dataDir);
+  probe = await openStoreProbe(h.dataDir, h.databaseUrl);
 });
 afterAll(async () => {
-  probe.close();
+  await probe.close();
   await h.close();
 });
 

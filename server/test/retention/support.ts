@@ -33,7 +33,7 @@ export async function decide(admin: Client, caseId: string): Promise<void> {
 }
 
 export async function retention(h: Harness, options: { olderThanDays: number; now: Date; dryRun?: boolean }): Promise<RetentionResult> {
-  const db = await openDatabase(path.join(h.dataDir, 'sightline.db'));
+  const db = await openDatabase(h.databaseUrl ? { kind: 'postgres', url: h.databaseUrl } : { kind: 'sqlite', file: path.join(h.dataDir, 'sightline.db') });
   try {
     const signer = loadOrCreateSigner(h.dataDir);
     const ledger = createLedgerStore(db, () => options.now, signer.sign);
