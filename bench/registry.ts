@@ -89,6 +89,25 @@ export const BENCHES: BenchEntry[] = [
         : [],
   },
   {
+    name: 'ledger-append',
+    script: 'bench/ledger-append.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 180,
+    note: 'Ledger appends (issue 13): every append its own durable transaction, 8 writers. SQLite: one handle, synchronous=FULL. PostgreSQL: a throwaway cluster on this machine with its default fsync and synchronous commit, over loopback TCP, the writers split over two pools as two instances would be; one case means the writers take turns on its lock.',
+    rows: (r) => {
+      const rows: Row[] = [];
+      if (!r.sqlite) return rows;
+      const pair = (label: string, key: 'oneCase' | 'manyCases'): Row => [
+        `ledger appends, ${label}, ${r.writers} writers`,
+        r.postgres ? `PostgreSQL: ${r.postgres[key]}/s` : 'PostgreSQL: not installed',
+        `SQLite: ${r.sqlite[key]}/s`,
+        r.postgres ? `${round2(r.postgres[key] / r.sqlite[key])}×` : '–',
+      ];
+      rows.push(pair('one case', 'oneCase'), pair('one case each', 'manyCases'));
+      return rows;
+    },
+  },
+  {
     name: 'video-call',
     script: 'bench/video-call.ts',
     browser: true,

@@ -53,9 +53,10 @@ function runAs(bin, args) {
 
 /**
  * Starts a fresh cluster; resolves with its superuser URL (`postgres://postgres@127.0.0.1:<port>/postgres`)
- * and `stop()`, which shuts it down and removes its files.
+ * and `stop()`, which shuts it down and removes its files. `durable`: keep PostgreSQL's default fsync
+ * and synchronous commit (benchmarks comparing it with SQLite's synchronous=FULL); tests turn them off.
  */
-export async function startPostgres(bin = findPostgres()) {
+export async function startPostgres(bin = findPostgres(), { durable = false } = {}) {
   if (!bin) throw new Error('no PostgreSQL server binaries (Debian: apt-get install postgresql)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-pg-'));
   const data = path.join(dir, 'data');
@@ -64,8 +65,9 @@ export async function startPostgres(bin = findPostgres()) {
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   runAs(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  // fsync off and a small footprint: a throwaway cluster for tests, never for data anyone keeps.
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socketDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB`;
+  // fsync off (unless durable) and a small footprint: a throwaway cluster, never for data anyone keeps.
+  const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socketDir}${fast} -c max_connections=200 -c shared_buffers=64MB`;
   runAs(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   const stop = () => {
     try {
