@@ -13,6 +13,7 @@ export function migrateSqlite(db: BetterSqlite.Database, steps: readonly string[
   for (;;) {
     const applied = db.transaction(() => {
       const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > steps.length) throw new Error(`the database's schema (version ${version}) is newer than this Sightline (${steps.length}): upgrade this instance`);
       const step = steps[version];
       if (step === undefined) return false;
       db.exec(step);
