@@ -73,6 +73,9 @@ function openPostgres(url: string): Promise<Db> {
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIGHTLINE_DATABASE_POOL ?? 10) });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
+  // pool and reported here; without a listener it would crash the process. The next query opens another.
+  pool.on('error', () => {});
   return migratePostgres(pool).then(() => {
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return wrap('postgres', kysely, async (q) => {
