@@ -485,6 +485,8 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('measurement'), measurement: MeasurementView }),
   /** A checklist photo was judged; carries the whole new state. */
   z.object({ type: z.literal('checklist'), caseId: text(), checklist: ChecklistView }),
+  /** Events this console missed while reconnecting are no longer kept: reload what it shows. */
+  z.object({ type: z.literal('resync') }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
 

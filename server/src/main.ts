@@ -1,12 +1,15 @@
 // Composition root: read the config, start the service, print where to reach it, stop cleanly.
 import pino from 'pino';
+import { loadShutdownConfig } from './cluster/shutdown.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   let config;
+  let shutdown;
   try {
     config = loadConfig(process.env);
+    shutdown = loadShutdownConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -28,15 +31,22 @@ async function main(): Promise<void> {
   }
   console.log(`${lines.join('\n')}\n`);
 
+  let stopping = false;
   const stop = (signal: string) => {
-    log.info({ signal }, 'stopping');
-    server.close().then(() => process.exit(0), (err: unknown) => {
+    // A second signal while draining: the operator wants it gone now.
+    if (stopping) {
+      log.warn({ signal }, 'stopping at once');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, ...shutdown }, 'stopping: draining');
+    server.drain(shutdown).then(() => process.exit(0), (err: unknown) => {
       log.error({ err }, 'error while stopping');
       process.exit(1);
     });
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

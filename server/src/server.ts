@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
+import { RedisStore } from 'rate-limit-redis';
 import { createAnnotationService } from './annotations/annotation-service.ts';
 import { createAnnotationStore } from './annotations/annotation-store.ts';
 import { ensureFirstAdmin } from './auth/bootstrap.ts';
@@ -17,13 +18,18 @@ import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
 import { createCaseStore } from './cases/case-store.ts';
-import { createPresenceTracker } from './cases/presence.ts';
+import { createPresenceTracker, createRedisPresence } from './cases/presence.ts';
 import { createChatService } from './chat/chat-service.ts';
 import { createChatStore } from './chat/chat-store.ts';
 import { createChecklistService } from './checklist/checklist-service.ts';
 import { createChecklistStore } from './checklist/checklist-store.ts';
+import { registerInstance, type InstanceRegistration } from './cluster/instance-registry.ts';
+import { createReadiness } from './cluster/readiness.ts';
+import { closeListeners, type ShutdownConfig } from './cluster/shutdown.ts';
+import { closeRedis, openRedis, type Redis } from './cluster/redis.ts';
 import type { Config } from './config.ts';
 import { createEventHub } from './events/event-hub.ts';
+import { createMemoryEventLog, createRedisEventLog } from './events/event-log.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
@@ -62,7 +68,16 @@ export interface RunningServer {
   /** URLs a phone on the LAN can open. */
   lanUrls: string[];
   firstAdmin: { email: string; password: string; generated: boolean } | null;
+  /** This instance's id in the `instances` table and in Redis. */
+  instanceId: string;
+  /** Stops at once: open requests and sockets are cut. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: readiness turns 503 for `noticeMs`, then the listeners close, signalling sockets
+   * are closed with 1001 (going away: clients reconnect, to another instance) and event streams end,
+   * requests under way get `graceMs` to finish, and then storage and Redis are closed.
+   */
+  drain(opts: ShutdownConfig): Promise<void>;
 }
 
 /** `testClock`: a test's clock for everything, ledger entries included; otherwise ledger entries take the database's. */
@@ -70,9 +85,31 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   fs.mkdirSync(config.dataDir, { recursive: true });
   const clock = testClock ?? (() => new Date());
   const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
+  let redis: Redis | null = null;
+  let instance: InstanceRegistration;
+  try {
+    redis = config.redisUrl ? await openRedis(config.redisUrl, 'commands', log) : null;
+    instance = await registerInstance({ db, clustered: redis !== null, log });
+  } catch (error) {
+    if (redis) await closeRedis(redis);
+    await db.close();
+    throw error;
+  }
+  log.info({ instance: instance.id, redis: redis !== null }, 'instance registered');
   const blobs = await openBlobStore(config);
-  const hub = createEventHub();
-  const presence = createPresenceTracker();
+  const hub = createEventHub({
+    log: redis && config.redisUrl ? createRedisEventLog({ redis, url: config.redisUrl, log }) : createMemoryEventLog(),
+    onError: (err) => log.error({ err }, 'events: could not replay missed events; the stream was ended'),
+  });
+  const presence = redis ? createRedisPresence({ redis, instanceId: instance.id, log }) : createPresenceTracker();
+  const readiness = createReadiness({
+    log,
+    probes: {
+      database: () => db.q().selectFrom('instances').select('id').limit(1).execute(),
+      blobs: () => blobs.check(),
+      ...(redis ? { redis: () => redis!.ping() } : {}),
+    },
+  });
   const users = createUserStore(db, clock);
   const signer = loadOrCreateSigner(config.dataDir);
   const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer.sign);
@@ -124,6 +161,12 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
+  /** Presence changes still being written: storage stays open until they are done. */
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
 
   const httpServer = config.httpPort !== null ? http.createServer() : null;
   const tls = config.httpsPort !== null ? await loadOrCreateCertificate({ dataDir: config.dataDir, configured: config.tls }) : null;
@@ -150,16 +193,15 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     log,
     onPresence: ({ grant, online }) => {
       if (grant.role !== 'customer') return;
-      if (online) presence.customerOnline(grant.caseId, grant.peerId);
-      else presence.customerOffline(grant.caseId, grant.peerId);
-      void (async () => {
+      track((async () => {
+        await (online ? presence.customerOnline(grant.caseId, grant.peerId) : presence.customerOffline(grant.caseId, grant.peerId));
         try {
           await ledger.append({ caseId: grant.caseId, actor: { type: 'system', id: 'signalling' }, type: online ? 'customer.joined' : 'customer.left', payload: { peerId: grant.peerId } });
         } catch (err) {
           log.error({ err, caseId: grant.caseId }, 'could not ledger a presence change');
         }
         await cases.publish(grant.caseId);
-      })().catch((err: unknown) => log.error({ err, caseId: grant.caseId }, 'could not publish a presence change'));
+      })().catch((err: unknown) => log.error({ err, caseId: grant.caseId }, 'could not publish a presence change')));
     },
   });
   const stopRevoking = cases.onJoinLinkReplaced((caseId) => signalling.dropRevoked(caseId));
@@ -172,6 +214,9 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
+    // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
+    loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
+    readiness,
     tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
@@ -197,18 +242,41 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     httpsUrl: httpsPort ? `https://localhost:${httpsPort}` : null,
     lanUrls,
     firstAdmin,
+    instanceId: instance.id,
     async close() {
+      readiness.drain();
       stopRevoking();
       stopClosing();
       await signalling.close();
+      await hub.close();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());
         s.closeAllConnections();
       })));
-      blobs.close();
-      await db.close();
+      await closeStorage();
+    },
+    async drain({ noticeMs, graceMs }) {
+      readiness.drain();
+      log.info({ noticeMs, graceMs }, 'draining: readiness answers 503');
+      await new Promise((resolve) => setTimeout(resolve, noticeMs));
+      stopRevoking();
+      stopClosing();
+      const listeners = closeListeners(servers, graceMs);
+      await Promise.all([signalling.close(), hub.close()]);
+      if (await listeners) log.warn({ graceMs }, 'draining: requests still under way after the grace period were cut');
+      await closeStorage();
+      log.info('drained');
     },
   };
+
+  async function closeStorage(): Promise<void> {
+    await Promise.all(pending);
+    presence.close();
+    await instance.close().catch((err: unknown) => log.error({ err }, 'could not remove this instance from the registry'));
+    if (redis) await closeRedis(redis);
+    blobs.close();
+    await db.close();
+  }
 }
 
 /** The signalling HMAC key survives restarts so tokens minted just before one stay valid. */

@@ -43,7 +43,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   const joinLinkReplaced = new Set<(caseId: string) => Promise<void>>();
 
   const view = async (record: CaseRecord): Promise<CaseView> => {
-    const live = presence.of(record.id);
+    const live = await presence.of(record.id);
     const link = await deps.linkFacts(record.id);
     const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {

@@ -1,23 +1,35 @@
-// Live presence of each case's customer page on the signalling server, and whether a call is up.
-// In memory on purpose: it describes sockets of this process, not evidence.
+// Live presence of each case's customer page on the signalling server, and whether a call is up. It
+// describes sockets, not evidence: in this process's memory for one instance, in Redis for several, where
+// each entry names the instance holding the socket and lapses unless that instance's heartbeat renews it,
+// so the entries of a killed instance go away on their own.
+import type { Logger } from 'pino';
 import type { CasePresence } from '../../../protocol/http.ts';
+import type { Redis } from '../cluster/redis.ts';
 
+export interface CasePresenceNow {
+  presence: CasePresence;
+  customerPeerId: string | null;
+}
+
+/** Writes never reject (call-service does not wait for them): a Redis failure is logged. */
 export interface PresenceTracker {
-  customerOnline(caseId: string, peerId: string): void;
-  customerOffline(caseId: string, peerId: string): void;
-  callUp(caseId: string, up: boolean): void;
-  of(caseId: string): { presence: CasePresence; customerPeerId: string | null };
+  customerOnline(caseId: string, peerId: string): Promise<void>;
+  customerOffline(caseId: string, peerId: string): Promise<void>;
+  callUp(caseId: string, up: boolean): Promise<void>;
+  of(caseId: string): Promise<CasePresenceNow>;
+  /** Stops renewing this instance's entries. */
+  close(): void;
 }
 
 export function createPresenceTracker(): PresenceTracker {
   const customers = new Map<string, string[]>();
   const liveCalls = new Set<string>();
   return {
-    customerOnline(caseId, peerId) {
+    async customerOnline(caseId, peerId) {
       const peers = (customers.get(caseId) ?? []).filter((p) => p !== peerId);
       customers.set(caseId, [...peers, peerId]);
     },
-    customerOffline(caseId, peerId) {
+    async customerOffline(caseId, peerId) {
       const peers = (customers.get(caseId) ?? []).filter((p) => p !== peerId);
       if (peers.length) customers.set(caseId, peers);
       else {
@@ -25,14 +37,142 @@ export function createPresenceTracker(): PresenceTracker {
         liveCalls.delete(caseId);
       }
     },
-    callUp(caseId, up) {
+    async callUp(caseId, up) {
       if (up) liveCalls.add(caseId);
       else liveCalls.delete(caseId);
     },
-    of(caseId) {
+    async of(caseId) {
       const customerPeerId = customers.get(caseId)?.at(-1) ?? null;
       if (!customerPeerId) return { presence: 'offline', customerPeerId: null };
       return { presence: liveCalls.has(caseId) ? 'live' : 'waiting', customerPeerId };
+    },
+    close() {},
+  };
+}
+
+/**
+ * One hash per case, `sightline:presence:<caseId>`: field `c:<peerId>` per customer socket and `call`
+ * while a call is up, each `<order> <instance> <expires ms>`, plus the counter `#order` that orders the
+ * customers. Times are Redis's own (TIME), so instances' clocks never disagree about an expiry.
+ */
+const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** KEYS[1] hash; ARGV field, instance, ttl ms, order ('' for a new one). */
+const PUT = `${NOW}
+local order = ARGV[4]
+if order == '' then order = redis.call('HINCRBY', KEYS[1], '#order', 1) end
+redis.call('HSET', KEYS[1], ARGV[1], order .. ' ' .. ARGV[2] .. ' ' .. (now + tonumber(ARGV[3])))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+/** Renews ARGV[1] only while ARGV[2] still holds it; 0 once it is gone or another instance took it. */
+const RENEW = `${NOW}
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if not v then return 0 end
+local order, instance = string.match(v, '^(%d+) (%S+) ')
+if instance ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], order .. ' ' .. instance .. ' ' .. (now + tonumber(ARGV[3])))
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+return 1`;
+
+/**
+ * The live entries (expired ones are removed on the way): the latest customer's peer id and whether a
+ * call is up. With no live customer left, the call entry goes too, as in memory.
+ */
+const READ = `${NOW}
+local all = redis.call('HGETALL', KEYS[1])
+local best, bestOrder, customers, call = false, -1, 0, false
+for i = 1, #all, 2 do
+  local field, value = all[i], all[i + 1]
+  if field ~= '#order' then
+    local order, instance, expires = string.match(value, '^(%d+) (%S+) (%d+)$')
+    if not expires or tonumber(expires) <= now then
+      redis.call('HDEL', KEYS[1], field)
+    elseif field == 'call' then
+      call = true
+    elseif string.sub(field, 1, 2) == 'c:' then
+      customers = customers + 1
+      if tonumber(order) > bestOrder then best, bestOrder = string.sub(field, 3), tonumber(order) end
+    end
+  end
+end
+if customers == 0 then
+  redis.call('HDEL', KEYS[1], 'call')
+  call = false
+end
+return { best, call and 1 or 0 }`;
+
+/** Removes a customer's entry if ARGV[2] holds it, then tidies up as READ does. */
+const REMOVE = `local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v and string.match(v, '^%d+ (%S+) ') == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+${READ}`;
+
+export interface RedisPresenceOptions {
+  redis: Redis;
+  /** This instance's id (cluster/instance-registry.ts). */
+  instanceId: string;
+  log: Logger;
+  /** How long an entry lives without renewal; renewed every third of it. @default 30000 */
+  ttlMs?: number;
+}
+
+export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker {
+  const { redis, instanceId, log } = opts;
+  const ttlMs = opts.ttlMs ?? 30_000;
+  const keyOf = (caseId: string) => `sightline:presence:${caseId}`;
+  /** The entries this instance holds and renews: case id → fields. */
+  const held = new Map<string, Set<string>>();
+  const hold = (caseId: string, field: string) => held.set(caseId, (held.get(caseId) ?? new Set()).add(field));
+  const release = (caseId: string, field: string) => {
+    const fields = held.get(caseId);
+    fields?.delete(field);
+    if (fields?.size === 0) held.delete(caseId);
+  };
+  // Each write is sent at once (no await before it), so a read this process sends after it sees it.
+  const logged = (work: Promise<unknown>, caseId: string, what: string): Promise<void> =>
+    work.then(() => undefined, (err: unknown) => log.error({ err, caseId }, `presence: could not record ${what}`));
+
+  const renew = async () => {
+    for (const [caseId, fields] of [...held]) {
+      for (const field of [...fields]) {
+        const kept = await redis.eval(RENEW, 1, keyOf(caseId), field, instanceId, ttlMs).catch((err: unknown) => {
+          log.error({ err, caseId }, 'presence: could not renew an entry');
+          return 1;
+        });
+        if (kept === 0) release(caseId, field);
+      }
+    }
+  };
+  let renewing: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    renewing ??= renew().finally(() => (renewing = null));
+  }, Math.max(1, Math.floor(ttlMs / 3)));
+  timer.unref();
+
+  return {
+    customerOnline(caseId, peerId) {
+      hold(caseId, `c:${peerId}`);
+      return logged(redis.eval(PUT, 1, keyOf(caseId), `c:${peerId}`, instanceId, ttlMs, ''), caseId, 'a customer online');
+    },
+    customerOffline(caseId, peerId) {
+      release(caseId, `c:${peerId}`);
+      return logged(redis.eval(REMOVE, 1, keyOf(caseId), `c:${peerId}`, instanceId), caseId, 'a customer offline');
+    },
+    callUp(caseId, up) {
+      if (!up) {
+        release(caseId, 'call');
+        return logged(redis.hdel(keyOf(caseId), 'call'), caseId, 'a call ending');
+      }
+      hold(caseId, 'call');
+      return logged(redis.eval(PUT, 1, keyOf(caseId), 'call', instanceId, ttlMs, '0'), caseId, 'a call up');
+    },
+    async of(caseId) {
+      const [peerId, call] = (await redis.eval(READ, 1, keyOf(caseId))) as [string | null, number];
+      if (!peerId) return { presence: 'offline', customerPeerId: null };
+      return { presence: call === 1 ? 'live' : 'waiting', customerPeerId: peerId };
+    },
+    close() {
+      clearInterval(timer);
     },
   };
 }

@@ -1,57 +1,119 @@
-// Fan-out of live console events (server-sent events) to the assessors allowed to see each case.
+// Fan-out of live console events (server-sent events) to the assessors allowed to see each case. Events
+// go through the event log (event-log.ts): in process for one instance, a Redis stream shared by all
+// instances for several; either way each carries an id, and a stream that reconnects with the last id it
+// saw gets what it missed, or a `resync` when that is no longer kept.
 // Each stream keeps the user its session names, read again from the session whenever sessions may have
 // ended (`endStale`, after a logout, a password reset or a user disabled) and at each keepalive
 // (`recheck`): a stream whose session ended is ended instead of fed. Delivery reads no database.
 import type { ConsoleEvent, User } from '../../../protocol/http.ts';
+import { compareIds, type EventLog, type LoggedEvent } from './event-log.ts';
 
 export interface Subscriber {
   /** Reads the stream's user again from its session; null once the session ended. */
   currentUser(): Promise<User | null>;
-  send(event: ConsoleEvent): void;
+  /** `id`: the event's id, for the stream's `id:` field. */
+  send(event: ConsoleEvent, id: string): void;
   /** Ends the stream (the hub has already dropped it). */
   end(): void;
 }
 
 export interface EventHub {
-  /** `user`: whom the session names now. Returns the unsubscribe. */
-  subscribe(subscriber: Subscriber, user: User): () => void;
-  /** Delivers to admins and to `assessorId`, the case's assessor at the time of the event. */
+  /**
+   * `user`: whom the session names now; `lastEventId`: the last id the stream saw before it reconnected
+   * (already checked with `isEventId`), whose successors are replayed before live events. Returns the
+   * unsubscribe.
+   */
+  subscribe(subscriber: Subscriber, user: User, lastEventId?: string): () => void;
+  /** Delivers to admins and to `assessorId`, the case's assessor at the time of the event, on every instance. */
   publish(assessorId: string, event: ConsoleEvent): void;
   /** Reads one stream's user again; false (and the stream ended) when its session has ended. */
   recheck(subscriber: Subscriber): Promise<boolean>;
   /** Ends every stream whose session has ended; call it after ending sessions, so none waits for an event. */
   endStale(): Promise<void>;
   size(): number;
+  /** Ends every stream (their consoles reconnect, to another instance when this one is going away) and the log. */
+  close(): Promise<void>;
 }
 
-export function createEventHub(): EventHub {
-  const subscribers = new Map<Subscriber, User>();
+interface Stream {
+  user: User;
+  /** Live events held while the replay is read; null once the stream is live. */
+  held: LoggedEvent[] | null;
+  /** The last id sent, so a held event the replay already sent is not sent twice. */
+  lastId: string | null;
+}
+
+export function createEventHub(deps: { log: EventLog; onError: (err: unknown) => void }): EventHub {
+  const streams = new Map<Subscriber, Stream>();
+  const send = (subscriber: Subscriber, stream: Stream, logged: LoggedEvent) => {
+    if (stream.lastId !== null && compareIds(logged.id, stream.lastId) <= 0) return;
+    stream.lastId = logged.id;
+    if (stream.user.role === 'admin' || stream.user.id === logged.assessorId) subscriber.send(logged.event, logged.id);
+  };
+
+  deps.log.start((logged) => {
+    for (const [subscriber, stream] of [...streams]) {
+      if (stream.held) stream.held.push(logged);
+      else send(subscriber, stream, logged);
+    }
+  });
+
+  const replay = async (subscriber: Subscriber, stream: Stream, lastEventId: string) => {
+    const missed = await deps.log.since(lastEventId);
+    if (!streams.has(subscriber)) return;
+    if (missed.resync) {
+      stream.lastId = missed.head;
+      subscriber.send({ type: 'resync' }, missed.head);
+    } else {
+      stream.lastId = lastEventId;
+      for (const logged of missed.events) send(subscriber, stream, logged);
+    }
+    const held = stream.held ?? [];
+    stream.held = null;
+    for (const logged of held) send(subscriber, stream, logged);
+  };
+
   const hub: EventHub = {
-    subscribe(subscriber, user) {
-      subscribers.set(subscriber, user);
-      return () => subscribers.delete(subscriber);
+    subscribe(subscriber, user, lastEventId) {
+      const stream: Stream = { user, held: lastEventId === undefined ? null : [], lastId: null };
+      streams.set(subscriber, stream);
+      if (lastEventId !== undefined) {
+        replay(subscriber, stream, lastEventId).catch((err: unknown) => {
+          // Without its replay the stream would silently miss events: end it, the console reconnects.
+          streams.delete(subscriber);
+          subscriber.end();
+          deps.onError(err);
+        });
+      }
+      return () => streams.delete(subscriber);
     },
     publish(assessorId, event) {
-      for (const [s, user] of [...subscribers]) {
-        if (user.role === 'admin' || user.id === assessorId) s.send(event);
-      }
+      deps.log.append(assessorId, event);
     },
     async recheck(subscriber) {
       const user = await subscriber.currentUser();
+      const stream = streams.get(subscriber);
       // Unsubscribed while the session was read: nothing to keep or end.
-      if (!subscribers.has(subscriber)) return user !== null;
+      if (!stream) return user !== null;
       if (user) {
-        subscribers.set(subscriber, user);
+        stream.user = user;
         return true;
       }
-      subscribers.delete(subscriber);
+      streams.delete(subscriber);
       subscriber.end();
       return false;
     },
     async endStale() {
-      await Promise.all([...subscribers.keys()].map((s) => hub.recheck(s)));
+      await Promise.all([...streams.keys()].map((s) => hub.recheck(s)));
     },
-    size: () => subscribers.size,
+    size: () => streams.size,
+    async close() {
+      for (const subscriber of [...streams.keys()]) {
+        streams.delete(subscriber);
+        subscriber.end();
+      }
+      await deps.log.close();
+    },
   };
   return hub;
 }

@@ -1,6 +1,7 @@
 // The Express app: security headers, JSON parsing, the API routers, the PeerJS mount and the client pages.
 import express from 'express';
 import type { Request, RequestHandler } from 'express';
+import { rateLimit, type Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
@@ -10,6 +11,7 @@ import type { CaseLifecycle } from '../cases/case-lifecycle.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
+import type { Readiness } from '../cluster/readiness.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { ExportService } from '../export/export-service.ts';
@@ -29,6 +31,7 @@ import { caseLifecycleRoutes } from './case-lifecycle-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { checklistRoutes } from './checklist-routes.ts';
 import { clientPages } from './client-files.ts';
+import { HttpError } from '../errors.ts';
 import { errorHandler, notFoundHandler, notFoundPage } from './errors.ts';
 import { eventRoutes } from './event-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
@@ -49,6 +52,10 @@ export interface AppDeps {
   maxUploadBytes: number;
   maxChunkBytes: number;
   loginLimitPer15Min: number;
+  /** Where login attempts are counted when instances share Redis; null: in this process only. */
+  loginLimitStore: Store | null;
+  /** Whether to send this instance traffic (GET /api/ready). */
+  readiness: Readiness;
   users: UserStore;
   tours: TourLibrary;
   tourActivity: TourActivityService;
@@ -112,12 +119,18 @@ export function createApp(deps: AppDeps): express.Express {
   // Before the shared JSON parser: chunk bodies are raw bytes, and a seal body may exceed its limit.
   api.use(recordingRoutes({ auth, cases: deps.cases, recordings: deps.recordings, blobs: deps.blobs, maxChunkBytes: deps.maxChunkBytes }));
   api.use(express.json({ limit: '256kb', strict: true }));
+  // Liveness: the process serves. Readiness: its dependencies answer and it is not draining.
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: deps.version });
+  });
+  api.get('/ready', async (_req, res) => {
+    const report = await deps.readiness.check();
+    res.status(report.ok ? 200 : 503).set('Cache-Control', 'no-store').json(report);
   });
   api.get('/ledger/key', (_req, res) => {
     res.json(deps.ledgerKey);
   });
+  if (deps.loginLimitStore) api.post('/auth/login', clusterLoginLimit(deps.loginLimitPer15Min, deps.loginLimitStore));
   api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));
   api.use(eventRoutes({ auth, hub: deps.hub }));
@@ -143,4 +156,21 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;
+}
+
+/**
+ * The login limit counted in Redis, across instances. It runs before the route's own in-process count
+ * (auth-routes.ts), which it always reaches first: every instance's attempts add to it.
+ */
+function clusterLoginLimit(limit: number, store: Store): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit,
+    store,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Redis unreachable: refuse logins rather than let unlimited guesses through.
+    passOnStoreError: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', 'too many login attempts; wait a few minutes and try again')),
+  });
 }

@@ -41,6 +41,8 @@ export interface BlobStore {
   hashOf(sha256: string): Promise<string | null>;
   /** Deletes a blob (retention only: its ledger must already hold the tombstone). Idempotent. */
   remove(sha256: string): Promise<void>;
+  /** A cheap call that rejects when the store cannot be used now (readiness): the folder writable, the bucket reachable. */
+  check(): Promise<void>;
   /** Releases what the store holds open (the S3 client's connections; nothing for the local store). */
   close(): void;
 }
@@ -156,6 +158,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       if (!fs.existsSync(file)) return null;
       return hashStream(fs.createReadStream(file));
     },
+    check: () => fsp.access(temp.dir, fs.constants.W_OK),
     close: () => {},
   };
 }

@@ -232,4 +232,12 @@ export const postgresMigrations: string[] = [
       FOREIGN KEY (case_id, prev_seq, prev_hash) REFERENCES ledger_entries(case_id, seq, hash)
     );
   `,
+  // Scale-out: each running instance and its heartbeat (cluster/instance-registry.ts).
+  `
+  CREATE TABLE instances (
+      id TEXT PRIMARY KEY,
+      started_at TEXT NOT NULL,
+      heartbeat_at TEXT NOT NULL
+    );
+  `,
 ];

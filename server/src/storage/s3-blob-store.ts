@@ -137,6 +137,9 @@ function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempD
       const body = await get(sha256);
       return body ? hashStream(body) : null;
     },
+    check: async () => {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
     close: () => client.destroy(),
   };
 }

@@ -241,6 +241,13 @@ export interface LedgerEntriesTable {
   signature: string;
 }
 
+/** A running instance; its heartbeat tells a live one from one that was killed (cluster/instance-registry.ts). */
+export interface InstancesTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -260,4 +267,5 @@ export interface Schema {
   link_sends: LinkSendsTable;
   evidence_notes: EvidenceNotesTable;
   ledger_entries: LedgerEntriesTable;
+  instances: InstancesTable;
 }

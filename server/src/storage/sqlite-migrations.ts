@@ -276,4 +276,12 @@ export const sqliteMigrations: string[] = [
   DROP TABLE ledger_entries;
   ALTER TABLE ledger_chain RENAME TO ledger_entries;
   `,
+  // Scale-out: each running instance and its heartbeat (cluster/instance-registry.ts).
+  `
+  CREATE TABLE instances (
+    id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -40,6 +40,8 @@ export function useCaseSearch(user: User) {
   }, [filters, attempt]);
 
   useConsoleEvent((event) => {
+    // The feed missed events it can no longer replay: the list may be stale, so fetch it again.
+    if (event.type === 'resync') setAttempt((n) => n + 1);
     if (event.type !== 'case') return;
     const c = event.case;
     // A case reassigned away from this assessor leaves their list.
