@@ -55,13 +55,13 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
       // Every connection got the minted relay credential and nothing else to fall back on.
       for (const list of servers) expect(list).toEqual([{ urls: [turn.url], username: expect.stringMatching(/^\d+:.+$/) }]);
     }
-    const framesDecoded = await journey.assessor.page.evaluate(async () => {
+    const frames = await journey.assessor.page.evaluate(async () => {
       const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
       const first = video?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
       await new Promise((resolve) => setTimeout(resolve, 1000));
       return { first, later: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0 };
     });
-    expect(framesDecoded.later).toBeGreaterThan(framesDecoded.first);
+    expect(frames.later).toBeGreaterThan(frames.first);
   });
 
   it('data-channel messages cross the relay both ways', async () => {
