@@ -1,14 +1,14 @@
-// The peers connected now, indexed by id and by case: the one model of signalling state that is ours
-// (`peer` keeps its own realm, which we never read).
+// Peers indexed by id and by case, each with what its holder keeps for it (a socket, a registration):
+// signalling's own model of who is here (`peer` keeps its own realm, which we never read).
 import type { Occupancy } from './admission.ts';
 import type { PeerGrant } from './peer-token.ts';
 
-export class OnlinePeers<Socket> implements Occupancy {
-  private readonly byId = new Map<string, { grant: PeerGrant; socket: Socket }>();
+export class OnlinePeers<Held> implements Occupancy {
+  private readonly byId = new Map<string, { grant: PeerGrant; held: Held }>();
   private readonly byCase = new Map<string, Set<string>>();
 
-  add(grant: PeerGrant, socket: Socket): void {
-    this.byId.set(grant.peerId, { grant, socket });
+  add(grant: PeerGrant, held: Held): void {
+    this.byId.set(grant.peerId, { grant, held });
     const ids = this.byCase.get(grant.caseId) ?? new Set<string>();
     ids.add(grant.peerId);
     this.byCase.set(grant.caseId, ids);
@@ -23,10 +23,6 @@ export class OnlinePeers<Socket> implements Occupancy {
     if (ids?.size === 0) this.byCase.delete(entry.grant.caseId);
   }
 
-  caseOf(peerId: string): string | undefined {
-    return this.byId.get(peerId)?.grant.caseId;
-  }
-
   inCase(caseId: string): PeerGrant[] {
     const ids = [...(this.byCase.get(caseId) ?? [])];
     return ids.flatMap((id) => {
@@ -35,12 +31,12 @@ export class OnlinePeers<Socket> implements Occupancy {
     });
   }
 
-  get(peerId: string): { grant: PeerGrant; socket: Socket } | undefined {
+  get(peerId: string): { grant: PeerGrant; held: Held } | undefined {
     return this.byId.get(peerId);
   }
 
-  sockets(): Socket[] {
-    return [...this.byId.values()].map((entry) => entry.socket);
+  all(): Array<{ grant: PeerGrant; held: Held }> {
+    return [...this.byId.values()];
   }
 
   isOnline(peerId: string): boolean {

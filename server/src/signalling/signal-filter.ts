@@ -1,12 +1,15 @@
-// Decides whether a signalling message from an authenticated socket may reach the PeerJS server:
-// only heartbeats and messages addressed to an online peer of the sender's own case get through.
+// Decides whether a signalling message from an authenticated socket may be relayed: only heartbeats and
+// messages addressed to an online peer of the sender's own case get through, wherever that peer's
+// socket is held.
 import { z } from 'zod';
 
-/** What the filter reads of a PeerJS client message; `peer` itself reads the full message afterwards. */
+/** What the filter reads of a PeerJS client message; `payload` is relayed untouched. */
 const SignalEnvelope = z.object({
   type: z.enum(['HEARTBEAT', 'OFFER', 'ANSWER', 'CANDIDATE', 'LEAVE']),
   dst: z.string().optional(),
+  payload: z.unknown().optional(),
 });
+export type Signal = z.infer<typeof SignalEnvelope>;
 
 /**
  * `dst`: the online peer a forwarded message goes to (none for a heartbeat). `cross-case`: addressed to
@@ -14,26 +17,29 @@ const SignalEnvelope = z.object({
  */
 export type SignalVerdict = { forward: true; dst?: string } | { forward: false; reason: 'unroutable' | 'cross-case' };
 
-/**
- * @param caseOfOnlinePeer the case of a peer id connected now, or undefined. Messages to a peer that
- * is not online are dropped rather than left for `peer` to queue, so nobody can fill queues for ids
- * we never minted.
- */
-export function judgeSignal(
-  data: string,
-  senderCaseId: string,
-  caseOfOnlinePeer: (peerId: string) => string | undefined,
-): SignalVerdict {
+/** The message a client sent, or undefined when it is not a PeerJS message we relay. */
+export function readSignal(data: string): Signal | undefined {
   const envelope = SignalEnvelope.safeParse(parseJson(data));
-  if (!envelope.success) return { forward: false, reason: 'unroutable' };
-  const { type, dst } = envelope.data;
-  if (type === 'HEARTBEAT') return { forward: true };
+  return envelope.success ? envelope.data : undefined;
+}
+
+/**
+ * @param dstCaseId the case of the online peer the signal is addressed to, or undefined when no such
+ * peer is online. Messages to a peer that is not online are dropped rather than left for `peer` to
+ * queue, so nobody can fill queues for ids we never minted.
+ */
+export function judgeSignal(signal: Signal | undefined, senderCaseId: string, dstCaseId: string | undefined): SignalVerdict {
+  if (signal === undefined) return { forward: false, reason: 'unroutable' };
+  if (signal.type === 'HEARTBEAT') return { forward: true };
   // A LEAVE without dst makes `peer` forget the sender while its socket stays open: never needed.
-  if (dst === undefined) return { forward: false, reason: 'unroutable' };
-  const dstCaseId = caseOfOnlinePeer(dst);
-  if (dstCaseId === undefined) return { forward: false, reason: 'unroutable' };
+  if (signal.dst === undefined || dstCaseId === undefined) return { forward: false, reason: 'unroutable' };
   if (dstCaseId !== senderCaseId) return { forward: false, reason: 'cross-case' };
-  return { forward: true, dst };
+  return { forward: true, dst: signal.dst };
+}
+
+/** The message as `peer` itself relays it: the sender's real id as `src`, whatever the sender claimed. */
+export function relayedSignal(signal: Signal, srcPeerId: string): string {
+  return JSON.stringify({ type: signal.type, src: srcPeerId, dst: signal.dst, payload: signal.payload });
 }
 
 function parseJson(data: string): unknown {

@@ -1,21 +1,27 @@
 // The embedded PeerJS signalling server. `peer` relays OFFER/ANSWER/CANDIDATE between pages; this module
 // owns its WebSocket server and decides who registers (server-minted ids with short-lived tokens that
 // stand only while their join link does), how many sockets a case and the server may hold, which
-// messages stay inside a case, how much a socket may send and have queued, and reports presence.
+// messages stay inside a case, how much a socket may send and have queued, and reports presence. With a
+// shared peer directory (Redis) it is one of several instances: a peer held by another instance is
+// reached through that instance, after the same checks.
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import express, { type RequestHandler } from 'express';
 import { ExpressPeerServer } from 'peer';
 import { WebSocket, WebSocketServer } from 'ws';
-import { admitPeer, roomFor, type Admission, type AdmissionRules } from './admission.ts';
+import { verifyPeerQuery, type CredentialRules, type PeerLimits, type Refusal } from './admission.ts';
 import { GatedSocket } from './gated-socket.ts';
 import { OnlinePeers } from './online-peers.ts';
+import type { HeldPeers, HeldSocket, SignallingLog } from './held-socket.ts';
+import { createMemoryDirectory, type Claim, type InstanceMessage, type PeerDirectory } from './peer-directory.ts';
+import { createPeerRelay } from './peer-relay.ts';
 import { createPeerId, mintPeerToken, type PeerGrant, type PeerRole } from './peer-token.ts';
 import { createTimerScope } from './peer-timers.ts';
-import { createRelayBudget, MESSAGE_COST_BYTES, type RelayBudget, type RelayRate } from './relay-budget.ts';
-import { judgeSignal } from './signal-filter.ts';
+import { createRelayBudget, MESSAGE_COST_BYTES, type RelayRate } from './relay-budget.ts';
+import { createRevocations } from './revocation.ts';
 
+export type { PeerDirectory } from './peer-directory.ts';
 export type { PeerGrant, PeerRole } from './peer-token.ts';
 export type { RelayRate } from './relay-budget.ts';
 
@@ -37,10 +43,21 @@ export interface SignallingOptions {
    * @default every grant stands
    */
   grantStands?: (grant: PeerGrant) => Promise<boolean>;
+  /**
+   * Once per peer coming online (by the instance that accepted its socket) and once per peer going
+   * offline (by whichever instance took it out of the directory: its holder, or, for an instance that
+   * died or did not answer a revocation, another one).
+   */
   onPresence: (event: { grant: PeerGrant; online: boolean }) => void;
-  log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+  log: SignallingLog;
   /** @default Date.now */
   clock?: () => number;
+  /**
+   * Where registered peers are held: createRedisDirectory(…) to share them with other instances. The
+   * signalling server owns it from here and closes it on close().
+   * @default createMemoryDirectory(): this process alone
+   */
+  directory?: PeerDirectory;
 }
 
 export interface Signalling {
@@ -48,9 +65,13 @@ export interface Signalling {
   handler: RequestHandler;
   /** Mints a fresh peer id for a case and role, with its token; a customer's is tied to its join token. */
   mint(caseId: string, role: PeerRole, joinTokenId?: string): { peerId: string; token: string; expiresAt: Date; key: string; path: string };
-  /** Peers of a case that are connected now. */
-  onlinePeers(caseId: string): PeerGrant[];
-  /** Cuts off the case's peers whose grant no longer stands: they leave presence and their sockets close; resolves once done. */
+  /** Peers of a case that are connected now, to any instance. */
+  onlinePeers(caseId: string): Promise<PeerGrant[]>;
+  /**
+   * Cuts off the case's peers whose grant no longer stands, on every instance: they leave presence and
+   * their sockets close; resolves once done (or once an instance holding one has not answered in time,
+   * and the peer was taken out of the directory here).
+   */
   dropRevoked(caseId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,6 +87,8 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 const MAX_QUEUED_BYTES = 256 * 1024;
 /** How long a closing socket may take to answer the close handshake before it is cut off. */
 const CLOSE_GRACE_MS = 1_000;
+/** How long another instance may take to cut off a revoked peer it holds before it is taken for gone. */
+const CUT_ANSWER_MS = 2_000;
 
 export function createSignalling(opts: SignallingOptions): Signalling {
   const [firstServer] = opts.servers;
@@ -82,9 +105,13 @@ export function createSignalling(opts: SignallingOptions): Signalling {
 
   const clock = opts.clock ?? Date.now;
   const grantStands = opts.grantStands ?? (async () => true);
-  const rules: AdmissionRules = { secret: opts.secret, key: PEER_KEY, maxPeersPerCase: opts.maxPeersPerCase, maxPeers: opts.maxPeers };
+  const credentials: CredentialRules = { secret: opts.secret, key: PEER_KEY };
+  const limits: PeerLimits = { maxPeersPerCase: opts.maxPeersPerCase, maxPeers: opts.maxPeers };
+  const directory = opts.directory ?? createMemoryDirectory();
   const socketPath = `${opts.mountPath}/peerjs`;
-  const online = new OnlinePeers<GatedSocket>();
+  const online: HeldPeers = new OnlinePeers<HeldSocket>();
+  /** Directory releases under way, awaited by close() so that their presence is reported before it resolves. */
+  const releasing = new Set<Promise<void>>();
   const wss = new WebSocketServer({ noServer: true, WebSocket: GatedSocket, maxPayload: MAX_MESSAGE_BYTES });
 
   const peerApp = ExpressPeerServer(firstServer, {
@@ -105,6 +132,28 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   const timers = createTimerScope();
   timers.run(() => host.use(peerApp));
 
+  directory.attach({
+    onMessage: onInstanceMessage,
+    held: () => online.all().map(({ grant, held }) => ({ peerId: grant.peerId, registration: held.registration })),
+    onLost(lost) {
+      for (const { peerId, registration } of lost) {
+        const entry = online.get(peerId);
+        if (entry?.held.registration !== registration) continue;
+        // Reported offline by the instance that reaped it; this one only lets the socket go.
+        opts.log.warn({ ...entry.grant }, 'signalling: lost a registration to expiry; closing its socket');
+        entry.held.socket.gate = () => false;
+        online.remove(peerId);
+        void closeSocket(entry.held.socket, 1001, 'registration expired');
+      }
+    },
+    onExpired(grants) {
+      for (const grant of grants) {
+        opts.log.warn({ ...grant }, 'signalling: a peer of an instance that stopped refreshing it expired');
+        reportPresence(grant, false);
+      }
+    },
+  });
+
   const upgradeListeners = opts.servers.map((server) => {
     const listener = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
       const url = parseRequestUrl(req.url);
@@ -118,45 +167,66 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   });
 
   function onPeerUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
-    const checked = admitPeer(url.searchParams, rules, online, clock());
+    const checked = verifyPeerQuery(url.searchParams, credentials, clock());
     if (!checked.ok) return refuse(socket, checked);
-    // Asked here, not carried in the token: a join link can be replaced while credentials minted under
-    // it are unexpired.
-    grantStands(checked.grant).then((stands) => {
-      if (!stands) return refuse(socket, { ok: false, status: 401, reason: 'grant-revoked' });
-      // ws destroys a socket that closed meanwhile; accept() repeats the room check the wait may have outdated.
-      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, checked.grant));
+    const { grant } = checked;
+    register(grant).then((claim) => {
+      if (!claim.ok) return refuse(socket, claim);
+      let accepted = false;
+      // ws completes a handshake synchronously or not at all (it destroys a socket that closed meanwhile).
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        accepted = true;
+        accept(ws, req, grant, claim.registration);
+      });
+      if (!accepted) track(directory.release(grant, claim.registration).then(() => undefined));
     }, (err: unknown) => {
-      opts.log.warn({ err }, 'signalling: could not check a peer credential');
+      opts.log.warn({ err }, 'signalling: could not check or register a peer credential');
       refuseUpgrade(socket, 503);
     });
   }
 
-  function refuse(socket: Duplex, admission: Extract<Admission, { ok: false }>): void {
-    opts.log.warn({ reason: admission.reason, status: admission.status }, 'signalling: refused a peer socket');
-    refuseUpgrade(socket, admission.status);
+  async function register(grant: PeerGrant): Promise<Claim> {
+    // Asked here, not carried in the token: a join link can be replaced while credentials minted under
+    // it are unexpired.
+    if (!(await grantStands(grant))) return { ok: false, status: 401, reason: 'grant-revoked' };
+    if (closing) throw new Error('signalling is shutting down');
+    return directory.claim(grant, limits);
   }
 
-  function accept(socket: GatedSocket, req: IncomingMessage, grant: PeerGrant): void {
-    // ws completes this handshake synchronously, so nothing has changed since admitPeer; the check is
-    // repeated because OnlinePeers must never hold two sockets for one id.
-    const room = roomFor(grant, rules, online);
-    if (!room.ok) return socket.close(1013, room.reason);
+  function refuse(socket: Duplex, refusal: Refusal): void {
+    opts.log.warn({ reason: refusal.reason, status: refusal.status }, 'signalling: refused a peer socket');
+    refuseUpgrade(socket, refusal.status);
+  }
+
+  function accept(socket: GatedSocket, req: IncomingMessage, grant: PeerGrant, registration: string): void {
     const budget = createRelayBudget(opts.relayRate, clock());
-    socket.gate = (data, isBinary) => mayForward(grant, socket, budget, data, isBinary);
-    online.add(grant, socket);
-    socket.on('close', () => release(grant, socket));
+    const held: HeldSocket = { socket, registration, outbound: Promise.resolve() };
+    socket.gate = (data, isBinary) => relay.mayForward(grant, held, budget, data, isBinary);
+    online.add(grant, held);
+    socket.on('close', () => void release(grant, held));
     wss.emit('connection', socket, req);
     opts.log.info({ ...grant }, 'signalling: peer connected');
     reportPresence(grant, true);
   }
 
-  /** Forgets a peer and reports it offline: once, and only while `socket` is the one registered for it. */
-  function release(grant: PeerGrant, socket: GatedSocket): void {
-    if (online.get(grant.peerId)?.socket !== socket) return;
+  /**
+   * Forgets a peer, takes it out of the directory and reports it offline: once, and only while `held` is
+   * what this instance holds for it; resolves once reported.
+   */
+  function release(grant: PeerGrant, held: HeldSocket): Promise<void> {
+    if (online.get(grant.peerId)?.held !== held) return Promise.resolve();
     online.remove(grant.peerId);
     opts.log.info({ ...grant }, 'signalling: peer disconnected');
-    reportPresence(grant, false);
+    return track(directory.release(grant, held.registration).then((removed) => {
+      if (removed) reportPresence(grant, false);
+    }));
+  }
+
+  function track(work: Promise<void>): Promise<void> {
+    const tracked = work.catch((err: unknown) => opts.log.warn({ err }, 'signalling: could not update the peer directory'));
+    releasing.add(tracked);
+    void tracked.finally(() => releasing.delete(tracked));
+    return tracked;
   }
 
   /**
@@ -164,33 +234,25 @@ export function createSignalling(opts: SignallingOptions): Signalling {
    * presence before its socket has finished closing. Without a close code the socket is destroyed at
    * once, with whatever is queued for it.
    */
-  function cutOff(grant: PeerGrant, socket: GatedSocket, reason: string, code?: number): void {
-    socket.gate = () => false;
+  function cutOff(grant: PeerGrant, held: HeldSocket, reason: string, code?: number): Promise<void> {
+    held.socket.gate = () => false;
     opts.log.warn({ ...grant, reason }, 'signalling: cut off a peer');
-    release(grant, socket);
-    if (code === undefined) socket.terminate();
-    else void closeSocket(socket, code, reason);
+    const released = release(grant, held);
+    if (code === undefined) held.socket.terminate();
+    else void closeSocket(held.socket, code, reason);
+    return released;
   }
 
-  function mayForward(sender: PeerGrant, socket: GatedSocket, budget: RelayBudget, data: unknown, isBinary: boolean): boolean {
-    const bytes = Buffer.isBuffer(data) ? data.length : MAX_MESSAGE_BYTES;
-    if (!budget.spend(bytes, clock())) {
-      cutOff(sender, socket, 'signalling rate limit exceeded', 1008);
-      return false;
-    }
-    if (isBinary || !Buffer.isBuffer(data)) return false;
-    const verdict = judgeSignal(data.toString('utf8'), sender.caseId, (peerId) => online.caseOf(peerId));
-    if (!verdict.forward) {
-      if (verdict.reason === 'cross-case') opts.log.warn({ ...sender }, 'signalling: dropped a message addressed to another case');
-      return false;
-    }
-    const receiver = verdict.dst === undefined ? undefined : online.get(verdict.dst);
-    // A peer that stops reading while others keep sending to it would have the server queue all of it.
-    if (receiver && receiver.socket.bufferedAmount + bytes > MAX_QUEUED_BYTES) {
-      cutOff(receiver.grant, receiver.socket, 'not reading its signalling socket');
-      return false;
-    }
-    return true;
+  const relay = createPeerRelay({
+    online, directory, cutOff, log: opts.log, clock, maxMessageBytes: MAX_MESSAGE_BYTES, maxQueuedBytes: MAX_QUEUED_BYTES,
+  });
+  const revocations = createRevocations({
+    online, directory, cutOff, log: opts.log, answerMs: CUT_ANSWER_MS, reportOffline: (grant) => reportPresence(grant, false),
+  });
+
+  function onInstanceMessage(message: InstanceMessage): void {
+    if (message.kind === 'signal') relay.deliver(message);
+    else revocations.onMessage(message);
   }
 
   function reportPresence(grant: PeerGrant, isOnline: boolean): void {
@@ -204,9 +266,12 @@ export function createSignalling(opts: SignallingOptions): Signalling {
   let closing: Promise<void> | undefined;
   async function shutdown(): Promise<void> {
     for (const { server, listener } of upgradeListeners) server.off('upgrade', listener);
-    await Promise.all(online.sockets().map((socket) => closeSocket(socket, 1001, 'server shutting down')));
+    await Promise.all(online.all().map(({ held }) => closeSocket(held.socket, 1001, 'server shutting down')));
+    revocations.stop();
+    await Promise.all([...releasing]);
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     timers.stop();
+    await directory.close();
   }
 
   return {
@@ -218,14 +283,10 @@ export function createSignalling(opts: SignallingOptions): Signalling {
       const token = mintPeerToken(opts.secret, grant, expiresAtMs);
       return { peerId, token, expiresAt: new Date(expiresAtMs), key: PEER_KEY, path: opts.mountPath };
     },
-    onlinePeers: (caseId) => online.inCase(caseId),
+    onlinePeers: async (caseId) => (await directory.inCase(caseId)).map((entry) => entry.grant),
     async dropRevoked(caseId) {
-      await Promise.all(online.inCase(caseId).map(async (grant) => {
-        const before = online.get(grant.peerId)?.socket;
-        if (await grantStands(grant)) return;
-        // Still the same socket: the peer may have left, or come back under a standing credential, meanwhile.
-        const entry = online.get(grant.peerId);
-        if (entry && entry.socket === before) cutOff(entry.grant, entry.socket, 'peer credential revoked', 1008);
+      await Promise.all((await directory.inCase(caseId)).map(async (entry) => {
+        if (!(await grantStands(entry.grant))) await revocations.revoke(entry, 'peer credential revoked');
       }));
     },
     close() {

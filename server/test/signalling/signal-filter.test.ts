@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { judgeSignal } from '../../src/signalling/signal-filter.ts';
+import { judgeSignal, readSignal, relayedSignal } from '../../src/signalling/signal-filter.ts';
 
 const cases = new Map([
   ['peer-a', 'case-1'],
   ['peer-b', 'case-1'],
   ['peer-x', 'case-2'],
 ]);
-const caseOf = (peerId: string): string | undefined => cases.get(peerId);
-const judge = (message: unknown): ReturnType<typeof judgeSignal> =>
-  judgeSignal(typeof message === 'string' ? message : JSON.stringify(message), 'case-1', caseOf);
+const judge = (message: unknown): ReturnType<typeof judgeSignal> => {
+  const signal = readSignal(typeof message === 'string' ? message : JSON.stringify(message));
+  return judgeSignal(signal, 'case-1', signal?.dst === undefined ? undefined : cases.get(signal.dst));
+};
 
 describe('judgeSignal', () => {
   it('forwards heartbeats and messages to online peers of the same case', () => {
@@ -36,5 +37,16 @@ describe('judgeSignal', () => {
     ]) {
       expect(judge(message)).toEqual({ forward: false, reason: 'unroutable' });
     }
+  });
+});
+
+describe('relayedSignal', () => {
+  it("is the message as `peer` relays it: type, the sender's real id as src, dst, payload, nothing else", () => {
+    const signal = readSignal(JSON.stringify({ type: 'OFFER', src: 'forged', dst: 'peer-b', payload: { sdp: 'v=0' }, extra: 1 }));
+    if (!signal) throw new Error('not read');
+    expect(relayedSignal(signal, 'peer-a')).toBe('{"type":"OFFER","src":"peer-a","dst":"peer-b","payload":{"sdp":"v=0"}}');
+    const leave = readSignal(JSON.stringify({ type: 'LEAVE', dst: 'peer-b' }));
+    if (!leave) throw new Error('not read');
+    expect(relayedSignal(leave, 'peer-a')).toBe('{"type":"LEAVE","src":"peer-a","dst":"peer-b"}');
   });
 });

@@ -30,9 +30,9 @@ afterAll(async () => {
 const silentLog = { info: () => undefined, warn: () => undefined };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 2_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await sleep(10);
   }
@@ -150,12 +150,12 @@ describe('peer sockets', () => {
     const client = await connect(port, credential);
     expect(client.messages).toEqual([{ type: 'OPEN' }]);
     expect(presence).toEqual([{ grant, online: true }]);
-    expect(signalling.onlinePeers('case-1')).toEqual([grant]);
+    expect(await signalling.onlinePeers('case-1')).toEqual([grant]);
 
     client.ws.close();
     await until(() => presence.length === 2);
     expect(presence[1]).toEqual({ grant, online: false });
-    expect(signalling.onlinePeers('case-1')).toEqual([]);
+    expect(await signalling.onlinePeers('case-1')).toEqual([]);
   });
 
   it('are refused without a valid, unexpired token for their own id, and never reach peer', async () => {
@@ -178,7 +178,7 @@ describe('peer sockets', () => {
     clock.now += 120_000;
     expect(await attempt(socketUrl(port, credentialQuery(credential)))).toEqual({ kind: 'refused', status: 401 });
     expect(presence).toEqual([]);
-    expect(signalling.onlinePeers('case-1')).toEqual([]);
+    expect(await signalling.onlinePeers('case-1')).toEqual([]);
   });
 
   it('are refused while their id is already online', async () => {
@@ -244,7 +244,7 @@ describe('revoked grants', () => {
 
     revoked.add('jt_old');
     await signalling.dropRevoked('case-r');
-    expect(signalling.onlinePeers('case-r').map((grant) => grant.peerId)).toEqual([assessor.id]);
+    expect((await signalling.onlinePeers('case-r')).map((grant) => grant.peerId)).toEqual([assessor.id]);
     expect(presence.filter((event) => !event.online).map((event) => event.grant)).toEqual([
       { peerId: held.id, caseId: 'case-r', role: 'customer', joinTokenId: 'jt_old' },
     ]);
@@ -269,7 +269,7 @@ describe('limits and servers', () => {
     expect(await attempt(socketUrl(port, credentialQuery(fourth)))).toEqual({ kind: 'refused', status: 429 });
 
     first.ws.close();
-    await until(() => signalling.onlinePeers('case-full').length === 1);
+    await until(async () => (await signalling.onlinePeers('case-full')).length === 1);
     await connect(port, third);
   });
 
@@ -280,7 +280,7 @@ describe('limits and servers', () => {
     send(b, { type: 'OFFER', dst: a.id, payload: { sdp: 'v=0' } });
     await until(() => a.messages.length === 2);
     expect(a.messages[1]).toMatchObject({ type: 'OFFER', src: b.id });
-    expect(signalling.onlinePeers('case-2')).toHaveLength(2);
+    expect(await signalling.onlinePeers('case-2')).toHaveLength(2);
   });
 });
 
