@@ -143,6 +143,22 @@ export const BENCHES: BenchEntry[] = [
       ]),
   },
   {
+    name: 'signalling-cluster',
+    script: 'bench/signalling-cluster.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 240,
+    note: 'Signalling over two instances (issue 13): both instances are child processes sharing one throwaway redis-server (registry + one pub/sub channel per instance); idle peers are real WebSocket clients (8 per case, alternating between the instances, HEARTBEAT every 5 s). Latency is one-way, send → arrival on the same clock, one message at a time while the idle peers stay connected; "same instance" is relayed by `peer` in process, "across instances" is located in the registry (cached 1 s) and published to the other instance.',
+    rows: (r) => {
+      const [a, b] = r.instances ?? [];
+      const l = r.latency;
+      if (!a || !b || !l) return [];
+      return [
+        [`signalling, 2 instances over Redis: ${r.setup.peers} idle peers (${r.openAtEnd} open at the end)`, `RSS ${a.rssMB} MB + ${b.rssMB} MB (${a.kbPerPeer} / ${b.kbPerPeer} kB per peer); Redis ${r.redisUsedMemoryMB} MB; ${r.connect.perSecond} connects/s`, `RSS before peers: ${a.rssBeforeMB} MB + ${b.rssBeforeMB} MB`, '–'],
+        ['signalling message across instances (one-way, while those peers are held)', ms(l.crossInstanceMs, 'p99'), `same instance: ${ms(l.sameInstanceMs, 'p99')}`, `${l.ratioP50}× (p50), ${l.ratioP99}× (p99)`],
+      ];
+    },
+  },
+  {
     name: 'api-latency',
     script: 'bench/api-latency.ts',
     smokeEnv: { QUICK: '1' },
