@@ -161,6 +161,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
+  /** The one stop, by close() or drain(), whichever comes first. */
+  let stopping: Promise<void> | null = null;
   /** Presence changes still being written: storage stays open until they are done. */
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -243,31 +245,41 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     lanUrls,
     firstAdmin,
     instanceId: instance.id,
-    async close() {
-      readiness.drain();
-      stopRevoking();
-      stopClosing();
-      await signalling.close();
-      await hub.close();
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      })));
-      await closeStorage();
+    close() {
+      stopping ??= closeNow();
+      return stopping;
     },
-    async drain({ noticeMs, graceMs }) {
-      readiness.drain();
-      log.info({ noticeMs, graceMs }, 'draining: readiness answers 503');
-      await new Promise((resolve) => setTimeout(resolve, noticeMs));
-      stopRevoking();
-      stopClosing();
-      const listeners = closeListeners(servers, graceMs);
-      await Promise.all([signalling.close(), hub.close()]);
-      if (await listeners) log.warn({ graceMs }, 'draining: requests still under way after the grace period were cut');
-      await closeStorage();
-      log.info('drained');
+    drain(opts) {
+      stopping ??= drain(opts);
+      return stopping;
     },
   };
+
+  async function closeNow(): Promise<void> {
+    readiness.drain();
+    stopRevoking();
+    stopClosing();
+    await signalling.close();
+    await hub.close();
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    })));
+    await closeStorage();
+  }
+
+  async function drain({ noticeMs, graceMs }: ShutdownConfig): Promise<void> {
+    readiness.drain();
+    log.info({ noticeMs, graceMs }, 'draining: readiness answers 503');
+    await new Promise((resolve) => setTimeout(resolve, noticeMs));
+    stopRevoking();
+    stopClosing();
+    const listeners = closeListeners(servers, graceMs);
+    await Promise.all([signalling.close(), hub.close()]);
+    if (await listeners) log.warn({ graceMs }, 'draining: requests still under way after the grace period were cut');
+    await closeStorage();
+    log.info('drained');
+  }
 
   async function closeStorage(): Promise<void> {
     await Promise.all(pending);
