@@ -3,24 +3,29 @@
 // leave: a second entry at a seq (primary key) or one that does not name its predecessor's hash
 // (foreign key), so a chain can neither fork nor gap across instances.
 import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import type { LedgerKind, LedgerPayload } from '../../../protocol/ledger.ts';
 import type { Db } from '../storage/database.ts';
 import type { LedgerEntriesTable } from '../storage/schema.ts';
 import { GENESIS_HASH, sealEntry } from './chain.ts';
 
-export interface AppendInput {
+/**
+ * One entry to append: a kind of the contract (protocol/ledger.ts) and a payload of that kind, so a
+ * wrong payload fails to typecheck where it is written.
+ */
+export interface AppendInput<K extends LedgerKind> {
   caseId: string;
   actor: LedgerActor;
-  type: string;
-  payload: Record<string, unknown>;
+  type: K;
+  payload: LedgerPayload<K>;
   blobs?: string[];
 }
 
 export interface LedgerStore {
   /** Appends inside the caller's transaction when there is one; returns the sealed entry. */
-  append(input: AppendInput): Promise<LedgerEntry>;
+  append<K extends LedgerKind>(input: AppendInput<K>): Promise<LedgerEntry>;
   list(caseId: string): Promise<LedgerEntry[]>;
   /** The case's entries of one type, in sequence order. */
-  listOfType(caseId: string, type: string): Promise<LedgerEntry[]>;
+  listOfType(caseId: string, type: LedgerKind): Promise<LedgerEntry[]>;
   /** The case's entries after `seq`, in order (a live stream catching up). */
   listAfter(caseId: string, seq: number): Promise<LedgerEntry[]>;
   head(caseId: string): Promise<LedgerEntry | null>;
@@ -35,7 +40,7 @@ export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign
   const head = async (caseId: string): Promise<LedgerEntriesTable | undefined> =>
     db.q().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
-  const append = (input: AppendInput): Promise<LedgerEntry> => db.transaction(async () => {
+  const append = <K extends LedgerKind>(input: AppendInput<K>): Promise<LedgerEntry> => db.transaction(async () => {
     await db.lockInTransaction(`ledger:${input.caseId}`);
     const previous = await head(input.caseId);
     const now = (clock === 'database' ? await db.now() : clock()).toISOString();

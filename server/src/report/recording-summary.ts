@@ -2,33 +2,36 @@
 // chunks and bytes (for the evidence summary), and the session timeline with each run of
 // `recording.chunk` entries (one every few seconds) folded into one row.
 import type { LedgerEntry } from '../../../protocol/http.ts';
+import { knownLedgerEntry, type RecordingChunkPayload } from '../../../protocol/ledger.ts';
 import type { ReportRecording, ReportTimelineRow } from './report-data.ts';
 import { formatBytes, formatSpan } from './format.ts';
 
-const record = (payload: unknown): Record<string, unknown> => (typeof payload === 'object' && payload !== null ? payload as Record<string, unknown> : {});
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
+/** A chunk entry's payload; null for any other entry, or one whose payload does not fit. */
+const chunkOf = (entry: LedgerEntry): RecordingChunkPayload | null => {
+  const known = knownLedgerEntry(entry);
+  return known?.type === 'recording.chunk' ? known.payload : null;
+};
 
 /** Every recording the ledger started, in order, with what its chunk and seal entries say. */
 export function reportRecordings(entries: readonly LedgerEntry[]): ReportRecording[] {
   const byId = new Map<string, ReportRecording>();
   for (const entry of entries) {
-    const p = record(entry.payload);
-    const id = typeof p.recordingId === 'string' ? p.recordingId : null;
-    if (id === null) continue;
-    if (entry.type === 'recording.started' && !byId.has(id)) {
-      byId.set(id, { number: byId.size + 1, startedAt: entry.at, sealedAt: null, chunks: 0, bytes: 0, durationMs: null });
-      continue;
-    }
-    const recording = byId.get(id);
-    if (!recording) continue;
-    if (entry.type === 'recording.chunk') {
+    const known = knownLedgerEntry(entry);
+    if (known?.type === 'recording.started') {
+      const id = known.payload.recordingId;
+      if (!byId.has(id)) byId.set(id, { number: byId.size + 1, startedAt: entry.at, sealedAt: null, chunks: 0, bytes: 0, durationMs: null });
+    } else if (known?.type === 'recording.chunk') {
+      const recording = byId.get(known.payload.recordingId);
+      if (!recording) continue;
       recording.chunks += 1;
-      recording.bytes += num(p.size) ?? 0;
-    } else if (entry.type === 'recording.sealed') {
+      recording.bytes += known.payload.size;
+    } else if (known?.type === 'recording.sealed') {
+      const recording = byId.get(known.payload.recordingId);
+      if (!recording) continue;
       recording.sealedAt = entry.at;
-      recording.durationMs = num(p.durationMs);
-      recording.chunks = num(p.chunkCount) ?? recording.chunks;
-      recording.bytes = num(p.bytes) ?? recording.bytes;
+      recording.durationMs = known.payload.durationMs;
+      recording.chunks = known.payload.chunkCount;
+      recording.bytes = known.payload.bytes;
     }
   }
   return [...byId.values()];
@@ -55,9 +58,9 @@ export function foldChunkRuns(entries: readonly LedgerEntry[], rows: readonly Re
       folded.push(rows[i]!);
       continue;
     }
-    const run = entries.slice(i, end + 1).map((entry) => record(entry.payload));
-    const numbers = run.map((p) => num(p.n)).filter((n): n is number => n !== null);
-    const bytes = run.reduce((sum, p) => sum + (num(p.size) ?? 0), 0);
+    const run = entries.slice(i, end + 1).map(chunkOf);
+    const numbers = run.flatMap((p) => (p ? [p.n] : []));
+    const bytes = run.reduce((sum, p) => sum + (p?.size ?? 0), 0);
     const span = numbers.length === run.length ? ` ${Math.min(...numbers)}–${Math.max(...numbers)}` : '';
     folded.push({
       ...rows[i]!,

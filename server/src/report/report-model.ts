@@ -1,9 +1,9 @@
 // Turns one consistent read of a case into what the report shows: people named, photos numbered and
 // tied to the preview blob their signed ledger entry names, every ledger entry described. Pure.
-import { z } from 'zod';
 import { CHECKLIST_TEMPLATES, type ChecklistView } from '../../../protocol/checklist.ts';
 import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
+import { knownLedgerEntry } from '../../../protocol/ledger.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
 import { foldChunkRuns, reportRecordings } from './recording-summary.ts';
@@ -27,18 +27,14 @@ export interface ReportSnapshot {
   verification: VerifyResult;
 }
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const EvidencePayload = z.object({ evidenceId: z.string(), previewSha256: Sha256, thumbnailSha256: Sha256.optional() });
-const ChatPayload = z.object({ lineId: z.string() });
-const MeasurementPayload = z.object({ id: z.string() });
-
 /** Every user id the report will name, so the caller can look them up in the same read. */
 export function userIdsNamedBy(record: CaseRecord, entries: readonly LedgerEntry[], outcomes: readonly OutcomeView[]): string[] {
   const ids = new Set([record.assessorId]);
   for (const entry of entries) {
     if (entry.actor.type === 'assessor') ids.add(entry.actor.id);
     // A reassignment names both assessors.
-    if (entry.type === 'case.assigned') for (const key of ['from', 'to']) if (typeof entry.payload[key] === 'string') ids.add(entry.payload[key]);
+    const known = knownLedgerEntry(entry);
+    if (known?.type === 'case.assigned') for (const id of [known.payload.from, known.payload.to]) ids.add(id);
   }
   for (const outcome of outcomes) ids.add(outcome.decidedBy);
   return [...ids];
@@ -58,19 +54,18 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   };
 
   // The entry that added each photo and each chat line: who did it, and which preview it signed for.
-  const evidenceEntries = new Map<string, { entry: LedgerEntry; previewSha256: string; thumbnailSha256: string | null }>();
+  const evidenceEntries = new Map<string, { entry: LedgerEntry; previewSha256: string; thumbnailSha256: string }>();
   const chatActors = new Map<string, LedgerActor>();
   const measurementActors = new Map<string, LedgerActor>();
   for (const entry of entries) {
-    if (entry.type === 'evidence.added') {
-      const payload = EvidencePayload.safeParse(entry.payload);
-      if (payload.success) evidenceEntries.set(payload.data.evidenceId, { entry, previewSha256: payload.data.previewSha256, thumbnailSha256: payload.data.thumbnailSha256 ?? null });
-    } else if (entry.type === 'chat.line') {
-      const payload = ChatPayload.safeParse(entry.payload);
-      if (payload.success) chatActors.set(payload.data.lineId, entry.actor);
-    } else if (entry.type === 'measurement.recorded') {
-      const payload = MeasurementPayload.safeParse(entry.payload);
-      if (payload.success) measurementActors.set(payload.data.id, entry.actor);
+    const known = knownLedgerEntry(entry);
+    if (known?.type === 'evidence.added') {
+      const { evidenceId, previewSha256, thumbnailSha256 } = known.payload;
+      evidenceEntries.set(evidenceId, { entry, previewSha256, thumbnailSha256 });
+    } else if (known?.type === 'chat.line') {
+      chatActors.set(known.payload.lineId, entry.actor);
+    } else if (known?.type === 'measurement.recorded') {
+      measurementActors.set(known.payload.id, entry.actor);
     }
   }
   const measurementsById = new Map(snapshot.measurements.map((m) => [m.id, m]));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChainBreak } from '../../src/ledger/chain.ts';
-import { createLedgerStore } from '../../src/ledger/ledger-store.ts';
+import { createLedgerStore, type AppendInput, type LedgerStore } from '../../src/ledger/ledger-store.ts';
 import { loadOrCreateSigner, verifySignature } from '../../src/ledger/signing-key.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import { engines, openFresh } from '../support/engines.ts';
@@ -15,6 +15,18 @@ import { engines, openFresh } from '../support/engines.ts';
 const signer = loadOrCreateSigner(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-key-')));
 const check = (bytes: string, signature: string) => verifySignature(signer.key.publicKeyPem, bytes, signature);
 const actor = { type: 'system', id: 's' } as const;
+/** A chat line: the smallest real kind. */
+const line = (text: string): AppendInput<'chat.line'> => ({ caseId: 'c1', actor, type: 'chat.line', payload: { lineId: `line-${text}`, from: 'assessor', text } });
+
+// Checked by `npm run typecheck`, never run: append takes only a kind of the contract, with its own payload.
+export const refusedByTheTypecheck = (ledger: LedgerStore) => [
+  // @ts-expect-error a chat line's text is a string
+  ledger.append({ caseId: 'c1', actor, type: 'chat.line', payload: { lineId: 'l', from: 'assessor', text: 1 } }),
+  // @ts-expect-error a closed case's entry carries no title
+  ledger.append({ caseId: 'c1', actor, type: 'case.closed', payload: { reason: null, title: 'T' } }),
+  // @ts-expect-error no such kind
+  ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} }),
+];
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -44,7 +56,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
     const { db } = await fresh();
     const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'), signer.sign);
     const written = [];
-    for (const n of [1, 2, 3]) written.push(await ledger.append({ caseId: 'c1', actor, type: 'test', payload: { n, nested: { b: 2, a: 1 } } }));
+    for (const n of [1, 2, 3]) written.push(await ledger.append({ caseId: 'c1', actor, type: 'case.updated', payload: { before: { title: 'T', reference: null }, after: { title: `T${n}`, reference: 'R' } } }));
     expect(written.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await ledger.list('c1')).toEqual(written);
     expect(findChainBreak('c1', await ledger.list('c1'), check)).toBeNull();
@@ -56,9 +68,9 @@ describe.each(engines())('ledger store on $name', (engine) => {
     const { db } = await fresh();
     let now = new Date('2026-03-01T12:00:00Z');
     const ledger = createLedgerStore(db, () => now, signer.sign);
-    const first = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    const first = await ledger.append(line('one'));
     now = new Date('2026-03-01T11:00:00Z');
-    const second = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    const second = await ledger.append(line('one'));
     expect(second.at).toBe(first.at);
   });
 
@@ -71,7 +83,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
     const stores = [db, second].map((handle) => createLedgerStore(handle, engine.name === 'postgres' ? 'database' : () => new Date(), signer.sign));
     await Promise.all(Array.from({ length: 8 }, async (_, writer) => {
       const ledger = stores[writer % 2]!;
-      for (let i = 0; i < 300; i++) await ledger.append({ caseId: 'c1', actor, type: 'test', payload: { writer, i } });
+      for (let i = 0; i < 300; i++) await ledger.append(line(`${writer}-${i}`));
     }));
     const entries = await stores[0]!.list('c1');
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 2400 }, (_, i) => i + 1));
@@ -83,7 +95,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
   it.skipIf(engine.skip)('refuses a hand-inserted gap, fork or wrong link', async () => {
     const { db } = await fresh();
     const ledger = createLedgerStore(db, () => new Date(), signer.sign);
-    const first = await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+    const first = await ledger.append(line('one'));
     const row = (seq: number, prevSeq: number | null, prevHash: string) => ({
       case_id: 'c1', seq, prev_seq: prevSeq, at: first.at, actor_type: 'system', actor_id: 's', type: 'forged', payload: '{}', blobs: '[]',
       prev_hash: prevHash, hash: 'f'.repeat(64), signature: '',
@@ -105,7 +117,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
     const { db } = await fresh();
     const ledger = createLedgerStore(db, () => new Date(), signer.sign);
     await expect(db.transaction(async () => {
-      await ledger.append({ caseId: 'c1', actor, type: 'test', payload: {} });
+      await ledger.append(line('one'));
       throw new Error('crash before commit');
     })).rejects.toThrow('crash before commit');
     expect(await ledger.list('c1')).toEqual([]);
@@ -121,7 +133,7 @@ describe('ledger on SQLite across processes', () => {
     cleanup.push(() => other.close());
     const a = createLedgerStore(made.db, () => new Date(), signer.sign);
     const b = createLedgerStore(other, () => new Date(), signer.sign);
-    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).append({ caseId: 'c1', actor, type: 'test', payload: { i } });
+    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).append(line(`${i}`));
     const entries = await a.list('c1');
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(findChainBreak('c1', entries, check)).toBeNull();

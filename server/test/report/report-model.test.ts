@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { checklistState } from '../../../protocol/checklist.ts';
 import type { EvidenceView, LedgerEntry, OutcomeView } from '../../../protocol/http.ts';
+import type { LedgerKind, LedgerPayload } from '../../../protocol/ledger.ts';
 import type { CaseRecord } from '../../src/cases/case-store.ts';
 import { buildCaseReport, userIdsNamedBy } from '../../src/report/report-model.ts';
+import { PAYLOADS } from '../ledger/payloads.ts';
 
 const at = '2026-05-04T14:03:22.000Z';
 const record: CaseRecord = {
@@ -13,10 +15,12 @@ const record: CaseRecord = {
   reference: null, closedAt: null, archivedAt: null,
 };
 let seq = 0;
-const entry = (type: string, actor: LedgerEntry['actor'], payload: Record<string, unknown>, blobs: string[] = []): LedgerEntry => ({
+const entry = <K extends LedgerKind>(type: K, actor: LedgerEntry['actor'], payload: LedgerPayload<K>, blobs: string[] = []): LedgerEntry => ({
   caseId: 'case_m', seq: ++seq, at, actor, type, payload, blobs, prevHash: '0'.repeat(64), hash: `hash-${seq}`, signature: 's',
 });
 const sha = (c: string): string => c.repeat(64);
+const photo = (evidenceId: string, previewSha256: string, thumbnailSha256: string) =>
+  ({ ...PAYLOADS['evidence.added'], evidenceId, sha256: sha(evidenceId.slice(-1)), previewSha256, thumbnailSha256, width: 10, height: 10, layer: undefined });
 const view = (id: string, capturedBy: EvidenceView['capturedBy']): EvidenceView => ({
   id, caseId: 'case_m', source: 'device-still', mime: 'image/jpeg', size: 1, sha256: sha('1'), width: 10, height: 10, sharpness: 1,
   blurry: false, brightness: 1, deviceTime: null, receivedAt: at, clockSkewMs: null, location: null, requestId: null, capturedBy,
@@ -30,10 +34,10 @@ describe('buildCaseReport', () => {
   const customer = { type: 'customer' as const, id: 'jt_1' };
   const assessor = { type: 'assessor' as const, id: 'usr_a' };
   const entries = [
-    entry('case.created', assessor, { title: 'Hail', kind: 'damage' }),
-    entry('evidence.added', customer, { evidenceId: 'ev_1', previewSha256: sha('a'), source: 'device-still', width: 10, height: 10, blurry: false }, [sha('1'), sha('a')]),
+    entry('case.created', assessor, { ...PAYLOADS['case.created'], title: 'Hail', kind: 'damage' }),
+    entry('evidence.added', customer, photo('ev_1', sha('a'), sha('c')), [sha('1'), sha('a')]),
     // Names a preview its blob list does not sign for: the report must not show that blob.
-    entry('evidence.added', assessor, { evidenceId: 'ev_2', previewSha256: sha('b'), source: 'device-still', width: 10, height: 10, blurry: false }, [sha('2')]),
+    entry('evidence.added', assessor, photo('ev_2', sha('b'), sha('d')), [sha('2')]),
     entry('chat.line', customer, { lineId: 'l1', from: 'customer', text: 'hi' }),
   ];
   const outcomes = [outcome('out_1', 'referred', null), outcome('out_2', 'settled', 'out_1')];
@@ -80,21 +84,21 @@ describe('buildCaseReport with spatial evidence and a checklist', () => {
   const customer = { type: 'customer' as const, id: 'jt_1' };
   const assessor = { type: 'assessor' as const, id: 'usr_a' };
   const tape = {
-    id: 'm-1', a: [0, 0, 0] as [number, number, number], b: [1, 0, 0] as [number, number, number], screenA: { u: 0.1, v: 0.5 }, screenB: { u: 0.9, v: 0.5 },
+    id: 'measure-01', a: [0, 0, 0] as [number, number, number], b: [1, 0, 0] as [number, number, number], screenA: { u: 0.1, v: 0.5 }, screenB: { u: 0.9, v: 0.5 },
     cameraPose: { position: [0, 1, 0] as [number, number, number], orientation: [0, 0, 0, 1] as [number, number, number, number] },
     caseId: 'case_m', createdBy: 'assessor' as const, at, distanceM: 1, uncertaintyM: 0.02,
   };
   const entries = [
-    entry('evidence.added', customer, { evidenceId: 'ev_1', previewSha256: sha('a'), thumbnailSha256: sha('c'), source: 'device-still', width: 10, height: 10, blurry: false }, [sha('1'), sha('a'), sha('c')]),
+    entry('evidence.added', customer, photo('ev_1', sha('a'), sha('c')), [sha('1'), sha('a'), sha('c')]),
     entry('checklist.captured', customer, { itemId: 'vin-plate', evidenceId: 'ev_1', accepted: true, problems: [] }),
-    entry('measurement.recorded', assessor, { ...tape, caseId: undefined }),
+    entry('measurement.recorded', assessor, { id: tape.id, a: tape.a, b: tape.b, screenA: tape.screenA, screenB: tape.screenB, cameraPose: tape.cameraPose, distanceM: 1, uncertaintyM: 0.02 }),
   ];
   const report = buildCaseReport({
     generatedAt: at,
     tour: null,
     case: { ...record, checklist: 'vehicle' },
     users: new Map([['usr_a', { id: 'usr_a', name: 'Alice Example', email: 'alice@example.test', role: 'assessor' as const }]]),
-    evidence: [{ ...view('ev_1', 'customer'), layer: { items: [{ kind: 'measurement', points: [{ u: 0.1, v: 0.5 }, { u: 0.9, v: 0.5 }], refId: 'm-1' }] } }],
+    evidence: [{ ...view('ev_1', 'customer'), layer: { items: [{ kind: 'measurement', points: [{ u: 0.1, v: 0.5 }, { u: 0.9, v: 0.5 }], refId: 'measure-01' }] } }],
     chat: [],
     outcomes: [],
     measurements: [tape],

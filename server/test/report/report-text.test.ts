@@ -1,6 +1,8 @@
 // The report's words: the sanitiser for each font set, the formatters, and ledger entries described.
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../protocol/http.ts';
+import type { LedgerKind, LedgerPayload } from '../../../protocol/ledger.ts';
+import { entryOf, PAYLOADS } from '../ledger/payloads.ts';
 import { describeEntry } from '../../src/report/describe-entry.ts';
 import { dejavuFonts, findReportFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
 import { formatClockSkew, formatLocation, formatMoney, formatTime } from '../../src/report/format.ts';
@@ -47,10 +49,10 @@ describe('format', () => {
 });
 
 describe('describeEntry', () => {
-  const entry = (type: string, payload: Record<string, unknown>): LedgerEntry => ({
-    caseId: 'case_1', seq: 1, at: '2026-05-04T14:03:22Z', actor: { type: 'system', id: 'system' }, type, payload, blobs: [], prevHash: '0'.repeat(64), hash: 'h', signature: 's',
-  });
+  const entry = <K extends LedgerKind>(type: K, payload: LedgerPayload<K>): LedgerEntry => entryOf(type, payload);
+  const raw = (type: string, payload: Record<string, unknown>): LedgerEntry => ({ ...entryOf('case.reopened', {}), type, payload });
   const context = { photoNumber: (id: string) => (id === 'ev_1' ? 2 : undefined) };
+  const photo = PAYLOADS['evidence.added'];
 
   it('describes each kind of entry in words', () => {
     expect(describeEntry(entry('customer.consented', { recording: true, location: false }), context)).toBe('Customer consented to recording; location not shared');
@@ -66,27 +68,29 @@ describe('describeEntry', () => {
       .toBe('Case reassigned from Alice to Bob');
     expect(describeEntry(entry('case.assigned', { from: 'u_1', to: 'u_9' }), context)).toBe('Case reassigned from assessor u_1 to assessor u_9');
     expect(describeEntry(entry('customer.declined', { tokenId: 'jt_1' }), context)).toBe('Customer declined on the consent screen; nothing was recorded');
-    expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'video-frame', width: 1920, height: 1080, blurry: true }), context))
+    expect(describeEntry(entry('evidence.added', { ...photo, source: 'video-frame', blurry: true }), context))
       .toBe('Photo 2 added: video frame, 1920 × 1080, flagged blurry');
     expect(describeEntry(entry('call.failed', { callId: 'c', detail: 'ICE failed', earlyFailure: true }), context)).toBe('Call failed within 30 s of its start: ICE failed');
-    expect(describeEntry(entry('outcome.recorded', { decision: 'settled', amount: 1200, currency: 'EUR', supersedes: 'out_1' }), context))
+    expect(describeEntry(entry('call.recovered', { callId: 'c', detail: null }), context)).toBe('Call recovered');
+    expect(describeEntry(entry('outcome.recorded', { ...PAYLOADS['outcome.recorded'], supersedes: 'out_1' }), context))
       .toBe('Outcome recorded: settled, EUR 1,200.00 (replaces the earlier decision)');
-    expect(describeEntry(entry('chat.line', { text: `${'x'.repeat(120)}` }), context)).toMatch(/^Chat: "x{89}…"$/);
+    expect(describeEntry(entry('chat.line', { lineId: 'chat-line-1', from: 'assessor', text: `${'x'.repeat(120)}` }), context)).toMatch(/^Chat: "x{89}…"$/);
   });
 
   it('describes annotations, measurements and checklist verdicts', () => {
     const withItems = { ...context, checklistItem: (id: string) => (id === 'vin-plate' ? 'VIN plate' : undefined) };
-    expect(describeEntry(entry('annotation.placed', { id: 'a-1', kind: 'circle', label: 'Dent', screen: { u: 0, v: 0 }, anchor: { anchored: true } }), context))
-      .toBe('Annotation placed: circle "Dent", anchored in the room');
-    expect(describeEntry(entry('annotation.placed', { id: 'a-2', kind: 'arrow', anchor: null }), context)).toBe('Annotation placed: arrow, on the picture only');
+    const placed = PAYLOADS['annotation.placed'];
+    expect(describeEntry(entry('annotation.placed', placed), context)).toBe('Annotation placed: circle "Dent", anchored in the room');
+    expect(describeEntry(entry('annotation.placed', { id: 'annot-0002', kind: 'arrow', screen: { u: 0, v: 0 }, anchor: null }), context)).toBe('Annotation placed: arrow, on the picture only');
     expect(describeEntry(entry('annotation.cleared', { ids: ['a-1', 'a-2'], all: true }), context)).toBe('2 annotations cleared (all that were shown)');
-    expect(describeEntry(entry('measurement.recorded', { label: 'Door', distanceM: 0.812, uncertaintyM: 0.0213 }), context))
+    expect(describeEntry(entry('measurement.recorded', { ...PAYLOADS['measurement.recorded'], distanceM: 0.812 }), context))
       .toBe('Measurement "Door": 81.2 cm ± 2.1 cm');
     expect(describeEntry(entry('checklist.captured', { itemId: 'vin-plate', evidenceId: 'ev_1', accepted: true, problems: [] }), withItems))
       .toBe('Checklist: Photo 2 accepted for "VIN plate"');
     expect(describeEntry(entry('checklist.captured', { itemId: 'odometer', evidenceId: 'ev_9', accepted: false, problems: ['blurry', 'too-dark'] }), withItems))
       .toBe('Checklist: A photo for "odometer" needs a retake (blurry, too-dark)');
-    expect(describeEntry(entry('evidence.added', { evidenceId: 'ev_1', source: 'device-still', width: 8, height: 6, blurry: false, layer: { items: [{}, {}] } }), context))
+    const point = { points: [{ u: 0.5, v: 0.5 }] };
+    expect(describeEntry(entry('evidence.added', { ...photo, width: 8, height: 6, layer: { items: [{ kind: 'marker', ...point }, { kind: 'label', label: 'Dent', ...point }] } }), context))
       .toBe('Photo 2 added: device still (camera), 8 × 6, with 2 annotations drawn over it');
   });
 
@@ -95,11 +99,18 @@ describe('describeEntry', () => {
       .toBe('Photo 2: caption "Dent on the bonnet", note "Hail on Tuesday"');
     expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_9', caption: null, note: 'x'.repeat(120) }), context)).toMatch(/^A photo: no caption, note "x{89}…"$/);
     expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_1', caption: null, note: null }), context)).toBe('Photo 2: no caption, no note');
-    expect(describeEntry(entry('evidence.noted', { evidenceId: 'ev_1' }), context)).toBe('Evidence noted');
+    expect(describeEntry(raw('evidence.noted', { evidenceId: 'ev_1' }), context)).toBe('Evidence noted');
+  });
+
+  it('reads an entry an older server wrote', () => {
+    const { layer: _layer, ...beforeLayers } = photo;
+    expect(describeEntry(raw('evidence.added', beforeLayers), context)).toBe('Photo 2 added: device still (camera), 1920 × 1080');
+    expect(describeEntry(raw('case.created', { kind: 'damage', title: 'Hail', customerName: null, assessorId: 'usr_a' }), context)).toBe('Case created: "Hail" (damage)');
   });
 
   it('still lists an entry of an unknown type, or with an unexpected payload, by its type', () => {
-    expect(describeEntry(entry('recording.sealed', {}), context)).toBe('Recording sealed');
-    expect(describeEntry(entry('evidence.added', { evidenceId: 42 }), context)).toBe('Evidence added');
+    expect(describeEntry(raw('recording.sealed', {}), context)).toBe('Recording sealed');
+    expect(describeEntry(raw('evidence.added', { ...photo, evidenceId: 42 }), context)).toBe('Evidence added');
+    expect(describeEntry(raw('inspection.scheduled', { at: 'tomorrow' }), context)).toBe('Inspection scheduled');
   });
 });

@@ -1,0 +1,246 @@
+// Every kind of ledger entry and the payload it carries: the one contract between the services that
+// append entries and whatever reads them back (the PDF report, the offline verifier, an auditor).
+// Entries are signed and kept for years, so a payload schema only ever loosens: a field added later is
+// optional here, and an entry written by an older server still parses. Unknown fields are dropped by
+// a parse, never refused, for the same reason.
+import { z } from 'zod';
+import { ChecklistCapture, ChecklistTemplateId } from './checklist.ts';
+import { EVIDENCE_SUPERSEDED, EvidenceSupersededPayload, RETENTION_PURGED, RetentionPurgedPayload } from './corrections.ts';
+import { EVIDENCE_NOTED, EvidenceNotedPayload } from './evidence-notes.ts';
+import { Booking, CaseKind, ChatLine, DamageItem, Decision, EvidenceSource, LinkSendView, type LedgerEntry } from './http.ts';
+import { ChunkNumber, Sha256Hex } from './recording.ts';
+import { AnnotationBody, AnnotationLayer, MeasurementBody } from './spatial.ts';
+import { TourActivityBody, TourEvent } from './tour-activity.ts';
+import { TourId } from './tour.ts';
+import { text } from './text.ts';
+
+export { EvidenceNotedPayload, EvidenceSupersededPayload, RetentionPurgedPayload };
+
+export const CaseCreatedPayload = z.object({
+  kind: CaseKind,
+  title: text(),
+  customerName: text().nullable(),
+  assessorId: text(),
+  /** The guided-capture checklist; entries from before checklists have none. */
+  checklist: ChecklistTemplateId.nullable().optional(),
+  /** A preview case's tour; only present when the case has one. */
+  tour: TourId.optional(),
+  /** The operator's reference; only present when one was given. */
+  reference: text().optional(),
+});
+export type CaseCreatedPayload = z.infer<typeof CaseCreatedPayload>;
+
+/** The corrected fields (title, customerName, reference) as they were and as they are; null: empty. */
+export const CaseUpdatedPayload = z.object({
+  before: z.record(text(), text().nullable()),
+  after: z.record(text(), text().nullable()),
+});
+export type CaseUpdatedPayload = z.infer<typeof CaseUpdatedPayload>;
+
+export const CaseClosedPayload = z.object({ reason: text().nullable() });
+export type CaseClosedPayload = z.infer<typeof CaseClosedPayload>;
+
+/** Reopened, archived, unarchived: the entry's type says it all. */
+export const NoPayload = z.object({});
+export type NoPayload = z.infer<typeof NoPayload>;
+
+/** A case moved from one assessor (user id) to another. */
+export const CaseAssignedPayload = z.object({ from: text(), to: text() });
+export type CaseAssignedPayload = z.infer<typeof CaseAssignedPayload>;
+
+export const JoinLinkIssuedPayload = z.object({ tokenId: text(), expiresAt: text() });
+export type JoinLinkIssuedPayload = z.infer<typeof JoinLinkIssuedPayload>;
+
+/** The join link a customer opened for the first time, or declined on its consent screen. */
+export const JoinTokenPayload = z.object({ tokenId: text() });
+export type JoinTokenPayload = z.infer<typeof JoinTokenPayload>;
+
+export const JoinLinkSentPayload = LinkSendView.pick({ channel: true, recipient: true, status: true });
+export type JoinLinkSentPayload = z.infer<typeof JoinLinkSentPayload>;
+
+export const CustomerConsentedPayload = z.object({ recording: z.boolean(), location: z.boolean() });
+export type CustomerConsentedPayload = z.infer<typeof CustomerConsentedPayload>;
+
+/** The customer's page came onto, or left, the signalling server under this peer id. */
+export const CustomerPresencePayload = z.object({ peerId: text() });
+export type CustomerPresencePayload = z.infer<typeof CustomerPresencePayload>;
+
+/** One step of a call attempt (`call.started` … `call.ended`). */
+export const CallEventPayload = z.object({
+  callId: text(),
+  /** Why a call failed or ended, in words; null when the console gave no reason. */
+  detail: text().nullable(),
+  /** Present (true) only when the call failed within 30 s of its start. */
+  earlyFailure: z.boolean().optional(),
+});
+export type CallEventPayload = z.infer<typeof CallEventPayload>;
+
+export const ChatLinePayload = z.object({ lineId: text(), from: ChatLine.shape.from, text: text() });
+export type ChatLinePayload = z.infer<typeof ChatLinePayload>;
+
+export const EvidenceAddedPayload = z.object({
+  evidenceId: text(),
+  kind: z.literal('photo'),
+  source: EvidenceSource,
+  mime: text(),
+  size: z.number().int().min(0),
+  sha256: Sha256Hex,
+  width: z.number().int(),
+  height: z.number().int(),
+  sharpness: z.number(),
+  blurry: z.boolean(),
+  brightness: z.number(),
+  exposure: z.enum(['ok', 'under', 'over']),
+  deviceTime: text().nullable(),
+  receivedAt: text(),
+  requestId: text().nullable(),
+  /** Where the photo was taken, when the customer allowed it (an assessor's photo: when sent). */
+  location: z.object({ latitude: z.number(), longitude: z.number(), accuracy: z.number().nullable() }).nullable(),
+  previewSha256: Sha256Hex,
+  thumbnailSha256: Sha256Hex,
+  /** The annotations drawn over the photo; entries from before annotation layers have none. */
+  layer: AnnotationLayer.nullable().optional(),
+});
+export type EvidenceAddedPayload = z.infer<typeof EvidenceAddedPayload>;
+
+/** The annotation exactly as posted. */
+export const AnnotationPlacedPayload = AnnotationBody;
+export type AnnotationPlacedPayload = z.infer<typeof AnnotationPlacedPayload>;
+
+/** `all`: the clear asked for every visible annotation rather than named ones. */
+export const AnnotationClearedPayload = z.object({ ids: z.array(text()), all: z.boolean() });
+export type AnnotationClearedPayload = z.infer<typeof AnnotationClearedPayload>;
+
+/** The measurement as posted, with the server's distance and uncertainty. */
+export const MeasurementRecordedPayload = MeasurementBody.extend({ distanceM: z.number(), uncertaintyM: z.number() });
+export type MeasurementRecordedPayload = z.infer<typeof MeasurementRecordedPayload>;
+
+export const ChecklistCapturedPayload = ChecklistCapture.omit({ at: true });
+export type ChecklistCapturedPayload = z.infer<typeof ChecklistCapturedPayload>;
+
+export const OutcomeRecordedPayload = z.object({
+  outcomeId: text(),
+  decision: Decision,
+  reason: text(),
+  amount: z.number().nullable(),
+  currency: text().nullable(),
+  damageItems: z.array(DamageItem),
+  /** The outcome this one replaces. */
+  supersedes: text().nullable(),
+  /** A booked preview: the option, its title as the tour named it, and the seat. */
+  booking: Booking.extend({ title: text() }).optional(),
+  /** A follow-up: the day (YYYY-MM-DD). */
+  followUpOn: text().optional(),
+});
+export type OutcomeRecordedPayload = z.infer<typeof OutcomeRecordedPayload>;
+
+export const RecordingStartedPayload = z.object({
+  recordingId: text(),
+  mimeType: text(),
+  /** The console's clock at the recorder's start. */
+  startedAt: text(),
+  chunkMs: z.number().int().nullable(),
+});
+export type RecordingStartedPayload = z.infer<typeof RecordingStartedPayload>;
+
+/** Chunk n of a recording; its bytes are the entry's one blob. */
+export const RecordingChunkPayload = z.object({ recordingId: text(), n: ChunkNumber, sha256: Sha256Hex, size: z.number().int().min(0) });
+export type RecordingChunkPayload = z.infer<typeof RecordingChunkPayload>;
+
+export const RecordingSealedPayload = z.object({
+  recordingId: text(),
+  mimeType: text(),
+  chunkCount: z.number().int().min(0),
+  durationMs: z.number().min(0),
+  bytes: z.number().int().min(0),
+  /** Every chunk's hash in order: the entry's blobs. */
+  chunks: z.array(Sha256Hex),
+});
+export type RecordingSealedPayload = z.infer<typeof RecordingSealedPayload>;
+
+export const TourActivityPayload = z.object({
+  batchId: text(),
+  tour: TourId,
+  from: z.enum(['customer', 'assessor']),
+  view: TourActivityBody.shape.view,
+  events: z.array(TourEvent),
+});
+export type TourActivityPayload = z.infer<typeof TourActivityPayload>;
+
+/** Every ledger kind and the schema of its payload. */
+export const LedgerPayloads = {
+  'case.created': CaseCreatedPayload,
+  'case.updated': CaseUpdatedPayload,
+  'case.closed': CaseClosedPayload,
+  'case.reopened': NoPayload,
+  'case.archived': NoPayload,
+  'case.unarchived': NoPayload,
+  'case.assigned': CaseAssignedPayload,
+  'joinlink.issued': JoinLinkIssuedPayload,
+  'joinlink.opened': JoinTokenPayload,
+  'joinlink.sent': JoinLinkSentPayload,
+  'customer.consented': CustomerConsentedPayload,
+  'customer.declined': JoinTokenPayload,
+  'customer.joined': CustomerPresencePayload,
+  'customer.left': CustomerPresencePayload,
+  'call.started': CallEventPayload,
+  'call.connected': CallEventPayload,
+  'call.reconnecting': CallEventPayload,
+  'call.recovered': CallEventPayload,
+  'call.failed': CallEventPayload,
+  'call.ended': CallEventPayload,
+  'chat.line': ChatLinePayload,
+  'evidence.added': EvidenceAddedPayload,
+  [EVIDENCE_NOTED]: EvidenceNotedPayload,
+  [EVIDENCE_SUPERSEDED]: EvidenceSupersededPayload,
+  'annotation.placed': AnnotationPlacedPayload,
+  'annotation.cleared': AnnotationClearedPayload,
+  'measurement.recorded': MeasurementRecordedPayload,
+  'checklist.captured': ChecklistCapturedPayload,
+  'outcome.recorded': OutcomeRecordedPayload,
+  'recording.started': RecordingStartedPayload,
+  'recording.chunk': RecordingChunkPayload,
+  'recording.sealed': RecordingSealedPayload,
+  'tour.activity': TourActivityPayload,
+  [RETENTION_PURGED]: RetentionPurgedPayload,
+} as const;
+
+export type LedgerKind = keyof typeof LedgerPayloads;
+export type LedgerPayload<K extends LedgerKind> = z.infer<(typeof LedgerPayloads)[K]>;
+
+/** A ledger entry whose type is kind K, with that kind's payload. */
+export type LedgerEntryOf<K extends LedgerKind> = Omit<LedgerEntry, 'type' | 'payload'> & { type: K; payload: LedgerPayload<K> };
+
+/** Every known entry: a union discriminated by `type`, so a switch on it narrows the payload. */
+export type KnownLedgerEntry = { [K in LedgerKind]: LedgerEntryOf<K> }[LedgerKind];
+
+export const LEDGER_KINDS: readonly LedgerKind[] = Object.keys(LedgerPayloads).filter(isLedgerKind);
+
+export function isLedgerKind(type: string): type is LedgerKind {
+  return Object.hasOwn(LedgerPayloads, type);
+}
+
+/**
+ * An entry read against the contract: its payload parsed with its kind's schema, or the reason it does
+ * not fit, naming the field (`type: …` for a kind this contract lacks, `payload.<field>: …` otherwise).
+ */
+export type LedgerEntryReading = { ok: true; entry: KnownLedgerEntry } | { ok: false; problem: string };
+
+export function readLedgerEntry(entry: LedgerEntry): LedgerEntryReading {
+  const { type } = entry;
+  if (!isLedgerKind(type)) return { ok: false, problem: `type: "${type}" is not a ledger kind this contract knows` };
+  const parsed = LedgerPayloads[type].safeParse(entry.payload);
+  if (!parsed.success) {
+    const problem = parsed.error.issues.map((issue) => `${['payload', ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
+    return { ok: false, problem };
+  }
+  // The map pairs each kind with its schema, so the parsed payload is that kind's; TypeScript cannot
+  // follow the pairing through the lookup by a union-typed key.
+  return { ok: true, entry: { ...entry, type, payload: parsed.data } as KnownLedgerEntry };
+}
+
+/** The entry as its kind, or null when its type is unknown or its payload does not fit. */
+export function knownLedgerEntry(entry: LedgerEntry): KnownLedgerEntry | null {
+  const reading = readLedgerEntry(entry);
+  return reading.ok ? reading.entry : null;
+}
