@@ -2,6 +2,7 @@
 // unarchived, assigned to another assessor. Each change is a ledger entry written in the same
 // transaction as the row it describes, then published to the console.
 import type { AssignCaseBody, CaseView, CloseCaseBody, UpdateCaseBody, User } from '../../../protocol/http.ts';
+import type { LedgerPayload } from '../../../protocol/ledger.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
@@ -28,7 +29,8 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
   const closedListeners = new Set<(caseId: string) => Promise<void>>();
 
   /** A change to make to the case as it stands now; null when there is nothing to change. */
-  type Plan = { type: string; payload: Record<string, unknown>; write: (at: string) => Promise<void> } | null;
+  type Change = 'case.updated' | 'case.closed' | 'case.reopened' | 'case.archived' | 'case.unarchived' | 'case.assigned';
+  type Plan = { type: Change; payload: LedgerPayload<Change>; write: (at: string) => Promise<void> } | null;
 
   /**
    * Reaches the case, then, under the case's ledger lock, reads it again and lets `plan` decide on that

@@ -234,7 +234,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
               payload: {
                 evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
                 exposure: quality.exposure, deviceTime, receivedAt, requestId,
-                location: hasLocation ? { latitude: record.latitude, longitude: record.longitude, accuracy: record.accuracy } : null,
+                location: hasLocation ? { latitude: record.latitude!, longitude: record.longitude!, accuracy: record.accuracy } : null,
                 previewSha256, thumbnailSha256, layer: record.layer,
               },
               blobs: [sha256, previewSha256, thumbnailSha256],
