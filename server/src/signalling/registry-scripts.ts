@@ -15,7 +15,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 `;
 
 /** KEYS: peer key, peers, case key. ARGV: peer id, entry JSON, ttl ms, keep ms, max per case, max peers. */
-export const CLAIM = `${NOW}
+export const CLAIM = script(`${NOW}
 if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 'already-online' end
 if redis.call('ZCOUNT', KEYS[3], '(' .. now, '+inf') >= tonumber(ARGV[5]) then return 'case-full' end
 if redis.call('ZCOUNT', KEYS[2], '(' .. now, '+inf') >= tonumber(ARGV[6]) then return 'server-full' end
@@ -25,41 +25,41 @@ redis.call('ZADD', KEYS[2], expires, ARGV[1])
 redis.call('ZADD', KEYS[3], expires, ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[4])
 return 'ok'
-`;
+`);
 
 /** KEYS: peer key, peers, case key. ARGV: peer id, registration. 1 when this call removed it. */
-export const RELEASE = `
+export const RELEASE = script(`
 local raw = redis.call('GET', KEYS[1])
 if not raw or cjson.decode(raw).registration ~= ARGV[2] then return 0 end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[3], ARGV[1])
 return 1
-`;
+`);
 
 /** KEYS: peer key, peers. ARGV: peer id. The entry JSON while its registration is live, else nil. */
-export const LOCATE = `${NOW}
+export const LOCATE = script(`${NOW}
 local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
 if not score or tonumber(score) <= now then return false end
 return redis.call('GET', KEYS[1])
-`;
+`);
 
 /** KEYS: case key. ARGV: prefix. The entry JSONs of the case's live registrations. */
-export const IN_CASE = `${NOW}
+export const IN_CASE = script(`${NOW}
 local out = {}
 for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')) do
   local raw = redis.call('GET', ARGV[1] .. 'peer:' .. id)
   if raw then table.insert(out, raw) end
 end
 return out
-`;
+`);
 
 /**
  * KEYS: peers. ARGV: prefix, ttl ms, keep ms, then peer id and registration pairs. Extends each
  * registration that is still the one given (even one past its expiry that nobody has reaped yet: its
  * holder is alive after all); returns the ids that are not.
  */
-export const REFRESH = `${NOW}
+export const REFRESH = script(`${NOW}
 local expires = now + tonumber(ARGV[2])
 local lost = {}
 for i = 4, #ARGV, 2 do
@@ -78,13 +78,13 @@ for i = 4, #ARGV, 2 do
   end
 end
 return lost
-`;
+`);
 
 /**
  * KEYS: peers. ARGV: prefix, limit. Removes registrations past their expiry and returns their entry
  * JSONs: whoever's call removed an entry is the one instance that reports that peer offline.
  */
-export const REAP = `${NOW}
+export const REAP = script(`${NOW}
 local reaped = {}
 for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))) do
   redis.call('ZREM', KEYS[1], id)
@@ -97,17 +97,19 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0
   end
 end
 return reaped
-`;
+`);
 
-const shas = new Map<string, string>();
+export interface RegistryScript {
+  lua: string;
+  sha: string;
+}
+
+function script(lua: string): RegistryScript {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
+}
 
 /** EVALSHA, falling back to EVAL the first time a Redis has not seen the script. */
-export async function runScript(redis: Redis, lua: string, keys: string[], args: Array<string | number>): Promise<unknown> {
-  let sha = shas.get(lua);
-  if (sha === undefined) {
-    sha = createHash('sha1').update(lua).digest('hex');
-    shas.set(lua, sha);
-  }
+export async function runScript(redis: Redis, { lua, sha }: RegistryScript, keys: string[], args: Array<string | number>): Promise<unknown> {
   try {
     return await redis.evalsha(sha, keys.length, ...keys, ...args);
   } catch (err) {
