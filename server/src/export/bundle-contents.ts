@@ -1,12 +1,13 @@
 // The files of an evidence bundle for one case's entries, as a pure function: the signed manifest,
 // ledger.jsonl, the public key and the README (blobs are streamed separately, from the store).
 import crypto from 'node:crypto';
-import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
-  ledgerLine, manifestBytes, manifestText,
+  ledgerLine, manifestText, signedManifest,
   type BundleFormat, type BundleManifest, type ManifestBlob, type UnsignedManifest,
-} from '../verifier/bundle-format.ts';
+} from '../../../protocol/bundle.ts';
+import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
+import { canonicalJson } from '../ledger/canonical-json.ts';
 import { bundleReadme, type ReadmeFacts } from './bundle-readme.ts';
 import type { BundleFile } from './bundle-writer.ts';
 
@@ -40,7 +41,7 @@ export function bundleContents(input: BundleInput): { manifest: BundleManifest; 
   };
   const readme = bundleReadme(facts);
   const unsigned: UnsignedManifest = { ...facts, readme: { path: README_FILE, sha256: crypto.createHash('sha256').update(readme, 'utf8').digest('hex') } };
-  const manifest: BundleManifest = { ...unsigned, signature: input.sign(manifestBytes(unsigned)) };
+  const manifest: BundleManifest = { ...unsigned, signature: input.sign(canonicalJson(signedManifest(unsigned))) };
   const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
   return {
     manifest,

@@ -1,6 +1,6 @@
 // README.txt of an evidence bundle: what it is and how to verify it, with the tool or by hand.
 import { GENESIS_HASH } from '../ledger/chain.ts';
-import type { UnsignedManifest } from '../verifier/bundle-format.ts';
+import type { UnsignedManifest } from '../../../protocol/bundle.ts';
 
 export type ReadmeFacts = Omit<UnsignedManifest, 'readme'>;
 

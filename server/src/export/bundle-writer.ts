@@ -3,7 +3,7 @@
 // so the zip's exact size is known before the first byte and can be sent as Content-Length.
 import { Readable } from 'node:stream';
 import yazl, { type EndOptions } from 'yazl';
-import type { ManifestBlob } from '../verifier/bundle-format.ts';
+import type { ManifestBlob } from '../../../protocol/bundle.ts';
 
 declare module 'yazl' {
   interface ZipFile {

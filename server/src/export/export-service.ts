@@ -2,13 +2,14 @@
 // bundle streamed from the blob store. Exporting is reading, so it appends nothing to the ledger.
 // Blobs a retention tombstone lists are left out: the bundle's ledger says why they are absent.
 import type { Readable } from 'node:stream';
+import { blobPath, photoNames, type BundleManifest, type ManifestBlob } from '../../../protocol/bundle.ts';
 import type { LedgerKey } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { HttpError } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { blobsNamed } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-import { blobPath, blobsNamed, photoNames, type BundleManifest, type ManifestBlob } from '../verifier/bundle-format.ts';
 import { bundleContents } from './bundle-contents.ts';
 import { writeBundle } from './bundle-writer.ts';
 

@@ -38,3 +38,11 @@ export function purgeCoverage<E extends EntryLike>(entries: readonly E[]): Purge
     },
   };
 }
+
+/**
+ * Every blob the entries name, once, in order of first mention — except one a later `retention.purged`
+ * tombstone lists (unless another entry after that tombstone names it again): an export holds no such file.
+ */
+export function blobsNamed(entries: readonly LedgerEntry[]): string[] {
+  return [...purgeCoverage(entries).required().keys()];
+}

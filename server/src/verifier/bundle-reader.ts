@@ -2,7 +2,7 @@
 // whole), and the bytes of the few text files the checks parse. Knows zips, not evidence.
 import crypto from 'node:crypto';
 import yauzl from 'yauzl';
-import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from './bundle-format.ts';
+import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from '../../../protocol/bundle.ts';
 
 /** The zip itself cannot be read: not a zip, truncated, encrypted, or a file whose data is corrupt. */
 export class UnreadableBundle extends Error {

@@ -2,7 +2,7 @@
 // entry point that reads a zip first. Problems are listed in the order found, so the first one
 // names the first thing wrong.
 import { verifySignature } from '../ledger/signing-key.ts';
-import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from './bundle-format.ts';
+import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from '../../../protocol/bundle.ts';
 import { readBundle, type BundleContents } from './bundle-reader.ts';
 import { checkFiles, checkLayout } from './check-files.ts';
 import { checkLedger, checkLedgerAgainstManifest } from './check-ledger.ts';

@@ -7,7 +7,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import {
   BLOB_DIR, BUNDLE_FORMAT_1, LEDGER_FILE, MANIFEST_FILE, PHOTO_DIR, PUBLIC_KEY_FILE, README_FILE,
   blobPath, photoNames, type BundleManifest, type ManifestBlob,
-} from './bundle-format.ts';
+} from '../../../protocol/bundle.ts';
 import type { BundleContents, BundleFileInfo } from './bundle-reader.ts';
 import { purgeCoverage } from '../ledger/tombstones.ts';
 import { fileProblem, type Problem } from './report.ts';

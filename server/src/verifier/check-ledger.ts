@@ -3,7 +3,7 @@
 // against the signed manifest (entry count and head), so entries cut off the end are found too.
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { entryFault, GENESIS_HASH } from '../ledger/chain.ts';
-import { ledgerLine, type BundleManifest } from './bundle-format.ts';
+import { ledgerLine, type BundleManifest } from '../../../protocol/bundle.ts';
 import type { Problem } from './report.ts';
 import { parseEntry, readJson } from './shape.ts';
 

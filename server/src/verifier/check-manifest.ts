@@ -2,7 +2,8 @@
 // names and (when the auditor gives one) the one they trust; the manifest must be byte-exact and signed.
 import crypto from 'node:crypto';
 import { publicKeyInfo, verifySignature } from '../ledger/signing-key.ts';
-import { MANIFEST_FILE, PUBLIC_KEY_FILE, manifestBytes, manifestText, type BundleManifest } from './bundle-format.ts';
+import { MANIFEST_FILE, PUBLIC_KEY_FILE, manifestText, signedManifest, type BundleManifest } from '../../../protocol/bundle.ts';
+import { canonicalJson } from '../ledger/canonical-json.ts';
 import { fileProblem, type Problem } from './report.ts';
 import { parseManifest, readJson, readText } from './shape.ts';
 
@@ -71,7 +72,7 @@ export function checkKey(keyFile: Buffer | null, manifest: BundleManifest | null
 }
 
 export function checkManifestSignature(manifest: BundleManifest, publicKeyPem: string, problems: Problem[]): void {
-  if (!verifySignature(publicKeyPem, manifestBytes(manifest), manifest.signature)) {
+  if (!verifySignature(publicKeyPem, canonicalJson(signedManifest(manifest)), manifest.signature)) {
     problems.push(fileProblem(MANIFEST_FILE, 'its signature does not verify with the ledger key: the manifest was altered'));
   }
 }

@@ -2,7 +2,7 @@
 // field is a fault, never a cast. Extra fields matter: the hash covers only the fields it names.
 import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../ledger/canonical-json.ts';
-import { BUNDLE_FORMAT_1, BUNDLE_FORMATS, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from './bundle-format.ts';
+import { BUNDLE_FORMAT_1, BUNDLE_FORMATS, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from '../../../protocol/bundle.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
 

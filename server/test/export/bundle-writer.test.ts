@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../src/export/bundle-writer.ts';
-import { blobPath } from '../../src/verifier/bundle-format.ts';
+import { blobPath } from '../../../protocol/bundle.ts';
 
 const MB = 1024 * 1024;
 const sha = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');

@@ -8,7 +8,8 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import { GENESIS_HASH, sealEntry } from '../../src/ledger/chain.ts';
 import { publicKeyInfo } from '../../src/ledger/signing-key.ts';
 import { bundleContents } from '../../src/export/bundle-contents.ts';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, blobPath, blobsNamed, photoNames, type BundleFormat } from '../../src/verifier/bundle-format.ts';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, blobPath, photoNames, type BundleFormat } from '../../../protocol/bundle.ts';
+import { blobsNamed } from '../../src/ledger/tombstones.ts';
 
 export interface TestKey {
   publicKeyPem: string;

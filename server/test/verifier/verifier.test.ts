@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle, type Trust } from '../../src/verifier/check-bundle.ts';
 import { formatReport } from '../../src/verifier/report.ts';
-import { BUNDLE_FORMAT_1 } from '../../src/verifier/bundle-format.ts';
+import { BUNDLE_FORMAT_1 } from '../../../protocol/bundle.ts';
 import { ledgerLines, makeBundle, makeKey, withLedger, zip, type ZipFile } from './bundle-builder.ts';
 
 const key = makeKey();

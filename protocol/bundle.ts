@@ -1,8 +1,8 @@
-// The evidence bundle format, shared by the exporter that writes it and the verifier that checks it:
-// file names, the manifest, and the exact bytes of each file. docs/EVIDENCE-BUNDLE.md describes it.
-import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
-import { canonicalJson } from '../ledger/canonical-json.ts';
-import { purgeCoverage } from '../ledger/tombstones.ts';
+// The evidence bundle format, shared by the exporter that writes it and the offline verifier that
+// checks it: file names, the manifest, and the exact bytes of each file. docs/EVIDENCE-BUNDLE.md
+// describes it.
+import type { LedgerEntry, LedgerKey } from './http.ts';
+import { EvidenceAddedPayload } from './ledger.ts';
 
 /**
  * Format 2 adds a readable copy of each photo beside its content-addressed blob (`photos/003-a1b2c3d4e5f6.jpg`,
@@ -24,7 +24,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/avif': 'avif',
 };
 /** `image/jpeg` → `jpg`; an unknown type → `bin`. */
-const extensionOf = (mime: unknown): string => EXTENSIONS[String(mime ?? '').split(';')[0]!.trim().toLowerCase()] ?? 'bin';
+const extensionOf = (mime: string | undefined): string => EXTENSIONS[(mime ?? '').split(';')[0]!.trim().toLowerCase()] ?? 'bin';
 
 export const PHOTO_DIR = 'photos/';
 
@@ -45,7 +45,8 @@ export function photoNames(entries: readonly LedgerEntry[], present: ReadonlySet
     const sha256 = entry.blobs[0]!;
     if (!present.has(sha256) || seen.has(sha256)) continue;
     seen.add(sha256);
-    const mime = (entry.payload as Record<string, unknown> | null)?.mime;
+    // The type alone, so a photo entry otherwise unlike its kind is still named as it always was.
+    const mime = EvidenceAddedPayload.shape.mime.safeParse(entry.payload.mime).data;
     names.push({ path: `${PHOTO_DIR}${String(number).padStart(3, '0')}-${sha256.slice(0, 12)}.${extensionOf(mime)}`, sha256 });
   }
   return names;
@@ -78,12 +79,12 @@ export interface BundleManifest {
 
 export type UnsignedManifest = Omit<BundleManifest, 'signature'>;
 
-/** The bytes the manifest signature covers. */
-export function manifestBytes(manifest: UnsignedManifest): string {
+/** What the manifest signature covers: its signature is over the canonical JSON (RFC 8785) of this value. */
+export function signedManifest(manifest: UnsignedManifest): Record<string, unknown> {
   const { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos, readme } = manifest;
   return format === BUNDLE_FORMAT_1
-    ? canonicalJson({ format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme })
-    : canonicalJson({ format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos: photos ?? [], readme });
+    ? { format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme }
+    : { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos: photos ?? [], readme };
 }
 
 /** manifest.json as written: two-space indented for people, so its bytes are fixed by its value. */
@@ -94,12 +95,4 @@ export function manifestText(manifest: BundleManifest): string {
 /** One line of ledger.jsonl: the entry exactly as GET /api/cases/:id/ledger serves it. */
 export function ledgerLine(entry: LedgerEntry): string {
   return `${JSON.stringify(entry)}\n`;
-}
-
-/**
- * Every blob the entries name, once, in order of first mention — except one a later `retention.purged`
- * tombstone lists (unless another entry after that tombstone names it again): the bundle holds no such file.
- */
-export function blobsNamed(entries: readonly LedgerEntry[]): string[] {
-  return [...purgeCoverage(entries).required().keys()];
 }
