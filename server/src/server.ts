@@ -100,6 +100,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const hub = createEventHub({
     log: redis && config.redisUrl ? createRedisEventLog({ redis, url: config.redisUrl, log }) : createMemoryEventLog(),
     onError: (err) => log.error({ err }, 'events: could not replay missed events; the stream was ended'),
+    clock,
   });
   const presence = redis ? createRedisPresence({ redis, instanceId: instance.id, log }) : createPresenceTracker();
   const readiness = createReadiness({

@@ -18,6 +18,8 @@ export interface UserStore {
   startSession(userId: string, ttlMs: number): Promise<{ sessionId: string; expiresAt: Date }>;
   /** The session's user, while the session is unexpired and the user not disabled. */
   userForSession(sessionId: string): Promise<User | null>;
+  /** When a session ends by itself (ISO time); null when there is no such session. */
+  sessionExpiresAt(sessionId: string): Promise<string | null>;
   endSession(sessionId: string): Promise<void>;
   /** Disabling also ends every session of the user. Null when there is no such user. */
   setDisabled(userId: string, disabled: boolean): Promise<User | null>;
@@ -83,6 +85,10 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
       return row ? toUser(row) : null;
+    },
+    async sessionExpiresAt(sessionId) {
+      const row = await db.q().selectFrom('sessions').select('expires_at').where('id_hash', '=', secretHash(sessionId)).executeTakeFirst();
+      return row?.expires_at ?? null;
     },
     async endSession(sessionId) {
       await db.q().deleteFrom('sessions').where('id_hash', '=', secretHash(sessionId)).execute();

@@ -11,6 +11,8 @@ import { compareIds, type EventLog, type LoggedEvent } from './event-log.ts';
 export interface Subscriber {
   /** Reads the stream's user again from its session; null once the session ended. */
   currentUser(): Promise<User | null>;
+  /** When the stream's session expires by itself (server clock, ms): no event is sent to it from then on. */
+  expiresAtMs: number;
   /** `id`: the event's id, for the stream's `id:` field. */
   send(event: ConsoleEvent, id: string): void;
   /** Ends the stream (the hub has already dropped it). */
@@ -43,9 +45,16 @@ interface Stream {
   lastId: string | null;
 }
 
-export function createEventHub(deps: { log: EventLog; onError: (err: unknown) => void }): EventHub {
+/** `clock`: the server's clock, which session expiry is judged by. */
+export function createEventHub(deps: { log: EventLog; onError: (err: unknown) => void; clock: () => Date }): EventHub {
   const streams = new Map<Subscriber, Stream>();
   const send = (subscriber: Subscriber, stream: Stream, logged: LoggedEvent) => {
+    // An expired session is ended at its first event, not at the next keepalive: nothing reaches it.
+    if (deps.clock().getTime() >= subscriber.expiresAtMs) {
+      streams.delete(subscriber);
+      subscriber.end();
+      return;
+    }
     if (stream.lastId !== null && compareIds(logged.id, stream.lastId) <= 0) return;
     stream.lastId = logged.id;
     if (stream.user.role === 'admin' || stream.user.id === logged.assessorId) subscriber.send(logged.event, logged.id);

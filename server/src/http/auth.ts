@@ -39,6 +39,9 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     /** The user a session id belongs to now; null once it ended (logout, expiry, user disabled). */
     userOfSession: (id: string): Promise<User | null> => deps.users.userForSession(id),
 
+    /** When a session ends by itself (ISO time); null when there is no such session. */
+    sessionExpiresAt: (id: string): Promise<string | null> => deps.users.sessionExpiresAt(id),
+
     async requireUser(req: Request): Promise<User> {
       const user = await sessionUser(req);
       if (user) return user;

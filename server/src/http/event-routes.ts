@@ -17,6 +17,7 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
     const user = await auth.requireUser(req);
     // requireUser found a user, so the request named a session.
     const sessionId = auth.sessionId(req) as string;
+    const expiresAt = await auth.sessionExpiresAt(sessionId);
     const lastEventId = req.get('last-event-id')?.trim() || undefined;
     if (lastEventId !== undefined && !isEventId(lastEventId)) {
       throw new HttpError(400, 'invalid_last_event_id', 'Last-Event-ID: not an id this server gave out (<ms>-<n>)');
@@ -30,6 +31,7 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
     res.write('retry: 2000\n\n');
     const subscriber: Subscriber = {
       currentUser: () => auth.userOfSession(sessionId),
+      expiresAtMs: expiresAt === null ? 0 : Date.parse(expiresAt),
       send: (event, id) => res.write(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`),
       end: () => res.end(),
     };

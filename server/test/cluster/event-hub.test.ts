@@ -30,6 +30,7 @@ function watch(user: User): Seen {
     texts: () => seen.got.map(({ event }) => (event.type === 'chat' ? event.line.text : event.type)),
     subscriber: {
       currentUser: async () => user,
+      expiresAtMs: Number.MAX_SAFE_INTEGER,
       send: (event, id) => seen.got.push({ id, event }),
       end: () => (seen.ended = true),
     },
@@ -62,7 +63,7 @@ afterAll(async () => {
   await redisServer?.stop();
 });
 
-const hubOver = (eventLog: EventLog) => createEventHub({ log: eventLog, onError: (err) => { throw err; } });
+const hubOver = (eventLog: EventLog) => createEventHub({ log: eventLog, onError: (err) => { throw err; }, clock: () => new Date() });
 
 const variants: Variant[] = [
   {
