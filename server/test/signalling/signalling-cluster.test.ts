@@ -20,6 +20,7 @@ const TTL_MS = 1_500;
 const silentLog = { info: () => undefined, warn: () => undefined };
 
 interface Instance {
+  prefix: string;
   signalling: Signalling;
   base: string;
   presence: Array<{ grant: PeerGrant; online: boolean }>;
@@ -84,7 +85,7 @@ function cluster(): { prefix: string; start(overrides?: Partial<SignallingOption
         await new Promise((resolve) => server.close(resolve));
       })());
       cleanups.push(close);
-      return { signalling, base: `http://127.0.0.1:${address.port}`, presence, close };
+      return { prefix, signalling, base: `http://127.0.0.1:${address.port}`, presence, close };
     },
   };
 }
@@ -267,6 +268,31 @@ describe.skipIf(redisMissing() !== undefined)(`signalling across instances (${re
     expect(b.presence.filter((e) => !e.online)).toHaveLength(1);
   });
 
+  it('keeps the registrations of a live instance past the TTL by refreshing them', async () => {
+    const { start } = cluster();
+    const [a, b] = [await start(), await start()];
+    const peer = await connect(a, 'case-live');
+    await sleep(2 * TTL_MS + 200);
+    expect(ids(await b.signalling.onlinePeers('case-live'))).toEqual([peer.id]);
+    expect([...a.presence, ...b.presence].map((e) => e.online)).toEqual([true]);
+    expect(peer.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('ignores a malformed message on its channel and goes on relaying', async () => {
+    const { start } = cluster();
+    const a = await start();
+    const directory = await createRedisDirectory({ url: redis.url, log: pino({ level: 'silent' }), ttlMs: TTL_MS, prefix: a.prefix, instanceId: 'instance-b' });
+    const b = await start({ directory });
+    const onA = await connect(a, 'case-m');
+    const onB = await connect(b, 'case-m');
+    for (const junk of ['not json', '{"kind":"signal","dst":"x"}', JSON.stringify({ kind: 'cut', peerId: onB.id })]) {
+      await admin.publish(`${a.prefix}instance:instance-b`, junk);
+    }
+    onA.send({ type: 'OFFER', dst: onB.id, payload: { sdp: 'v=0' } });
+    await until(() => onB.messages.length === 2);
+    expect(onB.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
   it("closes a socket whose registration was lost, without reporting it again", async () => {
     const { start, prefix } = cluster();
     const a = await start();
@@ -322,5 +348,8 @@ describe.skipIf(redisMissing() !== undefined)(`signalling across instances (${re
     expect(peer.ws.readyState).toBe(WebSocket.CLOSED);
     expect((await b.signalling.onlinePeers('case-c')).map((g) => g.peerId)).not.toContain(peer.id);
     expect(await admin.exists(`${prefix}peer:${peer.id}`)).toBe(0);
+  });
+  it('refuses to start when Redis does not answer, saying which setting is wrong', async () => {
+    await expect(createRedisDirectory({ url: 'redis://127.0.0.1:1', log: pino({ level: 'silent' }) })).rejects.toThrow(/SIGHTLINE_REDIS_URL/);
   });
 });
