@@ -130,8 +130,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/ledger/key', (_req, res) => {
     res.json(deps.ledgerKey);
   });
-  if (deps.loginLimitStore) api.post('/auth/login', clusterLoginLimit(deps.loginLimitPer15Min, deps.loginLimitStore));
-  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
+  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, loginLimitStore: deps.loginLimitStore, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));
   api.use(eventRoutes({ auth, hub: deps.hub }));
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
@@ -156,21 +155,4 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;
-}
-
-/**
- * The login limit counted in Redis, across instances. It runs before the route's own in-process count
- * (auth-routes.ts), which it always reaches first: every instance's attempts add to it.
- */
-function clusterLoginLimit(limit: number, store: Store): RequestHandler {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit,
-    store,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Redis unreachable: refuse logins rather than let unlimited guesses through.
-    passOnStoreError: false,
-    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', 'too many login attempts; wait a few minutes and try again')),
-  });
 }

@@ -1,7 +1,7 @@
 // Login, logout, who am I; user management for admins. Ending sessions (logout, disabling a user)
 // also ends their live event streams.
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { CreateUserBody, LoginBody, ResetPasswordBody, type ConsoleSettings, type UserAdminView } from '../../../protocol/http.ts';
 import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -11,12 +11,15 @@ import type { EventHub } from '../events/event-hub.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
-export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; openCases: () => Promise<Map<string, number>>; consoleSettings: () => ConsoleSettings }): express.Router {
+/** `loginLimitStore`: where login attempts are counted (Redis, across instances); unset, in this process. */
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; loginLimitStore?: Store | null; openCases: () => Promise<Map<string, number>>; consoleSettings: () => ConsoleSettings }): express.Router {
   const { auth, users, hub } = deps;
   const router = express.Router();
   const loginLimit = rateLimit({
     windowMs: 15 * 60_000,
     limit: deps.loginLimitPer15Min,
+    // Redis unreachable: refuse logins rather than let unlimited guesses through.
+    ...(deps.loginLimitStore ? { store: deps.loginLimitStore, passOnStoreError: false } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', 'too many login attempts; wait a few minutes and try again')),

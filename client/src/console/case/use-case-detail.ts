@@ -67,6 +67,10 @@ export function useCaseDetail(caseId: string) {
       case 'checklist':
         if (event.caseId === caseId) update((d) => ({ ...d, checklist: event.checklist }));
         break;
+      case 'resync':
+        // The stream missed more than the server keeps: read the open case afresh.
+        reload();
+        break;
     }
   });
 
