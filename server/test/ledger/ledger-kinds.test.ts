@@ -1,0 +1,121 @@
+// Every kind of ledger entry the server writes, written by the real server through its API (and the
+// retention command), then read back against the contract in protocol/ledger.ts: each entry parses
+// with its kind's schema, and no kind of the contract goes unwritten.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { LedgerEntry } from '../../../protocol/http.ts';
+import { LEDGER_KINDS, readLedgerEntry } from '../../../protocol/ledger.ts';
+import { canonicalJson } from '../../src/ledger/canonical-json.ts';
+import { detailedJpeg } from '../evidence/fixtures.ts';
+import { FIXTURE_TOURS } from '../faults/principals.ts';
+import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
+import { DAY_MS, retention } from '../retention/support.ts';
+
+let h: Harness;
+let admin: Client;
+const entries: LedgerEntry[] = [];
+
+const ok = async (what: string, call: Promise<{ status: number; body: any }>, status = [200, 201]): Promise<any> => {
+  const res = await call;
+  if (!status.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+const post = (client: Client, path: string, json: unknown, headers: Record<string, string> = {}) => client.json(path, { method: 'POST', json, headers });
+const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
+
+async function upload(client: Client, caseId: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<string> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
+  body.set('file', new Blob([new Uint8Array(await detailedJpeg(640, 480))], { type: 'image/jpeg' }), 'photo.jpg');
+  return (await ok('upload', client.json(`/api/cases/${caseId}/evidence`, { method: 'POST', body, headers }))).id;
+}
+
+/** The customer's page comes onto the signalling server and leaves it: customer.joined, customer.left. */
+async function visitSignalling(caseId: string, token: string): Promise<void> {
+  const cred = await ok('peer credential', post(h.client(), '/api/join/peer', undefined, bearer(token)));
+  const ws = new WebSocket(`${h.base.replace('http', 'ws')}/peerjs/peerjs?key=${cred.key}&id=${cred.peerId}&token=${cred.token}`);
+  await new Promise((resolve) => ws.once('message', resolve));
+  ws.close();
+  await expect.poll(async () => (await admin.json(`/api/cases/${caseId}/ledger`)).body.entries.some((e: LedgerEntry) => e.type === 'customer.left')).toBe(true);
+}
+
+async function damageCase(): Promise<string> {
+  const created = await ok('create', post(admin, '/api/cases', { title: 'Hail', customerName: 'Jane Doe', checklist: 'vehicle', reference: 'CLM-7' }));
+  const caseId: string = created.case.id;
+  const customer = bearer(created.token);
+  const base = `/api/cases/${caseId}`;
+  await ok('open link', h.client().json('/api/join', { headers: customer }));
+  await ok('decline', post(h.client(), '/api/join/decline', {}, customer), [200, 204]);
+  await ok('consent', post(h.client(), '/api/join/consent', { recording: true, location: true }, customer));
+  await visitSignalling(caseId, created.token);
+
+  for (const event of ['started', 'connected', 'reconnecting', 'recovered', 'ended']) await ok(`call ${event}`, post(admin, `${base}/calls`, { callId: 'call-00000001', event }));
+  for (const event of ['started', 'failed']) await ok(`call ${event}`, post(admin, `${base}/calls`, { callId: 'call-00000002', event, detail: 'ICE failed' }));
+  await ok('chat', post(h.client(), `${base}/chat`, { id: 'chat-line-0001', text: 'Water comes in at the corner.' }, customer));
+
+  const layer = JSON.stringify({ items: [{ kind: 'marker', points: [{ u: 0.5, v: 0.5 }], label: 'Dent' }] });
+  const first = await upload(h.client(), caseId, { source: 'device-still', checklistItem: 'vin-plate', latitude: '51.5', longitude: '-0.14', layer }, customer);
+  const second = await upload(admin, caseId, { source: 'video-frame' });
+  await ok('note', post(admin, `${base}/evidence/${first}/notes`, { caption: 'VIN plate', note: 'Readable' }));
+  await ok('supersede', post(admin, `${base}/evidence/${first}/supersede`, { reason: 'Glare', replacedBy: second }));
+
+  const pose = { position: [0, 1.4, 0], orientation: [0, 0, 0, 1] };
+  await ok('annotate', post(admin, `${base}/annotations`, { id: 'annot-0001', kind: 'circle', label: 'Dent', screen: { u: 0.4, v: 0.6 }, anchor: { pose, anchored: true, cameraPose: pose } }));
+  await ok('clear', post(admin, `${base}/annotations/clear`, {}));
+  await ok('measure', post(admin, `${base}/measurements`, { id: 'measure-01', a: [0, 0, -1], b: [0.8, 0, -1], screenA: { u: 0.2, v: 0.5 }, screenB: { u: 0.8, v: 0.5 }, cameraPose: pose, label: 'Door' }));
+
+  const { recording } = await ok('record', post(admin, `${base}/recordings`, { mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString(), chunkMs: 2000 }));
+  const chunk = crypto.randomBytes(4096);
+  await ok('chunk', admin.json(`${base}/recordings/${recording.id}/chunks/0`, { method: 'PUT', headers: { 'content-type': 'video/webm', 'x-chunk-sha256': sha256(chunk) }, body: new Uint8Array(chunk) }));
+  await ok('seal', post(admin, `${base}/recordings/${recording.id}/seal`, { chunkCount: 1, durationMs: 2000, chunks: [{ n: 0, sha256: sha256(chunk) }] }));
+
+  // Nothing listens on the webhook's port: the failed send is recorded too, then answered 502.
+  await ok('send link', post(admin, `${base}/join-link/send`, { channel: 'sms', to: '+447700900123' }), [502]);
+  await ok('update', admin.json(base, { method: 'PATCH', json: { title: 'Hail damage' } }));
+  const { user: rita } = await ok('user', post(admin, '/api/users', { email: 'rita@example.test', name: 'Rita', password: 'a long enough password' }));
+  await ok('assign', post(admin, `${base}/assign`, { assessorId: rita.id }));
+  await ok('outcome', post(admin, `${base}/outcome`, { decision: 'approved', reason: 'Covered by the policy' }));
+  for (const step of ['close', 'reopen', 'close', 'archive', 'unarchive']) await ok(step, post(admin, `${base}/${step}`, {}));
+  return caseId;
+}
+
+async function previewCase(): Promise<string> {
+  const created = await ok('create preview', post(admin, '/api/cases', { kind: 'preview', title: 'Room preview', tour: 'test-room' }));
+  const caseId: string = created.case.id;
+  await ok('consent', post(h.client(), '/api/join/consent', { recording: true }, bearer(created.token)));
+  const at = new Date().toISOString();
+  await ok('tour', post(h.client(), `/api/cases/${caseId}/tour-activity`, { batchId: 'batch-0000001', view: '3d', events: [{ kind: 'hotspot', hotspot: 'bed', at }] }, bearer(created.token)));
+  await ok('booked', post(admin, `/api/cases/${caseId}/outcome`, { decision: 'booked', reason: 'Booked for March', booking: { option: 'room-only' } }));
+  return caseId;
+}
+
+beforeAll(async () => {
+  h = await startHarness({ SIGHTLINE_TOURS_DIR: FIXTURE_TOURS, SIGHTLINE_SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' });
+  admin = h.client();
+  await admin.login();
+});
+afterAll(() => h?.close());
+
+describe('every ledger kind, as the server writes it', () => {
+  it('is written through the API and the retention command', async () => {
+    const cases = [await damageCase(), await previewCase()];
+    await retention(h, { olderThanDays: 0, now: new Date(Date.now() + DAY_MS) });
+    for (const caseId of cases) entries.push(...(await ok('ledger', admin.json(`/api/cases/${caseId}/ledger`))).entries);
+    expect(entries.length).toBeGreaterThan(LEDGER_KINDS.length);
+  }, 120_000);
+
+  it('reads against its schema in protocol/ledger.ts, which names every field written', () => {
+    const problems = entries.flatMap((entry) => {
+      const reading = readLedgerEntry(entry);
+      if (!reading.ok) return [`${entry.type} #${entry.seq}: ${reading.problem}`];
+      // A parse drops fields its schema lacks: the payload read back whole says the schema has them all.
+      return canonicalJson(reading.entry.payload) === canonicalJson(entry.payload) ? [] : [`${entry.type} #${entry.seq}: a field the schema does not name`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('covers every kind of the contract', () => {
+    expect([...new Set(entries.map((entry) => entry.type))].sort()).toEqual([...LEDGER_KINDS].sort());
+  });
+});
