@@ -111,6 +111,8 @@ const EnvSchema = z.object({
   SIGHTLINE_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://:secret@redis.internal:6379/0' })
     .optional(),
+  SIGHTLINE_LEDGER_KEY_FILE: z.string().trim().min(1).optional(),
+  SIGHTLINE_SIGNALLING_SECRET_FILE: z.string().trim().min(1).optional(),
   SIGHTLINE_SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com' })
     .optional(),
@@ -149,6 +151,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL to keep everything in; null: SQLite in the data dir. */
   databaseUrl: string | null;
+  /** Files holding the secrets every instance shares; null: the data dir (SQLite) or the database (PostgreSQL). */
+  secretFiles: { ledgerKey: string | null; signallingSecret: string | null };
   /** Redis that instances share signalling, presence, live events and rate limits through; null: one instance, in process. */
   redisUrl: string | null;
   /** Where blobs live: `<dataDir>/blobs`, or an S3 bucket (SIGHTLINE_BLOB_STORE). */
@@ -245,6 +249,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
     databaseUrl: e.SIGHTLINE_DATABASE_URL ?? null,
     redisUrl: e.SIGHTLINE_REDIS_URL ?? null,
+    secretFiles: {
+      ledgerKey: e.SIGHTLINE_LEDGER_KEY_FILE ? path.resolve(e.SIGHTLINE_LEDGER_KEY_FILE) : null,
+      signallingSecret: e.SIGHTLINE_SIGNALLING_SECRET_FILE ? path.resolve(e.SIGHTLINE_SIGNALLING_SECRET_FILE) : null,
+    },
     blobStore,
     toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,

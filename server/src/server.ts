@@ -1,5 +1,4 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -41,7 +40,6 @@ import { createLinkSeal } from './links/link-seal.ts';
 import { createLinkService } from './links/link-service.ts';
 import { createLinkStore } from './links/link-store.ts';
 import { createSmsSender } from './links/sms-sender.ts';
-import { loadOrCreateSigner } from './ledger/signing-key.ts';
 import { createMeasurementService } from './measurements/measurement-service.ts';
 import { createMeasurementStore } from './measurements/measurement-store.ts';
 import { createOutcomeService } from './outcomes/outcome-service.ts';
@@ -50,6 +48,8 @@ import { createRecordingService } from './recording/recording-service.ts';
 import { createRecordingStore } from './recording/recording-store.ts';
 import { createReportService } from './report/report-service.ts';
 import { createSignalling } from './signalling/signalling.ts';
+import { createRedisDirectory } from './signalling/redis-directory.ts';
+import { loadServerSecrets } from './secrets/server-secrets.ts';
 import { openBlobStore } from './storage/open-blob-store.ts';
 import { openDatabase } from './storage/database.ts';
 import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
@@ -112,13 +112,12 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     },
   });
   const users = createUserStore(db, clock);
-  const signer = loadOrCreateSigner(config.dataDir);
+  const { signer, signallingSecret } = await loadServerSecrets({ db, dataDir: config.dataDir, files: config.secretFiles, log, clock });
   const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer.sign);
   const tours = loadTourLibrary(config.toursDir);
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
   const checklistStore = createChecklistStore(db);
-  const signallingSecret = loadSecret(path.join(config.dataDir, 'signalling.key'));
   const linkStore = createLinkStore(db);
   const linkSeal = createLinkSeal(signallingSecret);
   const cases = createCaseService({
@@ -191,6 +190,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     maxPeersPerCase: 8,
     maxPeers: config.maxPeers,
     relayRate: { bytesPerSecond: config.signallingBytesPerSecond, burstBytes: 4 * config.signallingBytesPerSecond },
+    // Peers registered in Redis and relayed between instances; in this process without it.
+    directory: config.redisUrl ? await createRedisDirectory({ url: config.redisUrl, log, instanceId: instance.id }) : undefined,
     // A customer's credential stands only while the join link it was minted under does.
     grantStands: async (grant) => grant.role !== 'customer' || (grant.joinTokenId !== undefined && await cases.joinTokenStands(grant.caseId, grant.joinTokenId)),
     log,
@@ -290,12 +291,4 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     blobs.close();
     await db.close();
   }
-}
-
-/** The signalling HMAC key survives restarts so tokens minted just before one stay valid. */
-function loadSecret(file: string): Buffer {
-  if (fs.existsSync(file)) return fs.readFileSync(file);
-  const secret = crypto.randomBytes(32);
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

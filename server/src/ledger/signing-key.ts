@@ -10,6 +10,31 @@ export interface LedgerSigner {
   sign(bytes: string): string;
 }
 
+/** A signer over an Ed25519 private key in PEM (PKCS#8); `where` names its source in the error. */
+export function signerFromPem(pem: string, where: string): LedgerSigner {
+  let privateKey: crypto.KeyObject;
+  try {
+    privateKey = crypto.createPrivateKey(pem);
+  } catch {
+    throw new Error(`${where} is not a PEM private key (make one with: openssl genpkey -algorithm ed25519)`);
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${where} is not an Ed25519 private key (make one with: openssl genpkey -algorithm ed25519)`);
+  return signerOf(privateKey);
+}
+
+/** A new Ed25519 private key in PEM (PKCS#8). */
+export function newSigningKeyPem(): string {
+  return crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+function signerOf(privateKey: crypto.KeyObject): LedgerSigner {
+  const publicKey = crypto.createPublicKey(privateKey);
+  return {
+    key: publicKeyInfo(publicKey),
+    sign: (bytes) => crypto.sign(null, Buffer.from(bytes, 'utf8'), privateKey).toString('base64url'),
+  };
+}
+
 export function loadOrCreateSigner(dataDir: string): LedgerSigner {
   const file = path.join(dataDir, 'ledger-signing-key.pem');
   let privateKey: crypto.KeyObject;
@@ -23,11 +48,7 @@ export function loadOrCreateSigner(dataDir: string): LedgerSigner {
     fs.renameSync(temp, file);
   }
   fs.chmodSync(file, 0o600);
-  const publicKey = crypto.createPublicKey(privateKey);
-  return {
-    key: publicKeyInfo(publicKey),
-    sign: (bytes) => crypto.sign(null, Buffer.from(bytes, 'utf8'), privateKey).toString('base64url'),
-  };
+  return signerOf(privateKey);
 }
 
 export function publicKeyInfo(publicKey: crypto.KeyObject): LedgerKey {

@@ -240,4 +240,13 @@ export const postgresMigrations: string[] = [
       heartbeat_at TEXT NOT NULL
     );
   `,
+  // Scale-out: secrets every instance must share (the signalling secret; the ledger key unless it is
+  // configured as a file), made once by whichever instance starts first (secrets/server-secrets.ts).
+  `
+  CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];

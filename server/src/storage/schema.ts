@@ -248,6 +248,12 @@ export interface InstancesTable {
   heartbeat_at: string;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -267,5 +273,6 @@ export interface Schema {
   link_sends: LinkSendsTable;
   evidence_notes: EvidenceNotesTable;
   ledger_entries: LedgerEntriesTable;
+  server_secrets: ServerSecretsTable;
   instances: InstancesTable;
 }
