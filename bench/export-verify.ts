@@ -76,8 +76,9 @@ async function insertRecording(dataDir: string, caseId: string): Promise<number>
     await ledger.append({
       caseId,
       actor: { type: 'system', id: 'bench' },
-      type: 'recording.added',
-      payload: { kind: 'recording', mime: 'video/webm', size: RECORDING_BYTES, sha256, durationMs: 600_000, note: 'benchmark stand-in bytes' },
+      // A 10-minute recording's bytes as one chunk of a recording (benchmark stand-in bytes).
+      type: 'recording.chunk',
+      payload: { recordingId: 'rec_bench', n: 0, sha256, size: RECORDING_BYTES },
       blobs: [sha256],
     });
   } finally {

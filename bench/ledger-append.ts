@@ -32,7 +32,7 @@ async function appendRate(stores: LedgerStore[], caseOf: (writer: number) => str
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: WRITERS }, async (_, writer) => {
     const ledger = stores[writer % stores.length]!;
-    for (let i = 0; i < PER_WRITER; i++) await ledger.append({ caseId: caseOf(writer), actor: { type: 'system', id: 'bench' }, type: 'bench.append', payload: { writer, i } });
+    for (let i = 0; i < PER_WRITER; i++) await ledger.append({ caseId: caseOf(writer), actor: { type: 'system', id: 'bench' }, type: 'customer.joined', payload: { peerId: `bench-${writer}-${i}` } });
   }));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return round((WRITERS * PER_WRITER) / seconds, 0);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEDGER_FILE, MANIFEST_FILE } from '../../src/verifier/bundle-format.ts';
+import { LEDGER_FILE, MANIFEST_FILE } from '../../../protocol/bundle.ts';
 import { ledgerLines, makeBundle, withLedger, type TestBundle, type ZipFile } from '../verifier/bundle-builder.ts';
 import { deflateBomb, hostileZip, stored, type LocalEntry } from './hostile-zip.ts';
 
