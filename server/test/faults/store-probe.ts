@@ -7,8 +7,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
+/**
+ * Tables that change by themselves while the server runs and hold nothing a request stores: each
+ * instance's heartbeat (cluster/instance-registry.ts).
+ */
+const LIVENESS_TABLES = new Set(['instances']);
+
 export interface StoreDigest {
-  /** Table name → sha-256 of all its rows. */
+  /** Table name → sha-256 of all its rows (liveness tables left out). */
   tables: Record<string, string>;
   /** Blob files (path below blobs/, size), sorted; the temp folder excluded. */
   blobs: string[];
@@ -27,7 +33,9 @@ export async function openStoreProbe(dataDir: string, databaseUrl: string | null
   return {
     async digest() {
       const digest: StoreDigest = { tables: {}, blobs: [] };
-      for (const [name, all] of Object.entries(await rows.read())) digest.tables[name] = sha256(Buffer.from(JSON.stringify(all)));
+      for (const [name, all] of Object.entries(await rows.read())) {
+        if (!LIVENESS_TABLES.has(name)) digest.tables[name] = sha256(Buffer.from(JSON.stringify(all)));
+      }
       digest.blobs = blobFiles(dataDir).map((f) => `${f.relative} ${f.size}`);
       return digest;
     },
