@@ -16,11 +16,12 @@ export default defineConfig({
         },
       },
       {
-        // The storage contract and HTTP integration suites again, on PostgreSQL.
+        // The HTTP integration suites and the hostile access and bad-input checks again, on PostgreSQL
+        // (the storage suites run on both engines in the unit project).
         test: {
           name: 'postgres',
           globalSetup: ['server/test/support/postgres-setup.ts'],
-          include: ['server/test/http/**/*.test.ts'],
+          include: ['server/test/http/**/*.test.ts', 'server/test/faults/access-matrix.test.ts', 'server/test/faults/bad-input.test.ts'],
           env: { SIGHTLINE_TEST_ENGINE: 'postgres' },
           environment: 'node',
           testTimeout: 30_000,
