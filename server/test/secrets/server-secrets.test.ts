@@ -36,21 +36,8 @@ async function freshOn(engine: Engine): Promise<{ db: Db; another: () => Promise
 const [sqlite, postgres] = engines() as [Engine, Engine];
 
 describe.each(engines())('server secrets on $name', (engine) => {
-  const fresh = async (): Promise<{ db: Db; another: () => Promise<Db> }> => {
-    const made = await openFresh(engine);
-    cleanup.push(made.close);
-    return {
-      db: made.db,
-      another: async () => {
-        const db = await openDatabase(made.location);
-        cleanup.push(() => db.close());
-        return db;
-      },
-    };
-  };
-
   it.skipIf(engine.skip)('come from configured files, the same for every instance', async () => {
-    const { db } = await fresh();
+    const { db } = await freshOn(engine);
     const dir = tempDir();
     const keyFile = path.join(dir, 'ledger.pem');
     const secretFile = path.join(dir, 'signalling.key');
@@ -65,7 +52,7 @@ describe.each(engines())('server secrets on $name', (engine) => {
   });
 
   it.skipIf(engine.skip)('refuse a configured file that is missing, not an Ed25519 key, or too short a secret, naming the variable', async () => {
-    const { db } = await fresh();
+    const { db } = await freshOn(engine);
     const dir = tempDir();
     const load = (files: SecretSources['files']) => loadServerSecrets({ db, dataDir: dir, files, log, clock: () => new Date() });
     await expect(load({ ledgerKey: path.join(dir, 'nope.pem'), signallingSecret: null })).rejects.toThrow(/SIGHTLINE_LEDGER_KEY_FILE: cannot read .*ENOENT/);
