@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-// @ts-expect-error -- a plain ESM script shared with the tests
 import { findPostgres, startPostgres } from '../scripts/postgres.mjs';
 import { createLedgerStore, type LedgerStore } from '../server/src/ledger/ledger-store.ts';
 import { loadOrCreateSigner } from '../server/src/ledger/signing-key.ts';
@@ -56,10 +55,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-ledger-'));
 const sqliteFile: DatabaseLocation = { kind: 'sqlite', file: path.join(dir, 'sightline.db') };
 const sqlite = await measure(() => openDatabase(sqliteFile), 1);
 
-const bin = (findPostgres as () => string | null)();
+const bin = findPostgres();
 let postgres: { oneCase: number; manyCases: number } | null = null;
 if (bin) {
-  const cluster = await (startPostgres as (bin: string, o: { durable: boolean }) => Promise<{ url: string; stop: () => void }>)(bin, { durable: true });
+  const cluster = await startPostgres(bin, { durable: true });
   try {
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();

@@ -3,7 +3,6 @@
 // (support/engines.ts). SIGHTLINE_TEST_POSTGRES=<url> uses a server you run instead. With no PostgreSQL
 // installed and no way to install it, the PostgreSQL variants of the suites are skipped and say why.
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error -- a plain ESM script shared with scripts/test.mjs
 import { ensurePostgres, startPostgres } from '../../../scripts/postgres.mjs';
 
 declare module 'vitest' {
@@ -19,12 +18,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('postgres', { url: given });
     return () => {};
   }
-  const bin = (ensurePostgres as () => string | null)();
+  const bin = ensurePostgres();
   if (!bin) {
     project.provide('postgres', { missing: 'no PostgreSQL server installed (Debian: apt-get install postgresql)' });
     return () => {};
   }
-  const cluster = await (startPostgres as (bin: string) => Promise<{ url: string; stop: () => void }>)(bin);
+  const cluster = await startPostgres(bin);
   project.provide('postgres', { url: cluster.url });
   return () => cluster.stop();
 }
