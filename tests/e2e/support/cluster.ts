@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../../../scripts/postgres.mjs';
+import { freePort } from '../../../server/test/support/free-port.ts';
 import { startRedis } from '../../../server/test/support/redis-server.ts';
 import { startS3Server } from '../../../server/test/support/s3-server.ts';
 import { repoRoot } from './server.ts';
@@ -47,16 +48,6 @@ export interface Cluster {
   /** Everything the instances and HAProxy printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function killProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
