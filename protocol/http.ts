@@ -379,6 +379,10 @@ export const IceServer = z.object({
 });
 export type IceServer = z.infer<typeof IceServer>;
 
+/** Which ICE candidates a page may use: `relay` only TURN relays, so no page learns another's address. */
+export const IceTransportPolicy = z.enum(['all', 'relay']);
+export type IceTransportPolicy = z.infer<typeof IceTransportPolicy>;
+
 /** What a page needs to register on the signalling server: a server-minted id and a short-lived token. */
 export const PeerCredential = z.object({
   peerId: text(),
@@ -387,6 +391,8 @@ export const PeerCredential = z.object({
   path: text(),
   key: text(),
   iceServers: z.array(IceServer),
+  /** The operator's SIGHTLINE_ICE_POLICY, for every peer connection the page opens. */
+  iceTransportPolicy: IceTransportPolicy,
 });
 export type PeerCredential = z.infer<typeof PeerCredential>;
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { IceServer } from '../../protocol/http.ts';
+import { IceServer, IceTransportPolicy } from '../../protocol/http.ts';
 import type { TurnConfig } from './signalling/turn-credentials.ts';
 
 const port = (fallback: number) =>
@@ -90,6 +90,9 @@ const EnvSchema = z.object({
     }),
   SIGHTLINE_TURN_SECRET: z.string().min(16, 'must be at least 16 characters (coturn static-auth-secret)').optional(),
   SIGHTLINE_TURN_TTL_HOURS: positiveInt(12),
+  SIGHTLINE_ICE_POLICY: z
+    .enum(IceTransportPolicy.options, { error: 'must be "all" (the default) or "relay" (TURN relay only, so peers never learn each other\'s addresses)' })
+    .default('all'),
   SIGHTLINE_TLS_CERT: z.string().optional(),
   SIGHTLINE_TLS_KEY: z.string().optional(),
   SIGHTLINE_MAX_UPLOAD_MB: positiveInt(25),
@@ -164,6 +167,8 @@ export interface Config {
   iceServers: IceServer[];
   /** coturn REST credentials minted per peer; null when no TURN relay is configured. */
   turn: TurnConfig | null;
+  /** `relay`: every page uses TURN relay candidates only (refused at start unless a TURN server is configured). */
+  iceTransportPolicy: IceTransportPolicy;
   tls: { certFile: string; keyFile: string } | null;
   maxUploadBytes: number;
   /** Largest accepted recording chunk. */
@@ -187,6 +192,11 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** A TURN server among the static ICE servers (a turn: or turns: URL), which relay-only ICE can use. */
+function isTurnServer(server: IceServer): boolean {
+  return (typeof server.urls === 'string' ? [server.urls] : server.urls).some((url) => /^turns?:/.test(url));
+}
 
 function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   const parsed = schema.safeParse(env);
@@ -234,6 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (Boolean(e.SIGHTLINE_TURN_URLS) !== Boolean(e.SIGHTLINE_TURN_SECRET)) {
     throw new ConfigError('Invalid configuration: set SIGHTLINE_TURN_URLS and SIGHTLINE_TURN_SECRET together');
   }
+  if (e.SIGHTLINE_ICE_POLICY === 'relay' && !e.SIGHTLINE_TURN_URLS && !e.SIGHTLINE_ICE_SERVERS.some(isTurnServer)) {
+    throw new ConfigError('Invalid configuration: SIGHTLINE_ICE_POLICY=relay needs a TURN relay, and none is configured: set SIGHTLINE_TURN_URLS and SIGHTLINE_TURN_SECRET (or list a turn: server in SIGHTLINE_ICE_SERVERS), or leave SIGHTLINE_ICE_POLICY unset; without a relay no call could connect');
+  }
   if (e.SIGHTLINE_SMS_WEBHOOK_AUTH && !e.SIGHTLINE_SMS_WEBHOOK_URL) {
     throw new ConfigError('Invalid configuration: SIGHTLINE_SMS_WEBHOOK_AUTH is set but SIGHTLINE_SMS_WEBHOOK_URL is not');
   }
@@ -263,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     turn: e.SIGHTLINE_TURN_URLS && e.SIGHTLINE_TURN_SECRET
       ? { urls: e.SIGHTLINE_TURN_URLS, secret: e.SIGHTLINE_TURN_SECRET, ttlMs: e.SIGHTLINE_TURN_TTL_HOURS * 3600_000 }
       : null,
+    iceTransportPolicy: e.SIGHTLINE_ICE_POLICY,
     tls: e.SIGHTLINE_TLS_CERT && e.SIGHTLINE_TLS_KEY ? { certFile: e.SIGHTLINE_TLS_CERT, keyFile: e.SIGHTLINE_TLS_KEY } : null,
     maxUploadBytes: e.SIGHTLINE_MAX_UPLOAD_MB * 1024 * 1024,
     maxChunkBytes: e.SIGHTLINE_MAX_CHUNK_MB * 1024 * 1024,

@@ -1,20 +1,22 @@
 // Journey: a call that can only go through the TURN relay. A real coturn on loopback, the server
-// minting REST credentials for it (SIGHTLINE_TURN_URLS + SIGHTLINE_TURN_SECRET), and both pages
-// forced to relay-only ICE: video and data-channel messages arrive, and both ends selected a
-// relay↔relay candidate pair. Then coturn is restarted with another secret: its 401 stops the call.
+// minting REST credentials for it (SIGHTLINE_TURN_URLS + SIGHTLINE_TURN_SECRET) and serving
+// SIGHTLINE_ICE_POLICY=relay, which both pages apply themselves: video and data-channel messages
+// arrive, and getStats on both ends shows a relay↔relay candidate pair. Then coturn is restarted with
+// another secret: its 401 stops the call.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerPage } from './support/customer-page.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 import { recordPageLog } from './support/launcher.ts';
 import { inLoopbackOnlyNamespace } from './support/network.ts';
-import { installRelayOnly, type SelectedPair } from './support/relay-only.ts';
+import { installPeerConnectionProbe, type PeerConnectionConfiguration, type SelectedPair } from './support/peer-connection-probe.ts';
 import { startTurnServer, turnserverMissing, type TurnServer } from './support/turn-server.ts';
 
 const SECRET = 'relay-journey-secret-0123456789';
 
-const selectedPairs = (page: Page): Promise<SelectedPair[]> => page.evaluate(() => window.sightlineRelay!.selectedPairs());
-const received = (page: Page): Promise<string[]> => page.evaluate(() => window.sightlineRelay!.received());
+const configurations = (page: Page): Promise<PeerConnectionConfiguration[]> => page.evaluate(() => window.sightlinePeerConnections!.configurations());
+const selectedPairs = (page: Page): Promise<SelectedPair[]> => page.evaluate(() => window.sightlinePeerConnections!.selectedPairs());
+const received = (page: Page): Promise<string[]> => page.evaluate(() => window.sightlinePeerConnections!.received());
 
 /**
  * The REST usernames (`<expiry>:<peer id>`) coturn answered with `outcome`. A first request without
@@ -27,7 +29,7 @@ function turnUsers(log: string, outcome: 'success' | 'error 401'): string[] {
 
 describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)('a relay-only call through coturn', () => {
   let turn: TurnServer;
-  const saved = { urls: process.env.SIGHTLINE_TURN_URLS, secret: process.env.SIGHTLINE_TURN_SECRET };
+  const saved = { urls: process.env.SIGHTLINE_TURN_URLS, secret: process.env.SIGHTLINE_TURN_SECRET, policy: process.env.SIGHTLINE_ICE_POLICY };
 
   // Registered before the journey's hooks, so coturn runs before the server starts (and stops after
   // it): the journey's server takes its environment from this process.
@@ -35,9 +37,10 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     turn = await startTurnServer({ secret: SECRET });
     process.env.SIGHTLINE_TURN_URLS = turn.url;
     process.env.SIGHTLINE_TURN_SECRET = SECRET;
+    process.env.SIGHTLINE_ICE_POLICY = 'relay';
   });
   afterAll(async () => {
-    for (const [name, value] of [['SIGHTLINE_TURN_URLS', saved.urls], ['SIGHTLINE_TURN_SECRET', saved.secret]] as const) {
+    for (const [name, value] of [['SIGHTLINE_TURN_URLS', saved.urls], ['SIGHTLINE_TURN_SECRET', saved.secret], ['SIGHTLINE_ICE_POLICY', saved.policy]] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -45,15 +48,17 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     await turn?.stop();
   });
 
-  const journey = useJourney({ console: { initScripts: [installRelayOnly] }, customer: { initScripts: [installRelayOnly] } });
+  const journey = useJourney({ console: { initScripts: [installPeerConnectionProbe] }, customer: { initScripts: [installPeerConnectionProbe] } });
 
-  it('connects with relay-only ICE, and video frames arrive at the console', async () => {
+  it('connects with the relay-only ICE policy the server serves, and video frames arrive at the console', async () => {
     await startLiveCall(journey, 'Relay-only inspection', 'Rita Relay');
     for (const page of [journey.assessor.page, journey.customer.page]) {
-      const servers = await page.evaluate(() => window.sightlineRelay!.iceServers());
-      expect(servers.length).toBeGreaterThan(0);
-      // Every connection got the minted relay credential and nothing else to fall back on.
-      for (const list of servers) expect(list).toEqual([{ urls: [turn.url], username: expect.stringMatching(/^\d+:.+$/) }]);
+      const built = await configurations(page);
+      expect(built.length).toBeGreaterThan(0);
+      // Every connection the app built: the minted relay credential, and the policy from the server.
+      for (const configuration of built) {
+        expect(configuration).toEqual({ iceServers: [{ urls: [turn.url], username: expect.stringMatching(/^\d+:.+$/) }], iceTransportPolicy: 'relay' });
+      }
     }
     const frames = await journey.assessor.page.evaluate(async () => {
       const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
@@ -73,7 +78,7 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     expect((await received(journey.assessor.page)).some((m) => m.includes('Meter shown, also through the relay.'))).toBe(true);
   });
 
-  it('both ends selected a relay↔relay candidate pair, allocated with their own credentials', async () => {
+  it('getStats on both ends shows a relay↔relay selected candidate pair, allocated with their own credentials', async () => {
     for (const page of [journey.assessor.page, journey.customer.page]) {
       const pairs = (await selectedPairs(page)).filter((p) => p.connectionState === 'connected');
       // PeerJS gives the media and the data connection a peer connection each.
@@ -83,7 +88,7 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     // coturn accepted exactly the usernames the server minted for the two pages.
     const minted = new Set<string>();
     for (const page of [journey.assessor.page, journey.customer.page]) {
-      for (const list of await page.evaluate(() => window.sightlineRelay!.iceServers())) for (const server of list) minted.add(server.username!);
+      for (const { iceServers } of await configurations(page)) for (const server of iceServers) minted.add(server.username!);
     }
     expect(minted.size).toBe(2);
     expect(turnUsers(turn.log(), 'success').sort()).toEqual([...minted].sort());
@@ -112,7 +117,7 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     await expect.poll(() => turnUsers(turn.log(), 'error 401').length, { timeout: 15_000 }).toBe(2);
     expect(turnUsers(turn.log(), 'success')).toEqual([]);
     // Gathering ends with no candidate at all: relay-only ICE has nothing to pair.
-    const gathered = (): Promise<string[][] | null> => journey.assessor.page.evaluate(() => window.sightlineRelay!.gathered());
+    const gathered = (): Promise<string[][] | null> => journey.assessor.page.evaluate(() => window.sightlinePeerConnections!.gathered());
     await expect.poll(gathered, { timeout: 15_000 }).not.toBeNull();
     const candidates = await gathered();
     expect(candidates).toContainEqual([]);

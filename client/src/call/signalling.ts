@@ -12,7 +12,8 @@ export function openPeer(credential: PeerCredential, timeoutMs = 15_000): Promis
     path: credential.path,
     key: credential.key,
     token: credential.token,
-    config: { iceServers: credential.iceServers },
+    // The only place a page's peer connections are configured: every call (console, customer, tour) opens its Peer here.
+    config: { iceServers: credential.iceServers, iceTransportPolicy: credential.iceTransportPolicy },
     debug: 1,
   });
   return new Promise((resolve, reject) => {

@@ -1,8 +1,7 @@
-// Test-only: forces every RTCPeerConnection of a page to `iceTransportPolicy: 'relay'` (only TURN
-// relay candidates are gathered and paired, exactly as a browser with no direct path would end up),
-// keeping the ICE servers the app passes (its minted TURN credential), and records what the test
-// then asserts: the configurations, data-channel messages received, and the selected candidate pair.
-// Install with `context.addInitScript(installRelayOnly)`.
+// Test-only: watches every RTCPeerConnection a page opens, changing nothing, and records what a test
+// then asserts: the configuration the app built it with (ICE servers, ICE transport policy), the
+// data-channel messages received, the candidates gathered and the selected candidate pair (getStats).
+// Install with `context.addInitScript(installPeerConnectionProbe)`.
 
 export interface SelectedPair {
   connectionState: RTCPeerConnectionState;
@@ -11,9 +10,16 @@ export interface SelectedPair {
   remote: string | null;
 }
 
-export interface RelayOnlyHandle {
-  /** The ICE servers each open connection was built with (urls and username, never the credential). */
-  iceServers(): { urls: string[]; username: string | null }[][];
+export interface PeerConnectionConfiguration {
+  /** The ICE servers (urls and username, never the credential). */
+  iceServers: { urls: string[]; username: string | null }[];
+  /** As the app passed it; null when it passed none (the browser then uses 'all'). */
+  iceTransportPolicy: RTCIceTransportPolicy | null;
+}
+
+export interface PeerConnectionProbe {
+  /** The configuration each open connection was built with. */
+  configurations(): PeerConnectionConfiguration[];
   /** Every data-channel message this page received, as text. */
   received(): string[];
   /** The selected candidate pair of every connection that is not closed. */
@@ -24,11 +30,11 @@ export interface RelayOnlyHandle {
 
 declare global {
   interface Window {
-    sightlineRelay?: RelayOnlyHandle;
+    sightlinePeerConnections?: PeerConnectionProbe;
   }
 }
 
-export function installRelayOnly(): void {
+export function installPeerConnectionProbe(): void {
   const Native = window.RTCPeerConnection;
   const all: RTCPeerConnection[] = [];
   const configurations = new WeakMap<RTCPeerConnection, RTCConfiguration>();
@@ -42,12 +48,11 @@ export function installRelayOnly(): void {
       else if (ArrayBuffer.isView(data)) received.push(decoder.decode(data));
     });
   };
-  class RelayOnly extends Native {
+  class Probed extends Native {
     constructor(configuration: RTCConfiguration = {}) {
-      const forced = { ...configuration, iceTransportPolicy: 'relay' as const };
-      super(forced);
+      super(configuration);
       all.push(this);
-      configurations.set(this, forced);
+      configurations.set(this, configuration);
       this.addEventListener('datachannel', (event) => watch(event.channel));
     }
 
@@ -57,18 +62,22 @@ export function installRelayOnly(): void {
       return channel;
     }
   }
-  window.RTCPeerConnection = RelayOnly;
+  window.RTCPeerConnection = Probed;
   const open = (): RTCPeerConnection[] => all.filter((pc) => pc.connectionState !== 'closed');
   const statsOf = async (pc: RTCPeerConnection): Promise<Map<string, Record<string, unknown>>> => {
     const report = await pc.getStats();
     return new Map([...report.values()].map((s: Record<string, unknown>) => [String(s.id), s]));
   };
-  window.sightlineRelay = {
-    iceServers() {
+  window.sightlinePeerConnections = {
+    configurations() {
       // Open ones only: PeerJS's feature check builds (and closes) one with its public defaults.
-      return open().map((pc) =>
-        (configurations.get(pc)?.iceServers ?? []).map((s) => ({ urls: typeof s.urls === 'string' ? [s.urls] : [...s.urls], username: s.username ?? null })),
-      );
+      return open().map((pc) => {
+        const configuration = configurations.get(pc) ?? {};
+        return {
+          iceServers: (configuration.iceServers ?? []).map((s) => ({ urls: typeof s.urls === 'string' ? [s.urls] : [...s.urls], username: s.username ?? null })),
+          iceTransportPolicy: configuration.iceTransportPolicy ?? null,
+        };
+      });
     },
     received() {
       return [...received];
