@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IceServer, IceTransportPolicy } from '../../protocol/http.ts';
+import type { ShutdownConfig } from './cluster/shutdown.ts';
 import type { TurnConfig } from './signalling/turn-credentials.ts';
 
 const port = (fallback: number) =>
@@ -25,6 +26,21 @@ const BUILT_IN_TOURS = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
+
+/** A whole number in [min, max]; unset or blank → undefined, so the caller picks the default. */
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number of ${unit} (${min}-${max}), not "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /** `s3://<bucket>[/<prefix>]`: a bucket name as S3 allows it, a prefix of S3's safe key characters. */
 const blobStoreUrl = z
@@ -111,6 +127,7 @@ const EnvSchema = z.object({
   SIGHTLINE_DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://sightline:secret@db.internal:5432/sightline' })
     .optional(),
+  SIGHTLINE_DATABASE_POOL: wholeNumber(1, 1000, 'connections'),
   SIGHTLINE_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://:secret@redis.internal:6379/0' })
     .optional(),
@@ -130,6 +147,8 @@ const EnvSchema = z.object({
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
+  SIGHTLINE_SHUTDOWN_NOTICE_S: wholeNumber(0, 3600, 'seconds'),
+  SIGHTLINE_SHUTDOWN_GRACE_S: wholeNumber(0, 3600, 'seconds'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -154,6 +173,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL to keep everything in; null: SQLite in the data dir. */
   databaseUrl: string | null;
+  /** Connections each instance keeps to PostgreSQL at most. */
+  databasePoolSize: number;
   /** Files holding the secrets every instance shares; null: the data dir (SQLite) or the database (PostgreSQL). */
   secretFiles: { ledgerKey: string | null; signallingSecret: string | null };
   /** Redis that instances share signalling, presence, live events and rate limits through; null: one instance, in process. */
@@ -188,6 +209,8 @@ export interface Config {
   maxPeers: number;
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
   signallingBytesPerSecond: number;
+  /** On SIGTERM/SIGINT: how long to announce the stop, then how long requests under way may take. */
+  shutdown: ShutdownConfig;
   logLevel: string;
 }
 
@@ -261,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     dataDir: path.resolve(e.SIGHTLINE_DATA_DIR),
     databaseUrl: e.SIGHTLINE_DATABASE_URL ?? null,
+    databasePoolSize: e.SIGHTLINE_DATABASE_POOL ?? 10,
     redisUrl: e.SIGHTLINE_REDIS_URL ?? null,
     secretFiles: {
       ledgerKey: e.SIGHTLINE_LEDGER_KEY_FILE ? path.resolve(e.SIGHTLINE_LEDGER_KEY_FILE) : null,
@@ -301,6 +325,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
     signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,
+    // Behind a load balancer (Redis set) its checks need a few seconds to see the stop; a lone instance need not wait.
+    shutdown: {
+      noticeMs: (e.SIGHTLINE_SHUTDOWN_NOTICE_S ?? (e.SIGHTLINE_REDIS_URL ? 5 : 0)) * 1000,
+      graceMs: (e.SIGHTLINE_SHUTDOWN_GRACE_S ?? 20) * 1000,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

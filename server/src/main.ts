@@ -1,15 +1,12 @@
 // Composition root: read the config, start the service, print where to reach it, stop cleanly.
 import pino from 'pino';
-import { loadShutdownConfig } from './cluster/shutdown.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   let config;
-  let shutdown;
   try {
     config = loadConfig(process.env);
-    shutdown = loadShutdownConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -39,8 +36,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal, ...shutdown }, 'stopping: draining');
-    server.drain(shutdown).then(() => process.exit(0), (err: unknown) => {
+    log.info({ signal, ...config.shutdown }, 'stopping: draining');
+    server.drain().then(() => process.exit(0), (err: unknown) => {
       log.error({ err }, 'error while stopping');
       process.exit(1);
     });

@@ -73,18 +73,19 @@ export interface RunningServer {
   /** Stops at once: open requests and sockets are cut. */
   close(): Promise<void>;
   /**
-   * Stops gracefully: readiness turns 503 for `noticeMs`, then the listeners close, signalling sockets
-   * are closed with 1001 (going away: clients reconnect, to another instance) and event streams end,
-   * requests under way get `graceMs` to finish, and then storage and Redis are closed.
+   * Stops gracefully (timings from `config.shutdown`): readiness turns 503 for `noticeMs`, then the
+   * listeners close, signalling sockets are closed with 1001 (going away: clients reconnect, to another
+   * instance) and event streams end, requests under way get `graceMs` to finish, and then storage and
+   * Redis are closed.
    */
-  drain(opts: ShutdownConfig): Promise<void>;
+  drain(): Promise<void>;
 }
 
 /** `testClock`: a test's clock for everything, ledger entries included; otherwise ledger entries take the database's. */
 export async function startServer(config: Config, log: Logger, testClock?: () => Date): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const clock = testClock ?? (() => new Date());
-  const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
+  const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
   let redis: Redis | null = null;
   let instance: InstanceRegistration;
   try {
@@ -251,8 +252,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
       stopping ??= closeNow();
       return stopping;
     },
-    drain(opts) {
-      stopping ??= drain(opts);
+    drain() {
+      stopping ??= drain(config.shutdown);
       return stopping;
     },
   };

@@ -1,7 +1,7 @@
-// Settings parsed in config.ts alone (the ICE policy): their defaults, and a bad value stopping the
-// start with a message that names the variable.
+// Settings parsed in config.ts alone (the ICE policy, the PostgreSQL pool, the shutdown timings): their
+// defaults, and a bad value stopping the start with a message that names the variable.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 
 const base = { PORT: '0', HTTPS_PORT: 'off' };
 const turn = { SIGHTLINE_TURN_URLS: 'turn:relay.example.test:3478', SIGHTLINE_TURN_SECRET: 'north-relay-secret-0123' };
@@ -27,5 +27,35 @@ describe('SIGHTLINE_ICE_POLICY', () => {
 
   it.each(['RELAY', 'none', 'host', ''])('refuses %j, naming the variable and the two values', (value) => {
     expect(() => loadConfig({ ...base, ...turn, SIGHTLINE_ICE_POLICY: value })).toThrow(/SIGHTLINE_ICE_POLICY: must be "all" \(the default\) or "relay"/);
+  });
+});
+
+describe('SIGHTLINE_DATABASE_POOL', () => {
+  it('is 10 unless set', () => {
+    expect(loadConfig(base).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, SIGHTLINE_DATABASE_POOL: '' }).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, SIGHTLINE_DATABASE_POOL: '40' }).databasePoolSize).toBe(40);
+  });
+
+  it.each(['0', '-1', '2.5', 'ten', '1001'])('refuses %j, naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, SIGHTLINE_DATABASE_POOL: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, SIGHTLINE_DATABASE_POOL: value })).toThrow(`SIGHTLINE_DATABASE_POOL: must be a whole number of connections (1-1000), not "${value}"`);
+  });
+});
+
+describe('SIGHTLINE_SHUTDOWN_NOTICE_S and SIGHTLINE_SHUTDOWN_GRACE_S', () => {
+  it('default to 20 s of grace, and 5 s of notice with Redis (behind a load balancer), none without', () => {
+    expect(loadConfig(base).shutdown).toEqual({ noticeMs: 0, graceMs: 20_000 });
+    expect(loadConfig({ ...base, SIGHTLINE_REDIS_URL: 'redis://127.0.0.1:6379' }).shutdown).toEqual({ noticeMs: 5_000, graceMs: 20_000 });
+  });
+
+  it('take whole seconds from 0 to 3600', () => {
+    expect(loadConfig({ ...base, SIGHTLINE_SHUTDOWN_NOTICE_S: '0', SIGHTLINE_SHUTDOWN_GRACE_S: '3600', SIGHTLINE_REDIS_URL: 'redis://127.0.0.1:6379' }).shutdown)
+      .toEqual({ noticeMs: 0, graceMs: 3_600_000 });
+  });
+
+  it.each(['soon', '-1', '1.5', '3601'])('refuse %j, naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, SIGHTLINE_SHUTDOWN_GRACE_S: value })).toThrow(`SIGHTLINE_SHUTDOWN_GRACE_S: must be a whole number of seconds (0-3600), not "${value}"`);
+    expect(() => loadConfig({ ...base, SIGHTLINE_SHUTDOWN_NOTICE_S: value })).toThrow(`SIGHTLINE_SHUTDOWN_NOTICE_S: must be a whole number of seconds (0-3600), not "${value}"`);
   });
 });

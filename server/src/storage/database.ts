@@ -42,7 +42,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/** `poolSize`: connections this process keeps to PostgreSQL at most (SIGHTLINE_DATABASE_POOL; default 10). */
+export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 interface TxContext {
   trx: Transaction<Schema>;
@@ -52,7 +53,7 @@ interface TxContext {
 
 export async function openDatabase(where: DatabaseLocation | string): Promise<Db> {
   const location = typeof where === 'string' ? { kind: 'sqlite' as const, file: where } : where;
-  return location.kind === 'sqlite' ? openSqlite(location.file) : openPostgres(location.url);
+  return location.kind === 'sqlite' ? openSqlite(location.file) : openPostgres(location.url, location.poolSize ?? 10);
 }
 
 function openSqlite(file: string): Db {
@@ -68,11 +69,11 @@ function openSqlite(file: string): Db {
   return wrap('sqlite', kysely, async () => new Date());
 }
 
-function openPostgres(url: string): Promise<Db> {
+function openPostgres(url: string, poolSize: number): Promise<Db> {
   // int8 (count(*), bigint sizes) and numeric come back as strings by default; every such value here fits a double.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
   pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SIGHTLINE_DATABASE_POOL ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
   // pool and reported here; without a listener it would crash the process. The next query opens another.
   pool.on('error', () => {});

@@ -5,7 +5,7 @@ import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ SIGHTLINE_SHUTDOWN_NOTICE_S: '1', SIGHTLINE_SHUTDOWN_GRACE_S: '1' });
 });
 afterAll(async () => {
   await h?.close();
@@ -31,7 +31,7 @@ describe('health and readiness', () => {
   });
 
   it('answers not ready as soon as the instance starts draining, while it still takes connections', async () => {
-    const draining = h.server.drain({ noticeMs: 1_000, graceMs: 1_000 });
+    const draining = h.server.drain();
     const res = await fetch(`${h.base}/api/ready`);
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, draining: true, checks: { database: { up: true } } });
