@@ -167,6 +167,18 @@ export const TourActivityPayload = z.object({
 });
 export type TourActivityPayload = z.infer<typeof TourActivityPayload>;
 
+export const RETENTION_LEGAL_HOLD = 'retention.legal-hold';
+/**
+ * A legal hold put on (or lifted from) every blob the case's ledger still requires, by `npm run
+ * legal-hold`; while the latest one is on, `npm run retention` skips the case. `blobs`: how many.
+ */
+export const RetentionLegalHoldPayload = z.object({
+  status: z.enum(['on', 'off']),
+  reason: text().nullable(),
+  blobs: z.number().int().min(0),
+});
+export type RetentionLegalHoldPayload = z.infer<typeof RetentionLegalHoldPayload>;
+
 /** Every ledger kind and the schema of its payload. */
 export const LedgerPayloads = {
   'case.created': CaseCreatedPayload,
@@ -203,6 +215,7 @@ export const LedgerPayloads = {
   'recording.sealed': RecordingSealedPayload,
   'tour.activity': TourActivityPayload,
   [RETENTION_PURGED]: RetentionPurgedPayload,
+  [RETENTION_LEGAL_HOLD]: RetentionLegalHoldPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

@@ -68,6 +68,11 @@ const BlobStoreEnv = z.object({
   AWS_REGION: optionalText,
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_SECRET_ACCESS_KEY: optionalText,
+  SIGHTLINE_S3_OBJECT_LOCK: optionalText.pipe(
+    z.enum(['GOVERNANCE', 'COMPLIANCE'], { error: 'must be GOVERNANCE or COMPLIANCE (or unset for no lock on each upload)' }).optional(),
+  ),
+  // Here, not only with the customer notice below: the Object Lock's length is these days.
+  SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
 });
 
 const EnvSchema = z.object({
@@ -122,7 +127,6 @@ const EnvSchema = z.object({
   UV_THREADPOOL_SIZE: positiveInt(4),
   SIGHTLINE_JOIN_LINK_HOURS: positiveInt(72),
   SIGHTLINE_ORGANISATION: z.string().trim().min(1).max(200).optional(),
-  SIGHTLINE_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   SIGHTLINE_PRIVACY_URL: z.url({ protocol: /^https?$/ }).optional(),
   SIGHTLINE_DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://sightline:secret@db.internal:5432/sightline' })
@@ -162,6 +166,13 @@ export interface S3BlobStoreConfig {
   region: string;
   /** From AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; null leaves them to the SDK's chain (instance role, ~/.aws). */
   credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** SIGHTLINE_S3_OBJECT_LOCK: every upload locked for SIGHTLINE_RETENTION_DAYS from its upload; null: no lock per upload. */
+  objectLock: S3ObjectLock | null;
+}
+
+export interface S3ObjectLock {
+  mode: 'GOVERNANCE' | 'COMPLIANCE';
+  days: number;
 }
 
 export type BlobStoreConfig = { kind: 'local' } | S3BlobStoreConfig;
@@ -231,12 +242,20 @@ function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
 }
 
 function blobStoreConfig(e: z.infer<typeof BlobStoreEnv>): BlobStoreConfig {
-  if (!e.SIGHTLINE_BLOB_STORE) return { kind: 'local' };
+  if (!e.SIGHTLINE_BLOB_STORE) {
+    if (e.SIGHTLINE_S3_OBJECT_LOCK) {
+      throw new ConfigError('Invalid configuration: SIGHTLINE_S3_OBJECT_LOCK is set but SIGHTLINE_BLOB_STORE names no S3 bucket (files in the local blob store cannot be locked); unset it, or set SIGHTLINE_BLOB_STORE');
+    }
+    return { kind: 'local' };
+  }
   if (!e.AWS_REGION) {
     throw new ConfigError('Invalid configuration: SIGHTLINE_BLOB_STORE names an S3 bucket but AWS_REGION is not set (any region name your store accepts, e.g. us-east-1 for Ceph RGW)');
   }
   if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid configuration: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together');
+  }
+  if (e.SIGHTLINE_S3_OBJECT_LOCK && e.SIGHTLINE_RETENTION_DAYS === undefined) {
+    throw new ConfigError('Invalid configuration: SIGHTLINE_S3_OBJECT_LOCK is set but SIGHTLINE_RETENTION_DAYS is not (each upload is locked for that many days)');
   }
   return {
     kind: 's3',
@@ -244,6 +263,11 @@ function blobStoreConfig(e: z.infer<typeof BlobStoreEnv>): BlobStoreConfig {
     endpoint: e.AWS_ENDPOINT_URL_S3 ?? null,
     region: e.AWS_REGION,
     credentials: e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY } : null,
+    // Days from the upload, as the case's retention runs N days from its latest outcome, which follows
+    // its uploads: the lock does not outlast what the customer is promised (s3-blob-store.ts, `put`).
+    objectLock: e.SIGHTLINE_S3_OBJECT_LOCK && e.SIGHTLINE_RETENTION_DAYS !== undefined
+      ? { mode: e.SIGHTLINE_S3_OBJECT_LOCK, days: e.SIGHTLINE_RETENTION_DAYS }
+      : null,
   };
 }
 

@@ -148,6 +148,10 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       const p = entry.payload;
       return `Files purged under the retention policy (${p.purgedBlobs.length} files, outcome older than ${p.olderThanDays} days)`;
     }
+    case 'retention.legal-hold': {
+      const p = entry.payload;
+      return `Legal hold ${p.status === 'on' ? 'put on' : 'lifted from'} the case's files (${p.blobs} files)${p.reason ? `: ${p.reason}` : ''}`;
+    }
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

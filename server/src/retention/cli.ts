@@ -63,6 +63,7 @@ export function describeResult(result: RetentionResult, days: number): string[] 
   const lines = result.cases.map((c) =>
     `${verb} case ${c.caseId} (latest outcome ${c.outcomeAt}): ${c.purgedBlobs.length} blobs` +
     (c.tombstoneSeq !== null ? `, tombstone entry seq ${c.tombstoneSeq}` : ''));
+  for (const c of result.held) lines.push(`skipped case ${c.caseId} (latest outcome ${c.outcomeAt}): legal hold on since entry seq ${c.holdSeq} (npm run legal-hold -- ${c.caseId} off lifts it)`);
   lines.push(
     `${result.dryRun ? 'dry run: ' : ''}${verb} ${result.cases.length} case(s) with an outcome at least ${days} days old; ` +
     `${result.dryRun ? 'would delete' : 'deleted'} ${result.deletedBlobs.length} blob file(s), ${result.bytes} bytes` +

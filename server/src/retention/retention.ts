@@ -6,7 +6,7 @@ import { RETENTION_PURGED, type RetentionPurgedPayload } from '../../../protocol
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
-import { planRetention, type CasePurge } from './retention-plan.ts';
+import { planRetention, type CaseHeld, type CasePurge } from './retention-plan.ts';
 import { readRetentionCases } from './retention-store.ts';
 
 export interface RetentionDeps {
@@ -24,6 +24,8 @@ export interface RetentionOptions {
 export interface RetentionResult {
   dryRun: boolean;
   cases: Array<CasePurge & { tombstoneSeq: number | null }>;
+  /** Cases old enough to purge that were skipped: a legal hold is on (npm run legal-hold). */
+  held: CaseHeld[];
   /** Blob files deleted (or, in a dry run, that would be), with their total size. */
   deletedBlobs: string[];
   bytes: number;
@@ -59,5 +61,5 @@ export async function runRetention(deps: RetentionDeps, options: RetentionOption
     deletedBlobs.push(sha256);
   }
   const purgedTotal = new Set(plan.purges.flatMap((p) => p.purgedBlobs)).size;
-  return { dryRun: options.dryRun, cases, deletedBlobs, bytes, sharedBlobs: purgedTotal - plan.deletable.length };
+  return { dryRun: options.dryRun, cases, held: plan.held, deletedBlobs, bytes, sharedBlobs: purgedTotal - plan.deletable.length };
 }

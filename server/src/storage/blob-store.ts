@@ -41,11 +41,18 @@ export interface BlobStore {
   hashOf(sha256: string): Promise<string | null>;
   /** Deletes a blob (retention only: its ledger must already hold the tombstone). Idempotent. */
   remove(sha256: string): Promise<void>;
+  /**
+   * Puts or lifts an S3 Object Lock legal hold on a stored blob: while on, the blob cannot be deleted or
+   * overwritten, whatever its retention date. Null where the store cannot hold objects (the local folder).
+   */
+  readonly legalHold: ((sha256: string, status: LegalHoldStatus) => Promise<void>) | null;
   /** A cheap call that rejects when the store cannot be used now (readiness): the folder writable, the bucket reachable. */
   check(): Promise<void>;
   /** Releases what the store holds open (the S3 client's connections; nothing for the local store). */
   close(): void;
 }
+
+export type LegalHoldStatus = 'on' | 'off';
 
 /** A blob the store does not hold. `code` is ENOENT for both stores, so one check covers disk and bucket. */
 export class BlobMissingError extends Error {
@@ -158,6 +165,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       if (!fs.existsSync(file)) return null;
       return hashStream(fs.createReadStream(file));
     },
+    legalHold: null,
     check: () => fsp.access(temp.dir, fs.constants.W_OK),
     close: () => {},
   };

@@ -2,7 +2,9 @@
 // Keys follow the local layout, `<prefix>/<aa>/<bb>/<sha256>`. Every put names its SHA-256 checksum, so a
 // store that checks it (AWS S3; Ceph RGW where it implements S3 checksums) refuses bytes altered on the
 // way, and carries If-None-Match: * so a blob once written is not overwritten (see `put` for stores that
-// ignore either). Temp files stay on the local disk: they stage uploads.
+// ignore either). With SIGHTLINE_S3_OBJECT_LOCK each put also locks the blob for the retention days, and
+// legal holds are put and lifted per blob (`npm run legal-hold`). Temp files stay on the local disk:
+// they stage uploads.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -10,13 +12,15 @@ import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  GetObjectLockConfigurationCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectLegalHoldCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { S3BlobStoreConfig } from '../config.ts';
+import type { S3BlobStoreConfig, S3ObjectLock } from '../config.ts';
 import { BlobMissingError, blobKeyParts, checkRange, createTempFolder, hashStream, type BlobStore } from './blob-store.ts';
 
 export function createS3Client(config: Pick<S3BlobStoreConfig, 'endpoint' | 'region' | 'credentials'>): S3Client {
@@ -42,7 +46,47 @@ export async function openS3BlobStore(config: S3BlobStoreConfig & { tempDir: str
     const why = status === 404 ? 'no such bucket' : status === 403 ? 'access denied' : error instanceof Error ? error.message : String(error);
     throw new Error(`the blob store bucket "${config.bucket}" cannot be used: ${why}`, { cause: error });
   }
+  if (config.objectLock) {
+    try {
+      await checkObjectLockEnabled(client, config.bucket, config.objectLock);
+    } catch (error) {
+      client.destroy();
+      throw error;
+    }
+  }
   return createS3BlobStore(client, config);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A lock asked for on a bucket without Object Lock would fail every upload (AWS refuses the headers) or,
+ * on a store that ignores them, lock nothing while the operator believes it does: refuse at start-up.
+ */
+async function checkObjectLockEnabled(client: S3Client, bucket: string, lock: S3ObjectLock): Promise<void> {
+  const fix = `create a bucket with Object Lock enabled (aws s3api create-bucket --bucket ${bucket} --object-lock-enabled-for-bucket …; `
+    + 'on a bucket that exists, aws s3api put-object-lock-configuration --object-lock-configuration \'{"ObjectLockEnabled":"Enabled"}\' where the store allows it), '
+    + 'or unset SIGHTLINE_S3_OBJECT_LOCK';
+  let enabled: string | undefined;
+  try {
+    const answer = await client.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }));
+    enabled = answer.ObjectLockConfiguration?.ObjectLockEnabled;
+  } catch (error) {
+    const status = statusOf(error);
+    const code = error instanceof S3ServiceException ? error.name : '';
+    // AWS answers 404 ObjectLockConfigurationNotFoundError for a bucket made without the lock; a store
+    // without Object Lock at all (s3rver) answers 501 NotImplemented.
+    if (status === 404 || code === 'ObjectLockConfigurationNotFoundError') enabled = undefined;
+    else if (status === 501 || code === 'NotImplemented') {
+      throw new Error(`SIGHTLINE_S3_OBJECT_LOCK=${lock.mode}, but the store of bucket "${bucket}" does not implement Object Lock (GetObjectLockConfiguration: ${code || status}): use a store that does (AWS S3, Ceph RGW), or unset SIGHTLINE_S3_OBJECT_LOCK`, { cause: error });
+    } else {
+      const why = status === 403 ? 'access denied (the credentials need s3:GetBucketObjectLockConfiguration)' : error instanceof Error ? error.message : String(error);
+      throw new Error(`SIGHTLINE_S3_OBJECT_LOCK=${lock.mode}, but the Object Lock configuration of bucket "${bucket}" cannot be read: ${why}`, { cause: error });
+    }
+  }
+  if (enabled !== 'Enabled') {
+    throw new Error(`SIGHTLINE_S3_OBJECT_LOCK=${lock.mode}, but bucket "${bucket}" does not have Object Lock enabled: ${fix}`);
+  }
 }
 
 function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempDir: string }): BlobStore {
@@ -80,6 +124,11 @@ function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempD
    * PreconditionFailed, or 409 while the other is still in flight, and the blob is there either way.
    * The SDK does not retry a streamed body (it cannot rewind it): a failed adoption is the caller's to
    * retry, as with a failed write to disk.
+   *
+   * With a lock configured, the blob is locked until N days (SIGHTLINE_RETENTION_DAYS) from now. The
+   * case's retention runs N days from its latest outcome, which follows its uploads, so the lock does
+   * not outlast what the customer is promised and the purge (npm run retention) finds it expired. A
+   * blob already stored keeps the lock of its first upload, even when a later case names it.
    */
   const put = async (sha256: string, body: () => Readable | Buffer, size: number): Promise<void> => {
     if (await head(sha256)) return;
@@ -96,6 +145,9 @@ function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempD
         ChecksumAlgorithm: 'SHA256',
         ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
         IfNoneMatch: '*',
+        ...(config.objectLock
+          ? { ObjectLockMode: config.objectLock.mode, ObjectLockRetainUntilDate: new Date(Date.now() + config.objectLock.days * DAY_MS) }
+          : {}),
       }));
     } catch (error) {
       const status = statusOf(error);
@@ -136,6 +188,15 @@ function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempD
     async hashOf(sha256) {
       const body = await get(sha256);
       return body ? hashStream(body) : null;
+    },
+    async legalHold(sha256, status) {
+      await client.send(new PutObjectLegalHoldCommand({
+        Bucket,
+        Key: keyOf(sha256),
+        LegalHold: { Status: status === 'on' ? 'ON' : 'OFF' },
+        // The request needs a checksum of its body; the same algorithm as the uploads.
+        ChecksumAlgorithm: 'SHA256',
+      }));
     },
     check: async () => {
       await client.send(new HeadBucketCommand({ Bucket }));

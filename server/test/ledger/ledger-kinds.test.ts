@@ -1,6 +1,6 @@
 // Every kind of ledger entry the server writes, written by the real server through its API (and the
-// retention command), then read back against the contract in protocol/ledger.ts: each entry parses
-// with its kind's schema, and no kind of the contract goes unwritten.
+// retention and legal-hold commands), then read back against the contract in protocol/ledger.ts: each
+// entry parses with its kind's schema, and no kind of the contract goes unwritten.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -10,7 +10,7 @@ import { canonicalJson } from '../../src/ledger/canonical-json.ts';
 import { detailedJpeg } from '../evidence/fixtures.ts';
 import { FIXTURE_TOURS } from '../faults/principals.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
-import { DAY_MS, retention } from '../retention/support.ts';
+import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 let h: Harness;
 let admin: Client;
@@ -98,8 +98,10 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('every ledger kind, as the server writes it', () => {
-  it('is written through the API and the retention command', async () => {
+  it('is written through the API, the legal-hold command and the retention command', async () => {
     const cases = [await damageCase(), await previewCase()];
+    await legalHold(h, { caseId: cases[0]!, status: 'on', reason: 'Disputed' });
+    await legalHold(h, { caseId: cases[0]!, status: 'off' });
     await retention(h, { olderThanDays: 0, now: new Date(Date.now() + DAY_MS) });
     for (const caseId of cases) entries.push(...(await ok('ledger', admin.json(`/api/cases/${caseId}/ledger`))).entries);
     expect(entries.length).toBeGreaterThan(LEDGER_KINDS.length);

@@ -57,6 +57,7 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'recording.sealed': { recordingId: 'rec_1', mimeType: 'video/webm;codecs=vp8,opus', chunkCount: 1, durationMs: 2000, bytes: 1_048_576, chunks: [sha('d')] },
   'tour.activity': { batchId: 'batch-0000001', tour: 'test-room', from: 'customer', view: '3d', events: [{ kind: 'hotspot', hotspot: 'bed', at }] },
   'retention.purged': { purgedBlobs: [sha('1')], reason: 'retention', olderThanDays: 365, outcomeAt: at },
+  'retention.legal-hold': { status: 'on', reason: 'Disputed: claimant has instructed solicitors', blobs: 3 },
 };
 
 let seq = 0;

@@ -20,7 +20,7 @@ describe('blob store configuration', () => {
   it('reads a bucket, an optional prefix, the endpoint, region and keys', () => {
     expect(loadBlobStoreConfig({ SIGHTLINE_BLOB_STORE: 's3://sightline-evidence', ...aws })).toEqual({
       kind: 's3', bucket: 'sightline-evidence', prefix: '', endpoint: null, region: 'eu-west-2',
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI' },
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI' }, objectLock: null,
     });
     expect(loadBlobStoreConfig({ SIGHTLINE_BLOB_STORE: 's3://evidence.example/prod/blobs/', AWS_ENDPOINT_URL_S3: 'https://rgw.example:7480', AWS_REGION: 'us-east-1' }))
       .toMatchObject({ bucket: 'evidence.example', prefix: 'prod/blobs', endpoint: 'https://rgw.example:7480', credentials: null });
