@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           globalSetup: ['server/test/support/postgres-setup.ts'],
-          include: ['server/test/http/**/*.test.ts', 'server/test/faults/access-matrix.test.ts'],
+          include: ['server/test/http/**/*.test.ts', 'server/test/faults/access-matrix.test.ts', 'server/test/faults/bad-input.test.ts'],
           env: { SIGHTLINE_TEST_ENGINE: 'postgres' },
           environment: 'node',
           testTimeout: 30_000,

@@ -51,14 +51,24 @@ export async function streamToTempFile(
       done(null, chunk);
     },
   });
+  const sink = fs.createWriteStream(tempFile, { flags: 'wx', flush: opts.flush === true });
   try {
-    await pipeline(source, meter, fs.createWriteStream(tempFile, { flags: 'wx', flush: opts.flush === true }));
+    await pipeline(source, meter, sink);
   } catch (error) {
+    // pipeline() settles on the first failure without waiting for the write stream to close, and a
+    // body that fails at once (a multipart part already buffered and cut short) fails before the
+    // stream has opened, that is created, its file: removed then, the file would appear afterwards.
+    await closed(sink);
     await fsp.rm(tempFile, { force: true });
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
   }
   return { tempFile, sha256: hash.digest('hex'), size };
+}
+
+/** Resolves once `stream` has closed (its file, if it opened one, is closed too); it must be destroyed or ending. */
+function closed(stream: fs.WriteStream): Promise<void> {
+  return stream.closed ? Promise.resolve() : new Promise((resolve) => stream.once('close', () => resolve()));
 }
 
 function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
