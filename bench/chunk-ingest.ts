@@ -6,7 +6,9 @@
 // must also pay to move the bytes). The three take turns, a round of chunks each, so all see the
 // same contention on a shared machine. The server runs
 // as a child process, as it would beside a browser on another machine: the client's own work (making
-// and hashing the chunks) is not charged to the server.
+// and hashing the chunks) is not charged to the server. A second server keeps its blobs in an S3 bucket
+// (s3rver, in a process of its own) and takes its turn with the same chunks: its figure and its ratio to
+// the local store.
 // Run: npx tsx bench/chunk-ingest.ts (QUICK=1 for a smoke run).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { startChildServer, type ChildServer } from '../server/test/support/child-server.ts';
 import { apiClient } from './support/api-client.ts';
+import { startS3Child, type S3Child } from './support/s3-store.ts';
 import { QUICK, round, summary, writeResult } from './support/results.ts';
 
 const CHUNKS = QUICK ? 8 : 64;
@@ -53,48 +56,78 @@ function put(agent: http.Agent, base: URL, pathname: string, headers: Record<str
   });
 }
 
+/** A server's recording target: one case, a fresh recording per call, and a chunk PUT as its admin. */
+async function recorderOn(base: string) {
+  const url = new URL(base);
+  const api = apiClient(base);
+  await api.login(ADMIN.email, ADMIN.password);
+  const caseId = ((await api.json('/api/cases', { method: 'POST', json: { title: 'chunk benchmark' } })).body as { case: { id: string } }).case.id;
+  return {
+    async newRecording(): Promise<string> {
+      const created = await api.json(`/api/cases/${caseId}/recordings`, {
+        method: 'POST',
+        json: { mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString() },
+      });
+      return (created.body as { recording: { id: string } }).recording.id;
+    },
+    put: (agent: http.Agent, recordingId: string, n: number, sha256: string, bytes: Buffer): Promise<number> =>
+      put(agent, url, `/api/cases/${caseId}/recordings/${recordingId}/chunks/${n}`, {
+        cookie: api.cookie() ?? '', 'content-type': 'application/octet-stream', 'x-chunk-sha256': sha256,
+      }, bytes),
+    verified: async (): Promise<boolean> => ((await api.json(`/api/cases/${caseId}/verify`)).body as { ok: boolean }).ok,
+  };
+}
+
+type Recorder = Awaited<ReturnType<typeof recorderOn>>;
+
+/** Sends chunks [from, to) of one recording, `concurrency` at a time; returns the seconds it took. */
+async function sendRound(agent: http.Agent, recorder: Recorder, recordingId: string, chunks: Buffer[], hashes: string[], from: number, to: number, concurrency: number, latencies: number[]): Promise<number> {
+  let next = from;
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let n = next++; n < to; n = next++) {
+      const t = process.hrtime.bigint();
+      const status = await recorder.put(agent, recordingId, n, hashes[n]!, chunks[n]!);
+      if (status !== 201) throw new Error(`chunk ${n}: ${status}`);
+      latencies.push(elapsed(t) * 1000);
+    }
+  }));
+  return elapsed(start);
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-chunks-'));
+  const s3DataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-bench-chunks-s3-'));
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-chunk-floor-'));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   let server: ChildServer | undefined;
+  let s3Server: ChildServer | undefined;
+  let s3: S3Child | undefined;
   const bare = spawn(process.execPath, [path.join(import.meta.dirname, 'support/bare-chunk-server.mjs'), path.join(floorDir, 'http')], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const [barePort] = (await once(readline.createInterface({ input: bare.stdout! }), 'line')) as [string];
     const bareBase = new URL(`http://127.0.0.1:${barePort}`);
     server = await startChildServer({ dataDir, admin: ADMIN });
-    const base = new URL(server.base);
-    const api = apiClient(server.base);
-    await api.login(ADMIN.email, ADMIN.password);
-    const caseId = ((await api.json('/api/cases', { method: 'POST', json: { title: 'chunk benchmark' } })).body as { case: { id: string } }).case.id;
+    s3 = await startS3Child();
+    s3Server = await startChildServer({ dataDir: s3DataDir, admin: ADMIN, env: s3.env });
+    const local = await recorderOn(server.base);
+    const onS3 = await recorderOn(s3Server.base);
     const results: Record<string, unknown> = {};
     for (const concurrency of [1, 4]) {
-      const created = await api.json(`/api/cases/${caseId}/recordings`, {
-        method: 'POST',
-        json: { mimeType: 'video/webm;codecs=vp8,opus', startedAt: new Date().toISOString() },
-      });
-      const recordingId = (created.body as { recording: { id: string } }).recording.id;
+      const recordingId = await local.newRecording();
+      const s3RecordingId = await onS3.newRecording();
       const chunks = Array.from({ length: CHUNKS }, () => crypto.randomBytes(CHUNK_BYTES));
       const hashes = chunks.map((bytes) => crypto.createHash('sha256').update(bytes).digest('hex'));
       const latencies: number[] = [];
+      const s3Latencies: number[] = [];
       let seconds = 0;
+      let s3Seconds = 0;
       let floorSeconds = 0;
       let httpFloorSeconds = 0;
       for (let from = 0; from < CHUNKS; from += ROUND) {
-        let next = from;
         const to = Math.min(CHUNKS, from + ROUND);
-        const start = process.hrtime.bigint();
-        await Promise.all(Array.from({ length: concurrency }, async () => {
-          for (let n = next++; n < to; n = next++) {
-            const t = process.hrtime.bigint();
-            const status = await put(agent, base, `/api/cases/${caseId}/recordings/${recordingId}/chunks/${n}`, {
-              cookie: api.cookie() ?? '', 'content-type': 'application/octet-stream', 'x-chunk-sha256': hashes[n]!,
-            }, chunks[n]!);
-            if (status !== 201) throw new Error(`chunk ${n}: ${status}`);
-            latencies.push(elapsed(t) * 1000);
-          }
-        }));
-        seconds += elapsed(start);
+        seconds += await sendRound(agent, local, recordingId, chunks, hashes, from, to, concurrency, latencies);
+        s3Seconds += await sendRound(agent, onS3, s3RecordingId, chunks, hashes, from, to, concurrency, s3Latencies);
         const floorStart = process.hrtime.bigint();
         for (const bytes of chunks.slice(from, to)) floorWrite(bytes, floorDir);
         floorSeconds += elapsed(floorStart);
@@ -108,19 +141,25 @@ async function main(): Promise<void> {
         }));
         httpFloorSeconds += elapsed(httpStart);
       }
-      const mbps = (CHUNKS * CHUNK_BYTES) / MB / seconds;
-      const floorMbps = (CHUNKS * CHUNK_BYTES) / MB / floorSeconds;
-      const httpFloorMbps = (CHUNKS * CHUNK_BYTES) / MB / httpFloorSeconds;
+      const mbOf = (s: number): number => (CHUNKS * CHUNK_BYTES) / MB / s;
+      const [mbps, s3Mbps, floorMbps, httpFloorMbps] = [seconds, s3Seconds, floorSeconds, httpFloorSeconds].map(mbOf) as [number, number, number, number];
       const { p50, p95 } = summary(latencies, [50, 95]);
-      results[`concurrency${concurrency}`] = { mbPerSecond: round(mbps), p50Ms: p50, p95Ms: p95, floorMbPerSecond: round(floorMbps), ratioToFloor: round(floorMbps / mbps), httpFloorMbPerSecond: round(httpFloorMbps), ratioToHttpFloor: round(httpFloorMbps / mbps) };
+      const s3Summary = summary(s3Latencies, [50, 95]);
+      results[`concurrency${concurrency}`] = {
+        mbPerSecond: round(mbps), p50Ms: p50, p95Ms: p95, floorMbPerSecond: round(floorMbps), ratioToFloor: round(floorMbps / mbps), httpFloorMbPerSecond: round(httpFloorMbps), ratioToHttpFloor: round(httpFloorMbps / mbps),
+        s3: { mbPerSecond: round(s3Mbps), p50Ms: s3Summary.p50, p95Ms: s3Summary.p95, ratioToLocal: round(mbps / s3Mbps) },
+      };
     }
-    results.ledgerVerified = ((await api.json(`/api/cases/${caseId}/verify`)).body as { ok: boolean }).ok;
+    results.ledgerVerified = (await local.verified()) && (await onS3.verified());
     writeResult('chunk-ingest', { benchmark: 'chunk-ingest', chunks: CHUNKS, chunkBytes: CHUNK_BYTES, machine: { cpus: os.cpus().length, node: process.version }, results });
   } finally {
     agent.destroy();
     bare.kill();
     await server?.kill();
+    await s3Server?.kill();
+    await s3?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(s3DataDir, { recursive: true, force: true });
     fs.rmSync(floorDir, { recursive: true, force: true });
   }
 }

@@ -39,9 +39,15 @@ export const BENCHES: BenchEntry[] = [
       for (const label of ['1920x1080', '12MP 4000x3000']) {
         const s = snap[label];
         if (s) rows.push([`snapshot ${label}: upload → stored, thumbnailed, hashed, ledgered`, ms(s.sightlineMs), `bare sharp + fsync: ${ms(s.floorMs)}`, `${s.ratioP50}× (p50), ${s.ratioP95}× (p95)`]);
+        if (s?.s3) rows.push([`snapshot ${label}, blobs on S3 (s3rver)`, ms(s.s3.sightlineMs), `local store: ${ms(s.sightlineMs)}`, `${s.s3.ratioToLocalP50}× (p50), ${s.s3.ratioToLocalP95}× (p95)`]);
       }
       const t = snap.throughputPhotosPerSecond1920x1080;
       if (t) rows.push(['snapshot throughput, 1920x1080', `${t.concurrency1} / ${t.concurrency2} / ${t.concurrency8} photos/s at 1 / 2 / 8 concurrent`, '–', '–']);
+      const t3 = snap.throughputPhotosPerSecond1920x1080S3;
+      if (t && t3) {
+        rows.push(['snapshot throughput, 1920x1080, blobs on S3 (s3rver)', `${t3.concurrency1} / ${t3.concurrency2} / ${t3.concurrency8} photos/s at 1 / 2 / 8 concurrent`, `local store: ${t.concurrency1} / ${t.concurrency2} / ${t.concurrency8}`,
+          `${round2(t.concurrency1 / t3.concurrency1)}× / ${round2(t.concurrency2 / t3.concurrency2)}× / ${round2(t.concurrency8 / t3.concurrency8)}×`]);
+      }
       return rows;
     },
   },
@@ -65,14 +71,16 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/chunk-ingest.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 90,
-    note: 'Recording chunks: the server runs as a child process; each chunk is answered only once durable (blob fsynced, renamed in, directory fsynced; row and ledger entry committed with the WAL fsynced). Sightline and the floors take turns, 8 chunks at a time, so all meet the same contention; the floor writes one chunk after another in the benchmark process; the HTTP floor is the same work behind a bare node:http server in its own process, PUT with the same concurrency (no routing, auth, database or ledger).',
+    note: 'Recording chunks: the server runs as a child process; each chunk is answered only once durable (blob fsynced, renamed in, directory fsynced; row and ledger entry committed with the WAL fsynced). Sightline and the floors take turns, 8 chunks at a time, so all meet the same contention; the floor writes one chunk after another in the benchmark process; the HTTP floor is the same work behind a bare node:http server in its own process, PUT with the same concurrency (no routing, auth, database or ledger). The S3 rows: a second server whose blobs go to s3rver (its own process, files on the same disk, no fsync), taking its turn with the same chunks; the ratio is the local store\'s MB/s over S3\'s.',
     rows: (r) =>
       ['concurrency1', 'concurrency4'].flatMap((c): Row[] => {
         const s = r.results?.[c];
         if (!s) return [];
         const http = s.httpFloorMbPerSecond === undefined ? '' : `; the same behind a bare HTTP server: ${s.httpFloorMbPerSecond} MB/s`;
         const httpRatio = s.ratioToHttpFloor === undefined ? '' : ` (${s.ratioToHttpFloor}× the HTTP floor)`;
-        return [[`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time`, `${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, `hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s${http}`, `${s.ratioToFloor}×${httpRatio}`]];
+        const rows: Row[] = [[`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time`, `${s.mbPerSecond} MB/s, p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, `hash + write + fsync + rename: ${s.floorMbPerSecond} MB/s${http}`, `${s.ratioToFloor}×${httpRatio}`]];
+        if (s.s3) rows.push([`recording chunks (1 MB), ${c.replace('concurrency', '')} at a time, blobs on S3 (s3rver)`, `${s.s3.mbPerSecond} MB/s, p50 ${s.s3.p50Ms} ms, p95 ${s.s3.p95Ms} ms`, `local store: ${s.mbPerSecond} MB/s`, `${s.s3.ratioToLocal}×`]);
+        return rows;
       }),
   },
   {
