@@ -3,7 +3,6 @@
 // generating a report writes nothing to the ledger.
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import type { LedgerKey, User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { UserStore } from '../auth/user-store.ts';
@@ -55,12 +54,8 @@ export type ReportService = ReturnType<typeof createReportService>;
 export function createReportService(deps: ReportServiceDeps) {
   const fonts = deps.fonts ?? findReportFonts();
 
-  /** Everything the report shows, read in one transaction: one moment of the case. */
+  /** Everything the report shows, read in one repeatable-read transaction: one moment of the case. */
   const readCase = (principal: Principal, caseId: string) => deps.db.transaction(async () => {
-    // PostgreSQL's default isolation lets each statement see later commits; a report reads many tables
-    // and must see one moment, so its transaction reads from one snapshot. (SQLite's transaction already
-    // holds the database still.) This is the transaction's first statement, as PostgreSQL requires.
-    if (deps.db.dialect === 'postgres') await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(deps.db.q());
     const record = await deps.cases.authorize(principal, caseId);
     const entries = await deps.ledger.list(record.id);
     const outcomes = await deps.outcomes.list(record.id);
@@ -89,7 +84,7 @@ export function createReportService(deps: ReportServiceDeps) {
             },
       entries,
     };
-  });
+  }, { isolation: 'repeatable read' });
 
   const readPreview = async (sha256: string): Promise<PreviewImage> => {
     let bytes: Buffer;

@@ -24,7 +24,7 @@ export interface Db {
    * Runs `work` in one transaction and resolves once it has committed; a throw rolls it all back.
    * Called inside another transaction, `work` joins it. Never await network I/O (S3, mail) inside.
    */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  transaction<T>(work: () => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /**
    * Runs `work` in a savepoint of the current transaction: a throw rolls back `work` alone and is
    * rethrown. Outside a transaction it is a transaction of its own.
@@ -42,11 +42,23 @@ export interface Db {
   close(): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * 'repeatable read': every statement sees the one snapshot taken at the first, for work that reads
+   * many tables and must see one moment. On PostgreSQL each statement otherwise sees what committed
+   * before it; SQLite's transaction holds the database still either way. Joining a transaction that
+   * has not this isolation is refused: its earlier statements could not be made to see one snapshot.
+   * @default 'read committed'
+   */
+  isolation?: 'read committed' | 'repeatable read';
+}
+
 /** `poolSize`: connections this process keeps to PostgreSQL at most (SIGHTLINE_DATABASE_POOL; default 10). */
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 interface TxContext {
   trx: Transaction<Schema>;
+  isolation: NonNullable<TransactionOptions['isolation']>;
   done: boolean;
   savepoints: number;
 }
@@ -101,10 +113,16 @@ function wrap(dialect: Dialect, kysely: Kysely<Schema>, clock: (q: Executor) => 
     dialect,
     q: () => current()?.trx ?? kysely,
     inTransaction: () => current() !== undefined,
-    async transaction(work) {
-      if (current()) return work();
-      return kysely.transaction().execute(async (trx) => {
-        const tx: TxContext = { trx, done: false, savepoints: 0 };
+    async transaction(work, opts = {}) {
+      const isolation = opts.isolation ?? 'read committed';
+      const outer = current();
+      if (outer) {
+        if (isolation === 'repeatable read' && outer.isolation !== isolation) throw new Error('a repeatable-read transaction cannot join a read-committed one');
+        return work();
+      }
+      const begin = dialect === 'postgres' ? kysely.transaction().setIsolationLevel(isolation) : kysely.transaction();
+      return begin.execute(async (trx) => {
+        const tx: TxContext = { trx, isolation, done: false, savepoints: 0 };
         try {
           return await context.run(tx, work);
         } finally {
