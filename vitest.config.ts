@@ -16,7 +16,7 @@ export default defineConfig({
         },
       },
       {
-        // The HTTP integration suites and the hostile access matrix again, on PostgreSQL
+        // The HTTP integration suites, the hostile access matrix and the bad-input properties again, on PostgreSQL
         // (the storage suites run on both engines in the unit project).
         test: {
           name: 'postgres',
