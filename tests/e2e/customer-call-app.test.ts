@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey.ts';
 import { CustomerPage } from './support/customer-page.ts';
+import { receivedMessages, recordDataChannel } from './support/data-channel-record.ts';
 import { newPeerContext, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -22,8 +23,6 @@ declare global {
   interface Window {
     /** Every stream getUserMedia handed to the page (customer). */
     sightlineStreams?: MediaStream[];
-    /** Every data-channel message the page received, parsed (console). */
-    sightlineReceived?: { type?: string; [key: string]: unknown }[];
   }
 }
 
@@ -40,34 +39,11 @@ function recordStreams(): void {
   };
 }
 
-/** Records the JSON messages arriving on the page's data channels (what the console is told). */
-function recordDataChannel(): void {
-  const received: { type?: string }[] = [];
-  window.sightlineReceived = received;
-  const create = RTCPeerConnection.prototype.createDataChannel;
-  RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, ...args: Parameters<typeof create>) {
-    const channel = create.apply(this, args);
-    // PeerJS's json serialization sends UTF-8 bytes.
-    const decoder = new TextDecoder();
-    channel.addEventListener('message', (event: MessageEvent) => {
-      const data: unknown = event.data;
-      const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? decoder.decode(data) : null;
-      if (text === null) return;
-      try {
-        received.push(JSON.parse(text) as { type?: string });
-      } catch {
-        // not JSON: not a PeerMessage
-      }
-    });
-    return channel;
-  };
-}
-
 const liveTracks = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window.sightlineStreams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').map((t) => t.kind));
 
 const lastMediaState = (page: Page): Promise<Record<string, unknown> | null> =>
-  page.evaluate(() => [...(window.sightlineReceived ?? [])].reverse().find((m) => m.type === 'media-state') ?? null);
+  receivedMessages(page).then((messages) => messages.findLast((m) => m.type === 'media-state') ?? null);
 
 describe('the customer’s call app', () => {
   const journey = useJourney({ console: { initScripts: [recordDataChannel] }, customer: { initScripts: [recordStreams] } });
@@ -174,7 +150,7 @@ describe('the customer’s call app', () => {
     await customer.callPage('left');
     expect(await customer.page.getByTestId('call-ended').textContent()).toContain('You left the call');
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
-    await expect.poll(() => assessor.page.evaluate(() => (window.sightlineReceived ?? []).some((m) => m.type === 'call-end' && m.by === 'customer'))).toBe(true);
+    await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.some((m) => m.type === 'call-end' && m.by === 'customer'))).toBe(true);
 
     await customer.page.getByTestId('call-rejoin').click();
     // Back on the call page with a fresh camera (the console may already be calling again).

@@ -21,38 +21,10 @@ import { ensureClientBuild } from './support/client-build.ts';
 import { HAPROXY, startCluster, type Cluster } from './support/cluster.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { CustomerPage } from './support/customer-page.ts';
+import { receivedMessages, recordDataChannel } from './support/data-channel-record.ts';
 import { launchBrowser, newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { inLoopbackOnlyNamespace } from './support/network.ts';
 import { repoRoot } from './support/server.ts';
-
-declare global {
-  interface Window {
-    /** The JSON messages that arrived on the console's data channels. */
-    scaleOutReceived?: { type?: string; text?: string }[];
-  }
-}
-
-/** Records the JSON messages arriving on the page's data channels. */
-function recordDataChannel(): void {
-  const received: { type?: string }[] = [];
-  window.scaleOutReceived = received;
-  const create = RTCPeerConnection.prototype.createDataChannel;
-  RTCPeerConnection.prototype.createDataChannel = function (this: RTCPeerConnection, ...args: Parameters<typeof create>) {
-    const channel = create.apply(this, args);
-    const decoder = new TextDecoder();
-    channel.addEventListener('message', (event: MessageEvent) => {
-      const data: unknown = event.data;
-      const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? decoder.decode(data) : null;
-      if (text === null) return;
-      try {
-        received.push(JSON.parse(text) as { type?: string });
-      } catch {
-        // not JSON: not a PeerMessage
-      }
-    });
-    return channel;
-  };
-}
 
 /** What a page was told the server stored: 2xx answers to its evidence and chat writes. */
 interface Acknowledged {
@@ -230,7 +202,7 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     await customer.callPage('in-call');
 
     await customer.sendChat('The tiles came off near the chimney.');
-    await expect.poll(() => assessor.page.evaluate(() => (window.scaleOutReceived ?? []).filter((m) => m.type === 'chat').map((m) => m.text))).toContain('The tiles came off near the chimney.');
+    await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.filter((m) => m.type === 'chat').map((m) => m.text))).toContain('The tiles came off near the chimney.');
     await assessor.chatLine('customer', 'near the chimney').waitFor();
     await customer.closeChat();
   });
@@ -305,7 +277,7 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     expect(await assessor.page.getByTestId('call-state').getAttribute('data-state')).toBe('connected');
     await assessor.waitForLiveVideo();
     await customer.sendChat('Still here after the restart.');
-    await expect.poll(() => assessor.page.evaluate(() => (window.scaleOutReceived ?? []).filter((m) => m.type === 'chat').map((m) => m.text))).toContain('Still here after the restart.');
+    await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.filter((m) => m.type === 'chat').map((m) => m.text))).toContain('Still here after the restart.');
     await customer.closeChat();
   });
 
