@@ -72,7 +72,7 @@ async function insertRecording(dataDir: string, caseId: string): Promise<number>
   await blobs.adoptFile(temp, sha256);
   const db = await openDatabase(path.join(dataDir, 'sightline.db'));
   try {
-    const ledger = createLedgerStore(db, () => new Date(), loadOrCreateSigner(dataDir).sign);
+    const ledger = createLedgerStore(db, () => new Date(), loadOrCreateSigner(dataDir));
     await ledger.append({
       caseId,
       actor: { type: 'system', id: 'bench' },

@@ -42,7 +42,7 @@ async function measure(open: () => Promise<Db>, handles: number): Promise<{ oneC
   for (let i = 0; i < handles; i++) dbs.push(await open());
   try {
     await seed(dbs[0]!, WRITERS + 1);
-    const stores = dbs.map((db) => createLedgerStore(db, db.dialect === 'postgres' ? 'database' : () => new Date(), signer.sign));
+    const stores = dbs.map((db) => createLedgerStore(db, db.dialect === 'postgres' ? 'database' : () => new Date(), signer));
     const oneCase = await appendRate(stores, () => `c${WRITERS}`);
     const manyCases = await appendRate(stores, (writer) => `c${writer}`);
     return { oneCase, manyCases };

@@ -1,17 +1,21 @@
 // The evidence bundle format, shared by the exporter that writes it and the offline verifier that
 // checks it: file names, the manifest, and the exact bytes of each file. docs/EVIDENCE-BUNDLE.md
 // describes it.
-import type { LedgerEntry, LedgerKey } from './http.ts';
+import type { KeyringKey, LedgerEntry, LedgerKey } from './http.ts';
 import { EvidenceAddedPayload } from './ledger.ts';
 
 /**
- * Format 2 adds a readable copy of each photo beside its content-addressed blob (`photos/003-a1b2c3d4e5f6.jpg`,
- * listed in the manifest's `photos`); format 1 had `blobs/<sha256>` alone. The verifier reads both; the exporter writes 2.
+ * Format 3 adds the manifest's `ledgerKeys` (each entry names the key that signed it; the keys link to
+ * the signing key by endorsement, so a bundle stays verifiable across a key rotation). Format 2 added a
+ * readable copy of each photo beside its content-addressed blob (`photos/003-a1b2c3d4e5f6.jpg`, listed
+ * in the manifest's `photos`); format 1 had `blobs/<sha256>` alone. The verifier reads all three; the
+ * exporter writes 3.
  */
-export const BUNDLE_FORMAT = 'sightline-evidence-bundle/2';
+export const BUNDLE_FORMAT = 'sightline-evidence-bundle/3';
+export const BUNDLE_FORMAT_2 = 'sightline-evidence-bundle/2';
 export const BUNDLE_FORMAT_1 = 'sightline-evidence-bundle/1';
-export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_1;
-export const BUNDLE_FORMATS: readonly BundleFormat[] = [BUNDLE_FORMAT, BUNDLE_FORMAT_1];
+export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_2 | typeof BUNDLE_FORMAT_1;
+export const BUNDLE_FORMATS: readonly BundleFormat[] = [BUNDLE_FORMAT, BUNDLE_FORMAT_2, BUNDLE_FORMAT_1];
 export const MANIFEST_FILE = 'manifest.json';
 export const LEDGER_FILE = 'ledger.jsonl';
 export const PUBLIC_KEY_FILE = 'public-key.pem';
@@ -62,7 +66,13 @@ export interface BundleManifest {
   format: BundleFormat;
   case: { id: string; kind: string; title: string; createdAt: string };
   exportedAt: string;
+  /** The key that signed this manifest (the server's current key); public-key.pem holds it. */
   ledgerKey: LedgerKey;
+  /**
+   * Format 3: every key that signed an entry of the bundle, and those that link each to `ledgerKey` by
+   * endorsement (`ledgerKey` itself included), oldest first.
+   */
+  ledgerKeys?: KeyringKey[];
   ledger: { path: typeof LEDGER_FILE; entries: number; headHash: string };
   /** Every blob the ledger names, once, in order of first mention; blobs a tombstone lists as purged are left out. */
   blobs: ManifestBlob[];
@@ -81,10 +91,10 @@ export type UnsignedManifest = Omit<BundleManifest, 'signature'>;
 
 /** What the manifest signature covers: its signature is over the canonical JSON (RFC 8785) of this value. */
 export function signedManifest(manifest: UnsignedManifest): Record<string, unknown> {
-  const { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos, readme } = manifest;
-  return format === BUNDLE_FORMAT_1
-    ? { format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme }
-    : { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos: photos ?? [], readme };
+  const { format, case: summary, exportedAt, ledgerKey, ledgerKeys, ledger, blobs, photos, readme } = manifest;
+  if (format === BUNDLE_FORMAT_1) return { format, case: summary, exportedAt, ledgerKey, ledger, blobs, readme };
+  if (format === BUNDLE_FORMAT_2) return { format, case: summary, exportedAt, ledgerKey, ledger, blobs, photos: photos ?? [], readme };
+  return { format, case: summary, exportedAt, ledgerKey, ledgerKeys: ledgerKeys ?? [], ledger, blobs, photos: photos ?? [], readme };
 }
 
 /** manifest.json as written: two-space indented for people, so its bytes are fixed by its value. */

@@ -437,9 +437,15 @@ export const LedgerEntry = z.object({
   payload: z.record(text(), z.unknown()),
   blobs: z.array(text()),
   prevHash: text(),
+  /**
+   * The id of the ledger key that signed the entry (a key of the keyring, GET /api/ledger/keys). Every
+   * entry written since key rotation has it; an entry written before has none and was signed by the
+   * keyring's oldest key. Absent, not null, so such an entry hashes exactly as it did.
+   */
+  keyId: text().regex(/^[0-9a-f]{16}$/).optional(),
   /** sha-256 (hex) of the canonical JSON (RFC 8785) of every field above. */
   hash: text(),
-  /** Ed25519 signature (base64url) by the server's ledger key over the same canonical bytes. */
+  /** Ed25519 signature (base64url) by the ledger key `keyId` names over the same canonical bytes. */
   signature: text(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
@@ -450,6 +456,25 @@ export const LedgerKey = z.object({
   publicKeyPem: text(),
 });
 export type LedgerKey = z.infer<typeof LedgerKey>;
+
+/**
+ * A key of the ledger's keyring: the public half of every key that ever signed an entry. A key made by
+ * rotation is endorsed by the key it replaced: `endorsement` is that key's Ed25519 signature
+ * (base64url) over the canonical JSON of {algorithm, keyId, publicKeyPem, createdAt}.
+ */
+export const KeyringKey = LedgerKey.extend({
+  createdAt: text(),
+  endorsedBy: text().nullable(),
+  endorsement: text().nullable(),
+});
+export type KeyringKey = z.infer<typeof KeyringKey>;
+
+/** GET /api/ledger/keys: the key that signs now and every key of the keyring, oldest first. */
+export const LedgerKeyring = z.object({
+  current: text(),
+  keys: z.array(KeyringKey),
+});
+export type LedgerKeyring = z.infer<typeof LedgerKeyring>;
 
 export const VerifyResult = z.object({
   ok: z.boolean(),

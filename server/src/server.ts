@@ -34,6 +34,7 @@ import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
+import { createKeyring } from './ledger/keyring.ts';
 import { createLedgerStore } from './ledger/ledger-store.ts';
 import { createEmailSender } from './links/email-sender.ts';
 import { createLinkSeal } from './links/link-seal.ts';
@@ -114,7 +115,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const users = createUserStore(db, clock);
   const { signer, signallingSecret } = await loadServerSecrets({ db, dataDir: config.dataDir, files: config.secretFiles, log, clock });
-  const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer.sign);
+  const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer);
+  const keyring = createKeyring(db);
   const tours = loadTourLibrary(config.toursDir);
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
@@ -151,13 +153,13 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
-  const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, clock });
+  const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, keyring, clock });
   const chat = createChatService({ db, store: createChatStore(db), ledger, cases, hub, clock });
   const outcomes = createOutcomeService({ db, store: createOutcomeStore(db), ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const calls = createCallService({ db, store: createCallStore(db), ledger, cases, presence, hub, clock });
   const tourActivity = createTourActivityService({ db, store: createTourActivityStore(db), ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const reports = createReportService({
-    db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, clock,
+    db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, keyring, clock,
     tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
@@ -222,7 +224,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,
-    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, blobs, hub,
+    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub,
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

@@ -2,11 +2,11 @@
 // ledger.jsonl, the public key and the README (blobs are streamed separately, from the store).
 import crypto from 'node:crypto';
 import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
+  BUNDLE_FORMAT, BUNDLE_FORMAT_1, BUNDLE_FORMAT_2, LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, README_FILE,
   ledgerLine, manifestText, signedManifest,
   type BundleFormat, type BundleManifest, type ManifestBlob, type UnsignedManifest,
 } from '../../../protocol/bundle.ts';
-import type { LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
+import type { KeyringKey, LedgerEntry, LedgerKey } from '../../../protocol/http.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import { bundleReadme, type ReadmeFacts } from './bundle-readme.ts';
 import type { BundleFile } from './bundle-writer.ts';
@@ -22,6 +22,8 @@ export interface BundleInput {
   /** Format 2: the readable copy of each photo (photoNames), with its size. */
   photos?: ManifestBlob[];
   ledgerKey: LedgerKey;
+  /** Format 3: the keys of the bundle (bundleKeys), oldest first. */
+  ledgerKeys?: KeyringKey[];
   sign: (bytes: string) => string;
   exportedAt: Date;
 }
@@ -35,6 +37,7 @@ export function bundleContents(input: BundleInput): { manifest: BundleManifest; 
     case: input.case,
     exportedAt: input.exportedAt.toISOString(),
     ledgerKey: input.ledgerKey,
+    ...(format === BUNDLE_FORMAT_1 || format === BUNDLE_FORMAT_2 ? {} : { ledgerKeys: input.ledgerKeys ?? [] }),
     ledger: { path: LEDGER_FILE, entries: input.entries.length, headHash: head.hash },
     blobs: input.blobs,
     ...(format === BUNDLE_FORMAT_1 ? {} : { photos: input.photos ?? [] }),

@@ -5,7 +5,7 @@ import type { UnsignedManifest } from '../../../protocol/bundle.ts';
 export type ReadmeFacts = Omit<UnsignedManifest, 'readme'>;
 
 export function bundleReadme(facts: ReadmeFacts): string {
-  const { case: summary, ledger, ledgerKey, blobs } = facts;
+  const { case: summary, ledger, ledgerKey, ledgerKeys, blobs } = facts;
   const bytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
   return `SIGHTLINE EVIDENCE BUNDLE (${facts.format})
 ============================================================
@@ -33,7 +33,7 @@ WHAT IS INSIDE
                   the same bytes as blobs/<sha256>.
   public-key.pem  the server's Ed25519 public key (the ledger key).
   README.txt      this file.
-
+${ledgerKeys ? keysSection(ledgerKeys, ledgerKey.keyId) : ''}
 WHICH KEY TO TRUST
   Anyone can build a consistent bundle with a key of their own, so check the bundle against the
   key you trust, obtained from the server (https://<server>/.well-known/sightline-ledger-key.pem)
@@ -62,18 +62,31 @@ VERIFY BY HAND (unzip, jq, sha256sum, base64, OpenSSL 3)
        openssl pkey -pubin -in public-key.pem -outform DER | sha256sum | cut -c1-16
 
   2. Every entry. A line of ledger.jsonl holds caseId, seq, at, actor, type, payload, blobs,
-     prevHash, hash and signature. "hash" is the sha-256 (hex) of the canonical JSON (RFC 8785:
+     prevHash, ${ledgerKeys ? 'keyId (the key that signed it; absent on entries from before keys were named), ' : ''}hash and signature. "hash" is the sha-256 (hex) of the canonical JSON (RFC 8785:
      keys sorted, no whitespace) of the entry without "hash" and "signature"; "signature" is
      Ed25519 (base64url) over those same bytes. "jq -cS" writes that canonical form for the values
-     Sightline stores (text, integers, ordinary decimals). This loop prints nothing when all agree:
+     Sightline stores (text, integers, ordinary decimals). ${ledgerKeys ? `Each entry is checked with the key it names
+     (one without keyId: the oldest key), so first write each listed key to a file:
+       jq -r '.ledgerKeys[].keyId' manifest.json | while read -r id; do
+         jq -rj --arg id "$id" '.ledgerKeys[] | select(.keyId == $id) | .publicKeyPem' manifest.json > "key-$id.pem"; done
+       oldest=$(jq -r '.ledgerKeys | sort_by(.createdAt, .keyId) | .[0].keyId' manifest.json)
+     ` : ''}This loop prints nothing when all agree:
        n=0; while IFS= read -r line; do n=$((n+1))
          printf '%s' "$line" | jq -cjS 'del(.hash, .signature)' > entry.json
          [ "$(sha256sum < entry.json | cut -c1-64)" = "$(printf '%s' "$line" | jq -r .hash)" ] || echo "line $n: hash differs"
          printf '%s' "$line" | jq -rj .signature | tr '_-' '/+' | sed 's/$/==/' | base64 -d > entry.sig
-         openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in entry.json -sigfile entry.sig > /dev/null || echo "line $n: bad signature"
+         openssl pkeyutl -verify -pubin -inkey ${ledgerKeys ? '"key-$(printf \'%s\' "$line" | jq -r --arg o "$oldest" \'.keyId // $o\').pem"' : 'public-key.pem'} -rawin -in entry.json -sigfile entry.sig > /dev/null || echo "line $n: bad signature"
        done < ledger.jsonl
 
-  3. The chain. Line N must have "seq": N, the same "caseId" as every other line, and a
+${ledgerKeys ? `     The endorsements: for each listed key with an "endorsedBy", this must print "Signature Verified
+     Successfully" (the key it names must be listed too):
+       jq -c '.ledgerKeys[] | select(.endorsedBy != null)' manifest.json | while IFS= read -r k; do
+         printf '%s' "$k" | jq -cjS '{algorithm, keyId, publicKeyPem, createdAt}' > key.json
+         printf '%s' "$k" | jq -rj .endorsement | tr '_-' '/+' | sed 's/$/==/' | base64 -d > key.sig
+         openssl pkeyutl -verify -pubin -inkey "key-$(printf '%s' "$k" | jq -r .endorsedBy).pem" -rawin -in key.json -sigfile key.sig
+       done
+
+` : ''}  3. The chain. Line N must have "seq": N, the same "caseId" as every other line, and a
      "prevHash" equal to the "hash" of line N-1 (line 1: ${GENESIS_HASH}):
        jq -r '[.seq, .prevHash, .hash] | @tsv' ledger.jsonl | awk -v g=${GENESIS_HASH} \\
          '$1 != NR || $2 != (NR == 1 ? g : prev) { print "line " NR ": broken link" } { prev = $3 }'
@@ -95,5 +108,20 @@ VERIFY BY HAND (unzip, jq, sha256sum, base64, OpenSSL 3)
        jq -cjS 'del(.signature)' manifest.json > manifest.bytes
        jq -rj .signature manifest.json | tr '_-' '/+' | sed 's/$/==/' | base64 -d > manifest.sig
        openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.bytes -sigfile manifest.sig
+`;
+}
+
+/** Format 3: which keys signed, and how each is linked to the key that signed the manifest. */
+function keysSection(keys: NonNullable<ReadmeFacts['ledgerKeys']>, signer: string): string {
+  const lines = keys.map((key) => `    ${key.keyId}  created ${key.createdAt}  ${key.endorsedBy ? `endorsed by ${key.endorsedBy}` : 'endorsed by no earlier key'}${key.keyId === signer ? '  (signs this manifest)' : ''}`);
+  return `
+LEDGER KEYS (the key was rotated at least once when more than one is listed)
+  Each entry names the key that signed it ("keyId"); an entry without one was written before entries
+  named their key and is signed by the oldest key listed. manifest.json's "ledgerKeys" lists each key
+  that signed an entry here and those that link it to the manifest's key: when a key is replaced, the
+  old key signs (endorses) the canonical JSON of {algorithm, keyId, publicKeyPem, createdAt} of the new
+  one ("endorsement", by "endorsedBy"). So a key you trust from before a rotation still vouches for
+  this bundle if its endorsements reach the manifest's key ${signer}:
+${lines.join('\n')}
 `;
 }

@@ -7,10 +7,12 @@ import type { LedgerKey } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { HttpError } from '../errors.ts';
+import type { Keyring } from '../ledger/keyring.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { blobsNamed } from '../ledger/tombstones.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { bundleContents } from './bundle-contents.ts';
+import { bundleKeys } from './bundle-keys.ts';
 import { writeBundle } from './bundle-writer.ts';
 
 export interface ExportServiceDeps {
@@ -19,6 +21,7 @@ export interface ExportServiceDeps {
   blobs: BlobStore;
   ledgerKey: LedgerKey;
   sign: (bytes: string) => string;
+  keyring: Pick<Keyring, 'list'>;
   clock: () => Date;
 }
 
@@ -61,6 +64,7 @@ export function createExportService(deps: ExportServiceDeps) {
         blobs: named,
         photos,
         ledgerKey: deps.ledgerKey,
+        ledgerKeys: bundleKeys(await deps.keyring.list(), entries, deps.ledgerKey.keyId),
         sign: deps.sign,
         exportedAt,
       });

@@ -15,7 +15,8 @@ import type { Readiness } from '../cluster/readiness.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { ExportService } from '../export/export-service.ts';
-import type { LedgerKey } from '../../../protocol/http.ts';
+import type { LedgerKey, LedgerKeyring } from '../../../protocol/http.ts';
+import type { Keyring } from '../ledger/keyring.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { LinkService } from '../links/link-service.ts';
 import type { MeasurementService } from '../measurements/measurement-service.ts';
@@ -74,6 +75,7 @@ export interface AppDeps {
   reports: ReportService;
   ledger: LedgerStore;
   ledgerKey: LedgerKey;
+  keyring: Pick<Keyring, 'list'>;
   blobs: BlobStore;
   hub: EventHub;
   peers: PeerCredentials;
@@ -129,6 +131,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.get('/ledger/key', (_req, res) => {
     res.json(deps.ledgerKey);
+  });
+  // Every key that ever signed an entry, so an entry signed before a rotation can still be checked.
+  api.get('/ledger/keys', async (_req, res) => {
+    const keyring: LedgerKeyring = { current: deps.ledgerKey.keyId, keys: await deps.keyring.list() };
+    res.json(keyring);
   });
   api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, loginLimitStore: deps.loginLimitStore, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));

@@ -1,13 +1,14 @@
 // Assessor-facing case routes: create, list, read, join links, peer credentials, calls, outcome, ledger.
 import express from 'express';
 import type { Request } from 'express';
-import { CallEventBody, CaseListQuery, CreateCaseBody, OutcomeBody, type CaseDetail, type LedgerKey } from '../../../protocol/http.ts';
+import { CallEventBody, CaseListQuery, CreateCaseBody, OutcomeBody, type CaseDetail } from '../../../protocol/http.ts';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
 import type { CallService } from '../calls/call-service.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { Keyring } from '../ledger/keyring.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { verifyCase } from '../ledger/verify.ts';
 import type { MeasurementService } from '../measurements/measurement-service.ts';
@@ -30,7 +31,7 @@ export interface CaseRouteDeps {
   measurements: MeasurementService;
   checklist: ChecklistService;
   ledger: LedgerStore;
-  ledgerKey: LedgerKey;
+  keyring: Pick<Keyring, 'list'>;
   blobs: BlobStore;
   peers: PeerCredentials;
   joinBase: (req: Request) => string;
@@ -99,7 +100,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
   router.get('/cases/:id/verify', async (req, res) => {
     const user = await auth.requireUser(req);
     const record = await cases.authorize({ kind: 'user', user }, req.params.id);
-    res.json(await verifyCase(record.id, deps.ledger, deps.blobs, deps.ledgerKey.publicKeyPem));
+    res.json(await verifyCase(record.id, deps.ledger, deps.blobs, deps.keyring));
   });
 
   return router;

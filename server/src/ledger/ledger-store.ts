@@ -7,6 +7,7 @@ import type { LedgerKind, LedgerPayload } from '../../../protocol/ledger.ts';
 import type { Db } from '../storage/database.ts';
 import type { LedgerEntriesTable } from '../storage/schema.ts';
 import { GENESIS_HASH, sealEntry } from './chain.ts';
+import type { LedgerSigner } from './signing-key.ts';
 
 /**
  * One entry to append: a kind of the contract (protocol/ledger.ts) and a payload of that kind, so a
@@ -34,9 +35,9 @@ export interface LedgerStore {
 /**
  * `clock`: when entries are stamped. 'database' (PostgreSQL's clock, one for every instance) or a
  * function (the process clock on SQLite; a test's clock). Either way an entry is never stamped
- * earlier than the one before it.
+ * earlier than the one before it. `signer`: the key every entry is signed with, and named by (its keyId).
  */
-export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign: (bytes: string) => string): LedgerStore {
+export function createLedgerStore(db: Db, clock: (() => Date) | 'database', signer: LedgerSigner): LedgerStore {
   const head = async (caseId: string): Promise<LedgerEntriesTable | undefined> =>
     db.q().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
@@ -53,7 +54,8 @@ export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign
       payload: input.payload,
       blobs: input.blobs ?? [],
       prevHash: previous ? previous.hash : GENESIS_HASH,
-    }, sign);
+      keyId: signer.key.keyId,
+    }, signer.sign);
     await db.q().insertInto('ledger_entries').values({
       case_id: entry.caseId,
       seq: entry.seq,
@@ -67,6 +69,7 @@ export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign
       prev_hash: entry.prevHash,
       hash: entry.hash,
       signature: entry.signature,
+      key_id: entry.keyId ?? null,
     }).execute();
     return entry;
   });
@@ -96,6 +99,7 @@ function fromRow(row: LedgerEntriesTable): LedgerEntry {
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     blobs: JSON.parse(row.blobs) as string[],
     prevHash: row.prev_hash,
+    ...(row.key_id === null ? {} : { keyId: row.key_id }),
     hash: row.hash,
     signature: row.signature,
   };

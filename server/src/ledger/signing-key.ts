@@ -35,8 +35,11 @@ function signerOf(privateKey: crypto.KeyObject): LedgerSigner {
   };
 }
 
+/** The ledger key's file in the data dir (SQLite, no SIGHTLINE_LEDGER_KEY_FILE). */
+export const LEDGER_KEY_FILE = 'ledger-signing-key.pem';
+
 export function loadOrCreateSigner(dataDir: string): LedgerSigner {
-  const file = path.join(dataDir, 'ledger-signing-key.pem');
+  const file = path.join(dataDir, LEDGER_KEY_FILE);
   let privateKey: crypto.KeyObject;
   if (fs.existsSync(file)) {
     privateKey = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));

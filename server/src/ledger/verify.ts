@@ -3,14 +3,16 @@
 import type { VerifyResult } from '../../../protocol/http.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { findChainBreak } from './chain.ts';
+import { keyringCheck } from './key-trust.ts';
+import type { Keyring } from './keyring.ts';
 import type { LedgerStore } from './ledger-store.ts';
-import { verifySignature } from './signing-key.ts';
 import { purgeCoverage } from './tombstones.ts';
 
-export async function verifyCase(caseId: string, ledger: LedgerStore, blobs: BlobStore, publicKeyPem: string): Promise<VerifyResult> {
+/** Each entry is checked with the keyring key it names (one that names none: the oldest key). */
+export async function verifyCase(caseId: string, ledger: LedgerStore, blobs: BlobStore, keyring: Pick<Keyring, 'list'>): Promise<VerifyResult> {
   const entries = await ledger.list(caseId);
   const headHash = entries.at(-1)?.hash ?? null;
-  const chainBreak = findChainBreak(caseId, entries, (bytes, signature) => verifySignature(publicKeyPem, bytes, signature));
+  const chainBreak = findChainBreak(caseId, entries, keyringCheck(await keyring.list(), 'the ledger\'s keyring'));
   if (chainBreak) {
     return { ok: false, entries: entries.length, blobs: 0, headHash, firstBroken: { seq: chainBreak.seq, blob: null, reason: chainBreak.reason } };
   }

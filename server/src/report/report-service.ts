@@ -10,6 +10,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
+import type { Keyring } from '../ledger/keyring.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { verifyCase } from '../ledger/verify.ts';
 import type { MeasurementService } from '../measurements/measurement-service.ts';
@@ -37,6 +38,7 @@ export interface ReportServiceDeps {
   ledger: LedgerStore;
   blobs: BlobStore;
   ledgerKey: LedgerKey;
+  keyring: Pick<Keyring, 'list'>;
   clock: () => Date;
   /** @default DejaVu when the system has it, else the PDF standard fonts */
   fonts?: ReportFonts;
@@ -107,7 +109,7 @@ export function createReportService(deps: ReportServiceDeps) {
       // The chain checked is the one read above, so the verdict is about exactly the entries the report
       // shows, whatever was appended since.
       const asRead: LedgerStore = { ...deps.ledger, list: async (id) => (id === snapshot.case.id ? snapshot.entries : deps.ledger.list(id)) };
-      const verification = await verifyCase(snapshot.case.id, asRead, deps.blobs, deps.ledgerKey.publicKeyPem);
+      const verification = await verifyCase(snapshot.case.id, asRead, deps.blobs, deps.keyring);
       const report = buildCaseReport({ ...snapshot, ledgerKey: deps.ledgerKey, verification });
       return {
         filename: `sightline-${report.case.id}.pdf`,

@@ -5,8 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBlobStoreConfig } from '../config.ts';
+import pino from 'pino';
+import { createKeyring, recordSigningKey } from '../ledger/keyring.ts';
 import { createLedgerStore } from '../ledger/ledger-store.ts';
-import { loadOrCreateSigner } from '../ledger/signing-key.ts';
+import { LEDGER_KEY_FILE } from '../ledger/signing-key.ts';
+import { loadLedgerSigner } from '../secrets/server-secrets.ts';
 import { openBlobStore } from '../storage/open-blob-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { runRetention, type RetentionResult } from './retention.ts';
@@ -39,16 +42,20 @@ export async function main(argv: string[], out: (line: string) => void = console
   const dbFile = path.join(dataDir, 'sightline.db');
   // The server's database: PostgreSQL when SIGHTLINE_DATABASE_URL names one, else the data dir's SQLite file.
   const databaseUrl = env.SIGHTLINE_DATABASE_URL?.trim() || null;
+  // The ledger key where the server finds it: the configured file, else the database (PostgreSQL) or the data dir.
+  const keyFile = env.SIGHTLINE_LEDGER_KEY_FILE?.trim() ? path.resolve(env.SIGHTLINE_LEDGER_KEY_FILE.trim()) : null;
   // Refuse a data dir that is not a Sightline one rather than create an empty database and a new key.
-  if ((databaseUrl === null && !fs.existsSync(dbFile)) || !fs.existsSync(path.join(dataDir, 'ledger-signing-key.pem'))) {
+  if (databaseUrl === null && (!fs.existsSync(dbFile) || (keyFile === null && !fs.existsSync(path.join(dataDir, LEDGER_KEY_FILE))))) {
     out(`${dataDir} holds no Sightline database and ledger key (pass --data-dir)`);
     return 2;
   }
   const db = await openDatabase(databaseUrl === null ? dbFile : { kind: 'postgres', url: databaseUrl });
   try {
-    const signer = loadOrCreateSigner(dataDir);
+    const clock = () => new Date();
+    const { signer } = await loadLedgerSigner({ db, dataDir, files: { ledgerKey: keyFile, signallingSecret: null }, log: pino({ level: 'silent' }), clock });
+    await recordSigningKey(createKeyring(db), signer, clock());
     // Stamped like the server stamps: by the database's clock when several instances share it.
-    const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : () => new Date(), signer.sign);
+    const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : clock, signer);
     const blobs = await openBlobStore({ blobStore: loadBlobStoreConfig(env), dataDir });
     const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] }).finally(() => blobs.close());
     for (const line of describeResult(result, days)) out(line);

@@ -6,11 +6,13 @@
 //   2. on PostgreSQL, the database: made by whichever instance starts first (insert if absent, then
 //      read back what is there), so instances started together agree;
 //   3. on SQLite (one instance), the data dir, as before: made on first start.
+// The ledger key that signs is recorded in the keyring (ledger/keyring.ts) at start, if absent.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { loadOrCreateSigner, newSigningKeyPem, signerFromPem, type LedgerSigner } from '../ledger/signing-key.ts';
+import { createKeyring, recordSigningKey } from '../ledger/keyring.ts';
+import { LEDGER_KEY_FILE, loadOrCreateSigner, newSigningKeyPem, signerFromPem, type LedgerSigner } from '../ledger/signing-key.ts';
 import type { Db } from '../storage/database.ts';
 
 export interface ServerSecrets {
@@ -28,16 +30,32 @@ export interface SecretSources {
 
 const MIN_SECRET_BYTES = 32;
 
+/** The name of the ledger key's row in `server_secrets` (PostgreSQL without a key file). */
+export const LEDGER_KEY_SECRET = 'ledger-signing-key';
+
+/** Where the ledger key lives: what `npm run ledger-key -- rotate` replaces. */
+export type LedgerKeySource =
+  | { kind: 'file'; path: string }
+  | { kind: 'database' }
+  | { kind: 'data-dir'; path: string };
+
 export async function loadServerSecrets(sources: SecretSources): Promise<ServerSecrets> {
-  return { signer: await ledgerSigner(sources), signallingSecret: await signallingSecret(sources) };
+  const { signer } = await loadLedgerSigner(sources);
+  const warning = await recordSigningKey(createKeyring(sources.db), signer, sources.clock());
+  if (warning) sources.log.warn(warning);
+  return { signer, signallingSecret: await signallingSecret(sources) };
 }
 
-async function ledgerSigner({ db, dataDir, files, log, clock }: SecretSources): Promise<LedgerSigner> {
-  if (files.ledgerKey) return signerFromPem(readConfigured(files.ledgerKey, 'SIGHTLINE_LEDGER_KEY_FILE').toString('utf8'), `SIGHTLINE_LEDGER_KEY_FILE (${files.ledgerKey})`);
-  if (db.dialect === 'sqlite') return loadOrCreateSigner(dataDir);
+/** The ledger key exactly as the server loads it, and where it came from. */
+export async function loadLedgerSigner({ db, dataDir, files, log, clock }: SecretSources): Promise<{ signer: LedgerSigner; source: LedgerKeySource }> {
+  if (files.ledgerKey) {
+    const signer = signerFromPem(readConfigured(files.ledgerKey, 'SIGHTLINE_LEDGER_KEY_FILE').toString('utf8'), `SIGHTLINE_LEDGER_KEY_FILE (${files.ledgerKey})`);
+    return { signer, source: { kind: 'file', path: files.ledgerKey } };
+  }
+  if (db.dialect === 'sqlite') return { signer: loadOrCreateSigner(dataDir), source: { kind: 'data-dir', path: path.join(dataDir, LEDGER_KEY_FILE) } };
   log.warn('the ledger signing key is kept in the database beside the entries it signs; set SIGHTLINE_LEDGER_KEY_FILE to keep it apart (docs/DEPLOY.md)');
-  const pem = await shared(db, 'ledger-signing-key', newSigningKeyPem, clock);
-  return signerFromPem(pem, 'the database\'s ledger signing key');
+  const pem = await shared(db, LEDGER_KEY_SECRET, newSigningKeyPem, clock);
+  return { signer: signerFromPem(pem, 'the database\'s ledger signing key'), source: { kind: 'database' } };
 }
 
 async function signallingSecret({ db, dataDir, files, clock }: SecretSources): Promise<Buffer> {

@@ -239,6 +239,19 @@ export interface LedgerEntriesTable {
   prev_hash: string;
   hash: string;
   signature: string;
+  /** The signing key's id; null on entries written before entries named their key. */
+  key_id: string | null;
+}
+
+/** A key of the ledger's keyring (ledger/keyring.ts): the public half of every key that ever signed. */
+export interface LedgerKeysTable {
+  key_id: string;
+  algorithm: string;
+  public_key_pem: string;
+  created_at: string;
+  /** The key that endorsed this one when it replaced it (null for the first key). */
+  endorsed_by: string | null;
+  endorsement: string | null;
 }
 
 /** A running instance; its heartbeat tells a live one from one that was killed (cluster/instance-registry.ts). */
@@ -273,6 +286,7 @@ export interface Schema {
   link_sends: LinkSendsTable;
   evidence_notes: EvidenceNotesTable;
   ledger_entries: LedgerEntriesTable;
+  ledger_keys: LedgerKeysTable;
   server_secrets: ServerSecretsTable;
   instances: InstancesTable;
 }

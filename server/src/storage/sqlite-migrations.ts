@@ -293,4 +293,18 @@ export const sqliteMigrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // Key rotation: every entry names the key that signed it (null on the entries from before), and the
+  // keyring keeps the public half of every key that ever signed (ledger/keyring.ts).
+  `
+  ALTER TABLE ledger_entries ADD COLUMN key_id TEXT;
+  CREATE TABLE ledger_keys (
+    key_id TEXT PRIMARY KEY,
+    algorithm TEXT NOT NULL,
+    public_key_pem TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    endorsed_by TEXT REFERENCES ledger_keys(key_id),
+    endorsement TEXT,
+    CHECK ((endorsed_by IS NULL) = (endorsement IS NULL))
+  );
+  `,
 ];

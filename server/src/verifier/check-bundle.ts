@@ -1,13 +1,15 @@
 // Every check of a bundle, in a fixed order, as one pure function of the zip's contents; and the
 // entry point that reads a zip first. Problems are listed in the order found, so the first one
 // names the first thing wrong.
-import { verifySignature } from '../ledger/signing-key.ts';
+import type { SignatureCheck } from '../ledger/chain.ts';
+import { oneKeyCheck } from '../ledger/key-trust.ts';
 import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from '../../../protocol/bundle.ts';
 import { readBundle, type BundleContents } from './bundle-reader.ts';
 import { checkFiles, checkLayout } from './check-files.ts';
 import { checkLedger, checkLedgerAgainstManifest } from './check-ledger.ts';
+import { checkLedgerKeys } from './check-keys.ts';
 import { checkKey, checkManifestSignature, readManifest, type Trust } from './check-manifest.ts';
-import { fileProblem, type BundleReport, type Problem } from './report.ts';
+import { fileProblem, type BundleReport, type KeyLine, type Problem } from './report.ts';
 
 export type { Trust } from './check-manifest.ts';
 
@@ -25,8 +27,18 @@ export function checkBundle(contents: BundleContents, trust: Trust): BundleRepor
   const keyPem = key.publicKeyPem;
   if (manifest && keyPem) checkManifestSignature(manifest, keyPem, problems);
 
-  // Without a usable key the key problem is already reported; the other checks still run.
-  const verify = keyPem ? (bytes: string, signature: string) => verifySignature(keyPem, bytes, signature) : () => true;
+  // Format 3 checks each entry with the key it names; 1 and 2 have one key. Without a usable key the
+  // key problem is already reported; the other checks still run.
+  let verify: SignatureCheck = () => null;
+  let keys: KeyLine[] | undefined;
+  if (manifest?.ledgerKeys) {
+    ({ check: verify, keys } = checkLedgerKeys(manifest, manifest.ledgerKeys, trust, problems));
+  } else if (keyPem) {
+    const one = oneKeyCheck(keyPem);
+    verify = (entry, bytes) => (entry.keyId !== undefined && entry.keyId !== key.keyId
+      ? `names key ${entry.keyId}, but the bundle has the one key ${key.keyId}${manifest ? ` (format ${manifest.format} lists no others)` : ''}`
+      : one(entry, bytes));
+  }
   const ledgerBytes = byPath.get(LEDGER_FILE)?.bytes ?? null;
   const ledger = ledgerBytes ? checkLedger(ledgerBytes, manifest?.case.id ?? null, verify, problems) : null;
   if (ledger && manifest) checkLedgerAgainstManifest(ledger, manifest, problems);
@@ -44,6 +56,7 @@ export function checkBundle(contents: BundleContents, trust: Trust): BundleRepor
     key: trust.publicKeyPem !== undefined || trust.keyId !== undefined
       ? { source: 'trusted', trustedAs: trust.label ?? (trust.keyId ? `key id ${trust.keyId}` : 'the given key') }
       : { source: 'bundle' },
+    ...(keys ? { keys } : {}),
     problems,
   };
 }

@@ -2,7 +2,7 @@
 // sequence from 1, linked to the line before, matching its hash and signed; then the whole ledger
 // against the signed manifest (entry count and head), so entries cut off the end are found too.
 import type { LedgerEntry } from '../../../protocol/http.ts';
-import { entryFault, GENESIS_HASH } from '../ledger/chain.ts';
+import { entryFault, GENESIS_HASH, type SignatureCheck } from '../ledger/chain.ts';
 import { ledgerLine, type BundleManifest } from '../../../protocol/bundle.ts';
 import type { Problem } from './report.ts';
 import { parseEntry, readJson } from './shape.ts';
@@ -15,11 +15,9 @@ export interface LedgerCheck {
   last: LedgerEntry | null;
 }
 
-type Verify = (bytes: string, signature: string) => boolean;
-
 const NEWLINE = 0x0a;
 
-export function checkLedger(bytes: Buffer, caseId: string | null, verify: Verify, problems: Problem[]): LedgerCheck {
+export function checkLedger(bytes: Buffer, caseId: string | null, verify: SignatureCheck, problems: Problem[]): LedgerCheck {
   const segments = splitLines(bytes);
   const entries: LedgerEntry[] = [];
   let lastRead: { line: number; entry: LedgerEntry } | null = null;

@@ -2,7 +2,7 @@
 // names and (when the auditor gives one) the one they trust; the manifest must be byte-exact and signed.
 import crypto from 'node:crypto';
 import { publicKeyInfo, verifySignature } from '../ledger/signing-key.ts';
-import { MANIFEST_FILE, PUBLIC_KEY_FILE, manifestText, signedManifest, type BundleManifest } from '../../../protocol/bundle.ts';
+import { BUNDLE_FORMAT, MANIFEST_FILE, PUBLIC_KEY_FILE, manifestText, signedManifest, type BundleManifest } from '../../../protocol/bundle.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import { fileProblem, type Problem } from './report.ts';
 import { parseManifest, readJson, readText } from './shape.ts';
@@ -61,6 +61,8 @@ export function checkKey(keyFile: Buffer | null, manifest: BundleManifest | null
   }
   const trusted = trust.publicKeyPem !== undefined ? ed25519Key(trust.publicKeyPem) : null;
   if (trust.publicKeyPem !== undefined && !trusted) throw new TypeError('the trusted key is not an Ed25519 public key in PEM form');
+  // Format 3: the trusted key may also be an earlier key that endorses its way to this one (check-keys.ts).
+  if (manifest?.format === BUNDLE_FORMAT) return { publicKeyPem: pem, keyId };
   const trustedId = trusted ? publicKeyInfo(trusted).keyId : null;
   for (const wanted of [trustedId, trust.keyId?.toLowerCase() ?? null]) {
     if (wanted !== null && wanted !== keyId) {
@@ -75,6 +77,12 @@ export function checkManifestSignature(manifest: BundleManifest, publicKeyPem: s
   if (!verifySignature(publicKeyPem, canonicalJson(signedManifest(manifest)), manifest.signature)) {
     problems.push(fileProblem(MANIFEST_FILE, 'its signature does not verify with the ledger key: the manifest was altered'));
   }
+}
+
+/** The key id of an Ed25519 public key in PEM form, or null when it is not one. */
+export function ed25519KeyId(pem: string): string | null {
+  const key = ed25519Key(pem);
+  return key ? publicKeyInfo(key).keyId : null;
 }
 
 function ed25519Key(pem: string): crypto.KeyObject | null {

@@ -10,6 +10,13 @@ export interface Problem {
   message: string;
 }
 
+/** Format 3: a key of the bundle and how it is trusted. */
+export interface KeyLine {
+  keyId: string;
+  createdAt: string;
+  how: string;
+}
+
 export interface BundleReport {
   ok: boolean;
   caseId: string | null;
@@ -20,6 +27,8 @@ export interface BundleReport {
   keyId: string | null;
   /** Where the key the signatures were checked with came from. */
   key: { source: 'bundle' } | { source: 'trusted'; trustedAs: string };
+  /** Format 3: every key the manifest lists (ledgerKeys), oldest first. */
+  keys?: KeyLine[];
   /** In the order the checks ran; the first one is the first thing wrong. */
   problems: Problem[];
 }
@@ -49,6 +58,10 @@ export function formatReport(report: BundleReport): string {
     for (const problem of rest.slice(0, MAX_LISTED)) lines.push(`  - ${describePlace(problem.place)}: ${problem.message}`);
     if (rest.length > MAX_LISTED) lines.push(`  … and ${rest.length - MAX_LISTED} more`);
     lines.push(`Checked: case ${report.caseId ?? '(unknown)'}, ${report.entries} ledger entries, ${report.blobs} blobs, key ${report.keyId ?? '(unusable)'}.`);
+  }
+  if (report.keys && report.keys.length > 0) {
+    lines.push('Ledger keys (each entry names the key that signed it):');
+    for (const key of report.keys) lines.push(`  ${key.keyId} (created ${key.createdAt}): ${key.how}`);
   }
   lines.push(
     report.key.source === 'trusted'

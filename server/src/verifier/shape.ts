@@ -1,8 +1,8 @@
 // Parses the bundle's text and JSON into typed values, field by field: a missing, extra or mistyped
 // field is a fault, never a cast. Extra fields matter: the hash covers only the fields it names.
-import type { LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
+import type { KeyringKey, LedgerActor, LedgerEntry } from '../../../protocol/http.ts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../ledger/canonical-json.ts';
-import { BUNDLE_FORMAT_1, BUNDLE_FORMATS, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from '../../../protocol/bundle.ts';
+import { BUNDLE_FORMAT_1, BUNDLE_FORMAT_2, BUNDLE_FORMATS, LEDGER_FILE, README_FILE, type BundleManifest, type ManifestBlob } from '../../../protocol/bundle.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fault: string };
 
@@ -52,9 +52,9 @@ class Fault extends Error {}
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function record(value: unknown, what: string, fields: readonly string[]): Json {
+function record(value: unknown, what: string, fields: readonly string[], optional: readonly string[] = []): Json {
   if (!isRecord(value)) throw new Fault(`${what} is not a JSON object`);
-  const extra = Object.keys(value).find((key) => !fields.includes(key));
+  const extra = Object.keys(value).find((key) => !fields.includes(key) && !optional.includes(key));
   if (extra !== undefined) throw new Fault(`${what} has a field the format does not have: "${extra}"`);
   const missing = fields.find((key) => !(key in value));
   if (missing !== undefined) throw new Fault(`${what} lacks the field "${missing}"`);
@@ -82,10 +82,13 @@ function parsing<T>(read: () => T): Parsed<T> {
 }
 
 const ENTRY_FIELDS = ['caseId', 'seq', 'at', 'actor', 'type', 'payload', 'blobs', 'prevHash', 'hash', 'signature'] as const;
+/** Entries written since key rotation name their key; older ones do not. */
+const ENTRY_OPTIONAL = ['keyId'] as const;
+const KEY_ID = /^[0-9a-f]{16}$/;
 
 export function parseEntry(value: unknown): Parsed<LedgerEntry> {
   return parsing(() => {
-    const e = record(value, 'the entry', ENTRY_FIELDS);
+    const e = record(value, 'the entry', ENTRY_FIELDS, ENTRY_OPTIONAL);
     const actor = record(e.actor, 'its actor', ['type', 'id']);
     const actorType = text(actor.type, 'its actor type');
     if (!isActorType(actorType)) throw new Fault(`its actor type "${actorType}" is not assessor, customer or system`);
@@ -100,6 +103,8 @@ export function parseEntry(value: unknown): Parsed<LedgerEntry> {
       payload: e.payload,
       blobs: e.blobs.map((sha, i) => text(sha, `blob ${i + 1} it names`, HEX64)),
       prevHash: text(e.prevHash, 'its prevHash', HEX64),
+      // In the exporter's field order: the line is compared byte for byte with the entry written back.
+      ...('keyId' in e ? { keyId: text(e.keyId, 'its keyId', KEY_ID) } : {}),
       hash: text(e.hash, 'its hash', HEX64),
       signature: text(e.signature, 'its signature'),
     };
@@ -107,7 +112,32 @@ export function parseEntry(value: unknown): Parsed<LedgerEntry> {
 }
 
 const MANIFEST_FIELDS_1 = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'readme', 'signature'] as const;
-const MANIFEST_FIELDS = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'photos', 'readme', 'signature'] as const;
+const MANIFEST_FIELDS_2 = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledger', 'blobs', 'photos', 'readme', 'signature'] as const;
+const MANIFEST_FIELDS = ['format', 'case', 'exportedAt', 'ledgerKey', 'ledgerKeys', 'ledger', 'blobs', 'photos', 'readme', 'signature'] as const;
+const KEY_FIELDS = ['algorithm', 'keyId', 'publicKeyPem', 'createdAt', 'endorsedBy', 'endorsement'] as const;
+
+function orNull(value: unknown, what: string): string | null {
+  return value === null ? null : text(value, `${what} (or null)`);
+}
+
+function keyList(value: unknown): KeyringKey[] {
+  if (!Array.isArray(value)) throw new Fault('its ledgerKeys field is not a list');
+  return value.map((item, i): KeyringKey => {
+    const key = record(item, `its ledgerKeys item ${i + 1}`, KEY_FIELDS);
+    if (key.algorithm !== 'Ed25519') throw new Fault(`the algorithm of its ledgerKeys item ${i + 1} is not Ed25519`);
+    const endorsedBy = orNull(key.endorsedBy, `the endorsedBy of its ledgerKeys item ${i + 1}`);
+    const endorsement = orNull(key.endorsement, `the endorsement of its ledgerKeys item ${i + 1}`);
+    if ((endorsedBy === null) !== (endorsement === null)) throw new Fault(`its ledgerKeys item ${i + 1} has an endorsedBy without an endorsement, or the reverse`);
+    return {
+      algorithm: 'Ed25519',
+      keyId: text(key.keyId, `the keyId of its ledgerKeys item ${i + 1}`, KEY_ID),
+      publicKeyPem: text(key.publicKeyPem, `the publicKeyPem of its ledgerKeys item ${i + 1}`),
+      createdAt: text(key.createdAt, `the createdAt of its ledgerKeys item ${i + 1}`),
+      endorsedBy,
+      endorsement,
+    };
+  });
+}
 
 function blobList(value: unknown, what: string): ManifestBlob[] {
   if (!Array.isArray(value)) throw new Fault(`its ${what} field is not a list`);
@@ -125,7 +155,7 @@ export function parseManifest(value: unknown): Parsed<BundleManifest> {
   return parsing(() => {
     const format = BUNDLE_FORMATS.find((known) => isRecord(value) && known === value.format);
     if (!format) throw new Fault(`the manifest's format is ${JSON.stringify(isRecord(value) ? value.format : undefined)}, not ${BUNDLE_FORMATS.join(' or ')}`);
-    const m = record(value, 'the manifest', format === BUNDLE_FORMAT_1 ? MANIFEST_FIELDS_1 : MANIFEST_FIELDS);
+    const m = record(value, 'the manifest', format === BUNDLE_FORMAT_1 ? MANIFEST_FIELDS_1 : format === BUNDLE_FORMAT_2 ? MANIFEST_FIELDS_2 : MANIFEST_FIELDS);
     const summary = record(m.case, 'its case', ['id', 'kind', 'title', 'createdAt']);
     const key = record(m.ledgerKey, 'its ledgerKey', ['algorithm', 'keyId', 'publicKeyPem']);
     if (key.algorithm !== 'Ed25519') throw new Fault('its ledgerKey algorithm is not Ed25519');
@@ -135,11 +165,13 @@ export function parseManifest(value: unknown): Parsed<BundleManifest> {
     if (readme.path !== README_FILE) throw new Fault(`its readme path is not ${README_FILE}`);
     const blobs = blobList(m.blobs, 'blobs');
     const photos = format === BUNDLE_FORMAT_1 ? null : blobList(m.photos, 'photos');
+    const ledgerKeys = format === BUNDLE_FORMAT_1 || format === BUNDLE_FORMAT_2 ? null : keyList(m.ledgerKeys);
     return {
       format,
       case: { id: text(summary.id, 'its case id'), kind: text(summary.kind, 'its case kind'), title: text(summary.title, 'its case title'), createdAt: text(summary.createdAt, 'its case createdAt') },
       exportedAt: text(m.exportedAt, 'its exportedAt'),
       ledgerKey: { algorithm: 'Ed25519', keyId: text(key.keyId, 'its keyId'), publicKeyPem: text(key.publicKeyPem, 'its publicKeyPem') },
+      ...(ledgerKeys ? { ledgerKeys } : {}),
       ledger: { path: LEDGER_FILE, entries: count(ledger.entries, 'its entry count', 1), headHash: text(ledger.headHash, 'its headHash', HEX64) },
       blobs,
       ...(photos ? { photos } : {}),

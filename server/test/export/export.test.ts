@@ -110,12 +110,17 @@ describe('GET /api/cases/:id/export', () => {
 
     const manifest = JSON.parse(texts.get('manifest.json')!);
     const key = (await admin.json('/api/ledger/key')).body;
+    const keyring = (await admin.json('/api/ledger/keys')).body;
     expect(manifest).toMatchObject({
-      format: 'sightline-evidence-bundle/2',
+      format: 'sightline-evidence-bundle/3',
       case: { id: caseId, kind: 'damage', title: 'Hail damage, bonnet' },
       ledgerKey: key,
+      // One key signed every entry (each names it), so the bundle lists that one.
+      ledgerKeys: keyring.keys,
       ledger: { path: 'ledger.jsonl', entries: entries.length, headHash: entries.at(-1)!.hash },
     });
+    expect(keyring.keys).toEqual([{ ...key, createdAt: expect.any(String), endorsedBy: null, endorsement: null }]);
+    expect(entries.every((e) => (e as { keyId?: string }).keyId === key.keyId)).toBe(true);
     expect(manifest.blobs.map((b: { sha256: string }) => b.sha256)).toEqual(named);
     expect(texts.get('public-key.pem')).toBe(key.publicKeyPem);
     expect(texts.get('README.txt')).toContain('sightline-verify bundle.zip');

@@ -63,6 +63,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'GET /api/health': row(ANYONE_200, () => ({ path: '/api/health' })),
   'GET /api/ready': row(ANYONE_200, () => ({ path: '/api/ready' })),
   'GET /api/ledger/key': row(ANYONE_200, () => ({ path: '/api/ledger/key' })),
+  'GET /api/ledger/keys': row(ANYONE_200, () => ({ path: '/api/ledger/keys' })),
   'GET /.well-known/sightline-ledger-key.pem': row(ANYONE_200, () => ({ path: '/.well-known/sightline-ledger-key.pem' })),
   'POST /api/auth/login': row(ANYONE_200, () => ({ path: '/api/auth/login', json: { email: OTHER_ASSESSOR.email, password: OTHER_ASSESSOR.password } })),
   // Ending no session is not an error: logout always clears the cookie.

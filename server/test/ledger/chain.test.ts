@@ -3,12 +3,13 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import { canonicalJson } from '../../src/ledger/canonical-json.ts';
 import crypto from 'node:crypto';
 import { findChainBreak, GENESIS_HASH, sealEntry } from '../../src/ledger/chain.ts';
-import { publicKeyInfo, verifySignature } from '../../src/ledger/signing-key.ts';
+import { oneKeyCheck } from '../../src/ledger/key-trust.ts';
+import { publicKeyInfo } from '../../src/ledger/signing-key.ts';
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
 const sign = (bytes: string) => crypto.sign(null, Buffer.from(bytes), privateKey).toString('base64url');
 const pem = publicKeyInfo(publicKey).publicKeyPem;
-const verify = (bytes: string, signature: string) => verifySignature(pem, bytes, signature);
+const verify = oneKeyCheck(pem);
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units, recursively, with no whitespace', () => {

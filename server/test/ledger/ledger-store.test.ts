@@ -7,13 +7,14 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findChainBreak } from '../../src/ledger/chain.ts';
+import { oneKeyCheck } from '../../src/ledger/key-trust.ts';
 import { createLedgerStore, type AppendInput, type LedgerStore } from '../../src/ledger/ledger-store.ts';
-import { loadOrCreateSigner, verifySignature } from '../../src/ledger/signing-key.ts';
+import { loadOrCreateSigner } from '../../src/ledger/signing-key.ts';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
 import { engines, openFresh } from '../support/engines.ts';
 
 const signer = loadOrCreateSigner(fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-key-')));
-const check = (bytes: string, signature: string) => verifySignature(signer.key.publicKeyPem, bytes, signature);
+const check = oneKeyCheck(signer.key.publicKeyPem);
 const actor = { type: 'system', id: 's' } as const;
 /** A chat line: the smallest real kind. */
 const line = (text: string): AppendInput<'chat.line'> => ({ caseId: 'c1', actor, type: 'chat.line', payload: { lineId: `line-${text}`, from: 'assessor', text } });
@@ -54,7 +55,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
 
   it.skipIf(engine.skip)('appends gap-free sequences that chain and read back identically', async () => {
     const { db } = await fresh();
-    const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'), signer.sign);
+    const ledger = createLedgerStore(db, () => new Date('2026-01-01T00:00:00Z'), signer);
     const written = [];
     for (const n of [1, 2, 3]) written.push(await ledger.append({ caseId: 'c1', actor, type: 'case.updated', payload: { before: { title: 'T', reference: null }, after: { title: `T${n}`, reference: 'R' } } }));
     expect(written.map((e) => e.seq)).toEqual([1, 2, 3]);
@@ -67,7 +68,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
   it.skipIf(engine.skip)('never stamps an entry earlier than the one before it', async () => {
     const { db } = await fresh();
     let now = new Date('2026-03-01T12:00:00Z');
-    const ledger = createLedgerStore(db, () => now, signer.sign);
+    const ledger = createLedgerStore(db, () => now, signer);
     const first = await ledger.append(line('one'));
     now = new Date('2026-03-01T11:00:00Z');
     const second = await ledger.append(line('one'));
@@ -80,7 +81,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
     // process would wait synchronously for the first's write lock and stall the first, so SQLite's
     // writers share one handle, as one process's requests do.
     const second = engine.name === 'postgres' ? await open() : db;
-    const stores = [db, second].map((handle) => createLedgerStore(handle, engine.name === 'postgres' ? 'database' : () => new Date(), signer.sign));
+    const stores = [db, second].map((handle) => createLedgerStore(handle, engine.name === 'postgres' ? 'database' : () => new Date(), signer));
     await Promise.all(Array.from({ length: 8 }, async (_, writer) => {
       const ledger = stores[writer % 2]!;
       for (let i = 0; i < 300; i++) await ledger.append(line(`${writer}-${i}`));
@@ -94,7 +95,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
 
   it.skipIf(engine.skip)('refuses a hand-inserted gap, fork or wrong link', async () => {
     const { db } = await fresh();
-    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    const ledger = createLedgerStore(db, () => new Date(), signer);
     const first = await ledger.append(line('one'));
     const row = (seq: number, prevSeq: number | null, prevHash: string) => ({
       case_id: 'c1', seq, prev_seq: prevSeq, at: first.at, actor_type: 'system', actor_id: 's', type: 'forged', payload: '{}', blobs: '[]',
@@ -115,7 +116,7 @@ describe.each(engines())('ledger store on $name', (engine) => {
 
   it.skipIf(engine.skip)('rolls the entry back with the transaction that wrote it', async () => {
     const { db } = await fresh();
-    const ledger = createLedgerStore(db, () => new Date(), signer.sign);
+    const ledger = createLedgerStore(db, () => new Date(), signer);
     await expect(db.transaction(async () => {
       await ledger.append(line('one'));
       throw new Error('crash before commit');
@@ -131,8 +132,8 @@ describe('ledger on SQLite across processes', () => {
     await seed(made.db);
     const other = await openDatabase(made.location);
     cleanup.push(() => other.close());
-    const a = createLedgerStore(made.db, () => new Date(), signer.sign);
-    const b = createLedgerStore(other, () => new Date(), signer.sign);
+    const a = createLedgerStore(made.db, () => new Date(), signer);
+    const b = createLedgerStore(other, () => new Date(), signer);
     for (let i = 0; i < 20; i++) await (i % 2 ? a : b).append(line(`${i}`));
     const entries = await a.list('c1');
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

@@ -4,11 +4,11 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import yazl from 'yazl';
-import type { LedgerEntry } from '../../../protocol/http.ts';
+import type { KeyringKey, LedgerEntry } from '../../../protocol/http.ts';
 import { GENESIS_HASH, sealEntry } from '../../src/ledger/chain.ts';
 import { publicKeyInfo } from '../../src/ledger/signing-key.ts';
 import { bundleContents } from '../../src/export/bundle-contents.ts';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_1, LEDGER_FILE, blobPath, photoNames, type BundleFormat } from '../../../protocol/bundle.ts';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_1, BUNDLE_FORMAT_2, LEDGER_FILE, blobPath, photoNames, type BundleFormat } from '../../../protocol/bundle.ts';
 import { blobsNamed } from '../../src/ledger/tombstones.ts';
 
 export interface TestKey {
@@ -16,6 +16,10 @@ export interface TestKey {
   keyId: string;
   sign: (bytes: string) => string;
 }
+
+/** The key as a keyring lists it: created at `createdAt`, endorsed by nothing. */
+export const ringKey = (key: TestKey, createdAt = '2025-01-01T00:00:00.000Z'): KeyringKey =>
+  ({ algorithm: 'Ed25519', keyId: key.keyId, publicKeyPem: key.publicKeyPem, createdAt, endorsedBy: null, endorsement: null });
 
 export function makeKey(): TestKey {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
@@ -44,12 +48,20 @@ export interface TestBundle {
 
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Format 3 (the default) names the key in every entry and lists it in `ledgerKeys`; `options` lets a
+ * test sign each entry with another key and list other keys (a bundle across a rotation).
+ */
 export function makeBundle(
   specs: EntrySpec[], blobContents: Buffer[], key: TestKey = makeKey(), caseId = 'case_test', format: BundleFormat = BUNDLE_FORMAT,
+  options: { signerOf?: (index: number) => { key: TestKey; named: boolean }; ledgerKeys?: KeyringKey[] } = {},
 ): TestBundle {
+  const named3 = format !== BUNDLE_FORMAT_1 && format !== BUNDLE_FORMAT_2;
   const shas = blobContents.map(sha256);
   const entries: LedgerEntry[] = [];
   for (const [index, spec] of specs.entries()) {
+    // named false: an entry from before entries named their key.
+    const signer = options.signerOf ? options.signerOf(index) : { key, named: named3 };
     entries.push(sealEntry({
       caseId,
       seq: index + 1,
@@ -59,7 +71,8 @@ export function makeBundle(
       payload: spec.payload,
       blobs: spec.blobs.map((i) => shas[i % shas.length]!).filter((sha, i, all) => all.indexOf(sha) === i),
       prevHash: entries.at(-1)?.hash ?? GENESIS_HASH,
-    }, key.sign));
+      ...(signer.named ? { keyId: signer.key.keyId } : {}),
+    }, signer.key.sign));
   }
   const bytesOf = new Map(shas.map((sha, i) => [sha, blobContents[i]!]));
   const named = blobsNamed(entries);
@@ -71,6 +84,7 @@ export function makeBundle(
     entries,
     blobs: named.map((sha) => ({ path: blobPath(sha), sha256: sha, size: bytesOf.get(sha)!.length })),
     ledgerKey: { algorithm: 'Ed25519', keyId: key.keyId, publicKeyPem: key.publicKeyPem },
+    ...(named3 ? { ledgerKeys: options.ledgerKeys ?? [ringKey(key)] } : {}),
     sign: key.sign,
     exportedAt: new Date(Date.UTC(2026, 0, 2)),
   });
