@@ -114,7 +114,7 @@ export function cabinBuild(layoutFile: URL): TourBuild {
   return {
     id: layout.id,
     scene,
-    textures: cabinTextures(L),
+    textures: cabinTextures(),
     bake: { gatherRays: 40 },
     panoramas: panoramaViews.map((id) => {
       const s = stops.find((x) => x.id === id);

@@ -161,7 +161,7 @@ function windowParts(layout: CabinLayout, z: number, side: 1 | -1, index: number
     // Facing into the opening: the outline's inward normal.
     const na = -tb / tl;
     const nb = ta / tl;
-    for (const d of [0, 0.16]) {
+    for (const d of [0, 0.1]) {
       reveal.positions.push(...at(a, b, d));
       reveal.normals.push(up[0] * nb, up[1] * nb, na);
       reveal.uvs.push(k / n, d);
@@ -189,6 +189,34 @@ function windowParts(layout: CabinLayout, z: number, side: 1 | -1, index: number
     parts.push({ material: 'shade', geometry: orientToNormals(shade) });
   }
   return parts;
+}
+
+/**
+ * An inward-facing sphere with equirectangular texture coordinates (u: the bearing from +x towards +z,
+ * v: 0 at the zenith), centred on the node's origin.
+ */
+function skyDome(radius: number, around: number, down: number): Geometry {
+  const g: Geometry = { positions: [], normals: [], uvs: [], indices: [] };
+  for (let j = 0; j <= down; j++) {
+    const v = j / down;
+    const elevation = (0.5 - v) * Math.PI;
+    for (let i = 0; i <= around; i++) {
+      const u = i / around;
+      const bearing = u * 2 * Math.PI;
+      const d: Vec3 = [Math.cos(elevation) * Math.cos(bearing), Math.sin(elevation), Math.cos(elevation) * Math.sin(bearing)];
+      g.positions.push(d[0] * radius, d[1] * radius, d[2] * radius);
+      g.normals.push(-d[0], -d[1], -d[2]);
+      g.uvs.push(u, v);
+    }
+  }
+  const row = around + 1;
+  for (let j = 0; j < down; j++) {
+    for (let i = 0; i < around; i++) {
+      const a = j * row + i;
+      g.indices.push(a, a + row, a + 1, a + 1, a + row, a + row + 1);
+    }
+  }
+  return orientToNormals(g);
 }
 
 /** The cabin's end walls (cockpit bulkhead in front, pressure bulkhead behind): the cross-section, filled. */
@@ -231,16 +259,7 @@ export function fuselageNodes(layout: CabinLayout): SceneNode[] {
   for (const side of [-1, 1] as const) {
     nodes.push({ name: side < 0 ? 'windows-left' : 'windows-right', origin: [side * 1.8, w.centreHeight, L / 2], parts: windows.flatMap((z, i) => windowParts(layout, z, side, i)) });
   }
-  // The sky on two walls far outside, its horizon level with the windows.
-  const length = L + 2 * SKY.margin;
-  const y0 = w.centreHeight - SKY.span;
-  nodes.push({
-    name: 'sky',
-    origin: [0, w.centreHeight, L / 2],
-    parts: [
-      { material: 'sky', geometry: gridQuad([SKY.distance, y0, -SKY.margin], [0, 0, length], [0, 2 * SKY.span, 0], { cell: 1000, uv: 'unit' }) },
-      { material: 'sky', geometry: gridQuad([-SKY.distance, y0, L + SKY.margin], [0, 0, -length], [0, 2 * SKY.span, 0], { cell: 1000, uv: 'unit' }) },
-    ],
-  });
+  // The sky all round, centred on the cabin with its horizon level with the windows.
+  nodes.push({ name: 'sky', origin: [0, w.centreHeight, L / 2], parts: [{ material: 'sky', geometry: skyDome(SKY.radius, 64, 32) }] });
   return nodes;
 }

@@ -6,13 +6,13 @@ import { sign } from '../textures/pictures.ts';
 import { brushedMetal, paintedPlaster } from '../textures/stone.ts';
 import { carpet, leather, linen, seatFabric, tweed } from '../textures/textile.ts';
 import type { TextureRecipe } from '../textures/texture-store.ts';
-import { flightSky } from '../textures/views.ts';
+import { flightSkyDome } from '../textures/views.ts';
 import { cabinDoor, exitHatch, galleyFront, lavatoryDoor, serviceUnit } from './cabin-textures.ts';
 
-/** The sky walls' placement, which the sky picture is painted for. */
-export const SKY = { distance: 45, span: 30, margin: 40 } as const;
+/** The sky dome round the cabin: within every camera's far plane (the viewer's 200 m, the panoramas' 300 m). */
+export const SKY = { radius: 150 } as const;
 
-export function cabinTextures(length: number): Record<string, TextureRecipe> {
+export function cabinTextures(): Record<string, TextureRecipe> {
   return {
     'cabin-wall': { make: () => paintedPlaster(256, hex('#e8e7e3'), 131, 0.04) },
     'cabin-dado': { make: () => paintedPlaster(256, hex('#b9b8b3'), 133, 0.05) },
@@ -33,7 +33,7 @@ export function cabinTextures(length: number): Record<string, TextureRecipe> {
     'cabin-door': { make: () => cabinDoor(256, 512) },
     'exit-hatch': { make: () => exitHatch(256, 512) },
     'exit-sign': { make: () => sign(256, 96, 'EXIT', hex('#f6f4ee'), hex('#c4241b')) },
-    sky: { make: () => flightSky(2048, 1024, { distance: SKY.distance, span: SKY.span, length: length + 2 * SKY.margin, deck: 3000 }), quality: 76 },
+    sky: { make: () => flightSkyDome(4096, 2048, { deck: 3000 }), quality: 76 },
   };
 }
 

@@ -142,31 +142,36 @@ export function seaView(width: number, height: number, horizon: number, seed = 9
 }
 
 /**
- * The sky seen from a cruising aircraft, on a vertical wall `distance` m away, `length` m long and
- * spanning `span` m up and down: blue above the horizon, a sunlit cloud deck `deck` m below, drawn in
- * true perspective and fading into haze towards the horizon.
+ * The sky and cloud deck from cruising height as an equirectangular picture (u: the bearing, once
+ * round; v: from the zenith at the top to the nadir at the bottom), for a dome around the cabin: every
+ * window then shows the sky in its true direction, at whatever angle it is seen (flat walls of sky
+ * beside the fuselage end a few windows along, and a window seen obliquely looked out on nothing).
+ * The deck lies `deck` metres below; its clouds are laid out on the ground plane, so they crowd
+ * together and fade into the haze towards the horizon as they do from an aircraft.
  */
-export function flightSky(width: number, height: number, options: { distance: number; span: number; length: number; deck: number; seed?: number }): Picture {
-  const { distance, span, length, deck } = options;
+export function flightSkyDome(width: number, height: number, options: { deck: number; seed?: number }): Picture {
+  const { deck } = options;
   const seed = options.seed ?? 3;
   const zenith = hex('#2f6fb8');
   const horizonColour = hex('#d7e6f2');
   // Noise coordinates over a square this many metres wide, so it never repeats within sight.
   const world = 80_000;
   return paint(width, height, (u, v) => {
-    const y = span * (1 - 2 * v);
-    if (y > -1e-3) return mix(zenith, horizonColour, Math.exp(-Math.max(0, y) / (distance * 0.12)));
+    const bearing = u * 2 * Math.PI;
+    const elevation = (0.5 - v) * Math.PI;
+    // Above the horizon: deep blue overhead, paling to the haze at the horizon.
+    if (elevation > -1e-4) return mix(zenith, horizonColour, Math.exp(-Math.tan(Math.max(0, elevation)) / 0.12));
     // Where the line of sight meets the cloud deck: further away the closer to the horizon.
-    const along = Math.min(world * 0.45, (deck * distance) / -y);
-    const wx = (u - 0.5) * length * (along / distance) + world / 2;
+    const along = Math.min(world * 0.45, deck / Math.tan(-elevation));
+    const wx = (along * Math.cos(bearing)) / world + 0.5;
+    const wz = (along * Math.sin(bearing)) / world + 0.5;
     // Far away, clouds shrink below a pixel: their detail fades to its average instead of aliasing.
     const detail = 1 - smoothstep(9000, 20000, along);
-    const n = 0.5 + (fbm(wx / world, along / world, 160, 6, seed) - 0.5) * detail;
+    const n = 0.5 + (fbm(wx, wz, 160, 6, seed) - 0.5) * detail;
     const cover = smoothstep(0.4, 0.62, n);
-    const lit = 0.82 + 0.18 * (0.5 + (fbm(wx / world, along / world, 640, 3, seed + 1) - 0.5) * detail);
+    const lit = 0.82 + 0.18 * (0.5 + (fbm(wx, wz, 640, 3, seed + 1) - 0.5) * detail);
     const c = mix(hex('#3a6a8e'), shade([1, 1, 1], lit), cover);
     const haze = 1 - Math.exp(-along / 22000);
     return mix(c, horizonColour, clamp01(haze));
   });
 }
-
