@@ -69,13 +69,13 @@ describe.each(engines())('a ledger from before key ids, on $name', (engine) => {
     const blobs = createLocalBlobStore(path.join(dataDir, 'blobs'));
     const ledger = createLedgerStore(db, () => new Date('2026-02-02T00:00:00Z'), signer);
     expect(await ledger.list('case_old')).toEqual(legacy);
-    await ledger.append({ caseId: 'case_old', actor: { type: 'system', id: 'system' }, type: 'chat.line', payload: { id: 'chat-0000004', from: 'assessor', text: 'named' } as never });
+    await ledger.append({ caseId: 'case_old', actor: { type: 'system', id: 'system' }, type: 'chat.line', payload: { lineId: 'chat-0000004', from: 'assessor', text: 'named' } });
     expect((await ledger.head('case_old'))?.keyId).toBe(signer.key.keyId);
     expect(await verifyCase('case_old', ledger, blobs, keyring)).toMatchObject({ ok: true, entries: 4 });
 
     const rotated = await rotateLedgerKey({ db, current: { signer, source: { kind: 'data-dir', path: path.join(dataDir, 'ledger-signing-key.pem') } }, out: null, now: new Date('2026-03-01T00:00:00Z') });
     const after = createLedgerStore(db, () => new Date('2026-03-02T00:00:00Z'), loadOrCreateSigner(dataDir));
-    await after.append({ caseId: 'case_old', actor: { type: 'system', id: 'system' }, type: 'chat.line', payload: { id: 'chat-0000005', from: 'assessor', text: 'new key' } as never });
+    await after.append({ caseId: 'case_old', actor: { type: 'system', id: 'system' }, type: 'chat.line', payload: { lineId: 'chat-0000005', from: 'assessor', text: 'new key' } });
     expect((await after.head('case_old'))?.keyId).toBe(rotated.key.keyId);
     expect(await verifyCase('case_old', after, blobs, keyring)).toMatchObject({ ok: true, entries: 5 });
   });
