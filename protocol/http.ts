@@ -391,8 +391,11 @@ export const PeerCredential = z.object({
   path: text(),
   key: text(),
   iceServers: z.array(IceServer),
-  /** The operator's SIGHTLINE_ICE_POLICY, for every peer connection the page opens. */
-  iceTransportPolicy: IceTransportPolicy,
+  /**
+   * The operator's SIGHTLINE_ICE_POLICY, for every peer connection the page opens. Absent from an
+   * instance older than the page (a rolling upgrade), it is `all`, as it was then.
+   */
+  iceTransportPolicy: IceTransportPolicy.default('all'),
 });
 export type PeerCredential = z.infer<typeof PeerCredential>;
 

@@ -1,4 +1,5 @@
 // Environment → one typed, validated config object. A bad value stops the process with a clear message.
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -60,6 +61,34 @@ const blobStoreUrl = z
   });
 
 const optionalText = z.string().trim().optional().transform((v) => v || undefined);
+
+/** What Express's `trust proxy` takes by name: the address ranges of a kind (proxy-addr). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One trusted proxy: a range name, an address, or an address/prefix (CIDR). */
+function isProxyRange(item: string): boolean {
+  if (PROXY_RANGE_NAMES.has(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * The load balancers whose X-Forwarded-For is believed (comma-separated): the client address that the
+ * login limit counts, and that the logs show, is the one the nearest untrusted hop gave. Loopback
+ * only by default, so a direct client cannot choose its own address; never "everyone", which would
+ * let any client reset its login count by sending a new X-Forwarded-For.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? 'loopback').split(',').map((item) => item.trim()).filter(Boolean))
+  .refine((items) => items.length > 0 && items.every(isProxyRange), {
+    error: 'must be addresses or CIDR ranges of the load balancers in front (comma-separated), or loopback, linklocal, uniquelocal; e.g. 10.0.0.5,10.0.1.0/24',
+  });
 
 /** The blob store's part of the environment, parsed alone by tools that need only it (the retention CLI). */
 const BlobStoreEnv = z.object({
@@ -148,6 +177,7 @@ const EnvSchema = z.object({
   SIGHTLINE_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   SIGHTLINE_SMS_WEBHOOK_AUTH: z.string().trim().min(1).max(4096).optional(),
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
+  SIGHTLINE_TRUST_PROXY: trustedProxies,
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
@@ -217,6 +247,8 @@ export interface Config {
     sms: { webhookUrl: string; authorization: string | null } | null;
   };
   loginLimitPer15Min: number;
+  /** Express `trust proxy`: the proxies whose X-Forwarded-For names the client (SIGHTLINE_TRUST_PROXY). */
+  trustProxy: string[];
   maxPeers: number;
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
   signallingBytesPerSecond: number;
@@ -347,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       sms: e.SIGHTLINE_SMS_WEBHOOK_URL ? { webhookUrl: e.SIGHTLINE_SMS_WEBHOOK_URL, authorization: e.SIGHTLINE_SMS_WEBHOOK_AUTH ?? null } : null,
     },
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
+    trustProxy: e.SIGHTLINE_TRUST_PROXY,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
     signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,
     // Behind a load balancer (Redis set) its checks need a few seconds to see the stop; a lone instance need not wait.

@@ -220,7 +220,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const joinBase = (req: Request): string => config.publicUrl ?? httpsBase ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const app = createApp({
-    log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min,
+    log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min, trustProxy: config.trustProxy,
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,

@@ -59,3 +59,14 @@ describe('SIGHTLINE_SHUTDOWN_NOTICE_S and SIGHTLINE_SHUTDOWN_GRACE_S', () => {
     expect(() => loadConfig({ ...base, SIGHTLINE_SHUTDOWN_NOTICE_S: value })).toThrow(`SIGHTLINE_SHUTDOWN_NOTICE_S: must be a whole number of seconds (0-3600), not "${value}"`);
   });
 });
+
+describe('SIGHTLINE_TRUST_PROXY', () => {
+  it('trusts loopback only unless set', () => {
+    expect(loadConfig(base).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, SIGHTLINE_TRUST_PROXY: ' 10.0.0.5, 10.0.1.0/24 ,fd00::/8,uniquelocal' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', 'fd00::/8', 'uniquelocal']);
+  });
+
+  it.each(['*', 'true', 'everyone', '10.0.0.0/33', '10.0.0.1/8/8', 'fd00::/129', '10.0.0', ',', ''])('refuses %j, naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, SIGHTLINE_TRUST_PROXY: value })).toThrow(/SIGHTLINE_TRUST_PROXY: must be addresses or CIDR ranges of the load balancers/);
+  });
+});

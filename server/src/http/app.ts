@@ -53,6 +53,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   maxChunkBytes: number;
   loginLimitPer15Min: number;
+  /** Express `trust proxy`: whose X-Forwarded-For names the client (config.trustProxy). */
+  trustProxy: string[];
   /** Where login attempts are counted when instances share Redis; null: in this process only. */
   loginLimitStore: Store | null;
   /** Whether to send this instance traffic (GET /api/ready). */
@@ -88,7 +90,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
