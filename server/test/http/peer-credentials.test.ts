@@ -42,9 +42,9 @@ describe.each([
 });
 
 describe('the protocol', () => {
-  it('refuses a credential without an ICE policy, or with one browsers do not know', () => {
+  it('reads a credential without an ICE policy (from an instance older than the page) as all, and refuses one browsers do not know', () => {
     const credential = { peerId: 'p', token: 't', expiresAt: '2030-01-01T00:00:00.000Z', path: '/peerjs', key: 'k', iceServers: [] };
-    expect(PeerCredential.safeParse(credential).success).toBe(false);
+    expect(PeerCredential.parse(credential).iceTransportPolicy).toBe('all');
     expect(PeerCredential.safeParse({ ...credential, iceTransportPolicy: 'none' }).success).toBe(false);
     expect(PeerCredential.parse({ ...credential, iceTransportPolicy: 'relay' }).iceTransportPolicy).toBe('relay');
   });
