@@ -22,7 +22,12 @@ const LONG_FIELD_BYTES = new Map([['layer', 256 * 1024]]);
 const tooLarge = (maxBytes: number) =>
   new HttpError(413, 'upload_too_large', `the file is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB`);
 
+/** The client left before its body was read (while the checks before it ran): nothing will arrive or be answered. */
+export const clientGone = () => new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
+
 export async function receiveUpload(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
+  // A closed request emits neither data nor 'close' again: reading it would wait for ever.
+  if (req.destroyed) throw clientGone();
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > opts.maxBytes + 64 * 1024) throw tooLarge(opts.maxBytes);
   const type = (req.headers['content-type'] ?? '').toLowerCase();
