@@ -42,9 +42,11 @@ export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign
     db.q().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
   const append = <K extends LedgerKind>(input: AppendInput<K>): Promise<LedgerEntry> => db.transaction(async () => {
-    await db.lockInTransaction(`ledger:${input.caseId}`);
+    // Lock first, then read the head: the head another writer left is then committed and seen.
+    const lock = `ledger:${input.caseId}`;
+    const stamp = clock === 'database' ? await db.lockAndNow(lock) : (await db.lockInTransaction(lock), clock());
     const previous = await head(input.caseId);
-    const now = (clock === 'database' ? await db.now() : clock()).toISOString();
+    const now = stamp.toISOString();
     const entry = sealEntry({
       caseId: input.caseId,
       seq: previous ? previous.seq + 1 : 1,
