@@ -56,7 +56,7 @@ export function createChunkReceiver(budgetBytes = GATHER_BUDGET_BYTES): ChunkRec
 /** The whole body (its Content-Length bounds it; Node's parser delivers no more) written and fsynced at once. */
 async function gatherToTempFile(req: Request, tempFile: string): Promise<ReceivedChunk> {
   // A request closed before it was read yields nothing more: an empty body, not the one that was sent.
-  if (req.destroyed) throw interrupted();
+  if (req.destroyed && !req.readableEnded) throw interrupted();
   const pieces: Buffer[] = [];
   const hash = crypto.createHash('sha256');
   let size = 0;

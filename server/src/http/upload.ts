@@ -26,8 +26,9 @@ const tooLarge = (maxBytes: number) =>
 export const clientGone = () => new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
 
 export async function receiveUpload(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
-  // A closed request emits neither data nor 'close' again: reading it would wait for ever.
-  if (req.destroyed) throw clientGone();
+  // Closed before its body was read (not closed because a parser read it all, which also destroys it):
+  // it emits neither data nor 'close' again, so reading it would wait for ever.
+  if (req.destroyed && !req.readableEnded) throw clientGone();
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > opts.maxBytes + 64 * 1024) throw tooLarge(opts.maxBytes);
   const type = (req.headers['content-type'] ?? '').toLowerCase();
