@@ -31,7 +31,10 @@ export interface QueueEntry {
   priority: number;
   /** Epoch ms. A customer put back after a disconnect keeps the original time, so they are at the head. */
   enqueuedAt: number;
-  /** In ascending `afterSeconds`; an empty list means any assessor from the start. */
+  /**
+   * In ascending `afterSeconds` (the caller validates that), each step accepting at least whoever the one
+   * before did; the wait estimate assumes they only relax. An empty list means any assessor from the start.
+   */
   steps: readonly RoutingStep[];
   /** Assessors who declined this entry or let an offer of it time out. */
   passedOver: readonly string[];
