@@ -18,6 +18,12 @@ export interface SimulationOptions {
   offerTimeoutSeconds: number;
   /** Share of offers not taken: half declined (after 1 s, before the timeout), half left to time out. */
   declineRate: number;
+  /**
+   * Share of sessions cut off partway (the assessor's connection drops): the customer goes back to the
+   * queue with their original enqueue time, so at the head, and is served again from the start.
+   * @default 0
+   */
+  disconnectRate?: number;
   seed: number;
 }
 
@@ -29,12 +35,14 @@ export interface Spread {
 
 export interface SimulationReport {
   customers: number;
-  /** Customers accepted exactly once. */
+  /** Customers whose session ran to its end exactly once. */
   servedOnce: number;
-  /** Customers never accepted (still waiting when nothing more could happen). */
+  /** Customers never served to the end (still waiting when nothing more could happen). */
   lost: number;
-  /** Customers accepted more than once. */
+  /** Customers served to the end more than once. */
   servedTwice: number;
+  /** Sessions cut off and their customers put back in the queue. */
+  disconnects: number;
   /** Every broken rule the run saw (an offer to a full or ineligible assessor, a second offer...). */
   violations: string[];
   passes: number;
@@ -54,7 +62,7 @@ type SimEvent =
   | { kind: 'arrive'; customer: SimulatedCustomer }
   | { kind: 'relax' }
   | { kind: 'answer'; offer: Offer; answer: Answer }
-  | { kind: 'end'; assessor: Assessor; channel: QueueEntry['channel'] };
+  | { kind: 'end'; assessor: Assessor; entry: SimEntry; cutOff: boolean };
 
 /** Nearest-rank quantile of sorted values. */
 function quantile(sorted: readonly number[], q: number): number {
@@ -75,6 +83,9 @@ function checkOptions(o: SimulationOptions): void {
   }
   // A rate of 1 would offer for ever: nobody would ever accept.
   if (!(o.declineRate >= 0 && o.declineRate < 1)) throw new RangeError('declineRate must be in [0, 1)');
+  // Likewise: with every session cut off, nobody would ever be served to the end.
+  const cut = o.disconnectRate ?? 0;
+  if (!(cut >= 0 && cut < 1)) throw new RangeError('disconnectRate must be in [0, 1)');
 }
 
 export function simulate(options: SimulationOptions): SimulationReport {
@@ -92,8 +103,11 @@ export function simulate(options: SimulationOptions): SimulationReport {
 
   const queue = new Map<string, SimEntry>();
   const offeredTo = new Map<string, string>();
-  const acceptedCount = new Map<string, number>();
+  const completed = new Map<string, number>();
+  const inSession = new Set<string>();
+  let disconnects = 0;
   const waits: Array<{ priority: number; seconds: number }> = [];
+  const everAccepted = new Set<string>();
   const sessions = new Map(assessors.map((a) => [a.id, 0]));
   const violations: string[] = [];
   const offers = { made: 0, accepted: 0, declined: 0, timedOut: 0, clearedPassedOver: 0 };
@@ -132,7 +146,6 @@ export function simulate(options: SimulationOptions): SimulationReport {
     const assessor = byId.get(offer.assessorId)!;
     assessor.pendingOffer = undefined;
     offeredTo.delete(offer.entryId);
-    acceptedCount.set(offer.entryId, (acceptedCount.get(offer.entryId) ?? 0) + (reply === 'accept' ? 1 : 0));
     const entry = queue.get(offer.entryId);
     if (reply !== 'accept') {
       offers[reply === 'decline' ? 'declined' : 'timedOut'] += 1;
@@ -140,17 +153,22 @@ export function simulate(options: SimulationOptions): SimulationReport {
       return;
     }
     offers.accepted += 1;
-    if (!entry) return void violations.push(`${offer.entryId} accepted after it was served`);
+    if (!entry) return void violations.push(`${offer.entryId} accepted when not waiting`);
+    if (inSession.has(entry.id)) violations.push(`${entry.id} accepted while in a session`);
     queue.delete(entry.id);
+    inSession.add(entry.id);
     assessor.load = { ...assessor.load, [entry.channel]: (assessor.load[entry.channel] ?? 0) + 1 };
     const overText = (assessor.load.text ?? 0) > (assessor.capacity.text ?? 0);
     const overLive = liveLoad(assessor) > 0 && totalLoad(assessor) > 1;
     if (overText || overLive) violations.push(`${assessor.id} over capacity after taking ${entry.id}`);
     assessor.lastAssignedAt = now;
     sessions.set(assessor.id, (sessions.get(assessor.id) ?? 0) + 1);
-    waits.push({ priority: entry.priority, seconds: (now - entry.enqueuedAt) / 1000 });
+    // A customer put back after a cut-off keeps the enqueue time; their wait is counted once, to the first answer.
+    if (!everAccepted.has(entry.id)) waits.push({ priority: entry.priority, seconds: (now - entry.enqueuedAt) / 1000 });
+    everAccepted.add(entry.id);
     const length = options.handleSeconds * 1000 * (0.5 + random.next());
-    events.push(now + Math.round(length), { kind: 'end', assessor, channel: entry.channel });
+    const cutOff = random.next() < (options.disconnectRate ?? 0);
+    events.push(now + Math.round(cutOff ? length * random.next() : length), { kind: 'end', assessor, entry, cutOff });
   };
 
   while (events.size > 0) {
@@ -163,9 +181,16 @@ export function simulate(options: SimulationOptions): SimulationReport {
       } else if (event.kind === 'answer') {
         answer(event.offer, event.answer, now);
       } else if (event.kind === 'end') {
-        const load = event.assessor.load[event.channel] ?? 0;
-        event.assessor.load = { ...event.assessor.load, [event.channel]: load - 1 };
-        finishedAt = now;
+        const { assessor, entry, cutOff } = event;
+        assessor.load = { ...assessor.load, [entry.channel]: (assessor.load[entry.channel] ?? 0) - 1 };
+        inSession.delete(entry.id);
+        if (cutOff) {
+          disconnects += 1;
+          queue.set(entry.id, { ...entry, passedOver: [] });
+        } else {
+          completed.set(entry.id, (completed.get(entry.id) ?? 0) + 1);
+          finishedAt = now;
+        }
       }
     }
     if (queue.size === 0) continue;
@@ -173,7 +198,7 @@ export function simulate(options: SimulationOptions): SimulationReport {
     for (const offer of routingPass([...queue.values()], assessors, now)) makeOffer(offer, now);
   }
 
-  const counts = customers.map((c) => acceptedCount.get(c.id) ?? 0);
+  const counts = customers.map((c) => completed.get(c.id) ?? 0);
   const sortedWaits = waits.map((w) => w.seconds).sort((a, b) => a - b);
   const priorities = [...new Set(waits.map((w) => w.priority))].sort((a, b) => b - a);
   return {
@@ -181,6 +206,7 @@ export function simulate(options: SimulationOptions): SimulationReport {
     servedOnce: counts.filter((n) => n === 1).length,
     lost: counts.filter((n) => n === 0).length,
     servedTwice: counts.filter((n) => n > 1).length,
+    disconnects,
     violations,
     passes,
     offers,

@@ -12,12 +12,21 @@ describe('simulate', () => {
     expect(report.violations).toEqual([]);
     expect({ servedOnce: report.servedOnce, lost: report.lost, servedTwice: report.servedTwice }).toEqual({ servedOnce: 2000, lost: 0, servedTwice: 0 });
     expect(report.offers.accepted).toBe(2000);
+    expect(report.disconnects).toBe(0);
     expect(report.offers.made).toBe(report.offers.accepted + report.offers.declined + report.offers.timedOut);
     expect(report.offers.declined).toBeGreaterThan(0);
     expect(report.offers.timedOut).toBeGreaterThan(0);
     // Everyone handled some of the load: nobody left idle while others took it all.
     expect(report.sessionsPerAssessor.min).toBeGreaterThan(0);
     expect(report.fairness.map((f) => f.customers).reduce((a, b) => a + b, 0)).toBe(2000);
+  });
+
+  it('puts a customer whose session was cut off back in the queue, and serves them once to the end', () => {
+    const report = simulate({ ...ISSUE_LOAD, customers: 300, assessors: 10, disconnectRate: 0.1 });
+    expect(report.violations).toEqual([]);
+    expect(report.disconnects).toBeGreaterThan(10);
+    expect({ servedOnce: report.servedOnce, lost: report.lost, servedTwice: report.servedTwice }).toEqual({ servedOnce: 300, lost: 0, servedTwice: 0 });
+    expect(report.offers.accepted).toBe(300 + report.disconnects);
   });
 
   it('gives the same report for the same seed', () => {
@@ -40,6 +49,7 @@ describe('simulate', () => {
   it.each([
     [{ declineRate: 1 }, /declineRate/],
     [{ declineRate: Number.NaN }, /declineRate/],
+    [{ disconnectRate: 1 }, /disconnectRate/],
     [{ customers: -1 }, /whole numbers/],
     [{ assessors: 2.5 }, /whole numbers/],
     [{ handleSeconds: 0 }, /handleSeconds/],

@@ -166,7 +166,7 @@ describe('estimateWait properties', () => {
 });
 
 describe('simulations', () => {
-  it('serve every customer exactly once, with declines and timeouts, and break no rule', () => {
+  it('serve every customer exactly once, with declines, timeouts and cut-off sessions, and break no rule', () => {
     fc.assert(fc.property(fc.record({
       customers: fc.integer({ min: 0, max: 60 }),
       assessors: fc.integer({ min: 1, max: 8 }),
@@ -174,13 +174,14 @@ describe('simulations', () => {
       handleSeconds: fc.integer({ min: 5, max: 300 }),
       offerTimeoutSeconds: fc.integer({ min: 2, max: 30 }),
       declineRate: fc.double({ min: 0, max: 0.7, noNaN: true }),
+      disconnectRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
       seed: fc.integer(),
     }), (options) => {
       const report = simulate(options);
       expect(report.violations).toEqual([]);
       expect({ servedOnce: report.servedOnce, lost: report.lost, servedTwice: report.servedTwice })
         .toEqual({ servedOnce: options.customers, lost: 0, servedTwice: 0 });
-      expect(report.offers.accepted).toBe(options.customers);
+      expect(report.offers.accepted).toBe(options.customers + report.disconnects);
     }), { numRuns: 60 });
   });
 });
