@@ -94,6 +94,8 @@ export const PeerMessage = z.discriminatedUnion('type', [
   /** Where the customer is and looks, what view they use and which card is open. */
   z.object({
     v, type: z.literal('tour-pose'), viewpoint: TourId, yaw: TourYaw, pitch: TourPitch, fov: z.number().min(10).max(150),
+    /** How far the customer has zoomed in (1: not at all); absent from a page before zoom was shared. */
+    zoom: z.number().min(1).max(3).optional(),
     view: TourView, card: TourId.nullable(), seat: SeatId.nullable(),
   }),
   /** Who leads: the agent ("follow me": the customer's view follows the agent's) or the customer (free look). Either side may hand over. */

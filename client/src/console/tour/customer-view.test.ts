@@ -31,6 +31,11 @@ describe('the customer’s view on the console', () => {
     expect(modeOfPose(cabin(false), 'vr')).toBe('panorama');
   });
 
+  it('zooms as far as the customer has, and not at all for a page that does not say', () => {
+    expect(viewOfPose(cabin(), pose({ zoom: 2.5 })).zoom).toBe(2.5);
+    expect(viewOfPose(cabin(), pose({})).zoom).toBe(1);
+  });
+
   it('shows the tour’s start before any pose, and for a viewpoint it does not know', () => {
     expect(viewOfPose(cabin(), null)).toEqual({ viewpoint: 'aisle', yaw: 30, pitch: -5, zoom: 1, mode: '3d' });
     expect(viewOfPose(cabin(false), pose({ viewpoint: 'gone' })).viewpoint).toBe('aisle');

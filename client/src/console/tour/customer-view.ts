@@ -13,10 +13,14 @@ export function modeOfPose(tour: TourManifest, shown: TourPoseMessage['view']): 
   return shown;
 }
 
-/** What the console renders for the customer's pose; the tour's start, in 3D where it can, before any pose arrived. */
+/**
+ * What the console renders for the customer's pose; the tour's start, in 3D where it can, before any
+ * pose arrived. At the customer's zoom: the console's own screen shape sets its field of view, and the
+ * zoom narrows it as much as the customer's, so the agent sees what the customer has zoomed in on.
+ */
 export function viewOfPose(tour: TourManifest, pose: TourPoseMessage | null): TourView {
   if (!pose || !viewpointById(tour, pose.viewpoint)) return initialView(tour, hasThreeD(tour) ? '3d' : 'panorama');
-  return { viewpoint: pose.viewpoint, yaw: normaliseYaw(pose.yaw), pitch: clampPitch(pose.pitch), zoom: 1, mode: modeOfPose(tour, pose.view) };
+  return { viewpoint: pose.viewpoint, yaw: normaliseYaw(pose.yaw), pitch: clampPitch(pose.pitch), zoom: pose.zoom ?? 1, mode: modeOfPose(tour, pose.view) };
 }
 
 /** Beyond this (degrees from the viewpoint's own "ahead") a customer is looking to one side. */

@@ -50,6 +50,7 @@ export function useViewerGuide(deps: ViewerGuideDeps): ViewerGuide {
       return customerPose({
         view: { viewpoint: view.viewpoint, yaw: look.yaw, pitch: look.pitch },
         fov: verticalFov(aspect) / view.zoom,
+        zoom: view.zoom,
         shown: presenting ? 'vr' : shownMode(view.mode, viewpointById(tour, view.viewpoint) ?? tour.viewpoints[0]!, hasThreeD(tour)),
         card: card?.kind === 'hotspot' ? card.id : null,
         seat,

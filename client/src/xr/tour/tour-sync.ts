@@ -71,7 +71,8 @@ export class PoseGate<P extends Pose> {
 
 /** Everything but the angles: a change here is sent at once. */
 function discreteKey(pose: Pose): string {
-  const { yaw: _yaw, pitch: _pitch, fov: _fov, ...rest } = pose as Pose & Record<string, unknown>;
+  // Zoom moves the field of view, which is gated like the angles: a pinch is not sent every frame.
+  const { yaw: _yaw, pitch: _pitch, fov: _fov, zoom: _zoom, ...rest } = pose as Pose & Record<string, unknown>;
   return JSON.stringify(rest);
 }
 
@@ -82,6 +83,8 @@ export function customerPose(input: {
   view: Pick<TourView, 'viewpoint' | 'yaw' | 'pitch'>;
   /** The vertical field of view shown, in degrees (after zoom). */
   fov: number;
+  /** The zoom that field of view includes (1: none), for a console whose screen has another shape. */
+  zoom: number;
   /** What is on screen: a headset session shows 'vr'. */
   shown: TourMode | 'vr';
   card: string | null;
@@ -94,6 +97,7 @@ export function customerPose(input: {
     yaw: round1(normaliseYaw(input.view.yaw)),
     pitch: round1(input.view.pitch),
     fov: round1(Math.max(10, Math.min(150, input.fov))),
+    zoom: Math.round(Math.max(1, Math.min(3, input.zoom)) * 100) / 100,
     view: input.shown,
     card: input.card,
     seat: input.seat,
