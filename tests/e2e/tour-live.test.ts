@@ -65,6 +65,10 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     const customerYaw = async () => (await tour().state()).yaw;
     await expect.poll(async () => Math.abs(yawDelta(await customerYaw(), Number(await status().getAttribute('data-yaw')))), { timeout: 10_000 }).toBeLessThan(1);
     expect(await status().getAttribute('data-viewpoint')).toBe(cabin.start);
+
+    // The customer zooms in twice (= or +, 1.25× each); the console shows their view at that zoom.
+    for (let i = 0; i < 2; i++) await journey.customer.page.keyboard.press('=');
+    await expect.poll(() => agent().getByTestId('tour-live-stage').getAttribute('data-zoom'), { timeout: 10_000 }).toBe('1.56');
   });
 
   it('follow me: the agent brings the customer to a seat’s view, and the customer’s camera moves', async () => {

@@ -66,6 +66,7 @@ export function TourLiveStage(props: {
       ref={stage}
       className={`tour-live-stage ${pointing ? 'is-pointing' : ''} ${guide.leading ? 'is-leading' : ''}`}
       data-testid="tour-live-stage"
+      data-zoom={view.zoom.toFixed(2)}
       role="region"
       aria-label={guide.leading ? 'Your view, which the customer follows: drag or use the arrow keys to look around' : 'The customer’s view'}
       onPointerDown={(event) => (press.current = { x: event.clientX, y: event.clientY })}

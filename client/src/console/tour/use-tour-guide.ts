@@ -31,7 +31,7 @@ export function useTourGuide({ tour, channel, channelOpen, activity }: TourGuide
   const { pose } = state;
   const customerView = useMemo(
     () => viewOfPose(tour, pose),
-    [tour, pose?.viewpoint, pose?.yaw, pose?.pitch, pose?.view],
+    [tour, pose?.viewpoint, pose?.yaw, pose?.pitch, pose?.zoom, pose?.view],
   );
   const leading = state.leader === 'agent';
   /** What the console shows: the agent's own view while leading, else the customer's. */
