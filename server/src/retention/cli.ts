@@ -1,17 +1,11 @@
 // `npm run retention -- --older-than-days N [--dry-run] [--data-dir DIR]`: purges the blobs of cases
 // whose latest outcome is at least N days old, leaving a signed tombstone entry in each case's ledger.
 // Run it while the server is stopped (see README "Retention").
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBlobStoreConfig } from '../config.ts';
-import pino from 'pino';
-import { createKeyring, recordSigningKey } from '../ledger/keyring.ts';
-import { createLedgerStore } from '../ledger/ledger-store.ts';
-import { LEDGER_KEY_FILE } from '../ledger/signing-key.ts';
-import { loadLedgerSigner } from '../secrets/server-secrets.ts';
 import { openBlobStore } from '../storage/open-blob-store.ts';
-import { openDatabase } from '../storage/database.ts';
+import { openOffline } from './open-offline.ts';
 import { runRetention, type RetentionResult } from './retention.ts';
 
 const USAGE = 'usage: npm run retention -- [--older-than-days N] [--dry-run] [--data-dir DIR]  (N defaults to SIGHTLINE_RETENTION_DAYS)';
@@ -39,23 +33,13 @@ export async function main(argv: string[], out: (line: string) => void = console
     return 2;
   }
   const dataDir = path.resolve(values['data-dir']);
-  const dbFile = path.join(dataDir, 'sightline.db');
-  // The server's database: PostgreSQL when SIGHTLINE_DATABASE_URL names one, else the data dir's SQLite file.
-  const databaseUrl = env.SIGHTLINE_DATABASE_URL?.trim() || null;
-  // The ledger key where the server finds it: the configured file, else the database (PostgreSQL) or the data dir.
-  const keyFile = env.SIGHTLINE_LEDGER_KEY_FILE?.trim() ? path.resolve(env.SIGHTLINE_LEDGER_KEY_FILE.trim()) : null;
-  // Refuse a data dir that is not a Sightline one rather than create an empty database and a new key.
-  if (databaseUrl === null && (!fs.existsSync(dbFile) || (keyFile === null && !fs.existsSync(path.join(dataDir, LEDGER_KEY_FILE))))) {
-    out(`${dataDir} holds no Sightline database and ledger key (pass --data-dir)`);
+  const opened = await openOffline(env, dataDir);
+  if ('refusal' in opened) {
+    out(opened.refusal);
     return 2;
   }
-  const db = await openDatabase(databaseUrl === null ? dbFile : { kind: 'postgres', url: databaseUrl });
+  const { db, ledger } = opened;
   try {
-    const clock = () => new Date();
-    const { signer } = await loadLedgerSigner({ db, dataDir, files: { ledgerKey: keyFile, signallingSecret: null }, log: pino({ level: 'silent' }), clock });
-    await recordSigningKey(createKeyring(db), signer, clock());
-    // Stamped like the server stamps: by the database's clock when several instances share it.
-    const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : clock, signer);
     const blobs = await openBlobStore({ blobStore: loadBlobStoreConfig(env), dataDir });
     const result = await runRetention({ db, ledger, blobs }, { olderThanDays: days, now: new Date(), dryRun: values['dry-run'] }).finally(() => blobs.close());
     for (const line of describeResult(result, days)) out(line);

@@ -2,17 +2,11 @@
 // Object Lock legal hold on every blob the case's ledger still requires and appends a signed
 // `retention.legal-hold` entry; while it is on, `npm run retention` skips the case. Needs an S3 blob
 // store with Object Lock; the local store is refused.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { loadBlobStoreConfig } from '../config.ts';
-import { createKeyring, recordSigningKey } from '../ledger/keyring.ts';
-import { createLedgerStore } from '../ledger/ledger-store.ts';
-import { LEDGER_KEY_FILE } from '../ledger/signing-key.ts';
-import { loadLedgerSigner } from '../secrets/server-secrets.ts';
 import { openBlobStore } from '../storage/open-blob-store.ts';
-import { openDatabase } from '../storage/database.ts';
+import { openOffline } from './open-offline.ts';
 import { LegalHoldRefused, LOCAL_STORE_REFUSAL, setLegalHold } from './legal-hold.ts';
 
 const USAGE = 'usage: npm run legal-hold -- <case-id> on|off [--reason "..."] [--data-dir DIR]';
@@ -55,21 +49,14 @@ export async function main(argv: string[], out: (line: string) => void = console
     return 2;
   }
 
-  // Opened as the retention command opens them (retention/cli.ts): the same database, ledger key and clock.
   const dataDir = path.resolve(parsed.values['data-dir']);
-  const dbFile = path.join(dataDir, 'sightline.db');
-  const databaseUrl = env.SIGHTLINE_DATABASE_URL?.trim() || null;
-  const keyFile = env.SIGHTLINE_LEDGER_KEY_FILE?.trim() ? path.resolve(env.SIGHTLINE_LEDGER_KEY_FILE.trim()) : null;
-  if (databaseUrl === null && (!fs.existsSync(dbFile) || (keyFile === null && !fs.existsSync(path.join(dataDir, LEDGER_KEY_FILE))))) {
-    out(`${dataDir} holds no Sightline database and ledger key (pass --data-dir)`);
+  const opened = await openOffline(env, dataDir);
+  if ('refusal' in opened) {
+    out(opened.refusal);
     return 2;
   }
-  const db = await openDatabase(databaseUrl === null ? dbFile : { kind: 'postgres', url: databaseUrl });
+  const { db, ledger } = opened;
   try {
-    const clock = () => new Date();
-    const { signer } = await loadLedgerSigner({ db, dataDir, files: { ledgerKey: keyFile, signallingSecret: null }, log: pino({ level: 'silent' }), clock });
-    await recordSigningKey(createKeyring(db), signer, clock());
-    const ledger = createLedgerStore(db, db.dialect === 'postgres' ? 'database' : clock, signer);
     const blobs = await openBlobStore({ blobStore, dataDir });
     try {
       const result = await setLegalHold({ ledger, blobs }, { caseId, status, reason });
