@@ -25,6 +25,9 @@ const port = (fallback: number) =>
 /** The tours `npm run assets` generates, shipped in the repository. */
 const BUILT_IN_TOURS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/tours');
 
+/** The digital agent's knowledge base shipped in the repository. */
+const DEFAULT_KNOWLEDGE_BASE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../kb/default.md');
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().optional().transform((v) => v ?? fallback);
 
@@ -111,6 +114,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   SIGHTLINE_DATA_DIR: z.string().default('./data'),
   SIGHTLINE_TOURS_DIR: z.string().optional(),
+  SIGHTLINE_KNOWLEDGE_BASE: z.string().trim().optional(),
   SIGHTLINE_PUBLIC_URL: z.url().optional(),
   SIGHTLINE_ADMIN_EMAIL: z.email().optional(),
   SIGHTLINE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -224,6 +228,8 @@ export interface Config {
   blobStore: BlobStoreConfig;
   /** The folder of preview tours, one sub-folder per tour (docs/TOURS.md). */
   toursDir: string;
+  /** The digital agent's knowledge base, a Markdown file (SIGHTLINE_KNOWLEDGE_BASE; default server/kb/default.md). */
+  knowledgeBase: string;
   publicUrl: string | null;
   admin: { email: string; password: string } | null;
   iceServers: IceServer[];
@@ -348,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     blobStore,
     toursDir: e.SIGHTLINE_TOURS_DIR ? path.resolve(e.SIGHTLINE_TOURS_DIR) : BUILT_IN_TOURS,
+    knowledgeBase: e.SIGHTLINE_KNOWLEDGE_BASE ? path.resolve(e.SIGHTLINE_KNOWLEDGE_BASE) : DEFAULT_KNOWLEDGE_BASE,
     publicUrl: e.SIGHTLINE_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     admin: e.SIGHTLINE_ADMIN_EMAIL && e.SIGHTLINE_ADMIN_PASSWORD
       ? { email: e.SIGHTLINE_ADMIN_EMAIL.toLowerCase(), password: e.SIGHTLINE_ADMIN_PASSWORD }
