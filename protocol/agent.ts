@@ -60,6 +60,6 @@ export const AgentAnsweredPayload = z.object({ question: text(), answer: text(),
 export type AgentAnsweredPayload = z.infer<typeof AgentAnsweredPayload>;
 
 export const AGENT_HANDED_OFF = 'agent.handed-off';
-/** The summary the person sees before answering. */
-export const AgentHandedOffPayload = z.object({ summary: text() });
+/** The summary the person sees before answering, and in a few words why the agent handed over. */
+export const AgentHandedOffPayload = z.object({ summary: text(), reason: text() });
 export type AgentHandedOffPayload = z.infer<typeof AgentHandedOffPayload>;

@@ -4,6 +4,7 @@
 // optional here, and an entry written by an older server still parses. Unknown fields are dropped by
 // a parse, never refused, for the same reason.
 import { z } from 'zod';
+import { AGENT_ANSWERED, AGENT_HANDED_OFF, AgentAnsweredPayload, AgentHandedOffPayload } from './agent.ts';
 import { ChecklistCapture, ChecklistTemplateId } from './checklist.ts';
 import { EVIDENCE_SUPERSEDED, EvidenceSupersededPayload, RETENTION_PURGED, RetentionPurgedPayload } from './corrections.ts';
 import { EVIDENCE_NOTED, EvidenceNotedPayload } from './evidence-notes.ts';
@@ -14,7 +15,7 @@ import { TourActivityBody, TourEvent } from './tour-activity.ts';
 import { TourId } from './tour.ts';
 import { text } from './text.ts';
 
-export { EvidenceNotedPayload, EvidenceSupersededPayload, RetentionPurgedPayload };
+export { AgentAnsweredPayload, AgentHandedOffPayload, EvidenceNotedPayload, EvidenceSupersededPayload, RetentionPurgedPayload };
 
 export const CaseCreatedPayload = z.object({
   kind: CaseKind,
@@ -216,6 +217,8 @@ export const LedgerPayloads = {
   'tour.activity': TourActivityPayload,
   [RETENTION_PURGED]: RetentionPurgedPayload,
   [RETENTION_LEGAL_HOLD]: RetentionLegalHoldPayload,
+  [AGENT_ANSWERED]: AgentAnsweredPayload,
+  [AGENT_HANDED_OFF]: AgentHandedOffPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

