@@ -13,6 +13,7 @@ import { ChunkNumber, Sha256Hex } from './recording.ts';
 import { AnnotationBody, AnnotationLayer, MeasurementBody } from './spatial.ts';
 import { TourActivityBody, TourEvent } from './tour-activity.ts';
 import { TourId } from './tour.ts';
+import { QueueChannel, RoutingStep } from './queue.ts';
 import { text } from './text.ts';
 
 export { AgentAnsweredPayload, AgentHandedOffPayload, EvidenceNotedPayload, EvidenceSupersededPayload, RetentionPurgedPayload };
@@ -180,6 +181,30 @@ export const RetentionLegalHoldPayload = z.object({
 });
 export type RetentionLegalHoldPayload = z.infer<typeof RetentionLegalHoldPayload>;
 
+/**
+ * The case entered the front door's queue (or was put back after a disconnect, `requeuedFrom` naming
+ * the assessor it left, its place kept) with these criteria.
+ */
+export const QueueEnteredPayload = z.object({
+  entryId: text(),
+  channel: QueueChannel,
+  priority: z.number().int(),
+  steps: z.array(RoutingStep),
+  requeuedFrom: text().optional(),
+});
+export type QueueEnteredPayload = z.infer<typeof QueueEnteredPayload>;
+
+/** Offered to one assessor; `stepIndex` is the routing step that matched (-1: pinned), `reason` says why in words. */
+export const QueueOfferedPayload = z.object({ entryId: text(), assessorId: text(), stepIndex: z.number().int(), reason: text() });
+export type QueueOfferedPayload = z.infer<typeof QueueOfferedPayload>;
+
+export const QueueDeclinedPayload = z.object({ entryId: text(), assessorId: text(), why: z.enum(['declined', 'timed out']) });
+export type QueueDeclinedPayload = z.infer<typeof QueueDeclinedPayload>;
+
+/** Accepted: the case is the assessor's, after the customer waited `waitedMs` since entering the queue. */
+export const QueueAssignedPayload = z.object({ entryId: text(), assessorId: text(), waitedMs: z.number().int().min(0) });
+export type QueueAssignedPayload = z.infer<typeof QueueAssignedPayload>;
+
 /** Every ledger kind and the schema of its payload. */
 export const LedgerPayloads = {
   'case.created': CaseCreatedPayload,
@@ -219,6 +244,10 @@ export const LedgerPayloads = {
   [RETENTION_LEGAL_HOLD]: RetentionLegalHoldPayload,
   [AGENT_ANSWERED]: AgentAnsweredPayload,
   [AGENT_HANDED_OFF]: AgentHandedOffPayload,
+  'queue.entered': QueueEnteredPayload,
+  'queue.offered': QueueOfferedPayload,
+  'queue.declined': QueueDeclinedPayload,
+  'queue.assigned': QueueAssignedPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

@@ -32,6 +32,7 @@ import { createMemoryEventLog, createRedisEventLog } from './events/event-log.ts
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
+import { createQueueService } from './frontdoor/queue-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createKeyring } from './ledger/keyring.ts';
@@ -163,6 +164,12 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
+  const queue = createQueueService({
+    db, ledger, cases: caseStore, clock, offerTimeoutMs: 20_000,
+    userExists: async (id) => (await users.byId(id)) !== null,
+    publishCase: (caseId) => cases.publish(caseId),
+    onError: (err) => log.error({ err }, 'front door: a routing pass failed'),
+  });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
   /** The one stop, by close() or drain(), whichever comes first. */
   let stopping: Promise<void> | null = null;
@@ -224,11 +231,12 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,
-    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub,
+    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue,
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });
   for (const server of servers) server.on('request', app);
+  queue.start();
 
   const listen = async (server: http.Server | null, port: number | null): Promise<number | null> => {
     if (!server || port === null) return null;
@@ -264,6 +272,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     readiness.drain();
     stopRevoking();
     stopClosing();
+    await queue.stop();
     await signalling.close();
     await hub.close();
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
@@ -279,6 +288,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     await new Promise((resolve) => setTimeout(resolve, noticeMs));
     stopRevoking();
     stopClosing();
+    await queue.stop();
     const listeners = closeListeners(servers, graceMs);
     await Promise.all([signalling.close(), hub.close()]);
     if (await listeners) log.warn({ graceMs }, 'draining: requests still under way after the grace period were cut');

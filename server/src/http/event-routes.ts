@@ -10,7 +10,8 @@ import type { Auth } from './auth.ts';
 
 const KEEPALIVE_MS = 20_000;
 
-export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router {
+/** `heartbeat`: the console's sign of life for the front door's routing (away after a quiet minute). */
+export function eventRoutes(deps: { auth: Auth; hub: EventHub; heartbeat?: (userId: string) => Promise<void> }): express.Router {
   const { auth, hub } = deps;
   const router = express.Router();
   router.get('/events', async (req, res, next) => {
@@ -36,13 +37,20 @@ export function eventRoutes(deps: { auth: Auth; hub: EventHub }): express.Router
       end: () => res.end(),
     };
     const unsubscribe = hub.subscribe(subscriber, user, lastEventId);
+    const beat = (): void => {
+      deps.heartbeat?.(user.id).catch(next);
+    };
+    beat();
     // A session that just expires ends no request: the keepalive is where a quiet stream notices (the
     // hub ends it then). A failed look-up goes to the error handler, which logs it and ends the stream;
     // the client reconnects.
     const keepalive = setInterval(() => {
       hub.recheck(subscriber).then((live) => {
         // The stream may have closed while the user was read.
-        if (live && !res.writableEnded && !res.destroyed) res.write(': keepalive\n\n');
+        if (live && !res.writableEnded && !res.destroyed) {
+          res.write(': keepalive\n\n');
+          beat();
+        }
       }, next);
     }, KEEPALIVE_MS);
     // 'close' on the response: the client went away or the stream was ended here.

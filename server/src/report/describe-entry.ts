@@ -41,6 +41,7 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
 
 /** The entry in words; null when its payload says too little to say more than its type. */
 function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): string | null {
+  const assessor = (id: string): string => context.userName?.(id) ?? `assessor ${id}`;
   const photo = (evidenceId: string, none: string): string => {
     const number = context.photoNumber(evidenceId);
     return number !== undefined ? `Photo ${number}` : none;
@@ -152,6 +153,16 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       const p = entry.payload;
       return `Legal hold ${p.status === 'on' ? 'put on' : 'lifted from'} the case's files (${p.blobs} files)${p.reason ? `: ${p.reason}` : ''}`;
     }
+    case 'queue.entered': {
+      const p = entry.payload;
+      return p.requeuedFrom ? `Put back at the head of the queue for ${p.channel} after a disconnect` : `Entered the queue for ${p.channel}, priority ${p.priority}`;
+    }
+    case 'queue.offered':
+      return `Offered to ${assessor(entry.payload.assessorId)}: ${entry.payload.reason}`;
+    case 'queue.declined':
+      return `${capitalise(assessor(entry.payload.assessorId))} ${entry.payload.why === 'declined' ? 'declined the offer' : 'let the offer time out'}`;
+    case 'queue.assigned':
+      return `Accepted by ${assessor(entry.payload.assessorId)} after ${Math.round(entry.payload.waitedMs / 1000)} s in the queue`;
     case 'agent.answered': {
       const p = entry.payload;
       const handOff = p.handOff === 'offered' ? '; a person offered' : p.handOff === 'needed' ? '; not answered, passed to a person' : '';

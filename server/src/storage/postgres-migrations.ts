@@ -263,4 +263,42 @@ export const postgresMigrations: string[] = [
     CHECK ((endorsed_by IS NULL) = (endorsement IS NULL))
   );
   `,
+  // Front door (issue 14): each assessor's routing facts (skills, per-channel capacity, status, load,
+  // heartbeat) and the queue of customers waiting for one (frontdoor/queue-store.ts). An offer is the
+  // entry's own state, so an entry is offered to one assessor at a time by construction; a case waits in
+  // the queue at most once at a time (the partial unique index).
+  `
+  CREATE TABLE assessor_routing (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    skills TEXT NOT NULL,
+    capacity TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('available', 'busy', 'away', 'offline')),
+    status_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    last_assigned_at TEXT,
+    load TEXT NOT NULL
+  );
+  CREATE TABLE queue_entries (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    channel TEXT NOT NULL CHECK (channel IN ('text', 'voice', 'video', 'xr')),
+    priority INTEGER NOT NULL,
+    enqueued_at TEXT NOT NULL,
+    steps TEXT NOT NULL,
+    passed_over TEXT NOT NULL,
+    pinned_to TEXT REFERENCES users(id),
+    held INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'offered', 'assigned', 'left', 'finished')),
+    offered_to TEXT REFERENCES users(id),
+    offer_expires_at TEXT,
+    offer_reason TEXT,
+    assigned_to TEXT REFERENCES users(id),
+    assigned_at TEXT,
+    ended_at TEXT,
+    CHECK ((state = 'offered') = (offered_to IS NOT NULL AND offer_expires_at IS NOT NULL)),
+    CHECK (state <> 'assigned' OR assigned_to IS NOT NULL)
+  );
+  CREATE INDEX queue_entries_by_state ON queue_entries(state);
+  CREATE UNIQUE INDEX queue_entries_one_per_case ON queue_entries(case_id) WHERE state IN ('waiting', 'offered', 'assigned');
+  `,
 ];

@@ -267,6 +267,39 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** An assessor's routing facts (frontdoor/queue-store.ts); JSON columns hold SkillLevels and ChannelCounts. */
+export interface AssessorRoutingTable {
+  user_id: string;
+  skills: string;
+  capacity: string;
+  status: string;
+  status_at: string;
+  /** The console's last sign of life: older than a minute counts as away. */
+  last_seen_at: string | null;
+  last_assigned_at: string | null;
+  load: string;
+}
+
+/** A customer in the front door's queue; an offer out is `state` 'offered' with its assessor and expiry. */
+export interface QueueEntriesTable {
+  id: string;
+  case_id: string;
+  channel: string;
+  priority: number;
+  enqueued_at: string;
+  steps: string;
+  passed_over: string;
+  pinned_to: string | null;
+  held: Generated<number>;
+  state: string;
+  offered_to: string | null;
+  offer_expires_at: string | null;
+  offer_reason: string | null;
+  assigned_to: string | null;
+  assigned_at: string | null;
+  ended_at: string | null;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -289,4 +322,6 @@ export interface Schema {
   ledger_keys: LedgerKeysTable;
   server_secrets: ServerSecretsTable;
   instances: InstancesTable;
+  assessor_routing: AssessorRoutingTable;
+  queue_entries: QueueEntriesTable;
 }

@@ -78,6 +78,19 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'POST /api/users/:id/disable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/disable` })),
   'POST /api/users/:id/enable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/enable` })),
   'POST /api/users/:id/password': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/password`, json: { password: 'a long password 9' } })),
+
+  // The front door's queue: an assessor's own status and offer; the queue and routing facts are for admins.
+  // 'away', so no one the matrix makes is ever offered anything. An entry id that does not exist is
+  // 404 to every user: what an entry's assessor may do is tested in server/test/http/queue.test.ts.
+  'PUT /api/me/status': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/status', json: { status: 'away' } })),
+  'GET /api/me/offer': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/offer' })),
+  'GET /api/queue': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/queue' })),
+  'POST /api/queue': row(`${USERS_ONLY} 403 403 201`, (s) => ({ path: '/api/queue', json: { caseId: s.caseId, channel: 'video' } })),
+  'POST /api/queue/:entryId/accept': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/accept' })),
+  'POST /api/queue/:entryId/decline': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/decline' })),
+  'POST /api/queue/:entryId/finish': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/finish' })),
+  'POST /api/queue/:entryId/requeue': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/requeue' })),
+  'PUT /api/users/:id/routing': row(`${USERS_ONLY} 403 403 204`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/routing`, json: { skills: { auto: 3 }, capacity: { text: 2, video: 1 } } })),
   'GET /api/events': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/events' })),
 
   // The customer's own calls: the token names its case, so another case's valid token reaches that case.

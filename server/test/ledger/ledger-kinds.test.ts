@@ -78,6 +78,14 @@ async function damageCase(): Promise<string> {
 
   // Nothing listens on the webhook's port: the failed send is recorded too, then answered 502.
   await ok('send link', post(admin, `${base}/join-link/send`, { channel: 'sms', to: '+447700900123' }), [502]);
+  // The front door: queued, offered, declined, offered again (the only assessor had passed it over), accepted.
+  const { user: me } = await ok('me', admin.json('/api/me'));
+  await ok('routing', admin.json(`/api/users/${me.id}/routing`, { method: 'PUT', json: { skills: { auto: 3 }, capacity: { text: 1 } } }), [204]);
+  await ok('available', admin.json('/api/me/status', { method: 'PUT', json: { status: 'available' } }), [204]);
+  const { entry } = await ok('enqueue', post(admin, '/api/queue', { caseId, channel: 'text', steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 2 }] }] }));
+  await ok('decline', post(admin, `/api/queue/${entry.id}/decline`, {}), [204]);
+  await ok('accept', post(admin, `/api/queue/${entry.id}/accept`, {}));
+  await ok('finish', post(admin, `/api/queue/${entry.id}/finish`, {}));
   await ok('update', admin.json(base, { method: 'PATCH', json: { title: 'Hail damage' } }));
   const { user: rita } = await ok('user', post(admin, '/api/users', { email: 'rita@example.test', name: 'Rita', password: 'a long enough password' }));
   await ok('assign', post(admin, `${base}/assign`, { assessorId: rita.id }));

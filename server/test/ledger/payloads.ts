@@ -60,6 +60,10 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'retention.legal-hold': { status: 'on', reason: 'Disputed: claimant has instructed solicitors', blobs: 3 },
   'agent.answered': { question: 'How long does a claim take?', answer: 'How long a claim takes\n\nMost claims are decided within 5 working days.', source: 'kb:how-long-a-claim-takes', handOff: 'none' },
   'agent.handed-off': { summary: 'claim: "Hail damaged my car roof"\nPhotos: 2 (ev_1, ev_2)\nHand-off: the customer asked for a person', reason: 'the customer asked for a person' },
+  'queue.entered': { entryId: 'qe_1', channel: 'video', priority: 1, steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 3 }] }, { afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] }] },
+  'queue.offered': { entryId: 'qe_1', assessorId: 'usr_a', stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s' },
+  'queue.declined': { entryId: 'qe_1', assessorId: 'usr_a', why: 'timed out' },
+  'queue.assigned': { entryId: 'qe_1', assessorId: 'usr_b', waitedMs: 41_000 },
 };
 
 let seq = 0;

@@ -1,0 +1,280 @@
+// The front door's queue across instances. Every change to the queue, and every routing pass, runs in
+// one transaction holding one database lock ('frontdoor:queue': a PostgreSQL advisory lock; SQLite has
+// one writer anyway), so a pass reads the queue and the assessors as one moment and writes its offers
+// before any other instance reads again: no entry is offered twice, no assessor holds two offers.
+import type { LedgerActor } from '../../../protocol/http.ts';
+import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
+import type { CaseStore } from '../cases/case-store.ts';
+import { HttpError, notFound } from '../errors.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { Db } from '../storage/database.ts';
+import { newId } from '../auth/tokens.ts';
+import { createQueueStore, type StoredEntry, type StoredRouting } from './queue-store.ts';
+import { compareEntries, routingPass } from './routing.ts';
+import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, QueueEntry, SkillLevels } from './routing-types.ts';
+import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
+
+const LOCK = 'frontdoor:queue';
+/** A console silent this long (no event-stream keepalive, no queue call) counts as away. */
+export const AWAY_AFTER_MS = 60_000;
+const SYSTEM: LedgerActor = { type: 'system', id: 'frontdoor' };
+
+export interface QueueServiceDeps {
+  db: Db;
+  ledger: LedgerStore;
+  cases: CaseStore;
+  clock: () => Date;
+  /** How long an assessor has to answer an offer before it goes to the next. */
+  offerTimeoutMs: number;
+  userExists: (id: string) => Promise<boolean>;
+  /** Tells the consoles that a case changed hands (CaseService.publish). */
+  publishCase?: (caseId: string) => Promise<void>;
+  /** Where a failed background pass is reported. */
+  onError?: (error: unknown) => void;
+}
+
+export interface PassResult {
+  offers: Offer[];
+  estimates: WaitEstimate[];
+  entries: StoredEntry[];
+  routing: StoredRouting[];
+  assessors: Assessor[];
+}
+
+/** Routing's view of a stored entry. */
+function toQueueEntry(entry: StoredEntry): QueueEntry {
+  return {
+    id: entry.id, channel: entry.channel, priority: entry.priority, enqueuedAt: Date.parse(entry.enqueuedAt), steps: entry.steps, passedOver: entry.passedOver,
+    ...(entry.pinnedTo !== null ? { pinnedTo: entry.pinnedTo } : {}), ...(entry.held ? { held: true as const } : {}),
+  };
+}
+
+/** The status routing acts on: a disabled user is offline, an available one whose console went quiet is away. */
+function effectiveStatus(row: StoredRouting, now: number): AssessorStatus {
+  if (row.disabled) return 'offline';
+  if (row.status === 'available' && (row.lastSeenAt === null || now - Date.parse(row.lastSeenAt) > AWAY_AFTER_MS)) return 'away';
+  return row.status;
+}
+
+function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>): Assessor {
+  const pending = offers.get(row.userId);
+  return {
+    id: row.userId, status: effectiveStatus(row, now), skills: row.skills, capacity: row.capacity, load: row.load,
+    ...(pending !== undefined ? { pendingOffer: pending } : {}),
+    ...(row.lastAssignedAt !== null ? { lastAssignedAt: Date.parse(row.lastAssignedAt) } : {}),
+  };
+}
+
+export function createQueueService(deps: QueueServiceDeps) {
+  const { db, ledger, cases, clock } = deps;
+  const store = createQueueStore(db);
+  const locked = <T>(work: () => Promise<T>): Promise<T> => db.transaction(async () => {
+    await db.lockInTransaction(LOCK);
+    return work();
+  });
+
+  /** Under the lock: offers past their time go back to waiting, their assessor passed over. */
+  const expireOffers = async (entries: StoredEntry[], now: number): Promise<void> => {
+    for (const entry of entries) {
+      if (entry.state !== 'offered' || Date.parse(entry.offerExpiresAt!) > now) continue;
+      await passOver(entry, entry.offeredTo!, 'timed out', SYSTEM);
+    }
+  };
+
+  const passOver = async (entry: StoredEntry, assessorId: string, why: 'declined' | 'timed out', actor: LedgerActor): Promise<void> => {
+    const passedOver = entry.passedOver.includes(assessorId) ? entry.passedOver : [...entry.passedOver, assessorId];
+    await store.updateEntry(entry.id, { state: 'waiting', passed_over: JSON.stringify(passedOver), offered_to: null, offer_expires_at: null, offer_reason: null });
+    Object.assign(entry, { state: 'waiting', passedOver, offeredTo: null, offerExpiresAt: null, offerReason: null });
+    await ledger.append({ caseId: entry.caseId, actor, type: 'queue.declined', payload: { entryId: entry.id, assessorId, why } });
+  };
+
+  const pass = async (): Promise<PassResult> => {
+    const now = clock().getTime();
+    const entries = await store.queued();
+    await expireOffers(entries, now);
+    const routing = await store.routing();
+    const pendingOf = (list: StoredEntry[]) => new Map(list.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+    let assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries)));
+    const offers = routingPass(entries.map(toQueueEntry), assessors, now);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
+    for (const offer of offers) {
+      const entry = byId.get(offer.entryId)!;
+      const passedOver = offer.clearedPassedOver ? [] : entry.passedOver;
+      await store.updateEntry(entry.id, { state: 'offered', passed_over: JSON.stringify(passedOver), offered_to: offer.assessorId, offer_expires_at: expiresAt, offer_reason: offer.reason });
+      Object.assign(entry, { state: 'offered', passedOver, offeredTo: offer.assessorId, offerExpiresAt: expiresAt, offerReason: offer.reason });
+      await ledger.append({ caseId: entry.caseId, actor: SYSTEM, type: 'queue.offered', payload: { entryId: entry.id, assessorId: offer.assessorId, stepIndex: offer.stepIndex, reason: offer.reason } });
+    }
+    if (offers.length > 0) assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries)));
+    const estimates = estimateWait(entries.map(toQueueEntry), assessors, await store.recentHandleSeconds(), now);
+    return { offers, estimates, entries, routing, assessors };
+  };
+
+  /** Runs a pass after a change has committed; the change stands even if the pass fails. */
+  const passAfter = async <T>(value: T): Promise<T> => {
+    await service.runPass().catch((error: unknown) => deps.onError?.(error));
+    return value;
+  };
+
+  /** The offered entry, if it is this assessor's and still open; else why not (404 or 409). */
+  const openOfferOf = async (entryId: string, userId: string, now: number): Promise<StoredEntry> => {
+    const entry = await store.entry(entryId);
+    if (!entry) throw notFound('the queue entry');
+    if (entry.state !== 'offered' || entry.offeredTo !== userId) throw new HttpError(409, 'not_your_offer', 'This entry is not offered to you (it may have gone to someone else).');
+    if (Date.parse(entry.offerExpiresAt!) <= now) throw new HttpError(409, 'offer_expired', 'This offer has expired and goes to the next assessor.');
+    return entry;
+  };
+
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  let ticking: Promise<unknown> | null = null;
+
+  const service = {
+    /** One routing pass under the queue lock: expire offers, route, write the offers; then the wait estimates. */
+    runPass(): Promise<PassResult> {
+      return locked(pass);
+    },
+
+    async enqueue(actor: LedgerActor, input: { caseId: string; channel: Channel; priority: number; steps: RoutingStep[] }): Promise<StoredEntry> {
+      const record = await cases.byId(input.caseId);
+      if (!record) throw notFound('the case');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to queue it.');
+      const id = newId('qe');
+      await locked(async () => {
+        if (await store.activeForCase(input.caseId)) throw new HttpError(409, 'already_queued', 'This case is already in the queue or in a session from it.');
+        await store.insertEntry({ id, ...input, enqueuedAt: clock().toISOString() });
+        await ledger.append({ caseId: input.caseId, actor, type: 'queue.entered', payload: { entryId: id, channel: input.channel, priority: input.priority, steps: input.steps } });
+      });
+      return passAfter((await store.entry(id))!);
+    },
+
+    async setStatus(userId: string, status: 'available' | 'busy' | 'away'): Promise<void> {
+      await locked(() => store.setStatus(userId, status, clock().toISOString()));
+      await passAfter(undefined);
+    },
+
+    async setRouting(userId: string, routing: { skills: SkillLevels; capacity: ChannelCounts }): Promise<void> {
+      if (!(await deps.userExists(userId))) throw notFound('the user');
+      await locked(() => store.setRouting(userId, routing.skills, routing.capacity, clock().toISOString()));
+      await passAfter(undefined);
+    },
+
+    /** The console's sign of life (its event stream's keepalive, a queue call). */
+    heartbeat(userId: string): Promise<void> {
+      return store.touch(userId, clock().toISOString());
+    },
+
+    /** The assessor's open offer, after a pass (so one due to them, or expired, is current); null when none. */
+    async offerFor(userId: string): Promise<QueueOffer | null> {
+      await store.touch(userId, clock().toISOString());
+      await service.runPass();
+      const entry = await store.offerFor(userId);
+      if (!entry) return null;
+      return { entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '' };
+    },
+
+    /** Takes the offer: the case becomes the assessor's, their load on the channel goes up by one. */
+    async accept(entryId: string, userId: string): Promise<StoredEntry> {
+      const caseId = await locked(async () => {
+        const nowDate = clock();
+        const now = nowDate.getTime();
+        const entry = await openOfferOf(entryId, userId, now);
+        const at = nowDate.toISOString();
+        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: at });
+        await store.addLoad(userId, entry.channel, 1, at);
+        const record = (await cases.byId(entry.caseId))!;
+        if (record.assessorId !== userId) {
+          await cases.setAssessor(entry.caseId, userId);
+          await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: userId }, type: 'case.assigned', payload: { from: record.assessorId, to: userId } });
+        }
+        await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: userId }, type: 'queue.assigned', payload: { entryId: entry.id, assessorId: userId, waitedMs: Math.max(0, now - Date.parse(entry.enqueuedAt)) } });
+        return entry.caseId;
+      });
+      await deps.publishCase?.(caseId);
+      return passAfter((await store.entry(entryId))!);
+    },
+
+    async decline(entryId: string, userId: string): Promise<void> {
+      await locked(async () => {
+        const entry = await openOfferOf(entryId, userId, clock().getTime());
+        await passOver(entry, userId, 'declined', { type: 'assessor', id: userId });
+      });
+      await passAfter(undefined);
+    },
+
+    /** The session from this entry ended: its assessor's load on the channel goes down by one. */
+    async finish(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
+      await locked(async () => {
+        const entry = await assignedEntry(entryId, user);
+        const at = clock().toISOString();
+        await store.updateEntry(entry.id, { state: 'finished', ended_at: at });
+        await store.addLoad(entry.assignedTo!, entry.channel, -1, at);
+      });
+      return passAfter((await store.entry(entryId))!);
+    },
+
+    /**
+     * The customer was lost mid-session: back in the queue with the original enqueue time (so at the
+     * head of their priority), nobody passed over, and the assessor's load freed.
+     */
+    async requeue(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
+      await locked(async () => {
+        const entry = await assignedEntry(entryId, user);
+        const at = clock().toISOString();
+        await store.updateEntry(entry.id, { state: 'waiting', passed_over: '[]', assigned_to: null, assigned_at: null });
+        await store.addLoad(entry.assignedTo!, entry.channel, -1, at);
+        await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: user.id }, type: 'queue.entered', payload: { entryId: entry.id, channel: entry.channel, priority: entry.priority, steps: entry.steps, requeuedFrom: entry.assignedTo! } });
+      });
+      return passAfter((await store.entry(entryId))!);
+    },
+
+    /** The queue as a supervisor sees it: waiting and offered entries in routing order with place and wait, and every routed assessor. */
+    async view(): Promise<QueueView> {
+      const result = await service.runPass();
+      const estimates = new Map(result.estimates.map((e) => [e.entryId, e]));
+      const ordered = [...result.entries].sort((a, b) => compareEntries(toQueueEntry(a), toQueueEntry(b)));
+      const assessors = new Map(result.assessors.map((a) => [a.id, a]));
+      return {
+        entries: ordered.map((e) => ({
+          id: e.id, caseId: e.caseId, channel: e.channel, priority: e.priority, enqueuedAt: e.enqueuedAt, state: e.state, offeredTo: e.offeredTo, assignedTo: e.assignedTo,
+          position: estimates.get(e.id)?.position ?? 0, etaSeconds: estimates.get(e.id)?.etaSeconds ?? null,
+        })),
+        assessors: result.routing.map((row) => {
+          const a = assessors.get(row.userId)!;
+          return { id: row.userId, name: row.name, status: a.status, skills: { ...row.skills }, capacity: { ...row.capacity }, load: { ...row.load }, offer: a.pendingOffer ?? null };
+        }),
+      };
+    },
+
+    /** Passes every `intervalMs` (steps relax and offers expire with time alone); a pass with nothing queued is skipped. */
+    start(intervalMs = 1000): void {
+      if (ticker) return;
+      ticker = setInterval(() => {
+        if (ticking) return;
+        ticking = (async () => {
+          if (await store.anyQueued()) await service.runPass();
+        })().catch((error: unknown) => deps.onError?.(error)).finally(() => {
+          ticking = null;
+        });
+      }, intervalMs);
+    },
+
+    /** Stops the tick and waits for a pass under way. */
+    async stop(): Promise<void> {
+      if (ticker) clearInterval(ticker);
+      ticker = null;
+      await ticking;
+    },
+  };
+
+  const assignedEntry = async (entryId: string, user: { id: string; role: string }): Promise<StoredEntry> => {
+    const entry = await store.entry(entryId);
+    if (!entry) throw notFound('the queue entry');
+    if (user.role !== 'admin' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
+    if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', `This entry is ${entry.state}, not in a session.`);
+    return entry;
+  };
+
+  return service;
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;
