@@ -79,7 +79,10 @@ describe('rules come before the knowledge base', () => {
   });
 
   it('offers a person when asked for one', () => {
-    expect(ask('query', 'can I talk to a real person please')).toMatchObject({ source: 'rule:person-asked', handOff: 'offered' });
+    for (const intent of ['can I talk to a real person please', 'I want to speak to someone', 'get me a human', 'I need an agent']) {
+      expect(ask('query', intent)).toMatchObject({ source: 'rule:person-asked', handOff: 'offered' });
+    }
+    expect(ask('claim', 'someone drove into my car, what documents do you need').source).toBe('kb:documents-a-motor-claim-needs');
   });
 
   it('tells the status and the next step from the case facts', () => {

@@ -11,12 +11,13 @@ const STATUS = /\b(status|where\s+is|where'?s|progress|how\s+far|update|next\s+s
 const MISSING = /\b(missing|still\s+need|outstanding|what\s+else|left\s+to|(documents?|papers?|paperwork|photos?)\b.*\b(send|upload|need|provide|owe))\b/i;
 const OPTIONS = /\b(book|booking|options?|prices?|cost|costs|how\s+much|rates?|available|availability|choices?)\b/i;
 const NOT_OPTIONS = /\b(change|cancel|refund|amend|reschedule|modify)\b/i;
-const PERSON = /\b(human|real\s+person|a\s+person|someone|somebody|an?\s+agent|operator|representative|speak\s+to|talk\s+to)\b/i;
+/** Asking for a person, not merely mentioning one ("someone hit my car" is not a request). */
+const PERSON = /\b(human|real\s+person|operator|representative|(speak|talk|chat)\s+(to|with)\s+(a|an|some\w*|your)\b|(want|need|get)\s+(a|an)\s+(person|agent|human))/i;
 
 const reply = (text: string, source: AgentAnswer['source'], handOff: HandOff, confidence: number): AgentAnswer =>
   ({ speaker: 'digital-agent', label: AGENT_LABEL, text, source, handOff, confidence });
 
-/** "CLM-7 (claim)" or "your case". */
+/** "your case CLM-7", or "your case" when it has no reference. */
 const yourCase = (reference: string | null): string => (reference ? `your case ${reference}` : 'your case');
 
 function priceOf(bookable: Bookable, locale: string): string {
