@@ -5,6 +5,7 @@ import { ChecklistCapture, ChecklistTemplateId, ChecklistView } from './checklis
 import { RecordingSummary } from './recording.ts';
 import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
 import { Currency } from './money.ts';
+import { QueueOffer } from './queue.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
 
@@ -519,6 +520,8 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('measurement'), measurement: MeasurementView }),
   /** A checklist photo was judged; carries the whole new state. */
   z.object({ type: z.literal('checklist'), caseId: text(), checklist: ChecklistView }),
+  /** The front door offered `assessorId` a queue entry to accept or decline (admins see every offer). */
+  z.object({ type: z.literal('offer'), assessorId: text(), offer: QueueOffer }),
   /** Events this console missed while reconnecting are no longer kept: reload what it shows. */
   z.object({ type: z.literal('resync') }),
 ]);

@@ -165,7 +165,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const queue = createQueueService({
-    db, ledger, cases: caseStore, clock, offerTimeoutMs: 20_000,
+    db, ledger, cases: caseStore, hub, clock, offerTimeoutMs: 20_000,
     userExists: async (id) => (await users.byId(id)) !== null,
     publishCase: (caseId) => cases.publish(caseId),
     onError: (err) => log.error({ err }, 'front door: a routing pass failed'),

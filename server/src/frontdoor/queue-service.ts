@@ -5,6 +5,7 @@
 import type { LedgerActor } from '../../../protocol/http.ts';
 import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
 import type { CaseStore } from '../cases/case-store.ts';
+import type { EventHub } from '../events/event-hub.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -27,6 +28,8 @@ export interface QueueServiceDeps {
   /** How long an assessor has to answer an offer before it goes to the next. */
   offerTimeoutMs: number;
   userExists: (id: string) => Promise<boolean>;
+  /** Where offers go out live (the `offer` console event); without it consoles poll GET /api/me/offer. */
+  hub?: Pick<EventHub, 'publish'>;
   /** Tells the consoles that a case changed hands (CaseService.publish). */
   publishCase?: (caseId: string) => Promise<void>;
   /** Where a failed background pass is reported. */
@@ -64,6 +67,10 @@ function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string,
     ...(row.lastAssignedAt !== null ? { lastAssignedAt: Date.parse(row.lastAssignedAt) } : {}),
   };
 }
+
+const offerView = (entry: StoredEntry): QueueOffer => ({
+  entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '',
+});
 
 export function createQueueService(deps: QueueServiceDeps) {
   const { db, ledger, cases, clock } = deps;
@@ -130,8 +137,14 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   const service = {
     /** One routing pass under the queue lock: expire offers, route, write the offers; then the wait estimates. */
-    runPass(): Promise<PassResult> {
-      return locked(pass);
+    async runPass(): Promise<PassResult> {
+      const result = await locked(pass);
+      // After the commit, so a console that reads the offer on hearing of it finds it.
+      for (const made of result.offers) {
+        const entry = result.entries.find((e) => e.id === made.entryId)!;
+        deps.hub?.publish(made.assessorId, { type: 'offer', assessorId: made.assessorId, offer: offerView(entry) });
+      }
+      return result;
     },
 
     async enqueue(actor: LedgerActor, input: { caseId: string; channel: Channel; priority: number; steps: RoutingStep[] }): Promise<StoredEntry> {
@@ -168,8 +181,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       await store.touch(userId, clock().toISOString());
       await service.runPass();
       const entry = await store.offerFor(userId);
-      if (!entry) return null;
-      return { entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '' };
+      return entry ? offerView(entry) : null;
     },
 
     /** Takes the offer: the case becomes the assessor's, their load on the channel goes up by one. */

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { QueueView } from '../../../protocol/queue.ts';
+import { eventsDuring } from './events.ts';
 import { startHarness, type Client, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -215,6 +216,18 @@ describe('who is routed', () => {
     expect(await offerOf(offline)).toBeNull();
     // Asking for an offer is the console's sign of life: the quiet one is back, and served.
     expect((await offerOf(quiet))!.entryId).toBe(entryId);
+  });
+
+  it('counts an open console stream as a heartbeat, and sends the offer on it live', async () => {
+    const a = await assessor({}, { text: 1 });
+    h.advance(61_000);
+    expect((await queueView()).assessors[0]).toMatchObject({ id: a.id, status: 'away' });
+    const caseId = await newCase();
+    const seen = await eventsDuring(a.client, async () => {
+      await expect.poll(async () => (await queueView()).assessors[0]?.status).toBe('available');
+      await enqueue({ caseId, channel: 'text' });
+    }, (events) => events.some((e) => e.type === 'offer'));
+    expect(seen.find((e) => e.type === 'offer')).toMatchObject({ assessorId: a.id, offer: { caseId, channel: 'text', reason: 'matched any assessor (first step)' } });
   });
 
   it('offers nothing to an assessor who set themselves away', async () => {
