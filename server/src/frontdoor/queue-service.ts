@@ -160,8 +160,13 @@ export function createQueueService(deps: QueueServiceDeps) {
       return passAfter((await store.entry(id))!);
     },
 
+    /** Stepping away (busy or away) with an offer open declines it, so the customer goes to the next at once. */
     async setStatus(userId: string, status: 'available' | 'busy' | 'away'): Promise<void> {
-      await locked(() => store.setStatus(userId, status, clock().toISOString()));
+      await locked(async () => {
+        await store.setStatus(userId, status, clock().toISOString());
+        const open = status === 'available' ? null : await store.offerFor(userId);
+        if (open) await passOver(open, userId, 'declined', { type: 'assessor', id: userId });
+      });
       await passAfter(undefined);
     },
 

@@ -230,6 +230,17 @@ describe('who is routed', () => {
     expect(seen.find((e) => e.type === 'offer')).toMatchObject({ assessorId: a.id, offer: { caseId, channel: 'text', reason: 'matched any assessor (first step)' } });
   });
 
+  it('passes an open offer to the next when its assessor steps away', async () => {
+    const a = await assessor({}, { text: 1 });
+    const b = await assessor({}, { text: 1 });
+    const caseId = await newCase();
+    const entryId = await enqueue({ caseId, channel: 'text' });
+    const [first, second] = (await offerOf(a)) ? [a, b] : [b, a];
+    expect((await first.client.json('/api/me/status', { method: 'PUT', json: { status: 'busy' } })).status).toBe(204);
+    expect((await offerOf(second))!.entryId).toBe(entryId);
+    expect(await queueEntries(caseId)).toContainEqual(expect.objectContaining({ type: 'queue.declined', assessorId: first.id, why: 'declined' }));
+  });
+
   it('offers nothing to an assessor who set themselves away', async () => {
     const away = await assessor({}, { text: 1 }, 'away');
     await enqueue({ caseId: await newCase(), channel: 'text' });
