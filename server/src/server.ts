@@ -24,6 +24,7 @@ import { createChecklistService } from './checklist/checklist-service.ts';
 import { createChecklistStore } from './checklist/checklist-store.ts';
 import { registerInstance, type InstanceRegistration } from './cluster/instance-registry.ts';
 import { createReadiness } from './cluster/readiness.ts';
+import { loadKnowledgeBase } from './frontdoor/agent/knowledge-base.ts';
 import { closeListeners, type ShutdownConfig } from './cluster/shutdown.ts';
 import { closeRedis, openRedis, type Redis } from './cluster/redis.ts';
 import type { Config } from './config.ts';
@@ -86,6 +87,11 @@ export interface RunningServer {
 /** `testClock`: a test's clock for everything, ledger entries included; otherwise ledger entries take the database's. */
 export async function startServer(config: Config, log: Logger, testClock?: () => Date): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // The digital agent's knowledge base, read before anything is opened: a broken file stops the start
+  // with its line and what is wrong, not the first customer who asks (issue 14; the intake page that
+  // asks it comes next).
+  const knowledgeBase = loadKnowledgeBase(config.knowledgeBase);
+  log.info({ file: config.knowledgeBase, entries: knowledgeBase.length }, 'knowledge base read');
   const clock = testClock ?? (() => new Date());
   const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
   let redis: Redis | null = null;
