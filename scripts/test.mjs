@@ -13,7 +13,10 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // The AWS SDK warns once per process that releases after early 2027 need Node 22 (docs/DEPLOY.md says
+  // so); every server a test starts would print it again.
+  const quiet = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...quiet, ...process.env, ...env } });
   return result.status === 0;
 }
 
