@@ -87,6 +87,8 @@ describe('bad input at every write route', () => {
     'POST /api/cases/:id/recordings', 'POST /api/cases/:id/recordings/:recordingId/seal', 'POST /api/join/consent',
     'POST /api/join/peer', 'POST /api/cases/:id/evidence', 'PUT /api/cases/:id/recordings/:recordingId/chunks/:n',
     'POST /api/cases/:id/annotations', 'POST /api/cases/:id/annotations/clear', 'POST /api/cases/:id/measurements',
+    'PUT /api/me/status', 'PUT /api/users/:id/routing', 'POST /api/queue', 'POST /api/queue/:entryId/accept',
+    'POST /api/queue/:entryId/decline', 'POST /api/queue/:entryId/finish', 'POST /api/queue/:entryId/requeue',
   ])('%s: a 4xx with a reason, never a 500 or a hang, and nothing stored', async (key) => {
     const route = fixture.routes.find((r) => r.key === key);
     if (!route) throw new Error(`no bad-input property for ${key}`);

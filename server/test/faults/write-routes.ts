@@ -8,6 +8,7 @@ import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
+import { EnqueueBody, RoutingBody, StatusBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
@@ -170,6 +171,14 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/consent', '/api/join/consent', customer, { recording: true, location: true }, ConsentBody),
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     bodilessRoute('POST /api/join/decline', '/api/join/decline', customer),
+    // The front door's queue (issue 14). Nothing is queued in this fixture, so the background routing
+    // pass has nothing to write; the entry routes name an entry that does not exist.
+    jsonRoute('PUT /api/me/status', '/api/me/status', cookie, { status: 'available' }, StatusBody),
+    jsonRoute('PUT /api/users/:id/routing', `/api/users/${switched}/routing`, cookie, { skills: { auto: 3, 'lang-zh': 2 }, capacity: { text: 3, video: 1 } }, RoutingBody),
+    jsonRoute('POST /api/queue', '/api/queue', cookie, {
+      caseId, channel: 'video', priority: 1, steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 3 }] }, { afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] }],
+    }, EnqueueBody),
+    ...(['accept', 'decline', 'finish', 'requeue'] as const).map((action) => bodilessRoute(`POST /api/queue/:entryId/${action}`, `/api/queue/entry-not-queued/${action}`, cookie)),
     {
       key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
       text: { schema: EvidenceUploadMeta, valid: VALID_DETAILS, encode: (value) => uploadWithDetails(photo, value) },
