@@ -2,7 +2,7 @@
 // drawn in the headset at the viewpoint, and pointing the controller at a link's ring on the floor and
 // pulling the trigger teleports to that viewpoint (through the comfort fade). Nothing the session
 // asks the server for fails: no controller profile or model is missing. The hotel rooms in VR too,
-// one as its 360° photo and one in 3D. iwer 2.5 offers no WebXR layers, so a panorama is on the
+// one as its 360° photo and one in 3D, and an operator's Gaussian-splat capture (Spark in the headset). iwer 2.5 offers no WebXR layers, so a panorama is on the
 // sphere here; the equirect layer real headsets get is unit-tested (panorama-layer.test.ts).
 import path from 'node:path';
 import sharp from 'sharp';
@@ -11,14 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
-import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
+import { prepareToursDir, writeFixtureSplat } from './support/tour-fixture.ts';
+import { createPreviewCase, fetchManifest, listTours, TourPage, wallColour } from './support/tour-page.ts';
 import { aimRightController, installXrHeadset, pullRightTrigger } from './support/xr-headset.ts';
 
 describe('preview tour in a VR headset', () => {
   let tours: Awaited<ReturnType<typeof prepareToursDir>>;
   beforeAll(async () => {
     tours = await prepareToursDir();
+    await writeFixtureSplat(tours.dir);
     process.env.SIGHTLINE_TOURS_DIR = tours.dir;
   });
   const journey = useJourney({
@@ -93,12 +94,30 @@ describe('preview tour in a VR headset', () => {
       await leaveVr(tour.page);
     }
   });
+
+  it('shows an operator’s Gaussian-splat capture in VR, drawn by Spark in the headset', async () => {
+    const { tour } = await openInVr('fixture-splat', '3d');
+    expect((await tour.state()).shownMode).toBe('3d');
+    const shot = await tour.page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/tour-splat-vr.png') });
+    // The fixture room in perspective, not an empty frame: ahead (−Z, where the headset faces at the
+    // start) its red wall. In VR the page shows the headset's frame, so the picture is the page's.
+    expect(await spread(shot)).toBeGreaterThan(20);
+    expect(wallColour(await centreOf(shot))).toBe('red');
+    await leaveVr(tour.page);
+  });
 });
 
 /** How much a picture's pixels vary (the mean of its channels' standard deviations). */
 async function spread(png: Buffer): Promise<number> {
   const { channels } = await sharp(png).removeAlpha().stats();
   return channels.reduce((sum, c) => sum + c.stdev, 0) / channels.length;
+}
+
+/** The average colour of the middle 20×20 pixels of a picture. */
+async function centreOf(png: Buffer): Promise<[number, number, number]> {
+  const { width = 0, height = 0 } = await sharp(png).metadata();
+  const { channels } = await sharp(png).removeAlpha().extract({ left: Math.round(width / 2) - 10, top: Math.round(height / 2) - 10, width: 20, height: 20 }).stats();
+  return [channels[0]!.mean, channels[1]!.mean, channels[2]!.mean];
 }
 
 async function leaveVr(page: Page): Promise<void> {
