@@ -14,6 +14,10 @@ export type AssessorStatus = z.infer<typeof AssessorStatus>;
 export const StatusBody = z.object({ status: SettableStatus });
 export type StatusBody = z.infer<typeof StatusBody>;
 
+/** `GET /api/me/status`: what the assessor last chose, 'offline' when they never did. */
+export const StatusView = z.object({ status: AssessorStatus });
+export type StatusView = z.infer<typeof StatusView>;
+
 /** "auto", "property", "lang:zh-CN": letters, digits and : . _ - only, so a name is safe in any text it lands in. */
 const SKILL_NAME = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$/;
 const SKILL_NAME_RULE = 'a skill name is 1 to 40 letters, digits or : . _ - and starts with a letter or digit';

@@ -170,6 +170,11 @@ export function createQueueService(deps: QueueServiceDeps) {
       await passAfter(undefined);
     },
 
+    /** What the assessor last chose (not routing's reading of a quiet console); 'offline' when never. */
+    async statusOf(userId: string): Promise<AssessorStatus> {
+      return (await store.statusOf(userId)) ?? 'offline';
+    },
+
     async setRouting(userId: string, routing: { skills: SkillLevels; capacity: ChannelCounts }): Promise<void> {
       if (!(await deps.userExists(userId))) throw notFound('the user');
       await locked(() => store.setRouting(userId, routing.skills, routing.capacity, clock().toISOString()));

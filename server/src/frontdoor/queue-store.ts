@@ -149,6 +149,12 @@ export function createQueueStore(db: Db) {
       await db.q().updateTable('assessor_routing').set({ status, status_at: at, last_seen_at: at }).where('user_id', '=', userId).execute();
     },
 
+    /** The status the person last set; null when they have no routing row. */
+    async statusOf(userId: string): Promise<AssessorStatus | null> {
+      const row = await db.q().selectFrom('assessor_routing').select('status').where('user_id', '=', userId).executeTakeFirst();
+      return row ? (row.status as AssessorStatus) : null;
+    },
+
     /** The console's heartbeat; a user without a routing row is not routed, so nothing is written for them. */
     async touch(userId: string, at: string): Promise<void> {
       await db.q().updateTable('assessor_routing').set({ last_seen_at: at }).where('user_id', '=', userId).execute();

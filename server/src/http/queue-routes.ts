@@ -1,7 +1,7 @@
 // The front door's queue: an assessor's status and offer, accepting or declining it, ending or losing
 // the session it led to; and (admins, until the supervisor role exists) the queue itself and who routes what.
 import express from 'express';
-import { EnqueueBody, RoutingBody, StatusBody, type QueueEntryView } from '../../../protocol/queue.ts';
+import { EnqueueBody, RoutingBody, StatusBody, type QueueEntryView, type StatusView } from '../../../protocol/queue.ts';
 import type { QueueService } from '../frontdoor/queue-service.ts';
 import type { StoredEntry } from '../frontdoor/queue-store.ts';
 import type { Auth } from './auth.ts';
@@ -19,6 +19,12 @@ export function queueRoutes(deps: { auth: Auth; queue: QueueService }): express.
     const user = await auth.requireUser(req);
     await queue.setStatus(user.id, parseInput(StatusBody, req.body).status);
     res.status(204).end();
+  });
+
+  router.get('/me/status', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const view: StatusView = { status: await queue.statusOf(user.id) };
+    res.set('Cache-Control', 'no-store').json(view);
   });
 
   router.get('/me/offer', async (req, res) => {

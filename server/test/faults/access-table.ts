@@ -83,6 +83,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   // 'away', so no one the matrix makes is ever offered anything. An entry id that does not exist is
   // 404 to every user: what an entry's assessor may do is tested in server/test/http/queue.test.ts.
   'PUT /api/me/status': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/status', json: { status: 'away' } })),
+  'GET /api/me/status': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me/status' })),
   'GET /api/me/offer': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/offer' })),
   'GET /api/queue': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/queue' })),
   'POST /api/queue': row(`${USERS_ONLY} 403 403 201`, (s) => ({ path: '/api/queue', json: { caseId: s.caseId, channel: 'video' } })),

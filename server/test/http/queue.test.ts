@@ -241,6 +241,25 @@ describe('who is routed', () => {
     expect(await queueEntries(caseId)).toContainEqual(expect.objectContaining({ type: 'queue.declined', assessorId: first.id, why: 'declined' }));
   });
 
+  it('reads back the status the assessor chose: offline until they choose, the choice even once their console goes quiet', async () => {
+    const a = await assessor({}, { text: 1 }, null);
+    const statusOf = async (client: Client) => {
+      const res = await client.json('/api/me/status');
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    expect(await statusOf(a.client)).toEqual({ status: 'offline' });
+    expect(await statusOf(admin)).toEqual({ status: 'offline' });
+    for (const status of ['available', 'busy', 'away', 'available'] as const) {
+      expect((await a.client.json('/api/me/status', { method: 'PUT', json: { status } })).status).toBe(204);
+      expect(await statusOf(a.client)).toEqual({ status });
+    }
+    h.advance(61_000);
+    expect(await statusOf(a.client)).toEqual({ status: 'available' });
+    expect((await queueView()).assessors.find((x) => x.id === a.id)).toMatchObject({ status: 'away' });
+    expect((await h.client().json('/api/me/status')).status).toBe(401);
+  });
+
   it('offers nothing to an assessor who set themselves away', async () => {
     const away = await assessor({}, { text: 1 }, 'away');
     await enqueue({ caseId: await newCase(), channel: 'text' });
