@@ -9,6 +9,7 @@ import { CaseView } from '../case/case-view.tsx';
 import { consoleApi } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
+import { QueueDesk } from '../queue/queue-desk.tsx';
 import { TourAnalyticsPage } from '../tour/tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -88,6 +89,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
           {live ? 'Live updates on' : 'Connecting live updates…'}
         </span>
+        <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} />
         <span className="topbar-user">
           {props.user.name}
           {props.user.role === 'admin' && <span className="badge badge-brand">Admin</span>}

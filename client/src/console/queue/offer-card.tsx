@@ -1,0 +1,101 @@
+// An incoming offer from the queue, shown like an incoming call: what the case is, how long the customer
+// has waited, why it came to this assessor, and a countdown to answer before it goes to the next.
+import { useEffect, useRef, useState } from 'react';
+import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
+import { messageOf } from '../../lib/api.ts';
+import { consoleApi } from '../app/console-api.ts';
+import { formatWaited, secondsLeft } from './queue-time.ts';
+
+const CHANNEL_LABEL: Record<QueueChannel, string> = { text: 'Text chat', voice: 'Voice call', video: 'Video call', xr: 'XR session' };
+const CHANNEL_GLYPH: Record<QueueChannel, string> = { text: 'T', voice: 'V', video: '▶', xr: 'XR' };
+/** How long "Offer passed to a colleague" stays before the card goes. */
+const LAPSED_MS = 4000;
+
+export function OfferCard(props: {
+  offer: QueueOffer;
+  onAccept: (offer: QueueOffer) => Promise<void>;
+  onDecline: (offer: QueueOffer) => Promise<void>;
+  onGone: (offer: QueueOffer) => void;
+}) {
+  const { offer, onGone } = props;
+  const [now, setNow] = useState(() => Date.now());
+  const [title, setTitle] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shownAt = useRef(Date.now());
+  const left = secondsLeft(offer.expiresAt, now);
+  const lapsed = left === 0;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    consoleApi.getCase(offer.caseId, controller.signal).then(
+      (detail) => setTitle(detail.case.title),
+      (failure: unknown) => {
+        if (controller.signal.aborted) return;
+        setTitle(`Case ${offer.caseId}`);
+        setError(messageOf(failure));
+      },
+    );
+    return () => controller.abort();
+  }, [offer.caseId]);
+
+  useEffect(() => {
+    if (lapsed) {
+      const timer = setTimeout(() => onGone(offer), LAPSED_MS);
+      return () => clearTimeout(timer);
+    }
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [lapsed, offer, onGone]);
+
+  const answer = (action: (offer: QueueOffer) => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    action(offer).catch((failure: unknown) => {
+      setError(messageOf(failure));
+      setBusy(false);
+    });
+  };
+
+  const total = Math.max(1, Date.parse(offer.expiresAt) - shownAt.current);
+  const fraction = Math.min(1, Math.max(0, (Date.parse(offer.expiresAt) - now) / total));
+
+  return (
+    <section className={`offer-card ${lapsed ? 'offer-lapsed' : ''}`} role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-facts" data-testid="offer-card" data-entry-id={offer.entryId}>
+      <header className="offer-head">
+        <span className={`offer-channel offer-channel-${offer.channel}`} aria-hidden="true">{CHANNEL_GLYPH[offer.channel]}</span>
+        <div>
+          <p className="offer-kicker">Incoming · {CHANNEL_LABEL[offer.channel]}</p>
+          <h2 id="offer-title" data-testid="offer-title">{title ?? 'Loading the case…'}</h2>
+        </div>
+      </header>
+      {lapsed ? (
+        <p className="offer-gone" data-testid="offer-lapsed">Offer passed to a colleague</p>
+      ) : (
+        <>
+          <dl className="offer-facts" id="offer-facts">
+            <dt>Waiting</dt>
+            <dd data-testid="offer-waited">{formatWaited(now - Date.parse(offer.enqueuedAt))}</dd>
+            <dt>Priority</dt>
+            <dd data-testid="offer-priority">{offer.priority === 0 ? 'Normal' : offer.priority}</dd>
+            <dt>Answer within</dt>
+            <dd data-testid="offer-countdown">{left} s</dd>
+          </dl>
+          <div className="offer-timer" aria-hidden="true">
+            <span style={{ width: `${fraction * 100}%` }} />
+          </div>
+          <p className="offer-reason" data-testid="offer-reason">{offer.reason}</p>
+          {error && <p className="offer-error" role="alert">{error}</p>}
+          <div className="offer-actions">
+            <button type="button" className="btn" data-testid="offer-decline" disabled={busy} onClick={() => answer(props.onDecline)}>
+              Decline
+            </button>
+            <button type="button" className="btn btn-primary offer-accept" data-testid="offer-accept" disabled={busy} onClick={() => answer(props.onAccept)}>
+              Accept
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

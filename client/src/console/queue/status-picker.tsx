@@ -1,0 +1,70 @@
+// The assessor's availability in the top bar, like a contact-centre desktop's status picker: a coloured
+// dot and the status; choosing one tells the queue whether to route cases here.
+import { useEffect, useRef, useState } from 'react';
+import type { AssessorStatus, StatusBody } from '../../../../protocol/queue.ts';
+
+const LABEL: Record<AssessorStatus, string> = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' };
+const CHOICES: StatusBody['status'][] = ['available', 'busy', 'away'];
+const HINT: Record<StatusBody['status'], string> = {
+  available: 'Cases are offered to you',
+  busy: 'No new cases; an open offer goes to a colleague',
+  away: 'No new cases until you are back',
+};
+
+export function StatusPicker(props: { status: AssessorStatus; onChoose: (status: StatusBody['status']) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const choose = (status: StatusBody['status']) => {
+    setOpen(false);
+    setSaving(true);
+    props.onChoose(status).finally(() => setSaving(false));
+  };
+
+  return (
+    <div className="status-picker" ref={root}>
+      <button
+        type="button"
+        className="status-current"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Your status: ${LABEL[props.status]}`}
+        data-testid="status-picker"
+        data-status={props.status}
+        disabled={saving}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span className={`status-dot status-${props.status}`} aria-hidden="true" />
+        {LABEL[props.status]}
+        <span className="status-caret" aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="status-menu" role="menu" aria-label="Set your status">
+          {CHOICES.map((status) => (
+            <button key={status} type="button" role="menuitemradio" aria-checked={props.status === status} className="status-choice" data-testid={`status-${status}`} onClick={() => choose(status)}>
+              <span className={`status-dot status-${status}`} aria-hidden="true" />
+              <span>
+                {LABEL[status]}
+                <small>{HINT[status]}</small>
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
