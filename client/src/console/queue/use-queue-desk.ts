@@ -58,7 +58,7 @@ export function useQueueDesk(userId: string, notify: (tone: 'error', message: st
   };
 
   // By identity: a fresh offer of the same entry (it came back to this assessor at once) is a new card.
-  const settle = (answered: QueueOffer) => setOffer((current) => (current === answered ? null : current));
+  const settle = useCallback((answered: QueueOffer) => setOffer((current) => (current === answered ? null : current)), []);
 
   return {
     status,
