@@ -36,6 +36,9 @@ function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: View
  * Init script: every stage the renderer shows, in order — mode, panorama size ("1024x512"; empty in
  * 3D) and whether it is the last stage — read from its data attributes as they change.
  */
+/** How late the full content arrives in the staging test: well after any preview could be shown. */
+const LATE_CONTENT_MS = 1500;
+
 function recordStages(): void {
   const stages: string[] = [];
   (window as unknown as { tourStages: string[] }).tourStages = stages;
@@ -242,6 +245,12 @@ describe('preview tour: the customer looks around before buying', () => {
       await context.addInitScript(recordStages);
       const page = await context.newPage();
       journey.logs.push(recordPageLog(page, `first-picture-${memory}gb`));
+      // The full content (scene, full panorama) comes late, as on a slow link: on a fast machine it could
+      // otherwise be ready before the first frame, and the viewer rightly skips the preview then.
+      await page.route(/\/tours\/[^/]+\/[^/?]+\.(glb|webp|jpg|png)$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, LATE_CONTENT_MS));
+        await route.continue();
+      });
       const tour = new TourPage(page);
       await tour.open(joinUrl);
       await tour.waitForShown(room.start);
