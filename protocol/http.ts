@@ -6,12 +6,14 @@ import { RecordingSummary } from './recording.ts';
 import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
 import { Currency } from './money.ts';
 import { QueueOffer } from './queue.ts';
+import { FrontDoorView } from './intake.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
 
 export { Currency };
 
-export const Role = z.enum(['admin', 'assessor']);
+/** supervisor: watches the queue and KPIs, joins sessions; expert: sees only the cases they are invited to. */
+export const Role = z.enum(['admin', 'assessor', 'supervisor', 'expert']);
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({
@@ -75,7 +77,8 @@ export const CaseView = z.object({
   kind: CaseKind,
   title: text(),
   customerName: text().nullable(),
-  assessorId: text(),
+  /** null: a case the front door opened, waiting in the queue for someone to take it. */
+  assessorId: text().nullable(),
   createdAt: text(),
   joinExpiresAt: text(),
   presence: CasePresence,
@@ -423,6 +426,8 @@ export const JoinView = z.object({
       privacyUrl: text().nullable(),
     })
     .optional(),
+  /** A case the customer opened at the front door: the agent's conversation and their place in the queue; null otherwise. */
+  frontDoor: FrontDoorView.nullable().optional(),
 });
 export type JoinView = z.infer<typeof JoinView>;
 

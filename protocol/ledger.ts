@@ -4,7 +4,7 @@
 // optional here, and an entry written by an older server still parses. Unknown fields are dropped by
 // a parse, never refused, for the same reason.
 import { z } from 'zod';
-import { AGENT_ANSWERED, AGENT_HANDED_OFF, AgentAnsweredPayload, AgentHandedOffPayload } from './agent.ts';
+import { AGENT_ANSWERED, AGENT_HANDED_OFF, AgentAnsweredPayload, AgentHandedOffPayload, ServiceType } from './agent.ts';
 import { ChecklistCapture, ChecklistTemplateId } from './checklist.ts';
 import { EVIDENCE_SUPERSEDED, EvidenceSupersededPayload, RETENTION_PURGED, RetentionPurgedPayload } from './corrections.ts';
 import { EVIDENCE_NOTED, EvidenceNotedPayload } from './evidence-notes.ts';
@@ -22,7 +22,8 @@ export const CaseCreatedPayload = z.object({
   kind: CaseKind,
   title: text(),
   customerName: text().nullable(),
-  assessorId: text(),
+  /** null: opened by the front door's intake, for whoever takes it from the queue. */
+  assessorId: text().nullable(),
   /** The guided-capture checklist; entries from before checklists have none. */
   checklist: ChecklistTemplateId.nullable().optional(),
   /** A preview case's tour; only present when the case has one. */
@@ -47,7 +48,8 @@ export const NoPayload = z.object({});
 export type NoPayload = z.infer<typeof NoPayload>;
 
 /** A case moved from one assessor (user id) to another. */
-export const CaseAssignedPayload = z.object({ from: text(), to: text() });
+/** `from` null: the case had nobody yet (the front door opened it). */
+export const CaseAssignedPayload = z.object({ from: text().nullable(), to: text() });
 export type CaseAssignedPayload = z.infer<typeof CaseAssignedPayload>;
 
 export const JoinLinkIssuedPayload = z.object({ tokenId: text(), expiresAt: text() });
@@ -205,6 +207,25 @@ export type QueueDeclinedPayload = z.infer<typeof QueueDeclinedPayload>;
 export const QueueAssignedPayload = z.object({ entryId: text(), assessorId: text(), waitedMs: z.number().int().min(0) });
 export type QueueAssignedPayload = z.infer<typeof QueueAssignedPayload>;
 
+/** A customer arrived through the front door (`/start`): what for, in their words, and how they want to be met. */
+export const IntakeReceivedPayload = z.object({ intakeId: text(), service: ServiceType, intent: text(), channel: QueueChannel, existingCase: z.boolean() });
+export type IntakeReceivedPayload = z.infer<typeof IntakeReceivedPayload>;
+
+/** The customer left the queue before anyone answered (abandonment), or asked to be called back (the place is kept). */
+export const QueueLeftPayload = z.object({ entryId: text(), waitedMs: z.number().int().min(0) });
+export type QueueLeftPayload = z.infer<typeof QueueLeftPayload>;
+
+export const QueueCallbackPayload = z.object({ entryId: text(), phone: text(), note: text().nullable() });
+export type QueueCallbackPayload = z.infer<typeof QueueCallbackPayload>;
+
+/** The customer's satisfaction after a session: 1 (poor) to 5 (excellent), and what they wrote. */
+export const SurveyAnsweredPayload = z.object({ surveyId: text(), score: z.number().int().min(1).max(5), comment: text().nullable() });
+export type SurveyAnsweredPayload = z.infer<typeof SurveyAnsweredPayload>;
+
+/** The assessor's wrap-up of a session: how it ended (disposition) and notes. */
+export const SessionWrappedUpPayload = z.object({ wrapUpId: text(), entryId: text().nullable(), disposition: text(), notes: text().nullable() });
+export type SessionWrappedUpPayload = z.infer<typeof SessionWrappedUpPayload>;
+
 /** Every ledger kind and the schema of its payload. */
 export const LedgerPayloads = {
   'case.created': CaseCreatedPayload,
@@ -248,6 +269,11 @@ export const LedgerPayloads = {
   'queue.offered': QueueOfferedPayload,
   'queue.declined': QueueDeclinedPayload,
   'queue.assigned': QueueAssignedPayload,
+  'intake.received': IntakeReceivedPayload,
+  'queue.left': QueueLeftPayload,
+  'queue.callback-requested': QueueCallbackPayload,
+  'survey.answered': SurveyAnsweredPayload,
+  'session.wrapped-up': SessionWrappedUpPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

@@ -201,7 +201,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         checklist: record.checklist === null ? null : checklistState(record.checklist, await deps.checklistCaptures(record.id)),
         tour: joinTour(record.tour),
         closedAt: record.closedAt,
-        notice: { ...deps.customerNotice, assessorName: await deps.userName(record.assessorId) },
+        notice: { ...deps.customerNotice, assessorName: record.assessorId === null ? null : await deps.userName(record.assessorId) },
       };
     },
 

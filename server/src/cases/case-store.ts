@@ -10,7 +10,8 @@ export interface CaseRecord {
   kind: CaseKind;
   title: string;
   customerName: string | null;
-  assessorId: string;
+  /** null: a case the front door opened (intake), not yet taken from the queue by anyone. */
+  assessorId: string | null;
   createdBy: string;
   createdAt: string;
   /** The guided-capture checklist the customer is taken through, if any. */
@@ -156,7 +157,7 @@ export function createCaseStore(db: Db): CaseStore {
     setAssessor: (id, assessorId) => setCase(id, { assessor_id: assessorId }),
     async openCounts() {
       const rows = await db.q().selectFrom('cases').select(['assessor_id', (eb) => eb.fn.countAll<number>().as('n')]).where('closed_at', 'is', null).groupBy('assessor_id').execute();
-      return new Map(rows.map((r) => [r.assessor_id, Number(r.n)]));
+      return new Map(rows.filter((r) => r.assessor_id !== null).map((r) => [r.assessor_id!, Number(r.n)]));
     },
     async replaceJoinToken(input) {
       await db.q().updateTable('join_tokens').set({ revoked_at: input.createdAt }).where('case_id', '=', input.caseId).where('revoked_at', 'is', null).execute();

@@ -27,7 +27,8 @@ export interface EventHub {
    */
   subscribe(subscriber: Subscriber, user: User, lastEventId?: string): () => void;
   /** Delivers to admins and to `assessorId`, the case's assessor at the time of the event, on every instance. */
-  publish(assessorId: string, event: ConsoleEvent): void;
+  /** To the case's assessor (and admins and supervisors, who see every case); null: a case nobody holds yet. */
+  publish(assessorId: string | null, event: ConsoleEvent): void;
   /** Reads one stream's user again; false (and the stream ended) when its session has ended. */
   recheck(subscriber: Subscriber): Promise<boolean>;
   /** Ends every stream whose session has ended; call it after ending sessions, so none waits for an event. */
@@ -36,6 +37,9 @@ export interface EventHub {
   /** Ends every stream (their consoles reconnect, to another instance when this one is going away) and the log. */
   close(): Promise<void>;
 }
+
+/** The event log's addressee for a case nobody holds: no user has this id (ids are prefixed random). */
+const UNASSIGNED = '';
 
 interface Stream {
   user: User;
@@ -57,7 +61,7 @@ export function createEventHub(deps: { log: EventLog; onError: (err: unknown) =>
     }
     if (stream.lastId !== null && compareIds(logged.id, stream.lastId) <= 0) return;
     stream.lastId = logged.id;
-    if (stream.user.role === 'admin' || stream.user.id === logged.assessorId) subscriber.send(logged.event, logged.id);
+    if (stream.user.role === 'admin' || stream.user.role === 'supervisor' || stream.user.id === logged.assessorId) subscriber.send(logged.event, logged.id);
   };
 
   deps.log.start((logged) => {
@@ -97,7 +101,7 @@ export function createEventHub(deps: { log: EventLog; onError: (err: unknown) =>
       return () => streams.delete(subscriber);
     },
     publish(assessorId, event) {
-      deps.log.append(assessorId, event);
+      deps.log.append(assessorId ?? UNASSIGNED, event);
     },
     async recheck(subscriber) {
       const user = await subscriber.currentUser();

@@ -102,7 +102,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
   const summaries = async (caseId: string): Promise<RecordingSummary[]> => Promise.all((await store.list(caseId)).map((r) => summaryOf(r)));
 
-  const publish = async (assessorId: string, recording: RecordingRecord): Promise<void> => {
+  const publish = async (assessorId: string | null, recording: RecordingRecord): Promise<void> => {
     hub.publish(assessorId, { type: 'recording', recording: await summaryOf(recording) });
   };
 

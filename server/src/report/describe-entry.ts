@@ -72,6 +72,7 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       return 'Case taken out of the archive';
     case 'case.assigned': {
       const name = (id: string) => context.userName?.(id) ?? `assessor ${id}`;
+      if (entry.payload.from === null) return `Case taken from the queue by ${name(entry.payload.to)}`;
       return `Case reassigned from ${name(entry.payload.from)} to ${name(entry.payload.to)}`;
     }
     case 'joinlink.issued':
@@ -170,6 +171,22 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
     }
     case 'agent.handed-off':
       return `Digital assistant handed over to a person: ${preview(entry.payload.reason)}`;
+    case 'intake.received': {
+      const p = entry.payload;
+      return `Customer arrived at the front door (${p.service}, ${p.channel}${p.existingCase ? ', an existing case' : ''}): "${preview(p.intent)}"`;
+    }
+    case 'queue.left':
+      return `Customer left the queue after ${Math.round(entry.payload.waitedMs / 1000)} s`;
+    case 'queue.callback-requested':
+      return `Customer asked to be called back${entry.payload.note ? ` (${preview(entry.payload.note)})` : ''}; their place is kept`;
+    case 'survey.answered': {
+      const p = entry.payload;
+      return `Customer rated the session ${p.score} of 5${p.comment ? `: "${preview(p.comment)}"` : ''}`;
+    }
+    case 'session.wrapped-up': {
+      const p = entry.payload;
+      return `Session wrapped up: ${preview(p.disposition)}${p.notes ? ` (${preview(p.notes)})` : ''}`;
+    }
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

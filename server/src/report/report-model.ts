@@ -29,12 +29,12 @@ export interface ReportSnapshot {
 
 /** Every user id the report will name, so the caller can look them up in the same read. */
 export function userIdsNamedBy(record: CaseRecord, entries: readonly LedgerEntry[], outcomes: readonly OutcomeView[]): string[] {
-  const ids = new Set([record.assessorId]);
+  const ids = new Set(record.assessorId === null ? [] : [record.assessorId]);
   for (const entry of entries) {
     if (entry.actor.type === 'assessor') ids.add(entry.actor.id);
     // A reassignment names both assessors.
     const known = knownLedgerEntry(entry);
-    if (known?.type === 'case.assigned') for (const id of [known.payload.from, known.payload.to]) ids.add(id);
+    if (known?.type === 'case.assigned') for (const id of [known.payload.from, known.payload.to]) if (id !== null) ids.add(id);
   }
   for (const outcome of outcomes) ids.add(outcome.decidedBy);
   return [...ids];
@@ -103,7 +103,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
     superseded: index < snapshot.outcomes.length - 1,
   }));
 
-  const assessor = users.get(record.assessorId);
+  const assessor = record.assessorId === null ? undefined : users.get(record.assessorId);
   return {
     generatedAt: snapshot.generatedAt,
     case: {

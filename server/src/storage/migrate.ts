@@ -4,19 +4,31 @@
 import type BetterSqlite from 'better-sqlite3';
 import type pg from 'pg';
 import { postgresMigrations } from './postgres-migrations.ts';
-import { sqliteMigrations } from './sqlite-migrations.ts';
+import { sqliteMigrations, type SqliteStep } from './sqlite-migrations.ts';
 
 /** The advisory lock key migrations hold: any fixed 64-bit number no other lock in the database uses. */
 const MIGRATION_LOCK = 7_238_411_029;
 
-export function migrateSqlite(db: BetterSqlite.Database, steps: readonly string[] = sqliteMigrations): void {
+export function migrateSqlite(db: BetterSqlite.Database, steps: readonly SqliteStep[] = sqliteMigrations): void {
+  // Rewriting a table's declared constraints (sqlite-migrations.ts `rewriteSchema`) needs the schema
+  // table writable: allowed for the migrations alone, then defensive mode is back.
+  db.unsafeMode(true);
+  try {
+    migrateSqliteSteps(db, steps);
+  } finally {
+    db.unsafeMode(false);
+  }
+}
+
+function migrateSqliteSteps(db: BetterSqlite.Database, steps: readonly SqliteStep[]): void {
   for (;;) {
     const applied = db.transaction(() => {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > steps.length) throw new Error(`the database's schema (version ${version}) is newer than this Sightline (${steps.length}): upgrade this instance`);
       const step = steps[version];
       if (step === undefined) return false;
-      db.exec(step);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version + 1}`);
       return true;
     }).immediate();

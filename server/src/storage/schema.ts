@@ -26,7 +26,8 @@ export interface CasesTable {
   kind: string;
   title: string;
   customer_name: string | null;
-  assessor_id: string;
+  /** null: a case an intake opened, not yet taken from the queue. */
+  assessor_id: string | null;
   created_by: string;
   created_at: string;
   checklist: string | null;
@@ -298,6 +299,57 @@ export interface QueueEntriesTable {
   assigned_to: string | null;
   assigned_at: string | null;
   ended_at: string | null;
+  /** The hand-off summary (JSON) the assessor sees before answering. */
+  summary: string | null;
+  /** A callback request (JSON): the customer keeps their place and is called back. */
+  callback: string | null;
+  transfer_note: string | null;
+  service: string | null;
+}
+
+export interface IntakesTable {
+  id: string;
+  case_id: string;
+  service: string;
+  intent: string;
+  channel: string;
+  created_at: string;
+  outcome: Generated<string>;
+  handed_off_at: string | null;
+}
+
+export interface IntakeCodesTable {
+  case_id: string;
+  code_hash: string;
+  sent_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+}
+
+export interface CaseParticipantsTable {
+  case_id: string;
+  user_id: string;
+  role: string;
+  invited_by: string;
+  invited_at: string;
+}
+
+export interface SurveysTable {
+  id: string;
+  case_id: string;
+  score: number;
+  comment: string | null;
+  answered_at: string;
+}
+
+export interface WrapUpsTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  entry_id: string | null;
+  disposition: string;
+  notes: string | null;
+  wrapped_at: string;
 }
 
 export interface Schema {
@@ -324,4 +376,9 @@ export interface Schema {
   instances: InstancesTable;
   assessor_routing: AssessorRoutingTable;
   queue_entries: QueueEntriesTable;
+  intakes: IntakesTable;
+  intake_codes: IntakeCodesTable;
+  case_participants: CaseParticipantsTable;
+  surveys: SurveysTable;
+  wrap_ups: WrapUpsTable;
 }

@@ -1,6 +1,79 @@
 // SQLite schema migrations, applied in order (PRAGMA user_version counts them); never edit a released
 // step, append a new one, and the same change to postgres-migrations.ts.
-export const sqliteMigrations: string[] = [
+import type BetterSqlite from 'better-sqlite3';
+
+/** A step: SQL, or (for what SQL alone cannot do in SQLite) a function run in the step's transaction. */
+export type SqliteStep = string | ((db: BetterSqlite.Database) => void);
+
+/**
+ * Rewrites a table's declared SQL in place — SQLite's documented way to drop or widen a CHECK or drop a
+ * NOT NULL without rebuilding the table (sqlite.org/lang_altertable.html, "other kinds of table schema
+ * changes"): the stored rows are valid under the new declaration as they were under the old. Fails
+ * loudly if the declaration is not the one this project created.
+ */
+function rewriteSchema(db: BetterSqlite.Database, table: string, from: string, to: string): void {
+  const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
+  if (!row?.sql.includes(from)) throw new Error(`migration: the table ${table} is not declared as expected (looked for "${from}")`);
+  db.pragma('writable_schema = ON');
+  db.prepare("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?").run(row.sql.replace(from, to), table);
+  db.pragma('writable_schema = RESET');
+}
+
+/** Front door (issue 14), the tables: see the step that uses it. */
+const FRONT_DOOR_TABLES = `
+  CREATE TABLE intakes (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    service TEXT NOT NULL CHECK (service IN ('query', 'consult', 'transaction', 'complaint', 'claim', 'preview')),
+    intent TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('text', 'voice', 'video', 'xr')),
+    created_at TEXT NOT NULL,
+    outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'answered', 'handed-off', 'left')),
+    handed_off_at TEXT
+  );
+  CREATE INDEX intakes_by_case ON intakes(case_id, created_at);
+  CREATE INDEX intakes_by_created ON intakes(created_at);
+  CREATE TABLE intake_codes (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id),
+    code_hash TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE case_participants (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('expert', 'supervisor')),
+    invited_by TEXT NOT NULL REFERENCES users(id),
+    invited_at TEXT NOT NULL,
+    PRIMARY KEY (case_id, user_id)
+  );
+  CREATE TABLE surveys (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment TEXT,
+    answered_at TEXT NOT NULL
+  );
+  CREATE INDEX surveys_by_time ON surveys(answered_at);
+  CREATE TABLE wrap_ups (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    entry_id TEXT REFERENCES queue_entries(id),
+    disposition TEXT NOT NULL,
+    notes TEXT,
+    wrapped_at TEXT NOT NULL
+  );
+  CREATE INDEX wrap_ups_by_time ON wrap_ups(wrapped_at);
+  ALTER TABLE queue_entries ADD COLUMN summary TEXT;
+  ALTER TABLE queue_entries ADD COLUMN callback TEXT;
+  ALTER TABLE queue_entries ADD COLUMN transfer_note TEXT;
+  ALTER TABLE queue_entries ADD COLUMN service TEXT;
+  CREATE INDEX queue_entries_by_enqueued ON queue_entries(enqueued_at);
+`;
+
+export const sqliteMigrations: SqliteStep[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -345,4 +418,14 @@ export const sqliteMigrations: string[] = [
   CREATE INDEX queue_entries_by_state ON queue_entries(state);
   CREATE UNIQUE INDEX queue_entries_one_per_case ON queue_entries(case_id) WHERE state IN ('waiting', 'offered', 'assigned');
   `,
+  // Front door (issue 14), customers arriving on their own: the roles `supervisor` and `expert`; a case
+  // an intake opened has no assessor until someone takes it from the queue; each intake (service, intent,
+  // channel, how it ended: bot containment); one-time codes that identify an existing case; the experts
+  // and supervisors invited to a case; satisfaction surveys and wrap-ups (KPIs); and on a queue entry the
+  // hand-off summary, a callback request, a warm transfer's note and the service it came for.
+  (db) => {
+    rewriteSchema(db, 'users', "CHECK (role IN ('admin', 'assessor'))", "CHECK (role IN ('admin', 'assessor', 'supervisor', 'expert'))");
+    rewriteSchema(db, 'cases', 'assessor_id TEXT NOT NULL REFERENCES users(id)', 'assessor_id TEXT REFERENCES users(id)');
+    db.exec(FRONT_DOOR_TABLES);
+  },
 ];

@@ -16,7 +16,7 @@ import { DAY_MS, legalHold, retention } from '../retention/support.ts';
  * Kinds in the contract that no route writes yet: the digital agent's (issue 14) are appended by the
  * intake route, which comes next; their payloads are read in protocol/ledger.test.ts meanwhile.
  */
-const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off']);
+const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off', 'intake.received', 'queue.left', 'queue.callback-requested', 'survey.answered', 'session.wrapped-up']);
 
 let h: Harness;
 let admin: Client;

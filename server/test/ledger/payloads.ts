@@ -64,6 +64,11 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'queue.offered': { entryId: 'qe_1', assessorId: 'usr_a', stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s' },
   'queue.declined': { entryId: 'qe_1', assessorId: 'usr_a', why: 'timed out' },
   'queue.assigned': { entryId: 'qe_1', assessorId: 'usr_b', waitedMs: 41_000 },
+  'intake.received': { intakeId: 'in_1', service: 'claim', intent: 'Someone backed into my car', channel: 'video', existingCase: false },
+  'queue.left': { entryId: 'qe_1', waitedMs: 95_000 },
+  'queue.callback-requested': { entryId: 'qe_1', phone: '+44 7700 900123', note: 'after 5 pm' },
+  'survey.answered': { surveyId: 'sv_1', score: 4, comment: 'Quick and clear' },
+  'session.wrapped-up': { wrapUpId: 'wu_1', entryId: 'qe_1', disposition: 'resolved', notes: 'Repair approved' },
 };
 
 let seq = 0;

@@ -102,7 +102,7 @@ export function CaseActions(props: {
         </button>
       )}
       {props.isAdmin && editing !== 'assign' && (
-        <button type="button" className="btn btn-small" data-testid="reassign-case" onClick={() => open('assign', c.assessorId)}>
+        <button type="button" className="btn btn-small" data-testid="reassign-case" onClick={() => open('assign', c.assessorId ?? undefined)}>
           Reassign
         </button>
       )}

@@ -117,7 +117,7 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
                   </div>
                 </td>
                 <td>{c.customerName ?? <span className="muted">—</span>}</td>
-                {isAdmin && <td className="small">{nameOf(c.assessorId)}</td>}
+                {isAdmin && <td className="small">{c.assessorId === null ? <span className="muted">In the queue</span> : nameOf(c.assessorId)}</td>}
                 <td>
                   {/* A closed case is closed whoever is on the page; a customer on the page says more than their link. */}
                   {c.closedAt ? (
