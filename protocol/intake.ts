@@ -7,7 +7,7 @@
 // own join link. Everything after — the agent, the queue, the call — happens on that link, so they can
 // leave and come back without losing their place.
 import { z } from 'zod';
-import { AgentAnswer, MAX_INTENT_CHARS, ServiceType } from './agent.ts';
+import { AgentAnswer, AgentAnsweredPayload, MAX_INTENT_CHARS, ServiceType } from './agent.ts';
 import { QueueChannel } from './queue.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
@@ -89,8 +89,8 @@ export const FrontDoorView = z.object({
   service: ServiceType,
   intent: text(),
   channel: QueueChannel,
-  /** Each question and the agent's answer, oldest first. */
-  turns: z.array(z.object({ question: text(), answer: AgentAnswer })),
+  /** Each question and the agent's answer, oldest first, as the ledger keeps them (agent.answered). */
+  turns: z.array(AgentAnsweredPayload),
   queue: QueuePlace,
 });
 export type FrontDoorView = z.infer<typeof FrontDoorView>;

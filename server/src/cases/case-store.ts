@@ -12,7 +12,7 @@ export interface CaseRecord {
   customerName: string | null;
   /** null: a case the front door opened (intake), not yet taken from the queue by anyone. */
   assessorId: string | null;
-  createdBy: string;
+  createdBy: string | null;
   createdAt: string;
   /** The guided-capture checklist the customer is taken through, if any. */
   checklist: ChecklistTemplateId | null;
@@ -42,7 +42,7 @@ interface CaseRow {
   title: string;
   customer_name: string | null;
   assessor_id: string;
-  created_by: string;
+  created_by: string | null;
   created_at: string;
   checklist: ChecklistTemplateId | null;
   tour: string | null;

@@ -305,6 +305,7 @@ export const postgresMigrations: string[] = [
   ALTER TABLE users DROP CONSTRAINT users_role_check;
   ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('admin', 'assessor', 'supervisor', 'expert'));
   ALTER TABLE cases ALTER COLUMN assessor_id DROP NOT NULL;
+  ALTER TABLE cases ALTER COLUMN created_by DROP NOT NULL;
   CREATE TABLE intakes (
     id TEXT PRIMARY KEY,
     case_id TEXT NOT NULL REFERENCES cases(id),

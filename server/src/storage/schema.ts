@@ -28,7 +28,8 @@ export interface CasesTable {
   customer_name: string | null;
   /** null: a case an intake opened, not yet taken from the queue. */
   assessor_id: string | null;
-  created_by: string;
+  /** null: opened by a customer at the front door. */
+  created_by: string | null;
   created_at: string;
   checklist: string | null;
   tour: string | null;

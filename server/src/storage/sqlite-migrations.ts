@@ -419,13 +419,14 @@ export const sqliteMigrations: SqliteStep[] = [
   CREATE UNIQUE INDEX queue_entries_one_per_case ON queue_entries(case_id) WHERE state IN ('waiting', 'offered', 'assigned');
   `,
   // Front door (issue 14), customers arriving on their own: the roles `supervisor` and `expert`; a case
-  // an intake opened has no assessor until someone takes it from the queue; each intake (service, intent,
+  // an intake opened has no assessor until someone takes it from the queue, and no user created it; each intake (service, intent,
   // channel, how it ended: bot containment); one-time codes that identify an existing case; the experts
   // and supervisors invited to a case; satisfaction surveys and wrap-ups (KPIs); and on a queue entry the
   // hand-off summary, a callback request, a warm transfer's note and the service it came for.
   (db) => {
     rewriteSchema(db, 'users', "CHECK (role IN ('admin', 'assessor'))", "CHECK (role IN ('admin', 'assessor', 'supervisor', 'expert'))");
     rewriteSchema(db, 'cases', 'assessor_id TEXT NOT NULL REFERENCES users(id)', 'assessor_id TEXT REFERENCES users(id)');
+    rewriteSchema(db, 'cases', 'created_by TEXT NOT NULL REFERENCES users(id)', 'created_by TEXT REFERENCES users(id)');
     db.exec(FRONT_DOOR_TABLES);
   },
 ];
