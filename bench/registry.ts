@@ -184,6 +184,21 @@ export const BENCHES: BenchEntry[] = [
     },
   },
   {
+    name: 'frontdoor-load',
+    script: 'bench/frontdoor-load.ts',
+    smokeEnv: { QUICK: '1' },
+    limitSeconds: 420,
+    note: 'Front door under load: 2,000 customers arrive over 60 s (seeded times; 70% text, 30% video; each needing auto, property or travel at level 2, relaxing to 1 at 10 s and to anyone at 30 s) and are queued with POST /api/queue for 50 assessors (one or two skills at levels 1–3; three chats or one video call at once). Each assessor is a console on the live event stream: it hears its offer, accepts, holds the session 1–3 s (video 2–4 s) and finishes. The server is a child process on loopback. "Decision" is enqueue → the offer arriving at a console, for customers offered within a second (someone with the skill and capacity was free); fairness is the longest wait over the median (all priority 0).',
+    rows: (r) => {
+      if (!r.setup) return [];
+      return [
+        [`front door: ${r.setup.customers} customers over ${r.setup.arrivalSeconds} s to ${r.setup.assessors} assessors`, `${r.served} served once, ${r.twice} twice, ${r.lost} lost, ${r.stillQueued} left in the queue; all served ${r.drainedSeconds} s after the first arrival`, 'every customer exactly once', r.exactlyOnce ? 'holds' : '**fails**'],
+        ['routing decision (enqueue → offer at the console)', ms(r.decisionMs, 'p99'), `the enqueue call itself (runs a routing pass): ${ms(r.enqueueCallMs, 'p99')}`, '–'],
+        ['wait in the queue (enqueue → accepted)', `p50 ${r.waitMs?.p50} ms, p95 ${r.waitMs?.p95} ms, max ${r.waitMs?.max} ms`, 'fairness: longest ÷ median, equal priority', `${r.fairness}×`],
+      ];
+    },
+  },
+  {
     name: 'client-weight',
     script: 'bench/client-weight.ts',
     smokeEnv: {},
