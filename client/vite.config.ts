@@ -1,5 +1,6 @@
-// Builds the two browser surfaces (assessor console, customer join page) into client/dist, which the
-// server serves as static files under a strict CSP: no inline scripts or styles end up in the HTML.
+// Builds the three browser surfaces (assessor console, customer join page, the front door /start) into
+// client/dist, which the server serves as static files under a strict CSP: no inline scripts or styles
+// end up in the HTML.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,12 +81,13 @@ export default defineConfig({
       input: {
         console: fileURLToPath(new URL('console.html', import.meta.url)),
         join: fileURLToPath(new URL('join.html', import.meta.url)),
+        start: fileURLToPath(new URL('start.html', import.meta.url)),
       },
-      // Code both pages use (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
+      // Code the pages share (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
       output: {
         // …and code loaded on demand (the XR views, three.js) is named after what it is.
         chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
-        assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !/^(console|join)\b/.test(n)) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+        assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !/^(console|join|start)\b/.test(n)) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },
   },

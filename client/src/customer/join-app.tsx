@@ -1,13 +1,17 @@
 // The customer's join flow: link → consent → camera permission → waiting → live call → ended (with a
-// way back in); for a preview case with a tour, link → consent → the tour (loaded on demand).
+// way back in); for a preview case with a tour, link → consent → the tour (loaded on demand). A case
+// opened at the front door starts with the digital assistant and the queue until someone takes it.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
+import type { FrontDoorView } from '../../../protocol/intake.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
 import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';
 import { ConsentScreen } from './consent-screen.tsx';
 import { DeclinedScreen } from './declined-screen.tsx';
+import { FrontDoorScreen } from './front-door/front-door-screen.tsx';
+import { frontDoorOf } from './front-door/front-door-step.ts';
 import { declineJoin, fetchJoin, giveConsent } from './join-api.ts';
 import { takeJoinLink } from './join-token.ts';
 import { MediaScreen, type JoinMode } from './media-screen.tsx';
@@ -19,6 +23,8 @@ type Step =
   | { kind: 'loading' }
   | { kind: 'invalid' }
   | { kind: 'unreachable'; message: string }
+  /** The front door: the digital assistant, then the queue, until an assessor takes the case. */
+  | { kind: 'front-door'; join: JoinView; frontDoor: FrontDoorView }
   | { kind: 'consent'; join: JoinView }
   /** Said no on the consent screen; `told`: whether the assessor has been told. */
   | { kind: 'declined'; join: JoinView; told: 'telling' | 'told' | 'not-told' }
@@ -38,6 +44,13 @@ function afterConsent(join: JoinView): Step {
   return join.tour ? { kind: 'tour', join, tour: join.tour } : { kind: 'media', join };
 }
 
+function firstStep(join: JoinView): Step {
+  if (join.closedAt) return { kind: 'closed', join };
+  const frontDoor = frontDoorOf(join);
+  if (frontDoor) return { kind: 'front-door', join, frontDoor };
+  return join.consented ? afterConsent(join) : { kind: 'consent', join };
+}
+
 export function JoinApp() {
   const [link] = useState(takeJoinLink);
   const token = link.token;
@@ -55,7 +68,7 @@ export function JoinApp() {
   const load = useCallback(() => {
     if (!token) return;
     setStep({ kind: 'loading' });
-    fetchJoin(token).then((join) => setStep(join.closedAt ? { kind: 'closed', join } : join.consented ? afterConsent(join) : { kind: 'consent', join }), fail);
+    fetchJoin(token).then((join) => setStep(firstStep(join)), fail);
   }, [token, fail]);
 
   useEffect(load, [load]);
@@ -91,6 +104,9 @@ export function JoinApp() {
         </button>
       </MessageScreen>
     );
+  }
+  if (step.kind === 'front-door') {
+    return <FrontDoorScreen join={step.join} frontDoor={step.frontDoor} token={token} location={location} onAssigned={load} />;
   }
   if (step.kind === 'consent') {
     const accept = (location: boolean): void => {
