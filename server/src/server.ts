@@ -34,6 +34,7 @@ import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
 import { createQueueService } from './frontdoor/queue-service.ts';
+import { createKpiService } from './frontdoor/kpi/kpi-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
 import { createKeyring } from './ledger/keyring.ts';
@@ -237,7 +238,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,
-    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue,
+    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, kpis: createKpiService({ db, clock }),
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

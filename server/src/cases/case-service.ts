@@ -137,7 +137,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', `invalid case search: ${name}: ${day} is not a real day (YYYY-MM-DD)`);
       }
       if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', 'invalid case search: the "from" day is after the "to" day');
-      const assessorId = user.role === 'admin' ? query.assessorId : user.id;
+      const assessorId = user.role === 'admin' || user.role === 'supervisor' ? query.assessorId : user.id;
       return Promise.all((await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) })).map(view));
     },
 
@@ -155,6 +155,8 @@ export function createCaseService(deps: CaseServiceDeps) {
         return mustExist(caseId);
       }
       const record = await mustExist(caseId);
+      // A supervisor reads every case; auth.ts's requireUser keeps their case writes out.
+      if (principal.user.role === 'supervisor') return record;
       if (principal.user.role !== 'admin' && record.assessorId !== principal.user.id) {
         throw forbidden('this case is not assigned to you');
       }

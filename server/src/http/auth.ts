@@ -44,6 +44,7 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
 
     async requireUser(req: Request): Promise<User> {
       const user = await sessionUser(req);
+      if (user?.role === 'supervisor' && supervisorMayNot(req)) throw forbidden('a supervisor can read cases, not change them');
       if (user) return user;
       if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
       throw new HttpError(401, 'login_required', 'log in first');
@@ -52,6 +53,13 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     async requireAdmin(req: Request): Promise<User> {
       const user = await auth.requireUser(req);
       if (user.role !== 'admin') throw forbidden('only an admin can do this');
+      return user;
+    },
+
+    /** Admins and supervisors: the queue, routing facts and KPIs (not users or settings). */
+    async requireSupervisor(req: Request): Promise<User> {
+      const user = await auth.requireUser(req);
+      if (user.role !== 'admin' && user.role !== 'supervisor') throw forbidden('only a supervisor or an admin can do this');
       return user;
     },
 
@@ -78,6 +86,23 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     },
   };
   return auth;
+}
+
+const CASE_PATH = /^\/api\/cases(\/|\?|$)/;
+/**
+ * What a supervisor may still send to a case: peer credentials, to listen in on (or join) its live call;
+ * a session's wrap-up, and inviting or removing an expert (after-session-routes.ts).
+ */
+const SUPERVISOR_CASE_WRITES = [/^\/api\/cases\/[^/?]+\/peer(\?|$)/, /^\/api\/cases\/[^/?]+\/(wrap-up|participants(\/[^/?]+)?)(\?|$)/];
+
+/**
+ * Supervisors read every case (CaseService.authorize) but change none: every case route that is not a
+ * read is refused at the door, so no service has to tell a read from a write.
+ */
+function supervisorMayNot(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  const path = req.originalUrl;
+  return CASE_PATH.test(path) && !SUPERVISOR_CASE_WRITES.some((allowed) => allowed.test(path));
 }
 
 /** A cookie value that is not valid percent-encoding names no session (it is never one we set). */

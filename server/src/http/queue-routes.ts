@@ -1,5 +1,5 @@
 // The front door's queue: an assessor's status and offer, accepting or declining it, ending or losing
-// the session it led to; and (admins, until the supervisor role exists) the queue itself and who routes what.
+// the session it led to; and (supervisors and admins) the queue itself and who routes what.
 import express from 'express';
 import { EnqueueBody, RoutingBody, StatusBody, type QueueEntryView, type StatusView } from '../../../protocol/queue.ts';
 import type { QueueService } from '../frontdoor/queue-service.ts';
@@ -36,7 +36,7 @@ export function queueRoutes(deps: { auth: Auth; queue: QueueService }): express.
   });
 
   router.get('/queue', async (req, res) => {
-    await auth.requireAdmin(req);
+    await auth.requireSupervisor(req);
     res.set('Cache-Control', 'no-store').json(await queue.view());
   });
 
@@ -68,7 +68,7 @@ export function queueRoutes(deps: { auth: Auth; queue: QueueService }): express.
   });
 
   router.put('/users/:id/routing', async (req, res) => {
-    await auth.requireAdmin(req);
+    await auth.requireSupervisor(req);
     await queue.setRouting(req.params.id, parseInput(RoutingBody, req.body));
     res.status(204).end();
   });

@@ -1,0 +1,208 @@
+// The supervisor over real HTTP: KPIs of queue entries made through the real queue routes (enqueue as
+// admin, offer, accept, finish), the CSV of the same, bad periods refused naming the parameter, and
+// who may call what — supervisor (reads every case, changes none), expert (no cases), assessor.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KpiReport } from '../../../protocol/kpi.ts';
+import { openDatabase } from '../../src/storage/database.ts';
+import { startHarness, type Client, type Harness } from './harness.ts';
+
+let h: Harness;
+let admin: Client;
+const PASSWORD = 'a long enough password';
+let made = 0;
+
+beforeEach(async () => {
+  h = await startHarness();
+  admin = h.client();
+  await admin.login();
+});
+afterEach(() => h?.close());
+
+async function user(role: 'assessor' | 'supervisor' | 'expert'): Promise<{ id: string; client: Client }> {
+  made += 1;
+  const email = `${role}${made}@example.test`;
+  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: `${role} ${made}`, role, password: PASSWORD } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  expect(created.body.user.role).toBe(role);
+  const client = h.client();
+  await client.login(email, PASSWORD);
+  return { id: created.body.user.id, client };
+}
+
+async function newCase(title: string): Promise<string> {
+  const res = await admin.json('/api/cases', { method: 'POST', json: { title } });
+  expect(res.status).toBe(201);
+  return res.body.case.id;
+}
+
+const post = (client: Client, path: string, json: unknown = {}) => client.json(path, { method: 'POST', json });
+
+/** Enqueues the case, lets `waitMs` pass, and has the assessor take the offer. */
+async function served(assessor: Client, caseId: string, channel: string, waitMs: number): Promise<string> {
+  const entered = await post(admin, '/api/queue', { caseId, channel });
+  expect(entered.status, JSON.stringify(entered.body)).toBe(201);
+  h.advance(waitMs);
+  const offer = await assessor.json('/api/me/offer');
+  expect(offer.status).toBe(200);
+  expect(offer.body.offer.entryId).toBe(entered.body.entry.id);
+  expect((await post(assessor, `/api/queue/${entered.body.entry.id}/accept`)).status).toBe(200);
+  return entered.body.entry.id;
+}
+
+/** The server's database, opened beside it (for rows no route writes yet). */
+async function database() {
+  return openDatabase(h.databaseUrl ? { kind: 'postgres', url: h.databaseUrl } : { kind: 'sqlite', file: `${h.dataDir}/sightline.db` });
+}
+
+describe('GET /api/kpis', () => {
+  it('measures waits, handle times, abandonment, mix, satisfaction and containment from the queue', async () => {
+    const supervisor = await user('supervisor');
+    const a1 = await user('assessor');
+    expect((await admin.json(`/api/users/${a1.id}/routing`, { method: 'PUT', json: { skills: {}, capacity: { text: 2, video: 1 } } })).status).toBe(204);
+    expect((await a1.client.json('/api/me/status', { method: 'PUT', json: { status: 'available' } })).status).toBe(204);
+    const start = new Date(Date.now() - 60_000).toISOString();
+    const [c1, c2, c3] = [await newCase('Hail'), await newCase('Water'), await newCase('Left')];
+
+    const e1 = await served(a1.client, c1, 'video', 10_000);
+    h.advance(120_000);
+    expect((await post(a1.client, `/api/queue/${e1}/finish`)).status).toBe(200);
+    const e2 = await served(a1.client, c2, 'text', 30_000);
+    expect((await post(a1.client, `/api/queue/${e2}/finish`)).status).toBe(200);
+    // No route lets a customer leave the queue yet (the intake helper's): the entry is marked left in the store.
+    expect((await a1.client.json('/api/me/status', { method: 'PUT', json: { status: 'busy' } })).status).toBe(204);
+    const left = await post(admin, '/api/queue', { caseId: c3, channel: 'text' });
+    expect(left.status).toBe(201);
+    h.advance(5_000);
+    const db = await database();
+    const now = new Date(Date.now() + 200_000).toISOString();
+    try {
+      await db.q().updateTable('queue_entries').set({ state: 'left', ended_at: now }).where('id', '=', left.body.entry.id).execute();
+      // Surveys and intakes as the after-session and intake routes write them.
+      await db.q().insertInto('surveys').values([
+        { id: 'sv1', case_id: c1, score: 5, comment: 'Quick, thanks', answered_at: now },
+        { id: 'sv2', case_id: c2, score: 2, comment: null, answered_at: now },
+      ]).execute();
+      await db.q().insertInto('intakes').values([
+        { id: 'in1', case_id: c1, service: 'query', intent: 'Where is my claim?', channel: 'text', created_at: now, outcome: 'answered', handed_off_at: null },
+        { id: 'in2', case_id: c2, service: 'complaint', intent: 'Nobody called', channel: 'video', created_at: now, outcome: 'handed-off', handed_off_at: now },
+        { id: 'in3', case_id: c3, service: 'query', intent: 'Opening hours?', channel: 'text', created_at: now, outcome: 'open', handed_off_at: null },
+      ]).execute();
+    } finally {
+      await db.close();
+    }
+
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await supervisor.client.json(`/api/kpis?from=${start}&to=${to}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const report = KpiReport.parse(res.body);
+    expect(report).toMatchObject({
+      bucket: 'hour', entered: 3, served: 2, abandoned: 1,
+      waitSeconds: { p50: 10, p90: 30, max: 30, count: 2 },
+      handleSeconds: { count: 2 },
+      channelMix: { text: 2, video: 1, voice: 0, xr: 0 },
+      firstContactResolution: 1,
+      satisfaction: { mean: 3.5, count: 2, distribution: [0, 1, 0, 0, 1] },
+      botContainment: { contained: 2, intakes: 3 },
+    });
+    expect(report.abandonment).toBeCloseTo(1 / 3);
+    expect(report.botContainment.ratio).toBeCloseTo(2 / 3);
+    expect(report.handleSeconds.p90).toBeGreaterThanOrEqual(120);
+    expect(report.series.reduce((sum, b) => sum + b.arrivals, 0)).toBe(3);
+    expect(report.series.reduce((sum, b) => sum + b.abandoned, 0)).toBe(1);
+
+    const csv = await supervisor.client.fetch(`/api/kpis.csv?from=${start}&to=${to}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="sightline-kpis-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]!.split(',')[0]).toBe('bucket_start');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(1 + report.series.length + 1 + 1);
+    expect(lines.at(-2)!.startsWith('total,3,2,1,20,10,30,30,')).toBe(true);
+  });
+
+  it('an empty default period: nulls, not NaN', async () => {
+    const res = await admin.json('/api/kpis');
+    expect(res.status).toBe(200);
+    const report = KpiReport.parse(res.body);
+    expect(report).toMatchObject({ bucket: 'day', entered: 0, abandonment: null, firstContactResolution: null, waitSeconds: { p50: null }, satisfaction: { mean: null } });
+    expect(Date.parse(report.to) - Date.parse(report.from)).toBe(7 * 86_400_000);
+    expect(report.series).toHaveLength(8);
+  });
+
+  it.each([
+    ['from=tomorrow', 'from'],
+    ['to=2026-13-01', 'to'],
+    ['from=2026-12-03&to=2026-12-01', 'from'],
+    ['from=2024-01-01&to=2026-01-01', 'to'],
+    ['from=2026-12-01T09:00', 'from'],
+  ])('refuses %s with a 400 naming %s', async (query, name) => {
+    for (const path of ['/api/kpis', '/api/kpis.csv']) {
+      const res = await admin.json(`${path}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_range');
+      expect(res.body.error.message.startsWith(`${name}: `)).toBe(true);
+    }
+  });
+
+  it('refuses a repeated or unknown-shaped parameter', async () => {
+    const res = await admin.json('/api/kpis?from=2026-12-01&from=2026-12-02');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/from/);
+  });
+});
+
+describe('who may call', () => {
+  it('supervisors and admins read KPIs, the queue and routing; assessors and experts are refused', async () => {
+    const supervisor = await user('supervisor');
+    const assessor = await user('assessor');
+    const expert = await user('expert');
+    for (const path of ['/api/kpis', '/api/kpis.csv', '/api/queue']) {
+      expect((await supervisor.client.fetch(path)).status, path).toBe(200);
+      expect((await admin.fetch(path)).status, path).toBe(200);
+      expect((await assessor.client.fetch(path)).status, path).toBe(403);
+      expect((await expert.client.fetch(path)).status, path).toBe(403);
+      expect((await h.client().fetch(path)).status, path).toBe(401);
+    }
+    expect((await supervisor.client.json(`/api/users/${assessor.id}/routing`, { method: 'PUT', json: { skills: { auto: 2 }, capacity: { video: 1 } } })).status).toBe(204);
+    // Users and settings stay the admin's.
+    expect((await supervisor.client.json('/api/users')).status).toBe(403);
+    expect((await post(supervisor.client, '/api/users', { email: 'x@example.test', name: 'X', password: PASSWORD })).status).toBe(403);
+    expect((await post(supervisor.client, `/api/users/${assessor.id}/disable`)).status).toBe(403);
+  });
+
+  it('a supervisor reads every case and changes none', async () => {
+    const supervisor = await user('supervisor');
+    const assessor = await user('assessor');
+    const created = await post(assessor.client, '/api/cases', { title: 'Not the supervisor\'s' });
+    const caseId: string = created.body.case.id;
+    expect((await supervisor.client.json('/api/cases')).body.cases.map((c: { id: string }) => c.id)).toContain(caseId);
+    for (const path of ['', '/ledger', '/verify', '/report', '/join-link/sends']) {
+      expect((await supervisor.client.fetch(`/api/cases/${caseId}${path}`)).status, path).toBe(200);
+    }
+    const writes: [string, string, unknown][] = [
+      ['PATCH', '', { reference: 'R-1' }], ['POST', '/chat', { id: 'line-sup-1', text: 'hi' }], ['POST', '/close', { reason: 'no' }],
+      ['POST', '/outcome', { decision: 'approved', reason: 'no' }], ['POST', '/join-link', {}], ['POST', '/recordings', {}],
+    ];
+    for (const [method, path, json] of writes) {
+      const res = await supervisor.client.json(`/api/cases/${caseId}${path}`, { method, json });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.message).toMatch(/^a supervisor can read cases, not change them/i);
+    }
+    expect((await post(supervisor.client, '/api/cases', { title: 'Mine' })).status).toBe(403);
+    // Listening in on the live call: peer credentials are the one thing a supervisor may ask of a case.
+    expect((await post(supervisor.client, `/api/cases/${caseId}/peer`)).status).toBe(200);
+    const after = await admin.json(`/api/cases/${caseId}`);
+    expect(after.body.case.reference ?? null).toBeNull();
+    expect(after.body.case.closedAt).toBeNull();
+  });
+
+  it('an expert logs in and sees no cases', async () => {
+    const expert = await user('expert');
+    const assessor = await user('assessor');
+    const caseId: string = (await post(assessor.client, '/api/cases', { title: 'Private' })).body.case.id;
+    expect((await expert.client.json('/api/me')).body.user.role).toBe('expert');
+    expect((await expert.client.json('/api/cases')).body.cases).toEqual([]);
+    expect([403, 404]).toContain((await expert.client.fetch(`/api/cases/${caseId}`)).status);
+  });
+});
