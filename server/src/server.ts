@@ -16,6 +16,8 @@ import { createCallService } from './calls/call-service.ts';
 import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
+import { createParticipantsService } from './cases/participants-service.ts';
+import { createParticipantsStore } from './cases/participants-store.ts';
 import { createCaseStore } from './cases/case-store.ts';
 import { createPresenceTracker, createRedisPresence } from './cases/presence.ts';
 import { createChatService } from './chat/chat-service.ts';
@@ -34,6 +36,9 @@ import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
 import { createQueueService } from './frontdoor/queue-service.ts';
+import { createAfterStore } from './frontdoor/after/after-store.ts';
+import { createSurveyService } from './frontdoor/after/survey-service.ts';
+import { createWrapUpService } from './frontdoor/after/wrap-up-service.ts';
 import { createKpiService } from './frontdoor/kpi/kpi-service.ts';
 import { createApp } from './http/app.ts';
 import { createPeerCredentials } from './http/peer-credentials.ts';
@@ -131,6 +136,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const checklistStore = createChecklistStore(db);
   const linkStore = createLinkStore(db);
   const linkSeal = createLinkSeal(signallingSecret);
+  const participantsStore = createParticipantsStore(db);
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: async (id) => (await users.byId(id)) !== null,
@@ -141,6 +147,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     customerNotice: config.customerNotice,
     linkFacts: linkStore.current,
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
+    participantRole: participantsStore.roleOf,
   });
   const links = createLinkService({
     db, store: linkStore, cases, ledger, seal: linkSeal, clock,
@@ -239,6 +246,11 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,
     tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, kpis: createKpiService({ db, clock }),
+    afterSession: {
+      surveys: createSurveyService({ db, store: createAfterStore(db), ledger, clock }),
+      wrapUps: createWrapUpService({ db, store: createAfterStore(db), ledger, cases, caseStore, queue, clock }),
+      participants: createParticipantsService({ cases, caseStore, store: participantsStore, users, clock }),
+    },
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

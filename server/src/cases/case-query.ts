@@ -8,6 +8,8 @@ export interface CaseFilter {
   status: 'open' | 'closed' | 'all';
   kind?: CaseKind;
   assessorId?: string;
+  /** Only the cases this user is invited to (case_participants). */
+  participantId?: string;
   /** First and last day of creation, YYYY-MM-DD (UTC), both included. */
   from?: string;
   to?: string;
@@ -39,6 +41,10 @@ export function caseWhere(filter: CaseFilter): { where: string; params: string[]
   if (filter.assessorId) {
     clauses.push('c.assessor_id = ?');
     params.push(filter.assessorId);
+  }
+  if (filter.participantId) {
+    clauses.push('c.id IN (SELECT case_id FROM case_participants WHERE user_id = ?)');
+    params.push(filter.participantId);
   }
   if (filter.from) {
     clauses.push('c.created_at >= ?');

@@ -2,6 +2,7 @@
 // join tokens (256-bit, expiring, stored hashed) and customer consent.
 import { checklistState, type ChecklistCapture } from '../../../protocol/checklist.ts';
 import type { CaseCreated, CaseListQuery, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
+import type { Role } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.ts';
@@ -34,7 +35,12 @@ export interface CaseServiceDeps {
   linkFacts: (caseId: string) => Promise<Omit<LinkFacts, 'expiresAt'> | null>;
   /** Keeps a sealed copy of a new join token, so its link can be shown again (links/link-seal.ts); called in the issuing transaction. */
   sealJoinToken: (tokenId: string, token: string) => Promise<void>;
+  /** The role a user was invited to the case as (cases/participants-store.ts); null when not invited. */
+  participantRole: (caseId: string, userId: string) => Promise<Role | null>;
 }
+
+/** Who a check admits: the case's own people, or also the experts and supervisors invited to it (read it, chat). */
+export type CaseAccess = 'owners' | 'participants';
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
@@ -137,24 +143,35 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', `invalid case search: ${name}: ${day} is not a real day (YYYY-MM-DD)`);
       }
       if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', 'invalid case search: the "from" day is after the "to" day');
+      // An expert sees the cases they are invited to, and nothing else.
+      if (user.role === 'expert') return Promise.all((await cases.search({ ...query, assessorId: undefined, participantId: user.id })).map(view));
       const assessorId = user.role === 'admin' || user.role === 'supervisor' ? query.assessorId : user.id;
       return Promise.all((await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) })).map(view));
     },
 
     /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */
-    async authorizeWrite(principal: Principal, caseId: string): Promise<CaseRecord> {
-      const record = await service.authorize(principal, caseId);
+    async authorizeWrite(principal: Principal, caseId: string, admit: CaseAccess = 'owners'): Promise<CaseRecord> {
+      const record = await service.authorize(principal, caseId, admit);
       if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to add evidence.');
       return record;
     },
 
-    /** The case, if the principal may reach it; 404 when it does not exist, 403 when not theirs. */
-    async authorize(principal: Principal, caseId: string): Promise<CaseRecord> {
+    /**
+     * The case, if the principal may reach it; 404 when it does not exist, 403 when not theirs. With
+     * 'participants', an invited expert or supervisor is admitted too; an expert not invited gets 404.
+     */
+    async authorize(principal: Principal, caseId: string, admit: CaseAccess = 'owners'): Promise<CaseRecord> {
       if (principal.kind === 'customer') {
         if (principal.caseId !== caseId) throw forbidden('this join link belongs to another case');
         return mustExist(caseId);
       }
       const record = await mustExist(caseId);
+      const isExpert = principal.user.role === 'expert';
+      const invited = isExpert || admit === 'participants' ? await deps.participantRole(caseId, principal.user.id) : null;
+      // An expert learns nothing of a case they are not invited to, not even that it exists.
+      if (isExpert && invited === null) throw notFound('the case');
+      if (admit === 'participants' && invited !== null) return record;
+      if (isExpert) throw forbidden('an invited expert can read this case and chat in it, not change it');
       // A supervisor reads every case; auth.ts's requireUser keeps their case writes out.
       if (principal.user.role === 'supervisor') return record;
       if (principal.user.role !== 'admin' && record.assessorId !== principal.user.id) {

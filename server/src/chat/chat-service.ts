@@ -16,7 +16,7 @@ export function createChatService(deps: { db: Db; store: ChatStore; ledger: Ledg
     list: (caseId: string): Promise<ChatLine[]> => store.list(caseId),
 
     async post(principal: Principal, caseId: string, body: ChatBody): Promise<{ line: ChatLine; created: boolean }> {
-      const caseRecord = await deps.cases.authorize(principal, caseId);
+      const caseRecord = await deps.cases.authorize(principal, caseId, 'participants');
       const actor = actorOf(principal);
       const from = principal.kind === 'customer' ? 'customer' : 'assessor';
       const { record: line, created } = await writeOnce(db, {

@@ -260,7 +260,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
 
     /** The blob behind one rendition of an evidence item, for streaming. */
     async rendition(principal: Principal, caseId: string, evidenceId: string, which: 'original' | 'preview' | 'thumbnail') {
-      await deps.cases.authorize(principal, caseId);
+      await deps.cases.authorize(principal, caseId, 'participants');
       const record = await store.byId(caseId, evidenceId);
       if (!record) throw notFound('the evidence');
       const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;

@@ -43,6 +43,7 @@ import { joinRoutes } from './join-routes.ts';
 import { linkRoutes } from './link-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
+import { afterSessionRoutes, type AfterSessionServices } from './after-session-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { queueRoutes } from './queue-routes.ts';
 import { kpiRoutes } from './kpi-routes.ts';
@@ -86,6 +87,8 @@ export interface AppDeps {
   hub: EventHub;
   queue: QueueService;
   kpis: KpiService;
+  /** Surveys, wrap-ups and the experts invited to a case. */
+  afterSession: AfterSessionServices;
   peers: PeerCredentials;
   peerHandler: RequestHandler;
   joinBase: (req: Request) => string;
@@ -158,6 +161,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(reportRoutes({ auth, reports: deps.reports }));
   api.use(queueRoutes({ auth, queue: deps.queue }));
   api.use(kpiRoutes({ auth, kpis: deps.kpis }));
+  api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);

@@ -54,7 +54,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
 
   router.get('/cases/:id', async (req, res) => {
     const user = await auth.requireUser(req);
-    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id, 'participants');
     const detail: CaseDetail = {
       case: await cases.view(record),
       evidence: await deps.evidence.list(record.id),

@@ -77,7 +77,7 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
 
   router.post('/cases/:id/chat', async (req, res) => {
     const principal = await auth.requirePrincipal(req);
-    await deps.cases.authorizeWrite(principal, req.params.id);
+    await deps.cases.authorizeWrite(principal, req.params.id, 'participants');
     const result = await deps.chat.post(principal, req.params.id, parseInput(ChatBody, req.body));
     res.status(result.created ? 201 : 200).json(result.line);
   });
