@@ -34,12 +34,39 @@ export interface RouteEntry {
   ownSession?: boolean;
 }
 
-/** Statuses in PRINCIPALS order: none · other case's customer · expired customer · customer · other assessor · assessor · admin. */
-function row(statuses: string, request: RouteEntry['request'], opts: { ownSession?: boolean } = {}): RouteEntry {
+type Row = Omit<RouteEntry, 'expect'> & { expect: Partial<Record<Principal, Expected>> };
+
+/**
+ * Statuses in PRINCIPALS order: none · other case's customer · expired customer · customer · other
+ * assessor · assessor · admin · supervisor · expert. The last two may be left out: they then follow
+ * from the others by the staff rules below (withStaffDefaults).
+ */
+function row(statuses: string, request: RouteEntry['request'], opts: { ownSession?: boolean } = {}): Row {
   const cells = statuses.trim().split(/\s+/);
-  if (cells.length !== PRINCIPALS.length) throw new Error(`a row needs ${PRINCIPALS.length} statuses: "${statuses}"`);
-  const expect = Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i] === 'page' ? 'page' : Number(cells[i])])) as Record<Principal, Expected>;
+  if (cells.length !== PRINCIPALS.length && cells.length !== PRINCIPALS.length - 2) throw new Error(`a row needs ${PRINCIPALS.length} (or ${PRINCIPALS.length - 2}) statuses: "${statuses}"`);
+  const expect = Object.fromEntries(cells.map((cell, i) => [PRINCIPALS[i], cell === 'page' ? 'page' : Number(cell)]));
   return { expect, request, ...opts };
+}
+
+const CASE_SCOPED = /^\/api\/cases\/:id(\/|$)/;
+/** The case writes a supervisor may still make (server/src/http/auth.ts SUPERVISOR_CASE_WRITES). */
+const SUPERVISOR_WRITES = /^\/api\/cases\/:id\/peer$/;
+
+/**
+ * A row that names seven callers gets the supervisor's and the expert's answers by rule: a supervisor
+ * reads any case as an admin does, changes none (403) but asks for peer credentials, and elsewhere is
+ * refused where another assessor is; an expert invited to nothing is another assessor, except that a
+ * case they would be refused as not theirs is one they are not told exists (404).
+ */
+function withStaffDefaults(rows: Record<string, Row>): Record<string, RouteEntry> {
+  return Object.fromEntries(Object.entries(rows).map(([key, entry]) => {
+    const [method, path] = key.split(' ') as [string, string];
+    const e = entry.expect;
+    const read = method === 'GET' || method === 'HEAD';
+    const supervisor = CASE_SCOPED.test(path) ? (read || SUPERVISOR_WRITES.test(path) ? e.admin! : 403) : key === 'POST /api/cases' ? 403 : e.otherAssessor!;
+    const expert = CASE_SCOPED.test(path) && e.otherAssessor === 403 && e.assessor !== 403 ? 404 : e.otherAssessor!;
+    return [key, { ...entry, expect: { supervisor, expert, ...e } as Record<Principal, Expected> }];
+  }));
 }
 
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -54,11 +81,11 @@ function photoForm(kit: Kit): FormData {
 }
 
 const USERS_ONLY = '401 401 401 401';
-const PAGE = 'page page page page page page page';
-const ANYONE_200 = '200 200 200 200 200 200 200';
+const PAGE = 'page page page page page page page page page';
+const ANYONE_200 = '200 200 200 200 200 200 200 200 200';
 
 /** Keys are `METHOD path` exactly as the app's router lists them; the PeerJS mount is listed by hand. */
-export const ACCESS_TABLE: Record<string, RouteEntry> = {
+export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   // Public.
   'GET /api/health': row(ANYONE_200, () => ({ path: '/api/health' })),
   'GET /api/ready': row(ANYONE_200, () => ({ path: '/api/ready' })),
@@ -67,7 +94,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'GET /.well-known/sightline-ledger-key.pem': row(ANYONE_200, () => ({ path: '/.well-known/sightline-ledger-key.pem' })),
   'POST /api/auth/login': row(ANYONE_200, () => ({ path: '/api/auth/login', json: { email: OTHER_ASSESSOR.email, password: OTHER_ASSESSOR.password } })),
   // Ending no session is not an error: logout always clears the cookie.
-  'POST /api/auth/logout': row('204 204 204 204 204 204 204', () => ({ path: '/api/auth/logout' }), { ownSession: true }),
+  'POST /api/auth/logout': row('204 204 204 204 204 204 204 204 204', () => ({ path: '/api/auth/logout' }), { ownSession: true }),
 
   // Users.
   'GET /api/me': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me' })),
@@ -79,19 +106,22 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   'POST /api/users/:id/enable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/enable` })),
   'POST /api/users/:id/password': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/password`, json: { password: 'a long password 9' } })),
 
-  // The front door's queue: an assessor's own status and offer; the queue and routing facts are for admins.
+  // The front door's queue: an assessor's own status and offer; the queue and routing facts are for supervisors and admins.
   // 'away', so no one the matrix makes is ever offered anything. An entry id that does not exist is
   // 404 to every user: what an entry's assessor may do is tested in server/test/http/queue.test.ts.
   'PUT /api/me/status': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/status', json: { status: 'away' } })),
   'GET /api/me/status': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me/status' })),
   'GET /api/me/offer': row(`${USERS_ONLY} 204 204 204`, () => ({ path: '/api/me/offer' })),
-  'GET /api/queue': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/queue' })),
+  'GET /api/queue': row(`${USERS_ONLY} 403 403 200 200 403`, () => ({ path: '/api/queue' })),
   'POST /api/queue': row(`${USERS_ONLY} 403 403 201`, (s) => ({ path: '/api/queue', json: { caseId: s.caseId, channel: 'video' } })),
   'POST /api/queue/:entryId/accept': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/accept' })),
   'POST /api/queue/:entryId/decline': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/decline' })),
   'POST /api/queue/:entryId/finish': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/finish' })),
   'POST /api/queue/:entryId/requeue': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/requeue' })),
-  'PUT /api/users/:id/routing': row(`${USERS_ONLY} 403 403 204`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/routing`, json: { skills: { auto: 3 }, capacity: { text: 2, video: 1 } } })),
+  'PUT /api/users/:id/routing': row(`${USERS_ONLY} 403 403 204 204 403`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/routing`, json: { skills: { auto: 3 }, capacity: { text: 2, video: 1 } } })),
+  // The supervisor's KPIs of a period (the last 7 days when none is asked).
+  'GET /api/kpis': row(`${USERS_ONLY} 403 403 200 200 403`, () => ({ path: '/api/kpis' })),
+  'GET /api/kpis.csv': row(`${USERS_ONLY} 403 403 200 200 403`, () => ({ path: '/api/kpis.csv?from=2026-12-01&to=2026-12-02' })),
   'GET /api/events': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/events' })),
 
   // The customer's own calls: the token names its case, so another case's valid token reaches that case.
@@ -208,8 +238,8 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = {
   // The PeerJS mount (an Express 4 sub-app, not walkable): its HTTP routes; the socket is signalling-abuse.test.ts'.
   'GET /peerjs/': row(ANYONE_200, () => ({ path: '/peerjs/' })),
   'GET /peerjs/peerjs/id': row(ANYONE_200, () => ({ path: '/peerjs/peerjs/id' })),
-  'GET /peerjs/peerjs/peers': row('401 401 401 401 401 401 401', () => ({ path: '/peerjs/peerjs/peers' })),
-};
+  'GET /peerjs/peerjs/peers': row('401 401 401 401 401 401 401 401 401', () => ({ path: '/peerjs/peerjs/peers' })),
+});
 
 /** Entries under a mount the router walk cannot see into. */
 export const HAND_LISTED_MOUNTS = ['/peerjs'];

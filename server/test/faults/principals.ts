@@ -1,14 +1,17 @@
 // The callers of the access-control matrix, on one in-process server: nobody, a customer of another
 // case, the case's customer with an expired token, the case's own customer, an assessor the case is not
-// assigned to, the assigned assessor and an admin — and fresh cases ("scenes") for them to call about.
+// assigned to, the assigned assessor, an admin, a supervisor (reads every case, changes none) and an
+// expert invited to nothing — and fresh cases ("scenes") for them to call about.
 import { fileURLToPath } from 'node:url';
 import { ADMIN, bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
 
-export const PRINCIPALS = ['none', 'otherCaseCustomer', 'expiredCustomer', 'customer', 'otherAssessor', 'assessor', 'admin'] as const;
+export const PRINCIPALS = ['none', 'otherCaseCustomer', 'expiredCustomer', 'customer', 'otherAssessor', 'assessor', 'admin', 'supervisor', 'expert'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 export const ASSESSOR = { email: 'alice@example.test', name: 'Alice', password: 'alice long password' };
 export const OTHER_ASSESSOR = { email: 'bob@example.test', name: 'Bob', password: 'bob long password 1' };
+export const SUPERVISOR = { email: 'sue@example.test', name: 'Sue', password: 'sue long password 1' };
+export const EXPERT = { email: 'eve@example.test', name: 'Eve', password: 'eve long password 1' };
 
 /** A case assigned to the assessor (with the vehicle checklist), created for one cell, with its consented customer's join token. */
 export interface Scene {
@@ -47,14 +50,18 @@ export async function createWorld(
   const h = await start();
   const admin = h.client();
   await admin.login();
-  for (const user of [ASSESSOR, OTHER_ASSESSOR]) {
-    const res = await admin.json('/api/users', { method: 'POST', json: { ...user, role: 'assessor' } });
+  for (const [user, role] of [[ASSESSOR, 'assessor'], [OTHER_ASSESSOR, 'assessor'], [SUPERVISOR, 'supervisor'], [EXPERT, 'expert']] as const) {
+    const res = await admin.json('/api/users', { method: 'POST', json: { ...user, role } });
     if (res.status !== 201) throw new Error(`could not create ${user.email}: ${res.status}`);
   }
   const assessor = h.client();
   await assessor.login(ASSESSOR.email, ASSESSOR.password);
   const otherAssessor = h.client();
   await otherAssessor.login(OTHER_ASSESSOR.email, OTHER_ASSESSOR.password);
+  const supervisor = h.client();
+  await supervisor.login(SUPERVISOR.email, SUPERVISOR.password);
+  const expert = h.client();
+  await expert.login(EXPERT.email, EXPERT.password);
 
   const newCase = async (title: string, joinLinkHours?: number) => {
     const created = await assessor.json('/api/cases', { method: 'POST', json: { title, joinLinkHours, checklist: 'vehicle' } });
@@ -89,6 +96,8 @@ export async function createWorld(
         case 'otherAssessor': return as({ cookie: await cookieOf(otherAssessor, OTHER_ASSESSOR, own) });
         case 'assessor': return as({ cookie: await cookieOf(assessor, ASSESSOR, own) });
         case 'admin': return as({ cookie: await cookieOf(admin, ADMIN, own) });
+        case 'supervisor': return as({ cookie: await cookieOf(supervisor, SUPERVISOR, own) });
+        case 'expert': return as({ cookie: await cookieOf(expert, EXPERT, own) });
       }
     },
     close: () => h.close(),
