@@ -63,3 +63,14 @@ export const AGENT_HANDED_OFF = 'agent.handed-off';
 /** The summary the person sees before answering, and in a few words why the agent handed over. */
 export const AgentHandedOffPayload = z.object({ summary: text(), reason: text() });
 export type AgentHandedOffPayload = z.infer<typeof AgentHandedOffPayload>;
+
+/** The hand-off summary as the person taking over reads it (server: frontdoor/agent/hand-off-summary.ts). */
+export const HandOffSummaryView = z.object({
+  text: text(),
+  service: ServiceType,
+  intent: text(),
+  turns: z.array(z.object({ question: text(), source: AgentSource, handOff: HandOff })),
+  photos: z.object({ count: z.number().int().min(0), ids: z.array(text()) }),
+  reason: text(),
+});
+export type HandOffSummaryView = z.infer<typeof HandOffSummaryView>;

@@ -7,7 +7,7 @@
 // own join link. Everything after — the agent, the queue, the call — happens on that link, so they can
 // leave and come back without losing their place.
 import { z } from 'zod';
-import { AgentAnswer, AgentAnsweredPayload, MAX_INTENT_CHARS, ServiceType } from './agent.ts';
+import { AgentAnswer, AgentAnsweredPayload, HandOffSummaryView, MAX_INTENT_CHARS, ServiceType } from './agent.ts';
 import { QueueChannel } from './queue.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
@@ -37,6 +37,10 @@ export type IntakeBody = z.infer<typeof IntakeBody>;
 /** `POST /api/intake/code`: send a one-time code for the case with this reference (always 202: nothing is learned). */
 export const IntakeCodeBody = z.object({ reference: text().trim().min(1).max(120) }).strict();
 export type IntakeCodeBody = z.infer<typeof IntakeCodeBody>;
+
+/** `POST /api/intake/code` answers 202 with this whether or not the reference names a case. */
+export const IntakeCodeAccepted = z.object({ message: text() });
+export type IntakeCodeAccepted = z.infer<typeof IntakeCodeAccepted>;
 
 export const IntakeCreated = z.object({
   intakeId: text(),
@@ -94,3 +98,15 @@ export const FrontDoorView = z.object({
   queue: QueuePlace,
 });
 export type FrontDoorView = z.infer<typeof FrontDoorView>;
+
+export const IntakeOutcome = z.enum(['open', 'answered', 'handed-off', 'left']);
+
+/** `GET /api/cases/:id/front-door`: what the person taking the case reads first. */
+export const CaseFrontDoorView = z.object({
+  intake: z.object({ id: text(), service: ServiceType, intent: text(), channel: QueueChannel, createdAt: text(), outcome: IntakeOutcome }),
+  turns: z.array(AgentAnsweredPayload),
+  /** The hand-off summary of the case's latest queue entry; null before a hand-off. */
+  summary: HandOffSummaryView.nullable(),
+  callback: z.object({ phone: text(), note: text().nullable() }).nullable(),
+});
+export type CaseFrontDoorView = z.infer<typeof CaseFrontDoorView>;

@@ -1,6 +1,7 @@
 // The front door's queue on the wire: an assessor's routing facts and status, a case put in the queue
 // with criteria that relax over time, the offer an assessor answers, and the queue as an admin sees it.
 import { z } from 'zod';
+import { HandOffSummaryView, ServiceType } from './agent.ts';
 import { text } from './text.ts';
 
 export const QueueChannel = z.enum(['text', 'voice', 'video', 'xr']);
@@ -101,6 +102,14 @@ export const QueueOffer = z.object({
   expiresAt: text(),
   /** Why this assessor, e.g. "matched auto≥2 after relaxing at 30 s". */
   reason: text(),
+  /** What the case is called, so the person knows what they are taking. */
+  caseTitle: text(),
+  /** The front door's service type; null for an entry an admin queued. */
+  service: ServiceType.nullable(),
+  /** The digital agent's hand-off summary, read before answering; null when the entry had none. */
+  summary: HandOffSummaryView.nullable(),
+  /** The customer asked to be called back at this number instead of waiting on the page. */
+  callback: z.object({ phone: text(), note: text().nullable() }).nullable(),
 });
 export type QueueOffer = z.infer<typeof QueueOffer>;
 

@@ -35,6 +35,10 @@ import { createMemoryEventLog, createRedisEventLog } from './events/event-log.ts
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
 import { createExportService } from './export/export-service.ts';
+import { createKbSearch } from './frontdoor/agent/kb-search.ts';
+import { createFrontDoorReader } from './frontdoor/intake/front-door-view.ts';
+import { createIntakeService } from './frontdoor/intake/intake-service.ts';
+import { createIntakeStore } from './frontdoor/intake/intake-store.ts';
 import { createQueueService } from './frontdoor/queue-service.ts';
 import { createAfterStore } from './frontdoor/after/after-store.ts';
 import { createSurveyService } from './frontdoor/after/survey-service.ts';
@@ -137,6 +141,20 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const linkStore = createLinkStore(db);
   const linkSeal = createLinkSeal(signallingSecret);
   const participantsStore = createParticipantsStore(db);
+  const queue = createQueueService({
+    db, ledger, cases: caseStore, hub, clock, offerTimeoutMs: 20_000,
+    userExists: async (id) => (await users.byId(id)) !== null,
+    // `cases` is built next; a case is published only after the service exists.
+    publishCase: (caseId) => cases.publish(caseId),
+    onError: (err) => log.error({ err }, 'front door: a routing pass failed'),
+  });
+  const intakeStore = createIntakeStore(db);
+  const userName = async (id: string) => (await users.byId(id))?.name ?? null;
+  const frontDoor = createFrontDoorReader({ store: intakeStore, ledger, queue, userName });
+  const senders = {
+    email: config.linkSending.email ? createEmailSender(config.linkSending.email) : null,
+    sms: config.linkSending.sms ? createSmsSender(config.linkSending.sms) : null,
+  };
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: async (id) => (await users.byId(id)) !== null,
@@ -148,14 +166,20 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     linkFacts: linkStore.current,
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
     participantRole: participantsStore.roleOf,
+    frontDoor: frontDoor.view,
   });
   const links = createLinkService({
     db, store: linkStore, cases, ledger, seal: linkSeal, clock,
     organisation: config.customerNotice.organisation,
-    senders: {
-      email: config.linkSending.email ? createEmailSender(config.linkSending.email) : null,
-      sms: config.linkSending.sms ? createSmsSender(config.linkSending.sms) : null,
-    },
+    senders,
+  });
+  const intake = createIntakeService({
+    db, store: intakeStore, reader: frontDoor, cases, caseStore, checklistCaptures: checklistStore.list, ledger, queue, clock,
+    kb: createKbSearch(knowledgeBase),
+    bookables: (id) => tours.get(id)?.manifest.bookables ?? [],
+    organisation: config.customerNotice.organisation,
+    senders,
+    onError: (err, what) => log.error({ err }, `front door: ${what}`),
   });
   const caseLifecycle = createCaseLifecycle({
     db, cases: caseStore, service: cases, ledger, hub,
@@ -178,12 +202,6 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
-  const queue = createQueueService({
-    db, ledger, cases: caseStore, hub, clock, offerTimeoutMs: 20_000,
-    userExists: async (id) => (await users.byId(id)) !== null,
-    publishCase: (caseId) => cases.publish(caseId),
-    onError: (err) => log.error({ err }, 'front door: a routing pass failed'),
-  });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
   /** The one stop, by close() or drain(), whichever comes first. */
   let stopping: Promise<void> | null = null;
@@ -244,8 +262,9 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     log, version, clientDir: path.join(ROOT, 'client/dist'), maxUploadBytes: config.maxUploadBytes, maxChunkBytes: config.maxChunkBytes, loginLimitPer15Min: config.loginLimitPer15Min, trustProxy: config.trustProxy,
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
+    intakeLimitStore: redis ? (name) => new RedisStore({ prefix: `sightline:intake-limit:${name}:`, sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     readiness,
-    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, kpis: createKpiService({ db, clock }),
+    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, intake, kpis: createKpiService({ db, clock }),
     afterSession: {
       surveys: createSurveyService({ db, store: createAfterStore(db), ledger, clock }),
       wrapUps: createWrapUpService({ db, store: createAfterStore(db), ledger, cases, caseStore, queue, clock }),

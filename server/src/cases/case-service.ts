@@ -1,7 +1,8 @@
 // Cases: creation with a join link, access rules (assessor sees own cases, admin all, customer one),
 // join tokens (256-bit, expiring, stored hashed) and customer consent.
 import { checklistState, type ChecklistCapture } from '../../../protocol/checklist.ts';
-import type { CaseCreated, CaseListQuery, CaseView, ConsentBody, CreateCaseBody, JoinView, User } from '../../../protocol/http.ts';
+import type { CaseCreated, CaseKind, CaseListQuery, CaseView, ConsentBody, CreateCaseBody, JoinView, LedgerActor, User } from '../../../protocol/http.ts';
+import type { FrontDoorView } from '../../../protocol/intake.ts';
 import type { Role } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
@@ -37,6 +38,17 @@ export interface CaseServiceDeps {
   sealJoinToken: (tokenId: string, token: string) => Promise<void>;
   /** The role a user was invited to the case as (cases/participants-store.ts); null when not invited. */
   participantRole: (caseId: string, userId: string) => Promise<Role | null>;
+  /** What the front door knows of the case for the customer's page (frontdoor/intake); null when it did not come through it. */
+  frontDoor?: (caseId: string) => Promise<FrontDoorView | null>;
+}
+
+/** A case the front door opens for a customer: nobody's yet, created by no user. */
+export interface IntakeCaseInput {
+  kind: CaseKind;
+  title: string;
+  customerName: string | null;
+  tour: string | null;
+  reference: string;
 }
 
 /** Who a check admits: the case's own people, or also the experts and supervisors invited to it (read it, chat). */
@@ -86,7 +98,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     return record;
   };
 
-  const issueToken = async (caseId: string, actor: User, joinBase: string, hours = deps.joinLinkHours): Promise<CaseCreated> => {
+  const issueToken = async (caseId: string, actor: LedgerActor, joinBase: string, hours = deps.joinLinkHours): Promise<CaseCreated & { tokenId: string }> => {
     const token = newSecret();
     const now = clock();
     const expiresAt = new Date(now.getTime() + hours * 3600_000);
@@ -96,13 +108,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       await deps.sealJoinToken(tokenId, token);
       await ledger.append({
         caseId,
-        actor: { type: 'assessor', id: actor.id },
+        actor,
         type: 'joinlink.issued',
         payload: { tokenId, expiresAt: expiresAt.toISOString() },
       });
     });
     const record = await mustExist(caseId);
-    return { case: await view(record), joinUrl: `${joinBase}/j#${token}`, token };
+    return { case: await view(record), joinUrl: `${joinBase}/j#${token}`, token, tokenId };
   };
 
   const service = {
@@ -132,9 +144,42 @@ export function createCaseService(deps: CaseServiceDeps) {
           payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}), ...(body.reference ? { reference: body.reference } : {}) },
         });
       });
-      const created = await issueToken(id, user, joinBase, body.joinLinkHours);
+      const { tokenId: _tokenId, ...created } = await issueToken(id, { type: 'assessor', id: user.id }, joinBase, body.joinLinkHours);
       hub.publish(assessorId, { type: 'case', case: created.case });
       return created;
+    },
+
+    /**
+     * Opens a case for a customer at the front door, in the caller's transaction: nobody's until taken
+     * from the queue, created by no user, with its join link. Entries are the front door's (system):
+     * no one is identified yet when it opens.
+     */
+    async openFromIntake(input: IntakeCaseInput, joinBase: string): Promise<CaseCreated & { tokenId: string }> {
+      if (input.tour !== null && deps.tourTitle(input.tour) === null) {
+        throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${input.tour}" (GET /api/tours lists them)`);
+      }
+      const id = newId('case');
+      const actor: LedgerActor = { type: 'system', id: 'frontdoor' };
+      return db.transaction(async () => {
+        await cases.insert({ id, kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, createdBy: null, createdAt: clock().toISOString(), checklist: null, tour: input.tour, reference: input.reference });
+        await ledger.append({
+          caseId: id, actor, type: 'case.created',
+          payload: { kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, checklist: null, ...(input.tour ? { tour: input.tour } : {}), reference: input.reference },
+        });
+        return issueToken(id, actor, joinBase);
+      });
+    },
+
+    /**
+     * A fresh join link for the customer who proved the case is theirs (a one-time code), in the caller's
+     * transaction; the old link stops working. Call `linkReplaced` after the commit to cut its holders off.
+     */
+    issueForCustomer(caseId: string, joinBase: string): Promise<CaseCreated & { tokenId: string }> {
+      return issueToken(caseId, { type: 'system', id: 'frontdoor' }, joinBase);
+    },
+
+    async linkReplaced(caseId: string): Promise<void> {
+      await Promise.all([...joinLinkReplaced].map((listener) => listener(caseId)));
     },
 
     /** The cases matching the query, newest first; an assessor only ever sees their own, whatever the query asks. */
@@ -182,7 +227,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     async reissueJoinLink(user: User, caseId: string, joinBase: string): Promise<CaseCreated> {
       await service.authorize({ kind: 'user', user }, caseId);
-      const created = await issueToken(caseId, user, joinBase);
+      const { tokenId: _tokenId, ...created } = await issueToken(caseId, { type: 'assessor', id: user.id }, joinBase);
       // The old link's holders are cut off before the case is viewed, so the view no longer names them.
       await Promise.all([...joinLinkReplaced].map((listener) => listener(caseId)));
       return { ...created, case: await view(await mustExist(caseId)) };
@@ -221,6 +266,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         tour: joinTour(record.tour),
         closedAt: record.closedAt,
         notice: { ...deps.customerNotice, assessorName: record.assessorId === null ? null : await deps.userName(record.assessorId) },
+        frontDoor: deps.frontDoor ? await deps.frontDoor(record.id) : null,
       };
     },
 

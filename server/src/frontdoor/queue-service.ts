@@ -3,6 +3,7 @@
 // one writer anyway), so a pass reads the queue and the assessors as one moment and writes its offers
 // before any other instance reads again: no entry is offered twice, no assessor holds two offers.
 import type { LedgerActor } from '../../../protocol/http.ts';
+import { HandOffSummaryView, ServiceType } from '../../../protocol/agent.ts';
 import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import type { EventHub } from '../events/event-hub.ts';
@@ -68,9 +69,27 @@ function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string,
   };
 }
 
-const offerView = (entry: StoredEntry): QueueOffer => ({
+/** Estimates younger than this, from the last pass on this instance, answer a customer's poll without a pass of its own. */
+const ESTIMATE_FRESH_MS = 2_000;
+
+/** What the front door stored on the entry, read back through its schemas (a row that does not parse shows as none). */
+const frontDoorOf = (entry: StoredEntry): Pick<QueueOffer, 'service' | 'summary' | 'callback'> => {
+  const summary = entry.summary === null ? null : HandOffSummaryView.safeParse(JSON.parse(entry.summary));
+  const service = ServiceType.safeParse(entry.service);
+  return { service: service.success ? service.data : null, summary: summary?.success ? summary.data : null, callback: entry.callback };
+};
+
+const offerView = (entry: StoredEntry, caseTitle: string): QueueOffer => ({
   entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '',
+  caseTitle, ...frontDoorOf(entry),
 });
+
+/** The customer's place as the queue sees it: the entry and, while it waits, its position and estimate. */
+export interface CasePlace {
+  entry: StoredEntry;
+  position: number | null;
+  etaSeconds: number | null;
+}
 
 export function createQueueService(deps: QueueServiceDeps) {
   const { db, ledger, cases, clock } = deps;
@@ -132,28 +151,40 @@ export function createQueueService(deps: QueueServiceDeps) {
     return entry;
   };
 
+  const titleOf = async (caseId: string): Promise<string> => (await cases.byId(caseId))?.title ?? '';
+  /** The last pass's estimates on this instance, so a customer's poll needs no pass (and no lock). */
+  let lastEstimates: { at: number; byEntry: Map<string, WaitEstimate> } = { at: -Infinity, byEntry: new Map() };
+
   let ticker: ReturnType<typeof setInterval> | null = null;
   let ticking: Promise<unknown> | null = null;
 
   const service = {
+    frontDoorOf,
+
     /** One routing pass under the queue lock: expire offers, route, write the offers; then the wait estimates. */
     async runPass(): Promise<PassResult> {
       const result = await locked(pass);
+      lastEstimates = { at: clock().getTime(), byEntry: new Map(result.estimates.map((e) => [e.entryId, e])) };
       // After the commit, so a console that reads the offer on hearing of it finds it.
       for (const made of result.offers) {
         const entry = result.entries.find((e) => e.id === made.entryId)!;
-        deps.hub?.publish(made.assessorId, { type: 'offer', assessorId: made.assessorId, offer: offerView(entry) });
+        deps.hub?.publish(made.assessorId, { type: 'offer', assessorId: made.assessorId, offer: offerView(entry, await titleOf(entry.caseId)) });
       }
       return result;
     },
 
-    async enqueue(actor: LedgerActor, input: { caseId: string; channel: Channel; priority: number; steps: RoutingStep[] }): Promise<StoredEntry> {
+    /**
+     * `service` and `summary` (HandOffSummaryView as JSON): what the front door's hand-off tells the
+     * assessor; `within`: the caller's writes that stand or fall with the entry (run under the lock, first).
+     */
+    async enqueue(actor: LedgerActor, input: { caseId: string; channel: Channel; priority: number; steps: RoutingStep[]; service?: string; summary?: string }, within?: () => Promise<void>): Promise<StoredEntry> {
       const record = await cases.byId(input.caseId);
       if (!record) throw notFound('the case');
       if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to queue it.');
       const id = newId('qe');
       await locked(async () => {
         if (await store.activeForCase(input.caseId)) throw new HttpError(409, 'already_queued', 'This case is already in the queue or in a session from it.');
+        await within?.();
         await store.insertEntry({ id, ...input, enqueuedAt: clock().toISOString() });
         await ledger.append({ caseId: input.caseId, actor, type: 'queue.entered', payload: { entryId: id, channel: input.channel, priority: input.priority, steps: input.steps } });
       });
@@ -191,7 +222,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       await store.touch(userId, clock().toISOString());
       await service.runPass();
       const entry = await store.offerFor(userId);
-      return entry ? offerView(entry) : null;
+      return entry ? offerView(entry, await titleOf(entry.caseId)) : null;
     },
 
     /** Takes the offer: the case becomes the assessor's, their load on the channel goes up by one. */
@@ -247,6 +278,55 @@ export function createQueueService(deps: QueueServiceDeps) {
         await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: user.id }, type: 'queue.entered', payload: { entryId: entry.id, channel: entry.channel, priority: entry.priority, steps: entry.steps, requeuedFrom: entry.assignedTo! } });
       });
       return passAfter((await store.entry(entryId))!);
+    },
+
+    /**
+     * The case's place: its newest entry and, while waiting or offered, position and estimate. Read
+     * without the lock: from this instance's last pass when it is fresh (the 1 s tick keeps it so while
+     * anything is queued), else computed from one read of the queue and the assessors, writing nothing.
+     */
+    async placeOf(caseId: string): Promise<CasePlace | null> {
+      const entry = await store.latestForCase(caseId);
+      if (!entry) return null;
+      if (entry.state !== 'waiting' && entry.state !== 'offered') return { entry, position: null, etaSeconds: null };
+      const now = clock().getTime();
+      let estimate = now - lastEstimates.at <= ESTIMATE_FRESH_MS ? lastEstimates.byEntry.get(entry.id) : undefined;
+      if (estimate === undefined) {
+        const [entries, routing, recent] = await Promise.all([store.queued(), store.routing(), store.recentHandleSeconds()]);
+        const pendingOffers = new Map(entries.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+        const estimates = estimateWait(entries.map(toQueueEntry), routing.map((row) => toAssessor(row, now, pendingOffers)), recent, now);
+        estimate = estimates.find((e) => e.entryId === entry.id);
+      }
+      return { entry, position: estimate?.position ?? null, etaSeconds: estimate?.etaSeconds ?? null };
+    },
+
+    /** The customer left before anyone answered (abandonment): the entry ends, an offer out is withdrawn. */
+    async leave(caseId: string, actor: LedgerActor, within?: () => Promise<void>): Promise<StoredEntry> {
+      const entryId = await locked(async () => {
+        const entry = await store.activeForCase(caseId);
+        if (!entry || entry.state === 'assigned') {
+          throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call; hang up to leave it.' : 'You are not waiting in the queue.');
+        }
+        const now = clock();
+        await store.updateEntry(entry.id, { state: 'left', ended_at: now.toISOString(), offered_to: null, offer_expires_at: null, offer_reason: null });
+        await ledger.append({ caseId, actor, type: 'queue.left', payload: { entryId: entry.id, waitedMs: Math.max(0, now.getTime() - Date.parse(entry.enqueuedAt)) } });
+        await within?.();
+        return entry.id;
+      });
+      return passAfter((await store.entry(entryId))!);
+    },
+
+    /** A callback number on the waiting entry: the place is kept, and the offer shows the number. */
+    async requestCallback(caseId: string, actor: LedgerActor, callback: { phone: string; note: string | null }): Promise<StoredEntry> {
+      return locked(async () => {
+        const entry = await store.activeForCase(caseId);
+        if (!entry || entry.state === 'assigned') {
+          throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call.' : 'You are not waiting in the queue; ask for a person first.');
+        }
+        await store.updateEntry(entry.id, { callback: JSON.stringify(callback) });
+        await ledger.append({ caseId, actor, type: 'queue.callback-requested', payload: { entryId: entry.id, phone: callback.phone, note: callback.note } });
+        return (await store.entry(entry.id))!;
+      });
     },
 
     /** The queue as a supervisor sees it: waiting and offered entries in routing order with place and wait, and every routed assessor. */

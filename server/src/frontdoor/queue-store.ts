@@ -24,6 +24,12 @@ export interface StoredEntry {
   offerReason: string | null;
   assignedTo: string | null;
   assignedAt: string | null;
+  endedAt: string | null;
+  /** The front door's service type; null for an entry an admin queued. */
+  service: string | null;
+  /** The hand-off summary (JSON, HandOffSummaryView) the assessor reads first; null when none. */
+  summary: string | null;
+  callback: { phone: string; note: string | null } | null;
 }
 
 export interface StoredRouting {
@@ -38,7 +44,7 @@ export interface StoredRouting {
   load: Partial<Record<Channel, number>>;
 }
 
-export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at'>>;
+export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at' | 'callback'>>;
 
 const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   id: row.id,
@@ -56,6 +62,10 @@ const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   offerReason: row.offer_reason,
   assignedTo: row.assigned_to,
   assignedAt: row.assigned_at,
+  endedAt: row.ended_at,
+  service: row.service,
+  summary: row.summary,
+  callback: row.callback === null ? null : (JSON.parse(row.callback) as StoredEntry['callback']),
 });
 
 export function createQueueStore(db: Db) {
@@ -71,12 +81,19 @@ export function createQueueStore(db: Db) {
   };
 
   return {
-    async insertEntry(entry: { id: string; caseId: string; channel: Channel; priority: number; enqueuedAt: string; steps: readonly RoutingStep[] }): Promise<void> {
+    async insertEntry(entry: { id: string; caseId: string; channel: Channel; priority: number; enqueuedAt: string; steps: readonly RoutingStep[]; service?: string | null; summary?: string | null }): Promise<void> {
       await db.q().insertInto('queue_entries').values({
         id: entry.id, case_id: entry.caseId, channel: entry.channel, priority: entry.priority, enqueued_at: entry.enqueuedAt,
         steps: JSON.stringify(entry.steps), passed_over: '[]', pinned_to: null, state: 'waiting',
         offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: null, assigned_at: null, ended_at: null,
+        summary: entry.summary ?? null, callback: null, transfer_note: null, service: entry.service ?? null,
       }).execute();
+    },
+
+    /** The case's newest entry, whatever its state (the customer's place, or how it ended); null when never queued. */
+    async latestForCase(caseId: string): Promise<StoredEntry | null> {
+      const row = await db.q().selectFrom('queue_entries').selectAll().where('case_id', '=', caseId).orderBy('enqueued_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? toEntry(row) : null;
     },
 
     async entry(id: string): Promise<StoredEntry | null> {

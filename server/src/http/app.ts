@@ -15,6 +15,7 @@ import type { Readiness } from '../cluster/readiness.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { ExportService } from '../export/export-service.ts';
+import type { IntakeService } from '../frontdoor/intake/intake-service.ts';
 import type { QueueService } from '../frontdoor/queue-service.ts';
 import type { KpiService } from '../frontdoor/kpi/kpi-service.ts';
 import type { LedgerKey, LedgerKeyring } from '../../../protocol/http.ts';
@@ -45,6 +46,7 @@ import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
 import { afterSessionRoutes, type AfterSessionServices } from './after-session-routes.ts';
 import { reportRoutes } from './report-routes.ts';
+import { intakeRoutes, type IntakeLimits } from './intake-routes.ts';
 import { queueRoutes } from './queue-routes.ts';
 import { kpiRoutes } from './kpi-routes.ts';
 import { sameOriginWrites, type SameOriginDeps } from './same-origin.ts';
@@ -86,6 +88,11 @@ export interface AppDeps {
   blobs: BlobStore;
   hub: EventHub;
   queue: QueueService;
+  intake: IntakeService;
+  /** The front door's rate limits (intake-routes.ts defaults when absent). */
+  intakeLimits?: IntakeLimits;
+  /** Where the front door's limiters count when instances share Redis, one store per limiter name; null: in this process. */
+  intakeLimitStore?: ((name: string) => Store) | null;
   kpis: KpiService;
   /** Surveys, wrap-ups and the experts invited to a case. */
   afterSession: AfterSessionServices;
@@ -160,6 +167,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(exportRoutes({ auth, caseExports: deps.caseExports }));
   api.use(reportRoutes({ auth, reports: deps.reports }));
   api.use(queueRoutes({ auth, queue: deps.queue }));
+  api.use(intakeRoutes({ auth, intake: deps.intake, joinBase: deps.joinBase, ...(deps.intakeLimits ? { limits: deps.intakeLimits } : {}), limitStore: deps.intakeLimitStore ?? null }));
   api.use(kpiRoutes({ auth, kpis: deps.kpis }));
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));

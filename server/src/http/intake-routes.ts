@@ -1,0 +1,127 @@
+// The front door, the customer's side: intake (public), one-time codes for an existing case, and on the
+// case's join link the digital agent, the hand-off to a person and the place in the queue. Public
+// writes are rate-limited per client address and per case reference (429 with Retry-After).
+import express from 'express';
+import type { Request, RequestHandler } from 'express';
+import { rateLimit, type Store } from 'express-rate-limit';
+import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody, type IntakeCodeAccepted } from '../../../protocol/intake.ts';
+import { HttpError } from '../errors.ts';
+import type { IntakeFor, IntakeService } from '../frontdoor/intake/intake-service.ts';
+import type { Auth } from './auth.ts';
+import { parseInput } from './validate.ts';
+
+const TEN_MINUTES = 10 * 60_000;
+
+/** Requests per ten minutes. */
+export interface IntakeLimits {
+  /** New intakes (cases opened or reached) per client address; refused intakes do not count. */
+  intakesPerAddress: number;
+  /** Code requests and code attempts per client address. */
+  codesPerAddress: number;
+  /** Code requests and code attempts per case reference, whoever sends them. */
+  codesPerReference: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = { intakesPerAddress: 10, codesPerAddress: 10, codesPerReference: 5 };
+
+export interface IntakeRouteDeps {
+  auth: Auth;
+  intake: IntakeService;
+  joinBase: (req: Request) => string;
+  limits?: IntakeLimits;
+  /** Where the counts are kept when instances share Redis (one store per limiter, by name); null: this process. */
+  limitStore?: ((name: string) => Store) | null;
+}
+
+/** The reference a code request or attempt names, as the limiter counts it; null when the body names none. */
+function referenceOf(req: Request): string | null {
+  const body = req.body as { reference?: unknown; existing?: { reference?: unknown } } | undefined;
+  const reference = req.path.endsWith('/code') ? body?.reference : body?.existing?.reference;
+  return typeof reference === 'string' && reference.trim() !== '' ? reference.trim().toUpperCase() : null;
+}
+
+export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
+  const { auth, intake } = deps;
+  const limits = deps.limits ?? DEFAULT_INTAKE_LIMITS;
+  const router = express.Router();
+
+  const limiter = (name: string, limit: number, reason: string, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler => rateLimit({
+    windowMs: TEN_MINUTES,
+    limit,
+    // Redis unreachable: refuse rather than let unlimited guesses through.
+    ...(deps.limitStore ? { store: deps.limitStore(name), passOnStoreError: false } : {}),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, next) => {
+      if (!res.get('Retry-After')) res.set('Retry-After', String(TEN_MINUTES / 1000));
+      next(new HttpError(429, 'too_many_requests', reason));
+    },
+    ...options,
+  });
+
+  const intakesPerAddress = limiter('intake', limits.intakesPerAddress, 'too many requests from your address; wait a few minutes and try again', { skipFailedRequests: true });
+  const codeAttempt = (req: Request) => referenceOf(req) !== null;
+  const codesPerAddress = limiter('code-address', limits.codesPerAddress, 'too many code requests or attempts from your address; wait a few minutes and try again', {
+    skip: (req) => req.path === '/intake' && !codeAttempt(req),
+  });
+  const codesPerReference = limiter('code-reference', limits.codesPerReference, 'too many code requests or attempts for this case; wait a few minutes and try again', {
+    skip: (req) => !codeAttempt(req),
+    keyGenerator: (req) => `ref:${referenceOf(req)}`,
+  });
+
+  router.post('/intake', intakesPerAddress, codesPerAddress, codesPerReference, async (req, res) => {
+    const body = parseInput(IntakeBody, req.body);
+    let who: IntakeFor = { kind: 'new' };
+    if (req.headers.authorization) {
+      if (body.existing) throw new HttpError(400, 'invalid_input', 'invalid intake: existing: send either the join link (Authorization) or a reference and code, not both');
+      const customer = await auth.requireCustomer(req);
+      who = { kind: 'link', customer, token: req.headers.authorization.replace(/^Bearer\s+/, '') };
+    } else if (body.existing) {
+      who = { kind: 'code', reference: body.existing.reference, code: body.existing.code };
+    }
+    res.status(201).json(await intake.intake(body, who, deps.joinBase(req)));
+  });
+
+  router.post('/intake/code', codesPerAddress, codesPerReference, (req, res) => {
+    const { reference } = parseInput(IntakeCodeBody, req.body);
+    // Answered before anything is looked up, so neither the answer nor its time says whether the case exists.
+    const accepted: IntakeCodeAccepted = { message: 'If a case has that reference and its link was sent to you, a code is on its way to the same address or phone.' };
+    res.status(202).json(accepted);
+    void intake.sendCode(reference);
+  });
+
+  router.post('/join/agent', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    const { question } = parseInput(AgentQuestionBody, req.body);
+    res.json({ answer: await intake.ask(customer, question) });
+  });
+
+  router.post('/join/hand-off', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    const { channel } = parseInput(HandOffBody, req.body ?? {});
+    res.json(await intake.handOff(customer, channel));
+  });
+
+  router.get('/join/queue', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    res.set('Cache-Control', 'no-store').json(await intake.place(customer));
+  });
+
+  router.delete('/join/queue', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    res.json(await intake.leave(customer));
+  });
+
+  router.post('/join/queue/callback', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    const body = parseInput(CallbackBody, req.body);
+    res.json(await intake.callback(customer, { phone: body.phone, note: body.note ?? null }));
+  });
+
+  router.get('/cases/:id/front-door', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.set('Cache-Control', 'no-store').json(await intake.caseFrontDoor(user, req.params.id));
+  });
+
+  return router;
+}
