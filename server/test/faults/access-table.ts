@@ -131,6 +131,18 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   // The scenes' customers have agreed already, so there is nothing left for them to decline.
   'POST /api/join/decline': row('401 409 401 409 401 401 401', () => ({ path: '/api/join/decline' })),
 
+  // After the session (after-session-routes.ts): the survey is the join link's (one per link); a wrap-up
+  // and the invitations are the case's assessor's, a supervisor's or an admin's; an expert invited to
+  // nothing is not told the case exists. The user id invited or removed does not exist (422, 404): what
+  // an invitation does is tested in server/test/http/experts.test.ts.
+  'GET /api/join/survey': row('401 204 401 204 401 401 401 401 401', () => ({ path: '/api/join/survey' })),
+  'POST /api/join/survey': row('401 201 401 201 401 401 401 401 401', () => ({ path: '/api/join/survey', json: { score: 4, comment: 'Quick and kind.' } })),
+  'POST /api/cases/:id/wrap-up': row(`${USERS_ONLY} 403 201 201 201 404`, (s) => ({ path: inCase(s, '/wrap-up'), json: { disposition: 'resolved', notes: 'Matrix.' } })),
+  'GET /api/cases/:id/wrap-ups': row(`${USERS_ONLY} 403 200 200 200 404`, (s) => ({ path: inCase(s, '/wrap-ups') })),
+  'GET /api/cases/:id/participants': row(`${USERS_ONLY} 403 200 200 200 404`, (s) => ({ path: inCase(s, '/participants') })),
+  'POST /api/cases/:id/participants': row(`${USERS_ONLY} 403 422 422 422 404`, (s) => ({ path: inCase(s, '/participants'), json: { userId: 'usr_missing' } })),
+  'DELETE /api/cases/:id/participants/:userId': row(`${USERS_ONLY} 403 404 404 404 404`, (s) => ({ path: inCase(s, '/participants/usr_missing') })),
+
   // Cases.
   'POST /api/cases': row(`${USERS_ONLY} 201 201 201`, () => ({ path: '/api/cases', json: { title: 'Created in the matrix' } })),
   'GET /api/cases': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/cases' })),

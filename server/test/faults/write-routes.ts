@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import type { z } from 'zod';
+import { ParticipantBody, SurveyBody, WrapUpBody } from '../../../protocol/after-session.ts';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
@@ -115,7 +116,7 @@ export async function prepareFixture(): Promise<Fixture> {
       malformedJson('{"a": 1}'), badContentHeaders(request, { typeMatters: false }), oversizeJson({}, JSON_LIMIT),
       badCredentials(request, credentials.cookie ?? null, badAuthStatus), lengthMismatch(request),
     ];
-    return { key, method: 'POST', path, credentials, bad: fc.oneof(...families), numRuns: 40 };
+    return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 40 };
   };
 
   const upload = validUpload(photo);
@@ -171,6 +172,11 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/consent', '/api/join/consent', customer, { recording: true, location: true }, ConsentBody),
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     bodilessRoute('POST /api/join/decline', '/api/join/decline', customer),
+    // After the session: the survey (the customer's), a wrap-up and an invitation (the case's assessor's).
+    jsonRoute('POST /api/join/survey', '/api/join/survey', customer, { score: 4, comment: 'Quick and kind.' }, SurveyBody),
+    jsonRoute('POST /api/cases/:id/wrap-up', inCase('/wrap-up'), cookie, { disposition: 'follow-up', notes: 'Call back on Monday.', entryId: 'qe_missing' }, WrapUpBody),
+    jsonRoute('POST /api/cases/:id/participants', inCase('/participants'), cookie, { userId: switched }, ParticipantBody),
+    bodilessRoute('DELETE /api/cases/:id/participants/:userId', inCase(`/participants/${switched}`), cookie),
     // The front door's queue (issue 14). Nothing is queued in this fixture, so the background routing
     // pass has nothing to write; the entry routes name an entry that does not exist.
     jsonRoute('PUT /api/me/status', '/api/me/status', cookie, { status: 'available' }, StatusBody),

@@ -16,7 +16,7 @@ import { DAY_MS, legalHold, retention } from '../retention/support.ts';
  * Kinds in the contract that no route writes yet: the digital agent's (issue 14) are appended by the
  * intake route, which comes next; their payloads are read in protocol/ledger.test.ts meanwhile.
  */
-const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off', 'intake.received', 'queue.left', 'queue.callback-requested', 'survey.answered', 'session.wrapped-up']);
+const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off', 'intake.received', 'queue.left', 'queue.callback-requested']);
 
 let h: Harness;
 let admin: Client;
@@ -85,7 +85,9 @@ async function damageCase(): Promise<string> {
   const { entry } = await ok('enqueue', post(admin, '/api/queue', { caseId, channel: 'text', steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 2 }] }] }));
   await ok('decline', post(admin, `/api/queue/${entry.id}/decline`, {}), [204]);
   await ok('accept', post(admin, `/api/queue/${entry.id}/accept`, {}));
-  await ok('finish', post(admin, `/api/queue/${entry.id}/finish`, {}));
+  // The wrap-up names the entry and so finishes it; the customer answers the survey.
+  await ok('wrap up', post(admin, `${base}/wrap-up`, { disposition: 'resolved', notes: 'Photos taken', entryId: entry.id }));
+  await ok('survey', post(h.client(), '/api/join/survey', { score: 4, comment: 'Quick' }, customer));
   await ok('update', admin.json(base, { method: 'PATCH', json: { title: 'Hail damage' } }));
   const { user: rita } = await ok('user', post(admin, '/api/users', { email: 'rita@example.test', name: 'Rita', password: 'a long enough password' }));
   await ok('assign', post(admin, `${base}/assign`, { assessorId: rita.id }));
