@@ -12,11 +12,8 @@ import { FIXTURE_TOURS } from '../faults/principals.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
-/**
- * Kinds in the contract that no route writes yet: the digital agent's (issue 14) are appended by the
- * intake route, which comes next; their payloads are read in protocol/ledger.test.ts meanwhile.
- */
-const NOT_YET_WRITTEN = new Set(['agent.answered', 'agent.handed-off', 'intake.received', 'queue.left', 'queue.callback-requested']);
+/** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
+const NOT_YET_WRITTEN = new Set<string>();
 
 let h: Harness;
 let admin: Client;
@@ -106,6 +103,17 @@ async function previewCase(): Promise<string> {
   return caseId;
 }
 
+/** The front door: intake, a question to the agent, the hand-off, a callback request, and leaving the queue. */
+async function intakeCase(): Promise<string> {
+  const created = await ok('intake', post(h.client(), '/api/intake', { service: 'claim', intent: 'A storm broke my fence', channel: 'voice' }));
+  const customer = bearer(created.joinToken);
+  await ok('ask the agent', post(h.client(), '/api/join/agent', { question: 'What is the status of my claim?' }, customer));
+  await ok('hand off', post(h.client(), '/api/join/hand-off', {}, customer));
+  await ok('callback', post(h.client(), '/api/join/queue/callback', { phone: '+44 20 7946 0000' }, customer));
+  await ok('leave', h.client().json('/api/join/queue', { method: 'DELETE', headers: customer }));
+  return created.caseId;
+}
+
 beforeAll(async () => {
   h = await startHarness({ SIGHTLINE_TOURS_DIR: FIXTURE_TOURS, SIGHTLINE_SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' });
   admin = h.client();
@@ -115,7 +123,7 @@ afterAll(() => h?.close());
 
 describe('every ledger kind, as the server writes it', () => {
   it('is written through the API, the legal-hold command and the retention command', async () => {
-    const cases = [await damageCase(), await previewCase()];
+    const cases = [await damageCase(), await previewCase(), await intakeCase()];
     await legalHold(h, { caseId: cases[0]!, status: 'on', reason: 'Disputed' });
     await legalHold(h, { caseId: cases[0]!, status: 'off' });
     await retention(h, { olderThanDays: 0, now: new Date(Date.now() + DAY_MS) });
