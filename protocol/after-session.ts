@@ -38,6 +38,8 @@ export const WrapUpView = z.object({
   id: text(),
   caseId: text(),
   userId: text(),
+  /** Who wrapped it up, by name, so the case view can say so without a user lookup. */
+  userName: text(),
   entryId: text().nullable(),
   disposition: Disposition,
   notes: text().nullable(),

@@ -124,6 +124,7 @@ describe('the wrap-up', () => {
     const res = await assessor.client.json(`/api/cases/${caseId}/wrap-up`, { method: 'POST', json: { disposition: 'resolved', notes: ' Roof photos taken; claim approved. ', entryId } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.wrapUp).toMatchObject({ caseId, userId: assessor.id, entryId, disposition: 'resolved', notes: 'Roof photos taken; claim approved.' });
+    expect(res.body.wrapUp.userName).toMatch(/^assessor \d+$/);
     expect(await loadOf(assessor.id)).toBe(0);
     // Finished: a second finish says the entry is no longer in a session.
     expect((await assessor.client.json(`/api/queue/${entryId}/finish`, { method: 'POST', json: {} })).body.error.code).toBe('not_assigned');

@@ -4,11 +4,12 @@ import type { Disposition, SurveyView, WrapUpView } from '../../../../protocol/a
 import type { Db } from '../../storage/database.ts';
 import type { WrapUpsTable } from '../../storage/schema.ts';
 
-const toWrapUp = (row: Selectable<WrapUpsTable>): WrapUpView => ({
-  id: row.id, caseId: row.case_id, userId: row.user_id, entryId: row.entry_id, disposition: row.disposition as Disposition, notes: row.notes, wrappedAt: row.wrapped_at,
+const toWrapUp = (row: Selectable<WrapUpsTable> & { user_name: string }): WrapUpView => ({
+  id: row.id, caseId: row.case_id, userId: row.user_id, userName: row.user_name, entryId: row.entry_id, disposition: row.disposition as Disposition, notes: row.notes, wrappedAt: row.wrapped_at,
 });
 
 export function createAfterStore(db: Db) {
+  const wrapUpsWithNames = () => db.q().selectFrom('wrap_ups').innerJoin('users', 'users.id', 'wrap_ups.user_id').selectAll('wrap_ups').select('users.name as user_name');
   return {
     async survey(id: string): Promise<SurveyView | null> {
       const row = await db.q().selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
@@ -27,12 +28,12 @@ export function createAfterStore(db: Db) {
 
     /** The case's wrap-ups, oldest first. */
     async wrapUps(caseId: string): Promise<WrapUpView[]> {
-      const rows = await db.q().selectFrom('wrap_ups').selectAll().where('case_id', '=', caseId).orderBy('wrapped_at').orderBy('id').execute();
+      const rows = await wrapUpsWithNames().where('wrap_ups.case_id', '=', caseId).orderBy('wrap_ups.wrapped_at').orderBy('wrap_ups.id').execute();
       return rows.map(toWrapUp);
     },
 
     async wrapUpOfEntry(entryId: string): Promise<WrapUpView | null> {
-      const row = await db.q().selectFrom('wrap_ups').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
+      const row = await wrapUpsWithNames().where('wrap_ups.entry_id', '=', entryId).executeTakeFirst();
       return row ? toWrapUp(row) : null;
     },
 

@@ -35,7 +35,7 @@ export function createWrapUpService(deps: { db: Db; store: AfterStore; ledger: L
         // Authorised for the case above; the finish is done as the entry's assessor, whoever wraps it up.
         if (entry.state === 'assigned') await deps.queue.finish(entryId, { id: entry.assignedTo!, role: 'assessor' });
       }
-      const wrapUp: WrapUpView = { id: newId('wu'), caseId, userId: user.id, entryId, disposition: body.disposition, notes: body.notes || null, wrappedAt: deps.clock().toISOString() };
+      const wrapUp: WrapUpView = { id: newId('wu'), caseId, userId: user.id, userName: user.name, entryId, disposition: body.disposition, notes: body.notes || null, wrappedAt: deps.clock().toISOString() };
       await db.transaction(async () => {
         // Two wrap-ups of one entry at once take turns: the second finds the first.
         await db.lockInTransaction(`wrap-up:${caseId}`);
