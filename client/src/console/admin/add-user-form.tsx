@@ -1,6 +1,6 @@
 // "Add user": name, email, role and a first password the admin passes on.
 import { useState, type FormEvent } from 'react';
-import type { Role, User } from '../../../../protocol/http.ts';
+import { Role, type User } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
@@ -38,8 +38,10 @@ export function AddUserForm(props: { onAdded: (user: User) => void; onCancel: ()
         </div>
         <div className="field">
           <label htmlFor="user-role">Role</label>
-          <select id="user-role" data-testid="user-role" value={role} onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'assessor')}>
+          <select id="user-role" data-testid="user-role" value={role} onChange={(e) => setRole(Role.catch('assessor').parse(e.target.value))}>
             <option value="assessor">Assessor</option>
+            <option value="supervisor">Supervisor</option>
+            <option value="expert">Expert</option>
             <option value="admin">Admin</option>
           </select>
         </div>

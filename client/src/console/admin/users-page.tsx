@@ -1,12 +1,14 @@
 // The admin's users page (#/users): everyone with their role, status and open cases; add a user,
 // disable or re-enable one, reset a password, and move a user's open cases to another assessor.
 import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { User, UserAdminView } from '../../../../protocol/http.ts';
+import type { Role, User, UserAdminView } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { AddUserForm } from './add-user-form.tsx';
 import { UserCases } from './user-cases.tsx';
+
+const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', assessor: 'Assessor', supervisor: 'Supervisor', expert: 'Expert' };
 
 export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) => void }) {
   const { notify } = props;
@@ -116,7 +118,7 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                       {self && <span className="muted small"> (you)</span>}
                     </td>
                     <td className="small">{u.email}</td>
-                    <td>{u.role === 'admin' ? <span className="badge badge-brand">Admin</span> : <span className="badge">Assessor</span>}</td>
+                    <td>{u.role === 'admin' ? <span className="badge badge-brand">Admin</span> : <span className="badge">{ROLE_NAMES[u.role]}</span>}</td>
                     <td>
                       {u.disabledAt ? (
                         <span className="badge badge-bad" data-testid="user-status">

@@ -10,6 +10,7 @@ import { consoleApi } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
 import { QueueDesk } from '../queue/queue-desk.tsx';
+import { SupervisorPage } from '../supervisor/supervisor-page.tsx';
 import { TourAnalyticsPage } from '../tour/tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -52,6 +53,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
   const [live, setLive] = useState(false);
   const { toasts, push, dismiss } = useToasts();
   const isAdmin = props.user.role === 'admin';
+  const supervises = isAdmin || props.user.role === 'supervisor';
 
   useEffect(() => {
     const feed = new ConsoleEvents();
@@ -80,6 +82,11 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
           <a href="#/tours" data-testid="nav-tours" className={route.page === 'tours' ? 'active' : ''}>
             Tours
           </a>
+          {supervises && (
+            <a href="#/supervisor" data-testid="nav-supervisor" className={route.page === 'supervisor' ? 'active' : ''}>
+              Supervisor
+            </a>
+          )}
           {isAdmin && (
             <a href="#/users" data-testid="nav-users" className={route.page === 'users' ? 'active' : ''}>
               Users
@@ -93,6 +100,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         <span className="topbar-user">
           {props.user.name}
           {props.user.role === 'admin' && <span className="badge badge-brand">Admin</span>}
+          {props.user.role === 'supervisor' && <span className="badge badge-brand">Supervisor</span>}
         </span>
         <button type="button" className="btn btn-small" data-testid="logout" onClick={logout}>
           Sign out
@@ -102,6 +110,8 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} />
       ) : route.page === 'tours' ? (
         <TourAnalyticsPage />
+      ) : route.page === 'supervisor' && supervises ? (
+        <SupervisorPage />
       ) : route.page === 'users' && isAdmin ? (
         <UsersPage me={props.user} notify={push} />
       ) : (

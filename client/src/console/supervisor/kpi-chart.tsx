@@ -1,0 +1,34 @@
+// One Chart.js chart on a canvas: made when mounted, remade when its data changes, destroyed on unmount.
+// Only the bar and line pieces are registered, so the bundle carries no other chart type.
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export const CHART_COLOURS = { arrivals: '#1f4e79', served: '#1e7b4f', abandoned: '#b3261e', wait: '#9a6400', neutral: '#52606d' } as const;
+
+export function KpiChart(props: { title: string; config: ChartConfiguration<'bar' | 'line'>; testId: string; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { config } = props;
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, {
+      ...config,
+      options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
+    });
+    return () => chart.destroy();
+  }, [config]);
+
+  return (
+    <figure className="card sv-chart">
+      <figcaption>{props.title}</figcaption>
+      <div className="sv-chart-box">
+        <canvas ref={canvas} data-testid={props.testId} role="img" aria-label={props.label} />
+      </div>
+    </figure>
+  );
+}

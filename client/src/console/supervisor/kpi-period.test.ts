@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { bucketLabel, formatSeconds, formatShare, periodQuery } from './kpi-period.ts';
+
+describe('the supervisor period', () => {
+  const now = new Date('2026-12-05T15:30:00.000Z');
+  it('7 and 30 days end now', () => {
+    expect(periodQuery({ kind: 'days', days: 7 }, now)).toEqual({ from: '2026-11-28T15:30:00.000Z', to: '2026-12-05T15:30:00.000Z' });
+    expect(periodQuery({ kind: 'days', days: 30 }, now).from).toBe('2026-11-05T15:30:00.000Z');
+  });
+  it('today starts at local midnight', () => {
+    const { from } = periodQuery({ kind: 'today' }, now);
+    const midnight = new Date(from!);
+    expect([midnight.getHours(), midnight.getMinutes(), midnight.getDate()]).toEqual([0, 0, now.getDate()]);
+  });
+  it('custom days pass through', () => {
+    expect(periodQuery({ kind: 'custom', from: '2026-11-01', to: '2026-11-30' }, now)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  });
+  it('labels and figures', () => {
+    expect(bucketLabel('2026-12-05T09:00:00.000Z', 'hour')).toBe('09:00');
+    expect(bucketLabel('2026-12-05T00:00:00.000Z', 'day')).toBe('5 Dec');
+    expect([formatSeconds(null), formatSeconds(42.4), formatSeconds(180), formatSeconds(185), formatSeconds(3900)]).toEqual(['—', '42 s', '3 min', '3 min 05 s', '1 h 05 min']);
+    expect([formatShare(null), formatShare(0.374)]).toEqual(['—', '37 %']);
+  });
+});
