@@ -1,10 +1,11 @@
 // After the call: "Call ended — thank you" when the assessor ended it, "You left the call" when the
 // customer hung up; the camera and microphone are already stopped. What happens next, and a way back
-// in while the link is valid.
+// in while the link is valid. Either way the customer is asked how it went (the survey card).
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { SurveyCard } from './survey-card.tsx';
 
-export function CallEnded(props: { join: JoinView; by: 'assessor' | 'customer'; evidenceCount: number; now: Date; onRejoin: () => void }) {
+export function CallEnded(props: { join: JoinView; token: string; by: 'assessor' | 'customer'; evidenceCount: number; now: Date; onRejoin: () => void }) {
   const assessor = props.join.notice?.assessorName ?? 'Your assessor';
   const valid = new Date(props.join.expiresAt).getTime() > props.now.getTime();
   const left = props.by === 'customer';
@@ -27,6 +28,7 @@ export function CallEnded(props: { join: JoinView; by: 'assessor' | 'customer'; 
             </p>
           </>
         )}
+        <SurveyCard token={props.token} />
         {valid ? (
           <>
             <button type="button" className="btn btn-primary btn-block" data-testid="call-rejoin" onClick={props.onRejoin}>

@@ -1,5 +1,6 @@
 // The customer's HTTP calls, all authorised by the join token as a Bearer credential.
 import { ChatLine, JoinView, PeerCredential, type ChatBody, type ConsentBody } from '../../../protocol/http.ts';
+import { SurveyView, type SurveyBody } from '../../../protocol/after-session.ts';
 import { TourActivityReceipt, type TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { z } from 'zod';
 import { apiFetch } from '../lib/api.ts';
@@ -29,4 +30,14 @@ export function postChat(token: string, caseId: string, body: ChatBody): Promise
 
 export function postTourActivity(token: string, caseId: string, body: TourActivityBody, keepalive = false): Promise<TourActivityReceipt> {
   return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/tour-activity`, TourActivityReceipt, { token, body, keepalive, signal: AbortSignal.timeout(10_000) });
+}
+
+/** This link's survey answer, or null before it answered (204). */
+export function fetchSurvey(token: string, signal?: AbortSignal): Promise<SurveyView | null> {
+  return apiFetch('/api/join/survey', z.object({ survey: SurveyView }).optional(), { token, signal }).then((r) => r?.survey ?? null);
+}
+
+/** Once per link: a second answer is 409 already_answered. */
+export function postSurvey(token: string, body: SurveyBody): Promise<SurveyView> {
+  return apiFetch('/api/join/survey', z.object({ survey: SurveyView }), { token, body }).then((r) => r.survey);
 }

@@ -137,7 +137,7 @@ export function JoinApp() {
     );
   }
   if (step.kind === 'ended') {
-    return <CallEnded join={step.join} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} />;
+    return <CallEnded join={step.join} token={token} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} />;
   }
   if (step.kind === 'media') {
     return <MediaScreen onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode })} />;

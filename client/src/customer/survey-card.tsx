@@ -1,0 +1,126 @@
+// After the call, "How did we do?": five faces from Very poor to Excellent (a radio group, so arrow keys
+// move between them), an optional comment, Send or Skip. One answer per join link: a link that has
+// answered shows the thank-you, not the form, and so does a second answer the server refuses as such.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { MAX_SURVEY_COMMENT } from '../../../protocol/after-session.ts';
+import { ApiRequestError, messageOf } from '../lib/api.ts';
+import { fetchSurvey, postSurvey } from './join-api.ts';
+import { SURVEY_CHOICES } from './survey-choices.ts';
+import { SurveyFace } from './survey-face.tsx';
+import './survey.css';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'form' }
+  /** The link can no longer answer (replaced or expired): nothing to show. */
+  | { kind: 'none' }
+  | { kind: 'skipped' }
+  | { kind: 'thanks'; score: number | null };
+
+export function SurveyCard(props: { token: string }) {
+  const { token } = props;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const commentId = useId();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSurvey(token, controller.signal).then(
+      (answered) => setState(answered ? { kind: 'thanks', score: answered.score } : { kind: 'form' }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        // Unreachable now is no reason to withhold the form: sending says so if it still is.
+        setState(error instanceof ApiRequestError && error.isAuth ? { kind: 'none' } : { kind: 'form' });
+      },
+    );
+    return () => controller.abort();
+  }, [token]);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (score === null) {
+      setProblem('Choose a face from Very poor to Excellent first.');
+      return;
+    }
+    setSending(true);
+    setProblem(null);
+    try {
+      await postSurvey(token, comment.trim() ? { score, comment } : { score });
+      setState({ kind: 'thanks', score });
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.code === 'already_answered') setState({ kind: 'thanks', score: null });
+      else setProblem(messageOf(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (state.kind === 'loading' || state.kind === 'none') return null;
+  if (state.kind === 'thanks') {
+    return (
+      <section className="survey survey-thanks" role="status" data-testid="survey-thanks">
+        <h2>Thank you for your feedback</h2>
+        <p>It helps us make these calls better.</p>
+      </section>
+    );
+  }
+  if (state.kind === 'skipped') {
+    return (
+      <p className="survey-skipped" data-testid="survey-skipped">
+        <button type="button" className="btn btn-ghost btn-small" data-testid="survey-reopen" onClick={() => setState({ kind: 'form' })}>
+          Rate this call after all
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form className="survey" data-testid="survey" onSubmit={send} noValidate>
+      <fieldset className="survey-scores">
+        <legend>
+          <h2>How did we do?</h2>
+        </legend>
+        <div className="survey-choices">
+          {SURVEY_CHOICES.map((choice) => (
+            <label key={choice.score} className="survey-choice" data-testid={`survey-score-${choice.score}`}>
+              <input type="radio" name="survey-score" value={choice.score} checked={score === choice.score} onChange={() => { setScore(choice.score); setProblem(null); }} />
+              <SurveyFace smile={choice.smile} />
+              <span className="survey-word">{choice.word}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="survey-comment-label" htmlFor={commentId}>
+        Anything to add? <span className="survey-optional">(optional)</span>
+      </label>
+      <textarea
+        id={commentId}
+        className="survey-comment"
+        data-testid="survey-comment"
+        rows={2}
+        maxLength={MAX_SURVEY_COMMENT}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        aria-describedby={`${commentId}-count`}
+      />
+      <span id={`${commentId}-count`} className="survey-count" data-testid="survey-count">
+        {comment.length} / {MAX_SURVEY_COMMENT}
+      </span>
+      {problem && (
+        <p className="survey-problem" role="alert" data-testid="survey-problem">
+          {problem}
+        </p>
+      )}
+      <div className="survey-actions">
+        <button type="button" className="btn btn-ghost" data-testid="survey-skip" disabled={sending} onClick={() => setState({ kind: 'skipped' })}>
+          Skip
+        </button>
+        <button type="submit" className="btn btn-primary" data-testid="survey-send" disabled={sending}>
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+    </form>
+  );
+}
