@@ -42,10 +42,13 @@ export function StartApp() {
   const organisation = linked.state === 'known' ? linked.join.notice?.organisation ?? null : null;
   const useLink = linked.state === 'known' || linked.state === 'loading';
 
+  /** Editing a field takes its refusal away: the reason was about what was there before. */
+  const clear = (field: string): void => setErrors((all) => (field in all ? Object.fromEntries(Object.entries(all).filter(([key]) => key !== field)) : all));
+
   const chooseService = (next: ServiceType): void => {
     setService(next);
     if (next !== 'preview' && channel === 'xr') setChannel('video');
-    setErrors(({ service: _gone, ...rest }) => rest);
+    clear('service');
   };
 
   const submit = (event: FormEvent): void => {
@@ -118,7 +121,10 @@ export function StartApp() {
             value={intent}
             aria-invalid={errors.intent || over ? true : undefined}
             aria-describedby={`${ids}-count${errors.intent ? ` ${ids}-intent-error` : ''}`}
-            onChange={(e) => setIntent(e.target.value)}
+            onChange={(e) => {
+              setIntent(e.target.value);
+              clear('intent');
+            }}
           />
           <p className={`start-count ${over ? 'start-count-over' : ''}`} id={`${ids}-count`} data-testid="start-count">
             {intent.length} / {MAX_INTENT_CHARS}
@@ -138,12 +144,23 @@ export function StartApp() {
             autoComplete="name"
             value={customerName}
             aria-invalid={errors.customerName ? true : undefined}
-            onChange={(e) => setCustomerName(e.target.value)}
+            onChange={(e) => {
+              setCustomerName(e.target.value);
+              clear('customerName');
+            }}
           />
           {errors.customerName && <p className="field-error">{errors.customerName}</p>}
         </div>
 
-        {!useLink && <ExistingCaseFields value={existing} onChange={setExisting} errors={errors} />}
+        {!useLink && <ExistingCaseFields
+            value={existing}
+            onChange={(next) => {
+              if (next.reference !== existing.reference) clear('existing.reference');
+              if (next.code !== existing.code) clear('existing.code');
+              setExisting(next);
+            }}
+            errors={errors}
+          />}
 
         {errors.form && <p className="banner banner-error" role="alert" data-testid="start-error"><span className="banner-text">{errors.form}</span></p>}
         <button type="submit" className="btn btn-primary btn-block start-submit" data-testid="start-submit" disabled={busy}>

@@ -29,6 +29,8 @@ import { useLiveSession } from '../call/use-live-session.ts';
 import { VideoPanel } from '../call/video-panel.tsx';
 import { VideoMarkup } from '../markup/video-markup.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
+import { FrontDoorPanel } from './front-door-panel.tsx';
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean }) {
   const { caseId, notify } = props;
@@ -143,6 +145,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             />
           )}
           </fieldset>
+          <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip
             evidence={detail.evidence}
@@ -155,6 +158,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">
+          <FrontDoorPanel caseId={caseId} revision={revision} />
           <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
           <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}

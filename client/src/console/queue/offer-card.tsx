@@ -1,9 +1,10 @@
-// An incoming offer from the queue, shown like an incoming call: what the case is, how long the customer
-// has waited, why it came to this assessor, and a countdown to answer before it goes to the next.
+// An incoming offer from the queue, shown like an incoming call: what the case is, the digital
+// assistant's hand-off summary, how long the customer has waited, why it came to this assessor, and a
+// countdown to answer before it goes to the next.
 import { useEffect, useRef, useState } from 'react';
 import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
-import { consoleApi } from '../app/console-api.ts';
+import { OfferSummary } from './offer-summary.tsx';
 import { formatWaited, secondsLeft } from './queue-time.ts';
 
 const CHANNEL_LABEL: Record<QueueChannel, string> = { text: 'Text chat', voice: 'Voice call', video: 'Video call', xr: 'XR session' };
@@ -19,25 +20,11 @@ export function OfferCard(props: {
 }) {
   const { offer, onGone } = props;
   const [now, setNow] = useState(() => Date.now());
-  const [title, setTitle] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const shownAt = useRef(Date.now());
   const left = secondsLeft(offer.expiresAt, now);
   const lapsed = left === 0;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    consoleApi.getCase(offer.caseId, controller.signal).then(
-      (detail) => setTitle(detail.case.title),
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setTitle(`Case ${offer.caseId}`);
-        setError(messageOf(failure));
-      },
-    );
-    return () => controller.abort();
-  }, [offer.caseId]);
 
   useEffect(() => {
     if (lapsed) {
@@ -66,7 +53,7 @@ export function OfferCard(props: {
         <span className={`offer-channel offer-channel-${offer.channel}`} aria-hidden="true">{CHANNEL_GLYPH[offer.channel]}</span>
         <div>
           <p className="offer-kicker">Incoming · {CHANNEL_LABEL[offer.channel]}</p>
-          <h2 id="offer-title" data-testid="offer-title">{title ?? 'Loading the case…'}</h2>
+          <h2 id="offer-title" data-testid="offer-title">{offer.caseTitle}</h2>
         </div>
       </header>
       {lapsed ? (
@@ -84,6 +71,7 @@ export function OfferCard(props: {
           <div className="offer-timer" aria-hidden="true">
             <span style={{ width: `${fraction * 100}%` }} />
           </div>
+          <OfferSummary offer={offer} />
           <p className="offer-reason" data-testid="offer-reason">{offer.reason}</p>
           {error && <p className="offer-error" role="alert">{error}</p>}
           <div className="offer-actions">

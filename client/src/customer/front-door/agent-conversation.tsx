@@ -28,7 +28,9 @@ export function AgentConversation(props: {
   const [photos, setPhotos] = useState(0);
   const end = useRef<HTMLLIElement>(null);
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [props.turns.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [props.turns.length]);
 
   const ask = (event: { preventDefault: () => void }): void => {
     event.preventDefault();
