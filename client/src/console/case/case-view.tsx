@@ -30,7 +30,6 @@ import { VideoPanel } from '../call/video-panel.tsx';
 import { VideoMarkup } from '../markup/video-markup.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
-import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean }) {
@@ -146,7 +145,6 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             />
           )}
           </fieldset>
-          <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip
