@@ -94,11 +94,19 @@ describe('the front door', () => {
     await call(api, 'PUT', `/api/users/${me.id}/routing`, 204, { skills: { complaints: 3, claims: 3, service: 3 }, capacity: { video: 1, voice: 1, text: 3 } });
 
     const page = customer.page;
+    const origins = new Set<string>();
+    const onRequest = (request: { url: () => string }) => void origins.add(new URL(request.url()).origin);
+    page.on('request', onRequest);
     await page.goto(`${server.url}/start`);
     await expect(page.getByTestId('start-operator').textContent()).resolves.toBe('Sightline');
     // Nothing chosen: the refusal stands beside the choice it is about, and nothing is sent.
     await page.getByTestId('start-submit').click();
     await expect(page.getByTestId('error-service').textContent()).resolves.toBe('choose what you need');
+    // Keyboard: the service types are one radio group, moved through with the arrow keys.
+    await page.locator('input[name="service"][value="claim"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('input[name="service"]:checked').getAttribute('value')).resolves.toBe('query');
+    await expect(page.getByTestId('error-service').count()).resolves.toBe(0);
     await page.getByTestId('service-complaint').click();
     await page.getByTestId('start-intent').fill('x'.repeat(501));
     await page.getByTestId('start-submit').click();
@@ -119,6 +127,9 @@ describe('the front door', () => {
     await page.getByTestId('start-submit').click();
 
     await page.getByTestId('front-door').waitFor();
+    page.off('request', onRequest);
+    // Nothing from a CDN: /start and the page after it load only from this server.
+    expect([...origins]).toEqual([server.url]);
     await expect(page.getByTestId('agent-answer').first().getAttribute('data-source')).resolves.toBe('rule:complaint');
     const talk = page.getByTestId('talk-to-person');
     await expect(talk.getAttribute('class')).resolves.toContain('btn-primary');
