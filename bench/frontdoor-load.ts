@@ -121,7 +121,9 @@ async function main(): Promise<void> {
         await sleep((offer.channel === 'video' ? 2_000 : 1_000) + random() * 2_000);
         const finished = await assessor.client.json(`/api/queue/${offer.entryId}/finish`, { method: 'POST' });
         if (finished.status !== 200) problems.push(`finish ${offer.entryId}: ${finished.status}`);
-      })());
+      })().catch((error: unknown) => {
+        problems.push(`offer ${offer.entryId}: ${(error as Error).message}`);
+      }));
     };
     const streams = consoles.map((c) => listen(base, c.client.cookie()!, c.id, onOffer(c), stop.signal));
     await inBatches(consoles, 10, async (c) => {
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
         { afterSeconds: 10, requires: [{ skill: customer.skill, minLevel: 1 }] },
         { afterSeconds: 30, requires: [] },
       ];
-      const queued = await operator.json('/api/queue', { method: 'POST', json: { caseId: customer.caseId, channel: customer.channel, priority: 0, steps } });
+      const queued = await operator.json('/api/queue', { method: 'POST', json: { caseId: customer.caseId, channel: customer.channel, priority: 0, steps } }).catch((error: unknown) => ({ status: 0, body: (error as Error).message }));
       if (queued.status !== 201) {
         problems.push(`enqueue: ${queued.status} ${JSON.stringify(queued.body)}`);
         return;
