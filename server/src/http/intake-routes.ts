@@ -22,7 +22,7 @@ export interface IntakeLimits {
   codesPerReference: number;
 }
 
-export const DEFAULT_INTAKE_LIMITS: IntakeLimits = { intakesPerAddress: 10, codesPerAddress: 10, codesPerReference: 5 };
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = { intakesPerAddress: 10, codesPerAddress: 20, codesPerReference: 10 };
 
 export interface IntakeRouteDeps {
   auth: Auth;
@@ -60,9 +60,10 @@ export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
   });
 
   const intakesPerAddress = limiter('intake', limits.intakesPerAddress, 'too many requests from your address; wait a few minutes and try again', { skipFailedRequests: true });
-  const codeAttempt = (req: Request) => referenceOf(req) !== null;
+  /** A well-formed code request or attempt: a malformed one tests no code and is refused 400 anyway, so it is not counted. */
+  const codeAttempt = (req: Request) => referenceOf(req) !== null && (req.path.endsWith('/code') ? IntakeCodeBody : IntakeBody).safeParse(req.body).success;
   const codesPerAddress = limiter('code-address', limits.codesPerAddress, 'too many code requests or attempts from your address; wait a few minutes and try again', {
-    skip: (req) => req.path === '/intake' && !codeAttempt(req),
+    skip: (req) => !codeAttempt(req),
   });
   const codesPerReference = limiter('code-reference', limits.codesPerReference, 'too many code requests or attempts for this case; wait a few minutes and try again', {
     skip: (req) => !codeAttempt(req),

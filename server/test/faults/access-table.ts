@@ -135,6 +135,18 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   // and the invitations are the case's assessor's, a supervisor's or an admin's; an expert invited to
   // nothing is not told the case exists. The user id invited or removed does not exist (422, 404): what
   // an invitation does is tested in server/test/http/experts.test.ts.
+  // The front door: intake is public (a Bearer join link reaches that case; an expired one is refused);
+  // a code request is 202 for anyone. The scene's case came through no intake: the agent and hand-off
+  // are 409, its place is 'not-queued', leaving and a callback 409; its front door is 404 to those who may read it.
+  'POST /api/join/agent': row('401 409 401 409 401 401 401 401 401', () => ({ path: '/api/join/agent', json: { question: 'Where is my claim?' } })),
+  'POST /api/join/hand-off': row('401 409 401 409 401 401 401 401 401', () => ({ path: '/api/join/hand-off', json: {} })),
+  'GET /api/join/queue': row('401 200 401 200 401 401 401 401 401', () => ({ path: '/api/join/queue' })),
+  'DELETE /api/join/queue': row('401 409 401 409 401 401 401 401 401', () => ({ path: '/api/join/queue' })),
+  'POST /api/join/queue/callback': row('401 409 401 409 401 401 401 401 401', () => ({ path: '/api/join/queue/callback', json: { phone: '+44 20 7946 0000' } })),
+  'GET /api/cases/:id/front-door': row(`${USERS_ONLY} 403 404 404`, (s) => ({ path: inCase(s, '/front-door') })),
+  // After the join-link rows: an intake on a customer's link gives that case a front door.
+  'POST /api/intake': row('201 201 401 201 201 201 201', () => ({ path: '/api/intake', json: { service: 'query', intent: 'Where is my claim?' } })),
+  'POST /api/intake/code': row('202 202 202 202 202 202 202 202 202', () => ({ path: '/api/intake/code', json: { reference: 'CLM-NONE' } })),
   'GET /api/join/survey': row('401 204 401 204 401 401 401 401 401', () => ({ path: '/api/join/survey' })),
   'POST /api/join/survey': row('401 201 401 201 401 401 401 401 401', () => ({ path: '/api/join/survey', json: { score: 4, comment: 'Quick and kind.' } })),
   'POST /api/cases/:id/wrap-up': row(`${USERS_ONLY} 403 201 201 201 404`, (s) => ({ path: inCase(s, '/wrap-up'), json: { disposition: 'resolved', notes: 'Matrix.' } })),

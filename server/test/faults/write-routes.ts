@@ -9,6 +9,7 @@ import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
+import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
 import { EnqueueBody, RoutingBody, StatusBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
@@ -104,7 +105,8 @@ export async function prepareFixture(): Promise<Fixture> {
       malformedJson(JSON.stringify(valid)), schemaInvalid(valid, schema), oversizeJson(valid, limit),
       badContentHeaders(request, { typeMatters: true }), lengthMismatch(request),
     ];
-    if (key !== 'POST /api/auth/login') families.push(badCredentials(request, credentials.cookie ?? null, 401));
+    // Public routes: a garbage cookie is no login, and they need none.
+    if (!['POST /api/auth/login', 'POST /api/intake', 'POST /api/intake/code'].includes(key)) families.push(badCredentials(request, credentials.cookie ?? null, 401));
     if (stringLeaves(valid).length === 0) return { key, method: key.split(' ')[0]!, path, credentials, bad: fc.oneof(...families), numRuns: 90 };
     families.push(illFormedText(valid));
     const text: TextInput = { schema, valid, encode: (value) => ({ headers: request.headers, body: utf8(JSON.stringify(value)) }) };
@@ -173,6 +175,14 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     bodilessRoute('POST /api/join/decline', '/api/join/decline', customer),
     // After the session: the survey (the customer's), a wrap-up and an invitation (the case's assessor's).
+    // The front door (issue 14): intake and code requests are public; the agent, hand-off and callback are
+    // on the join link (this case came through no intake, so a valid request is a 409, never stored).
+    jsonRoute('POST /api/intake', '/api/intake', {}, { service: 'preview', intent: 'Show me the room', channel: 'video', customerName: 'Dana', tour: 'hotel-standard', existing: { reference: 'CLM-NONE', code: '123456' }, locale: 'en-GB' }, IntakeBody),
+    jsonRoute('POST /api/intake/code', '/api/intake/code', {}, { reference: 'CLM-NONE' }, IntakeCodeBody),
+    jsonRoute('POST /api/join/agent', '/api/join/agent', customer, { question: 'Where is my claim?' }, AgentQuestionBody),
+    jsonRoute('POST /api/join/hand-off', '/api/join/hand-off', customer, { channel: 'text' }, HandOffBody),
+    jsonRoute('POST /api/join/queue/callback', '/api/join/queue/callback', customer, { phone: '+44 20 7946 0000', note: 'after 5pm' }, CallbackBody),
+    bodilessRoute('DELETE /api/join/queue', '/api/join/queue', customer),
     jsonRoute('POST /api/join/survey', '/api/join/survey', customer, { score: 4, comment: 'Quick and kind.' }, SurveyBody),
     jsonRoute('POST /api/cases/:id/wrap-up', inCase('/wrap-up'), cookie, { disposition: 'follow-up', notes: 'Call back on Monday.', entryId: 'qe_missing' }, WrapUpBody),
     jsonRoute('POST /api/cases/:id/participants', inCase('/participants'), cookie, { userId: switched }, ParticipantBody),
