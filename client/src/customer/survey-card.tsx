@@ -78,7 +78,7 @@ export function SurveyCard(props: { token: string }) {
   }
   return (
     <form className="survey" data-testid="survey" onSubmit={send} noValidate>
-      <fieldset className="survey-scores">
+      <fieldset className="survey-scores" role="radiogroup">
         <legend>
           <h2>How did we do?</h2>
         </legend>

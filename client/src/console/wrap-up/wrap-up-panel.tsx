@@ -69,7 +69,7 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
     <section className="card wrap-up" aria-label="Wrap up" data-testid="wrap-up" data-entry-id={session.entryId ?? ''}>
       <h3>Wrap up</h3>
       <form onSubmit={submit} noValidate>
-        <fieldset className="wrap-up-dispositions">
+        <fieldset className="wrap-up-dispositions" role="radiogroup">
           <legend className="small">How did the session end?</legend>
           <div className="wrap-up-chips">
             {DISPOSITIONS.map((value) => (
@@ -112,7 +112,7 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
                 <strong>{DISPOSITION_WORDS[w.disposition]}</strong> · {w.userName} · {formatDateTime(w.wrappedAt)}
                 {w.entryId ? ' · queue session ended' : ''}
               </span>
-              {w.notes && <span className="small block wrap-up-row-notes">{w.notes}</span>}
+              {w.notes && <span className="small wrap-up-row-notes">{w.notes}</span>}
             </li>
           ))}
         </ol>
