@@ -45,6 +45,8 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
     async requireUser(req: Request): Promise<User> {
       const user = await sessionUser(req);
       if (user?.role === 'supervisor' && supervisorMayNot(req)) throw forbidden('a supervisor can read cases, not change them');
+      // An expert works in the cases they are invited to; opening one of their own would be a case nobody routed.
+      if (user?.role === 'expert' && req.method === 'POST' && /^\/api\/cases\/?(\?|$)/.test(req.originalUrl)) throw forbidden('an expert works only in the cases they are invited to');
       if (user) return user;
       if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
       throw new HttpError(401, 'login_required', 'log in first');

@@ -55,8 +55,8 @@ const SUPERVISOR_WRITES = /^\/api\/cases\/:id\/peer$/;
 /**
  * A row that names seven callers gets the supervisor's and the expert's answers by rule: a supervisor
  * reads any case as an admin does, changes none (403) but asks for peer credentials, and elsewhere is
- * refused where another assessor is; an expert invited to nothing is another assessor, except that a
- * case they would be refused as not theirs is one they are not told exists (404).
+ * refused where another assessor is; an expert invited to nothing is another assessor, except that they
+ * open no case (403) and a case they would be refused as not theirs is one they are not told exists (404).
  */
 function withStaffDefaults(rows: Record<string, Row>): Record<string, RouteEntry> {
   return Object.fromEntries(Object.entries(rows).map(([key, entry]) => {
@@ -64,7 +64,7 @@ function withStaffDefaults(rows: Record<string, Row>): Record<string, RouteEntry
     const e = entry.expect;
     const read = method === 'GET' || method === 'HEAD';
     const supervisor = CASE_SCOPED.test(path) ? (read || SUPERVISOR_WRITES.test(path) ? e.admin! : 403) : key === 'POST /api/cases' ? 403 : e.otherAssessor!;
-    const expert = CASE_SCOPED.test(path) && e.otherAssessor === 403 && e.assessor !== 403 ? 404 : e.otherAssessor!;
+    const expert = key === 'POST /api/cases' ? 403 : CASE_SCOPED.test(path) && e.otherAssessor === 403 && e.assessor !== 403 ? 404 : e.otherAssessor!;
     return [key, { ...entry, expect: { supervisor, expert, ...e } as Record<Principal, Expected> }];
   }));
 }

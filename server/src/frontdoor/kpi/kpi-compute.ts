@@ -29,10 +29,11 @@ export const REPEAT_CONTACT_MS = 7 * DAY_MS;
 
 /** Nearest-rank percentile (the smallest value with at least p% of values at or below it); null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return percentileOfSorted([...values].sort((a, b) => a - b), p);
 }
+
+const percentileOfSorted = (sorted: readonly number[], p: number): number | null =>
+  sorted.length === 0 ? null : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -53,12 +54,16 @@ const isAbandoned = (e: KpiEntry): boolean => e.state === 'left';
 export function firstContactResolution(inPeriod: readonly KpiEntry[], all: readonly KpiEntry[]): number | null {
   const servedCases = new Set(inPeriod.filter(isServed).map((e) => e.caseId));
   if (servedCases.size === 0) return null;
+  const inPeriodCount = new Map<string, number>();
+  for (const e of inPeriod) if (servedCases.has(e.caseId)) inPeriodCount.set(e.caseId, (inPeriodCount.get(e.caseId) ?? 0) + 1);
+  // Enqueue times of every served case's entries, period and look-ahead alike, in one pass.
+  const times = new Map<string, number[]>();
+  for (const e of all) if (servedCases.has(e.caseId)) (times.get(e.caseId) ?? times.set(e.caseId, []).get(e.caseId)!).push(Date.parse(e.enqueuedAt));
   let resolved = 0;
-  for (const caseId of servedCases) {
-    const own = inPeriod.filter((e) => e.caseId === caseId);
-    if (own.length !== 1) continue;
-    const first = Date.parse(own[0]!.enqueuedAt);
-    const again = all.some((e) => e.caseId === caseId && Date.parse(e.enqueuedAt) > first && Date.parse(e.enqueuedAt) <= first + REPEAT_CONTACT_MS);
+  for (const e of inPeriod) {
+    if (!isServed(e) || inPeriodCount.get(e.caseId) !== 1) continue;
+    const first = Date.parse(e.enqueuedAt);
+    const again = times.get(e.caseId)!.some((at) => at > first && at <= first + REPEAT_CONTACT_MS);
     if (!again) resolved++;
   }
   return resolved / servedCases.size;
@@ -69,7 +74,8 @@ export function series(range: KpiRange, inPeriod: readonly KpiEntry[]): KpiBucke
   const starts = bucketStarts(range);
   const buckets = starts.map((start) => ({ start, arrivals: 0, served: 0, abandoned: 0, waits: [] as number[] }));
   let index = 0;
-  const sorted = [...inPeriod].sort((a, b) => Date.parse(a.enqueuedAt) - Date.parse(b.enqueuedAt));
+  // ISO times of one format (toISOString) sort as strings.
+  const sorted = [...inPeriod].sort((a, b) => (a.enqueuedAt < b.enqueuedAt ? -1 : a.enqueuedAt > b.enqueuedAt ? 1 : 0));
   for (const entry of sorted) {
     const at = Date.parse(entry.enqueuedAt);
     while (index + 1 < starts.length && starts[index + 1]! <= at) index++;
@@ -90,8 +96,8 @@ export function computeKpis(input: KpiInputs): KpiReport {
   const toIso = range.to.toISOString();
   const inPeriod = input.entries.filter((e) => e.enqueuedAt >= fromIso && e.enqueuedAt < toIso);
   const served = inPeriod.filter(isServed);
-  const waits = served.map((e) => seconds(e.enqueuedAt, e.assignedAt!));
-  const handles = served.filter((e) => e.state === 'finished' && e.endedAt !== null).map((e) => seconds(e.assignedAt!, e.endedAt!));
+  const waits = served.map((e) => seconds(e.enqueuedAt, e.assignedAt!)).sort((a, b) => a - b);
+  const handles = served.filter((e) => e.state === 'finished' && e.endedAt !== null).map((e) => seconds(e.assignedAt!, e.endedAt!)).sort((a, b) => a - b);
   const abandoned = inPeriod.filter(isAbandoned).length;
   const channelMix: Record<QueueChannel, number> = { text: 0, voice: 0, video: 0, xr: 0 };
   for (const entry of inPeriod) channelMix[entry.channel]++;
@@ -105,8 +111,8 @@ export function computeKpis(input: KpiInputs): KpiReport {
     entered: inPeriod.length,
     served: served.length,
     abandoned,
-    waitSeconds: { mean: round(mean(waits)), p50: round(percentile(waits, 50)), p90: round(percentile(waits, 90)), max: round(waits.length ? waits.reduce((a, b) => Math.max(a, b)) : null), count: waits.length },
-    handleSeconds: { p50: round(percentile(handles, 50)), p90: round(percentile(handles, 90)), count: handles.length },
+    waitSeconds: { mean: round(mean(waits)), p50: round(percentileOfSorted(waits, 50)), p90: round(percentileOfSorted(waits, 90)), max: round(waits.at(-1) ?? null), count: waits.length },
+    handleSeconds: { p50: round(percentileOfSorted(handles, 50)), p90: round(percentileOfSorted(handles, 90)), count: handles.length },
     abandonment: ratio(abandoned, inPeriod.length),
     firstContactResolution: firstContactResolution(inPeriod, input.entries),
     satisfaction: { mean: round(answered === 0 ? null : scoreSum / answered, 2), count: answered, distribution: [...input.scores] },
