@@ -3,10 +3,11 @@
 // they chose voice — answers from the case's facts (what is still missing from its checklist) with no
 // person and no queue entry. (b) A customer files a complaint at /start, is offered a person at once,
 // waits in line (place and estimate, a callback number), and an available assessor's console gets the
-// offer card with the hand-off summary; accepting moves the customer's page to consent and the call,
-// and the assessor sees their video.
+// offer card with the hand-off summary (and the photo they added); accepting moves the customer's page
+// to the call, and the assessor sees their video. (c) Leaving the queue returns to the assistant.
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AGENT_LABEL } from '../../protocol/agent.ts';
 import { useJourney } from './support/journey.ts';
@@ -131,6 +132,15 @@ describe('the front door', () => {
     // Nothing from a CDN: /start and the page after it load only from this server.
     expect([...origins]).toEqual([server.url]);
     await expect(page.getByTestId('agent-answer').first().getAttribute('data-source')).resolves.toBe('rule:complaint');
+    // A photo, through the usual gallery upload once the customer agreed to how evidence is kept (the
+    // consent the consent screen asks for, so it is not asked again): the person who takes over is told of it.
+    await page.getByTestId('photos-consent-open').click();
+    await expect(page.getByTestId('photos-consent').textContent()).resolves.toContain('video and sound of the call');
+    await page.getByTestId('photos-consent-agree').click();
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
+    await page.getByTestId('gallery-input').setInputFiles({ name: 'letter.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.locator('[data-testid="gallery-upload"][data-status="done"]').waitFor();
+    await expect(page.getByTestId('agent-photos').textContent()).resolves.toContain('1 photo added');
     const talk = page.getByTestId('talk-to-person');
     await expect(talk.getAttribute('class')).resolves.toContain('btn-primary');
     await talk.click();
@@ -161,7 +171,7 @@ describe('the front door', () => {
     await expect(card.getByTestId('offer-service').textContent()).resolves.toBe('Complaint');
     await expect(card.getByTestId('offer-intent').textContent()).resolves.toBe(`“${intent}”`);
     await expect(card.getByTestId('offer-handoff-reason').textContent()).resolves.toContain('complaint');
-    await expect(card.getByTestId('offer-photos').textContent()).resolves.toBe('none');
+    await expect(card.getByTestId('offer-photos').textContent()).resolves.toBe('1');
     await expect(card.getByTestId('offer-callback').textContent()).resolves.toContain('+44 20 7946 0958');
     await expect(card.locator('[data-source="rule:complaint"]').textContent()).resolves.toBe('The assistant: rule: complaint');
     await shoot(desk, 'console-offer-summary');
@@ -172,13 +182,38 @@ describe('the front door', () => {
     await expect(desk.getByTestId('front-door-intent').textContent()).resolves.toBe(`“${intent}”`);
     await expect(desk.getByTestId('front-door-service').textContent()).resolves.toBe('Complaint');
 
-    // The customer's page hears of it at the next poll and goes on to consent, naming the assessor.
-    await page.getByTestId('consent-screen').waitFor({ timeout: 15_000 });
-    await expect(page.getByTestId('consent-assessor').textContent()).resolves.toBe(me.name);
-    await customer.accept();
+    // The customer's page hears of it at the next poll and goes on to the call (consent was given with
+    // the photo), naming the assessor.
+    await customer.callPage('waiting', 15_000);
+    await page.getByText(`Waiting for ${me.name}…`).waitFor();
     await assessor.connect();
     await assessor.waitForLiveVideo();
     const types = await ledgerTypes(api, caseId);
     for (const kind of ['intake.received', 'agent.answered', 'agent.handed-off', 'queue.entered', 'queue.callback-requested', 'queue.offered', 'queue.assigned']) expect(types).toContain(kind);
+  });
+
+  it('leaving the queue goes back to the assistant, and a person can be asked for again', async () => {
+    const { assessor, customer, server } = journey;
+    const api = assessor.page.request;
+    await call(api, 'PUT', '/api/me/status', 204, { status: 'away' });
+    const page = customer.page;
+    await page.goto(`${server.url}/start`);
+    await page.getByTestId('service-consult').click();
+    await page.getByTestId('start-intent').fill('Is a cracked windscreen covered?');
+    await page.getByTestId('channel-text').click();
+    await page.getByTestId('start-submit').click();
+    await page.getByTestId('front-door').waitFor();
+    await page.getByTestId('talk-to-person').click();
+    await page.getByTestId('waiting-room').waitFor();
+    await page.getByTestId('queue-leave').click();
+    await page.getByTestId('agent-conversation').filter({ hasText: 'You left the queue' }).waitFor();
+    await expect(page.locator('[data-testid="front-door"]').getAttribute('data-state')).resolves.toBe('left');
+    // Back on the same link later: still the assistant, not the queue.
+    await page.reload();
+    await page.getByTestId('agent-conversation').waitFor();
+    await page.getByTestId('talk-to-person').click();
+    await page.getByTestId('waiting-room').waitFor();
+    const queue = await call(api, 'GET', '/api/queue', 200);
+    expect(queue.entries.filter((entry: { state: string }) => entry.state === 'waiting')).toHaveLength(1);
   });
 });

@@ -4,12 +4,12 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { AGENT_LABEL, type AgentAnsweredPayload } from '../../../../protocol/agent.ts';
 import { MAX_INTENT_CHARS } from '../../../../protocol/intake.ts';
-import type { Location } from '../../../../protocol/http.ts';
+import type { JoinView, Location } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
-import { GalleryUpload } from '../gallery-upload.tsx';
+import { PhotoConsent } from './photo-consent.tsx';
 
 export function AgentConversation(props: {
-  caseId: string;
+  join: JoinView;
   token: string;
   turns: AgentAnsweredPayload[];
   /** A complaint, or an answer that offered or needed a person: "Talk to a person" leads. */
@@ -103,7 +103,7 @@ export function AgentConversation(props: {
       </form>
       {error && <p className="field-error" role="alert" data-testid="agent-error">{error}</p>}
       <div className="fd-tools">
-        <GalleryUpload caseId={props.caseId} token={props.token} location={props.location} onUploaded={() => setPhotos((n) => n + 1)} />
+        <PhotoConsent join={props.join} token={props.token} location={props.location} onUploaded={() => setPhotos((n) => n + 1)} />
         {photos > 0 && <span className="muted small" data-testid="agent-photos">{photos === 1 ? '1 photo added' : `${photos} photos added`}: the person who takes over sees them.</span>}
       </div>
       {!props.personFirst && person}

@@ -59,7 +59,7 @@ export function FrontDoorScreen(props: { join: JoinView; frontDoor: FrontDoorVie
         />
       ) : (
         <AgentConversation
-          caseId={props.join.case.id}
+          join={props.join}
           token={token}
           turns={turns}
           personFirst={personFirst}
