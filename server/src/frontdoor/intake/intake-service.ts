@@ -105,13 +105,17 @@ export function createIntakeService(deps: IntakeServiceDeps) {
    * committed) before the answer, so five wrong guesses void the code even the right one then fails.
    */
   const verifyCode = async (reference: string, code: string): Promise<string> => {
-    const caseId = await store.caseIdByReference(reference);
-    const subject = caseId ?? NO_CASE;
-    const stored = await store.code(subject);
-    const matched = codeMatches(stored?.codeHash ?? UNMATCHABLE_HASH, subject, code);
-    const counted = await store.countAttempt(subject, MAX_CODE_ATTEMPTS);
-    if (caseId === null || stored === null || !counted || !matched || stored.expiresAt <= clock().toISOString()) throw codeRefused();
-    return caseId;
+    const verdict = await db.transaction(async () => {
+      const caseId = await store.caseIdByReference(reference);
+      const subject = caseId ?? NO_CASE;
+      const stored = await store.code(subject);
+      const matched = codeMatches(stored?.codeHash ?? UNMATCHABLE_HASH, subject, code);
+      const counted = await store.countAttempt(subject, MAX_CODE_ATTEMPTS);
+      return caseId !== null && stored !== null && counted && matched && stored.expiresAt > clock().toISOString() ? caseId : null;
+    });
+    // Refused after the commit: a refusal that rolled the attempt back would allow guessing forever.
+    if (verdict === null) throw codeRefused();
+    return verdict;
   };
 
   const latestIntake = async (caseId: string): Promise<StoredIntake> => {
@@ -174,7 +178,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
         const intakeId = await db.transaction(() => recordIntake(record.id, who.customer.tokenId, body, true, reply));
         return { intakeId, caseId: record.id, reference: record.reference, joinToken: who.token, joinUrl: `${joinBase}/j#${who.token}`, answer: reply };
       }
-      const caseId = await db.transaction(() => verifyCode(who.reference, who.code));
+      const caseId = await verifyCode(who.reference, who.code);
       const record = await openCase(caseId);
       const reply = ask(record, body.service, body.intent, body.locale, await factsOf(record));
       const done = await db.transaction(async () => {
