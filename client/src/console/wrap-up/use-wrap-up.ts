@@ -1,5 +1,6 @@
 // The wrap-up panel's data: the case's wrap-ups and, from its ledger, whether a session took place and
-// the queue entry to finish. Loaded again when the call ends (`reloadKey`) and after a save.
+// the queue entry to finish. Loaded again when the call ends (`reloadKey`) and after a save; not during a
+// live call (`active` false), when the panel is hidden and the case's changes come often.
 import { useCallback, useEffect, useState } from 'react';
 import type { WrapUpBody, WrapUpView } from '../../../../protocol/after-session.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
@@ -13,11 +14,12 @@ export type WrapUpLoad =
   | { state: 'failed'; message: string }
   | { state: 'loaded'; wrapUps: WrapUpView[]; session: WrapUpSession };
 
-export function useWrapUp(caseId: string, reloadKey: string) {
+export function useWrapUp(caseId: string, active: boolean, reloadKey: string) {
   const [load, setLoad] = useState<WrapUpLoad>({ state: 'loading' });
   const [fetches, setFetches] = useState(0);
 
   useEffect(() => {
+    if (!active) return;
     const controller = new AbortController();
     Promise.all([wrapUpApi.list(caseId, controller.signal), wrapUpApi.ledger(caseId, controller.signal)]).then(
       ([wrapUps, entries]) => setLoad({ state: 'loaded', wrapUps, session: wrapUpSession(entries) }),
@@ -28,7 +30,7 @@ export function useWrapUp(caseId: string, reloadKey: string) {
       },
     );
     return () => controller.abort();
-  }, [caseId, reloadKey, fetches]);
+  }, [caseId, active, reloadKey, fetches]);
 
   const reload = useCallback(() => setFetches((n) => n + 1), []);
 

@@ -18,7 +18,7 @@ const DISPOSITION_WORDS: Record<Disposition, string> = {
 const DISPOSITIONS = Object.keys(DISPOSITION_WORDS) as Disposition[];
 
 export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded: boolean; revision: number }) {
-  const { load, save, reload } = useWrapUp(props.caseId, `${props.revision}:${props.callEnded}`);
+  const { load, save, reload } = useWrapUp(props.caseId, !props.inCall, `${props.revision}:${props.callEnded}`);
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
