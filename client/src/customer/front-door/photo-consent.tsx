@@ -4,6 +4,7 @@
 import { useState, type RefObject } from 'react';
 import type { JoinView, Location } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
+import { PhotoIcon } from '../call-icons.tsx';
 import { GalleryUpload } from '../gallery-upload.tsx';
 import { giveConsent } from '../join-api.ts';
 
@@ -18,7 +19,7 @@ export function PhotoConsent(props: { join: JoinView; token: string; location: R
   if (!asking) {
     return (
       <button type="button" className="btn btn-small gallery-pick" data-testid="photos-consent-open" onClick={() => setAsking(true)}>
-        Add photos
+        <PhotoIcon /> Add photos
       </button>
     );
   }
