@@ -1,5 +1,5 @@
 // The assessor console: session check, sign-in, then the case list or one case, with one live feed.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
@@ -10,10 +10,12 @@ import { consoleApi } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
 import { QueueDesk } from '../queue/queue-desk.tsx';
-import { SupervisorPage } from '../supervisor/supervisor-page.tsx';
 import { TourAnalyticsPage } from '../tour/tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
 import { useHashRoute } from './use-hash-route.ts';
+
+// The wall board and its charting library load only when a supervisor opens it.
+const SupervisorPage = lazy(() => import('../supervisor/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })));
 
 type Session = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'error'; message: string } | { kind: 'user'; user: User };
 
@@ -111,7 +113,9 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
       ) : route.page === 'tours' ? (
         <TourAnalyticsPage />
       ) : route.page === 'supervisor' && supervises ? (
-        <SupervisorPage />
+        <Suspense fallback={<div className="page-loading" data-testid="supervisor-loading" />}>
+          <SupervisorPage />
+        </Suspense>
       ) : route.page === 'users' && isAdmin ? (
         <UsersPage me={props.user} notify={push} />
       ) : (
