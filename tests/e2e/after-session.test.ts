@@ -4,6 +4,7 @@
 // comment); the customer rates 4 with a comment and sees the thank-you, and the ledger has
 // survey.answered. On the console the case shows "Wrap up" naming the queue entry; saving "Resolved"
 // with notes lists it (who, when, notes), ledgers session.wrapped-up and frees the assessor's video slot.
+// Back on the same link and leaving again, the customer sees the thank-you, not the survey a second time.
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +163,15 @@ describe('after the session: the survey and the wrap-up', () => {
     await page.getByTestId('wrap-up-notes').focus();
     await page.getByTestId('wrap-up-notes').blur();
     await shoot(page, 'wrap-up-1440');
+  });
+
+  it('back on the same link and leaving again, the survey is not asked twice: the thank-you shows', async () => {
+    const { customer } = journey;
+    await customer.page.getByTestId('call-rejoin').click();
+    await customer.page.locator(':is([data-state="waiting"], [data-state="connecting"])[data-testid="customer-call"]').waitFor();
+    await customer.page.getByTestId('call-hang-up').click();
+    await customer.callPage('left');
+    await customer.page.getByTestId('survey-thanks').waitFor();
+    expect(await customer.page.getByTestId('survey').count()).toBe(0);
   });
 });
