@@ -319,12 +319,13 @@ export const postgresMigrations: string[] = [
   CREATE INDEX intakes_by_case ON intakes(case_id, created_at);
   CREATE INDEX intakes_by_created ON intakes(created_at);
   CREATE TABLE intake_codes (
-    case_id TEXT PRIMARY KEY REFERENCES cases(id),
+    case_id TEXT PRIMARY KEY,
     code_hash TEXT NOT NULL,
     sent_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0
   );
+  INSERT INTO intake_codes (case_id, code_hash, sent_at, expires_at, attempts) VALUES ('case_none', '${'x'.repeat(64)}', '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z', 0);
   CREATE TABLE case_participants (
     case_id TEXT NOT NULL REFERENCES cases(id),
     user_id TEXT NOT NULL REFERENCES users(id),

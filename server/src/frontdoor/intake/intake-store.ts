@@ -6,6 +6,7 @@ import type { LinkChannel } from '../../../../protocol/http.ts';
 import type { QueueChannel } from '../../../../protocol/queue.ts';
 import type { Db } from '../../storage/database.ts';
 import type { IntakesTable } from '../../storage/schema.ts';
+import { NO_CASE } from './one-time-code.ts';
 
 export type IntakeOutcome = 'open' | 'answered' | 'handed-off' | 'left';
 
@@ -83,7 +84,11 @@ export function createIntakeStore(db: Db) {
     /** Counts one attempt while fewer than `max` were made; false when the code is used up (or there is none). */
     async countAttempt(caseId: string, max: number): Promise<boolean> {
       const result = await db.q().updateTable('intake_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('case_id', '=', caseId).where('attempts', '<', max).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) === 1) return true;
+      // Nothing to count (no such case, no code, or used up): the same write on the stand-in row the
+      // migration put there, so an attempt costs one committed write either way and its time tells nothing.
+      await db.q().updateTable('intake_codes').set((eb) => ({ attempts: eb('attempts', '+', 0) })).where('case_id', '=', NO_CASE).execute();
+      return false;
     },
 
     async deleteCode(caseId: string): Promise<void> {
