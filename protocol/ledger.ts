@@ -9,6 +9,7 @@ import { ChecklistCapture, ChecklistTemplateId } from './checklist.ts';
 import { EVIDENCE_SUPERSEDED, EvidenceSupersededPayload, RETENTION_PURGED, RetentionPurgedPayload } from './corrections.ts';
 import { EVIDENCE_NOTED, EvidenceNotedPayload } from './evidence-notes.ts';
 import { Booking, CaseKind, ChatLine, DamageItem, Decision, EvidenceSource, LinkSendView, type LedgerEntry } from './http.ts';
+import { CustomerMode } from './messages.ts';
 import { ChunkNumber, Sha256Hex } from './recording.ts';
 import { AnnotationBody, AnnotationLayer, MeasurementBody } from './spatial.ts';
 import { TourActivityBody, TourEvent } from './tour-activity.ts';
@@ -226,6 +227,31 @@ export type SurveyAnsweredPayload = z.infer<typeof SurveyAnsweredPayload>;
 export const SessionWrappedUpPayload = z.object({ wrapUpId: text(), entryId: text().nullable(), disposition: text(), notes: text().nullable() });
 export type SessionWrappedUpPayload = z.infer<typeof SessionWrappedUpPayload>;
 
+/** The assessor asked the customer to move to another mode ("may we switch to video so I can see the damage?"). */
+export const ChannelProposedPayload = z.object({ proposalId: text(), from: CustomerMode, to: CustomerMode, reason: text().nullable() });
+export type ChannelProposedPayload = z.infer<typeof ChannelProposedPayload>;
+
+/** The customer's answer to a proposal: their consent, or not (the mode then stays as it was). */
+export const ChannelAnsweredPayload = z.object({ proposalId: text(), accepted: z.boolean() });
+export type ChannelAnsweredPayload = z.infer<typeof ChannelAnsweredPayload>;
+
+/** The session moved from one mode to another: on the customer's own choice, or on a proposal they accepted. */
+export const ChannelSwitchedPayload = z.object({ from: CustomerMode, to: CustomerMode, proposalId: text().nullable() });
+export type ChannelSwitchedPayload = z.infer<typeof ChannelSwitchedPayload>;
+
+/** An assessor handed the session on: warm (the colleague read the summary and `note` before joining) or cold (back to the queue, for `to` or for anyone). */
+export const QueueTransferredPayload = z.object({ entryId: text(), from: text(), to: text().nullable(), mode: z.enum(['warm', 'cold']), note: text().nullable() });
+export type QueueTransferredPayload = z.infer<typeof QueueTransferredPayload>;
+
+/**
+ * A third person in a live session: an invited expert, or a supervisor — `full` (video and chat, seen
+ * by all), `listen` (silent), `whisper` (heard by the assessor only) or `barge` (joins for everyone).
+ */
+export const ParticipantModePayload = z.object({ userId: text(), role: z.enum(['expert', 'supervisor', 'admin']), mode: z.enum(['full', 'listen', 'whisper', 'barge']) });
+export type ParticipantModePayload = z.infer<typeof ParticipantModePayload>;
+export const ParticipantLeftPayload = z.object({ userId: text() });
+export type ParticipantLeftPayload = z.infer<typeof ParticipantLeftPayload>;
+
 /** Every ledger kind and the schema of its payload. */
 export const LedgerPayloads = {
   'case.created': CaseCreatedPayload,
@@ -274,6 +300,13 @@ export const LedgerPayloads = {
   'queue.callback-requested': QueueCallbackPayload,
   'survey.answered': SurveyAnsweredPayload,
   'session.wrapped-up': SessionWrappedUpPayload,
+  'channel.proposed': ChannelProposedPayload,
+  'channel.answered': ChannelAnsweredPayload,
+  'channel.switched': ChannelSwitchedPayload,
+  'queue.transferred': QueueTransferredPayload,
+  'participant.joined': ParticipantModePayload,
+  'participant.mode-changed': ParticipantModePayload,
+  'participant.left': ParticipantLeftPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

@@ -3,6 +3,7 @@
 // its kind, is still listed, by its type.
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { knownLedgerEntry, type KnownLedgerEntry } from '../../../protocol/ledger.ts';
+import type { CustomerMode } from '../../../protocol/messages.ts';
 import { formatMeasurement } from '../../../protocol/spatial.ts';
 import { capitalise, formatMoney, formatTime, SOURCE_LABEL } from './format.ts';
 
@@ -25,6 +26,9 @@ const CALL_WORDS = {
   'call.failed': 'Call failed',
   'call.ended': 'Call ended',
 } as const;
+
+const MODE_WORDS: Record<CustomerMode, string> = { ar: 'AR', overlay: 'the 3D overlay', camera: 'video', voice: 'voice', text: 'text chat' };
+const PARTICIPANT_MODE_WORDS = { full: ' with video and chat', listen: ', listening silently', whisper: ', whispering to the assessor only', barge: ', speaking to everyone' } as const;
 
 const CHAT_PREVIEW_CHARS = 90;
 
@@ -187,6 +191,25 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       const p = entry.payload;
       return `Session wrapped up: ${preview(p.disposition)}${p.notes ? ` (${preview(p.notes)})` : ''}`;
     }
+    case 'channel.proposed': {
+      const p = entry.payload;
+      return `Assessor asked to switch from ${MODE_WORDS[p.from]} to ${MODE_WORDS[p.to]}${p.reason ? `: "${preview(p.reason)}"` : ''}`;
+    }
+    case 'channel.answered':
+      return entry.payload.accepted ? 'Customer agreed to the switch' : 'Customer declined the switch; the session stays as it was';
+    case 'channel.switched':
+      return `Session moved from ${MODE_WORDS[entry.payload.from]} to ${MODE_WORDS[entry.payload.to]}${entry.payload.proposalId ? ' (as agreed)' : ' (the customer\'s choice)'}`;
+    case 'queue.transferred': {
+      const p = entry.payload;
+      const target = p.to === null ? 'the queue' : assessor(p.to);
+      return `${capitalise(assessor(p.from))} transferred the session ${p.mode === 'warm' ? 'warm' : 'cold'} to ${target}${p.note ? `: "${preview(p.note)}"` : ''}`;
+    }
+    case 'participant.joined':
+      return `${capitalise(assessor(entry.payload.userId))} (${entry.payload.role}) joined the session${PARTICIPANT_MODE_WORDS[entry.payload.mode]}`;
+    case 'participant.mode-changed':
+      return `${capitalise(assessor(entry.payload.userId))} (${entry.payload.role}) now${PARTICIPANT_MODE_WORDS[entry.payload.mode]}`;
+    case 'participant.left':
+      return `${capitalise(assessor(entry.payload.userId))} left the session`;
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

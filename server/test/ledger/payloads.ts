@@ -69,6 +69,13 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'queue.callback-requested': { entryId: 'qe_1', phone: '+44 7700 900123', note: 'after 5 pm' },
   'survey.answered': { surveyId: 'sv_1', score: 4, comment: 'Quick and clear' },
   'session.wrapped-up': { wrapUpId: 'wu_1', entryId: 'qe_1', disposition: 'resolved', notes: 'Repair approved' },
+  'channel.proposed': { proposalId: 'cp_1', from: 'text', to: 'camera', reason: 'so I can see the damage' },
+  'channel.answered': { proposalId: 'cp_1', accepted: true },
+  'channel.switched': { from: 'text', to: 'camera', proposalId: 'cp_1' },
+  'queue.transferred': { entryId: 'qe_1', from: 'usr_a', to: 'usr_b', mode: 'warm', note: 'Needs a glass specialist' },
+  'participant.joined': { userId: 'usr_e', role: 'expert', mode: 'full' },
+  'participant.mode-changed': { userId: 'usr_s', role: 'supervisor', mode: 'whisper' },
+  'participant.left': { userId: 'usr_e' },
 };
 
 let seq = 0;
