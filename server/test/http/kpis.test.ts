@@ -1,10 +1,11 @@
-// The supervisor over real HTTP: KPIs of queue entries made through the real queue routes (enqueue as
-// admin, offer, accept, finish), the CSV of the same, bad periods refused naming the parameter, and
-// who may call what — supervisor (reads every case, changes none), expert (no cases), assessor.
+// The supervisor over real HTTP: KPIs of queue entries made through the real routes (enqueue as admin,
+// offer, accept, finish; a customer leaving on their join link), the CSV of the same, bad periods
+// refused naming the parameter, and who may call what — supervisor (reads every case, changes none),
+// expert (no cases), assessor.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KpiReport } from '../../../protocol/kpi.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { startHarness, type Client, type Harness } from './harness.ts';
+import { bearer, startHarness, type Client, type Harness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -30,9 +31,13 @@ async function user(role: 'assessor' | 'supervisor' | 'expert'): Promise<{ id: s
 }
 
 async function newCase(title: string): Promise<string> {
+  return (await newCaseWithLink(title)).caseId;
+}
+
+async function newCaseWithLink(title: string): Promise<{ caseId: string; token: string }> {
   const res = await admin.json('/api/cases', { method: 'POST', json: { title } });
   expect(res.status).toBe(201);
-  return res.body.case.id;
+  return { caseId: res.body.case.id, token: res.body.token };
 }
 
 const post = (client: Client, path: string, json: unknown = {}) => client.json(path, { method: 'POST', json });
@@ -61,23 +66,23 @@ describe('GET /api/kpis', () => {
     expect((await admin.json(`/api/users/${a1.id}/routing`, { method: 'PUT', json: { skills: {}, capacity: { text: 2, video: 1 } } })).status).toBe(204);
     expect((await a1.client.json('/api/me/status', { method: 'PUT', json: { status: 'available' } })).status).toBe(204);
     const start = new Date(Date.now() - 60_000).toISOString();
-    const [c1, c2, c3] = [await newCase('Hail'), await newCase('Water'), await newCase('Left')];
+    const [c1, c2, { caseId: c3, token: c3Token }] = [await newCase('Hail'), await newCase('Water'), await newCaseWithLink('Left')];
 
     const e1 = await served(a1.client, c1, 'video', 10_000);
     h.advance(120_000);
     expect((await post(a1.client, `/api/queue/${e1}/finish`)).status).toBe(200);
     const e2 = await served(a1.client, c2, 'text', 30_000);
     expect((await post(a1.client, `/api/queue/${e2}/finish`)).status).toBe(200);
-    // No route lets a customer leave the queue yet (the intake helper's): the entry is marked left in the store.
+    // The third customer gives up waiting and leaves on their join link.
     expect((await a1.client.json('/api/me/status', { method: 'PUT', json: { status: 'busy' } })).status).toBe(204);
-    const left = await post(admin, '/api/queue', { caseId: c3, channel: 'text' });
-    expect(left.status).toBe(201);
+    expect((await post(admin, '/api/queue', { caseId: c3, channel: 'text' })).status).toBe(201);
     h.advance(5_000);
+    const left = await h.client().json('/api/join/queue', { method: 'DELETE', headers: bearer(c3Token) });
+    expect(left.status, JSON.stringify(left.body)).toBe(200);
     const db = await database();
     const now = new Date(Date.now() + 200_000).toISOString();
     try {
-      await db.q().updateTable('queue_entries').set({ state: 'left', ended_at: now }).where('id', '=', left.body.entry.id).execute();
-      // Surveys and intakes as the after-session and intake routes write them.
+      // Surveys (one per join link) and intakes (each opens its own case) with chosen scores and outcomes, in the store.
       await db.q().insertInto('surveys').values([
         { id: 'sv1', case_id: c1, score: 5, comment: 'Quick, thanks', answered_at: now },
         { id: 'sv2', case_id: c2, score: 2, comment: null, answered_at: now },
