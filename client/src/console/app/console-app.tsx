@@ -98,7 +98,8 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
           {live ? 'Live updates on' : 'Connecting live updates…'}
         </span>
-        <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} />
+        {/* Offers go to those who take customers: assessors and admins (a supervisor watches, an expert is invited). */}
+        {(props.user.role === 'assessor' || props.user.role === 'admin') && <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} />}
         <span className="topbar-user">
           {props.user.name}
           {props.user.role === 'admin' && <span className="badge badge-brand">Admin</span>}

@@ -19,6 +19,8 @@ const PRESETS: { id: string; label: string; choice: PeriodChoice }[] = [
 ];
 
 const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
+/** The browser's locale, as the day fields beside it use. */
+const PERIOD_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function SupervisorPage() {
   const live = useLiveQueue();
@@ -41,7 +43,10 @@ export function SupervisorPage() {
   function choose(id: string): void {
     setPreset(id);
     const found = PRESETS.find((p) => p.id === id);
-    setPeriod(periodQuery(found ? found.choice : { kind: 'custom', ...custom }, new Date()));
+    const query = periodQuery(found ? found.choice : { kind: 'custom', ...custom }, new Date());
+    setPeriod(query);
+    // The day fields show the period chosen, so a preset and the fields never disagree.
+    if (found && query.from && query.to) setCustom({ from: isoDay(new Date(query.from)), to: isoDay(new Date(query.to)) });
   }
 
   return (
@@ -89,7 +94,7 @@ export function SupervisorPage() {
         {report && (
           <>
             <p className="muted small" data-testid="kpi-period">
-              {new Date(report.from).toLocaleString()} – {new Date(report.to).toLocaleString()} · {report.entered} queued
+              {PERIOD_FORMAT.formatRange(new Date(report.from), new Date(report.to))} · {report.entered} queued
             </p>
             <KpiTiles report={report} />
             <KpiCharts report={report} />
