@@ -20,7 +20,7 @@ const DIST = path.join(ROOT, 'client/dist');
 const MANIFEST = path.join(DIST, '.vite/manifest.json');
 /** Strings only three.js's core carries (minifiers keep class names that are exported). */
 const THREE_MARKERS = ['WebGLRenderer', 'WebGLRenderTarget'];
-const PAGES = { customer: 'join.html', console: 'console.html' } as const;
+const PAGES = { customer: 'join.html', console: 'console.html', start: 'start.html' } as const;
 const CHROME_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 /** Body bytes the built-in server sent for each file, filled in before anything is weighed. */
 const wire = new Map<string, number>();
@@ -134,6 +134,7 @@ const manifest = Manifest.parse(JSON.parse(fs.readFileSync(MANIFEST, 'utf8')));
 await fetchWireSizes([...new Set([...Object.values(PAGES), ...Object.values(manifest).flatMap((m) => [m.file, ...(m.css ?? [])])])]);
 const customer = pageWeight(manifest, PAGES.customer);
 const consolePage = pageWeight(manifest, PAGES.console);
+const start = pageWeight(manifest, PAGES.start);
 writeResult('client-weight', {
   benchmark: 'client-weight',
   gzip: 'zlib level 6',
@@ -141,6 +142,7 @@ writeResult('client-weight', {
   threeJsMarkers: THREE_MARKERS,
   customer,
   console: consolePage,
+  start,
 });
 // Reported, not failed on: a benchmark reports; the table shows it in bold.
 if (customer.threeJsUpfront) console.error('WARNING: three.js is reachable from the customer entry by static imports; it must load on demand.');

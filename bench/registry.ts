@@ -205,13 +205,13 @@ export const BENCHES: BenchEntry[] = [
     limitSeconds: 60,
     note: 'Client weight: from the Vite manifest of the production build; "up front" is the entry and its static imports, "on demand" each dynamic import with what it adds. gzip is zlib level 6, what a compressing proxy would send; "on the wire" is what the built-in server sends a browser that accepts brotli (the .br files written at build time, HTML + up-front JS + CSS). three.js is recognised by content (WebGLRenderer).',
     rows: (r) =>
-      (['customer', 'console'] as const).flatMap((page): Row[] => {
+      (['customer', 'console', 'start'] as const).flatMap((page): Row[] => {
         const p = r[page];
         if (!p) return [];
         const lazy = (p.lazyChunks as ResultFile[]).map((c) => `${c.import}: ${kb(c.gzipBytes)}${c.threeJs ? ' (three.js)' : ''}`).join('; ');
         const three = page === 'customer' ? `; three.js up front: ${p.threeJsUpfront ? '**yes**' : 'no'}` : '';
         const wire = p.upfrontJs.wireBytes === undefined ? '' : `; on the wire from the built-in server (brotli): ${kb(p.html.wireBytes + p.upfrontJs.wireBytes + p.upfrontCss.wireBytes)} with the page`;
-        return [[`client weight, ${page} page (gzip)`, `up front ${kb(p.upfrontJs.gzipBytes)} JS in ${p.upfrontJs.files.length} files + ${kb(p.upfrontCss.gzipBytes)} CSS${three}${wire}`, `on demand: ${lazy || 'none'}`, '–']];
+        return [[`client weight, ${page === 'start' ? 'front door (/start)' : page} page (gzip)`, `up front ${kb(p.upfrontJs.gzipBytes)} JS in ${p.upfrontJs.files.length} files + ${kb(p.upfrontCss.gzipBytes)} CSS${three}${wire}`, `on demand: ${lazy || 'none'}`, '–']];
       }),
   },
   {
