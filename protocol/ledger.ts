@@ -236,7 +236,13 @@ export const ChannelAnsweredPayload = z.object({ proposalId: text(), accepted: z
 export type ChannelAnsweredPayload = z.infer<typeof ChannelAnsweredPayload>;
 
 /** The session moved from one mode to another: on the customer's own choice, or on a proposal they accepted. */
-export const ChannelSwitchedPayload = z.object({ from: CustomerMode, to: CustomerMode, proposalId: text().nullable() });
+export const ChannelSwitchedPayload = z.object({
+  from: CustomerMode,
+  to: CustomerMode,
+  proposalId: text().nullable(),
+  /** The client's name for the switch, so a retried POST finds it; optional like every later field. */
+  switchId: text().optional(),
+});
 export type ChannelSwitchedPayload = z.infer<typeof ChannelSwitchedPayload>;
 
 /** An assessor handed the session on: warm (the colleague read the summary and `note` before joining) or cold (back to the queue, for `to` or for anyone). */

@@ -16,6 +16,7 @@ import { createCallService } from './calls/call-service.ts';
 import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
+import { createParticipantSessions } from './cases/participant-sessions.ts';
 import { createParticipantsService } from './cases/participants-service.ts';
 import { createParticipantsStore } from './cases/participants-store.ts';
 import { createCaseStore } from './cases/case-store.ts';
@@ -270,6 +271,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
       wrapUps: createWrapUpService({ db, store: createAfterStore(db), ledger, cases, caseStore, queue, clock }),
       participants: createParticipantsService({ cases, caseStore, store: participantsStore, users, clock }),
     },
+    participantSessions: createParticipantSessions({ db, cases, ledger, users }),
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

@@ -45,6 +45,8 @@ import { linkRoutes } from './link-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
 import { afterSessionRoutes, type AfterSessionServices } from './after-session-routes.ts';
+import type { ParticipantSessions } from '../cases/participant-sessions.ts';
+import { participantSessionRoutes } from './participant-session-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { intakeRoutes, type IntakeLimits } from './intake-routes.ts';
 import { queueRoutes } from './queue-routes.ts';
@@ -96,6 +98,8 @@ export interface AppDeps {
   kpis: KpiService;
   /** Surveys, wrap-ups and the experts invited to a case. */
   afterSession: AfterSessionServices;
+  /** Experts and supervisors in a case's live session (participant-session-routes.ts). */
+  participantSessions: ParticipantSessions;
   peers: PeerCredentials;
   peerHandler: RequestHandler;
   joinBase: (req: Request) => string;
@@ -169,6 +173,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(queueRoutes({ auth, queue: deps.queue }));
   api.use(intakeRoutes({ auth, intake: deps.intake, joinBase: deps.joinBase, ...(deps.intakeLimits ? { limits: deps.intakeLimits } : {}), limitStore: deps.intakeLimitStore ?? null }));
   api.use(kpiRoutes({ auth, kpis: deps.kpis }));
+  api.use(participantSessionRoutes({ auth, sessions: deps.participantSessions }));
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());

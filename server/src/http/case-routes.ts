@@ -76,7 +76,8 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
 
   router.post('/cases/:id/peer', async (req, res) => {
     const user = await auth.requireUser(req);
-    const record = await cases.authorize({ kind: 'user', user }, req.params.id);
+    // An invited expert (or a supervisor) registers too: the assessor's console calls them into the session.
+    const record = await cases.authorize({ kind: 'user', user }, req.params.id, 'participants');
     res.json(deps.peers.mint(record.id, 'assessor'));
   });
 
