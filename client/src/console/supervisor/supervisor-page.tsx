@@ -18,7 +18,8 @@ const PRESETS: { id: string; label: string; choice: PeriodChoice }[] = [
   { id: '30d', label: '30 days', choice: { kind: 'days', days: 30 } },
 ];
 
-const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
+/** The day in the browser's time zone, as a date field shows it. */
+const isoDay = (at: Date): string => `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 /** The browser's locale, as the day fields beside it use. */
 const PERIOD_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
