@@ -252,8 +252,9 @@ export type QueueTransferredPayload = z.infer<typeof QueueTransferredPayload>;
 /**
  * A third person in a live session: an invited expert, or a supervisor — `full` (video and chat, seen
  * by all), `listen` (silent), `whisper` (heard by the assessor only) or `barge` (joins for everyone).
+ * `peerId`: where the participant's page is registered, for the assessor's console to call it.
  */
-export const ParticipantModePayload = z.object({ userId: text(), role: z.enum(['expert', 'supervisor', 'admin']), mode: z.enum(['full', 'listen', 'whisper', 'barge']) });
+export const ParticipantModePayload = z.object({ userId: text(), role: z.enum(['expert', 'supervisor', 'admin']), mode: z.enum(['full', 'listen', 'whisper', 'barge']), peerId: text().optional() });
 export type ParticipantModePayload = z.infer<typeof ParticipantModePayload>;
 export const ParticipantLeftPayload = z.object({ userId: text() });
 export type ParticipantLeftPayload = z.infer<typeof ParticipantLeftPayload>;
