@@ -6,6 +6,8 @@
 // same), REAL is double precision, byte sizes are bigint (read back as numbers, database.ts). `rowid`:
 // SQLite gives every table an insertion-ordered rowid that lists break ties on; here the tables that
 // are listed that way get an identity column of that name, so the same query orders the same.
+import { FRONT_DOOR_TABLES } from './front-door-tables.ts';
+
 export const postgresMigrations: string[] = [
   `
   CREATE TABLE users (
@@ -301,61 +303,13 @@ export const postgresMigrations: string[] = [
   CREATE INDEX queue_entries_by_state ON queue_entries(state);
   CREATE UNIQUE INDEX queue_entries_one_per_case ON queue_entries(case_id) WHERE state IN ('waiting', 'offered', 'assigned');
   `,
+  // Front door (issue 14): as the SQLite step — roles supervisor and expert, cases without an assessor or
+  // a creating user, and the front door's tables.
   `
   ALTER TABLE users DROP CONSTRAINT users_role_check;
   ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('admin', 'assessor', 'supervisor', 'expert'));
   ALTER TABLE cases ALTER COLUMN assessor_id DROP NOT NULL;
   ALTER TABLE cases ALTER COLUMN created_by DROP NOT NULL;
-  CREATE TABLE intakes (
-    id TEXT PRIMARY KEY,
-    case_id TEXT NOT NULL REFERENCES cases(id),
-    service TEXT NOT NULL CHECK (service IN ('query', 'consult', 'transaction', 'complaint', 'claim', 'preview')),
-    intent TEXT NOT NULL,
-    channel TEXT NOT NULL CHECK (channel IN ('text', 'voice', 'video', 'xr')),
-    created_at TEXT NOT NULL,
-    outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'answered', 'handed-off', 'left')),
-    handed_off_at TEXT
-  );
-  CREATE INDEX intakes_by_case ON intakes(case_id, created_at);
-  CREATE INDEX intakes_by_created ON intakes(created_at);
-  CREATE TABLE intake_codes (
-    case_id TEXT PRIMARY KEY,
-    code_hash TEXT NOT NULL,
-    sent_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0
-  );
-  INSERT INTO intake_codes (case_id, code_hash, sent_at, expires_at, attempts) VALUES ('case_none', '${'x'.repeat(64)}', '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z', 0);
-  CREATE TABLE case_participants (
-    case_id TEXT NOT NULL REFERENCES cases(id),
-    user_id TEXT NOT NULL REFERENCES users(id),
-    role TEXT NOT NULL CHECK (role IN ('expert', 'supervisor')),
-    invited_by TEXT NOT NULL REFERENCES users(id),
-    invited_at TEXT NOT NULL,
-    PRIMARY KEY (case_id, user_id)
-  );
-  CREATE TABLE surveys (
-    id TEXT PRIMARY KEY,
-    case_id TEXT NOT NULL REFERENCES cases(id),
-    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
-    comment TEXT,
-    answered_at TEXT NOT NULL
-  );
-  CREATE INDEX surveys_by_time ON surveys(answered_at);
-  CREATE TABLE wrap_ups (
-    id TEXT PRIMARY KEY,
-    case_id TEXT NOT NULL REFERENCES cases(id),
-    user_id TEXT NOT NULL REFERENCES users(id),
-    entry_id TEXT REFERENCES queue_entries(id),
-    disposition TEXT NOT NULL,
-    notes TEXT,
-    wrapped_at TEXT NOT NULL
-  );
-  CREATE INDEX wrap_ups_by_time ON wrap_ups(wrapped_at);
-  ALTER TABLE queue_entries ADD COLUMN summary TEXT;
-  ALTER TABLE queue_entries ADD COLUMN callback TEXT;
-  ALTER TABLE queue_entries ADD COLUMN transfer_note TEXT;
-  ALTER TABLE queue_entries ADD COLUMN service TEXT;
-  CREATE INDEX queue_entries_by_enqueued ON queue_entries(enqueued_at);
+  ${FRONT_DOOR_TABLES}
   `,
 ];
