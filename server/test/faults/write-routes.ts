@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { z } from 'zod';
 import { ParticipantBody, SurveyBody, WrapUpBody } from '../../../protocol/after-session.ts';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
+import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
@@ -187,6 +188,8 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/cases/:id/wrap-up', inCase('/wrap-up'), cookie, { disposition: 'follow-up', notes: 'Call back on Monday.', entryId: 'qe_missing' }, WrapUpBody),
     jsonRoute('POST /api/cases/:id/participants', inCase('/participants'), cookie, { userId: switched }, ParticipantBody),
     bodilessRoute('DELETE /api/cases/:id/participants/:userId', inCase(`/participants/${switched}`), cookie),
+    jsonRoute('POST /api/cases/:id/participants/session', inCase('/participants/session'), cookie, { mode: 'listen', peerId: 'a'.repeat(32) }, ParticipantSessionBody),
+    bodilessRoute('DELETE /api/cases/:id/participants/session', inCase('/participants/session'), cookie),
     // The front door's queue (issue 14). Nothing is queued in this fixture, so the background routing
     // pass has nothing to write; the entry routes name an entry that does not exist.
     jsonRoute('PUT /api/me/status', '/api/me/status', cookie, { status: 'available' }, StatusBody),

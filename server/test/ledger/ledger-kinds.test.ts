@@ -13,7 +13,7 @@ import { bearer, startHarness, type Client, type Harness } from '../http/harness
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 /** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
-const NOT_YET_WRITTEN = new Set<string>(['channel.proposed', 'channel.answered', 'channel.switched', 'queue.transferred', 'participant.joined', 'participant.mode-changed', 'participant.left']);
+const NOT_YET_WRITTEN = new Set<string>(['channel.proposed', 'channel.answered', 'channel.switched', 'queue.transferred']);
 
 let h: Harness;
 let admin: Client;
@@ -56,6 +56,9 @@ async function damageCase(): Promise<string> {
   for (const event of ['started', 'connected', 'reconnecting', 'recovered', 'ended']) await ok(`call ${event}`, post(admin, `${base}/calls`, { callId: 'call-00000001', event }));
   for (const event of ['started', 'failed']) await ok(`call ${event}`, post(admin, `${base}/calls`, { callId: 'call-00000002', event, detail: 'ICE failed' }));
   await ok('chat', post(h.client(), `${base}/chat`, { id: 'chat-line-0001', text: 'Water comes in at the corner.' }, customer));
+  // A third participant: the admin listens in, whispers to the assessor, leaves.
+  for (const mode of ['listen', 'whisper']) await ok(`participant ${mode}`, post(admin, `${base}/participants/session`, { mode, peerId: 'a'.repeat(32) }));
+  await ok('participant leaves', admin.json(`${base}/participants/session`, { method: 'DELETE' }), [204]);
 
   const layer = JSON.stringify({ items: [{ kind: 'marker', points: [{ u: 0.5, v: 0.5 }], label: 'Dent' }] });
   const first = await upload(h.client(), caseId, { source: 'device-still', checklistItem: 'vin-plate', latitude: '51.5', longitude: '-0.14', layer }, customer);
