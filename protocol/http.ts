@@ -527,6 +527,8 @@ export const ConsoleEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checklist'), caseId: text(), checklist: ChecklistView }),
   /** The front door offered `assessorId` a queue entry to accept or decline (admins see every offer). */
   z.object({ type: z.literal('offer'), assessorId: text(), offer: QueueOffer }),
+  /** How a warm transfer `assessorId` sent ended: taken by the colleague, or back with them (declined, timed out, withdrawn). */
+  z.object({ type: z.literal('transfer'), assessorId: text(), entryId: text(), caseId: text(), outcome: z.enum(['accepted', 'declined', 'timed out', 'withdrawn']), colleagueName: text() }),
   /** Events this console missed while reconnecting are no longer kept: reload what it shows. */
   z.object({ type: z.literal('resync') }),
 ]);

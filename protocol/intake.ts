@@ -85,6 +85,8 @@ export const QueuePlace = z.object({
   callback: z.object({ phone: text(), note: text().nullable() }).nullable(),
   /** Once assigned: who is answering. */
   assessorName: text().nullable(),
+  /** Being handed to a colleague: the session's assessor is asking one to take over, or it waits for one (absent: no). */
+  transferring: z.boolean().optional(),
 });
 export type QueuePlace = z.infer<typeof QueuePlace>;
 

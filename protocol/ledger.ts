@@ -201,7 +201,7 @@ export type QueueEnteredPayload = z.infer<typeof QueueEnteredPayload>;
 export const QueueOfferedPayload = z.object({ entryId: text(), assessorId: text(), stepIndex: z.number().int(), reason: text() });
 export type QueueOfferedPayload = z.infer<typeof QueueOfferedPayload>;
 
-export const QueueDeclinedPayload = z.object({ entryId: text(), assessorId: text(), why: z.enum(['declined', 'timed out']) });
+export const QueueDeclinedPayload = z.object({ entryId: text(), assessorId: text(), why: z.enum(['declined', 'timed out', 'withdrawn']) });
 export type QueueDeclinedPayload = z.infer<typeof QueueDeclinedPayload>;
 
 /** Accepted: the case is the assessor's, after the customer waited `waitedMs` since entering the queue. */

@@ -110,6 +110,8 @@ export const QueueOffer = z.object({
   summary: HandOffSummaryView.nullable(),
   /** The customer asked to be called back at this number instead of waiting on the page. */
   callback: z.object({ phone: text(), note: text().nullable() }).nullable(),
+  /** A warm transfer: the colleague still in the session with the customer, and their note; null for a customer from the queue. */
+  transfer: z.object({ fromId: text(), fromName: text(), note: text().nullable() }).nullable(),
 });
 export type QueueOffer = z.infer<typeof QueueOffer>;
 
@@ -129,7 +131,37 @@ export type QueueAssessorView = z.infer<typeof QueueAssessorView>;
 
 export const QueueView = z.object({
   /** Waiting and offered entries in routing order, each with its place on its channel and an estimate. */
-  entries: z.array(QueueEntryView.extend({ position: z.number().int(), etaSeconds: z.number().int().nullable() })),
+  entries: z.array(QueueEntryView.extend({
+    position: z.number().int(),
+    etaSeconds: z.number().int().nullable(),
+    caseTitle: text().nullable(),
+    service: ServiceType.nullable(),
+  })),
   assessors: z.array(QueueAssessorView),
 });
 export type QueueView = z.infer<typeof QueueView>;
+
+/**
+ * `POST /api/queue/:entryId/transfer`: hand the session on. Cold: back to the queue at its first place,
+ * for `to` alone, or for `skill`, or by its own steps. Warm: offered to `to` (or the best free match
+ * for `skill`) while the sender keeps the customer until the colleague accepts.
+ */
+export const TransferBody = z
+  .object({
+    mode: z.enum(['warm', 'cold']),
+    to: text().min(1).max(100).optional(),
+    skill: SkillRequirement.optional(),
+    note: text().trim().max(500).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.to !== undefined && body.skill !== undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'name a colleague or a skill, not both' });
+    if (body.mode === 'warm' && body.to === undefined && body.skill === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a warm transfer names a colleague or a skill' });
+  });
+export type TransferBody = z.infer<typeof TransferBody>;
+
+/** `GET /api/queue/colleagues`: who a session can be handed to, as routing sees them now. */
+export const ColleaguesView = z.object({
+  colleagues: z.array(z.object({ id: text(), name: text(), status: AssessorStatus, skills: z.record(text(), z.number()), channels: z.array(QueueChannel) })),
+});
+export type ColleaguesView = z.infer<typeof ColleaguesView>;

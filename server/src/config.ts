@@ -183,6 +183,8 @@ const EnvSchema = z.object({
   SIGHTLINE_LOGIN_LIMIT_PER_15MIN: positiveInt(30),
   SIGHTLINE_TRUST_PROXY: trustedProxies,
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
+  SIGHTLINE_QUEUE_OFFER_SECONDS: positiveInt(20),
+  SIGHTLINE_QUEUE_AWAY_SECONDS: positiveInt(60),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
   SIGHTLINE_SHUTDOWN_NOTICE_S: wholeNumber(0, 3600, 'seconds'),
@@ -256,6 +258,8 @@ export interface Config {
   /** Express `trust proxy`: the proxies whose X-Forwarded-For names the client (SIGHTLINE_TRUST_PROXY). */
   trustProxy: string[];
   maxPeers: number;
+  /** The front door's queue: how long an offer waits for an answer; how long a silent console counts as there. */
+  queue: { offerTimeoutMs: number; awayAfterMs: number };
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
   signallingBytesPerSecond: number;
   /** On SIGTERM/SIGINT: how long to announce the stop, then how long requests under way may take. */
@@ -388,6 +392,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginLimitPer15Min: e.SIGHTLINE_LOGIN_LIMIT_PER_15MIN,
     trustProxy: e.SIGHTLINE_TRUST_PROXY,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
+    queue: { offerTimeoutMs: e.SIGHTLINE_QUEUE_OFFER_SECONDS * 1000, awayAfterMs: e.SIGHTLINE_QUEUE_AWAY_SECONDS * 1000 },
     signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,
     // Behind a load balancer (Redis set) its checks need a few seconds to see the stop; a lone instance need not wait.
     shutdown: {

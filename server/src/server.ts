@@ -143,7 +143,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const linkSeal = createLinkSeal(signallingSecret);
   const participantsStore = createParticipantsStore(db);
   const queue = createQueueService({
-    db, ledger, cases: caseStore, hub, clock, offerTimeoutMs: 20_000,
+    db, ledger, cases: caseStore, hub, clock, ...config.queue,
     userExists: async (id) => (await users.byId(id)) !== null,
     // `cases` is built next; a case is published only after the service exists.
     publishCase: (caseId) => cases.publish(caseId),

@@ -4,7 +4,7 @@
 // before any other instance reads again: no entry is offered twice, no assessor holds two offers.
 import type { LedgerActor } from '../../../protocol/http.ts';
 import { HandOffSummaryView, ServiceType } from '../../../protocol/agent.ts';
-import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
+import type { ColleaguesView, QueueOffer, QueueView, RoutingStep, TransferBody } from '../../../protocol/queue.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -13,12 +13,12 @@ import type { Db } from '../storage/database.ts';
 import { newId } from '../auth/tokens.ts';
 import { createQueueStore, type StoredEntry, type StoredRouting } from './queue-store.ts';
 import { compareEntries, routingPass } from './routing.ts';
+import { CHANNELS } from './routing-types.ts';
+import { isWarmTransfer, warmColleague } from './transfer.ts';
 import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, QueueEntry, SkillLevels } from './routing-types.ts';
 import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
 
 const LOCK = 'frontdoor:queue';
-/** A console silent this long (no event-stream keepalive, no queue call) counts as away. */
-export const AWAY_AFTER_MS = 60_000;
 const SYSTEM: LedgerActor = { type: 'system', id: 'frontdoor' };
 
 export interface QueueServiceDeps {
@@ -28,6 +28,11 @@ export interface QueueServiceDeps {
   clock: () => Date;
   /** How long an assessor has to answer an offer before it goes to the next. */
   offerTimeoutMs: number;
+  /**
+   * A console silent this long (no event-stream keepalive, no queue call) counts as away, and a session
+   * its assessor holds goes back to the queue.
+   */
+  awayAfterMs: number;
   userExists: (id: string) => Promise<boolean>;
   /** Where offers go out live (the `offer` console event); without it consoles poll GET /api/me/offer. */
   hub?: Pick<EventHub, 'publish'>;
@@ -54,16 +59,18 @@ function toQueueEntry(entry: StoredEntry): QueueEntry {
 }
 
 /** The status routing acts on: a disabled user is offline, an available one whose console went quiet is away. */
-function effectiveStatus(row: StoredRouting, now: number): AssessorStatus {
+const quiet = (row: StoredRouting, now: number, awayAfterMs: number): boolean => row.lastSeenAt === null || now - Date.parse(row.lastSeenAt) > awayAfterMs;
+
+function effectiveStatus(row: StoredRouting, now: number, awayAfterMs: number): AssessorStatus {
   if (row.disabled) return 'offline';
-  if (row.status === 'available' && (row.lastSeenAt === null || now - Date.parse(row.lastSeenAt) > AWAY_AFTER_MS)) return 'away';
+  if (row.status === 'available' && quiet(row, now, awayAfterMs)) return 'away';
   return row.status;
 }
 
-function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>): Assessor {
+function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>, awayAfterMs: number): Assessor {
   const pending = offers.get(row.userId);
   return {
-    id: row.userId, status: effectiveStatus(row, now), skills: row.skills, capacity: row.capacity, load: row.load,
+    id: row.userId, status: effectiveStatus(row, now, awayAfterMs), skills: row.skills, capacity: row.capacity, load: row.load,
     ...(pending !== undefined ? { pendingOffer: pending } : {}),
     ...(row.lastAssignedAt !== null ? { lastAssignedAt: Date.parse(row.lastAssignedAt) } : {}),
   };
@@ -79,20 +86,31 @@ const frontDoorOf = (entry: StoredEntry): Pick<QueueOffer, 'service' | 'summary'
   return { service: service.success ? service.data : null, summary: summary?.success ? summary.data : null, callback: entry.callback };
 };
 
-const offerView = (entry: StoredEntry, caseTitle: string): QueueOffer => ({
+const offerView = (entry: StoredEntry, caseTitle: string, fromName: string | null): QueueOffer => ({
   entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '',
   caseTitle, ...frontDoorOf(entry),
+  transfer: isWarmTransfer(entry) ? { fromId: entry.assignedTo!, fromName: fromName ?? entry.assignedTo!, note: entry.transfer?.note ?? null } : null,
 });
+
+/** What the sender of a warm transfer is told when it ends; sent after the change commits. */
+interface TransferEnded {
+  entry: StoredEntry;
+  from: string;
+  colleague: string;
+  outcome: 'accepted' | 'declined' | 'timed out' | 'withdrawn';
+}
 
 /** The customer's place as the queue sees it: the entry and, while it waits, its position and estimate. */
 export interface CasePlace {
   entry: StoredEntry;
+  /** Being handed to a colleague: a warm transfer waiting for their answer, or back in the queue after a cold one. */
+  transferring: boolean;
   position: number | null;
   etaSeconds: number | null;
 }
 
 export function createQueueService(deps: QueueServiceDeps) {
-  const { db, ledger, cases, clock } = deps;
+  const { db, ledger, cases, clock, awayAfterMs } = deps;
   const store = createQueueStore(db);
   const locked = <T>(work: () => Promise<T>): Promise<T> => db.transaction(async () => {
     await db.lockInTransaction(LOCK);
@@ -100,27 +118,64 @@ export function createQueueService(deps: QueueServiceDeps) {
   });
 
   /** Under the lock: offers past their time go back to waiting, their assessor passed over. */
-  const expireOffers = async (entries: StoredEntry[], now: number): Promise<void> => {
+  const expireOffers = async (entries: StoredEntry[], now: number, ended: TransferEnded[]): Promise<void> => {
     for (const entry of entries) {
       if (entry.state !== 'offered' || Date.parse(entry.offerExpiresAt!) > now) continue;
-      await passOver(entry, entry.offeredTo!, 'timed out', SYSTEM);
+      const lapsed = await passOver(entry, entry.offeredTo!, 'timed out', SYSTEM);
+      if (lapsed) ended.push(lapsed);
     }
   };
 
-  const passOver = async (entry: StoredEntry, assessorId: string, why: 'declined' | 'timed out', actor: LedgerActor): Promise<void> => {
+  /**
+   * The offer's assessor did not take it. A customer from the queue goes back to waiting, that assessor
+   * passed over; a warm transfer goes back to the colleague who still holds the session (returned, to tell them).
+   */
+  const passOver = async (entry: StoredEntry, assessorId: string, why: 'declined' | 'timed out' | 'withdrawn', actor: LedgerActor): Promise<TransferEnded | null> => {
+    if (isWarmTransfer(entry)) {
+      await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, pinned_to: null, transfer_note: null });
+      Object.assign(entry, { state: 'assigned', offeredTo: null, offerExpiresAt: null, offerReason: null, pinnedTo: null, transfer: null });
+      await ledger.append({ caseId: entry.caseId, actor, type: 'queue.declined', payload: { entryId: entry.id, assessorId, why } });
+      return { entry, from: entry.assignedTo!, colleague: assessorId, outcome: why };
+    }
     const passedOver = entry.passedOver.includes(assessorId) ? entry.passedOver : [...entry.passedOver, assessorId];
     await store.updateEntry(entry.id, { state: 'waiting', passed_over: JSON.stringify(passedOver), offered_to: null, offer_expires_at: null, offer_reason: null });
     Object.assign(entry, { state: 'waiting', passedOver, offeredTo: null, offerExpiresAt: null, offerReason: null });
     await ledger.append({ caseId: entry.caseId, actor, type: 'queue.declined', payload: { entryId: entry.id, assessorId, why } });
+    return null;
   };
 
-  const pass = async (): Promise<PassResult> => {
+  /** Back in the queue at its original enqueue time (the head of its priority), nobody passed over, the assessor's load freed. */
+  const putBack = async (entry: StoredEntry, actor: LedgerActor, at: string): Promise<void> => {
+    await store.updateEntry(entry.id, { state: 'waiting', passed_over: '[]', assigned_to: null, assigned_at: null });
+    await store.addLoad(entry.assignedTo!, entry.channel, -1, at);
+    await ledger.append({ caseId: entry.caseId, actor, type: 'queue.entered', payload: { entryId: entry.id, channel: entry.channel, priority: entry.priority, steps: entry.steps, requeuedFrom: entry.assignedTo! } });
+  };
+
+  /** Under the lock: sessions whose assessor's console has been quiet past `awayAfterMs` go back to the queue; how many. */
+  const requeueLost = async (routing: StoredRouting[], now: number): Promise<number> => {
+    const rows = new Map(routing.map((row) => [row.userId, row]));
+    let lost = 0;
+    for (const entry of await store.assigned()) {
+      const row = rows.get(entry.assignedTo!);
+      if (row && !row.disabled && !quiet(row, now, awayAfterMs)) continue;
+      await putBack(entry, SYSTEM, new Date(now).toISOString());
+      lost += 1;
+    }
+    return lost;
+  };
+
+  const pass = async (): Promise<PassResult & { ended: TransferEnded[] }> => {
     const now = clock().getTime();
-    const entries = await store.queued();
-    await expireOffers(entries, now);
-    const routing = await store.routing();
+    const before = await store.routing();
+    const lost = await requeueLost(before, now);
+    const queued = await store.queued();
+    const ended: TransferEnded[] = [];
+    await expireOffers(queued, now, ended);
+    // A warm transfer that lapsed is back in its session: not routed.
+    const entries = queued.filter((e) => e.state !== 'assigned');
+    const routing = lost > 0 ? await store.routing() : before;
     const pendingOf = (list: StoredEntry[]) => new Map(list.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
-    let assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries)));
+    let assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries), awayAfterMs));
     const offers = routingPass(entries.map(toQueueEntry), assessors, now);
     const byId = new Map(entries.map((e) => [e.id, e]));
     const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
@@ -131,9 +186,11 @@ export function createQueueService(deps: QueueServiceDeps) {
       Object.assign(entry, { state: 'offered', passedOver, offeredTo: offer.assessorId, offerExpiresAt: expiresAt, offerReason: offer.reason });
       await ledger.append({ caseId: entry.caseId, actor: SYSTEM, type: 'queue.offered', payload: { entryId: entry.id, assessorId: offer.assessorId, stepIndex: offer.stepIndex, reason: offer.reason } });
     }
-    if (offers.length > 0) assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries)));
-    const estimates = estimateWait(entries.map(toQueueEntry), assessors, await store.recentHandleSeconds(), now);
-    return { offers, estimates, entries, routing, assessors };
+    if (offers.length > 0) assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries), awayAfterMs));
+    // A warm transfer's customer is in a session, not waiting: it takes no place in the line.
+    const waiting = entries.filter((e) => !isWarmTransfer(e));
+    const estimates = estimateWait(waiting.map(toQueueEntry), assessors, await store.recentHandleSeconds(), now);
+    return { offers, estimates, entries, routing, assessors, ended };
   };
 
   /** Runs a pass after a change has committed; the change stands even if the pass fails. */
@@ -152,6 +209,14 @@ export function createQueueService(deps: QueueServiceDeps) {
   };
 
   const titleOf = async (caseId: string): Promise<string> => (await cases.byId(caseId))?.title ?? '';
+  const offerOf = async (entry: StoredEntry): Promise<QueueOffer> =>
+    offerView(entry, await titleOf(entry.caseId), isWarmTransfer(entry) ? await store.nameOf(entry.assignedTo!) : null);
+  /** After the commit: the sender of each warm transfer that ended hears how. */
+  const tellEnded = async (ended: readonly TransferEnded[]): Promise<void> => {
+    for (const { entry, from, colleague, outcome } of ended) {
+      deps.hub?.publish(from, { type: 'transfer', assessorId: from, entryId: entry.id, caseId: entry.caseId, outcome, colleagueName: (await store.nameOf(colleague)) ?? colleague });
+    }
+  };
   /** The last pass's estimates on this instance, so a customer's poll needs no pass (and no lock). */
   let lastEstimates: { at: number; byEntry: Map<string, WaitEstimate> } = { at: -Infinity, byEntry: new Map() };
 
@@ -160,13 +225,14 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   /** One pass, then its offers told to the consoles. */
   const passOnce = async (): Promise<PassResult> => {
-    const result = await locked(pass);
+    const { ended, ...result } = await locked(pass);
     lastEstimates = { at: clock().getTime(), byEntry: new Map(result.estimates.map((e) => [e.entryId, e])) };
     // After the commit, so a console that reads the offer on hearing of it finds it.
     for (const made of result.offers) {
       const entry = result.entries.find((e) => e.id === made.entryId)!;
-      deps.hub?.publish(made.assessorId, { type: 'offer', assessorId: made.assessorId, offer: offerView(entry, await titleOf(entry.caseId)) });
+      deps.hub?.publish(made.assessorId, { type: 'offer', assessorId: made.assessorId, offer: await offerOf(entry) });
     }
+    await tellEnded(ended);
     return result;
   };
   let running: Promise<PassResult> | null = null;
@@ -217,11 +283,12 @@ export function createQueueService(deps: QueueServiceDeps) {
 
     /** Stepping away (busy or away) with an offer open declines it, so the customer goes to the next at once. */
     async setStatus(userId: string, status: 'available' | 'busy' | 'away'): Promise<void> {
-      await locked(async () => {
+      const lapsed = await locked(async () => {
         await store.setStatus(userId, status, clock().toISOString());
         const open = status === 'available' ? null : await store.offerFor(userId);
-        if (open) await passOver(open, userId, 'declined', { type: 'assessor', id: userId });
+        return open ? passOver(open, userId, 'declined', { type: 'assessor', id: userId }) : null;
       });
+      if (lapsed) await tellEnded([lapsed]);
       await passAfter(undefined);
     },
 
@@ -246,35 +313,45 @@ export function createQueueService(deps: QueueServiceDeps) {
       await store.touch(userId, clock().toISOString());
       await service.runPass();
       const entry = await store.offerFor(userId);
-      return entry ? offerView(entry, await titleOf(entry.caseId)) : null;
+      return entry ? offerOf(entry) : null;
     },
 
     /** Takes the offer: the case becomes the assessor's, their load on the channel goes up by one. */
     async accept(entryId: string, userId: string): Promise<StoredEntry> {
-      const caseId = await locked(async () => {
+      const { caseId, ended } = await locked(async () => {
         const nowDate = clock();
         const now = nowDate.getTime();
         const entry = await openOfferOf(entryId, userId, now);
         const at = nowDate.toISOString();
-        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: at });
+        const actor: LedgerActor = { type: 'assessor', id: userId };
+        // A warm transfer: the colleague who held the session lets it go now, not before.
+        const from = isWarmTransfer(entry) ? entry.assignedTo! : null;
+        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: at, pinned_to: null, transfer_note: null });
+        if (from !== null) {
+          await store.addLoad(from, entry.channel, -1, at);
+          await ledger.append({ caseId: entry.caseId, actor, type: 'queue.transferred', payload: { entryId: entry.id, from, to: userId, mode: 'warm', note: entry.transfer?.note ?? null } });
+        }
         await store.addLoad(userId, entry.channel, 1, at);
         const record = (await cases.byId(entry.caseId))!;
         if (record.assessorId !== userId) {
           await cases.setAssessor(entry.caseId, userId);
           await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: userId }, type: 'case.assigned', payload: { from: record.assessorId, to: userId } });
         }
-        await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: userId }, type: 'queue.assigned', payload: { entryId: entry.id, assessorId: userId, waitedMs: Math.max(0, now - Date.parse(entry.enqueuedAt)) } });
-        return entry.caseId;
+        await ledger.append({ caseId: entry.caseId, actor, type: 'queue.assigned', payload: { entryId: entry.id, assessorId: userId, waitedMs: Math.max(0, now - Date.parse(entry.enqueuedAt)) } });
+        const ended: TransferEnded[] = from !== null ? [{ entry, from, colleague: userId, outcome: 'accepted' }] : [];
+        return { caseId: entry.caseId, ended };
       });
+      await tellEnded(ended);
       await deps.publishCase?.(caseId);
       return passAfter((await store.entry(entryId))!);
     },
 
     async decline(entryId: string, userId: string): Promise<void> {
-      await locked(async () => {
+      const lapsed = await locked(async () => {
         const entry = await openOfferOf(entryId, userId, clock().getTime());
-        await passOver(entry, userId, 'declined', { type: 'assessor', id: userId });
+        return passOver(entry, userId, 'declined', { type: 'assessor', id: userId });
       });
+      if (lapsed) await tellEnded([lapsed]);
       await passAfter(undefined);
     },
 
@@ -296,10 +373,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     async requeue(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
       await locked(async () => {
         const entry = await assignedEntry(entryId, user);
-        const at = clock().toISOString();
-        await store.updateEntry(entry.id, { state: 'waiting', passed_over: '[]', assigned_to: null, assigned_at: null });
-        await store.addLoad(entry.assignedTo!, entry.channel, -1, at);
-        await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: user.id }, type: 'queue.entered', payload: { entryId: entry.id, channel: entry.channel, priority: entry.priority, steps: entry.steps, requeuedFrom: entry.assignedTo! } });
+        await putBack(entry, { type: 'assessor', id: user.id }, clock().toISOString());
       });
       return passAfter((await store.entry(entryId))!);
     },
@@ -312,23 +386,25 @@ export function createQueueService(deps: QueueServiceDeps) {
     async placeOf(caseId: string): Promise<CasePlace | null> {
       const entry = await store.latestForCase(caseId);
       if (!entry) return null;
-      if (entry.state !== 'waiting' && entry.state !== 'offered') return { entry, position: null, etaSeconds: null };
+      const transferring = entry.transfer !== null && (entry.state === 'waiting' || entry.state === 'offered');
+      if (isWarmTransfer(entry) || (entry.state !== 'waiting' && entry.state !== 'offered')) return { entry, transferring, position: null, etaSeconds: null };
       const now = clock().getTime();
       let estimate = now - lastEstimates.at <= ESTIMATE_FRESH_MS ? lastEstimates.byEntry.get(entry.id) : undefined;
       if (estimate === undefined) {
         const [entries, routing, recent] = await Promise.all([store.queued(), store.routing(), store.recentHandleSeconds()]);
         const pendingOffers = new Map(entries.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
-        const estimates = estimateWait(entries.map(toQueueEntry), routing.map((row) => toAssessor(row, now, pendingOffers)), recent, now);
+        const waiting = entries.filter((e) => !isWarmTransfer(e));
+        const estimates = estimateWait(waiting.map(toQueueEntry), routing.map((row) => toAssessor(row, now, pendingOffers, awayAfterMs)), recent, now);
         estimate = estimates.find((e) => e.entryId === entry.id);
       }
-      return { entry, position: estimate?.position ?? null, etaSeconds: estimate?.etaSeconds ?? null };
+      return { entry, transferring, position: estimate?.position ?? null, etaSeconds: estimate?.etaSeconds ?? null };
     },
 
     /** The customer left before anyone answered (abandonment): the entry ends, an offer out is withdrawn. */
     async leave(caseId: string, actor: LedgerActor, within?: () => Promise<void>): Promise<StoredEntry> {
       const entryId = await locked(async () => {
         const entry = await store.activeForCase(caseId);
-        if (!entry || entry.state === 'assigned') {
+        if (!entry || entry.state === 'assigned' || isWarmTransfer(entry)) {
           throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call; hang up to leave it.' : 'You are not waiting in the queue.');
         }
         const now = clock();
@@ -344,7 +420,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     async requestCallback(caseId: string, actor: LedgerActor, callback: { phone: string; note: string | null }): Promise<StoredEntry> {
       return locked(async () => {
         const entry = await store.activeForCase(caseId);
-        if (!entry || entry.state === 'assigned') {
+        if (!entry || entry.state === 'assigned' || isWarmTransfer(entry)) {
           throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call.' : 'You are not waiting in the queue; ask for a person first.');
         }
         await store.updateEntry(entry.id, { callback: JSON.stringify(callback) });
@@ -353,16 +429,94 @@ export function createQueueService(deps: QueueServiceDeps) {
       });
     },
 
+    /**
+     * Hands the session on (the assigned assessor, a supervisor or an admin). Cold: back to waiting at
+     * its first enqueue time, the sender passed over and their load freed at once, pinned to `to` or
+     * routed by `skill` (else its own steps). Warm: offered now to `to` or the best free match for
+     * `skill`, the sender keeping the session and its load until the colleague accepts (accept()) or not
+     * (passOver()).
+     */
+    async transfer(entryId: string, user: { id: string; role: string }, input: TransferBody): Promise<StoredEntry> {
+      const made = await locked(async () => {
+        const entry = await store.entry(entryId);
+        if (!entry) throw notFound('the queue entry');
+        if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
+        if (isWarmTransfer(entry)) throw new HttpError(409, 'transfer_pending', 'A transfer of this session is already waiting for the colleague; cancel it first.');
+        if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', `This entry is ${entry.state}, not in a session.`);
+        const from = entry.assignedTo!;
+        if (input.to === from) throw new HttpError(422, 'transfer_to_self', 'This session is already theirs: choose a colleague.');
+        const nowDate = clock();
+        const now = nowDate.getTime();
+        const at = nowDate.toISOString();
+        const routing = await store.routing();
+        const target = input.to === undefined ? undefined : routing.find((row) => row.userId === input.to);
+        if (input.to !== undefined && (!target || target.disabled || (target.capacity[entry.channel] ?? 0) < 1)) {
+          throw new HttpError(422, 'not_routed', `That colleague is not routed for ${entry.channel} sessions.`);
+        }
+        const note = input.note === undefined || input.note === '' ? null : input.note;
+        const transfer_note = JSON.stringify({ mode: input.mode, from, note });
+        const actor: LedgerActor = { type: 'assessor', id: user.id };
+        if (input.mode === 'cold') {
+          const steps = input.skill ? [{ afterSeconds: 0, requires: [input.skill] }] : entry.steps;
+          await store.updateEntry(entry.id, { state: 'waiting', assigned_to: null, assigned_at: null, passed_over: JSON.stringify([from]), pinned_to: input.to ?? null, steps: JSON.stringify(steps), transfer_note });
+          await store.addLoad(from, entry.channel, -1, at);
+          await ledger.append({ caseId: entry.caseId, actor, type: 'queue.transferred', payload: { entryId: entry.id, from, to: input.to ?? null, mode: 'cold', note } });
+          return null;
+        }
+        const queued = await store.queued();
+        const pending = new Map(queued.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+        const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs)), now, input);
+        if (colleague === null) {
+          throw new HttpError(409, 'colleague_unavailable', input.to !== undefined ? 'That colleague is not free to take a session now: try later, or transfer cold.' : 'Nobody with that skill is free now: try later, or transfer cold.');
+        }
+        const reason = `warm transfer from ${from}${input.skill ? ` (${input.skill.skill}≥${input.skill.minLevel})` : ''}`;
+        const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
+        await store.updateEntry(entry.id, { state: 'offered', offered_to: colleague, offer_expires_at: expiresAt, offer_reason: reason, pinned_to: colleague, transfer_note });
+        await ledger.append({ caseId: entry.caseId, actor, type: 'queue.offered', payload: { entryId: entry.id, assessorId: colleague, stepIndex: -1, reason } });
+        return colleague;
+      });
+      const entry = (await store.entry(entryId))!;
+      if (made !== null) deps.hub?.publish(made, { type: 'offer', assessorId: made, offer: await offerOf(entry) });
+      return passAfter(entry);
+    },
+
+    /** The sender takes back a warm transfer the colleague has not answered: the session stays theirs. */
+    async cancelTransfer(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
+      const lapsed = await locked(async () => {
+        const entry = await store.entry(entryId);
+        if (!entry) throw notFound('the queue entry');
+        if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
+        if (!isWarmTransfer(entry)) throw new HttpError(409, 'no_transfer', 'No transfer of this session is waiting for an answer.');
+        return passOver(entry, entry.offeredTo!, 'withdrawn', { type: 'assessor', id: user.id });
+      });
+      if (lapsed) await tellEnded([lapsed]);
+      return passAfter((await store.entry(entryId))!);
+    },
+
+    /** Who a session can be handed to: every routed, enabled person, with routing's reading of their status. */
+    async colleagues(): Promise<ColleaguesView> {
+      const now = clock().getTime();
+      const rows = (await store.routing()).filter((row) => !row.disabled);
+      return {
+        colleagues: rows.map((row) => ({
+          id: row.userId, name: row.name, status: effectiveStatus(row, now, awayAfterMs), skills: { ...row.skills },
+          channels: CHANNELS.filter((c) => (row.capacity[c] ?? 0) >= 1),
+        })),
+      };
+    },
+
     /** The queue as a supervisor sees it: waiting and offered entries in routing order with place and wait, and every routed assessor. */
     async view(): Promise<QueueView> {
       const result = await service.runPass();
       const estimates = new Map(result.estimates.map((e) => [e.entryId, e]));
       const ordered = [...result.entries].sort((a, b) => compareEntries(toQueueEntry(a), toQueueEntry(b)));
       const assessors = new Map(result.assessors.map((a) => [a.id, a]));
+      const titles = await store.titles(ordered.map((e) => e.caseId));
       return {
         entries: ordered.map((e) => ({
           id: e.id, caseId: e.caseId, channel: e.channel, priority: e.priority, enqueuedAt: e.enqueuedAt, state: e.state, offeredTo: e.offeredTo, assignedTo: e.assignedTo,
           position: estimates.get(e.id)?.position ?? 0, etaSeconds: estimates.get(e.id)?.etaSeconds ?? null,
+          caseTitle: titles.get(e.caseId) ?? null, service: frontDoorOf(e).service,
         })),
         assessors: result.routing.map((row) => {
           const a = assessors.get(row.userId)!;
@@ -371,13 +525,16 @@ export function createQueueService(deps: QueueServiceDeps) {
       };
     },
 
-    /** Passes every `intervalMs` (steps relax and offers expire with time alone); a pass with nothing queued is skipped. */
+    /**
+     * Passes every `intervalMs` (steps relax, offers expire and quiet consoles lose their sessions with
+     * time alone); a pass with nothing queued or in a session is skipped.
+     */
     start(intervalMs = 1000): void {
       if (ticker) return;
       ticker = setInterval(() => {
         if (ticking) return;
         ticking = (async () => {
-          if (await store.anyQueued()) await service.runPass();
+          if (await store.anyActive()) await service.runPass();
         })().catch((error: unknown) => deps.onError?.(error)).finally(() => {
           ticking = null;
         });

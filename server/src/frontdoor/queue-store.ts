@@ -30,6 +30,15 @@ export interface StoredEntry {
   /** The hand-off summary (JSON, HandOffSummaryView) the assessor reads first; null when none. */
   summary: string | null;
   callback: { phone: string; note: string | null } | null;
+  /** A transfer under way: warm (offered to a colleague while `assignedTo` keeps the session) or cold (waiting again). */
+  transfer: EntryTransfer | null;
+}
+
+/** What `transfer_note` holds (as JSON): who handed the customer on, how, and what they told the colleague. */
+export interface EntryTransfer {
+  mode: 'warm' | 'cold';
+  from: string;
+  note: string | null;
 }
 
 export interface StoredRouting {
@@ -44,7 +53,7 @@ export interface StoredRouting {
   load: Partial<Record<Channel, number>>;
 }
 
-export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at' | 'callback'>>;
+export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at' | 'callback' | 'pinned_to' | 'steps' | 'transfer_note'>>;
 
 const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   id: row.id,
@@ -66,6 +75,7 @@ const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   service: row.service,
   summary: row.summary,
   callback: row.callback === null ? null : (JSON.parse(row.callback) as StoredEntry['callback']),
+  transfer: row.transfer_note === null ? null : (JSON.parse(row.transfer_note) as EntryTransfer),
 });
 
 export function createQueueStore(db: Db) {
@@ -113,8 +123,26 @@ export function createQueueStore(db: Db) {
       return rows.map(toEntry);
     },
 
-    async anyQueued(): Promise<boolean> {
-      return (await db.q().selectFrom('queue_entries').select('id').where('state', 'in', ['waiting', 'offered']).limit(1).executeTakeFirst()) !== undefined;
+    /** Entries in a session: what the pass checks for an assessor whose console went quiet. */
+    async assigned(): Promise<StoredEntry[]> {
+      const rows = await db.q().selectFrom('queue_entries').selectAll().where('state', '=', 'assigned').execute();
+      return rows.map(toEntry);
+    },
+
+    /** Whether anything is queued or in a session: what the tick's pass has to look after. */
+    async anyActive(): Promise<boolean> {
+      return (await db.q().selectFrom('queue_entries').select('id').where('state', 'in', ['waiting', 'offered', 'assigned']).limit(1).executeTakeFirst()) !== undefined;
+    },
+
+    /** Case titles by id, for the queue's view (one read for the whole queue). */
+    async titles(caseIds: readonly string[]): Promise<Map<string, string>> {
+      if (caseIds.length === 0) return new Map();
+      const rows = await db.q().selectFrom('cases').select(['id', 'title']).where('id', 'in', [...new Set(caseIds)]).execute();
+      return new Map(rows.map((row) => [row.id, row.title]));
+    },
+
+    async nameOf(userId: string): Promise<string | null> {
+      return (await db.q().selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())?.name ?? null;
     },
 
     async offerFor(userId: string): Promise<StoredEntry | null> {

@@ -1,9 +1,10 @@
 // The front door's queue: an assessor's status and offer, accepting or declining it, ending or losing
 // the session it led to; and (supervisors and admins) the queue itself and who routes what.
 import express from 'express';
-import { EnqueueBody, RoutingBody, StatusBody, type QueueEntryView, type StatusView } from '../../../protocol/queue.ts';
+import { EnqueueBody, RoutingBody, StatusBody, TransferBody, type QueueEntryView, type StatusView } from '../../../protocol/queue.ts';
 import type { QueueService } from '../frontdoor/queue-service.ts';
 import type { StoredEntry } from '../frontdoor/queue-store.ts';
+import { HttpError } from '../errors.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
@@ -65,6 +66,22 @@ export function queueRoutes(deps: { auth: Auth; queue: QueueService }): express.
   router.post('/queue/:entryId/requeue', async (req, res) => {
     const user = await auth.requireUser(req);
     res.json({ entry: entryView(await queue.requeue(req.params.entryId, user)) });
+  });
+
+  router.post('/queue/:entryId/transfer', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ entry: entryView(await queue.transfer(req.params.entryId, user, parseInput(TransferBody, req.body))) });
+  });
+
+  router.post('/queue/:entryId/transfer/cancel', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ entry: entryView(await queue.cancelTransfer(req.params.entryId, user)) });
+  });
+
+  router.get('/queue/colleagues', async (req, res) => {
+    const user = await auth.requireUser(req);
+    if (user.role === 'expert') throw new HttpError(403, 'forbidden', 'An expert works only in the cases they are invited to.');
+    res.set('Cache-Control', 'no-store').json(await queue.colleagues());
   });
 
   router.put('/users/:id/routing', async (req, res) => {

@@ -165,6 +165,7 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
     case 'queue.offered':
       return `Offered to ${assessor(entry.payload.assessorId)}: ${entry.payload.reason}`;
     case 'queue.declined':
+      if (entry.payload.why === 'withdrawn') return `The transfer offered to ${assessor(entry.payload.assessorId)} was withdrawn`;
       return `${capitalise(assessor(entry.payload.assessorId))} ${entry.payload.why === 'declined' ? 'declined the offer' : 'let the offer time out'}`;
     case 'queue.assigned':
       return `Accepted by ${assessor(entry.payload.assessorId)} after ${Math.round(entry.payload.waitedMs / 1000)} s in the queue`;

@@ -13,7 +13,9 @@ const PASSWORD = 'a long enough password';
 let made = 0;
 
 beforeEach(async () => {
-  h = await startHarness();
+  // Sessions here last minutes of the harness's clock with no console open: too quiet for the default
+  // away time, which would put them back in the queue (transfer.test.ts tests that).
+  h = await startHarness({ SIGHTLINE_QUEUE_AWAY_SECONDS: '3600' });
   admin = h.client();
   await admin.login();
 });

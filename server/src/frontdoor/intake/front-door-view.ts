@@ -28,13 +28,16 @@ export function createFrontDoorReader(deps: FrontDoorReaderDeps) {
       const found = await deps.queue.placeOf(caseId);
       if (!found) return { state: 'not-queued', channel: null, position: null, etaSeconds: null, callback: null, assessorName: null };
       const { entry } = found;
+      // A warm transfer's customer is still in the session with its assessor while the colleague answers.
+      const inSession = entry.state === 'assigned' || (entry.state === 'offered' && entry.assignedTo !== null);
       return {
-        state: entry.state,
+        state: inSession ? 'assigned' : entry.state,
         channel: entry.channel,
         position: found.position,
         etaSeconds: found.etaSeconds,
         callback: entry.callback,
-        assessorName: entry.state === 'assigned' && entry.assignedTo !== null ? await deps.userName(entry.assignedTo) : null,
+        assessorName: inSession && entry.assignedTo !== null ? await deps.userName(entry.assignedTo) : null,
+        ...(found.transferring ? { transferring: true } : {}),
       };
     },
 
