@@ -13,7 +13,7 @@ import { bearer, startHarness, type Client, type Harness } from '../http/harness
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 /** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
-const NOT_YET_WRITTEN = new Set<string>(['channel.proposed', 'channel.answered', 'channel.switched', 'queue.transferred']);
+const NOT_YET_WRITTEN = new Set<string>(['channel.proposed', 'channel.answered', 'channel.switched']);
 
 let h: Harness;
 let admin: Client;
@@ -85,6 +85,9 @@ async function damageCase(): Promise<string> {
   const { entry } = await ok('enqueue', post(admin, '/api/queue', { caseId, channel: 'text', steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 2 }] }] }));
   await ok('decline', post(admin, `/api/queue/${entry.id}/decline`, {}), [204]);
   await ok('accept', post(admin, `/api/queue/${entry.id}/accept`, {}));
+  // Handed on cold to the queue, where the only assessor takes it again.
+  await ok('transfer', post(admin, `/api/queue/${entry.id}/transfer`, { mode: 'cold', note: 'Back to the queue' }));
+  await ok('accept again', post(admin, `/api/queue/${entry.id}/accept`, {}));
   // The wrap-up names the entry and so finishes it; the customer answers the survey.
   await ok('wrap up', post(admin, `${base}/wrap-up`, { disposition: 'resolved', notes: 'Photos taken', entryId: entry.id }));
   await ok('survey', post(h.client(), '/api/join/survey', { score: 4, comment: 'Quick' }, customer));
