@@ -150,6 +150,15 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'GET /api/join/survey': row('401 204 401 204 401 401 401 401 401', () => ({ path: '/api/join/survey' })),
   'POST /api/join/survey': row('401 201 401 201 401 401 401 401 401', () => ({ path: '/api/join/survey', json: { score: 4, comment: 'Quick and kind.' } })),
   'POST /api/cases/:id/wrap-up': row(`${USERS_ONLY} 403 201 201 201 404`, (s) => ({ path: inCase(s, '/wrap-up'), json: { disposition: 'resolved', notes: 'Matrix.' } })),
+  // Channel switches with consent (channel-routes.ts): the case's assessor or an admin proposes; the
+  // customer answers a proposal of their own case (another case's link does not find it: 404) and switches.
+  'POST /api/cases/:id/channel-proposals': row(`${USERS_ONLY} 403 201 201`, (s, kit) => ({ path: inCase(s, '/channel-proposals'), json: { proposalId: kit.unique('proposal'), from: 'text', to: 'camera', reason: 'so I can see the damage' } })),
+  'POST /api/join/channel-proposals/:proposalId': row('401 404 401 201 401 401 401 401 401', async (s, kit) => {
+    const proposalId = kit.unique('proposal');
+    await s.assessor.json(inCase(s, '/channel-proposals'), { method: 'POST', json: { proposalId, from: 'text', to: 'camera' } });
+    return { path: `/api/join/channel-proposals/${proposalId}`, json: { accepted: true } };
+  }),
+  'POST /api/join/channel': row('401 201 401 201 401 401 401 401 401', (_s, kit) => ({ path: '/api/join/channel', json: { switchId: kit.unique('switch'), from: 'camera', to: 'voice' } })),
   'GET /api/cases/:id/wrap-ups': row(`${USERS_ONLY} 403 200 200 200 404`, (s) => ({ path: inCase(s, '/wrap-ups') })),
   'GET /api/cases/:id/participants': row(`${USERS_ONLY} 403 200 200 200 404`, (s) => ({ path: inCase(s, '/participants') })),
   'POST /api/cases/:id/participants': row(`${USERS_ONLY} 403 422 422 422 404`, (s) => ({ path: inCase(s, '/participants'), json: { userId: 'usr_missing' } })),

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import type { z } from 'zod';
 import { ParticipantBody, SurveyBody, WrapUpBody } from '../../../protocol/after-session.ts';
+import { ChannelAnswerBody, ChannelProposalBody, ChannelSwitchBody } from '../../../protocol/channels.ts';
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
@@ -185,6 +186,11 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/queue/callback', '/api/join/queue/callback', customer, { phone: '+44 20 7946 0000', note: 'after 5pm' }, CallbackBody),
     bodilessRoute('DELETE /api/join/queue', '/api/join/queue', customer),
     jsonRoute('POST /api/join/survey', '/api/join/survey', customer, { score: 4, comment: 'Quick and kind.' }, SurveyBody),
+    // Channel switches with consent: the assessor's proposal; the customer's answer and switch (naming a
+    // proposal this fixture never made: a valid answer is 404, a valid switch 409).
+    jsonRoute('POST /api/cases/:id/channel-proposals', inCase('/channel-proposals'), cookie, { proposalId: 'proposal-fixture-1', from: 'text', to: 'camera', reason: 'so I can see the damage' }, ChannelProposalBody),
+    jsonRoute('POST /api/join/channel-proposals/:proposalId', '/api/join/channel-proposals/proposal-missing-1', customer, { accepted: true }, ChannelAnswerBody),
+    jsonRoute('POST /api/join/channel', '/api/join/channel', customer, { switchId: 'switch-fixture-1', from: 'text', to: 'camera', proposalId: 'proposal-missing-2' }, ChannelSwitchBody),
     jsonRoute('POST /api/cases/:id/wrap-up', inCase('/wrap-up'), cookie, { disposition: 'follow-up', notes: 'Call back on Monday.', entryId: 'qe_missing' }, WrapUpBody),
     jsonRoute('POST /api/cases/:id/participants', inCase('/participants'), cookie, { userId: switched }, ParticipantBody),
     bodilessRoute('DELETE /api/cases/:id/participants/:userId', inCase(`/participants/${switched}`), cookie),

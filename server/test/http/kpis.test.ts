@@ -144,6 +144,19 @@ describe('GET /api/kpis', () => {
     expect(report.series).toHaveLength(8);
   });
 
+  it('counts switches, not the proposals and answers around them', async () => {
+    const { caseId, token } = await newCaseWithLink('Switching to video');
+    const proposal = { proposalId: 'proposal-kpi-1', from: 'text', to: 'camera', reason: 'so I can see the damage' };
+    expect((await post(admin, `/api/cases/${caseId}/channel-proposals`, proposal)).status).toBe(201);
+    expect((await h.client().json('/api/join/channel-proposals/proposal-kpi-1', { method: 'POST', json: { accepted: true }, headers: bearer(token) })).status).toBe(201);
+    const customerSwitch = (json: unknown) => h.client().json('/api/join/channel', { method: 'POST', json, headers: bearer(token) });
+    expect((await customerSwitch({ switchId: 'switch-kpi-1', from: 'text', to: 'camera', proposalId: 'proposal-kpi-1' })).status).toBe(201);
+    expect((await customerSwitch({ switchId: 'switch-kpi-2', from: 'camera', to: 'voice' })).status).toBe(201);
+    expect((await post(admin, `/api/cases/${caseId}/channel-proposals`, { ...proposal, proposalId: 'proposal-kpi-2', from: 'voice' })).status).toBe(201);
+    const report = KpiReport.parse((await admin.json('/api/kpis')).body);
+    expect(report.switches).toEqual({ count: 2, kinds: ['channel.switched'] });
+  });
+
   it.each([
     ['from=tomorrow', 'from'],
     ['to=2026-13-01', 'to'],

@@ -13,7 +13,7 @@ import { bearer, startHarness, type Client, type Harness } from '../http/harness
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 /** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
-const NOT_YET_WRITTEN = new Set<string>(['channel.proposed', 'channel.answered', 'channel.switched']);
+const NOT_YET_WRITTEN = new Set<string>([]);
 
 let h: Harness;
 let admin: Client;
@@ -59,6 +59,10 @@ async function damageCase(): Promise<string> {
   // A third participant: the admin listens in, whispers to the assessor, leaves.
   for (const mode of ['listen', 'whisper']) await ok(`participant ${mode}`, post(admin, `${base}/participants/session`, { mode, peerId: 'a'.repeat(32) }));
   await ok('participant leaves', admin.json(`${base}/participants/session`, { method: 'DELETE' }), [204]);
+  // The assessor proposes video, the customer accepts and switches; later switches back on their own.
+  await ok('propose', post(admin, `${base}/channel-proposals`, { proposalId: 'proposal-0001', from: 'text', to: 'camera', reason: 'so I can see the damage' }));
+  await ok('answer', post(h.client(), '/api/join/channel-proposals/proposal-0001', { accepted: true }, customer));
+  await ok('switch', post(h.client(), '/api/join/channel', { switchId: 'switch-0001', from: 'text', to: 'camera', proposalId: 'proposal-0001' }, customer));
 
   const layer = JSON.stringify({ items: [{ kind: 'marker', points: [{ u: 0.5, v: 0.5 }], label: 'Dent' }] });
   const first = await upload(h.client(), caseId, { source: 'device-still', checklistItem: 'vin-plate', latitude: '51.5', longitude: '-0.14', layer }, customer);

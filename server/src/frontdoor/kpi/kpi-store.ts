@@ -6,8 +6,8 @@ import type { Db } from '../../storage/database.ts';
 import { computeKpis, type KpiEntry, REPEAT_CONTACT_MS } from './kpi-compute.ts';
 import type { KpiRange } from './kpi-range.ts';
 
-/** The mode ladder's switches and consents, once the ledger has kinds for them ("channel.switched", "mode.*"). */
-export const SWITCH_KINDS: readonly string[] = LEDGER_KINDS.filter((kind) => /^(channel|mode)\./.test(kind));
+/** Switches only: a proposal or the customer's answer to it (channel.proposed, channel.answered) is not a switch. */
+export const SWITCH_KINDS: readonly string[] = LEDGER_KINDS.filter((kind) => kind === 'channel.switched');
 
 export function createKpiStore(db: Db) {
   return {
