@@ -143,8 +143,9 @@ export type QueueView = z.infer<typeof QueueView>;
 
 /**
  * `POST /api/queue/:entryId/transfer`: hand the session on. Cold: back to the queue at its first place,
- * for `to` alone, or for `skill`, or by its own steps. Warm: offered to `to` (or the best free match
- * for `skill`) while the sender keeps the customer until the colleague accepts.
+ * for `to` alone (then, if the pin lapses, by `skill`), or for `skill`, or by its own steps. Warm:
+ * offered to `to` if free, else to the best free match for `skill`, while the sender keeps the customer
+ * until the colleague accepts.
  */
 export const TransferBody = z
   .object({
@@ -155,7 +156,6 @@ export const TransferBody = z
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.to !== undefined && body.skill !== undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'name a colleague or a skill, not both' });
     if (body.mode === 'warm' && body.to === undefined && body.skill === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a warm transfer names a colleague or a skill' });
   });
 export type TransferBody = z.infer<typeof TransferBody>;

@@ -431,10 +431,10 @@ export function createQueueService(deps: QueueServiceDeps) {
 
     /**
      * Hands the session on (the assigned assessor, a supervisor or an admin). Cold: back to waiting at
-     * its first enqueue time, the sender passed over and their load freed at once, pinned to `to` or
-     * routed by `skill` (else its own steps). Warm: offered now to `to` or the best free match for
-     * `skill`, the sender keeping the session and its load until the colleague accepts (accept()) or not
-     * (passOver()).
+     * its first enqueue time, the sender passed over and their load freed at once, pinned to `to` and
+     * routed by `skill` (else its own steps) once no pin holds. Warm: offered now to `to` if free, else
+     * the best free match for `skill`, the sender keeping the session and its load until the colleague
+     * accepts (accept()) or not (passOver()).
      */
     async transfer(entryId: string, user: { id: string; role: string }, input: TransferBody): Promise<StoredEntry> {
       const made = await locked(async () => {
@@ -469,7 +469,8 @@ export function createQueueService(deps: QueueServiceDeps) {
         if (colleague === null) {
           throw new HttpError(409, 'colleague_unavailable', input.to !== undefined ? 'That colleague is not free to take a session now: try later, or transfer cold.' : 'Nobody with that skill is free now: try later, or transfer cold.');
         }
-        const reason = `warm transfer from ${from}${input.skill ? ` (${input.skill.skill}≥${input.skill.minLevel})` : ''}`;
+        const bySkill = input.skill !== undefined && colleague !== input.to;
+        const reason = `warm transfer from ${from}${bySkill ? ` (${input.skill!.skill}≥${input.skill!.minLevel})` : ''}`;
         const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
         await store.updateEntry(entry.id, { state: 'offered', offered_to: colleague, offer_expires_at: expiresAt, offer_reason: reason, pinned_to: colleague, transfer_note });
         await ledger.append({ caseId: entry.caseId, actor, type: 'queue.offered', payload: { entryId: entry.id, assessorId: colleague, stepIndex: -1, reason } });

@@ -13,14 +13,15 @@ export const isWarmTransfer = (entry: Pick<StoredEntry, 'state' | 'assignedTo'>)
 
 /**
  * The colleague a warm transfer goes to now: `to` if they are available, have no offer open and have
- * room on the channel; else the best free match for `skill` by the routing pass's own rules (the sender
- * excluded); null when nobody fits.
+ * room on the channel; else (or without `to`) the best free match for `skill` by the routing pass's own
+ * rules, the sender excluded; null when nobody fits.
  */
 export function warmColleague(entry: QueueEntry, from: string, assessors: readonly Assessor[], now: number, want: { to?: string; skill?: SkillRequirement }): string | null {
   if (want.to !== undefined) {
     const colleague = assessors.find((a) => a.id === want.to);
     const free = colleague !== undefined && colleague.status === 'available' && colleague.pendingOffer === undefined && hasRoom(colleague, entry.channel);
-    return free ? colleague.id : null;
+    if (free) return colleague.id;
+    if (want.skill === undefined) return null;
   }
   const asked: QueueEntry = { id: entry.id, channel: entry.channel, priority: entry.priority, enqueuedAt: now, passedOver: [], steps: [{ afterSeconds: 0, requires: want.skill ? [want.skill] : [] }] };
   const [offer] = routingPass([asked], assessors.filter((a) => a.id !== from), now);

@@ -118,6 +118,10 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/queue/:entryId/decline': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/decline' })),
   'POST /api/queue/:entryId/finish': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/finish' })),
   'POST /api/queue/:entryId/requeue': row(`${USERS_ONLY} 404 404 404`, () => ({ path: '/api/queue/qe_missing/requeue' })),
+  // Transfer: the entry's assessor, a supervisor or an admin (tested in server/test/http/transfer.test.ts); colleagues for staff but experts.
+  'POST /api/queue/:entryId/transfer': row(`${USERS_ONLY} 404 404 404 404 404`, () => ({ path: '/api/queue/qe_missing/transfer', json: { mode: 'cold', note: 'For the roof team' } })),
+  'POST /api/queue/:entryId/transfer/cancel': row(`${USERS_ONLY} 404 404 404 404 404`, () => ({ path: '/api/queue/qe_missing/transfer/cancel' })),
+  'GET /api/queue/colleagues': row(`${USERS_ONLY} 200 200 200 200 403`, () => ({ path: '/api/queue/colleagues' })),
   'PUT /api/users/:id/routing': row(`${USERS_ONLY} 403 403 204 204 403`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/routing`, json: { skills: { auto: 3 }, capacity: { text: 2, video: 1 } } })),
   // The supervisor's KPIs of a period (the last 7 days when none is asked).
   'GET /api/kpis': row(`${USERS_ONLY} 403 403 200 200 403`, () => ({ path: '/api/kpis' })),

@@ -12,7 +12,7 @@ import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
-import { EnqueueBody, RoutingBody, StatusBody } from '../../../protocol/queue.ts';
+import { EnqueueBody, RoutingBody, StatusBody, TransferBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
@@ -204,6 +204,8 @@ export async function prepareFixture(): Promise<Fixture> {
       caseId, channel: 'video', priority: 1, steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 3 }] }, { afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] }],
     }, EnqueueBody),
     ...(['accept', 'decline', 'finish', 'requeue'] as const).map((action) => bodilessRoute(`POST /api/queue/:entryId/${action}`, `/api/queue/entry-not-queued/${action}`, cookie)),
+    jsonRoute('POST /api/queue/:entryId/transfer', '/api/queue/entry-not-queued/transfer', cookie, { mode: 'warm', to: switched, skill: { skill: 'roof', minLevel: 3 }, note: 'She has the photos ready' }, TransferBody),
+    bodilessRoute('POST /api/queue/:entryId/transfer/cancel', '/api/queue/entry-not-queued/transfer/cancel', cookie),
     {
       key: 'POST /api/cases/:id/evidence', method: 'POST', path: inCase('/evidence'), credentials: customer, numRuns: 220,
       text: { schema: EvidenceUploadMeta, valid: VALID_DETAILS, encode: (value) => uploadWithDetails(photo, value) },

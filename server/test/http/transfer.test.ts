@@ -171,6 +171,17 @@ describe('warm transfer', () => {
     expect(await offerOf(best)).toMatchObject({ entryId, reason: `warm transfer from ${a.id} (auto≥2)` });
   });
 
+  it('to a colleague who is not free, with a skill to fall back on: the best free match', async () => {
+    await start();
+    const a = await person({}, { text: 1 });
+    const { entryId } = await served(a, 'text');
+    const away = await person({ auto: 5 }, { text: 1 }, { status: 'busy' });
+    const free = await person({ auto: 3 }, { text: 1 });
+    const moved = await post(a.client, `/api/queue/${entryId}/transfer`, { mode: 'warm', to: away.id, skill: { skill: 'auto', minLevel: 3 } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.entry.offeredTo).toBe(free.id);
+  });
+
   it('declined, timed out or withdrawn: the session stays with the sender, who is told', async () => {
     await start();
     const a = await person({}, { video: 1 });
@@ -262,7 +273,6 @@ describe('refusals', () => {
       [a.client, entryId, { mode: 'warm', to: busy.id }, 409, 'colleague_unavailable'],
       [a.client, entryId, { mode: 'warm', skill: { skill: 'roof', minLevel: 5 } }, 409, 'colleague_unavailable'],
       [a.client, entryId, { mode: 'warm' }, 400, 'invalid_input'],
-      [a.client, entryId, { mode: 'cold', to: other.id, skill: { skill: 'auto', minLevel: 1 } }, 400, 'invalid_input'],
       [a.client, entryId, { mode: 'warm', to: other.id, note: 'x'.repeat(501) }, 400, 'invalid_input'],
       [a.client, entryId, { mode: 'hot', to: other.id }, 400, 'invalid_input'],
       [h.client(), entryId, { mode: 'cold' }, 401, 'login_required'],
