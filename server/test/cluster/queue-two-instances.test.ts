@@ -1,7 +1,8 @@
 // The front door's queue on two instances sharing PostgreSQL (and Redis, which a cluster requires):
 // 20 customers and 5 assessors, routing passes running on both instances at once while the assessors
 // answer offers through either. The ledger then shows every entry offered to one assessor at a time,
-// no assessor ever holding two offers, and every entry assigned exactly once.
+// no assessor ever holding two offers, and every entry assigned exactly once. Then a warm transfer sent
+// on one instance and answered on the other, each console hearing of it on the other instance's stream.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,34 @@ async function login(base: string, email: string, password: string): Promise<str
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** The console events `cookie` hears on `base` while `action` runs, until `done` holds (5 s at most). */
+async function eventsOn(base: string, cookie: string, action: () => Promise<unknown>, done: (seen: any[]) => boolean): Promise<any[]> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 5_000);
+  const seen: any[] = [];
+  try {
+    const res = await fetch(`${base}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+    const reader = res.body!.getReader();
+    await action();
+    let text = '';
+    while (!done(seen)) {
+      const { value, done: ended } = await reader.read();
+      if (ended) break;
+      text += new TextDecoder().decode(value);
+      const lines = text.split('\n');
+      text = lines.pop() ?? '';
+      for (const line of lines.filter((l) => l.startsWith('data: '))) seen.push(JSON.parse(line.slice(6)));
+    }
+  } catch (error) {
+    if (!abort.signal.aborted) throw error;
+    throw new Error(`the expected events did not arrive; saw ${JSON.stringify(seen.map((e) => e.type))}`);
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+  return seen;
 }
 
 beforeAll(async () => {
@@ -154,4 +183,53 @@ describe.skipIf(skip)('the queue on two instances', () => {
     expect(final.entries).toEqual([]);
     expect(final.assessors.every((x) => (x.load.text ?? 0) === 0)).toBe(true);
   }, 120_000);
+
+  it('hands a session on warm across instances: the offer and its answer reach each console through the other instance', async () => {
+    const [a, b] = bases() as [string, string];
+    const admin = await login(a, ADMIN.email, ADMIN.password);
+    const people: { id: string; cookie: string; name: string }[] = [];
+    for (const [i, base] of [a, b].entries()) {
+      const email = `warm${i}@example.test`;
+      const created = await call(a, admin, 'POST', '/api/users', { email, name: `Warm ${i}`, password: PASSWORD });
+      expect((await call(b, admin, 'PUT', `/api/users/${created.body.user.id}/routing`, { skills: { roof: 2 }, capacity: { video: 1 } })).status).toBe(204);
+      const cookie = await login(base, email, PASSWORD);
+      expect((await call(base, cookie, 'PUT', '/api/me/status', { status: 'available' })).status).toBe(204);
+      people.push({ id: created.body.user.id, cookie, name: `Warm ${i}` });
+    }
+    const [sender, colleague] = people as [(typeof people)[0], (typeof people)[0]];
+    const made = await call(b, admin, 'POST', '/api/cases', { title: 'Roof' });
+    const caseId: string = made.body.case.id;
+    // Only the two here have the roof skill, so the first test's assessors are never offered it.
+    const entered = await call(b, admin, 'POST', '/api/queue', { caseId, channel: 'video', steps: [{ afterSeconds: 0, requires: [{ skill: 'roof', minLevel: 2 }] }] });
+    const entryId: string = entered.body.entry.id;
+    let offer = await call(a, sender.cookie, 'GET', '/api/me/offer');
+    if (offer.status === 204) {
+      // The colleague was offered it first: they decline, so it goes to the sender.
+      expect((await call(b, colleague.cookie, 'POST', `/api/queue/${entryId}/decline`, {})).status).toBe(204);
+      offer = await call(a, sender.cookie, 'GET', '/api/me/offer');
+    }
+    expect(offer.body.offer.entryId).toBe(entryId);
+    expect((await call(b, sender.cookie, 'POST', `/api/queue/${entryId}/accept`, {})).status).toBe(200);
+
+    // Sent on instance a, heard on instance b's stream.
+    const heard = await eventsOn(b, colleague.cookie, async () => {
+      const moved = await call(a, sender.cookie, 'POST', `/api/queue/${entryId}/transfer`, { mode: 'warm', to: colleague.id, note: 'Loose tiles, photos taken' });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    }, (seen) => seen.some((e) => e.type === 'offer' && e.offer.entryId === entryId));
+    expect(heard.find((e) => e.type === 'offer')!.offer).toMatchObject({ entryId, caseTitle: 'Roof', transfer: { fromId: sender.id, fromName: sender.name, note: 'Loose tiles, photos taken' } });
+    // Accepted on instance a, the sender told on instance b.
+    const told = await eventsOn(b, sender.cookie, async () => {
+      expect((await call(a, colleague.cookie, 'POST', `/api/queue/${entryId}/accept`, {})).status).toBe(200);
+    }, (seen) => seen.some((e) => e.type === 'transfer'));
+    expect(told.find((e) => e.type === 'transfer')).toEqual({ type: 'transfer', assessorId: sender.id, entryId, caseId, outcome: 'accepted', colleagueName: colleague.name });
+
+    expect((await call(a, admin, 'GET', `/api/cases/${caseId}`)).body.case.assessorId).toBe(colleague.id);
+    const ledger: LedgerEntry[] = (await call(b, admin, 'GET', `/api/cases/${caseId}/ledger`)).body.entries;
+    expect(ledger.filter((e) => e.type === 'queue.entered')).toHaveLength(1);
+    expect(ledger.filter((e) => e.type === 'queue.transferred').map((e) => e.payload)).toEqual([{ entryId, from: sender.id, to: colleague.id, mode: 'warm', note: 'Loose tiles, photos taken' }]);
+    expect(ledger.filter((e) => e.type === 'queue.assigned').map((e) => e.payload.assessorId)).toEqual([sender.id, colleague.id]);
+    const loads = (await call(a, admin, 'GET', '/api/queue')).body.assessors as QueueView['assessors'];
+    expect(loads.filter((x) => x.id === sender.id || x.id === colleague.id).map((x) => [x.id, x.load.video ?? 0])).toEqual(expect.arrayContaining([[sender.id, 0], [colleague.id, 1]]));
+    expect((await call(b, colleague.cookie, 'POST', `/api/queue/${entryId}/finish`, {})).status).toBe(200);
+  }, 60_000);
 });
