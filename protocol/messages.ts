@@ -44,10 +44,13 @@ export const PeerMessage = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('evidence-added'), evidenceId: text() }),
   /** The customer's current mode and the modes their device offers. */
   z.object({ v, type: z.literal('mode'), mode: CustomerMode, available: z.array(CustomerMode).max(5) }),
-  /** The assessor asks the customer to switch mode; the customer must accept. */
-  z.object({ v, type: z.literal('mode-request'), mode: CustomerMode }),
-  /** The customer answered a mode request. */
-  z.object({ v, type: z.literal('mode-answer'), mode: CustomerMode, accepted: z.boolean() }),
+  /**
+   * The assessor asks the customer to switch mode; the customer must accept. `proposalId`: the proposal
+   * stored for it (POST /api/cases/:id/channel-proposals), which the customer's answer names; `reason`: why.
+   */
+  z.object({ v, type: z.literal('mode-request'), mode: CustomerMode, proposalId: Id.optional(), reason: text().max(200).optional() }),
+  /** The customer answered a mode request (`proposalId`: the proposal answered, when it named one). */
+  z.object({ v, type: z.literal('mode-answer'), mode: CustomerMode, accepted: z.boolean(), proposalId: Id.optional() }),
   /** The assessor places an annotation at a point of the live picture. */
   z.object({ v, type: z.literal('annotation-place'), id: Id, kind: AnnotationKind, screen: ScreenPoint, label: text().max(200).optional() }),
   /**

@@ -96,6 +96,14 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
     await videoSender(this.media?.peerConnection)?.replaceTrack(next);
   }
 
+  /** The local stream's tracks were replaced (a text start's placeholders by the camera and microphone): send them. */
+  async mediaChanged(): Promise<void> {
+    const audio = this.deps.localStream?.getAudioTracks()[0] ?? null;
+    const audioSender = this.media?.peerConnection?.getTransceivers().find((t) => t.sender.track?.kind === 'audio' || t.receiver.track.kind === 'audio')?.sender;
+    await audioSender?.replaceTrack(audio);
+    await this.cameraChanged();
+  }
+
   /**
    * Hangs up on purpose: tells the assessor (`call-end`), gives the message a moment to leave, then
    * closes the call and leaves signalling. The object is disposed afterwards.

@@ -1,7 +1,7 @@
 // Steps 3 and 4 as a call app: the camera whole on a dark stage, the state on top, the mode ladder
 // and photos above a bottom control bar, chat as a sheet with an unread count. With a photo checklist
 // and no assessor on the call, the checklist is the page (guided capture on its own).
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import type { JoinView, Location } from '../../../protocol/http.ts';
 import { Banner } from '../ui/banner.tsx';
@@ -15,6 +15,7 @@ import { GalleryUpload } from './gallery-upload.tsx';
 import { LiveView } from './live-view.tsx';
 import type { JoinMode } from './media-screen.tsx';
 import { ModeBar, ModeRequest } from './mode-bar.tsx';
+import type { PlaceholderMedia } from './placeholder-media.ts';
 import { SpatialHost } from './spatial/spatial-host.ts';
 import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
@@ -29,6 +30,10 @@ export function CallScreen(props: {
   token: string;
   stream: MediaStream | null;
   mode: JoinMode;
+  /** The mode to start in, when the front door's channel decides it rather than the media opened. */
+  start?: CustomerMode;
+  /** A text start's stand-in media, replaced by the camera and microphone on the first switch that needs them. */
+  placeholder: PlaceholderMedia | null;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
   /** The call ended on purpose; `evidenceCount` photos were sent from this page. */
@@ -52,7 +57,15 @@ export function CallScreen(props: {
   const { messages } = call;
   const host = useMemo(() => new SpatialHost((message) => void messages.send(message)), [messages]);
   sent.current = call.evidenceCount;
-  const mode = useCustomerMode({ stream: props.stream, initial: startMode[props.mode], call });
+  const { onNotice } = props;
+  const mode = useCustomerMode({
+    stream: props.stream,
+    initial: props.start ?? startMode[props.mode],
+    call,
+    token: props.token,
+    placeholder: props.placeholder,
+    onProblem: useCallback((text: string) => onNotice('error', text), [onNotice]),
+  });
   const handleMode = mode.handle;
   useEffect(() => {
     const toHost = (message: PeerMessage): void => void host.handle(message);

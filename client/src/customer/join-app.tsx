@@ -3,6 +3,8 @@
 // opened at the front door starts with the digital assistant and the queue until someone takes it.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
+import type { CustomerMode } from '../../../protocol/messages.ts';
+import type { QueueChannel } from '../../../protocol/queue.ts';
 import type { FrontDoorView } from '../../../protocol/intake.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
@@ -16,6 +18,8 @@ import { declineJoin, fetchJoin, giveConsent } from './join-api.ts';
 import { takeJoinLink } from './join-token.ts';
 import { MediaScreen, type JoinMode } from './media-screen.tsx';
 import { stopMedia } from './media.ts';
+import { CHANNEL_START } from './modes.ts';
+import { createPlaceholderMedia, type PlaceholderMedia } from './placeholder-media.ts';
 import { LoadingScreen, MessageScreen } from './message-screen.tsx';
 import { useLocation } from './use-location.ts';
 
@@ -30,7 +34,8 @@ type Step =
   | { kind: 'declined'; join: JoinView; told: 'telling' | 'told' | 'not-told' }
   | { kind: 'media'; join: JoinView }
   | { kind: 'tour'; join: JoinView; tour: NonNullable<JoinView['tour']> }
-  | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode }
+  /** `start`: the mode the front door's channel asks for; `placeholder`: a text start's stand-in media. */
+  | { kind: 'call'; join: JoinView; stream: MediaStream | null; mode: JoinMode; start?: CustomerMode; placeholder?: PlaceholderMedia }
   /** The case was closed: no call, nothing more to send. */
   | { kind: 'closed'; join: JoinView | null }
   /** The call ended on purpose; leaving the `call` step stops the camera and microphone. */
@@ -43,6 +48,9 @@ const TourScreen = lazy(() => import('./tour/tour-screen.tsx'));
 function afterConsent(join: JoinView): Step {
   return join.tour ? { kind: 'tour', join, tour: join.tour } : { kind: 'media', join };
 }
+
+/** The media a front-door channel opens with: only the microphone for voice, the camera for video and XR. */
+const startMedia = (channel: QueueChannel): JoinMode => (channel === 'voice' ? 'voice' : channel === 'text' ? 'chat' : 'camera');
 
 function firstStep(join: JoinView): Step {
   if (join.closedAt) return { kind: 'closed', join };
@@ -78,6 +86,16 @@ export function JoinApp() {
 
   const stream = step.kind === 'call' ? step.stream : null;
   useEffect(() => () => stopMedia(stream), [stream]);
+  const placeholder = step.kind === 'call' ? (step.placeholder ?? null) : null;
+  useEffect(() => () => placeholder?.close(), [placeholder]);
+
+  // A front-door customer who chose text starts in text: no camera is asked for until they agree to a switch.
+  const textStart = step.kind === 'media' && step.join.frontDoor?.channel === 'text' ? step.join : null;
+  useEffect(() => {
+    if (!textStart) return;
+    const media = createPlaceholderMedia();
+    setStep({ kind: 'call', join: textStart, stream: media.stream, mode: 'chat', start: 'text', placeholder: media });
+  }, [textStart]);
 
   if (!token || step.kind === 'invalid') {
     return (
@@ -140,7 +158,10 @@ export function JoinApp() {
     return <CallEnded join={step.join} token={token} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} />;
   }
   if (step.kind === 'media') {
-    return <MediaScreen onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode })} />;
+    if (textStart) return <LoadingScreen />;
+    const channel = step.join.frontDoor?.channel;
+    const start = (mode: JoinMode): CustomerMode | undefined => (channel && mode === startMedia(channel) ? CHANNEL_START[channel] : undefined);
+    return <MediaScreen first={channel === 'voice' ? 'voice' : 'camera'} onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode, start: start(mode) })} />;
   }
   return (
     <>
@@ -149,6 +170,8 @@ export function JoinApp() {
         token={token}
         stream={step.stream}
         mode={step.mode}
+        {...(step.start ? { start: step.start } : {})}
+        placeholder={step.placeholder ?? null}
         location={location}
         onNotice={push}
         onEnded={(by, evidenceCount) => {

@@ -15,7 +15,8 @@ const explain: Record<MediaProblem, { title: string; text: string }> = {
   unsupported: { title: 'Camera not supported', text: 'This browser cannot share the camera. Try Chrome or Safari, or join with your voice.' },
 };
 
-export function MediaScreen(props: { onReady: (stream: MediaStream | null, mode: JoinMode) => void }) {
+/** `first`: what to ask for first — the camera, or only the microphone for a customer who chose voice. */
+export function MediaScreen(props: { first?: MediaMode; onReady: (stream: MediaStream | null, mode: JoinMode) => void }) {
   const [problem, setProblem] = useState<{ mode: MediaMode; problem: MediaProblem } | null>(null);
   const [pending, setPending] = useState(true);
   const ready = useRef(props.onReady);
@@ -38,12 +39,13 @@ export function MediaScreen(props: { onReady: (stream: MediaStream | null, mode:
     }
   }, []);
 
+  const first = props.first ?? 'camera';
   useEffect(() => {
-    void request('camera');
+    void request(first);
     return () => {
       generation.current++;
     };
-  }, [request]);
+  }, [request, first]);
 
   if (!problem) {
     return (

@@ -1,8 +1,9 @@
 // The mode ladder as one compact segmented control (AR · 3D · Camera · Voice · Text, as the device
-// offers them), and the assessor's request to switch, which the customer answers.
+// offers them), and the assessor's proposal to switch (with their reason), which the customer answers.
 import type { CustomerMode } from '../../../protocol/messages.ts';
 import { Banner } from '../ui/banner.tsx';
 import { MODE_HINT, MODE_LABEL, MODE_SHORT } from './modes.ts';
+import type { ModeProposal } from './use-customer-mode.ts';
 
 export function ModeBar(props: {
   mode: CustomerMode;
@@ -29,11 +30,19 @@ export function ModeBar(props: {
   );
 }
 
-export function ModeRequest(props: { requested: CustomerMode | null; onAnswer: (accepted: boolean) => void }) {
-  if (!props.requested) return null;
+export function ModeRequest(props: { requested: ModeProposal | null; onAnswer: (accepted: boolean) => void }) {
+  const { requested } = props;
+  if (!requested) return null;
   return (
     <Banner tone="info" testId="mode-request">
-      Your assessor asks you to switch to <strong>{MODE_LABEL[props.requested]}</strong>.{' '}
+      Your assessor asks to switch to <strong>{MODE_LABEL[requested.mode]}</strong>
+      {requested.reason ? (
+        <>
+          {' '}
+          <q data-testid="mode-request-reason">{requested.reason}</q>
+        </>
+      ) : null}
+      . It is your choice: nothing changes unless you agree.{' '}
       <button type="button" className="btn btn-small btn-primary" data-testid="mode-request-accept" onClick={() => props.onAnswer(true)}>
         Switch
       </button>{' '}

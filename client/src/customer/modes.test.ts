@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableModes, startingMode } from './modes.ts';
+import { availableModes, CHANNEL_START, startingMode } from './modes.ts';
 
 const none = { immersiveAr: false, webgl: false, camera: false, microphone: false };
 
@@ -23,5 +23,11 @@ describe('startingMode', () => {
     expect(startingMode(['ar', 'overlay', 'camera', 'voice', 'text'])).toBe('camera');
     expect(startingMode(['voice', 'text'])).toBe('voice');
     expect(startingMode(['text'])).toBe('text');
+  });
+});
+
+describe('CHANNEL_START', () => {
+  it('starts a front-door customer in the channel they chose: text without the camera, XR on the best rung', () => {
+    expect(CHANNEL_START).toEqual({ text: 'text', voice: 'voice', video: 'camera', xr: 'overlay' });
   });
 });

@@ -1,6 +1,7 @@
 // The customer's mode ladder, best first: AR (WebXR immersive-ar) → 3D overlay over the camera →
 // plain camera → voice → text. Which rungs a device offers is decided from what it supports.
 import type { CustomerMode } from '../../../protocol/messages.ts';
+import type { QueueChannel } from '../../../protocol/queue.ts';
 
 export interface ModeSupport {
   /** WebXR immersive-ar (the session then asks for hit-test and anchors). */
@@ -50,6 +51,19 @@ export function availableModes(support: ModeSupport): CustomerMode[] {
  */
 export function startingMode(available: readonly CustomerMode[]): CustomerMode {
   return available.find((mode) => mode !== 'ar' && mode !== 'overlay') ?? 'text';
+}
+
+/**
+ * The mode a front-door customer starts in: the channel they chose at intake. XR asks for the overlay
+ * (the best rung that needs no tap); a device without it falls back down the ladder.
+ */
+export const CHANNEL_START: Record<QueueChannel, CustomerMode> = { text: 'text', voice: 'voice', video: 'camera', xr: 'overlay' };
+
+/** Which devices the browser has, without opening them (no permission prompt): for a customer who started in text. */
+export async function detectDeviceSupport(): Promise<ModeSupport> {
+  const devices = await (navigator.mediaDevices?.enumerateDevices?.() ?? Promise.resolve([])).catch(() => []);
+  const has = (kind: MediaDeviceKind): boolean => devices.some((d) => d.kind === kind);
+  return { immersiveAr: false, webgl: hasWebGl(), camera: has('videoinput'), microphone: has('audioinput') };
 }
 
 /** Reads what the browser supports; never throws. */

@@ -130,11 +130,15 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
     callRef.current?.cameraChanged().catch((error: unknown) => notice.current('error', `The other camera could not be sent: ${messageOf(error)}`));
   }, []);
 
+  const mediaChanged = useCallback(() => {
+    callRef.current?.mediaChanged().catch((error: unknown) => notice.current('error', `The camera could not be sent: ${messageOf(error)}`));
+  }, []);
+
   const clearPhoto = useCallback(() => setPhoto(null), []);
 
   const setVideoSource = useCallback((track: MediaStreamTrack | null) => {
     callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', `The picture could not be switched: ${messageOf(error)}`));
   }, []);
 
-  return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, setVideoSource, hangUp, cameraChanged, messages, send: messages.send };
+  return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, setVideoSource, hangUp, cameraChanged, mediaChanged, messages, send: messages.send };
 }

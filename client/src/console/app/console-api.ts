@@ -18,6 +18,7 @@ import {
   type LoginBody,
   type OutcomeBody,
 } from '../../../../protocol/http.ts';
+import { ChannelProposalView, type ChannelProposalBody } from '../../../../protocol/channels.ts';
 import type { SupersedeBody } from '../../../../protocol/corrections.ts';
 import { AnnotationList, AnnotationView, MeasurementView, type AnnotationBody, type ClearAnnotationsBody, type MeasurementBody } from '../../../../protocol/spatial.ts';
 import { TourActivityReceipt, TourAnalytics, type TourActivityBody } from '../../../../protocol/tour-activity.ts';
@@ -62,6 +63,8 @@ export const consoleApi = {
   /** Answers with the annotations it cleared. */
   clearAnnotations: (id: string, body: ClearAnnotationsBody) => apiFetch(casePath(id, '/annotations/clear'), AnnotationList, { body }).then((r) => r.annotations),
   postMeasurement: (id: string, body: MeasurementBody) => apiFetch(casePath(id, '/measurements'), MeasurementView, { body }),
+  /** Stores the assessor's proposal to switch the customer's mode (channel.proposed) before it is asked over the call. */
+  proposeChannel: (id: string, body: ChannelProposalBody) => apiFetch(casePath(id, '/channel-proposals'), z.object({ proposal: ChannelProposalView }), { body }).then((r) => r.proposal),
   listTours: () => apiFetch('/api/tours', TourList).then((r) => r.tours),
   tourAnalytics: (tourId: string) => apiFetch(`/api/tours/${encodeURIComponent(tourId)}/analytics`, TourAnalytics),
   /** What the agent did on a guided tour; `keepalive` lets a last batch outlive the page. */

@@ -1,5 +1,6 @@
-// The customer's mode on the ladder (AR → 3D overlay → camera → voice → text), and "Ask to switch to …":
-// the customer's device asks them, and their answer comes back.
+// The customer's mode on the ladder (AR → 3D overlay → camera → voice → text), and "Ask to switch to …"
+// with a reason the customer reads: the proposal is stored, the customer's device asks them, and their
+// answer (accepted or declined) comes back.
 import { useState } from 'react';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { MODE_LADDER, modeText } from '../markup/markup-tools.ts';
@@ -8,9 +9,20 @@ import type { CustomerModeState, ModeRequest } from '../markup/markup-session.ts
 const answerText = (r: ModeRequest): string =>
   r.status === 'waiting' ? `Asked for ${modeText[r.mode]} — waiting for the customer…` : r.status === 'accepted' ? `Customer accepted ${modeText[r.mode]}` : `Customer declined ${modeText[r.mode]}`;
 
-export function ModeControl(props: { mode: CustomerModeState | null; request: ModeRequest | null; live: boolean; onRequest: (mode: CustomerMode) => void }) {
+/** A reason to offer for each target; the assessor may type another. */
+const SUGGESTED_REASON: Record<CustomerMode, string> = {
+  ar: 'so I can measure the damage in your room',
+  overlay: 'so I can mark the damage on your picture',
+  camera: 'so I can see the damage',
+  voice: 'so we can talk it through',
+  text: 'so we can carry on in writing',
+};
+
+export function ModeControl(props: { mode: CustomerModeState | null; request: ModeRequest | null; live: boolean; onRequest: (mode: CustomerMode, reason: string | null) => void }) {
   const { mode, request } = props;
   const [target, setTarget] = useState<CustomerMode | null>(null);
+  /** null: the suggestion for the chosen mode. */
+  const [reason, setReason] = useState<string | null>(null);
   const options = mode ? MODE_LADDER.filter((m) => m !== mode.mode && mode.available.includes(m)) : [];
   const chosen = target && options.includes(target) ? target : (options[0] ?? null);
   return (
@@ -38,14 +50,37 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
       {props.live && chosen && (
         <span className="mode-ask">
           <label htmlFor="mode-request-select">Ask to switch to</label>
-          <select id="mode-request-select" data-testid="mode-request-select" value={chosen} onChange={(e) => setTarget(options.find((m) => m === e.target.value) ?? null)}>
+          <select
+            id="mode-request-select"
+            data-testid="mode-request-select"
+            value={chosen}
+            onChange={(e) => {
+              setTarget(options.find((m) => m === e.target.value) ?? null);
+              setReason(null);
+            }}
+          >
             {options.map((m) => (
               <option key={m} value={m}>
                 {modeText[m]}
               </option>
             ))}
           </select>
-          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen)}>
+          <input
+            className="mode-reason"
+            data-testid="mode-request-reason"
+            aria-label="Why (the customer reads this)"
+            placeholder="Why (the customer reads this)"
+            list="mode-reason-options"
+            maxLength={200}
+            value={reason ?? SUGGESTED_REASON[chosen]}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <datalist id="mode-reason-options">
+            {Object.values(SUGGESTED_REASON).map((text) => (
+              <option key={text} value={text} />
+            ))}
+          </datalist>
+          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen, reason ?? SUGGESTED_REASON[chosen])}>
             Ask
           </button>
         </span>

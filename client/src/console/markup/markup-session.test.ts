@@ -29,6 +29,7 @@ function setup(call: MarkupCall = LIVE) {
       fail ? Promise.reject(new Error('offline')) : Promise.resolve({ id: body.id } as MeasurementView),
     ),
     clearAnnotations: vi.fn((_caseId: string, body: { ids?: string[] }) => Promise.resolve((body.ids ?? ['all']).map(annotationView))),
+    proposeChannel: vi.fn(() => Promise.resolve({})),
   } as unknown as MarkupApi;
   let next = 0;
   const session = new MarkupSession({
@@ -224,10 +225,12 @@ describe('markup session', () => {
       ]);
     });
 
-    it('asks the customer to switch mode and hears the answer', () => {
-      const { session, bus, sent } = setup();
-      session.requestMode('ar');
-      expect(sent).toEqual([{ v: 1, type: 'mode-request', mode: 'ar' }]);
+    it('stores the proposal, asks the customer to switch mode with the reason, and hears the answer', async () => {
+      const { session, bus, sent, api } = setup();
+      bus.dispatch({ v: 1, type: 'mode', mode: 'camera', available: ['ar', 'camera', 'text'] });
+      await session.requestMode('ar', ' so I can measure the dent ');
+      expect(api.proposeChannel).toHaveBeenCalledWith('case-1', { proposalId: 'mark-0001', from: 'camera', to: 'ar', reason: 'so I can measure the dent' });
+      expect(sent).toEqual([{ v: 1, type: 'mode-request', mode: 'ar', proposalId: 'mark-0001', reason: 'so I can measure the dent' }]);
       expect(session.state.modeRequest).toEqual({ mode: 'ar', status: 'waiting' });
       bus.dispatch({ v: 1, type: 'mode-answer', mode: 'ar', accepted: false });
       expect(session.state.modeRequest).toEqual({ mode: 'ar', status: 'declined' });

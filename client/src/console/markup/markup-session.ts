@@ -59,7 +59,7 @@ export interface MarkupState {
 }
 
 /** Where markup is stored (the console API). */
-export type MarkupApi = Pick<typeof consoleApi, 'postAnnotation' | 'clearAnnotations' | 'postMeasurement'>;
+export type MarkupApi = Pick<typeof consoleApi, 'postAnnotation' | 'clearAnnotations' | 'postMeasurement' | 'proposeChannel'>;
 
 export interface MarkupDeps {
   caseId: string;
@@ -194,10 +194,24 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
     if (m?.body) this.saveMeasurement(m.body);
   }
 
-  /** Asks the customer to switch mode; their answer comes back as `mode-answer`. */
-  requestMode(mode: CustomerMode): void {
+  /**
+   * Proposes a switch of the customer's mode, with the assessor's reason: stored first (the ledger's
+   * channel.proposed, which the customer's answer names), then asked over the call; the answer comes
+   * back as `mode-answer`. Returns when it was asked (or could not be stored).
+   */
+  async requestMode(mode: CustomerMode, reason: string | null = null): Promise<void> {
+    const from = this.current.mode?.mode;
+    if (!from || from === mode) return;
+    const proposalId = this.newId();
     this.change({ modeRequest: { mode, status: 'waiting' } });
-    this.deps.channel.send({ v: 1, type: 'mode-request', mode });
+    const why = reason?.trim() ? { reason: reason.trim().slice(0, 200) } : {};
+    try {
+      await this.deps.api.proposeChannel(this.deps.caseId, { proposalId, from, to: mode, ...why });
+    } catch (error) {
+      this.change({ modeRequest: null, problem: `The switch could not be proposed: ${messageOf(error)}` });
+      return;
+    }
+    this.deps.channel.send({ v: 1, type: 'mode-request', mode, proposalId, ...why });
   }
 
   private pickMeasurePoint(screen: ScreenPoint): void {

@@ -30,7 +30,7 @@ export function useMarkup({ offline, picture, ended, ...deps }: Deps) {
 
   const actions = useMemo(
     () => ({
-      requestMode: (mode: CustomerMode) => session.requestMode(mode),
+      requestMode: (mode: CustomerMode, reason: string | null) => void session.requestMode(mode, reason),
       selectTool: (tool: Tool) => session.selectTool(tool),
       setLabelText: (text: string) => session.setLabelText(text),
       pick: (screen: ScreenPoint) => session.pick(screen),
