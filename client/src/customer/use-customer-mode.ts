@@ -37,7 +37,7 @@ export function useCustomerMode(options: {
   onProblem: (text: string) => void;
 }) {
   const [mode, setMode] = useState<CustomerMode>(options.initial);
-  const [available, setAvailable] = useState<CustomerMode[]>([options.initial, 'text']);
+  const [available, setAvailable] = useState<CustomerMode[]>(() => [...new Set<CustomerMode>([options.initial, 'text'])]);
   const [requested, setRequested] = useState<ModeProposal | null>(null);
   const latest = useRef(options);
   latest.current = options;
@@ -61,8 +61,9 @@ export function useCustomerMode(options: {
   }, [stream, placeholder]);
 
   // Voice and text turn the camera off in the call (the microphone is the call controls' business).
-  // Applied on a switch only: the starting mode is how the media were opened.
-  const applied = useRef(mode);
+  // Applied on a switch only: the starting mode is how the media were opened — except a text start's
+  // stand-in picture, which is never sent (as if the camera had been on and was turned off).
+  const applied = useRef<CustomerMode>(placeholder ? 'camera' : mode);
   useEffect(() => {
     if (applied.current === mode) return;
     const wasOff = applied.current === 'voice' || applied.current === 'text';
