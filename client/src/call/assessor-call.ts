@@ -65,6 +65,11 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     return this.attempt?.send(message) ?? false;
   }
 
+  /** The connection to the customer now, or null: the participants' hub mixes into its audio sender. */
+  customerConnection(): RTCPeerConnection | null {
+    return this.attempt?.media.peerConnection ?? null;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     if (this.attempt) this.hangUp();

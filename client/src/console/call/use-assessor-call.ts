@@ -74,5 +74,6 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
 
   const connect = useCallback(() => void callRef.current?.connect(), []);
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
-  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, messages };
+  const connection = useCallback(() => callRef.current?.customerConnection() ?? null, []);
+  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, messages, connection };
 }

@@ -31,8 +31,12 @@ import { VideoMarkup } from '../markup/video-markup.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
+import type { Role } from '../../../../protocol/http.ts';
+import { ParticipantStage } from '../participants/participant-stage.tsx';
+import { ParticipantTiles } from '../participants/participant-tiles.tsx';
+import { useSessionHub } from '../participants/use-session-hub.ts';
 
-export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean }) {
+export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean; role?: Role }) {
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
   const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
@@ -41,6 +45,9 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
   const joinLink = useJoinLink(caseId, notify);
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
+  // An expert or a supervisor is called in by the assessor's console (participants/); they call no one.
+  const participant = props.role === 'expert' || props.role === 'supervisor';
+  const others = useSessionHub(caseId, { stream: live.call.stream, mic: live.call.mic, connection: live.call.connection, phase: live.call.view.phase }, !participant);
 
   if (error && !detail) {
     return (
@@ -128,6 +135,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               call={live.call}
               notify={notify}
             />
+          ) : participant ? (
+            <ParticipantStage caseId={caseId} role={props.role!} notify={notify} />
           ) : (
             <VideoPanel
               videoRef={video}
@@ -145,6 +154,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             />
           )}
           </fieldset>
+          <ParticipantTiles participants={others} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip

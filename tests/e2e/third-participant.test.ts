@@ -1,0 +1,209 @@
+// Journey: a third participant in a live call (issue 14), three pages in their own contexts — the
+// customer's phone, the assessor's console, and an expert's or a supervisor's console. Each page's
+// microphone is an oscillator at its own pitch, so what a page receives tells whose voice reached it.
+// An invited expert joins and receives the customer's camera (frames, not black) through the
+// assessor's console. A supervisor listens (nobody hears them), whispers (the assessor's page receives
+// their pitch, the customer's does not), then barges in (the customer's page receives it too).
+import path from 'node:path';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConsolePage } from './support/console-page.ts';
+import { startLiveCall, useJourney } from './support/journey.ts';
+import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
+import { inLoopbackOnlyNamespace } from './support/network.ts';
+import { repoRoot } from './support/server.ts';
+
+/** Each page's microphone pitch, Hz: far apart, and none a harmonic of another. */
+const TONE = { customer: 470, assessor: 730, third: 1330 };
+const PASSWORD = 'a long enough password';
+const EXPERT = { name: 'Ines Duarte', email: 'ines@example.test', password: PASSWORD, role: 'expert' };
+const SUPERVISOR = { name: 'Sam Okafor', email: 'sam@example.test', password: PASSWORD, role: 'supervisor' };
+
+/** Init script: getUserMedia answers audio with an oscillator at `hz` (video still from the fake device). */
+function installToneMicrophone(hz: number): void {
+  const devices = navigator.mediaDevices as MediaDevices | undefined;
+  if (!devices) return;
+  const original = devices.getUserMedia.bind(devices);
+  let context: AudioContext | null = null;
+  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = constraints?.video ? await original({ video: constraints.video }) : new MediaStream();
+    if (constraints?.audio) {
+      context ??= new AudioContext();
+      const oscillator = context.createOscillator();
+      oscillator.frequency.value = hz;
+      const gain = context.createGain();
+      gain.gain.value = 0.3;
+      const destination = context.createMediaStreamDestination();
+      oscillator.connect(gain).connect(destination);
+      oscillator.start();
+      stream.addTrack(destination.stream.getAudioTracks()[0]!);
+    }
+    return stream;
+  };
+}
+
+/** Every level measured, for the log: which page, which element, which pitch, dB. */
+const measured: string[] = [];
+
+/**
+ * The level (dB, as an AnalyserNode reports it; a full-scale sine is near 0) at the pitch `hz` in the
+ * audio a media element receives, averaged over about a second. Each microphone's oscillator arrives
+ * near -30 dB; a pitch that is not in the audio stays below -110 dB.
+ */
+async function toneLevel(page: Page, selector: string, hz: number): Promise<number> {
+  const level = await page.evaluate(
+    async ([sel, pitch]) => {
+      const element = document.querySelector<HTMLMediaElement>(sel);
+      const stream = element?.srcObject;
+      if (!(stream instanceof MediaStream) || stream.getAudioTracks().length === 0) return -200;
+      const context = new AudioContext();
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 4096;
+      context.createMediaStreamSource(new MediaStream(stream.getAudioTracks())).connect(analyser);
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const at = Math.round(pitch / (context.sampleRate / analyser.fftSize));
+      let sum = 0;
+      const rounds = 8;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (let round = 0; round < rounds; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        analyser.getFloatFrequencyData(bins);
+        const peak = Math.max(bins[at - 1]!, bins[at]!, bins[at + 1]!);
+        sum += Number.isFinite(peak) ? Math.max(peak, -200) : -200;
+      }
+      await context.close();
+      return sum / rounds;
+    },
+    [selector, hz] as const,
+  );
+  measured.push(`${selector} @${hz} Hz: ${level.toFixed(1)} dB`);
+  return level;
+}
+
+/** Heard: the pitch stands far above anything a codec or a mix leaks (measured: heard about -30 dB, not heard -116 to -155 dB). */
+const HEARD_DB = -50;
+const NOT_HEARD_DB = -80;
+
+/** Whether a video element shows frames that are not black. */
+const framesLit = (page: Page, selector: string) =>
+  page.waitForFunction(
+    (sel) => {
+      const video = document.querySelector<HTMLVideoElement>(sel);
+      if (!video || video.videoWidth === 0 || video.readyState < 2) return false;
+      const canvas = document.createElement('canvas');
+      canvas.width = 160;
+      canvas.height = 90;
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let lit = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! > 60) lit++;
+      return lit / (data.length / 4) > 0.05;
+    },
+    selector,
+    { timeout: 45_000, polling: 250 },
+  );
+
+describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call', () => {
+  afterAll(() => console.log(['levels measured:', ...measured].join('\n  ')));
+  let thirdContext: BrowserContext;
+  let third: ConsolePage;
+  const journey = useJourney({
+    setup: async (j) => {
+      await j.contexts[0]!.addInitScript(installToneMicrophone, TONE.assessor);
+      await j.contexts[1]!.addInitScript(installToneMicrophone, TONE.customer);
+      thirdContext = await newPeerContext(j.browser, { viewport: viewports.desktop });
+      await thirdContext.addInitScript(installToneMicrophone, TONE.third);
+      j.contexts.push(thirdContext);
+      third = new ConsolePage(await thirdContext.newPage());
+      j.logs.push(recordPageLog(third.page, 'third'));
+    },
+  });
+  const shots = path.join(repoRoot, 'docs', 'screenshots');
+  const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
+  let caseId = '';
+
+  async function call(request: APIRequestContext, method: 'GET' | 'POST', route: string, expected: number, data?: unknown) {
+    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}) });
+    expect(response.status(), `${method} ${route}: ${await response.text()}`).toBe(expected);
+    return response.json();
+  }
+
+  async function openAs(user: { email: string; password: string }): Promise<void> {
+    await third.login(journey.server.url, user.email, user.password);
+    await third.page.goto(`${journey.server.url}/#/cases/${caseId}`);
+    await third.page.getByTestId('participant-stage').waitFor();
+  }
+
+  /** The participant's tile on the assessor's console; `attributes` narrows it, e.g. '[data-mode="whisper"]'. */
+  const tile = (userId: string, attributes = '') => journey.assessor.page.locator(`[data-testid="participant-tile"][data-user="${userId}"]${attributes}`);
+
+  it('an invited expert joins and sees the customer’s video, forwarded by the assessor’s console', async () => {
+    const assessorPage = journey.assessor.page;
+    ({ caseId } = await startLiveCall(journey, 'Leaking dishwasher', 'Dana Whitfield'));
+    const expert = (await call(assessorPage.request, 'POST', '/api/users', 201, EXPERT)).user;
+    await call(assessorPage.request, 'POST', '/api/users', 201, SUPERVISOR);
+    await call(assessorPage.request, 'POST', `/api/cases/${caseId}/participants`, 201, { userId: expert.id });
+
+    await openAs(EXPERT);
+    await third.page.getByTestId('participant-join').click();
+    await framesLit(third.page, '[data-testid="forwarded-video"]');
+    await third.page.locator('[data-testid="participant-stage"][data-state="connected"]').waitFor();
+    // The assessor sees the expert's camera and hears them; the expert hears the customer.
+    await tile(expert.id, '[data-connected="true"]').waitFor();
+    await framesLit(assessorPage, `[data-testid="participant-tile"][data-user="${expert.id}"] video`);
+    expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.customer)).toBeGreaterThan(HEARD_DB);
+    await expect(third.page.getByTestId('participant-status').textContent()).resolves.toContain('the assessor and the customer hear you');
+    await shoot(third.page, 'third-expert-1440');
+
+    await third.page.getByTestId('participant-leave').click();
+    await tile(expert.id).waitFor({ state: 'detached' });
+    const kinds = (await call(assessorPage.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries.map((e: { type: string }) => e.type).filter((t: string) => t.startsWith('participant.'));
+    expect(kinds).toEqual(['participant.joined', 'participant.left']);
+    await third.page.getByTestId('logout').click();
+  });
+
+  it('a supervisor listens, whispers (only the assessor hears), then barges in (the customer hears too)', async () => {
+    const assessorPage = journey.assessor.page;
+    const customerPage = journey.customer.page;
+    await openAs(SUPERVISOR);
+    const me = (await call(third.page.request, 'GET', '/api/me', 200)).user;
+    const tileVideo = `[data-testid="participant-tile"][data-user="${me.id}"] video`;
+
+    await third.page.getByTestId('participant-listen').click();
+    await third.page.locator('[data-testid="participant-stage"][data-state="connected"]').waitFor();
+    await tile(me.id, '[data-mode="listen"]').waitFor();
+    await framesLit(third.page, '[data-testid="forwarded-video"]');
+    // Listening: the supervisor hears the call; their microphone sends silence and the console does not play it.
+    expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.customer)).toBeGreaterThan(HEARD_DB);
+    expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
+    expect(await toneLevel(assessorPage, tileVideo, TONE.third)).toBeLessThan(NOT_HEARD_DB);
+    expect(await assessorPage.locator(tileVideo).evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+    expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third)).toBeLessThan(NOT_HEARD_DB);
+
+    await third.page.getByTestId('participant-whisper').click();
+    await tile(me.id, '[data-mode="whisper"]').waitFor();
+    await expect.poll(() => toneLevel(assessorPage, tileVideo, TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
+    expect(await assessorPage.locator(tileVideo).evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+    await expect(tile(me.id).getByTestId('participant-mode').textContent()).resolves.toContain('Whispering to you');
+    // The customer still hears the assessor, and not the supervisor.
+    expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
+    expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third)).toBeLessThan(NOT_HEARD_DB);
+    await shoot(third.page, 'third-supervisor-1440');
+
+    await third.page.getByTestId('participant-barge').click();
+    await tile(me.id, '[data-mode="barge"]').waitFor();
+    await expect.poll(() => toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
+    expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
+
+    const modes = (await call(assessorPage.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries
+      .filter((e: { type: string }) => e.type.startsWith('participant.'))
+      .map((e: { type: string; payload: { mode?: string } }) => `${e.type} ${e.payload.mode ?? ''}`.trim());
+    expect(modes.slice(2)).toEqual(['participant.joined listen', 'participant.mode-changed whisper', 'participant.mode-changed barge']);
+
+    // Leaving puts the customer back on the assessor's voice alone.
+    await third.page.getByTestId('participant-leave').click();
+    await tile(me.id).waitFor({ state: 'detached' });
+    await expect.poll(() => toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third), { timeout: 10_000 }).toBeLessThan(NOT_HEARD_DB);
+  });
+});
