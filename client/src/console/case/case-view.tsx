@@ -30,6 +30,7 @@ import { VideoPanel } from '../call/video-panel.tsx';
 import { VideoMarkup } from '../markup/video-markup.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
+import { TransferPanel } from '../queue/transfer-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
 import type { Role } from '../../../../protocol/http.ts';
 import { ParticipantStage } from '../participants/participant-stage.tsx';
@@ -155,6 +156,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           )}
           </fieldset>
           <ParticipantTiles participants={others} />
+          <TransferPanel caseId={caseId} revision={revision} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip

@@ -1,6 +1,6 @@
-// An incoming offer from the queue, shown like an incoming call: what the case is, the digital
-// assistant's hand-off summary, how long the customer has waited, why it came to this assessor, and a
-// countdown to answer before it goes to the next.
+// An incoming offer from the queue, shown like an incoming call: what the case is, a colleague's warm
+// transfer note, the digital assistant's hand-off summary, how long the customer has waited, why it came
+// to this assessor, and a countdown to answer before it goes to the next.
 import { useEffect, useRef, useState } from 'react';
 import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
@@ -52,7 +52,7 @@ export function OfferCard(props: {
       <header className="offer-head">
         <span className={`offer-channel offer-channel-${offer.channel}`} aria-hidden="true">{CHANNEL_GLYPH[offer.channel]}</span>
         <div>
-          <p className="offer-kicker">Incoming · {CHANNEL_LABEL[offer.channel]}</p>
+          <p className="offer-kicker">{offer.transfer ? 'Transfer' : 'Incoming'} · {CHANNEL_LABEL[offer.channel]}</p>
           <h2 id="offer-title" data-testid="offer-title">{offer.caseTitle}</h2>
         </div>
       </header>
@@ -71,8 +71,15 @@ export function OfferCard(props: {
           <div className="offer-timer" aria-hidden="true">
             <span style={{ width: `${fraction * 100}%` }} />
           </div>
+          {offer.transfer && (
+            <div className="offer-transfer" data-testid="offer-transfer">
+              <p><strong>{offer.transfer.fromName}</strong> is with the customer and asks you to take over.</p>
+              {offer.transfer.note && <blockquote data-testid="offer-transfer-note">“{offer.transfer.note}”</blockquote>}
+            </div>
+          )}
           <OfferSummary offer={offer} />
-          <p className="offer-reason" data-testid="offer-reason">{offer.reason}</p>
+          {/* A transfer says who sent it above; its routing reason names them only by id. */}
+          {!offer.transfer && <p className="offer-reason" data-testid="offer-reason">{offer.reason}</p>}
           {error && <p className="offer-error" role="alert">{error}</p>}
           <div className="offer-actions">
             <button type="button" className="btn" data-testid="offer-decline" disabled={busy} onClick={() => answer(props.onDecline)}>

@@ -50,6 +50,7 @@ export function WaitingRoom(props: {
     <section className="fd-waiting" aria-labelledby="fd-place" data-testid="waiting-room" data-state={place.state} data-position={place.position ?? ''}>
       <div className="fd-place card">
         <div className="fd-pulse" aria-hidden="true" />
+        {place.transferring && <p className="fd-kicker" data-testid="queue-transferring">You are being transferred to a colleague</p>}
         <p className="fd-kicker">{place.channel ? `Waiting for ${CHANNEL_WORDS[place.channel]}` : 'Waiting for a person'}</p>
         <h2 id="fd-place" data-testid="queue-position" aria-live="polite">{place.state === 'offered' ? 'Someone is about to answer' : placeWords(place.position)}</h2>
         <p className="fd-eta" data-testid="queue-eta" aria-live="polite">{place.state === 'offered' ? 'Connecting you now…' : waitWords(place.etaSeconds)}</p>

@@ -1,0 +1,103 @@
+// Journey: a warm transfer (issue 14). A customer's complaint comes through the front door to the
+// admin's desk; the admin accepts, then in the case chooses Transfer → Warm → a colleague, with a note,
+// and sees "Waiting for <name>…". The colleague's console gets the offer card marked Transfer, with the
+// note and the assistant's summary before Accept; they accept and the case opens for them. The admin is
+// told who took over, the case is no longer theirs, and the customer was told meanwhile.
+import path from 'node:path';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConsolePage } from './support/console-page.ts';
+import { useJourney } from './support/journey.ts';
+import { repoRoot } from './support/server.ts';
+
+const COLLEAGUE = { name: 'Bo Reyes', email: 'bo@example.test', password: 'a long enough password' };
+const NOTE = 'Engineer missed two visits; she wants a firm date. Photos of the boiler are in.';
+
+describe('a warm transfer between two consoles', () => {
+  const journey = useJourney();
+  const shots = path.join(repoRoot, 'docs', 'screenshots');
+  const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
+  let theirs: BrowserContext | undefined;
+  afterAll(async () => {
+    await theirs?.close();
+  });
+
+  async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown, headers?: Record<string, string>) {
+    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}), ...(headers ? { headers } : {}) });
+    expect(response.status(), `${method} ${route}: ${await response.text()}`).toBe(expected);
+    return expected === 204 ? null : await response.json();
+  }
+
+  async function available(page: Page): Promise<void> {
+    await page.getByTestId('status-picker').click();
+    await page.getByRole('menuitemradio', { name: /Available/ }).click();
+    await page.locator('[data-testid="status-picker"][data-status="available"]').waitFor();
+  }
+
+  it('the colleague reads the note and the summary, accepts, and the case is theirs', async () => {
+    const { assessor, server } = journey;
+    const page = assessor.page;
+    await assessor.login(server.url, server.admin.email, server.admin.password);
+    const adminId: string = (await call(page.request, 'GET', '/api/me', 200)).user.id;
+    await call(page.request, 'PUT', `/api/users/${adminId}/routing`, 204, { skills: { complaints: 2 }, capacity: { video: 1 } });
+    const colleague = (await call(page.request, 'POST', '/api/users', 201, COLLEAGUE)).user;
+    await call(page.request, 'PUT', `/api/users/${colleague.id}/routing`, 204, { skills: { complaints: 1 }, capacity: { video: 1 } });
+    await available(page);
+
+    // The customer arrives through the front door with a complaint and asks for a person.
+    const intake = await call(page.request, 'POST', '/api/intake', 201, { service: 'complaint', intent: 'The engineer never came and I took a day off work', channel: 'video' });
+    const customer = { authorization: `Bearer ${intake.joinToken}` };
+    const caseId: string = intake.caseId;
+    await call(page.request, 'POST', '/api/join/hand-off', 200, {}, customer);
+
+    const card = page.getByTestId('offer-card');
+    await card.waitFor();
+    await card.getByTestId('offer-accept').click();
+    await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+    await card.waitFor({ state: 'detached' });
+
+    // Only now does the colleague come online, so the first offer was the admin's.
+    theirs = await journey.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const bo = new ConsolePage(await theirs.newPage());
+    await bo.login(server.url, COLLEAGUE.email, COLLEAGUE.password);
+    await available(bo.page);
+
+    await page.getByTestId('transfer-open').click();
+    const form = page.getByTestId('transfer-form');
+    await form.getByTestId('transfer-warm').check();
+    await expect.poll(() => form.getByTestId('transfer-to').locator('option').allTextContents()).toContain(`${COLLEAGUE.name} — available`);
+    await form.getByTestId('transfer-to').selectOption(colleague.id);
+    await form.getByTestId('transfer-note').fill(NOTE);
+    await shoot(page, 'console-transfer-form');
+    await form.getByTestId('transfer-send').click();
+    const pending = page.getByTestId('transfer-pending');
+    await pending.waitFor();
+    await expect(pending.textContent()).resolves.toContain(`Waiting for ${COLLEAGUE.name}…`);
+    await expect(call(page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ state: 'assigned', transferring: true, assessorName: expect.any(String) });
+
+    // The colleague's card: marked Transfer, the note and the assistant's summary before Accept.
+    const offer = bo.page.getByTestId('offer-card');
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toContain('Transfer · Video call');
+    await expect(offer.getByTestId('offer-transfer').textContent()).resolves.toContain('is with the customer and asks you to take over');
+    await expect(offer.getByTestId('offer-transfer-note').textContent()).resolves.toBe(`“${NOTE}”`);
+    await expect(offer.getByTestId('offer-intent').textContent()).resolves.toContain('The engineer never came');
+    await expect(offer.getByTestId('offer-service').textContent()).resolves.toBe('Complaint');
+    await shoot(bo.page, 'console-transfer-offer');
+    await offer.getByTestId('offer-accept').click();
+    await bo.page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+
+    // The admin is told, and the case is no longer theirs.
+    await expect.poll(() => page.getByTestId('transfer-notice').textContent()).toBe(`${COLLEAGUE.name} took over the session.`);
+    await expect(page.getByTestId('transfer-pending').count()).resolves.toBe(0);
+    await expect(page.getByTestId('transfer-open').count()).resolves.toBe(0);
+    expect((await call(page.request, 'GET', `/api/cases/${caseId}`, 200)).case.assessorId).toBe(colleague.id);
+    await expect(call(page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ state: 'assigned', assessorName: COLLEAGUE.name });
+    const ledger: { type: string; payload: Record<string, unknown> }[] = (await call(page.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries;
+    expect(ledger.filter((e) => e.type === 'queue.transferred').map((e) => e.payload)).toEqual([expect.objectContaining({ from: adminId, to: colleague.id, mode: 'warm', note: NOTE })]);
+    const loads = (await call(page.request, 'GET', '/api/queue', 200)).assessors as { id: string; load: { video?: number } }[];
+    expect(loads.map((a) => [a.id, a.load.video ?? 0])).toEqual(expect.arrayContaining([[adminId, 0], [colleague.id, 1]]));
+    // The colleague's console offers them the Transfer action now.
+    await bo.page.getByTestId('transfer-open').waitFor();
+  });
+});
