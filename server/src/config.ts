@@ -185,6 +185,9 @@ const EnvSchema = z.object({
   SIGHTLINE_MAX_PEERS: positiveInt(5000),
   SIGHTLINE_QUEUE_OFFER_SECONDS: positiveInt(20),
   SIGHTLINE_QUEUE_AWAY_SECONDS: positiveInt(60),
+  SIGHTLINE_INTAKE_LIMIT_PER_10MIN: positiveInt(10),
+  SIGHTLINE_CODE_LIMIT_PER_10MIN: positiveInt(20),
+  SIGHTLINE_CODE_LIMIT_PER_REFERENCE_PER_10MIN: positiveInt(10),
   // At least 32: the burst (four seconds' worth) must hold the largest signalling message, 64 KiB.
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
   SIGHTLINE_SHUTDOWN_NOTICE_S: wholeNumber(0, 3600, 'seconds'),
@@ -260,6 +263,8 @@ export interface Config {
   maxPeers: number;
   /** The front door's queue: how long an offer waits for an answer; how long a silent console counts as there. */
   queue: { offerTimeoutMs: number; awayAfterMs: number };
+  /** The front door's limits per ten minutes: intakes per address, one-time code requests and attempts per address and per case reference. */
+  intakeLimits: { intakesPerAddress: number; codesPerAddress: number; codesPerReference: number };
   /** What one signalling socket may send per second, in bytes; it may send four seconds' worth at once. */
   signallingBytesPerSecond: number;
   /** On SIGTERM/SIGINT: how long to announce the stop, then how long requests under way may take. */
@@ -393,6 +398,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.SIGHTLINE_TRUST_PROXY,
     maxPeers: e.SIGHTLINE_MAX_PEERS,
     queue: { offerTimeoutMs: e.SIGHTLINE_QUEUE_OFFER_SECONDS * 1000, awayAfterMs: e.SIGHTLINE_QUEUE_AWAY_SECONDS * 1000 },
+    intakeLimits: { intakesPerAddress: e.SIGHTLINE_INTAKE_LIMIT_PER_10MIN, codesPerAddress: e.SIGHTLINE_CODE_LIMIT_PER_10MIN, codesPerReference: e.SIGHTLINE_CODE_LIMIT_PER_REFERENCE_PER_10MIN },
     signallingBytesPerSecond: e.SIGHTLINE_SIGNALLING_KIB_PER_SEC * 1024,
     // Behind a load balancer (Redis set) its checks need a few seconds to see the stop; a lone instance need not wait.
     shutdown: {
