@@ -324,9 +324,11 @@ export function createQueueService(deps: QueueServiceDeps) {
         const entry = await openOfferOf(entryId, userId, now);
         const at = nowDate.toISOString();
         const actor: LedgerActor = { type: 'assessor', id: userId };
-        // A warm transfer: the colleague who held the session lets it go now, not before.
+        // A warm transfer: the colleague who held the session lets it go now, not before. The customer's
+        // session began at the first answer, so its time stays (the KPIs' wait and handle times read it).
         const from = isWarmTransfer(entry) ? entry.assignedTo! : null;
-        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: at, pinned_to: null, transfer_note: null });
+        const answeredAt = from !== null && entry.assignedAt !== null ? entry.assignedAt : at;
+        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: answeredAt, pinned_to: null, transfer_note: null });
         if (from !== null) {
           await store.addLoad(from, entry.channel, -1, at);
           await ledger.append({ caseId: entry.caseId, actor, type: 'queue.transferred', payload: { entryId: entry.id, from, to: userId, mode: 'warm', note: entry.transfer?.note ?? null } });
@@ -337,7 +339,7 @@ export function createQueueService(deps: QueueServiceDeps) {
           await cases.setAssessor(entry.caseId, userId);
           await ledger.append({ caseId: entry.caseId, actor: { type: 'assessor', id: userId }, type: 'case.assigned', payload: { from: record.assessorId, to: userId } });
         }
-        await ledger.append({ caseId: entry.caseId, actor, type: 'queue.assigned', payload: { entryId: entry.id, assessorId: userId, waitedMs: Math.max(0, now - Date.parse(entry.enqueuedAt)) } });
+        await ledger.append({ caseId: entry.caseId, actor, type: 'queue.assigned', payload: { entryId: entry.id, assessorId: userId, waitedMs: Math.max(0, Date.parse(answeredAt) - Date.parse(entry.enqueuedAt)) } });
         const ended: TransferEnded[] = from !== null ? [{ entry, from, colleague: userId, outcome: 'accepted' }] : [];
         return { caseId: entry.caseId, ended };
       });

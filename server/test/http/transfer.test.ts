@@ -131,6 +131,7 @@ describe('warm transfer', () => {
     const a = await person({}, { video: 1 });
     const { caseId, entryId, token } = await served(a);
     const b = await person({}, { video: 1 });
+    h.advance(10_000);
     const moved = await post(a.client, `/api/queue/${entryId}/transfer`, { mode: 'warm', to: b.id, note: '  Water under the sink; she has photos  ' });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.entry).toMatchObject({ state: 'offered', offeredTo: b.id, assignedTo: a.id });
@@ -155,6 +156,9 @@ describe('warm transfer', () => {
     const queueKinds = (await ledgerOf(caseId)).filter((e) => e.type.startsWith('queue.')).map((e) => e.type);
     expect(queueKinds).toEqual(['queue.entered', 'queue.offered', 'queue.assigned', 'queue.offered', 'queue.transferred', 'queue.assigned']);
     expect(await kinds(caseId, 'queue.transferred')).toEqual([{ entryId, from: a.id, to: b.id, mode: 'warm', note: 'Water under the sink; she has photos' }]);
+    // The customer waited once: the second assignment keeps the first answer's time.
+    const [first, second] = await kinds(caseId, 'queue.assigned');
+    expect(second!.waitedMs).toBe(first!.waitedMs);
     expect((await post(b.client, `/api/queue/${entryId}/finish`)).status).toBe(200);
     expect([await loadOf(a), await loadOf(b)]).toEqual([0, 0]);
   });
