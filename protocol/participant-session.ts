@@ -38,3 +38,9 @@ export type ParticipantSessionView = z.infer<typeof ParticipantSessionView>;
 
 export const ParticipantSessionList = z.object({ sessions: z.array(ParticipantSessionView) });
 export type ParticipantSessionList = z.infer<typeof ParticipantSessionList>;
+
+/** `GET /api/cases/:id/participants/candidates`: whom the case's lead may invite (not yet invited, not disabled). */
+export const ParticipantCandidate = z.object({ userId: text(), name: text(), role: z.enum(['expert', 'supervisor']) });
+export type ParticipantCandidate = z.infer<typeof ParticipantCandidate>;
+export const ParticipantCandidateList = z.object({ candidates: z.array(ParticipantCandidate) });
+export type ParticipantCandidateList = z.infer<typeof ParticipantCandidateList>;

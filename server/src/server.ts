@@ -271,7 +271,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
       wrapUps: createWrapUpService({ db, store: createAfterStore(db), ledger, cases, caseStore, queue, clock }),
       participants: createParticipantsService({ cases, caseStore, store: participantsStore, users, clock }),
     },
-    participantSessions: createParticipantSessions({ db, cases, ledger, users }),
+    participantSessions: createParticipantSessions({ db, cases, caseStore, ledger, users, invitations: participantsStore }),
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
   });

@@ -143,7 +143,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     ({ caseId } = await startLiveCall(journey, 'Leaking dishwasher', 'Dana Whitfield'));
     const expert = (await call(assessorPage.request, 'POST', '/api/users', 201, EXPERT)).user;
     await call(assessorPage.request, 'POST', '/api/users', 201, SUPERVISOR);
-    await call(assessorPage.request, 'POST', `/api/cases/${caseId}/participants`, 201, { userId: expert.id });
+    // The assessor invites the expert from the case view.
+    await assessorPage.getByTestId('invite-expert-open').click();
+    await assessorPage.getByTestId('invite-expert-choice').selectOption(expert.id);
+    await assessorPage.getByTestId('invite-expert-submit').click();
+    await assessorPage.getByTestId('invited-list').filter({ hasText: EXPERT.name }).waitFor();
 
     await openAs(EXPERT);
     await third.page.getByTestId('participant-join').click();
@@ -190,6 +194,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
     expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third)).toBeLessThan(NOT_HEARD_DB);
     await shoot(third.page, 'third-supervisor-1440');
+    await tile(me.id, '[data-connected="true"]').scrollIntoViewIfNeeded();
+    await shoot(assessorPage, 'third-assessor-whisper-1440');
 
     await third.page.getByTestId('participant-barge').click();
     await tile(me.id, '[data-mode="barge"]').waitFor();

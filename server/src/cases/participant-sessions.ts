@@ -2,13 +2,16 @@
 // full; a supervisor (or an admin) joins, listens, whispers or barges. Each sets only their own mode. The
 // state is the ledger's participant.* entries, so every instance reads the same session.
 import type { LedgerEntry, User } from '../../../protocol/http.ts';
-import { EXPERT_MODES, type ParticipantSessionBody, type ParticipantSessionView } from '../../../protocol/participant-session.ts';
+import { EXPERT_MODES, type ParticipantCandidate, type ParticipantSessionBody, type ParticipantSessionView } from '../../../protocol/participant-session.ts';
 import { ParticipantLeftPayload, ParticipantModePayload } from '../../../protocol/ledger.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import { HttpError } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { CaseService } from './case-service.ts';
+import type { CaseStore } from './case-store.ts';
+import { authorizeLead } from './participants-service.ts';
+import type { ParticipantsStore } from './participants-store.ts';
 
 type Session = Omit<ParticipantSessionView, 'name'>;
 
@@ -29,7 +32,14 @@ export function sessionsOf(entries: LedgerEntry[]): Session[] {
 
 export type ParticipantSessions = ReturnType<typeof createParticipantSessions>;
 
-export function createParticipantSessions(deps: { db: Db; cases: CaseService; ledger: LedgerStore; users: Pick<UserStore, 'byId'> }) {
+export function createParticipantSessions(deps: {
+  db: Db;
+  cases: CaseService;
+  caseStore: Pick<CaseStore, 'byId'>;
+  ledger: LedgerStore;
+  users: Pick<UserStore, 'byId' | 'listWithStatus'>;
+  invitations: Pick<ParticipantsStore, 'list'>;
+}) {
   const { db, ledger } = deps;
 
   const current = async (caseId: string): Promise<Session[]> => {
@@ -76,6 +86,16 @@ export function createParticipantSessions(deps: { db: Db; cases: CaseService; le
         if (!(await current(caseId)).some((s) => s.userId === user.id)) throw new HttpError(404, 'not_in_session', 'You are not in this case’s session.');
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'participant.left', payload: { userId: user.id } });
       });
+    },
+
+    /** Whom the case's lead may invite: experts and supervisors not yet invited and not disabled, by name. */
+    async candidates(user: User, caseId: string): Promise<ParticipantCandidate[]> {
+      await authorizeLead(deps, user, caseId);
+      const invited = new Set((await deps.invitations.list(caseId)).map((p) => p.userId));
+      return (await deps.users.listWithStatus())
+        .filter((u) => (u.role === 'expert' || u.role === 'supervisor') && u.disabledAt === null && !invited.has(u.id))
+        .map((u) => ({ userId: u.id, name: u.name, role: u.role as 'expert' | 'supervisor' }))
+        .sort((a, b) => a.name.localeCompare(b.name));
     },
 
     /** For the case's own people and its participants: the assessor's console calls each of them. */

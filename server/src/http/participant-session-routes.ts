@@ -1,5 +1,5 @@
-// A third participant's place in a case's live session: join or change one's own mode, leave, and the
-// list the assessor's console calls from. Mounted before the invitation routes, whose
+// A third participant's place in a case's live session: join or change one's own mode, leave, the list
+// the assessor's console calls from, and whom the case's lead may invite. Mounted before the invitation routes, whose
 // DELETE /cases/:id/participants/:userId would otherwise take /participants/session.
 import express from 'express';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
@@ -15,6 +15,11 @@ export function participantSessionRoutes(deps: { auth: Auth; sessions: Participa
     const user = await auth.requireUser(req);
     res.set('Cache-Control', 'no-store');
     res.json({ sessions: await deps.sessions.list(user, req.params.id) });
+  });
+
+  router.get('/cases/:id/participants/candidates', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ candidates: await deps.sessions.candidates(user, req.params.id) });
   });
 
   router.post('/cases/:id/participants/session', async (req, res) => {

@@ -169,6 +169,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'DELETE /api/cases/:id/participants/:userId': row(`${USERS_ONLY} 403 404 404 404 404`, (s) => ({ path: inCase(s, '/participants/usr_missing') })),
   // A third participant's own place in the session: an expert invited to nothing is not told the case exists;
   // the case's assessor leads the call and joins none (403); leaving a session one is not in is 404.
+  'GET /api/cases/:id/participants/candidates': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/participants/candidates') })),
   'GET /api/cases/:id/participants/session': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/participants/session') })),
   'POST /api/cases/:id/participants/session': row(`${USERS_ONLY} 403 403 201 201 404`, (s) => ({ path: inCase(s, '/participants/session'), json: { mode: 'listen', peerId: 'a'.repeat(32) } })),
   'DELETE /api/cases/:id/participants/session': row(`${USERS_ONLY} 403 404 404 404 404`, (s) => ({ path: inCase(s, '/participants/session') })),

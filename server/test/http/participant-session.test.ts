@@ -84,6 +84,27 @@ describe('an expert in the session', () => {
   });
 });
 
+describe('whom to invite', () => {
+  it('the case’s lead sees the experts and supervisors not yet invited, by name; an invited expert does not', async () => {
+    const assessor = await user('assessor');
+    const other = await user('assessor');
+    const expert = await user('expert');
+    const supervisor = await user('supervisor');
+    const caseId = await caseOf(assessor.client);
+    const candidates = async (client: Client) => (await client.json(`/api/cases/${caseId}/participants/candidates`)).body.candidates.map((c: { userId: string }) => c.userId);
+
+    expect(await candidates(assessor.client)).toEqual(expect.arrayContaining([expert.id, supervisor.id]));
+    expect(await candidates(assessor.client)).not.toContain(other.id);
+    expect((await expert.client.json(`/api/cases/${caseId}/participants/candidates`)).status).toBe(404);
+    expect((await other.client.json(`/api/cases/${caseId}/participants/candidates`)).status).toBe(403);
+    expect((await assessor.client.json(`/api/cases/${caseId}/participants`, { method: 'POST', json: { userId: expert.id } })).status).toBe(201);
+    expect(await candidates(assessor.client)).not.toContain(expert.id);
+    expect(await candidates(supervisor.client)).toContain(supervisor.id);
+    // Invited, the expert reads the case but chooses no one to bring in.
+    expect((await expert.client.json(`/api/cases/${caseId}/participants/candidates`)).status).toBe(403);
+  });
+});
+
 describe('a supervisor in the session', () => {
   it('joins, listens, whispers and barges: each change a ledger entry; the assessor cannot set anyone’s mode', async () => {
     const assessor = await user('assessor');

@@ -118,7 +118,8 @@ export class SessionHub extends Emitter<SessionHubEvents> {
         link.media.close();
       } else link.session = session;
     }
-    if (customer) {
+    // No one to forward to: the call runs untouched (no WebAudio, no extra connection).
+    if (customer && this.sessions.length > 0) {
       this.toParticipants ??= new AudioMix();
       this.toParticipants.set([...customer.getAudioTracks(), ...(this.inputs.mic?.getAudioTracks() ?? [])]);
       for (const link of this.links.values()) this.forwardVideo(link, customer);

@@ -155,7 +155,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             />
           )}
           </fieldset>
-          <ParticipantTiles participants={others} />
+          {!participant && <ParticipantTiles caseId={caseId} participants={others} notify={notify} />}
           <TransferPanel caseId={caseId} revision={revision} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}

@@ -1,18 +1,23 @@
 // On the assessor's case view: everyone else in the session, each with their camera and what they are
-// doing. A participant's voice plays here only when their mode lets the assessor hear them.
+// doing, and inviting an expert. A participant's voice plays here only when their mode lets the assessor hear them.
 import { useEffect } from 'react';
 import type { HubParticipant } from '../../call/participants/session-hub.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
+import { InviteExpert } from './invite-expert.tsx';
 import { modeForAssessor, roleWord } from './participant-words.ts';
 import './participants.css';
 
-export function ParticipantTiles(props: { participants: HubParticipant[] }) {
-  if (props.participants.length === 0) return null;
+export function ParticipantTiles(props: { caseId: string; participants: HubParticipant[]; notify: (tone: 'error' | 'success', text: string) => void }) {
   return (
-    <section className="card participant-tiles" aria-label="Others in the call" data-testid="participant-tiles">
-      {props.participants.map((p) => (
-        <ParticipantTile key={p.session.userId} participant={p} />
-      ))}
+    <section className="card participant-panel" aria-label="Others in the call" data-testid="participant-tiles">
+      {props.participants.length > 0 && (
+        <div className="participant-tiles">
+          {props.participants.map((p) => (
+            <ParticipantTile key={p.session.userId} participant={p} />
+          ))}
+        </div>
+      )}
+      <InviteExpert caseId={props.caseId} notify={props.notify} />
     </section>
   );
 }
