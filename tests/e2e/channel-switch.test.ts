@@ -3,7 +3,8 @@
 // video with a reason; the customer reads it and declines: the mode stays text, no picture reaches the
 // console, and the ledger has the proposal and the answer but no switch. (a) The assessor proposes again;
 // the customer accepts: the camera opens, video frames reach the console, and the ledger has proposed,
-// answered(true) and switched(text → camera) naming the proposal. The chat survives both.
+// answered(true) and switched(text → camera) naming the proposal. The chat survives both. A customer who
+// chose voice starts with the microphone only and moves to the camera on their own: a switch, no proposal.
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
   const shots = path.join(repoRoot, 'docs', 'screenshots');
   const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
   let caseId = '';
+  /** The queue entry the assessor is serving. */
+  let entryId = '';
 
   async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown, headers?: Record<string, string>) {
     const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}), ...(headers ? { headers } : {}) });
@@ -78,6 +81,7 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await desk.getByRole('menuitemradio', { name: /Available/ }).click();
     const card = desk.getByTestId('offer-card');
     await card.waitFor();
+    entryId = (await card.getAttribute('data-entry-id'))!;
     await card.getByTestId('offer-accept').click();
     await desk.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
 
@@ -145,5 +149,37 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await customer.chatLine('customer', 'The stain is about a metre wide.').waitFor();
     await assessor.chatLine('customer', 'The stain is about a metre wide.').waitFor();
     await assessor.page.screenshot({ path: path.join(shots, 'channel-switched-console.png'), animations: 'disabled' });
+  });
+
+  it('a customer who chose voice starts with the microphone only, and switches to the camera on their own (a switch with no proposal)', async () => {
+    const { assessor, customer } = journey;
+    const desk = assessor.page;
+    // The text session is over: the desk is free for the next customer.
+    await call(desk.request, 'POST', `/api/queue/${entryId}/finish`, 200, {});
+    const intake = await call(customer.page.request, 'POST', '/api/intake', 201, { service: 'claim', intent: 'A tree fell on my garage roof', channel: 'voice', customerName: 'Ana Ruiz' });
+    caseId = intake.caseId;
+    await call(customer.page.request, 'POST', '/api/join/hand-off', 200, {}, { authorization: `Bearer ${intake.joinToken}` });
+    const card = desk.getByTestId('offer-card');
+    await card.waitFor();
+    await card.getByTestId('offer-accept').click();
+    await desk.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+
+    const phone = customer.page;
+    // A join link differs from the last one only after '#': leave the page first, so it loads anew.
+    await phone.goto('about:blank');
+    await customer.open(intake.joinUrl);
+    await customer.accept();
+    await expect(phone.getByTestId('customer-call').getAttribute('data-mode')).resolves.toBe('voice');
+    expect(await mediaRequests()).toBe(1);
+    await assessor.connect();
+    await desk.locator('[data-testid="customer-mode"][data-mode="voice"]').waitFor();
+    expect((await consolePicture()).lit).toBe(false);
+
+    await phone.getByTestId('mode-camera').click();
+    await phone.locator('[data-testid="customer-call"][data-mode="camera"]').waitFor();
+    await assessor.waitForLiveVideo();
+    await desk.locator('[data-testid="customer-mode"][data-mode="camera"]').waitFor();
+    await expect.poll(async () => (await channelEntries()).map((e) => [e.type, e.payload.from, e.payload.to, e.payload.proposalId]), { timeout: 10_000 })
+      .toEqual([['channel.switched', 'voice', 'camera', null]]);
   });
 });

@@ -161,7 +161,12 @@ export function JoinApp() {
     if (textStart) return <LoadingScreen />;
     const channel = step.join.frontDoor?.channel;
     const start = (mode: JoinMode): CustomerMode | undefined => (channel && mode === startMedia(channel) ? CHANNEL_START[channel] : undefined);
-    return <MediaScreen first={channel === 'voice' ? 'voice' : 'camera'} onReady={(media, mode) => setStep({ kind: 'call', join: step.join, stream: media, mode, start: start(mode) })} />;
+    const ready = (media: MediaStream | null, mode: JoinMode): void => {
+      // A customer who chose voice may be asked for video later: the picture is a stand-in until they agree.
+      const placeholder = channel === 'voice' && mode === 'voice' && media ? createPlaceholderMedia(media) : null;
+      setStep({ kind: 'call', join: step.join, stream: placeholder?.stream ?? media, mode, start: start(mode), ...(placeholder ? { placeholder } : {}) });
+    };
+    return <MediaScreen first={channel === 'voice' ? 'voice' : 'camera'} onReady={ready} />;
   }
   return (
     <>

@@ -1,6 +1,7 @@
-// Media for a customer who starts in text: a still black picture and silence, so the call is answered
-// with a video and an audio sender and a later switch (with consent) only swaps in the real camera
-// and microphone — no renegotiation, no reconnect — and nothing asks for the camera before then.
+// Media for a customer who starts without the camera (text, or voice, chosen at the front door): what
+// was opened plus a still black picture and/or silence in place of what was not, so the call is answered
+// with a video and an audio sender and a later switch (with consent) only swaps in the real camera or
+// microphone — no renegotiation, no reconnect — and nothing asks for a device before then.
 export interface PlaceholderMedia {
   stream: MediaStream;
   /** Whether the stream still carries the placeholder of this kind rather than a real device. */
@@ -10,19 +11,29 @@ export interface PlaceholderMedia {
   close(): void;
 }
 
-export function createPlaceholderMedia(): PlaceholderMedia {
-  const canvas = document.createElement('canvas');
-  canvas.width = 320;
-  canvas.height = 240;
-  canvas.getContext('2d')?.fillRect(0, 0, canvas.width, canvas.height);
-  const video = canvas.captureStream(1).getVideoTracks()[0]!;
-  video.enabled = false;
-  const context = new AudioContext();
-  const audio = context.createMediaStreamDestination().stream.getAudioTracks()[0]!;
-  const placeholders = new Set<MediaStreamTrack>([video, audio]);
-  const stream = new MediaStream([audio, video]);
+/** `opened`: the devices already opened (the microphone of a voice start), whose tracks the stream takes over. */
+export function createPlaceholderMedia(opened: MediaStream | null = null): PlaceholderMedia {
+  const stream = new MediaStream(opened?.getTracks() ?? []);
+  const placeholders = new Set<MediaStreamTrack>();
+  let context: AudioContext | null = null;
+  if (stream.getVideoTracks().length === 0) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 240;
+    canvas.getContext('2d')?.fillRect(0, 0, canvas.width, canvas.height);
+    const video = canvas.captureStream(1).getVideoTracks()[0]!;
+    video.enabled = false;
+    placeholders.add(video);
+    stream.addTrack(video);
+  }
+  if (stream.getAudioTracks().length === 0) {
+    context = new AudioContext();
+    const audio = context.createMediaStreamDestination().stream.getAudioTracks()[0]!;
+    placeholders.add(audio);
+    stream.addTrack(audio);
+  }
   const closeContext = (): void => {
-    if (context.state !== 'closed') void context.close().catch(() => undefined);
+    if (context && context.state !== 'closed') void context.close().catch(() => undefined);
   };
   const stop = (track: MediaStreamTrack): void => {
     track.stop();
