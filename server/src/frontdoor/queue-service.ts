@@ -3,8 +3,7 @@
 // one writer anyway), so a pass reads the queue and the assessors as one moment and writes its offers
 // before any other instance reads again: no entry is offered twice, no assessor holds two offers.
 import type { LedgerActor } from '../../../protocol/http.ts';
-import { HandOffSummaryView, ServiceType } from '../../../protocol/agent.ts';
-import type { ColleaguesView, QueueOffer, QueueView, RoutingStep, TransferBody } from '../../../protocol/queue.ts';
+import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -13,9 +12,10 @@ import type { Db } from '../storage/database.ts';
 import { newId } from '../auth/tokens.ts';
 import { createQueueStore, type StoredEntry, type StoredRouting } from './queue-store.ts';
 import { compareEntries, routingPass } from './routing.ts';
-import { CHANNELS } from './routing-types.ts';
-import { isWarmTransfer, warmColleague } from './transfer.ts';
-import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, QueueEntry, SkillLevels } from './routing-types.ts';
+import { frontDoorOf, offerView, quiet, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
+import { createTransferActions } from './queue-transfer.ts';
+import { isWarmTransfer } from './transfer.ts';
+import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, SkillLevels } from './routing-types.ts';
 import { estimateWait, type WaitEstimate } from './wait-estimate.ts';
 
 const LOCK = 'frontdoor:queue';
@@ -50,55 +50,8 @@ export interface PassResult {
   assessors: Assessor[];
 }
 
-/** Routing's view of a stored entry. */
-function toQueueEntry(entry: StoredEntry): QueueEntry {
-  return {
-    id: entry.id, channel: entry.channel, priority: entry.priority, enqueuedAt: Date.parse(entry.enqueuedAt), steps: entry.steps, passedOver: entry.passedOver,
-    ...(entry.pinnedTo !== null ? { pinnedTo: entry.pinnedTo } : {}), ...(entry.held ? { held: true as const } : {}),
-  };
-}
-
-/** The status routing acts on: a disabled user is offline, an available one whose console went quiet is away. */
-const quiet = (row: StoredRouting, now: number, awayAfterMs: number): boolean => row.lastSeenAt === null || now - Date.parse(row.lastSeenAt) > awayAfterMs;
-
-function effectiveStatus(row: StoredRouting, now: number, awayAfterMs: number): AssessorStatus {
-  if (row.disabled) return 'offline';
-  if (row.status === 'available' && quiet(row, now, awayAfterMs)) return 'away';
-  return row.status;
-}
-
-function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>, awayAfterMs: number): Assessor {
-  const pending = offers.get(row.userId);
-  return {
-    id: row.userId, status: effectiveStatus(row, now, awayAfterMs), skills: row.skills, capacity: row.capacity, load: row.load,
-    ...(pending !== undefined ? { pendingOffer: pending } : {}),
-    ...(row.lastAssignedAt !== null ? { lastAssignedAt: Date.parse(row.lastAssignedAt) } : {}),
-  };
-}
-
 /** Estimates younger than this, from the last pass on this instance, answer a customer's poll without a pass of its own. */
 const ESTIMATE_FRESH_MS = 2_000;
-
-/** What the front door stored on the entry, read back through its schemas (a row that does not parse shows as none). */
-const frontDoorOf = (entry: StoredEntry): Pick<QueueOffer, 'service' | 'summary' | 'callback'> => {
-  const summary = entry.summary === null ? null : HandOffSummaryView.safeParse(JSON.parse(entry.summary));
-  const service = ServiceType.safeParse(entry.service);
-  return { service: service.success ? service.data : null, summary: summary?.success ? summary.data : null, callback: entry.callback };
-};
-
-const offerView = (entry: StoredEntry, caseTitle: string, fromName: string | null): QueueOffer => ({
-  entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '',
-  caseTitle, ...frontDoorOf(entry),
-  transfer: isWarmTransfer(entry) ? { fromId: entry.assignedTo!, fromName: fromName ?? entry.assignedTo!, note: entry.transfer?.note ?? null } : null,
-});
-
-/** What the sender of a warm transfer is told when it ends; sent after the change commits. */
-interface TransferEnded {
-  entry: StoredEntry;
-  from: string;
-  colleague: string;
-  outcome: 'accepted' | 'declined' | 'timed out' | 'withdrawn';
-}
 
 /** The customer's place as the queue sees it: the entry and, while it waits, its position and estimate. */
 export interface CasePlace {
@@ -241,6 +194,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   const service = {
     frontDoorOf,
+    ...createTransferActions({ store, ledger, clock, offerTimeoutMs: deps.offerTimeoutMs, awayAfterMs, hub: deps.hub, locked, passOver, passAfter, offerOf, tellEnded }),
 
     /**
      * A routing pass under the queue lock (expire offers, route, write the offers; then the wait
@@ -431,82 +385,6 @@ export function createQueueService(deps: QueueServiceDeps) {
       });
     },
 
-    /**
-     * Hands the session on (the assigned assessor, a supervisor or an admin). Cold: back to waiting at
-     * its first enqueue time, the sender passed over and their load freed at once, pinned to `to` and
-     * routed by `skill` (else its own steps) once no pin holds. Warm: offered now to `to` if free, else
-     * the best free match for `skill`, the sender keeping the session and its load until the colleague
-     * accepts (accept()) or not (passOver()).
-     */
-    async transfer(entryId: string, user: { id: string; role: string }, input: TransferBody): Promise<StoredEntry> {
-      const made = await locked(async () => {
-        const entry = await store.entry(entryId);
-        if (!entry) throw notFound('the queue entry');
-        if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
-        if (isWarmTransfer(entry)) throw new HttpError(409, 'transfer_pending', 'A transfer of this session is already waiting for the colleague; cancel it first.');
-        if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', `This entry is ${entry.state}, not in a session.`);
-        const from = entry.assignedTo!;
-        if (input.to === from) throw new HttpError(422, 'transfer_to_self', 'This session is already theirs: choose a colleague.');
-        const nowDate = clock();
-        const now = nowDate.getTime();
-        const at = nowDate.toISOString();
-        const routing = await store.routing();
-        const target = input.to === undefined ? undefined : routing.find((row) => row.userId === input.to);
-        if (input.to !== undefined && (!target || target.disabled || (target.capacity[entry.channel] ?? 0) < 1)) {
-          throw new HttpError(422, 'not_routed', `That colleague is not routed for ${entry.channel} sessions.`);
-        }
-        const note = input.note === undefined || input.note === '' ? null : input.note;
-        const transfer_note = JSON.stringify({ mode: input.mode, from, note });
-        const actor: LedgerActor = { type: 'assessor', id: user.id };
-        if (input.mode === 'cold') {
-          const steps = input.skill ? [{ afterSeconds: 0, requires: [input.skill] }] : entry.steps;
-          await store.updateEntry(entry.id, { state: 'waiting', assigned_to: null, assigned_at: null, passed_over: JSON.stringify([from]), pinned_to: input.to ?? null, steps: JSON.stringify(steps), transfer_note });
-          await store.addLoad(from, entry.channel, -1, at);
-          await ledger.append({ caseId: entry.caseId, actor, type: 'queue.transferred', payload: { entryId: entry.id, from, to: input.to ?? null, mode: 'cold', note } });
-          return null;
-        }
-        const queued = await store.queued();
-        const pending = new Map(queued.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
-        const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs)), now, input);
-        if (colleague === null) {
-          throw new HttpError(409, 'colleague_unavailable', input.to !== undefined ? 'That colleague is not free to take a session now: try later, or transfer cold.' : 'Nobody with that skill is free now: try later, or transfer cold.');
-        }
-        const bySkill = input.skill !== undefined && colleague !== input.to;
-        const reason = `warm transfer from ${from}${bySkill ? ` (${input.skill!.skill}≥${input.skill!.minLevel})` : ''}`;
-        const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
-        await store.updateEntry(entry.id, { state: 'offered', offered_to: colleague, offer_expires_at: expiresAt, offer_reason: reason, pinned_to: colleague, transfer_note });
-        await ledger.append({ caseId: entry.caseId, actor, type: 'queue.offered', payload: { entryId: entry.id, assessorId: colleague, stepIndex: -1, reason } });
-        return colleague;
-      });
-      const entry = (await store.entry(entryId))!;
-      if (made !== null) deps.hub?.publish(made, { type: 'offer', assessorId: made, offer: await offerOf(entry) });
-      return passAfter(entry);
-    },
-
-    /** The sender takes back a warm transfer the colleague has not answered: the session stays theirs. */
-    async cancelTransfer(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
-      const lapsed = await locked(async () => {
-        const entry = await store.entry(entryId);
-        if (!entry) throw notFound('the queue entry');
-        if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
-        if (!isWarmTransfer(entry)) throw new HttpError(409, 'no_transfer', 'No transfer of this session is waiting for an answer.');
-        return passOver(entry, entry.offeredTo!, 'withdrawn', { type: 'assessor', id: user.id });
-      });
-      if (lapsed) await tellEnded([lapsed]);
-      return passAfter((await store.entry(entryId))!);
-    },
-
-    /** Who a session can be handed to: every routed, enabled person, with routing's reading of their status. */
-    async colleagues(): Promise<ColleaguesView> {
-      const now = clock().getTime();
-      const rows = (await store.routing()).filter((row) => !row.disabled);
-      return {
-        colleagues: rows.map((row) => ({
-          id: row.userId, name: row.name, status: effectiveStatus(row, now, awayAfterMs), skills: { ...row.skills },
-          channels: CHANNELS.filter((c) => (row.capacity[c] ?? 0) >= 1),
-        })),
-      };
-    },
 
     /** The queue as a supervisor sees it: waiting and offered entries in routing order with place and wait, and every routed assessor. */
     async view(): Promise<QueueView> {
