@@ -22,6 +22,7 @@ import { createParticipantsStore } from './cases/participants-store.ts';
 import { createCaseStore } from './cases/case-store.ts';
 import { createPresenceTracker, createRedisPresence } from './cases/presence.ts';
 import { createChatService } from './chat/chat-service.ts';
+import { createChannelService } from './channels/channel-service.ts';
 import { createChatStore } from './chat/chat-store.ts';
 import { createChecklistService } from './checklist/checklist-service.ts';
 import { createChecklistStore } from './checklist/checklist-store.ts';
@@ -264,8 +265,10 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     // Shared by every instance, so the limit holds however the load balancer spreads the attempts.
     loginLimitStore: redis ? new RedisStore({ prefix: 'sightline:login-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     intakeLimitStore: redis ? (name) => new RedisStore({ prefix: `sightline:intake-limit:${name}:`, sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
+    intakeLimits: config.intakeLimits,
     readiness,
     tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, intake, kpis: createKpiService({ db, clock }),
+    channels: createChannelService({ db, ledger, cases }),
     afterSession: {
       surveys: createSurveyService({ db, store: createAfterStore(db), ledger, clock }),
       wrapUps: createWrapUpService({ db, store: createAfterStore(db), ledger, cases, caseStore, queue, clock }),

@@ -10,6 +10,7 @@ import type { CallService } from '../calls/call-service.ts';
 import type { CaseLifecycle } from '../cases/case-lifecycle.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
+import type { ChannelService } from '../channels/channel-service.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
 import type { Readiness } from '../cluster/readiness.ts';
 import type { EventHub } from '../events/event-hub.ts';
@@ -33,6 +34,7 @@ import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseLifecycleRoutes } from './case-lifecycle-routes.ts';
 import { caseRoutes } from './case-routes.ts';
+import { channelRoutes } from './channel-routes.ts';
 import { checklistRoutes } from './checklist-routes.ts';
 import { clientPages } from './client-files.ts';
 import { HttpError } from '../errors.ts';
@@ -77,6 +79,8 @@ export interface AppDeps {
   evidence: EvidenceService;
   caseExports: ExportService;
   chat: ChatService;
+  /** Channel proposals, answers and switches (the mode ladder, with consent). */
+  channels: ChannelService;
   outcomes: OutcomeService;
   calls: CallService;
   recordings: RecordingService;
@@ -175,6 +179,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(kpiRoutes({ auth, kpis: deps.kpis }));
   api.use(participantSessionRoutes({ auth, sessions: deps.participantSessions }));
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
+  api.use(channelRoutes({ auth, channels: deps.channels }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);
