@@ -93,15 +93,19 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             Customer declined
           </span>
         ) : (
-          <CallStatus call={call} link={c.linkState} />
+          !participant && <CallStatus call={call} link={c.linkState} />
         )}
         <span className="spacer" />
-        <button type="button" className="btn btn-small" data-testid="show-join-link" onClick={() => joinLink.show(c)}>
-          Show link
-        </button>
-        <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={joinLink.askNew}>
-          New join link
-        </button>
+        {!participant && (
+          <>
+            <button type="button" className="btn btn-small" data-testid="show-join-link" onClick={() => joinLink.show(c)}>
+              Show link
+            </button>
+            <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={joinLink.askNew}>
+              New join link
+            </button>
+          </>
+        )}
       </div>
       <p className="narrow-notice banner banner-info" data-testid="narrow-notice">Open this case on a wider screen to run the call.</p>
       {joinLink.confirming && (
@@ -116,7 +120,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         </div>
       )}
       {joinLink.shown && <JoinLinkCard key={joinLink.shown.joinUrl} created={joinLink.shown} onClose={joinLink.close} />}
-      <CaseActions case={c} isAdmin={props.isAdmin === true} endCall={inCall ? live.call.hangUp : null} onChanged={reload} notify={notify} />
+      {!participant && <CaseActions case={c} isAdmin={props.isAdmin === true} endCall={inCall ? live.call.hangUp : null} onChanged={reload} notify={notify} />}
 
       <div className="case-grid">
         <div className="case-main">
@@ -171,8 +175,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         </div>
         <aside className="case-side">
           <FrontDoorPanel caseId={caseId} revision={revision} />
-          <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />
-          <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />
+          {!participant && <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />}
+          {!participant && <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />}
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
