@@ -125,6 +125,24 @@ describe('cold transfer', () => {
   });
 });
 
+describe('cold transfer to a colleague with a skill behind', () => {
+  it('waits for the colleague; once they decline it goes by the skill', async () => {
+    await start();
+    const a = await person({ auto: 3 }, { text: 1 });
+    const { entryId } = await served(a, 'text');
+    const bo = await person({ roof: 1 }, { text: 1 });
+    const cy = await person({ roof: 2 }, { text: 1 }, { status: 'busy' });
+    const moved = await post(a.client, `/api/queue/${entryId}/transfer`, { mode: 'cold', to: bo.id, skill: { skill: 'roof', minLevel: 2 } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await offerOf(bo)).toMatchObject({ entryId, reason: `pinned to ${bo.id}` });
+    expect((await post(bo.client, `/api/queue/${entryId}/decline`)).status).toBe(204);
+    expect(await offerOf(a)).toBeNull(); // free, but not roof≥2
+    expect((await queueView()).entries[0]).toMatchObject({ id: entryId, state: 'waiting' });
+    expect((await cy.client.json('/api/me/status', { method: 'PUT', json: { status: 'available' } })).status).toBe(204);
+    expect(await offerOf(cy)).toMatchObject({ entryId, reason: `pin to ${bo.id} lapsed (passed over); matched roof≥2 (first step)` });
+  });
+});
+
 describe('warm transfer', () => {
   it('the colleague sees the note first; on accept the case is theirs and the sender hears it', async () => {
     await start();
