@@ -76,9 +76,10 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
 
   router.post('/cases/:id/peer', async (req, res) => {
     const user = await auth.requireUser(req);
-    // An invited expert (or a supervisor) registers too: the assessor's console calls them into the session.
+    // An invited expert (or a supervisor) registers too, as a participant: the assessor's console calls
+    // them into the session, and the signalling server keeps them from reaching the customer's page.
     const record = await cases.authorize({ kind: 'user', user }, req.params.id, 'participants');
-    res.json(deps.peers.mint(record.id, 'assessor'));
+    res.json(deps.peers.mint(record.id, user.role === 'expert' || user.role === 'supervisor' ? 'participant' : 'assessor'));
   });
 
   router.post('/cases/:id/calls', async (req, res) => {

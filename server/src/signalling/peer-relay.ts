@@ -33,7 +33,7 @@ export function createPeerRelay(deps: RelayDeps): PeerRelay {
   function relayElsewhere(sender: PeerGrant, held: HeldSocket, signal: Signal, dst: string): void {
     held.outbound = held.outbound.then(async () => {
       const entry = await directory.locate(dst);
-      const verdict = judgeSignal(signal, sender.caseId, entry?.grant.caseId);
+      const verdict = judgeSignal(signal, sender.caseId, entry?.grant.caseId, entry ? { sender: sender.role, dst: entry.grant.role } : undefined);
       if (!verdict.forward) return noteDrop(sender, verdict);
       // Registered here but not (or no longer) held: its handshake is under way or it has just left.
       if (!entry || entry.instance === directory.instance) return;
@@ -69,7 +69,7 @@ export function createPeerRelay(deps: RelayDeps): PeerRelay {
         relayElsewhere(sender, held, signal, signal.dst);
         return false;
       }
-      const verdict = judgeSignal(signal, sender.caseId, receiver?.grant.caseId);
+      const verdict = judgeSignal(signal, sender.caseId, receiver?.grant.caseId, receiver ? { sender: sender.role, dst: receiver.grant.role } : undefined);
       if (!verdict.forward) {
         noteDrop(sender, verdict);
         return false;

@@ -3,7 +3,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const PeerRole = z.enum(['customer', 'assessor']);
+/** `participant`: an invited expert's or a supervisor's page, reached only through the assessor's console. */
+export const PeerRole = z.enum(['customer', 'assessor', 'participant']);
 export type PeerRole = z.infer<typeof PeerRole>;
 
 export interface PeerGrant {

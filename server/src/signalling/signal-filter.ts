@@ -2,6 +2,7 @@
 // messages addressed to an online peer of the sender's own case get through, wherever that peer's
 // socket is held.
 import { z } from 'zod';
+import type { PeerRole } from './peer-token.ts';
 
 /** What the filter reads of a PeerJS client message; `payload` is relayed untouched. */
 const SignalEnvelope = z.object({
@@ -13,9 +14,11 @@ export type Signal = z.infer<typeof SignalEnvelope>;
 
 /**
  * `dst`: the online peer a forwarded message goes to (none for a heartbeat). `cross-case`: addressed to
- * an online peer of another case; `unroutable`: any other drop.
+ * an online peer of another case; `off-star`: between a third participant and anyone but an assessor's
+ * console (a participant is reached only through the console, never the customer's page directly);
+ * `unroutable`: any other drop.
  */
-export type SignalVerdict = { forward: true; dst?: string } | { forward: false; reason: 'unroutable' | 'cross-case' };
+export type SignalVerdict = { forward: true; dst?: string } | { forward: false; reason: 'unroutable' | 'cross-case' | 'off-star' };
 
 /** The message a client sent, or undefined when it is not a PeerJS message we relay. */
 export function readSignal(data: string): Signal | undefined {
@@ -28,12 +31,15 @@ export function readSignal(data: string): Signal | undefined {
  * peer is online. Messages to a peer that is not online are dropped rather than left for `peer` to
  * queue, so nobody can fill queues for ids we never minted.
  */
-export function judgeSignal(signal: Signal | undefined, senderCaseId: string, dstCaseId: string | undefined): SignalVerdict {
+export function judgeSignal(signal: Signal | undefined, senderCaseId: string, dstCaseId: string | undefined, roles?: { sender: PeerRole; dst: PeerRole }): SignalVerdict {
   if (signal === undefined) return { forward: false, reason: 'unroutable' };
   if (signal.type === 'HEARTBEAT') return { forward: true };
   // A LEAVE without dst makes `peer` forget the sender while its socket stays open: never needed.
   if (signal.dst === undefined || dstCaseId === undefined) return { forward: false, reason: 'unroutable' };
   if (dstCaseId !== senderCaseId) return { forward: false, reason: 'cross-case' };
+  if (roles && (roles.sender === 'participant' || roles.dst === 'participant') && roles.sender !== 'assessor' && roles.dst !== 'assessor') {
+    return { forward: false, reason: 'off-star' };
+  }
   return { forward: true, dst: signal.dst };
 }
 

@@ -51,6 +51,9 @@ describe('an expert in the session', () => {
     const credential = await expert.client.json(`/api/cases/${caseId}/peer`, { method: 'POST' });
     expect(credential.status, JSON.stringify(credential.body)).toBe(200);
     expect(credential.body.peerId).toMatch(/^[0-9a-f]{32}$/);
+    // Registered as a participant: the signalling server lets them reach the assessor's console only.
+    expect(credential.body.token.split('.')[1]).toBe('participant');
+    expect((await assessor.client.json(`/api/cases/${caseId}/peer`, { method: 'POST' })).body.token.split('.')[1]).toBe('assessor');
     const notInvited = await stranger.client.json(`/api/cases/${caseId}/peer`, { method: 'POST' });
     expect(notInvited.status).toBe(404);
     expect(notInvited.body).toEqual((await stranger.client.json('/api/cases/case_missing/peer', { method: 'POST' })).body);

@@ -19,6 +19,18 @@ describe('judgeSignal', () => {
     }
   });
 
+  it('keeps a third participant to the star: they and the assessor’s console signal each other, and nobody else', () => {
+    const offer = readSignal(JSON.stringify({ type: 'OFFER', dst: 'peer-b', payload: {} }));
+    const between = (sender: 'customer' | 'assessor' | 'participant', dst: 'customer' | 'assessor' | 'participant') => judgeSignal(offer, 'case-1', 'case-1', { sender, dst });
+    expect(between('assessor', 'participant')).toEqual({ forward: true, dst: 'peer-b' });
+    expect(between('participant', 'assessor')).toEqual({ forward: true, dst: 'peer-b' });
+    expect(between('assessor', 'customer')).toEqual({ forward: true, dst: 'peer-b' });
+    expect(between('customer', 'assessor')).toEqual({ forward: true, dst: 'peer-b' });
+    for (const [sender, dst] of [['participant', 'customer'], ['customer', 'participant'], ['participant', 'participant']] as const) {
+      expect(between(sender, dst), `${sender} → ${dst}`).toEqual({ forward: false, reason: 'off-star' });
+    }
+  });
+
   it('drops messages to a peer of another case', () => {
     expect(judge({ type: 'OFFER', dst: 'peer-x', payload: {} })).toEqual({ forward: false, reason: 'cross-case' });
   });

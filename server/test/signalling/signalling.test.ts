@@ -231,6 +231,29 @@ describe('signalling messages', () => {
   });
 });
 
+describe('a third participant', () => {
+  it('reaches the assessor’s console and is reached by it, but never the customer’s page (nor the customer it)', async () => {
+    const { signalling, ports: [port = 0] } = await startStack();
+    const [customer, console_, participant] = await Promise.all(
+      (['customer', 'assessor', 'participant'] as const).map((role) => connect(port, signalling.mint('case-1', role))),
+    );
+    if (!customer || !console_ || !participant) throw new Error('not connected');
+
+    send(participant, { type: 'OFFER', dst: customer.id, payload: { sdp: 'v=0' } });
+    send(customer, { type: 'OFFER', dst: participant.id, payload: { sdp: 'v=0' } });
+    await sleep(300);
+    expect(customer.messages).toEqual([{ type: 'OPEN' }]);
+    expect(participant.messages).toEqual([{ type: 'OPEN' }]);
+
+    send(console_, { type: 'OFFER', dst: participant.id, payload: { sdp: 'v=0' } });
+    await until(() => participant.messages.length === 2);
+    expect(participant.messages[1]).toMatchObject({ type: 'OFFER', src: console_.id });
+    send(participant, { type: 'ANSWER', dst: console_.id, payload: { sdp: 'v=0' } });
+    await until(() => console_.messages.length === 2);
+    expect(console_.messages[1]).toMatchObject({ type: 'ANSWER', src: participant.id });
+  });
+});
+
 describe('revoked grants', () => {
   it('are refused at registration, and dropRevoked cuts off their sockets and presence before it resolves', async () => {
     const revoked = new Set<string>();
