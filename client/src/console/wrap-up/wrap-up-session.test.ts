@@ -30,9 +30,19 @@ describe('wrapUpSession', () => {
   });
 
   it('an entry put back in the queue is no longer the session’s', () => {
-    const requeued = entry('queue.entered', { entryId: 'qe_2', channel: 'video', priority: 0, steps: [], requeuedFrom: 'qe_1' });
+    // A requeue puts the same entry back (requeuedFrom names the assessor who lost it).
+    const requeued = entry('queue.entered', { entryId: 'qe_1', channel: 'video', priority: 0, steps: [], requeuedFrom: 'usr_a' });
     expect(wrapUpSession([assigned('qe_1'), requeued]).entryId).toBeNull();
-    expect(wrapUpSession([assigned('qe_1'), requeued, assigned('qe_2')]).entryId).toBe('qe_2');
+    expect(wrapUpSession([assigned('qe_1'), requeued, assigned('qe_1')]).entryId).toBe('qe_1');
+    // Another entry of the case entering the queue does not end this one's session.
+    const other = entry('queue.entered', { entryId: 'qe_2', channel: 'video', priority: 0, steps: [], requeuedFrom: 'usr_a' });
+    expect(wrapUpSession([assigned('qe_1'), other]).entryId).toBe('qe_1');
+  });
+
+  it('an entry handed on cold is no longer the session’s; a warm hand-on keeps it', () => {
+    const transferred = (mode: 'warm' | 'cold') => entry('queue.transferred', { entryId: 'qe_1', from: 'usr_a', to: null, mode, note: null });
+    expect(wrapUpSession([assigned('qe_1'), transferred('cold')]).entryId).toBeNull();
+    expect(wrapUpSession([assigned('qe_1'), transferred('warm')]).entryId).toBe('qe_1');
   });
 
   it('ignores a payload that does not parse', () => {
