@@ -1,9 +1,10 @@
 // Journey: a third participant in a live call (issue 14), three pages in their own contexts — the
 // customer's phone, the assessor's console, and an expert's or a supervisor's console. Each page's
 // microphone is an oscillator at its own pitch, so what a page receives tells whose voice reached it.
-// An invited expert joins and receives the customer's camera (frames, not black) through the
-// assessor's console. A supervisor listens (nobody hears them), whispers (the assessor's page receives
-// their pitch, the customer's does not), then barges in (the customer's page receives it too).
+// The assessor invites an expert, who joins, receives the customer's camera (frames, not black) through
+// the assessor's console and is heard by both. A supervisor listens (nobody hears them), whispers (the
+// assessor's page receives their pitch, the customer's does not), then barges in (the customer's page
+// receives it too).
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,9 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await tile(expert.id, '[data-connected="true"]').waitFor();
     await framesLit(assessorPage, `[data-testid="participant-tile"][data-user="${expert.id}"] video`);
     expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.customer)).toBeGreaterThan(HEARD_DB);
+    // In full, the expert is heard by both: the assessor's console plays them, the customer's page receives them.
+    await expect.poll(() => toneLevel(assessorPage, `[data-testid="participant-tile"][data-user="${expert.id}"] video`, TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
+    await expect.poll(() => toneLevel(journey.customer.page, '[data-testid="remote-audio"]', TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
     await expect(third.page.getByTestId('participant-status').textContent()).resolves.toContain('the assessor and the customer hear you');
     await shoot(third.page, 'third-expert-1440');
 
