@@ -90,7 +90,7 @@ function cluster(): { prefix: string; start(overrides?: Partial<SignallingOption
   };
 }
 
-async function connect(instance: Instance, caseId: string, role: 'customer' | 'assessor' = 'assessor', joinTokenId?: string): Promise<PeerSocket> {
+async function connect(instance: Instance, caseId: string, role: 'customer' | 'assessor' | 'participant' = 'assessor', joinTokenId?: string): Promise<PeerSocket> {
   const peer = await openPeer(instance.base, instance.signalling.mint(caseId, role, joinTokenId));
   cleanups.push(async () => void peer.ws.terminate());
   return peer;
@@ -141,6 +141,27 @@ describe.skipIf(redisMissing() !== undefined)(`signalling across instances (${re
     await until(() => y.messages.length === 2);
     expect(y.messages[1]).toMatchObject({ type: 'ANSWER', src: yMate.id });
     expect(x.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('keeps a third participant to the assessor’s console across instances as on one', async () => {
+    const { start } = cluster();
+    const [a, b] = [await start(), await start()];
+    const customer = await connect(a, 'case-1', 'customer');
+    const participant = await connect(b, 'case-1', 'participant');
+    const console_ = await connect(a, 'case-1');
+
+    participant.send({ type: 'OFFER', dst: customer.id, payload: { sdp: 'v=0' } });
+    customer.send({ type: 'OFFER', dst: participant.id, payload: { sdp: 'v=0' } });
+    await sleep(300);
+    expect(customer.messages).toEqual([{ type: 'OPEN' }]);
+    expect(participant.messages).toEqual([{ type: 'OPEN' }]);
+
+    console_.send({ type: 'OFFER', dst: participant.id, payload: { sdp: 'v=0' } });
+    await until(() => participant.messages.length === 2);
+    expect(participant.messages[1]).toMatchObject({ type: 'OFFER', src: console_.id });
+    participant.send({ type: 'ANSWER', dst: console_.id, payload: { sdp: 'v=0' } });
+    await until(() => console_.messages.length === 2);
+    expect(console_.messages[1]).toMatchObject({ type: 'ANSWER', src: participant.id });
   });
 
   it('drops a peer on another instance that stops reading, under the same cap on what is queued for it', async () => {
