@@ -98,10 +98,14 @@ export function createParticipantSessions(deps: {
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    /** For the case's own people and its participants: the assessor's console calls each of them. */
+    /**
+     * For the case's own people and its participants: the assessor's console calls each of them. An
+     * expert whose invitation was removed is no longer listed, so the console drops their link at once.
+     */
     async list(user: User, caseId: string): Promise<ParticipantSessionView[]> {
       await deps.cases.authorize({ kind: 'user', user }, caseId, 'participants');
-      return named(await current(caseId));
+      const invited = new Set((await deps.invitations.list(caseId)).map((p) => p.userId));
+      return named((await current(caseId)).filter((s) => s.role !== 'expert' || invited.has(s.userId)));
     },
   };
 }

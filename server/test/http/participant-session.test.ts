@@ -85,6 +85,20 @@ describe('an expert in the session', () => {
     // The invitation itself is still there: leaving the session is not being removed from the case.
     expect((await assessor.client.json(`/api/cases/${caseId}/participants`)).body.participants.map((p: { userId: string }) => p.userId)).toEqual([expert.id]);
   });
+
+  it('removed from the case while in the session: no longer listed, so the assessor’s console drops them', async () => {
+    const assessor = await user('assessor');
+    const expert = await user('expert');
+    const caseId = await caseOf(assessor.client);
+    expect((await assessor.client.json(`/api/cases/${caseId}/participants`, { method: 'POST', json: { userId: expert.id } })).status).toBe(201);
+    expect((await enter(expert.client, caseId, { mode: 'full', peerId: peerId(6) })).status).toBe(201);
+    expect((await sessions(assessor.client, caseId)).body.sessions).toHaveLength(1);
+
+    expect((await assessor.client.fetch(`/api/cases/${caseId}/participants/${expert.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await sessions(assessor.client, caseId)).body.sessions).toEqual([]);
+    expect((await enter(expert.client, caseId, { mode: 'full', peerId: peerId(7) })).status).toBe(404);
+    expect((await expert.client.json(`/api/cases/${caseId}/peer`, { method: 'POST' })).status).toBe(404);
+  });
 });
 
 describe('whom to invite', () => {
