@@ -195,7 +195,10 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, keyring, clock });
-  const chat = createChatService({ db, store: createChatStore(db), ledger, cases, hub, clock });
+  const chat = createChatService({
+    db, store: createChatStore(db), ledger, cases, hub, clock,
+    experts: async (caseId) => (await participantsStore.list(caseId)).filter((p) => p.role === 'expert').map((p) => p.userId),
+  });
   const outcomes = createOutcomeService({ db, store: createOutcomeStore(db), ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const calls = createCallService({ db, store: createCallStore(db), ledger, cases, presence, hub, clock });
   const tourActivity = createTourActivityService({ db, store: createTourActivityStore(db), ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });

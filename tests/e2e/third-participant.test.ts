@@ -2,9 +2,9 @@
 // customer's phone, the assessor's console, and an expert's or a supervisor's console. Each page's
 // microphone is an oscillator at its own pitch, so what a page receives tells whose voice reached it.
 // The assessor invites an expert, who joins, receives the customer's camera (frames, not black) through
-// the assessor's console and is heard by both. A supervisor listens (nobody hears them), whispers (the
-// assessor's page receives their pitch, the customer's does not), then barges in (the customer's page
-// receives it too).
+// the assessor's console, is heard by both and chats with the assessor. A supervisor listens (nobody
+// hears them), whispers (the assessor's page receives their pitch, the customer's does not), then barges
+// in (the customer's page receives it too).
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await expect.poll(() => toneLevel(assessorPage, `[data-testid="participant-tile"][data-user="${expert.id}"] video`, TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
     await expect.poll(() => toneLevel(journey.customer.page, '[data-testid="remote-audio"]', TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
     await expect(third.page.getByTestId('participant-status').textContent()).resolves.toContain('the assessor and the customer hear you');
+    // Chat: the expert's line reaches the assessor's console live, and the assessor's the expert's.
+    await third.sendChat('The door gasket is perished: replace it.');
+    await journey.assessor.chatLine('assessor', 'The door gasket is perished').waitFor();
+    await journey.assessor.sendChat('Thanks, ordering one now.');
+    await third.chatLine('assessor', 'ordering one now').waitFor();
     await shoot(third.page, 'third-expert-1440');
 
     await third.page.getByTestId('participant-leave').click();

@@ -10,7 +10,8 @@ import type { ChatStore } from './chat-store.ts';
 
 export type ChatService = ReturnType<typeof createChatService>;
 
-export function createChatService(deps: { db: Db; store: ChatStore; ledger: LedgerStore; cases: CaseService; hub: EventHub; clock: () => Date }) {
+/** `experts`: the experts invited to a case, who follow its chat live too (supervisors and admins see every event). */
+export function createChatService(deps: { db: Db; store: ChatStore; ledger: LedgerStore; cases: CaseService; hub: EventHub; clock: () => Date; experts?: (caseId: string) => Promise<string[]> }) {
   const { db, store, ledger, hub, clock } = deps;
   return {
     list: (caseId: string): Promise<ChatLine[]> => store.list(caseId),
@@ -32,7 +33,10 @@ export function createChatService(deps: { db: Db; store: ChatStore; ledger: Ledg
           return line;
         },
       });
-      if (created) hub.publish(caseRecord.assessorId, { type: 'chat', line });
+      if (created) {
+        hub.publish(caseRecord.assessorId, { type: 'chat', line });
+        for (const expertId of (await deps.experts?.(caseId)) ?? []) hub.publish(expertId, { type: 'chat', line });
+      }
       return { line, created };
     },
   };
