@@ -87,6 +87,8 @@ export const QueuePlace = z.object({
   assessorName: text().nullable(),
   /** Being handed to a colleague: the session's assessor is asking one to take over, or it waits for one (absent: no). */
   transferring: z.boolean().optional(),
+  /** A warm transfer's colleague, asked to take over and not yet answering (absent otherwise): the customer is told who. */
+  transferTo: text().optional(),
 });
 export type QueuePlace = z.infer<typeof QueuePlace>;
 

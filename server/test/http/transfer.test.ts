@@ -157,7 +157,7 @@ describe('warm transfer', () => {
     expect(offer).toMatchObject({ entryId, caseTitle: 'Hail', transfer: { fromId: a.id, fromName: a.name, note: 'Water under the sink; she has photos' } });
     // Meanwhile a keeps the customer and the load; the customer is told.
     expect(await loadOf(a)).toBe(1);
-    expect(await placeOf(token)).toMatchObject({ state: 'assigned', assessorName: a.name, transferring: true, position: null });
+    expect(await placeOf(token)).toMatchObject({ state: 'assigned', assessorName: a.name, transferring: true, transferTo: b.name, position: null });
     expect((await h.client().json('/api/join/queue', { method: 'DELETE', headers: bearer(token) })).status).toBe(409);
     expect((await post(a.client, `/api/queue/${entryId}/finish`)).status).toBe(409);
 
@@ -170,6 +170,7 @@ describe('warm transfer', () => {
     expect((await admin.json(`/api/cases/${caseId}`)).body.case.assessorId).toBe(b.id);
     expect(await placeOf(token)).toEqual(expect.objectContaining({ state: 'assigned', assessorName: b.name }));
     expect(await placeOf(token)).not.toHaveProperty('transferring');
+    expect(await placeOf(token)).not.toHaveProperty('transferTo');
     expect((await post(a.client, `/api/queue/${entryId}/finish`)).status).toBe(403);
     const queueKinds = (await ledgerOf(caseId)).filter((e) => e.type.startsWith('queue.')).map((e) => e.type);
     expect(queueKinds).toEqual(['queue.entered', 'queue.offered', 'queue.assigned', 'queue.offered', 'queue.transferred', 'queue.assigned']);

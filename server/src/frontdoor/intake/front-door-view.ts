@@ -15,6 +15,11 @@ export interface FrontDoorReaderDeps {
 }
 
 export function createFrontDoorReader(deps: FrontDoorReaderDeps) {
+  /** The colleague a warm transfer waits for, by name, when they have one. */
+  const colleagueOf = async (id: string | null): Promise<{ transferTo?: string }> => {
+    const name = id === null ? null : await deps.userName(id);
+    return name === null ? {} : { transferTo: name };
+  };
   const reader = {
     /** The agent's answers since the intake was received, oldest first. */
     async turns(intake: StoredIntake): Promise<AgentAnsweredPayload[]> {
@@ -29,7 +34,8 @@ export function createFrontDoorReader(deps: FrontDoorReaderDeps) {
       if (!found) return { state: 'not-queued', channel: null, position: null, etaSeconds: null, callback: null, assessorName: null };
       const { entry } = found;
       // A warm transfer's customer is still in the session with its assessor while the colleague answers.
-      const inSession = entry.state === 'assigned' || (entry.state === 'offered' && entry.assignedTo !== null);
+      const warm = entry.state === 'offered' && entry.assignedTo !== null;
+      const inSession = entry.state === 'assigned' || warm;
       return {
         state: inSession ? 'assigned' : entry.state,
         channel: entry.channel,
@@ -38,6 +44,7 @@ export function createFrontDoorReader(deps: FrontDoorReaderDeps) {
         callback: entry.callback,
         assessorName: inSession && entry.assignedTo !== null ? await deps.userName(entry.assignedTo) : null,
         ...(found.transferring ? { transferring: true } : {}),
+        ...(warm ? await colleagueOf(entry.offeredTo) : {}),
       };
     },
 
