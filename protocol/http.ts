@@ -284,12 +284,28 @@ export const ChatBody = z.object({
 });
 export type ChatBody = z.infer<typeof ChatBody>;
 
+/** Who wrote a line that is not the customer's: the case's assessor, or a participant in its session. */
+export const ChatAuthor = z.object({
+  role: z.enum(['assessor', 'expert', 'supervisor', 'admin']),
+  name: text(),
+  userId: text(),
+});
+export type ChatAuthor = z.infer<typeof ChatAuthor>;
+
 export const ChatLine = z.object({
   id: text(),
   caseId: text(),
+  /** `assessor`: any of the case's staff side (its assessor or a participant); `author` says who. */
   from: z.enum(['customer', 'assessor']),
   text: text(),
   at: text(),
+  /** Absent on the customer's lines (and on lines stored before authors were kept). */
+  author: ChatAuthor.optional(),
+  /**
+   * Present (true) only on a line for the assessor alone: a supervisor's (or admin's) while they listen,
+   * whisper or are not in the session. The console does not pass it to the customer; experts do not see it.
+   */
+  whisper: z.boolean().optional(),
 });
 export type ChatLine = z.infer<typeof ChatLine>;
 

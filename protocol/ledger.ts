@@ -8,7 +8,7 @@ import { AGENT_ANSWERED, AGENT_HANDED_OFF, AgentAnsweredPayload, AgentHandedOffP
 import { ChecklistCapture, ChecklistTemplateId } from './checklist.ts';
 import { EVIDENCE_SUPERSEDED, EvidenceSupersededPayload, RETENTION_PURGED, RetentionPurgedPayload } from './corrections.ts';
 import { EVIDENCE_NOTED, EvidenceNotedPayload } from './evidence-notes.ts';
-import { Booking, CaseKind, ChatLine, DamageItem, Decision, EvidenceSource, LinkSendView, type LedgerEntry } from './http.ts';
+import { Booking, CaseKind, ChatAuthor, ChatLine, DamageItem, Decision, EvidenceSource, LinkSendView, type LedgerEntry } from './http.ts';
 import { CustomerMode } from './messages.ts';
 import { ChunkNumber, Sha256Hex } from './recording.ts';
 import { AnnotationBody, AnnotationLayer, MeasurementBody } from './spatial.ts';
@@ -80,7 +80,8 @@ export const CallEventPayload = z.object({
 });
 export type CallEventPayload = z.infer<typeof CallEventPayload>;
 
-export const ChatLinePayload = z.object({ lineId: text(), from: ChatLine.shape.from, text: text() });
+/** `role`: the writer's part in the case when not the customer; `whisper`: present (true) when the line went to the assessor only. */
+export const ChatLinePayload = z.object({ lineId: text(), from: ChatLine.shape.from, text: text(), role: ChatAuthor.shape.role.optional(), whisper: z.boolean().optional() });
 export type ChatLinePayload = z.infer<typeof ChatLinePayload>;
 
 export const EvidenceAddedPayload = z.object({

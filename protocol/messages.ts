@@ -1,6 +1,7 @@
 // Messages on the PeerJS data channel between the customer's page and the assessor's console.
 // Kept small: large payloads (photos) go over HTTP, never over the data channel.
 import { z } from 'zod';
+import { ChatAuthor } from './http.ts';
 import { AnnotationKind, Pose, ScreenPoint, SpatialAnchor, Vec3 } from './spatial.ts';
 import { Currency } from './money.ts';
 import { text } from './text.ts';
@@ -26,8 +27,18 @@ export const TourView = z.enum(['3d', 'panorama', 'vr']);
 export type TourView = z.infer<typeof TourView>;
 
 export const PeerMessage = z.discriminatedUnion('type', [
-  /** A chat line; the sender also stores it over HTTP, the receiver only shows it. */
-  z.object({ v, type: z.literal('chat'), id: text().min(8).max(64), text: text().min(1).max(4000), at: text() }),
+  /**
+   * A chat line; the sender also stores it over HTTP, the receiver only shows it. `author`: set when the
+   * assessor's console passes on a line of a participant (an expert, or a supervisor who barged in).
+   */
+  z.object({
+    v,
+    type: z.literal('chat'),
+    id: text().min(8).max(64),
+    text: text().min(1).max(4000),
+    at: text(),
+    author: ChatAuthor.pick({ role: true, name: true }).optional(),
+  }),
   /** The assessor asks the customer's device for a full-resolution still. */
   z.object({ v, type: z.literal('snapshot-request'), requestId: text().min(8).max(64) }),
   /** The customer's device reports how a requested still went. */

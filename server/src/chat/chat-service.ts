@@ -1,41 +1,84 @@
-// Chat lines of a case: stored once per client-chosen id (retries are harmless) and ledgered.
-import type { ChatBody, ChatLine } from '../../../protocol/http.ts';
+// Chat lines of a case: stored once per client-chosen id (retries are harmless) and ledgered, with who
+// wrote them. A supervisor's (or admin's) line reaches the customer only while they are in the session
+// in full or barged in; listening, whispering or outside the session it is for the assessor alone.
+import type { ChatAuthor, ChatBody, ChatLine, User } from '../../../protocol/http.ts';
+import { ChatLinePayload } from '../../../protocol/ledger.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
+import { sessionsOf } from '../cases/participant-sessions.ts';
+import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { writeOnce } from '../ledger/ledger-write.ts';
 import type { Db } from '../storage/database.ts';
-import type { ChatStore } from './chat-store.ts';
+import type { ChatStore, StoredLine } from './chat-store.ts';
 
 export type ChatService = ReturnType<typeof createChatService>;
+
+/** The writer's part in the case: its assessor (whatever their role), else their role as a participant. */
+export function authorRole(user: User, assessorId: string | null): ChatAuthor['role'] {
+  return user.id === assessorId || user.role === 'assessor' ? 'assessor' : user.role;
+}
 
 /** `experts`: the experts invited to a case, who follow its chat live too (supervisors and admins see every event). */
 export function createChatService(deps: { db: Db; store: ChatStore; ledger: LedgerStore; cases: CaseService; hub: EventHub; clock: () => Date; experts?: (caseId: string) => Promise<string[]> }) {
   const { db, store, ledger, hub, clock } = deps;
+
+  /** Whether a supervisor's or admin's line now goes to the assessor alone: not in the session in full or barged in. */
+  const whispers = async (caseId: string, userId: string): Promise<boolean> => {
+    const kinds = await Promise.all((['participant.joined', 'participant.mode-changed', 'participant.left'] as const).map((kind) => ledger.listOfType(caseId, kind)));
+    const mode = sessionsOf(kinds.flat()).find((s) => s.userId === userId)?.mode;
+    return mode !== 'full' && mode !== 'barge';
+  };
+
+  const withWhisper = (line: StoredLine, whispered: Set<string>): ChatLine => (whispered.has(line.id) ? { ...line, whisper: true } : line);
+
   return {
-    list: (caseId: string): Promise<ChatLine[]> => store.list(caseId),
+    /** The case's lines; an expert is not shown what was whispered to the assessor. */
+    async list(caseId: string, viewer?: User): Promise<ChatLine[]> {
+      const entries = await ledger.listOfType(caseId, 'chat.line');
+      const whispered = new Set(entries.map((e) => ChatLinePayload.parse(e.payload)).filter((p) => p.whisper).map((p) => p.lineId));
+      return (await store.list(caseId)).filter((l) => viewer?.role !== 'expert' || !whispered.has(l.id)).map((l) => withWhisper(l, whispered));
+    },
 
     async post(principal: Principal, caseId: string, body: ChatBody): Promise<{ line: ChatLine; created: boolean }> {
       const caseRecord = await deps.cases.authorize(principal, caseId, 'participants');
       const actor = actorOf(principal);
-      const from = principal.kind === 'customer' ? 'customer' : 'assessor';
-      const { record: line, created } = await writeOnce(db, {
+      const role = principal.kind === 'customer' ? 'customer' : authorRole(principal.user, caseRecord.assessorId);
+      const from = role === 'customer' ? 'customer' : 'assessor';
+      const { record: line, created } = await writeOnce<ChatLine>(db, {
         caseId,
-        find: () => store.byId(caseId, body.id),
-        // A line posted again under its id is a retry, whatever it says now: the stored line stands.
+        find: async () => {
+          const stored = await store.byId(caseId, body.id);
+          if (!stored) return null;
+          // Someone else's line is not theirs to read back (it may be a whisper the customer must not see).
+          if (stored.actorId !== actor.id) throw new HttpError(409, 'line_id_taken', 'id: another writer’s chat line has this id; choose a new one');
+          const entry = (await ledger.listOfType(caseId, 'chat.line')).map((e) => ChatLinePayload.parse(e.payload)).find((p) => p.lineId === body.id);
+          return entry?.whisper ? { ...stored.line, whisper: true } : stored.line;
+        },
+        // A line posted again under its id by its writer is a retry, whatever it says now: the stored line stands.
         same: () => true,
         conflict: () => new Error('unreachable: every earlier line is the same'),
         write: async () => {
-          const line: ChatLine = { id: body.id, caseId, from, text: body.text, at: clock().toISOString() };
-          await store.insert(line, actor.id);
-          await ledger.append({ caseId, actor, type: 'chat.line', payload: { lineId: body.id, from, text: body.text } });
+          const whisper = (role === 'supervisor' || role === 'admin') && (await whispers(caseId, actor.id));
+          const at = clock().toISOString();
+          await store.insert({ id: body.id, caseId, from, text: body.text, at }, role, actor.id);
+          await ledger.append({
+            caseId,
+            actor,
+            type: 'chat.line',
+            payload: { lineId: body.id, from, text: body.text, ...(role === 'customer' ? {} : { role }), ...(whisper ? { whisper } : {}) },
+          });
+          const line: ChatLine = { id: body.id, caseId, from, text: body.text, at };
+          if (principal.kind === 'user' && role !== 'customer') line.author = { role, name: principal.user.name, userId: principal.user.id };
+          if (whisper) line.whisper = true;
           return line;
         },
       });
       if (created) {
         hub.publish(caseRecord.assessorId, { type: 'chat', line });
-        for (const expertId of (await deps.experts?.(caseId)) ?? []) hub.publish(expertId, { type: 'chat', line });
+        // What is whispered to the assessor is theirs alone (supervisors and admins see every event anyway).
+        if (!line.whisper) for (const expertId of (await deps.experts?.(caseId)) ?? []) hub.publish(expertId, { type: 'chat', line });
       }
       return { line, created };
     },

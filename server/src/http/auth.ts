@@ -93,9 +93,10 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
 const CASE_PATH = /^\/api\/cases(\/|\?|$)/;
 /**
  * What a supervisor may still send to a case: peer credentials, to listen in on (or join) its live call;
- * a session's wrap-up, and inviting or removing an expert (after-session-routes.ts).
+ * a session's wrap-up, and inviting or removing an expert (after-session-routes.ts); a chat line (to the
+ * assessor alone unless they are in the session in full or barged in: chat-service.ts).
  */
-const SUPERVISOR_CASE_WRITES = [/^\/api\/cases\/[^/?]+\/peer(\?|$)/, /^\/api\/cases\/[^/?]+\/(wrap-up|participants(\/[^/?]+)?)(\?|$)/];
+const SUPERVISOR_CASE_WRITES = [/^\/api\/cases\/[^/?]+\/(peer|chat)(\?|$)/, /^\/api\/cases\/[^/?]+\/(wrap-up|participants(\/[^/?]+)?)(\?|$)/];
 
 /**
  * Supervisors read every case (CaseService.authorize) but change none: every case route that is not a

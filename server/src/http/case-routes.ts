@@ -58,7 +58,7 @@ export function caseRoutes(deps: CaseRouteDeps): express.Router {
     const detail: CaseDetail = {
       case: await cases.view(record),
       evidence: await deps.evidence.list(record.id),
-      chat: await deps.chat.list(record.id),
+      chat: await deps.chat.list(record.id, user),
       outcomes: await deps.outcomes.list(record.id),
       calls: await deps.calls.list(record.id),
       recordings: await deps.recordings.summaries(record.id),

@@ -218,7 +218,8 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/cases/:id/evidence/:evidenceId/notes': row(`${USERS_ONLY} 403 201 201`, async (s, kit) => ({
     path: inCase(s, `/evidence/${await kit.evidenceIn(s)}/notes`), json: { caption: kit.unique('caption') },
   })),
-  'POST /api/cases/:id/chat': row('401 403 401 201 403 201 201', (s, kit) => ({ path: inCase(s, '/chat'), json: { id: kit.unique('line'), text: 'Hello' } })),
+  // A supervisor chats too (to the assessor alone unless in the session in full or barged in).
+  'POST /api/cases/:id/chat': row('401 403 401 201 403 201 201 201 404', (s, kit) => ({ path: inCase(s, '/chat'), json: { id: kit.unique('line'), text: 'Hello' } })),
 
   // Annotations, measurements and the checklist: the case's customer or its assessor (and admins).
   'POST /api/cases/:id/annotations': row('401 403 401 201 403 201 201', (s, kit) => ({
