@@ -2,7 +2,8 @@
 // calls the customer (camera comes back, the assessor's mic or silence goes out), opens the data
 // channel, polls link stats every second, and recovers from drops: ICE restart first, then a fresh
 // call to the customer's current peer id. Every attempt's lifecycle is reported to the server. Either
-// side hanging up on purpose says so on the data channel first (call-end), so neither redials.
+// side hanging up on purpose says so on the data channel first (call-end), so neither redials. A call
+// handed over (a warm transfer accepted) stays up until the colleague's call replaces it, then ends quietly.
 import type { Peer } from 'peerjs';
 import type { CallEventBody } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
@@ -28,6 +29,8 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private local: { stream: MediaStream; close: () => void } | null = null;
   private recovering = false;
   private redialUntil = 0;
+  /** The session passed to a colleague during this call: no redial, no call-end to the customer. */
+  private handedOver = false;
   private readonly timers = new Timers();
   private readonly stats = new StatsPoller('inbound', (stats) => this.emit('stats', stats));
   private disposed = false;
@@ -52,7 +55,20 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     if (this.state === 'connecting' || this.state === 'connected' || this.state === 'reconnecting') return;
     this.recovering = false;
     this.redialUntil = 0;
+    this.handedOver = false;
     await this.placeCall();
+  }
+
+  /**
+   * The session passed to a colleague (a warm transfer accepted). The customer stays with this call
+   * until their page answers the colleague's, which closes this one; then, or on any other drop or
+   * hang-up, it ends without redialling and without telling the customer's page the call is over.
+   * Without a call, nothing changes.
+   */
+  handOver(): void {
+    if (!this.attempt || this.state === 'ended') return;
+    this.handedOver = true;
+    if (this.recovering) this.end('assessor');
   }
 
   /** Ends the call on purpose: the customer's page hears "call-end" before the call closes. */
@@ -147,6 +163,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
       this.timers.clearTimeouts();
       this.setState('connected', null);
     } else if ((ice === 'disconnected' || ice === 'failed') && attempt.connected) {
+      if (this.handedOver) return this.end('assessor');
       this.beginRecovery(attempt, `network ${ice}`);
     }
   }
@@ -184,6 +201,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private onMediaClosed(attempt: CallAttempt): void {
     if (this.attempt !== attempt) return;
     if (!attempt.connected) return this.attemptFailed('The customer’s device closed the call.');
+    if (this.handedOver) return this.end('assessor');
     if (!this.recovering) {
       this.recovering = true;
       this.reportEvent({ callId: attempt.callId, event: 'reconnecting', detail: 'connection closed' });
@@ -218,7 +236,9 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     this.redialUntil = 0;
     this.timers.clearTimeouts();
     this.carryOver = [];
-    this.endAttempt('ended', by === 'assessor' ? 'the assessor hung up' : 'the customer hung up', by === 'assessor');
+    const why = this.handedOver ? 'handed over to a colleague' : by === 'assessor' ? 'the assessor hung up' : 'the customer hung up';
+    // After a hand-over the customer's page must stay open for the colleague's call: no call-end.
+    this.endAttempt('ended', why, by === 'assessor' && !this.handedOver);
     this.setState('ended', null, by);
   }
 

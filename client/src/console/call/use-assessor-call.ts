@@ -74,6 +74,7 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
 
   const connect = useCallback(() => void callRef.current?.connect(), []);
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
+  const handOver = useCallback(() => callRef.current?.handOver(), []);
   const connection = useCallback(() => callRef.current?.customerConnection() ?? null, []);
-  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, messages, connection };
+  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, handOver, messages, connection };
 }

@@ -13,6 +13,7 @@ import { videoToJpeg } from '../../ui/video-frame.ts';
 import { cameraOffText, toolsDownText } from './call-text.ts';
 import { consoleApi } from '../app/console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
+import { useConsoleEvent } from '../app/use-console-event.ts';
 import { useMarkup } from '../markup/use-markup.ts';
 
 export interface SnapshotRequest {
@@ -37,8 +38,12 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   const [requests, setRequests] = useState<SnapshotRequest[]>([]);
   const [capturing, setCapturing] = useState(false);
   const call = useAssessorCall(caseId, detail?.case.presence ?? 'offline');
-  const { messages } = call;
+  const { messages, handOver } = call;
   const send = messages.send;
+  // A warm transfer of this case was accepted: the colleague's call takes the customer from this one.
+  useConsoleEvent((event) => {
+    if (event.type === 'transfer' && event.caseId === caseId && event.outcome === 'accepted') handOver();
+  });
 
   useEffect(() => {
     const offs = [
