@@ -17,6 +17,8 @@ import type { JoinMode } from './media-screen.tsx';
 import { ModeBar, ModeRequest } from './mode-bar.tsx';
 import type { PlaceholderMedia } from './placeholder-media.ts';
 import { SpatialHost } from './spatial/spatial-host.ts';
+import { transferWords } from './front-door/transfer-notice.ts';
+import { useTransferNotice } from './front-door/use-transfer-notice.ts';
 import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
@@ -42,7 +44,6 @@ export function CallScreen(props: {
   onClosed: () => void;
 }) {
   const caseId = props.join.case.id;
-  const assessor = props.join.notice?.assessorName ?? null;
   const sent = useRef(0);
   const call = useCustomerCall({
     token: props.token,
@@ -99,6 +100,9 @@ export function CallScreen(props: {
   const audio = useSrcObject<HTMLAudioElement>(call.remoteAudio);
   const phase = callPhase(call.state, call.incoming);
   const live = phase === 'in-call' || phase === 'reconnecting';
+  // A front-door session can be handed to a colleague mid-call: their name replaces the first assessor's.
+  const transfer = useTransferNotice({ token: props.token, frontDoor: Boolean(props.join.frontDoor), live });
+  const assessor = transfer.assessorName ?? props.join.notice?.assessorName ?? null;
   const guided = checklistIsMain(Boolean(checklist.view), phase);
 
   const [chatOpen, setChatOpen] = useState(false);
@@ -134,6 +138,11 @@ export function CallScreen(props: {
         <strong className="call-title" title={title} data-testid="call-title">
           {title}
         </strong>
+        {live && assessor && (
+          <span className="call-assessor" data-testid="call-assessor">
+            with {assessor}
+          </span>
+        )}
       </header>
 
       <div className="call-stage">
@@ -171,6 +180,11 @@ export function CallScreen(props: {
           {call.evidenceCount} {call.evidenceCount === 1 ? 'photo' : 'photos'} sent
         </span>
         <div className="call-notices">
+          {transfer.notice && (
+            <Banner tone={transfer.notice.state === 'done' ? 'success' : 'info'} testId="transfer-notice">
+              {transferWords(transfer.notice)}
+            </Banner>
+          )}
           {call.state === 'reconnecting' && <Banner tone="warning">Your connection dropped. Reconnecting…</Banner>}
           {call.state === 'expired' && (
             <Banner tone="error" testId="link-expired">
