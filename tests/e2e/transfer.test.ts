@@ -2,7 +2,11 @@
 // admin's desk; the admin accepts, then in the case chooses Transfer → Warm → a colleague, with a note,
 // and sees "Waiting for <name>…". The colleague's console gets the offer card marked Transfer, with the
 // note and the assistant's summary before Accept; they accept and the case opens for them. The admin is
-// told who took over, the case is no longer theirs, and the customer was told meanwhile.
+// told who took over, the case is no longer theirs, and the customer was told meanwhile. The customer is
+// on a live call with the admin throughout: their page says they are being transferred to the colleague
+// (by name), then that the colleague has taken over and names them; the colleague calls, the customer's
+// page takes that call without a reload, the admin's call ends without redialling, and the customer's
+// video reaches the colleague's console.
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,11 +38,12 @@ describe('a warm transfer between two consoles', () => {
     await page.locator('[data-testid="status-picker"][data-status="available"]').waitFor();
   }
 
-  it('the colleague reads the note and the summary, accepts, and the case is theirs', async () => {
-    const { assessor, server } = journey;
+  it('the colleague reads the note and the summary, accepts, and the case is theirs; the customer on the call is told and handed over', async () => {
+    const { assessor, customer: phone, server } = journey;
     const page = assessor.page;
     await assessor.login(server.url, server.admin.email, server.admin.password);
-    const adminId: string = (await call(page.request, 'GET', '/api/me', 200)).user.id;
+    const admin: { id: string; name: string } = (await call(page.request, 'GET', '/api/me', 200)).user;
+    const adminId = admin.id;
     await call(page.request, 'PUT', `/api/users/${adminId}/routing`, 204, { skills: { complaints: 2 }, capacity: { video: 1 } });
     const colleague = (await call(page.request, 'POST', '/api/users', 201, COLLEAGUE)).user;
     await call(page.request, 'PUT', `/api/users/${colleague.id}/routing`, 204, { skills: { complaints: 1 }, capacity: { video: 1 } });
@@ -55,6 +60,15 @@ describe('a warm transfer between two consoles', () => {
     await card.getByTestId('offer-accept').click();
     await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
     await card.waitFor({ state: 'detached' });
+
+    // The customer's page joins and the admin calls: a live call, the admin named on the phone.
+    await phone.open(intake.joinUrl);
+    await phone.accept();
+    await assessor.connect();
+    await assessor.waitForLiveVideo();
+    await phone.callPage('in-call');
+    await expect(phone.page.getByTestId('call-assessor').textContent()).resolves.toBe(`with ${admin.name}`);
+    await expect(phone.page.getByTestId('transfer-notice').count()).resolves.toBe(0);
 
     // Only now does the colleague come online, so the first offer was the admin's.
     theirs = await journey.browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -73,7 +87,12 @@ describe('a warm transfer between two consoles', () => {
     const pending = page.getByTestId('transfer-pending');
     await pending.waitFor();
     await expect(pending.textContent()).resolves.toContain(`Waiting for ${COLLEAGUE.name}…`);
-    await expect(call(page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ state: 'assigned', transferring: true, assessorName: expect.any(String) });
+    await expect(call(page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ state: 'assigned', transferring: true, assessorName: admin.name, transferTo: COLLEAGUE.name });
+    // The customer, still on the call with the admin, is told who they are being transferred to.
+    const told = phone.page.getByTestId('transfer-notice');
+    await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`Transferring you to ${COLLEAGUE.name}, a colleague — stay on the line`);
+    await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
+    await shoot(phone.page, 'call-transfer-phone');
 
     // The colleague's card: marked Transfer, the note and the assistant's summary before Accept.
     const offer = bo.page.getByTestId('offer-card');
@@ -86,6 +105,21 @@ describe('a warm transfer between two consoles', () => {
     await shoot(bo.page, 'console-transfer-offer');
     await offer.getByTestId('offer-accept').click();
     await bo.page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+
+    // The customer's page names the colleague at once; the admin's call stays up until the colleague's
+    // replaces it, which the page answers without a reload.
+    await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`${COLLEAGUE.name} has taken over`);
+    await expect(phone.page.getByTestId('call-assessor').textContent()).resolves.toBe(`with ${COLLEAGUE.name}`);
+    await bo.connect();
+    const seen = await bo.waitForLiveVideo();
+    expect(seen.width).toBeGreaterThan(0);
+    await page.locator('[data-testid="call-state"][data-state="ended"]').waitFor({ timeout: 20_000 });
+    // The admin's console does not dial again, and the customer stays on the colleague's call.
+    await page.waitForTimeout(4000);
+    await expect(page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('ended');
+    await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
+    await expect(bo.page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('connected');
+    await bo.waitForLiveVideo();
 
     // The admin is told, and the case is no longer theirs.
     await expect.poll(() => page.getByTestId('transfer-notice').textContent()).toBe(`${COLLEAGUE.name} took over the session.`);
