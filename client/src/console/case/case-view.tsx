@@ -160,7 +160,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           )}
           </fieldset>
           {!participant && <ParticipantTiles caseId={caseId} participants={others} notify={notify} />}
-          <TransferPanel caseId={caseId} revision={revision} />
+          <TransferPanel caseId={caseId} revision={revision} onHandedOver={live.call.handOver} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
           {detail.checklist && <ChecklistPanel checklist={detail.checklist} evidence={detail.evidence} onOpen={setOpenEvidenceId} />}
           <EvidenceStrip

@@ -10,7 +10,8 @@ import { useTransfer, type Colleague } from './use-transfer.ts';
 const MAX_NOTE = 500;
 const STATUS_WORDS: Record<Colleague['status'], string> = { available: 'available', busy: 'busy', away: 'away', offline: 'offline' };
 
-export function TransferPanel(props: { caseId: string; revision: number }) {
+/** `onHandedOver`: a cold transfer was sent, so this console's call ends once a colleague's call replaces it. */
+export function TransferPanel(props: { caseId: string; revision: number; onHandedOver?: () => void }) {
   const transfer = useTransfer(props.caseId, props.revision);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -47,6 +48,7 @@ export function TransferPanel(props: { caseId: string; revision: number }) {
           onCancel={() => setOpen(false)}
           onSend={async (body) => {
             await transfer.send(body);
+            if (body.mode === 'cold') props.onHandedOver?.();
             setOpen(false);
           }}
         />
