@@ -22,6 +22,8 @@ describe('a warm transfer between two consoles', () => {
   const shots = path.join(repoRoot, 'docs', 'screenshots');
   const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), animations: 'disabled' });
   let theirs: BrowserContext | undefined;
+  /** Set by the warm transfer, for the cold one after it. */
+  const held = { caseId: '', customer: {} as Record<string, string>, admin: { id: '', name: '' }, bo: undefined as ConsolePage | undefined };
   afterAll(async () => {
     await theirs?.close();
   });
@@ -44,6 +46,7 @@ describe('a warm transfer between two consoles', () => {
     await assessor.login(server.url, server.admin.email, server.admin.password);
     const admin: { id: string; name: string } = (await call(page.request, 'GET', '/api/me', 200)).user;
     const adminId = admin.id;
+    held.admin = admin;
     await call(page.request, 'PUT', `/api/users/${adminId}/routing`, 204, { skills: { complaints: 2 }, capacity: { video: 1 } });
     const colleague = (await call(page.request, 'POST', '/api/users', 201, COLLEAGUE)).user;
     await call(page.request, 'PUT', `/api/users/${colleague.id}/routing`, 204, { skills: { complaints: 1 }, capacity: { video: 1 } });
@@ -53,6 +56,7 @@ describe('a warm transfer between two consoles', () => {
     const intake = await call(page.request, 'POST', '/api/intake', 201, { service: 'complaint', intent: 'The engineer never came and I took a day off work', channel: 'video' });
     const customer = { authorization: `Bearer ${intake.joinToken}` };
     const caseId: string = intake.caseId;
+    Object.assign(held, { caseId, customer });
     await call(page.request, 'POST', '/api/join/hand-off', 200, {}, customer);
 
     const card = page.getByTestId('offer-card');
@@ -73,6 +77,7 @@ describe('a warm transfer between two consoles', () => {
     // Only now does the colleague come online, so the first offer was the admin's.
     theirs = await journey.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const bo = new ConsolePage(await theirs.newPage());
+    held.bo = bo;
     await bo.login(server.url, COLLEAGUE.email, COLLEAGUE.password);
     await available(bo.page);
 
@@ -133,5 +138,37 @@ describe('a warm transfer between two consoles', () => {
     expect(loads.map((a) => [a.id, a.load.video ?? 0])).toEqual(expect.arrayContaining([[adminId, 0], [colleague.id, 1]]));
     // The colleague's console offers them the Transfer action now.
     await bo.page.getByTestId('transfer-open').waitFor();
+  });
+
+  it('a cold transfer back to the queue, pinned to the admin: the customer stays on the colleague’s call until the admin’s replaces it', async () => {
+    const { assessor, customer: phone } = journey;
+    const { caseId, customer, admin } = held;
+    const bo = held.bo!;
+    const told = phone.page.getByTestId('transfer-notice');
+    await bo.page.getByTestId('transfer-open').click();
+    const form = bo.page.getByTestId('transfer-form');
+    await form.getByTestId('transfer-cold').check();
+    await expect.poll(() => form.getByTestId('transfer-to').locator('option').allTextContents()).toContain(`${admin.name} — available`);
+    await form.getByTestId('transfer-to').selectOption(admin.id);
+    await form.getByTestId('transfer-send').click();
+    await expect(call(bo.page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ transferring: true, assessorName: null });
+    await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe('Transferring you to a colleague — stay on the line');
+    // Still on the colleague's call meanwhile.
+    await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
+    await expect(bo.page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('connected');
+
+    const card = assessor.page.getByTestId('offer-card');
+    await card.waitFor();
+    await card.getByTestId('offer-accept').click();
+    await assessor.page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+    await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`${admin.name} has taken over`);
+    await expect(phone.page.getByTestId('call-assessor').textContent()).resolves.toBe(`with ${admin.name}`);
+    await assessor.connect();
+    await assessor.waitForLiveVideo();
+    await bo.page.locator('[data-testid="call-state"][data-state="ended"]').waitFor({ timeout: 20_000 });
+    await bo.page.waitForTimeout(4000);
+    await expect(bo.page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('ended');
+    await expect(assessor.page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('connected');
+    await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
   });
 });
