@@ -3,6 +3,8 @@
 import { useEffect, useRef } from 'react';
 import { ChatPanel, type ChatEntry } from '../ui/chat-panel.tsx';
 
+const CUSTOMER = { side: 'customer' } as const;
+
 export function ChatSheet(props: { lines: ChatEntry[]; assessorName: string | null; live: boolean; onSend: (text: string) => void; onClose: () => void }) {
   const sheet = useRef<HTMLElement>(null);
   const close = useRef(props.onClose);
@@ -29,7 +31,7 @@ export function ChatSheet(props: { lines: ChatEntry[]; assessorName: string | nu
           Close
         </button>
       </header>
-      <ChatPanel lines={props.lines} self="customer" onSend={props.onSend} placeholder="Type a message" />
+      <ChatPanel lines={props.lines} viewer={CUSTOMER} onSend={props.onSend} placeholder="Type a message" />
     </section>
   );
 }

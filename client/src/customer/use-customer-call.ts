@@ -54,7 +54,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
     callRef.current = call;
     const offs = [
       messages.on('chat', (message) => {
-        setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at }]));
+        setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at, author: message.author }]));
       }),
       messages.on('snapshot-request', (message) => {
         setPhoto({ state: 'taking' });

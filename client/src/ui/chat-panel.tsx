@@ -1,19 +1,13 @@
 // The chat log and composer, used by both the customer page and the console.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { authorLabel, isMine, type ChatEntry, type ChatViewer } from './chat-words.ts';
 import { formatTime } from './format.ts';
 
-export interface ChatEntry {
-  id: string;
-  from: 'customer' | 'assessor';
-  text: string;
-  at: string;
-  /** False while a line sent by this page is not yet confirmed delivered or stored. */
-  delivered?: boolean;
-}
+export type { ChatEntry } from './chat-words.ts';
 
 export function ChatPanel(props: {
   lines: ChatEntry[];
-  self: 'customer' | 'assessor';
+  viewer: ChatViewer;
   onSend: (text: string) => void;
   disabled?: boolean;
   placeholder?: string;
@@ -35,15 +29,21 @@ export function ChatPanel(props: {
     setDraft('');
   }
 
-  const otherName = props.self === 'customer' ? 'Assessor' : 'Customer';
   return (
     <section className="chat" aria-label="Chat">
       <ol className="chat-log" ref={log} data-testid="chat-log">
         {count === 0 && <li className="chat-empty">No messages yet.</li>}
         {props.lines.map((line) => (
-          <li key={line.id} className={`chat-line ${line.from === props.self ? 'chat-mine' : 'chat-theirs'}`} data-testid="chat-line" data-from={line.from}>
-            <span className="chat-meta">
-              {line.from === props.self ? 'You' : otherName} · {formatTime(line.at)}
+          <li
+            key={line.id}
+            className={`chat-line ${isMine(line, props.viewer) ? 'chat-mine' : 'chat-theirs'}${line.whisper ? ' chat-whisper' : ''}`}
+            data-testid="chat-line"
+            data-from={line.from}
+            data-author-role={line.author?.role ?? ''}
+          >
+            <span className="chat-meta" data-testid="chat-author">
+              {authorLabel(line, props.viewer)} · {formatTime(line.at)}
+              {line.whisper && ' · not shown to the customer'}
               {line.delivered === false && ' · sending…'}
             </span>
             <span className="chat-text">{line.text}</span>

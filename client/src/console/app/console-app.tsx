@@ -110,7 +110,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         </button>
       </header>
       {route.page === 'case' ? (
-        <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} role={props.user.role} />
+        <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} role={props.user.role} userId={props.user.id} />
       ) : route.page === 'tours' ? (
         <TourAnalyticsPage />
       ) : route.page === 'supervisor' && supervises ? (

@@ -1,20 +1,19 @@
-// The live part of a case view: the call, chat from both sides, snapshot requests and frame captures,
+// The live part of a case view: the call, its chat (chat/), snapshot requests and frame captures,
 // and the markup (annotations, measurements, the customer's mode) over the live video. A guided tour's
 // panel subscribes to its own messages on the call's message bus.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
 import { messageOf } from '../../lib/api.ts';
 import type { Tone } from '../../ui/banner.tsx';
-import type { ChatEntry } from '../../ui/chat-panel.tsx';
 import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
 import { videoToJpeg } from '../../ui/video-frame.ts';
 import { cameraOffText, toolsDownText } from './call-text.ts';
-import { consoleApi } from '../app/console-api.ts';
 import { useAssessorCall } from './use-assessor-call.ts';
 import { useConsoleEvent } from '../app/use-console-event.ts';
 import { useMarkup } from '../markup/use-markup.ts';
+import { useCaseChat } from '../chat/use-case-chat.ts';
 
 export interface SnapshotRequest {
   requestId: string;
@@ -31,10 +30,12 @@ interface Deps {
   addMeasurement: (measurement: MeasurementView) => void;
   addAnnotations: (annotations: AnnotationView[]) => void;
   notify: (tone: Tone, text: string) => void;
+  /** The viewer's user id, and whether theirs is the console that talks to the customer (the case's assessor's). */
+  selfId: string | null;
+  lead: boolean;
 }
 
-export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify }: Deps) {
-  const [liveChat, setLiveChat] = useState<ChatEntry[]>([]);
+export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify, selfId, lead }: Deps) {
   const [requests, setRequests] = useState<SnapshotRequest[]>([]);
   const [capturing, setCapturing] = useState(false);
   const call = useAssessorCall(caseId, detail?.case.presence ?? 'offline');
@@ -47,9 +48,6 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
 
   useEffect(() => {
     const offs = [
-      messages.on('chat', (message) => {
-        setLiveChat((lines) => [...lines.filter((l) => l.id !== message.id), { id: message.id, from: 'customer', text: message.text, at: message.at }]);
-      }),
       messages.on('snapshot-result', (message) => {
         if (message.error) {
           setRequests((list) => list.map((r) => (r.requestId === message.requestId ? { ...r, status: 'failed', error: message.error } : r)));
@@ -78,21 +76,7 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
     notify,
   });
 
-  const chat = useMemo(() => {
-    const stored: ChatEntry[] = detail?.chat ?? [];
-    const storedIds = new Set(stored.map((l) => l.id));
-    return [...stored, ...liveChat.filter((l) => !storedIds.has(l.id))].sort((a, b) => a.at.localeCompare(b.at));
-  }, [detail?.chat, liveChat]);
-
-  const sendChat = useCallback(
-    (text: string) => {
-      const line: ChatEntry = { id: randomId(), from: 'assessor', text, at: new Date().toISOString(), delivered: false };
-      setLiveChat((lines) => [...lines, line]);
-      send({ v: 1, type: 'chat', id: line.id, text, at: line.at });
-      consoleApi.postChat(caseId, { id: line.id, text }).then(addChat, (e: unknown) => notify('error', `Message not saved: ${messageOf(e)}`));
-    },
-    [send, caseId, addChat, notify],
-  );
+  const { chat, sendChat } = useCaseChat({ caseId, stored: detail?.chat ?? null, messages, channelOpen: call.channelOpen, selfId, lead, addChat, notify });
 
   const requestPhoto = useCallback(() => {
     const requestId = randomId();

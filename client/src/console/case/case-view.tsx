@@ -37,17 +37,24 @@ import { ParticipantStage } from '../participants/participant-stage.tsx';
 import { ParticipantTiles } from '../participants/participant-tiles.tsx';
 import { useSessionHub } from '../participants/use-session-hub.ts';
 
-export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean; role?: Role }) {
+/** Whom a line typed here reaches: a participant's goes to the customer through the assessor's console. */
+function chatPlaceholder(role: Role | undefined, channel: boolean): string {
+  if (role === 'expert') return 'Message the assessor and the customer';
+  if (role === 'supervisor') return 'Message the assessor (the customer too once you barge in)';
+  return channel ? 'Message the customer' : 'Message (delivered when the customer is connected)';
+}
+
+export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean; role?: Role; userId?: string }) {
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
-  const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify });
+  // An expert or a supervisor is called in by the assessor's console (participants/); they call no one.
+  const participant = props.role === 'expert' || props.role === 'supervisor';
+  const live = useLiveSession({ caseId, detail, addEvidence, addChat, addAnnotation, addAnnotations, addMeasurement, notify, selfId: props.userId ?? null, lead: !participant });
   const markup = live.markup;
   const video = useSrcObject<HTMLVideoElement>(live.call.stream);
   const recorder = useRecording({ caseId, stream: live.call.stream, mic: live.call.mic, phase: live.call.view.phase, notify });
   const joinLink = useJoinLink(caseId, notify);
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
-  // An expert or a supervisor is called in by the assessor's console (participants/); they call no one.
-  const participant = props.role === 'expert' || props.role === 'supervisor';
   const others = useSessionHub(caseId, { stream: live.call.stream, mic: live.call.mic, connection: live.call.connection, phase: live.call.view.phase }, !participant);
 
   if (error && !detail) {
@@ -180,7 +187,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label="Chat">
             <h3 className="chat-title">Chat</h3>
-            <ChatPanel lines={live.chat} self="assessor" onSend={live.sendChat} placeholder={call.channel ? 'Message the customer' : 'Message (delivered when the customer is connected)'} />
+            <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
           </section>
         </aside>
       </div>
