@@ -2,9 +2,10 @@
 // customer's phone, the assessor's console, and an expert's or a supervisor's console. Each page's
 // microphone is an oscillator at its own pitch, so what a page receives tells whose voice reached it.
 // The assessor invites an expert, who joins, receives the customer's camera (frames, not black) through
-// the assessor's console, is heard by both and chats with the assessor. A supervisor listens (nobody
-// hears them), whispers (the assessor's page receives their pitch, the customer's does not), then barges
-// in (the customer's page receives it too).
+// the assessor's console, is heard by both and chats with the assessor, and the customer's page shows
+// their line under their name. A supervisor listens (nobody hears them), whispers (the assessor's page
+// receives their pitch, the customer's does not; their chat line reaches the assessor alone), then barges
+// in (the customer's page receives their voice and their next line).
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,20 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await journey.assessor.chatLine('assessor', 'The door gasket is perished').waitFor();
     await journey.assessor.sendChat('Thanks, ordering one now.');
     await third.chatLine('assessor', 'ordering one now').waitFor();
+    // Each page names the writer: the viewer's own as You, the others by name and part.
+    const author = (line: ReturnType<ConsolePage['chatLine']>) => line.getByTestId('chat-author').textContent();
+    await expect(author(journey.assessor.chatLine('assessor', 'The door gasket is perished'))).resolves.toContain(`${EXPERT.name} · Expert`);
+    await expect(author(journey.assessor.chatLine('assessor', 'ordering one now'))).resolves.toMatch(/^You · /);
+    await expect(author(third.chatLine('assessor', 'The door gasket is perished'))).resolves.toMatch(/^You · /);
+    await expect(author(third.chatLine('assessor', 'ordering one now'))).resolves.toContain('· Assessor');
+    // The customer's page gets the expert's line through the assessor's console, under the expert's name.
+    const customer = journey.customer;
+    await customer.openChat();
+    const expertLine = customer.chatLine('assessor', 'The door gasket is perished');
+    await expertLine.waitFor();
+    await expect(expertLine.getByTestId('chat-author').textContent()).resolves.toContain(`${EXPERT.name} · Expert`);
+    await expect(customer.chatLine('assessor', 'ordering one now').getByTestId('chat-author').textContent()).resolves.toMatch(/^Assessor · /);
+    await customer.closeChat();
     await shoot(third.page, 'third-expert-1440');
 
     await third.page.getByTestId('participant-leave').click();
@@ -202,6 +217,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     // The customer still hears the assessor, and not the supervisor.
     expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
     expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third)).toBeLessThan(NOT_HEARD_DB);
+    // A whispering supervisor's chat line is for the assessor alone.
+    await third.sendChat('Offer the goodwill voucher.');
+    const whisper = journey.assessor.chatLine('assessor', 'goodwill voucher');
+    await whisper.waitFor();
+    await expect(whisper.getByTestId('chat-author').textContent()).resolves.toMatch(new RegExp(`^${SUPERVISOR.name} · Supervisor · .* · not shown to the customer$`));
     await shoot(third.page, 'third-supervisor-1440');
     await tile(me.id, '[data-connected="true"]').scrollIntoViewIfNeeded();
     await shoot(assessorPage, 'third-assessor-whisper-1440');
@@ -210,6 +230,14 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await tile(me.id, '[data-mode="barge"]').waitFor();
     await expect.poll(() => toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.third), { timeout: 10_000 }).toBeGreaterThan(HEARD_DB);
     expect(await toneLevel(customerPage, '[data-testid="remote-audio"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
+    // Barged in, their line reaches the customer under their name; the whisper before it never did.
+    await third.sendChat('I am the supervisor: the voucher is approved.');
+    await journey.customer.openChat();
+    const barged = journey.customer.chatLine('assessor', 'the voucher is approved');
+    await barged.waitFor();
+    await expect(barged.getByTestId('chat-author').textContent()).resolves.toContain(`${SUPERVISOR.name} · Supervisor`);
+    expect(await journey.customer.page.locator('[data-testid="chat-line"]', { hasText: 'goodwill voucher' }).count()).toBe(0);
+    await journey.customer.closeChat();
 
     const modes = (await call(assessorPage.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries
       .filter((e: { type: string }) => e.type.startsWith('participant.'))

@@ -39,8 +39,8 @@ import { useSessionHub } from '../participants/use-session-hub.ts';
 
 /** Whom a line typed here reaches: a participant's goes to the customer through the assessor's console. */
 function chatPlaceholder(role: Role | undefined, channel: boolean): string {
-  if (role === 'expert') return 'Message the assessor and the customer';
-  if (role === 'supervisor') return 'Message the assessor (the customer too once you barge in)';
+  if (role === 'expert') return 'Message everyone in the call';
+  if (role === 'supervisor') return 'Message (barge in for all)';
   return channel ? 'Message the customer' : 'Message (delivered when the customer is connected)';
 }
 
