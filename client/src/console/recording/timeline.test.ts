@@ -12,14 +12,16 @@ describe('timelineMarkers', () => {
       startedAt: '2025-01-01T10:00:03.000Z',
       durationMs: 10_000,
       evidence: [evidence('e1', '2025-01-01T10:00:08.500Z'), evidence('e0', '2025-01-01T09:59:00.000Z')],
-      chat: [chat('l1', '2025-01-01T10:00:04.000Z', 'hello')],
+      chat: [chat('l1', '2025-01-01T10:00:04.000Z', 'hello'), { ...chat('l2', '2025-01-01T10:00:09.000Z', 'replace the gasket'), from: 'assessor', author: { role: 'expert', name: 'Ines Duarte', userId: 'u1' } }],
       calls: [call],
     });
     expect(markers.map((m) => [m.kind, m.offsetMs])).toEqual([
       ['chat', 1000],
       ['snapshot', 5500],
+      ['chat', 6000],
     ]);
     expect(markers[0]?.label).toBe('Customer: hello');
+    expect(markers[2]?.label).toBe('Ines Duarte: replace the gasket');
   });
 
   it('includes call events that fall inside the recording', () => {

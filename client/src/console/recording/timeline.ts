@@ -54,7 +54,7 @@ export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
   }
   for (const line of input.chat) {
     const offsetMs = within(line.at);
-    if (offsetMs !== null) markers.push({ id: `chat-${line.id}`, kind: 'chat', offsetMs, label: `${line.from === 'customer' ? 'Customer' : 'Assessor'}: ${line.text}` });
+    if (offsetMs !== null) markers.push({ id: `chat-${line.id}`, kind: 'chat', offsetMs, label: `${line.from === 'customer' ? 'Customer' : (line.author?.name ?? 'Assessor')}: ${line.text}` });
   }
   for (const call of input.calls) {
     for (const [i, event] of callEvents(call).entries()) {
