@@ -2,7 +2,7 @@
 // proposal, the customer's answer, the switch — each one ledger entry, written once per client-made id.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../protocol/http.ts';
-import { bearer, startHarness, type Client, type Harness } from './harness.ts';
+import { bearer, type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -14,18 +14,9 @@ beforeEach(async () => {
 });
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
 let made = 0;
 
-async function user(role: 'assessor' | 'supervisor' | 'expert' = 'assessor'): Promise<{ id: string; client: Client }> {
-  made += 1;
-  const email = `channel${made}@example.test`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: `${role} ${made}`, password: PASSWORD, role } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const client = h.client();
-  await client.login(email, PASSWORD);
-  return { id: created.body.user.id, client };
-}
+const user = (role: 'assessor' | 'supervisor' | 'expert' = 'assessor'): Promise<{ id: string; client: Client }> => newUser(h, admin, role);
 
 async function newCase(owner: Client = admin): Promise<{ caseId: string; token: string }> {
   const res = await owner.json('/api/cases', { method: 'POST', json: { title: 'Water in the cellar' } });

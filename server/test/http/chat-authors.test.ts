@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatLine } from '../../../protocol/http.ts';
 import { eventsDuring } from './events.ts';
-import { bearer, startHarness, type Client, type Harness } from './harness.ts';
+import { bearer, type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -17,18 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
-let made = 0;
-
-async function user(role: 'assessor' | 'supervisor' | 'expert', name: string): Promise<{ id: string; client: Client }> {
-  made += 1;
-  const email = `chat${made}@example.test`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email, name, password: PASSWORD, role } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const client = h.client();
-  await client.login(email, PASSWORD);
-  return { id: created.body.user.id, client };
-}
+const user = (role: 'assessor' | 'supervisor' | 'expert', name: string): Promise<{ id: string; client: Client }> => newUser(h, admin, role, name);
 
 let lines = 0;
 const say = (client: Client, caseId: string, text: string, headers?: Record<string, string>, id = `line-${++lines}-0000`) =>

@@ -4,7 +4,7 @@
 // (404, as for a case that does not exist); removing the invitation takes it all away again.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { detailedJpeg } from '../evidence/fixtures.ts';
-import { startHarness, type Client, type Harness } from './harness.ts';
+import { type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -20,18 +20,9 @@ beforeEach(async () => {
 });
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
 let made = 0;
 
-async function user(role: 'assessor' | 'supervisor' | 'expert' | 'admin'): Promise<{ id: string; client: Client }> {
-  made += 1;
-  const email = `expert${made}@example.test`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: `${role} ${made}`, password: PASSWORD, role } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const client = h.client();
-  await client.login(email, PASSWORD);
-  return { id: created.body.user.id, client };
-}
+const user = (role: 'assessor' | 'supervisor' | 'expert' | 'admin'): Promise<{ id: string; client: Client }> => newUser(h, admin, role);
 
 async function caseOf(owner: Client): Promise<string> {
   const res = await owner.json('/api/cases', { method: 'POST', json: { title: 'Water under the sink' } });

@@ -106,6 +106,25 @@ function makeClient(base: string): Client {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** The password every user `newUser` makes has. */
+export const USER_PASSWORD = 'a long enough password';
+let usersMade = 0;
+
+/**
+ * A new user of `role` (made by `admin` through POST /api/users), logged in on a client of their own;
+ * `name` defaults to "<role> <n>". Throws, naming the answer, when the server refuses.
+ */
+export async function newUser(h: Harness, admin: Client, role = 'assessor', name?: string): Promise<{ id: string; name: string; email: string; client: Client }> {
+  usersMade += 1;
+  const email = `user${usersMade}@example.test`;
+  const shown = name ?? `${role} ${usersMade}`;
+  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: shown, password: USER_PASSWORD, role } });
+  if (created.status !== 201) throw new Error(`creating a ${role}: ${created.status} ${JSON.stringify(created.body)}`);
+  const client = h.client();
+  await client.login(email, USER_PASSWORD);
+  return { id: created.body.user.id, name: shown, email, client };
+}
+
 /** Everything stored about a case, to assert that a rejected request changed nothing. */
 export async function snapshotOf(admin: Client, caseId: string, dataDir: string) {
   const ledger = await admin.json(`/api/cases/${caseId}/ledger`);

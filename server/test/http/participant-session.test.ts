@@ -3,7 +3,7 @@
 // barges, each change a ledger entry; only a participant sets their own mode (the case's assessor
 // cannot put a supervisor in whisper); leaving writes participant.left.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Client, type Harness } from './harness.ts';
+import { type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -15,18 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
-let made = 0;
-
-async function user(role: 'assessor' | 'supervisor' | 'expert'): Promise<{ id: string; client: Client }> {
-  made += 1;
-  const email = `third${made}@example.test`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: `${role} ${made}`, password: PASSWORD, role } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const client = h.client();
-  await client.login(email, PASSWORD);
-  return { id: created.body.user.id, client };
-}
+const user = (role: 'assessor' | 'supervisor' | 'expert'): Promise<{ id: string; client: Client }> => newUser(h, admin, role);
 
 async function caseOf(owner: Client): Promise<string> {
   const res = await owner.json('/api/cases', { method: 'POST', json: { title: 'Cracked tile' } });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { QueueView } from '../../../protocol/queue.ts';
 import { eventsDuring } from './events.ts';
-import { startHarness, type Client, type Harness } from './harness.ts';
+import { type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -18,9 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
-let made = 0;
-
 interface Person {
   id: string;
   client: Client;
@@ -28,14 +25,8 @@ interface Person {
 
 /** An assessor with these skills and capacity, logged in; available unless told otherwise. */
 async function assessor(skills: Record<string, number>, capacity: Record<string, number>, status: 'available' | 'busy' | 'away' | null = 'available'): Promise<Person> {
-  made += 1;
-  const email = `asr${made}@example.test`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email, name: `Assessor ${made}`, password: PASSWORD } });
-  expect(created.status).toBe(201);
-  const id: string = created.body.user.id;
+  const { id, client } = await newUser(h, admin);
   expect((await admin.json(`/api/users/${id}/routing`, { method: 'PUT', json: { skills, capacity } })).status).toBe(204);
-  const client = h.client();
-  await client.login(email, PASSWORD);
   if (status) expect((await client.json('/api/me/status', { method: 'PUT', json: { status } })).status).toBe(204);
   return { id, client };
 }

@@ -9,7 +9,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { QueuePlace } from '../../../protocol/intake.ts';
 import type { QueueOffer, QueueView } from '../../../protocol/queue.ts';
 import { eventsDuring } from './events.ts';
-import { bearer, startHarness, type Client, type Harness } from './harness.ts';
+import { bearer, type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -21,7 +21,6 @@ async function start(env: Record<string, string> = {}): Promise<void> {
 }
 afterEach(() => h?.close());
 
-const PASSWORD = 'a long enough password';
 let made = 0;
 
 interface Person {
@@ -32,13 +31,8 @@ interface Person {
 
 async function person(skills: Record<string, number>, capacity: Record<string, number>, options: { status?: 'available' | 'busy'; role?: string } = {}): Promise<Person> {
   made += 1;
-  const name = `Colleague ${made}`;
-  const created = await admin.json('/api/users', { method: 'POST', json: { email: `tr${made}@example.test`, name, password: PASSWORD, role: options.role ?? 'assessor' } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id: string = created.body.user.id;
+  const { id, name, client } = await newUser(h, admin, options.role ?? 'assessor', `Colleague ${made}`);
   expect((await admin.json(`/api/users/${id}/routing`, { method: 'PUT', json: { skills, capacity } })).status).toBe(204);
-  const client = h.client();
-  await client.login(`tr${made}@example.test`, PASSWORD);
   expect((await client.json('/api/me/status', { method: 'PUT', json: { status: options.status ?? 'available' } })).status).toBe(204);
   return { id, name, client };
 }
