@@ -208,7 +208,8 @@ describe('who may call', () => {
       expect((await supervisor.client.fetch(`/api/cases/${caseId}${path}`)).status, path).toBe(200);
     }
     const writes: [string, string, unknown][] = [
-      ['PATCH', '', { reference: 'R-1' }], ['POST', '/chat', { id: 'line-sup-1', text: 'hi' }], ['POST', '/close', { reason: 'no' }],
+      // Chat is not among them: a supervisor may write to the assessor (chat-authors.test.ts).
+      ['PATCH', '', { reference: 'R-1' }], ['POST', '/close', { reason: 'no' }],
       ['POST', '/outcome', { decision: 'approved', reason: 'no' }], ['POST', '/join-link', {}], ['POST', '/recordings', {}],
     ];
     for (const [method, path, json] of writes) {
