@@ -46,7 +46,7 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
       const user = await sessionUser(req);
       if (user?.role === 'supervisor' && supervisorMayNot(req)) throw forbidden('a supervisor can read cases, not change them');
       // An expert works in the cases they are invited to; opening one of their own would be a case nobody routed.
-      if (user?.role === 'expert' && req.method === 'POST' && /^\/api\/cases\/?(\?|$)/.test(req.originalUrl)) throw forbidden('an expert works only in the cases they are invited to');
+      if (user?.role === 'expert' && req.method === 'POST' && /^\/api\/cases\/?(\?|$)/.test(routedPath(req))) throw forbidden('an expert works only in the cases they are invited to');
       if (user) return user;
       if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
       throw new HttpError(401, 'login_required', 'log in first');
@@ -90,6 +90,12 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
   return auth;
 }
 
+/**
+ * The request's path as the routers match it: they ignore case (Express's default), so a rule that
+ * reads the path must too, or `/API/CASES/<id>/close` would reach the route its rule refuses.
+ */
+export const routedPath = (req: Request): string => req.originalUrl.toLowerCase();
+
 const CASE_PATH = /^\/api\/cases(\/|\?|$)/;
 /**
  * What a supervisor may still send to a case: peer credentials, to listen in on (or join) its live call;
@@ -104,7 +110,7 @@ const SUPERVISOR_CASE_WRITES = [/^\/api\/cases\/[^/?]+\/(peer|chat)(\?|$)/, /^\/
  */
 function supervisorMayNot(req: Request): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;
-  const path = req.originalUrl;
+  const path = routedPath(req);
   return CASE_PATH.test(path) && !SUPERVISOR_CASE_WRITES.some((allowed) => allowed.test(path));
 }
 

@@ -33,10 +33,13 @@ export interface IntakeRouteDeps {
   limitStore?: ((name: string) => Store) | null;
 }
 
+/** POST /api/intake/code, however its path is spelled (the router ignores case). */
+const isCodeRequest = (req: Request): boolean => req.path.toLowerCase().replace(/\/+$/, '').endsWith('/code');
+
 /** The reference a code request or attempt names, as the limiter counts it; null when the body names none. */
 function referenceOf(req: Request): string | null {
   const body = req.body as { reference?: unknown; existing?: { reference?: unknown } } | undefined;
-  const reference = req.path.endsWith('/code') ? body?.reference : body?.existing?.reference;
+  const reference = isCodeRequest(req) ? body?.reference : body?.existing?.reference;
   return typeof reference === 'string' && reference.trim() !== '' ? reference.trim().toUpperCase() : null;
 }
 
@@ -61,7 +64,7 @@ export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
 
   const intakesPerAddress = limiter('intake', limits.intakesPerAddress, 'too many requests from your address; wait a few minutes and try again', { skipFailedRequests: true });
   /** A well-formed code request or attempt: a malformed one tests no code and is refused 400 anyway, so it is not counted. */
-  const codeAttempt = (req: Request) => referenceOf(req) !== null && (req.path.endsWith('/code') ? IntakeCodeBody : IntakeBody).safeParse(req.body).success;
+  const codeAttempt = (req: Request) => referenceOf(req) !== null && (isCodeRequest(req) ? IntakeCodeBody : IntakeBody).safeParse(req.body).success;
   const codesPerAddress = limiter('code-address', limits.codesPerAddress, 'too many code requests or attempts from your address; wait a few minutes and try again', {
     skip: (req) => !codeAttempt(req),
   });

@@ -218,6 +218,10 @@ describe('who may call', () => {
       expect(res.body.error.message).toMatch(/^a supervisor can read cases, not change them/i);
     }
     expect((await post(supervisor.client, '/api/cases', { title: 'Mine' })).status).toBe(403);
+    // The same writes with the path spelled as the router would still match it (its routes ignore case).
+    for (const spelled of [`/API/CASES/${caseId}/close`, `/api/Cases/${caseId}/close`, `/api/cases/${caseId}/CLOSE`]) {
+      expect((await supervisor.client.json(spelled, { method: 'POST', json: { reason: 'no' } })).status, spelled).toBe(403);
+    }
     // Listening in on the live call: peer credentials are the one thing a supervisor may ask of a case.
     expect((await post(supervisor.client, `/api/cases/${caseId}/peer`)).status).toBe(200);
     const after = await admin.json(`/api/cases/${caseId}`);
@@ -233,5 +237,7 @@ describe('who may call', () => {
     expect((await expert.client.json('/api/cases')).body.cases).toEqual([]);
     expect([403, 404]).toContain((await expert.client.fetch(`/api/cases/${caseId}`)).status);
     expect((await post(expert.client, '/api/cases', { title: 'Of my own' })).status).toBe(403);
+    expect((await post(expert.client, '/API/Cases/', { title: 'Of my own, spelled otherwise' })).status).toBe(403);
+    expect((await expert.client.json('/api/cases')).body.cases).toEqual([]);
   });
 });
