@@ -43,6 +43,19 @@ const invite = (client: Client, caseId: string, userId: unknown) => client.json(
 const chat = (client: Client, caseId: string, text: string) => client.json(`/api/cases/${caseId}/chat`, { method: 'POST', json: { id: `line-${++made}-0000`, text } });
 
 describe('an invited expert', () => {
+  it('reads how a front-door customer came in (the hand-off summary); an expert not invited gets 404', async () => {
+    const arrived = await h.client().json('/api/intake', { method: 'POST', json: { service: 'claim', intent: 'Water came through the kitchen ceiling' } });
+    expect(arrived.status, JSON.stringify(arrived.body)).toBe(201);
+    const caseId: string = arrived.body.caseId;
+    const invited = await user('expert');
+    const other = await user('expert');
+    expect((await invite(admin, caseId, invited.id)).status).toBe(201);
+    const seen = await invited.client.json(`/api/cases/${caseId}/front-door`);
+    expect(seen.status, JSON.stringify(seen.body)).toBe(200);
+    expect(seen.body.intake.intent).toBe('Water came through the kitchen ceiling');
+    expect((await other.client.json(`/api/cases/${caseId}/front-door`)).status).toBe(404);
+  });
+
   it('reads the case, its photos and chat, chats, and lists it; an expert not invited gets 404 everywhere', async () => {
     const assessor = await user('assessor');
     const expert = await user('expert');

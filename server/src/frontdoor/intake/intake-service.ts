@@ -254,7 +254,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
 
     /** For whoever may read the case: the intake, the agent's answers, the hand-off summary and any callback. */
     async caseFrontDoor(user: User, caseId: string): Promise<CaseFrontDoorView> {
-      await cases.authorize({ kind: 'user', user }, caseId);
+      // An invited expert reads how the customer came in too: the summary is what they are asked to help with.
+      await cases.authorize({ kind: 'user', user }, caseId, 'participants');
       const intake = await store.latest(caseId);
       if (!intake) throw new HttpError(404, 'not_found', 'This case did not come through the front door.');
       const entry = (await queue.placeOf(caseId))?.entry ?? null;
