@@ -12,6 +12,7 @@ import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { QueueView } from '../../../protocol/queue.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { eventsDuring } from '../http/events.ts';
 import { engines } from '../support/engines.ts';
 import { redisMissing, startRedis, type RedisServer } from '../support/redis-server.ts';
 
@@ -48,33 +49,8 @@ async function login(base: string, email: string, password: string): Promise<str
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-/** The console events `cookie` hears on `base` while `action` runs, until `done` holds (5 s at most). */
-async function eventsOn(base: string, cookie: string, action: () => Promise<unknown>, done: (seen: any[]) => boolean): Promise<any[]> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 5_000);
-  const seen: any[] = [];
-  try {
-    const res = await fetch(`${base}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
-    const reader = res.body!.getReader();
-    await action();
-    let text = '';
-    while (!done(seen)) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      text += new TextDecoder().decode(value);
-      const lines = text.split('\n');
-      text = lines.pop() ?? '';
-      for (const line of lines.filter((l) => l.startsWith('data: '))) seen.push(JSON.parse(line.slice(6)));
-    }
-  } catch (error) {
-    if (!abort.signal.aborted) throw error;
-    throw new Error(`the expected events did not arrive; saw ${JSON.stringify(seen.map((e) => e.type))}`);
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-  }
-  return seen;
-}
+/** A console's session on one instance, as the shared event reader takes it. */
+const consoleOn = (base: string, cookie: string) => ({ fetch: (pathname: string, init: RequestInit = {}) => fetch(`${base}${pathname}`, { ...init, headers: { cookie, accept: 'text/event-stream' } }) });
 
 beforeAll(async () => {
   if (skip) return;
@@ -212,13 +188,13 @@ describe.skipIf(skip)('the queue on two instances', () => {
     expect((await call(b, sender.cookie, 'POST', `/api/queue/${entryId}/accept`, {})).status).toBe(200);
 
     // Sent on instance a, heard on instance b's stream.
-    const heard = await eventsOn(b, colleague.cookie, async () => {
+    const heard: any[] = await eventsDuring(consoleOn(b, colleague.cookie), async () => {
       const moved = await call(a, sender.cookie, 'POST', `/api/queue/${entryId}/transfer`, { mode: 'warm', to: colleague.id, note: 'Loose tiles, photos taken' });
       expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     }, (seen) => seen.some((e) => e.type === 'offer' && e.offer.entryId === entryId));
     expect(heard.find((e) => e.type === 'offer')!.offer).toMatchObject({ entryId, caseTitle: 'Roof', transfer: { fromId: sender.id, fromName: sender.name, note: 'Loose tiles, photos taken' } });
     // Accepted on instance a, the sender told on instance b.
-    const told = await eventsOn(b, sender.cookie, async () => {
+    const told: any[] = await eventsDuring(consoleOn(b, sender.cookie), async () => {
       expect((await call(a, colleague.cookie, 'POST', `/api/queue/${entryId}/accept`, {})).status).toBe(200);
     }, (seen) => seen.some((e) => e.type === 'transfer'));
     expect(told.find((e) => e.type === 'transfer')).toEqual({ type: 'transfer', assessorId: sender.id, entryId, caseId, outcome: 'accepted', colleagueName: colleague.name });

@@ -3,7 +3,8 @@
 import { ConsoleEvent } from '../../../protocol/http.ts';
 import type { Client } from './harness.ts';
 
-export async function eventsDuring(client: Client, action: () => Promise<unknown>, done: (seen: ConsoleEvent[]) => boolean, timeoutMs = 5_000): Promise<ConsoleEvent[]> {
+/** `client`: anything that fetches a console's paths with its session (a harness Client, or a cookie on another instance). */
+export async function eventsDuring(client: Pick<Client, 'fetch'>, action: () => Promise<unknown>, done: (seen: ConsoleEvent[]) => boolean, timeoutMs = 5_000): Promise<ConsoleEvent[]> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const seen: ConsoleEvent[] = [];
