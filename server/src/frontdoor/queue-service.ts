@@ -12,7 +12,7 @@ import type { Db } from '../storage/database.ts';
 import { newId } from '../auth/tokens.ts';
 import { createQueueStore, type StoredEntry, type StoredRouting } from './queue-store.ts';
 import { compareEntries, routingPass } from './routing.ts';
-import { frontDoorOf, offerView, quiet, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
+import { frontDoorOf, offerView, openOffers, quiet, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
 import { createTransferActions } from './queue-transfer.ts';
 import { isWarmTransfer } from './transfer.ts';
 import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, SkillLevels } from './routing-types.ts';
@@ -127,8 +127,8 @@ export function createQueueService(deps: QueueServiceDeps) {
     // A warm transfer that lapsed is back in its session: not routed.
     const entries = queued.filter((e) => e.state !== 'assigned');
     const routing = lost > 0 ? await store.routing() : before;
-    const pendingOf = (list: StoredEntry[]) => new Map(list.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
-    let assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries), awayAfterMs));
+    const offered = openOffers(entries);
+    let assessors = routing.map((row) => toAssessor(row, now, offered, awayAfterMs));
     const offers = routingPass(entries.map(toQueueEntry), assessors, now);
     const byId = new Map(entries.map((e) => [e.id, e]));
     const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
@@ -139,7 +139,10 @@ export function createQueueService(deps: QueueServiceDeps) {
       Object.assign(entry, { state: 'offered', passedOver, offeredTo: offer.assessorId, offerExpiresAt: expiresAt, offerReason: offer.reason });
       await ledger.append({ caseId: entry.caseId, actor: SYSTEM, type: 'queue.offered', payload: { entryId: entry.id, assessorId: offer.assessorId, stepIndex: offer.stepIndex, reason: offer.reason } });
     }
-    if (offers.length > 0) assessors = routing.map((row) => toAssessor(row, now, pendingOf(entries), awayAfterMs));
+    if (offers.length > 0) {
+      const offeredNow = openOffers(entries);
+      assessors = routing.map((row) => toAssessor(row, now, offeredNow, awayAfterMs));
+    }
     // A warm transfer's customer is in a session, not waiting: it takes no place in the line.
     const waiting = entries.filter((e) => !isWarmTransfer(e));
     const estimates = estimateWait(waiting.map(toQueueEntry), assessors, await store.recentHandleSeconds(), now);
@@ -348,7 +351,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       let estimate = now - lastEstimates.at <= ESTIMATE_FRESH_MS ? lastEstimates.byEntry.get(entry.id) : undefined;
       if (estimate === undefined) {
         const [entries, routing, recent] = await Promise.all([store.queued(), store.routing(), store.recentHandleSeconds()]);
-        const pendingOffers = new Map(entries.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+        const pendingOffers = openOffers(entries);
         const waiting = entries.filter((e) => !isWarmTransfer(e));
         const estimates = estimateWait(waiting.map(toQueueEntry), routing.map((row) => toAssessor(row, now, pendingOffers, awayAfterMs)), recent, now);
         estimate = estimates.find((e) => e.entryId === entry.id);

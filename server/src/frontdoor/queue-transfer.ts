@@ -7,7 +7,7 @@ import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { QueueStore, StoredEntry } from './queue-store.ts';
-import { effectiveStatus, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
+import { effectiveStatus, openOffers, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
 import { CHANNELS } from './routing-types.ts';
 import { isWarmTransfer, warmColleague } from './transfer.ts';
 
@@ -65,7 +65,7 @@ export function createTransferActions(ctx: TransferContext) {
         return null;
       }
       const queued = await store.queued();
-      const pending = new Map(queued.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+      const pending = openOffers(queued);
       const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs)), now, input);
       if (colleague === null) {
         throw new HttpError(409, 'colleague_unavailable', input.to !== undefined ? 'That colleague is not free to take a session now: try later, or transfer cold.' : 'Nobody with that skill is free now: try later, or transfer cold.');

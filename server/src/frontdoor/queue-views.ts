@@ -23,6 +23,11 @@ export function effectiveStatus(row: StoredRouting, now: number, awayAfterMs: nu
   return row.status;
 }
 
+/** Each assessor's open offer (their id → the entry's), from the entries as read. */
+export function openOffers(entries: readonly StoredEntry[]): Map<string, string> {
+  return new Map(entries.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
+}
+
 export function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>, awayAfterMs: number): Assessor {
   const pending = offers.get(row.userId);
   return {
