@@ -16,6 +16,10 @@ import { TourActivityBody, TourEvent } from './tour-activity.ts';
 import { TourId } from './tour.ts';
 import { QueueChannel, RoutingStep } from './queue.ts';
 import { text } from './text.ts';
+import { CaptureCheck, CaseAddress, ExifFacts } from './capture.ts';
+import { IdentityDocument, IdentityPhotoPurpose, IdentityResult, MrzReading } from './identity.ts';
+import { Currency } from './money.ts';
+import { OfferConfirmation, OfferItem } from './settlement.ts';
 
 export { AgentAnsweredPayload, AgentHandedOffPayload, EvidenceNotedPayload, EvidenceSupersededPayload, RetentionPurgedPayload };
 
@@ -106,6 +110,12 @@ export const EvidenceAddedPayload = z.object({
   thumbnailSha256: Sha256Hex,
   /** The annotations drawn over the photo; entries from before annotation layers have none. */
   layer: AnnotationLayer.nullable().optional(),
+  /** An identity check's photo (document front/back, selfie); absent on an ordinary photo. */
+  purpose: IdentityPhotoPurpose.optional(),
+  /** A gallery upload's EXIF time and place, when the file carried them. */
+  exif: ExifFacts.optional(),
+  /** The when/where check made on arrival; entries from before issue 15 have none (the verifier re-derives it). */
+  capture: CaptureCheck.optional(),
 });
 export type EvidenceAddedPayload = z.infer<typeof EvidenceAddedPayload>;
 
@@ -260,6 +270,58 @@ export type ParticipantModePayload = z.infer<typeof ParticipantModePayload>;
 export const ParticipantLeftPayload = z.object({ userId: text() });
 export type ParticipantLeftPayload = z.infer<typeof ParticipantLeftPayload>;
 
+/** The case's address was set or corrected: the coordinate photos are checked against from now on. */
+export const CaseAddressSetPayload = CaseAddress;
+export type CaseAddressSetPayload = z.infer<typeof CaseAddressSetPayload>;
+
+/** The assessor asked the customer to prove who they are with this document and a selfie. */
+export const IdentityRequestedPayload = z.object({ checkId: text(), document: IdentityDocument });
+export type IdentityRequestedPayload = z.infer<typeof IdentityRequestedPayload>;
+
+/** The customer sent the live captures; `mrz`: what was read offline from the document (null: none readable). */
+export const IdentitySubmittedPayload = z.object({
+  checkId: text(),
+  frontEvidenceId: text(),
+  backEvidenceId: text().nullable(),
+  selfieEvidenceId: text(),
+  mrz: MrzReading.nullable(),
+});
+export type IdentitySubmittedPayload = z.infer<typeof IdentitySubmittedPayload>;
+
+/** The assessor compared the document, the selfie and the person, and decided. */
+export const IdentityCheckedPayload = z.object({ checkId: text(), result: IdentityResult, reason: text() });
+export type IdentityCheckedPayload = z.infer<typeof IdentityCheckedPayload>;
+
+/** A settlement offer; `supersedes`: the open offer it replaces (that one can no longer be accepted). */
+export const OfferMadePayload = z.object({
+  offerId: text(),
+  amount: z.number(),
+  currency: Currency,
+  items: z.array(OfferItem),
+  conditions: text(),
+  expiresAt: text(),
+  confirmWith: OfferConfirmation,
+  supersedes: text().nullable(),
+});
+export type OfferMadePayload = z.infer<typeof OfferMadePayload>;
+
+/** A one-time code for confirming the decision was sent (recipient as shown to the assessor, masked). */
+export const OfferCodeSentPayload = z.object({ offerId: text(), channel: z.enum(['email', 'sms']), recipient: text(), status: text() });
+export type OfferCodeSentPayload = z.infer<typeof OfferCodeSentPayload>;
+
+/** The customer accepted, confirmed by the code or the passed identity check; `receiptCode`: what anyone can check the receipt with. */
+export const OfferAcceptedPayload = z.object({
+  offerId: text(),
+  confirmedWith: OfferConfirmation,
+  identityCheckId: text().nullable(),
+  receiptCode: text(),
+});
+export type OfferAcceptedPayload = z.infer<typeof OfferAcceptedPayload>;
+
+/** The customer declined, with their reason. */
+export const OfferDeclinedPayload = z.object({ offerId: text(), reason: text(), receiptCode: text() });
+export type OfferDeclinedPayload = z.infer<typeof OfferDeclinedPayload>;
+
 /** Every ledger kind and the schema of its payload. */
 export const LedgerPayloads = {
   'case.created': CaseCreatedPayload,
@@ -315,6 +377,14 @@ export const LedgerPayloads = {
   'participant.joined': ParticipantModePayload,
   'participant.mode-changed': ParticipantModePayload,
   'participant.left': ParticipantLeftPayload,
+  'case.address-set': CaseAddressSetPayload,
+  'identity.requested': IdentityRequestedPayload,
+  'identity.submitted': IdentitySubmittedPayload,
+  'identity.checked': IdentityCheckedPayload,
+  'offer.made': OfferMadePayload,
+  'offer.code-sent': OfferCodeSentPayload,
+  'offer.accepted': OfferAcceptedPayload,
+  'offer.declined': OfferDeclinedPayload,
 } as const;
 
 export type LedgerKind = keyof typeof LedgerPayloads;

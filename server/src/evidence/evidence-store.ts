@@ -114,6 +114,7 @@ export function createEvidenceStore(db: Db): EvidenceStore {
     'id', 'case_id', 'source', 'mime', 'size', 'sha256', 'preview_sha256', 'thumbnail_sha256', 'width', 'height',
     'sharpness', 'blurry', 'brightness', 'device_time', 'received_at', 'latitude', 'longitude', 'accuracy',
     'request_id', 'upload_id', 'captured_by', 'actor_id', 'ledger_seq', 'layer',
+    'purpose', 'exif_time', 'exif_latitude', 'exif_longitude', 'flags',
   ]);
   const one = async (query: ReturnType<typeof evidence>): Promise<EvidenceRecord | null> => {
     const row = await query.executeTakeFirst();

@@ -43,6 +43,8 @@ export function describeEntry(entry: LedgerEntry, context: DescribeContext): str
   return (known && describeKnown(known, context)) ?? capitalise(entry.type.replace(/[._-]+/g, ' '));
 }
 
+const DOCUMENT_WORDS = { passport: 'a passport', 'id-card': 'an ID card', 'driving-licence': 'a driving licence' } as const;
+
 /** The entry in words; null when its payload says too little to say more than its type. */
 function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): string | null {
   const assessor = (id: string): string => context.userName?.(id) ?? `assessor ${id}`;
@@ -211,6 +213,29 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
       return `${capitalise(assessor(entry.payload.userId))} (${entry.payload.role}) now${PARTICIPANT_MODE_WORDS[entry.payload.mode]}`;
     case 'participant.left':
       return `${capitalise(assessor(entry.payload.userId))} left the session`;
+    case 'case.address-set': {
+      const p = entry.payload;
+      return `Case address set: ${p.address ? `${p.address} ` : ''}(${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)})`;
+    }
+    case 'identity.requested':
+      return `Identity check requested (${DOCUMENT_WORDS[entry.payload.document]} and a selfie)`;
+    case 'identity.submitted': {
+      const mrz = entry.payload.mrz;
+      const read = mrz === null ? 'no machine-readable zone read' : `machine-readable zone read, check digits ${mrz.valid ? 'valid' : 'NOT valid'}`;
+      return `Customer sent the identity photos (${read})`;
+    }
+    case 'identity.checked':
+      return `Identity check ${entry.payload.result}: "${preview(entry.payload.reason)}"`;
+    case 'offer.made': {
+      const p = entry.payload;
+      return `Settlement offered: ${formatMoney(p.amount, p.currency)}, valid until ${formatTime(p.expiresAt)}${p.supersedes ? ' (replaces the earlier offer)' : ''}`;
+    }
+    case 'offer.code-sent':
+      return `Confirmation code sent by ${entry.payload.channel} to ${entry.payload.recipient} (${entry.payload.status})`;
+    case 'offer.accepted':
+      return `Customer accepted the settlement offer (confirmed by ${entry.payload.confirmedWith === 'code' ? 'one-time code' : 'identity check'}; receipt ${entry.payload.receiptCode})`;
+    case 'offer.declined':
+      return `Customer declined the settlement offer: "${preview(entry.payload.reason)}" (receipt ${entry.payload.receiptCode})`;
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

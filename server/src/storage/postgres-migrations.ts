@@ -7,6 +7,7 @@
 // SQLite gives every table an insertion-ordered rowid that lists break ties on; here the tables that
 // are listed that way get an identity column of that name, so the same query orders the same.
 import { FRONT_DOOR_TABLES } from './front-door-tables.ts';
+import { SETTLE_TABLES } from './settle-tables.ts';
 
 export const postgresMigrations: string[] = [
   `
@@ -312,4 +313,6 @@ export const postgresMigrations: string[] = [
   ALTER TABLE cases ALTER COLUMN created_by DROP NOT NULL;
   ${FRONT_DOOR_TABLES}
   `,
+  // Settle online (issue 15): as the SQLite step.
+  SETTLE_TABLES,
 ];

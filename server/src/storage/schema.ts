@@ -36,6 +36,10 @@ export interface CasesTable {
   reference: string | null;
   closed_at: string | null;
   archived_at: string | null;
+  /** The case's address in words and the coordinate the assessor gave for it (no geocoder); null: none. */
+  address: string | null;
+  address_latitude: number | null;
+  address_longitude: number | null;
 }
 
 export interface JoinTokensTable {
@@ -81,6 +85,14 @@ export interface EvidenceTable {
   actor_id: string;
   ledger_seq: number;
   layer: string | null;
+  /** What an identity check's photo shows; null: an ordinary photo of the case. */
+  purpose: 'id-front' | 'id-back' | 'selfie' | null;
+  /** A gallery upload's EXIF capture time (as written, ISO 8601 when parseable) and place, when present. */
+  exif_time: string | null;
+  exif_latitude: number | null;
+  exif_longitude: number | null;
+  /** JSON of the when/where flags (protocol/capture.ts CaptureFlags); null: none raised or from before flags. */
+  flags: string | null;
 }
 
 export interface ChatLinesTable {
@@ -382,4 +394,119 @@ export interface Schema {
   case_participants: CaseParticipantsTable;
   surveys: SurveysTable;
   wrap_ups: WrapUpsTable;
+  settings: SettingsTable;
+  identity_checks: IdentityChecksTable;
+  settlement_offers: SettlementOffersTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
+  webhook_attempts: WebhookAttemptsTable;
+  api_keys: ApiKeysTable;
+}
+
+/** Organisation settings the admin pages change (name → JSON value); a missing row is the default. */
+export interface SettingsTable {
+  name: string;
+  value: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface IdentityChecksTable {
+  id: string;
+  case_id: string;
+  document: 'passport' | 'id-card' | 'driving-licence';
+  requested_by: string;
+  requested_at: string;
+  state: 'requested' | 'submitted' | 'passed' | 'failed' | 'cancelled';
+  front_evidence_id: string | null;
+  back_evidence_id: string | null;
+  selfie_evidence_id: string | null;
+  /** JSON of the machine-readable zone as read (protocol/identity.ts MrzReading); null: none read. */
+  mrz: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+}
+
+export interface SettlementOffersTable {
+  id: string;
+  case_id: string;
+  made_by: string;
+  made_at: string;
+  amount: number;
+  currency: string;
+  /** JSON array of the offer's items (protocol/settlement.ts). */
+  items: string;
+  conditions: string;
+  expires_at: string;
+  confirm_with: 'code' | 'identity';
+  state: 'open' | 'accepted' | 'declined' | 'superseded' | 'withdrawn';
+  supersedes: string | null;
+  superseded_by: string | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  identity_check_id: string | null;
+  /** Set on the customer's decision: the code anyone can check the receipt with. */
+  receipt_code: string | null;
+  code_hash: string | null;
+  code_sent_at: string | null;
+  code_expires_at: string | null;
+  code_attempts: Generated<number>;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of the event types it receives. */
+  events: string;
+  /** The signing secret (Standard Webhooks `whsec_…`): kept, since every delivery is signed with it. */
+  secret: string;
+  created_by: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookOutboxTable {
+  /** The message id (`webhook-id`): the same on every retry. */
+  id: string;
+  endpoint_id: string;
+  case_id: string;
+  /** The ledger entry the event comes from; delivery order within a case. */
+  ledger_seq: number;
+  event: string;
+  payload: string;
+  created_at: string;
+  state: 'pending' | 'delivered' | 'abandoned';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  outbox_id: string;
+  at: string;
+  /** The endpoint's HTTP status; null when it could not be reached (`error` says why). */
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** The key's first characters, shown to tell keys apart and used to find the row. */
+  prefix: string;
+  /** SHA-256 of the whole key (hex); the key itself is shown once and never stored. */
+  key_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -76,6 +76,25 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
   'participant.joined': { userId: 'usr_e', role: 'expert', mode: 'full' },
   'participant.mode-changed': { userId: 'usr_s', role: 'supervisor', mode: 'whisper' },
   'participant.left': { userId: 'usr_e' },
+  'case.address-set': { address: '12 Harbour Road, Leith', latitude: 55.9756, longitude: -3.1711 },
+  'identity.requested': { checkId: 'idc_1', document: 'id-card' },
+  'identity.submitted': {
+    checkId: 'idc_1', frontEvidenceId: 'ev_f', backEvidenceId: 'ev_b', selfieEvidenceId: 'ev_s',
+    mrz: {
+      format: 'TD1', lines: ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'],
+      documentNumber: 'D23145890', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', nationality: 'UTO', issuingState: 'UTO',
+      birthDate: '1974-08-12', expiryDate: '2012-04-15', sex: 'F',
+      checkDigits: { documentNumber: true, birthDate: true, expiryDate: true, composite: true }, valid: true,
+    },
+  },
+  'identity.checked': { checkId: 'idc_1', result: 'passed', reason: 'Face and document match the caller' },
+  'offer.made': {
+    offerId: 'off_1', amount: 1250, currency: 'EUR', items: [{ description: 'Rear bumper', amount: 1250 }],
+    conditions: 'Paid within 5 working days', expiresAt: '2026-12-11T10:00:00.000Z', confirmWith: 'code', supersedes: null,
+  },
+  'offer.code-sent': { offerId: 'off_1', channel: 'sms', recipient: '+44 •••• ••• 123', status: 'sent' },
+  'offer.accepted': { offerId: 'off_1', confirmedWith: 'code', identityCheckId: null, receiptCode: 'R7K3-Q9XP-AM2D' },
+  'offer.declined': { offerId: 'off_1', reason: 'Too low for the repair quote', receiptCode: 'R7K3-Q9XP-AM2D' },
 };
 
 let seq = 0;
