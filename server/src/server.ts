@@ -1,4 +1,5 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
+import { createSettingsStore } from './settings/settings-store.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -139,6 +140,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const tours = loadTourLibrary(config.toursDir);
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
   const caseStore = createCaseStore(db);
+  const settings = createSettingsStore(db);
   const checklistStore = createChecklistStore(db);
   const linkStore = createLinkStore(db);
   const linkSeal = createLinkSeal(signallingSecret);
@@ -280,6 +282,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     participantSessions: createParticipantSessions({ db, cases, caseStore, ledger, users, invitations: participantsStore }),
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
+    settings,
   });
   for (const server of servers) server.on('request', app);
   queue.start();

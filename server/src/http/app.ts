@@ -30,6 +30,7 @@ import type { ReportService } from '../report/report-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourLibrary } from '../tours/tour-library.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseLifecycleRoutes } from './case-lifecycle-routes.ts';
@@ -109,6 +110,8 @@ export interface AppDeps {
   joinBase: (req: Request) => string;
   /** Which origins count as the server's own, for cookie-authenticated writes. */
   ownOrigins: SameOriginDeps;
+  /** The organisation's settings (admin pages; issue 15). */
+  settings: SettingsStore;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -180,6 +183,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(participantSessionRoutes({ auth, sessions: deps.participantSessions }));
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
+  // Settle online (issue 15): one line per router below.
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);
