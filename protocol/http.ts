@@ -7,6 +7,7 @@ import { AnnotationLayer, AnnotationView, MeasurementView } from './spatial.ts';
 import { Currency } from './money.ts';
 import { QueueOffer } from './queue.ts';
 import { FrontDoorView } from './intake.ts';
+import { IdentityPhotoPurpose } from './identity.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
 
@@ -216,6 +217,8 @@ export const EvidenceUploadMeta = z.object({
   requestId: text().max(64).optional(),
   /** Client-chosen id that makes a retried upload idempotent. */
   uploadId: text().min(8).max(64).optional(),
+  /** An identity check's photo (document front/back, selfie): only a customer's live capture may carry one. */
+  purpose: IdentityPhotoPurpose.optional(),
   /** The checklist item a device photo is for; the server then checks its quality for that item. */
   checklistItem: text().min(1).max(64).regex(/^[a-z0-9-]+$/).optional(),
   /** The annotations visible when the photo was taken (JSON of `AnnotationLayer`), kept beside the photo. */
@@ -274,6 +277,8 @@ export const EvidenceView = z.object({
   note: text().nullable().optional(),
   /** Who last changed the caption or note (the assessor's name) and when; null when never. */
   noted: z.object({ by: text(), at: text() }).nullable().optional(),
+  /** What an identity check's photo shows (document front/back, selfie); null: an ordinary photo. */
+  purpose: IdentityPhotoPurpose.nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

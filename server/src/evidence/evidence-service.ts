@@ -95,6 +95,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       caption: noted?.caption ?? null,
       note: noted?.note ?? null,
       noted: noted ? { by: noted.byName ?? noted.by, at: noted.at } : null,
+      purpose: r.purpose,
     };
   };
 
@@ -175,6 +176,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     async ingest(principal: Principal, caseId: string, file: ReceivedFile, meta: EvidenceUploadMeta, signal?: AbortSignal): Promise<{ evidence: EvidenceView; created: boolean }> {
       let adopted = false;
       try {
+        refuseMisplacedPurpose(principal, meta);
         const caseRecord = await deps.cases.authorize(principal, caseId);
         // Before anything is written: a photo for an item the case's checklist lacks is refused whole.
         if (meta.checklistItem !== undefined) await deps.checklist.check(caseRecord, meta.checklistItem);
@@ -214,6 +216,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           actorId: actor.id,
           ledgerSeq: 0,
           layer: meta.layer ?? null,
+          purpose: meta.purpose ?? null,
         };
         // The blobs are stored (above, outside any transaction); the entry and the row commit together. An
         // upload id names one upload: whatever arrives again under it (a retry that raced this one) is
@@ -236,6 +239,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
                 exposure: quality.exposure, deviceTime, receivedAt, requestId,
                 location: hasLocation ? { latitude: record.latitude!, longitude: record.longitude!, accuracy: record.accuracy } : null,
                 previewSha256, thumbnailSha256, layer: record.layer,
+                ...(record.purpose !== null ? { purpose: record.purpose } : {}),
               },
               blobs: [sha256, previewSha256, thumbnailSha256],
             });
@@ -270,4 +274,18 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       return { sha256, mime: which === 'original' ? record.mime : 'image/jpeg', stream: () => blobs.open(sha256) };
     },
   };
+}
+
+/**
+ * An identity photo (document or selfie) must be the customer's own live capture: a gallery pick or a
+ * video frame could be anyone's picture, and staff do not prove the customer's identity for them.
+ */
+function refuseMisplacedPurpose(principal: Principal, meta: EvidenceUploadMeta): void {
+  if (meta.purpose === undefined) return;
+  if (principal.kind !== 'customer') {
+    throw new HttpError(403, 'identity_photo_customer_only', 'identity photos are taken by the customer on their own phone (join link), not uploaded by staff');
+  }
+  if (meta.source !== 'device-still') {
+    throw new HttpError(400, 'identity_photo_not_live', 'identity photos must be live captures, not gallery picks');
+  }
 }

@@ -1,6 +1,7 @@
 // Evidence rows: the queryable projection of `evidence.added` ledger entries.
 import type { Selectable } from 'kysely';
 import type { EvidenceSource } from '../../../protocol/http.ts';
+import type { IdentityPhotoPurpose } from '../../../protocol/identity.ts';
 import { AnnotationLayer } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
 import type { EvidenceCorrectionsTable, EvidenceTable } from '../storage/schema.ts';
@@ -31,6 +32,8 @@ export interface EvidenceRecord {
   ledgerSeq: number;
   /** The annotations visible when the photo was taken, kept beside it (the photo is never drawn on). */
   layer: AnnotationLayer | null;
+  /** What an identity check's photo shows; null: an ordinary photo of the case. */
+  purpose: IdentityPhotoPurpose | null;
 }
 
 /** An evidence item marked superseded: the projection of its `evidence.superseded` entry. */
@@ -97,6 +100,7 @@ const fromRow = (row: EvidenceRow): EvidenceRecord => ({
   actorId: row.actor_id,
   ledgerSeq: row.ledger_seq,
   layer: row.layer === null ? null : AnnotationLayer.parse(JSON.parse(row.layer)),
+  purpose: row.purpose,
 });
 
 const correctionFromRow = (row: EvidenceCorrectionsTable): EvidenceCorrection => ({
@@ -129,7 +133,7 @@ export function createEvidenceStore(db: Db): EvidenceStore {
         sharpness: r.sharpness, blurry: r.blurry ? 1 : 0, brightness: r.brightness, device_time: r.deviceTime,
         received_at: r.receivedAt, latitude: r.latitude, longitude: r.longitude, accuracy: r.accuracy,
         request_id: r.requestId, upload_id: r.uploadId, captured_by: r.capturedBy, actor_id: r.actorId,
-        ledger_seq: r.ledgerSeq, layer: r.layer ? JSON.stringify(r.layer) : null,
+        ledger_seq: r.ledgerSeq, layer: r.layer ? JSON.stringify(r.layer) : null, purpose: r.purpose,
       }).execute();
     },
     byId: (caseId, id) => one(evidence().where('case_id', '=', caseId).where('id', '=', id)),
