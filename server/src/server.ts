@@ -1,5 +1,6 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
 import { createSettingsStore } from './settings/settings-store.ts';
+import { createSettlement } from './settlement/create-settlement.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -283,6 +284,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
+    settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
   });
   for (const server of servers) server.on('request', app);
   queue.start();

@@ -57,6 +57,9 @@ import { kpiRoutes } from './kpi-routes.ts';
 import { sameOriginWrites, type SameOriginDeps } from './same-origin.ts';
 import { spatialRoutes } from './spatial-routes.ts';
 import { tourApiRoutes, tourFiles } from './tour-routes.ts';
+import type { Settlement } from '../settlement/create-settlement.ts';
+import { settlementRoutes } from './settlement-routes.ts';
+import { settingsRoutes } from './settings-routes.ts';
 
 export interface AppDeps {
   log: Logger;
@@ -112,6 +115,8 @@ export interface AppDeps {
   ownOrigins: SameOriginDeps;
   /** The organisation's settings (admin pages; issue 15). */
   settings: SettingsStore;
+  /** Settlement offers, the customer's decision and its public receipts (issue 15). */
+  settlement: Settlement;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -184,6 +189,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
   // Settle online (issue 15): one line per router below.
+  api.use(settlementRoutes({ auth, settlement: deps.settlement, joinBase: deps.joinBase, limitStore: deps.intakeLimitStore ?? null }), settingsRoutes({ auth, settings: deps.settings, clock: deps.settlement.clock }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);

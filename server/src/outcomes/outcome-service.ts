@@ -1,7 +1,7 @@
 // Case outcomes. A changed decision is a new outcome that names the one it supersedes; none is edited.
 // A damage case is approved, denied, referred or settled; a preview case is booked (an option of its
 // tour, a seat of its cabin, at the option's price unless another is given), not booked, or followed up.
-import { DAMAGE_DECISIONS, PREVIEW_DECISIONS, type OutcomeBody, type OutcomeView, type User } from '../../../protocol/http.ts';
+import { DAMAGE_DECISIONS, PREVIEW_DECISIONS, type LedgerActor, type OutcomeBody, type OutcomeView, type User } from '../../../protocol/http.ts';
 import type { TourManifest } from '../../../protocol/tour.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
@@ -52,6 +52,26 @@ export function createOutcomeService(deps: OutcomeServiceDeps) {
   const { db, store, ledger, hub, clock } = deps;
   return {
     list: (caseId: string): Promise<OutcomeView[]> => store.list(caseId),
+
+    /**
+     * The outcome `settled` of an offer the customer accepted (settlement-service.ts): written in the
+     * caller's transaction with its `outcome.recorded`, by the customer as the actor, decided by the
+     * offer's assessor; the damage found stays as the outcome before it said. The caller publishes.
+     */
+    settled: (caseId: string, s: { amount: number; currency: string; reason: string; decidedBy: string; actor: LedgerActor }): Promise<OutcomeView> =>
+      db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const previous = await store.latest(caseId);
+        const view: OutcomeView = {
+          id: newId('out'), caseId, decision: 'settled', reason: s.reason, amount: s.amount, currency: s.currency,
+          damageItems: previous?.damageItems ?? [], decidedBy: s.decidedBy, at: clock().toISOString(), supersedes: previous?.id ?? null,
+          booking: null, followUpOn: null,
+        };
+        await store.insert(view);
+        const { id, decision, reason, amount, currency, damageItems, supersedes } = view;
+        await ledger.append({ caseId, actor: s.actor, type: 'outcome.recorded', payload: { outcomeId: id, decision, reason, amount, currency, damageItems, supersedes } });
+        return view;
+      }),
 
     async record(user: User, caseId: string, body: OutcomeBody): Promise<OutcomeView> {
       const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);

@@ -1,0 +1,259 @@
+// Settlement offers (issue 15): the assessor makes one (a second supersedes the first, in the ledger);
+// the customer confirms with a one-time code or their passed identity check and accepts (outcome
+// `settled`) or declines with a reason. Every decision gets a receipt code anyone can check.
+import type { User } from '../../../protocol/http.ts';
+import { MAX_OFFER_DAYS, type AcceptOfferBody, type CustomerOffer, type DeclineOfferBody, type OfferBody, type OfferCodeSent, type OfferDecided, type OfferList, type OfferReadiness, type OfferView } from '../../../protocol/settlement-http.ts';
+import type { Principal } from '../auth/principal.ts';
+import { newId } from '../auth/tokens.ts';
+import type { CaseRecord } from '../cases/case-store.ts';
+import type { CaseService } from '../cases/case-service.ts';
+import { badRequest, HttpError, notFound } from '../errors.ts';
+import type { EventHub } from '../events/event-hub.ts';
+import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode } from '../frontdoor/intake/one-time-code.ts';
+import type { LedgerStore } from '../ledger/ledger-store.ts';
+import type { SendEmail } from '../links/email-sender.ts';
+import type { SendSms } from '../links/sms-sender.ts';
+import type { OutcomeService } from '../outcomes/outcome-service.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+import type { Db } from '../storage/database.ts';
+import { contactOnFile, type Contact } from './contact-on-file.ts';
+import { passedIdentityCheck } from './identity-gate.ts';
+import { createOfferStore, type OfferRow } from './offer-store.ts';
+import { offerView } from './offer-view.ts';
+import { maskRecipient, newReceiptCode } from './receipt-code.ts';
+import { moneyWords, receiptEmail, receiptSms } from './receipt-message.ts';
+
+type Customer = Extract<Principal, { kind: 'customer' }>;
+
+export interface SettlementDeps {
+  db: Db;
+  ledger: LedgerStore;
+  cases: CaseService;
+  outcomes: Pick<OutcomeService, 'settled'>;
+  settings: SettingsStore;
+  hub: EventHub;
+  clock: () => Date;
+  organisation: string | null;
+  senders: { email: SendEmail | null; sms: SendSms | null };
+  /** Whether the case's identity check stands passed (its id); the identity service's answer once it has one. */
+  passedIdentity?: (caseId: string) => Promise<string | null>;
+  /** A receipt that could not be sent after the decision was stored: logged, the decision stands. */
+  onError: (err: unknown, what: string) => void;
+}
+
+export type SettlementService = ReturnType<typeof createSettlementService>;
+
+const DAY_MS = 86_400_000;
+
+/** Why an offer can no longer be decided, in the customer's words; null while it is open and not expired. */
+function closedReason(row: OfferRow, now: string): HttpError | null {
+  if (row.state === 'superseded') return new HttpError(409, 'offer_superseded', 'This offer was replaced by a newer one; look at the current offer.');
+  if (row.state === 'withdrawn') return new HttpError(409, 'offer_withdrawn', 'This offer was withdrawn by your assessor.');
+  if (row.state === 'accepted' || row.state === 'declined') return new HttpError(409, 'offer_decided', `This offer was already ${row.state} (receipt ${row.receipt_code}).`);
+  if (row.expires_at <= now) return new HttpError(409, 'offer_expired', `This offer expired at ${row.expires_at}; ask your assessor for a new one.`);
+  return null;
+}
+
+export function createSettlementService(deps: SettlementDeps) {
+  const { db, ledger, cases, clock } = deps;
+  const store = createOfferStore(db);
+  const passedIdentity = deps.passedIdentity ?? ((caseId: string) => passedIdentityCheck(db, caseId));
+
+  /** The masked recipient of each offer's latest code, from the ledger (the row keeps no recipient). */
+  const codeRecipients = async (caseId: string): Promise<Map<string, string>> => {
+    const sent = await ledger.listOfType(caseId, 'offer.code-sent');
+    return new Map(sent.map((e) => [String(e.payload.offerId), String(e.payload.recipient)]));
+  };
+
+  const views = async (caseId: string, rows: OfferRow[]): Promise<OfferView[]> => {
+    const now = clock().toISOString();
+    const recipients = rows.some((r) => r.code_sent_at !== null) ? await codeRecipients(caseId) : new Map<string, string>();
+    return rows.map((r) => offerView(r, now, recipients.get(r.id) ?? null));
+  };
+
+  const readiness = async (record: CaseRecord): Promise<OfferReadiness> => {
+    const settings = await deps.settings.get();
+    const base = { confirmWith: settings.offerConfirmWith, offerRequiresIdentity: settings.offerRequiresIdentity };
+    if (record.closedAt !== null) return { ...base, canOffer: false, reason: 'This case is closed; reopen it to make an offer.' };
+    if (record.kind !== 'damage') return { ...base, canOffer: false, reason: 'A settlement is offered on a damage case, not a preview.' };
+    const needsIdentity = settings.offerRequiresIdentity || settings.offerConfirmWith === 'identity';
+    if (needsIdentity && (await passedIdentity(record.id)) === null) {
+      const why = settings.offerRequiresIdentity ? 'an offer needs a passed identity check first' : 'the customer confirms with their identity check';
+      return { ...base, canOffer: false, reason: `The customer's identity check has not passed: ${why} (organisation settings).` };
+    }
+    return { ...base, canOffer: true, reason: null };
+  };
+
+  /** The customer's offer, if it is theirs: 404 for an unknown id or another case's (the same answer). */
+  const customersOffer = async (customer: Customer, offerId: string): Promise<OfferRow> => {
+    const row = await store.byId(offerId);
+    if (!row || row.case_id !== customer.caseId) throw notFound('the offer');
+    return row;
+  };
+
+  const openOffer = async (customer: Customer, offerId: string): Promise<OfferRow> => {
+    const row = await customersOffer(customer, offerId);
+    const refusal = closedReason(row, clock().toISOString());
+    if (refusal) throw refusal;
+    return row;
+  };
+
+  const receiptUrl = (base: string, code: string) => `${base}/receipt#${code}`;
+
+  const sendReceipt = async (record: CaseRecord, row: OfferRow, decision: 'accepted' | 'declined', code: string, base: string): Promise<void> => {
+    const to = await contactOnFile(db, record.id);
+    if (!to) return;
+    const input = { organisation: deps.organisation, caseReference: record.reference ?? record.id, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code) };
+    try {
+      if (to.channel === 'email' && deps.senders.email) await deps.senders.email(to.recipient, receiptEmail(input));
+      if (to.channel === 'sms' && deps.senders.sms) await deps.senders.sms(to.recipient, receiptSms(input));
+    } catch (err) {
+      deps.onError(err, `the receipt ${code} could not be sent`);
+    }
+  };
+
+  const decided = async (caseId: string, offerId: string, code: string, base: string): Promise<OfferDecided> => {
+    const row = (await store.byId(offerId))!;
+    const [offer] = await views(caseId, [row]);
+    return { offer: offer!, receiptCode: code, receiptUrl: receiptUrl(base, code) };
+  };
+
+  return {
+    async list(user: User, caseId: string): Promise<OfferList & { readiness: OfferReadiness }> {
+      const record = await cases.authorize({ kind: 'user', user }, caseId, 'participants');
+      return { offers: await views(caseId, await store.list(caseId)), readiness: await readiness(record) };
+    },
+
+    async make(user: User, caseId: string, body: OfferBody): Promise<OfferView> {
+      const record = await cases.authorizeWrite({ kind: 'user', user }, caseId);
+      const now = clock();
+      const expiresAt = new Date(body.expiresAt);
+      if (expiresAt.getTime() <= now.getTime()) throw badRequest('invalid_input', 'invalid offer: expiresAt: must be in the future');
+      if (expiresAt.getTime() > now.getTime() + MAX_OFFER_DAYS * DAY_MS) throw badRequest('invalid_input', `invalid offer: expiresAt: at most ${MAX_OFFER_DAYS} days from now`);
+      const ready = await readiness(record);
+      if (!ready.canOffer) throw new HttpError(record.kind !== 'damage' ? 422 : 409, record.kind !== 'damage' ? 'not_a_damage_case' : 'identity_not_passed', ready.reason!);
+      const id = newId('offer');
+      const madeAt = now.toISOString();
+      await db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const previous = await store.open(caseId);
+        if (previous) await store.supersede(previous.id);
+        await store.insert({ id, caseId, madeBy: user.id, madeAt, amount: body.amount, currency: body.currency, items: body.items, conditions: body.conditions, expiresAt: expiresAt.toISOString(), confirmWith: ready.confirmWith, supersedes: previous?.id ?? null });
+        if (previous) await store.linkSuccessor(previous.id, id);
+        await ledger.append({
+          caseId, actor: { type: 'assessor', id: user.id }, type: 'offer.made',
+          payload: { offerId: id, amount: body.amount, currency: body.currency, items: body.items, conditions: body.conditions, expiresAt: expiresAt.toISOString(), confirmWith: ready.confirmWith, supersedes: previous?.id ?? null },
+        });
+      });
+      await cases.publish(caseId);
+      const [view] = await views(caseId, [(await store.byId(id))!]);
+      return view!;
+    },
+
+    /** The customer's current offer: the open one, else the latest made (decided, superseded or expired). */
+    async current(customer: Customer, base: string): Promise<CustomerOffer> {
+      const rows = await store.list(customer.caseId);
+      const row = rows.find((r) => r.state === 'open') ?? rows.at(-1) ?? null;
+      if (!row) return { offer: null, receiptUrl: null };
+      const [offer] = await views(customer.caseId, [row]);
+      return { offer: offer!, receiptUrl: row.receipt_code ? receiptUrl(base, row.receipt_code) : null };
+    },
+
+    async sendCode(customer: Customer, offerId: string): Promise<OfferCodeSent> {
+      await cases.authorizeWrite(customer, customer.caseId);
+      const row = await openOffer(customer, offerId);
+      if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', 'This offer is confirmed with your identity check; no code is needed.');
+      const to: Contact | null = await contactOnFile(db, customer.caseId);
+      if (!to) throw new HttpError(409, 'no_contact', 'There is no phone or email on file to send a code to; ask your assessor.');
+      const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
+      if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ask your assessor.`);
+      const code = newCode();
+      const now = clock();
+      const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+      const record = (await cases.authorize(customer, customer.caseId));
+      await store.putCode(row.id, { hash: codeHash(row.id, code), sentAt: now.toISOString(), expiresAt });
+      const recipient = maskRecipient(to.channel, to.recipient);
+      let failure: unknown = null;
+      try {
+        if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference: record.reference ?? record.id }));
+        else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code }));
+      } catch (err) {
+        failure = err;
+        // Not sent: a code nobody received must not stay guessable.
+        await store.clearCode(row.id);
+      }
+      const status = failure === null ? 'sent' : `failed: ${(failure as Error).message}`.slice(0, 300);
+      await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.code-sent', payload: { offerId: row.id, channel: to.channel, recipient, status } });
+      await cases.publish(customer.caseId);
+      if (failure !== null) throw new HttpError(502, 'code_not_sent', `The code could not be sent: ${(failure as Error).message}`);
+      return { channel: to.channel, recipient, expiresAt };
+    },
+
+    async accept(customer: Customer, offerId: string, body: AcceptOfferBody, base: string): Promise<OfferDecided> {
+      const record = await cases.authorizeWrite(customer, customer.caseId);
+      const row = await openOffer(customer, offerId);
+      let identityCheckId: string | null = null;
+      if (row.confirm_with === 'code') {
+        if (body.code === undefined) throw badRequest('invalid_input', 'invalid request body: code: this offer is confirmed with the code we sent you');
+        if (row.code_hash === null) throw new HttpError(409, 'no_code_sent', 'No code was sent for this offer yet; ask for one first.');
+        // Counted in a transaction of its own and refused after it commits: a refusal that rolled the
+        // attempt back would allow guessing forever.
+        const verdict = await db.transaction(async () => {
+          const counted = await store.countAttempt(row.id, MAX_CODE_ATTEMPTS);
+          const current = (await store.byId(row.id))!;
+          if (!counted) return 'attempts';
+          if (current.code_hash === null || current.code_expires_at === null) return 'none';
+          if (current.code_expires_at <= clock().toISOString()) return 'expired';
+          return codeMatches(current.code_hash, row.id, body.code!) ? 'ok' : 'wrong';
+        });
+        if (verdict === 'attempts') throw new HttpError(409, 'code_attempts_used', 'Too many wrong codes; ask for a new code.');
+        if (verdict === 'none') throw new HttpError(409, 'no_code_sent', 'No code was sent for this offer yet; ask for one first.');
+        if (verdict === 'expired') throw new HttpError(409, 'code_expired', 'This code has expired; ask for a new one.');
+        if (verdict === 'wrong') throw new HttpError(409, 'code_wrong', 'That code is not right; check the message and try again.');
+      } else {
+        identityCheckId = await passedIdentity(customer.caseId);
+        if (identityCheckId === null) throw new HttpError(409, 'identity_not_passed', 'Your identity check has not passed; your assessor has to complete it before you can accept.');
+      }
+      const receiptCode = newReceiptCode();
+      const outcome = await db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${customer.caseId}`);
+        const at = clock().toISOString();
+        // Decided only if still open and not expired now: a parallel accept or a new offer wins or loses here.
+        const fresh = (await store.byId(row.id))!;
+        const refusal = closedReason(fresh, at);
+        if (refusal) throw refusal;
+        if (!(await store.decide(row.id, { state: 'accepted', at, receiptCode, declineReason: null, identityCheckId }))) throw new HttpError(409, 'offer_decided', 'This offer was decided meanwhile.');
+        await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.accepted', payload: { offerId: row.id, confirmedWith: row.confirm_with, identityCheckId, receiptCode } });
+        const items = (JSON.parse(row.items) as { description: string; amount: number }[]).map((i) => `${i.description} ${moneyWords(i.amount, row.currency)}`).join('; ');
+        return deps.outcomes.settled(customer.caseId, {
+          amount: row.amount, currency: row.currency, decidedBy: row.made_by, actor: { type: 'customer', id: customer.tokenId },
+          reason: `The customer accepted settlement offer ${row.id} (receipt ${receiptCode}): ${items}.`,
+        });
+      });
+      deps.hub.publish(record.assessorId, { type: 'outcome', outcome });
+      await cases.publish(customer.caseId);
+      await sendReceipt(record, row, 'accepted', receiptCode, base);
+      return decided(customer.caseId, row.id, receiptCode, base);
+    },
+
+    async decline(customer: Customer, offerId: string, body: DeclineOfferBody, base: string): Promise<OfferDecided> {
+      const record = await cases.authorizeWrite(customer, customer.caseId);
+      const row = await openOffer(customer, offerId);
+      const receiptCode = newReceiptCode();
+      await db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${customer.caseId}`);
+        const at = clock().toISOString();
+        const refusal = closedReason((await store.byId(row.id))!, at);
+        if (refusal) throw refusal;
+        if (!(await store.decide(row.id, { state: 'declined', at, receiptCode, declineReason: body.reason, identityCheckId: null }))) throw new HttpError(409, 'offer_decided', 'This offer was decided meanwhile.');
+        await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.declined', payload: { offerId: row.id, reason: body.reason, receiptCode } });
+      });
+      await cases.publish(customer.caseId);
+      await sendReceipt(record, row, 'declined', receiptCode, base);
+      return decided(customer.caseId, row.id, receiptCode, base);
+    },
+
+    /** For the receipt service: the offer a code names. */
+    byReceiptCode: (code: string) => store.byReceiptCode(code),
+  };
+}
