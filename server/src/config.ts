@@ -192,6 +192,7 @@ const EnvSchema = z.object({
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
   SIGHTLINE_SHUTDOWN_NOTICE_S: wholeNumber(0, 3600, 'seconds'),
   SIGHTLINE_SHUTDOWN_GRACE_S: wholeNumber(0, 3600, 'seconds'),
+  SIGHTLINE_API_LIMIT_PER_MIN: positiveInt(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -269,6 +270,8 @@ export interface Config {
   signallingBytesPerSecond: number;
   /** On SIGTERM/SIGINT: how long to announce the stop, then how long requests under way may take. */
   shutdown: ShutdownConfig;
+  /** Requests each API key may make a minute on the read API (/api/v1). */
+  apiLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -405,6 +408,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       noticeMs: (e.SIGHTLINE_SHUTDOWN_NOTICE_S ?? (e.SIGHTLINE_REDIS_URL ? 5 : 0)) * 1000,
       graceMs: (e.SIGHTLINE_SHUTDOWN_GRACE_S ?? 20) * 1000,
     },
+    apiLimitPerMinute: e.SIGHTLINE_API_LIMIT_PER_MIN,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,6 +1,7 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
 import { createSettingsStore } from './settings/settings-store.ts';
 import { createSettlement } from './settlement/create-settlement.ts';
+import { createReadApi } from './read-api/read-api.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -285,6 +286,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
     settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
+    readApi: createReadApi({ db, clock, limitPerMinute: config.apiLimitPerMinute, limitStore: redis ? new RedisStore({ prefix: 'sightline:api-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null }),
   });
   for (const server of servers) server.on('request', app);
   queue.start();

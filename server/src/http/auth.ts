@@ -25,6 +25,8 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
   const bearer = (req: Request): string | null => {
     const match = /^Bearer\s+([A-Za-z0-9_-]{16,256})$/.exec(req.headers.authorization ?? '');
     if (req.headers.authorization && !match) throw new HttpError(401, 'invalid_token', 'the Authorization header is not a valid Bearer token');
+    // An API key reads /api/v1 and nothing else: it never stands for a user or a customer.
+    if (match?.[1]?.startsWith('slk_')) throw new HttpError(401, 'api_key_not_accepted', 'an API key is accepted only by the read API (/api/v1)');
     return match?.[1] ?? null;
   };
 
