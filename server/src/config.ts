@@ -192,6 +192,7 @@ const EnvSchema = z.object({
   SIGHTLINE_SIGNALLING_KIB_PER_SEC: z.coerce.number().int().min(32).optional().transform((v) => v ?? 128),
   SIGHTLINE_SHUTDOWN_NOTICE_S: wholeNumber(0, 3600, 'seconds'),
   SIGHTLINE_SHUTDOWN_GRACE_S: wholeNumber(0, 3600, 'seconds'),
+  SIGHTLINE_WEBHOOK_RETRY_BASE_MS: wholeNumber(10, 3_600_000, 'milliseconds'),
   SIGHTLINE_API_LIMIT_PER_MIN: positiveInt(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -270,6 +271,8 @@ export interface Config {
   signallingBytesPerSecond: number;
   /** On SIGTERM/SIGINT: how long to announce the stop, then how long requests under way may take. */
   shutdown: ShutdownConfig;
+  /** Outgoing webhooks: the first retry's wait (the schedule, 5 s … 6 h, scales with it). */
+  webhooks: { retryBaseMs: number };
   /** Requests each API key may make a minute on the read API (/api/v1). */
   apiLimitPerMinute: number;
   logLevel: string;
@@ -408,6 +411,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       noticeMs: (e.SIGHTLINE_SHUTDOWN_NOTICE_S ?? (e.SIGHTLINE_REDIS_URL ? 5 : 0)) * 1000,
       graceMs: (e.SIGHTLINE_SHUTDOWN_GRACE_S ?? 20) * 1000,
     },
+    webhooks: { retryBaseMs: e.SIGHTLINE_WEBHOOK_RETRY_BASE_MS ?? 5000 },
     apiLimitPerMinute: e.SIGHTLINE_API_LIMIT_PER_MIN,
     logLevel: e.LOG_LEVEL,
   };

@@ -73,6 +73,7 @@ import { openDatabase } from './storage/database.ts';
 import { lanAddresses, loadOrCreateCertificate } from './tls/certificate.ts';
 import { createTourActivityService } from './tours/tour-activity-service.ts';
 import { createTourActivityStore } from './tours/tour-activity-store.ts';
+import { createWebhooks } from './webhooks/webhooks.ts';
 import { loadTourLibrary } from './tours/tour-library.ts';
 
 /** How long an idle keep-alive connection is kept: past the 60 s idle timeout of common load balancers. */
@@ -137,7 +138,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const users = createUserStore(db, clock);
   const { signer, signallingSecret } = await loadServerSecrets({ db, dataDir: config.dataDir, files: config.secretFiles, log, clock });
-  const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer);
+  const webhooks = createWebhooks({ db, clock, instanceId: instance.id, retryBaseMs: config.webhooks.retryBaseMs, onError: (err) => log.error({ err }, 'webhooks: a delivery pass failed') });
+  const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer, webhooks.onAppended);
   const keyring = createKeyring(db);
   const tours = loadTourLibrary(config.toursDir);
   for (const { folder, reason } of tours.refused) log.error({ toursDir: config.toursDir, folder }, `tour "${folder}" is not offered: ${reason}`);
@@ -285,11 +287,13 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
+    webhooks: webhooks.service,
     settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
     readApi: createReadApi({ db, clock, limitPerMinute: config.apiLimitPerMinute, limitStore: redis ? new RedisStore({ prefix: 'sightline:api-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null }),
   });
   for (const server of servers) server.on('request', app);
   queue.start();
+  webhooks.worker.start();
 
   const listen = async (server: http.Server | null, port: number | null): Promise<number | null> => {
     if (!server || port === null) return null;
@@ -326,6 +330,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     stopRevoking();
     stopClosing();
     await queue.stop();
+    await webhooks.worker.stop();
     await signalling.close();
     await hub.close();
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
@@ -342,6 +347,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     stopRevoking();
     stopClosing();
     await queue.stop();
+    await webhooks.worker.stop();
     const listeners = closeListeners(servers, graceMs);
     await Promise.all([signalling.close(), hub.close()]);
     if (await listeners) log.warn({ graceMs }, 'draining: requests still under way after the grace period were cut');

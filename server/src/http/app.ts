@@ -31,6 +31,8 @@ import type { BlobStore } from '../storage/blob-store.ts';
 import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourLibrary } from '../tours/tour-library.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { WebhookService } from '../webhooks/webhook-service.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import type { ReadApi } from '../read-api/read-api.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { readApiRoutes } from './read-api-routes.ts';
@@ -122,6 +124,8 @@ export interface AppDeps {
   settlement: Settlement;
   /** API keys and the REST read API (/api/v1) with its OpenAPI description (issue 15). */
   readApi: ReadApi;
+  /** Outgoing webhooks' admin side (issue 15). */
+  webhooks: WebhookService;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -194,6 +198,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
   // Settle online (issue 15): one line per router below.
+  api.use(webhookRoutes({ auth, webhooks: deps.webhooks }));
   api.use(apiKeyRoutes({ auth, apiKeys: deps.readApi.apiKeys }), readApiRoutes({ auth, readApi: deps.readApi, ledger: deps.ledger, version: deps.version }));
   api.use(settlementRoutes({ auth, settlement: deps.settlement, joinBase: deps.joinBase, limitStore: deps.intakeLimitStore ?? null }), settingsRoutes({ auth, settings: deps.settings, clock: deps.settlement.clock }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));

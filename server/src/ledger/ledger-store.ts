@@ -36,8 +36,10 @@ export interface LedgerStore {
  * `clock`: when entries are stamped. 'database' (PostgreSQL's clock, one for every instance) or a
  * function (the process clock on SQLite; a test's clock). Either way an entry is never stamped
  * earlier than the one before it. `signer`: the key every entry is signed with, and named by (its keyId).
+ * `onAppended`: runs in the append's transaction right after the entry's row (the webhook outbox is
+ * written there, so it commits or rolls back with the entry).
  */
-export function createLedgerStore(db: Db, clock: (() => Date) | 'database', signer: LedgerSigner): LedgerStore {
+export function createLedgerStore(db: Db, clock: (() => Date) | 'database', signer: LedgerSigner, onAppended?: (entry: LedgerEntry) => Promise<void>): LedgerStore {
   const head = async (caseId: string): Promise<LedgerEntriesTable | undefined> =>
     db.q().selectFrom('ledger_entries').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 
@@ -73,6 +75,7 @@ export function createLedgerStore(db: Db, clock: (() => Date) | 'database', sign
       signature: entry.signature,
       key_id: entry.keyId ?? null,
     }).execute();
+    await onAppended?.(entry);
     return entry;
   });
 
