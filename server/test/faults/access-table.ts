@@ -151,6 +151,17 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   // After the join-link rows: an intake on a customer's link gives that case a front door.
   'POST /api/intake': row('201 201 401 201 201 201 201', () => ({ path: '/api/intake', json: { service: 'query', intent: 'Where is my claim?' } })),
   'POST /api/intake/code': row('202 202 202 202 202 202 202 202 202', () => ({ path: '/api/intake/code', json: { reference: 'CLM-NONE' } })),
+  // Settlement offers (issue 15): the customer's current offer; code, accept and decline name an offer
+  // that does not exist (404 to both customers: what an offer's own customer may do is in settlement.test.ts).
+  'GET /api/join/offer': row('401 200 401 200 401 401 401 401 401', () => ({ path: '/api/join/offer' })),
+  'POST /api/join/offers/:offerId/code': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/offers/offer_missing/code' })),
+  'POST /api/join/offers/:offerId/accept': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/offers/offer_missing/accept', json: { code: '123456' } })),
+  'POST /api/join/offers/:offerId/decline': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/offers/offer_missing/decline', json: { reason: 'Too low' } })),
+  // A receipt is public; a code that names none is 404 to everyone.
+  'GET /api/receipts/:code': row('404 404 404 404 404 404 404 404 404', () => ({ path: '/api/receipts/0000-0000-0000' })),
+  // Organisation settings: every staff user reads them, an admin changes them.
+  'GET /api/admin/settings': row(`${USERS_ONLY} 200 200 200 200 200`, () => ({ path: '/api/admin/settings' })),
+  'PUT /api/admin/settings': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/admin/settings', json: { offerConfirmWith: 'code' } })),
   'GET /api/join/survey': row('401 204 401 204 401 401 401 401 401', () => ({ path: '/api/join/survey' })),
   'POST /api/join/survey': row('401 201 401 201 401 401 401 401 401', () => ({ path: '/api/join/survey', json: { score: 4, comment: 'Quick and kind.' } })),
   'POST /api/cases/:id/wrap-up': row(`${USERS_ONLY} 403 201 201 201 404`, (s) => ({ path: inCase(s, '/wrap-up'), json: { disposition: 'resolved', notes: 'Matrix.' } })),
@@ -201,6 +212,9 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
     return { path: inCase(s, '/unarchive') };
   }),
   'POST /api/cases/:id/assign': row(`${USERS_ONLY} 403 403 200`, async (s, kit) => ({ path: inCase(s, '/assign'), json: { assessorId: await kit.newUser() } })),
+  // An offer: the identity gate (on by default) refuses the case's assessor and an admin 409, after access.
+  'GET /api/cases/:id/offers': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/offers') })),
+  'POST /api/cases/:id/offers': row(`${USERS_ONLY} 403 409 409`, (s) => ({ path: inCase(s, '/offers'), json: { amount: 10, currency: 'EUR', items: [{ description: 'Glass', amount: 10 }], conditions: '', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } })),
   'POST /api/cases/:id/outcome': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/outcome'), json: { decision: 'approved', reason: 'matrix' } })),
   'GET /api/cases/:id/ledger': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/ledger') })),
   'GET /api/cases/:id/verify': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/verify') })),

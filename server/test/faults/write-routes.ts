@@ -12,6 +12,8 @@ import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
+import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
+import { OrgSettingsPatch } from '../../../protocol/settings.ts';
 import { EnqueueBody, RoutingBody, StatusBody, TransferBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
@@ -185,6 +187,13 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/hand-off', '/api/join/hand-off', customer, { channel: 'text' }, HandOffBody),
     jsonRoute('POST /api/join/queue/callback', '/api/join/queue/callback', customer, { phone: '+44 20 7946 0000', note: 'after 5pm' }, CallbackBody),
     bodilessRoute('DELETE /api/join/queue', '/api/join/queue', customer),
+    // Settlement offers (issue 15): the fixture's case has no passed identity check (a valid offer is
+    // 409); the customer's routes name an offer that does not exist (valid: 404).
+    jsonRoute('POST /api/cases/:id/offers', inCase('/offers'), cookie, { amount: 100, currency: 'EUR', items: [{ description: 'Glass', amount: 100 }], conditions: 'Paid in 5 days', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }, OfferBody),
+    bodilessRoute('POST /api/join/offers/:offerId/code', '/api/join/offers/offer-missing/code', customer),
+    jsonRoute('POST /api/join/offers/:offerId/accept', '/api/join/offers/offer-missing/accept', customer, { code: '123456' }, AcceptOfferBody),
+    jsonRoute('POST /api/join/offers/:offerId/decline', '/api/join/offers/offer-missing/decline', customer, { reason: 'Too low' }, DeclineOfferBody),
+    jsonRoute('PUT /api/admin/settings', '/api/admin/settings', cookie, { offerRequiresIdentity: true, offerConfirmWith: 'code', captureMaxDistanceM: 1000 }, OrgSettingsPatch),
     jsonRoute('POST /api/join/survey', '/api/join/survey', customer, { score: 4, comment: 'Quick and kind.' }, SurveyBody),
     // Channel switches with consent: the assessor's proposal; the customer's answer and switch (naming a
     // proposal this fixture never made: a valid answer is 404, a valid switch 409).

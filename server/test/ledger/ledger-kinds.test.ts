@@ -2,11 +2,13 @@
 // retention and legal-hold commands), then read back against the contract in protocol/ledger.ts: each
 // entry parses with its kind's schema, and no kind of the contract goes unwritten.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { LEDGER_KINDS, readLedgerEntry } from '../../../protocol/ledger.ts';
 import { canonicalJson } from '../../src/ledger/canonical-json.ts';
+import { openDatabase } from '../../src/storage/database.ts';
 import { detailedJpeg } from '../evidence/fixtures.ts';
 import { FIXTURE_TOURS } from '../faults/principals.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
@@ -18,10 +20,6 @@ const NOT_YET_WRITTEN = new Set<string>([
   'identity.requested',
   'identity.submitted',
   'identity.checked',
-  'offer.made',
-  'offer.code-sent',
-  'offer.accepted',
-  'offer.declined',
 ]);
 
 let h: Harness;
@@ -133,6 +131,43 @@ async function intakeCase(): Promise<string> {
   return created.caseId;
 }
 
+/**
+ * Settlement offers on a front-door case (the callback's phone is the contact on file): a code that
+ * cannot be sent (nothing listens on the SMS port), a second offer that supersedes the first and is
+ * declined, and a third confirmed with the passed identity check (its row stored as the identity
+ * routes store one) and accepted.
+ */
+async function settlementCase(): Promise<string> {
+  await ok('settings', admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: false, offerConfirmWith: 'code' } }));
+  const created = await ok('intake', post(h.client(), '/api/intake', { service: 'claim', intent: 'Hail dented my car', channel: 'video' }));
+  const customer = bearer(created.joinToken);
+  await ok('hand off', post(h.client(), '/api/join/hand-off', {}, customer));
+  await ok('callback', post(h.client(), '/api/join/queue/callback', { phone: '+44 20 7946 0001' }, customer));
+  const base = `/api/cases/${created.caseId}`;
+  const offer = (amount: number) => ({ amount, currency: 'EUR', items: [{ description: 'Bonnet', amount }], conditions: 'Paid in 5 days', expiresAt: new Date(Date.now() + 7 * DAY_MS).toISOString() });
+  const first = await ok('offer', post(admin, `${base}/offers`, offer(800)));
+  await ok('code', post(h.client(), `/api/join/offers/${first.id}/code`, {}, customer), [502]);
+  const second = await ok('second offer', post(admin, `${base}/offers`, offer(900)));
+  await ok('decline', post(h.client(), `/api/join/offers/${second.id}/decline`, { reason: 'Too low' }, customer));
+  const { user: me } = await ok('me', admin.json('/api/me'));
+  await passedIdentityCheck(created.caseId, me.id);
+  await ok('settings', admin.json('/api/admin/settings', { method: 'PUT', json: { offerConfirmWith: 'identity' } }));
+  const third = await ok('third offer', post(admin, `${base}/offers`, offer(1000)));
+  await ok('accept', post(h.client(), `/api/join/offers/${third.id}/accept`, {}, customer));
+  await ok('settings', admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: true, offerConfirmWith: 'code' } }));
+  return created.caseId;
+}
+
+async function passedIdentityCheck(caseId: string, userId: string): Promise<void> {
+  const db = h.databaseUrl ? await openDatabase({ kind: 'postgres', url: h.databaseUrl }) : await openDatabase(path.join(h.dataDir, 'sightline.db'));
+  const at = new Date().toISOString();
+  try {
+    await db.q().insertInto('identity_checks').values({ id: 'idc_ledger_kinds', case_id: caseId, document: 'id-card', requested_by: userId, requested_at: at, state: 'passed', decided_by: userId, decided_at: at, reason: 'matches' }).execute();
+  } finally {
+    await db.close();
+  }
+}
+
 beforeAll(async () => {
   h = await startHarness({ SIGHTLINE_TOURS_DIR: FIXTURE_TOURS, SIGHTLINE_SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' });
   admin = h.client();
@@ -142,7 +177,7 @@ afterAll(() => h?.close());
 
 describe('every ledger kind, as the server writes it', () => {
   it('is written through the API, the legal-hold command and the retention command', async () => {
-    const cases = [await damageCase(), await previewCase(), await intakeCase()];
+    const cases = [await damageCase(), await previewCase(), await intakeCase(), await settlementCase()];
     await legalHold(h, { caseId: cases[0]!, status: 'on', reason: 'Disputed' });
     await legalHold(h, { caseId: cases[0]!, status: 'off' });
     await retention(h, { olderThanDays: 0, now: new Date(Date.now() + DAY_MS) });
