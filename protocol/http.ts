@@ -8,6 +8,7 @@ import { Currency } from './money.ts';
 import { QueueOffer } from './queue.ts';
 import { FrontDoorView } from './intake.ts';
 import { IdentityPhotoPurpose } from './identity.ts';
+import { CaptureCheck, CaseAddress, ExifFacts } from './capture.ts';
 import { text } from './text.ts';
 import { TourId } from './tour.ts';
 
@@ -101,6 +102,8 @@ export const CaseView = z.object({
   linkState: LinkState.optional(),
   /** When the current join link was first opened; null until then. */
   linkOpenedAt: text().nullable().optional(),
+  /** The address photos are checked against (issue 15); null when none was given. */
+  address: CaseAddress.nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -132,6 +135,17 @@ export const UpdateCaseBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of title, customerName, reference' });
 export type UpdateCaseBody = z.infer<typeof UpdateCaseBody>;
+
+/** `PUT /api/cases/:id/address`: the case's address in words (optional) and its coordinate (required; no geocoder). */
+export const SetCaseAddressBody = z
+  .object({
+    address: text().trim().max(500).nullable().optional(),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+  })
+  .strict()
+  .transform((b): CaseAddress => ({ address: b.address || null, latitude: b.latitude, longitude: b.longitude }));
+export type SetCaseAddressBody = z.input<typeof SetCaseAddressBody>;
 
 /** `POST /api/cases/:id/assign` (admin): the assessor the case moves to. */
 export const AssignCaseBody = z.object({ assessorId: text().min(1).max(64) });
@@ -279,6 +293,10 @@ export const EvidenceView = z.object({
   noted: z.object({ by: text(), at: text() }).nullable().optional(),
   /** What an identity check's photo shows (document front/back, selfie); null: an ordinary photo. */
   purpose: IdentityPhotoPurpose.nullable().optional(),
+  /** A gallery upload's EXIF capture time and place; null when none was read. */
+  exif: ExifFacts.nullable().optional(),
+  /** The when/where check made when the photo arrived (flags: clock-off, far-from-address, not-live); null on older photos. */
+  capture: CaptureCheck.nullable().optional(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 

@@ -1,5 +1,6 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
 import { createSettingsStore } from './settings/settings-store.ts';
+import { createCaseAddressService } from './cases/case-address.ts';
 import { createSettlement } from './settlement/create-settlement.ts';
 import { createReadApi } from './read-api/read-api.ts';
 import fs from 'node:fs';
@@ -197,7 +198,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     },
   });
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
-  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork } });
+  const caseAddress = createCaseAddressService({ db, cases, ledger });
+  const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork }, settings, caseAddress });
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, keyring, clock });
@@ -288,6 +290,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
     webhooks: webhooks.service,
+    caseAddress,
     settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
     readApi: createReadApi({ db, clock, limitPerMinute: config.apiLimitPerMinute, limitStore: redis ? new RedisStore({ prefix: 'sightline:api-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null }),
   });

@@ -83,6 +83,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       reference: record.reference,
       closedAt: record.closedAt,
       archivedAt: record.archivedAt,
+      address: record.address,
     };
   };
 

@@ -1,4 +1,5 @@
 // Cases and their join tokens. A join token is stored only as its sha-256.
+import type { CaseAddress } from '../../../protocol/capture.ts';
 import type { ChecklistTemplateId } from '../../../protocol/checklist.ts';
 import type { CaseKind, Decision } from '../../../protocol/http.ts';
 import { sql, type RawBuilder } from 'kysely';
@@ -25,6 +26,8 @@ export interface CaseRecord {
   joinExpiresAt: string;
   evidenceCount: number;
   decision: Decision | null;
+  /** The address photos are checked against (cases/case-address.ts sets it); null: none given. */
+  address: CaseAddress | null;
 }
 
 export interface JoinTokenRecord {
@@ -52,6 +55,9 @@ interface CaseRow {
   join_expires_at: string | null;
   evidence_count: number;
   decision: Decision | null;
+  address: string | null;
+  address_latitude: number | null;
+  address_longitude: number | null;
 }
 
 interface TokenRow {
@@ -71,7 +77,7 @@ const CASE_SELECT = `
   FROM cases c`;
 
 export interface CaseStore {
-  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt'>): Promise<void>;
+  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt' | 'address'>): Promise<void>;
   byId(id: string): Promise<CaseRecord | null>;
   /** Cases matching a search (case-query.ts), newest first. */
   search(filter: CaseFilter): Promise<CaseRecord[]>;
@@ -113,6 +119,9 @@ export function createCaseStore(db: Db): CaseStore {
     joinExpiresAt: row.join_expires_at ?? row.created_at,
     evidenceCount: Number(row.evidence_count),
     decision: row.decision,
+    address: row.address_latitude !== null && row.address_longitude !== null
+      ? { address: row.address, latitude: Number(row.address_latitude), longitude: Number(row.address_longitude) }
+      : null,
   });
   const toToken = (row: TokenRow): JoinTokenRecord => ({
     id: row.id,

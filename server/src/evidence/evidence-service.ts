@@ -5,10 +5,14 @@ import fsp from 'node:fs/promises';
 import type { ChecklistCapture } from '../../../protocol/checklist.ts';
 import { EVIDENCE_SUPERSEDED, RETENTION_PURGED, type SupersedeBody } from '../../../protocol/corrections.ts';
 import { EVIDENCE_NOTED } from '../../../protocol/evidence-notes.ts';
+import { checkCapture } from '../../../protocol/capture.ts';
 import type { EvidenceNoteBody, EvidenceUploadMeta, EvidenceView } from '../../../protocol/http.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
+import type { CaseAddressService } from '../cases/case-address.ts';
 import type { CaseService } from '../cases/case-service.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+import { readExifFacts } from './exif-facts.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
@@ -30,6 +34,10 @@ export interface EvidenceServiceDeps {
   hub: EventHub;
   clock: () => Date;
   images: ImageWorkLimits;
+  /** The organisation's settings: how far from the case's address a photo may be taken. */
+  settings: Pick<SettingsStore, 'get'>;
+  /** The address a photo is checked against, as the ledger last recorded it. */
+  caseAddress: Pick<CaseAddressService, 'current'>;
 }
 
 export interface ReceivedFile {
@@ -96,6 +104,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       note: noted?.note ?? null,
       noted: noted ? { by: noted.byName ?? noted.by, at: noted.at } : null,
       purpose: r.purpose,
+      exif: r.exif,
+      capture: r.capture,
     };
   };
 
@@ -185,6 +195,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           const earlier = await store.byUploadId(caseId, meta.uploadId);
           if (earlier) return { evidence: await toView(earlier), created: false };
         }
+        // Read before the file is adopted as the stored original (the same bytes; the renditions carry no EXIF).
+        const exif = meta.source === 'gallery' ? await readExifFacts(file.tempFile) : null;
         const { image, quality, previewSha256, thumbnailSha256 } = await images.store(callerOf(principal), file, signal);
         adopted = true;
 
@@ -217,6 +229,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
           ledgerSeq: 0,
           layer: meta.layer ?? null,
           purpose: meta.purpose ?? null,
+          exif,
+          capture: null,
         };
         // The blobs are stored (above, outside any transaction); the entry and the row commit together. An
         // upload id names one upload: whatever arrives again under it (a retry that raced this one) is
@@ -230,6 +244,14 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
             // The case may have been closed (or taken from this caller) while the image was read and processed.
             await deps.cases.authorizeWrite(principal, caseId);
             const { id, source, mime, size, sha256, width, height, sharpness, blurry, brightness, deviceTime, receivedAt, requestId } = record;
+            const location = hasLocation ? { latitude: record.latitude!, longitude: record.longitude!, accuracy: record.accuracy } : null;
+            // Under the case's ledger lock: the address is the one the ledger holds just before this entry,
+            // which is what the verifier re-derives the check from.
+            const capture = checkCapture({
+              source, deviceTime, receivedAt, location,
+              address: await deps.caseAddress.current(caseId),
+              maxDistanceM: (await deps.settings.get()).captureMaxDistanceM,
+            });
             const entry = await ledger.append({
               caseId,
               actor,
@@ -237,13 +259,14 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
               payload: {
                 evidenceId: id, kind: 'photo', source, mime, size, sha256, width, height, sharpness, blurry, brightness,
                 exposure: quality.exposure, deviceTime, receivedAt, requestId,
-                location: hasLocation ? { latitude: record.latitude!, longitude: record.longitude!, accuracy: record.accuracy } : null,
-                previewSha256, thumbnailSha256, layer: record.layer,
+                location, previewSha256, thumbnailSha256, layer: record.layer,
                 ...(record.purpose !== null ? { purpose: record.purpose } : {}),
+                ...(exif !== null ? { exif } : {}),
+                capture,
               },
               blobs: [sha256, previewSha256, thumbnailSha256],
             });
-            const stored = { ...record, ledgerSeq: entry.seq };
+            const stored = { ...record, capture, ledgerSeq: entry.seq };
             await store.insert(stored);
             if (meta.checklistItem !== undefined) await deps.checklist.capture(caseRecord, actor, { itemId: meta.checklistItem, evidenceId: id, blurry, brightness });
             return stored;

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { EvidenceSource } from '../../../protocol/http.ts';
 import type { IdentityPhotoPurpose } from '../../../protocol/identity.ts';
+import { CaptureCheck, type ExifFacts } from '../../../protocol/capture.ts';
 import { AnnotationLayer } from '../../../protocol/spatial.ts';
 import type { Db } from '../storage/database.ts';
 import type { EvidenceCorrectionsTable, EvidenceTable } from '../storage/schema.ts';
@@ -34,6 +35,10 @@ export interface EvidenceRecord {
   layer: AnnotationLayer | null;
   /** What an identity check's photo shows; null: an ordinary photo of the case. */
   purpose: IdentityPhotoPurpose | null;
+  /** A gallery upload's EXIF capture time and place; null: none read (a live capture, or none in the file). */
+  exif: ExifFacts | null;
+  /** The when/where check made on arrival; null on photos from before it existed. */
+  capture: CaptureCheck | null;
 }
 
 /** An evidence item marked superseded: the projection of its `evidence.superseded` entry. */
@@ -101,6 +106,10 @@ const fromRow = (row: EvidenceRow): EvidenceRecord => ({
   ledgerSeq: row.ledger_seq,
   layer: row.layer === null ? null : AnnotationLayer.parse(JSON.parse(row.layer)),
   purpose: row.purpose,
+  exif: row.exif_time !== null || row.exif_latitude !== null
+    ? { time: row.exif_time, latitude: row.exif_latitude, longitude: row.exif_longitude }
+    : null,
+  capture: row.flags === null ? null : CaptureCheck.parse(JSON.parse(row.flags)),
 });
 
 const correctionFromRow = (row: EvidenceCorrectionsTable): EvidenceCorrection => ({
@@ -134,6 +143,8 @@ export function createEvidenceStore(db: Db): EvidenceStore {
         received_at: r.receivedAt, latitude: r.latitude, longitude: r.longitude, accuracy: r.accuracy,
         request_id: r.requestId, upload_id: r.uploadId, captured_by: r.capturedBy, actor_id: r.actorId,
         ledger_seq: r.ledgerSeq, layer: r.layer ? JSON.stringify(r.layer) : null, purpose: r.purpose,
+        exif_time: r.exif?.time ?? null, exif_latitude: r.exif?.latitude ?? null, exif_longitude: r.exif?.longitude ?? null,
+        flags: r.capture ? JSON.stringify(r.capture) : null,
       }).execute();
     },
     byId: (caseId, id) => one(evidence().where('case_id', '=', caseId).where('id', '=', id)),

@@ -30,6 +30,8 @@ import type { ReportService } from '../report/report-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import type { TourLibrary } from '../tours/tour-library.ts';
+import type { CaseAddressService } from '../cases/case-address.ts';
+import { caseAddressRoutes } from './case-address-routes.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { WebhookService } from '../webhooks/webhook-service.ts';
 import { webhookRoutes } from './webhook-routes.ts';
@@ -126,6 +128,8 @@ export interface AppDeps {
   readApi: ReadApi;
   /** Outgoing webhooks' admin side (issue 15). */
   webhooks: WebhookService;
+  /** The case's address, which photos are checked against (issue 15, capture). */
+  caseAddress: CaseAddressService;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -198,6 +202,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
   // Settle online (issue 15): one line per router below.
+  api.use(caseAddressRoutes({ auth, caseAddress: deps.caseAddress }));
   api.use(webhookRoutes({ auth, webhooks: deps.webhooks }));
   api.use(apiKeyRoutes({ auth, apiKeys: deps.readApi.apiKeys }), readApiRoutes({ auth, readApi: deps.readApi, ledger: deps.ledger, version: deps.version }));
   api.use(settlementRoutes({ auth, settlement: deps.settlement, joinBase: deps.joinBase, limitStore: deps.intakeLimitStore ?? null }), settingsRoutes({ auth, settings: deps.settings, clock: deps.settlement.clock }));

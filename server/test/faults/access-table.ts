@@ -216,6 +216,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'GET /api/cases/:id/offers': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/offers') })),
   'POST /api/cases/:id/offers': row(`${USERS_ONLY} 403 409 409`, (s) => ({ path: inCase(s, '/offers'), json: { amount: 10, currency: 'EUR', items: [{ description: 'Glass', amount: 10 }], conditions: '', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } })),
   'POST /api/cases/:id/outcome': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/outcome'), json: { decision: 'approved', reason: 'matrix' } })),
+  'PUT /api/cases/:id/address': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/address'), json: { address: 'matrix', latitude: 55.9756, longitude: -3.1711 } })),
   'GET /api/cases/:id/ledger': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/ledger') })),
   'GET /api/cases/:id/verify': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/verify') })),
   'GET /api/cases/:id/export': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/export') })),

@@ -10,7 +10,7 @@ import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
-import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, UpdateCaseBody } from '../../../protocol/http.ts';
+import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, SetCaseAddressBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
 import { OrgSettingsPatch } from '../../../protocol/settings.ts';
@@ -136,6 +136,7 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/users/:id/password', `/api/users/${switched}/password`, cookie, { password: 'a long password 5' }, ResetPasswordBody),
     jsonRoute('PATCH /api/cases/:id', inCase(''), cookie, { title: 'Renamed', customerName: 'Dana', reference: 'CLM-1' }, UpdateCaseBody),
     jsonRoute('POST /api/cases/:id/close', inCase('/close'), cookie, { reason: 'Settled' }, CloseCaseBody),
+    jsonRoute('PUT /api/cases/:id/address', inCase('/address'), cookie, { address: '1 Shore, Leith', latitude: 55.9756, longitude: -3.1711 }, SetCaseAddressBody),
     bodilessRoute('POST /api/cases/:id/reopen', inCase('/reopen'), cookie),
     bodilessRoute('POST /api/cases/:id/archive', inCase('/archive'), cookie),
     bodilessRoute('POST /api/cases/:id/unarchive', inCase('/unarchive'), cookie),

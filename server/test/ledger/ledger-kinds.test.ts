@@ -16,7 +16,6 @@ import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 /** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
 const NOT_YET_WRITTEN = new Set<string>([
-  'case.address-set',
   'identity.requested',
   'identity.submitted',
   'identity.checked',
@@ -71,6 +70,7 @@ async function damageCase(): Promise<string> {
   await ok('answer', post(h.client(), '/api/join/channel-proposals/proposal-0001', { accepted: true }, customer));
   await ok('switch', post(h.client(), '/api/join/channel', { switchId: 'switch-0001', from: 'text', to: 'camera', proposalId: 'proposal-0001' }, customer));
 
+  await ok('address', admin.json(`${base}/address`, { method: 'PUT', json: { address: '1 Hail Street', latitude: 51.5, longitude: -0.14 } }));
   const layer = JSON.stringify({ items: [{ kind: 'marker', points: [{ u: 0.5, v: 0.5 }], label: 'Dent' }] });
   const first = await upload(h.client(), caseId, { source: 'device-still', checklistItem: 'vin-plate', latitude: '51.5', longitude: '-0.14', layer }, customer);
   const second = await upload(admin, caseId, { source: 'video-frame' });

@@ -11,7 +11,7 @@ import { PAYLOADS } from '../ledger/payloads.ts';
 const at = '2026-05-04T14:03:22.000Z';
 const record: CaseRecord = {
   id: 'case_m', kind: 'damage', title: 'Hail', customerName: 'Jane Doe', assessorId: 'usr_a', createdBy: 'usr_a',
-  createdAt: at, joinExpiresAt: at, evidenceCount: 2, decision: 'settled', checklist: null, tour: null,
+  createdAt: at, joinExpiresAt: at, evidenceCount: 2, decision: 'settled', checklist: null, tour: null, address: null,
   reference: null, closedAt: null, archivedAt: null,
 };
 let seq = 0;
