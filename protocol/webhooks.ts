@@ -77,7 +77,7 @@ export type WebhookTestPayload = z.infer<typeof WebhookTestPayload>;
 
 // ---- admin API -------------------------------------------------------------------------------
 
-export const WebhookUrl = z.string().trim().max(2000).refine((value) => {
+export const WebhookUrl = text().trim().max(2000).refine((value) => {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';

@@ -105,6 +105,16 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/users/:id/disable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/disable` })),
   'POST /api/users/:id/enable': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/enable` })),
   'POST /api/users/:id/password': row(`${USERS_ONLY} 403 403 200`, async (_s, kit) => ({ path: `/api/users/${await kit.newUser()}/password`, json: { password: 'a long password 9' } })),
+  // Outgoing webhooks (issue 15): an admin's alone. The endpoint routes name one that does not exist (404 to the admin).
+  'GET /api/admin/webhooks': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/admin/webhooks' })),
+  'POST /api/admin/webhooks': row(`${USERS_ONLY} 403 403 201`, () => ({ path: '/api/admin/webhooks', json: { url: 'http://127.0.0.1:9/matrix', events: ['offer.declined'] } })),
+  'PATCH /api/admin/webhooks/:id': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing', json: { enabled: false } })),
+  'DELETE /api/admin/webhooks/:id': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing' })),
+  'GET /api/admin/webhooks/:id/secret': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/secret' })),
+  'POST /api/admin/webhooks/:id/secret': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/secret' })),
+  'POST /api/admin/webhooks/:id/test': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/test' })),
+  'GET /api/admin/webhooks/:id/deliveries': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/deliveries' })),
+  'POST /api/admin/webhooks/:id/deliveries/:msgId/retry': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/deliveries/msg_missing/retry' })),
 
   // The front door's queue: an assessor's own status and offer; the queue and routing facts are for supervisors and admins.
   // 'away', so no one the matrix makes is ever offered anything. An entry id that does not exist is

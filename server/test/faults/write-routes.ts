@@ -12,6 +12,7 @@ import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, SetCaseAddressBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
+import { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol/webhooks.ts';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
 import { OrgSettingsPatch } from '../../../protocol/settings.ts';
 import { EnqueueBody, RoutingBody, StatusBody, TransferBody } from '../../../protocol/queue.ts';
@@ -84,6 +85,8 @@ export async function prepareFixture(): Promise<Fixture> {
 
   // A user for the disable and enable routes to name.
   const switched = (await admin.json('/api/users', { method: 'POST', json: { email: 'switched@example.test', name: 'Switched', password: 'a long password 4', role: 'assessor' } })).body.user.id as string;
+  // A webhook endpoint for its routes to name (an address nothing listens on, an event this fixture never makes).
+  const webhook = (await admin.json('/api/admin/webhooks', { method: 'POST', json: { url: 'http://127.0.0.1:9/bad-input', events: ['offer.declined'] } })).body.endpoint.id as string;
 
   // One annotation to clear, so a valid clear names a real id.
   await admin.json(`/api/cases/${caseId}/annotations`, { method: 'POST', json: { id: 'ann-00000001', kind: 'marker', screen: { u: 0.5, v: 0.5 }, anchor: null } });
@@ -134,6 +137,13 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/users/:id/disable', `/api/users/${switched}/disable`, cookie),
     bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
     jsonRoute('POST /api/users/:id/password', `/api/users/${switched}/password`, cookie, { password: 'a long password 5' }, ResetPasswordBody),
+    // Outgoing webhooks (issue 15); delete, test and retry name what does not exist (valid: 404).
+    jsonRoute('POST /api/admin/webhooks', '/api/admin/webhooks', cookie, { url: 'https://claims.example.test/hooks', events: ['offer.declined'], description: 'Claims' }, CreateWebhookBody),
+    jsonRoute('PATCH /api/admin/webhooks/:id', `/api/admin/webhooks/${webhook}`, cookie, { url: 'http://127.0.0.1:9/bad-input', events: ['offer.declined'], description: 'Claims', enabled: true }, UpdateWebhookBody),
+    bodilessRoute('DELETE /api/admin/webhooks/:id', '/api/admin/webhooks/whe_missing', cookie),
+    bodilessRoute('POST /api/admin/webhooks/:id/secret', `/api/admin/webhooks/${webhook}/secret`, cookie),
+    bodilessRoute('POST /api/admin/webhooks/:id/test', '/api/admin/webhooks/whe_missing/test', cookie),
+    bodilessRoute('POST /api/admin/webhooks/:id/deliveries/:msgId/retry', `/api/admin/webhooks/${webhook}/deliveries/msg_missing/retry`, cookie),
     jsonRoute('PATCH /api/cases/:id', inCase(''), cookie, { title: 'Renamed', customerName: 'Dana', reference: 'CLM-1' }, UpdateCaseBody),
     jsonRoute('POST /api/cases/:id/close', inCase('/close'), cookie, { reason: 'Settled' }, CloseCaseBody),
     jsonRoute('PUT /api/cases/:id/address', inCase('/address'), cookie, { address: '1 Shore, Leith', latitude: 55.9756, longitude: -3.1711 }, SetCaseAddressBody),
