@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 description of the read API, generated from the zod schemas the routes answer with
 // (protocol/read-api.ts), so it cannot drift from what is served. Built once, served at /api/openapi.json.
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, zodToOpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ApiError, Location, OutcomeView, LedgerEntry } from '../../../protocol/http.ts';
 import { CaptureCheck, CaseAddress, ExifFacts } from '../../../protocol/capture.ts';
@@ -19,21 +19,36 @@ interface ReadRoute {
   query?: z.ZodObject;
   caseScoped: boolean;
   response: z.ZodType;
-  responseName: string;
 }
 
 /** Every route of /api/v1 with the scope it needs (read-api-routes.ts checks the same scopes). */
 export const READ_ROUTES: readonly ReadRoute[] = [
   {
-    path: '/api/v1/cases', scope: 'cases:read', caseScoped: false, query: ApiCaseQuery, response: ApiCasePage, responseName: 'ApiCasePage',
+    path: '/api/v1/cases', scope: 'cases:read', caseScoped: false, query: ApiCaseQuery, response: ApiCasePage,
     summary: 'Cases by reference, or every case in order of its last change',
     description: 'With `reference`: the cases with that operator reference (exact match). Otherwise every case, ordered by `updatedAt` then `id`, `limit` at a time; pass `nextCursor` back as `cursor` for the next page, and `updatedSince` to fetch only what changed since a sync.',
   },
-  { path: '/api/v1/cases/{id}', scope: 'cases:read', caseScoped: true, response: ApiCase, responseName: 'ApiCase', summary: 'One case', description: 'The case, its decision in force, evidence count and the head of its signed ledger.' },
-  { path: '/api/v1/cases/{id}/outcomes', scope: 'outcomes:read', caseScoped: true, response: ApiOutcomeList, responseName: 'ApiOutcomeList', summary: "The case's outcomes, oldest first", description: 'Every decision recorded on the case; the last is the one in force, each later one names the one it supersedes.' },
-  { path: '/api/v1/cases/{id}/evidence', scope: 'evidence:read', caseScoped: true, response: ApiEvidenceList, responseName: 'ApiEvidenceList', summary: "The case's evidence metadata", description: 'Each photo: source, purpose, hash, size, type, dimensions, device clock, location, EXIF, the when/where check, whether it was superseded, and its ledger entry. No image bytes.' },
-  { path: '/api/v1/cases/{id}/ledger', scope: 'ledger:read', caseScoped: true, response: ApiLedger, responseName: 'ApiLedger', summary: "The case's signed ledger", description: 'Every entry, oldest first, each hash-chained to the one before and signed (Ed25519) by a key of GET /api/ledger/keys.' },
+  { path: '/api/v1/cases/{id}', scope: 'cases:read', caseScoped: true, response: ApiCase, summary: 'One case', description: 'The case, its decision in force, evidence count and the head of its signed ledger.' },
+  { path: '/api/v1/cases/{id}/outcomes', scope: 'outcomes:read', caseScoped: true, response: ApiOutcomeList, summary: "The case's outcomes, oldest first", description: 'Every decision recorded on the case; the last is the one in force, each later one names the one it supersedes.' },
+  { path: '/api/v1/cases/{id}/evidence', scope: 'evidence:read', caseScoped: true, response: ApiEvidenceList, summary: "The case's evidence metadata", description: 'Each photo: source, purpose, hash, size, type, dimensions, device clock, location, EXIF, the when/where check, whether it was superseded, and its ledger entry. No image bytes.' },
+  { path: '/api/v1/cases/{id}/ledger', scope: 'ledger:read', caseScoped: true, response: ApiLedger, summary: "The case's signed ledger", description: 'Every entry, oldest first, each hash-chained to the one before and signed (Ed25519) by a key of GET /api/ledger/keys.' },
 ];
+
+/**
+ * The shared schemas the document names as components (and refers to with $ref wherever they appear),
+ * by their protocol names. The library's own metadata registry carries the names, so the protocol's
+ * schemas stay plain zod (no `.openapi()` patched onto zod); a schema named once keeps its name.
+ */
+const COMPONENTS: Record<string, z.ZodType> = {
+  ApiError, Location, CaseAddress, CaptureCheck, ExifFacts, OutcomeView, LedgerEntry,
+  ApiCase, ApiCasePage, ApiEvidence, ApiEvidenceList, ApiOutcomeList, ApiLedger, ApiKeyScope,
+};
+
+function nameComponents(): void {
+  for (const [refId, schema] of Object.entries(COMPONENTS)) {
+    if (!zodToOpenAPIRegistry.has(schema)) zodToOpenAPIRegistry.add(schema, { _internal: { refId } });
+  }
+}
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ApiError } } });
 
@@ -45,17 +60,8 @@ export function buildOpenApiDocument(version: string): ReturnType<OpenApiGenerat
     bearerFormat: 'slk_<prefix>_<secret>',
     description: 'An API key an admin made in the console (Users → API keys). Each route needs the scope it names.',
   });
-  registry.register('ApiError', ApiError);
-  registry.register('Location', Location);
-  registry.register('CaseAddress', CaseAddress);
-  registry.register('CaptureCheck', CaptureCheck);
-  registry.register('ExifFacts', ExifFacts);
-  registry.register('OutcomeView', OutcomeView);
-  registry.register('LedgerEntry', LedgerEntry);
-  registry.register('ApiCase', ApiCase);
-  registry.register('ApiEvidence', ApiEvidence);
+  nameComponents();
   for (const route of READ_ROUTES) {
-    const response = registry.register(route.responseName, route.response);
     const config: RouteConfig = {
       method: 'get',
       path: route.path,
@@ -67,7 +73,7 @@ export function buildOpenApiDocument(version: string): ReturnType<OpenApiGenerat
         ...(route.query ? { query: route.query } : {}),
       },
       responses: {
-        200: { description: route.summary, content: { 'application/json': { schema: response } } },
+        200: { description: route.summary, content: { 'application/json': { schema: route.response } } },
         ...(route.query ? { 400: errorResponse('A query parameter is not valid') } : {}),
         401: errorResponse('No API key, a session cookie instead, or a key that is malformed, unknown or revoked'),
         403: errorResponse(`The key lacks the scope ${route.scope}`),

@@ -116,6 +116,19 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'GET /api/admin/webhooks/:id/deliveries': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/deliveries' })),
   'POST /api/admin/webhooks/:id/deliveries/:msgId/retry': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/webhooks/whe_missing/deliveries/msg_missing/retry' })),
 
+  // API keys (issue 15): an admin's. The key revoked does not exist (404): revoking one is server/test/http/read-api.test.ts'.
+  'GET /api/admin/api-keys': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/admin/api-keys' })),
+  'POST /api/admin/api-keys': row(`${USERS_ONLY} 403 403 201`, (_s, kit) => ({ path: '/api/admin/api-keys', json: { name: kit.unique('key'), scopes: ['cases:read'] } })),
+  'DELETE /api/admin/api-keys/:id': row(`${USERS_ONLY} 403 403 404`, () => ({ path: '/api/admin/api-keys/key_missing' })),
+  // The read API takes an API key and nothing else: no caller here has one (a cookie or a join token is 401);
+  // keys, scopes and revocation are server/test/http/read-api.test.ts'. Its OpenAPI description is public.
+  'GET /api/v1/cases': row('401 401 401 401 401 401 401 401 401', () => ({ path: '/api/v1/cases' })),
+  'GET /api/v1/cases/:id': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}` })),
+  'GET /api/v1/cases/:id/outcomes': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/outcomes` })),
+  'GET /api/v1/cases/:id/evidence': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/evidence` })),
+  'GET /api/v1/cases/:id/ledger': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/ledger` })),
+  'GET /api/openapi.json': row(ANYONE_200, () => ({ path: '/api/openapi.json' })),
+
   // The front door's queue: an assessor's own status and offer; the queue and routing facts are for supervisors and admins.
   // 'away', so no one the matrix makes is ever offered anything. An entry id that does not exist is
   // 404 to every user: what an entry's assessor may do is tested in server/test/http/queue.test.ts.

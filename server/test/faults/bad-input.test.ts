@@ -89,6 +89,7 @@ describe('bad input at every write route', () => {
     'POST /api/cases/:id/annotations', 'POST /api/cases/:id/annotations/clear', 'POST /api/cases/:id/measurements',
     'PUT /api/me/status', 'PUT /api/users/:id/routing', 'POST /api/queue', 'POST /api/queue/:entryId/accept',
     'POST /api/queue/:entryId/decline', 'POST /api/queue/:entryId/finish', 'POST /api/queue/:entryId/requeue',
+    'POST /api/admin/api-keys', 'DELETE /api/admin/api-keys/:id',
     'PUT /api/cases/:id/address',
   ])('%s: a 4xx with a reason, never a 500 or a hang, and nothing stored', async (key) => {
     const route = fixture.routes.find((r) => r.key === key);

@@ -9,6 +9,7 @@ import { ChannelAnswerBody, ChannelProposalBody, ChannelSwitchBody } from '../..
 import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
+import { CreateApiKeyBody } from '../../../protocol/read-api.ts';
 import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, SetCaseAddressBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
@@ -85,6 +86,8 @@ export async function prepareFixture(): Promise<Fixture> {
 
   // A user for the disable and enable routes to name.
   const switched = (await admin.json('/api/users', { method: 'POST', json: { email: 'switched@example.test', name: 'Switched', password: 'a long password 4', role: 'assessor' } })).body.user.id as string;
+  // An API key for the revoke route to name.
+  const apiKeyId = (await admin.json('/api/admin/api-keys', { method: 'POST', json: { name: 'Bad input', scopes: ['cases:read'] } })).body.apiKey.id as string;
   // A webhook endpoint for its routes to name (an address nothing listens on, an event this fixture never makes).
   const webhook = (await admin.json('/api/admin/webhooks', { method: 'POST', json: { url: 'http://127.0.0.1:9/bad-input', events: ['offer.declined'] } })).body.endpoint.id as string;
 
@@ -137,6 +140,8 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/users/:id/disable', `/api/users/${switched}/disable`, cookie),
     bodilessRoute('POST /api/users/:id/enable', `/api/users/${switched}/enable`, cookie),
     jsonRoute('POST /api/users/:id/password', `/api/users/${switched}/password`, cookie, { password: 'a long password 5' }, ResetPasswordBody),
+    jsonRoute('POST /api/admin/api-keys', '/api/admin/api-keys', cookie, { name: 'Claims system', scopes: ['cases:read', 'evidence:read'] }, CreateApiKeyBody),
+    bodilessRoute('DELETE /api/admin/api-keys/:id', `/api/admin/api-keys/${apiKeyId}`, cookie),
     // Outgoing webhooks (issue 15); delete, test and retry name what does not exist (valid: 404).
     jsonRoute('POST /api/admin/webhooks', '/api/admin/webhooks', cookie, { url: 'https://claims.example.test/hooks', events: ['offer.declined'], description: 'Claims' }, CreateWebhookBody),
     jsonRoute('PATCH /api/admin/webhooks/:id', `/api/admin/webhooks/${webhook}`, cookie, { url: 'http://127.0.0.1:9/bad-input', events: ['offer.declined'], description: 'Claims', enabled: true }, UpdateWebhookBody),
