@@ -5,6 +5,7 @@ import type { RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiCase, ApiCasePage, ApiEvidenceList, ApiLedger, ApiOutcomeList } from '../../../protocol/read-api.ts';
+import { WEBHOOK_EVENTS } from '../../../protocol/webhooks.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { listAppRoutes, withServedApp } from '../faults/route-list.ts';
 import { bearer, startHarness, type Client, type Harness } from './harness.ts';
@@ -118,5 +119,17 @@ describe('the OpenAPI document', () => {
     const refused = await h.client().json(`/api/v1/cases/${caseId}/outcomes`);
     const error = documentSchema(doc.paths['/api/v1/cases/{id}/outcomes']!.get!.responses['401']!.content!['application/json']!.schema);
     expect(error.safeParse(refused.body).success).toBe(true);
+  });
+
+  it('describes every webhook event: its signed headers and its body, from protocol/webhooks.ts', () => {
+    const webhooks = doc.webhooks as Record<string, { post: Operation & { requestBody: { content: Record<string, { schema: Json }> } } }>;
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENTS, 'webhook.test'].sort());
+    for (const [event, item] of Object.entries(webhooks)) {
+      expect(item.post.parameters?.filter((p) => p.in === 'header' && p.required).map((p) => p.name).sort(), event).toEqual(['webhook-id', 'webhook-signature', 'webhook-timestamp']);
+      const body = documentSchema(item.post.requestBody.content['application/json']!.schema);
+      expect(body.safeParse({ type: event, timestamp: '2026-12-05T10:00:00.000Z', data: {} }).success, event).toBe(false);
+    }
+    const accepted = documentSchema(webhooks['case.closed']!.post.requestBody.content['application/json']!.schema);
+    expect(accepted.safeParse({ type: 'case.closed', timestamp: '2026-12-05T10:00:00.000Z', data: { caseId: 'case_1', reference: null, ledgerSeq: 3, entryHash: 'ab', reason: null } }).success).toBe(true);
   });
 });
