@@ -82,6 +82,7 @@ export default defineConfig({
         console: fileURLToPath(new URL('console.html', import.meta.url)),
         join: fileURLToPath(new URL('join.html', import.meta.url)),
         start: fileURLToPath(new URL('start.html', import.meta.url)),
+        receipt: fileURLToPath(new URL('receipt.html', import.meta.url)),
       },
       // Code the pages share (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
       output: {

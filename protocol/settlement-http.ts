@@ -66,6 +66,10 @@ export const OfferReadiness = z.object({
 });
 export type OfferReadiness = z.infer<typeof OfferReadiness>;
 
+/** `GET /api/cases/:id/offers`: the case's offers, oldest first, and whether a new one can be made. */
+export const CaseOffers = z.object({ offers: z.array(OfferView), readiness: OfferReadiness });
+export type CaseOffers = z.infer<typeof CaseOffers>;
+
 /** The customer's current offer: open, or the latest decided one; null when none was made. */
 export const CustomerOffer = z.object({ offer: OfferView.nullable(), receiptUrl: text().nullable() });
 export type CustomerOffer = z.infer<typeof CustomerOffer>;

@@ -22,6 +22,8 @@ import { useTransferNotice } from './front-door/use-transfer-notice.ts';
 import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
+import { OfferSheet } from './settlement/offer-sheet.tsx';
+import { useOffer } from './settlement/use-offer.ts';
 
 const startMode: Record<JoinMode, CustomerMode> = { camera: 'camera', voice: 'voice', chat: 'text' };
 /** How long "Photo sent" stays up. */
@@ -68,6 +70,7 @@ export function CallScreen(props: {
     onProblem: useCallback((text: string) => onNotice('error', text), [onNotice]),
   });
   const handleMode = mode.handle;
+  const offer = useOffer({ token: props.token, messages });
   useEffect(() => {
     const toHost = (message: PeerMessage): void => void host.handle(message);
     const offs = [
@@ -222,6 +225,7 @@ export function CallScreen(props: {
       <CallControls controls={controls} unread={unread} canHangUp onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />
 
       {chatOpen && <ChatSheet lines={call.chat} assessorName={assessor} live={live} onSend={call.sendChat} onClose={() => setChatOpen(false)} />}
+      <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} />
       <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
     </main>
   );

@@ -1,7 +1,7 @@
 // The built client (client/dist): the console at `/`, the customer page at `/j`, the front door at
-// `/start`, every other file at its own path. A file goes out as the brotli or gzip variant the build
-// wrote beside it (`.br`, `.gz`) when the browser accepts one; hashed assets are cached for good,
-// everything else revalidated.
+// `/start`, a settlement receipt at `/receipt`, every other file at its own path. A file goes out as
+// the brotli or gzip variant the build wrote beside it (`.br`, `.gz`) when the browser accepts one;
+// hashed assets are cached for good, everything else revalidated.
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
@@ -60,6 +60,7 @@ export function clientPages(clientDir: string): express.Router {
   router.get(['/', '/console'], page('console.html'));
   router.get('/j', page('join.html'));
   router.get('/start', page('start.html'));
+  router.get('/receipt', page('receipt.html'));
   router.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const relative = relativePath(req.path);

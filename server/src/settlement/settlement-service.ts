@@ -2,7 +2,7 @@
 // the customer confirms with a one-time code or their passed identity check and accepts (outcome
 // `settled`) or declines with a reason. Every decision gets a receipt code anyone can check.
 import type { User } from '../../../protocol/http.ts';
-import { MAX_OFFER_DAYS, type AcceptOfferBody, type CustomerOffer, type DeclineOfferBody, type OfferBody, type OfferCodeSent, type OfferDecided, type OfferList, type OfferReadiness, type OfferView } from '../../../protocol/settlement-http.ts';
+import { MAX_OFFER_DAYS, type AcceptOfferBody, type CaseOffers, type CustomerOffer, type DeclineOfferBody, type OfferBody, type OfferCodeSent, type OfferDecided, type OfferReadiness, type OfferView } from '../../../protocol/settlement-http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
@@ -119,7 +119,7 @@ export function createSettlementService(deps: SettlementDeps) {
   };
 
   return {
-    async list(user: User, caseId: string): Promise<OfferList & { readiness: OfferReadiness }> {
+    async list(user: User, caseId: string): Promise<CaseOffers> {
       const record = await cases.authorize({ kind: 'user', user }, caseId, 'participants');
       return { offers: await views(caseId, await store.list(caseId)), readiness: await readiness(record) };
     },

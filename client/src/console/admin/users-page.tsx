@@ -7,6 +7,7 @@ import { Banner, type Tone } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { AddUserForm } from './add-user-form.tsx';
 import { UserCases } from './user-cases.tsx';
+import { OrgSettingsSection } from './org-settings.tsx';
 
 const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', assessor: 'Assessor', supervisor: 'Supervisor', expert: 'Expert' };
 
@@ -197,6 +198,7 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
           </tbody>
         </table>
       )}
+      <OrgSettingsSection notify={notify} />
     </main>
   );
 }

@@ -1,0 +1,49 @@
+// The settlement card of a damage case: the offer form and the offers' history, reloaded on every
+// change the console hears about the case (`revision`); a new offer is announced to the customer's page.
+import { useCallback, useEffect, useState } from 'react';
+import type { PeerMessage } from '../../../../protocol/messages.ts';
+import type { CaseOffers, OfferView } from '../../../../protocol/settlement-http.ts';
+import { messageOf } from '../../lib/api.ts';
+import { fetchCaseOffers } from './offer-api.ts';
+import { OfferForm } from './offer-form.tsx';
+import { OfferHistory } from './offer-history.tsx';
+import './settlement.css';
+
+export function OfferCard(props: { caseId: string; revision: number; canWrite: boolean; send: (message: PeerMessage) => boolean; notify: (tone: 'success' | 'error', text: string) => void }) {
+  const { caseId, send, notify } = props;
+  const [offers, setOffers] = useState<CaseOffers | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    fetchCaseOffers(caseId, signal).then(
+      (loaded) => {
+        setOffers(loaded);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!signal?.aborted) setError(messageOf(e));
+      },
+    );
+  }, [caseId]);
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load, props.revision]);
+
+  const made = (offer: OfferView) => {
+    // The customer's page fetches the offer itself; when they are not connected it finds it on their next visit.
+    const told = send({ v: 1, type: 'offer-made', offerId: offer.id });
+    notify('success', told ? 'Offer sent to the customer’s page.' : 'Offer made; the customer sees it when they next open their page.');
+    load();
+  };
+
+  return (
+    <section className="card offer-card" aria-label="Settlement offer" data-testid="offer-card">
+      <h3>Settlement offer</h3>
+      {error && <p className="muted small" role="alert">{error}</p>}
+      {offers && props.canWrite && <OfferForm caseId={caseId} readiness={offers.readiness} hasOpenOffer={offers.offers.some((o) => o.state === 'open')} onMade={made} />}
+      {offers && <OfferHistory offers={offers.offers} />}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+// The settlement offer on the customer's phone: a sheet with the amount, the items, the conditions and
+// when it lapses; Accept (after the one-time code, or on the passed identity check) or Decline with a
+// reason; then the receipt and its code. An offer they can no longer decide is said so plainly.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CustomerOffer, OfferCodeSent, OfferDecided, OfferView } from '../../../../protocol/settlement-http.ts';
+import { messageOf } from '../../lib/api.ts';
+import { formatDateTime, formatMoney } from '../../ui/format.ts';
+import { acceptOffer, declineOffer, sendOfferCode } from './offer-api.ts';
+import { expiresIn, offerStateWords } from './offer-words.ts';
+import './settlement.css';
+
+type Step = { kind: 'review' } | { kind: 'code'; sent: OfferCodeSent } | { kind: 'decline' } | { kind: 'done'; decided: OfferDecided };
+
+export function OfferSheet(props: { token: string; current: CustomerOffer | null; arrivals: number; onDecided: (decided: OfferDecided) => void }) {
+  const offer = props.current?.offer ?? null;
+  const [open, setOpen] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: 'review' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+
+  // A new open offer opens the sheet on its review.
+  const openId = offer?.state === 'open' ? offer.id : null;
+  useEffect(() => {
+    if (openId === null) return;
+    setOpen(true);
+    setStep({ kind: 'review' });
+    setError(null);
+    setCode('');
+  }, [openId, props.arrivals]);
+
+  if (!offer) return null;
+  if (!open) {
+    return (
+      <button type="button" className="offer-pill" data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
+        {offer.state === 'open' ? 'Settlement offer' : 'Your settlement'} · {formatMoney(offer.amount, offer.currency)}
+      </button>
+    );
+  }
+
+  const run = (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    work().catch((e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
+  };
+  const decided = (result: OfferDecided) => {
+    setStep({ kind: 'done', decided: result });
+    props.onDecided(result);
+  };
+  const accept = () =>
+    run(async () => {
+      if (offer.confirmWith === 'identity') decided(await acceptOffer(props.token, offer.id, null));
+      else setStep({ kind: 'code', sent: await sendOfferCode(props.token, offer.id) });
+    });
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => decided(await acceptOffer(props.token, offer.id, code.trim())));
+  };
+  const decline = (event: FormEvent) => {
+    event.preventDefault();
+    run(async () => decided(await declineOffer(props.token, offer.id, reason.trim())));
+  };
+
+  return (
+    <section className="offer-sheet" role="dialog" aria-label="Settlement offer" data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
+      <header className="offer-sheet-head">
+        <span className="offer-eyebrow">Settlement offer</span>
+        <button type="button" className="btn btn-ghost btn-small" aria-label="Close" data-testid="offer-close" onClick={() => setOpen(false)}>
+          ×
+        </button>
+      </header>
+      <div className="offer-sheet-body">
+        <OfferTerms offer={offer} />
+        {error && (
+          <p className="offer-error" role="alert" data-testid="offer-error">
+            {error}
+          </p>
+        )}
+        {step.kind === 'done' ? (
+          <ReceiptNote decided={step.decided} />
+        ) : offer.state !== 'open' ? (
+          <>
+            <p className="offer-state" data-testid="offer-state-words">{offerStateWords(offer)}</p>
+            {offer.receiptCode && props.current?.receiptUrl && <ReceiptLink code={offer.receiptCode} url={props.current.receiptUrl} />}
+          </>
+        ) : step.kind === 'review' ? (
+          <div className="offer-actions">
+            <button type="button" className="btn btn-primary btn-block" data-testid="offer-accept" disabled={busy} onClick={accept}>
+              Accept
+            </button>
+            <button type="button" className="btn btn-block" data-testid="offer-decline" disabled={busy} onClick={() => setStep({ kind: 'decline' })}>
+              Decline
+            </button>
+          </div>
+        ) : step.kind === 'code' ? (
+          <form className="offer-form" onSubmit={confirm}>
+            <p data-testid="offer-code-sent">
+              We sent a code to <strong>{step.sent.recipient}</strong>. Type it here to accept.
+            </p>
+            <input
+              className="offer-code" data-testid="offer-code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6}
+              aria-label="Six-digit code" value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required
+            />
+            <button type="submit" className="btn btn-primary btn-block" data-testid="offer-confirm" disabled={busy || code.length !== 6}>
+              Confirm and accept
+            </button>
+            <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={accept}>
+              Send a new code
+            </button>
+          </form>
+        ) : (
+          <form className="offer-form" onSubmit={decline}>
+            <label htmlFor="offer-reason">Why are you declining?</label>
+            <textarea id="offer-reason" data-testid="offer-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} required />
+            <button type="submit" className="btn btn-block" data-testid="offer-decline-send" disabled={busy || reason.trim() === ''}>
+              Decline the offer
+            </button>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setStep({ kind: 'review' })}>
+              Back
+            </button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function OfferTerms(props: { offer: OfferView }) {
+  const { offer } = props;
+  return (
+    <>
+      <p className="offer-amount" data-testid="offer-amount">{formatMoney(offer.amount, offer.currency)}</p>
+      <ul className="offer-items">
+        {offer.items.map((item, i) => (
+          <li key={i}>
+            <span>{item.description}</span>
+            <span>{formatMoney(item.amount, offer.currency)}</span>
+          </li>
+        ))}
+      </ul>
+      {offer.conditions && <p className="offer-conditions">{offer.conditions}</p>}
+      {offer.state === 'open' && (
+        <p className="offer-expiry" data-testid="offer-expiry">
+          Expires {expiresIn(offer.expiresAt, Date.now())} ({formatDateTime(offer.expiresAt)})
+        </p>
+      )}
+    </>
+  );
+}
+
+function ReceiptNote(props: { decided: OfferDecided }) {
+  const { offer } = props.decided;
+  return (
+    <div className="offer-receipt" data-testid="offer-receipt" data-decision={offer.state}>
+      <p>
+        <strong>{offer.state === 'accepted' ? 'You accepted the offer.' : 'You declined the offer.'}</strong> We sent you the receipt too.
+      </p>
+      <ReceiptLink code={props.decided.receiptCode} url={props.decided.receiptUrl} />
+    </div>
+  );
+}
+
+function ReceiptLink(props: { code: string; url: string }) {
+  return (
+    <p className="offer-receipt-code">
+      Receipt code <strong data-testid="offer-receipt-code">{props.code}</strong>
+      <br />
+      <a href={props.url} target="_blank" rel="noreferrer" data-testid="offer-receipt-link">
+        Check it against the server
+      </a>
+    </p>
+  );
+}
