@@ -40,6 +40,9 @@ import { createEventHub } from './events/event-hub.ts';
 import { createMemoryEventLog, createRedisEventLog } from './events/event-log.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createEvidenceStore } from './evidence/evidence-store.ts';
+import { createIdentityService } from './identity/identity-service.ts';
+import { createIdentityStore } from './identity/identity-store.ts';
+import { createMrzReader } from './identity/mrz-ocr.ts';
 import { createExportService } from './export/export-service.ts';
 import { createKbSearch } from './frontdoor/agent/kb-search.ts';
 import { createFrontDoorReader } from './frontdoor/intake/front-door-view.ts';
@@ -200,6 +203,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const checklist = createChecklistService({ store: checklistStore, cases, ledger, hub });
   const caseAddress = createCaseAddressService({ db, cases, ledger });
   const evidence = createEvidenceService({ db, store: createEvidenceStore(db), blobs, ledger, cases, checklist, hub, clock, images: { maxPixels: config.maxImagePixels, ...config.imageWork }, settings, caseAddress });
+  const mrzReader = createMrzReader({ log, clock });
+  const identity = createIdentityService({ db, store: createIdentityStore(db), evidence: createEvidenceStore(db), blobs, ledger, cases, mrz: mrzReader, clock, log });
   const annotations = createAnnotationService({ db, store: createAnnotationStore(db), ledger, cases, hub });
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, keyring, clock });
@@ -289,6 +294,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
+    identity,
     webhooks: webhooks.service,
     caseAddress,
     settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
@@ -360,6 +366,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
 
   async function closeStorage(): Promise<void> {
     await Promise.all(pending);
+    await mrzReader.stop();
     presence.close();
     await instance.close().catch((err: unknown) => log.error({ err }, 'could not remove this instance from the registry'));
     if (redis) await closeRedis(redis);

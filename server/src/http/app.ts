@@ -33,6 +33,8 @@ import type { TourLibrary } from '../tours/tour-library.ts';
 import type { CaseAddressService } from '../cases/case-address.ts';
 import { caseAddressRoutes } from './case-address-routes.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { IdentityService } from '../identity/identity-service.ts';
+import { identityRoutes } from './identity-routes.ts';
 import type { WebhookService } from '../webhooks/webhook-service.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 import type { ReadApi } from '../read-api/read-api.ts';
@@ -130,6 +132,8 @@ export interface AppDeps {
   webhooks: WebhookService;
   /** The case's address, which photos are checked against (issue 15, capture). */
   caseAddress: CaseAddressService;
+  /** Identity checks before regulated steps (issue 15). */
+  identity: IdentityService;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -202,6 +206,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
   // Settle online (issue 15): one line per router below.
+  api.use(identityRoutes({ auth, identity: deps.identity }));
   api.use(caseAddressRoutes({ auth, caseAddress: deps.caseAddress }));
   api.use(webhookRoutes({ auth, webhooks: deps.webhooks }));
   api.use(apiKeyRoutes({ auth, apiKeys: deps.readApi.apiKeys }), readApiRoutes({ auth, readApi: deps.readApi, ledger: deps.ledger, version: deps.version }));

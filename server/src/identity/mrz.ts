@@ -15,6 +15,9 @@ const DIGIT_SPANS: Record<Format, Array<[number, number, number]>> = {
   TD3: [[1, 9, 10], [1, 13, 20], [1, 21, 28], [1, 43, 44]],
 };
 
+/** The document code an MRZ opens with: a passport's P; an ID card's I, A or C (ICAO 9303 parts 4 and 5). */
+const DOCUMENT_CODE: Record<Format, RegExp> = { TD1: /^[IAC]/, TD3: /^P/ };
+
 /** The confusions an OCR makes between a letter and a digit of the same shape. */
 const AS_DIGIT: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1' };
 
@@ -51,7 +54,9 @@ export function findMrzLines(text: string): { format: Format; lines: string[] } 
     const fits = (l: string) => Math.abs(l.length - width) <= 3;
     for (let end = lines.length; end >= count; end--) {
       const run = lines.slice(end - count, end);
-      if (run.every(fits)) return { format, lines: run.map((l) => fitWidth(l, width)) };
+      // Print or texture read as letters is not an MRZ: it opens with the document code and has filler.
+      const shaped = DOCUMENT_CODE[format].test(run[0]!) && run.join('').includes('<<');
+      if (shaped && run.every(fits)) return { format, lines: run.map((l) => fitWidth(l, width)) };
     }
   }
   return null;

@@ -208,6 +208,14 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/cases/:id/participants/session': row(`${USERS_ONLY} 403 403 201 201 404`, (s) => ({ path: inCase(s, '/participants/session'), json: { mode: 'listen', peerId: 'a'.repeat(32) } })),
   'DELETE /api/cases/:id/participants/session': row(`${USERS_ONLY} 403 404 404 404 404`, (s) => ({ path: inCase(s, '/participants/session') })),
 
+  // Identity checks (issue 15): the case's assessor or an admin asks, lists and decides (a check that does
+  // not exist: 404); the customer reads the open check and submits photos to one (missing: 404).
+  'GET /api/cases/:id/identity-checks': row(`${USERS_ONLY} 403 200 200`, (s) => ({ path: inCase(s, '/identity-checks') })),
+  'POST /api/cases/:id/identity-checks': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/identity-checks'), json: { document: 'passport' } })),
+  'POST /api/cases/:id/identity-checks/:checkId/decision': row(`${USERS_ONLY} 403 404 404`, (s) => ({ path: inCase(s, '/identity-checks/idc_missing/decision'), json: { result: 'passed', reason: 'matrix' } })),
+  'GET /api/join/identity-check': row('401 200 401 200 401 401 401 401 401', () => ({ path: '/api/join/identity-check' })),
+  'POST /api/join/identity-check/:checkId': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/identity-check/idc_missing', json: { frontEvidenceId: 'ev_a', backEvidenceId: 'ev_b', selfieEvidenceId: 'ev_c' } })),
+
   // Cases.
   'POST /api/cases': row(`${USERS_ONLY} 201 201 201`, () => ({ path: '/api/cases', json: { title: 'Created in the matrix' } })),
   'GET /api/cases': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/cases' })),

@@ -16,6 +16,7 @@ import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBod
 import { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol/webhooks.ts';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
 import { OrgSettingsPatch } from '../../../protocol/settings.ts';
+import { IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
 import { EnqueueBody, RoutingBody, StatusBody, TransferBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
@@ -203,6 +204,11 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/hand-off', '/api/join/hand-off', customer, { channel: 'text' }, HandOffBody),
     jsonRoute('POST /api/join/queue/callback', '/api/join/queue/callback', customer, { phone: '+44 20 7946 0000', note: 'after 5pm' }, CallbackBody),
     bodilessRoute('DELETE /api/join/queue', '/api/join/queue', customer),
+    // Identity checks (issue 15): the assessor's request and a decision on a check that does not exist (valid: 404);
+    // the customer's submission to a check that does not exist (valid: 404).
+    jsonRoute('POST /api/cases/:id/identity-checks', inCase('/identity-checks'), cookie, { document: 'id-card' }, IdentityRequestBody),
+    jsonRoute('POST /api/cases/:id/identity-checks/:checkId/decision', inCase('/identity-checks/idc_missing/decision'), cookie, { result: 'failed', reason: 'The photo is not the person on the call' }, IdentityDecisionBody),
+    jsonRoute('POST /api/join/identity-check/:checkId', '/api/join/identity-check/idc_missing', customer, { frontEvidenceId: 'ev_front', backEvidenceId: 'ev_back', selfieEvidenceId: 'ev_selfie' }, IdentitySubmitBody),
     // Settlement offers (issue 15): the fixture's case has no passed identity check (a valid offer is
     // 409); the customer's routes name an offer that does not exist (valid: 404).
     jsonRoute('POST /api/cases/:id/offers', inCase('/offers'), cookie, { amount: 100, currency: 'EUR', items: [{ description: 'Glass', amount: 100 }], conditions: 'Paid in 5 days', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }, OfferBody),

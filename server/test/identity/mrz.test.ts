@@ -62,3 +62,10 @@ describe('MRZ reading', () => {
     expect(mrzDate('<<<<<<', 'expiry', NOW)).toBeNull();
   });
 });
+
+describe('what is not an MRZ', () => {
+  it('lines of the right length without a document code or filler are not read', () => {
+    expect(findMrzLines('MNNEEIITEETIREEEIEIETRIEARA<<<\nF1RTERER1R1RER1NAAEERTREINEAT<\nEEIRETTEEIEERARAEETENIFTINRINN\n')).toBeNull();
+    expect(findMrzLines(`${'A'.repeat(30)}\n${'B'.repeat(30)}\n${'C'.repeat(30)}\n`)).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+// Identity checks (issue 15): the assessor asks, lists and decides; the customer (join token) reads the open
+// check and submits the three live captures.
+import express from 'express';
+import { IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
+import type { IdentityService } from '../identity/identity-service.ts';
+import type { Auth } from './auth.ts';
+import { parseInput } from './validate.ts';
+
+export function identityRoutes(deps: { auth: Auth; identity: IdentityService }): express.Router {
+  const { auth, identity } = deps;
+  const router = express.Router();
+
+  router.get('/cases/:id/identity-checks', async (req, res) => {
+    const user = await auth.requireUser(req);
+    res.json({ checks: await identity.list(user, req.params.id) });
+  });
+
+  router.post('/cases/:id/identity-checks', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const body = parseInput(IdentityRequestBody, req.body);
+    res.status(201).json(await identity.request(user, req.params.id, body));
+  });
+
+  router.post('/cases/:id/identity-checks/:checkId/decision', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const body = parseInput(IdentityDecisionBody, req.body);
+    res.json(await identity.decide(user, req.params.id, req.params.checkId, body));
+  });
+
+  router.get('/join/identity-check', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    res.json({ check: await identity.forCustomer(customer) });
+  });
+
+  router.post('/join/identity-check/:checkId', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    const body = parseInput(IdentitySubmitBody, req.body);
+    res.json({ check: await identity.submit(customer, req.params.checkId, body) });
+  });
+
+  return router;
+}
