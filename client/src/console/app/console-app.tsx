@@ -4,6 +4,7 @@ import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
+import { WebhooksPage } from '../admin/webhooks-page.tsx';
 import { CaseList } from '../case/case-list.tsx';
 import { CaseView } from '../case/case-view.tsx';
 import { consoleApi } from './console-api.ts';
@@ -94,6 +95,11 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
               Users
             </a>
           )}
+          {isAdmin && (
+            <a href="#/webhooks" data-testid="nav-webhooks" className={route.page === 'webhooks' ? 'active' : ''}>
+              Webhooks
+            </a>
+          )}
         </nav>
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
           {live ? 'Live updates on' : 'Connecting live updates…'}
@@ -119,6 +125,8 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         </Suspense>
       ) : route.page === 'users' && isAdmin ? (
         <UsersPage me={props.user} notify={push} />
+      ) : route.page === 'webhooks' && isAdmin ? (
+        <WebhooksPage notify={push} />
       ) : (
         <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
       )}

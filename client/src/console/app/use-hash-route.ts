@@ -1,14 +1,15 @@
 // The console's places: the case list (#/, its filters after a ?), one case (#/cases/<id>), the tours
-// (#/tours), for admins the users (#/users), for supervisors and admins the wall board (#/supervisor).
+// (#/tours), for admins the users (#/users) and webhooks (#/webhooks), for supervisors and admins the wall board (#/supervisor).
 // The hash keeps a reload (and the back button) on the same place.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' } | { page: 'users' } | { page: 'supervisor' };
+export type Route = { page: 'list' } | { page: 'case'; caseId: string } | { page: 'tours' } | { page: 'users' } | { page: 'supervisor' } | { page: 'webhooks' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/tours') return { page: 'tours' };
   if (hash === '#/users' || hash === '#users') return { page: 'users' };
   if (hash === '#/supervisor') return { page: 'supervisor' };
+  if (hash === '#/webhooks') return { page: 'webhooks' };
   const match = /^#\/cases\/([^/?#]+)$/.exec(hash);
   return match?.[1] ? { page: 'case', caseId: decodeURIComponent(match[1]) } : { page: 'list' };
 }
