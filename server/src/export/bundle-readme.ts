@@ -34,6 +34,18 @@ WHAT IS INSIDE
   public-key.pem  the server's Ed25519 public key (the ledger key).
   README.txt      this file.
 ${ledgerKeys ? keysSection(ledgerKeys, ledgerKey.keyId) : ''}
+WHEN AND WHERE EACH PHOTO WAS TAKEN
+  Each "evidence.added" entry carries "capture", the server's check when the photo arrived:
+  clockSkewMs (the server's clock minus the device's), distanceM (from the case's address, which
+  "case.address-set" entries record), maxDistanceM (the organisation's limit then) and its flags -
+  "clock-off" (more than 5 minutes off), "far-from-address" (farther than the limit) and "not-live"
+  (a gallery upload, not a live capture; its EXIF time and place, when the file had them, are in
+  "exif"). Flags are findings, not faults. The verifier re-derives every check from the ledger alone,
+  lists each flagged photo, and fails when a stored check does not match its entry's own facts.
+  By hand, the flagged photos:
+    jq -c 'select(.type == "evidence.added" and (.payload.capture.flags // []) != [])
+           | {seq, photo: .payload.evidenceId, capture: .payload.capture, exif: .payload.exif}' ledger.jsonl
+
 WHICH KEY TO TRUST
   Anyone can build a consistent bundle with a key of their own, so check the bundle against the
   key you trust, obtained from the server (https://<server>/.well-known/sightline-ledger-key.pem)

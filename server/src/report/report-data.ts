@@ -1,5 +1,6 @@
 // What the PDF report shows, resolved to display values (names, numbers, descriptions), so drawing
 // it is layout only.
+import type { CaseAddress } from '../../../protocol/capture.ts';
 import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
 import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { TourMoment } from '../tours/tour-exposure.ts';
@@ -120,6 +121,8 @@ export interface CaseReport {
     createdAt: string;
     joinExpiresAt: string;
     evidenceCount: number;
+    /** The address photos were checked against (issue 15); null when none was given. */
+    address: CaseAddress | null;
   };
   assessor: { name: string; email: string } | null;
   /** The current outcome (the latest), or null when no decision was recorded. */

@@ -116,6 +116,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       createdAt: record.createdAt,
       joinExpiresAt: record.joinExpiresAt,
       evidenceCount: record.evidenceCount,
+      address: record.address,
     },
     assessor: assessor ? { name: assessor.name, email: assessor.email } : null,
     outcome: outcomes.at(-1) ?? null,

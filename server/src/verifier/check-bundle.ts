@@ -6,6 +6,7 @@ import { oneKeyCheck } from '../ledger/key-trust.ts';
 import { LEDGER_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from '../../../protocol/bundle.ts';
 import { readBundle, type BundleContents } from './bundle-reader.ts';
 import { checkFiles, checkLayout } from './check-files.ts';
+import { checkCaptures } from './check-capture.ts';
 import { checkLedger, checkLedgerAgainstManifest } from './check-ledger.ts';
 import { checkLedgerKeys } from './check-keys.ts';
 import { checkKey, checkManifestSignature, readManifest, type Trust } from './check-manifest.ts';
@@ -45,6 +46,7 @@ export function checkBundle(contents: BundleContents, trust: Trust): BundleRepor
   else if (ledger?.lines === 0) problems.push(fileProblem(LEDGER_FILE, 'holds no entries'));
 
   const tally = checkFiles(byPath, ledger?.entries ?? [], manifest, problems);
+  const captures = ledger ? checkCaptures(ledger.entries, problems) : null;
   return {
     ok: problems.length === 0,
     caseId: manifest?.case.id ?? ledger?.entries[0]?.caseId ?? null,
@@ -57,6 +59,7 @@ export function checkBundle(contents: BundleContents, trust: Trust): BundleRepor
       ? { source: 'trusted', trustedAs: trust.label ?? (trust.keyId ? `key id ${trust.keyId}` : 'the given key') }
       : { source: 'bundle' },
     ...(keys ? { keys } : {}),
+    ...(captures ? { captures } : {}),
     problems,
   };
 }

@@ -1,4 +1,5 @@
 // What the verifier found, and how it says so: one VERIFIED or FAILED line first, then details.
+import type { CaptureSummary } from './check-capture.ts';
 
 /** Where a problem is: a ledger entry (by its line in ledger.jsonl and its seq), or a file in the zip. */
 export type Place =
@@ -29,6 +30,8 @@ export interface BundleReport {
   key: { source: 'bundle' } | { source: 'trusted'; trustedAs: string };
   /** Format 3: every key the manifest lists (ledgerKeys), oldest first. */
   keys?: KeyLine[];
+  /** When and where each photo was taken, re-derived from the ledger: the flagged photos are findings, not failures. */
+  captures?: CaptureSummary;
   /** In the order the checks ran; the first one is the first thing wrong. */
   problems: Problem[];
 }
@@ -59,6 +62,7 @@ export function formatReport(report: BundleReport): string {
     if (rest.length > MAX_LISTED) lines.push(`  … and ${rest.length - MAX_LISTED} more`);
     lines.push(`Checked: case ${report.caseId ?? '(unknown)'}, ${report.entries} ledger entries, ${report.blobs} blobs, key ${report.keyId ?? '(unusable)'}.`);
   }
+  if (report.captures && report.captures.photos > 0) lines.push(...captureLines(report.captures));
   if (report.keys && report.keys.length > 0) {
     lines.push('Ledger keys (each entry names the key that signed it):');
     for (const key of report.keys) lines.push(`  ${key.keyId} (created ${key.createdAt}): ${key.how}`);
@@ -71,4 +75,14 @@ export function formatReport(report: BundleReport): string {
           "server's published key (/.well-known/sightline-ledger-key.pem).",
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** "When and where: 2 of 5 photos flagged (findings, not failures):" and a line per flagged photo. */
+function captureLines({ photos, flagged }: CaptureSummary): string[] {
+  const of = `${photos} photo${photos === 1 ? '' : 's'}`;
+  if (flagged.length === 0) return [`When and where: none of the ${of} is flagged.`];
+  const lines = [`When and where: ${flagged.length} of ${of} flagged (findings, not failures):`];
+  // Every one: an auditor reads the list, not a sample of it.
+  for (const finding of flagged) lines.push(`  photo ${finding.evidenceId} (seq ${finding.seq}): ${finding.reasons.join('; ')}`);
+  return lines;
 }

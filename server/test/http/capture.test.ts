@@ -1,10 +1,15 @@
 // Capture that proves when and where (issue 15) over real HTTP: the case's address (set by its assessor,
 // every bad request a clear 4xx that changes nothing), and the flags each photo gets on arrival — a clock
 // 10 minutes off, a position 50 km from the address, a gallery upload with its EXIF time and place.
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceView, CaseView } from '../../../protocol/http.ts';
+import { verifyBundle } from '../../src/verifier/check-bundle.ts';
+import { formatReport } from '../../src/verifier/report.ts';
 import { detailedJpeg } from '../evidence/fixtures.ts';
+import { pdfText } from '../report/poppler.ts';
 import { bearer, newUser, snapshotOf, startHarness, type Client, type Harness } from './harness.ts';
 
 /** Leith, Edinburgh; 0.45° of latitude north of it is 50.0 km away. */
@@ -134,5 +139,42 @@ describe('when and where each photo was taken', () => {
   it('GET evidence lists every photo with its check', async () => {
     const listed = (await admin.json(`/api/cases/${caseId}`)).body.evidence.map((e: unknown) => EvidenceView.parse(e));
     expect(listed.map((e: EvidenceView) => e.capture?.flags)).toEqual([[], ['clock-off'], ['far-from-address'], ['not-live'], ['not-live'], ['not-live']]);
+  });
+});
+
+describe('the flags travel', () => {
+  it('into the PDF report: a summary and each photo\'s flags in words', async () => {
+    const res = await admin.fetch(`/api/cases/${caseId}/report`);
+    expect(res.status).toBe(200);
+    const file = path.join(h.dataDir, 'capture-report.pdf');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const flat = pdfText(file).replace(/\s+/g, ' ');
+    expect(flat).toContain('When and where: 5 of 6 photos flagged (Photo 2, Photo 3, Photo 4, Photo 5, Photo 6)');
+    expect(flat).toContain('Case address: 1 Shore, Leith (55.98, −3.17)');
+    expect(flat).toContain('Clock 10 min off');
+    expect(flat).toContain('50 km from the case address');
+    expect(flat).toContain('Gallery upload — not live');
+    expect(flat).toContain('EXIF: 3 Dec 2026 14:02 (UTC+00:00), 55.98, −3.17');
+    expect(flat).toContain('No flag: live, clock and place as expected');
+  });
+
+  it('into the bundle, whose verifier re-derives every check and lists each flagged photo, still VERIFIED', async () => {
+    const res = await admin.fetch(`/api/cases/${caseId}/export`);
+    expect(res.status).toBe(200);
+    const file = path.join(h.dataDir, 'capture-bundle.zip');
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const pem = await (await fetch(`${h.base}/.well-known/sightline-ledger-key.pem`)).text();
+    const report = await verifyBundle(file, { publicKeyPem: pem, label: 'the server key' });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.captures!.photos).toBe(6);
+    const evidence = (await admin.json(`/api/cases/${caseId}`)).body.evidence as EvidenceView[];
+    expect(report.captures!.flagged.map((f) => f.evidenceId)).toEqual(evidence.slice(1).map((e) => e.id));
+    const text = formatReport(report);
+    expect(text).toMatch(/^VERIFIED: /);
+    expect(text).toContain('When and where: 5 of 6 photos flagged (findings, not failures):');
+    expect(text).toMatch(new RegExp(`photo ${evidence[1]!.id} \\(seq \\d+\\): taken 10\\.[0-9] min off the server clock \\(device behind\\)`));
+    expect(text).toMatch(new RegExp(`photo ${evidence[2]!.id} \\(seq \\d+\\): taken 50\\.0 km from the case address \\(limit 1\\.0 km\\)`));
+    expect(text).toContain(`photo ${evidence[3]!.id}`);
   });
 });

@@ -7,6 +7,7 @@ import type { CaseReport, ReportEvidence } from '../report-data.ts';
 import { formatBytes, formatClockSkew, formatLocation, formatTime, SOURCE_LABEL } from '../format.ts';
 import { fitRect, inset } from '../geometry.ts';
 import { COLOUR, SIZE, type Field, type Pen } from '../report-layout.ts';
+import { captureBadges, captureFields, drawWhenAndWhere } from './capture.ts';
 import { drawOverlay } from './overlay.ts';
 
 /** A preview's bytes, or why it cannot be shown (missing, or not the bytes its ledger entry names). */
@@ -40,6 +41,7 @@ export async function drawEvidence(pen: Pen, report: CaseReport, deps: EvidenceD
     { size: SIZE.small, colour: COLOUR.muted },
   );
   pen.gap(4);
+  drawWhenAndWhere(pen, report);
   for (const item of report.evidence) {
     if (!(await deps.ready())) return;
     const preview: PreviewImage = item.purged
@@ -66,7 +68,8 @@ function drawPhotoCard(pen: Pen, item: ReportEvidence, preview: PreviewImage): v
   pen.text(SOURCE_LABEL[item.source], left + titleWidth + 8, top + 1.5, { lineBreak: false, style: { size: SIZE.small + 0.5, colour: COLOUR.muted } });
   let badgeRight = left + width;
   if (item.superseded) badgeRight -= drawBadge(pen, 'SUPERSEDED', badgeRight, top - 1, COLOUR.muted) + 6;
-  if (item.blurry) drawBadge(pen, 'BLURRY', badgeRight, top - 1, COLOUR.bad);
+  if (item.blurry) badgeRight -= drawBadge(pen, 'BLURRY', badgeRight, top - 1, COLOUR.bad) + 6;
+  for (const label of captureBadges(item)) badgeRight -= drawBadge(pen, label, badgeRight, top - 1, COLOUR.bad) + 6;
 
   const frame = { x: left, y: top + TITLE_HEIGHT, width, height: frameHeight };
   doc.save().rect(frame.x, frame.y, frame.width, frame.height).fill(COLOUR.panel).restore();
@@ -118,6 +121,7 @@ function photoFields(item: ReportEvidence): Field[] {
     { label: 'Brightness', value: `${Math.round(item.brightness)} of 255 (mean luminance)` },
     ...(item.overlay.length > 0 ? [{ label: 'Annotations', value: `${item.overlay.length} drawn over the photo as captured (the file is unmarked)` }] : []),
     ...(item.checklist ? [checklistField(item.checklist)] : []),
+    ...captureFields(item),
   ];
 }
 
