@@ -32,6 +32,7 @@ import { CaseActions } from './case-actions.tsx';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
 import { TransferPanel } from '../queue/transfer-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
+import { AddressCard } from './address-card.tsx';
 import type { Role } from '../../../../protocol/http.ts';
 import { ParticipantStage } from '../participants/participant-stage.tsx';
 import { ParticipantTiles } from '../participants/participant-tiles.tsx';
@@ -183,6 +184,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         </div>
         <aside className="case-side">
           <FrontDoorPanel caseId={caseId} revision={revision} />
+          {c.kind === 'damage' && <AddressCard case={c} evidence={detail.evidence} canWrite={!participant} onChanged={reload} notify={notify} />}
           {!participant && <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />}
           {!participant && <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />}
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}

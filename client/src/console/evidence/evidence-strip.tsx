@@ -1,11 +1,12 @@
 // The case's evidence as a strip of thumbnails; a click opens the large preview with its details.
 // Superseded items stay (dimmed, badged); purged ones show a placeholder instead of their image;
 // checklist photos show their item and verdict; photos with an annotation layer say so; a caption
-// shows under its thumbnail.
+// shows under its thumbnail; a photo's when/where flags (clock, distance, gallery) and EXIF in words.
 import type { ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import type { MeasurementView } from '../../../../protocol/spatial.ts';
 import { formatSkew, formatTime, isNotableSkew } from '../../ui/format.ts';
+import { CaptureFlags } from './capture-flags.tsx';
 import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, photoNumbers, replacedItems } from './evidence-corrections.ts';
 import { EvidenceViewer, PurgedPlaceholder, sourceText } from './evidence-viewer.tsx';
@@ -52,6 +53,7 @@ export function EvidenceStrip(props: {
                 data-checklist-item={e.checklist?.itemId ?? ''}
                 data-checklist-accepted={e.checklist ? String(e.checklist.accepted) : ''}
                 data-layer={Boolean(e.layer)}
+                data-capture-flags={e.capture?.flags.join(' ') ?? ''}
               >
                 <button type="button" className="thumb" onClick={() => setOpenId(e.id)} title={`Photo ${numbers.get(e.id)} · ${sourceText[e.source]} · ${formatTime(e.receivedAt)}`}>
                   {e.purged ? (
@@ -98,7 +100,8 @@ export function EvidenceStrip(props: {
                     Replaces photo {replaces.map((r) => numbers.get(r.id)).join(', ')}
                   </span>
                 )}
-                {isNotableSkew(e.clockSkewMs) && <span className="thumb-meta warn">{formatSkew(e.clockSkewMs)}</span>}
+                {/* A photo checked on arrival says its flags; an older one keeps the plain skew line. */}
+                {e.capture ? <CaptureFlags evidence={e} /> : isNotableSkew(e.clockSkewMs) && <span className="thumb-meta warn">{formatSkew(e.clockSkewMs)}</span>}
                 {e.location && <span className="thumb-meta">With location</span>}
               </li>
             );

@@ -6,6 +6,7 @@ import type { EvidenceView } from '../../../../protocol/http.ts';
 import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '../../../../protocol/spatial.ts';
 import { formatBytes, formatDateTime, formatLocation, formatSkew, isNotableSkew } from '../../ui/format.ts';
 import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
+import { CaptureFlags } from './capture-flags.tsx';
 import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, replacedItems, replacementCandidates, replacementOf } from './evidence-corrections.ts';
 import { markupShapes } from '../markup/markup-geometry.ts';
@@ -94,6 +95,7 @@ export function EvidenceViewer(props: {
             </div>
           )}
           {e.blurry && !e.checklist && <p className="badge badge-bad">Blurry — ask the customer to retake</p>}
+          <CaptureFlags evidence={e} full />
           <NoteForm evidence={e} readOnly={Boolean(e.purged) || narrow} onSaved={props.onUpdated} />
           {e.layer && !e.purged && (
             <label className="check marks-toggle">
