@@ -4,6 +4,7 @@ import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
+import { ApiKeysSection } from '../admin/api-keys-section.tsx';
 import { WebhooksPage } from '../admin/webhooks-page.tsx';
 import { CaseList } from '../case/case-list.tsx';
 import { CaseView } from '../case/case-view.tsx';
@@ -124,7 +125,10 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
           <SupervisorPage />
         </Suspense>
       ) : route.page === 'users' && isAdmin ? (
-        <UsersPage me={props.user} notify={push} />
+        <>
+          <UsersPage me={props.user} notify={push} />
+          <ApiKeysSection notify={push} />
+        </>
       ) : route.page === 'webhooks' && isAdmin ? (
         <WebhooksPage notify={push} />
       ) : (
