@@ -253,6 +253,18 @@ describe('offers', () => {
     expect((await kinds(mine.caseId)).filter((k) => k.startsWith('offer.'))).toEqual(['offer.made', 'offer.code-sent', 'offer.code-sent']);
   });
 
+  it('two accepts at once with the right code: one wins, the other is refused, one settled outcome', async () => {
+    await setIdentityGate(false);
+    const { caseId, token } = await caseWithLink();
+    const offerId = (await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() })).body.id;
+    await customer(token, `/api/join/offers/${offerId}/code`, 'POST');
+    const code = await lastCode();
+    const answers = await Promise.all([0, 1, 2].map(() => customer(token, `/api/join/offers/${offerId}/accept`, 'POST', { code })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    expect((await kinds(caseId)).filter((k) => k === 'offer.accepted' || k === 'outcome.recorded')).toEqual(['offer.accepted', 'outcome.recorded']);
+    expect((await admin.json(`/api/cases/${caseId}`)).body.outcomes).toHaveLength(1);
+  });
+
   it('refusals: no contact on file, a closed case, bad offers, another assessor, unknown receipts', async () => {
     await setIdentityGate(false);
     const created = (await admin.json('/api/cases', { method: 'POST', json: { kind: 'damage', title: 'No phone' } })).body;

@@ -1,0 +1,51 @@
+// A receipt code must not be guessable by its answer or its time: a wrong code one character off a real
+// one, a random wrong one and a malformed one all get the same 404 and body, in times that differ by
+// less than the noise of one request. Sent over real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, startHarness, type Harness } from '../http/harness.ts';
+import { newReceiptCode } from '../../src/settlement/receipt-code.ts';
+
+let h: Harness;
+let real = '';
+
+beforeAll(async () => {
+  h = await startHarness({ SIGHTLINE_ORGANISATION: 'Acme' });
+  const admin = h.client();
+  await admin.login();
+  expect((await admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: false } })).status).toBe(200);
+  const created = (await admin.json('/api/cases', { method: 'POST', json: { title: 'Hail', reference: 'CLM-RT' } })).body;
+  const offer = (await admin.json(`/api/cases/${created.case.id}/offers`, { method: 'POST', json: { amount: 5, currency: 'EUR', items: [{ description: 'x', amount: 5 }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() } })).body;
+  const declined = await h.client().json(`/api/join/offers/${offer.id}/decline`, { method: 'POST', json: { reason: 'no' }, headers: bearer(created.token) });
+  expect(declined.status).toBe(200);
+  real = declined.body.receiptCode;
+});
+afterAll(() => h?.close());
+
+async function timed(code: string): Promise<{ status: number; body: unknown; ms: number }> {
+  const started = performance.now();
+  const res = await h.client().json(`/api/receipts/${encodeURIComponent(code)}`);
+  return { ...res, ms: performance.now() - started };
+}
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('receipt look-ups and timing', () => {
+  it('near a real code, random, or malformed: the same 404, in the same time', async () => {
+    const last = real.at(-1) === '0' ? '1' : '0';
+    const near = real.slice(0, -1) + last;
+    const times: Record<'near' | 'random' | 'malformed', number[]> = { near: [], random: [], malformed: [] };
+    const bodies = new Set<string>();
+    for (let i = 0; i < 15; i++) {
+      for (const [kind, code] of [['near', near], ['random', newReceiptCode()], ['malformed', 'not-a-code']] as const) {
+        const res = await timed(code);
+        expect(res.status).toBe(404);
+        bodies.add(JSON.stringify(res.body));
+        times[kind].push(res.ms);
+      }
+    }
+    expect(bodies.size).toBe(1);
+    const medians = Object.values(times).map(median);
+    console.log(`receipt 404 medians (ms): near ${medians[0]!.toFixed(2)}, random ${medians[1]!.toFixed(2)}, malformed ${medians[2]!.toFixed(2)}`);
+    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThan(5);
+    expect((await timed(real)).status).toBe(200);
+  });
+});
