@@ -47,16 +47,29 @@ export function createMrzReader(deps: { log: Logger; clock: () => Date }): MrzRe
 
   async function readAll(images: Buffer[]): Promise<MrzReading | null> {
     const w = await getWorker();
-    let best: MrzReading | null = null;
+    // Held in an object: the closure below improves it, which a `let` would hide from the checks after it.
+    const found: { best: MrzReading | null } = { best: null };
+    const tryCrop = async (crop: Buffer): Promise<string> => {
+      const { data } = await w.recognize(crop);
+      const reading = readMrzText(data.text, deps.clock());
+      if (reading && (found.best === null || readingScore(reading) > readingScore(found.best))) found.best = reading;
+      return data.text;
+    };
     for (const image of images) {
-      for (const crop of await mrzCrops(image)) {
-        const { data } = await w.recognize(crop);
-        const reading = readMrzText(data.text, deps.clock());
-        if (reading && (best === null || readingScore(reading) > readingScore(best))) best = reading;
-        if (best?.valid) return best;
+      const crops = await mrzCrops(image);
+      let filler = false;
+      for (const crop of await crops.probes()) {
+        filler = (await tryCrop(crop)).includes('<<') || filler;
+        if (found.best?.valid) return found.best;
+      }
+      // No filler anywhere in the photo: no MRZ to find in it.
+      if (!filler) continue;
+      for (const crop of await crops.more()) {
+        await tryCrop(crop);
+        if (found.best?.valid) return found.best;
       }
     }
-    return best;
+    return found.best;
   }
 
   return {

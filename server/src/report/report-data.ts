@@ -4,6 +4,7 @@ import type { CaseAddress } from '../../../protocol/capture.ts';
 import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
 import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { TourMoment } from '../tours/tour-exposure.ts';
+import type { ReportIdentityCheck } from './sections/identity.ts';
 import type { CaseKind, ChatLine, Decision, DamageItem, EvidenceView, VerifyResult } from '../../../protocol/http.ts';
 import type { LayerItemKind, ScreenPoint, Vec3 } from '../../../protocol/spatial.ts';
 
@@ -141,6 +142,8 @@ export interface CaseReport {
   timeline: ReportTimelineRow[];
   chat: ReportChatLine[];
   ledger: { entries: number; headHash: string | null; algorithm: string; keyId: string };
+  /** The case's identity checks (issue 15), from its ledger; absent: none. */
+  identity?: ReportIdentityCheck[];
   /** The result of re-checking the case's chain and blobs when the report was made. */
   verification: VerifyResult;
 }

@@ -7,6 +7,7 @@ import type { CaseReport } from './report-data.ts';
 import { createPen, createReportDocument, MARGIN, stampPages } from './report-layout.ts';
 import { drawEvidence, type PreviewImage } from './sections/evidence.ts';
 import { drawChecklist } from './sections/checklist.ts';
+import { drawIdentity } from './sections/identity.ts';
 import { drawIntegrity } from './sections/integrity.ts';
 import { drawMeasurements } from './sections/measurements.ts';
 import { drawOutcome } from './sections/outcome.ts';
@@ -38,6 +39,8 @@ async function draw(doc: PDFKit.PDFDocument, report: CaseReport, deps: RenderDep
   drawTourShown(pen, report);
   const images = { readPreview: deps.readPreview, ready: () => readerCaughtUp(doc) };
   await drawEvidence(pen, report, images);
+  if (doc.destroyed) return;
+  await drawIdentity(pen, report.identity ?? [], report.generatedAt, images);
   if (doc.destroyed) return;
   drawMeasurements(pen, report);
   await drawChecklist(pen, report.checklist, images);

@@ -9,6 +9,7 @@ import { describeEntry } from './describe-entry.ts';
 import { foldChunkRuns, reportRecordings } from './recording-summary.ts';
 import type { CaseReport, ReportOutcome, ReportTour } from './report-data.ts';
 import { overlayOf, reportChecklist, reportMeasurements } from './report-spatial.ts';
+import { reportIdentityChecks } from './sections/identity.ts';
 
 export interface ReportSnapshot {
   generatedAt: string;
@@ -70,7 +71,8 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   }
   const measurementsById = new Map(snapshot.measurements.map((m) => [m.id, m]));
 
-  const evidence = snapshot.evidence.map((view, index) => {
+  // An identity document's photos show its full number: the report leaves them out (the bundle keeps them).
+  const evidence = snapshot.evidence.filter((view) => view.purpose !== 'id-front' && view.purpose !== 'id-back').map((view, index) => {
     const added = evidenceEntries.get(view.id);
     const signed = (sha256: string | null | undefined): string | null => (added && sha256 && added.entry.blobs.includes(sha256) ? sha256 : null);
     const role = view.capturedBy === 'customer' ? 'Customer' : 'Assessor';
@@ -153,5 +155,6 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       keyId: snapshot.ledgerKey.keyId,
     },
     verification: snapshot.verification,
+    identity: reportIdentityChecks(entries, (id) => users.get(id)?.name),
   };
 }

@@ -1,9 +1,13 @@
 // Identity check over HTTP with the real OCR: the assessor asks, the customer uploads three live photos of a
 // generated ID card and a selfie and submits them, the MRZ is read, the assessor decides, and each step is a
 // ledger entry. Refusals change nothing stored.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailedJpeg } from '../evidence/fixtures.ts';
 import { makeIdCard, makePassportPage, SAMPLE_PERSON } from '../../../tests/support/id-card.ts';
+import { pdfImages, pdfText } from '../report/poppler.ts';
 import { bearer, newUser, snapshotOf, startHarness, type Client, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -87,6 +91,20 @@ describe('identity check', () => {
     expect(identity.map((e) => [e.type, e.actor.type])).toEqual([['identity.requested', 'assessor'], ['identity.submitted', 'customer'], ['identity.checked', 'assessor']]);
     expect(identity[1]!.payload).toMatchObject({ checkId, ...photos, mrz: { documentNumber: SAMPLE_PERSON.documentNumber, valid: true } });
     expect(identity[2]!.payload).toEqual({ checkId, result: 'passed', reason: 'Face and card match the customer on the call' });
+
+    // The PDF: the number only by its last four characters, no document photo (the selfie's preview and thumbnail only).
+    const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'identity-report-')), 'report.pdf');
+    fs.writeFileSync(pdf, Buffer.from(await (await admin.fetch(`/api/cases/${c.id}/report`)).arrayBuffer()));
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Identity check');
+    expect(text).toContain('•••••2024');
+    expect(text).not.toContain(SAMPLE_PERSON.documentNumber);
+    expect(text).not.toContain('SPECI');
+    expect(text).toContain('ANNA MARIA DE VRIES');
+    expect(text).toMatch(/all valid/);
+    expect(text).toContain('Face and card match the customer on the call');
+    expect(text).toContain('kept in the evidence bundle');
+    expect(pdfImages(pdf)).toHaveLength(2);
 
     // A second decision, and a new check while none is open, behave.
     expect((await decide(c, checkId, { result: 'failed', reason: 'changed my mind' })).status).toBe(409);
