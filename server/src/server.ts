@@ -297,7 +297,11 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     identity,
     webhooks: webhooks.service,
     caseAddress,
-    settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
+    settlement: createSettlement({
+      db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders,
+      passedIdentity: async (caseId) => (await identity.hasPassedIdentity(caseId))?.checkId ?? null,
+      onError: (err, what) => log.error({ err }, `settlement: ${what}`),
+    }),
     readApi: createReadApi({ db, clock, limitPerMinute: config.apiLimitPerMinute, limitStore: redis ? new RedisStore({ prefix: 'sightline:api-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null }),
   });
   for (const server of servers) server.on('request', app);

@@ -17,7 +17,6 @@ import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Db } from '../storage/database.ts';
 import { contactOnFile, type Contact } from './contact-on-file.ts';
-import { passedIdentityCheck } from './identity-gate.ts';
 import { createOfferStore, type OfferRow } from './offer-store.ts';
 import { offerView } from './offer-view.ts';
 import { maskRecipient, newReceiptCode } from './receipt-code.ts';
@@ -35,8 +34,8 @@ export interface SettlementDeps {
   clock: () => Date;
   organisation: string | null;
   senders: { email: SendEmail | null; sms: SendSms | null };
-  /** Whether the case's identity check stands passed (its id); the identity service's answer once it has one. */
-  passedIdentity?: (caseId: string) => Promise<string | null>;
+  /** The case's passed identity check (its id), or null: the identity service's hasPassedIdentity. */
+  passedIdentity: (caseId: string) => Promise<string | null>;
   /** A receipt that could not be sent after the decision was stored: logged, the decision stands. */
   onError: (err: unknown, what: string) => void;
 }
@@ -57,7 +56,7 @@ function closedReason(row: OfferRow, now: string): HttpError | null {
 export function createSettlementService(deps: SettlementDeps) {
   const { db, ledger, cases, clock } = deps;
   const store = createOfferStore(db);
-  const passedIdentity = deps.passedIdentity ?? ((caseId: string) => passedIdentityCheck(db, caseId));
+  const { passedIdentity } = deps;
 
   /** The masked recipient of each offer's latest code, from the ledger (the row keeps no recipient). */
   const codeRecipients = async (caseId: string): Promise<Map<string, string>> => {
