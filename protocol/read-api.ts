@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { CaptureCheck, CaseAddress, ExifFacts } from './capture.ts';
 import { CaseKind, Decision, EvidenceSource, LedgerEntry, Location, OutcomeView } from './http.ts';
 import { IdentityPhotoPurpose } from './identity.ts';
+import { OfferView } from './settlement-http.ts';
 import { text } from './text.ts';
 
 /** What a key may read: each `/api/v1` route needs one (the case itself needs `cases:read`). */
-export const ApiKeyScope = z.enum(['cases:read', 'outcomes:read', 'evidence:read', 'ledger:read']);
+export const ApiKeyScope = z.enum(['cases:read', 'outcomes:read', 'evidence:read', 'offers:read', 'ledger:read']);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;
 
 /** `POST /api/admin/api-keys`: a name people recognise and what the key may read. */
@@ -121,6 +122,13 @@ export type ApiEvidence = z.infer<typeof ApiEvidence>;
 
 export const ApiEvidenceList = z.object({ evidence: z.array(ApiEvidence) });
 export type ApiEvidenceList = z.infer<typeof ApiEvidenceList>;
+
+/** A settlement offer and what became of it (the console's `OfferView` without the masked recipient of its code). */
+export const ApiOffer = OfferView.omit({ codeSentTo: true });
+export type ApiOffer = z.infer<typeof ApiOffer>;
+
+export const ApiOfferList = z.object({ offers: z.array(ApiOffer) });
+export type ApiOfferList = z.infer<typeof ApiOfferList>;
 
 /** The case's signed ledger, oldest first: check it with the keys at `GET /api/ledger/keys`. */
 export const ApiLedger = z.object({ entries: z.array(LedgerEntry) });

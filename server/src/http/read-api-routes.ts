@@ -3,12 +3,13 @@
 // OpenAPI document that describes it (public).
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { ApiCaseQuery, type ApiCase, type ApiCasePage, type ApiEvidenceList, type ApiKeyScope, type ApiKeyView, type ApiLedger, type ApiOutcomeList } from '../../../protocol/read-api.ts';
+import { ApiCaseQuery, type ApiCase, type ApiCasePage, type ApiEvidenceList, type ApiKeyScope, type ApiKeyView, type ApiLedger, type ApiOfferList, type ApiOutcomeList } from '../../../protocol/read-api.ts';
 import { looksLikeApiKey } from '../api-keys/api-key-format.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { buildOpenApiDocument } from '../openapi/openapi-document.ts';
 import type { ReadApi } from '../read-api/read-api.ts';
+import { offerView } from '../settlement/offer-view.ts';
 import type { CaseCursor } from '../read-api/read-api-store.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
@@ -114,6 +115,16 @@ export function readApiRoutes(deps: ReadApiRouteDeps): express.Router {
   router.get('/v1/cases/:id/evidence', ...withKey('evidence:read'), async (req, res) => {
     const { id } = await caseOf(req.params.id as string);
     const answer: ApiEvidenceList = { evidence: await readApi.cases.evidence(id) };
+    res.json(answer);
+  });
+
+  router.get('/v1/cases/:id/offers', ...withKey('offers:read'), async (req, res) => {
+    const { id } = await caseOf(req.params.id as string);
+    const now = readApi.clock().toISOString();
+    const answer: ApiOfferList = { offers: (await readApi.offers.list(id)).map((row) => {
+      const { codeSentTo: _recipient, ...offer } = offerView(row, now, null);
+      return offer;
+    }) };
     res.json(answer);
   });
 

@@ -4,7 +4,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, zodToOpenAPIRegistry, type RouteC
 import { z } from 'zod';
 import { ApiError, Location, OutcomeView, LedgerEntry } from '../../../protocol/http.ts';
 import { CaptureCheck, CaseAddress, ExifFacts } from '../../../protocol/capture.ts';
-import { ApiCase, ApiCasePage, ApiCaseQuery, ApiEvidence, ApiEvidenceList, ApiKeyScope, ApiLedger, ApiOutcomeList } from '../../../protocol/read-api.ts';
+import { ApiCase, ApiCasePage, ApiCaseQuery, ApiEvidence, ApiEvidenceList, ApiKeyScope, ApiLedger, ApiOffer, ApiOfferList, ApiOutcomeList } from '../../../protocol/read-api.ts';
 import { webhookDescriptions } from './webhook-descriptions.ts';
 
 /** The security scheme every /api/v1 operation names. */
@@ -31,6 +31,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
   { path: '/api/v1/cases/{id}', scope: 'cases:read', caseScoped: true, response: ApiCase, summary: 'One case', description: 'The case, its decision in force, evidence count and the head of its signed ledger.' },
   { path: '/api/v1/cases/{id}/outcomes', scope: 'outcomes:read', caseScoped: true, response: ApiOutcomeList, summary: "The case's outcomes, oldest first", description: 'Every decision recorded on the case; the last is the one in force, each later one names the one it supersedes.' },
   { path: '/api/v1/cases/{id}/evidence', scope: 'evidence:read', caseScoped: true, response: ApiEvidenceList, summary: "The case's evidence metadata", description: 'Each photo: source, purpose, hash, size, type, dimensions, device clock, location, EXIF, the when/where check, whether it was superseded, and its ledger entry. No image bytes.' },
+  { path: '/api/v1/cases/{id}/offers', scope: 'offers:read', caseScoped: true, response: ApiOfferList, summary: "The case's settlement offers, oldest first", description: 'Each offer the assessor made: amount, currency, items, conditions, expiry, how acceptance is confirmed, and its state (open, accepted, declined, superseded, withdrawn, or expired once its expiry passed unanswered), with the receipt code of a decision.' },
   { path: '/api/v1/cases/{id}/ledger', scope: 'ledger:read', caseScoped: true, response: ApiLedger, summary: "The case's signed ledger", description: 'Every entry, oldest first, each hash-chained to the one before and signed (Ed25519) by a key of GET /api/ledger/keys.' },
 ];
 
@@ -41,7 +42,7 @@ export const READ_ROUTES: readonly ReadRoute[] = [
  */
 const COMPONENTS: Record<string, z.ZodType> = {
   ApiError, Location, CaseAddress, CaptureCheck, ExifFacts, OutcomeView, LedgerEntry,
-  ApiCase, ApiCasePage, ApiEvidence, ApiEvidenceList, ApiOutcomeList, ApiLedger, ApiKeyScope,
+  ApiCase, ApiCasePage, ApiEvidence, ApiEvidenceList, ApiOutcomeList, ApiOffer, ApiOfferList, ApiLedger, ApiKeyScope,
 };
 
 function nameComponents(): void {

@@ -126,6 +126,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'GET /api/v1/cases/:id': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}` })),
   'GET /api/v1/cases/:id/outcomes': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/outcomes` })),
   'GET /api/v1/cases/:id/evidence': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/evidence` })),
+  'GET /api/v1/cases/:id/offers': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/offers` })),
   'GET /api/v1/cases/:id/ledger': row('401 401 401 401 401 401 401 401 401', (s) => ({ path: `/api/v1/cases/${s.caseId}/ledger` })),
   'GET /api/openapi.json': row(ANYONE_200, () => ({ path: '/api/openapi.json' })),
 

@@ -4,7 +4,7 @@
 import type { RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiCase, ApiCasePage, ApiEvidenceList, ApiLedger, ApiOutcomeList } from '../../../protocol/read-api.ts';
+import { ApiCase, ApiCasePage, ApiEvidenceList, ApiLedger, ApiOfferList, ApiOutcomeList } from '../../../protocol/read-api.ts';
 import { WEBHOOK_EVENTS } from '../../../protocol/webhooks.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { listAppRoutes, withServedApp } from '../faults/route-list.ts';
@@ -60,7 +60,9 @@ beforeAll(async () => {
   form.set('file', new Blob([new Uint8Array(await flatJpeg(32, 32, '#aa3300'))], { type: 'image/jpeg' }), 'photo.jpg');
   expect((await admin.fetch(`/api/cases/${caseId}/evidence`, { method: 'POST', body: form })).status).toBe(201);
   expect((await admin.json(`/api/cases/${caseId}/outcome`, { method: 'POST', json: { decision: 'settled', reason: 'Agreed', amount: 1200, currency: 'EUR', damageItems: [{ area: 'Bonnet', severity: 'moderate', estimatedCost: 1200 }] } })).status).toBe(201);
-  const made = await admin.json('/api/admin/api-keys', { method: 'POST', json: { name: 'Doc check', scopes: ['cases:read', 'outcomes:read', 'evidence:read', 'ledger:read'] } });
+  expect((await admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: false } })).status).toBe(200);
+  expect((await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: { amount: 90, currency: 'EUR', items: [{ description: 'Glass', amount: 90 }], conditions: 'None', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(201);
+  const made = await admin.json('/api/admin/api-keys', { method: 'POST', json: { name: 'Doc check', scopes: ['cases:read', 'outcomes:read', 'evidence:read', 'offers:read', 'ledger:read'] } });
   key = made.body.key;
   const res = await h.client().json('/api/openapi.json');
   expect(res.status).toBe(200);
@@ -82,7 +84,7 @@ describe('the OpenAPI document', () => {
 
   it('describes every /api/v1 route the app serves, and no other, each with its key, scope and answers', () => {
     const served = listAppRoutes(app).routes.filter((r) => r.path.startsWith('/api/v1/'));
-    expect(served.length).toBeGreaterThanOrEqual(5);
+    expect(served.length).toBeGreaterThanOrEqual(6);
     expect(served.every((r) => r.method === 'GET')).toBe(true);
     expect(Object.keys(doc.paths).sort()).toEqual(served.map((r) => openApiPath(r.path)).sort());
     for (const route of served) {
@@ -105,6 +107,7 @@ describe('the OpenAPI document', () => {
       [`/api/v1/cases/${caseId}`, '/api/v1/cases/{id}', ApiCase],
       [`/api/v1/cases/${caseId}/outcomes`, '/api/v1/cases/{id}/outcomes', ApiOutcomeList],
       [`/api/v1/cases/${caseId}/evidence`, '/api/v1/cases/{id}/evidence', ApiEvidenceList],
+      [`/api/v1/cases/${caseId}/offers`, '/api/v1/cases/{id}/offers', ApiOfferList],
       [`/api/v1/cases/${caseId}/ledger`, '/api/v1/cases/{id}/ledger', ApiLedger],
     ];
     for (const [url, path, protocol] of checks) {

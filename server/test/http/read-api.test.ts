@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ApiCase, ApiCasePage, ApiEvidenceList, ApiKeyCreated, ApiKeyList, ApiLedger, ApiOutcomeList, type ApiKeyScope } from '../../../protocol/read-api.ts';
+import { ApiCase, ApiCasePage, ApiEvidenceList, ApiKeyCreated, ApiKeyList, ApiLedger, ApiOfferList, ApiOutcomeList, type ApiKeyScope } from '../../../protocol/read-api.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
 import { bearer, newUser, startHarness, type Client, type Harness } from './harness.ts';
 
@@ -70,7 +70,11 @@ beforeAll(async () => {
   form.set('file', new Blob([new Uint8Array(await flatJpeg(64, 48, '#336699'))], { type: 'image/jpeg' }), 'photo.jpg');
   expect((await assessor.fetch(`/api/cases/${caseId}/evidence`, { method: 'POST', body: form })).status).toBe(201);
   expect((await assessor.json(`/api/cases/${caseId}/outcome`, { method: 'POST', json: { decision: 'approved', reason: 'Hail damage as described' } })).status).toBe(201);
-  allScopes = (await makeKey(['cases:read', 'outcomes:read', 'evidence:read', 'ledger:read'])).key;
+  // An offer without an identity check first (the organisation's choice here), so the case has one to read.
+  expect((await admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: false } })).status).toBe(200);
+  const offer = await assessor.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: { amount: 850, currency: 'EUR', items: [{ description: 'Bonnet', amount: 850 }], conditions: 'Paid within 5 days', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+  allScopes = (await makeKey(['cases:read', 'outcomes:read', 'evidence:read', 'offers:read', 'ledger:read'])).key;
 });
 
 afterAll(async () => {
@@ -155,6 +159,10 @@ describe('the read API', () => {
     expect(evidence.evidence[0]).toMatchObject({ source: 'device-still', purpose: null, mime: 'image/jpeg', width: 64, height: 48, location: { latitude: 51.5, longitude: -0.12, accuracy: 8 }, superseded: null });
     expect(evidence.evidence[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(evidence)).not.toMatch(/originalUrl|previewUrl|thumbnailUrl/);
+    const offers = await read(allScopes, `/api/v1/cases/${caseId}/offers`, ApiOfferList);
+    expect(offers.offers).toHaveLength(1);
+    expect(offers.offers[0]).toMatchObject({ amount: 850, currency: 'EUR', state: 'open', receiptCode: null });
+    expect(offers.offers[0]).not.toHaveProperty('codeSentTo');
     const ledger = await read(allScopes, `/api/v1/cases/${caseId}/ledger`, ApiLedger);
     expect(ledger.entries.at(-1)).toMatchObject({ seq: one.ledgerHead!.seq, hash: one.ledgerHead!.hash });
     expect(ledger.entries.find((e) => e.type === 'evidence.added')!.seq).toBe(evidence.evidence[0]!.ledgerSeq);
@@ -163,7 +171,7 @@ describe('the read API', () => {
 
   it('answers an unknown reference with no cases and an unknown case with 404', async () => {
     expect((await read(allScopes, '/api/v1/cases?reference=NOPE-1', ApiCasePage)).cases).toEqual([]);
-    for (const suffix of ['', '/outcomes', '/evidence', '/ledger']) {
+    for (const suffix of ['', '/outcomes', '/evidence', '/offers', '/ledger']) {
       const res = await get(`/api/v1/cases/case_missing${suffix}`, bearer(allScopes));
       expect(res.status, suffix).toBe(404);
     }
@@ -211,7 +219,7 @@ describe('who may read /api/v1', () => {
   it('refuses a key without the route\'s scope with 403 naming the scope', async () => {
     const { key } = await makeKey(['cases:read']);
     expect((await get(`/api/v1/cases/${caseId}`, bearer(key))).status).toBe(200);
-    for (const [suffix, scope] of [['/outcomes', 'outcomes:read'], ['/evidence', 'evidence:read'], ['/ledger', 'ledger:read']] as const) {
+    for (const [suffix, scope] of [['/outcomes', 'outcomes:read'], ['/evidence', 'evidence:read'], ['/offers', 'offers:read'], ['/ledger', 'ledger:read']] as const) {
       const res = await get(`/api/v1/cases/${caseId}${suffix}`, bearer(key));
       expect(res.status, suffix).toBe(403);
       expect(res.body.error).toMatchObject({ code: 'insufficient_scope' });

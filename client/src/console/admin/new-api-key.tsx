@@ -10,6 +10,7 @@ export const SCOPE_WORDS: Record<ApiKeyScope, string> = {
   'cases:read': 'Cases (by reference, or every case by last change)',
   'outcomes:read': 'Outcomes (decisions and amounts)',
   'evidence:read': 'Evidence metadata (hashes, time, place, checks; no images)',
+  'offers:read': 'Settlement offers and the customer\'s decisions',
   'ledger:read': 'Signed ledger (every entry, chat lines included)',
 };
 
