@@ -82,11 +82,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const now = deps.clock();
     const due = await deps.outbox.due(now.toISOString(), concurrency);
     const until = new Date(now.getTime() + claimMs).toISOString();
-    const claimed: OutboxMessage[] = [];
-    for (const message of due) {
-      if (!running) break;
-      if (await deps.outbox.claim(message.id, deps.instanceId, now.toISOString(), until)) claimed.push(message);
-    }
+    if (!running) return false;
+    const taken = new Set(await deps.outbox.claim(due.map((m) => m.id), deps.instanceId, now.toISOString(), until));
+    const claimed = due.filter((m) => taken.has(m.id));
     const results = await Promise.allSettled(claimed.map(attempt));
     for (const r of results) if (r.status === 'rejected') deps.onError(r.reason);
     return claimed.length > 0;

@@ -34,8 +34,11 @@ export interface OutboxStore {
    * (endpoint, case) — a later one waits for it — oldest due first.
    */
   due(now: string, limit: number): Promise<OutboxMessage[]>;
-  /** Takes the message until `until` when it is still due and free; false when another instance was first. */
-  claim(id: string, by: string, now: string, until: string): Promise<boolean>;
+  /**
+   * Takes those of `ids` that are still due and free until `until`, in one conditional UPDATE; answers
+   * the ones this call took (another instance may have been first to some).
+   */
+  claim(ids: string[], by: string, now: string, until: string): Promise<string[]>;
   /** Keeps the attempt and, when the claim is still `by`'s, moves the message on and frees it. */
   finish(id: string, by: string, attempt: AttemptRecord, outcome: AttemptOutcome): Promise<void>;
   deliveries(endpointId: string, opts: { state?: WebhookDeliveryState; limit: number }): Promise<WebhookDeliveryView[]>;
@@ -78,13 +81,16 @@ export function createOutboxStore(db: Db): OutboxStore {
       return rows.map((r) => ({ id: r.id, endpointId: r.endpoint_id, caseId: r.case_id, ledgerSeq: r.ledger_seq, event: r.event as WebhookEvent, payload: r.payload, attempts: r.attempts }));
     },
 
-    async claim(id, by, now, until) {
-      const result = await db.q().updateTable('webhook_outbox').set({ claimed_by: by, claimed_until: until })
-        .where('id', '=', id).where('state', '=', 'pending').where('next_attempt_at', '<=', now)
+    claim: (ids, by, now, until) => db.transaction(async () => {
+      if (ids.length === 0) return [];
+      await db.q().updateTable('webhook_outbox').set({ claimed_by: by, claimed_until: until })
+        .where('id', 'in', ids).where('state', '=', 'pending').where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
+        .execute();
+      // `until` is this claim's own stamp: a row another instance took carries theirs.
+      const taken = await db.q().selectFrom('webhook_outbox').select('id').where('id', 'in', ids).where('claimed_by', '=', by).where('claimed_until', '=', until).execute();
+      return taken.map((row) => row.id);
+    }),
 
     finish: (id, by, attempt, outcome) => db.transaction(async () => {
       // The endpoint (and its messages) may have been deleted while the attempt was under way.
