@@ -126,6 +126,8 @@ export const PeerMessage = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('tour-offer'), option: TourId, seat: SeatId.optional(), amount: z.number().min(0).max(1e9), currency: Currency }),
   /** The assessor made a settlement offer (issue 15): the customer's page fetches it from GET /api/join/offer; its terms never ride the data channel. */
   z.object({ v, type: z.literal('offer-made'), offerId: text().min(1).max(64) }),
+  /** The assessor asked for an identity check (issue 15): the customer's page fetches it from GET /api/join/identity-check. */
+  z.object({ v, type: z.literal('identity-request'), checkId: text().min(1).max(64) }),
   // The call itself.
   /** Either side hangs up on purpose (sent just before the media call is closed), so the other side shows "call ended", not "reconnecting". */
   z.object({ v, type: z.literal('call-end'), by: z.enum(['customer', 'assessor']) }),

@@ -24,6 +24,8 @@ import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
 import { OfferSheet } from './settlement/offer-sheet.tsx';
 import { useOffer } from './settlement/use-offer.ts';
+import { IdentitySheet } from './identity/identity-sheet.tsx';
+import { useIdentityCheck } from './identity/use-identity-check.ts';
 
 const startMode: Record<JoinMode, CustomerMode> = { camera: 'camera', voice: 'voice', chat: 'text' };
 /** How long "Photo sent" stays up. */
@@ -71,6 +73,7 @@ export function CallScreen(props: {
   });
   const handleMode = mode.handle;
   const offer = useOffer({ token: props.token, messages });
+  const identity = useIdentityCheck({ token: props.token, messages });
   useEffect(() => {
     const toHost = (message: PeerMessage): void => void host.handle(message);
     const offs = [
@@ -226,6 +229,7 @@ export function CallScreen(props: {
 
       {chatOpen && <ChatSheet lines={call.chat} assessorName={assessor} live={live} onSend={call.sendChat} onClose={() => setChatOpen(false)} />}
       <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} />
+      <IdentitySheet caseId={caseId} token={props.token} check={identity.check} stream={props.stream} camera={{ facing: controls.facing, canFlip: controls.canFlip, flipping: controls.flipping, flip: controls.flip, version: controls.cameraVersion }} location={props.location} onPhoto={(evidence) => call.evidenceAdded(evidence.id)} onSubmitted={identity.replace} />
       <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
     </main>
   );

@@ -2,6 +2,7 @@
 // show upload progress, retried with backoff (or after the server's Retry-After) under one uploadId so
 // the server stores it once.
 import { EvidenceView, type EvidenceSource, type Location } from '../../../protocol/http.ts';
+import type { IdentityPhotoPurpose } from '../../../protocol/identity.ts';
 import { ApiRequestError, errorFrom } from '../lib/api.ts';
 import { isRetryable, retryAfterMs, retryDelay, sleep } from '../lib/retry.ts';
 
@@ -17,6 +18,8 @@ export interface EvidenceUpload {
   location?: Location | null;
   /** The guided-capture checklist item this photo is for; the server then judges its quality for it. */
   checklistItem?: string;
+  /** An identity check's photo (document front/back, selfie): a live capture only. */
+  purpose?: IdentityPhotoPurpose;
   /** The annotation layer visible when the photo was taken, as the JSON text of an `AnnotationLayer`. */
   layer?: string;
   /** The customer's join token; the console sends its session cookie instead. */
@@ -50,6 +53,7 @@ function formFor(upload: EvidenceUpload): FormData {
   if (upload.deviceTime) form.append('deviceTime', upload.deviceTime);
   if (upload.requestId) form.append('requestId', upload.requestId);
   if (upload.checklistItem) form.append('checklistItem', upload.checklistItem);
+  if (upload.purpose) form.append('purpose', upload.purpose);
   if (upload.layer) form.append('layer', upload.layer);
   if (upload.location) {
     form.append('latitude', String(upload.location.latitude));

@@ -38,6 +38,7 @@ import { ParticipantStage } from '../participants/participant-stage.tsx';
 import { ParticipantTiles } from '../participants/participant-tiles.tsx';
 import { useSessionHub } from '../participants/use-session-hub.ts';
 import { OfferCard } from '../settlement/offer-card.tsx';
+import { IdentityCard } from '../identity/identity-card.tsx';
 
 /** Whom a line typed here reaches: a participant's goes to the customer through the assessor's console. */
 function chatPlaceholder(role: Role | undefined, channel: boolean): string {
@@ -205,6 +206,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <h3>History</h3>
           <OutcomeHistory outcomes={detail.outcomes} />
         </section>
+        {c.kind === 'damage' && <IdentityCard caseId={caseId} revision={revision} evidence={detail.evidence} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
         {c.kind === 'damage' && <OfferCard caseId={caseId} revision={revision} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
         <div className="case-side">
           <LedgerPanel caseId={caseId} revision={revision} />

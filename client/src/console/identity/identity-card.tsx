@@ -1,0 +1,127 @@
+// The identity card of a case: ask the customer for a document and a selfie, follow the check live
+// (reloaded on every change the console hears about the case, `revision`), compare the three photos with
+// what the MRZ says, and mark the check passed or failed with a reason.
+import { useCallback, useEffect, useState } from 'react';
+import type { EvidenceView } from '../../../../protocol/http.ts';
+import type { IdentityDocument } from '../../../../protocol/identity.ts';
+import type { IdentityCheckView } from '../../../../protocol/identity-http.ts';
+import type { PeerMessage } from '../../../../protocol/messages.ts';
+import { messageOf } from '../../lib/api.ts';
+import { Banner } from '../../ui/banner.tsx';
+import { fetchIdentityChecks, requestIdentityCheck } from './identity-api.ts';
+import { IdentityDecision } from './identity-decision.tsx';
+import { IdentityMrz } from './identity-mrz.tsx';
+import { DOCUMENT_WORDS, STATE_WORDS } from './identity-words.ts';
+import './identity.css';
+
+const DOCUMENTS: IdentityDocument[] = ['id-card', 'passport', 'driving-licence'];
+
+export function IdentityCard(props: {
+  caseId: string;
+  revision: number;
+  evidence: EvidenceView[];
+  canWrite: boolean;
+  send: (message: PeerMessage) => boolean;
+  notify: (tone: 'success' | 'error', text: string) => void;
+}) {
+  const { caseId, send, notify } = props;
+  const [checks, setChecks] = useState<IdentityCheckView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [document, setDocument] = useState<IdentityDocument>('id-card');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback((signal?: AbortSignal) => {
+    fetchIdentityChecks(caseId, signal).then(
+      (loaded) => {
+        setChecks(loaded.checks);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!signal?.aborted) setError(messageOf(e));
+      },
+    );
+  }, [caseId]);
+  useEffect(() => {
+    const controller = new AbortController();
+    load(controller.signal);
+    return () => controller.abort();
+  }, [load, props.revision]);
+
+  const latest = checks?.at(-1) ?? null;
+  const open = latest !== null && (latest.state === 'requested' || latest.state === 'submitted');
+
+  const ask = () => {
+    setBusy(true);
+    requestIdentityCheck(caseId, { document })
+      .then((check) => {
+        // The customer's page fetches the check itself; when they are not connected it finds it on their next visit.
+        const told = send({ v: 1, type: 'identity-request', checkId: check.id });
+        notify('success', told ? 'Identity check sent to the customer’s page.' : 'Identity check asked for; the customer sees it when they next open their page.');
+        load();
+      }, (e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const photo = (id: string | null) => (id === null ? null : (props.evidence.find((e) => e.id === id) ?? null));
+
+  return (
+    <section className="card identity-card" aria-label="Identity check" data-testid="identity-card">
+      <h3>Identity check</h3>
+      {error && <Banner tone="error" testId="identity-error">{error}</Banner>}
+      {props.canWrite && !open && (
+        <div className="identity-ask">
+          <label className="field">
+            <span>Document</span>
+            <select value={document} data-testid="identity-document" onChange={(e) => setDocument(e.target.value as IdentityDocument)}>
+              {DOCUMENTS.map((d) => <option key={d} value={d}>{DOCUMENT_WORDS[d]}</option>)}
+            </select>
+          </label>
+          <button type="button" className="btn btn-primary btn-small" data-testid="identity-request" disabled={busy} onClick={ask}>
+            {latest ? 'Ask again' : 'Ask for an identity check'}
+          </button>
+        </div>
+      )}
+      {checks && checks.length === 0 && <p className="muted small">No identity check asked for yet. The customer photographs their document and takes a selfie in their page.</p>}
+      {latest && (
+        <div className="identity-check" data-testid="identity-check" data-state={latest.state} data-check-id={latest.id}>
+          <p className="identity-status">
+            <strong>{DOCUMENT_WORDS[latest.document]}</strong> · <span className={`identity-state identity-state-${latest.state}`} data-testid="identity-state">{STATE_WORDS[latest.state]}</span>
+          </p>
+          {latest.submittedAt && (
+            <div className="identity-photos">
+              {([['Front', latest.frontEvidenceId], ['Back', latest.backEvidenceId], ['Selfie', latest.selfieEvidenceId]] as const).map(([label, id]) => {
+                if (id === null) return null;
+                const e = photo(id);
+                return (
+                  <figure key={label} data-testid={`identity-photo-${label.toLowerCase()}`}>
+                    {e ? (
+                      <a href={e.previewUrl} target="_blank" rel="noreferrer" title={`Open the ${label.toLowerCase()} larger`}>
+                        <img src={e.thumbnailUrl} alt={`${label} photo`} loading="lazy" />
+                      </a>
+                    ) : <span className="thumb-wait">…</span>}
+                    <figcaption>{label}</figcaption>
+                  </figure>
+                );
+              })}
+            </div>
+          )}
+          {latest.submittedAt && <IdentityMrz mrz={latest.mrz} />}
+          {latest.state === 'submitted' && props.canWrite && <IdentityDecision caseId={caseId} checkId={latest.id} onDecided={() => load()} />}
+          {(latest.state === 'passed' || latest.state === 'failed') && (
+            <p className="small" data-testid="identity-reason">Reason: {latest.reason}</p>
+          )}
+        </div>
+      )}
+      {checks && checks.length > 1 && (
+        <details className="identity-earlier">
+          <summary>Earlier checks ({checks.length - 1})</summary>
+          <ul>
+            {checks.slice(0, -1).map((c) => (
+              <li key={c.id}>{DOCUMENT_WORDS[c.document]}: {STATE_WORDS[c.state]}{c.reason ? ` — ${c.reason}` : ''}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

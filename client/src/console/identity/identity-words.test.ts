@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { MrzReading } from '../../../../protocol/identity.ts';
+import { mrzRows, mrzSummary } from './identity-words.ts';
+
+const reading: MrzReading = {
+  format: 'TD1', lines: ['I<NLDSPECI20245<<<<<<<<<<<<<<<', '8503149F3108022NLD<<<<<<<<<<<0', 'DE<VRIES<<ANNA<MARIA<<<<<<<<<<'],
+  documentNumber: 'SPECI2024', surname: 'DE VRIES', givenNames: 'ANNA MARIA', nationality: 'NLD', issuingState: 'NLD',
+  birthDate: '1985-03-14', expiryDate: '2031-08-02', sex: 'F',
+  checkDigits: { documentNumber: true, birthDate: false, expiryDate: true, composite: false }, valid: false,
+};
+
+describe('identity words', () => {
+  it('spells each check digit out and names the fields', () => {
+    const rows = mrzRows(reading, '2026-12-05');
+    expect(rows.map((r) => [r.label, r.value, r.check])).toEqual([
+      ['Name', 'ANNA MARIA DE VRIES', null],
+      ['Document number', 'SPECI2024', 'valid'],
+      ['Nationality', 'NLD', null],
+      ['Date of birth', '1985-03-14', 'invalid'],
+      ['Expiry', '2031-08-02', 'valid'],
+      ['Whole zone', 'TD1 (3 lines)', 'invalid'],
+    ]);
+    expect(rows.find((r) => r.label === 'Expiry')?.note).toBeUndefined();
+  });
+
+  it('calls a past expiry expired, and says what an unreadable field is', () => {
+    const rows = mrzRows({ ...reading, expiryDate: '2020-01-01', nationality: null }, '2026-12-05');
+    expect(rows.find((r) => r.label === 'Expiry')?.note).toBe('expired');
+    expect(rows.find((r) => r.label === 'Nationality')?.value).toBe('unreadable');
+  });
+
+  it('summarises the zone', () => {
+    expect(mrzSummary(null)).toMatch(/by eye/);
+    expect(mrzSummary({ ...reading, valid: true })).toBe('Every check digit is valid.');
+    expect(mrzSummary(reading)).toMatch(/do not match/);
+  });
+});
