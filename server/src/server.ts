@@ -294,6 +294,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
+    settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
     identity,
     webhooks: webhooks.service,
     caseAddress,

@@ -325,6 +325,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'GET /console': row(PAGE, () => ({ path: '/console' })),
   'GET /j': row(PAGE, () => ({ path: '/j' })),
   'GET /start': row(PAGE, () => ({ path: '/start' })),
+  'GET /receipt': row(PAGE, () => ({ path: '/receipt' })),
 
   // The PeerJS mount (an Express 4 sub-app, not walkable): its HTTP routes; the socket is signalling-abuse.test.ts'.
   'GET /peerjs/': row(ANYONE_200, () => ({ path: '/peerjs/' })),

@@ -265,6 +265,24 @@ describe('offers', () => {
     expect((await admin.json(`/api/cases/${caseId}`)).body.outcomes).toHaveLength(1);
   });
 
+  it('confirmed with the identity check: no code; accepted while it stands passed, refused once a new check is asked for', async () => {
+    expect((await admin.json('/api/admin/settings', { method: 'PUT', json: { offerRequiresIdentity: false, offerConfirmWith: 'identity' } })).status).toBe(200);
+    const { caseId, token } = await caseWithLink();
+    const me = (await admin.json('/api/me')).body.user.id as string;
+    expect((await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() })).body.error.code).toBe('identity_not_passed');
+    await passIdentity(caseId, me);
+    const first = (await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() })).body;
+    expect(first.confirmWith).toBe('identity');
+    expect((await customer(token, `/api/join/offers/${first.id}/code`, 'POST')).body.error.code).toBe('no_code_needed');
+    // A new check asked for after the pass replaces it: the offer cannot be accepted until it passes.
+    await withDb((db) => db.q().insertInto('identity_checks').values({ id: `idc_again_${caseId}`, case_id: caseId, document: 'passport', requested_by: me, requested_at: new Date(Date.now() + 1000).toISOString(), state: 'requested' }).execute());
+    expect((await customer(token, `/api/join/offers/${first.id}/accept`, 'POST', {})).body.error.code).toBe('identity_not_passed');
+    await withDb((db) => db.q().updateTable('identity_checks').set({ state: 'passed', decided_by: me, decided_at: new Date().toISOString(), reason: 'matches' }).where('id', '=', `idc_again_${caseId}`).execute());
+    const accepted = await customer(token, `/api/join/offers/${first.id}/accept`, 'POST', {});
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect((await ledgerOf(caseId)).find((e) => e.type === 'offer.accepted')!.payload).toMatchObject({ confirmedWith: 'identity', identityCheckId: `idc_again_${caseId}` });
+  });
+
   it('refusals: no contact on file, a closed case, bad offers, another assessor, unknown receipts', async () => {
     await setIdentityGate(false);
     const created = (await admin.json('/api/cases', { method: 'POST', json: { kind: 'damage', title: 'No phone' } })).body;
