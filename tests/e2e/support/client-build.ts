@@ -13,8 +13,8 @@ function newestMtime(target: string): number {
 export function ensureClientBuild(): void {
   const client = path.join(repoRoot, 'client');
   const built = path.join(client, 'dist', 'join.html');
-  const sources = [path.join(client, 'src'), path.join(client, 'console.html'), path.join(client, 'join.html'), path.join(client, 'start.html'), path.join(client, 'vite.config.ts'), path.join(repoRoot, 'protocol')];
-  if (existsSync(built) && existsSync(path.join(client, 'dist', 'console.html')) && existsSync(path.join(client, 'dist', 'start.html'))) {
+  const sources = [path.join(client, 'src'), path.join(client, 'console.html'), path.join(client, 'join.html'), path.join(client, 'start.html'), path.join(client, 'receipt.html'), path.join(client, 'vite.config.ts'), path.join(repoRoot, 'protocol')];
+  if (existsSync(built) && existsSync(path.join(client, 'dist', 'console.html')) && existsSync(path.join(client, 'dist', 'start.html')) && existsSync(path.join(client, 'dist', 'receipt.html'))) {
     const builtAt = statSync(built).mtimeMs;
     if (sources.every((source) => newestMtime(source) < builtAt)) return;
   }
