@@ -159,7 +159,7 @@ export function createSettlementService(deps: SettlementDeps) {
     },
 
     async sendCode(customer: Customer, offerId: string): Promise<OfferCodeSent> {
-      await cases.authorizeWrite(customer, customer.caseId);
+      const record = await cases.authorizeWrite(customer, customer.caseId);
       const row = await openOffer(customer, offerId);
       if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', 'This offer is confirmed with your identity check; no code is needed.');
       const to: Contact | null = await contactOnFile(db, customer.caseId);
@@ -169,7 +169,6 @@ export function createSettlementService(deps: SettlementDeps) {
       const code = newCode();
       const now = clock();
       const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
-      const record = (await cases.authorize(customer, customer.caseId));
       await store.putCode(row.id, { hash: codeHash(row.id, code), sentAt: now.toISOString(), expiresAt });
       const recipient = maskRecipient(to.channel, to.recipient);
       let failure: unknown = null;
