@@ -283,6 +283,18 @@ describe('offers', () => {
     expect((await ledgerOf(caseId)).find((e) => e.type === 'offer.accepted')!.payload).toMatchObject({ confirmedWith: 'identity', identityCheckId: `idc_again_${caseId}` });
   });
 
+  it('rate limits: 20 code sends and 60 receipt look-ups per address in 10 minutes, then 429 with Retry-After', async () => {
+    await setIdentityGate(false);
+    const { caseId, token } = await caseWithLink();
+    const offerId = (await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() })).body.id;
+    for (let i = 0; i < 20; i++) expect((await customer(token, `/api/join/offers/${offerId}/code`, 'POST')).status).toBe(201);
+    const limited = await h.client().fetch(`/api/join/offers/${offerId}/code`, { method: 'POST', headers: bearer(token) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+    for (let i = 0; i < 60; i++) expect((await h.client().json('/api/receipts/0000-0000-0000')).status).toBe(404);
+    expect((await h.client().json('/api/receipts/0000-0000-0000')).status).toBe(429);
+  });
+
   it('refusals: no contact on file, a closed case, bad offers, another assessor, unknown receipts', async () => {
     await setIdentityGate(false);
     const created = (await admin.json('/api/cases', { method: 'POST', json: { kind: 'damage', title: 'No phone' } })).body;
