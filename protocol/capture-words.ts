@@ -1,6 +1,7 @@
 // A photo's when/where check in words (issue 15), the same in the console and the PDF report: each flag
 // as a short phrase people read beside the photo, and a gallery upload's EXIF time and place.
 import type { CaptureCheck, CaptureFlag, ExifFacts } from './capture.ts';
+import type { EvidenceSource } from './http.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -20,16 +21,21 @@ export function distanceWords(metres: number): string {
   return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
 }
 
-/** One flag in words: "Clock 10 min off", "52 km from the case address", "Gallery upload — not live". */
-export function flagWords(flag: CaptureFlag, check: CaptureCheck): string {
-  if (flag === 'clock-off') return `Clock ${durationWords(check.clockSkewMs ?? 0)} off`;
+/**
+ * One flag in words: "Clock 10 min off", "52 km from the case address", "Gallery upload — not live".
+ * A gallery file's time is when the file was made, not the phone's clock at upload: its clock flag says so.
+ */
+export function flagWords(flag: CaptureFlag, check: CaptureCheck, source?: EvidenceSource): string {
+  if (flag === 'clock-off') {
+    return source === 'gallery' ? `File time ${durationWords(check.clockSkewMs ?? 0)} from the upload` : `Clock ${durationWords(check.clockSkewMs ?? 0)} off`;
+  }
   if (flag === 'far-from-address') return `${distanceWords(check.distanceM ?? 0)} from the case address`;
   return 'Gallery upload — not live';
 }
 
 /** Every flag of a check in words, in the check's order; empty when none was raised. */
-export function captureWords(check: CaptureCheck): string[] {
-  return check.flags.map((flag) => flagWords(flag, check));
+export function captureWords(check: CaptureCheck, source?: EvidenceSource): string[] {
+  return check.flags.map((flag) => flagWords(flag, check, source));
 }
 
 /** "3 Dec 2026 14:02" as the camera wrote it (its own local time; the offset after it when known). */

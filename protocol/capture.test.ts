@@ -60,6 +60,8 @@ describe('checkCapture', () => {
     const check = checkCapture(facts({ source: 'gallery', deviceTime: '2026-12-05T09:00:00.000Z', location: { latitude: 56.4256, longitude: -3.1711 } }));
     expect(check.flags).toEqual(['clock-off', 'far-from-address', 'not-live']);
     expect(captureWords(check)).toEqual(['Clock 60 min off', '50 km from the case address', 'Gallery upload — not live']);
+    // A gallery file's time is the file's, not the phone's clock.
+    expect(captureWords(check, 'gallery')[0]).toBe('File time 60 min from the upload');
   });
 });
 

@@ -51,16 +51,18 @@ export function checkCaptures(entries: readonly LedgerEntry[], problems: Problem
     if (payload.capture && !sameCheck(payload.capture, check)) {
       problems.push({ place, message: `photo ${payload.evidenceId}: the stored when/where check ${describeCheck(payload.capture)} does not match the one re-derived from the ledger ${describeCheck(check)}` });
     }
-    if (check.flags.length > 0) flagged.push({ evidenceId: payload.evidenceId, seq: entry.seq, check, reasons: reasonsOf(check) });
+    if (check.flags.length > 0) flagged.push({ evidenceId: payload.evidenceId, seq: entry.seq, check, reasons: reasonsOf(check, payload.source === 'gallery') });
   }
   return { photos, flagged };
 }
 
 /** "taken 10.0 min off the server clock", "taken 50.2 km from the case address", "a gallery upload, not a live capture". */
-export function reasonsOf(check: CaptureCheck): string[] {
+export function reasonsOf(check: CaptureCheck, gallery = false): string[] {
   return check.flags.map((flag) => {
     if (flag === 'clock-off') {
       const minutes = Math.abs(check.clockSkewMs ?? 0) / 60_000;
+      // A gallery file's time is when the file was made, not the phone's clock at upload.
+      if (gallery) return `its file time ${minutes.toFixed(1)} min from the upload`;
       return `taken ${minutes.toFixed(1)} min off the server clock (device ${(check.clockSkewMs ?? 0) > 0 ? 'behind' : 'ahead'})`;
     }
     if (flag === 'far-from-address') return `taken ${((check.distanceM ?? 0) / 1000).toFixed(1)} km from the case address (limit ${((check.maxDistanceM ?? 0) / 1000).toFixed(1)} km)`;

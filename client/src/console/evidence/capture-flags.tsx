@@ -35,7 +35,7 @@ export function CaptureFlags(props: { evidence: EvidenceView; full?: boolean }) 
       {capture && flags.map((flag) => (
         <li key={flag} className="capture-flag" data-testid="capture-flag" data-flag={flag}>
           <CaptureIcon kind={flag} />
-          <span>{flagWords(flag, capture)}</span>
+          <span>{flagWords(flag, capture, props.evidence.source)}</span>
         </li>
       ))}
       {props.full && capture && flags.length === 0 && (

@@ -29,7 +29,7 @@ export function drawWhenAndWhere(pen: Pen, report: CaseReport): void {
 export function captureFields(item: ReportEvidence): Field[] {
   const fields: Field[] = [];
   if (item.capture) {
-    const words = captureWords(item.capture);
+    const words = captureWords(item.capture, item.source);
     fields.push(words.length > 0
       ? { label: 'When and where', value: words.join('; '), style: { font: 'bold', colour: COLOUR.bad } }
       : { label: 'When and where', value: 'No flag: live, clock and place as expected' });
