@@ -83,7 +83,8 @@ export type AcceptOfferBody = z.infer<typeof AcceptOfferBody>;
 export const DeclineOfferBody = z.object({ reason: text().trim().min(1).max(2000) }).strict();
 export type DeclineOfferBody = z.infer<typeof DeclineOfferBody>;
 
-export const OfferDecided = z.object({ offer: OfferView, receiptCode: text(), receiptUrl: text() });
+/** `receiptSentTo`: where the receipt was sent (masked); null when there is no contact on file or the send failed. */
+export const OfferDecided = z.object({ offer: OfferView, receiptCode: text(), receiptUrl: text(), receiptSentTo: text().nullable() });
 export type OfferDecided = z.infer<typeof OfferDecided>;
 
 /** A receipt as anyone holding its code sees it: nothing that names the customer. */

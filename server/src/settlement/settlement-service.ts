@@ -99,22 +99,26 @@ export function createSettlementService(deps: SettlementDeps) {
 
   const receiptUrl = (base: string, code: string) => `${base}/receipt#${code}`;
 
-  const sendReceipt = async (record: CaseRecord, row: OfferRow, decision: 'accepted' | 'declined', code: string, base: string): Promise<void> => {
+  /** Sends the receipt to the contact on file; where it went (masked), or null when it could not go. */
+  const sendReceipt = async (record: CaseRecord, row: OfferRow, decision: 'accepted' | 'declined', code: string, base: string): Promise<string | null> => {
     const to = await contactOnFile(db, record.id);
-    if (!to) return;
+    const send = to?.channel === 'email' ? deps.senders.email : to?.channel === 'sms' ? deps.senders.sms : null;
+    if (!to || !send) return null;
     const input = { organisation: deps.organisation, caseReference: record.reference ?? record.id, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code) };
     try {
-      if (to.channel === 'email' && deps.senders.email) await deps.senders.email(to.recipient, receiptEmail(input));
-      if (to.channel === 'sms' && deps.senders.sms) await deps.senders.sms(to.recipient, receiptSms(input));
+      if (to.channel === 'email') await deps.senders.email!(to.recipient, receiptEmail(input));
+      else await deps.senders.sms!(to.recipient, receiptSms(input));
+      return maskRecipient(to.channel, to.recipient);
     } catch (err) {
       deps.onError(err, `the receipt ${code} could not be sent`);
+      return null;
     }
   };
 
-  const decided = async (caseId: string, offerId: string, code: string, base: string): Promise<OfferDecided> => {
+  const decided = async (caseId: string, offerId: string, code: string, base: string, receiptSentTo: string | null): Promise<OfferDecided> => {
     const row = (await store.byId(offerId))!;
     const [offer] = await views(caseId, [row]);
-    return { offer: offer!, receiptCode: code, receiptUrl: receiptUrl(base, code) };
+    return { offer: offer!, receiptCode: code, receiptUrl: receiptUrl(base, code), receiptSentTo };
   };
 
   return {
@@ -230,8 +234,7 @@ export function createSettlementService(deps: SettlementDeps) {
       });
       deps.hub.publish(record.assessorId, { type: 'outcome', outcome });
       await cases.publish(customer.caseId);
-      await sendReceipt(record, row, 'accepted', receiptCode, base);
-      return decided(customer.caseId, row.id, receiptCode, base);
+      return decided(customer.caseId, row.id, receiptCode, base, await sendReceipt(record, row, 'accepted', receiptCode, base));
     },
 
     async decline(customer: Customer, offerId: string, body: DeclineOfferBody, base: string): Promise<OfferDecided> {
@@ -247,8 +250,7 @@ export function createSettlementService(deps: SettlementDeps) {
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.declined', payload: { offerId: row.id, reason: body.reason, receiptCode } });
       });
       await cases.publish(customer.caseId);
-      await sendReceipt(record, row, 'declined', receiptCode, base);
-      return decided(customer.caseId, row.id, receiptCode, base);
+      return decided(customer.caseId, row.id, receiptCode, base, await sendReceipt(record, row, 'declined', receiptCode, base));
     },
 
     /** For the receipt service: the offer a code names. */

@@ -132,6 +132,7 @@ describe('offers', () => {
     expect(receiptCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(accepted.body.offer).toMatchObject({ state: 'accepted', receiptCode, codeSentTo: '••• 123' });
     expect(accepted.body.receiptUrl).toBe(`${h.base}/receipt#${receiptCode}`);
+    expect(accepted.body.receiptSentTo).toBe('••• 123');
 
     const detail = (await admin.json(`/api/cases/${caseId}`)).body;
     expect(detail.outcomes.at(-1)).toMatchObject({ decision: 'settled', amount: 1250.5, currency: 'EUR' });

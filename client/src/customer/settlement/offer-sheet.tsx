@@ -154,7 +154,8 @@ function ReceiptNote(props: { decided: OfferDecided }) {
   return (
     <div className="offer-receipt" data-testid="offer-receipt" data-decision={offer.state}>
       <p>
-        <strong>{offer.state === 'accepted' ? 'You accepted the offer.' : 'You declined the offer.'}</strong> We sent you the receipt too.
+        <strong>{offer.state === 'accepted' ? 'You accepted the offer.' : 'You declined the offer.'}</strong>
+        {props.decided.receiptSentTo ? ` We sent the receipt to ${props.decided.receiptSentTo} too.` : ' Keep the receipt code below.'}
       </p>
       <ReceiptLink code={props.decided.receiptCode} url={props.decided.receiptUrl} />
     </div>
