@@ -142,7 +142,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   });
   const users = createUserStore(db, clock);
   const { signer, signallingSecret } = await loadServerSecrets({ db, dataDir: config.dataDir, files: config.secretFiles, log, clock });
-  const webhooks = createWebhooks({ db, clock, instanceId: instance.id, retryBaseMs: config.webhooks.retryBaseMs, onError: (err) => log.error({ err }, 'webhooks: a delivery pass failed') });
+  const webhooks = createWebhooks({ db, now: testClock ? async () => testClock() : () => db.now(), instanceId: instance.id, retryBaseMs: config.webhooks.retryBaseMs, onError: (err) => log.error({ err }, 'webhooks: a delivery pass failed') });
   const ledger = createLedgerStore(db, testClock ?? (db.dialect === 'postgres' ? 'database' : clock), signer, webhooks.onAppended);
   const keyring = createKeyring(db);
   const tours = loadTourLibrary(config.toursDir);

@@ -12,7 +12,11 @@ export interface DeliveryWorkerDeps {
   endpoints: EndpointStore;
   /** This instance's id: what its claims are marked with. */
   instanceId: string;
-  clock: () => Date;
+  /**
+   * The time claims and retries are reckoned in: the database's on PostgreSQL, so instances whose
+   * clocks disagree still agree on when a claim lapses and a retry is due.
+   */
+  now: () => Promise<Date>;
   /** The first retry's wait; the schedule scales with it. @default 5000 */
   retryBaseMs: number;
   /** @default 1000 */
@@ -65,21 +69,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function attempt(message: OutboxMessage): Promise<void> {
     const endpoint = await deps.endpoints.byId(message.endpointId);
     if (!endpoint) return;
-    const now = deps.clock();
+    const now = await deps.now();
     const result = await deliver({ url: endpoint.url, secret: endpoint.secret, id: message.id, body: message.payload, now, timeoutMs });
     const attempts = message.attempts + 1;
     let outcome: AttemptOutcome;
     if (result.delivered) outcome = { state: 'delivered' };
     else {
       const wait = attempts >= MAX_ATTEMPTS ? null : retryDelayMs(attempts, deps.retryBaseMs);
-      outcome = wait === null ? { state: 'abandoned' } : { state: 'pending', nextAttemptAt: new Date(deps.clock().getTime() + wait).toISOString() };
+      outcome = wait === null ? { state: 'abandoned' } : { state: 'pending', nextAttemptAt: new Date((await deps.now()).getTime() + wait).toISOString() };
     }
     await deps.outbox.finish(message.id, deps.instanceId, { at: now.toISOString(), status: result.status, error: result.error, durationMs: result.durationMs }, outcome);
   }
 
   /** One pass: claims what is due and attempts it; true when something was attempted (look again at once). */
   async function pass(): Promise<boolean> {
-    const now = deps.clock();
+    const now = await deps.now();
     const due = await deps.outbox.due(now.toISOString(), concurrency);
     const until = new Date(now.getTime() + claimMs).toISOString();
     if (!running) return false;

@@ -13,7 +13,6 @@ export interface OutboxWriterDeps {
   db: Db;
   endpoints: EndpointStore;
   outbox: OutboxStore;
-  clock: () => Date;
   /** Messages were written (called inside the transaction: the delivery worker looks once it has committed). */
   onWritten: () => void;
 }
@@ -29,7 +28,8 @@ export function createOutboxWriter(deps: OutboxWriterDeps): (entry: LedgerEntry)
     const event = webhookEventFor(entry, { reference: caseRow?.reference ?? null, offer: entry.type === 'offer.accepted' ? await offerOf(entry) : null });
     if (!event) return;
     const payload = JSON.stringify(event);
-    const createdAt = deps.clock().toISOString();
+    // The entry's own time: the database's on PostgreSQL, the clock the delivery worker reckons in.
+    const createdAt = entry.at;
     await outbox.enqueue(subscribers.map((endpoint) => ({
       id: newId('msg'), endpointId: endpoint.id, caseId: entry.caseId, ledgerSeq: entry.seq, event: event.type, payload, createdAt,
     })));

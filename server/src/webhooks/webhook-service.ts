@@ -12,7 +12,8 @@ import { newWebhookSecret } from './signature.ts';
 export interface WebhookServiceDeps {
   endpoints: EndpointStore;
   outbox: OutboxStore;
-  clock: () => Date;
+  /** The delivery worker's time (a retry is due at once by its reckoning). */
+  now: () => Promise<Date>;
   /** A retried message is due now: the worker looks at once. */
   wake: () => void;
   /** How long the test event waits for the endpoint. @default 10000 */
@@ -22,7 +23,7 @@ export interface WebhookServiceDeps {
 export type WebhookService = ReturnType<typeof createWebhookService>;
 
 export function createWebhookService(deps: WebhookServiceDeps) {
-  const { endpoints, outbox, clock } = deps;
+  const { endpoints, outbox, now } = deps;
   const view = async (id: string): Promise<WebhookEndpointView> => {
     const found = (await endpoints.list()).find((e) => e.id === id);
     if (!found) throw notFound('the webhook endpoint');
@@ -40,13 +41,13 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     async create(admin: User, body: CreateWebhookBody): Promise<WebhookCreated> {
       const secret = newWebhookSecret();
       const id = newId('whe');
-      await endpoints.create({ id, url: body.url, description: body.description ?? null, events: body.events, secret, createdAt: clock().toISOString(), disabledAt: null, createdBy: admin.id });
+      await endpoints.create({ id, url: body.url, description: body.description ?? null, events: body.events, secret, createdAt: (await now()).toISOString(), disabledAt: null, createdBy: admin.id });
       return { endpoint: await view(id), secret };
     },
 
     async update(id: string, body: UpdateWebhookBody): Promise<WebhookEndpointView> {
       const endpoint = await existing(id);
-      const disabledAt = body.enabled === undefined ? undefined : body.enabled ? null : (endpoint.disabledAt ?? clock().toISOString());
+      const disabledAt = body.enabled === undefined ? undefined : body.enabled ? null : (endpoint.disabledAt ?? (await now()).toISOString());
       await endpoints.update(id, { url: body.url, events: body.events, description: body.description, disabledAt });
       if (body.enabled) deps.wake();
       return view(id);
@@ -75,7 +76,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
 
     async retry(id: string, messageId: string): Promise<WebhookDeliveryView> {
       await existing(id);
-      const retried = await outbox.retry(id, messageId, clock().toISOString());
+      const retried = await outbox.retry(id, messageId, (await now()).toISOString());
       if (retried === null) throw notFound('the delivery');
       if (retried === 'claimed') throw new HttpError(409, 'delivery_under_way', 'the delivery is being attempted right now; look again in a few seconds');
       deps.wake();
@@ -85,11 +86,11 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     /** One `webhook.test` delivery now, signed like any other; its result is answered, not stored. */
     async sendTest(id: string): Promise<WebhookTestResult> {
       const endpoint = await existing(id);
-      const now = clock();
+      const at = await now();
       const messageId = newId('msg');
-      const body = JSON.stringify({ type: 'webhook.test', timestamp: now.toISOString(), data: { endpointId: id } });
-      const result = await deliver({ url: endpoint.url, secret: endpoint.secret, id: messageId, body, now, timeoutMs: deps.timeoutMs ?? 10_000 });
-      return { id: messageId, delivered: result.delivered, attempt: { at: now.toISOString(), status: result.status, error: result.error, durationMs: result.durationMs } };
+      const body = JSON.stringify({ type: 'webhook.test', timestamp: at.toISOString(), data: { endpointId: id } });
+      const result = await deliver({ url: endpoint.url, secret: endpoint.secret, id: messageId, body, now: at, timeoutMs: deps.timeoutMs ?? 10_000 });
+      return { id: messageId, delivered: result.delivered, attempt: { at: at.toISOString(), status: result.status, error: result.error, durationMs: result.durationMs } };
     },
   };
 }

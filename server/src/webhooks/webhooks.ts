@@ -15,13 +15,13 @@ export interface Webhooks {
   service: WebhookService;
 }
 
-export function createWebhooks(deps: { db: Db; clock: () => Date; instanceId: string; retryBaseMs: number; onError: (err: unknown) => void }): Webhooks {
+export function createWebhooks(deps: { db: Db; now: () => Promise<Date>; instanceId: string; retryBaseMs: number; onError: (err: unknown) => void }): Webhooks {
   const endpoints = createEndpointStore(deps.db);
   const outbox = createOutboxStore(deps.db);
-  const worker = createDeliveryWorker({ outbox, endpoints, instanceId: deps.instanceId, clock: deps.clock, retryBaseMs: deps.retryBaseMs, onError: deps.onError });
+  const worker = createDeliveryWorker({ outbox, endpoints, instanceId: deps.instanceId, now: deps.now, retryBaseMs: deps.retryBaseMs, onError: deps.onError });
   return {
-    onAppended: createOutboxWriter({ db: deps.db, endpoints, outbox, clock: deps.clock, onWritten: worker.wake }),
+    onAppended: createOutboxWriter({ db: deps.db, endpoints, outbox, onWritten: worker.wake }),
     worker,
-    service: createWebhookService({ endpoints, outbox, clock: deps.clock, wake: worker.wake }),
+    service: createWebhookService({ endpoints, outbox, now: deps.now, wake: worker.wake }),
   };
 }

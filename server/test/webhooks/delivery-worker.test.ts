@@ -29,7 +29,7 @@ for (const engine of engines()) {
     let serial = 0;
 
     const worker = (instanceId: string, opts: { retryBaseMs?: number; timeoutMs?: number } = {}) => {
-      const w = createDeliveryWorker({ outbox, endpoints, instanceId, clock: () => new Date(), retryBaseMs: opts.retryBaseMs ?? 20, pollMs: 50, timeoutMs: opts.timeoutMs ?? 2000, onError: (err) => { throw err; } });
+      const w = createDeliveryWorker({ outbox, endpoints, instanceId, now: async () => new Date(), retryBaseMs: opts.retryBaseMs ?? 20, pollMs: 50, timeoutMs: opts.timeoutMs ?? 2000, onError: (err) => { throw err; } });
       workers.push(w);
       w.start();
       return w;

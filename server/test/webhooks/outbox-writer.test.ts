@@ -36,7 +36,7 @@ for (const engine of engines()) {
       await endpoint('payer', ['offer.accepted', 'case.closed']);
       await endpoint('off', ['offer.accepted', 'case.closed'], '2026-01-02');
       await endpoint('photos', ['evidence.added']);
-      const writer = createOutboxWriter({ db, endpoints, outbox, clock: () => new Date(), onWritten: () => { woken += 1; } });
+      const writer = createOutboxWriter({ db, endpoints, outbox, onWritten: () => { woken += 1; } });
       ledger = createLedgerStore(db, () => new Date(), signer, writer);
     });
     afterAll(async () => {
