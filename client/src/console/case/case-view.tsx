@@ -181,6 +181,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             measurements={detail.measurements ?? []}
             onUpdated={addEvidence}
           />
+          {c.kind === 'damage' && <IdentityCard caseId={caseId} revision={revision} evidence={detail.evidence} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
           <RecordingsPanel detail={detail} />
         </div>
         <aside className="case-side">
@@ -206,7 +207,6 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           <h3>History</h3>
           <OutcomeHistory outcomes={detail.outcomes} />
         </section>
-        {c.kind === 'damage' && <IdentityCard caseId={caseId} revision={revision} evidence={detail.evidence} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
         {c.kind === 'damage' && <OfferCard caseId={caseId} revision={revision} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
         <div className="case-side">
           <LedgerPanel caseId={caseId} revision={revision} />

@@ -44,7 +44,6 @@ export function IdentitySheet(props: {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [retake, setRetake] = useState<QualityProblem[] | null>(null);
-  const video = useSrcObject<HTMLVideoElement>(props.stream);
   const flippedFor = useRef<string | null>(null);
 
   // A new check starts afresh, open.
@@ -152,10 +151,7 @@ export function IdentitySheet(props: {
         {step ? (
           <>
             <p className="identity-hint"><strong>{step.title}.</strong> {step.hint}</p>
-            <div className={`identity-viewfinder ${selfieCam ? 'identity-viewfinder-selfie' : ''}`}>
-              <video key={camera.version} ref={video} autoPlay muted playsInline data-testid="identity-preview" />
-              <div className={selfieCam ? 'identity-guide-face' : 'identity-guide-card'} aria-hidden="true" />
-            </div>
+            <Viewfinder key={camera.version} stream={props.stream} selfie={selfieCam} />
             {retake && (
               <div className="identity-retake" role="alert" data-testid="identity-retake">
                 {retake.map((p) => <p key={p}>{QUALITY_ADVICE[p]}</p>)}
@@ -183,5 +179,16 @@ export function IdentitySheet(props: {
         )}
       </div>
     </section>
+  );
+}
+
+/** The camera's live picture with the guide to fit: a card shape for a document, an oval for a face (mirrored). */
+function Viewfinder(props: { stream: MediaStream | null; selfie: boolean }) {
+  const video = useSrcObject<HTMLVideoElement>(props.stream);
+  return (
+    <div className={`identity-viewfinder ${props.selfie ? 'identity-viewfinder-selfie' : ''}`}>
+      <video ref={video} autoPlay muted playsInline data-testid="identity-preview" />
+      <div className={props.selfie ? 'identity-guide-face' : 'identity-guide-card'} aria-hidden="true" />
+    </div>
   );
 }
