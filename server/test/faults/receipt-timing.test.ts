@@ -49,7 +49,7 @@ describe('receipt look-ups and timing', () => {
     console.log(`receipt 404 medians (ms): near ${near.toFixed(2)}, random ${random.toFixed(2)}, malformed ${malformed.toFixed(2)}`);
     // What could leak is how close a guess came to a real code: a near miss and a random one do the same
     // work (one indexed look-up that finds nothing). A malformed code skips the look-up; it says nothing.
-    // The bound catches a step done only for a near miss (a signature check is ~0.1 ms, a ledger read more), not scheduler noise.
+    // Loose enough for a loaded machine: the two run the same code, so only a gross difference would show.
     expect(Math.abs(near - random)).toBeLessThan(10);
     expect((await timed(real)).status).toBe(200);
   });
