@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { MrzReading } from '../../../protocol/identity.ts';
-import { readMrzText, readingScore } from './mrz.ts';
+import { looksLikeMrz, readMrzText, readingScore } from './mrz.ts';
 import { mrzCrops } from './mrz-image.ts';
 
 export interface MrzReader {
@@ -59,10 +59,10 @@ export function createMrzReader(deps: { log: Logger; clock: () => Date }): MrzRe
       const crops = await mrzCrops(image);
       let filler = false;
       for (const crop of await crops.probes()) {
-        filler = (await tryCrop(crop)).includes('<<') || filler;
+        filler = looksLikeMrz(await tryCrop(crop)) || filler;
         if (found.best?.valid) return found.best;
       }
-      // No filler anywhere in the photo: no MRZ to find in it.
+      // No MRZ-like line anywhere in the photo: no MRZ to find in it.
       if (!filler) continue;
       for (const crop of await crops.more()) {
         await tryCrop(crop);

@@ -130,6 +130,14 @@ export function readMrzText(text: string, now: Date): MrzReading | null {
   return found ? readMrzLines(found.format, found.lines, now) : null;
 }
 
+/**
+ * Whether an OCR'd text has a line that could be part of an MRZ (long, with a run of `<` filler): the hint
+ * that more crops of the photo are worth reading. Print and texture misread as letters rarely make one.
+ */
+export function looksLikeMrz(text: string): boolean {
+  return text.split('\n').map(cleanLine).some((l) => l.length >= 25 && l.includes('<<<'));
+}
+
 /** How much of a reading holds: the better of two readings of the same document (OCR of several crops). */
 export function readingScore(r: MrzReading): number {
   const c = r.checkDigits;

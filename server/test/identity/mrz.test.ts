@@ -69,3 +69,11 @@ describe('what is not an MRZ', () => {
     expect(findMrzLines(`${'A'.repeat(30)}\n${'B'.repeat(30)}\n${'C'.repeat(30)}\n`)).toBeNull();
   });
 });
+
+describe('the hint that a photo holds an MRZ', () => {
+  it('a long line with a run of filler is a hint; print and short runs are not', async () => {
+    const { looksLikeMrz } = await import('../../src/identity/mrz.ts');
+    expect(looksLikeMrz('IDENTITY CARD\nI<NLDSPECI20245<<<<<<<<<<<<<\n')).toBe(true);
+    expect(looksLikeMrz('SURNAME DE VRIES\nK<<R 12\nABCDEFGHIJKLMNOPQRSTUVWXYZ\n')).toBe(false);
+  });
+});
