@@ -45,6 +45,13 @@ describe('MRZ OCR (tesseract.js, offline)', () => {
     expect(await reader.read([photo])).toMatchObject({ format: 'TD1', ...expected });
   }, 60_000);
 
+  it('a stopped reader (server shutdown) ends its worker; a later read starts a new one', async () => {
+    const passport = await makePassportPage();
+    await reader.stop();
+    await reader.stop();
+    expect(await reader.read([passport.page])).toMatchObject({ format: 'TD3', valid: true });
+  }, 60_000);
+
   it('writes nothing into the working directory (no traineddata cache)', () => {
     expect(fs.existsSync('eng.traineddata')).toBe(false);
   });
