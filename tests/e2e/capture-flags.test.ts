@@ -18,15 +18,9 @@ describe('capture flags', () => {
   const page = () => journey.assessor.page;
   let caseId = '';
   let token = '';
-  /**
-   * Presses a control of the address card without hit-testing: the settlement offer card on a damage
-   * case currently shares its class name with the queue's fixed offer pop-up (queue.css .offer-card), so
-   * it floats over the top of the side column and would take a real click (reported to the lead).
-   */
+  /** Presses a control of the address card as a user would. */
   const press = async (testId: string): Promise<void> => {
-    const target = page().getByTestId('address-card').getByTestId(testId);
-    await target.waitFor();
-    await target.dispatchEvent('click');
+    await page().getByTestId('address-card').getByTestId(testId).click();
   };
 
   async function upload(fields: Record<string, string>, file: Buffer): Promise<string> {

@@ -98,8 +98,8 @@ describe('a settlement the customer accepts in the page', () => {
     // The toasts of the journey would cover the picture.
     await assessor.page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.toast-stack [aria-label="Dismiss"]').forEach((b) => b.click()));
     await assessor.page.locator('.toast-stack .banner').first().waitFor({ state: 'detached' });
-    await assessor.page.getByTestId('offer-card').scrollIntoViewIfNeeded();
-    await assessor.page.getByTestId('offer-card').screenshot({ path: path.join(shots, 'settlement-console-card.png'), animations: 'disabled' });
+    await assessor.page.getByTestId('settlement-card').scrollIntoViewIfNeeded();
+    await assessor.page.getByTestId('settlement-card').screenshot({ path: path.join(shots, 'settlement-console-card.png'), animations: 'disabled' });
   });
 
   it('the public receipt page verifies the decision against the server; a wrong code is not found', async () => {

@@ -7,7 +7,7 @@
 // SQLite gives every table an insertion-ordered rowid that lists break ties on; here the tables that
 // are listed that way get an identity column of that name, so the same query orders the same.
 import { FRONT_DOOR_TABLES } from './front-door-tables.ts';
-import { SETTLE_TABLES } from './settle-tables.ts';
+import { settleTables } from './settle-tables.ts';
 
 export const postgresMigrations: string[] = [
   `
@@ -314,5 +314,5 @@ export const postgresMigrations: string[] = [
   ${FRONT_DOOR_TABLES}
   `,
   // Settle online (issue 15): as the SQLite step.
-  SETTLE_TABLES,
+  settleTables('DOUBLE PRECISION'),
 ];

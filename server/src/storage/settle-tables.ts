@@ -1,14 +1,15 @@
 // Settle online (issue 15): the tables and columns its migration adds, the same SQL on both engines (the
 // step in sqlite-migrations.ts and postgres-migrations.ts says what each is for). Frozen: it is part of a
-// released migration step; a change is a new step.
-export const SETTLE_TABLES = `
+// released migration step; a change is a new step. `real`: the engine's 8-byte float (SQLite's REAL;
+// on PostgreSQL REAL is 4 bytes, so DOUBLE PRECISION, as in its other steps).
+export const settleTables = (real: 'REAL' | 'DOUBLE PRECISION'): string => `
   ALTER TABLE cases ADD COLUMN address TEXT;
-  ALTER TABLE cases ADD COLUMN address_latitude REAL;
-  ALTER TABLE cases ADD COLUMN address_longitude REAL;
+  ALTER TABLE cases ADD COLUMN address_latitude ${real};
+  ALTER TABLE cases ADD COLUMN address_longitude ${real};
   ALTER TABLE evidence ADD COLUMN purpose TEXT CHECK (purpose IN ('id-front', 'id-back', 'selfie'));
   ALTER TABLE evidence ADD COLUMN exif_time TEXT;
-  ALTER TABLE evidence ADD COLUMN exif_latitude REAL;
-  ALTER TABLE evidence ADD COLUMN exif_longitude REAL;
+  ALTER TABLE evidence ADD COLUMN exif_latitude ${real};
+  ALTER TABLE evidence ADD COLUMN exif_longitude ${real};
   ALTER TABLE evidence ADD COLUMN flags TEXT;
   CREATE TABLE settings (
     name TEXT PRIMARY KEY,
@@ -40,7 +41,7 @@ export const SETTLE_TABLES = `
     case_id TEXT NOT NULL REFERENCES cases(id),
     made_by TEXT NOT NULL REFERENCES users(id),
     made_at TEXT NOT NULL,
-    amount REAL NOT NULL,
+    amount ${real} NOT NULL,
     currency TEXT NOT NULL,
     items TEXT NOT NULL,
     conditions TEXT NOT NULL,

@@ -2,7 +2,7 @@
 // step, append a new one, and the same change to postgres-migrations.ts.
 import type BetterSqlite from 'better-sqlite3';
 import { FRONT_DOOR_TABLES } from './front-door-tables.ts';
-import { SETTLE_TABLES } from './settle-tables.ts';
+import { settleTables } from './settle-tables.ts';
 
 /** A step: SQL, or (for what SQL alone cannot do in SQLite) a function run in the step's transaction. */
 export type SqliteStep = string | ((db: BetterSqlite.Database) => void);
@@ -382,5 +382,5 @@ export const sqliteMigrations: SqliteStep[] = [
   // photo's purpose (identity documents), EXIF time and place of gallery uploads and its when/where flags;
   // organisation settings (admin pages), identity checks, settlement offers, the webhook outbox and its
   // delivery attempts, and API keys (hashed) for the read API.
-  SETTLE_TABLES,
+  settleTables('REAL'),
 ];
