@@ -1,8 +1,8 @@
 // Builds the whole service from a config: storage, services, signalling, the app, and its listeners.
 import { createSettingsStore } from './settings/settings-store.ts';
-import { createCaseAddressService } from './cases/case-address.ts';
 import { createSettlement } from './settlement/create-settlement.ts';
 import { createReadApi } from './read-api/read-api.ts';
+import { createCaseAddressService } from './cases/case-address.ts';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -294,16 +294,15 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     peers: createPeerCredentials(signalling, config, () => clock().getTime()), peerHandler: signalling.handler, joinBase,
     ownOrigins: { publicUrl: config.publicUrl, ports: () => listening },
     settings,
-    settlement: createSettlement({ db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders, onError: (err, what) => log.error({ err }, `settlement: ${what}`) }),
     identity,
-    webhooks: webhooks.service,
-    caseAddress,
     settlement: createSettlement({
       db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders,
       passedIdentity: async (caseId) => (await identity.hasPassedIdentity(caseId))?.checkId ?? null,
       onError: (err, what) => log.error({ err }, `settlement: ${what}`),
     }),
     readApi: createReadApi({ db, clock, limitPerMinute: config.apiLimitPerMinute, limitStore: redis ? new RedisStore({ prefix: 'sightline:api-limit:', sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null }),
+    webhooks: webhooks.service,
+    caseAddress,
   });
   for (const server of servers) server.on('request', app);
   queue.start();
