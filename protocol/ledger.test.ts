@@ -13,7 +13,7 @@ const problemOf = (type: string, payload: Record<string, unknown>): string => {
 
 describe('ledger kinds', () => {
   it('lists every kind once, each with its schema', () => {
-    expect(LEDGER_KINDS).toHaveLength(61);
+    expect(LEDGER_KINDS).toHaveLength(64);
     expect(new Set(LEDGER_KINDS).size).toBe(LEDGER_KINDS.length);
     expect([...LEDGER_KINDS].sort()).toEqual(Object.keys(PAYLOADS).sort());
     expect(isLedgerKind('chat.line')).toBe(true);

@@ -292,6 +292,18 @@ export type IdentitySubmittedPayload = z.infer<typeof IdentitySubmittedPayload>;
 export const IdentityCheckedPayload = z.object({ checkId: text(), result: IdentityResult, reason: text() });
 export type IdentityCheckedPayload = z.infer<typeof IdentityCheckedPayload>;
 
+/** The assessor withdrew an open check (the wrong document asked for, or no longer needed). */
+export const IdentityCancelledPayload = z.object({ checkId: text(), reason: text() });
+export type IdentityCancelledPayload = z.infer<typeof IdentityCancelledPayload>;
+
+/** A one-time code for the check was sent to the contact on file (recipient masked as the assessor sees it). */
+export const IdentityCodeSentPayload = z.object({ checkId: text(), channel: z.enum(['email', 'sms']), recipient: text(), status: text() });
+export type IdentityCodeSentPayload = z.infer<typeof IdentityCodeSentPayload>;
+
+/** The customer typed the code they were sent: they hold the phone or mailbox on file. */
+export const IdentityCodeConfirmedPayload = z.object({ checkId: text() });
+export type IdentityCodeConfirmedPayload = z.infer<typeof IdentityCodeConfirmedPayload>;
+
 /** A settlement offer; `supersedes`: the open offer it replaces (that one can no longer be accepted). */
 export const OfferMadePayload = z.object({
   offerId: text(),
@@ -381,6 +393,9 @@ export const LedgerPayloads = {
   'identity.requested': IdentityRequestedPayload,
   'identity.submitted': IdentitySubmittedPayload,
   'identity.checked': IdentityCheckedPayload,
+  'identity.cancelled': IdentityCancelledPayload,
+  'identity.code-sent': IdentityCodeSentPayload,
+  'identity.code-confirmed': IdentityCodeConfirmedPayload,
   'offer.made': OfferMadePayload,
   'offer.code-sent': OfferCodeSentPayload,
   'offer.accepted': OfferAcceptedPayload,

@@ -226,6 +226,12 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
     }
     case 'identity.checked':
       return `Identity check ${entry.payload.result}: "${preview(entry.payload.reason)}"`;
+    case 'identity.cancelled':
+      return `Identity check withdrawn: "${preview(entry.payload.reason)}"`;
+    case 'identity.code-sent':
+      return `Identity code sent by ${entry.payload.channel} to ${entry.payload.recipient} (${entry.payload.status})`;
+    case 'identity.code-confirmed':
+      return 'Customer confirmed the identity code sent to the contact on file';
     case 'offer.made': {
       const p = entry.payload;
       return `Settlement offered: ${formatMoney(p.amount, p.currency)}, valid until ${formatTime(p.expiresAt)}${p.supersedes ? ' (replaces the earlier offer)' : ''}`;

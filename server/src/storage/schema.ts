@@ -427,6 +427,13 @@ export interface IdentityChecksTable {
   decided_by: string | null;
   decided_at: string | null;
   reason: string | null;
+  /** 1: the check also asks for a one-time code sent to the contact on file (possession of the phone or mailbox). */
+  with_code: Generated<number>;
+  code_hash: string | null;
+  code_sent_at: string | null;
+  code_expires_at: string | null;
+  code_attempts: Generated<number>;
+  code_confirmed_at: string | null;
 }
 
 export interface SettlementOffersTable {

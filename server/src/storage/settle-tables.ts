@@ -32,6 +32,12 @@ export const settleTables = (real: 'REAL' | 'DOUBLE PRECISION'): string => `
     decided_by TEXT REFERENCES users(id),
     decided_at TEXT,
     reason TEXT,
+    with_code INTEGER NOT NULL DEFAULT 0,
+    code_hash TEXT,
+    code_sent_at TEXT,
+    code_expires_at TEXT,
+    code_attempts INTEGER NOT NULL DEFAULT 0,
+    code_confirmed_at TEXT,
     CHECK ((state IN ('passed', 'failed')) = (decided_at IS NOT NULL))
   );
   CREATE INDEX identity_checks_by_case ON identity_checks(case_id, requested_at);

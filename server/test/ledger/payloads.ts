@@ -88,6 +88,9 @@ export const PAYLOADS: { [K in LedgerKind]: LedgerPayload<K> } = {
     },
   },
   'identity.checked': { checkId: 'idc_1', result: 'passed', reason: 'Face and document match the caller' },
+  'identity.cancelled': { checkId: 'idc_1', reason: 'Asked for the wrong document' },
+  'identity.code-sent': { checkId: 'idc_1', channel: 'sms', recipient: '••• 123', status: 'sent' },
+  'identity.code-confirmed': { checkId: 'idc_1' },
   'offer.made': {
     offerId: 'off_1', amount: 1250, currency: 'EUR', items: [{ description: 'Rear bumper', amount: 1250 }],
     conditions: 'Paid within 5 working days', expiresAt: '2026-12-11T10:00:00.000Z', confirmWith: 'code', supersedes: null,
