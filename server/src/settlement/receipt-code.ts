@@ -1,4 +1,4 @@
-// Receipt codes and masked recipients, as pure functions. A receipt code is 12 characters of Crockford
+// Receipt codes, as pure functions. A receipt code is 12 characters of Crockford
 // base32 (60 random bits) grouped 4-4-4, read back forgivingly: case, dashes, spaces, O for 0, I/L for 1.
 import crypto from 'node:crypto';
 
@@ -15,11 +15,4 @@ export function normaliseReceiptCode(typed: string): string | null {
   const raw = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (raw.length !== 12 || [...raw].some((c) => !CROCKFORD.includes(c))) return null;
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
-}
-
-/** Enough of a phone number or email for the customer to recognise it, not enough to learn it: "••• 123", "j•••@example.com". */
-export function maskRecipient(channel: 'email' | 'sms', recipient: string): string {
-  if (channel === 'sms') return `••• ${recipient.replace(/\D/g, '').slice(-3)}`;
-  const at = recipient.lastIndexOf('@');
-  return at <= 0 ? '•••' : `${recipient[0]}•••${recipient.slice(at)}`;
 }

@@ -9,17 +9,15 @@ import type { CaseRecord } from '../cases/case-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode } from '../frontdoor/intake/one-time-code.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
-import type { SendEmail } from '../links/email-sender.ts';
-import type { SendSms } from '../links/sms-sender.ts';
+import { checkCode, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
+import { contactOnFile, maskRecipient } from '../links/contact-on-file.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Db } from '../storage/database.ts';
-import { contactOnFile, type Contact } from './contact-on-file.ts';
 import { createOfferStore, type OfferRow } from './offer-store.ts';
 import { offerView } from './offer-view.ts';
-import { maskRecipient, newReceiptCode } from './receipt-code.ts';
+import { newReceiptCode } from './receipt-code.ts';
 import { moneyWords, receiptEmail, receiptSms } from './receipt-message.ts';
 
 type Customer = Extract<Principal, { kind: 'customer' }>;
@@ -33,7 +31,7 @@ export interface SettlementDeps {
   hub: EventHub;
   clock: () => Date;
   organisation: string | null;
-  senders: { email: SendEmail | null; sms: SendSms | null };
+  senders: CodeSenders;
   /** The case's passed identity check (its id), or null: the identity service's hasPassedIdentity. */
   passedIdentity: (caseId: string) => Promise<string | null>;
   /** A receipt that could not be sent after the decision was stored: logged, the decision stands. */
@@ -166,29 +164,14 @@ export function createSettlementService(deps: SettlementDeps) {
       const record = await cases.authorizeWrite(customer, customer.caseId);
       const row = await openOffer(customer, offerId);
       if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', 'This offer is confirmed with your identity check; no code is needed.');
-      const to: Contact | null = await contactOnFile(db, customer.caseId);
-      if (!to) throw new HttpError(409, 'no_contact', 'There is no phone or email on file to send a code to; ask your assessor.');
-      const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
-      if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ask your assessor.`);
-      const code = newCode();
-      const now = clock();
-      const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
-      await store.putCode(row.id, { hash: codeHash(row.id, code), sentAt: now.toISOString(), expiresAt });
-      const recipient = maskRecipient(to.channel, to.recipient);
-      let failure: unknown = null;
-      try {
-        if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference: record.reference ?? record.id }));
-        else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code }));
-      } catch (err) {
-        failure = err;
-        // Not sent: a code nobody received must not stay guessable.
-        await store.clearCode(row.id);
-      }
-      const status = failure === null ? 'sent' : `failed: ${(failure as Error).message}`.slice(0, 300);
-      await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.code-sent', payload: { offerId: row.id, channel: to.channel, recipient, status } });
+      const sent = await sendCodeToContact(deps, {
+        caseId: customer.caseId, reference: record.reference ?? record.id, bindTo: row.id,
+        keeper: { put: (code) => store.putCode(row.id, code), clear: () => store.clearCode(row.id) },
+      });
+      await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.code-sent', payload: { offerId: row.id, channel: sent.channel, recipient: sent.recipient, status: sent.status } });
       await cases.publish(customer.caseId);
-      if (failure !== null) throw new HttpError(502, 'code_not_sent', `The code could not be sent: ${(failure as Error).message}`);
-      return { channel: to.channel, recipient, expiresAt };
+      if (sent.failure !== null) throw codeNotSent(sent);
+      return { channel: sent.channel, recipient: sent.recipient, expiresAt: sent.expiresAt };
     },
 
     async accept(customer: Customer, offerId: string, body: AcceptOfferBody, base: string): Promise<OfferDecided> {
@@ -198,20 +181,12 @@ export function createSettlementService(deps: SettlementDeps) {
       if (row.confirm_with === 'code') {
         if (body.code === undefined) throw badRequest('invalid_input', 'invalid request body: code: this offer is confirmed with the code we sent you');
         if (row.code_hash === null) throw new HttpError(409, 'no_code_sent', 'No code was sent for this offer yet; ask for one first.');
-        // Counted in a transaction of its own and refused after it commits: a refusal that rolled the
-        // attempt back would allow guessing forever.
-        const verdict = await db.transaction(async () => {
-          const counted = await store.countAttempt(row.id, MAX_CODE_ATTEMPTS);
-          const current = (await store.byId(row.id))!;
-          if (!counted) return 'attempts';
-          if (current.code_hash === null || current.code_expires_at === null) return 'none';
-          if (current.code_expires_at <= clock().toISOString()) return 'expired';
-          return codeMatches(current.code_hash, row.id, body.code!) ? 'ok' : 'wrong';
+        const verdict = await checkCode(db, {
+          countAttempt: (max) => store.countAttempt(row.id, max),
+          current: async () => { const current = (await store.byId(row.id))!; return { hash: current.code_hash, expiresAt: current.code_expires_at }; },
+          bindTo: row.id, code: body.code, now: () => clock().toISOString(),
         });
-        if (verdict === 'attempts') throw new HttpError(409, 'code_attempts_used', 'Too many wrong codes; ask for a new code.');
-        if (verdict === 'none') throw new HttpError(409, 'no_code_sent', 'No code was sent for this offer yet; ask for one first.');
-        if (verdict === 'expired') throw new HttpError(409, 'code_expired', 'This code has expired; ask for a new one.');
-        if (verdict === 'wrong') throw new HttpError(409, 'code_wrong', 'That code is not right; check the message and try again.');
+        if (verdict !== 'ok') throw codeRefusal(verdict, 'No code was sent for this offer yet; ask for one first.');
       } else {
         identityCheckId = await passedIdentity(customer.caseId);
         if (identityCheckId === null) throw new HttpError(409, 'identity_not_passed', 'Your identity check has not passed; your assessor has to complete it before you can accept.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskRecipient, newReceiptCode, normaliseReceiptCode } from '../../src/settlement/receipt-code.ts';
+import { maskRecipient } from '../../src/links/contact-on-file.ts';
+import { newReceiptCode, normaliseReceiptCode } from '../../src/settlement/receipt-code.ts';
 
 describe('receipt codes', () => {
   it('are 12 Crockford base32 characters grouped 4-4-4, and do not repeat', () => {

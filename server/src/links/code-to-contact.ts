@@ -1,0 +1,99 @@
+// A one-time code sent to the customer's contact on file, and what they type back checked: shared by the
+// settlement offer's code and the identity check's. The rules are the front door's (six digits kept only
+// as a hash, ten minutes, five attempts); the caller owns the row the code is kept on and its ledger entry.
+import { HttpError } from '../errors.ts';
+import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode } from '../frontdoor/intake/one-time-code.ts';
+import type { Db } from '../storage/database.ts';
+import { contactOnFile, maskRecipient } from './contact-on-file.ts';
+import type { SendEmail } from './email-sender.ts';
+import type { SendSms } from './sms-sender.ts';
+
+export interface CodeSenders {
+  email: SendEmail | null;
+  sms: SendSms | null;
+}
+
+/** Where a code is kept: written before it is sent, cleared when the send failed. */
+export interface CodeKeeper {
+  put(code: { hash: string; sentAt: string; expiresAt: string }): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface CodeSendResult {
+  channel: 'email' | 'sms';
+  /** Masked, as the customer and the ledger see it. */
+  recipient: string;
+  expiresAt: string;
+  /** "sent", or "failed: <why>" (for the ledger entry). */
+  status: string;
+  failure: Error | null;
+}
+
+/**
+ * Sends a fresh code (replacing any earlier one, attempts reset) to the case's contact on file. Refuses with
+ * 409 before anything is stored when there is no contact or no sender for its channel. A failed send keeps
+ * no code and is returned, not thrown: the caller records it, then throws `codeNotSent(result)`.
+ */
+export async function sendCodeToContact(
+  deps: { db: Db; senders: CodeSenders; organisation: string | null; clock: () => Date },
+  input: { caseId: string; reference: string; bindTo: string; keeper: CodeKeeper },
+): Promise<CodeSendResult> {
+  const to = await contactOnFile(deps.db, input.caseId);
+  if (!to) throw new HttpError(409, 'no_contact', 'There is no phone or email on file to send a code to; ask your assessor.');
+  const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
+  if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ask your assessor.`);
+  const code = newCode();
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+  await input.keeper.put({ hash: codeHash(input.bindTo, code), sentAt: now.toISOString(), expiresAt });
+  let failure: Error | null = null;
+  try {
+    if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference: input.reference }));
+    else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code }));
+  } catch (err) {
+    failure = err instanceof Error ? err : new Error(String(err));
+    // Not sent: a code nobody received must not stay guessable.
+    await input.keeper.clear();
+  }
+  const status = failure === null ? 'sent' : `failed: ${failure.message}`.slice(0, 300);
+  return { channel: to.channel, recipient: maskRecipient(to.channel, to.recipient), expiresAt, status, failure };
+}
+
+export const codeNotSent = (result: CodeSendResult): HttpError =>
+  new HttpError(502, 'code_not_sent', `The code could not be sent: ${result.failure?.message ?? 'unknown reason'}`);
+
+export type CodeVerdict = 'ok' | 'wrong' | 'expired' | 'none' | 'attempts';
+
+/**
+ * Checks a typed code. The attempt is counted in a transaction of its own that commits before any refusal:
+ * a refusal that rolled the attempt back would allow guessing forever.
+ */
+export async function checkCode(
+  db: Db,
+  input: {
+    /** Counts one attempt; false when the attempts were already used up (the store's conditional update). */
+    countAttempt: (max: number) => Promise<boolean>;
+    current: () => Promise<{ hash: string | null; expiresAt: string | null }>;
+    bindTo: string;
+    code: string;
+    now: () => string;
+  },
+): Promise<CodeVerdict> {
+  return db.transaction(async () => {
+    if (!(await input.countAttempt(MAX_CODE_ATTEMPTS))) return 'attempts';
+    const current = await input.current();
+    if (current.hash === null || current.expiresAt === null) return 'none';
+    if (current.expiresAt <= input.now()) return 'expired';
+    return codeMatches(current.hash, input.bindTo, input.code) ? 'ok' : 'wrong';
+  });
+}
+
+/** The refusal for a verdict other than 'ok'; `noCode`: the sentence for "none was sent" in the caller's words. */
+export function codeRefusal(verdict: Exclude<CodeVerdict, 'ok'>, noCode: string): HttpError {
+  switch (verdict) {
+    case 'attempts': return new HttpError(409, 'code_attempts_used', 'Too many wrong codes; ask for a new code.');
+    case 'none': return new HttpError(409, 'no_code_sent', noCode);
+    case 'expired': return new HttpError(409, 'code_expired', 'This code has expired; ask for a new one.');
+    case 'wrong': return new HttpError(409, 'code_wrong', 'That code is not right; check the message and try again.');
+  }
+}
