@@ -1,7 +1,7 @@
-// Identity checks (issue 15): the assessor asks, lists and decides; the customer (join token) reads the open
-// check and submits the three live captures.
+// Identity checks (issue 15): the assessor asks, lists, decides or withdraws; the customer (join token) reads
+// the open check, confirms its one-time code when one is asked, and submits the three live captures.
 import express from 'express';
-import { IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
+import { IdentityCancelBody, IdentityCodeBody, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
 import type { IdentityService } from '../identity/identity-service.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
@@ -27,9 +27,26 @@ export function identityRoutes(deps: { auth: Auth; identity: IdentityService }):
     res.json(await identity.decide(user, req.params.id, req.params.checkId, body));
   });
 
+  router.post('/cases/:id/identity-checks/:checkId/cancel', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const body = parseInput(IdentityCancelBody, req.body);
+    res.json(await identity.cancel(user, req.params.id, req.params.checkId, body));
+  });
+
   router.get('/join/identity-check', async (req, res) => {
     const customer = await auth.requireCustomer(req);
     res.json({ check: await identity.forCustomer(customer) });
+  });
+
+  router.post('/join/identity-check/:checkId/code', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    res.status(201).json(await identity.sendCode(customer, req.params.checkId));
+  });
+
+  router.post('/join/identity-check/:checkId/code/confirm', async (req, res) => {
+    const customer = await auth.requireCustomer(req);
+    const body = parseInput(IdentityCodeBody, req.body);
+    res.json({ check: await identity.confirmCode(customer, req.params.checkId, body) });
   });
 
   router.post('/join/identity-check/:checkId', async (req, res) => {

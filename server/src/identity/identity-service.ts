@@ -1,10 +1,11 @@
-// Identity checks before regulated steps: the assessor asks for a document (and a selfie), the customer sends
-// three live captures, the MRZ is read offline, and the assessor decides. Each step is a ledger entry written
+// Identity checks before regulated steps: the assessor asks for a document (and a selfie, and optionally a
+// one-time code sent to the contact on file), the customer sends three live captures, the MRZ is read
+// offline, and the assessor decides or withdraws the check. Each step is a ledger entry written
 // in the transaction that changes the check's row.
-import type { User } from '../../../protocol/http.ts';
+import type { LedgerActor, User } from '../../../protocol/http.ts';
 import type { MrzReading } from '../../../protocol/identity.ts';
 import type {
-  CustomerIdentityCheck, IdentityCheckView, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody,
+  CustomerIdentityCheck, IdentityCancelBody, IdentityCheckView, IdentityCodeBody, IdentityCodeSent, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody,
 } from '../../../protocol/identity-http.ts';
 import type { Logger } from 'pino';
 import { actorOf, type Principal } from '../auth/principal.ts';
@@ -13,6 +14,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EvidenceRecord, EvidenceStore } from '../evidence/evidence-store.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { checkCode, codeContact, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { IdentityStore } from './identity-store.ts';
@@ -29,6 +31,9 @@ export interface IdentityServiceDeps {
   mrz: MrzReader;
   clock: () => Date;
   log: Logger;
+  /** Where an optional one-time code goes: the link channels' senders. */
+  senders: CodeSenders;
+  organisation: string | null;
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
@@ -62,32 +67,118 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     }
   }
 
+  /** Each check's latest code recipient (masked), from the ledger: the row keeps no recipient. */
+  const withRecipients = async (caseId: string, checks: IdentityCheckView[]): Promise<IdentityCheckView[]> => {
+    if (!checks.some((c) => c.withCode)) return checks;
+    const sent = await ledger.listOfType(caseId, 'identity.code-sent');
+    const to = new Map(sent.map((e) => [String(e.payload.checkId), String(e.payload.recipient)]));
+    return checks.map((c) => ({ ...c, codeSentTo: to.get(c.id) ?? null }));
+  };
+  const viewOf = async (caseId: string, checkId: string): Promise<IdentityCheckView> => (await withRecipients(caseId, [await mustFind(caseId, checkId)]))[0]!;
+
+  /** Sends a fresh code for an open check that asks for one and records it; the send's failure is thrown after. */
+  const sendCode = async (caseId: string, reference: string, checkId: string, actor: LedgerActor): Promise<IdentityCodeSent> => {
+    const sent = await sendCodeToContact(deps, {
+      caseId, reference, bindTo: checkId,
+      keeper: { put: (code) => store.putCode(checkId, code), clear: () => store.clearCode(checkId) },
+    });
+    await ledger.append({ caseId, actor, type: 'identity.code-sent', payload: { checkId, channel: sent.channel, recipient: sent.recipient, status: sent.status } });
+    await deps.cases.publish(caseId);
+    if (sent.failure !== null) throw codeNotSent(sent);
+    return { channel: sent.channel, recipient: sent.recipient, expiresAt: sent.expiresAt };
+  };
+
+  /** The customer's check still waiting for its code: requested, asking for one, not yet confirmed. */
+  const awaitingCode = async (customer: Customer, checkId: string): Promise<IdentityCheckView> => {
+    const check = await mustFind(customer.caseId, checkId);
+    if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${check.state}; it takes no code now`);
+    if (!check.withCode) throw new HttpError(409, 'no_code_needed', 'This identity check asks for no code.');
+    if (check.codeConfirmedAt !== null) throw new HttpError(409, 'code_already_confirmed', 'The code for this identity check was confirmed already.');
+    return check;
+  };
+
   const service = {
     async list(user: User, caseId: string): Promise<IdentityCheckView[]> {
       await deps.cases.authorize({ kind: 'user', user }, caseId);
-      return store.list(caseId);
+      return withRecipients(caseId, await store.list(caseId));
     },
 
     async request(user: User, caseId: string, body: IdentityRequestBody): Promise<IdentityCheckView> {
-      await deps.cases.authorizeWrite({ kind: 'user', user }, caseId);
+      const record = await deps.cases.authorizeWrite({ kind: 'user', user }, caseId);
+      const withCode = body.withCode === true;
+      // Refused before anything is stored: a code that cannot reach the customer would block the check.
+      if (withCode) await codeContact(deps, caseId, 'send the customer their join link by SMS or email first, or ask without a code.');
       const check = await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const open = await store.open(caseId);
         if (open) throw new HttpError(409, 'identity_check_open', `identity check ${open.id} is still ${open.state}; decide it before asking again`);
         const id = newId('idc');
-        await store.insert({ id, caseId, document: body.document, requestedBy: user.id, requestedAt: clock().toISOString() });
+        await store.insert({ id, caseId, document: body.document, requestedBy: user.id, requestedAt: clock().toISOString(), withCode });
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.requested', payload: { checkId: id, document: body.document } });
         return (await store.byId(caseId, id))!;
       });
       await deps.cases.publish(caseId);
-      return check;
+      if (withCode) {
+        try {
+          await sendCode(caseId, record.reference ?? record.id, check.id, { type: 'assessor', id: user.id });
+        } catch (err) {
+          // The check stands and its entry says the send failed: the customer's page offers to send again.
+          deps.log.error({ err }, 'identity check: the first code could not be sent');
+        }
+      }
+      return viewOf(caseId, check.id);
+    },
+
+    async cancel(user: User, caseId: string, checkId: string, body: IdentityCancelBody): Promise<IdentityCheckView> {
+      await deps.cases.authorizeWrite({ kind: 'user', user }, caseId);
+      await db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const check = await mustFind(caseId, checkId);
+        if (!(await store.cancelled(checkId, { by: user.id, reason: body.reason }))) {
+          throw new HttpError(409, 'identity_check_closed', `identity check ${checkId} is ${check.state}; only a requested or submitted check can be withdrawn`);
+        }
+        await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.cancelled', payload: { checkId, reason: body.reason } });
+      });
+      await deps.cases.publish(caseId);
+      return viewOf(caseId, checkId);
+    },
+
+    /** The customer asks for a (new) code: the earlier one stops working and the attempts start again. */
+    async sendCode(customer: Customer, checkId: string): Promise<IdentityCodeSent> {
+      const record = await deps.cases.authorizeWrite(customer, customer.caseId);
+      await awaitingCode(customer, checkId);
+      return sendCode(customer.caseId, record.reference ?? record.id, checkId, actorOf(customer));
+    },
+
+    async confirmCode(customer: Customer, checkId: string, body: IdentityCodeBody): Promise<CustomerIdentityCheck> {
+      const caseId = customer.caseId;
+      await deps.cases.authorizeWrite(customer, caseId);
+      await awaitingCode(customer, checkId);
+      const verdict = await checkCode(db, {
+        countAttempt: (max) => store.countAttempt(checkId, max),
+        current: async () => { const row = (await store.row(checkId))!; return { hash: row.code_hash, expiresAt: row.code_expires_at }; },
+        bindTo: checkId, code: body.code, now: () => clock().toISOString(),
+      });
+      if (verdict !== 'ok') throw codeRefusal(verdict, 'No code was sent for this identity check yet; ask for one first.');
+      await db.transaction(async () => {
+        await db.lockInTransaction(`ledger:${caseId}`);
+        const now = await mustFind(caseId, checkId);
+        if (now.state !== 'requested' || now.codeConfirmedAt !== null) throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${now.state}; it takes no code now`);
+        await store.codeConfirmed(checkId, clock().toISOString());
+        await ledger.append({ caseId, actor: actorOf(customer), type: 'identity.code-confirmed', payload: { checkId } });
+      });
+      await deps.cases.publish(caseId);
+      return (await service.forCustomer(customer))!;
     },
 
     /** The customer's open check (requested or waiting for the assessor), or null. */
     async forCustomer(customer: Customer): Promise<CustomerIdentityCheck | null> {
       await deps.cases.authorize(customer, customer.caseId);
-      const open = await store.open(customer.caseId);
-      return open ? { id: open.id, document: open.document, state: open.state as CustomerIdentityCheck['state'] } : null;
+      const found = await store.open(customer.caseId);
+      if (!found) return null;
+      const [open] = await withRecipients(customer.caseId, [found]);
+      const code = open!.withCode ? { sentTo: open!.codeSentTo, confirmed: open!.codeConfirmedAt !== null } : null;
+      return { id: open!.id, document: open!.document, state: open!.state as CustomerIdentityCheck['state'], code };
     },
 
     async submit(customer: Customer, checkId: string, body: IdentitySubmitBody): Promise<CustomerIdentityCheck> {
@@ -95,6 +186,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await deps.cases.authorizeWrite(customer, caseId);
       const check = await mustFind(caseId, checkId);
       if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${check.state}; it takes photos only once`);
+      if (check.withCode && check.codeConfirmedAt === null) throw new HttpError(409, 'code_not_confirmed', 'Enter the code we sent you before sending the photos.');
       const hasBack = check.document !== 'passport';
       if (hasBack && body.backEvidenceId === undefined) throw new HttpError(422, 'back_required', `backEvidenceId: a photo of the back of the ${check.document} is needed`);
       if (!hasBack && body.backEvidenceId !== undefined) throw new HttpError(422, 'no_back', 'backEvidenceId: a passport has no back; send the photo page as the front');
@@ -117,27 +209,27 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         });
       });
       await deps.cases.publish(caseId);
-      return { id: checkId, document: check.document, state: 'submitted' };
+      return { id: checkId, document: check.document, state: 'submitted', code: check.withCode ? { sentTo: null, confirmed: true } : null };
     },
 
     async decide(user: User, caseId: string, checkId: string, body: IdentityDecisionBody): Promise<IdentityCheckView> {
       await deps.cases.authorizeWrite({ kind: 'user', user }, caseId);
-      const decided = await db.transaction(async () => {
+      await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const check = await mustFind(caseId, checkId);
+        if (check.state === 'cancelled') throw new HttpError(409, 'identity_check_closed', `identity check ${checkId} was withdrawn`);
         if (check.state === 'requested') throw new HttpError(409, 'identity_check_not_submitted', `identity check ${checkId} has no photos yet; it can be decided once the customer sends them`);
         if (check.state !== 'submitted') throw new HttpError(409, 'identity_check_decided', `identity check ${checkId} is ${check.state} already`);
         await store.decided(checkId, { result: body.result, by: user.id, at: clock().toISOString(), reason: body.reason });
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.checked', payload: { checkId, result: body.result, reason: body.reason } });
-        return (await store.byId(caseId, checkId))!;
       });
       await deps.cases.publish(caseId);
-      return decided;
+      return viewOf(caseId, checkId);
     },
 
     /**
      * The check a regulated step (a settlement offer) may rely on: the case's latest check, when it passed
-     * (a check asked for after a pass replaces it, whatever comes of it). Null: none passed.
+     * (a check asked for after a pass replaces it, whatever comes of it, unless it was withdrawn). Null: none passed.
      */
     async hasPassedIdentity(caseId: string): Promise<{ checkId: string } | null> {
       const latest = await store.latest(caseId);

@@ -1,4 +1,5 @@
-// Identity checks as stored: one row per check, its state moving requested → submitted → passed | failed.
+// Identity checks as stored: one row per check, its state moving requested → submitted → passed | failed
+// (or cancelled while open); an optional one-time code is kept on the row as a hash.
 import type { Selectable } from 'kysely';
 import { MrzReading } from '../../../protocol/identity.ts';
 import type { IdentityCheckView } from '../../../protocol/identity-http.ts';
@@ -10,7 +11,10 @@ const toView = (r: Selectable<IdentityChecksTable>): IdentityCheckView => ({
   frontEvidenceId: r.front_evidence_id, backEvidenceId: r.back_evidence_id, selfieEvidenceId: r.selfie_evidence_id,
   submittedAt: r.submitted_at, mrz: r.mrz === null ? null : MrzReading.parse(JSON.parse(r.mrz)),
   decidedBy: r.decided_by, decidedAt: r.decided_at, reason: r.reason,
+  withCode: r.with_code === 1, codeSentTo: null, codeConfirmedAt: r.code_confirmed_at,
 });
+
+export type IdentityCheckRow = Selectable<IdentityChecksTable>;
 
 export interface IdentityStore {
   /** The case's checks, oldest first. */
@@ -18,11 +22,20 @@ export interface IdentityStore {
   byId(caseId: string, id: string): Promise<IdentityCheckView | null>;
   /** The check still waiting for the customer or the assessor (requested or submitted), if any. */
   open(caseId: string): Promise<IdentityCheckView | null>;
-  /** The most recently requested check, whatever its state. */
+  /** The most recently requested check not withdrawn, whatever its state. */
   latest(caseId: string): Promise<IdentityCheckView | null>;
-  insert(check: Pick<IdentityCheckView, 'id' | 'caseId' | 'document' | 'requestedBy' | 'requestedAt'>): Promise<void>;
+  /** The row itself (the code's hash and attempts are never in a view). */
+  row(id: string): Promise<IdentityCheckRow | null>;
+  insert(check: Pick<IdentityCheckView, 'id' | 'caseId' | 'document' | 'requestedBy' | 'requestedAt' | 'withCode'>): Promise<void>;
   submitted(id: string, s: { front: string; back: string | null; selfie: string; mrz: MrzReading | null; at: string }): Promise<void>;
   decided(id: string, d: { result: 'passed' | 'failed'; by: string; at: string; reason: string }): Promise<void>;
+  /** Withdraws a check still open (who and why; the time is the ledger entry's); false when it was no longer open. */
+  cancelled(id: string, c: { by: string; reason: string }): Promise<boolean>;
+  putCode(id: string, code: { hash: string; sentAt: string; expiresAt: string }): Promise<void>;
+  clearCode(id: string): Promise<void>;
+  /** Counts one code attempt; false when the attempts were already used up. */
+  countAttempt(id: string, max: number): Promise<boolean>;
+  codeConfirmed(id: string, at: string): Promise<void>;
 }
 
 export function createIdentityStore(db: Db): IdentityStore {
@@ -38,14 +51,15 @@ export function createIdentityStore(db: Db): IdentityStore {
       return row ? toView(row) : null;
     },
     async latest(caseId) {
-      const row = await checks().where('case_id', '=', caseId).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = await checks().where('case_id', '=', caseId).where('state', '!=', 'cancelled').orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? toView(row) : null;
     },
+    row: async (id) => (await checks().where('id', '=', id).executeTakeFirst()) ?? null,
     async insert(c) {
       await db.q().insertInto('identity_checks').values({
         id: c.id, case_id: c.caseId, document: c.document, requested_by: c.requestedBy, requested_at: c.requestedAt, state: 'requested',
         front_evidence_id: null, back_evidence_id: null, selfie_evidence_id: null, mrz: null, submitted_at: null,
-        decided_by: null, decided_at: null, reason: null,
+        decided_by: null, decided_at: null, reason: null, with_code: c.withCode ? 1 : 0,
       }).execute();
     },
     async submitted(id, s) {
@@ -56,6 +70,26 @@ export function createIdentityStore(db: Db): IdentityStore {
     },
     async decided(id, d) {
       await db.q().updateTable('identity_checks').set({ state: d.result, decided_by: d.by, decided_at: d.at, reason: d.reason }).where('id', '=', id).execute();
+    },
+    async cancelled(id, c) {
+      // decided_at stays null: the table's CHECK keeps it for a pass or a fail.
+      const result = await db.q().updateTable('identity_checks').set({ state: 'cancelled', decided_by: c.by, reason: c.reason, code_hash: null })
+        .where('id', '=', id).where('state', 'in', ['requested', 'submitted']).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async putCode(id, code) {
+      await db.q().updateTable('identity_checks').set({ code_hash: code.hash, code_sent_at: code.sentAt, code_expires_at: code.expiresAt, code_attempts: 0 }).where('id', '=', id).execute();
+    },
+    async clearCode(id) {
+      await db.q().updateTable('identity_checks').set({ code_hash: null, code_sent_at: null, code_expires_at: null }).where('id', '=', id).execute();
+    },
+    async countAttempt(id, max) {
+      const result = await db.q().updateTable('identity_checks').set((eb) => ({ code_attempts: eb('code_attempts', '+', 1) }))
+        .where('id', '=', id).where('code_attempts', '<', max).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async codeConfirmed(id, at) {
+      await db.q().updateTable('identity_checks').set({ code_confirmed_at: at, code_hash: null }).where('id', '=', id).execute();
     },
   };
 }

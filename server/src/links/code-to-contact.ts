@@ -4,7 +4,7 @@
 import { HttpError } from '../errors.ts';
 import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode } from '../frontdoor/intake/one-time-code.ts';
 import type { Db } from '../storage/database.ts';
-import { contactOnFile, maskRecipient } from './contact-on-file.ts';
+import { contactOnFile, maskRecipient, type Contact } from './contact-on-file.ts';
 import type { SendEmail } from './email-sender.ts';
 import type { SendSms } from './sms-sender.ts';
 
@@ -30,6 +30,18 @@ export interface CodeSendResult {
 }
 
 /**
+ * The contact a code can go to: refused with 409 when there is none on file or this server has no sender for
+ * its channel. `then`: what the person reading the refusal can do about it.
+ */
+export async function codeContact(deps: { db: Db; senders: CodeSenders }, caseId: string, then = 'ask your assessor.'): Promise<Contact> {
+  const to = await contactOnFile(deps.db, caseId);
+  if (!to) throw new HttpError(409, 'no_contact', `There is no phone or email on file to send a code to; ${then}`);
+  const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
+  if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ${then}`);
+  return to;
+}
+
+/**
  * Sends a fresh code (replacing any earlier one, attempts reset) to the case's contact on file. Refuses with
  * 409 before anything is stored when there is no contact or no sender for its channel. A failed send keeps
  * no code and is returned, not thrown: the caller records it, then throws `codeNotSent(result)`.
@@ -38,10 +50,7 @@ export async function sendCodeToContact(
   deps: { db: Db; senders: CodeSenders; organisation: string | null; clock: () => Date },
   input: { caseId: string; reference: string; bindTo: string; keeper: CodeKeeper },
 ): Promise<CodeSendResult> {
-  const to = await contactOnFile(deps.db, input.caseId);
-  if (!to) throw new HttpError(409, 'no_contact', 'There is no phone or email on file to send a code to; ask your assessor.');
-  const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
-  if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ask your assessor.`);
+  const to = await codeContact(deps, input.caseId);
   const code = newCode();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
