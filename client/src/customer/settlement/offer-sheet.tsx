@@ -11,7 +11,14 @@ import './settlement.css';
 
 type Step = { kind: 'review' } | { kind: 'code'; sent: OfferCodeSent } | { kind: 'decline' } | { kind: 'done'; decided: OfferDecided };
 
-export function OfferSheet(props: { token: string; current: CustomerOffer | null; arrivals: number; onDecided: (decided: OfferDecided) => void }) {
+export function OfferSheet(props: {
+  token: string;
+  current: CustomerOffer | null;
+  arrivals: number;
+  onDecided: (decided: OfferDecided) => void;
+  /** A card in the page (the call-ended screen) rather than a sheet over the call. @default false */
+  inline?: boolean;
+}) {
   const offer = props.current?.offer ?? null;
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'review' });
@@ -33,7 +40,7 @@ export function OfferSheet(props: { token: string; current: CustomerOffer | null
   if (!offer) return null;
   if (!open) {
     return (
-      <button type="button" className="offer-pill" data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
+      <button type="button" className={props.inline ? 'offer-pill offer-pill-inline' : 'offer-pill'} data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
         {offer.state === 'open' ? 'Settlement offer' : 'Your settlement'} · {formatMoney(offer.amount, offer.currency)}
       </button>
     );
@@ -63,7 +70,7 @@ export function OfferSheet(props: { token: string; current: CustomerOffer | null
   };
 
   return (
-    <section className="offer-sheet" role="dialog" aria-label="Settlement offer" data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
+    <section className={props.inline ? 'offer-sheet offer-sheet-inline' : 'offer-sheet'} role={props.inline ? 'region' : 'dialog'} aria-label="Settlement offer" data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
       <header className="offer-sheet-head">
         <span className="offer-eyebrow">Settlement offer</span>
         <button type="button" className="btn btn-ghost btn-small" aria-label="Close" data-testid="offer-close" onClick={() => setOpen(false)}>
