@@ -10,12 +10,15 @@ import { canonicalJson } from '../../src/ledger/canonical-json.ts';
 import { detailedJpeg } from '../evidence/fixtures.ts';
 import { FIXTURE_TOURS } from '../faults/principals.ts';
 import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
+import { startSmsReceiver, type SmsReceiver } from '../links/receivers.ts';
 import { DAY_MS, legalHold, retention } from '../retention/support.ts';
 
 /** Kinds in the contract that no route writes yet (none: every kind has a route or command that writes it). */
-const NOT_YET_WRITTEN = new Set<string>(['identity.cancelled', 'identity.code-sent', 'identity.code-confirmed']);
+const NOT_YET_WRITTEN = new Set<string>();
 
 let h: Harness;
+/** The SMS gateway: it refuses (503) unless a step needs a message to arrive. */
+let sms: SmsReceiver;
 let admin: Client;
 const entries: LedgerEntry[] = [];
 
@@ -81,7 +84,7 @@ async function damageCase(): Promise<string> {
   await ok('chunk', admin.json(`${base}/recordings/${recording.id}/chunks/0`, { method: 'PUT', headers: { 'content-type': 'video/webm', 'x-chunk-sha256': sha256(chunk) }, body: new Uint8Array(chunk) }));
   await ok('seal', post(admin, `${base}/recordings/${recording.id}/seal`, { chunkCount: 1, durationMs: 2000, chunks: [{ n: 0, sha256: sha256(chunk) }] }));
 
-  // Nothing listens on the webhook's port: the failed send is recorded too, then answered 502.
+  // The gateway refuses: the failed send is recorded too, then answered 502.
   await ok('send link', post(admin, `${base}/join-link/send`, { channel: 'sms', to: '+447700900123' }), [502]);
   // The front door: queued, offered, declined, offered again (the only assessor had passed it over), accepted.
   const { user: me } = await ok('me', admin.json('/api/me'));
@@ -143,6 +146,7 @@ async function settlementCase(): Promise<string> {
   const second = await ok('second offer', post(admin, `${base}/offers`, offer(900)));
   await ok('decline', post(h.client(), `/api/join/offers/${second.id}/decline`, { reason: 'Too low' }, customer));
   await passedIdentityCheck(created.caseId, customer);
+  await withdrawnCodeCheck(created.caseId, customer);
   await ok('settings', admin.json('/api/admin/settings', { method: 'PUT', json: { offerConfirmWith: 'identity' } }));
   const third = await ok('third offer', post(admin, `${base}/offers`, offer(1000)));
   await ok('accept', post(h.client(), `/api/join/offers/${third.id}/accept`, {}, customer));
@@ -162,12 +166,31 @@ async function passedIdentityCheck(caseId: string, customer: Record<string, stri
   await ok('identity decision', post(admin, `${base}/identity-checks/${check.id}/decision`, { result: 'passed', reason: 'The passport and the face match' }));
 }
 
+/**
+ * A check with a one-time code to the callback's phone: identity.code-sent (the gateway answers this time),
+ * identity.code-confirmed, then withdrawn: identity.cancelled (the earlier pass still stands).
+ */
+async function withdrawnCodeCheck(caseId: string, customer: Record<string, string>): Promise<void> {
+  const base = `/api/cases/${caseId}`;
+  sms.answer.status = 201;
+  const check = await ok('identity check with a code', post(admin, `${base}/identity-checks`, { document: 'id-card', withCode: true }));
+  sms.answer.status = 503;
+  const code = /\b(\d{6})\b/.exec((sms.messages.at(-1)!.json as { body: string }).body)![1]!;
+  await ok('identity code', post(h.client(), `/api/join/identity-check/${check.id}/code/confirm`, { code }, customer));
+  await ok('identity withdrawn', post(admin, `${base}/identity-checks/${check.id}/cancel`, { reason: 'Asked for the wrong document' }));
+}
+
 beforeAll(async () => {
-  h = await startHarness({ SIGHTLINE_TOURS_DIR: FIXTURE_TOURS, SIGHTLINE_SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' });
+  sms = await startSmsReceiver();
+  sms.answer.status = 503;
+  h = await startHarness({ SIGHTLINE_TOURS_DIR: FIXTURE_TOURS, SIGHTLINE_SMS_WEBHOOK_URL: sms.url });
   admin = h.client();
   await admin.login();
 });
-afterAll(() => h?.close());
+afterAll(async () => {
+  await h?.close();
+  await sms?.close();
+});
 
 describe('every ledger kind, as the server writes it', () => {
   it('is written through the API, the legal-hold command and the retention command', async () => {
