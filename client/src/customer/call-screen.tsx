@@ -72,7 +72,8 @@ export function CallScreen(props: {
     onProblem: useCallback((text: string) => onNotice('error', text), [onNotice]),
   });
   const handleMode = mode.handle;
-  const offer = useOffer({ token: props.token, messages });
+  // Waiting with no assessor on the line there is no data channel to hear of a new offer: ask the server.
+  const offer = useOffer({ token: props.token, messages: call.channelOpen ? messages : null });
   const identity = useIdentityCheck({ token: props.token, messages });
   useEffect(() => {
     const toHost = (message: PeerMessage): void => void host.handle(message);
