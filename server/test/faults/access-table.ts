@@ -215,6 +215,9 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/cases/:id/identity-checks': row(`${USERS_ONLY} 403 201 201`, (s) => ({ path: inCase(s, '/identity-checks'), json: { document: 'passport' } })),
   'POST /api/cases/:id/identity-checks/:checkId/decision': row(`${USERS_ONLY} 403 404 404`, (s) => ({ path: inCase(s, '/identity-checks/idc_missing/decision'), json: { result: 'passed', reason: 'matrix' } })),
   'GET /api/join/identity-check': row('401 200 401 200 401 401 401 401 401', () => ({ path: '/api/join/identity-check' })),
+  'POST /api/cases/:id/identity-checks/:checkId/cancel': row(`${USERS_ONLY} 403 404 404`, (s) => ({ path: inCase(s, '/identity-checks/idc_missing/cancel'), json: { reason: 'matrix' } })),
+  'POST /api/join/identity-check/:checkId/code': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/identity-check/idc_missing/code' })),
+  'POST /api/join/identity-check/:checkId/code/confirm': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/identity-check/idc_missing/code/confirm', json: { code: '123456' } })),
   'POST /api/join/identity-check/:checkId': row('401 404 401 404 401 401 401 401 401', () => ({ path: '/api/join/identity-check/idc_missing', json: { frontEvidenceId: 'ev_a', backEvidenceId: 'ev_b', selfieEvidenceId: 'ev_c' } })),
 
   // Cases.

@@ -16,7 +16,7 @@ import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBod
 import { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol/webhooks.ts';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
 import { OrgSettingsPatch } from '../../../protocol/settings.ts';
-import { IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
+import { IdentityCancelBody, IdentityCodeBody, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
 import { EnqueueBody, RoutingBody, StatusBody, TransferBody } from '../../../protocol/queue.ts';
 import { CreateRecordingBody, SealRecordingBody } from '../../../protocol/recording.ts';
 import { AnnotationBody, ClearAnnotationsBody, MeasurementBody } from '../../../protocol/spatial.ts';
@@ -208,6 +208,9 @@ export async function prepareFixture(): Promise<Fixture> {
     // the customer's submission to a check that does not exist (valid: 404).
     jsonRoute('POST /api/cases/:id/identity-checks', inCase('/identity-checks'), cookie, { document: 'id-card' }, IdentityRequestBody),
     jsonRoute('POST /api/cases/:id/identity-checks/:checkId/decision', inCase('/identity-checks/idc_missing/decision'), cookie, { result: 'failed', reason: 'The photo is not the person on the call' }, IdentityDecisionBody),
+    jsonRoute('POST /api/cases/:id/identity-checks/:checkId/cancel', inCase('/identity-checks/idc_missing/cancel'), cookie, { reason: 'Asked for the wrong document' }, IdentityCancelBody),
+    bodilessRoute('POST /api/join/identity-check/:checkId/code', '/api/join/identity-check/idc_missing/code', customer),
+    jsonRoute('POST /api/join/identity-check/:checkId/code/confirm', '/api/join/identity-check/idc_missing/code/confirm', customer, { code: '123456' }, IdentityCodeBody),
     jsonRoute('POST /api/join/identity-check/:checkId', '/api/join/identity-check/idc_missing', customer, { frontEvidenceId: 'ev_front', backEvidenceId: 'ev_back', selfieEvidenceId: 'ev_selfie' }, IdentitySubmitBody),
     // Settlement offers (issue 15): the fixture's case has no passed identity check (a valid offer is
     // 409); the customer's routes name an offer that does not exist (valid: 404).
