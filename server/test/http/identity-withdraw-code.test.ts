@@ -1,11 +1,14 @@
 // Identity checks withdrawn by the assessor, and the optional one-time code sent to the contact on file (a
 // real SMS webhook on loopback): sent when asked for, confirmed before the photos, wrong ×5, expired, no
 // contact → 409; every refusal is a 4xx with nothing stored changed.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailedJpeg } from '../evidence/fixtures.ts';
 import { startSmsReceiver, type SmsReceiver } from '../links/receivers.ts';
 import { openDatabase } from '../../src/storage/database.ts';
+import { pdfText } from '../report/poppler.ts';
 import { bearer, newUser, snapshotOf, startHarness, type Client, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -56,6 +59,12 @@ async function upload(c: Case, purpose: string): Promise<string> {
   const res = await h.client().json(`/api/cases/${c.id}/evidence`, { method: 'POST', headers: bearer(c.token), body });
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
+}
+
+async function reportText(c: Case): Promise<string> {
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'identity-code-report-')), 'report.pdf');
+  fs.writeFileSync(pdf, Buffer.from(await (await admin.fetch(`/api/cases/${c.id}/report`)).arrayBuffer()));
+  return pdfText(pdf);
 }
 
 async function rowOf(checkId: string) {
@@ -171,8 +180,14 @@ describe('the one-time code with an identity check', () => {
     expect(JSON.stringify(entries)).not.toContain(code);
 
     expect((await admin.json(`/api/cases/${c.id}/identity-checks/${checkId}/decision`, { method: 'POST', json: { result: 'passed', reason: 'matches' } })).status).toBe(200);
-    const pdf = Buffer.from(await (await admin.fetch(`/api/cases/${c.id}/report`)).arrayBuffer());
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // A second check, withdrawn: the PDF says the first one's code was confirmed and the second was withdrawn.
+    const second = (await request(c, { document: 'id-card' })).body.id;
+    expect((await cancel(c, second, { reason: 'Asked twice by mistake' })).status).toBe(200);
+    expect((await request(c, { document: 'id-card' })).status).toBe(201);
+    const text = (await reportText(c)).replace(/\s+/g, ' ');
+    expect(text).toMatch(/One-time code sent to ••• 123: confirmed by the customer on/);
+    expect(text).toContain('Withdrawn by the assessor on');
+    expect(text).toContain('Asked twice by mistake');
   }, 60_000);
 
   it('no contact on file: asking with a code is refused 409 and nothing is stored; without a code it goes', async () => {

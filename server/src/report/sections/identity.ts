@@ -1,6 +1,6 @@
 // The identity checks: the document asked for, what its machine-readable zone said (the number redacted to
-// its last four characters), whether the check digits hold, the decision and its reason, and the selfie's
-// thumbnail. The document photos are never drawn: they show the full number (the evidence bundle keeps them).
+// its last four characters), whether the check digits hold, whether a one-time code was confirmed, the
+// decision (or the withdrawal) and its reason, and the selfie's thumbnail. The document photos are never drawn: they show the full number (the evidence bundle keeps them).
 import { redactDocumentNumber, type IdentityDocument, type MrzReading } from '../../../../protocol/identity.ts';
 import { knownLedgerEntry } from '../../../../protocol/ledger.ts';
 import type { LedgerEntry } from '../../../../protocol/http.ts';
@@ -23,6 +23,10 @@ export interface ReportIdentityCheck {
   reason: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The one-time code sent for the check (masked recipient of the latest send), and when it was confirmed; null: none sent. */
+  code: { sentTo: string; confirmedAt: string | null } | null;
+  /** Withdrawn by the assessor before a decision. */
+  withdrawn: { reason: string; at: string } | null;
 }
 
 const DOCUMENT_LABEL: Record<IdentityDocument, string> = { passport: 'Passport', 'id-card': 'ID card', 'driving-licence': 'Driving licence' };
@@ -39,8 +43,17 @@ export function reportIdentityChecks(entries: readonly LedgerEntry[], userName: 
     } else if (known?.type === 'identity.requested') {
       checks.set(known.payload.checkId, {
         checkId: known.payload.checkId, document: known.payload.document, requestedAt: entry.at, submittedAt: null, mrz: null,
-        selfieThumbnailSha256: null, result: null, reason: null, decidedBy: null, decidedAt: null,
+        selfieThumbnailSha256: null, result: null, reason: null, decidedBy: null, decidedAt: null, code: null, withdrawn: null,
       });
+    } else if (known?.type === 'identity.code-sent') {
+      const check = checks.get(known.payload.checkId);
+      if (check) check.code = { sentTo: known.payload.recipient, confirmedAt: check.code?.confirmedAt ?? null };
+    } else if (known?.type === 'identity.code-confirmed') {
+      const check = checks.get(known.payload.checkId);
+      if (check?.code) check.code.confirmedAt = entry.at;
+    } else if (known?.type === 'identity.cancelled') {
+      const check = checks.get(known.payload.checkId);
+      if (check) check.withdrawn = { reason: known.payload.reason, at: entry.at };
     } else if (known?.type === 'identity.submitted') {
       const check = checks.get(known.payload.checkId);
       if (!check) continue;
@@ -83,6 +96,7 @@ const yesNo = (holds: boolean): string => (holds ? 'valid' : 'NOT valid');
 function statusOf(check: ReportIdentityCheck): { text: string; colour: string } {
   if (check.result === 'passed') return { text: 'Passed', colour: COLOUR.ok };
   if (check.result === 'failed') return { text: 'Failed', colour: COLOUR.bad };
+  if (check.withdrawn) return { text: `Withdrawn by the assessor on ${formatTime(check.withdrawn.at)}: ${check.withdrawn.reason}`, colour: COLOUR.muted };
   return check.submittedAt ? { text: 'Photos sent, not decided', colour: COLOUR.warn } : { text: 'Requested, no photos sent', colour: COLOUR.muted };
 }
 
@@ -108,6 +122,12 @@ function drawCheck(pen: Pen, check: ReportIdentityCheck, thumbnail: PreviewImage
   if (check.result) {
     y = pen.text(`Reason: ${check.reason ?? ''}`, x, y + 1, { width: textWidth, style: { size: SIZE.small } });
     y = pen.text(`Decided by ${check.decidedBy ?? 'unknown'} on ${check.decidedAt ? formatTime(check.decidedAt) : '—'}`, x, y + 1, { width: textWidth, style: { size: SIZE.small, colour: COLOUR.muted } });
+  }
+  if (check.code) {
+    const code = check.code.confirmedAt
+      ? `One-time code sent to ${check.code.sentTo}: confirmed by the customer on ${formatTime(check.code.confirmedAt)}.`
+      : `One-time code sent to ${check.code.sentTo}: NOT confirmed.`;
+    y = pen.text(code, x, y + 1, { width: textWidth, style: { size: SIZE.small, colour: check.code.confirmedAt ? COLOUR.ok : COLOUR.warn } });
   }
   y = pen.text(mrzSummary(check, generatedAt), x, y + 3, { width: textWidth, style: { size: SIZE.small } });
   doc.y = Math.max(y, frame.y + frame.height + 12) + 8;
