@@ -68,11 +68,16 @@ export function createSettlementService(deps: SettlementDeps) {
     return rows.map((r) => offerView(r, now, recipients.get(r.id) ?? null));
   };
 
+  /** An accepted offer settles the claim: the customer's word is given, so no offer follows it. */
+  const acceptedOffer = async (caseId: string): Promise<OfferRow | null> => (await store.list(caseId)).find((row) => row.state === 'accepted') ?? null;
+
   const readiness = async (record: CaseRecord): Promise<OfferReadiness> => {
     const settings = await deps.settings.get();
     const base = { confirmWith: settings.offerConfirmWith, offerRequiresIdentity: settings.offerRequiresIdentity };
     if (record.closedAt !== null) return { ...base, canOffer: false, reason: 'This case is closed; reopen it to make an offer.' };
     if (record.kind !== 'damage') return { ...base, canOffer: false, reason: 'A settlement is offered on a damage case, not a preview.' };
+    const accepted = await acceptedOffer(record.id);
+    if (accepted) return { ...base, canOffer: false, reason: `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.` };
     const needsIdentity = settings.offerRequiresIdentity || settings.offerConfirmWith === 'identity';
     if (needsIdentity && (await passedIdentity(record.id)) === null) {
       const why = settings.offerRequiresIdentity ? 'an offer needs a passed identity check first' : 'the customer confirms with their identity check';
@@ -132,6 +137,7 @@ export function createSettlementService(deps: SettlementDeps) {
       if (expiresAt.getTime() <= now.getTime()) throw badRequest('invalid_input', 'invalid offer: expiresAt: must be in the future');
       if (expiresAt.getTime() > now.getTime() + MAX_OFFER_DAYS * DAY_MS) throw badRequest('invalid_input', `invalid offer: expiresAt: at most ${MAX_OFFER_DAYS} days from now`);
       const ready = await readiness(record);
+      if (!ready.canOffer && record.kind === 'damage' && record.closedAt === null && (await acceptedOffer(caseId))) throw new HttpError(409, 'offer_already_accepted', ready.reason!);
       if (!ready.canOffer) throw new HttpError(record.kind !== 'damage' ? 422 : 409, record.kind !== 'damage' ? 'not_a_damage_case' : 'identity_not_passed', ready.reason!);
       const id = newId('offer');
       const madeAt = now.toISOString();

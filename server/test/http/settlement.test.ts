@@ -164,6 +164,12 @@ describe('offers', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('offer_decided');
     expect((await customer(token, `/api/join/offers/${offerId}/decline`, 'POST', { reason: 'changed my mind' })).status).toBe(409);
+    // The claim is settled: no offer follows an accepted one, and the console is told why.
+    const after = await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() });
+    expect(after.status).toBe(409);
+    expect(after.body.error.code).toBe('offer_already_accepted');
+    expect(after.body.error.message).toContain(receiptCode);
+    expect((await admin.json(`/api/cases/${caseId}/offers`)).body.readiness).toMatchObject({ canOffer: false });
     expect((await ledgerOf(caseId)).map((e) => e.hash)).toEqual(hashes);
     expect((await customer(token, '/api/join/offer')).body).toMatchObject({ offer: { state: 'accepted', receiptCode }, receiptUrl: accepted.body.receiptUrl });
   });

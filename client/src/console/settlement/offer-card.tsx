@@ -42,7 +42,7 @@ export function OfferCard(props: { caseId: string; revision: number; canWrite: b
     <section className="card settlement-card" aria-label="Settlement offer" data-testid="settlement-card">
       <h3>Settlement</h3>
       {error && <p className="muted small" role="alert">{error}</p>}
-      {offers && props.canWrite && <OfferForm caseId={caseId} readiness={offers.readiness} hasOpenOffer={offers.offers.some((o) => o.state === 'open')} onMade={made} />}
+      {offers && props.canWrite && !offers.offers.some((o) => o.state === 'accepted') && <OfferForm caseId={caseId} readiness={offers.readiness} hasOpenOffer={offers.offers.some((o) => o.state === 'open')} onMade={made} />}
       {offers && <OfferHistory offers={offers.offers} />}
     </section>
   );
