@@ -67,11 +67,12 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     }
   }
 
-  /** Each check's latest code recipient (masked), from the ledger: the row keeps no recipient. */
+  /** Each check's latest code recipient (masked) of a code that went out, from the ledger: the row keeps no recipient. */
   const withRecipients = async (caseId: string, checks: IdentityCheckView[]): Promise<IdentityCheckView[]> => {
     if (!checks.some((c) => c.withCode)) return checks;
     const sent = await ledger.listOfType(caseId, 'identity.code-sent');
-    const to = new Map(sent.map((e) => [String(e.payload.checkId), String(e.payload.recipient)]));
+    // Only a code that went out: a failed send left no code to enter.
+    const to = new Map(sent.filter((e) => e.payload.status === 'sent').map((e) => [String(e.payload.checkId), String(e.payload.recipient)]));
     return checks.map((c) => ({ ...c, codeSentTo: to.get(c.id) ?? null }));
   };
   const viewOf = async (caseId: string, checkId: string): Promise<IdentityCheckView> => (await withRecipients(caseId, [await mustFind(caseId, checkId)]))[0]!;

@@ -66,7 +66,7 @@ describe('identity check', () => {
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ document: 'id-card', state: 'requested', mrz: null });
     const checkId = asked.body.id;
-    expect((await h.client().json('/api/join/identity-check', { headers: bearer(c.token) })).body).toEqual({ check: { id: checkId, document: 'id-card', state: 'requested' } });
+    expect((await h.client().json('/api/join/identity-check', { headers: bearer(c.token) })).body).toEqual({ check: { id: checkId, document: 'id-card', state: 'requested', code: null } });
 
     const photos = await livePhotos(c);
     const sent = await submit(c, checkId, photos);

@@ -1,6 +1,7 @@
 // The identity card of a case: ask the customer for a document and a selfie, follow the check live
 // (reloaded on every change the console hears about the case, `revision`), compare the three photos with
-// what the MRZ says, and mark the check passed or failed with a reason.
+// what the MRZ says, and mark the check passed or failed with a reason; optionally with a one-time code to the
+// customer's contact on file, and withdrawn (with a reason) while it is open.
 import { useCallback, useEffect, useState } from 'react';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import type { IdentityDocument } from '../../../../protocol/identity.ts';
@@ -11,7 +12,8 @@ import { Banner } from '../../ui/banner.tsx';
 import { fetchIdentityChecks, requestIdentityCheck } from './identity-api.ts';
 import { IdentityDecision } from './identity-decision.tsx';
 import { IdentityMrz } from './identity-mrz.tsx';
-import { DOCUMENT_WORDS, STATE_WORDS } from './identity-words.ts';
+import { IdentityWithdraw } from './identity-withdraw.tsx';
+import { codeWords, DOCUMENT_WORDS, STATE_WORDS } from './identity-words.ts';
 import './identity.css';
 
 const DOCUMENTS: IdentityDocument[] = ['id-card', 'passport', 'driving-licence'];
@@ -28,6 +30,7 @@ export function IdentityCard(props: {
   const [checks, setChecks] = useState<IdentityCheckView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [document, setDocument] = useState<IdentityDocument>('id-card');
+  const [withCode, setWithCode] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback((signal?: AbortSignal) => {
@@ -49,10 +52,11 @@ export function IdentityCard(props: {
 
   const latest = checks?.at(-1) ?? null;
   const open = latest !== null && (latest.state === 'requested' || latest.state === 'submitted');
+  const code = latest ? codeWords(latest) : null;
 
   const ask = () => {
     setBusy(true);
-    requestIdentityCheck(caseId, { document })
+    requestIdentityCheck(caseId, { document, ...(withCode ? { withCode: true } : {}) })
       .then((check) => {
         // The customer's page fetches the check itself; when they are not connected it finds it on their next visit.
         const told = send({ v: 1, type: 'identity-request', checkId: check.id });
@@ -60,6 +64,13 @@ export function IdentityCard(props: {
         load();
       }, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
+  };
+
+  const withdrawn = (check: IdentityCheckView) => {
+    // The same message as a request: the customer's page fetches its open check, finds none and drops the sheet.
+    send({ v: 1, type: 'identity-request', checkId: check.id });
+    notify('success', 'Identity check withdrawn.');
+    load();
   };
 
   const photo = (id: string | null) => (id === null ? null : (props.evidence.find((e) => e.id === id) ?? null));
@@ -76,6 +87,10 @@ export function IdentityCard(props: {
               {DOCUMENTS.map((d) => <option key={d} value={d}>{DOCUMENT_WORDS[d]}</option>)}
             </select>
           </label>
+          <label className="identity-with-code">
+            <input type="checkbox" checked={withCode} data-testid="identity-with-code" onChange={(e) => setWithCode(e.target.checked)} />
+            Also confirm a code sent to the customer’s phone/email on file
+          </label>
           <button type="button" className="btn btn-primary btn-small" data-testid="identity-request" disabled={busy} onClick={ask}>
             {latest ? 'Ask again' : 'Ask for an identity check'}
           </button>
@@ -87,6 +102,7 @@ export function IdentityCard(props: {
           <p className="identity-status">
             <strong>{DOCUMENT_WORDS[latest.document]}</strong> · <span className={`identity-state identity-state-${latest.state}`} data-testid="identity-state">{STATE_WORDS[latest.state]}</span>
           </p>
+          {code && <p className={`small ${code.confirmed ? 'identity-ok' : ''}`} data-testid="identity-code" data-confirmed={code.confirmed}>{code.text}</p>}
           {latest.submittedAt && (
             <div className="identity-photos">
               {([['Front', latest.frontEvidenceId], ['Back', latest.backEvidenceId], ['Selfie', latest.selfieEvidenceId]] as const).map(([label, id]) => {
@@ -107,7 +123,8 @@ export function IdentityCard(props: {
           )}
           {latest.submittedAt && <IdentityMrz mrz={latest.mrz} />}
           {latest.state === 'submitted' && props.canWrite && <IdentityDecision caseId={caseId} checkId={latest.id} onDecided={() => load()} />}
-          {(latest.state === 'passed' || latest.state === 'failed') && (
+          {open && props.canWrite && <IdentityWithdraw caseId={caseId} checkId={latest.id} onWithdrawn={withdrawn} />}
+          {(latest.state === 'passed' || latest.state === 'failed' || latest.state === 'cancelled') && (
             <p className="small" data-testid="identity-reason">Reason: {latest.reason}</p>
           )}
         </div>

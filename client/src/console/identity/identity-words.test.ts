@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MrzReading } from '../../../../protocol/identity.ts';
-import { mrzRows, mrzSummary } from './identity-words.ts';
+import { codeWords, mrzRows, mrzSummary } from './identity-words.ts';
 
 const reading: MrzReading = {
   format: 'TD1', lines: ['I<NLDSPECI20245<<<<<<<<<<<<<<<', '8503149F3108022NLD<<<<<<<<<<<0', 'DE<VRIES<<ANNA<MARIA<<<<<<<<<<'],
@@ -10,6 +10,13 @@ const reading: MrzReading = {
 };
 
 describe('identity words', () => {
+  it('says whether the one-time code was confirmed, in words', () => {
+    expect(codeWords({ withCode: false, codeSentTo: null, codeConfirmedAt: null })).toBeNull();
+    expect(codeWords({ withCode: true, codeSentTo: null, codeConfirmedAt: null })).toEqual({ text: 'Code pending: not sent yet (the customer can ask for one on their page)', confirmed: false });
+    expect(codeWords({ withCode: true, codeSentTo: '••• 123', codeConfirmedAt: null })).toEqual({ text: 'Code pending: sent to ••• 123, not entered yet', confirmed: false });
+    expect(codeWords({ withCode: true, codeSentTo: '••• 123', codeConfirmedAt: '2026-12-05T10:00:00.000Z' })).toEqual({ text: 'Code confirmed ✓ (the customer entered the code sent to ••• 123)', confirmed: true });
+  });
+
   it('spells each check digit out and names the fields', () => {
     const rows = mrzRows(reading, '2026-12-05');
     expect(rows.map((r) => [r.label, r.value, r.check])).toEqual([

@@ -1,7 +1,7 @@
 // An identity check in words for the console: its state, and the MRZ's fields each with its check digit's
 // verdict spelled out (never colour alone), an expiry in the past called expired. Pure.
 import type { IdentityDocument, MrzReading } from '../../../../protocol/identity.ts';
-import type { IdentityCheckState } from '../../../../protocol/identity-http.ts';
+import type { IdentityCheckState, IdentityCheckView } from '../../../../protocol/identity-http.ts';
 
 export const DOCUMENT_WORDS: Record<IdentityDocument, string> = { passport: 'Passport', 'id-card': 'ID card', 'driving-licence': 'Driving licence' };
 
@@ -10,8 +10,16 @@ export const STATE_WORDS: Record<IdentityCheckState, string> = {
   submitted: 'Photos received: compare them and decide',
   passed: 'Passed',
   failed: 'Failed',
-  cancelled: 'Cancelled',
+  cancelled: 'Withdrawn',
 };
+
+/** The one-time code of a check that asks for one, in words (never a tick alone); null when none is asked. */
+export function codeWords(check: Pick<IdentityCheckView, 'withCode' | 'codeSentTo' | 'codeConfirmedAt'>): { text: string; confirmed: boolean } | null {
+  if (!check.withCode) return null;
+  if (check.codeConfirmedAt !== null) return { text: `Code confirmed ✓ (the customer entered the code sent to ${check.codeSentTo ?? 'their contact on file'})`, confirmed: true };
+  if (check.codeSentTo === null) return { text: 'Code pending: not sent yet (the customer can ask for one on their page)', confirmed: false };
+  return { text: `Code pending: sent to ${check.codeSentTo}, not entered yet`, confirmed: false };
+}
 
 export type CheckVerdict = 'valid' | 'invalid' | null;
 

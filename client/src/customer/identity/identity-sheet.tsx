@@ -1,7 +1,8 @@
 // The identity check on the customer's phone: a guided card over the call, "1 Front · 2 Back · 3 A selfie",
 // each a live still from the camera (the back camera with a card-shaped guide for the document, the front
 // one for the selfie; there is no gallery pick here), checked for blur and light as the checklist photos
-// are (retake when it fails), uploaded with its purpose, then sent to the assessor in one step.
+// are (retake when it fails), uploaded with its purpose, then sent to the assessor in one step. When the
+// assessor asked for a one-time code, entering it comes first.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { QUALITY_ADVICE, qualityProblems, type QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
@@ -14,6 +15,7 @@ import { useSrcObject } from '../../ui/use-src-object.ts';
 import { cameraProblem } from '../checklist/checklist-capture.ts';
 import { takeStill } from '../snapshot.ts';
 import { submitIdentityCheck } from './identity-api.ts';
+import { IdentityCodeStep } from './identity-code-step.tsx';
 import { identitySteps, stepsLine } from './identity-steps.ts';
 import './identity.css';
 
@@ -36,6 +38,7 @@ export function IdentitySheet(props: {
   camera: IdentityCamera;
   location: RefObject<Location | null>;
   onPhoto: (evidence: EvidenceView) => void;
+  /** The check as the server now has it (after the photos were sent or the code confirmed). */
   onSubmitted: (check: CustomerIdentityCheck | null) => void;
 }) {
   const { check, camera } = props;
@@ -132,6 +135,7 @@ export function IdentitySheet(props: {
     }
   };
 
+  const codeFirst = check.code !== null && !check.code.confirmed;
   const selfieCam = step?.facing === 'user';
   return (
     <section className="identity-sheet" role="dialog" aria-label="Identity check" data-testid="identity-sheet" data-step={step?.purpose ?? 'send'}>
@@ -148,7 +152,9 @@ export function IdentitySheet(props: {
           ))}
         </ol>
         {error && <p className="identity-error" role="alert" data-testid="identity-error">{error}</p>}
-        {step ? (
+        {codeFirst ? (
+          <IdentityCodeStep key={check.id} token={props.token} checkId={check.id} sentTo={check.code!.sentTo} onConfirmed={props.onSubmitted} />
+        ) : step ? (
           <>
             <p className="identity-hint"><strong>{step.title}.</strong> {step.hint}</p>
             <Viewfinder key={camera.version} stream={props.stream} selfie={selfieCam} />
