@@ -35,11 +35,11 @@ import { caseAddressRoutes } from './case-address-routes.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { IdentityService } from '../identity/identity-service.ts';
 import { identityRoutes } from './identity-routes.ts';
-import type { WebhookService } from '../webhooks/webhook-service.ts';
-import { webhookRoutes } from './webhook-routes.ts';
 import type { ReadApi } from '../read-api/read-api.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { readApiRoutes } from './read-api-routes.ts';
+import type { WebhookService } from '../webhooks/webhook-service.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import { createAuth } from './auth.ts';
 import { authRoutes } from './auth-routes.ts';
 import { caseLifecycleRoutes } from './case-lifecycle-routes.ts';
@@ -126,12 +126,12 @@ export interface AppDeps {
   settings: SettingsStore;
   /** Settlement offers, the customer's decision and its public receipts (issue 15). */
   settlement: Settlement;
-  /** API keys and the REST read API (/api/v1) with its OpenAPI description (issue 15). */
-  readApi: ReadApi;
-  /** Outgoing webhooks' admin side (issue 15). */
-  webhooks: WebhookService;
   /** The case's address, which photos are checked against (issue 15, capture). */
   caseAddress: CaseAddressService;
+  /** Outgoing webhooks' admin side (issue 15). */
+  webhooks: WebhookService;
+  /** API keys and the REST read API (/api/v1) with its OpenAPI description (issue 15). */
+  readApi: ReadApi;
   /** Identity checks before regulated steps (issue 15). */
   identity: IdentityService;
 }
@@ -206,11 +206,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(afterSessionRoutes({ auth, ...deps.afterSession }));
   api.use(channelRoutes({ auth, channels: deps.channels }));
   // Settle online (issue 15): one line per router below.
-  api.use(identityRoutes({ auth, identity: deps.identity }));
-  api.use(caseAddressRoutes({ auth, caseAddress: deps.caseAddress }));
-  api.use(webhookRoutes({ auth, webhooks: deps.webhooks }));
+  api.use(identityRoutes({ auth, identity: deps.identity, limitStore: deps.intakeLimitStore ?? null }));
   api.use(apiKeyRoutes({ auth, apiKeys: deps.readApi.apiKeys }), readApiRoutes({ auth, readApi: deps.readApi, ledger: deps.ledger, version: deps.version }));
+  api.use(webhookRoutes({ auth, webhooks: deps.webhooks }));
   api.use(settlementRoutes({ auth, settlement: deps.settlement, joinBase: deps.joinBase, limitStore: deps.intakeLimitStore ?? null }), settingsRoutes({ auth, settings: deps.settings, clock: deps.settlement.clock }));
+  api.use(caseAddressRoutes({ auth, caseAddress: deps.caseAddress }));
   api.use(tourApiRoutes({ auth, tours: deps.tours, cases: deps.cases, tourActivity: deps.tourActivity }));
   api.use(notFoundHandler());
   app.use('/api', api);

@@ -4,11 +4,16 @@ import express from 'express';
 import { IdentityCancelBody, IdentityCodeBody, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
 import type { IdentityService } from '../identity/identity-service.ts';
 import type { Auth } from './auth.ts';
+import { tenMinuteLimit, type LimitStores } from './ten-minute-limit.ts';
 import { parseInput } from './validate.ts';
 
-export function identityRoutes(deps: { auth: Auth; identity: IdentityService }): express.Router {
+/** Identity codes a client address may have sent per ten minutes (a refused request is not counted), as for offer codes. */
+export const IDENTITY_CODES_PER_ADDRESS = 20;
+
+export function identityRoutes(deps: { auth: Auth; identity: IdentityService; limitStore?: LimitStores; codesPerAddress?: number }): express.Router {
   const { auth, identity } = deps;
   const router = express.Router();
+  const codesPerAddress = tenMinuteLimit(deps.limitStore, 'identity-code', deps.codesPerAddress ?? IDENTITY_CODES_PER_ADDRESS, 'too many codes asked for from your address; wait a few minutes and try again', { skipFailedRequests: true });
 
   router.get('/cases/:id/identity-checks', async (req, res) => {
     const user = await auth.requireUser(req);
@@ -38,9 +43,9 @@ export function identityRoutes(deps: { auth: Auth; identity: IdentityService }):
     res.json({ check: await identity.forCustomer(customer) });
   });
 
-  router.post('/join/identity-check/:checkId/code', async (req, res) => {
+  router.post('/join/identity-check/:checkId/code', codesPerAddress, async (req, res) => {
     const customer = await auth.requireCustomer(req);
-    res.status(201).json(await identity.sendCode(customer, req.params.checkId));
+    res.status(201).json(await identity.sendCode(customer, String(req.params.checkId)));
   });
 
   router.post('/join/identity-check/:checkId/code/confirm', async (req, res) => {

@@ -3,14 +3,14 @@
 // writes are rate-limited per client address and per case reference (429 with Retry-After).
 import express from 'express';
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import type { Store } from 'express-rate-limit';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody, type IntakeCodeAccepted } from '../../../protocol/intake.ts';
 import { HttpError } from '../errors.ts';
 import type { IntakeFor, IntakeService } from '../frontdoor/intake/intake-service.ts';
 import type { Auth } from './auth.ts';
+import { tenMinuteLimit } from './ten-minute-limit.ts';
 import { parseInput } from './validate.ts';
 
-const TEN_MINUTES = 10 * 60_000;
 
 /** Requests per ten minutes. */
 export interface IntakeLimits {
@@ -48,19 +48,8 @@ export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
   const limits = deps.limits ?? DEFAULT_INTAKE_LIMITS;
   const router = express.Router();
 
-  const limiter = (name: string, limit: number, reason: string, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler => rateLimit({
-    windowMs: TEN_MINUTES,
-    limit,
-    // Redis unreachable: refuse rather than let unlimited guesses through.
-    ...(deps.limitStore ? { store: deps.limitStore(name), passOnStoreError: false } : {}),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res, next) => {
-      if (!res.get('Retry-After')) res.set('Retry-After', String(TEN_MINUTES / 1000));
-      next(new HttpError(429, 'too_many_requests', reason));
-    },
-    ...options,
-  });
+  const limiter = (name: string, limit: number, reason: string, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
+    tenMinuteLimit(deps.limitStore, name, limit, reason, options);
 
   const intakesPerAddress = limiter('intake', limits.intakesPerAddress, 'too many requests from your address; wait a few minutes and try again', { skipFailedRequests: true });
   /** A well-formed code request or attempt: a malformed one tests no code and is refused 400 anyway, so it is not counted. */

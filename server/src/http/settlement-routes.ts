@@ -3,14 +3,13 @@
 // receipt look-ups are rate-limited per client address (429 with Retry-After).
 import express from 'express';
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import type { Store } from 'express-rate-limit';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
-import { HttpError } from '../errors.ts';
 import type { Settlement } from '../settlement/create-settlement.ts';
 import type { Auth } from './auth.ts';
+import { tenMinuteLimit } from './ten-minute-limit.ts';
 import { parseInput } from './validate.ts';
 
-const TEN_MINUTES = 10 * 60_000;
 
 /** Requests per ten minutes, per client address. */
 export interface SettlementLimits {
@@ -36,18 +35,8 @@ export function settlementRoutes(deps: SettlementRouteDeps): express.Router {
   const limits = deps.limits ?? DEFAULT_SETTLEMENT_LIMITS;
   const router = express.Router();
 
-  const limiter = (name: string, limit: number, reason: string, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler => rateLimit({
-    windowMs: TEN_MINUTES,
-    limit,
-    ...(deps.limitStore ? { store: deps.limitStore(name), passOnStoreError: false } : {}),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res, next) => {
-      if (!res.get('Retry-After')) res.set('Retry-After', String(TEN_MINUTES / 1000));
-      next(new HttpError(429, 'too_many_requests', reason));
-    },
-    ...options,
-  });
+  const limiter = (name: string, limit: number, reason: string, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
+    tenMinuteLimit(deps.limitStore, name, limit, reason, options);
   const codesPerAddress = limiter('offer-code', limits.codesPerAddress, 'too many codes asked for from your address; wait a few minutes and try again', { skipFailedRequests: true });
   const receiptsPerAddress = limiter('receipt', limits.receiptsPerAddress, 'too many receipt look-ups from your address; wait a few minutes and try again');
 

@@ -252,4 +252,23 @@ describe('the one-time code with an identity check', () => {
       expect(await stored(target, checkId)).toEqual(before);
     });
   });
+
+  it('code sends are limited per address: past 20 in ten minutes, 429 with Retry-After and nothing sent', async () => {
+    const c = await newCase();
+    const checkId = (await request(c, { document: 'passport', withCode: true })).body.id;
+    let last: Reply | null = null;
+    let sends = 0;
+    for (; sends < 25; sends++) {
+      last = await sendCode(c, checkId);
+      if (last.status !== 201) break;
+    }
+    expect(last!.status).toBe(429);
+    expect(last!.body.error.code).toBe('too_many_requests');
+    expect(sends).toBeLessThanOrEqual(20);
+    const sentBefore = sms.messages.length;
+    const limited = await h.client().fetch(`/api/join/identity-check/${checkId}/code`, { method: 'POST', headers: bearer(c.token) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+    expect(sms.messages.length).toBe(sentBefore);
+  });
 });
