@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ReceiptView } from '../../../protocol/settlement-http.ts';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
 import { formatDateTime, formatMoney } from '../ui/format.ts';
+import { OfferItems } from '../ui/offer-items.tsx';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; receipt: ReceiptView };
 
@@ -72,14 +73,7 @@ function ReceiptCard(props: { receipt: ReceiptView }) {
         {receipt.decision === 'accepted' ? 'Accepted' : 'Declined'} on {formatDateTime(receipt.decidedAt)}
       </p>
       <p className="receipt-amount" data-testid="receipt-amount">{formatMoney(offer.amount, offer.currency)}</p>
-      <ul className="receipt-items">
-        {offer.items.map((item, i) => (
-          <li key={i}>
-            <span>{item.description}</span>
-            <span>{formatMoney(item.amount, offer.currency)}</span>
-          </li>
-        ))}
-      </ul>
+      <OfferItems items={offer.items} currency={offer.currency} />
       {offer.conditions && <p className="receipt-conditions">{offer.conditions}</p>}
       <p className="muted small">Offered {formatDateTime(offer.madeAt)}, open until {formatDateTime(offer.expiresAt)}.</p>
       <section className={`receipt-proof ${ledger.verified ? 'receipt-ok' : 'receipt-bad'}`} data-testid="receipt-proof">

@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CustomerOffer, OfferCodeSent, OfferDecided, OfferView } from '../../../../protocol/settlement-http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
+import { OfferItems } from '../../ui/offer-items.tsx';
 import { acceptOffer, declineOffer, sendOfferCode } from './offer-api.ts';
 import { expiresIn, offerStateWords } from './offer-words.ts';
 import './settlement.css';
@@ -138,14 +139,7 @@ function OfferTerms(props: { offer: OfferView }) {
   return (
     <>
       <p className="offer-amount" data-testid="offer-amount">{formatMoney(offer.amount, offer.currency)}</p>
-      <ul className="offer-items">
-        {offer.items.map((item, i) => (
-          <li key={i}>
-            <span>{item.description}</span>
-            <span>{formatMoney(item.amount, offer.currency)}</span>
-          </li>
-        ))}
-      </ul>
+      <OfferItems items={offer.items} currency={offer.currency} />
       {offer.conditions && <p className="offer-conditions">{offer.conditions}</p>}
       {offer.state === 'open' && (
         <p className="offer-expiry" data-testid="offer-expiry">
