@@ -40,7 +40,8 @@ describe('identity check', () => {
     const sheet = customer.page.getByTestId('identity-sheet');
     await sheet.waitFor({ timeout: 20_000 });
     expect(await sheet.getAttribute('data-step')).toBe('id-front');
-    expect(await customer.page.getByTestId('identity-step-id-front').textContent()).toContain('Front of your ID card');
+    expect(await customer.page.getByTestId('identity-step-id-front').textContent()).toContain('Front');
+    expect(await customer.page.getByTestId('identity-hint').textContent()).toContain('Front of your ID card.');
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'identity-customer-phone.png'), animations: 'disabled' });
   });

@@ -147,7 +147,7 @@ export function IdentitySheet(props: {
         <ol className="identity-progress" aria-label={stepsLine(steps)}>
           {steps.map((s, i) => (
             <li key={s.purpose} className={photos[s.purpose] ? 'done' : i === index ? 'current' : ''} data-testid={`identity-step-${s.purpose}`} data-done={Boolean(photos[s.purpose])}>
-              <span className="identity-step-number" aria-hidden="true">{photos[s.purpose] ? '✓' : i + 1}</span> {s.title}
+              <span className="identity-step-number" aria-hidden="true">{photos[s.purpose] ? '✓' : i + 1}</span> {s.short}
             </li>
           ))}
         </ol>
@@ -156,7 +156,7 @@ export function IdentitySheet(props: {
           <IdentityCodeStep key={check.id} token={props.token} checkId={check.id} sentTo={check.code!.sentTo} onConfirmed={props.onSubmitted} />
         ) : step ? (
           <>
-            <p className="identity-hint"><strong>{step.title}.</strong> {step.hint}</p>
+            <p className="identity-hint" data-testid="identity-hint"><strong>{step.title}.</strong> {step.hint}</p>
             <Viewfinder key={camera.version} stream={props.stream} selfie={selfieCam} />
             {retake && (
               <div className="identity-retake" role="alert" data-testid="identity-retake">
