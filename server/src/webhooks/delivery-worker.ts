@@ -25,6 +25,8 @@ export interface DeliveryWorkerDeps {
   timeoutMs?: number;
   /** Messages attempted at once. @default 8 */
   concurrency?: number;
+  /** How long delivered and abandoned messages (payloads and attempts) are kept for the history. @default 30 days */
+  keepMs?: number;
   onError: (err: unknown) => void;
 }
 
@@ -36,6 +38,9 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
 }
 
+/** How often an instance forgets finished messages past `keepMs` (every instance does; a delete is idempotent). */
+const PRUNE_EVERY_MS = 60 * 60_000;
+
 /** Quick second looks after a wake: the writer's transaction may not have committed yet when woken. */
 const WAKE_LOOKS_MS = [0, 25, 100, 400];
 
@@ -45,6 +50,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const concurrency = deps.concurrency ?? 8;
   // A claim outlives the longest attempt, so it lapses only when its holder died.
   const claimMs = timeoutMs + 5000;
+  const keepMs = deps.keepMs ?? 30 * 24 * 60 * 60_000;
+  let prunedAt = 0;
   let running = false;
   let loop: Promise<void> | null = null;
   let looks: number[] = [];
@@ -84,6 +91,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   /** One pass: claims what is due and attempts it; true when something was attempted (look again at once). */
   async function pass(): Promise<boolean> {
     const now = await deps.now();
+    // Payloads carry case facts (a customer's name): the history keeps them for a while, not for ever.
+    if (now.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now.getTime();
+      await deps.outbox.prune(new Date(now.getTime() - keepMs).toISOString());
+    }
     const due = await deps.outbox.due(now.toISOString(), concurrency);
     const until = new Date(now.getTime() + claimMs).toISOString();
     if (!running) return false;

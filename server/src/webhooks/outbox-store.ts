@@ -44,6 +44,8 @@ export interface OutboxStore {
   deliveries(endpointId: string, opts: { state?: WebhookDeliveryState; limit: number }): Promise<WebhookDeliveryView[]>;
   /** Due now with a fresh schedule; null when there is no such message, 'claimed' while one is attempting it. */
   retry(endpointId: string, id: string, now: string): Promise<WebhookDeliveryView | null | 'claimed'>;
+  /** Forgets delivered and abandoned messages made before `before`, with their attempts; answers how many. */
+  prune(before: string): Promise<number>;
 }
 
 export function createOutboxStore(db: Db): OutboxStore {
@@ -123,6 +125,13 @@ export function createOutboxStore(db: Db): OutboxStore {
         .where('id', '=', id).execute();
       const updated = await db.q().selectFrom('webhook_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return (await viewsOf([updated]))[0]!;
+    }),
+
+    prune: (before) => db.transaction(async () => {
+      const finished = db.q().selectFrom('webhook_outbox').select('id').where('state', 'in', ['delivered', 'abandoned']).where('created_at', '<', before);
+      await db.q().deleteFrom('webhook_attempts').where('outbox_id', 'in', finished).execute();
+      const gone = await db.q().deleteFrom('webhook_outbox').where('state', 'in', ['delivered', 'abandoned']).where('created_at', '<', before).executeTakeFirst();
+      return Number(gone.numDeletedRows);
     }),
   };
 }

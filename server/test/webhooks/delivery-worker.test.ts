@@ -63,6 +63,28 @@ for (const engine of engines()) {
       await close?.();
     });
 
+    it('forgets delivered and abandoned messages past the keeping time, with their attempts; a waiting one stays', async () => {
+      const e = await endpoint();
+      const old = async (seq: number, state: 'delivered' | 'abandoned' | 'pending') => {
+        const id = await message(e, 'c3', seq);
+        await db.q().updateTable('webhook_outbox').set({ state, created_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', id).execute();
+        await db.q().insertInto('webhook_attempts').values({ id: `att_${id}`, outbox_id: id, at: '2026-01-01T00:00:01.000Z', status: 500, error: null, duration_ms: 3 }).execute();
+        return id;
+      };
+      const delivered = await old(900, 'delivered');
+      const abandoned = await old(901, 'abandoned');
+      const waiting = await old(902, 'pending');
+      const recent = await message(e, 'c3', 903);
+      await db.q().updateTable('webhook_outbox').set({ state: 'delivered' }).where('id', '=', recent).execute();
+      expect(await outbox.prune('2026-02-01T00:00:00.000Z')).toBe(2);
+      const left = (await db.q().selectFrom('webhook_outbox').select('id').where('endpoint_id', '=', e).execute()).map((r) => r.id).sort();
+      expect(left).toEqual([waiting, recent].sort());
+      const attempts = (await db.q().selectFrom('webhook_attempts').select('outbox_id').where('outbox_id', 'in', [delivered, abandoned, waiting]).execute()).map((r) => r.outbox_id);
+      expect(attempts).toEqual([waiting]);
+      await db.q().deleteFrom('webhook_attempts').where('outbox_id', '=', waiting).execute();
+      await db.q().deleteFrom('webhook_outbox').where('id', 'in', [waiting, recent]).execute();
+    });
+
     it('abandons a message after the last attempt of the schedule; a retry by hand delivers it', async () => {
       const e = await endpoint();
       const id = await message(e, 'c1', 1);
