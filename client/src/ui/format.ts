@@ -1,5 +1,15 @@
 // Display helpers shared by the console and the customer page. Pure, so they are unit tested.
 
+/**
+ * The locale dates, times and amounts are written in: the page's language once i18n/i18n.ts chose one
+ * (undefined until then: the browser's own).
+ */
+let displayLocale: string | undefined;
+
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
 export function formatBitrate(kbps: number): string {
   if (kbps >= 1000) return `${(kbps / 1000).toFixed(1)} Mbit/s`;
   return `${Math.round(kbps)} kbit/s`;
@@ -35,18 +45,18 @@ export function isNotableSkew(skewMs: number | null): skewMs is number {
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return date.toLocaleTimeString(displayLocale ?? [], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(displayLocale ?? [], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+    return new Intl.NumberFormat(displayLocale, { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }

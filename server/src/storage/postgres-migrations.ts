@@ -315,4 +315,9 @@ export const postgresMigrations: string[] = [
   `,
   // Settle online (issue 15): as the SQLite step.
   settleTables('DOUBLE PRECISION'),
+  // Languages (issue 16): as the SQLite step.
+  `
+  ALTER TABLE cases ADD COLUMN language TEXT;
+  ALTER TABLE cases ADD COLUMN customer_language TEXT;
+  `,
 ];

@@ -40,6 +40,10 @@ export interface CasesTable {
   address: string | null;
   address_latitude: number | null;
   address_longitude: number | null;
+  /** The case's language (BCP 47), chosen at creation; null: none chosen (the customer's browser decides). */
+  language: string | null;
+  /** The language the customer's page last used (BCP 47); null until their page says. */
+  customer_language: string | null;
 }
 
 export interface JoinTokensTable {

@@ -383,4 +383,11 @@ export const sqliteMigrations: SqliteStep[] = [
   // organisation settings (admin pages), identity checks, settlement offers, the webhook outbox and its
   // delivery attempts, and API keys (hashed) for the read API.
   settleTables('REAL'),
+  // Languages (issue 16): the case's language, chosen by the assessor at creation (the customer's page
+  // starts in it unless the link names another), and the language the customer's page last used, shown
+  // to the assessor. BCP 47 tags; null: not chosen (the browser's).
+  `
+  ALTER TABLE cases ADD COLUMN language TEXT;
+  ALTER TABLE cases ADD COLUMN customer_language TEXT;
+  `,
 ];
