@@ -10,6 +10,8 @@ export default defineConfig({
           // One throwaway PostgreSQL cluster for the run: the storage and HTTP suites run on both engines.
           globalSetup: ['server/test/support/postgres-setup.ts'],
           include: ['server/test/**/*.test.ts', 'protocol/**/*.test.ts', 'client/src/**/*.test.ts', 'assets/src/**/*.test.ts'],
+          // Client code's words come from the message files: English, as on an English browser.
+          setupFiles: ['client/src/i18n/test-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
