@@ -84,8 +84,16 @@ export const CallEventPayload = z.object({
 });
 export type CallEventPayload = z.infer<typeof CallEventPayload>;
 
-/** `role`: the writer's part in the case when not the customer; `whisper`: present (true) when the line went to the assessor only. */
-export const ChatLinePayload = z.object({ lineId: text(), from: ChatLine.shape.from, text: text(), role: ChatAuthor.shape.role.optional(), whisper: z.boolean().optional() });
+/** `role`: the writer's part in the case when not the customer; `whisper`: present (true) when the line went to the assessor only; `language`: the writer's page's language. */
+export const ChatLinePayload = z.object({
+  lineId: text(),
+  from: ChatLine.shape.from,
+  text: text(),
+  role: ChatAuthor.shape.role.optional(),
+  whisper: z.boolean().optional(),
+  /** The language the writer's page was in (BCP 47), shown beside the line; lines from before languages have none. */
+  language: text().optional(),
+});
 export type ChatLinePayload = z.infer<typeof ChatLinePayload>;
 
 export const EvidenceAddedPayload = z.object({
