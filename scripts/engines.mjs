@@ -1,6 +1,6 @@
 // The engines the scale-out tests start themselves: PostgreSQL, redis-server, coturn, haproxy; and the
 // Debian packages other tests read with: DejaVu fonts (the PDF report, the generated ID cards the MRZ
-// reader is tested on) and poppler's pdftotext/pdftoppm (the report's text and pictures). On Debian
+// reader is tested on), Noto CJK (the pages in Simplified Chinese) and poppler's pdftotext/pdftoppm (the report's text and pictures). On Debian
 // as root, `ensureEngines()` installs whichever are missing (as scripts/chromium.mjs does for Chromium);
 // elsewhere it names them, and the tests that need one are skipped saying why.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const ENGINES = [
   { name: 'coturn', present: () => fs.existsSync('/usr/bin/turnserver') },
   { name: 'haproxy', present: () => fs.existsSync('/usr/sbin/haproxy') },
   { name: 'fonts-dejavu-core', present: () => fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf') },
+  { name: 'fonts-noto-cjk', present: () => fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
   { name: 'poppler-utils', present: () => fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/pdftoppm') },
 ];
 
