@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { authorLabel, isMine, type ChatEntry, type ChatViewer } from './chat-words.ts';
 import { formatTime } from './format.ts';
+import { i18next, LANGUAGES } from '../i18n/i18n.ts';
+import { foreignLanguage } from './chat-language.ts';
 
 export type { ChatEntry } from './chat-words.ts';
 
@@ -46,6 +48,7 @@ export function ChatPanel(props: {
               {line.whisper && ' · not shown to the customer'}
               {line.delivered === false && ' · sending…'}
             </span>
+            <WriterLanguage language={line.language} />
             <span className="chat-text">{line.text}</span>
           </li>
         ))}
@@ -65,5 +68,16 @@ export function ChatPanel(props: {
         </button>
       </form>
     </section>
+  );
+}
+
+/** The writer's language in its own name ("简体中文"), when it is not the page's. */
+function WriterLanguage(props: { language: string | undefined }) {
+  const language = foreignLanguage(props.language, i18next.language, LANGUAGES);
+  if (!language) return null;
+  return (
+    <span className="chat-language" lang={language} data-testid="chat-language">
+      {i18next.getFixedT(language, 'common')('language.name')}
+    </span>
   );
 }

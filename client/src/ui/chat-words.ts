@@ -13,6 +13,8 @@ export interface ChatEntry {
   whisper?: boolean;
   /** False while a line sent by this page is not yet confirmed delivered or stored. */
   delivered?: boolean;
+  /** The writer's page language (BCP 47), when known; named beside the line when it is not the reader's. */
+  language?: string;
 }
 
 /** The customer's page, or a staff member's console (`userId`: whose). */
