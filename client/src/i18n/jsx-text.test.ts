@@ -10,6 +10,11 @@ const CLIENT = path.join(import.meta.dirname, '..');
 
 /** Files and folders (relative to client/src) whose every user-facing string goes through t(). */
 export const TRANSLATED: readonly string[] = [
+  'customer/checklist',
+  'customer/identity',
+  'customer/settlement',
+  'customer/spatial',
+  'receipt',
 ];
 
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'placeholder', 'title', 'alt', 'label']);

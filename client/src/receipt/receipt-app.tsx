@@ -2,16 +2,22 @@
 // sent in a request line or a Referer) or is typed in; the server answers what was decided and whether
 // the ledger entry that recorded it verifies now. Nothing here names the customer.
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ReceiptView } from '../../../protocol/settlement-http.ts';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
 import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { OfferItems } from '../ui/offer-items.tsx';
+import { parseReceiptHash, receiptHash } from './receipt-link.ts';
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; receipt: ReceiptView };
 
-const codeInHash = (): string => decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+/** The shape of a receipt code, shown in the empty field (the same in every language). */
+const CODE_EXAMPLE = 'ABCD-EFGH-JKMN';
+
+const codeInHash = (): string => parseReceiptHash(location.hash).code;
 
 export function ReceiptApp() {
+  const { t } = useTranslation('receipt');
   const [code, setCode] = useState(codeInHash);
   const [asked, setAsked] = useState(codeInHash);
   const [load, setLoad] = useState<Load>({ state: 'idle' });
@@ -41,22 +47,22 @@ export function ReceiptApp() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    history.replaceState(null, '', `#${code.trim()}`);
+    history.replaceState(null, '', receiptHash(code.trim(), parseReceiptHash(location.hash).language));
     setAsked(code.trim());
   };
 
   return (
     <main className="receipt-page" data-testid="receipt-page" data-state={load.state}>
-      <h1>Settlement receipt</h1>
+      <h1>{t('title')}</h1>
       <form className="receipt-form" onSubmit={submit}>
-        <label htmlFor="receipt-code">Receipt code</label>
+        <label htmlFor="receipt-code">{t('codeLabel')}</label>
         <div className="receipt-form-row">
-          <input id="receipt-code" data-testid="receipt-code-input" autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="ABCD-EFGH-JKMN" value={code} onChange={(e) => setCode(e.target.value)} required />
-          <button type="submit" className="btn btn-primary" data-testid="receipt-check">Check</button>
+          <input id="receipt-code" data-testid="receipt-code-input" autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder={CODE_EXAMPLE} value={code} onChange={(e) => setCode(e.target.value)} required />
+          <button type="submit" className="btn btn-primary" data-testid="receipt-check">{t('check')}</button>
         </div>
       </form>
-      {load.state === 'loading' && <p className="muted" role="status">Checking…</p>}
-      {load.state === 'missing' && <p className="receipt-bad" role="alert" data-testid="receipt-missing">No decision has this code. Check the code and try again.</p>}
+      {load.state === 'loading' && <p className="muted" role="status">{t('checking')}</p>}
+      {load.state === 'missing' && <p className="receipt-bad" role="alert" data-testid="receipt-missing">{t('missing')}</p>}
       {load.state === 'failed' && <p className="receipt-bad" role="alert">{load.message}</p>}
       {load.state === 'loaded' && <ReceiptCard receipt={load.receipt} />}
     </main>
@@ -64,26 +70,31 @@ export function ReceiptApp() {
 }
 
 function ReceiptCard(props: { receipt: ReceiptView }) {
+  const { t } = useTranslation('receipt');
   const { receipt } = props;
   const { offer, ledger } = receipt;
   return (
     <article className="receipt-card" data-testid="receipt-card" data-decision={receipt.decision} data-verified={ledger.verified}>
-      <p className="receipt-org">{receipt.organisation ?? 'Sightline'} · case {receipt.caseReference}</p>
+      <p className="receipt-org">{t('org', { organisation: receipt.organisation ?? 'Sightline', reference: receipt.caseReference })}</p>
       <p className={`receipt-decision receipt-${receipt.decision}`} data-testid="receipt-decision">
-        {receipt.decision === 'accepted' ? 'Accepted' : 'Declined'} on {formatDateTime(receipt.decidedAt)}
+        {t(receipt.decision === 'accepted' ? 'decision.accepted' : 'decision.declined', { date: formatDateTime(receipt.decidedAt) })}
       </p>
       <p className="receipt-amount" data-testid="receipt-amount">{formatMoney(offer.amount, offer.currency)}</p>
       <OfferItems items={offer.items} currency={offer.currency} />
       {offer.conditions && <p className="receipt-conditions">{offer.conditions}</p>}
-      <p className="muted small">Offered {formatDateTime(offer.madeAt)}, open until {formatDateTime(offer.expiresAt)}.</p>
+      <p className="muted small">{t('offered', { madeAt: formatDateTime(offer.madeAt), expiresAt: formatDateTime(offer.expiresAt) })}</p>
       <section className={`receipt-proof ${ledger.verified ? 'receipt-ok' : 'receipt-bad'}`} data-testid="receipt-proof">
-        <strong>{ledger.verified ? 'Verified by this server now' : 'Does not verify'}</strong>
+        <strong>{t(ledger.verified ? 'verified' : 'notVerified')}</strong>
         <p className="small">
-          Ledger entry #{ledger.seq}, hash <code data-testid="receipt-hash">{ledger.hash}</code>
-          {ledger.keyId ? <>, signed with key <code>{ledger.keyId}</code></> : null}.
+          <Trans
+            t={t} i18nKey={ledger.keyId ? 'entrySigned' : 'entry'} values={{ seq: ledger.seq, hash: ledger.hash, keyId: ledger.keyId }}
+            components={{ code: <code data-testid="receipt-hash" />, key: <code /> }}
+          />
         </p>
         {ledger.fault && <p className="small">{ledger.fault}</p>}
-        <p className="small muted">Receipt code <code>{receipt.code}</code>. The server's public keys: <a href="/api/ledger/keys">/api/ledger/keys</a>.</p>
+        <p className="small muted">
+          <Trans t={t} i18nKey="keys" values={{ code: receipt.code }} components={{ code: <code />, link: <a href="/api/ledger/keys" /> }} />
+        </p>
       </section>
     </article>
   );

@@ -2,6 +2,7 @@
 // how far the camera is tilted up or down and how far away the surface in the middle of the view is.
 // Pure, so the AR aim guide (3D arrow and frame) and the words over it agree, and a test can pin it.
 import type { AimHint } from '../../../../protocol/checklist.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 /** What the camera is looking at this frame. */
 export interface Sight {
@@ -17,7 +18,7 @@ export type AimCue = 'ok' | 'tilt-down' | 'tilt-up' | 'closer' | 'back' | 'find-
 export interface AimStatus {
   cue: AimCue;
   ok: boolean;
-  /** Short words shown over the AR view. */
+  /** Short words shown over the AR view, in the page's language. */
   instruction: string;
 }
 
@@ -32,15 +33,6 @@ export const CLOSE_MAX_DISTANCE_M = 0.7;
 export const AHEAD_MAX_TILT_DEG = 20;
 /** "Down" means at least this much tilt below level. */
 export const DOWN_MIN_TILT_DEG = 45;
-
-const WORDS: Record<AimCue, string> = {
-  ok: 'Good — hold still and take the photo',
-  'tilt-down': 'Tilt the phone down',
-  'tilt-up': 'Tilt the phone up',
-  closer: 'Move closer',
-  back: 'Step back',
-  'find-surface': 'Point at the spot to photograph',
-};
 
 export function aimStatus(aim: AimHint, sight: Sight): AimStatus {
   return status(cueFor(aim, sight));
@@ -63,7 +55,7 @@ function cueFor(aim: AimHint, { pitchDeg, distanceM }: Sight): AimCue {
 }
 
 function status(cue: AimCue): AimStatus {
-  return { cue, ok: cue === 'ok', instruction: WORDS[cue] };
+  return { cue, ok: cue === 'ok', instruction: i18next.t(`capture:aim.${cue}`) };
 }
 
 /** The camera's tilt from its orientation quaternion (x, y, z, w): the view looks along −z. */

@@ -1,10 +1,12 @@
 // The plain-camera aim guide: a full-screen viewfinder showing exactly the camera's frame, with a
 // corner frame sized for the item (wide or close-up), the item's hint, and the shutter.
 import { useEffect, useRef, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSrcObject } from '../../ui/use-src-object.ts';
-import { AIM_INSTRUCTION, type ChecklistAim } from './checklist-state.ts';
+import { aimInstruction, type ChecklistAim } from './checklist-state.ts';
 
 export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; taking: boolean; onShutter: () => void; onClose: () => void }) {
+  const { t } = useTranslation('capture');
   const video = useSrcObject<HTMLVideoElement>(props.stream);
   const shutter = useRef<HTMLButtonElement>(null);
   const close = useRef(props.onClose);
@@ -26,7 +28,7 @@ export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; t
     <div className="viewfinder" role="dialog" aria-modal="true" aria-labelledby="viewfinder-title" data-testid="checklist-viewfinder" data-aim={props.aim.aim}>
       <div className="viewfinder-top">
         <span className="viewfinder-step">
-          Photo {props.aim.position} of {props.aim.total}
+          {t('position', { position: props.aim.position, total: props.aim.total })}
         </span>
         <strong id="viewfinder-title">{props.aim.title}</strong>
         <p data-testid="viewfinder-hint">{props.aim.hint}</p>
@@ -42,20 +44,20 @@ export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; t
             {props.aim.aim === 'down' && <span className="aim-arrow">↓</span>}
           </div>
           <span className="aim-instruction" data-testid="aim-instruction">
-            {props.taking ? 'Hold still…' : AIM_INSTRUCTION[props.aim.aim]}
+            {props.taking ? t('holdStill') : aimInstruction(props.aim.aim)}
           </span>
         </div>
       </div>
       <div className="viewfinder-controls">
         <button type="button" className="btn viewfinder-cancel" data-testid="viewfinder-cancel" onClick={props.onClose} disabled={props.taking}>
-          Cancel
+          {t('cancel')}
         </button>
         <button
           ref={shutter}
           type="button"
           className="shutter"
           data-testid="checklist-shutter"
-          aria-label={`Take photo: ${props.aim.title}`}
+          aria-label={t('shutter', { title: props.aim.title })}
           disabled={props.taking}
           onClick={props.onShutter}
         />

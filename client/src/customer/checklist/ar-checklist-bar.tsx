@@ -1,18 +1,20 @@
 // The checklist in the AR view's DOM overlay (all a phone shows over the camera in AR): the item to
 // photograph, the aim guide's advice in words, the shutter, and the verdict on the last photo —
 // accepted, or what to fix before the retake.
+import { useTranslation } from 'react-i18next';
 import type { AimReport } from './aim-status.ts';
 import { adviceFor, doneCount } from './checklist-state.ts';
 import type { Checklist } from './use-checklist.ts';
 
 export function ArChecklistBar({ checklist, report }: { checklist: Checklist; report: AimReport | null }) {
+  const { t } = useTranslation('capture');
   const { view, current, aim, activity, verdict } = checklist;
   if (!view) return null;
   const busy = activity?.kind === 'taking' || activity?.kind === 'uploading';
   if (!current || !aim) {
     return (
       <div className="ar-checklist" data-testid="ar-checklist" data-complete="true">
-        <span className="checklist-tick" aria-hidden="true">✓</span> <strong>All {view.items.length} photos done</strong>
+        <span className="checklist-tick" aria-hidden="true">✓</span> <strong>{t('allDoneCount', { count: view.items.length })}</strong>
       </div>
     );
   }
@@ -21,7 +23,7 @@ export function ArChecklistBar({ checklist, report }: { checklist: Checklist; re
     <div className="ar-checklist" data-testid="ar-checklist" data-item-id={current.id} data-done={doneCount(view)}>
       <div className="ar-checklist-item">
         <span className="ar-checklist-step">
-          Photo {aim.position} of {aim.total}
+          {t('position', { position: aim.position, total: aim.total })}
         </span>
         <strong>{aim.title}</strong>
       </div>
@@ -32,27 +34,27 @@ export function ArChecklistBar({ checklist, report }: { checklist: Checklist; re
       )}
       {verdict?.accepted && !busy && (
         <span className="ar-verdict ar-verdict-ok" data-testid="ar-checklist-verdict" data-verdict="accepted">
-          ✓ {verdict.title} accepted
+          {t('accepted', { title: verdict.title })}
         </span>
       )}
       {rejected && (
         <span className="ar-verdict ar-verdict-bad" role="alert" data-testid="ar-checklist-verdict" data-verdict="rejected">
-          Take it again: {adviceFor(rejected.problems).join(' ')}
+          {t('takeItAgain', { advice: adviceFor(rejected.problems).join(' ') })}
         </span>
       )}
-      {activity?.kind === 'uploading' && <span className="ar-verdict">Sending photo… {Math.round(activity.progress * 100)} %</span>}
+      {activity?.kind === 'uploading' && <span className="ar-verdict">{t('sending', { percent: Math.round(activity.progress * 100) })}</span>}
       {activity?.kind === 'failed' && (
         <span className="ar-verdict ar-verdict-bad" role="alert">
           {activity.message}{' '}
           {activity.photo && (
             <button type="button" className="btn btn-small" onClick={checklist.retryUpload}>
-              Send again
+              {t('sendAgain')}
             </button>
           )}
         </span>
       )}
       <button type="button" className={`btn ${report?.ok ? 'btn-primary' : ''}`} data-testid="ar-checklist-take" disabled={busy} onClick={() => void checklist.capture(current.id)}>
-        {activity?.kind === 'taking' ? 'Hold still…' : rejected ? 'Retake photo' : 'Take photo'}
+        {activity?.kind === 'taking' ? t('holdStill') : rejected ? t('retake') : t('take')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@
 // call), uploaded over HTTP for its item with retries under one uploadId, so a resend is stored once.
 import { ChecklistView } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { apiFetch } from '../../lib/api.ts';
 import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
@@ -26,10 +27,10 @@ export interface ChecklistUploadContext {
 
 /** Why the camera cannot take a checklist photo now, in words for the customer; null when it can. */
 export function cameraProblem(track: MediaStreamTrack | undefined): string | null {
-  if (!track || track.readyState !== 'live') return 'Your camera is off. Reload this page and allow the camera to take the photos.';
-  if (!track.enabled) return 'Your camera is paused (voice or chat only). Turn the camera back on to take the photos.';
+  if (!track || track.readyState !== 'live') return i18next.t('capture:camera.off');
+  if (!track.enabled) return i18next.t('capture:camera.paused');
   // Some phones hand the camera to the AR session while it runs: the page's own camera then delivers nothing.
-  if (track.muted) return 'Your camera is busy with the AR view. Leave AR to take this photo.';
+  if (track.muted) return i18next.t('capture:camera.busy');
   return null;
 }
 

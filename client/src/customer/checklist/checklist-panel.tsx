@@ -3,6 +3,7 @@
 // progress, and the list of items. It takes useChecklist's state: the call screen owns the hook,
 // because the AR view shows the same item, aim guide and shutter over the camera.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChecklistItemState, ChecklistView } from '../../../../protocol/checklist.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { AimViewfinder } from './aim-viewfinder.tsx';
@@ -12,6 +13,7 @@ import type { Checklist } from './use-checklist.ts';
 import './checklist.css';
 
 export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist; stream: MediaStream | null }) {
+  const { t } = useTranslation('capture');
   const [aiming, setAiming] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const takeButton = useRef<HTMLButtonElement>(null);
@@ -40,12 +42,12 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
   return (
     <section className="card checklist" data-testid="checklist" data-complete={view.complete} data-done={done} data-total={total} aria-labelledby="checklist-heading">
       <div className="checklist-head">
-        <h2 id="checklist-heading">Photo checklist</h2>
+        <h2 id="checklist-heading">{t('heading')}</h2>
         <span className={`badge ${view.complete ? 'badge-ok' : 'badge-brand'}`} data-testid="checklist-progress">
-          {done} of {total} done
+          {t('progress', { done, total })}
         </span>
       </div>
-      <div className={`progress ${view.complete ? 'progress-ok' : ''}`} role="progressbar" aria-label="Checklist progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+      <div className={`progress ${view.complete ? 'progress-ok' : ''}`} role="progressbar" aria-label={t('progressLabel')} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
         <span style={{ width: `${(done / total) * 100}%` }} />
       </div>
 
@@ -53,7 +55,7 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
         <p className="checklist-accepted" role="status" data-testid="checklist-verdict" data-verdict="accepted" data-item-id={verdict.itemId} data-evidence-id={verdict.evidenceId}>
           <span className="checklist-tick" aria-hidden="true">✓</span>
           <span>
-            <strong>Photo accepted</strong> · {verdict.title}
+            <strong>{t('photoAccepted')}</strong> · {verdict.title}
           </span>
         </p>
       )}
@@ -61,8 +63,7 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
       {current ? (
         <div className="checklist-current" data-testid="checklist-item" data-item-id={current.id} data-status={current.status}>
           <div className="eyebrow">
-            Photo {aim?.position} of {total}
-            {current.status === 'done' && ' · another one'}
+            {t(current.status === 'done' ? 'positionAnother' : 'position', { position: aim?.position, total })}
           </div>
           <strong className="checklist-title" data-testid="checklist-item-title">
             {current.title}
@@ -71,9 +72,9 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
 
           {rejected && (
             <div className="checklist-rejected" role="alert" data-testid="checklist-verdict" data-verdict="rejected" data-item-id={current.id} data-evidence-id={rejected.evidenceId ?? ''}>
-              {rejected.photoUrl && <img src={rejected.photoUrl} alt="The photo you took" data-testid="checklist-rejected-photo" />}
+              {rejected.photoUrl && <img src={rejected.photoUrl} alt={t('rejectedPhoto')} data-testid="checklist-rejected-photo" />}
               <div>
-                <strong>Please take this photo again</strong>
+                <strong>{t('takeAgainHeading')}</strong>
                 <ul data-testid="checklist-problems">
                   {adviceFor(rejected.problems).map((line) => (
                     <li key={line}>{line}</li>
@@ -85,8 +86,8 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
 
           {mine?.kind === 'uploading' && (
             <div className="checklist-upload" data-testid="checklist-upload" data-progress={Math.round(mine.progress * 100)}>
-              <span className="small muted">{mine.progress < 1 ? `Sending photo… ${Math.round(mine.progress * 100)} %` : 'Checking photo…'}</span>
-              <div className="progress" role="progressbar" aria-label="Upload" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(mine.progress * 100)}>
+              <span className="small muted">{mine.progress < 1 ? t('sending', { percent: Math.round(mine.progress * 100) }) : t('checkingPhoto')}</span>
+              <div className="progress" role="progressbar" aria-label={t('uploadLabel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(mine.progress * 100)}>
                 <span style={{ width: `${Math.round(mine.progress * 100)}%` }} />
               </div>
             </div>
@@ -96,7 +97,7 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
               {mine.message}{' '}
               {mine.photo && (
                 <button type="button" className="btn btn-small" data-testid="checklist-upload-retry" onClick={checklist.retryUpload}>
-                  Try again
+                  {t('tryAgain')}
                 </button>
               )}
             </Banner>
@@ -105,11 +106,11 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
 
           <div className="checklist-actions">
             <button ref={takeButton} type="button" className="btn btn-primary btn-block" data-testid="checklist-take" disabled={busy} onClick={open}>
-              {rejected ? 'Retake photo' : 'Take photo'}
+              {rejected ? t('retake') : t('take')}
             </button>
             {current.status === 'done' && (
               <button type="button" className="btn btn-ghost btn-block" data-testid="checklist-add-cancel" disabled={busy} onClick={() => checklist.addAnother(null)}>
-                Not now
+                {t('notNow')}
               </button>
             )}
           </div>
@@ -118,8 +119,8 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
         <div className="checklist-complete" role="status" data-testid="checklist-complete">
           <span className="checklist-tick checklist-tick-big" aria-hidden="true">✓</span>
           <div>
-            <strong>All photos done — thank you</strong>
-            <p className="muted small">Your photos are saved in your case record, and your assessor will review them.</p>
+            <strong>{t('complete')}</strong>
+            <p className="muted small">{t('completeNote')}</p>
           </div>
         </div>
       )}
@@ -127,9 +128,9 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
       <ItemList view={view} current={current} busy={busy} onAddAnother={checklist.addAnother} />
       {checklist.refreshError && (
         <p className="small muted" data-testid="checklist-refresh-error">
-          Could not update the checklist: {checklist.refreshError}{' '}
+          {t('refreshError', { reason: checklist.refreshError })}{' '}
           <button type="button" className="btn btn-ghost btn-small" onClick={checklist.refresh}>
-            Try again
+            {t('tryAgain')}
           </button>
         </p>
       )}
@@ -140,20 +141,21 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
 }
 
 function ItemList(props: { view: ChecklistView; current: ChecklistItemState | null; busy: boolean; onAddAnother: (itemId: string) => void }) {
+  const { t } = useTranslation('capture');
   return (
     <ol className="checklist-items" data-testid="checklist-items">
       {props.view.items.map((item) => {
         const photos = item.acceptedEvidenceIds.length;
         return (
           <li key={item.id} data-testid="checklist-row" data-item-id={item.id} data-status={item.status} aria-current={item.id === props.current?.id ? 'step' : undefined}>
-            <span className={`checklist-mark checklist-mark-${item.status}`} aria-label={statusWords[item.status]} />
+            <span className={`checklist-mark checklist-mark-${item.status}`} aria-label={t(`status.${item.status}`)} />
             <span className="checklist-row-title">{item.title}</span>
             {item.status === 'done' && item.repeatable ? (
               <button type="button" className="btn btn-small" data-testid="checklist-add-another" disabled={props.busy} onClick={() => props.onAddAnother(item.id)}>
-                {photos > 1 ? `${photos} photos · ` : ''}Add another
+                {photos > 1 ? t('addAnotherCount', { count: photos }) : t('addAnother')}
               </button>
             ) : (
-              <span className="small muted">{item.status === 'retake' ? 'Retake' : item.status === 'done' ? 'Done' : ''}</span>
+              <span className="small muted">{item.status === 'retake' ? t('rowRetake') : item.status === 'done' ? t('rowDone') : ''}</span>
             )}
           </li>
         );
@@ -161,8 +163,6 @@ function ItemList(props: { view: ChecklistView; current: ChecklistItemState | nu
     </ol>
   );
 }
-
-const statusWords = { pending: 'To do', retake: 'Needs a retake', done: 'Done' } as const;
 
 /** A failed photo to show for this item: the one just judged (with the photo), else the server's record. */
 function rejection(item: ChecklistItemState, verdict: Checklist['verdict']): { problems: ChecklistItemState['problems']; photoUrl: string | null; evidenceId: string | null } | null {

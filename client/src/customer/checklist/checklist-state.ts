@@ -2,13 +2,13 @@
 // server just gave, which item to show, and the words and numbers the panel and the AR scene draw.
 import {
   nextChecklistItem,
-  QUALITY_ADVICE,
   type AimHint,
   type ChecklistCapture,
   type ChecklistItemState,
   type ChecklistView,
   type QualityProblem,
 } from '../../../../protocol/checklist.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 /** What the customer should photograph now: enough for any scene (plain camera or AR) to draw its aim guide. */
 export interface ChecklistAim {
@@ -59,17 +59,17 @@ export function doneCount(view: ChecklistView): number {
   return view.items.filter((i) => i.status === 'done').length;
 }
 
-/** The short instruction drawn inside the aim frame. */
-export const AIM_INSTRUCTION: Record<AimHint, string> = {
-  wide: 'Step back — get it all in the frame',
-  'close-up': 'Move close — fill the frame',
-  down: 'Point the camera down',
-  ahead: 'Point the camera straight ahead',
-};
+/** The short instruction drawn inside the aim frame, in the page's language. */
+export function aimInstruction(aim: AimHint): string {
+  return i18next.t(`capture:frame.${aim}`);
+}
 
-/** Plain-words advice for a failed photo, one line per problem; never empty for a failed photo. */
+/**
+ * Plain-words advice for a failed photo in the page's language, one line per problem; never empty for a
+ * failed photo. (protocol/checklist.ts QUALITY_ADVICE keeps the English the console shows.)
+ */
 export function adviceFor(problems: readonly QualityProblem[]): string[] {
-  return problems.length > 0 ? problems.map((p) => QUALITY_ADVICE[p]) : ['The photo could not be used. Please take it again.'];
+  return problems.length > 0 ? problems.map((p) => i18next.t(`capture:quality.${p}`)) : [i18next.t('capture:quality.unusable')];
 }
 
 /** File name of a checklist photo: the item and the device time, safe on every file system. */

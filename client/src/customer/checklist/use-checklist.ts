@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChecklistItemState, ChecklistView, QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { messageOf } from '../../lib/api.ts';
 import { cameraProblem, fetchChecklist, takeChecklistPhoto, uploadChecklistPhoto, type ChecklistPhoto } from './checklist-capture.ts';
 import { aimOf, applyCapture, focusItem, type ChecklistAim } from './checklist-state.ts';
@@ -134,7 +135,7 @@ export function useChecklist({ caseId, token, initial, stream, location, onCaptu
         captured.current?.(evidence);
         refresh();
       } catch (error) {
-        if (!signal.aborted) setActivity({ kind: 'failed', itemId: photo.itemId, message: `The photo could not be sent: ${messageOf(error)}`, photo });
+        if (!signal.aborted) setActivity({ kind: 'failed', itemId: photo.itemId, message: i18next.t('capture:sendFailed', { reason: messageOf(error) }), photo });
       }
     },
     [caseId, token, location, refresh, view],
@@ -145,7 +146,7 @@ export function useChecklist({ caseId, token, initial, stream, location, onCaptu
       const track = stream?.getVideoTracks()[0];
       const problem = cameraProblem(track);
       if (problem || !track) {
-        setActivity({ kind: 'failed', itemId, message: problem ?? 'The camera is off.', photo: null });
+        setActivity({ kind: 'failed', itemId, message: problem ?? i18next.t('capture:camera.offShort'), photo: null });
         return;
       }
       setVerdict(null);
@@ -154,7 +155,7 @@ export function useChecklist({ caseId, token, initial, stream, location, onCaptu
       try {
         photo = await takeChecklistPhoto(track, itemId);
       } catch (error) {
-        if (!aborter.current.signal.aborted) setActivity({ kind: 'failed', itemId, message: `The camera could not take the photo: ${messageOf(error)}`, photo: null });
+        if (!aborter.current.signal.aborted) setActivity({ kind: 'failed', itemId, message: i18next.t('capture:camera.failed', { reason: messageOf(error) }), photo: null });
         return;
       }
       if (!aborter.current.signal.aborted) void send(photo);

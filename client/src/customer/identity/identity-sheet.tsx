@@ -4,7 +4,8 @@
 // are (retake when it fails), uploaded with its purpose, then sent to the assessor in one step. When the
 // assessor asked for a one-time code, entering it comes first.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { QUALITY_ADVICE, qualityProblems, type QualityProblem } from '../../../../protocol/checklist.ts';
+import { useTranslation } from 'react-i18next';
+import { qualityProblems, type QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
 import type { IdentityPhotoPurpose } from '../../../../protocol/identity.ts';
 import type { CustomerIdentityCheck } from '../../../../protocol/identity-http.ts';
@@ -13,6 +14,7 @@ import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
 import { cameraProblem } from '../checklist/checklist-capture.ts';
+import { adviceFor } from '../checklist/checklist-state.ts';
 import { takeStill } from '../snapshot.ts';
 import { submitIdentityCheck } from './identity-api.ts';
 import { IdentityCodeStep } from './identity-code-step.tsx';
@@ -41,6 +43,7 @@ export function IdentitySheet(props: {
   /** The check as the server now has it (after the photos were sent or the code confirmed). */
   onSubmitted: (check: CustomerIdentityCheck | null) => void;
 }) {
+  const { t } = useTranslation('identity');
   const { check, camera } = props;
   const [open, setOpen] = useState(true);
   const [photos, setPhotos] = useState<Partial<Record<IdentityPhotoPurpose, EvidenceView>>>({});
@@ -76,14 +79,14 @@ export function IdentitySheet(props: {
   if (check.state === 'submitted') {
     return (
       <p className="identity-pill identity-pill-sent" data-testid="identity-sent" role="status">
-        ✓ Identity photos sent: your assessor is checking them
+        {t('sent')}
       </p>
     );
   }
   if (!open) {
     return (
       <button type="button" className="identity-pill" data-testid="identity-open" onClick={() => setOpen(true)}>
-        Identity check · {Object.keys(photos).length} of {steps.length} photos
+        {t('pill', { done: Object.keys(photos).length, total: steps.length })}
       </button>
     );
   }
@@ -138,10 +141,10 @@ export function IdentitySheet(props: {
   const codeFirst = check.code !== null && !check.code.confirmed;
   const selfieCam = step?.facing === 'user';
   return (
-    <section className="identity-sheet" role="dialog" aria-label="Identity check" data-testid="identity-sheet" data-step={step?.purpose ?? 'send'}>
+    <section className="identity-sheet" role="dialog" aria-label={t('title')} data-testid="identity-sheet" data-step={step?.purpose ?? 'send'}>
       <header className="identity-sheet-head">
-        <span className="identity-eyebrow">Identity check</span>
-        <button type="button" className="btn btn-ghost btn-small" aria-label="Later" data-testid="identity-close" onClick={() => setOpen(false)}>Later</button>
+        <span className="identity-eyebrow">{t('title')}</span>
+        <button type="button" className="btn btn-ghost btn-small" aria-label={t('later')} data-testid="identity-close" onClick={() => setOpen(false)}>{t('later')}</button>
       </header>
       <div className="identity-sheet-body">
         <ol className="identity-progress" aria-label={stepsLine(steps)}>
@@ -156,31 +159,31 @@ export function IdentitySheet(props: {
           <IdentityCodeStep key={check.id} token={props.token} checkId={check.id} sentTo={check.code!.sentTo} onConfirmed={props.onSubmitted} />
         ) : step ? (
           <>
-            <p className="identity-hint" data-testid="identity-hint"><strong>{step.title}.</strong> {step.hint}</p>
+            <p className="identity-hint" data-testid="identity-hint"><strong>{t('step.heading', { title: step.title })}</strong> {step.hint}</p>
             <Viewfinder key={camera.version} stream={props.stream} selfie={selfieCam} />
             {retake && (
               <div className="identity-retake" role="alert" data-testid="identity-retake">
-                {retake.map((p) => <p key={p}>{QUALITY_ADVICE[p]}</p>)}
+                {adviceFor(retake).map((line) => <p key={line}>{line}</p>)}
               </div>
             )}
             <div className="identity-actions">
               <button type="button" className="btn btn-primary btn-block" data-testid="identity-take" disabled={busy !== null} onClick={() => void take()}>
-                {busy === 'taking' ? 'Taking…' : busy === 'sending' ? 'Sending…' : retake ? 'Take it again' : 'Take photo'}
+                {busy === 'taking' ? t('taking') : busy === 'sending' ? t('sending') : retake ? t('takeAgain') : t('take')}
               </button>
               {canFlip && (
                 <button type="button" className="btn btn-small" data-testid="identity-flip" disabled={busy !== null || flipping} onClick={flip}>
-                  {facing === 'user' ? 'Use the back camera' : 'Use the front camera'}
+                  {facing === 'user' ? t('useBack') : t('useFront')}
                 </button>
               )}
             </div>
           </>
         ) : (
           <div className="identity-actions">
-            <p className="identity-hint">All {steps.length} photos are taken. Send them to your assessor, who compares them with you on the call.</p>
+            <p className="identity-hint">{t('allTaken', { count: steps.length })}</p>
             <button type="button" className="btn btn-primary btn-block" data-testid="identity-submit" disabled={busy !== null} onClick={() => void submit()}>
-              {busy === 'submitting' ? 'Sending…' : 'Send to your assessor'}
+              {busy === 'submitting' ? t('sending') : t('submit')}
             </button>
-            <button type="button" className="btn btn-ghost btn-small" data-testid="identity-restart" disabled={busy !== null} onClick={() => setPhotos({})}>Take them again</button>
+            <button type="button" className="btn btn-ghost btn-small" data-testid="identity-restart" disabled={busy !== null} onClick={() => setPhotos({})}>{t('restart')}</button>
           </div>
         )}
       </div>

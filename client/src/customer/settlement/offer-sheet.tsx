@@ -2,6 +2,7 @@
 // when it lapses; Accept (after the one-time code, or on the passed identity check) or Decline with a
 // reason; then the receipt and its code. An offer they can no longer decide is said so plainly.
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CustomerOffer, OfferCodeSent, OfferDecided, OfferView } from '../../../../protocol/settlement-http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
@@ -20,6 +21,7 @@ export function OfferSheet(props: {
   /** A card in the page (the call-ended screen) rather than a sheet over the call. @default false */
   inline?: boolean;
 }) {
+  const { t } = useTranslation('settlement');
   const offer = props.current?.offer ?? null;
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'review' });
@@ -42,7 +44,7 @@ export function OfferSheet(props: {
   if (!open) {
     return (
       <button type="button" className={props.inline ? 'offer-pill offer-pill-inline' : 'offer-pill'} data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
-        {offer.state === 'open' ? 'Settlement offer' : 'Your settlement'} · {formatMoney(offer.amount, offer.currency)}
+        {t(offer.state === 'open' ? 'pill.open' : 'pill.decided', { amount: formatMoney(offer.amount, offer.currency) })}
       </button>
     );
   }
@@ -71,10 +73,10 @@ export function OfferSheet(props: {
   };
 
   return (
-    <section className={props.inline ? 'offer-sheet offer-sheet-inline' : 'offer-sheet'} role={props.inline ? 'region' : 'dialog'} aria-label="Settlement offer" data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
+    <section className={props.inline ? 'offer-sheet offer-sheet-inline' : 'offer-sheet'} role={props.inline ? 'region' : 'dialog'} aria-label={t('title')} data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
       <header className="offer-sheet-head">
-        <span className="offer-eyebrow">Settlement offer</span>
-        <button type="button" className="btn btn-ghost btn-small" aria-label="Close" data-testid="offer-close" onClick={() => setOpen(false)}>
+        <span className="offer-eyebrow">{t('title')}</span>
+        <button type="button" className="btn btn-ghost btn-small" aria-label={t('close')} data-testid="offer-close" onClick={() => setOpen(false)}>
           ×
         </button>
       </header>
@@ -95,37 +97,37 @@ export function OfferSheet(props: {
         ) : step.kind === 'review' ? (
           <div className="offer-actions">
             <button type="button" className="btn btn-primary btn-block" data-testid="offer-accept" disabled={busy} onClick={accept}>
-              Accept
+              {t('accept')}
             </button>
             <button type="button" className="btn btn-block" data-testid="offer-decline" disabled={busy} onClick={() => setStep({ kind: 'decline' })}>
-              Decline
+              {t('decline')}
             </button>
           </div>
         ) : step.kind === 'code' ? (
           <form className="offer-form" onSubmit={confirm}>
             <p data-testid="offer-code-sent">
-              We sent a code to <strong>{step.sent.recipient}</strong>. Type it here to accept.
+              <Trans t={t} i18nKey="codeSent" values={{ recipient: step.sent.recipient }} components={{ b: <strong /> }} />
             </p>
             <input
               className="offer-code" data-testid="offer-code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6}
-              aria-label="Six-digit code" value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required
+              aria-label={t('codeLabel')} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required
             />
             <button type="submit" className="btn btn-primary btn-block" data-testid="offer-confirm" disabled={busy || code.length !== 6}>
-              Confirm and accept
+              {t('confirm')}
             </button>
             <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={accept}>
-              Send a new code
+              {t('sendNewCode')}
             </button>
           </form>
         ) : (
           <form className="offer-form" onSubmit={decline}>
-            <label htmlFor="offer-reason">Why are you declining?</label>
+            <label htmlFor="offer-reason">{t('declineWhy')}</label>
             <textarea id="offer-reason" data-testid="offer-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} required />
             <button type="submit" className="btn btn-block" data-testid="offer-decline-send" disabled={busy || reason.trim() === ''}>
-              Decline the offer
+              {t('declineSend')}
             </button>
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setStep({ kind: 'review' })}>
-              Back
+              {t('back')}
             </button>
           </form>
         )}
@@ -135,6 +137,7 @@ export function OfferSheet(props: {
 }
 
 function OfferTerms(props: { offer: OfferView }) {
+  const { t } = useTranslation('settlement');
   const { offer } = props;
   return (
     <>
@@ -143,7 +146,7 @@ function OfferTerms(props: { offer: OfferView }) {
       {offer.conditions && <p className="offer-conditions">{offer.conditions}</p>}
       {offer.state === 'open' && (
         <p className="offer-expiry" data-testid="offer-expiry">
-          Expires {expiresIn(offer.expiresAt, Date.now())} ({formatDateTime(offer.expiresAt)})
+          {t('expires', { when: expiresIn(offer.expiresAt, Date.now()), date: formatDateTime(offer.expiresAt) })}
         </p>
       )}
     </>
@@ -151,12 +154,13 @@ function OfferTerms(props: { offer: OfferView }) {
 }
 
 function ReceiptNote(props: { decided: OfferDecided }) {
+  const { t } = useTranslation('settlement');
   const { offer } = props.decided;
   return (
     <div className="offer-receipt" data-testid="offer-receipt" data-decision={offer.state}>
       <p>
-        <strong>{offer.state === 'accepted' ? 'You accepted the offer.' : 'You declined the offer.'}</strong>
-        {props.decided.receiptSentTo ? ` We sent the receipt to ${props.decided.receiptSentTo} too.` : ' Keep the receipt code below.'}
+        <strong>{t(offer.state === 'accepted' ? 'done.accepted' : 'done.declined')}</strong>{' '}
+        {props.decided.receiptSentTo ? t('done.sentTo', { recipient: props.decided.receiptSentTo }) : t('done.keepCode')}
       </p>
       <ReceiptLink code={props.decided.receiptCode} url={props.decided.receiptUrl} />
     </div>
@@ -164,12 +168,13 @@ function ReceiptNote(props: { decided: OfferDecided }) {
 }
 
 function ReceiptLink(props: { code: string; url: string }) {
+  const { t } = useTranslation('settlement');
   return (
     <p className="offer-receipt-code">
-      Receipt code <strong data-testid="offer-receipt-code">{props.code}</strong>
+      {t('receiptCode')} <strong data-testid="offer-receipt-code">{props.code}</strong>
       <br />
       <a href={props.url} target="_blank" rel="noreferrer" data-testid="offer-receipt-link">
-        Check it against the server
+        {t('receiptCheck')}
       </a>
     </p>
   );
