@@ -40,6 +40,10 @@ export const CreateUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
+/** A BCP 47 language tag (`en`, `zh-CN`); the server also requires it to be one its pages are translated into. */
+export const LanguageTag = text().trim().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag such as en or zh-CN');
+export type LanguageTag = z.infer<typeof LanguageTag>;
+
 export const CaseKind = z.enum(['damage', 'preview']);
 export type CaseKind = z.infer<typeof CaseKind>;
 
@@ -57,6 +61,8 @@ export const CreateCaseBody = z.object({
   tour: TourId.optional(),
   /** The operator's own reference for the case: a claim, policy or booking number. */
   reference: text().trim().max(64).optional(),
+  /** The language the customer's page starts in (a supported BCP 47 tag); absent: the customer's browser decides. */
+  language: LanguageTag.optional(),
 }).refine((c) => c.tour === undefined || c.kind === 'preview', { message: 'only a preview case shows a tour', path: ['tour'] });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -104,6 +110,10 @@ export const CaseView = z.object({
   linkOpenedAt: text().nullable().optional(),
   /** The address photos are checked against (issue 15); null when none was given. */
   address: CaseAddress.nullable().optional(),
+  /** The case's language, chosen at creation (BCP 47); null: none (the customer's browser decides). */
+  language: text().nullable().optional(),
+  /** The language the customer's page last used (BCP 47); null until their page says. */
+  customerLanguage: text().nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -304,6 +314,8 @@ export const ChatBody = z.object({
   /** Client-chosen id; posting the same id twice stores the line once. */
   id: text().min(8).max(64),
   text: text().trim().min(1).max(4000),
+  /** The writer's page language (a supported BCP 47 tag), shown beside the line to a reader in another. */
+  language: LanguageTag.optional(),
 });
 export type ChatBody = z.infer<typeof ChatBody>;
 
@@ -329,6 +341,8 @@ export const ChatLine = z.object({
    * whisper or are not in the session. The console does not pass it to the customer; experts do not see it.
    */
   whisper: z.boolean().optional(),
+  /** The writer's page language (BCP 47); absent on lines that did not say (and those from before languages). */
+  language: text().optional(),
 });
 export type ChatLine = z.infer<typeof ChatLine>;
 
@@ -443,7 +457,8 @@ export const PeerCredential = z.object({
 export type PeerCredential = z.infer<typeof PeerCredential>;
 
 export const JoinView = z.object({
-  case: z.object({ id: text(), kind: CaseKind, title: text(), customerName: text().nullable() }),
+  /** `language`: the case's language (the page starts in it unless the link names another); null: none chosen. */
+  case: z.object({ id: text(), kind: CaseKind, title: text(), customerName: text().nullable(), language: text().nullable().optional() }),
   expiresAt: text(),
   consented: z.boolean(),
   /** The guided-capture checklist and how far the customer got; null when the case has none. */
@@ -469,6 +484,10 @@ export const JoinView = z.object({
   frontDoor: FrontDoorView.nullable().optional(),
 });
 export type JoinView = z.infer<typeof JoinView>;
+
+/** `POST /api/join/language`: the language the customer's page is now in, shown to the assessor. */
+export const JoinLanguageBody = z.object({ language: LanguageTag });
+export type JoinLanguageBody = z.infer<typeof JoinLanguageBody>;
 
 export const LedgerActor = z.object({
   type: z.enum(['assessor', 'customer', 'system']),

@@ -35,6 +35,8 @@ export const CaseCreatedPayload = z.object({
   tour: TourId.optional(),
   /** The operator's reference; only present when one was given. */
   reference: text().optional(),
+  /** The case's language (BCP 47); only present when the assessor chose one. */
+  language: text().optional(),
 });
 export type CaseCreatedPayload = z.infer<typeof CaseCreatedPayload>;
 

@@ -1,7 +1,7 @@
 // Messages on the PeerJS data channel between the customer's page and the assessor's console.
 // Kept small: large payloads (photos) go over HTTP, never over the data channel.
 import { z } from 'zod';
-import { ChatAuthor } from './http.ts';
+import { ChatAuthor, LanguageTag } from './http.ts';
 import { AnnotationKind, Pose, ScreenPoint, SpatialAnchor, Vec3 } from './spatial.ts';
 import { Currency } from './money.ts';
 import { text } from './text.ts';
@@ -38,6 +38,8 @@ export const PeerMessage = z.discriminatedUnion('type', [
     text: text().min(1).max(4000),
     at: text(),
     author: ChatAuthor.pick({ role: true, name: true }).optional(),
+    /** The writer's page language (BCP 47), shown beside the line when it is not the reader's. */
+    language: LanguageTag.optional(),
   }),
   /** The assessor asks the customer's device for a full-resolution still. */
   z.object({ v, type: z.literal('snapshot-request'), requestId: text().min(8).max(64) }),

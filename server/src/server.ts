@@ -20,6 +20,7 @@ import { createCallService } from './calls/call-service.ts';
 import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
+import { readLanguages } from './i18n/languages.ts';
 import { createParticipantSessions } from './cases/participant-sessions.ts';
 import { createParticipantsService } from './cases/participants-service.ts';
 import { createParticipantsStore } from './cases/participants-store.ts';
@@ -167,6 +168,8 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     email: config.linkSending.email ? createEmailSender(config.linkSending.email) : null,
     sms: config.linkSending.sms ? createSmsSender(config.linkSending.sms) : null,
   };
+  // The languages the pages are translated into: the folders of message files they bundle.
+  const languages = readLanguages(path.join(ROOT, 'client/src/i18n/locales'));
   const cases = createCaseService({
     db, cases: caseStore, ledger, presence, hub, clock,
     userExists: async (id) => (await users.byId(id)) !== null,
@@ -179,6 +182,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
     participantRole: participantsStore.roleOf,
     frontDoor: frontDoor.view,
+    languages,
   });
   const links = createLinkService({
     db, store: linkStore, cases, ledger, seal: linkSeal, clock,
@@ -209,7 +213,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const measurements = createMeasurementService({ db, store: createMeasurementStore(db), ledger, cases, hub });
   const caseExports = createExportService({ cases, ledger, blobs, ledgerKey: signer.key, sign: signer.sign, keyring, clock });
   const chat = createChatService({
-    db, store: createChatStore(db), ledger, cases, hub, clock,
+    db, store: createChatStore(db), ledger, cases, hub, clock, languages,
     experts: async (caseId) => (await participantsStore.list(caseId)).filter((p) => p.role === 'expert').map((p) => p.userId),
   });
   const outcomes = createOutcomeService({ db, store: createOutcomeStore(db), ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });

@@ -10,6 +10,7 @@ import { badRequest, forbidden, HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
+import type { Languages } from '../i18n/languages.ts';
 import { isRealDay } from './case-query.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
 import type { PresenceTracker } from './presence.ts';
@@ -40,6 +41,8 @@ export interface CaseServiceDeps {
   participantRole: (caseId: string, userId: string) => Promise<Role | null>;
   /** What the front door knows of the case for the customer's page (frontdoor/intake); null when it did not come through it. */
   frontDoor?: (caseId: string) => Promise<FrontDoorView | null>;
+  /** The languages the pages speak (i18n/languages.ts). */
+  languages: Languages;
 }
 
 /** A case the front door opens for a customer: nobody's yet, created by no user. */
@@ -84,6 +87,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       closedAt: record.closedAt,
       archivedAt: record.archivedAt,
       address: record.address,
+      language: record.language,
+      customerLanguage: record.customerLanguage,
     };
   };
 
@@ -133,16 +138,17 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (body.tour !== undefined && deps.tourTitle(body.tour) === null) {
         throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${body.tour}" (GET /api/tours lists them)`);
       }
+      const language = body.language === undefined ? null : deps.languages.require(body.language, 'language');
       const id = newId('case');
       const createdAt = clock().toISOString();
       const tour = body.tour ?? null;
       await db.transaction(async () => {
-        await cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour, reference: body.reference || null });
+        await cases.insert({ id, kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, createdBy: user.id, createdAt, checklist: body.checklist ?? null, tour, reference: body.reference || null, language });
         await ledger.append({
           caseId: id,
           actor: { type: 'assessor', id: user.id },
           type: 'case.created',
-          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}), ...(body.reference ? { reference: body.reference } : {}) },
+          payload: { kind: body.kind, title: body.title, customerName: body.customerName ?? null, assessorId, checklist: body.checklist ?? null, ...(tour ? { tour } : {}), ...(body.reference ? { reference: body.reference } : {}), ...(language ? { language } : {}) },
         });
       });
       const { tokenId: _tokenId, ...created } = await issueToken(id, { type: 'assessor', id: user.id }, joinBase, body.joinLinkHours);
@@ -260,7 +266,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     async joinView(customer: Extract<Principal, { kind: 'customer' }>): Promise<JoinView> {
       const record = await mustExist(customer.caseId);
       return {
-        case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName },
+        case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName, language: record.language },
         expiresAt: record.joinExpiresAt,
         consented: customer.consented,
         checklist: record.checklist === null ? null : checklistState(record.checklist, await deps.checklistCaptures(record.id)),
@@ -269,6 +275,16 @@ export function createCaseService(deps: CaseServiceDeps) {
         notice: { ...deps.customerNotice, assessorName: record.assessorId === null ? null : await deps.userName(record.assessorId) },
         frontDoor: deps.frontDoor ? await deps.frontDoor(record.id) : null,
       };
+    },
+
+    /**
+     * Records the language the customer's page is now in, for the assessor to see (live, like any case
+     * change). A display preference, not a fact of the case: no ledger entry. The same language again changes nothing.
+     */
+    async setCustomerLanguage(customer: Extract<Principal, { kind: 'customer' }>, tag: string): Promise<void> {
+      const language = deps.languages.require(tag, 'language');
+      await mustExist(customer.caseId);
+      if (await cases.setCustomerLanguage(customer.caseId, language)) await service.publish(customer.caseId);
     },
 
     async consent(customer: Extract<Principal, { kind: 'customer' }>, body: ConsentBody): Promise<JoinView> {

@@ -28,6 +28,10 @@ export interface CaseRecord {
   decision: Decision | null;
   /** The address photos are checked against (cases/case-address.ts sets it); null: none given. */
   address: CaseAddress | null;
+  /** The case's language (BCP 47), chosen at creation; null: the customer's browser decides. */
+  language: string | null;
+  /** The language the customer's page last used; null until it says. */
+  customerLanguage: string | null;
 }
 
 export interface JoinTokenRecord {
@@ -58,6 +62,8 @@ interface CaseRow {
   address: string | null;
   address_latitude: number | null;
   address_longitude: number | null;
+  language: string | null;
+  customer_language: string | null;
 }
 
 interface TokenRow {
@@ -77,7 +83,7 @@ const CASE_SELECT = `
   FROM cases c`;
 
 export interface CaseStore {
-  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt' | 'address'>): Promise<void>;
+  insert(record: Omit<CaseRecord, 'joinExpiresAt' | 'evidenceCount' | 'decision' | 'closedAt' | 'archivedAt' | 'address' | 'language' | 'customerLanguage'> & { language?: string | null }): Promise<void>;
   byId(id: string): Promise<CaseRecord | null>;
   /** Cases matching a search (case-query.ts), newest first. */
   search(filter: CaseFilter): Promise<CaseRecord[]>;
@@ -86,6 +92,8 @@ export interface CaseStore {
   setClosed(id: string, at: string | null): Promise<void>;
   setArchived(id: string, at: string | null): Promise<void>;
   setAssessor(id: string, assessorId: string): Promise<void>;
+  /** Records the language the customer's page is in; false when it already was (nothing changed). */
+  setCustomerLanguage(id: string, language: string): Promise<boolean>;
   /** How many open (not closed) cases each assessor has. */
   openCounts(): Promise<Map<string, number>>;
   /** Revokes the case's earlier tokens and stores a new one. */
@@ -122,6 +130,8 @@ export function createCaseStore(db: Db): CaseStore {
     address: row.address_latitude !== null && row.address_longitude !== null
       ? { address: row.address, latitude: Number(row.address_latitude), longitude: Number(row.address_longitude) }
       : null,
+    language: row.language,
+    customerLanguage: row.customer_language,
   });
   const toToken = (row: TokenRow): JoinTokenRecord => ({
     id: row.id,
@@ -143,6 +153,7 @@ export function createCaseStore(db: Db): CaseStore {
       await db.q().insertInto('cases').values({
         id: record.id, kind: record.kind, title: record.title, customer_name: record.customerName, assessor_id: record.assessorId,
         created_by: record.createdBy, created_at: record.createdAt, checklist: record.checklist, tour: record.tour, reference: record.reference,
+        language: record.language ?? null,
       }).execute();
     },
     async byId(id) {
@@ -164,6 +175,11 @@ export function createCaseStore(db: Db): CaseStore {
     setClosed: (id, at) => setCase(id, { closed_at: at }),
     setArchived: (id, at) => setCase(id, { archived_at: at }),
     setAssessor: (id, assessorId) => setCase(id, { assessor_id: assessorId }),
+    async setCustomerLanguage(id, language) {
+      const result = await db.q().updateTable('cases').set({ customer_language: language })
+        .where('id', '=', id).where((eb) => eb.or([eb('customer_language', 'is', null), eb('customer_language', '!=', language)])).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async openCounts() {
       const rows = await db.q().selectFrom('cases').select(['assessor_id', (eb) => eb.fn.countAll<number>().as('n')]).where('closed_at', 'is', null).groupBy('assessor_id').execute();
       return new Map(rows.filter((r) => r.assessor_id !== null).map((r) => [r.assessor_id!, Number(r.n)]));

@@ -53,6 +53,7 @@ import { eventRoutes } from './event-routes.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinRoutes } from './join-routes.ts';
+import { languageRoutes } from './language-routes.ts';
 import { linkRoutes } from './link-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, loginLimitStore: deps.loginLimitStore, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));
+  api.use(languageRoutes({ auth, cases: deps.cases }));
   api.use(eventRoutes({ auth, hub: deps.hub, heartbeat: deps.queue.heartbeat }));
   api.use(evidenceRoutes({ auth, cases: deps.cases, evidence: deps.evidence, chat: deps.chat, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes }));
   api.use(spatialRoutes({ auth, cases: deps.cases, annotations: deps.annotations, measurements: deps.measurements }));

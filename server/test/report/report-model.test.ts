@@ -12,7 +12,7 @@ const at = '2026-05-04T14:03:22.000Z';
 const record: CaseRecord = {
   id: 'case_m', kind: 'damage', title: 'Hail', customerName: 'Jane Doe', assessorId: 'usr_a', createdBy: 'usr_a',
   createdAt: at, joinExpiresAt: at, evidenceCount: 2, decision: 'settled', checklist: null, tour: null, address: null,
-  reference: null, closedAt: null, archivedAt: null,
+  reference: null, closedAt: null, archivedAt: null, language: null, customerLanguage: null,
 };
 let seq = 0;
 const entry = <K extends LedgerKind>(type: K, actor: LedgerEntry['actor'], payload: LedgerPayload<K>, blobs: string[] = []): LedgerEntry => ({
