@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { CameraIcon, ChatIcon, FlipIcon, HangUpIcon, MicIcon, TorchIcon } from './call-icons.tsx';
 import type { useCallControls } from './use-call-controls.ts';
+import { useTranslation } from 'react-i18next';
 
 type Controls = ReturnType<typeof useCallControls>;
 
@@ -29,41 +30,42 @@ function ControlButton(props: { testId: string; label: string; caption: string; 
 }
 
 export function CallControls(props: { controls: Controls; unread: number; canHangUp: boolean; onChat: () => void; onHangUp: () => void }) {
+  const { t } = useTranslation('customer');
   const c = props.controls;
   return (
-    <nav className="call-controls" aria-label="Call controls">
-      <ControlButton testId="call-mute" label={c.microphone ? 'Mute microphone' : 'Unmute microphone'} caption={c.microphone ? 'Mute' : 'Unmute'} pressed={!c.microphone} off={!c.microphone} disabled={!c.hasAudio} onClick={c.toggleMicrophone}>
+    <nav className="call-controls" aria-label={t('controls.label')}>
+      <ControlButton testId="call-mute" label={t(c.microphone ? 'controls.mute' : 'controls.unmute')} caption={t(c.microphone ? 'controls.muteCaption' : 'controls.unmuteCaption')} pressed={!c.microphone} off={!c.microphone} disabled={!c.hasAudio} onClick={c.toggleMicrophone}>
         <MicIcon off={!c.microphone} />
       </ControlButton>
-      <ControlButton testId="call-camera" label={c.camera ? 'Turn camera off' : 'Turn camera on'} caption={c.camera ? 'Camera' : 'Camera off'} pressed={!c.camera} off={!c.camera} disabled={!c.hasVideo} onClick={c.toggleCamera}>
+      <ControlButton testId="call-camera" label={t(c.camera ? 'controls.cameraOff' : 'controls.cameraOn')} caption={t(c.camera ? 'controls.cameraCaption' : 'controls.cameraOffCaption')} pressed={!c.camera} off={!c.camera} disabled={!c.hasVideo} onClick={c.toggleCamera}>
         <CameraIcon off={!c.camera} />
       </ControlButton>
       {c.canFlip && (
-        <ControlButton testId="call-flip" label={c.facing === 'user' ? 'Use the back camera' : 'Use the front camera'} caption="Flip" disabled={c.flipping || !c.camera} onClick={c.flip}>
+        <ControlButton testId="call-flip" label={t(c.facing === 'user' ? 'controls.backCamera' : 'controls.frontCamera')} caption={t('controls.flipCaption')} disabled={c.flipping || !c.camera} onClick={c.flip}>
           <FlipIcon />
         </ControlButton>
       )}
       {c.torchAvailable && (
-        <ControlButton testId="call-torch" label={c.torch ? 'Turn the torch off' : 'Turn the torch on'} caption="Torch" pressed={c.torch} onClick={c.toggleTorch}>
+        <ControlButton testId="call-torch" label={t(c.torch ? 'controls.torchOff' : 'controls.torchOn')} caption={t('controls.torchCaption')} pressed={c.torch} onClick={c.toggleTorch}>
           <TorchIcon />
         </ControlButton>
       )}
       <ControlButton
         testId="chat-open"
-        label={props.unread > 0 ? `Chat, ${props.unread} unread` : 'Chat'}
-        caption="Chat"
+        label={props.unread > 0 ? t('controls.chatUnread', { count: props.unread }) : t('controls.chat')}
+        caption={t('controls.chat')}
         onClick={props.onChat}
         badge={props.unread > 0 ? <span className="call-badge" data-testid="chat-unread">{props.unread}</span> : null}
       >
         <ChatIcon />
       </ControlButton>
       {props.canHangUp && (
-        <button type="button" className="call-control call-hang-up" data-testid="call-hang-up" aria-label="Hang up" onClick={props.onHangUp}>
+        <button type="button" className="call-control call-hang-up" data-testid="call-hang-up" aria-label={t('controls.hangUp')} onClick={props.onHangUp}>
           <span className="call-control-icon">
             <HangUpIcon />
           </span>
           <span className="call-control-caption" aria-hidden="true">
-            Leave
+            {t('controls.leave')}
           </span>
         </button>
       )}

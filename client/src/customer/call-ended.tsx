@@ -4,45 +4,49 @@
 // settlement offer the assessor makes now shows here, and a decided one's receipt stays reachable.
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { OfferSheet } from './settlement/offer-sheet.tsx';
 import { useOffer } from './settlement/use-offer.ts';
 import { SurveyCard } from './survey-card.tsx';
+import { useTranslation } from 'react-i18next';
 
-export function CallEnded(props: { join: JoinView; token: string; by: 'assessor' | 'customer'; evidenceCount: number; now: Date; onRejoin: () => void }) {
-  const assessor = props.join.notice?.assessorName ?? 'Your assessor';
+export function CallEnded(props: { join: JoinView; token: string; by: 'assessor' | 'customer'; evidenceCount: number; now: Date; onRejoin: () => void; onLanguage: (language: string) => void }) {
+  const { t } = useTranslation('customer');
+  const assessor = props.join.notice?.assessorName ?? t('assessor');
   const valid = new Date(props.join.expiresAt).getTime() > props.now.getTime();
   const left = props.by === 'customer';
   const offer = useOffer({ token: props.token, messages: null });
   return (
     <main className="call-app call-app-ended" data-testid="customer-call" data-state={left ? 'left' : 'ended'}>
       <section className="call-ended" data-testid="call-ended" data-by={props.by}>
+        <div className="language-row">
+          <LanguageSwitch tone="dark" onChange={props.onLanguage} />
+        </div>
         <div className="call-ended-icon" aria-hidden="true">
           {left ? '↩' : '✓'}
         </div>
-        <h1>{left ? 'You left the call' : 'Call ended — thank you'}</h1>
+        <h1>{t(left ? 'ended.left' : 'ended.ended')}</h1>
         <p className="call-ended-case">{props.join.case.title}</p>
         <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} inline />
-        <p>Your camera and microphone are off.</p>
+        <p>{t('ended.off')}</p>
         {left ? (
-          <p>{assessor} can see that you left. If that was a mistake, join again — nothing you sent is lost.</p>
+          <p>{t('ended.leftText', { name: assessor })}</p>
         ) : (
-          <>
-            <p>
-              {assessor} will review what you shared{props.evidenceCount > 0 ? ` (${props.evidenceCount} ${props.evidenceCount === 1 ? 'photo' : 'photos'} from this session)` : ''} and
-              will contact you about the next step.{offer.current?.offer?.state === 'open' ? ' Read the settlement offer above when you are ready.' : ' You do not need to do anything now.'}
-            </p>
-          </>
+          <p>
+            {props.evidenceCount > 0 ? t('ended.reviewPhotos', { name: assessor, count: props.evidenceCount }) : t('ended.review', { name: assessor })}{' '}
+            {t(offer.current?.offer?.state === 'open' ? 'ended.nextOffer' : 'ended.nextNothing')}
+          </p>
         )}
         <SurveyCard token={props.token} />
         {valid ? (
           <>
             <button type="button" className="btn btn-primary btn-block" data-testid="call-rejoin" onClick={props.onRejoin}>
-              {left ? 'Rejoin the call' : 'Rejoin'}
+              {t(left ? 'ended.rejoinCall' : 'ended.rejoin')}
             </button>
-            <p className="call-ended-note">This link works until {formatDateTime(props.join.expiresAt)}. You can close this page.</p>
+            <p className="call-ended-note">{t('ended.validNote', { time: formatDateTime(props.join.expiresAt) })}</p>
           </>
         ) : (
-          <p className="call-ended-note">This link has expired. You can close this page.</p>
+          <p className="call-ended-note">{t('ended.expiredNote')}</p>
         )}
       </section>
     </main>

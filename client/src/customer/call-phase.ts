@@ -1,6 +1,7 @@
 // What the customer's call page shows, from the call's state: one word for the page (its data-state),
 // the status line, and whether the photo checklist is the page's main content.
 import type { CustomerCallState } from '../call/customer-call.ts';
+import { i18next } from '../i18n/i18n.ts';
 
 /** The page's states; `ended` and `left` belong to the screen after the call (call-ended.tsx). */
 export type CallPhase = 'waiting' | 'connecting' | 'in-call' | 'reconnecting' | 'ended' | 'left';
@@ -26,17 +27,17 @@ export function callPhase(state: CustomerCallState, incoming: boolean): CallPhas
 export function statusText(state: CustomerCallState, incoming: boolean): string {
   switch (state) {
     case 'registering':
-      return 'Connecting…';
+      return i18next.t('customer:call.statusConnecting');
     case 'waiting':
-      return incoming ? 'Joining…' : 'Waiting';
+      return i18next.t(incoming ? 'customer:call.statusJoining' : 'customer:call.statusWaiting');
     case 'connected':
-      return 'Live';
+      return i18next.t('customer:call.statusLive');
     case 'reconnecting':
-      return 'Reconnecting…';
+      return i18next.t('customer:call.statusReconnecting');
     case 'expired':
-      return 'Link expired';
+      return i18next.t('customer:call.statusExpired');
     case 'closed':
-      return 'Case closed';
+      return i18next.t('customer:call.statusClosed');
   }
 }
 

@@ -2,9 +2,11 @@
 // and photos above a bottom control bar, chat as a sheet with an unread count. With a photo checklist
 // and no assessor on the call, the checklist is the page (guided capture on its own).
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import type { JoinView, Location } from '../../../protocol/http.ts';
 import { Banner } from '../ui/banner.tsx';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { CallControls } from './call-controls.tsx';
 import { callPhase, checklistIsMain, statusText } from './call-phase.ts';
@@ -42,11 +44,14 @@ export function CallScreen(props: {
   placeholder: PlaceholderMedia | null;
   location: RefObject<Location | null>;
   onNotice: (tone: 'info' | 'error', text: string) => void;
+  /** The customer picked another language (the switch in the header). */
+  onLanguage: (language: string) => void;
   /** The call ended on purpose; `evidenceCount` photos were sent from this page. */
   onEnded: (by: 'assessor' | 'customer', evidenceCount: number) => void;
   /** The case was closed: the server admits no call on it any more. */
   onClosed: () => void;
 }) {
+  const { t } = useTranslation('customer');
   const caseId = props.join.case.id;
   const sent = useRef(0);
   const call = useCustomerCall({
@@ -137,9 +142,12 @@ export function CallScreen(props: {
     <main className={`call-app ${guided ? 'call-app-guided' : ''}`} data-testid="customer-call" data-state={phase} data-mode={mode.mode}>
       <header className="call-app-top">
         <div className="call-app-status">
-          <span className="call-eyebrow">{guided ? 'Photo checklist' : (props.join.notice?.organisation ?? 'Video assessment')}</span>
-          <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state} role="status">
-            {statusText(call.state, call.incoming)}
+          <span className="call-eyebrow">{guided ? t('call.checklist') : (props.join.notice?.organisation ?? t('consent.kindVideo'))}</span>
+          <span className="call-app-status-end">
+            <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state} role="status">
+              {statusText(call.state, call.incoming)}
+            </span>
+            <LanguageSwitch tone="dark" onChange={props.onLanguage} />
           </span>
         </div>
         <strong className="call-title" title={title} data-testid="call-title">
@@ -147,7 +155,7 @@ export function CallScreen(props: {
         </strong>
         {live && assessor && (
           <span className="call-assessor" data-testid="call-assessor">
-            with {assessor}
+            {t('call.with', { name: assessor })}
           </span>
         )}
       </header>
@@ -160,7 +168,7 @@ export function CallScreen(props: {
           checklist={checklist}
           cameraOff={audioOnly}
           cameraVersion={controls.cameraVersion}
-          badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? `Video quality: ${call.quality.level}` : null}
+          badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? t('call.quality', { level: t(call.quality.level === 'low' ? 'call.qualityLow' : 'call.qualityMedium') }) : null}
           onVideoTrack={call.setVideoSource}
           onArEnded={() => mode.switchTo('camera')}
           onError={(message) => {
@@ -172,19 +180,19 @@ export function CallScreen(props: {
           <div className="call-card" data-testid="waiting" role="status">
             <div className="spinner" aria-hidden="true" />
             <div>
-              <strong>Waiting for {assessor ?? 'your assessor'}…</strong>
-              <p>Keep this page open; you will be connected here. Meanwhile, check what your camera shows, or send a message.</p>
+              <strong>{t('call.waitingFor', { name: assessor ?? t('yourAssessor') })}</strong>
+              <p>{t('call.waitingText')}</p>
             </div>
           </div>
         )}
         {!guided && phase === 'connecting' && (
           <div className="call-card" data-testid="connecting" role="status">
             <div className="spinner" aria-hidden="true" />
-            <strong>{call.incoming ? `Connecting you to ${assessor ?? 'your assessor'}…` : (call.detail ?? 'Connecting…')}</strong>
+            <strong>{call.incoming ? t('call.connectingTo', { name: assessor ?? t('yourAssessor') }) : (call.detail ?? t('call.statusConnecting'))}</strong>
           </div>
         )}
         <span className={`evidence-count ${call.evidenceCount === 0 ? 'visually-hidden' : ''}`} data-testid="evidence-count" data-count={call.evidenceCount}>
-          {call.evidenceCount} {call.evidenceCount === 1 ? 'photo' : 'photos'} sent
+          {t('call.photosSent', { count: call.evidenceCount })}
         </span>
         <div className="call-notices">
           {transfer.notice && (
@@ -192,29 +200,29 @@ export function CallScreen(props: {
               {transferWords(transfer.notice)}
             </Banner>
           )}
-          {call.state === 'reconnecting' && <Banner tone="warning">Your connection dropped. Reconnecting…</Banner>}
+          {call.state === 'reconnecting' && <Banner tone="warning">{t('call.reconnecting')}</Banner>}
           {call.state === 'expired' && (
             <Banner tone="error" testId="link-expired">
-              This link has expired or is no longer valid. Ask your assessor for a new link.
+              {t('call.expired')}
             </Banner>
           )}
           {call.quality?.suggestAudioOnly && !audioOnly && (
             <Banner tone="warning" testId="suggest-audio-only">
-              Your connection is weak. Turning your camera off keeps the call going.{' '}
+              {t('call.weak')}{' '}
               <button type="button" className="btn btn-small" onClick={() => call.setAudioOnly(true)}>
-                Switch to audio only
+                {t('call.audioOnly')}
               </button>
             </Banner>
           )}
           <ModeRequest requested={mode.requested} onAnswer={mode.answer} />
           {photo?.state === 'taking' && (
             <p className="call-toast" data-testid="snapshot-busy" role="status">
-              Your assessor is taking a photo — hold still…
+              {t('call.snapshotBusy')}
             </p>
           )}
           {photo?.state === 'sent' && (
             <p className="call-toast call-toast-ok" data-testid="photo-sent" data-evidence-id={photo.evidenceId} role="status">
-              <span aria-hidden="true">✓</span> {live ? `Photo sent to ${assessor ?? 'your assessor'}` : 'Photo saved to your case'}
+              <span aria-hidden="true">✓</span> {live ? t('call.photoSentTo', { name: assessor ?? t('yourAssessor') }) : t('call.photoSaved')}
             </p>
           )}
         </div>

@@ -2,6 +2,7 @@
 // there — each line is stored with the case over HTTP and the assessor sees it when they open the case.
 import { useEffect, useRef } from 'react';
 import { ChatPanel, type ChatEntry } from '../ui/chat-panel.tsx';
+import { useTranslation } from 'react-i18next';
 
 const CUSTOMER = { side: 'customer' } as const;
 
@@ -19,19 +20,20 @@ export function ChatSheet(props: { lines: ChatEntry[]; assessorName: string | nu
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const who = props.assessorName ?? 'your assessor';
+  const { t } = useTranslation('customer');
+  const who = props.assessorName ?? t('yourAssessor');
   return (
     <section ref={sheet} className="chat-sheet" role="dialog" aria-modal="false" aria-labelledby="chat-sheet-title" data-testid="chat-sheet">
       <header className="chat-sheet-head">
         <div>
-          <strong id="chat-sheet-title">Chat with {who}</strong>
-          <span className="chat-sheet-note">{props.live ? 'Messages are added to your case record.' : `Saved with your case; ${who} sees them on joining.`}</span>
+          <strong id="chat-sheet-title">{t('chat.title', { name: who })}</strong>
+          <span className="chat-sheet-note">{props.live ? t('chat.liveNote') : t('chat.savedNote', { name: who })}</span>
         </div>
         <button type="button" className="btn btn-small" data-testid="chat-close" onClick={props.onClose}>
-          Close
+          {t('chat.close')}
         </button>
       </header>
-      <ChatPanel lines={props.lines} viewer={CUSTOMER} onSend={props.onSend} placeholder="Type a message" />
+      <ChatPanel lines={props.lines} viewer={CUSTOMER} onSend={props.onSend} placeholder={t('chat.placeholder')} />
     </section>
   );
 }

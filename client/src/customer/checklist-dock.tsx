@@ -5,24 +5,26 @@ import { useState } from 'react';
 import { ChecklistPanelView } from './checklist/checklist-panel.tsx';
 import { doneCount } from './checklist/checklist-state.ts';
 import type { Checklist } from './checklist/use-checklist.ts';
+import { useTranslation } from 'react-i18next';
 
 export function ChecklistDock(props: { checklist: Checklist; stream: MediaStream | null; main: boolean }) {
+  const { t } = useTranslation('customer');
   const [open, setOpen] = useState(false);
   const view = props.checklist.view;
   if (!view) return null;
   if (props.main) {
     return (
-      <section className="checklist-dock checklist-dock-main" data-testid="guided-capture" aria-label="Photo checklist">
-        <p className="checklist-dock-note">Take these photos on your own, at your pace. Your assessor may also join you here — keep this page open.</p>
+      <section className="checklist-dock checklist-dock-main" data-testid="guided-capture" aria-label={t('checklist.label')}>
+        <p className="checklist-dock-note">{t('checklist.alone')}</p>
         <ChecklistPanelView checklist={props.checklist} stream={props.stream} />
       </section>
     );
   }
   return (
-    <section className={`checklist-dock ${open ? 'checklist-dock-open' : ''}`} aria-label="Photo checklist">
+    <section className={`checklist-dock ${open ? 'checklist-dock-open' : ''}`} aria-label={t('checklist.label')}>
       <button type="button" className="checklist-dock-toggle" data-testid="checklist-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         <span>
-          Photo checklist · {doneCount(view)} of {view.items.length} done
+          {t('checklist.progress', { done: doneCount(view), total: view.items.length })}
         </span>
         <span aria-hidden="true">{open ? '▾' : '▴'}</span>
       </button>

@@ -2,99 +2,77 @@
 // kept and where the privacy notice is; the customer accepts or declines. A damage case is a video
 // call; a preview with a tour is a guided tour on a voice call, and says so.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JoinView } from '../../../protocol/http.ts';
+import { i18next } from '../i18n/i18n.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
 
 export function ConsentScreen(props: {
   join: JoinView;
   busy: boolean;
   onAccept: (shareLocation: boolean) => void;
   onDecline: () => void;
+  /** The customer picked another language (the switch on top of the screen). */
+  onLanguage: (language: string) => void;
 }) {
+  const { t } = useTranslation('customer');
   const [shareLocation, setShareLocation] = useState(false);
   const { case: joinCase } = props.join;
   const notice = props.join.notice;
   const organisation = notice?.organisation ?? null;
-  const what = joinCase.kind === 'damage' ? 'the damage' : 'what you would like to see';
+  const what = t(joinCase.kind === 'damage' ? 'consent.whatDamage' : 'consent.whatPreview');
   const tour = joinCase.kind === 'preview' && props.join.tour != null;
-  const who = `${notice?.assessorName ?? (tour ? 'Your agent' : 'Your assessor')}${organisation ? ` from ${organisation}` : ''}`;
-  const device = deviceWord();
+  const name = notice?.assessorName ?? t(tour ? 'agent' : 'assessor');
+  const who = organisation ? t('consent.whoFrom', { name, organisation }) : name;
+  const device = t(deviceIsPhone() ? 'consent.devicePhone' : 'consent.deviceOther');
+  const kind = t(tour ? 'consent.kindTour' : 'consent.kindVideo');
   return (
     <main className="screen" data-testid="consent-screen" data-kind={tour ? 'tour' : 'video'}>
-      <p className="eyebrow">
-        {organisation ? `${organisation} · ` : ''}
-        {tour ? 'Guided preview' : 'Video assessment'}
-      </p>
-      <h1>{joinCase.customerName ? `Hello ${joinCase.customerName},` : 'Hello,'}</h1>
-      {tour ? (
-        <p>
-          {who} would like to guide you through a tour of {what} on a voice call, from this {device}. You can look
-          around on your own at any time. No app or account is needed.
-        </p>
-      ) : (
-        <p>
-          {who} would like to look at {what} with you over a live video call from this {device}. No app or account is
-          needed.
-        </p>
-      )}
+      <div className="language-row">
+        <p className="eyebrow">{organisation ? t('consent.eyebrow', { organisation, kind }) : kind}</p>
+        <LanguageSwitch onChange={props.onLanguage} />
+      </div>
+      <h1>{joinCase.customerName ? t('consent.helloName', { name: joinCase.customerName }) : t('consent.hello')}</h1>
+      <p>{t(tour ? 'consent.introTour' : 'consent.introVideo', { who, what, device })}</p>
       <dl className="card case-card">
-        <dt className="muted small">Case</dt>
+        <dt className="muted small">{t('consent.case')}</dt>
         <dd>
           <strong data-testid="consent-case-title">{joinCase.title}</strong>
         </dd>
         {notice?.assessorName && (
           <>
-            <dt className="muted small">{tour ? 'Your agent' : 'Your assessor'}</dt>
+            <dt className="muted small">{t(tour ? 'agent' : 'assessor')}</dt>
             <dd data-testid="consent-assessor">{notice.assessorName}</dd>
           </>
         )}
         {organisation && (
           <>
-            <dt className="muted small">On behalf of</dt>
+            <dt className="muted small">{t('consent.onBehalfOf')}</dt>
             <dd data-testid="consent-organisation">{organisation}</dd>
           </>
         )}
       </dl>
 
-      <h2>What is recorded</h2>
-      {tour ? (
-        <ul className="recorded">
-          <li>The sound of the call</li>
-          <li>What you look at in the tour, and for how long</li>
-          <li>Where your agent points, and the offers they make</li>
-          <li>Chat messages</li>
-        </ul>
-      ) : (
-        <ul className="recorded">
-          <li>The video and sound of the call</li>
-          <li>Photos taken during the call, by you or your assessor, and photos you add</li>
-          <li>Chat messages</li>
-          <li>Where a photo was taken — only if you allow it below</li>
-        </ul>
-      )}
-      <h2>Why</h2>
-      {tour ? (
-        <p>
-          So that you and the seller both have a sealed record of what you were shown and offered before you decide.
-          Every item is stored once and cannot be changed afterwards.
-        </p>
-      ) : (
-        <p>
-          To assess your case, and to keep a sealed record of the evidence that you and the insurer can both rely on.
-          Every item is stored once and cannot be changed afterwards.
-        </p>
-      )}
+      <h2>{t('consent.recordedTitle')}</h2>
+      <ul className="recorded">
+        {(tour ? ['tourSound', 'tourLooks', 'tourPoints', 'chat'] : ['videoAv', 'videoPhotos', 'chat', 'videoLocation']).map((item) => (
+          <li key={item}>{t(`consent.${item}`)}</li>
+        ))}
+      </ul>
+      <h2>{t('consent.whyTitle')}</h2>
+      <p>{t(tour ? 'consent.whyTour' : 'consent.whyVideo')}</p>
 
-      <h2>How long it is kept</h2>
+      <h2>{t('consent.keptTitle')}</h2>
       <p data-testid="consent-retention">
         {notice?.retentionDays
-          ? `${retentionWords(notice.retentionDays)} after a decision on your case. Then the ${tour ? 'recording' : 'photos and the recording'} are deleted; the sealed list of what was shared, and the chat, stay with the case.`
-          : `With your case record, for as long as ${organisation ?? 'the organisation handling your case'} keeps case records. Ask ${tour ? 'your agent' : 'your assessor'} if you would like to know more.`}
+          ? t(tour ? 'consent.retentionTour' : 'consent.retentionVideo', { kept: keptFor(notice.retentionDays) })
+          : t('consent.retentionOpen', { organisation: organisation ?? t('consent.theOrganisation'), who: t(tour ? 'yourAgent' : 'yourAssessor') })}
       </p>
       {notice?.privacyUrl && (
         <p>
           <a href={notice.privacyUrl} target="_blank" rel="noopener noreferrer" data-testid="consent-privacy">
-            Read the privacy notice{organisation ? ` of ${organisation}` : ''}
+            {organisation ? t('consent.privacyOf', { organisation }) : t('consent.privacy')}
           </a>
         </p>
       )}
@@ -104,31 +82,31 @@ export function ConsentScreen(props: {
         <label className="check card">
           <input type="checkbox" data-testid="consent-location" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
           <span>
-            Share my location with photos
-            <span className="muted small block">Helps confirm where the damage is. Off unless you turn it on.</span>
+            {t('consent.location')}
+            <span className="muted small block">{t('consent.locationHint')}</span>
           </span>
         </label>
       )}
 
       <div className="actions">
         <button type="button" className="btn btn-primary btn-block" data-testid="consent-accept" disabled={props.busy} onClick={() => props.onAccept(shareLocation)}>
-          {props.busy ? 'One moment…' : 'I agree, continue'}
+          {t(props.busy ? 'consent.busy' : 'consent.accept')}
         </button>
         <button type="button" className="btn btn-block" data-testid="consent-decline" disabled={props.busy} onClick={props.onDecline}>
-          No thanks
+          {t('consent.decline')}
         </button>
       </div>
-      <p className="muted small center">This link works until {formatDateTime(props.join.expiresAt)}.</p>
+      <p className="muted small center">{t('consent.validUntil', { time: formatDateTime(props.join.expiresAt) })}</p>
     </main>
   );
 }
 
 /** "phone" on a small touch screen; "device" on anything else (a desktop must not read "this phone"). */
-function deviceWord(): 'phone' | 'device' {
-  return window.matchMedia('(pointer: coarse) and (max-width: 600px)').matches ? 'phone' : 'device';
+function deviceIsPhone(): boolean {
+  return window.matchMedia('(pointer: coarse) and (max-width: 600px)').matches;
 }
 
-function retentionWords(days: number): string {
-  if (days % 365 === 0) return days === 365 ? 'Kept for one year' : `Kept for ${days / 365} years`;
-  return days === 1 ? 'Kept for one day' : `Kept for ${days} days`;
+/** "Kept for one year", "Kept for 2 years", "Kept for 30 days". */
+function keptFor(days: number): string {
+  return days % 365 === 0 ? i18next.t('customer:consent.keptYears', { count: days / 365 }) : i18next.t('customer:consent.keptDays', { count: days });
 }

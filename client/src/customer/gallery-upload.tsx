@@ -6,6 +6,7 @@ import { messageOf } from '../lib/api.ts';
 import { randomId } from '../lib/ids.ts';
 import { uploadEvidence } from '../ui/upload.ts';
 import { PhotoIcon } from './call-icons.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface UploadRow {
   id: string;
@@ -21,6 +22,7 @@ export function GalleryUpload(props: {
   location: RefObject<Location | null>;
   onUploaded: (evidence: EvidenceView) => void;
 }) {
+  const { t } = useTranslation('customer');
   const [rows, setRows] = useState<UploadRow[]>([]);
   const aborter = useRef(new AbortController());
   const uploaded = useRef(props.onUploaded);
@@ -66,9 +68,9 @@ export function GalleryUpload(props: {
 
   return (
     <div className="gallery">
-      <label className="btn btn-small gallery-pick" title="Add photos from your gallery">
+      <label className="btn btn-small gallery-pick" title={t('gallery.title')}>
         <input type="file" accept="image/*" multiple className="visually-hidden" data-testid="gallery-input" onChange={onPick} />
-        <PhotoIcon /> <span className="gallery-label">Add photos</span>
+        <PhotoIcon /> <span className="gallery-label">{t('gallery.label')}</span>
       </label>
       {rows.length > 0 && (
         <ul className="uploads" data-testid="gallery-uploads">
@@ -76,7 +78,7 @@ export function GalleryUpload(props: {
             <li key={row.id} data-testid="gallery-upload" data-status={row.status}>
               <span className="upload-name">{row.name}</span>
               <span className="muted small">
-                {row.status === 'uploading' ? `${Math.round(row.progress * 100)} %` : row.status === 'done' ? 'Sent' : `Failed: ${row.error ?? ''}`}
+                {row.status === 'uploading' ? `${Math.round(row.progress * 100)} %` : row.status === 'done' ? t('gallery.sent') : t('gallery.failed', { error: row.error ?? '' })}
               </span>
               <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(row.progress * 100)}>
                 <span style={{ width: `${Math.round(row.progress * 100)}%` }} />

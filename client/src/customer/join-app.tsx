@@ -1,11 +1,13 @@
 // The customer's join flow: link → consent → camera permission → waiting → live call → ended (with a
 // way back in); for a preview case with a tour, link → consent → the tour (loaded on demand). A case
 // opened at the front door starts with the digital assistant and the queue until someone takes it.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JoinView } from '../../../protocol/http.ts';
 import type { CustomerMode } from '../../../protocol/messages.ts';
 import type { QueueChannel } from '../../../protocol/queue.ts';
 import type { FrontDoorView } from '../../../protocol/intake.ts';
+import { applyLanguage, i18next } from '../i18n/i18n.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
 import { CallEnded } from './call-ended.tsx';
@@ -14,8 +16,9 @@ import { ConsentScreen } from './consent-screen.tsx';
 import { DeclinedScreen } from './declined-screen.tsx';
 import { FrontDoorScreen } from './front-door/front-door-screen.tsx';
 import { frontDoorOf } from './front-door/front-door-step.ts';
+import { caseLanguage, keepLanguage, reportLanguage } from './customer-language.ts';
 import { declineJoin, fetchJoin, giveConsent } from './join-api.ts';
-import { takeJoinLink } from './join-token.ts';
+import type { JoinLink } from './join-token.ts';
 import { MediaScreen, type JoinMode } from './media-screen.tsx';
 import { stopMedia } from './media.ts';
 import { CHANNEL_START } from './modes.ts';
@@ -59,8 +62,9 @@ function firstStep(join: JoinView): Step {
   return join.consented ? afterConsent(join) : { kind: 'consent', join };
 }
 
-export function JoinApp() {
-  const [link] = useState(takeJoinLink);
+/** `link`: this tab's join link (main.tsx took it from the address bar and started the page's language). */
+export function JoinApp({ link }: { link: JoinLink }) {
+  const { t } = useTranslation('customer');
   const token = link.token;
   const [step, setStep] = useState<Step>(() => (token ? { kind: 'loading' } : { kind: 'invalid' }));
   const [shareLocation, setShareLocation] = useState(() => sessionStorage.getItem(LOCATION_KEY) === 'yes');
@@ -73,11 +77,36 @@ export function JoinApp() {
     else setStep({ kind: 'unreachable', message: messageOf(error) });
   }, []);
 
+  /** The case this page is for and whether its customer consented: a language switch is kept for it and, after consent, told to the server. */
+  const caseOf = useRef<{ id: string; consented: boolean } | null>(null);
+  const linkLang = link.lang ?? null;
+
   const load = useCallback(() => {
     if (!token) return;
     setStep({ kind: 'loading' });
-    fetchJoin(token).then((join) => setStep(firstStep(join)), fail);
-  }, [token, fail]);
+    fetchJoin(token)
+      // The case's language is applied before the first screen of the case shows: no flash of another.
+      .then(async (join) => {
+        const language = caseLanguage(join.case.id, linkLang, join.case.language);
+        await applyLanguage(language);
+        caseOf.current = { id: join.case.id, consented: join.consented };
+        if (join.consented) reportLanguage(token, language);
+        setStep(firstStep(join));
+      })
+      .catch(fail);
+  }, [token, linkLang, fail]);
+
+  const switchLanguage = useCallback(
+    (language: string) => {
+      void applyLanguage(language).then(({ language: applied }) => {
+        const current = caseOf.current;
+        if (!current) return;
+        keepLanguage(current.id, applied);
+        if (token && current.consented) reportLanguage(token, applied);
+      });
+    },
+    [token],
+  );
 
   useEffect(load, [load]);
 
@@ -99,26 +128,26 @@ export function JoinApp() {
 
   if (!token || step.kind === 'invalid') {
     return (
-      <MessageScreen testId="link-invalid" title="This link has expired or is not valid" tone="bad">
-        <p>Join links work for a limited time and only for one case. Please ask your assessor to send you a new link.</p>
+      <MessageScreen testId="link-invalid" title={t('link.invalidTitle')} tone="bad">
+        <p>{t('link.invalidText')}</p>
       </MessageScreen>
     );
   }
   if (step.kind === 'loading') return <LoadingScreen />;
   if (step.kind === 'closed') {
     return (
-      <MessageScreen testId="case-closed" title="This case is closed">
-        <p>{step.join ? `“${step.join.case.title}” is closed` : 'Your case is closed'}: there is no call to join and nothing more to send. Thank you.</p>
-        <p className="muted">If you need to add something, contact {step.join?.notice?.assessorName ?? 'your assessor'}, who can reopen it.</p>
+      <MessageScreen testId="case-closed" title={t('link.closedTitle')}>
+        <p>{step.join ? t('link.closedTitled', { title: step.join.case.title }) : t('link.closedText')}</p>
+        <p className="muted">{t('link.closedContact', { name: step.join?.notice?.assessorName ?? t('yourAssessor') })}</p>
       </MessageScreen>
     );
   }
   if (step.kind === 'unreachable') {
     return (
-      <MessageScreen testId="join-unreachable" title="We could not open your session" tone="bad">
+      <MessageScreen testId="join-unreachable" title={t('link.unreachableTitle')} tone="bad">
         <p>{step.message}</p>
         <button type="button" className="btn btn-primary" onClick={load}>
-          Try again
+          {t('tryAgain')}
         </button>
       </MessageScreen>
     );
@@ -132,7 +161,11 @@ export function JoinApp() {
       sessionStorage.setItem(LOCATION_KEY, location ? 'yes' : 'no');
       setShareLocation(location);
       giveConsent(token, { recording: true, location })
-        .then((join) => setStep(afterConsent(join)), fail)
+        .then((join) => {
+          caseOf.current = { id: join.case.id, consented: true };
+          reportLanguage(token, i18next.language);
+          setStep(afterConsent(join));
+        }, fail)
         .finally(() => setBusy(false));
     };
     const decline = (): void => {
@@ -144,7 +177,7 @@ export function JoinApp() {
         () => setStep((s) => (s.kind === 'declined' ? { ...s, told: 'not-told' } : s)),
       );
     };
-    return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={decline} />;
+    return <ConsentScreen join={step.join} busy={busy} onAccept={accept} onDecline={decline} onLanguage={switchLanguage} />;
   }
   if (step.kind === 'declined') return <DeclinedScreen told={step.told} onStartAgain={load} />;
   if (step.kind === 'tour') {
@@ -155,7 +188,7 @@ export function JoinApp() {
     );
   }
   if (step.kind === 'ended') {
-    return <CallEnded join={step.join} token={token} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} />;
+    return <CallEnded join={step.join} token={token} by={step.by} evidenceCount={step.evidenceCount} now={new Date()} onRejoin={load} onLanguage={switchLanguage} />;
   }
   if (step.kind === 'media') {
     if (textStart) return <LoadingScreen />;
@@ -179,6 +212,7 @@ export function JoinApp() {
         placeholder={step.placeholder ?? null}
         location={location}
         onNotice={push}
+        onLanguage={switchLanguage}
         onEnded={(by, evidenceCount) => {
           setStep({ kind: 'ended', join: step.join, by, evidenceCount });
           // The assessor may have ended the call by closing the case: then the page says that instead.

@@ -27,4 +27,11 @@ describe('join link fragment', () => {
     expect(parseJoinHash('#tok&node=bath&yaw=left&zoom=2')).toEqual({ token: 'tok', tour: { node: 'bath' } });
     expect(parseJoinHash('#tok&node=&yaw=')).toEqual({ token: 'tok', tour: {} });
   });
+
+  it('carries the language the page opens in, beside the other parameters', () => {
+    expect(parseJoinHash('#tok&lang=zh-CN')).toStrictEqual({ token: 'tok', tour: {}, lang: 'zh-CN' });
+    expect(parseJoinHash('#tok&node=bath&lang=en&yaw=10')).toStrictEqual({ token: 'tok', tour: { node: 'bath', yaw: 10 }, lang: 'en' });
+    expect(parseJoinHash('#tok&lang=')).toStrictEqual({ token: 'tok', tour: {} });
+    expect(parseJoinHash('#tok')).toStrictEqual({ token: 'tok', tour: {} });
+  });
 });

@@ -10,6 +10,7 @@ import { useSrcObject } from '../ui/use-src-object.ts';
 import { FlatAnnotations } from './spatial/flat-annotations.tsx';
 import type { SpatialHost } from './spatial/spatial-host.ts';
 import { useSpatialState } from './spatial/use-spatial-state.ts';
+import { useTranslation } from 'react-i18next';
 
 const ArView = lazy(() => import('../xr/ar-view.tsx'));
 const OverlayView = lazy(() => import('../xr/overlay-view.tsx'));
@@ -28,11 +29,12 @@ export function LiveView(props: {
   onArEnded: () => void;
   onError: (message: string) => void;
 }) {
+  const { t } = useTranslation('customer');
   const { annotations } = useSpatialState(props.host);
   const camera = props.mode === 'camera' && !props.cameraOff;
   const loading = (
     <div className="preview-note" data-testid="mode-loading">
-      Loading the 3D view…
+      {t('view.loading3d')}
     </div>
   );
 
@@ -51,10 +53,10 @@ export function LiveView(props: {
               <>
                 <ArChecklistBar checklist={props.checklist} report={report} />
                 <div className="ar-overlay-bar">
-                  <strong>AR view</strong>
-                  <span className="small">Your assessor sees what you see. Point at the damage and hold still.</span>
+                  <strong>{t('view.arTitle')}</strong>
+                  <span className="small">{t('view.arHint')}</span>
                   <button type="button" className="btn btn-small" data-testid="ar-leave" onClick={props.onArEnded}>
-                    Leave AR
+                    {t('view.leaveAr')}
                   </button>
                 </div>
               </>
@@ -69,7 +71,7 @@ export function LiveView(props: {
       )}
       {props.mode === 'camera' && <CameraPreview key={props.cameraVersion} stream={camera ? props.stream : null} annotations={camera ? annotations : []} />}
       {(props.mode === 'voice' || props.mode === 'text' || (props.mode === 'camera' && props.cameraOff)) && (
-        <div className="preview-note">{props.mode === 'text' ? 'Text chat only — camera and microphone off' : 'Your camera is off — your assessor hears you'}</div>
+        <div className="preview-note">{t(props.mode === 'text' ? 'view.textOnly' : 'view.cameraOff')}</div>
       )}
       {props.badge && <span className="preview-badge">{props.badge}</span>}
     </div>

@@ -1,14 +1,20 @@
-// Entry of the customer's join page (/j#<token>).
+// Entry of the customer's join page (/j#<token>): the language is started (the link's `lang=`, else the
+// browser's) before the first render, so the loading screen is already in it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyLanguage } from '../i18n/i18n.ts';
 import '../ui/base.css';
 import './customer.css';
+import { linkLanguage } from './customer-language.ts';
 import { JoinApp } from './join-app.tsx';
+import { takeJoinLink } from './join-token.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
+const link = takeJoinLink();
+await applyLanguage(linkLanguage(link.lang ?? null));
 createRoot(root).render(
   <StrictMode>
-    <JoinApp />
+    <JoinApp link={link} />
   </StrictMode>,
 );

@@ -1,22 +1,16 @@
 // Step 2: camera and microphone permission, with a clear way forward when it fails.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MediaAccessError, openMedia, type MediaMode, type MediaProblem } from './media.ts';
+import { useTranslation } from 'react-i18next';
 
 export type JoinMode = MediaMode | 'chat';
 
-const explain: Record<MediaProblem, { title: string; text: string }> = {
-  denied: {
-    title: 'Camera access is blocked',
-    text: 'Your browser did not allow the camera. Tap the lock or camera icon in the address bar, allow the camera and microphone, then try again.',
-  },
-  'no-device': { title: 'No camera found', text: 'This device has no camera we can use. You can still join with your voice.' },
-  'in-use': { title: 'The camera is busy', text: 'Another app is using the camera. Close it and try again, or join with your voice.' },
-  insecure: { title: 'This page is not secure', text: 'Camera access needs a secure (https) link. Ask your assessor for a new link.' },
-  unsupported: { title: 'Camera not supported', text: 'This browser cannot share the camera. Try Chrome or Safari, or join with your voice.' },
-};
+/** The message keys (customer:media.<key>Title / <key>Text) explaining each problem. */
+const explain: Record<MediaProblem, string> = { denied: 'denied', 'no-device': 'noDevice', 'in-use': 'inUse', insecure: 'insecure', unsupported: 'unsupported' };
 
 /** `first`: what to ask for first — the camera, or only the microphone for a customer who chose voice. */
 export function MediaScreen(props: { first?: MediaMode; onReady: (stream: MediaStream | null, mode: JoinMode) => void }) {
+  const { t } = useTranslation('customer');
   const [problem, setProblem] = useState<{ mode: MediaMode; problem: MediaProblem } | null>(null);
   const [pending, setPending] = useState(true);
   const ready = useRef(props.onReady);
@@ -51,12 +45,14 @@ export function MediaScreen(props: { first?: MediaMode; onReady: (stream: MediaS
     return (
       <main className="screen message-screen" data-testid="media-screen" aria-busy={pending}>
         <div className="spinner" aria-hidden="true" />
-        <h1>Allow camera and microphone</h1>
-        <p className="muted">Your browser will ask for permission. Tap “Allow” so your assessor can see and hear you.</p>
+        <h1>{t('media.askTitle')}</h1>
+        <p className="muted">{t('media.askText')}</p>
       </main>
     );
   }
-  const { title, text } = problem.mode === 'voice' ? { title: 'Microphone unavailable', text: 'We could not use your microphone either. You can still chat with your assessor in writing.' } : explain[problem.problem];
+  const key = problem.mode === 'voice' ? 'voice' : explain[problem.problem];
+  const title = t(`media.${key}Title`);
+  const text = t(`media.${key}Text`);
   return (
     <main className="screen" data-testid="media-problem" data-problem={problem.problem}>
       <h1>{title}</h1>
@@ -64,16 +60,16 @@ export function MediaScreen(props: { first?: MediaMode; onReady: (stream: MediaS
       <div className="actions">
         {problem.problem !== 'insecure' && (
           <button type="button" className="btn btn-primary btn-block" data-testid="media-retry" onClick={() => void request(problem.mode)}>
-            Try again
+            {t('tryAgain')}
           </button>
         )}
         {problem.mode === 'camera' ? (
           <button type="button" className="btn btn-block" data-testid="media-voice-only" onClick={() => void request('voice')}>
-            Continue with voice only
+            {t('media.voiceOnly')}
           </button>
         ) : (
           <button type="button" className="btn btn-block" data-testid="media-chat-only" onClick={() => ready.current(null, 'chat')}>
-            Continue with chat only
+            {t('media.chatOnly')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 // Full-page messages: loading, an expired or invalid link, a declined consent, a server problem.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function MessageScreen(props: { testId: string; title: string; children?: ReactNode; tone?: 'neutral' | 'bad' }) {
   return (
@@ -14,10 +15,11 @@ export function MessageScreen(props: { testId: string; title: string; children?:
 }
 
 export function LoadingScreen() {
+  const { t } = useTranslation('customer');
   return (
     <main className="screen message-screen" data-testid="loading" aria-busy="true">
       <div className="spinner" aria-hidden="true" />
-      <p className="muted">Opening your session…</p>
+      <p className="muted">{t('link.loading')}</p>
     </main>
   );
 }

@@ -2,6 +2,7 @@
 // plain camera → voice → text. Which rungs a device offers is decided from what it supports.
 import type { CustomerMode } from '../../../protocol/messages.ts';
 import type { QueueChannel } from '../../../protocol/queue.ts';
+import { translatedRecord } from '../ui/translated-record.ts';
 
 export interface ModeSupport {
   /** WebXR immersive-ar (the session then asks for hit-test and anchors). */
@@ -13,24 +14,14 @@ export interface ModeSupport {
 
 export const MODE_ORDER: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'text'];
 
-export const MODE_LABEL: Record<CustomerMode, string> = {
-  ar: 'AR view',
-  overlay: '3D overlay',
-  camera: 'Camera',
-  voice: 'Voice only',
-  text: 'Text chat only',
-};
+const capital = (mode: CustomerMode): string => mode.charAt(0).toUpperCase() + mode.slice(1);
+
+export const MODE_LABEL = translatedRecord(MODE_ORDER, (mode) => `customer:mode.label${capital(mode)}`);
 
 /** The labels of the compact mode control. */
-export const MODE_SHORT: Record<CustomerMode, string> = { ar: 'AR', overlay: '3D', camera: 'Camera', voice: 'Voice', text: 'Text' };
+export const MODE_SHORT = translatedRecord(MODE_ORDER, (mode) => `customer:mode.short${capital(mode)}`);
 
-export const MODE_HINT: Record<CustomerMode, string> = {
-  ar: 'Marks and measurements stay on the spot in your room.',
-  overlay: 'Your assessor’s marks are drawn over your camera.',
-  camera: 'Your assessor sees your camera.',
-  voice: 'Camera off; your assessor hears you.',
-  text: 'Camera and microphone off; chat in writing.',
-};
+export const MODE_HINT = translatedRecord(MODE_ORDER, (mode) => `customer:mode.hint${capital(mode)}`);
 
 /** The modes this device offers, best first. Text chat is always there. */
 export function availableModes(support: ModeSupport): CustomerMode[] {

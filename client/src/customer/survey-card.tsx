@@ -8,6 +8,7 @@ import { fetchSurvey, postSurvey } from './join-api.ts';
 import { SURVEY_CHOICES } from './survey-choices.ts';
 import { SurveyFace } from './survey-face.tsx';
 import './survey.css';
+import { useTranslation } from 'react-i18next';
 
 type State =
   | { kind: 'loading' }
@@ -18,6 +19,7 @@ type State =
   | { kind: 'thanks'; score: number | null };
 
 export function SurveyCard(props: { token: string }) {
+  const { t } = useTranslation('customer');
   const { token } = props;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [score, setScore] = useState<number | null>(null);
@@ -42,7 +44,7 @@ export function SurveyCard(props: { token: string }) {
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (score === null) {
-      setProblem('Choose a face from Very poor to Excellent first.');
+      setProblem(t('survey.chooseFirst'));
       return;
     }
     setSending(true);
@@ -62,8 +64,8 @@ export function SurveyCard(props: { token: string }) {
   if (state.kind === 'thanks') {
     return (
       <section className="survey survey-thanks" role="status" data-testid="survey-thanks">
-        <h2>Thank you for your feedback</h2>
-        <p>It helps us make these calls better.</p>
+        <h2>{t('survey.thanksTitle')}</h2>
+        <p>{t('survey.thanksText')}</p>
       </section>
     );
   }
@@ -71,7 +73,7 @@ export function SurveyCard(props: { token: string }) {
     return (
       <p className="survey-skipped" data-testid="survey-skipped">
         <button type="button" className="btn btn-ghost btn-small" data-testid="survey-reopen" onClick={() => setState({ kind: 'form' })}>
-          Rate this call after all
+          {t('survey.reopen')}
         </button>
       </p>
     );
@@ -80,7 +82,7 @@ export function SurveyCard(props: { token: string }) {
     <form className="survey" data-testid="survey" onSubmit={send} noValidate>
       <fieldset className="survey-scores" role="radiogroup">
         <legend>
-          <h2>How did we do?</h2>
+          <h2>{t('survey.title')}</h2>
         </legend>
         <div className="survey-choices">
           {SURVEY_CHOICES.map((choice) => (
@@ -93,7 +95,7 @@ export function SurveyCard(props: { token: string }) {
         </div>
       </fieldset>
       <label className="survey-comment-label" htmlFor={commentId}>
-        Anything to add? <span className="survey-optional">(optional)</span>
+        {t('survey.comment')} <span className="survey-optional">{t('survey.optional')}</span>
       </label>
       <textarea
         id={commentId}
@@ -115,10 +117,10 @@ export function SurveyCard(props: { token: string }) {
       )}
       <div className="survey-actions">
         <button type="button" className="btn btn-ghost" data-testid="survey-skip" disabled={sending} onClick={() => setState({ kind: 'skipped' })}>
-          Skip
+          {t('survey.skip')}
         </button>
         <button type="submit" className="btn btn-primary" data-testid="survey-send" disabled={sending}>
-          {sending ? 'Sending…' : 'Send'}
+          {t(sending ? 'survey.sending' : 'survey.send')}
         </button>
       </div>
     </form>

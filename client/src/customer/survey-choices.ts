@@ -1,15 +1,27 @@
 // The survey's five answers, worst to best: the score sent, the word shown under the face, and how far
-// the face's mouth curves (-1 a frown, 1 a smile).
+// the face's mouth curves (-1 a frown, 1 a smile). The word is read in the page's language when used.
+import { i18next } from '../i18n/i18n.ts';
+
 export interface SurveyChoice {
   score: 1 | 2 | 3 | 4 | 5;
   word: string;
   smile: number;
 }
 
+function choice(score: SurveyChoice['score'], smile: number): SurveyChoice {
+  return {
+    score,
+    smile,
+    get word() {
+      return i18next.t(`customer:survey.choice${score}`);
+    },
+  };
+}
+
 export const SURVEY_CHOICES: readonly SurveyChoice[] = [
-  { score: 1, word: 'Very poor', smile: -1 },
-  { score: 2, word: 'Poor', smile: -0.5 },
-  { score: 3, word: 'OK', smile: 0 },
-  { score: 4, word: 'Good', smile: 0.5 },
-  { score: 5, word: 'Excellent', smile: 1 },
+  choice(1, -1),
+  choice(2, -0.5),
+  choice(3, 0),
+  choice(4, 0.5),
+  choice(5, 1),
 ];

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerMode, PeerMessage } from '../../../protocol/messages.ts';
 import { cameraCount, facingOf, hasTorch, setTorch, switchCamera, type CameraFacing } from '../call/local-media.ts';
 import { messageOf } from '../lib/api.ts';
+import { i18next } from '../i18n/i18n.ts';
 
 export interface ControlsCall {
   channelOpen: boolean;
@@ -84,7 +85,7 @@ export function useCallControls(options: {
           setFacing(facingOf(track) === 'unknown' ? next : facingOf(track));
           setTorchAvailable(hasTorch(track));
         },
-        (error: unknown) => latest.current.onNotice('error', `The other camera could not be opened: ${messageOf(error)}`),
+        (error: unknown) => latest.current.onNotice('error', i18next.t('customer:call.otherCameraOpenFailed', { error: messageOf(error) })),
       )
       .finally(() => {
         latest.current.call.cameraChanged();
@@ -99,7 +100,7 @@ export function useCallControls(options: {
     const next = !torch;
     setTorch(track, next).then(
       () => setTorchOn(next),
-      (error: unknown) => latest.current.onNotice('error', `The torch could not be switched: ${messageOf(error)}`),
+      (error: unknown) => latest.current.onNotice('error', i18next.t('customer:call.torchFailed', { error: messageOf(error) })),
     );
   }, [stream, torch]);
 

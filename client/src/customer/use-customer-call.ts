@@ -13,6 +13,7 @@ import type { ChatEntry } from '../ui/chat-panel.tsx';
 import { randomId } from '../lib/ids.ts';
 import { answerSnapshotRequest } from './evidence-capture.ts';
 import { fetchPeerCredential, postChat } from './join-api.ts';
+import { i18next } from '../i18n/i18n.ts';
 
 export interface CustomerCallOptions {
   token: string;
@@ -54,7 +55,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
     callRef.current = call;
     const offs = [
       messages.on('chat', (message) => {
-        setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at, author: message.author }]));
+        setChat((lines) => (lines.some((l) => l.id === message.id) ? lines : [...lines, { id: message.id, from: 'assessor', text: message.text, at: message.at, author: message.author, ...(message.language ? { language: message.language } : {}) }]));
       }),
       messages.on('snapshot-request', (message) => {
         setPhoto({ state: 'taking' });
@@ -66,7 +67,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
             setPhoto({ state: 'sent', evidenceId: result.evidenceId });
           } else {
             setPhoto(null);
-            if (result.type === 'snapshot-result' && result.error) notice.current('error', `The photo could not be sent: ${result.error}`);
+            if (result.type === 'snapshot-result' && result.error) notice.current('error', i18next.t('customer:call.photoFailed', { error: result.error }));
           }
         });
       }),
@@ -93,12 +94,14 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
 
   const sendChat = useCallback(
     (text: string) => {
-      const line: ChatEntry = { id: randomId(), from: 'customer', text, at: new Date().toISOString(), delivered: false };
+      // Each line names the page's language, so the assessor sees which language it was written in.
+      const language = i18next.language;
+      const line: ChatEntry = { id: randomId(), from: 'customer', text, at: new Date().toISOString(), delivered: false, language };
       setChat((lines) => [...lines, line]);
-      callRef.current?.send({ v: 1, type: 'chat', id: line.id, text, at: line.at });
-      postChat(token, caseId, { id: line.id, text }).then(
+      callRef.current?.send({ v: 1, type: 'chat', id: line.id, text, at: line.at, language });
+      postChat(token, caseId, { id: line.id, text, language }).then(
         () => setChat((lines) => lines.map((l) => (l.id === line.id ? { ...l, delivered: true } : l))),
-        (error: unknown) => notice.current('error', `Your message was not saved: ${messageOf(error)}`),
+        (error: unknown) => notice.current('error', i18next.t('customer:call.chatFailed', { error: messageOf(error) })),
       );
     },
     [token, caseId],
@@ -109,7 +112,7 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
     if (!call) return;
     call.setAudioOnly(on).then(
       () => setQuality({ level: call.qualityLevel, reason: null, suggestAudioOnly: false }),
-      (error: unknown) => notice.current('error', `Could not switch: ${messageOf(error)}`),
+      (error: unknown) => notice.current('error', i18next.t('customer:call.switchFailed', { error: messageOf(error) })),
     );
   }, []);
 
@@ -127,17 +130,17 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
   }, []);
 
   const cameraChanged = useCallback(() => {
-    callRef.current?.cameraChanged().catch((error: unknown) => notice.current('error', `The other camera could not be sent: ${messageOf(error)}`));
+    callRef.current?.cameraChanged().catch((error: unknown) => notice.current('error', i18next.t('customer:call.otherCameraFailed', { error: messageOf(error) })));
   }, []);
 
   const mediaChanged = useCallback(() => {
-    callRef.current?.mediaChanged().catch((error: unknown) => notice.current('error', `The camera could not be sent: ${messageOf(error)}`));
+    callRef.current?.mediaChanged().catch((error: unknown) => notice.current('error', i18next.t('customer:call.cameraFailed', { error: messageOf(error) })));
   }, []);
 
   const clearPhoto = useCallback(() => setPhoto(null), []);
 
   const setVideoSource = useCallback((track: MediaStreamTrack | null) => {
-    callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', `The picture could not be switched: ${messageOf(error)}`));
+    callRef.current?.setVideoSource(track).catch((error: unknown) => notice.current('error', i18next.t('customer:call.pictureFailed', { error: messageOf(error) })));
   }, []);
 
   return { ...state, incoming, channelOpen, quality, remoteAudio, chat, evidenceCount, photo, clearPhoto, sendChat, setAudioOnly, evidenceAdded, setVideoSource, hangUp, cameraChanged, mediaChanged, messages, send: messages.send };

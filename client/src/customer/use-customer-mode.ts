@@ -9,6 +9,7 @@ import { postChannelAnswer, postChannelSwitch } from './channel-api.ts';
 import { openMedia } from './media.ts';
 import { availableModes, detectDeviceSupport, detectSupport, startingMode } from './modes.ts';
 import type { PlaceholderMedia } from './placeholder-media.ts';
+import { i18next } from '../i18n/i18n.ts';
 
 export interface ModeCall {
   channelOpen: boolean;
@@ -77,7 +78,7 @@ export function useCustomerMode(options: {
   }, [mode, available, options.call.channelOpen]);
 
   const record = useCallback((write: () => Promise<unknown>) => {
-    writes.current = writes.current.then(write).catch((error: unknown) => latest.current.onProblem(`Your switch could not be recorded: ${messageOf(error)}`));
+    writes.current = writes.current.then(write).catch((error: unknown) => latest.current.onProblem(i18next.t('customer:call.switchNotRecorded', { error: messageOf(error) })));
   }, []);
 
   /** Opens the real camera or microphone the next mode needs, if the call still sends a placeholder. */
@@ -98,7 +99,7 @@ export function useCustomerMode(options: {
     try {
       await openFor(next);
     } catch (error) {
-      latest.current.onProblem(`Could not switch to ${next}: ${messageOf(error)}`);
+      latest.current.onProblem(i18next.t('customer:call.switchToFailed', { mode: next, error: messageOf(error) }));
       return false;
     }
     current.current = next;

@@ -1,14 +1,16 @@
 // Inline banners and short-lived toasts: how errors reach the person (never alert()).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
 export function Banner(props: { tone: Tone; children: ReactNode; onDismiss?: () => void; testId?: string }) {
+  const { t } = useTranslation('ui');
   return (
     <div className={`banner banner-${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'} data-testid={props.testId ?? 'banner'}>
       <div className="banner-text">{props.children}</div>
       {props.onDismiss && (
-        <button type="button" className="banner-close" aria-label="Dismiss" onClick={props.onDismiss}>
+        <button type="button" className="banner-close" aria-label={t('dismiss')} onClick={props.onDismiss}>
           ×
         </button>
       )}

@@ -4,6 +4,7 @@ import { authorLabel, isMine, type ChatEntry, type ChatViewer } from './chat-wor
 import { formatTime } from './format.ts';
 import { i18next, LANGUAGES } from '../i18n/i18n.ts';
 import { foreignLanguage } from './chat-language.ts';
+import { useTranslation } from 'react-i18next';
 
 export type { ChatEntry } from './chat-words.ts';
 
@@ -14,6 +15,7 @@ export function ChatPanel(props: {
   disabled?: boolean;
   placeholder?: string;
 }) {
+  const { t } = useTranslation('chat');
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLOListElement>(null);
   const count = props.lines.length;
@@ -32,9 +34,9 @@ export function ChatPanel(props: {
   }
 
   return (
-    <section className="chat" aria-label="Chat">
+    <section className="chat" aria-label={t('label')}>
       <ol className="chat-log" ref={log} data-testid="chat-log">
-        {count === 0 && <li className="chat-empty">No messages yet.</li>}
+        {count === 0 && <li className="chat-empty">{t('empty')}</li>}
         {props.lines.map((line) => (
           <li
             key={line.id}
@@ -45,8 +47,8 @@ export function ChatPanel(props: {
           >
             <span className="chat-meta" data-testid="chat-author">
               {authorLabel(line, props.viewer)} · {formatTime(line.at)}
-              {line.whisper && ' · not shown to the customer'}
-              {line.delivered === false && ' · sending…'}
+              {line.whisper && t('whisper')}
+              {line.delivered === false && t('sending')}
             </span>
             <WriterLanguage language={line.language} />
             <span className="chat-text">{line.text}</span>
@@ -59,12 +61,12 @@ export function ChatPanel(props: {
           value={draft}
           maxLength={4000}
           onChange={(e) => setDraft(e.target.value)}
-          placeholder={props.placeholder ?? 'Type a message'}
-          aria-label="Message"
+          placeholder={props.placeholder ?? t('placeholder')}
+          aria-label={t('message')}
           disabled={props.disabled}
         />
         <button type="submit" className="btn btn-primary" data-testid="chat-send" disabled={props.disabled || !draft.trim()}>
-          Send
+          {t('send')}
         </button>
       </form>
     </section>

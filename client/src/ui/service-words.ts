@@ -1,19 +1,17 @@
 // What each front-door service type is called, the same on the customer's /start page and the console.
 import type { ServiceType } from '../../../protocol/agent.ts';
+import { i18next } from '../i18n/i18n.ts';
+import { translatedRecord } from './translated-record.ts';
 
-export const SERVICE_TITLE: Record<ServiceType, string> = {
-  claim: 'New damage claim',
-  query: 'Question about a claim',
-  consult: 'Advice',
-  transaction: 'Change or payment',
-  complaint: 'Complaint',
-  preview: 'Preview a room or seat',
-};
+const SERVICES: readonly ServiceType[] = ['claim', 'query', 'consult', 'transaction', 'complaint', 'preview'];
+const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+export const SERVICE_TITLE = translatedRecord(SERVICES, (service) => `ui:service${capital(service)}`);
 
 /** Where a digital-assistant answer came from, in words: a rule over the case's facts, a knowledge-base entry, or nowhere. */
 export function sourceWords(source: string): string {
-  if (source === 'none') return 'not answered';
-  if (source.startsWith('rule:')) return `rule: ${source.slice(5).replace(/-/g, ' ')}`;
-  if (source.startsWith('kb:')) return `knowledge base: ${source.slice(3)}`;
+  if (source === 'none') return i18next.t('ui:sourceNone');
+  if (source.startsWith('rule:')) return i18next.t('ui:sourceRule', { rule: source.slice(5).replace(/-/g, ' ') });
+  if (source.startsWith('kb:')) return i18next.t('ui:sourceKb', { entry: source.slice(3) });
   return source;
 }
