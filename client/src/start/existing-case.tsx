@@ -2,9 +2,13 @@
 // six digits (the phone offers them from the message: autocomplete one-time-code). Opened from a join
 // page, the case is known already and this only says so.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { messageOf } from '../lib/api.ts';
 import { requestCode } from './intake-api.ts';
 import type { FieldErrors } from '../lib/field-errors.ts';
+
+/** The shape of a case reference, shown in the empty field (the same in every language). */
+const REFERENCE_EXAMPLE = 'SL-…';
 
 export interface ExistingCase {
   open: boolean;
@@ -13,6 +17,7 @@ export interface ExistingCase {
 }
 
 export function ExistingCaseFields(props: { value: ExistingCase; onChange: (value: ExistingCase) => void; errors: FieldErrors }) {
+  const { t } = useTranslation('start');
   const { value, onChange, errors } = props;
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
@@ -23,7 +28,7 @@ export function ExistingCaseFields(props: { value: ExistingCase; onChange: (valu
   const send = (): void => {
     const reference = value.reference.trim();
     if (!reference) {
-      setSendError('Enter the reference from your letter or message first.');
+      setSendError(t('existing.referenceFirst'));
       return;
     }
     setSending(true);
@@ -37,15 +42,15 @@ export function ExistingCaseFields(props: { value: ExistingCase; onChange: (valu
   if (!value.open) {
     return (
       <button type="button" className="btn btn-ghost start-existing-toggle" aria-expanded="false" data-testid="existing-open" onClick={() => onChange({ ...value, open: true })}>
-        I already have a case
+        {t('existing.open')}
       </button>
     );
   }
   return (
     <fieldset className="start-existing card" data-testid="existing-case">
-      <legend className="start-label">Your case</legend>
+      <legend className="start-label">{t('existing.legend')}</legend>
       <div className="field">
-        <label htmlFor="existing-reference">Case reference</label>
+        <label htmlFor="existing-reference">{t('existing.reference')}</label>
         <div className="start-inline">
           <input
             id="existing-reference"
@@ -53,24 +58,24 @@ export function ExistingCaseFields(props: { value: ExistingCase; onChange: (valu
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            placeholder="SL-…"
+            placeholder={REFERENCE_EXAMPLE}
             value={value.reference}
             aria-invalid={referenceError ? true : undefined}
             aria-describedby={referenceError ? 'existing-reference-error' : undefined}
             onChange={(e) => onChange({ ...value, reference: e.target.value })}
           />
           <button type="button" className="btn" data-testid="existing-send-code" disabled={sending} onClick={send}>
-            {sending ? 'Sending…' : sent ? 'Send again' : 'Send me a code'}
+            {sending ? t('existing.sending') : sent ? t('existing.sendAgain') : t('existing.send')}
           </button>
         </div>
         {referenceError && <p className="field-error" id="existing-reference-error">{referenceError}</p>}
         {sendError && <p className="field-error" role="alert">{sendError}</p>}
         <p className="start-hint" role="status" data-testid="existing-code-sent">
-          {sent ? `If ${sent} is one of our cases, a code is on its way to the phone or email its link was sent to. It works for 10 minutes.` : ''}
+          {sent ? t('existing.sent', { reference: sent }) : ''}
         </p>
       </div>
       <div className="field">
-        <label htmlFor="existing-code">6-digit code</label>
+        <label htmlFor="existing-code">{t('existing.code')}</label>
         <input
           id="existing-code"
           data-testid="existing-code"
@@ -87,7 +92,7 @@ export function ExistingCaseFields(props: { value: ExistingCase; onChange: (valu
         {codeError && <p className="field-error" id="existing-code-error" data-testid="error-existing-code">{codeError}</p>}
       </div>
       <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange({ open: false, reference: '', code: '' })}>
-        I do not have a case yet
+        {t('existing.none')}
       </button>
     </fieldset>
   );

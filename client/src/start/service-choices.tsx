@@ -1,17 +1,9 @@
 // "What do you need?": the six service types as large choices (a radio group: arrows move, the label
 // and its one line are read out), each with a line icon drawn here so no icon font is fetched.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ServiceType } from '../../../protocol/agent.ts';
 import { SERVICE_TITLE } from '../ui/service-words.ts';
-
-const SERVICE_LINE: Record<ServiceType, string> = {
-  claim: 'Something was damaged and you want to claim.',
-  query: 'Status, next step, what is still missing.',
-  consult: 'Not sure what is covered or what to do next.',
-  transaction: 'Change your details, pay or get paid.',
-  complaint: 'Something went wrong: a person will listen.',
-  preview: 'Look around before you book.',
-};
 
 export const SERVICE_ORDER: ServiceType[] = ['claim', 'query', 'consult', 'transaction', 'complaint', 'preview'];
 
@@ -33,9 +25,10 @@ const ICONS: Record<ServiceType, ReactNode> = {
 };
 
 export function ServiceChoices(props: { value: ServiceType | null; onChange: (service: ServiceType) => void; error?: string }) {
+  const { t } = useTranslation('start');
   return (
     <fieldset className="start-services" aria-describedby={props.error ? 'service-error' : undefined}>
-      <legend className="start-question">What do you need?</legend>
+      <legend className="start-question">{t('question')}</legend>
       <div className="start-service-grid">
         {SERVICE_ORDER.map((service) => (
           <label key={service} className="start-service" data-testid={`service-${service}`}>
@@ -43,7 +36,7 @@ export function ServiceChoices(props: { value: ServiceType | null; onChange: (se
             <span className="start-service-icon">{ICONS[service]}</span>
             <span className="start-service-words">
               <span className="start-service-title">{SERVICE_TITLE[service]}</span>
-              <span className="start-service-line">{SERVICE_LINE[service]}</span>
+              <span className="start-service-line">{t(`serviceLine.${service}`)}</span>
             </span>
           </label>
         ))}

@@ -2,22 +2,26 @@
 // case if they have one. The intake opens (or finds) their case and the page goes on to its join link,
 // where the digital assistant's answer is waiting and everything after happens.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { IntakeBody, MAX_INTENT_CHARS, type ServiceType } from '../../../protocol/intake.ts';
 import type { QueueChannel } from '../../../protocol/queue.ts';
 import type { JoinView } from '../../../protocol/http.ts';
+import { applyLanguage } from '../i18n/i18n.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { ChannelControl } from './channel-control.tsx';
 import { ExistingCaseFields, type ExistingCase } from './existing-case.tsx';
 import { fieldErrorsOfIssues, fieldErrorsOfMessage, type FieldErrors } from '../lib/field-errors.ts';
 import { fetchLinkedCase, postIntake } from './intake-api.ts';
 import { ServiceChoices } from './service-choices.tsx';
-import { forgetStartLink, takeStartLink } from './start-link.ts';
+import { forgetStartLink, rememberStartLanguage, takeStartLink } from './start-link.ts';
 
 const FIELDS = ['service', 'intent', 'channel', 'customerName', 'existing.reference', 'existing.code'];
 
 type Linked = { state: 'none' } | { state: 'loading' } | { state: 'known'; join: JoinView } | { state: 'invalid' };
 
 export function StartApp() {
+  const { t, i18n } = useTranslation('start');
   const [token, setToken] = useState(takeStartLink);
   const [linked, setLinked] = useState<Linked>(() => (token ? { state: 'loading' } : { state: 'none' }));
   const [service, setService] = useState<ServiceType | null>(null);
@@ -54,7 +58,7 @@ export function StartApp() {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!service) {
-      setErrors({ service: 'choose what you need' });
+      setErrors({ service: t('chooseService') });
       return;
     }
     const candidate = {
@@ -75,7 +79,8 @@ export function StartApp() {
     postIntake(parsed.data, useLink ? token : null).then(
       (created) => {
         forgetStartLink();
-        location.assign(`/j#${encodeURIComponent(created.joinToken)}`);
+        // The join page goes on in the language this page is in (the link's language wins over the case's).
+        location.assign(`/j#${encodeURIComponent(created.joinToken)}&lang=${encodeURIComponent(i18n.language)}`);
       },
       (error: unknown) => {
         setBusy(false);
@@ -90,20 +95,25 @@ export function StartApp() {
       <header className="start-head">
         <span className="start-mark" aria-hidden="true">{(organisation ?? 'Sightline').slice(0, 1)}</span>
         <span className="start-operator" data-testid="start-operator">{organisation ?? 'Sightline'}</span>
+        <span className="start-language">
+          <LanguageSwitch onChange={(language) => void applyLanguage(language).then(() => rememberStartLanguage(language))} />
+        </span>
       </header>
-      <h1 className="start-title">How can we help?</h1>
-      <p className="start-intro">Tell us in a few words. Our digital assistant answers straight away; a person takes over whenever you want one.</p>
+      <h1 className="start-title">{t('title')}</h1>
+      <p className="start-intro">{t('intro')}</p>
 
       {linked.state === 'known' && (
         <p className="banner banner-info" data-testid="start-linked">
-          <span className="banner-text">You are asking about your case <strong>“{linked.join.case.title}”</strong>. No reference or code is needed.</span>
+          <span className="banner-text">
+            <Trans t={t} i18nKey="linked" values={{ title: linked.join.case.title }} components={{ b: <strong /> }} />
+          </span>
         </p>
       )}
       {linked.state === 'invalid' && (
         <p className="banner banner-warning" data-testid="start-link-invalid">
-          <span className="banner-text">The link you came from has expired, so we do not know your case yet. Use “I already have a case” below, or start a new one.</span>
+          <span className="banner-text">{t('linkInvalid')}</span>
           <button type="button" className="btn btn-small" onClick={() => { forgetStartLink(); setToken(null); setLinked({ state: 'none' }); }}>
-            OK
+            {t('ok')}
           </button>
         </p>
       )}
@@ -112,12 +122,12 @@ export function StartApp() {
         <ServiceChoices value={service} onChange={chooseService} error={errors.service} />
 
         <div className="field">
-          <label className="start-label" htmlFor={`${ids}-intent`}>Say it in a sentence</label>
+          <label className="start-label" htmlFor={`${ids}-intent`}>{t('intentLabel')}</label>
           <textarea
             id={`${ids}-intent`}
             data-testid="start-intent"
             rows={3}
-            placeholder={service === 'query' ? 'What is the status of my claim?' : 'A tree fell on my car last night.'}
+            placeholder={service === 'query' ? t('intentExampleQuery') : t('intentExample')}
             value={intent}
             aria-invalid={errors.intent || over ? true : undefined}
             aria-describedby={`${ids}-count${errors.intent ? ` ${ids}-intent-error` : ''}`}
@@ -127,7 +137,7 @@ export function StartApp() {
             }}
           />
           <p className={`start-count ${over ? 'start-count-over' : ''}`} id={`${ids}-count`} data-testid="start-count">
-            {intent.length} / {MAX_INTENT_CHARS}
+            {t('count', { length: intent.length, max: MAX_INTENT_CHARS })}
           </p>
           {errors.intent && <p className="field-error" id={`${ids}-intent-error`} data-testid="error-intent">{errors.intent}</p>}
         </div>
@@ -136,7 +146,7 @@ export function StartApp() {
 
         <div className="field">
           <label className="start-label" htmlFor={`${ids}-name`}>
-            Your name <span className="start-optional">optional</span>
+            {t('nameLabel')} <span className="start-optional">{t('optional')}</span>
           </label>
           <input
             id={`${ids}-name`}
@@ -164,9 +174,9 @@ export function StartApp() {
 
         {errors.form && <p className="banner banner-error" role="alert" data-testid="start-error"><span className="banner-text">{errors.form}</span></p>}
         <button type="submit" className="btn btn-primary btn-block start-submit" data-testid="start-submit" disabled={busy}>
-          {busy ? 'One moment…' : 'Continue'}
+          {busy ? t('busy') : t('continue')}
         </button>
-        <p className="start-fineprint">No app or account needed. You can leave and come back on the same link.</p>
+        <p className="start-fineprint">{t('fineprint')}</p>
       </form>
     </main>
   );

@@ -2,7 +2,8 @@
 // labelled as not a person (read aloud where they chose voice), a box to ask more, photos through the
 // usual gallery upload, and "Talk to a person" — up front when the assistant offered one.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { AGENT_LABEL, type AgentAnsweredPayload } from '../../../../protocol/agent.ts';
+import { useTranslation } from 'react-i18next';
+import type { AgentAnsweredPayload } from '../../../../protocol/agent.ts';
 import { MAX_INTENT_CHARS } from '../../../../protocol/intake.ts';
 import type { JoinView, Location } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
@@ -21,6 +22,7 @@ export function AgentConversation(props: {
   note: string | null;
   speech: { offered: boolean; muted: boolean; toggle: () => void };
 }) {
+  const { t } = useTranslation('frontdoor');
   const [question, setQuestion] = useState('');
   const [asking, setAsking] = useState(false);
   const [handingOff, setHandingOff] = useState(false);
@@ -55,15 +57,15 @@ export function AgentConversation(props: {
 
   const person = (
     <button type="button" className={`btn btn-block ${props.personFirst ? 'btn-primary' : ''} fd-person`} data-testid="talk-to-person" disabled={handingOff} onClick={talk}>
-      {handingOff ? 'Finding someone…' : 'Talk to a person'}
+      {handingOff ? t('findingSomeone') : t('talkToPerson')}
     </button>
   );
 
   return (
-    <section className="fd-conversation" aria-label="Conversation with the digital assistant" data-testid="agent-conversation">
+    <section className="fd-conversation" aria-label={t('conversation')} data-testid="agent-conversation">
       {props.speech.offered && (
         <button type="button" className="btn btn-small fd-mute" aria-pressed={props.speech.muted} data-testid="agent-mute" onClick={props.speech.toggle}>
-          {props.speech.muted ? 'Read answers aloud' : 'Mute the voice'}
+          {props.speech.muted ? t('readAloud') : t('mute')}
         </button>
       )}
       {props.note && <p className="banner banner-info" role="status"><span className="banner-text">{props.note}</span></p>}
@@ -71,11 +73,11 @@ export function AgentConversation(props: {
         {props.turns.map((turn, i) => (
           <li key={i} className="fd-turn">
             <p className="fd-bubble fd-mine" data-testid="agent-question">
-              <span className="visually-hidden">You: </span>
+              <span className="visually-hidden">{t('you')}</span>
               {turn.question}
             </p>
             <div className="fd-bubble fd-agent" data-testid="agent-answer" data-source={turn.source} data-hand-off={turn.handOff}>
-              <span className="fd-agent-label" data-testid="agent-label">{AGENT_LABEL}</span>
+              <span className="fd-agent-label" data-testid="agent-label">{t('agentLabel')}</span>
               <p>{turn.answer}</p>
             </div>
           </li>
@@ -84,12 +86,12 @@ export function AgentConversation(props: {
       </ol>
       {props.personFirst && person}
       <form className="fd-ask" onSubmit={ask}>
-        <label htmlFor="fd-question" className="visually-hidden">Ask the assistant</label>
+        <label htmlFor="fd-question" className="visually-hidden">{t('askLabel')}</label>
         <textarea
           id="fd-question"
           data-testid="agent-input"
           rows={1}
-          placeholder="Ask something else…"
+          placeholder={t('askPlaceholder')}
           maxLength={MAX_INTENT_CHARS}
           value={question}
           onChange={(e) => setQuestion(e.target.value)}
@@ -98,13 +100,13 @@ export function AgentConversation(props: {
           }}
         />
         <button type="submit" className="btn btn-primary" data-testid="agent-send" disabled={asking || !question.trim()}>
-          {asking ? '…' : 'Ask'}
+          {asking ? t('asking') : t('ask')}
         </button>
       </form>
       {error && <p className="field-error" role="alert" data-testid="agent-error">{error}</p>}
       <div className="fd-tools">
         <PhotoConsent join={props.join} token={props.token} location={props.location} onUploaded={() => setPhotos((n) => n + 1)} />
-        {photos > 0 && <span className="muted small" data-testid="agent-photos">{photos === 1 ? '1 photo added' : `${photos} photos added`}: the person who takes over sees them.</span>}
+        {photos > 0 && <span className="muted small" data-testid="agent-photos">{t('photosAdded', { count: photos })}</span>}
       </div>
       {!props.personFirst && person}
     </section>

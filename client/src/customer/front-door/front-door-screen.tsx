@@ -2,6 +2,7 @@
 // they asked for a person, the waiting room. When someone takes the case the page moves on to the
 // usual consent → call flow (the caller reloads the join view, which now names the assessor).
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentAnsweredPayload } from '../../../../protocol/agent.ts';
 import type { FrontDoorView } from '../../../../protocol/intake.ts';
 import type { JoinView, Location } from '../../../../protocol/http.ts';
@@ -13,6 +14,7 @@ import { WaitingRoom } from './waiting-room.tsx';
 import './front-door.css';
 
 export function FrontDoorScreen(props: { join: JoinView; frontDoor: FrontDoorView; token: string; location: RefObject<Location | null>; onAssigned: () => void }) {
+  const { t } = useTranslation('frontdoor');
   const { frontDoor, token, onAssigned } = props;
   const [turns, setTurns] = useState<AgentAnsweredPayload[]>(frontDoor.turns);
   const [note, setNote] = useState<string | null>(null);
@@ -45,8 +47,8 @@ export function FrontDoorScreen(props: { join: JoinView; frontDoor: FrontDoorVie
 
   return (
     <main className="screen fd-screen" data-testid="front-door" data-state={place.state}>
-      <p className="eyebrow">{organisation ?? 'Sightline'} · {waiting ? 'Waiting for a person' : 'Digital assistant'}</p>
-      <h1 className="fd-title">{waiting ? 'A person will be with you soon' : 'Hello, how can we help?'}</h1>
+      <p className="eyebrow">{t(waiting ? 'eyebrowWaiting' : 'eyebrowAssistant', { organisation: organisation ?? 'Sightline' })}</p>
+      <h1 className="fd-title">{t(waiting ? 'titleWaiting' : 'titleAssistant')}</h1>
       {waiting ? (
         <WaitingRoom
           place={place}
@@ -54,7 +56,7 @@ export function FrontDoorScreen(props: { join: JoinView; frontDoor: FrontDoorVie
           onCallback={(body) => requestCallback(token, body).then(setPlace)}
           onLeave={() => leaveQueue(token).then((next) => {
             setPlace(next);
-            setNote('You left the queue. Ask the assistant, or talk to a person again whenever you like.');
+            setNote(t('leftQueue'));
           })}
         />
       ) : (

@@ -1,20 +1,20 @@
-// The waiting room's words: a place in line ("You are next", "You are 2nd in line") and an estimate
-// that neither promises too much nor jumps about ("about 3 minutes", "under a minute").
+// The waiting room's words in the page's language: a place in line ("You are next", "You are 2nd in
+// line") and an estimate that neither promises too much nor jumps about ("about 3 minutes", "under a minute").
+import { i18next } from '../../i18n/i18n.ts';
+
+/** "1st", "2nd", "11th" (the language's ordinal plural rules; "第 2 位" in Chinese). */
 export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+  return i18next.t('frontdoor:nth', { count: n, ordinal: true });
 }
 
 export function placeWords(position: number | null): string {
-  if (position === null) return 'You are in line';
-  return position === 1 ? 'You are next' : `You are ${ordinal(position)} in line`;
+  if (position === null) return i18next.t('frontdoor:placeUnknown');
+  return position === 1 ? i18next.t('frontdoor:placeNext') : i18next.t('frontdoor:place', { nth: ordinal(position) });
 }
 
 /** Rounded up to whole minutes past one; null (not known yet) says so rather than guess. */
 export function waitWords(etaSeconds: number | null): string {
-  if (etaSeconds === null) return 'Working out your wait…';
-  if (etaSeconds < 60) return 'Estimated wait: under a minute';
-  const minutes = Math.ceil(etaSeconds / 60);
-  return `Estimated wait: about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (etaSeconds === null) return i18next.t('frontdoor:waitUnknown');
+  if (etaSeconds < 60) return i18next.t('frontdoor:waitUnderMinute');
+  return i18next.t('frontdoor:waitMinutes', { count: Math.ceil(etaSeconds / 60) });
 }

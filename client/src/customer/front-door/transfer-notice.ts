@@ -1,6 +1,7 @@
 // What a customer on a call is told about a transfer, from two readings of their place in the queue:
 // a colleague is being asked (stay on the line), or a colleague has taken over. Pure.
 import type { QueuePlace } from '../../../../protocol/intake.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 /** `pending`: being handed on (`toName` when the colleague is known); `done`: `toName` took over. */
 export type TransferNotice = { state: 'pending'; toName: string | null } | { state: 'done'; toName: string } | null;
@@ -20,6 +21,6 @@ export function nextTransferNotice(previous: QueuePlace | null, place: QueuePlac
 }
 
 export function transferWords(notice: NonNullable<TransferNotice>): string {
-  if (notice.state === 'done') return `${notice.toName} has taken over`;
-  return notice.toName ? `Transferring you to ${notice.toName}, a colleague — stay on the line` : 'Transferring you to a colleague — stay on the line';
+  if (notice.state === 'done') return i18next.t('frontdoor:transfer.done', { name: notice.toName });
+  return notice.toName ? i18next.t('frontdoor:transfer.toNamed', { name: notice.toName }) : i18next.t('frontdoor:transfer.toColleague');
 }

@@ -2,13 +2,11 @@
 // callback instead of waiting (the place is kept), and leaving the queue. The same link brings the
 // customer back to the same place.
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CallbackBody, type QueuePlace } from '../../../../protocol/intake.ts';
-import type { QueueChannel } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
 import { fieldErrorsOfIssues, type FieldErrors } from '../../lib/field-errors.ts';
 import { placeWords, waitWords } from './queue-words.ts';
-
-const CHANNEL_WORDS: Record<QueueChannel, string> = { text: 'a chat', voice: 'a voice call', video: 'a video call', xr: 'a 3D/VR session' };
 
 export function WaitingRoom(props: {
   place: QueuePlace;
@@ -16,6 +14,7 @@ export function WaitingRoom(props: {
   onCallback: (body: CallbackBody) => Promise<void>;
   onLeave: () => Promise<void>;
 }) {
+  const { t } = useTranslation('frontdoor');
   const { place } = props;
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState('');
@@ -50,44 +49,46 @@ export function WaitingRoom(props: {
     <section className="fd-waiting" aria-labelledby="fd-place" data-testid="waiting-room" data-state={place.state} data-position={place.position ?? ''}>
       <div className="fd-place card">
         <div className="fd-pulse" aria-hidden="true" />
-        {place.transferring && <p className="fd-kicker" data-testid="queue-transferring">You are being transferred to a colleague</p>}
-        <p className="fd-kicker">{place.channel ? `Waiting for ${CHANNEL_WORDS[place.channel]}` : 'Waiting for a person'}</p>
-        <h2 id="fd-place" data-testid="queue-position" aria-live="polite">{place.state === 'offered' ? 'Someone is about to answer' : placeWords(place.position)}</h2>
-        <p className="fd-eta" data-testid="queue-eta" aria-live="polite">{place.state === 'offered' ? 'Connecting you now…' : waitWords(place.etaSeconds)}</p>
-        {props.stale && <p className="muted small" role="status">Reconnecting… your place is kept.</p>}
-        <p className="muted small">Keep this page open, or come back on the same link: you keep your place.</p>
+        {place.transferring && <p className="fd-kicker" data-testid="queue-transferring">{t('waiting.transferring')}</p>}
+        <p className="fd-kicker">{place.channel ? t(`waiting.channel.${place.channel}`) : t('waiting.person')}</p>
+        <h2 id="fd-place" data-testid="queue-position" aria-live="polite">{place.state === 'offered' ? t('waiting.aboutToAnswer') : placeWords(place.position)}</h2>
+        <p className="fd-eta" data-testid="queue-eta" aria-live="polite">{place.state === 'offered' ? t('waiting.connecting') : waitWords(place.etaSeconds)}</p>
+        {props.stale && <p className="muted small" role="status">{t('waiting.reconnecting')}</p>}
+        <p className="muted small">{t('waiting.keepOpen')}</p>
       </div>
 
       {place.callback ? (
         <p className="banner banner-success" data-testid="callback-requested">
-          <span className="banner-text">We will call you on <strong>{place.callback.phone}</strong> when it is your turn. Your place is kept.</span>
+          <span className="banner-text">
+            <Trans t={t} i18nKey="waiting.callbackRequested" values={{ phone: place.callback.phone }} components={{ b: <strong /> }} />
+          </span>
         </p>
       ) : open ? (
         <form className="card fd-callback" noValidate onSubmit={submit} data-testid="callback-form">
-          <h3>Call me back instead</h3>
+          <h3>{t('waiting.callbackTitle')}</h3>
           <div className="field">
-            <label htmlFor="fd-phone">Phone number</label>
+            <label htmlFor="fd-phone">{t('waiting.phone')}</label>
             <input id="fd-phone" data-testid="callback-phone" type="tel" autoComplete="tel" inputMode="tel" value={phone} aria-invalid={errors.phone ? true : undefined} aria-describedby={errors.phone ? 'fd-phone-error' : undefined} onChange={(e) => setPhone(e.target.value)} />
             {errors.phone && <p className="field-error" id="fd-phone-error">{errors.phone}</p>}
           </div>
           <div className="field">
-            <label htmlFor="fd-note">Best time or anything else <span className="muted small">optional</span></label>
+            <label htmlFor="fd-note">{t('waiting.note')} <span className="muted small">{t('waiting.optional')}</span></label>
             <input id="fd-note" data-testid="callback-note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} />
             {errors.note && <p className="field-error">{errors.note}</p>}
           </div>
           <div className="fd-row">
-            <button type="button" className="btn" onClick={() => setOpen(false)}>Cancel</button>
-            <button type="submit" className="btn btn-primary" data-testid="callback-submit" disabled={busy}>Call me back</button>
+            <button type="button" className="btn" onClick={() => setOpen(false)}>{t('waiting.cancel')}</button>
+            <button type="submit" className="btn btn-primary" data-testid="callback-submit" disabled={busy}>{t('waiting.callMe')}</button>
           </div>
         </form>
       ) : (
         <button type="button" className="btn btn-block" data-testid="callback-open" onClick={() => setOpen(true)}>
-          Call me back instead
+          {t('waiting.callbackTitle')}
         </button>
       )}
       {errors.form && <p className="field-error" role="alert">{errors.form}</p>}
       <button type="button" className="btn btn-ghost btn-block fd-leave" data-testid="queue-leave" disabled={busy} onClick={leave}>
-        Leave the queue
+        {t('waiting.leave')}
       </button>
     </section>
   );
