@@ -10,13 +10,33 @@ const CLIENT = path.join(import.meta.dirname, '..');
 
 /** Files and folders (relative to client/src) whose every user-facing string goes through t(). */
 export const TRANSLATED: readonly string[] = [
+  'customer/call-controls.tsx',
+  'customer/call-ended.tsx',
+  'customer/call-icons.tsx',
+  'customer/call-screen.tsx',
+  'customer/chat-sheet.tsx',
   'customer/checklist',
+  'customer/checklist-dock.tsx',
+  'customer/consent-screen.tsx',
+  'customer/declined-screen.tsx',
   'customer/front-door',
+  'customer/gallery-upload.tsx',
   'customer/identity',
+  'customer/join-app.tsx',
+  'customer/live-view.tsx',
+  'customer/main.tsx',
+  'customer/media-screen.tsx',
+  'customer/message-screen.tsx',
+  'customer/mode-bar.tsx',
   'customer/settlement',
   'customer/spatial',
+  'customer/survey-card.tsx',
+  'customer/survey-face.tsx',
   'receipt',
   'start',
+  'ui/banner.tsx',
+  'ui/chat-panel.tsx',
+  'ui/language-switch.tsx',
 ];
 
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'placeholder', 'title', 'alt', 'label']);
