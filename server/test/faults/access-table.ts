@@ -158,6 +158,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
   'POST /api/join/peer': row('401 200 401 200 401 401 401', () => ({ path: '/api/join/peer' })),
   // The scenes' customers have agreed already, so there is nothing left for them to decline.
   'POST /api/join/decline': row('401 409 401 409 401 401 401', () => ({ path: '/api/join/decline' })),
+  'POST /api/join/language': row('401 204 401 204 401 401 401', () => ({ path: '/api/join/language', json: { language: 'zh-CN' } })),
 
   // After the session (after-session-routes.ts): the survey is the join link's (one per link); a wrap-up
   // and the invitations are the case's assessor's, a supervisor's or an admin's; an expert invited to

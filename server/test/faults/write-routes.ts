@@ -10,7 +10,7 @@ import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CreateApiKeyBody } from '../../../protocol/read-api.ts';
-import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
+import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, JoinLanguageBody, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, SetCaseAddressBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
 import { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol/webhooks.ts';
@@ -157,7 +157,7 @@ export async function prepareFixture(): Promise<Fixture> {
     bodilessRoute('POST /api/cases/:id/archive', inCase('/archive'), cookie),
     bodilessRoute('POST /api/cases/:id/unarchive', inCase('/unarchive'), cookie),
     jsonRoute('POST /api/cases/:id/assign', inCase('/assign'), cookie, { assessorId: switched }, AssignCaseBody),
-    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard', reference: 'BK-1' }, CreateCaseBody),
+    jsonRoute('POST /api/cases', '/api/cases', cookie, { kind: 'preview', title: 'New case', customerName: 'Dana', assessorId: adminId, joinLinkHours: 24, checklist: 'property', tour: 'hotel-standard', reference: 'BK-1', language: 'zh-CN' }, CreateCaseBody),
     bodilessRoute('POST /api/cases/:id/join-link', inCase('/join-link'), cookie),
     jsonRoute('POST /api/cases/:id/join-link/send', inCase('/join-link/send'), cookie, { channel: 'email', to: 'dana@example.test' }, SendLinkBody),
     bodilessRoute('POST /api/cases/:id/peer', inCase('/peer'), cookie),
@@ -168,7 +168,7 @@ export async function prepareFixture(): Promise<Fixture> {
     }, OutcomeBody),
     jsonRoute('POST /api/cases/:id/evidence/:evidenceId/supersede', inCase(`/evidence/${evidenceIds[0]}/supersede`), cookie, { reason: 'Blurry', replacedBy: evidenceIds[1] }, SupersedeBody),
     jsonRoute('POST /api/cases/:id/evidence/:evidenceId/notes', inCase(`/evidence/${evidenceIds[0]}/notes`), cookie, { caption: 'Dent on the door', note: 'Seen on the call' }, EvidenceNoteBody),
-    jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello' }, ChatBody),
+    jsonRoute('POST /api/cases/:id/chat', inCase('/chat'), customer, { id: 'line-00000001', text: 'Hello', language: 'en' }, ChatBody),
     jsonRoute('POST /api/cases/:id/tour-activity', inCase('/tour-activity'), cookie, {
       batchId: 'batch-00000001', view: '3d', events: [
         { kind: 'viewpoint', viewpoint: 'door', at: '2026-12-04T10:00:00.000Z', seconds: 3 },
@@ -195,6 +195,7 @@ export async function prepareFixture(): Promise<Fixture> {
     jsonRoute('POST /api/join/consent', '/api/join/consent', customer, { recording: true, location: true }, ConsentBody),
     bodilessRoute('POST /api/join/peer', '/api/join/peer', customer),
     bodilessRoute('POST /api/join/decline', '/api/join/decline', customer),
+    jsonRoute('POST /api/join/language', '/api/join/language', customer, { language: 'zh-CN' }, JoinLanguageBody),
     // After the session: the survey (the customer's), a wrap-up and an invitation (the case's assessor's).
     // The front door (issue 14): intake and code requests are public; the agent, hand-off and callback are
     // on the join link (this case came through no intake, so a valid request is a 409, never stored).
