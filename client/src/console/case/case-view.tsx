@@ -33,6 +33,7 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel.tsx';
 import { TransferPanel } from '../queue/transfer-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
 import { AddressCard } from './address-card.tsx';
+import { CaseLanguages } from './case-languages.tsx';
 import type { Role } from '../../../../protocol/http.ts';
 import { ParticipantStage } from '../participants/participant-stage.tsx';
 import { ParticipantTiles } from '../participants/participant-tiles.tsx';
@@ -97,6 +98,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             {c.tour ? ` · tour ${c.tour}` : ''}
             {c.customerName ? ` · ${c.customerName}` : ''}
           </span>
+          <CaseLanguages c={c} />
         </div>
         {declined ? (
           <span className="badge badge-bad" data-testid="customer-declined">

@@ -1,11 +1,14 @@
 // "New case": title, kind, customer name, the claim, policy or booking reference, and the guided-capture
-// checklist of a damage case or the tour of a preview case; the created case's join link is shown by the caller.
+// checklist of a damage case or the tour of a preview case, and the language the customer's page starts in;
+// the created case's join link is shown by the caller.
 import { useEffect, useState, type FormEvent } from 'react';
 import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { CaseCreated, CaseKind } from '../../../../protocol/http.ts';
 import type { TourSummary } from '../../../../protocol/tour.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
+import { LANGUAGES } from '../../i18n/i18n.ts';
+import { languageName } from '../../ui/language-name.ts';
 import { consoleApi } from '../app/console-api.ts';
 
 const formatMegabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -21,6 +24,8 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
   const [checklist, setChecklist] = useState<ChecklistTemplateId | null>(null);
   const [tours, setTours] = useState<TourSummary[] | null>(null);
   const [tour, setTour] = useState<string | null>(null);
+  /** null: none chosen, the customer's browser decides. */
+  const [language, setLanguage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -54,6 +59,7 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
         ...(ref ? { reference: ref } : {}),
         ...(kind === 'damage' && checklist ? { checklist } : {}),
         ...(kind === 'preview' && tour ? { tour } : {}),
+        ...(language ? { language } : {}),
       })
       .then(props.onCreated, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
@@ -82,6 +88,17 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
         <div className="field">
           <label htmlFor="case-reference">{referenceLabel(kind)}</label>
           <input id="case-reference" data-testid="new-case-reference" maxLength={64} placeholder="optional" value={reference} onChange={(e) => setReference(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="case-language">Customer's language</label>
+          <select id="case-language" data-testid="new-case-language" value={language ?? ''} onChange={(e) => setLanguage(e.target.value || null)}>
+            <option value="">As their browser is set</option>
+            {LANGUAGES.map((tag) => (
+              <option key={tag} value={tag} lang={tag}>
+                {languageName(tag)}
+              </option>
+            ))}
+          </select>
         </div>
         {kind === 'damage' ? (
           <div className="field">

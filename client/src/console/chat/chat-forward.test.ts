@@ -28,4 +28,11 @@ describe('the lines the assessor’s console passes on to the customer', () => {
     expect(message).toEqual({ v: 1, type: 'chat', id: 'line-expert', text: 'text line-expert', at, author: { role: 'expert', name: 'Erin Roe' } });
     expect(PeerMessage.parse(message)).toEqual(message);
   });
+
+  it('passes on the writer’s language when the line names one', () => {
+    const message = forwardMessage(line('line-expert-zh', { author: erin, language: 'zh-CN' }));
+    expect(message).toMatchObject({ id: 'line-expert-zh', language: 'zh-CN' });
+    expect(PeerMessage.parse(message)).toEqual(message);
+    expect(forwardMessage(line('line-expert', { author: erin }))).not.toHaveProperty('language');
+  });
 });

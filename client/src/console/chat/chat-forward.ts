@@ -14,5 +14,5 @@ export function linesToForward(lines: readonly ChatLine[], given: ReadonlySet<st
 }
 
 export function forwardMessage(line: ChatLine): PeerMessage {
-  return { v: 1, type: 'chat', id: line.id, text: line.text, at: line.at, ...(line.author ? { author: { role: line.author.role, name: line.author.name } } : {}) };
+  return { v: 1, type: 'chat', id: line.id, text: line.text, at: line.at, ...(line.author ? { author: { role: line.author.role, name: line.author.name } } : {}), ...(line.language ? { language: line.language } : {}) };
 }

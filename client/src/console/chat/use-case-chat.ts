@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatLine } from '../../../../protocol/http.ts';
 import type { MessageChannel } from '../../call/message-bus.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { messageOf } from '../../lib/api.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { Tone } from '../../ui/banner.tsx';
@@ -32,7 +33,7 @@ export function useCaseChat({ caseId, stored, messages, channelOpen, selfId, lea
   useEffect(
     () =>
       messages.on('chat', (message) => {
-        setLiveChat((lines) => [...lines.filter((l) => l.id !== message.id), { id: message.id, from: 'customer', text: message.text, at: message.at }]);
+        setLiveChat((lines) => [...lines.filter((l) => l.id !== message.id), { id: message.id, from: 'customer', text: message.text, at: message.at, ...(message.language ? { language: message.language } : {}) }]);
       }),
     [messages],
   );
@@ -60,11 +61,13 @@ export function useCaseChat({ caseId, stored, messages, channelOpen, selfId, lea
 
   const sendChat = useCallback(
     (text: string) => {
-      const line: ChatEntry = { id: randomId(), from: 'assessor', text, at: new Date().toISOString(), delivered: false };
+      // The customer's page names the console's language beside the line when it reads another.
+      const language = i18next.language;
+      const line: ChatEntry = { id: randomId(), from: 'assessor', text, at: new Date().toISOString(), delivered: false, language };
       setLiveChat((lines) => [...lines, line]);
       // A participant's line reaches the customer through the assessor's console, once it is stored.
-      if (lead) send({ v: 1, type: 'chat', id: line.id, text, at: line.at });
-      consoleApi.postChat(caseId, { id: line.id, text }).then(addChat, (e: unknown) => notify('error', `Message not saved: ${messageOf(e)}`));
+      if (lead) send({ v: 1, type: 'chat', id: line.id, text, at: line.at, language });
+      consoleApi.postChat(caseId, { id: line.id, text, language }).then(addChat, (e: unknown) => notify('error', `Message not saved: ${messageOf(e)}`));
     },
     [send, lead, caseId, addChat, notify],
   );
