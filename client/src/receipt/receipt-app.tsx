@@ -93,7 +93,7 @@ function ReceiptCard(props: { receipt: ReceiptView }) {
         </p>
         {ledger.fault && <p className="small">{ledger.fault}</p>}
         <p className="small muted">
-          <Trans t={t} i18nKey="keys" values={{ code: receipt.code }} components={{ code: <code />, link: <a href="/api/ledger/keys" /> }} />
+          <Trans t={t} i18nKey="keys" values={{ code: receipt.code }} components={{ code: <code />, keys: <a href="/api/ledger/keys" /> }} />
         </p>
       </section>
     </article>

@@ -4,7 +4,7 @@
 // are (retake when it fails), uploaded with its purpose, then sent to the assessor in one step. When the
 // assessor asked for a one-time code, entering it comes first.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { qualityProblems, type QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView, Location } from '../../../../protocol/http.ts';
 import type { IdentityPhotoPurpose } from '../../../../protocol/identity.ts';
@@ -159,7 +159,9 @@ export function IdentitySheet(props: {
           <IdentityCodeStep key={check.id} token={props.token} checkId={check.id} sentTo={check.code!.sentTo} onConfirmed={props.onSubmitted} />
         ) : step ? (
           <>
-            <p className="identity-hint" data-testid="identity-hint"><strong>{t('step.heading', { title: step.title })}</strong> {step.hint}</p>
+            <p className="identity-hint" data-testid="identity-hint">
+              <Trans t={t} i18nKey="step.headed" values={{ title: step.title, hint: step.hint }} components={{ b: <strong /> }} />
+            </p>
             <Viewfinder key={camera.version} stream={props.stream} selfie={selfieCam} />
             {retake && (
               <div className="identity-retake" role="alert" data-testid="identity-retake">
