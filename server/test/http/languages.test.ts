@@ -84,7 +84,7 @@ describe('languages', () => {
     const created = await createCase({ language: 'zh-CN' });
     const caseId = created.body.case.id as string;
     const token = created.body.token as string;
-    await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(token), json: { recording: false, location: false } });
+    expect((await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(token), json: { recording: true, location: false } })).status).toBe(200);
     const line = { id: 'line-zh-0001', text: '车门有划痕', language: 'zh-CN' };
     const seen = await eventsDuring(
       admin,
