@@ -33,8 +33,10 @@ export function CallEnded(props: { join: JoinView; token: string; by: 'assessor'
           <p>{t('ended.leftText', { name: assessor })}</p>
         ) : (
           <p>
-            {props.evidenceCount > 0 ? t('ended.reviewPhotos', { name: assessor, count: props.evidenceCount }) : t('ended.review', { name: assessor })}{' '}
-            {t(offer.current?.offer?.state === 'open' ? 'ended.nextOffer' : 'ended.nextNothing')}
+            {t('ended.reviewNext', {
+              review: props.evidenceCount > 0 ? t('ended.reviewPhotos', { name: assessor, count: props.evidenceCount }) : t('ended.review', { name: assessor }),
+              next: t(offer.current?.offer?.state === 'open' ? 'ended.nextOffer' : 'ended.nextNothing'),
+            })}
           </p>
         )}
         <SurveyCard token={props.token} />

@@ -147,7 +147,7 @@ export function CallScreen(props: {
             <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state} role="status">
               {statusText(call.state, call.incoming)}
             </span>
-            <LanguageSwitch tone="dark" onChange={props.onLanguage} />
+            <LanguageSwitch tone="dark" compact onChange={props.onLanguage} />
           </span>
         </div>
         <strong className="call-title" title={title} data-testid="call-title">
