@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { viewports } from './support/launcher.ts';
@@ -81,6 +82,7 @@ describe('after the session: the survey and the wrap-up', () => {
     const survey = page.getByTestId('survey');
     await survey.waitFor();
     expect(await survey.getByRole('radiogroup', { name: 'How did we do?' }).count()).toBe(1);
+    await expectAccessible(page, 'survey', { desktop: true });
     const words = await survey.locator('.survey-word').allTextContents();
     expect(words).toEqual(['Very poor', 'Poor', 'OK', 'Good', 'Excellent']);
     // Nothing overlaps: the ended text, the survey and Rejoin follow one another, none wider than the phone.
@@ -105,6 +107,7 @@ describe('after the session: the survey and the wrap-up', () => {
     await page.getByTestId('survey-reopen').click();
     await page.getByTestId('survey-send').click();
     await expect(page.getByTestId('survey-problem').textContent()).resolves.toContain('Choose a face');
+    await expectAccessible(page, 'survey, no face chosen');
 
     await page.getByRole('radio', { name: 'OK', exact: true }).check();
     await page.keyboard.press('ArrowRight');
@@ -122,6 +125,7 @@ describe('after the session: the survey and the wrap-up', () => {
     await page.getByTestId('survey-thanks').waitFor();
     expect(await page.getByTestId('survey').count()).toBe(0);
     await shoot(page, 'survey-thanks-phone');
+    await expectAccessible(page, 'survey thanks', { desktop: true });
     // The customer's own context: no console cookie, only the link's token.
     const kept = await call(page.request, 'GET', '/api/join/survey', 200, undefined, { authorization: `Bearer ${token}` });
     expect(kept.survey).toMatchObject({ caseId, score: 4, comment: COMMENT });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectReflow } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { CustomerPage } from './support/customer-page.ts';
 import { receivedMessages, recordDataChannel } from './support/data-channel-record.ts';
@@ -68,6 +69,8 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('consent-privacy').getAttribute('href')).toBe('https://harbour.example/privacy');
     expect(await consent.textContent()).toContain('from this phone');
     await customer.page.screenshot({ path: path.join(shots, 'customer-consent.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(customer.page, 'consent', { desktop: true });
+    await expectReflow(customer.page, 'consent');
   });
 
   it('a message typed while waiting is kept, and the console sees it once it connects', async () => {
@@ -77,8 +80,11 @@ describe('the customer’s call app', () => {
     await customer.sendChat('Ready when you are — the fence is on the left.');
     await customer.page.locator('[data-testid="chat-line"][data-from="customer"]', { hasText: 'Ready when you are' }).filter({ hasNotText: 'sending' }).waitFor();
     await shoot(customer.page, 'customer-chat-waiting');
+    await expectAccessible(customer.page, 'chat sheet while waiting', { desktop: true });
     await customer.closeChat();
     await shoot(customer.page, 'customer-waiting');
+    await expectAccessible(customer.page, 'waiting', { desktop: true });
+    await expectReflow(customer.page, 'waiting');
 
     await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
     await assessor.openCase(caseId);
@@ -98,6 +104,8 @@ describe('the customer’s call app', () => {
     await customer.page.setViewportSize({ width: 1280, height: 800 });
     await shoot(customer.page, 'customer-in-call-desktop');
     await customer.page.setViewportSize(viewports.phone);
+    await expectAccessible(customer.page, 'in call', { desktop: true });
+    await expectReflow(customer.page, 'in call');
 
     await assessor.sendChat('Thanks Dana — could you step back a little?');
     await customer.page.getByTestId('chat-unread').filter({ hasText: '1' }).waitFor();
@@ -105,6 +113,7 @@ describe('the customer’s call app', () => {
     await customer.chatLine('assessor', 'step back').waitFor();
     expect(await customer.page.getByTestId('chat-unread').count()).toBe(0);
     await shoot(customer.page, 'customer-chat');
+    await expectAccessible(customer.page, 'chat sheet in call', { desktop: true });
     await customer.closeChat();
   });
 
@@ -151,6 +160,7 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('call-ended').textContent()).toContain('You left the call');
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
     await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.some((m) => m.type === 'call-end' && m.by === 'customer'))).toBe(true);
+    await expectAccessible(customer.page, 'you left', { desktop: true });
 
     await customer.page.getByTestId('call-rejoin').click();
     // Back on the call page with a fresh camera (the console may already be calling again).
@@ -174,6 +184,8 @@ describe('the customer’s call app', () => {
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
     expect(await customer.page.getByTestId('call-rejoin').isVisible()).toBe(true);
     await shoot(customer.page, 'customer-ended');
+    await expectAccessible(customer.page, 'call ended', { desktop: true });
+    await expectReflow(customer.page, 'call ended');
   });
 
   it('guided capture alone is its own screen, not "Waiting for your assessor…"', async () => {
@@ -186,6 +198,7 @@ describe('the customer’s call app', () => {
       expect(await page.page.getByTestId('waiting').count()).toBe(0);
       expect(await page.page.getByTestId('customer-call').textContent()).not.toContain('Waiting for');
       expect(await page.checklistItem()).toMatchObject({ id: 'room-overview', status: 'pending' });
+      await expectAccessible(page.page, 'guided capture alone', { desktop: true });
     } finally {
       await context.close();
     }
@@ -201,6 +214,26 @@ describe('the customer’s call app', () => {
       const text = (await consent.textContent()) ?? '';
       expect(text).toContain('from this device');
       expect(text.toLowerCase()).not.toContain('phone');
+      await expectAccessible(page, 'consent on a desktop');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in Simplified Chinese (&lang=zh-CN) consent and guided capture pass axe too, and consent reflows at 200 %', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.phone, mobile: true });
+    try {
+      const created = await journey.assessor.page.request.post(`${journey.server.url}/api/cases`, { data: { title: 'Water damage — hallway', customerName: 'Li Wei', checklist: 'property' } });
+      expect(created.status()).toBe(201);
+      const { joinUrl } = (await created.json()) as { joinUrl: string };
+      const page = new CustomerPage(await context.newPage());
+      await page.open(`${joinUrl}&lang=zh-CN`);
+      expect(await page.page.getAttribute('html', 'lang')).toBe('zh-CN');
+      await expectAccessible(page.page, 'consent in Chinese', { desktop: true });
+      await expectReflow(page.page, 'consent in Chinese');
+      await page.accept();
+      await page.page.getByTestId('guided-capture').waitFor();
+      await expectAccessible(page.page, 'guided capture in Chinese', { desktop: true });
     } finally {
       await context.close();
     }

@@ -10,6 +10,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AGENT_LABEL } from '../../protocol/agent.ts';
+import { expectAccessible, expectReflow } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -53,6 +54,7 @@ describe('the front door', () => {
     await expect(page.getByTestId('start-linked').textContent()).resolves.toContain('Hail damage, Audi A4');
     expect(new URL(page.url()).search).toBe('');
     await expect(page.getByTestId('existing-open').count()).resolves.toBe(0);
+    await expectAccessible(page, '/start from a join link', { desktop: true });
 
     await page.getByTestId('service-query').click();
     await page.getByTestId('start-intent').fill('What is the status of my claim?');
@@ -78,6 +80,7 @@ describe('the front door', () => {
     await page.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.some((text) => text.includes('still need')));
     await expect(page.getByTestId('agent-mute').getAttribute('aria-pressed')).resolves.toBe('false');
     await shoot(page, 'front-door-agent');
+    await expectAccessible(page, 'the assistant', { desktop: true });
 
     const queue = await call(api, 'GET', '/api/queue', 200);
     expect(queue.entries.filter((entry: { caseId: string }) => entry.caseId === caseId)).toEqual([]);
@@ -103,6 +106,8 @@ describe('the front door', () => {
     // Nothing chosen: the refusal stands beside the choice it is about, and nothing is sent.
     await page.getByTestId('start-submit').click();
     await expect(page.getByTestId('error-service').textContent()).resolves.toBe('choose what you need');
+    await expectAccessible(page, '/start, nothing chosen', { desktop: true });
+    await expectReflow(page, '/start, nothing chosen');
     // Keyboard: the service types are one radio group, moved through with the arrow keys.
     await page.locator('input[name="service"][value="claim"]').focus();
     await page.keyboard.press('ArrowRight');
@@ -121,6 +126,7 @@ describe('the front door', () => {
     await page.getByTestId('existing-reference').fill('SL-7Q4K2M');
     await page.getByTestId('existing-send-code').click();
     await page.getByTestId('existing-code-sent').filter({ hasText: 'SL-7Q4K2M' }).waitFor();
+    await expectAccessible(page, '/start, existing case code sent');
     await page.getByTestId('existing-case').getByRole('button', { name: 'I do not have a case yet' }).click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page.getByTestId('error-intent').count()).resolves.toBe(0);
@@ -136,6 +142,7 @@ describe('the front door', () => {
     // consent the consent screen asks for, so it is not asked again): the person who takes over is told of it.
     await page.getByTestId('photos-consent-open').click();
     await expect(page.getByTestId('photos-consent').textContent()).resolves.toContain('video and sound of the call');
+    await expectAccessible(page, 'photo consent');
     await page.getByTestId('photos-consent-agree').click();
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
     await page.getByTestId('gallery-input').setInputFiles({ name: 'letter.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -152,11 +159,13 @@ describe('the front door', () => {
     await page.getByTestId('callback-phone').fill('12');
     await page.getByTestId('callback-submit').click();
     await expect(page.getByTestId('callback-form').locator('.field-error').first().textContent()).resolves.toContain('a phone number');
+    await expectAccessible(page, 'callback form with an error');
     await page.getByTestId('callback-phone').fill('+44 20 7946 0958');
     await page.getByTestId('callback-note').fill('After 5 pm please');
     await page.getByTestId('callback-submit').click();
     await expect(page.getByTestId('callback-requested').textContent()).resolves.toContain('+44 20 7946 0958');
     await shoot(page, 'front-door-waiting');
+    await expectAccessible(page, 'waiting room', { desktop: true });
 
     // Coming back on the same link: the same place.
     await page.reload();
@@ -186,6 +195,7 @@ describe('the front door', () => {
     // the photo), naming the assessor.
     await customer.callPage('waiting', 15_000);
     await page.getByText(`Waiting for ${me.name}…`).waitFor();
+    await expectAccessible(page, 'waiting for the assessor after the queue');
     await assessor.connect();
     await assessor.waitForLiveVideo();
     const types = await ledgerTypes(api, caseId);
@@ -208,6 +218,7 @@ describe('the front door', () => {
     await page.getByTestId('queue-leave').click();
     await page.getByTestId('agent-conversation').filter({ hasText: 'You left the queue' }).waitFor();
     await expect(page.locator('[data-testid="front-door"]').getAttribute('data-state')).resolves.toBe('left');
+    await expectAccessible(page, 'left the queue');
     // Back on the same link later: still the assistant, not the queue.
     await page.reload();
     await page.getByTestId('agent-conversation').waitFor();

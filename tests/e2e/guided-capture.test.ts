@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { QUALITY_ADVICE } from '../../protocol/checklist.ts';
 import { CaseDetail, LedgerEntry } from '../../protocol/http.ts';
+import { expectAccessible } from './support/axe.ts';
 import { installFakeCamera, setCameraBlur } from './support/fake-camera.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -50,6 +51,7 @@ describe('guided capture', () => {
     expect(await customer.page.getByTestId('waiting').count()).toBe(0);
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'customer-checklist-waiting.png'), animations: 'disabled' });
+    await expectAccessible(customer.page, 'checklist, first step', { desktop: true });
   });
 
   it('a sharp photo of the room is accepted and the damage close-up comes next', async () => {
@@ -58,6 +60,7 @@ describe('guided capture', () => {
     const viewfinder = customer.page.getByTestId('checklist-viewfinder');
     expect(await viewfinder.getAttribute('data-aim')).toBe('wide');
     expect(await viewfinder.getByTestId('aim-instruction').textContent()).toBe('Step back — get it all in the frame');
+    await expectAccessible(customer.page, 'checklist viewfinder', { desktop: true });
     await customer.pressChecklistShutter();
     expect(await customer.checklistVerdict('room-overview')).toMatchObject({ verdict: 'accepted' });
     expect(await customer.checklistItem()).toMatchObject({ id: 'damage-close-up', status: 'pending' });
@@ -79,6 +82,7 @@ describe('guided capture', () => {
     expect(await customer.page.getByTestId('checklist-take').textContent()).toBe('Retake photo');
     expect(await customer.checklistProgress()).toEqual({ done: 1, total: 2, complete: false });
     await screenshotChecklist('retake');
+    await expectAccessible(customer.page, 'checklist, retake', { desktop: true });
   });
 
   it('retaken sharp, the close-up is accepted and the checklist is complete', async () => {
@@ -91,6 +95,7 @@ describe('guided capture', () => {
     expect(await customer.checklistProgress()).toEqual({ done: 2, total: 2, complete: true });
     await expect.poll(() => customer.evidenceCount()).toBe(3);
     await screenshotChecklist('complete');
+    await expectAccessible(customer.page, 'checklist complete', { desktop: true });
   });
 
   it('with the assessor watching live, "Add another" sends one more damage photo', async () => {
@@ -102,6 +107,7 @@ describe('guided capture', () => {
     await customer.waitForState('connected');
     // With the assessor on the call the checklist folds into one line above the controls.
     await customer.openChecklist();
+    await expectAccessible(customer.page, 'checklist opened in a call');
     await customer.addAnotherChecklistPhoto('damage-close-up');
     await customer.takeChecklistPhoto();
     expect(await customer.checklistVerdict('damage-close-up')).toMatchObject({ verdict: 'accepted' });

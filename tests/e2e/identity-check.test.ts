@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIdCard, SAMPLE_PERSON, type IdCardImages } from '../support/id-card.ts';
+import { expectAccessible } from './support/axe.ts';
 import { installImageCamera, showToCamera } from './support/image-camera.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -44,6 +45,7 @@ describe('identity check', () => {
     expect(await customer.page.getByTestId('identity-hint').textContent()).toContain('Front of your ID card.');
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'identity-customer-phone.png'), animations: 'disabled' });
+    await expectAccessible(customer.page, 'identity sheet, front', { desktop: true });
   });
 
   it('the customer takes the front, the back and a selfie, live, and sends them', async () => {
@@ -52,11 +54,13 @@ describe('identity check', () => {
     for (const [picture, step, next] of [[card.front, 'id-front', 'id-back'], [card.back, 'id-back', 'selfie'], [card.front, 'selfie', 'send']] as const) {
       await showToCamera(page, picture);
       expect(await sheet.getAttribute('data-step')).toBe(step);
+      if (step === 'selfie') await expectAccessible(page, 'identity sheet, selfie');
       await page.getByTestId('identity-take').click();
       await page.locator(`[data-testid="identity-sheet"][data-step="${next}"]`).waitFor({ timeout: 30_000 });
     }
     await page.getByTestId('identity-submit').click();
     await page.getByTestId('identity-sent').waitFor({ timeout: 60_000 });
+    await expectAccessible(page, 'identity photos sent', { desktop: true });
   });
 
   it('the console shows the three photos and the MRZ with every check digit valid; the assessor passes it', async () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { mimePart, startSmsReceiver, startSmtpReceiver } from '../../server/test/links/receivers.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -101,6 +102,7 @@ describe('join links', () => {
     await declined.waitFor();
     expect(await declined.locator('h1').textContent()).toBe('You declined — nothing was recorded');
     expect(await customer.page.getByTestId('declined-start-again').textContent()).toBe('Start again');
+    await expectAccessible(customer.page, 'declined', { desktop: true });
     await assessor.page.getByTestId('customer-declined').waitFor();
     expect(await assessor.page.getByTestId('customer-declined').textContent()).toBe('Customer declined');
     expect(await assessor.page.getByTestId('call-state').count()).toBe(0);

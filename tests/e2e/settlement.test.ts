@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startSmsReceiver } from '../../server/test/links/receivers.ts';
+import { expectAccessible, expectReflow } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -70,6 +71,7 @@ describe('a settlement the customer accepts in the page', () => {
     expect(await customer.page.getByTestId('offer-amount').textContent()).toMatch(/1,250\.50/);
     expect(await customer.page.getByTestId('offer-expiry').textContent()).toContain('in 7 days');
     await customer.page.screenshot({ path: path.join(shots, 'settlement-offer-phone.png'), animations: 'disabled' });
+    await expectAccessible(customer.page, 'offer sheet', { desktop: true });
   });
 
   it('the customer accepts with the code sent by SMS and sees the receipt; the console says accepted and settled', async () => {
@@ -79,6 +81,7 @@ describe('a settlement the customer accepts in the page', () => {
     const sent = customer.page.getByTestId('offer-code-sent');
     await sent.waitFor();
     expect(await sent.textContent()).toContain('••• 123');
+    await expectAccessible(customer.page, 'offer sheet, code sent');
     await expect.poll(() => sms.messages.length).toBe(before + 1);
     const code = /\b(\d{6})\b/.exec(smsBodies().at(-1)!)![1]!;
     await customer.page.getByTestId('offer-code').fill(code);
@@ -88,6 +91,7 @@ describe('a settlement the customer accepts in the page', () => {
     receiptCode = (await customer.page.getByTestId('offer-receipt-code').textContent())!;
     expect(receiptCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await customer.page.screenshot({ path: path.join(shots, 'settlement-receipt-phone.png'), animations: 'disabled' });
+    await expectAccessible(customer.page, 'offer sheet, receipt', { desktop: true });
     await expect.poll(() => smsBodies().some((body) => body.includes(receiptCode) && body.includes(`/receipt#${receiptCode}`))).toBe(true);
 
     const row = assessor.page.locator('[data-testid="offer-history-row"][data-state="accepted"]');
@@ -112,9 +116,12 @@ describe('a settlement the customer accepts in the page', () => {
     expect(await page.getByTestId('receipt-amount').textContent()).toMatch(/1,250\.50/);
     expect(await page.textContent('body')).not.toContain('Dana');
     await page.screenshot({ path: path.join(shots, 'settlement-receipt-page.png'), animations: 'disabled', fullPage: true });
+    await expectAccessible(page, 'receipt page', { desktop: true });
+    await expectReflow(page, 'receipt page');
     await page.getByTestId('receipt-code-input').fill('ABCD-EFGH-JKMN');
     await page.getByTestId('receipt-check').click();
     await page.getByTestId('receipt-missing').waitFor();
+    await expectAccessible(page, 'receipt page, code not found');
     await page.close();
   });
 });
