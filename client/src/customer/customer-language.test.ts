@@ -12,7 +12,7 @@ describe('the customer page language', () => {
     Reflect.deleteProperty(globalThis, 'localStorage');
   });
 
-  it('follows the link, then the case, then the browser's (English in this test run)', () => {
+  it("follows the link, then the case, then the browser's (English in this test run)", () => {
     expect(linkLanguage('zh-CN')).toBe('zh-CN');
     expect(linkLanguage('zh-Hans')).toBe('zh-CN');
     expect(linkLanguage(null)).toBe('en');
