@@ -85,6 +85,11 @@ describe('the customer’s call app', () => {
     await shoot(customer.page, 'customer-waiting');
     await expectAccessible(customer.page, 'waiting', { desktop: true });
     await expectReflow(customer.page, 'waiting');
+    // Reduced motion: the spinner stands still; more contrast: still no serious violation.
+    await customer.page.emulateMedia({ reducedMotion: 'reduce', contrast: 'more' });
+    expect(await customer.page.getByTestId('waiting').locator('.spinner').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await expectAccessible(customer.page, 'waiting, reduced motion and more contrast');
+    await customer.page.emulateMedia({ reducedMotion: null, contrast: null });
 
     await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
     await assessor.openCase(caseId);
