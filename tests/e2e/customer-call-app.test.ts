@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectReflow } from './support/axe.ts';
+import { expectAccessible, expectReflow, expectTouchTargets } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { CustomerPage } from './support/customer-page.ts';
 import { receivedMessages, recordDataChannel } from './support/data-channel-record.ts';
@@ -71,6 +71,7 @@ describe('the customer’s call app', () => {
     await customer.page.screenshot({ path: path.join(shots, 'customer-consent.png'), fullPage: true, animations: 'disabled' });
     await expectAccessible(customer.page, 'consent', { desktop: true });
     await expectReflow(customer.page, 'consent');
+    await expectTouchTargets(customer.page, 'consent');
   });
 
   it('a message typed while waiting is kept, and the console sees it once it connects', async () => {
@@ -111,6 +112,7 @@ describe('the customer’s call app', () => {
     await customer.page.setViewportSize(viewports.phone);
     await expectAccessible(customer.page, 'in call', { desktop: true });
     await expectReflow(customer.page, 'in call');
+    await expectTouchTargets(customer.page, 'in call');
 
     await assessor.sendChat('Thanks Dana — could you step back a little?');
     await customer.page.getByTestId('chat-unread').filter({ hasText: '1' }).waitFor();
@@ -119,6 +121,7 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('chat-unread').count()).toBe(0);
     await shoot(customer.page, 'customer-chat');
     await expectAccessible(customer.page, 'chat sheet in call', { desktop: true });
+    await expectTouchTargets(customer.page, 'chat sheet');
     await customer.closeChat();
   });
 
@@ -191,6 +194,7 @@ describe('the customer’s call app', () => {
     await shoot(customer.page, 'customer-ended');
     await expectAccessible(customer.page, 'call ended', { desktop: true });
     await expectReflow(customer.page, 'call ended');
+    await expectTouchTargets(customer.page, 'call ended');
   });
 
   it('guided capture alone is its own screen, not "Waiting for your assessor…"', async () => {

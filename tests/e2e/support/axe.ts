@@ -105,3 +105,31 @@ export async function expectReflow(page: Page, what: string): Promise<void> {
     await page.setViewportSize(size);
   }
 }
+
+/**
+ * Touch targets on a phone (the issue's 44 px, above WCAG 2.5.8's 24 px that axe checks): every
+ * visible button, select, text field and standalone link is at least 44×44 CSS px; a radio or
+ * checkbox is measured by its label (the label is what the finger hits). Links inside a sentence are
+ * exempt, as WCAG exempts them.
+ */
+export async function expectTouchTargets(page: Page, what: string): Promise<void> {
+  const small = await page.evaluate(() => {
+    const seen = new Set<Element>();
+    const out: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    for (const el of document.querySelectorAll('button, select, input, textarea, a[href], [role="button"]')) {
+      const input = el instanceof HTMLInputElement ? el : null;
+      if (input?.type === 'hidden') continue;
+      const target = input && ['radio', 'checkbox', 'file'].includes(input.type) ? (input.closest('label') ?? input) : el;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const style = getComputedStyle(target);
+      const box = target.getBoundingClientRect();
+      if (style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+      if (el instanceof HTMLAnchorElement && el.parentElement && (el.parentElement.textContent ?? '').trim().length > (el.textContent ?? '').trim().length) continue;
+      if (box.width < 43.5 || box.height < 43.5) out.push(`${name(target)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+  if (small.length > 0) throw new Error(`touch targets: ${what} has ${small.length} under 44×44 px:\n  ${small.join('\n  ')}`);
+}
