@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible } from './support/axe.ts';
+import { expectAccessible, expectTouchTargets } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { viewports } from './support/launcher.ts';
@@ -83,6 +83,7 @@ describe('after the session: the survey and the wrap-up', () => {
     await survey.waitFor();
     expect(await survey.getByRole('radiogroup', { name: 'How did we do?' }).count()).toBe(1);
     await expectAccessible(page, 'survey', { desktop: true });
+    await expectTouchTargets(page, 'survey');
     const words = await survey.locator('.survey-word').allTextContents();
     expect(words).toEqual(['Very poor', 'Poor', 'OK', 'Good', 'Excellent']);
     // Nothing overlaps: the ended text, the survey and Rejoin follow one another, none wider than the phone.

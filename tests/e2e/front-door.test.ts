@@ -10,7 +10,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AGENT_LABEL } from '../../protocol/agent.ts';
-import { expectAccessible, expectReflow } from './support/axe.ts';
+import { expectAccessible, expectReflow, expectTouchTargets } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -81,6 +81,7 @@ describe('the front door', () => {
     await expect(page.getByTestId('agent-mute').getAttribute('aria-pressed')).resolves.toBe('false');
     await shoot(page, 'front-door-agent');
     await expectAccessible(page, 'the assistant', { desktop: true });
+    await expectTouchTargets(page, 'the assistant');
 
     const queue = await call(api, 'GET', '/api/queue', 200);
     expect(queue.entries.filter((entry: { caseId: string }) => entry.caseId === caseId)).toEqual([]);
@@ -108,6 +109,7 @@ describe('the front door', () => {
     await expect(page.getByTestId('error-service').textContent()).resolves.toBe('choose what you need');
     await expectAccessible(page, '/start, nothing chosen', { desktop: true });
     await expectReflow(page, '/start, nothing chosen');
+    await expectTouchTargets(page, '/start');
     // Keyboard: the service types are one radio group, moved through with the arrow keys.
     await page.locator('input[name="service"][value="claim"]').focus();
     await page.keyboard.press('ArrowRight');
@@ -166,6 +168,7 @@ describe('the front door', () => {
     await expect(page.getByTestId('callback-requested').textContent()).resolves.toContain('+44 20 7946 0958');
     await shoot(page, 'front-door-waiting');
     await expectAccessible(page, 'waiting room', { desktop: true });
+    await expectTouchTargets(page, 'waiting room');
 
     // Coming back on the same link: the same place.
     await page.reload();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { QUALITY_ADVICE } from '../../protocol/checklist.ts';
 import { CaseDetail, LedgerEntry } from '../../protocol/http.ts';
-import { expectAccessible } from './support/axe.ts';
+import { expectAccessible, expectTouchTargets } from './support/axe.ts';
 import { installFakeCamera, setCameraBlur } from './support/fake-camera.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -52,6 +52,7 @@ describe('guided capture', () => {
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'customer-checklist-waiting.png'), animations: 'disabled' });
     await expectAccessible(customer.page, 'checklist, first step', { desktop: true });
+    await expectTouchTargets(customer.page, 'checklist');
   });
 
   it('a sharp photo of the room is accepted and the damage close-up comes next', async () => {
@@ -61,6 +62,7 @@ describe('guided capture', () => {
     expect(await viewfinder.getAttribute('data-aim')).toBe('wide');
     expect(await viewfinder.getByTestId('aim-instruction').textContent()).toBe('Step back — get it all in the frame');
     await expectAccessible(customer.page, 'checklist viewfinder', { desktop: true });
+    await expectTouchTargets(customer.page, 'viewfinder');
     await customer.pressChecklistShutter();
     expect(await customer.checklistVerdict('room-overview')).toMatchObject({ verdict: 'accepted' });
     expect(await customer.checklistItem()).toMatchObject({ id: 'damage-close-up', status: 'pending' });

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIdCard, SAMPLE_PERSON, type IdCardImages } from '../support/id-card.ts';
-import { expectAccessible } from './support/axe.ts';
+import { expectAccessible, expectTouchTargets } from './support/axe.ts';
 import { installImageCamera, showToCamera } from './support/image-camera.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -46,6 +46,7 @@ describe('identity check', () => {
     await mkdir(shots, { recursive: true });
     await customer.page.screenshot({ path: path.join(shots, 'identity-customer-phone.png'), animations: 'disabled' });
     await expectAccessible(customer.page, 'identity sheet, front', { desktop: true });
+    await expectTouchTargets(customer.page, 'identity sheet');
   });
 
   it('the customer takes the front, the back and a selfie, live, and sends them', async () => {

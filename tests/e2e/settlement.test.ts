@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startSmsReceiver } from '../../server/test/links/receivers.ts';
-import { expectAccessible, expectReflow } from './support/axe.ts';
+import { expectAccessible, expectReflow, expectTouchTargets } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -72,6 +72,7 @@ describe('a settlement the customer accepts in the page', () => {
     expect(await customer.page.getByTestId('offer-expiry').textContent()).toContain('in 7 days');
     await customer.page.screenshot({ path: path.join(shots, 'settlement-offer-phone.png'), animations: 'disabled' });
     await expectAccessible(customer.page, 'offer sheet', { desktop: true });
+    await expectTouchTargets(customer.page, 'offer sheet');
   });
 
   it('the customer accepts with the code sent by SMS and sees the receipt; the console says accepted and settled', async () => {
@@ -118,6 +119,7 @@ describe('a settlement the customer accepts in the page', () => {
     await page.screenshot({ path: path.join(shots, 'settlement-receipt-page.png'), animations: 'disabled', fullPage: true });
     await expectAccessible(page, 'receipt page', { desktop: true });
     await expectReflow(page, 'receipt page');
+    await expectTouchTargets(page, 'receipt page');
     await page.getByTestId('receipt-code-input').fill('ABCD-EFGH-JKMN');
     await page.getByTestId('receipt-check').click();
     await page.getByTestId('receipt-missing').waitFor();
