@@ -1,7 +1,6 @@
 // Entry of the assessor console (/ and /console).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../ui/base.css';
 import './console.css';
 import { ConsoleApp } from './app/console-app.tsx';
 import { applyLanguage } from '../i18n/i18n.ts';

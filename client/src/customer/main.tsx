@@ -3,7 +3,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyLanguage } from '../i18n/i18n.ts';
-import '../ui/base.css';
 import './customer.css';
 import { linkLanguage } from './customer-language.ts';
 import { JoinApp } from './join-app.tsx';

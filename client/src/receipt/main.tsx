@@ -2,7 +2,6 @@
 // names a language; else the browser's).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../ui/base.css';
 import './receipt.css';
 import { applyLanguage, chooseLanguage } from '../i18n/i18n.ts';
 import { parseReceiptHash } from './receipt-link.ts';

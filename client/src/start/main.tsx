@@ -2,7 +2,6 @@
 // browser's; the customer can switch it on the page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../ui/base.css';
 import './start.css';
 import { applyLanguage, chooseLanguage } from '../i18n/i18n.ts';
 import { StartApp } from './start-app.tsx';
