@@ -26,6 +26,9 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** HTML's void elements: a <Trans> tag named after one renders empty (its content is dropped). */
+const VOID_TAGS = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)>/i;
+
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 
 /** Each base key with its placeholders; plural keys must cover the language's plural categories. */
@@ -35,6 +38,8 @@ function messages(language: string, namespace: string): { keys: Map<string, stri
   const plurals = new Map<string, Set<string>>();
   for (const [key, text] of leaves(read(language, namespace))) {
     if (text.trim() === '') problems.push(`${language}/${namespace}: ${key} is empty`);
+    const empty = VOID_TAGS.exec(text);
+    if (empty) problems.push(`${language}/${namespace}: ${key} names a <Trans> tag <${empty[1]}>, which renders empty: rename it`);
     const plural = PLURAL.exec(key);
     const base = plural ? key.slice(0, -plural[0].length) : key;
     if (plural) (plurals.get(base) ?? plurals.set(base, new Set()).get(base)!).add(plural[1]!);

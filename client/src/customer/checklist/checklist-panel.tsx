@@ -148,7 +148,7 @@ function ItemList(props: { view: ChecklistView; current: ChecklistItemState | nu
         const photos = item.acceptedEvidenceIds.length;
         return (
           <li key={item.id} data-testid="checklist-row" data-item-id={item.id} data-status={item.status} aria-current={item.id === props.current?.id ? 'step' : undefined}>
-            <span className={`checklist-mark checklist-mark-${item.status}`} aria-label={t(`status.${item.status}`)} />
+            <span className={`checklist-mark checklist-mark-${item.status}`} role="img" aria-label={t(`status.${item.status}`)} />
             <span className="checklist-row-title">{item.title}</span>
             {item.status === 'done' && item.repeatable ? (
               <button type="button" className="btn btn-small" data-testid="checklist-add-another" disabled={props.busy} onClick={() => props.onAddAnother(item.id)}>

@@ -69,21 +69,24 @@ export function AgentConversation(props: {
         </button>
       )}
       {props.note && <p className="banner banner-info" role="status"><span className="banner-text">{props.note}</span></p>}
-      <ol className="fd-log" role="log" aria-live="polite" aria-relevant="additions" data-testid="agent-log">
-        {props.turns.map((turn, i) => (
-          <li key={i} className="fd-turn">
-            <p className="fd-bubble fd-mine" data-testid="agent-question">
-              <span className="visually-hidden">{t('you')}</span>
-              {turn.question}
-            </p>
-            <div className="fd-bubble fd-agent" data-testid="agent-answer" data-source={turn.source} data-hand-off={turn.handOff}>
-              <span className="fd-agent-label" data-testid="agent-label">{t('agentLabel')}</span>
-              <p>{turn.answer}</p>
-            </div>
-          </li>
-        ))}
-        <li ref={end} aria-hidden="true" />
-      </ol>
+      {/* The live region wraps the list, so the list keeps its role and its items stay list items. */}
+      <div role="log" aria-live="polite" aria-relevant="additions" data-testid="agent-log">
+        <ol className="fd-log">
+          {props.turns.map((turn, i) => (
+            <li key={i} className="fd-turn">
+              <p className="fd-bubble fd-mine" data-testid="agent-question">
+                <span className="visually-hidden">{t('you')}</span>
+                {turn.question}
+              </p>
+              <div className="fd-bubble fd-agent" data-testid="agent-answer" data-source={turn.source} data-hand-off={turn.handOff}>
+                <span className="fd-agent-label" data-testid="agent-label">{t('agentLabel')}</span>
+                <p>{turn.answer}</p>
+              </div>
+            </li>
+          ))}
+          <li ref={end} aria-hidden="true" />
+        </ol>
+      </div>
       {props.personFirst && person}
       <form className="fd-ask" onSubmit={ask}>
         <label htmlFor="fd-question" className="visually-hidden">{t('askLabel')}</label>
