@@ -68,22 +68,22 @@ export function createSettlementService(deps: SettlementDeps) {
     return rows.map((r) => offerView(r, now, recipients.get(r.id) ?? null));
   };
 
-  /** An accepted offer settles the claim: the customer's word is given, so no offer follows it. */
-  const acceptedOffer = async (caseId: string): Promise<OfferRow | null> => (await store.list(caseId)).find((row) => row.state === 'accepted') ?? null;
-
-  const readiness = async (record: CaseRecord): Promise<OfferReadiness> => {
+  /** Whether an offer can be made now; when not, why (the card's words) and the refusal `make` answers with. */
+  const assess = async (record: CaseRecord): Promise<{ readiness: OfferReadiness; refusal: HttpError | null }> => {
     const settings = await deps.settings.get();
     const base = { confirmWith: settings.offerConfirmWith, offerRequiresIdentity: settings.offerRequiresIdentity };
-    if (record.closedAt !== null) return { ...base, canOffer: false, reason: 'This case is closed; reopen it to make an offer.' };
-    if (record.kind !== 'damage') return { ...base, canOffer: false, reason: 'A settlement is offered on a damage case, not a preview.' };
-    const accepted = await acceptedOffer(record.id);
-    if (accepted) return { ...base, canOffer: false, reason: `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.` };
+    const refuse = (status: number, code: string, reason: string) => ({ readiness: { ...base, canOffer: false, reason }, refusal: new HttpError(status, code, reason) });
+    if (record.closedAt !== null) return refuse(409, 'case_closed', 'This case is closed; reopen it to make an offer.');
+    if (record.kind !== 'damage') return refuse(422, 'not_a_damage_case', 'A settlement is offered on a damage case, not a preview.');
+    // An accepted offer settles the claim: the customer's word is given, so no offer follows it.
+    const accepted = (await store.list(record.id)).find((row) => row.state === 'accepted');
+    if (accepted) return refuse(409, 'offer_already_accepted', `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.`);
     const needsIdentity = settings.offerRequiresIdentity || settings.offerConfirmWith === 'identity';
     if (needsIdentity && (await passedIdentity(record.id)) === null) {
       const why = settings.offerRequiresIdentity ? 'an offer needs a passed identity check first' : 'the customer confirms with their identity check';
-      return { ...base, canOffer: false, reason: `The customer's identity check has not passed: ${why} (organisation settings).` };
+      return refuse(409, 'identity_not_passed', `The customer's identity check has not passed: ${why} (organisation settings).`);
     }
-    return { ...base, canOffer: true, reason: null };
+    return { readiness: { ...base, canOffer: true, reason: null }, refusal: null };
   };
 
   /** The customer's offer, if it is theirs: 404 for an unknown id or another case's (the same answer). */
@@ -127,7 +127,7 @@ export function createSettlementService(deps: SettlementDeps) {
   return {
     async list(user: User, caseId: string): Promise<CaseOffers> {
       const record = await cases.authorize({ kind: 'user', user }, caseId, 'participants');
-      return { offers: await views(caseId, await store.list(caseId)), readiness: await readiness(record) };
+      return { offers: await views(caseId, await store.list(caseId)), readiness: (await assess(record)).readiness };
     },
 
     async make(user: User, caseId: string, body: OfferBody): Promise<OfferView> {
@@ -136,9 +136,8 @@ export function createSettlementService(deps: SettlementDeps) {
       const expiresAt = new Date(body.expiresAt);
       if (expiresAt.getTime() <= now.getTime()) throw badRequest('invalid_input', 'invalid offer: expiresAt: must be in the future');
       if (expiresAt.getTime() > now.getTime() + MAX_OFFER_DAYS * DAY_MS) throw badRequest('invalid_input', `invalid offer: expiresAt: at most ${MAX_OFFER_DAYS} days from now`);
-      const ready = await readiness(record);
-      if (!ready.canOffer && record.kind === 'damage' && record.closedAt === null && (await acceptedOffer(caseId))) throw new HttpError(409, 'offer_already_accepted', ready.reason!);
-      if (!ready.canOffer) throw new HttpError(record.kind !== 'damage' ? 422 : 409, record.kind !== 'damage' ? 'not_a_damage_case' : 'identity_not_passed', ready.reason!);
+      const { readiness: ready, refusal } = await assess(record);
+      if (refusal) throw refusal;
       const id = newId('offer');
       const madeAt = now.toISOString();
       await db.transaction(async () => {
