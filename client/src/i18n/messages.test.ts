@@ -6,13 +6,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_LANGUAGE, supportedLanguages } from './languages.ts';
 
-const ROOT = path.join(import.meta.dirname, 'locales');
+/** The pages' messages (bundled into the client) and the server's (PDF report, SMS and email texts). */
+const ROOTS = [path.join(import.meta.dirname, 'locales'), path.join(import.meta.dirname, '../../../server/src/i18n/locales')];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 type Tree = { [key: string]: string | Tree };
 
-function read(language: string, namespace: string): Tree {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, language, `${namespace}.json`), 'utf8')) as Tree;
+function read(root: string, language: string, namespace: string): Tree {
+  return JSON.parse(fs.readFileSync(path.join(root, language, `${namespace}.json`), 'utf8')) as Tree;
 }
 
 /** `a.b.c` → text, for every leaf. */
@@ -32,11 +33,11 @@ const VOID_TAGS = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 
 /** Each base key with its placeholders; plural keys must cover the language's plural categories. */
-function messages(language: string, namespace: string): { keys: Map<string, string[]>; problems: string[] } {
+function messages(root: string, language: string, namespace: string): { keys: Map<string, string[]>; problems: string[] } {
   const keys = new Map<string, string[]>();
   const problems: string[] = [];
   const plurals = new Map<string, Set<string>>();
-  for (const [key, text] of leaves(read(language, namespace))) {
+  for (const [key, text] of leaves(read(root, language, namespace))) {
     if (text.trim() === '') problems.push(`${language}/${namespace}: ${key} is empty`);
     const empty = VOID_TAGS.exec(text);
     if (empty) problems.push(`${language}/${namespace}: ${key} names a <Trans> tag <${empty[1]}>, which renders empty: rename it`);
@@ -53,35 +54,37 @@ function messages(language: string, namespace: string): { keys: Map<string, stri
   return { keys, problems };
 }
 
-const languages = supportedLanguages(fs.readdirSync(ROOT).filter((f) => fs.statSync(path.join(ROOT, f)).isDirectory()));
-const namespaces = fs.readdirSync(path.join(ROOT, SOURCE_LANGUAGE)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+for (const ROOT of ROOTS) {
+  const languages = supportedLanguages(fs.readdirSync(ROOT).filter((f) => fs.statSync(path.join(ROOT, f)).isDirectory()));
+  const namespaces = fs.readdirSync(path.join(ROOT, SOURCE_LANGUAGE)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 
-describe('message files', () => {
-  it('there are at least English and Simplified Chinese', () => {
-    expect(languages).toEqual(expect.arrayContaining(['en', 'zh-CN']));
-  });
-
-  for (const language of languages) {
-    it(`${language} has every namespace, every key and the same placeholders as ${SOURCE_LANGUAGE}`, () => {
-      const problems: string[] = [];
-      const files = fs.readdirSync(path.join(ROOT, language)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
-      for (const extra of files.filter((n) => !namespaces.includes(n))) problems.push(`${language}: ${extra}.json has no ${SOURCE_LANGUAGE} original`);
-      for (const namespace of namespaces) {
-        if (!files.includes(namespace)) {
-          problems.push(`${language}: ${namespace}.json is missing`);
-          continue;
-        }
-        const source = messages(SOURCE_LANGUAGE, namespace);
-        const target = messages(language, namespace);
-        problems.push(...target.problems);
-        for (const [key, names] of source.keys) {
-          const theirs = target.keys.get(key);
-          if (!theirs) problems.push(`${language}/${namespace}: ${key} is missing`);
-          else if (theirs.join() !== names.join()) problems.push(`${language}/${namespace}: ${key} has {{${theirs.join(', ')}}}, ${SOURCE_LANGUAGE} has {{${names.join(', ')}}}`);
-        }
-        for (const key of target.keys.keys()) if (!source.keys.has(key)) problems.push(`${language}/${namespace}: ${key} is not in ${SOURCE_LANGUAGE}`);
-      }
-      expect(problems).toEqual([]);
+  describe(`message files in ${path.relative(path.join(import.meta.dirname, '../../..'), ROOT)}`, () => {
+    it('there are at least English and Simplified Chinese', () => {
+      expect(languages).toEqual(expect.arrayContaining(['en', 'zh-CN']));
     });
-  }
-});
+
+    for (const language of languages) {
+      it(`${language} has every namespace, every key and the same placeholders as ${SOURCE_LANGUAGE}`, () => {
+        const problems: string[] = [];
+        const files = fs.readdirSync(path.join(ROOT, language)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+        for (const extra of files.filter((n) => !namespaces.includes(n))) problems.push(`${language}: ${extra}.json has no ${SOURCE_LANGUAGE} original`);
+        for (const namespace of namespaces) {
+          if (!files.includes(namespace)) {
+            problems.push(`${language}: ${namespace}.json is missing`);
+            continue;
+          }
+          const source = messages(ROOT, SOURCE_LANGUAGE, namespace);
+          const target = messages(ROOT, language, namespace);
+          problems.push(...target.problems);
+          for (const [key, names] of source.keys) {
+            const theirs = target.keys.get(key);
+            if (!theirs) problems.push(`${language}/${namespace}: ${key} is missing`);
+            else if (theirs.join() !== names.join()) problems.push(`${language}/${namespace}: ${key} has {{${theirs.join(', ')}}}, ${SOURCE_LANGUAGE} has {{${names.join(', ')}}}`);
+          }
+          for (const key of target.keys.keys()) if (!source.keys.has(key)) problems.push(`${language}/${namespace}: ${key} is not in ${SOURCE_LANGUAGE}`);
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}

@@ -320,4 +320,6 @@ export const postgresMigrations: string[] = [
   ALTER TABLE cases ADD COLUMN language TEXT;
   ALTER TABLE cases ADD COLUMN customer_language TEXT;
   `,
+  // Console language (issue 16): as the SQLite step.
+  'ALTER TABLE users ADD COLUMN language TEXT;',
 ];

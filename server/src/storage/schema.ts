@@ -10,6 +10,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** The console language the user chose (BCP 47); null: the browser's. */
+  language: string | null;
 }
 
 export interface SessionsTable {

@@ -390,4 +390,7 @@ export const sqliteMigrations: SqliteStep[] = [
   ALTER TABLE cases ADD COLUMN language TEXT;
   ALTER TABLE cases ADD COLUMN customer_language TEXT;
   `,
+  // Console language (issue 16): each staff user's own choice for the console and supervisor pages
+  // (BCP 47); null: the browser's.
+  'ALTER TABLE users ADD COLUMN language TEXT;',
 ];
