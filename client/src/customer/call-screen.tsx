@@ -21,6 +21,7 @@ import type { PlaceholderMedia } from './placeholder-media.ts';
 import { SpatialHost } from './spatial/spatial-host.ts';
 import { transferWords } from './front-door/transfer-notice.ts';
 import { useTransferNotice } from './front-door/use-transfer-notice.ts';
+import { useCallAnnouncements } from './use-call-announcements.ts';
 import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
@@ -116,6 +117,7 @@ export function CallScreen(props: {
   const transfer = useTransferNotice({ token: props.token, frontDoor: Boolean(props.join.frontDoor), live });
   const assessor = transfer.assessorName ?? props.join.notice?.assessorName ?? null;
   const guided = checklistIsMain(Boolean(checklist.view), phase);
+  useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, messages });
 
   const [chatOpen, setChatOpen] = useState(false);
   const [seen, setSeen] = useState(0);
@@ -144,7 +146,7 @@ export function CallScreen(props: {
         <div className="call-app-status">
           <span className="call-eyebrow">{guided ? t('call.checklist') : (props.join.notice?.organisation ?? t('consent.kindVideo'))}</span>
           <span className="call-app-status-end">
-            <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state} role="status">
+            <span className={`pill pill-${call.state}`} data-testid="call-state" data-state={call.state}>
               {statusText(call.state, call.incoming)}
             </span>
             <LanguageSwitch tone="dark" compact onChange={props.onLanguage} />
@@ -177,7 +179,7 @@ export function CallScreen(props: {
           }}
         />
         {!guided && phase === 'waiting' && (
-          <div className="call-card" data-testid="waiting" role="status">
+          <div className="call-card" data-testid="waiting">
             <div className="spinner" aria-hidden="true" />
             <div>
               <strong>{t('call.waitingFor', { name: assessor ?? t('yourAssessor') })}</strong>
@@ -186,7 +188,7 @@ export function CallScreen(props: {
           </div>
         )}
         {!guided && phase === 'connecting' && (
-          <div className="call-card" data-testid="connecting" role="status">
+          <div className="call-card" data-testid="connecting">
             <div className="spinner" aria-hidden="true" />
             <strong>{call.incoming ? t('call.connectingTo', { name: assessor ?? t('yourAssessor') }) : (call.detail ?? t('call.statusConnecting'))}</strong>
           </div>
@@ -200,9 +202,9 @@ export function CallScreen(props: {
               {transferWords(transfer.notice)}
             </Banner>
           )}
-          {call.state === 'reconnecting' && <Banner tone="warning">{t('call.reconnecting')}</Banner>}
+          {call.state === 'reconnecting' && <Banner tone="warning" quiet>{t('call.reconnecting')}</Banner>}
           {call.state === 'expired' && (
-            <Banner tone="error" testId="link-expired">
+            <Banner tone="error" testId="link-expired" quiet>
               {t('call.expired')}
             </Banner>
           )}
@@ -216,12 +218,12 @@ export function CallScreen(props: {
           )}
           <ModeRequest requested={mode.requested} onAnswer={mode.answer} />
           {photo?.state === 'taking' && (
-            <p className="call-toast" data-testid="snapshot-busy" role="status">
+            <p className="call-toast" data-testid="snapshot-busy">
               {t('call.snapshotBusy')}
             </p>
           )}
           {photo?.state === 'sent' && (
-            <p className="call-toast call-toast-ok" data-testid="photo-sent" data-evidence-id={photo.evidenceId} role="status">
+            <p className="call-toast call-toast-ok" data-testid="photo-sent" data-evidence-id={photo.evidenceId}>
               <span aria-hidden="true">✓</span> {live ? t('call.photoSentTo', { name: assessor ?? t('yourAssessor') }) : t('call.photoSaved')}
             </p>
           )}

@@ -10,6 +10,7 @@ import type { FrontDoorView } from '../../../protocol/intake.ts';
 import { applyLanguage, i18next } from '../i18n/i18n.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
+import { useAnnounce } from './announcer.tsx';
 import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';
 import { ConsentScreen } from './consent-screen.tsx';
@@ -110,8 +111,12 @@ export function JoinApp({ link }: { link: JoinLink }) {
 
   useEffect(load, [load]);
 
+  const announce = useAnnounce();
   const callJoin = step.kind === 'call' ? step.join : null;
-  const onClosed = useCallback(() => setStep({ kind: 'closed', join: callJoin }), [callJoin]);
+  const onClosed = useCallback(() => {
+    announce({ topic: 'call-state', value: 'closed', text: t('announce.closed'), urgency: 'assertive' });
+    setStep({ kind: 'closed', join: callJoin });
+  }, [callJoin, announce, t]);
 
   const stream = step.kind === 'call' ? step.stream : null;
   useEffect(() => () => stopMedia(stream), [stream]);
@@ -214,6 +219,7 @@ export function JoinApp({ link }: { link: JoinLink }) {
         onNotice={push}
         onLanguage={switchLanguage}
         onEnded={(by, evidenceCount) => {
+          announce({ topic: 'call-state', value: by === 'assessor' ? 'ended' : 'left', text: t(by === 'assessor' ? 'announce.ended' : 'announce.left'), urgency: 'assertive' });
           setStep({ kind: 'ended', join: step.join, by, evidenceCount });
           // The assessor may have ended the call by closing the case: then the page says that instead.
           // Not knowing (the request failed) leaves the ended screen, which is true either way.

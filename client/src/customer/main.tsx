@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyLanguage } from '../i18n/i18n.ts';
+import { Announcer } from './announcer.tsx';
 import './customer.css';
 import { linkLanguage } from './customer-language.ts';
 import { JoinApp } from './join-app.tsx';
@@ -14,6 +15,8 @@ const link = takeJoinLink();
 await applyLanguage(linkLanguage(link.lang ?? null));
 createRoot(root).render(
   <StrictMode>
-    <JoinApp link={link} />
+    <Announcer>
+      <JoinApp link={link} />
+    </Announcer>
   </StrictMode>,
 );

@@ -38,7 +38,7 @@ export function ModeRequest(props: { requested: ModeProposal | null; onAnswer: (
   const { requested } = props;
   if (!requested) return null;
   return (
-    <Banner tone="info" testId="mode-request">
+    <Banner tone="info" testId="mode-request" quiet>
       {/* The reason is the assessor's own words, shown as typed (a dynamic child, never parsed as a message). */}
       <Trans
         t={t}

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
-export function Banner(props: { tone: Tone; children: ReactNode; onDismiss?: () => void; testId?: string }) {
+/** `quiet`: not a live region — the page's own announcer says it (the customer's call page), so it is not said twice. */
+export function Banner(props: { tone: Tone; children: ReactNode; onDismiss?: () => void; testId?: string; quiet?: boolean }) {
   const { t } = useTranslation('ui');
+  const role = props.quiet ? undefined : props.tone === 'error' ? 'alert' : 'status';
   return (
-    <div className={`banner banner-${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'} data-testid={props.testId ?? 'banner'}>
+    <div className={`banner banner-${props.tone}`} role={role} data-testid={props.testId ?? 'banner'}>
       <div className="banner-text">{props.children}</div>
       {props.onDismiss && (
         <button type="button" className="banner-close" aria-label={t('dismiss')} onClick={props.onDismiss}>
