@@ -202,6 +202,14 @@ export type LinkSendView = z.infer<typeof LinkSendView>;
 export const ConsoleSettings = z.object({ linkChannels: z.object({ email: z.boolean(), sms: z.boolean() }) });
 export type ConsoleSettings = z.infer<typeof ConsoleSettings>;
 
+/** `PUT /api/me/language`: the signed-in user's console language (a supported BCP 47 tag); null: follow the browser. */
+export const ConsoleLanguageBody = z.object({ language: LanguageTag.nullable() });
+export type ConsoleLanguageBody = z.infer<typeof ConsoleLanguageBody>;
+
+/** `GET /api/me` and `PUT /api/me/language`: who is signed in, their console language (null: the browser's) and the console's settings. */
+export const MeView = ConsoleSettings.extend({ user: User, language: text().nullable() });
+export type MeView = z.infer<typeof MeView>;
+
 /** `POST /api/cases/:id/evidence/:evidenceId/notes`: a caption and/or a note on a photo (a ledger entry; the latest wins). */
 export const EvidenceNoteBody = z
   .object({

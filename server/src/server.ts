@@ -287,7 +287,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     intakeLimitStore: redis ? (name) => new RedisStore({ prefix: `sightline:intake-limit:${name}:`, sendCommand: (command: string, ...args: string[]) => redis!.call(command, ...args) as never }) : null,
     intakeLimits: config.intakeLimits,
     readiness,
-    tours, tourActivity, users, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, intake, kpis: createKpiService({ db, clock }),
+    tours, tourActivity, users, languages, cases, caseLifecycle, links, evidence, caseExports, reports, chat, outcomes, calls, recordings, annotations, measurements, checklist, ledger, ledgerKey: signer.key, keyring, blobs, hub, queue, intake, kpis: createKpiService({ db, clock }),
     channels: createChannelService({ db, ledger, cases }),
     afterSession: {
       surveys: createSurveyService({ db, store: createAfterStore(db), ledger, clock }),

@@ -29,6 +29,10 @@ export interface UserStore {
   listWithStatus(): Promise<(User & { disabledAt: string | null })[]>;
   /** Replaces the password and ends every session of the user. Null when there is no such user. */
   setPassword(userId: string, passwordHash: string): Promise<User | null>;
+  /** The user's console language (BCP 47); null: the browser's; undefined when there is no such user. */
+  languageOf(userId: string): Promise<string | null | undefined>;
+  /** Sets (or with null clears) the user's console language. False when there is no such user. */
+  setLanguage(userId: string, language: string | null): Promise<boolean>;
 }
 
 export function createUserStore(db: Db, clock: () => Date): UserStore {
@@ -108,5 +112,13 @@ export function createUserStore(db: Db, clock: () => Date): UserStore {
       await db.q().deleteFrom('sessions').where('user_id', '=', userId).execute();
       return userById(userId);
     }),
+    async languageOf(userId) {
+      const row = await rowById(userId);
+      return row ? row.language : undefined;
+    },
+    async setLanguage(userId, language) {
+      const result = await db.q().updateTable('users').set({ language }).where('id', '=', userId).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }

@@ -54,6 +54,7 @@ import { evidenceRoutes } from './evidence-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinRoutes } from './join-routes.ts';
 import { languageRoutes } from './language-routes.ts';
+import type { Languages } from '../i18n/languages.ts';
 import { linkRoutes } from './link-routes.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
 import { recordingRoutes } from './recording-routes.ts';
@@ -85,6 +86,8 @@ export interface AppDeps {
   /** Whether to send this instance traffic (GET /api/ready). */
   readiness: Readiness;
   users: UserStore;
+  /** The languages the pages speak (a user's console language is one). */
+  languages: Languages;
   tours: TourLibrary;
   tourActivity: TourActivityService;
   cases: CaseService;
@@ -189,7 +192,7 @@ export function createApp(deps: AppDeps): express.Express {
     const keyring: LedgerKeyring = { current: deps.ledgerKey.keyId, keys: await deps.keyring.list() };
     res.json(keyring);
   });
-  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, loginLimitStore: deps.loginLimitStore, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings }));
+  api.use(authRoutes({ auth, users: deps.users, hub: deps.hub, loginLimitPer15Min: deps.loginLimitPer15Min, loginLimitStore: deps.loginLimitStore, openCases: deps.caseLifecycle.openCounts, consoleSettings: deps.links.settings, languages: deps.languages }));
   api.use(joinRoutes({ auth, cases: deps.cases, links: deps.links, peers: deps.peers }));
   api.use(languageRoutes({ auth, cases: deps.cases }));
   api.use(eventRoutes({ auth, hub: deps.hub, heartbeat: deps.queue.heartbeat }));

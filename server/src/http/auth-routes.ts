@@ -1,19 +1,21 @@
-// Login, logout, who am I; user management for admins. Ending sessions (logout, disabling a user)
+// Login, logout, who am I (and the console language each user picks); user management for admins. Ending sessions (logout, disabling a user)
 // also ends their live event streams.
 import express from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
-import { CreateUserBody, LoginBody, ResetPasswordBody, type ConsoleSettings, type UserAdminView } from '../../../protocol/http.ts';
+import { ConsoleLanguageBody, CreateUserBody, LoginBody, ResetPasswordBody, type ConsoleSettings, type MeView, type User, type UserAdminView } from '../../../protocol/http.ts';
 import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import { HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
+import type { Languages } from '../i18n/languages.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
 /** `loginLimitStore`: where login attempts are counted (Redis, across instances); unset, in this process. */
-export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; loginLimitStore?: Store | null; openCases: () => Promise<Map<string, number>>; consoleSettings: () => ConsoleSettings }): express.Router {
+export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; loginLimitPer15Min: number; loginLimitStore?: Store | null; openCases: () => Promise<Map<string, number>>; consoleSettings: () => ConsoleSettings; languages: Languages }): express.Router {
   const { auth, users, hub } = deps;
+  const me = async (user: User): Promise<MeView> => ({ user, language: (await users.languageOf(user.id)) ?? null, ...deps.consoleSettings() });
   const router = express.Router();
   const loginLimit = rateLimit({
     windowMs: 15 * 60_000,
@@ -45,7 +47,16 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
   });
 
   router.get('/me', async (req, res) => {
-    res.json({ user: await auth.requireUser(req), ...deps.consoleSettings() });
+    res.json(await me(await auth.requireUser(req)));
+  });
+
+  /** The caller's own console language, any staff role; null goes back to the browser's. */
+  router.put('/me/language', async (req, res) => {
+    const user = await auth.requireUser(req);
+    const body = parseInput(ConsoleLanguageBody, req.body);
+    const language = body.language === null ? null : deps.languages.require(body.language, 'language');
+    if (!(await users.setLanguage(user.id, language))) throw notFound('the user');
+    res.json(await me(user));
   });
 
   router.get('/users', async (req, res) => {

@@ -98,6 +98,7 @@ export const ACCESS_TABLE: Record<string, RouteEntry> = withStaffDefaults({
 
   // Users.
   'GET /api/me': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me' })),
+  'PUT /api/me/language': row(`${USERS_ONLY} 200 200 200`, () => ({ path: '/api/me/language', json: { language: null } })),
   'GET /api/users': row(`${USERS_ONLY} 403 403 200`, () => ({ path: '/api/users' })),
   'POST /api/users': row(`${USERS_ONLY} 403 403 201`, (_s, kit) => ({
     path: '/api/users', json: { email: `${kit.unique('user').toLowerCase()}@example.test`, name: 'New', password: 'a long password 2' },

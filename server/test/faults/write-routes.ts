@@ -10,7 +10,7 @@ import { SupersedeBody } from '../../../protocol/corrections.ts';
 import { ParticipantSessionBody } from '../../../protocol/participant-session.ts';
 import { TourActivityBody } from '../../../protocol/tour-activity.ts';
 import { CreateApiKeyBody } from '../../../protocol/read-api.ts';
-import { CallEventBody, ChatBody, ConsentBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, JoinLanguageBody, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
+import { CallEventBody, ChatBody, ConsentBody, ConsoleLanguageBody, CreateCaseBody, CreateUserBody, EvidenceNoteBody, EvidenceUploadMeta, JoinLanguageBody, LoginBody, OutcomeBody, SendLinkBody } from '../../../protocol/http.ts';
 import { AssignCaseBody, CloseCaseBody, ResetPasswordBody, SetCaseAddressBody, UpdateCaseBody } from '../../../protocol/http.ts';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody } from '../../../protocol/intake.ts';
 import { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol/webhooks.ts';
@@ -234,6 +234,7 @@ export async function prepareFixture(): Promise<Fixture> {
     // The front door's queue (issue 14). Nothing is queued in this fixture, so the background routing
     // pass has nothing to write; the entry routes name an entry that does not exist.
     jsonRoute('PUT /api/me/status', '/api/me/status', cookie, { status: 'available' }, StatusBody),
+    jsonRoute('PUT /api/me/language', '/api/me/language', cookie, { language: 'zh-CN' }, ConsoleLanguageBody),
     jsonRoute('PUT /api/users/:id/routing', `/api/users/${switched}/routing`, cookie, { skills: { auto: 3, 'lang-zh': 2 }, capacity: { text: 3, video: 1 } }, RoutingBody),
     jsonRoute('POST /api/queue', '/api/queue', cookie, {
       caseId, channel: 'video', priority: 1, steps: [{ afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 3 }] }, { afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] }],
