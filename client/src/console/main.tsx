@@ -3,11 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './console.css';
 import { ConsoleApp } from './app/console-app.tsx';
-import { applyLanguage } from '../i18n/i18n.ts';
+import { applyLanguage, chooseLanguage } from '../i18n/i18n.ts';
 
-// The console is in English until it has its own language setting; the parts it shares with the
-// customer's page (chat, banners) read their words from the message files.
-await applyLanguage('en');
+// The sign-in screen speaks the browser's language; once signed in, the console switches to the
+// user's own setting when they chose one (app/console-app.tsx).
+await applyLanguage(chooseLanguage());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

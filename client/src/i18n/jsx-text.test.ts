@@ -10,6 +10,14 @@ const CLIENT = path.join(import.meta.dirname, '..');
 
 /** Files and folders (relative to client/src) whose every user-facing string goes through t(). */
 export const TRANSLATED: readonly string[] = [
+  'console/app',
+  'console/call',
+  'console/case',
+  'console/chat',
+  'console/main.tsx',
+  'console/participants',
+  'console/queue',
+  'console/wrap-up',
   'customer/call-controls.tsx',
   'customer/call-ended.tsx',
   'customer/call-icons.tsx',

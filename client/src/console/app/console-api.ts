@@ -9,11 +9,13 @@ import {
   EvidenceView,
   ChatLine,
   LedgerEntry,
+  MeView,
   OutcomeView,
   PeerCredential,
   User,
   VerifyResult,
   type CallEventBody,
+  type ConsoleLanguageBody,
   type ChatBody,
   type LoginBody,
   type OutcomeBody,
@@ -26,6 +28,9 @@ import { TourList, TourManifest } from '../../../../protocol/tour.ts';
 import { apiFetch } from '../../lib/api.ts';
 import { UserAdminView, type AssignCaseBody, type CloseCaseBody, type CreateUserBody, type ResetPasswordBody, type UpdateCaseBody } from '../../../../protocol/http.ts';
 
+/** The product's name, the same in every language. */
+export const PRODUCT = 'Sightline';
+
 const casePath = (id: string, rest = ''): string => `/api/cases/${encodeURIComponent(id)}${rest}`;
 const UserEnvelope = z.object({ user: User });
 const CaseEnvelope = z.object({ case: CaseView });
@@ -33,6 +38,9 @@ const caseAction = (id: string, action: string, body: unknown = {}) => apiFetch(
 
 export const consoleApi = {
   me: () => apiFetch('/api/me', UserEnvelope).then((r) => r.user),
+  /** Who is signed in with their console language (null: the browser's). */
+  session: () => apiFetch('/api/me', MeView),
+  setLanguage: (body: ConsoleLanguageBody) => apiFetch('/api/me/language', MeView, { method: 'PUT', body }),
   login: (body: LoginBody) => apiFetch('/api/auth/login', UserEnvelope, { body }).then((r) => r.user),
   logout: () => apiFetch('/api/auth/logout', z.unknown(), { method: 'POST' }),
   /** `query`: a CaseListQuery as URL search parameters. */

@@ -1,14 +1,18 @@
-// The assessor console: session check, sign-in, then the case list or one case, with one live feed.
-import { lazy, Suspense, useEffect, useState } from 'react';
+// The assessor console: session check, sign-in, then the case list or one case, with one live feed;
+// the signed-in user's own console language (the browser's until they choose one).
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
+import { applyLanguage, chooseLanguage } from '../../i18n/i18n.ts';
 import { Banner, ToastStack, useToasts } from '../../ui/banner.tsx';
+import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
 import { ApiKeysSection } from '../admin/api-keys-section.tsx';
 import { WebhooksPage } from '../admin/webhooks-page.tsx';
 import { CaseList } from '../case/case-list.tsx';
 import { CaseView } from '../case/case-view.tsx';
-import { consoleApi } from './console-api.ts';
+import { consoleApi, PRODUCT } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
 import { QueueDesk } from '../queue/queue-desk.tsx';
@@ -24,20 +28,33 @@ type Session = { kind: 'checking' } | { kind: 'anonymous' } | { kind: 'error'; m
 export function ConsoleApp() {
   const [session, setSession] = useState<Session>({ kind: 'checking' });
 
-  useEffect(() => {
-    let active = true;
-    consoleApi.me().then(
-      (user) => active && setSession({ kind: 'user', user }),
+  /** Reads who is signed in and, when they chose a console language, switches to it before showing the console. */
+  const load = useCallback((active: () => boolean = () => true) => {
+    consoleApi.session().then(
+      async (me) => {
+        if (me.language) await applyLanguage(me.language);
+        if (active()) setSession({ kind: 'user', user: me.user });
+      },
       (error: unknown) => {
-        if (!active) return;
+        if (!active()) return;
         if (error instanceof ApiRequestError && error.isAuth) setSession({ kind: 'anonymous' });
         else setSession({ kind: 'error', message: messageOf(error) });
       },
     );
+  }, []);
+
+  useEffect(() => {
+    let active = true;
+    load(() => active);
     return () => {
       active = false;
     };
-  }, []);
+  }, [load]);
+
+  // Signed out, the page speaks the browser's language again (the next user may not share this one's).
+  const loggedOut = (): void => {
+    void applyLanguage(chooseLanguage()).then(() => setSession({ kind: 'anonymous' }));
+  };
 
   if (session.kind === 'checking') return <div className="page-loading" data-testid="console-loading" />;
   if (session.kind === 'error') {
@@ -47,11 +64,12 @@ export function ConsoleApp() {
       </main>
     );
   }
-  if (session.kind === 'anonymous') return <LoginScreen onLoggedIn={(user) => setSession({ kind: 'user', user })} />;
-  return <Shell user={session.user} onLoggedOut={() => setSession({ kind: 'anonymous' })} />;
+  if (session.kind === 'anonymous') return <LoginScreen onLoggedIn={() => load()} />;
+  return <Shell user={session.user} onLoggedOut={loggedOut} />;
 }
 
 function Shell(props: { user: User; onLoggedOut: () => void }) {
+  const { t } = useTranslation('console');
   const { route, go } = useHashRoute();
   const [events, setEvents] = useState<ConsoleEvents | null>(null);
   const [live, setLive] = useState(false);
@@ -73,47 +91,54 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
     consoleApi.logout().then(props.onLoggedOut, (error: unknown) => push('error', messageOf(error)));
   }
 
+  /** Switches at once, then keeps the choice for this user's next sign-in, on any browser. */
+  function chooseConsoleLanguage(language: string): void {
+    void applyLanguage(language);
+    consoleApi.setLanguage({ language }).catch((error: unknown) => push('error', t('app.languageNotSaved', { error: messageOf(error) })));
+  }
+
   return (
     <ConsoleEventsContext.Provider value={events}>
       <header className="topbar">
         <a className="brand" href="#/" data-testid="nav-cases">
-          Sightline
+          {PRODUCT}
         </a>
         <nav className="topbar-nav">
           <a href="#/" className={route.page === 'list' || route.page === 'case' ? 'active' : ''}>
-            Cases
+            {t('app.nav.cases')}
           </a>
           <a href="#/tours" data-testid="nav-tours" className={route.page === 'tours' ? 'active' : ''}>
-            Tours
+            {t('app.nav.tours')}
           </a>
           {supervises && (
             <a href="#/supervisor" data-testid="nav-supervisor" className={route.page === 'supervisor' ? 'active' : ''}>
-              Supervisor
+              {t('app.nav.supervisor')}
             </a>
           )}
           {isAdmin && (
             <a href="#/users" data-testid="nav-users" className={route.page === 'users' ? 'active' : ''}>
-              Users
+              {t('app.nav.users')}
             </a>
           )}
           {isAdmin && (
             <a href="#/webhooks" data-testid="nav-webhooks" className={route.page === 'webhooks' ? 'active' : ''}>
-              Webhooks
+              {t('app.nav.webhooks')}
             </a>
           )}
         </nav>
         <span className={`feed ${live ? 'feed-live' : ''}`} data-testid="feed-status" data-live={live}>
-          {live ? 'Live updates on' : 'Connecting live updates…'}
+          {live ? t('app.feedLive') : t('app.feedConnecting')}
         </span>
         {/* Offers go to those who take customers: assessors and admins (a supervisor watches, an expert is invited). */}
         {(props.user.role === 'assessor' || props.user.role === 'admin') && <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} />}
         <span className="topbar-user">
           {props.user.name}
-          {props.user.role === 'admin' && <span className="badge badge-brand">Admin</span>}
-          {props.user.role === 'supervisor' && <span className="badge badge-brand">Supervisor</span>}
+          {props.user.role === 'admin' && <span className="badge badge-brand">{t('app.role.admin')}</span>}
+          {props.user.role === 'supervisor' && <span className="badge badge-brand">{t('app.role.supervisor')}</span>}
         </span>
+        <LanguageSwitch tone="dark" compact onChange={chooseConsoleLanguage} />
         <button type="button" className="btn btn-small" data-testid="logout" onClick={logout}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       {route.page === 'case' ? (

@@ -4,6 +4,7 @@
 import type { CasePresence } from '../../../../protocol/http.ts';
 import type { CustomerMode, PeerMessage, QualityLevel } from '../../../../protocol/messages.ts';
 import type { CallParty, CallState } from '../../call/call-types.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 /**
  * - idle: no call yet (the customer is away or waiting);
@@ -114,7 +115,7 @@ function onCallState(call: ConsoleCall, input: Extract<CallInput, { type: 'call'
     case 'ended':
       return { ...call, phase: 'ended', channel: false, measured: false, endedBy: call.endedBy ?? input.endedBy ?? 'assessor' };
     case 'failed':
-      return { ...call, phase: 'failed', channel: false, measured: false, failure: input.detail ?? 'The call could not be placed.' };
+      return { ...call, phase: 'failed', channel: false, measured: false, failure: input.detail ?? i18next.t('console:call.caption.failed') };
   }
 }
 

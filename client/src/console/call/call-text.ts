@@ -2,53 +2,56 @@
 // disagree: the header's status, the video's badge and caption, the connection panel, the recording
 // panel's note and the call button. Pure, beside its tests.
 import type { LinkState } from '../../../../protocol/http.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { isInCall, type ConsoleCall } from './call-state.ts';
+
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(`console:call.${key}`, options);
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral';
 
 /** Before a call, with the customer away: the header's words for where their join link stands. */
-const AWAY_STATUS: Record<LinkState, { text: string; tone: Tone }> = {
-  'not-opened': { text: 'Link not opened', tone: 'neutral' },
-  opened: { text: 'Link opened', tone: 'neutral' },
-  waiting: { text: 'Customer not connected', tone: 'neutral' },
-  declined: { text: 'Customer declined', tone: 'bad' },
-  expired: { text: 'Link expired', tone: 'bad' },
+const AWAY_STATUS: Record<LinkState, { key: string; tone: Tone }> = {
+  'not-opened': { key: 'status.linkNotOpened', tone: 'neutral' },
+  opened: { key: 'status.linkOpened', tone: 'neutral' },
+  waiting: { key: 'status.notConnected', tone: 'neutral' },
+  declined: { key: 'status.declined', tone: 'bad' },
+  expired: { key: 'status.linkExpired', tone: 'bad' },
 };
 
 /** The header's status: the one element that names the call's state; `link`: the join link's state, when known. */
 export function statusText(call: ConsoleCall, link?: LinkState): { text: string; tone: Tone } {
   switch (call.phase) {
     case 'idle':
-      if (call.presence !== 'offline') return { text: 'Customer waiting', tone: 'warn' };
-      return link ? AWAY_STATUS[link] : { text: 'Customer not connected', tone: 'neutral' };
+      if (call.presence !== 'offline') return { text: t('status.waiting'), tone: 'warn' };
+      return link ? { text: t(AWAY_STATUS[link].key), tone: AWAY_STATUS[link].tone } : { text: t('status.notConnected'), tone: 'neutral' };
     case 'connecting':
-      return { text: 'Connecting…', tone: 'warn' };
+      return { text: t('status.connecting'), tone: 'warn' };
     case 'connected':
-      return { text: 'In call', tone: 'ok' };
+      return { text: t('status.inCall'), tone: 'ok' };
     case 'dropped':
-      return { text: 'Customer dropped', tone: 'bad' };
+      return { text: t('status.dropped'), tone: 'bad' };
     case 'reconnecting':
-      return { text: 'Reconnecting…', tone: 'warn' };
+      return { text: t('status.reconnecting'), tone: 'warn' };
     case 'ended':
-      return { text: call.endedBy === 'customer' ? 'Call ended by the customer' : 'Call ended', tone: 'neutral' };
+      return { text: t(call.endedBy === 'customer' ? 'status.endedByCustomer' : 'status.ended'), tone: 'neutral' };
     case 'failed':
-      return { text: 'Call failed', tone: 'bad' };
+      return { text: t('status.failed'), tone: 'bad' };
   }
 }
 
 /** Why the customer sends no picture, when their page says so (never guessed from missing frames). */
 export function cameraOffText(call: ConsoleCall): string | null {
   if (call.phase !== 'connected') return null;
-  if (call.mode === 'text') return 'The customer is on text chat only';
-  if (call.mode === 'voice') return 'The customer is on voice only';
-  if (call.media && !call.media.camera) return 'The customer’s camera is off';
-  if (call.quality?.level === 'audio-only') return call.quality.reason?.includes('chose') ? 'The customer chose audio only' : 'Audio only — the customer’s link is too weak for video';
+  if (call.mode === 'text') return t('cameraOff.text');
+  if (call.mode === 'voice') return t('cameraOff.voice');
+  if (call.media && !call.media.camera) return t('cameraOff.camera');
+  if (call.quality?.level === 'audio-only') return t(call.quality.reason?.includes('chose') ? 'cameraOff.choseAudio' : 'cameraOff.weakLink');
   return null;
 }
 
 /** The customer muted their microphone (connected only: otherwise nothing is heard anyway). */
 export function mutedText(call: ConsoleCall): string | null {
-  return call.phase === 'connected' && call.media && !call.media.microphone ? 'Customer muted' : null;
+  return call.phase === 'connected' && call.media && !call.media.microphone ? t('muted') : null;
 }
 
 /** The picture is expected: connected, and the customer's page has not said it sends none. */
@@ -58,11 +61,11 @@ export function expectsPicture(call: ConsoleCall): boolean {
 
 /** Before a call, with the customer away: what their join link says about where things stand. */
 const AWAY_CAPTION: Record<LinkState, string> = {
-  'not-opened': 'Waiting for the customer to open the link…',
-  opened: 'The customer has opened the link. Waiting for them to agree and join…',
-  waiting: 'Waiting for the customer to open the link…',
-  declined: 'The customer declined. They can start again from their link while it works.',
-  expired: 'The join link has expired. Make a new one to invite the customer.',
+  'not-opened': 'caption.notOpened',
+  opened: 'caption.opened',
+  waiting: 'caption.notOpened',
+  declined: 'caption.declined',
+  expired: 'caption.expired',
 };
 
 /**
@@ -72,48 +75,48 @@ const AWAY_CAPTION: Record<LinkState, string> = {
 export function videoCaption(call: ConsoleCall, frames: boolean, link?: LinkState): string | null {
   switch (call.phase) {
     case 'idle':
-      return call.presence === 'offline' ? AWAY_CAPTION[link ?? 'not-opened'] : 'The customer is ready. Connect to start the call.';
+      return t(call.presence === 'offline' ? AWAY_CAPTION[link ?? 'not-opened'] : 'caption.ready');
     case 'connecting':
-      return 'Calling the customer…';
+      return t('caption.calling');
     case 'connected':
-      return cameraOffText(call) ?? (frames ? null : 'Waiting for the customer’s picture…');
+      return cameraOffText(call) ?? (frames ? null : t('caption.waitingPicture'));
     case 'dropped':
-      return 'The customer’s connection dropped. Waiting for them to come back…';
+      return t('caption.dropped');
     case 'reconnecting':
-      return 'The connection to the customer was lost. Reconnecting…';
+      return t('caption.reconnecting');
     case 'ended':
-      return call.endedBy === 'customer' ? 'The customer ended the call.' : 'You ended the call.';
+      return t(call.endedBy === 'customer' ? 'caption.endedByCustomer' : 'caption.endedByYou');
     case 'failed':
-      return call.failure ?? 'The call could not be placed.';
+      return call.failure ?? t('caption.failed');
   }
 }
 
 /** The badge over the video (a short form of the status). */
 export function videoBadge(call: ConsoleCall): string {
-  if (call.phase === 'connected') return mutedText(call) ? 'Live · customer muted' : 'Live';
-  if (call.phase === 'idle') return 'Not connected';
+  if (call.phase === 'connected') return t(mutedText(call) ? 'badge.liveMuted' : 'badge.live');
+  if (call.phase === 'idle') return t('badge.notConnected');
   return statusText(call).text;
 }
 
-const scoreWords = ['No media', 'Bad', 'Poor', 'Fair', 'Good', 'Excellent'];
+const scoreWords = ['noMedia', 'bad', 'poor', 'fair', 'good', 'excellent'];
 
 /** The connection panel's word beside the score bars. */
 export function connectionWord(call: ConsoleCall, score: number | null): string {
   switch (call.phase) {
     case 'idle':
-      return 'No call';
+      return t('score.noCall');
     case 'connecting':
-      return 'Connecting…';
+      return t('status.connecting');
     case 'connected':
-      return score === null || !call.measured ? 'Measuring…' : (scoreWords[score] ?? 'No media');
+      return t(score === null || !call.measured ? 'score.measuring' : `score.${scoreWords[score] ?? 'noMedia'}`);
     case 'dropped':
-      return 'Customer dropped';
+      return t('status.dropped');
     case 'reconnecting':
-      return 'Reconnecting…';
+      return t('status.reconnecting');
     case 'ended':
-      return 'Call ended';
+      return t('status.ended');
     case 'failed':
-      return 'Call failed';
+      return t('status.failed');
   }
 }
 
@@ -121,21 +124,22 @@ export function connectionWord(call: ConsoleCall, score: number | null): string 
 export function customerQualityText(call: ConsoleCall): string | null {
   const q = call.quality;
   if (call.phase !== 'connected' || !q || q.level === 'high') return null;
-  return `Customer sending ${q.level === 'audio-only' ? 'audio only' : `${q.level} quality video`}${q.reason ? ` (${q.reason})` : ''}.`;
+  const sending = q.level === 'audio-only' ? t('sending.audioOnly') : t(`sending.${q.level}`);
+  return q.reason ? t('sending.withReason', { sending, reason: q.reason }) : t('sending.plain', { sending });
 }
 
 /** The recording panel's note on the call while it records. */
 export function recordingNote(call: ConsoleCall): string | null {
-  if (call.phase === 'dropped') return 'The customer dropped; recording goes on until the call ends.';
-  if (call.phase === 'reconnecting') return 'Reconnecting; recording goes on until the call ends.';
+  if (call.phase === 'dropped') return t('recording.dropped');
+  if (call.phase === 'reconnecting') return t('recording.reconnecting');
   return null;
 }
 
 /** The call button: connect (again) or hang up. */
-export function callAction(call: ConsoleCall, connectLabel = 'Connect'): { kind: 'connect' | 'hang-up'; label: string; disabled: boolean } {
-  if (isInCall(call)) return { kind: 'hang-up', label: 'Hang up', disabled: false };
+export function callAction(call: ConsoleCall, connectLabel = t('action.connect')): { kind: 'connect' | 'hang-up'; label: string; disabled: boolean } {
+  if (isInCall(call)) return { kind: 'hang-up', label: t('action.hangUp'), disabled: false };
   const again = call.phase === 'ended' || call.phase === 'failed';
-  return { kind: 'connect', label: again ? 'Call again' : connectLabel, disabled: call.presence === 'offline' };
+  return { kind: 'connect', label: again ? t('action.callAgain') : connectLabel, disabled: call.presence === 'offline' };
 }
 
 /** Why the tools that act on the customer's page are down, or null while they work. */
@@ -143,14 +147,14 @@ export function toolsDownText(call: ConsoleCall): string | null {
   if (isLive(call)) return null;
   switch (call.phase) {
     case 'connecting':
-      return 'The tools work once the call is connected.';
+      return t('tools.connecting');
     case 'connected':
-      return 'The link to the customer’s page is opening…';
+      return t('tools.opening');
     case 'dropped':
     case 'reconnecting':
-      return 'The tools come back when the customer is connected again.';
+      return t('tools.reconnecting');
     default:
-      return 'Connect to the customer to annotate the live picture and measure.';
+      return t('tools.idle');
   }
 }
 

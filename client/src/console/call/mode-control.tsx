@@ -2,23 +2,20 @@
 // with a reason the customer reads: the proposal is stored, the customer's device asks them, and their
 // answer (accepted or declined) comes back.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/i18n.ts';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { MODE_LADDER, modeText } from '../markup/markup-tools.ts';
 import type { CustomerModeState, ModeRequest } from '../markup/markup-session.ts';
 
-const answerText = (r: ModeRequest): string =>
-  r.status === 'waiting' ? `Asked for ${modeText[r.mode]} — waiting for the customer…` : r.status === 'accepted' ? `Customer accepted ${modeText[r.mode]}` : `Customer declined ${modeText[r.mode]}`;
+const answerText = (r: ModeRequest): string => i18next.t(`console:call.mode.answer.${r.status}`, { mode: modeText[r.mode] });
 
-/** A reason to offer for each target; the assessor may type another. */
-const SUGGESTED_REASON: Record<CustomerMode, string> = {
-  ar: 'so I can measure the damage in your room',
-  overlay: 'so I can mark the damage on your picture',
-  camera: 'so I can see the damage',
-  voice: 'so we can talk it through',
-  text: 'so we can carry on in writing',
-};
+/** A reason to offer for each target (in the console's language); the assessor may type another. */
+const suggestedReason = (mode: CustomerMode): string => i18next.t(`console:call.mode.reason.${mode}`);
+const MODES: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'text'];
 
 export function ModeControl(props: { mode: CustomerModeState | null; request: ModeRequest | null; live: boolean; onRequest: (mode: CustomerMode, reason: string | null) => void }) {
+  const { t } = useTranslation('console');
   const { mode, request } = props;
   const [target, setTarget] = useState<CustomerMode | null>(null);
   /** null: the suggestion for the chosen mode. */
@@ -29,14 +26,14 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
     <div className="mode-control">
       {/* While the call is down, the ladder is what the customer's device said last. */}
       <span className="mode-title" data-testid="customer-mode-title">
-        {mode && !props.live ? 'Customer mode · last reported' : 'Customer mode'}
+        {mode && !props.live ? t('call.mode.titleLast') : t('call.mode.title')}
       </span>
       {mode ? (
-        <ol className="mode-ladder" data-testid="customer-mode" data-mode={mode.mode} aria-label={`Customer mode: ${modeText[mode.mode]}`}>
+        <ol className="mode-ladder" data-testid="customer-mode" data-mode={mode.mode} aria-label={t('call.mode.current', { mode: modeText[mode.mode] })}>
           {MODE_LADDER.map((m) => {
             const state = m === mode.mode ? 'current' : mode.available.includes(m) ? 'available' : 'unavailable';
             return (
-              <li key={m} className={`mode-step mode-${state}`} data-mode={m} title={state === 'unavailable' ? 'Not available on the customer’s device' : state === 'current' ? 'Current mode' : 'Available'}>
+              <li key={m} className={`mode-step mode-${state}`} data-mode={m} title={t(`call.mode.state.${state}`)}>
                 {modeText[m]}
               </li>
             );
@@ -44,12 +41,12 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
         </ol>
       ) : (
         <span className="badge" data-testid="customer-mode" data-mode="">
-          {props.live ? 'Not reported yet' : 'Not connected'}
+          {props.live ? t('call.mode.notReported') : t('call.badge.notConnected')}
         </span>
       )}
       {props.live && chosen && (
         <span className="mode-ask">
-          <label htmlFor="mode-request-select">Ask to switch to</label>
+          <label htmlFor="mode-request-select">{t('call.mode.askTo')}</label>
           <select
             id="mode-request-select"
             data-testid="mode-request-select"
@@ -68,20 +65,20 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
           <input
             className="mode-reason"
             data-testid="mode-request-reason"
-            aria-label="Why (the customer reads this)"
-            placeholder="Why (the customer reads this)"
+            aria-label={t('call.mode.why')}
+            placeholder={t('call.mode.why')}
             list="mode-reason-options"
             maxLength={200}
-            value={reason ?? SUGGESTED_REASON[chosen]}
+            value={reason ?? suggestedReason(chosen)}
             onChange={(e) => setReason(e.target.value)}
           />
           <datalist id="mode-reason-options">
-            {Object.values(SUGGESTED_REASON).map((text) => (
+            {MODES.map(suggestedReason).map((text) => (
               <option key={text} value={text} />
             ))}
           </datalist>
-          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen, reason ?? SUGGESTED_REASON[chosen])}>
-            Ask
+          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen, reason ?? suggestedReason(chosen))}>
+            {t('call.mode.ask')}
           </button>
         </span>
       )}

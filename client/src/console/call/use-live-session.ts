@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
 import type { AnnotationView, MeasurementView } from '../../../../protocol/spatial.ts';
 import { messageOf } from '../../lib/api.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
@@ -51,12 +52,12 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
       messages.on('snapshot-result', (message) => {
         if (message.error) {
           setRequests((list) => list.map((r) => (r.requestId === message.requestId ? { ...r, status: 'failed', error: message.error } : r)));
-          notify('error', `The customer’s device could not take the photo: ${message.error}`);
+          notify('error', i18next.t('console:call.photoFailedNotice', { error: message.error }));
         } else {
           setRequests((list) => list.filter((r) => r.requestId !== message.requestId));
         }
       }),
-      messages.on('evidence-added', () => notify('info', 'The customer added a photo.')),
+      messages.on('evidence-added', () => notify('info', i18next.t('console:call.photoAdded'))),
     ];
     return () => {
       for (const off of offs) off();

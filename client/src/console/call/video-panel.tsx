@@ -1,6 +1,7 @@
 // The customer's live video, big, with the call and capture controls; the markup tool bar above it
 // and what is drawn over it (the markup) come from the caller. What it says about the call comes from the one
 // call state.
+import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import type { LinkState } from '../../../../protocol/http.ts';
 import { CallBadge, CallButton } from './call-controls.tsx';
@@ -25,6 +26,7 @@ export function VideoPanel(props: {
   /** Drawn over the video, inside its frame. */
   overlay?: ReactNode;
 }) {
+  const { t } = useTranslation('console');
   const { call } = props;
   // The stream can gain its video track after it is attached: the picture shows once frames do.
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
@@ -36,7 +38,7 @@ export function VideoPanel(props: {
   const hasVideo = expectsPicture(call) && caption === null;
   const pending = props.requests.filter((r) => r.status === 'pending').length;
   return (
-    <section className="stage card" aria-label="Live video">
+    <section className="stage card" aria-label={t('call.video.label')}>
       {props.toolbar}
       <div className="video-frame">
         <video
@@ -61,24 +63,24 @@ export function VideoPanel(props: {
         <CallButton call={call} onConnect={props.onConnect} onHangUp={props.onHangUp} />
         <span className="spacer" />
         <button type="button" className="btn" data-testid="capture-frame" disabled={!hasVideo || props.capturing} onClick={props.onCaptureFrame}>
-          {props.capturing ? 'Saving frame…' : 'Capture frame'}
+          {props.capturing ? t('call.video.savingFrame') : t('call.video.captureFrame')}
         </button>
         <button type="button" className="btn" data-testid="request-photo" disabled={!isLive(call)} onClick={props.onRequestPhoto}>
-          Request full-res photo
+          {t('call.video.requestPhoto')}
         </button>
       </div>
       {pending > 0 && (
         <p className="snapshot-pending" data-testid="snapshot-pending" aria-live="polite">
-          Waiting for {pending === 1 ? 'the photo' : `${pending} photos`} from the customer’s camera…
+          {t('call.video.waitingPhotos', { count: pending })}
         </p>
       )}
       {props.requests
         .filter((r) => r.status === 'failed')
         .map((r) => (
           <p key={r.requestId} className="snapshot-failed" data-testid="snapshot-failed">
-            Photo request failed: {r.error ?? 'unknown error'}{' '}
+            {t('call.video.requestFailed', { error: r.error ?? t('call.video.unknownError') })}{' '}
             <button type="button" className="btn btn-ghost btn-small" onClick={() => props.onDismissRequest(r.requestId)}>
-              Dismiss
+              {t('dismiss')}
             </button>
           </p>
         ))}

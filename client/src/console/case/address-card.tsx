@@ -2,6 +2,7 @@
 // photos are flagged, and a form to set it — a coordinate typed or pasted ("55.9756, -3.1711") or taken
 // from where one of the case's photos was taken. No geocoder, no map: nothing leaves the server.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CaseView, type EvidenceView } from '../../../../protocol/http.ts';
 import { apiFetch, messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
@@ -11,9 +12,9 @@ import { photoNumbers } from '../evidence/evidence-corrections.ts';
 import { coordinateText, readCoordinate } from './coordinate-text.ts';
 
 /** Where a photo was taken: the device's position, or a gallery file's EXIF place. */
-function placeOf(e: EvidenceView): { latitude: number; longitude: number; from: string } | null {
+function placeOf(e: EvidenceView): { latitude: number; longitude: number; from: 'device' | 'exif' } | null {
   if (e.location) return { latitude: e.location.latitude, longitude: e.location.longitude, from: 'device' };
-  if (e.exif && e.exif.latitude !== null && e.exif.longitude !== null) return { latitude: e.exif.latitude, longitude: e.exif.longitude, from: 'EXIF' };
+  if (e.exif && e.exif.latitude !== null && e.exif.longitude !== null) return { latitude: e.exif.latitude, longitude: e.exif.longitude, from: 'exif' };
   return null;
 }
 
@@ -24,6 +25,7 @@ export function AddressCard(props: {
   onChanged: () => void;
   notify: (tone: Tone, text: string) => void;
 }) {
+  const { t } = useTranslation('console');
   const c = props.case;
   const address = c.address ?? null;
   const [editing, setEditing] = useState(false);
@@ -60,55 +62,55 @@ export function AddressCard(props: {
     })
       .then(() => {
         setEditing(false);
-        props.notify('success', 'Case address saved: photos from now on are checked against it.');
+        props.notify('success', t('address.saved'));
         props.onChanged();
       }, (failure: unknown) => setError(messageOf(failure)))
       .finally(() => setBusy(false));
   }
 
   return (
-    <section className="card address-card" aria-label="Case address" data-testid="address-card" data-has-address={address !== null}>
-      <h3>Case address</h3>
+    <section className="card address-card" aria-label={t('address.title')} data-testid="address-card" data-has-address={address !== null}>
+      <h3>{t('address.title')}</h3>
       {address ? (
         <>
           {address.address && <p data-testid="address-words">{address.address}</p>}
           <p className="small muted" data-testid="address-coordinate">{formatLocation(address.latitude, address.longitude)}</p>
         </>
       ) : (
-        <p className="small muted" data-testid="address-none">No address yet: photos are not checked for distance.</p>
+        <p className="small muted" data-testid="address-none">{t('address.none')}</p>
       )}
       {checked.length > 0 && (flagged.length > 0 ? (
         <p className="small address-flagged" data-testid="address-flagged" data-count={flagged.length}>
           <CaptureIcon kind="warn" />
-          {flagged.length} of {checked.length} photo{checked.length === 1 ? '' : 's'} flagged (photo {flagged.map((e) => numbers.get(e.id)).sort((a, b) => (a ?? 0) - (b ?? 0)).join(', ')})
+          {t('address.flagged', { flagged: flagged.length, count: checked.length, photos: flagged.map((e) => numbers.get(e.id)).sort((a, b) => (a ?? 0) - (b ?? 0)).join(', ') })}
         </p>
       ) : (
         <p className="small address-clean" data-testid="address-flagged" data-count={0}>
           <CaptureIcon kind="ok" />
-          No photo flagged
+          {t('address.noneFlagged')}
         </p>
       ))}
       {editing ? (
         <form onSubmit={submit} noValidate data-testid="address-form">
           <div className="field">
-            <label htmlFor="address-words">Address</label>
-            <input id="address-words" data-testid="address-input" maxLength={500} placeholder="Street, town (optional)" value={words} onChange={(event) => setWords(event.target.value)} />
+            <label htmlFor="address-words">{t('address.words')}</label>
+            <input id="address-words" data-testid="address-input" maxLength={500} placeholder={t('address.wordsHint')} value={words} onChange={(event) => setWords(event.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="address-coordinate">Coordinate (latitude, longitude)</label>
+            <label htmlFor="address-coordinate">{t('address.coordinate')}</label>
             <input id="address-coordinate" data-testid="address-coordinate-input" inputMode="decimal" placeholder="55.9756, -3.1711" value={coordinate} onChange={(event) => setCoordinate(event.target.value)} />
           </div>
           {placed.length > 0 && (
             <div className="field">
-              <label htmlFor="address-from-photo">Or use where a photo was taken</label>
+              <label htmlFor="address-from-photo">{t('address.fromPhoto')}</label>
               <select id="address-from-photo" data-testid="address-from-photo" value="" onChange={(event) => {
                 const chosen = placed.find((p) => p.e.id === event.target.value);
                 if (chosen) setCoordinate(coordinateText(chosen.place.latitude, chosen.place.longitude));
               }}>
-                <option value="">Choose a photo…</option>
+                <option value="">{t('address.choosePhoto')}</option>
                 {placed.map(({ e, place }) => (
                   <option key={e.id} value={e.id}>
-                    Use where photo {numbers.get(e.id)} was taken ({place.from}: {place.latitude.toFixed(4)}, {place.longitude.toFixed(4)})
+                    {t('address.usePhoto', { photo: numbers.get(e.id), from: t(`address.from.${place.from}`), coordinate: `${place.latitude.toFixed(4)}, ${place.longitude.toFixed(4)}` })}
                   </option>
                 ))}
               </select>
@@ -116,14 +118,14 @@ export function AddressCard(props: {
           )}
           {error && <Banner tone="error" testId="address-error">{error}</Banner>}
           <div className="row-end">
-            <button type="button" className="btn btn-small" onClick={() => setEditing(false)} disabled={busy}>Cancel</button>
-            <button type="submit" className="btn btn-primary btn-small" data-testid="address-save" disabled={busy}>{busy ? 'Saving…' : 'Save address'}</button>
+            <button type="button" className="btn btn-small" onClick={() => setEditing(false)} disabled={busy}>{t('cancel')}</button>
+            <button type="submit" className="btn btn-primary btn-small" data-testid="address-save" disabled={busy}>{busy ? t('saving') : t('address.save')}</button>
           </div>
         </form>
       ) : (
         props.canWrite && !c.closedAt && (
           <button type="button" className="btn btn-small" data-testid="address-edit" onClick={() => setEditing(true)}>
-            {address ? 'Change address…' : 'Set address…'}
+            {address ? t('address.change') : t('address.set')}
           </button>
         )
       )}

@@ -1,6 +1,7 @@
 // The assessor's queue: their cases (an admin sees all), searched and filtered, updated live; waiting
 // customers first.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseCreated, CaseView, User, UserAdminView } from '../../../../protocol/http.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -20,6 +21,7 @@ function sortCases(cases: CaseView[]): CaseView[] {
 }
 
 export function CaseList(props: { user: User; onOpen: (caseId: string) => void; notify: (tone: Tone, text: string) => void }) {
+  const { t } = useTranslation('console');
   const search = useCaseSearch(props.user);
   const { cases, error } = search;
   const [creating, setCreating] = useState(false);
@@ -40,7 +42,7 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
     setCreating(false);
     setCreated(result);
     search.add(result.case);
-    props.notify('success', `Case “${result.case.title}” created.`);
+    props.notify('success', t('list.created', { title: result.case.title }));
   }
 
   const waiting = cases?.filter((c) => c.presence === 'waiting').length ?? 0;
@@ -48,17 +50,17 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
     <main className="page">
       <div className="page-head">
         <div>
-          <h1>{props.user.role === 'admin' ? 'All cases' : 'My cases'}</h1>
+          <h1>{props.user.role === 'admin' ? t('list.allCases') : t('list.myCases')}</h1>
           <p className="muted small" data-testid="case-count" data-count={cases?.length ?? ''}>
-            {cases === null ? '\u00a0' : `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${filtersActive(search.filters) ? ' match' : ''}`}
+            {cases === null ? '\u00a0' : t(filtersActive(search.filters) ? 'list.countMatch' : 'list.count', { count: cases.length })}
           </p>
           <p className="muted small" data-testid="waiting-summary">
-            {waiting === 0 ? 'No customer is waiting.' : `${waiting} ${waiting === 1 ? 'customer is' : 'customers are'} waiting.`}
+            {waiting === 0 ? t('list.noneWaiting') : t('list.waiting', { count: waiting })}
           </p>
         </div>
         {!creating && (
           <button type="button" className="btn btn-primary" data-testid="new-case-open" onClick={() => setCreating(true)}>
-            New case
+            {t('list.newCase')}
           </button>
         )}
       </div>
@@ -68,35 +70,35 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
         <Banner tone="error">
           {error}{' '}
           <button type="button" className="btn btn-small" onClick={search.retry}>
-            Retry
+            {t('retry')}
           </button>
         </Banner>
       )}
-      {cases === null && !error && <p className="muted">Loading cases…</p>}
+      {cases === null && !error && <p className="muted">{t('list.loading')}</p>}
       <CaseFilterBar filters={search.filters} text={search.text} onText={search.setText} onChange={search.change} assessors={isAdmin ? (users ?? []) : null} />
       {cases?.length === 0 &&
         (filtersActive(search.filters) ? (
           <div className="empty card" data-testid="no-match">
-            No cases match —{' '}
+            {t('list.noMatch')}{' '}
             <button type="button" className="btn-link" data-testid="clear-filters" onClick={search.clear}>
-              clear filters
+              {t('list.clearFilters')}
             </button>
           </div>
         ) : (
-          <div className="empty card">No cases yet. Create one and send the join link to the customer.</div>
+          <div className="empty card">{t('list.empty')}</div>
         ))}
       {cases && cases.length > 0 && (
         <table className="table cases" data-testid="case-list">
           <thead>
             <tr>
-              <th>Case</th>
-              <th>Customer</th>
-              {isAdmin && <th>Assessor</th>}
-              <th>Status</th>
-              <th>Evidence</th>
-              <th>Decision</th>
-              <th>Created</th>
-              <th aria-label="Open" />
+              <th>{t('list.column.case')}</th>
+              <th>{t('list.column.customer')}</th>
+              {isAdmin && <th>{t('list.column.assessor')}</th>}
+              <th>{t('list.column.status')}</th>
+              <th>{t('list.column.evidence')}</th>
+              <th>{t('list.column.decision')}</th>
+              <th>{t('list.column.created')}</th>
+              <th aria-label={t('list.open')} />
             </tr>
           </thead>
           <tbody>
@@ -105,7 +107,7 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
                 <td>
                   <strong>{c.title}</strong>
                   <div className="muted small">
-                    {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
+                    {c.kind === 'damage' ? t('kind.damage') : t('kind.preview')}
                     {c.reference && (
                       <>
                         {' · '}
@@ -117,12 +119,12 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
                   </div>
                 </td>
                 <td>{c.customerName ?? <span className="muted">—</span>}</td>
-                {isAdmin && <td className="small">{c.assessorId === null ? <span className="muted">In the queue</span> : nameOf(c.assessorId)}</td>}
+                {isAdmin && <td className="small">{c.assessorId === null ? <span className="muted">{t('list.inQueue')}</span> : nameOf(c.assessorId)}</td>}
                 <td>
                   {/* A closed case is closed whoever is on the page; a customer on the page says more than their link. */}
                   {c.closedAt ? (
                     <span className="badge badge-closed" data-testid="case-closed-badge">
-                      {c.archivedAt ? 'Archived' : 'Closed'}
+                      {c.archivedAt ? t('list.archived') : t('list.closed')}
                     </span>
                   ) : c.presence !== 'offline' ? (
                     <PresenceBadge presence={c.presence} />
@@ -131,11 +133,11 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
                   )}
                 </td>
                 <td>{c.evidenceCount}</td>
-                <td>{c.decision ?? <span className="muted">{c.closedAt ? 'None' : 'Not yet'}</span>}</td>
+                <td>{c.decision ?? <span className="muted">{c.closedAt ? t('list.none') : t('list.notYet')}</span>}</td>
                 <td className="small">{formatDateTime(c.createdAt)}</td>
                 <td>
                   <button type="button" className="btn btn-small" data-testid="case-open" onClick={() => props.onOpen(c.id)}>
-                    Open
+                    {t('list.open')}
                   </button>
                 </td>
               </tr>

@@ -2,6 +2,8 @@
 // guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
 // evidence, outcome and ledger.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/i18n.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { ChatPanel } from '../../ui/chat-panel.tsx';
 import { useSrcObject } from '../../ui/use-src-object.ts';
@@ -43,12 +45,13 @@ import { IdentityCard } from '../identity/identity-card.tsx';
 
 /** Whom a line typed here reaches: a participant's goes to the customer through the assessor's console. */
 function chatPlaceholder(role: Role | undefined, channel: boolean): string {
-  if (role === 'expert') return 'Message everyone in the call';
-  if (role === 'supervisor') return 'Message (barge in for all)';
-  return channel ? 'Message the customer' : 'Message (delivered when the customer is connected)';
+  if (role === 'expert') return i18next.t('console:case.chat.expert');
+  if (role === 'supervisor') return i18next.t('console:case.chat.supervisor');
+  return i18next.t(channel ? 'console:case.chat.customer' : 'console:case.chat.later');
 }
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean; role?: Role; userId?: string }) {
+  const { t } = useTranslation('console');
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);
   // An expert or a supervisor is called in by the assessor's console (participants/); they call no one.
@@ -67,13 +70,13 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         <Banner tone="error">
           {error}{' '}
           <button type="button" className="btn btn-small" onClick={reload}>
-            Retry
+            {t('retry')}
           </button>
         </Banner>
       </main>
     );
   }
-  if (!detail) return <main className="page muted">Loading case…</main>;
+  if (!detail) return <main className="page muted">{t('case.loading')}</main>;
 
   const c = detail.case;
   const annotations = annotationRows(detail.annotations ?? [], markup.annotations);
@@ -89,20 +92,18 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
     <main className="page case-page" data-testid="case-view" data-case-id={c.id}>
       <div className="case-head">
         <button type="button" className="btn btn-ghost btn-small" data-testid="back" onClick={props.onBack}>
-          ← Cases
+          {t('case.back')}
         </button>
         <div className="case-title">
           <h1 data-testid="case-title">{c.title}</h1>
           <span className="muted small">
-            {c.kind === 'damage' ? 'Damage assessment' : 'Pre-purchase preview'}
-            {c.tour ? ` · tour ${c.tour}` : ''}
-            {c.customerName ? ` · ${c.customerName}` : ''}
+            {[c.kind === 'damage' ? t('kind.damage') : t('kind.preview'), c.tour ? t('case.tour', { tour: c.tour }) : null, c.customerName].filter(Boolean).join(' · ')}
           </span>
           <CaseLanguages c={c} />
         </div>
         {declined ? (
           <span className="badge badge-bad" data-testid="customer-declined">
-            Customer declined
+            {t('call.status.declined')}
           </span>
         ) : (
           !participant && <CallStatus call={call} link={c.linkState} />
@@ -111,23 +112,23 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         {!participant && (
           <>
             <button type="button" className="btn btn-small" data-testid="show-join-link" onClick={() => joinLink.show(c)}>
-              Show link
+              {t('case.showLink')}
             </button>
             <button type="button" className="btn btn-small" data-testid="new-join-link" onClick={joinLink.askNew}>
-              New join link
+              {t('case.newLink')}
             </button>
           </>
         )}
       </div>
-      <p className="narrow-notice banner banner-info" data-testid="narrow-notice">Open this case on a wider screen to run the call.</p>
+      <p className="narrow-notice banner banner-info" data-testid="narrow-notice">{t('case.narrow')}</p>
       {joinLink.confirming && (
-        <div className="banner banner-warning link-confirm" role="alertdialog" aria-label="Make a new join link" data-testid="new-join-link-confirm">
-          <div className="banner-text">A new link cuts the old one off: the customer can no longer join with it and needs the new one.</div>
+        <div className="banner banner-warning link-confirm" role="alertdialog" aria-label={t('case.newLinkDialog')} data-testid="new-join-link-confirm">
+          <div className="banner-text">{t('case.newLinkWarning')}</div>
           <button type="button" className="btn btn-small btn-danger" data-testid="new-join-link-confirm-yes" onClick={joinLink.makeNew}>
-            Make a new link
+            {t('case.newLinkYes')}
           </button>
           <button type="button" className="btn btn-small" data-testid="new-join-link-confirm-no" onClick={joinLink.cancelNew}>
-            Keep the old link
+            {t('case.newLinkNo')}
           </button>
         </div>
       )}
@@ -138,7 +139,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
         <div className="case-main">
           {c.closedAt && (
             <Banner tone="info" testId="case-closed-banner">
-              This case is closed; reopen it to call the customer or add evidence.
+              {t('case.closedBanner')}
             </Banner>
           )}
           {/* A closed case takes no call and no new evidence: its live controls are disabled, with the reason above. */}
@@ -192,21 +193,21 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           {!participant && <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />}
           {!participant && <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />}
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
-          <section className="card chat-card" aria-label="Chat">
-            <h3 className="chat-title">Chat</h3>
+          <section className="card chat-card" aria-label={t('case.chat.title')}>
+            <h3 className="chat-title">{t('case.chat.title')}</h3>
             <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
           </section>
         </aside>
       </div>
 
       <div className="case-lower">
-        <section className="card outcome" aria-label="Outcome">
+        <section className="card outcome" aria-label={t('case.outcome')}>
           {c.kind === 'preview' ? (
             <PreviewOutcomeForm caseId={caseId} tourId={c.tour ?? null} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
           ) : (
             <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
           )}
-          <h3>History</h3>
+          <h3>{t('case.history')}</h3>
           <OutcomeHistory outcomes={detail.outcomes} />
         </section>
         {c.kind === 'damage' && <OfferCard caseId={caseId} revision={revision} canWrite={!participant} send={live.call.messages.send} notify={notify} />}

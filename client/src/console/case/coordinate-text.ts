@@ -1,5 +1,8 @@
 // A coordinate as an assessor pastes it from a map or a message: "55.9756, -3.1711", "55.9756 -3.1711",
 // "55.9756° N, 3.1711° W" or with a true minus sign. Pure, so the address card and its tests agree.
+import { i18next } from '../../i18n/i18n.ts';
+
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(`console:coordinate.${key}`, options);
 
 export type CoordinateReading = { ok: true; latitude: number; longitude: number } | { ok: false; reason: string };
 
@@ -8,21 +11,21 @@ const PAIR = new RegExp(String.raw`^${NUMBER}\s*[,;\s]\s*${NUMBER}$`, 'i');
 
 export function readCoordinate(input: string): CoordinateReading {
   const text = input.trim().replace(/[\u2212\u2013]/g, '-');
-  if (text === '') return { ok: false, reason: 'Enter the coordinate as latitude, longitude — e.g. 55.9756, -3.1711.' };
+  if (text === '') return { ok: false, reason: t('empty') };
   const match = PAIR.exec(text);
-  if (!match) return { ok: false, reason: 'Write the coordinate as two decimal numbers, latitude then longitude — e.g. 55.9756, -3.1711.' };
+  if (!match) return { ok: false, reason: t('format') };
   const [, latText, latHemi, lonText, lonHemi] = match;
   const signed = (value: string, hemisphere: string | undefined, negative: string): number => {
     const n = Number(value);
     return hemisphere && hemisphere.toUpperCase() === negative ? -Math.abs(n) : n;
   };
   if ((latHemi && !/[NS]/i.test(latHemi)) || (lonHemi && !/[EW]/i.test(lonHemi))) {
-    return { ok: false, reason: 'Latitude comes first (N or S), then longitude (E or W).' };
+    return { ok: false, reason: t('order') };
   }
   const latitude = signed(latText!, latHemi, 'S');
   const longitude = signed(lonText!, lonHemi, 'W');
-  if (Math.abs(latitude) > 90) return { ok: false, reason: `Latitude ${latitude} is outside −90…90: is it the other way round?` };
-  if (Math.abs(longitude) > 180) return { ok: false, reason: `Longitude ${longitude} is outside −180…180.` };
+  if (Math.abs(latitude) > 90) return { ok: false, reason: t('latitude', { latitude }) };
+  if (Math.abs(longitude) > 180) return { ok: false, reason: t('longitude', { longitude }) };
   return { ok: true, latitude, longitude };
 }
 

@@ -3,11 +3,13 @@
 // (&guide=self): the customer looks around alone, and joins a call only when they tap "Talk to someone".
 import { toCanvas } from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseCreated } from '../../../../protocol/http.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { LinkSends } from './link-sends.tsx';
 
 export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void }) {
+  const { t } = useTranslation('console');
   const canvas = useRef<HTMLCanvasElement>(null);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [selfGuided, setSelfGuided] = useState(false);
@@ -34,32 +36,31 @@ export function JoinLinkCard(props: { created: CaseCreated; onClose?: () => void
   return (
     <section className="card join-link" data-testid="join-link-card">
       <div className="join-link-text">
-        <h2>Join link for “{props.created.case.title}”</h2>
+        <h2>{t('joinLink.title', { title: props.created.case.title })}</h2>
         <p className="muted small">
-          Send this link to the customer, or let them scan the code with their phone camera. It works for this case only,
-          until {formatDateTime(props.created.case.joinExpiresAt)}.
+          {t('joinLink.intro', { until: formatDateTime(props.created.case.joinExpiresAt) })}
         </p>
         {hasTour && (
-          <div className="join-link-guide" role="group" aria-label="How the customer takes the tour">
+          <div className="join-link-guide" role="group" aria-label={t('joinLink.guideLabel')}>
             <label>
-              <input type="radio" name="join-guide" data-testid="join-link-guided" checked={!selfGuided} onChange={() => setSelfGuided(false)} /> Guided: you join them on a call
+              <input type="radio" name="join-guide" data-testid="join-link-guided" checked={!selfGuided} onChange={() => setSelfGuided(false)} /> {t('joinLink.guided')}
             </label>
             <label>
-              <input type="radio" name="join-guide" data-testid="join-link-self-guided" checked={selfGuided} onChange={() => setSelfGuided(true)} /> Self-guided: they can ask for you
+              <input type="radio" name="join-guide" data-testid="join-link-self-guided" checked={selfGuided} onChange={() => setSelfGuided(true)} /> {t('joinLink.selfGuided')}
             </label>
           </div>
         )}
         <div className="join-link-row">
-          <input readOnly value={joinUrl} data-testid="join-link-url" aria-label="Join link" onFocus={(e) => e.target.select()} />
+          <input readOnly value={joinUrl} data-testid="join-link-url" aria-label={t('joinLink.url')} onFocus={(e) => e.target.select()} />
           <button type="button" className="btn btn-primary" data-testid="join-link-copy" onClick={copy}>
-            {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Select and copy' : 'Copy'}
+            {copied === 'copied' ? t('joinLink.copied') : copied === 'failed' ? t('joinLink.selectCopy') : t('joinLink.copy')}
           </button>
         </div>
         <LinkSends caseId={props.created.case.id} />
       </div>
-      <canvas ref={canvas} className="qr" data-testid="join-link-qr" aria-label="QR code of the join link" />
+      <canvas ref={canvas} className="qr" data-testid="join-link-qr" aria-label={t('joinLink.qr')} />
       {props.onClose && (
-        <button type="button" className="banner-close join-link-close" aria-label="Close the join link" data-testid="join-link-close" onClick={props.onClose}>
+        <button type="button" className="banner-close join-link-close" aria-label={t('joinLink.close')} data-testid="join-link-close" onClick={props.onClose}>
           ×
         </button>
       )}

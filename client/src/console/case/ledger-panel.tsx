@@ -1,5 +1,6 @@
 // The case ledger (hash chain) and its verification.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LedgerEntry, VerifyResult } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -7,6 +8,7 @@ import { formatTime, shortHash } from '../../ui/format.ts';
 import { consoleApi } from '../app/console-api.ts';
 
 export function LedgerPanel(props: { caseId: string; revision: number }) {
+  const { t } = useTranslation('console');
   const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,15 +41,15 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
 
   const rows = entries ? [...entries].sort((a, b) => b.seq - a.seq) : [];
   return (
-    <section className="card ledger" aria-label="Ledger">
+    <section className="card ledger" aria-label={t('ledger.title')}>
       <div className="section-head">
-        <h3>Ledger</h3>
+        <h3>{t('ledger.title')}</h3>
         <span className="spacer" />
         <button type="button" className="btn btn-small" data-testid="ledger-refresh" onClick={load}>
-          Refresh
+          {t('ledger.refresh')}
         </button>
         <button type="button" className="btn btn-small btn-primary" data-testid="ledger-verify" disabled={verifying} onClick={runVerify}>
-          {verifying ? 'Verifying…' : 'Verify'}
+          {verifying ? t('ledger.verifying') : t('ledger.verify')}
         </button>
       </div>
       {error && <Banner tone="error">{error}</Banner>}
@@ -55,13 +57,15 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
         <div data-testid="verify-result" data-ok={verify.ok}>
           {verify.ok ? (
             <Banner tone="success">
-              Chain intact: {verify.entries} entries and {verify.blobs} files verified. Head {verify.headHash ? shortHash(verify.headHash) : '—'}
+              {t('ledger.intact', { entries: verify.entries, files: verify.blobs, head: verify.headHash ? shortHash(verify.headHash) : '—' })}
             </Banner>
           ) : (
             <Banner tone="error">
-              Chain broken
-              {verify.firstBroken?.seq != null ? ` at entry #${verify.firstBroken.seq}` : ''}
-              {verify.firstBroken?.blob ? ` (file ${shortHash(verify.firstBroken.blob)})` : ''}: {verify.firstBroken?.reason ?? 'unknown reason'}
+              {t(verify.firstBroken?.seq != null ? (verify.firstBroken.blob ? 'ledger.brokenAtFile' : 'ledger.brokenAt') : verify.firstBroken?.blob ? 'ledger.brokenFile' : 'ledger.broken', {
+                seq: verify.firstBroken?.seq,
+                file: verify.firstBroken?.blob ? shortHash(verify.firstBroken.blob) : '',
+                reason: verify.firstBroken?.reason ?? t('ledger.unknownReason'),
+              })}
             </Banner>
           )}
         </div>
@@ -71,10 +75,10 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
           <thead>
             <tr>
               <th>#</th>
-              <th>Time</th>
-              <th>Actor</th>
-              <th>Type</th>
-              <th>Hash</th>
+              <th>{t('ledger.time')}</th>
+              <th>{t('ledger.actor')}</th>
+              <th>{t('ledger.type')}</th>
+              <th>{t('ledger.hash')}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +97,7 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
             ))}
           </tbody>
         </table>
-        {entries?.length === 0 && <p className="muted small">No entries yet.</p>}
+        {entries?.length === 0 && <p className="muted small">{t('ledger.empty')}</p>}
       </div>
     </section>
   );

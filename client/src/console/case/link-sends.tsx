@@ -1,19 +1,22 @@
 // Sending a case's join link by email or SMS (only the channels this server has), and the sends so far:
 // "Sent by email to a@b.c · 14:02", a failed one in red with its reason.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings, LinkChannel, LinkSendView } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { linkApi } from './link-api.ts';
 
-const CHANNEL_WORDS: Record<LinkChannel, { by: string; label: string; type: string; placeholder: string }> = {
-  email: { by: 'by email', label: 'Email address', type: 'email', placeholder: 'customer@example.com' },
-  sms: { by: 'by SMS', label: 'Mobile number', type: 'tel', placeholder: '+44 7700 900123' },
+/** The input for each channel; its words are under `console:sends.<channel>`. */
+const CHANNEL_WORDS: Record<LinkChannel, { type: string; placeholder: string }> = {
+  email: { type: 'email', placeholder: 'customer@example.com' },
+  sms: { type: 'tel', placeholder: '+44 7700 900123' },
 };
 
 /** A phone number as the server takes it: international form, without the spaces people type. */
 const phoneForm = (text: string): string => text.replace(/[\s().-]/g, '');
 
 export function LinkSends(props: { caseId: string }) {
+  const { t } = useTranslation('console');
   const [channels, setChannels] = useState<ConsoleSettings['linkChannels'] | null>(null);
   const [sends, setSends] = useState<LinkSendView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function LinkSends(props: { caseId: string }) {
         <ul className="link-send-list small" data-testid="link-send-list" aria-live="polite">
           {sends.map((s) => (
             <li key={s.id} data-testid="link-send" data-status={s.status} data-channel={s.channel} className={s.status === 'failed' ? 'link-send-failed' : ''}>
-              {s.status === 'sent' ? `Sent ${CHANNEL_WORDS[s.channel].by} to ${s.recipient}` : `Not sent ${CHANNEL_WORDS[s.channel].by} to ${s.recipient}`}
+              {t(`sends.${s.channel}.${s.status === 'sent' ? 'sent' : 'notSent'}`, { recipient: s.recipient })}
               {' · '}
               {new Date(s.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
               {s.detail && <span className="block">{s.detail}</span>}
@@ -52,6 +55,7 @@ export function LinkSends(props: { caseId: string }) {
 }
 
 function SendForm(props: { caseId: string; channel: LinkChannel; onSent: (sent: LinkSendView) => void; onFailed: () => void }) {
+  const { t } = useTranslation('console');
   const words = CHANNEL_WORDS[props.channel];
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
@@ -77,9 +81,9 @@ function SendForm(props: { caseId: string; channel: LinkChannel; onSent: (sent: 
 
   return (
     <form className="link-send-form" onSubmit={submit} data-testid={`link-send-${props.channel}`}>
-      <input type={words.type} required value={to} onChange={(e) => setTo(e.target.value)} placeholder={words.placeholder} aria-label={words.label} data-testid={`link-send-${props.channel}-to`} />
+      <input type={words.type} required value={to} onChange={(e) => setTo(e.target.value)} placeholder={words.placeholder} aria-label={t(`sends.${props.channel}.label`)} data-testid={`link-send-${props.channel}-to`} />
       <button type="submit" className="btn btn-small" disabled={busy || to.trim() === ''} data-testid={`link-send-${props.channel}-submit`}>
-        {busy ? 'Sending…' : `Send ${words.by}`}
+        {busy ? t('sends.sending') : t(`sends.${props.channel}.send`)}
       </button>
       {problem && <p className="link-send-failed small">{problem}</p>}
     </form>

@@ -2,21 +2,23 @@
 // checklist of a damage case or the tour of a preview case, and the language the customer's page starts in;
 // the created case's join link is shown by the caller.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CHECKLIST_TEMPLATES, ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { CaseCreated, CaseKind } from '../../../../protocol/http.ts';
 import type { TourSummary } from '../../../../protocol/tour.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
-import { LANGUAGES } from '../../i18n/i18n.ts';
+import { i18next, LANGUAGES } from '../../i18n/i18n.ts';
 import { languageName } from '../../ui/language-name.ts';
 import { consoleApi } from '../app/console-api.ts';
 
 const formatMegabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /** What the operator's reference is called for a kind of case. */
-export const referenceLabel = (kind: CaseKind): string => (kind === 'preview' ? 'Booking reference' : 'Claim or policy number');
+export const referenceLabel = (kind: CaseKind): string => i18next.t(kind === 'preview' ? 'console:newCase.bookingReference' : 'console:newCase.claimReference');
 
 export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; onCancel: () => void }) {
+  const { t } = useTranslation('console');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<CaseKind>('damage');
   const [customerName, setCustomerName] = useState('');
@@ -67,32 +69,32 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
 
   return (
     <form className="card new-case" onSubmit={submit} data-testid="new-case-form">
-      <h2>New case</h2>
+      <h2>{t('list.newCase')}</h2>
       {error && <Banner tone="error">{error}</Banner>}
       <div className="new-case-grid">
         <div className="field">
-          <label htmlFor="case-title">Title</label>
-          <input id="case-title" data-testid="new-case-title" required maxLength={200} placeholder="e.g. Water damage, kitchen ceiling" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor="case-title">{t('newCase.title')}</label>
+          <input id="case-title" data-testid="new-case-title" required maxLength={200} placeholder={t('newCase.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="case-kind">Kind</label>
+          <label htmlFor="case-kind">{t('filters.kind')}</label>
           <select id="case-kind" data-testid="new-case-kind" value={kind} onChange={(e) => setKind(e.target.value === 'preview' ? 'preview' : 'damage')}>
-            <option value="damage">Damage assessment</option>
-            <option value="preview">Pre-purchase preview</option>
+            <option value="damage">{t('kind.damage')}</option>
+            <option value="preview">{t('kind.preview')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="case-customer">Customer name</label>
-          <input id="case-customer" data-testid="new-case-customer" maxLength={120} placeholder="optional" value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
+          <label htmlFor="case-customer">{t('newCase.customer')}</label>
+          <input id="case-customer" data-testid="new-case-customer" maxLength={120} placeholder={t('newCase.optional')} value={customerName} onChange={(e) => setCustomerName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="case-reference">{referenceLabel(kind)}</label>
-          <input id="case-reference" data-testid="new-case-reference" maxLength={64} placeholder="optional" value={reference} onChange={(e) => setReference(e.target.value)} />
+          <input id="case-reference" data-testid="new-case-reference" maxLength={64} placeholder={t('newCase.optional')} value={reference} onChange={(e) => setReference(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="case-language">Customer's language</label>
+          <label htmlFor="case-language">{t('newCase.language')}</label>
           <select id="case-language" data-testid="new-case-language" value={language ?? ''} onChange={(e) => setLanguage(e.target.value || null)}>
-            <option value="">As their browser is set</option>
+            <option value="">{t('newCase.browserLanguage')}</option>
             {LANGUAGES.map((tag) => (
               <option key={tag} value={tag} lang={tag}>
                 {languageName(tag)}
@@ -102,27 +104,27 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
         </div>
         {kind === 'damage' ? (
           <div className="field">
-            <label htmlFor="case-checklist">Guided capture</label>
+            <label htmlFor="case-checklist">{t('newCase.checklist')}</label>
             <select id="case-checklist" data-testid="new-case-checklist" value={checklist ?? ''} onChange={(e) => setChecklist(ChecklistTemplateId.safeParse(e.target.value).data ?? null)}>
-              <option value="">None</option>
+              <option value="">{t('list.none')}</option>
               {ChecklistTemplateId.options.map((id) => (
                 <option key={id} value={id}>
-                  {CHECKLIST_TEMPLATES[id].title} · {CHECKLIST_TEMPLATES[id].items.length} items
+                  {t('newCase.checklistItems', { title: CHECKLIST_TEMPLATES[id].title, count: CHECKLIST_TEMPLATES[id].items.length })}
                 </option>
               ))}
             </select>
           </div>
         ) : (
           <div className="field">
-            <label htmlFor="case-tour">Tour</label>
+            <label htmlFor="case-tour">{t('newCase.tour')}</label>
             {tours !== null && tours.length === 0 ? (
-              <p className="muted" data-testid="new-case-no-tours">No tours on this server: the customer gets a video call.</p>
+              <p className="muted" data-testid="new-case-no-tours">{t('newCase.noTours')}</p>
             ) : (
               <select id="case-tour" data-testid="new-case-tour" value={tour ?? ''} disabled={tours === null} onChange={(e) => setTour(e.target.value || null)}>
-                {tours === null && <option value="">Loading tours…</option>}
-                {tours?.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title} · {t.seats > 0 ? `${t.seats} seats` : `${t.viewpoints} viewpoints`} · {formatMegabytes(t.bytes)}
+                {tours === null && <option value="">{t('newCase.loadingTours')}</option>}
+                {tours?.map((summary) => (
+                  <option key={summary.id} value={summary.id}>
+                    {[summary.title, summary.seats > 0 ? t('newCase.seats', { count: summary.seats }) : t('newCase.viewpoints', { count: summary.viewpoints }), formatMegabytes(summary.bytes)].join(' · ')}
                   </option>
                 ))}
               </select>
@@ -132,10 +134,10 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
       </div>
       <div className="row-end">
         <button type="button" className="btn" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" className="btn btn-primary" data-testid="new-case-submit" disabled={busy || !title.trim()}>
-          {busy ? 'Creating…' : 'Create case and link'}
+          {busy ? t('newCase.creating') : t('newCase.create')}
         </button>
       </div>
     </form>

@@ -67,7 +67,7 @@ export function useCaseChat({ caseId, stored, messages, channelOpen, selfId, lea
       setLiveChat((lines) => [...lines, line]);
       // A participant's line reaches the customer through the assessor's console, once it is stored.
       if (lead) send({ v: 1, type: 'chat', id: line.id, text, at: line.at, language });
-      consoleApi.postChat(caseId, { id: line.id, text, language }).then(addChat, (e: unknown) => notify('error', `Message not saved: ${messageOf(e)}`));
+      consoleApi.postChat(caseId, { id: line.id, text, language }).then(addChat, (e: unknown) => notify('error', i18next.t('console:chat.notSaved', { error: messageOf(e) })));
     },
     [send, lead, caseId, addChat, notify],
   );

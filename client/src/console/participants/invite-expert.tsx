@@ -1,11 +1,13 @@
 // On the assessor's case view: who is invited to the case, and inviting an expert (or a supervisor)
 // from the people who can be. The invited person opens the case from their own list and joins the call.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParticipantView } from '../../../../protocol/after-session.ts';
 import type { ParticipantCandidate } from '../../../../protocol/participant-session.ts';
 import { participantsApi } from './participants-api.ts';
 
 export function InviteExpert(props: { caseId: string; notify: (tone: 'error' | 'success', text: string) => void }) {
+  const { t } = useTranslation('console');
   const { caseId, notify } = props;
   const [invited, setInvited] = useState<ParticipantView[]>([]);
   const [candidates, setCandidates] = useState<ParticipantCandidate[] | null>(null);
@@ -23,7 +25,7 @@ export function InviteExpert(props: { caseId: string; notify: (tone: 'error' | '
         setCandidates(list);
         setChoice(list[0]?.userId ?? '');
       },
-      (error: unknown) => notify('error', error instanceof Error ? error.message : 'Could not list who can be invited.'),
+      (error: unknown) => notify('error', error instanceof Error ? error.message : t('participants.invite.listFailed')),
     );
   };
 
@@ -34,10 +36,10 @@ export function InviteExpert(props: { caseId: string; notify: (tone: 'error' | '
     participantsApi
       .invite(caseId, who.userId)
       .then(() => {
-        notify('success', `${who.name} is invited: they open this case from their list and join the call.`);
+        notify('success', t('participants.invite.done', { name: who.name }));
         setCandidates(null);
         load();
-      }, (error: unknown) => notify('error', error instanceof Error ? error.message : 'The invitation failed.'))
+      }, (error: unknown) => notify('error', error instanceof Error ? error.message : t('participants.invite.failed')))
       .finally(() => setBusy(false));
   };
 
@@ -45,37 +47,37 @@ export function InviteExpert(props: { caseId: string; notify: (tone: 'error' | '
     <div className="invite-expert" data-testid="invite-expert">
       {invited.length > 0 && (
         <p className="muted small" data-testid="invited-list">
-          Invited: {invited.map((p) => `${p.name} (${p.role})`).join(', ')}
+          {t('participants.invite.invited', { names: invited.map((p) => t('participants.invite.person', { name: p.name, role: t(`participants.invite.roleWord.${p.role}`, { defaultValue: p.role }) })).join(t('participants.invite.separator')) })}
         </p>
       )}
       {candidates === null ? (
         <button type="button" className="btn btn-small" data-testid="invite-expert-open" onClick={open}>
-          Invite expert
+          {t('participants.invite.open')}
         </button>
       ) : candidates.length === 0 ? (
         <p className="muted small" data-testid="invite-expert-none">
-          Nobody else can be invited: every expert and supervisor is invited already.{' '}
+          {t('participants.invite.none')}{' '}
           <button type="button" className="btn btn-ghost btn-small" onClick={() => setCandidates(null)}>
-            Close
+            {t('participants.invite.close')}
           </button>
         </p>
       ) : (
         <div className="invite-expert-form">
           <label className="small" htmlFor={`invite-${caseId}`}>
-            Invite
+            {t('participants.invite.invite')}
           </label>
           <select id={`invite-${caseId}`} data-testid="invite-expert-choice" value={choice} onChange={(e) => setChoice(e.target.value)}>
             {candidates.map((c) => (
               <option key={c.userId} value={c.userId}>
-                {c.name} · {c.role === 'expert' ? 'Expert' : 'Supervisor'}
+                {`${c.name} · ${t(`participants.role.${c.role === 'expert' ? 'expert' : 'supervisor'}`)}`}
               </option>
             ))}
           </select>
           <button type="button" className="btn btn-primary btn-small" data-testid="invite-expert-submit" disabled={busy || !choice} onClick={invite}>
-            Invite
+            {t('participants.invite.invite')}
           </button>
           <button type="button" className="btn btn-ghost btn-small" onClick={() => setCandidates(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@
 // forwards it, with the call's voices, and their own controls — an expert joins or leaves; a supervisor
 // listens silently, whispers to the assessor or barges in, and leaves.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ParticipantMode } from '../../../../protocol/participant-session.ts';
 import type { Role } from '../../../../protocol/http.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
@@ -9,13 +10,11 @@ import { modeForParticipant } from './participant-words.ts';
 import { useParticipantLink } from './use-participant-link.ts';
 import './participants.css';
 
-const SUPERVISOR_MODES: { mode: ParticipantMode; label: string; hint: string }[] = [
-  { mode: 'listen', label: 'Listen', hint: 'Hear and see the call; nobody hears you' },
-  { mode: 'whisper', label: 'Whisper', hint: 'Only the assessor hears you' },
-  { mode: 'barge', label: 'Barge in', hint: 'The assessor and the customer hear you' },
-];
+/** Each with its label and hint under `console:participants.modes.<mode>`. */
+const SUPERVISOR_MODES: readonly ParticipantMode[] = ['listen', 'whisper', 'barge'];
 
 export function ParticipantStage(props: { caseId: string; role: Role; notify: (tone: 'error', text: string) => void }) {
+  const { t } = useTranslation('console');
   const link = useParticipantLink(props.caseId);
   const video = useSrcObject<HTMLVideoElement>(link.stream);
   const [busy, setBusy] = useState(false);
@@ -23,16 +22,16 @@ export function ParticipantStage(props: { caseId: string; role: Role; notify: (t
 
   const run = (work: () => Promise<void>): void => {
     setBusy(true);
-    work().catch((error: unknown) => props.notify('error', error instanceof Error ? error.message : 'That did not work.')).finally(() => setBusy(false));
+    work().catch((error: unknown) => props.notify('error', error instanceof Error ? error.message : t('participants.failed'))).finally(() => setBusy(false));
   };
 
   return (
-    <section className="stage card participant-stage" aria-label="Live video" data-testid="participant-stage" data-state={link.state} data-mode={link.mode ?? ''}>
+    <section className="stage card participant-stage" aria-label={t('call.video.label')} data-testid="participant-stage" data-state={link.state} data-mode={link.mode ?? ''}>
       <div className="video-frame">
         <video ref={video} data-testid="forwarded-video" playsInline autoPlay className={link.stream ? '' : 'video-hidden'} />
         {!link.stream && (
           <div className="video-empty" data-testid="participant-caption">
-            {link.state === 'failed' ? link.detail : link.state === 'waiting' ? 'Waiting for the assessor’s console to bring you in…' : link.state === 'joining' ? 'Joining…' : 'You are not in this call.'}
+            {link.state === 'failed' ? link.detail : link.state === 'waiting' ? t('participants.waiting') : link.state === 'joining' ? t('participants.joining') : t('participants.notIn')}
           </div>
         )}
       </div>
@@ -40,23 +39,23 @@ export function ParticipantStage(props: { caseId: string; role: Role; notify: (t
         {props.role === 'expert' ? (
           !inSession && (
             <button type="button" className="btn btn-primary" data-testid="participant-join" disabled={busy} onClick={() => run(() => link.join('full'))}>
-              Join call
+              {t('participants.join')}
             </button>
           )
         ) : (
-          <div className="participant-modes" role="group" aria-label="How you take part">
-            {SUPERVISOR_MODES.map((m) => (
+          <div className="participant-modes" role="group" aria-label={t('participants.howLabel')}>
+            {SUPERVISOR_MODES.map((mode) => (
               <button
-                key={m.mode}
+                key={mode}
                 type="button"
-                className={`btn ${inSession && link.mode === m.mode ? 'btn-primary' : ''}`}
-                aria-pressed={inSession && link.mode === m.mode}
-                title={m.hint}
-                data-testid={`participant-${m.mode}`}
+                className={`btn ${inSession && link.mode === mode ? 'btn-primary' : ''}`}
+                aria-pressed={inSession && link.mode === mode}
+                title={t(`participants.modes.${mode}.hint`)}
+                data-testid={`participant-${mode}`}
                 disabled={busy}
-                onClick={() => run(() => link.join(m.mode))}
+                onClick={() => run(() => link.join(mode))}
               >
-                {m.label}
+                {t(`participants.modes.${mode}.label`)}
               </button>
             ))}
           </div>
@@ -64,7 +63,7 @@ export function ParticipantStage(props: { caseId: string; role: Role; notify: (t
         <span className="spacer" />
         {inSession && (
           <button type="button" className="btn btn-danger" data-testid="participant-leave" disabled={busy} onClick={() => run(link.leave)}>
-            Leave call
+            {t('participants.leave')}
           </button>
         )}
       </div>

@@ -1,34 +1,17 @@
 // What the console says about a third participant and their mode.
 import type { ParticipantMode, ParticipantSessionView } from '../../../../protocol/participant-session.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 /** On the assessor's tile: what the participant is doing, from the assessor's side. */
 export function modeForAssessor(mode: ParticipantMode): string {
-  switch (mode) {
-    case 'full':
-      return 'In the call';
-    case 'listen':
-      return 'Listening silently';
-    case 'whisper':
-      return 'Whispering to you — the customer does not hear';
-    case 'barge':
-      return 'Barged in — the customer hears them';
-  }
+  return i18next.t(`console:participants.forAssessor.${mode}`);
 }
 
 /** On the participant's own view: who hears them now. */
 export function modeForParticipant(mode: ParticipantMode): string {
-  switch (mode) {
-    case 'full':
-      return 'You are in the call: the assessor and the customer hear you.';
-    case 'listen':
-      return 'You are listening: nobody hears you.';
-    case 'whisper':
-      return 'You are whispering: only the assessor hears you.';
-    case 'barge':
-      return 'You have barged in: the assessor and the customer hear you.';
-  }
+  return i18next.t(`console:participants.forParticipant.${mode}`);
 }
 
 export function roleWord(session: Pick<ParticipantSessionView, 'role'>): string {
-  return session.role === 'expert' ? 'Expert' : session.role === 'supervisor' ? 'Supervisor' : 'Admin';
+  return i18next.t(`console:participants.role.${session.role === 'expert' ? 'expert' : session.role === 'supervisor' ? 'supervisor' : 'admin'}`);
 }

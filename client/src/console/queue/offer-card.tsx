@@ -2,12 +2,12 @@
 // transfer note, the digital assistant's hand-off summary, how long the customer has waited, why it came
 // to this assessor, and a countdown to answer before it goes to the next.
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
 import { OfferSummary } from './offer-summary.tsx';
 import { formatWaited, secondsLeft } from './queue-time.ts';
 
-const CHANNEL_LABEL: Record<QueueChannel, string> = { text: 'Text chat', voice: 'Voice call', video: 'Video call', xr: 'XR session' };
 const CHANNEL_GLYPH: Record<QueueChannel, string> = { text: 'T', voice: 'V', video: '▶', xr: 'XR' };
 /** How long "Offer passed to a colleague" stays before the card goes. */
 const LAPSED_MS = 4000;
@@ -18,6 +18,7 @@ export function OfferCard(props: {
   onDecline: (offer: QueueOffer) => Promise<void>;
   onGone: (offer: QueueOffer) => void;
 }) {
+  const { t } = useTranslation('console');
   const { offer, onGone } = props;
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
@@ -52,28 +53,28 @@ export function OfferCard(props: {
       <header className="offer-head">
         <span className={`offer-channel offer-channel-${offer.channel}`} aria-hidden="true">{CHANNEL_GLYPH[offer.channel]}</span>
         <div>
-          <p className="offer-kicker">{offer.transfer ? 'Transfer' : 'Incoming'} · {CHANNEL_LABEL[offer.channel]}</p>
+          <p className="offer-kicker">{t(offer.transfer ? 'queue.offer.transfer' : 'queue.offer.incoming', { channel: t(`queue.channel.${offer.channel}`) })}</p>
           <h2 id="offer-title" data-testid="offer-title">{offer.caseTitle}</h2>
         </div>
       </header>
       {lapsed ? (
-        <p className="offer-gone" data-testid="offer-lapsed">Offer passed to a colleague</p>
+        <p className="offer-gone" data-testid="offer-lapsed">{t('queue.offer.lapsed')}</p>
       ) : (
         <>
           <dl className="offer-facts" id="offer-facts">
-            <dt>Waiting</dt>
+            <dt>{t('queue.offer.waiting')}</dt>
             <dd data-testid="offer-waited">{formatWaited(now - Date.parse(offer.enqueuedAt))}</dd>
-            <dt>Priority</dt>
-            <dd data-testid="offer-priority">{offer.priority === 0 ? 'Normal' : offer.priority}</dd>
-            <dt>Answer within</dt>
-            <dd data-testid="offer-countdown">{left} s</dd>
+            <dt>{t('queue.offer.priority')}</dt>
+            <dd data-testid="offer-priority">{offer.priority === 0 ? t('queue.offer.normal') : offer.priority}</dd>
+            <dt>{t('queue.offer.within')}</dt>
+            <dd data-testid="offer-countdown">{t('queue.time.seconds', { seconds: left })}</dd>
           </dl>
           <div className="offer-timer" aria-hidden="true">
             <span style={{ width: `${fraction * 100}%` }} />
           </div>
           {offer.transfer && (
             <div className="offer-transfer" data-testid="offer-transfer">
-              <p><strong>{offer.transfer.fromName}</strong> is with the customer and asks you to take over.</p>
+              <p><Trans t={t} i18nKey="queue.offer.takeOver" values={{ name: offer.transfer.fromName }} components={{ b: <strong /> }} /></p>
               {offer.transfer.note && <blockquote data-testid="offer-transfer-note">“{offer.transfer.note}”</blockquote>}
             </div>
           )}
@@ -83,10 +84,10 @@ export function OfferCard(props: {
           {error && <p className="offer-error" role="alert">{error}</p>}
           <div className="offer-actions">
             <button type="button" className="btn" data-testid="offer-decline" disabled={busy} onClick={() => answer(props.onDecline)}>
-              Decline
+              {t('queue.offer.decline')}
             </button>
             <button type="button" className="btn btn-primary offer-accept" data-testid="offer-accept" disabled={busy} onClick={() => answer(props.onAccept)}>
-              Accept
+              {t('queue.offer.accept')}
             </button>
           </div>
         </>

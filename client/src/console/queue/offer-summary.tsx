@@ -1,10 +1,12 @@
 // What the digital assistant hands over, read before Accept: the service, the customer's words, each
 // question it was asked and where its answer came from, the photos, why it handed off, and a callback
 // number if the customer asked for one.
+import { Trans, useTranslation } from 'react-i18next';
 import type { QueueOffer } from '../../../../protocol/queue.ts';
 import { SERVICE_TITLE, sourceWords } from '../../ui/service-words.ts';
 
 export function OfferSummary(props: { offer: QueueOffer }) {
+  const { t } = useTranslation('console');
   const { summary, callback } = props.offer;
   const service = summary?.service ?? props.offer.service;
   if (!summary && !service && !callback) return null;
@@ -17,10 +19,10 @@ export function OfferSummary(props: { offer: QueueOffer }) {
       {summary && (
         <>
           <blockquote className="offer-intent" data-testid="offer-intent">“{summary.intent}”</blockquote>
-          {intentTurn && <p className="offer-source offer-intent-source" data-source={intentTurn.source}>The assistant: {sourceWords(intentTurn.source)}</p>}
+          {intentTurn && <p className="offer-source offer-intent-source" data-source={intentTurn.source}>{t('queue.summary.assistant', { source: sourceWords(intentTurn.source) })}</p>}
           {later.length > 0 && (
             <>
-              <h3 className="offer-sub">Then the assistant was asked</h3>
+              <h3 className="offer-sub">{t('queue.summary.then')}</h3>
               <ol className="offer-turns" data-testid="offer-turns">
                 {later.map((turn, i) => (
                   <li key={i} data-source={turn.source}>
@@ -32,17 +34,16 @@ export function OfferSummary(props: { offer: QueueOffer }) {
             </>
           )}
           <dl className="offer-facts offer-handoff">
-            <dt>Photos</dt>
-            <dd data-testid="offer-photos">{summary.photos.count === 0 ? 'none' : summary.photos.count}</dd>
-            <dt>Handed over</dt>
+            <dt>{t('queue.summary.photos')}</dt>
+            <dd data-testid="offer-photos">{summary.photos.count === 0 ? t('actions.none') : summary.photos.count}</dd>
+            <dt>{t('queue.summary.handedOver')}</dt>
             <dd data-testid="offer-handoff-reason">{summary.reason}</dd>
           </dl>
         </>
       )}
       {callback && (
         <p className="offer-callback" data-testid="offer-callback">
-          Call back on <strong>{callback.phone}</strong>
-          {callback.note ? ` — ${callback.note}` : ''}
+          <Trans t={t} i18nKey={callback.note ? 'frontDoor.callbackNote' : 'frontDoor.callback'} values={{ phone: callback.phone, note: callback.note }} components={{ b: <strong /> }} />
         </p>
       )}
     </div>

@@ -1,17 +1,14 @@
 // The assessor's availability in the top bar, like a contact-centre desktop's status picker: a coloured
 // dot and the status; choosing one tells the queue whether to route cases here.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AssessorStatus, StatusBody } from '../../../../protocol/queue.ts';
 
-const LABEL: Record<AssessorStatus, string> = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' };
 const CHOICES: StatusBody['status'][] = ['available', 'busy', 'away'];
-const HINT: Record<StatusBody['status'], string> = {
-  available: 'Cases are offered to you',
-  busy: 'No new cases; an open offer goes to a colleague',
-  away: 'No new cases until you are back',
-};
 
 export function StatusPicker(props: { status: AssessorStatus; onChoose: (status: StatusBody['status']) => Promise<void> }) {
+  const { t } = useTranslation('console');
+  const label = (status: AssessorStatus): string => t(`queue.status.${status}`);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -42,24 +39,24 @@ export function StatusPicker(props: { status: AssessorStatus; onChoose: (status:
         className="status-current"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Your status: ${LABEL[props.status]}`}
+        aria-label={t('queue.status.yours', { status: label(props.status) })}
         data-testid="status-picker"
         data-status={props.status}
         disabled={saving}
         onClick={() => setOpen((was) => !was)}
       >
         <span className={`status-dot status-${props.status}`} aria-hidden="true" />
-        {LABEL[props.status]}
+        {label(props.status)}
         <span className="status-caret" aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="status-menu" role="menu" aria-label="Set your status">
+        <div className="status-menu" role="menu" aria-label={t('queue.status.set')}>
           {CHOICES.map((status) => (
             <button key={status} type="button" role="menuitemradio" aria-checked={props.status === status} className="status-choice" data-testid={`status-${status}`} onClick={() => choose(status)}>
               <span className={`status-dot status-${status}`} aria-hidden="true" />
               <span>
-                {LABEL[status]}
-                <small>{HINT[status]}</small>
+                {label(status)}
+                <small>{t(`queue.status.hint.${status}`)}</small>
               </span>
             </button>
           ))}

@@ -3,6 +3,7 @@
 // about a warm transfer ("Taken over by Bo", "Bo declined: the customer is still with you").
 import { useCallback, useEffect, useState } from 'react';
 import type { ColleaguesView, TransferBody } from '../../../../protocol/queue.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
 import { consoleApi } from '../app/console-api.ts';
 import { useConsoleEvent } from '../app/use-console-event.ts';
@@ -11,12 +12,7 @@ import { sessionEntryOf, type SessionEntry } from './session-entry.ts';
 
 export type Colleague = ColleaguesView['colleagues'][number];
 
-const ENDED_WORDS = {
-  accepted: (name: string) => `${name} took over the session.`,
-  declined: (name: string) => `${name} declined the transfer: the customer is still with you.`,
-  'timed out': (name: string) => `${name} did not answer in time: the customer is still with you.`,
-  withdrawn: () => 'Transfer cancelled: the customer is still with you.',
-} as const;
+const ENDED_KEY = { accepted: 'accepted', declined: 'declined', 'timed out': 'timedOut', withdrawn: 'withdrawn' } as const;
 
 export function useTransfer(caseId: string, revision: number) {
   const [userId, setUserId] = useState<string | null>(null);
@@ -47,7 +43,7 @@ export function useTransfer(caseId: string, revision: number) {
 
   useConsoleEvent((event) => {
     if (event.type !== 'transfer' || event.caseId !== caseId || event.assessorId !== userId) return;
-    setNotice(ENDED_WORDS[event.outcome](event.colleagueName));
+    setNotice(i18next.t(`console:transfer.ended.${ENDED_KEY[event.outcome]}`, { name: event.colleagueName }));
     reload();
   });
 
@@ -61,7 +57,7 @@ export function useTransfer(caseId: string, revision: number) {
     setNotice(null);
     try {
       await queueApi.transfer(entry.entryId, body);
-      if (body.mode === 'cold') setNotice('Sent back to the queue: a colleague will take the customer.');
+      if (body.mode === 'cold') setNotice(i18next.t('console:transfer.sentBack'));
     } finally {
       reload();
     }

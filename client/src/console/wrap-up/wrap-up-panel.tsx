@@ -2,22 +2,19 @@
 // saved wrap-ups below. When the session came from the queue its entry is named, so saving also ends
 // the assessor's hold on it and the next customer can be offered.
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_WRAP_UP_NOTES, type Disposition } from '../../../../protocol/after-session.ts';
 import { messageOf } from '../../lib/api.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { useWrapUp } from './use-wrap-up.ts';
 import './wrap-up.css';
 
-const DISPOSITION_WORDS: Record<Disposition, string> = {
-  resolved: 'Resolved',
-  'follow-up': 'Follow-up needed',
-  escalated: 'Escalated',
-  'no-contact': 'No contact',
-  transferred: 'Transferred',
-};
-const DISPOSITIONS = Object.keys(DISPOSITION_WORDS) as Disposition[];
+/** In the order the chips show; each one's words are under `console:wrapUp.disposition`. */
+const DISPOSITIONS: readonly Disposition[] = ['resolved', 'follow-up', 'escalated', 'no-contact', 'transferred'];
 
 export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded: boolean; revision: number }) {
+  const { t } = useTranslation('console');
+  const dispositionWords = (d: Disposition): string => t(`wrapUp.disposition.${d}`);
   const { load, save, reload } = useWrapUp(props.caseId, !props.inCall, `${props.revision}:${props.callEnded}`);
   const [disposition, setDisposition] = useState<Disposition | null>(null);
   const [notes, setNotes] = useState('');
@@ -30,12 +27,12 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
   if (load.state === 'failed') {
     if (!props.callEnded) return null;
     return (
-      <section className="card wrap-up" aria-label="Wrap up">
-        <h3>Wrap up</h3>
+      <section className="card wrap-up" aria-label={t('wrapUp.title')}>
+        <h3>{t('wrapUp.title')}</h3>
         <p className="small" role="alert">
           {load.message}{' '}
           <button type="button" className="btn btn-small" onClick={reload}>
-            Retry
+            {t('retry')}
           </button>
         </p>
       </section>
@@ -47,7 +44,7 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (disposition === null) {
-      setProblem('Choose how the session ended.');
+      setProblem(t('wrapUp.choose'));
       return;
     }
     setBusy(true);
@@ -66,22 +63,22 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
   };
 
   return (
-    <section className="card wrap-up" aria-label="Wrap up" data-testid="wrap-up" data-entry-id={session.entryId ?? ''}>
-      <h3>Wrap up</h3>
+    <section className="card wrap-up" aria-label={t('wrapUp.title')} data-testid="wrap-up" data-entry-id={session.entryId ?? ''}>
+      <h3>{t('wrapUp.title')}</h3>
       <form onSubmit={submit} noValidate>
         <fieldset className="wrap-up-dispositions" role="radiogroup">
-          <legend className="small">How did the session end?</legend>
+          <legend className="small">{t('wrapUp.how')}</legend>
           <div className="wrap-up-chips">
             {DISPOSITIONS.map((value) => (
               <label key={value} className="wrap-up-chip" data-testid={`wrap-up-${value}`}>
                 <input type="radio" name={`${id}-disposition`} value={value} checked={disposition === value} onChange={() => { setDisposition(value); setProblem(null); setSaved(false); }} />
-                {DISPOSITION_WORDS[value]}
+                {dispositionWords(value)}
               </label>
             ))}
           </div>
         </fieldset>
         <label className="small block wrap-up-notes-label" htmlFor={`${id}-notes`}>
-          Notes <span className="muted">(optional)</span>
+          {t('wrapUp.notes')} <span className="muted">{t('wrapUp.optional')}</span>
         </label>
         <textarea id={`${id}-notes`} className="wrap-up-notes" data-testid="wrap-up-notes" rows={3} maxLength={MAX_WRAP_UP_NOTES} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={`${id}-count`} />
         <div className="wrap-up-foot">
@@ -89,10 +86,10 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
             {notes.length} / {MAX_WRAP_UP_NOTES}
           </span>
           <button type="submit" className="btn btn-primary btn-small" data-testid="wrap-up-save" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
+            {busy ? t('saving') : t('actions.save')}
           </button>
         </div>
-        {session.entryId && <p className="muted small wrap-up-hint">Saving also ends this session in the queue, so you can be offered the next customer.</p>}
+        {session.entryId && <p className="muted small wrap-up-hint">{t('wrapUp.hint')}</p>}
         {problem && (
           <p className="wrap-up-problem small" role="alert" data-testid="wrap-up-problem">
             {problem}
@@ -100,7 +97,7 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
         )}
         {saved && (
           <p className="small wrap-up-saved" role="status" data-testid="wrap-up-saved">
-            Wrap-up saved.
+            {t('wrapUp.saved')}
           </p>
         )}
       </form>
@@ -109,8 +106,8 @@ export function WrapUpPanel(props: { caseId: string; inCall: boolean; callEnded:
           {wrapUps.map((w) => (
             <li key={w.id} data-testid="wrap-up-row" data-disposition={w.disposition}>
               <span className="small">
-                <strong>{DISPOSITION_WORDS[w.disposition]}</strong> · {w.userName} · {formatDateTime(w.wrappedAt)}
-                {w.entryId ? ' · queue session ended' : ''}
+                <strong>{dispositionWords(w.disposition)}</strong>
+                {[w.userName, formatDateTime(w.wrappedAt), w.entryId ? t('wrapUp.queueEnded') : null].filter(Boolean).map((part) => ` · ${part}`).join('')}
               </span>
               {w.notes && <span className="small wrap-up-row-notes">{w.notes}</span>}
             </li>
