@@ -1,7 +1,7 @@
 // The bottom control bar of the customer's call: microphone, camera, front/back, torch (only where
-// the camera has one), chat with its unread count, and hang up. Toggles say their state in aria-pressed.
+// the camera has one), captions, chat with its unread count, and hang up. Toggles say their state in aria-pressed.
 import type { ReactNode } from 'react';
-import { CameraIcon, ChatIcon, FlipIcon, HangUpIcon, MicIcon, TorchIcon } from './call-icons.tsx';
+import { CameraIcon, CaptionsIcon, ChatIcon, FlipIcon, HangUpIcon, MicIcon, TorchIcon } from './call-icons.tsx';
 import type { useCallControls } from './use-call-controls.ts';
 import { useTranslation } from 'react-i18next';
 
@@ -29,7 +29,8 @@ function ControlButton(props: { testId: string; label: string; caption: string; 
   );
 }
 
-export function CallControls(props: { controls: Controls; unread: number; canHangUp: boolean; onChat: () => void; onHangUp: () => void }) {
+/** `captions`: whether live captions are on. */
+export function CallControls(props: { controls: Controls; unread: number; canHangUp: boolean; captions: boolean; onCaptions: () => void; onChat: () => void; onHangUp: () => void }) {
   const { t } = useTranslation('customer');
   const c = props.controls;
   return (
@@ -50,6 +51,9 @@ export function CallControls(props: { controls: Controls; unread: number; canHan
           <TorchIcon />
         </ControlButton>
       )}
+      <ControlButton testId="call-captions" label={t('captions.caption')} caption={t('captions.caption')} pressed={props.captions} onClick={props.onCaptions}>
+        <CaptionsIcon />
+      </ControlButton>
       <ControlButton
         testId="chat-open"
         label={props.unread > 0 ? t('controls.chatUnread', { count: props.unread }) : t('controls.chat')}

@@ -37,6 +37,13 @@ export const TorchIcon = () => (
   </Icon>
 );
 
+export const CaptionsIcon = () => (
+  <Icon>
+    <rect x="2" y="5" width="20" height="14" rx="2" />
+    <path d="M10 10.5a2 2 0 1 0 0 3M17 10.5a2 2 0 1 0 0 3" />
+  </Icon>
+);
+
 export const ChatIcon = () => (
   <Icon>
     <path d="M4 5h16v11H9l-5 4z" />

@@ -9,6 +9,8 @@ import { Banner } from '../ui/banner.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { CallControls } from './call-controls.tsx';
+import { CaptionsBand } from './captions/captions-band.tsx';
+import { useCaptions } from './captions/use-captions.ts';
 import { callPhase, checklistIsMain, statusText } from './call-phase.ts';
 import { ChatSheet } from './chat-sheet.tsx';
 import { ChecklistDock } from './checklist-dock.tsx';
@@ -52,7 +54,7 @@ export function CallScreen(props: {
   /** The case was closed: the server admits no call on it any more. */
   onClosed: () => void;
 }) {
-  const { t } = useTranslation('customer');
+  const { t, i18n } = useTranslation('customer');
   const caseId = props.join.case.id;
   const sent = useRef(0);
   const call = useCustomerCall({
@@ -117,7 +119,9 @@ export function CallScreen(props: {
   const transfer = useTransferNotice({ token: props.token, frontDoor: Boolean(props.join.frontDoor), live });
   const assessor = transfer.assessorName ?? props.join.notice?.assessorName ?? null;
   const guided = checklistIsMain(Boolean(checklist.view), phase);
-  useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, messages });
+  const captions = useCaptions(call.remoteAudio, i18n.language);
+  const captionsUnavailable = captions.on && captions.decision === 'unavailable';
+  useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, captionsUnavailable, messages });
 
   const [chatOpen, setChatOpen] = useState(false);
   const [seen, setSeen] = useState(0);
@@ -230,13 +234,14 @@ export function CallScreen(props: {
         </div>
       </div>
 
+      {captions.on && <CaptionsBand captions={captions} assessorName={assessor ?? t('yourAssessor')} onChat={() => setChatOpen(true)} />}
       {checklist.view && <ChecklistDock checklist={checklist} stream={props.stream} main={guided} />}
 
       <div className="call-tools">
         <ModeBar mode={mode.mode} available={mode.available} onSwitch={mode.switchTo} />
         <GalleryUpload caseId={caseId} token={props.token} location={props.location} onUploaded={(evidence) => call.evidenceAdded(evidence.id)} />
       </div>
-      <CallControls controls={controls} unread={unread} canHangUp onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />
+      <CallControls controls={controls} unread={unread} canHangUp captions={captions.on} onCaptions={captions.toggle} onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />
 
       {chatOpen && <ChatSheet lines={call.chat} assessorName={assessor} live={live} onSend={call.sendChat} onClose={() => setChatOpen(false)} />}
       <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} />

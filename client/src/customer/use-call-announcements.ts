@@ -33,8 +33,11 @@ export function phaseAnnouncement(phase: CallPhase, expired: boolean, incoming: 
   }
 }
 
-/** `live`: the assessor is on the call (a photo goes to them, else it is kept with the case); `photo`: the requested photo's progress. */
-export function useCallAnnouncements(props: { phase: CallPhase; expired: boolean; incoming: boolean; assessor: string | null; live: boolean; photo: PhotoStatus; messages: MessageChannel }) {
+/**
+ * `live`: the assessor is on the call (a photo goes to them, else it is kept with the case); `photo`: the
+ * requested photo's progress; `captionsUnavailable`: captions were turned on and this device cannot make them.
+ */
+export function useCallAnnouncements(props: { phase: CallPhase; expired: boolean; incoming: boolean; assessor: string | null; live: boolean; photo: PhotoStatus; captionsUnavailable: boolean; messages: MessageChannel }) {
   const announce = useAnnounce();
   const { phase, expired, incoming, live, messages } = props;
   const name = props.assessor ?? i18next.t('customer:yourAssessor');
@@ -50,6 +53,11 @@ export function useCallAnnouncements(props: { phase: CallPhase; expired: boolean
   useEffect(() => {
     if (sent) announce({ topic: `photo-sent:${sent}`, value: 'sent', text: live ? t('photoSent', { name: who.current }) : t('photoSaved'), urgency: 'polite' });
   }, [sent, live, announce]);
+
+  const { captionsUnavailable } = props;
+  useEffect(() => {
+    if (captionsUnavailable) announce({ topic: 'captions', value: 'unavailable', text: t('captionsUnavailable'), urgency: 'polite' });
+  }, [captionsUnavailable, announce]);
 
   useEffect(() => {
     /** A request without an id of its own is told apart by its arrival. */
