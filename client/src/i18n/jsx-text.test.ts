@@ -10,6 +10,7 @@ const CLIENT = path.join(import.meta.dirname, '..');
 
 /** Files and folders (relative to client/src) whose every user-facing string goes through t(). */
 export const TRANSLATED: readonly string[] = [
+  'console/admin',
   'console/app',
   'console/call',
   'console/case',
@@ -17,6 +18,8 @@ export const TRANSLATED: readonly string[] = [
   'console/main.tsx',
   'console/participants',
   'console/queue',
+  'console/supervisor',
+  'console/tour',
   'console/wrap-up',
   'customer/announcer.tsx',
   'customer/call-controls.tsx',

@@ -1,5 +1,6 @@
 // "Add endpoint": the URL, what it is for, and the events it receives. The server makes the secret.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { WEBHOOK_EVENTS, type WebhookCreated, type WebhookEvent } from '../../../../protocol/webhooks.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -12,6 +13,7 @@ export function AddWebhookForm(props: { onAdded: (created: WebhookCreated) => vo
   const [events, setEvents] = useState<Set<WebhookEvent>>(new Set(['case.created', 'outcome.recorded', 'offer.accepted', 'case.closed']));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('admin');
 
   const toggle = (event: WebhookEvent): void =>
     setEvents((set) => {
@@ -32,18 +34,18 @@ export function AddWebhookForm(props: { onAdded: (created: WebhookCreated) => vo
 
   return (
     <form className="card new-case" onSubmit={submit} data-testid="add-webhook-form">
-      <h2>Add endpoint</h2>
+      <h2>{t('addWebhook.title')}</h2>
       {error && <Banner tone="error" testId="add-webhook-error">{error}</Banner>}
       <div className="field">
-        <label htmlFor="webhook-url">URL</label>
-        <input id="webhook-url" data-testid="webhook-url" type="url" required maxLength={2000} placeholder="https://claims.example.com/hooks/sightline" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <label htmlFor="webhook-url">{t('addWebhook.url')}</label>
+        <input id="webhook-url" data-testid="webhook-url" type="url" required maxLength={2000} placeholder={t('addWebhook.urlPlaceholder')} value={url} onChange={(e) => setUrl(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="webhook-description">Description</label>
-        <input id="webhook-description" data-testid="webhook-description" maxLength={200} placeholder="Claims system" value={description} onChange={(e) => setDescription(e.target.value)} />
+        <label htmlFor="webhook-description">{t('addWebhook.description')}</label>
+        <input id="webhook-description" data-testid="webhook-description" maxLength={200} placeholder={t('addWebhook.descriptionPlaceholder')} value={description} onChange={(e) => setDescription(e.target.value)} />
       </div>
       <fieldset className="field webhook-events" data-testid="webhook-events">
-        <legend className="small muted">Events</legend>
+        <legend className="small muted">{t('webhooks.events')}</legend>
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event}>
             <input type="checkbox" data-testid={`webhook-event-${event}`} checked={events.has(event)} onChange={() => toggle(event)} />
@@ -53,10 +55,10 @@ export function AddWebhookForm(props: { onAdded: (created: WebhookCreated) => vo
       </fieldset>
       <div className="row-end">
         <button type="button" className="btn" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" className="btn btn-primary" data-testid="add-webhook-submit" disabled={busy || events.size === 0}>
-          {busy ? 'Adding…' : 'Add endpoint'}
+          {busy ? t('adding') : t('addWebhook.title')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 // One user's open cases on the users page, each with a control to reassign it to an enabled assessor
 // (a disabled user's cases would otherwise wait for nobody).
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseView, UserAdminView } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import type { Tone } from '../../ui/banner.tsx';
@@ -12,6 +13,7 @@ export function UserCases(props: { user: UserAdminView; users: UserAdminView[]; 
   const [targets, setTargets] = useState<Record<string, string>>({});
   const userId = props.user.id;
   const { notify } = props;
+  const { t } = useTranslation('admin');
 
   useEffect(() => {
     const controller = new AbortController();
@@ -33,15 +35,15 @@ export function UserCases(props: { user: UserAdminView; users: UserAdminView[]; 
     consoleApi.assignCase(caseId, { assessorId: to }).then(
       (moved) => {
         setCases((list) => list?.filter((c) => c.id !== moved.id) ?? list);
-        notify('success', `“${moved.title}” assigned to ${others.find((u) => u.id === to)?.name ?? 'the assessor'}.`);
+        notify('success', t('userCases.assigned', { title: moved.title, name: others.find((u) => u.id === to)?.name ?? t('userCases.theAssessor') }));
         props.onMoved();
       },
       (e: unknown) => notify('error', messageOf(e)),
     );
   }
 
-  if (cases === null) return <p className="muted small">Loading cases…</p>;
-  if (cases.length === 0) return <p className="muted small" data-testid="user-cases-none">No open cases.</p>;
+  if (cases === null) return <p className="muted small">{t('userCases.loading')}</p>;
+  if (cases.length === 0) return <p className="muted small" data-testid="user-cases-none">{t('userCases.none')}</p>;
   return (
     <ul className="user-cases" data-testid="user-cases">
       {cases.map((c) => (
@@ -49,7 +51,7 @@ export function UserCases(props: { user: UserAdminView; users: UserAdminView[]; 
           <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.title}</a>
           {c.reference && <span className="muted small"> · {c.reference}</span>}
           <span className="spacer" />
-          <select aria-label={`Assign “${c.title}” to`} data-testid="user-case-target" value={targets[c.id] ?? others[0]?.id ?? ''} onChange={(e) => setTargets((t) => ({ ...t, [c.id]: e.target.value }))}>
+          <select aria-label={t('userCases.assignTo', { title: c.title })} data-testid="user-case-target" value={targets[c.id] ?? others[0]?.id ?? ''} onChange={(e) => setTargets((t) => ({ ...t, [c.id]: e.target.value }))}>
             {others.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -57,7 +59,7 @@ export function UserCases(props: { user: UserAdminView; users: UserAdminView[]; 
             ))}
           </select>
           <button type="button" className="btn btn-small" data-testid="user-case-assign" disabled={others.length === 0} onClick={() => assign(c.id)}>
-            Reassign
+            {t('userCases.reassign')}
           </button>
         </li>
       ))}

@@ -1,35 +1,26 @@
 // The admin's users page (#/users): everyone with their role, status and open cases; add a user,
 // disable or re-enable one, reset a password, and move a user's open cases to another assessor.
-import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Role, User, UserAdminView } from '../../../../protocol/http.ts';
+import { Fragment, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { User, UserAdminView } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
-import { Banner, type Tone } from '../../ui/banner.tsx';
+import type { Tone } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { AddUserForm } from './add-user-form.tsx';
+import { LoadFailed } from './load-failed.tsx';
 import { UserCases } from './user-cases.tsx';
 import { OrgSettingsSection } from './org-settings.tsx';
-
-const ROLE_NAMES: Record<Role, string> = { admin: 'Admin', assessor: 'Assessor', supervisor: 'Supervisor', expert: 'Expert' };
+import { ROLE_NAMES } from './role-words.ts';
+import { useLoaded } from './use-loaded.ts';
 
 export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) => void }) {
   const { notify } = props;
-  const [users, setUsers] = useState<UserAdminView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('admin');
+  const { value: users, error, reload: load } = useLoaded(consoleApi.listUsers);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [opened, setOpened] = useState<Set<string>>(new Set());
-
-  const load = useCallback(() => {
-    consoleApi.listUsers().then(
-      (list) => {
-        setUsers(list);
-        setError(null);
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, []);
-  useEffect(load, [load]);
 
   function act(action: Promise<unknown>, done: string): void {
     action.then(
@@ -47,7 +38,7 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
       () => {
         setResetting(null);
         setPassword('');
-        notify('success', `${user.name}'s password was reset; they are signed out everywhere.`);
+        notify('success', t('users.passwordReset', { name: user.name }));
       },
       (e: unknown) => notify('error', messageOf(e)),
     );
@@ -64,14 +55,14 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
     <main className="page users-page" data-testid="users-page">
       <div className="page-head">
         <div>
-          <h1>Users</h1>
+          <h1>{t('users.title')}</h1>
           <p className="muted small" data-testid="user-count">
-            {users ? `${users.length} ${users.length === 1 ? 'user' : 'users'} · ${users.filter((u) => u.disabledAt).length} disabled` : '\u00a0'}
+            {users ? t('users.count', { count: users.length, disabled: users.filter((u) => u.disabledAt).length }) : '\u00a0'}
           </p>
         </div>
         {!adding && (
           <button type="button" className="btn btn-primary" data-testid="add-user-open" onClick={() => setAdding(true)}>
-            Add user
+            {t('addUser.title')}
           </button>
         )}
       </div>
@@ -80,30 +71,23 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
           onCancel={() => setAdding(false)}
           onAdded={(user) => {
             setAdding(false);
-            notify('success', `${user.name} can now sign in as ${user.email}.`);
+            notify('success', t('users.added', { name: user.name, email: user.email }));
             load();
           }}
         />
       )}
-      {error && (
-        <Banner tone="error">
-          {error}{' '}
-          <button type="button" className="btn btn-small" onClick={load}>
-            Retry
-          </button>
-        </Banner>
-      )}
-      {users === null && !error && <p className="muted">Loading users…</p>}
+      {error && <LoadFailed error={error} onRetry={load} />}
+      {users === null && !error && <p className="muted">{t('users.loading')}</p>}
       {users && (
         <table className="table users" data-testid="user-list">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th>Open cases</th>
-              <th aria-label="Actions" />
+              <th>{t('users.name')}</th>
+              <th>{t('users.email')}</th>
+              <th>{t('users.role')}</th>
+              <th>{t('users.status')}</th>
+              <th>{t('users.openCases')}</th>
+              <th aria-label={t('actions')} />
             </tr>
           </thead>
           <tbody>
@@ -116,18 +100,18 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                   <tr data-testid="user-row" data-user-id={u.id} data-email={u.email} data-disabled={u.disabledAt !== null}>
                     <td>
                       <strong>{u.name}</strong>
-                      {self && <span className="muted small"> (you)</span>}
+                      {self && <span className="muted small"> {t('users.you')}</span>}
                     </td>
                     <td className="small">{u.email}</td>
-                    <td>{u.role === 'admin' ? <span className="badge badge-brand">Admin</span> : <span className="badge">{ROLE_NAMES[u.role]}</span>}</td>
+                    <td>{u.role === 'admin' ? <span className="badge badge-brand">{ROLE_NAMES.admin}</span> : <span className="badge">{ROLE_NAMES[u.role]}</span>}</td>
                     <td>
                       {u.disabledAt ? (
                         <span className="badge badge-bad" data-testid="user-status">
-                          Disabled
+                          {t('users.disabled')}
                         </span>
                       ) : (
                         <span className="badge badge-ok" data-testid="user-status">
-                          Active
+                          {t('users.active')}
                         </span>
                       )}
                     </td>
@@ -138,8 +122,8 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                     </td>
                     <td className="row-actions">
                       {u.disabledAt ? (
-                        <button type="button" className="btn btn-small" data-testid="user-enable" onClick={() => act(consoleApi.enableUser(u.id), `${u.name} can sign in again.`)}>
-                          Re-enable
+                        <button type="button" className="btn btn-small" data-testid="user-enable" onClick={() => act(consoleApi.enableUser(u.id), t('users.enabled', { name: u.name }))}>
+                          {t('users.enable')}
                         </button>
                       ) : (
                         <button
@@ -147,10 +131,10 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                           className="btn btn-small"
                           data-testid="user-disable"
                           disabled={self}
-                          title={self ? 'You cannot disable your own account.' : undefined}
-                          onClick={() => act(consoleApi.disableUser(u.id), `${u.name} is disabled and signed out.`)}
+                          title={self ? t('users.cannotDisableSelf') : undefined}
+                          onClick={() => act(consoleApi.disableUser(u.id), t('users.disabledDone', { name: u.name }))}
                         >
-                          Disable
+                          {t('users.disable')}
                         </button>
                       )}
                       <button
@@ -158,13 +142,13 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                         className="btn btn-small"
                         data-testid="user-reset-password"
                         disabled={self}
-                        title={self ? 'Ask another admin to reset your password.' : undefined}
+                        title={self ? t('users.cannotResetSelf') : undefined}
                         onClick={() => {
                           setResetting(resetting === u.id ? null : u.id);
                           setPassword('');
                         }}
                       >
-                        Reset password
+                        {t('users.resetPassword')}
                       </button>
                     </td>
                   </tr>
@@ -172,13 +156,13 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                     <tr className="user-detail">
                       <td colSpan={6}>
                         <form className="inline-form" onSubmit={(e) => reset(e, u)} data-testid="reset-password-form">
-                          <label htmlFor={`reset-${u.id}`}>New password for {u.name}</label>
-                          <input id={`reset-${u.id}`} data-testid="reset-password-input" type="text" autoComplete="off" required minLength={10} maxLength={1024} placeholder="at least 10 characters" value={password} onChange={(e) => setPassword(e.target.value)} />
+                          <label htmlFor={`reset-${u.id}`}>{t('users.newPasswordFor', { name: u.name })}</label>
+                          <input id={`reset-${u.id}`} data-testid="reset-password-input" type="text" autoComplete="off" required minLength={10} maxLength={1024} placeholder={t('passwordHint')} value={password} onChange={(e) => setPassword(e.target.value)} />
                           <button type="submit" className="btn btn-small btn-primary" data-testid="reset-password-submit">
-                            Set password
+                            {t('users.setPassword')}
                           </button>
                           <button type="button" className="btn btn-small" onClick={() => setResetting(null)}>
-                            Cancel
+                            {t('cancel')}
                           </button>
                         </form>
                       </td>
@@ -187,7 +171,7 @@ export function UsersPage(props: { me: User; notify: (tone: Tone, text: string) 
                   {showCases && (
                     <tr className="user-detail">
                       <td colSpan={6}>
-                        {u.disabledAt && u.openCases > 0 && <p className="small user-cases-note">{u.name} is disabled: reassign their open cases so no customer waits for them.</p>}
+                        {u.disabledAt && u.openCases > 0 && <p className="small user-cases-note">{t('users.reassignNote', { name: u.name })}</p>}
                         <UserCases user={u} users={users} onMoved={load} notify={notify} />
                       </td>
                     </tr>

@@ -1,11 +1,14 @@
 // The admin's webhooks page (#/webhooks): the endpoints that hear about cases, with their events and
 // status; add one (its secret shown once), enable or disable, reveal or rotate the secret, send a test
 // event, delete, and each endpoint's delivery history with a retry.
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WebhookEndpointView } from '../../../../protocol/webhooks.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
 import { AddWebhookForm } from './add-webhook-form.tsx';
+import { LoadFailed } from './load-failed.tsx';
+import { useLoaded } from './use-loaded.ts';
 import { WebhookDeliveries } from './webhook-deliveries.tsx';
 import { EVENT_LABELS, attemptSummary } from './webhook-words.ts';
 import { webhooksApi } from './webhooks-api.ts';
@@ -20,22 +23,11 @@ interface ShownSecret {
 
 export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void }) {
   const { notify } = props;
-  const [endpoints, setEndpoints] = useState<WebhookEndpointView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('admin');
+  const { value: endpoints, error, reload: load } = useLoaded(webhooksApi.list);
   const [adding, setAdding] = useState(false);
   const [shown, setShown] = useState<ShownSecret | null>(null);
   const [history, setHistory] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    webhooksApi.list().then(
-      (list) => {
-        setEndpoints(list);
-        setError(null);
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, []);
-  useEffect(load, [load]);
 
   function act<T>(action: Promise<T>, done: (value: T) => string | null): void {
     action.then(
@@ -49,27 +41,27 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
   }
 
   const remove = (e: WebhookEndpointView): void => {
-    if (!window.confirm(`Delete the endpoint ${e.url}? Its delivery history goes with it.`)) return;
+    if (!window.confirm(t('webhooks.confirmDelete', { url: e.url }))) return;
     act(webhooksApi.remove(e.id), () => {
       if (shown?.endpointId === e.id) setShown(null);
-      return 'The endpoint was deleted.';
+      return t('webhooks.deleted');
     });
   };
   const reveal = (e: WebhookEndpointView): void =>
     act(webhooksApi.revealSecret(e.id), (secret) => {
-      setShown({ endpointId: e.id, secret, note: 'The secret this endpoint is signed with.' });
+      setShown({ endpointId: e.id, secret, note: t('webhooks.secretNote') });
       return null;
     });
   const sendTest = (e: WebhookEndpointView): void => {
     webhooksApi.sendTest(e.id).then(
-      (r) => (r.delivered ? notify('success', `Test event delivered: ${attemptSummary(r.attempt)}.`) : notify('error', `Test event not delivered: ${attemptSummary(r.attempt)}.`)),
+      (r) => (r.delivered ? notify('success', t('webhooks.testDelivered', { attempt: attemptSummary(r.attempt) })) : notify('error', t('webhooks.testFailed', { attempt: attemptSummary(r.attempt) }))),
       (err: unknown) => notify('error', messageOf(err)),
     );
   };
   const rotate = (e: WebhookEndpointView): void => {
-    if (!window.confirm('Rotate the secret? Deliveries are signed with the new one at once; update the receiver.')) return;
+    if (!window.confirm(t('webhooks.confirmRotate'))) return;
     act(webhooksApi.rotateSecret(e.id), (secret) => {
-      setShown({ endpointId: e.id, secret, note: 'The new secret signs every delivery from now on.' });
+      setShown({ endpointId: e.id, secret, note: t('webhooks.rotatedNote') });
       return null;
     });
   };
@@ -78,12 +70,12 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
     <main className="page webhooks-page" data-testid="webhooks-page">
       <div className="page-head">
         <div>
-          <h1>Webhooks</h1>
-          <p className="muted small">Events sent to your claims, payment or repair systems, signed (Standard Webhooks). See docs/WEBHOOKS.md to verify them.</p>
+          <h1>{t('webhooks.title')}</h1>
+          <p className="muted small">{t('webhooks.intro')}</p>
         </div>
         {!adding && (
           <button type="button" className="btn btn-primary" data-testid="add-webhook-open" onClick={() => setAdding(true)}>
-            Add endpoint
+            {t('addWebhook.title')}
           </button>
         )}
       </div>
@@ -92,7 +84,7 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
           onCancel={() => setAdding(false)}
           onAdded={(created) => {
             setAdding(false);
-            setShown({ endpointId: created.endpoint.id, secret: created.secret, note: 'Copy it into the receiver now: it signs every delivery.' });
+            setShown({ endpointId: created.endpoint.id, secret: created.secret, note: t('webhooks.addedNote') });
             load();
           }}
         />
@@ -100,37 +92,30 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
       {shown && (
         <Banner tone="info" testId="webhook-secret-banner">
           <div className="webhook-secret">
-            <span>Signing secret for {endpoints?.find((e) => e.id === shown.endpointId)?.url ?? 'the endpoint'}:</span>
+            <span>{t('webhooks.secretFor', { url: endpoints?.find((e) => e.id === shown.endpointId)?.url ?? t('webhooks.theEndpoint') })}</span>
             <code data-testid="webhook-secret">{shown.secret}</code>
             <button type="button" className="btn btn-small" onClick={() => void navigator.clipboard?.writeText(shown.secret)}>
-              Copy
+              {t('copy')}
             </button>
             <button type="button" className="btn btn-small" data-testid="webhook-secret-hide" onClick={() => setShown(null)}>
-              Hide
+              {t('webhooks.hide')}
             </button>
           </div>
           <p className="small">{shown.note}</p>
         </Banner>
       )}
-      {error && (
-        <Banner tone="error">
-          {error}{' '}
-          <button type="button" className="btn btn-small" onClick={load}>
-            Retry
-          </button>
-        </Banner>
-      )}
-      {endpoints === null && !error && <p className="muted">Loading endpoints…</p>}
-      {endpoints?.length === 0 && <p className="muted" data-testid="webhooks-empty">No endpoints yet: nothing leaves Sightline.</p>}
+      {error && <LoadFailed error={error} onRetry={load} />}
+      {endpoints === null && !error && <p className="muted">{t('webhooks.loading')}</p>}
+      {endpoints?.length === 0 && <p className="muted" data-testid="webhooks-empty">{t('webhooks.none')}</p>}
       {endpoints && endpoints.length > 0 && (
         <table className="table" data-testid="webhook-list">
           <thead>
             <tr>
-              <th>Endpoint</th>
-              <th>Events</th>
-              <th>Status</th>
-              <th>Waiting</th>
-              <th aria-label="Actions" />
+              <th>{t('webhooks.endpoint')}</th>
+              <th>{t('webhooks.events')}</th>
+              <th>{t('users.status')}</th>
+              <th>{t('webhooks.waiting')}</th>
+              <th aria-label={t('actions')} />
             </tr>
           </thead>
           <tbody>
@@ -141,29 +126,29 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
                     <strong className="webhook-url">{e.url}</strong>
                     {e.description && <div className="muted small">{e.description}</div>}
                   </td>
-                  <td className="small">{e.events.map((ev) => EVENT_LABELS[ev]).join(', ')}</td>
-                  <td>{e.enabled ? <span className="badge badge-ok">Enabled</span> : <span className="badge badge-bad">Disabled</span>}</td>
+                  <td className="small">{e.events.map((ev) => EVENT_LABELS[ev]).join(t('listSeparator'))}</td>
+                  <td>{e.enabled ? <span className="badge badge-ok">{t('webhooks.enabled')}</span> : <span className="badge badge-bad">{t('webhooks.disabled')}</span>}</td>
                   <td className="small" data-testid="webhook-waiting">
-                    {e.pending} waiting{e.abandoned > 0 && <span className="badge badge-bad"> {e.abandoned} abandoned</span>}
+                    {t('webhooks.pending', { count: e.pending })}{e.abandoned > 0 && <span className="badge badge-bad"> {t('webhooks.abandoned', { count: e.abandoned })}</span>}
                   </td>
                   <td className="row-actions">
                     <button type="button" className="btn btn-small" data-testid="webhook-history" aria-expanded={history === e.id} onClick={() => setHistory(history === e.id ? null : e.id)}>
-                      Deliveries
+                      {t('webhooks.deliveries')}
                     </button>
                     <button type="button" className="btn btn-small" data-testid="webhook-test" onClick={() => sendTest(e)}>
-                      Send test event
+                      {t('webhooks.sendTest')}
                     </button>
-                    <button type="button" className="btn btn-small" data-testid="webhook-toggle" onClick={() => act(webhooksApi.update(e.id, { enabled: !e.enabled }), () => (e.enabled ? 'Disabled: messages wait until it is enabled again.' : 'Enabled.'))}>
-                      {e.enabled ? 'Disable' : 'Enable'}
+                    <button type="button" className="btn btn-small" data-testid="webhook-toggle" onClick={() => act(webhooksApi.update(e.id, { enabled: !e.enabled }), () => (e.enabled ? t('webhooks.disabledDone') : t('webhooks.enabledDone')))}>
+                      {e.enabled ? t('users.disable') : t('webhooks.enable')}
                     </button>
                     <button type="button" className="btn btn-small" data-testid="webhook-reveal" onClick={() => reveal(e)}>
-                      Reveal secret
+                      {t('webhooks.reveal')}
                     </button>
                     <button type="button" className="btn btn-small" data-testid="webhook-rotate" onClick={() => rotate(e)}>
-                      Rotate
+                      {t('webhooks.rotate')}
                     </button>
                     <button type="button" className="btn btn-small btn-ghost" data-testid="webhook-delete" onClick={() => remove(e)}>
-                      Delete
+                      {t('webhooks.delete')}
                     </button>
                   </td>
                 </tr>

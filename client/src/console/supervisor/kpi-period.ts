@@ -1,4 +1,6 @@
-// The periods a supervisor picks (Today, 7 days, 30 days, or two days of their own) as GET /api/kpis's query.
+// The periods a supervisor picks (Today, 7 days, 30 days, or two days of their own) as GET /api/kpis's
+// query, and how the board writes its figures (durations, shares, chart axes) in the page's language.
+import { i18next } from '../../i18n/i18n.ts';
 
 export type PeriodChoice = { kind: 'today' } | { kind: 'days'; days: 7 | 30 } | { kind: 'custom'; from: string; to: string };
 
@@ -19,22 +21,30 @@ export function periodQuery(choice: PeriodChoice, now: Date): PeriodQuery {
   return { from: choice.from, to: choice.to };
 }
 
-/** A bucket's label on a chart's axis: "14:00" by the hour, "5 Dec" by the day (UTC, as the buckets are). */
+/** The locale the board's figures are written in: British English for English (as the server's), else the page's language. */
+export const boardLocale = (): string => (i18next.language === 'en' ? 'en-GB' : i18next.language);
+
+/** A bucket's label on a chart's axis: "14:00" by the hour, "5 Dec" / "12月5日" by the day (UTC, as the buckets are). */
 export function bucketLabel(startIso: string, bucket: 'hour' | 'day'): string {
   const at = new Date(startIso);
   if (bucket === 'hour') return `${String(at.getUTCHours()).padStart(2, '0')}:00`;
-  return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return at.toLocaleDateString(boardLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
-/** "42 s", "3 min", "1 h 05 min"; a dash for nothing measured. */
+/** "42 s", "3 min", "1 h 05 min" (42 秒, 3 分钟, 1 小时 05 分); a dash for nothing measured. */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null) return '—';
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return i18next.t('supervisor:duration.seconds', { s });
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min${s % 60 ? ` ${String(s % 60).padStart(2, '0')} s` : ''}`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (minutes < 60) return s % 60 ? i18next.t('supervisor:duration.minutesSeconds', { m: minutes, s: pad(s % 60) }) : i18next.t('supervisor:duration.minutes', { m: minutes });
+  return i18next.t('supervisor:duration.hoursMinutes', { h: Math.floor(minutes / 60), m: pad(minutes % 60) });
 }
 
-/** "37 %"; a dash when there was nothing to divide. */
-export const formatShare = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 100)} %`);
+/** "37 %" (37%); a dash when there was nothing to divide. */
+export const formatShare = (share: number | null): string => (share === null ? '—' : i18next.t('supervisor:share', { percent: Math.round(share * 100) }));
+
+/** A count or mean as the page's language writes numbers ("1,234", "4.3"). */
+export const formatNumber = (value: number, fractionDigits = 0): string =>
+  new Intl.NumberFormat(boardLocale(), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);

@@ -1,18 +1,21 @@
 // The period's headline figures as tiles: each a number, what it is, and what it is out of.
+import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '../../../../protocol/kpi.ts';
-import { formatSeconds, formatShare } from './kpi-period.ts';
+import { formatNumber, formatSeconds, formatShare } from './kpi-period.ts';
 
 export function KpiTiles(props: { report: KpiReport }) {
+  const { t } = useTranslation('supervisor');
   const r = props.report;
+  const n = (value: number) => formatNumber(value);
   const tiles: { id: string; label: string; value: string; detail: string }[] = [
-    { id: 'wait', label: 'Wait (median)', value: formatSeconds(r.waitSeconds.p50), detail: `p90 ${formatSeconds(r.waitSeconds.p90)} · max ${formatSeconds(r.waitSeconds.max)}` },
-    { id: 'handle', label: 'Handle time (median)', value: formatSeconds(r.handleSeconds.p50), detail: `p90 ${formatSeconds(r.handleSeconds.p90)} · ${r.handleSeconds.count} finished` },
-    { id: 'abandonment', label: 'Abandoned', value: formatShare(r.abandonment), detail: `${r.abandoned} of ${r.entered} who queued` },
-    { id: 'fcr', label: 'First-contact resolution', value: formatShare(r.firstContactResolution), detail: 'not queued again within 7 days' },
-    { id: 'satisfaction', label: 'Satisfaction', value: r.satisfaction.mean === null ? '—' : `${r.satisfaction.mean.toFixed(1)} / 5`, detail: `${r.satisfaction.count} ${r.satisfaction.count === 1 ? 'answer' : 'answers'}` },
-    { id: 'containment', label: 'Bot containment', value: formatShare(r.botContainment.ratio), detail: `${r.botContainment.contained} of ${r.botContainment.intakes} intakes kept by the assistant` },
-    { id: 'served', label: 'Served', value: String(r.served), detail: `of ${r.entered} queued` },
-    { id: 'switches', label: 'Channel switches', value: r.switches.kinds.length ? String(r.switches.count) : '—', detail: r.switches.kinds.length ? 'text ↔ voice ↔ video ↔ XR' : 'not recorded yet' },
+    { id: 'wait', label: t('tile.wait'), value: formatSeconds(r.waitSeconds.p50), detail: t('tile.waitDetail', { p90: formatSeconds(r.waitSeconds.p90), max: formatSeconds(r.waitSeconds.max) }) },
+    { id: 'handle', label: t('tile.handle'), value: formatSeconds(r.handleSeconds.p50), detail: t('tile.handleDetail', { p90: formatSeconds(r.handleSeconds.p90), finished: n(r.handleSeconds.count) }) },
+    { id: 'abandonment', label: t('tile.abandoned'), value: formatShare(r.abandonment), detail: t('tile.abandonedDetail', { abandoned: n(r.abandoned), entered: n(r.entered) }) },
+    { id: 'fcr', label: t('tile.fcr'), value: formatShare(r.firstContactResolution), detail: t('tile.fcrDetail') },
+    { id: 'satisfaction', label: t('tile.satisfaction'), value: r.satisfaction.mean === null ? '—' : t('tile.satisfactionValue', { mean: formatNumber(r.satisfaction.mean, 1) }), detail: t('tile.answers', { count: r.satisfaction.count, n: n(r.satisfaction.count) }) },
+    { id: 'containment', label: t('tile.containment'), value: formatShare(r.botContainment.ratio), detail: t('tile.containmentDetail', { contained: n(r.botContainment.contained), intakes: n(r.botContainment.intakes) }) },
+    { id: 'served', label: t('tile.served'), value: n(r.served), detail: t('tile.servedDetail', { entered: n(r.entered) }) },
+    { id: 'switches', label: t('tile.switches'), value: r.switches.kinds.length ? n(r.switches.count) : '—', detail: r.switches.kinds.length ? t('tile.switchesDetail') : t('tile.switchesNone') },
   ];
   return (
     <div className="sv-tiles" data-testid="kpi-tiles">

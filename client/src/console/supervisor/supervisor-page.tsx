@@ -1,29 +1,31 @@
 // The supervisor's wall board (#/supervisor): the live queue and assessors on top, then the KPIs of a
 // chosen period as tiles and charts, with the same figures as a CSV to download.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '../../../../protocol/kpi.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
+import { formatTime } from '../../ui/format.ts';
 import { KpiCharts } from './kpi-charts.tsx';
-import { periodQuery, type PeriodChoice, type PeriodQuery } from './kpi-period.ts';
+import { boardLocale, formatNumber, periodQuery, type PeriodChoice, type PeriodQuery } from './kpi-period.ts';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { QueueBoard } from './live-queue.tsx';
 import { supervisorApi } from './supervisor-api.ts';
-import { useLiveQueue, useNow } from './use-live-queue.ts';
+import { QUEUE_POLL_MS, useLiveQueue, useNow } from './use-live-queue.ts';
 import './supervisor.css';
 
+/** Each preset with its message key (supervisor:period.*). */
 const PRESETS: { id: string; label: string; choice: PeriodChoice }[] = [
-  { id: 'today', label: 'Today', choice: { kind: 'today' } },
-  { id: '7d', label: '7 days', choice: { kind: 'days', days: 7 } },
-  { id: '30d', label: '30 days', choice: { kind: 'days', days: 30 } },
+  { id: 'today', label: 'period.today', choice: { kind: 'today' } },
+  { id: '7d', label: 'period.days7', choice: { kind: 'days', days: 7 } },
+  { id: '30d', label: 'period.days30', choice: { kind: 'days', days: 30 } },
 ];
 
 /** The day in the browser's time zone, as a date field shows it. */
 const isoDay = (at: Date): string => `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-/** The browser's locale, as the day fields beside it use. */
-const PERIOD_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function SupervisorPage() {
+  const { t } = useTranslation('supervisor');
   const live = useLiveQueue();
   const now = useNow();
   const [preset, setPreset] = useState<string>('7d');
@@ -54,22 +56,22 @@ export function SupervisorPage() {
     <main className="page sv-page" data-testid="supervisor-page">
       <div className="page-head">
         <div>
-          <h1>Supervisor</h1>
+          <h1>{t('title')}</h1>
           <p className="muted small" data-testid="queue-read">
-            {live.readAt ? `Live queue · refreshed every 3 s · last ${new Date(live.readAt).toLocaleTimeString()}` : 'Reading the queue…'}
+            {live.readAt ? t('live.read', { seconds: QUEUE_POLL_MS / 1000, time: formatTime(new Date(live.readAt).toISOString()) }) : t('live.reading')}
           </p>
         </div>
       </div>
-      {live.error && <Banner tone="warning">The live queue could not be refreshed: {live.error}</Banner>}
+      {live.error && <Banner tone="warning">{t('live.failed', { error: live.error })}</Banner>}
       {live.queue && <QueueBoard queue={live.queue} now={now} />}
 
-      <section className="sv-kpis" aria-label="KPIs">
+      <section className="sv-kpis" aria-labelledby="sv-kpi-title">
         <div className="sv-kpi-head">
-          <h2>Performance</h2>
-          <div className="sv-period" role="group" aria-label="Period">
+          <h2 id="sv-kpi-title">{t('kpis')}</h2>
+          <div className="sv-period" role="group" aria-label={t('period.label')}>
             {PRESETS.map((p) => (
               <button key={p.id} type="button" className={`btn btn-small ${preset === p.id ? 'btn-primary' : ''}`} aria-pressed={preset === p.id} data-testid={`period-${p.id}`} onClick={() => choose(p.id)}>
-                {p.label}
+                {t(p.label)}
               </button>
             ))}
             <form
@@ -79,15 +81,15 @@ export function SupervisorPage() {
                 choose('custom');
               }}
             >
-              <input type="date" aria-label="From" data-testid="period-from" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} required />
-              <span className="muted">to</span>
-              <input type="date" aria-label="To" data-testid="period-to" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} required />
+              <input type="date" aria-label={t('period.from')} data-testid="period-from" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} required />
+              <span className="muted">{t('period.to')}</span>
+              <input type="date" aria-label={t('period.toDay')} data-testid="period-to" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} required />
               <button type="submit" className={`btn btn-small ${preset === 'custom' ? 'btn-primary' : ''}`} data-testid="period-custom">
-                Show
+                {t('period.show')}
               </button>
             </form>
             <a className="btn btn-small" href={supervisorApi.csvUrl(period)} download data-testid="kpi-csv">
-              Download CSV
+              {t('period.csv')}
             </a>
           </div>
         </div>
@@ -95,7 +97,7 @@ export function SupervisorPage() {
         {report && (
           <>
             <p className="muted small" data-testid="kpi-period">
-              {PERIOD_FORMAT.formatRange(new Date(report.from), new Date(report.to))} · {report.entered} queued
+              {t('period.line', { range: new Intl.DateTimeFormat(boardLocale(), { dateStyle: 'medium', timeStyle: 'short' }).formatRange(new Date(report.from), new Date(report.to)), queued: formatNumber(report.entered) })}
             </p>
             <KpiTiles report={report} />
             <KpiCharts report={report} />

@@ -2,6 +2,7 @@
 // to render (the console draws the same scene itself) and a short line saying where they are, where
 // they look and how they see the tour.
 import type { TourManifest } from '../../../../protocol/tour.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { clampPitch, normaliseYaw, yawDelta } from '../../xr/tour/tour-directions.ts';
 import { hasThreeD, type TourMode } from '../../xr/tour/tour-mode.ts';
 import type { TourPoseMessage } from '../../xr/tour/tour-sync.ts';
@@ -30,27 +31,31 @@ const UP_DOWN = 30;
 
 /** Where the customer looks, in words, relative to the way the viewpoint faces (a seat: forward). */
 export function lookWords(tour: TourManifest, pose: Pick<TourPoseMessage, 'viewpoint' | 'yaw' | 'pitch'>): string {
-  if (pose.pitch <= -UP_DOWN) return 'looking down';
-  if (pose.pitch >= UP_DOWN) return 'looking up';
+  return i18next.t(`guide:look.${lookDirection(tour, pose)}`);
+}
+
+function lookDirection(tour: TourManifest, pose: Pick<TourPoseMessage, 'viewpoint' | 'yaw' | 'pitch'>): 'down' | 'up' | 'behind' | 'left' | 'right' | 'ahead' {
+  if (pose.pitch <= -UP_DOWN) return 'down';
+  if (pose.pitch >= UP_DOWN) return 'up';
   const ahead = viewpointById(tour, pose.viewpoint)?.yaw ?? 0;
   // Yaw grows counter-clockwise seen from above: a positive turn is to the left.
   const turn = yawDelta(ahead, pose.yaw);
-  if (Math.abs(turn) >= BEHIND) return 'looking behind';
-  if (turn >= SIDEWAYS) return 'looking left';
-  if (turn <= -SIDEWAYS) return 'looking right';
-  return 'looking ahead';
+  if (Math.abs(turn) >= BEHIND) return 'behind';
+  if (turn >= SIDEWAYS) return 'left';
+  if (turn <= -SIDEWAYS) return 'right';
+  return 'ahead';
 }
 
-const VIEW_WORDS: Record<TourPoseMessage['view'], string> = { '3d': '3D', panorama: '360° photo', vr: 'headset' };
+const VIEW_KEYS: Record<TourPoseMessage['view'], string> = { '3d': 'guide:view.threeD', panorama: 'guide:view.panorama', vr: 'guide:view.headset' };
 
 /** Where the customer is: the seat they sit in ("Window seat 23A"), else the viewpoint's title. */
 export function placeWords(tour: TourManifest, viewpointId: string): string {
   const seat = seatAt(tour, viewpointId);
-  if (seat) return `${seat.window ? 'Window seat' : seat.aisle ? 'Aisle seat' : 'Seat'} ${seat.id}`;
+  if (seat) return i18next.t(seat.window ? 'guide:seat.window' : seat.aisle ? 'guide:seat.aisle' : 'guide:seat.other', { seat: seat.id });
   return viewpointById(tour, viewpointId)?.title ?? viewpointId;
 }
 
 /** "Window seat 23A · looking left · 3D". */
 export function describeCustomer(tour: TourManifest, pose: TourPoseMessage): string {
-  return [placeWords(tour, pose.viewpoint), lookWords(tour, pose), VIEW_WORDS[pose.view]].join(' · ');
+  return i18next.t('guide:customerLine', { place: placeWords(tour, pose.viewpoint), look: lookWords(tour, pose), view: i18next.t(VIEW_KEYS[pose.view]) });
 }

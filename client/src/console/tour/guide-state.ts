@@ -10,8 +10,11 @@ export interface GuideState {
   poseAt: number | null;
   leader: TourLeader;
   pointer: Vec3 | null;
-  notice: string | null;
+  /** What the customer just did with the lead, for the panel to say (in words of the page's language). */
+  notice: GuideNotice | null;
 }
+
+export type GuideNotice = 'customer-roams' | 'customer-asks-lead';
 
 export const INITIAL_GUIDE: GuideState = { pose: null, poseAt: null, leader: 'customer', pointer: null, notice: null };
 
@@ -21,8 +24,8 @@ export type GuideEvent =
   | { type: 'pointer'; target: Vec3 | null }
   | { type: 'dismiss' };
 
-export const CUSTOMER_ROAMS = 'The customer is looking around on their own';
-export const CUSTOMER_ASKS_LEAD = 'The customer handed the lead to you';
+export const CUSTOMER_ROAMS: GuideNotice = 'customer-roams';
+export const CUSTOMER_ASKS_LEAD: GuideNotice = 'customer-asks-lead';
 
 export function reduceGuide(state: GuideState, event: GuideEvent): GuideState {
   switch (event.type) {

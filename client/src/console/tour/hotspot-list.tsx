@@ -1,5 +1,6 @@
 // The hotspots near where the customer stands, nearest first, each with a button that opens its card
 // on the customer's screen (or closes it, if that one is open).
+import { Trans, useTranslation } from 'react-i18next';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { formatMoney } from '../../ui/format.ts';
 import { visibleHotspots } from '../../xr/tour/hotspot-visibility.ts';
@@ -7,6 +8,7 @@ import { viewpointById } from '../../xr/tour/tour-view-state.ts';
 
 export function HotspotList(props: { tour: TourManifest; viewpoint: string; openCard: string | null; live: boolean; onShow: (hotspot: string | null) => void }) {
   const { tour } = props;
+  const { t } = useTranslation('guide');
   const eye = viewpointById(tour, props.viewpoint)?.position;
   const near = eye
     ? visibleHotspots(tour.hotspots, eye, null).sort((a, b) => distance(a.position, eye) - distance(b.position, eye))
@@ -16,15 +18,13 @@ export function HotspotList(props: { tour: TourManifest; viewpoint: string; open
     <div className="tour-hotspots">
       <p className="muted small" data-testid="tour-customer-card" data-card={props.openCard ?? ''}>
         {open ? (
-          <>
-            The customer has <strong>{open.title}</strong> open.
-          </>
+          <Trans t={t} i18nKey="hotspots.open" values={{ title: open.title }} components={{ card: <strong /> }} />
         ) : (
-          'The customer has no card open.'
+          t('hotspots.noneOpen')
         )}
       </p>
       {near.length === 0 ? (
-        <p className="muted small">Nothing to show near here.</p>
+        <p className="muted small">{t('hotspots.nothingNear')}</p>
       ) : (
         <ul className="tour-hotspot-list">
           {near.map((h) => {
@@ -44,7 +44,7 @@ export function HotspotList(props: { tour: TourManifest; viewpoint: string; open
                   disabled={!props.live}
                   onClick={() => props.onShow(isOpen ? null : h.id)}
                 >
-                  {isOpen ? 'Close card' : 'Show card'}
+                  {isOpen ? t('hotspots.close') : t('hotspots.show')}
                 </button>
               </li>
             );

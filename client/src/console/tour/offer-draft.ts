@@ -3,6 +3,7 @@
 // cabin, the option's price and currency — and becomes a tour-offer message only if it parses.
 import { PeerMessage } from '../../../../protocol/messages.ts';
 import type { Bookable, TourManifest } from '../../../../protocol/tour.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import type { TourOfferMessage } from '../../xr/tour/tour-sync.ts';
 
 /** What the agent typed; null follows the default. */
@@ -38,7 +39,8 @@ export function offerFields(tour: TourManifest, edits: OfferEdits, customerSeat:
 
 export type OfferReading = { ok: true; message: TourOfferMessage } | { ok: false; problem: string };
 
-const FIELD_WORDS: Record<string, string> = { option: 'Option', seat: 'Seat', amount: 'Amount', currency: 'Currency' };
+/** The fields a problem can be in: its name and what it takes (guide:offer.field.* and guide:offer.needs.*). */
+const FIELDS = new Set(['option', 'seat', 'amount', 'currency']);
 
 export function readOffer(fields: OfferFields): OfferReading {
   const amount = fields.amount.trim() === '' ? Number.NaN : Number(fields.amount);
@@ -51,9 +53,13 @@ export function readOffer(fields: OfferFields): OfferReading {
     currency: fields.currency.trim().toUpperCase(),
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    return { ok: false, problem: `${FIELD_WORDS[field] ?? 'Offer'}: ${field === 'amount' ? 'a number, 0 or more' : (issue?.message ?? 'not valid')}` };
+    const field = String(parsed.error.issues[0]?.path[0] ?? '');
+    return { ok: false, problem: problemText(FIELDS.has(field) ? field : 'offer') };
   }
-  return parsed.data.type === 'tour-offer' ? { ok: true, message: parsed.data } : { ok: false, problem: 'Offer: not valid' };
+  return parsed.data.type === 'tour-offer' ? { ok: true, message: parsed.data } : { ok: false, problem: problemText('offer') };
+}
+
+/** "Amount: a number, 0 or more": the field and what it takes. */
+function problemText(field: string): string {
+  return i18next.t('guide:offer.problem', { field: i18next.t(`guide:offer.field.${field}`), needs: i18next.t(`guide:offer.needs.${field}`) });
 }

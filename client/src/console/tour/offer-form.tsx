@@ -1,6 +1,7 @@
 // The agent's offer to the customer: a bookable option of the tour (a seat of a cabin, by default the
 // one the customer sits in) at the option's price or another; the customer's page shows it as a card.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { formatMoney } from '../../ui/format.ts';
 import type { TourOfferMessage } from '../../xr/tour/tour-sync.ts';
@@ -9,6 +10,7 @@ import { BookableOptions } from './bookable-options.tsx';
 
 export function OfferForm(props: { tour: TourManifest; customerSeat: string | null; live: boolean; onOffer: (offer: TourOfferMessage) => void }) {
   const { tour } = props;
+  const { t } = useTranslation('guide');
   const [edits, setEdits] = useState<OfferEdits>(NO_EDITS);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<TourOfferMessage | null>(null);
@@ -30,12 +32,12 @@ export function OfferForm(props: { tour: TourManifest; customerSeat: string | nu
     setSent(reading.message);
   }
 
-  if (tour.bookables.length === 0) return <p className="muted small">This tour has nothing to book.</p>;
+  if (tour.bookables.length === 0) return <p className="muted small">{t('offer.nothingToBook')}</p>;
   return (
     <form className="tour-offer" data-testid="tour-offer-form" onSubmit={submit}>
       <div className="tour-offer-fields">
         <div className="field">
-          <label htmlFor="tour-offer-option">Option</label>
+          <label htmlFor="tour-offer-option">{t('offer.field.option')}</label>
           <select
             id="tour-offer-option"
             data-testid="tour-offer-option"
@@ -48,9 +50,9 @@ export function OfferForm(props: { tour: TourManifest; customerSeat: string | nu
         </div>
         {seats.length > 0 && (
           <div className="field field-narrow">
-            <label htmlFor="tour-offer-seat">Seat</label>
+            <label htmlFor="tour-offer-seat">{t('offer.field.seat')}</label>
             <input
-              id="tour-offer-seat" data-testid="tour-offer-seat" list="tour-offer-seats" maxLength={4} placeholder="23A"
+              id="tour-offer-seat" data-testid="tour-offer-seat" list="tour-offer-seats" maxLength={4} placeholder={t('offer.seatPlaceholder')}
               value={fields.seat} onChange={(e) => edit({ seat: e.target.value.toUpperCase(), option: null, amount: null, currency: null })}
             />
             <datalist id="tour-offer-seats">
@@ -61,11 +63,11 @@ export function OfferForm(props: { tour: TourManifest; customerSeat: string | nu
           </div>
         )}
         <div className="field field-narrow">
-          <label htmlFor="tour-offer-amount">Price</label>
+          <label htmlFor="tour-offer-amount">{t('offer.price')}</label>
           <input id="tour-offer-amount" data-testid="tour-offer-amount" type="number" min="0" step="0.01" value={fields.amount} onChange={(e) => edit({ amount: e.target.value })} />
         </div>
         <div className="field field-currency">
-          <label htmlFor="tour-offer-currency">Currency</label>
+          <label htmlFor="tour-offer-currency">{t('offer.field.currency')}</label>
           <input id="tour-offer-currency" data-testid="tour-offer-currency" maxLength={3} value={fields.currency} onChange={(e) => edit({ currency: e.target.value.toUpperCase() })} />
         </div>
       </div>
@@ -77,14 +79,17 @@ export function OfferForm(props: { tour: TourManifest; customerSeat: string | nu
         ) : (
           sent && (
             <span className="muted small" data-testid="tour-offer-sent">
-              Offered: {tour.bookables.find((b) => b.id === sent.option)?.title ?? sent.option}
-              {sent.seat ? `, seat ${sent.seat}` : ''} at {formatMoney(sent.amount, sent.currency)}
+              {t(sent.seat ? 'offer.sentSeat' : 'offer.sent', {
+                option: tour.bookables.find((b) => b.id === sent.option)?.title ?? sent.option,
+                seat: sent.seat,
+                price: formatMoney(sent.amount, sent.currency),
+              })}
             </span>
           )
         )}
         <span className="spacer" />
-        <button type="submit" className="btn btn-primary" data-testid="tour-offer-send" disabled={!props.live} title={props.live ? undefined : 'Connect first: the offer is shown on the customer’s tour'}>
-          Send offer
+        <button type="submit" className="btn btn-primary" data-testid="tour-offer-send" disabled={!props.live} title={props.live ? undefined : t('offer.connectFirst')}>
+          {t('offer.send')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 // The console's live tour panel, loaded on demand (so a damage case never downloads three.js): reads
 // the case's tour, says which field is wrong if it cannot be shown, then opens the live view.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { loadTourManifest } from '../../xr/tour/tour-manifest.ts';
@@ -15,6 +16,7 @@ export interface TourLivePanelProps extends Omit<TourLiveProps, 'tour' | 'assets
 }
 
 export default function TourLivePanel(props: TourLivePanelProps) {
+  const { t } = useTranslation('guide');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const url = `/tours/${encodeURIComponent(props.tourId)}/tour.json`;
@@ -41,11 +43,11 @@ export default function TourLivePanel(props: TourLivePanelProps) {
     };
   }, [url, attempt]);
 
-  if (state.kind === 'loading') return <PanelMessage>Loading the tour…</PanelMessage>;
+  if (state.kind === 'loading') return <PanelMessage>{t('panel.loading')}</PanelMessage>;
   if (state.kind === 'invalid') {
     return (
       <PanelMessage testId="tour-live-invalid">
-        The tour “{props.tourId}” cannot be shown: its description has a mistake.
+        {t('panel.invalid', { tour: props.tourId })}
         <ul className="tour-problems">
           {state.problems.slice(0, 8).map((p, i) => (
             <li key={i}>
@@ -59,9 +61,9 @@ export default function TourLivePanel(props: TourLivePanelProps) {
   if (state.kind === 'failed') {
     return (
       <PanelMessage testId="tour-live-failed">
-        The tour could not be loaded: {state.message}{' '}
+        {t('panel.failed', { error: state.message })}{' '}
         <button type="button" className="btn btn-small" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
+          {t('panel.tryAgain')}
         </button>
       </PanelMessage>
     );

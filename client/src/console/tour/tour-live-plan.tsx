@@ -2,6 +2,7 @@
 // a click on a viewpoint or seat brings the customer there. A long seat map scrolls, keeping the
 // customer's seat in sight.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TourManifest, TourPlan as Plan } from '../../../../protocol/tour.ts';
 import { seatMapRotation } from '../../xr/tour/plan-geometry.ts';
 import { TourPlan } from '../../xr/tour/tour-plan.tsx';
@@ -10,6 +11,7 @@ import type { TourPoseMessage } from '../../xr/tour/tour-sync.ts';
 
 export function TourLivePlan(props: { tour: TourManifest & { plan: Plan }; pose: TourPoseMessage | null; onBring: (viewpoint: string) => void }) {
   const { tour, pose } = props;
+  const { t } = useTranslation('guide');
   const seats = tour.plan.kind === 'seats';
   const scroller = useRef<HTMLDivElement>(null);
   const seat = pose ? (pose.seat ?? seatAt(tour, pose.viewpoint)?.id ?? null) : null;
@@ -21,9 +23,9 @@ export function TourLivePlan(props: { tour: TourManifest & { plan: Plan }; pose:
   }, [seat, pose?.viewpoint]);
 
   return (
-    <aside className="tour-live-plan" aria-label={seats ? 'Seat map' : 'Floor plan'}>
-      <h3>{seats ? 'Seat map' : 'Floor plan'}</h3>
-      <p className="muted small">Click {seats ? 'a seat' : 'a dot'} to bring the customer there.</p>
+    <aside className="tour-live-plan" aria-label={t(seats ? 'plan.seatMap' : 'plan.floorPlan')}>
+      <h3>{t(seats ? 'plan.seatMap' : 'plan.floorPlan')}</h3>
+      <p className="muted small">{t(seats ? 'plan.clickSeat' : 'plan.clickDot')}</p>
       <div className="tour-live-plan-body" ref={scroller}>
         <TourPlan
           tour={tour}

@@ -2,6 +2,7 @@
 // around by drag and arrow keys), the agent's pointer in it, and — with the Point tool — a click on
 // the scene places the pointer there. What is waited for is said over the picture.
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Object3D } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { useLookControls } from '../../customer/tour/use-look-controls.ts';
@@ -28,6 +29,7 @@ export function TourLiveStage(props: {
   onError: (error: Error) => void;
 }) {
   const { tour, assets, guide, pointing, onError } = props;
+  const { t } = useTranslation('guide');
   const stage = useRef<HTMLDivElement>(null);
   const probe = useRef<Probe | null>(null);
   const scene = useProbeScene(assets, pointing);
@@ -68,7 +70,7 @@ export function TourLiveStage(props: {
       data-testid="tour-live-stage"
       data-zoom={view.zoom.toFixed(2)}
       role="region"
-      aria-label={guide.leading ? 'Your view, which the customer follows: drag or use the arrow keys to look around' : 'The customer’s view'}
+      aria-label={guide.leading ? t('stage.leading') : t('stage.customer')}
       onPointerDown={(event) => (press.current = { x: event.clientX, y: event.clientY })}
       onClick={onClick}
     >

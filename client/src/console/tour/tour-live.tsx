@@ -2,6 +2,8 @@
 // agent's own view while leading) beside the plan with the customer's place and gaze; the call, the
 // lead, the pointer; the hotspots near the customer with their cards; the offer.
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/i18n.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
@@ -40,6 +42,7 @@ export interface TourLiveProps {
 
 export function TourLive(props: TourLiveProps) {
   const { tour, call, notify } = props;
+  const { t } = useTranslation('guide');
   const activity = useAgentActivity(props.caseId, (message) => notify('error', message));
   const guide = useTourGuide({ tour, channel: call.messages, channelOpen: call.channelOpen, activity });
   const [pointing, setPointing] = useState(false);
@@ -49,7 +52,7 @@ export function TourLive(props: TourLiveProps) {
   const planned = useMemo(() => (tour.plan ? { ...tour, plan: tour.plan } : null), [tour]);
 
   return (
-    <section className="card tour-live" aria-label="Live guided tour" data-testid="tour-live-panel" data-pointer={targetText(guide.pointer)} data-leader={guide.leader}>
+    <section className="card tour-live" aria-label={t('live.label')} data-testid="tour-live-panel" data-pointer={targetText(guide.pointer)} data-leader={guide.leader}>
       <p
         className="tour-live-status"
         data-testid="tour-customer-status"
@@ -58,15 +61,15 @@ export function TourLive(props: TourLiveProps) {
         data-view={pose?.view ?? ''}
         data-stale={poseIsStale(guide, now) ? 'true' : 'false'}
       >
-        <strong>{guide.leading ? 'You lead' : 'The customer leads'}</strong>
-        <span>{pose ? `Customer at ${describeCustomer(tour, pose)}` : 'No view from the customer yet'}</span>
+        <strong>{guide.leading ? t('live.youLead') : t('live.customerLeads')}</strong>
+        <span>{pose ? t('live.customerAt', { where: describeCustomer(tour, pose) }) : t('live.noView')}</span>
         <span className="muted">{videoBadge(call.view)}</span>
       </p>
       {guide.notice && (
         <p className="tour-live-notice" role="status" data-testid="tour-lead-notice">
-          {guide.notice}
+          {t(`notice.${guide.notice}`)}
           <button type="button" className="btn btn-ghost btn-small" onClick={guide.dismissNotice}>
-            OK
+            {t('live.ok')}
           </button>
         </p>
       )}
@@ -82,7 +85,7 @@ export function TourLive(props: TourLiveProps) {
           badges={
             <>
               <CallBadge call={call.view} />
-              {guide.leading && <span className="tour-live-badge">Your view · the customer follows</span>}
+              {guide.leading && <span className="tour-live-badge">{t('live.yourView')}</span>}
             </>
           }
         />
@@ -90,7 +93,7 @@ export function TourLive(props: TourLiveProps) {
       </div>
 
       <div className="stage-controls tour-live-controls">
-        <CallButton call={call.view} connectLabel="Connect (voice)" onConnect={call.connect} onHangUp={call.hangUp} />
+        <CallButton call={call.view} connectLabel={t('live.connect')} onConnect={call.connect} onHangUp={call.hangUp} />
         <span className="spacer" />
         <button
           type="button"
@@ -99,26 +102,26 @@ export function TourLive(props: TourLiveProps) {
           data-leader={guide.leader}
           aria-pressed={guide.leading}
           disabled={!live}
-          title={guide.leading ? 'The customer looks around on their own again' : 'The customer’s view follows yours'}
+          title={guide.leading ? t('live.roamHint') : t('live.followHint')}
           onClick={() => guide.lead(guide.leading ? 'customer' : 'agent')}
         >
-          {guide.leading ? 'Let them roam' : 'Follow me'}
+          {guide.leading ? t('live.roam') : t('live.follow')}
         </button>
         <button type="button" className="btn" data-testid="tour-point-tool" aria-pressed={pointing} disabled={!live} onClick={() => setPointing((on) => !on)}>
-          {pointing ? 'Pointing: click the view' : 'Point'}
+          {pointing ? t('live.pointing') : t('live.point')}
         </button>
         <button type="button" className="btn" data-testid="tour-clear-pointer" disabled={!live || !guide.pointer} onClick={() => guide.point(null)}>
-          Clear pointer
+          {t('live.clearPointer')}
         </button>
       </div>
 
       <div className="tour-live-lower">
-        <section aria-label="Hotspots">
-          <h3>Near the customer</h3>
+        <section aria-labelledby="tour-live-near">
+          <h3 id="tour-live-near">{t('live.near')}</h3>
           <HotspotList tour={tour} viewpoint={pose?.viewpoint ?? guide.view.viewpoint} openCard={pose?.card ?? null} live={live} onShow={guide.showCard} />
         </section>
-        <section aria-label="Offer">
-          <h3>Offer</h3>
+        <section aria-labelledby="tour-live-offer">
+          <h3 id="tour-live-offer">{t('live.offer')}</h3>
           <OfferForm tour={tour} customerSeat={pose?.seat ?? null} live={live} onOffer={guide.offer} />
         </section>
       </div>
@@ -129,12 +132,12 @@ export function TourLive(props: TourLiveProps) {
 function waitingText(input: { guide: GuideState; now: number; live: boolean; call: ConsoleCall }): string | null {
   const { guide, now, live, call } = input;
   if (guide.pose) {
-    if (!live) return `${call.phase === 'connected' ? 'The tour’s link to the customer is reopening…' : videoCaption(call, false)} This is the last view the customer sent.`;
-    if (poseIsStale(guide, now)) return `The customer’s view has not changed for ${Math.round((now - (guide.poseAt ?? now)) / 1000)} s: their page may be in the background.`;
+    if (!live) return i18next.t('guide:waiting.lastView', { state: call.phase === 'connected' ? i18next.t('guide:waiting.reopening') : (videoCaption(call, false) ?? '') });
+    if (poseIsStale(guide, now)) return i18next.t('guide:waiting.stale', { seconds: Math.round((now - (guide.poseAt ?? now)) / 1000) });
     return null;
   }
-  if (live || call.phase === 'connected') return 'Connected. Waiting for the customer’s view of the tour…';
-  if (call.phase === 'idle' && call.presence !== 'offline') return 'The customer is ready. Connect to see the tour as they see it.';
+  if (live || call.phase === 'connected') return i18next.t('guide:waiting.connected');
+  if (call.phase === 'idle' && call.presence !== 'offline') return i18next.t('guide:waiting.ready');
   return videoCaption(call, false);
 }
 

@@ -2,6 +2,7 @@
 // offers — and sends it for the case's ledger: every 15 s, right after an offer, when the page is
 // hidden and when the panel closes (a last batch with keepalive, so it outlives the page).
 import { useState } from 'react';
+import { i18next } from '../../i18n/i18n.ts';
 import { TourActivityRecorder } from '../../customer/tour-activity.ts';
 import { randomId } from '../../lib/ids.ts';
 import { useFlushSchedule } from '../../ui/use-flush-schedule.ts';
@@ -31,7 +32,7 @@ export function useAgentActivity(caseId: string, onError: (message: string) => v
     const flush = (): void => {
       void flushing(false).then((sent) => {
         // A failed batch stays with the recorder and goes with the next flush; the agent should know it is late.
-        if (!sent) onError('What you did on the tour is not in the case record yet: the server could not be reached. It will be sent again.');
+        if (!sent) onError(i18next.t('guide:activityLate'));
       });
     };
     const flushOnSchedule = (last: boolean): void => void flushing(last);
