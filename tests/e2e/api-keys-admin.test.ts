@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -22,6 +23,7 @@ describe('the admin API keys section', () => {
 
     await id('nav-users').click();
     await expect.poll(() => id('api-key-none').isVisible()).toBe(true);
+    await expectAccessible(page, 'users, API keys and settings');
     await id('api-key-open').click();
     await id('api-key-name').fill('Claims system');
     await id('api-key-scope-evidence:read').check();
@@ -35,6 +37,7 @@ describe('the admin API keys section', () => {
     await expect.poll(() => id('api-key-copy').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
     await shoot(page, 'admin-api-key-created');
+    await expectAccessible(page, 'API key shown once');
     await id('api-key-done').click();
     await expect.poll(() => id('api-key-shown').count()).toBe(0);
 
@@ -58,6 +61,7 @@ describe('the admin API keys section', () => {
 
     await id('api-key-revoke').click();
     await shoot(page, 'admin-api-keys');
+    await expectAccessible(page, 'API key, revoke asked');
     await id('api-key-revoke-confirm').click();
     await id('api-key-revoked').waitFor();
     expect(await row.getAttribute('data-revoked')).toBe('true');

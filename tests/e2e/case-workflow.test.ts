@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
@@ -170,6 +171,7 @@ describe('cases and users for a working day', () => {
     await row.and(page.locator('[data-disabled="true"]')).waitFor();
     await page.getByTestId('user-case').first().waitFor();
     await shoot(page, 'console-users');
+    await expectAccessible(page, 'users, a disabled user\'s cases');
 
     await frank.page.goto(`${server.url}/`);
     await frank.page.getByTestId('login-email').fill(FRANK.email);

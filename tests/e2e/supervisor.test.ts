@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -82,6 +83,7 @@ describe('the supervisor wall board', () => {
     await page.getByTestId('period-today').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-period"]')?.textContent?.includes('2 queued'));
     await shoot(page, 'supervisor-board');
+    await expectAccessible(page, 'supervisor board');
     await page.setViewportSize({ width: 1024, height: 768 });
     // Nothing wider than the window at 1024: the charts shrink with their columns.
     await page.waitForFunction(() => document.documentElement.scrollWidth <= 1024);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureValid, startSink, type Sink } from '../../server/test/webhooks/sink.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -34,6 +35,7 @@ describe('the admin webhooks page', () => {
     await id('webhook-event-evidence.added').check();
     await id('add-webhook-submit').click();
     const secret = (await id('webhook-secret').textContent())!;
+    await expectAccessible(page, 'webhooks, secret shown');
     expect(secret).toMatch(/^whsec_/);
     await expect.poll(() => id('webhook-row').count()).toBe(1);
 
@@ -65,6 +67,7 @@ describe('the admin webhooks page', () => {
     expect(await row.getAttribute('data-state')).toBe('pending');
     expect(await row.getByTestId('webhook-last-attempt').textContent()).toContain('answered 500');
     await shoot(page, 'admin-webhooks');
+    await expectAccessible(page, 'webhooks, delivery history');
 
     sink.answer = () => 204;
     await row.getByTestId('webhook-retry').click();
