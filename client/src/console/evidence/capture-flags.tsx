@@ -1,9 +1,10 @@
 // A photo's when/where check in the console (issue 15): each flag in words with an icon (never colour
 // alone) — "Clock 10 min off", "52 km from the case address", "Gallery upload — not live" — and a
-// gallery file's EXIF time and place. The same words as the PDF report (protocol/capture-words.ts).
+// gallery file's EXIF time and place. In English the same words as the PDF report (capture-words.ts).
+import { useTranslation } from 'react-i18next';
 import type { CaptureFlag } from '../../../../protocol/capture.ts';
-import { distanceWords, exifWords, flagWords } from '../../../../protocol/capture-words.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
+import { distanceText, exifText, flagText } from './capture-words.ts';
 import './capture-flags.css';
 
 /** 16-px line icons: a clock, a map pin, a picture from the gallery, a camera for EXIF, a tick, a warning. */
@@ -26,8 +27,9 @@ export function CaptureIcon(props: { kind: keyof typeof ICON_PATHS }) {
 
 /** The flags of one photo and its EXIF line; nothing when there is neither. `full`: also say a clean check. */
 export function CaptureFlags(props: { evidence: EvidenceView; full?: boolean }) {
+  const { t } = useTranslation('casework');
   const { capture, exif } = props.evidence;
-  const exifLine = exifWords(exif);
+  const exifLine = exifText(exif);
   const flags = capture?.flags ?? [];
   if (flags.length === 0 && !exifLine && !(props.full && capture)) return null;
   return (
@@ -35,19 +37,19 @@ export function CaptureFlags(props: { evidence: EvidenceView; full?: boolean }) 
       {capture && flags.map((flag) => (
         <li key={flag} className="capture-flag" data-testid="capture-flag" data-flag={flag}>
           <CaptureIcon kind={flag} />
-          <span>{flagWords(flag, capture, props.evidence.source)}</span>
+          <span>{flagText(flag, capture, props.evidence.source)}</span>
         </li>
       ))}
       {props.full && capture && flags.length === 0 && (
         <li className="capture-ok" data-testid="capture-ok">
           <CaptureIcon kind="ok" />
-          <span>Live capture; clock{capture.distanceM !== null ? ' and place' : ''} as expected</span>
+          <span>{t(capture.distanceM !== null ? 'flags.okWithPlace' : 'flags.ok')}</span>
         </li>
       )}
       {props.full && capture && capture.distanceM !== null && !flags.includes('far-from-address') && (
         <li className="capture-note" data-testid="capture-distance">
           <CaptureIcon kind="far-from-address" />
-          <span>{distanceWords(capture.distanceM)} from the case address</span>
+          <span>{t('flags.distance', { distance: distanceText(capture.distanceM) })}</span>
         </li>
       )}
       {exifLine && (

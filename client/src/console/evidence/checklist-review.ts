@@ -1,18 +1,23 @@
 // Words and pictures for reviewing a guided-capture checklist: an item's title, a photo's verdict, and
-// which photos belong to which item. Pure, shared by the checklist panel and the evidence strip/viewer.
+// which photos belong to which item. Pure (the words in the console's language), shared by the checklist panel and the evidence strip/viewer.
 import { CHECKLIST_TEMPLATES, type ChecklistCapture, type ChecklistItemState, type ChecklistTemplateId, type QualityProblem } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
-export const problemText: Record<QualityProblem, string> = { blurry: 'blurry', 'too-dark': 'too dark', 'too-bright': 'too bright' };
-
+/** "blurry, too dark". */
 export function problemsText(problems: readonly QualityProblem[]): string {
-  return problems.map((p) => problemText[p]).join(', ');
+  return problems.map((p) => i18next.t(`casework:checklist.problem.${p}`)).join(i18next.t('casework:checklist.problemSeparator'));
 }
 
 /** "Accepted", or "Rejected: blurry, too dark". */
 export function verdictText(capture: Pick<ChecklistCapture, 'accepted' | 'problems'>): string {
-  if (capture.accepted) return 'Accepted';
-  return capture.problems.length > 0 ? `Rejected: ${problemsText(capture.problems)}` : 'Rejected';
+  if (capture.accepted) return i18next.t('casework:checklist.accepted');
+  return capture.problems.length > 0 ? i18next.t('casework:checklist.rejectedWhy', { problems: problemsText(capture.problems) }) : i18next.t('casework:checklist.rejected');
+}
+
+/** The advice for a failed photo, in the console's language (protocol/checklist.ts QUALITY_ADVICE in English). */
+export function qualityAdvice(problem: QualityProblem): string {
+  return i18next.t(`capture:quality.${problem}`);
 }
 
 /** The item's title from the case's template (or any template), else its id. */

@@ -2,14 +2,17 @@
 // Superseded items stay (dimmed, badged); purged ones show a placeholder instead of their image;
 // checklist photos show their item and verdict; photos with an annotation layer say so; a caption
 // shows under its thumbnail; a photo's when/where flags (clock, distance, gallery) and EXIF in words.
+import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import type { MeasurementView } from '../../../../protocol/spatial.ts';
-import { formatSkew, formatTime, isNotableSkew } from '../../ui/format.ts';
+import { formatTime, isNotableSkew } from '../../ui/format.ts';
 import { CaptureFlags } from './capture-flags.tsx';
+import { skewText } from './capture-words.ts';
 import { checklistItemTitle, verdictText } from './checklist-review.ts';
 import { isSuperseded, photoNumbers, replacedItems } from './evidence-corrections.ts';
-import { EvidenceViewer, PurgedPlaceholder, sourceText } from './evidence-viewer.tsx';
+import { StatusIcon } from './status-icon.tsx';
+import { EvidenceViewer, PurgedPlaceholder } from './evidence-viewer.tsx';
 
 export function EvidenceStrip(props: {
   evidence: EvidenceView[];
@@ -21,25 +24,27 @@ export function EvidenceStrip(props: {
   /** The item as the server answered after a correction, a caption or a note. */
   onUpdated: (updated: EvidenceView) => void;
 }) {
+  const { t } = useTranslation('casework');
   const { openId, onOpen: setOpenId } = props;
   const items = [...props.evidence].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   const numbers = photoNumbers(items);
   const open = items.find((e) => e.id === openId) ?? null;
   return (
-    <section className="card evidence" aria-label="Evidence">
+    <section className="card evidence" aria-label={t('evidence.section')}>
       <div className="section-head">
-        <h3>Evidence</h3>
+        <h3>{t('evidence.section')}</h3>
         <span className="muted small" data-testid="evidence-total">
-          {items.length} {items.length === 1 ? 'item' : 'items'}
+          {t('evidence.total', { count: items.length })}
         </span>
       </div>
       {items.length === 0 ? (
-        <p className="muted small">Captured frames, device photos and the customer’s uploads appear here.</p>
+        <p className="muted small">{t('evidence.empty')}</p>
       ) : (
         <ul className="strip" data-testid="evidence-strip">
           {items.map((e) => {
             const superseded = isSuperseded(e);
             const replaces = replacedItems(items, e.id);
+            const source = t(`evidence.source.${e.source}`);
             return (
               <li
                 key={e.id}
@@ -55,30 +60,33 @@ export function EvidenceStrip(props: {
                 data-layer={Boolean(e.layer)}
                 data-capture-flags={e.capture?.flags.join(' ') ?? ''}
               >
-                <button type="button" className="thumb" onClick={() => setOpenId(e.id)} title={`Photo ${numbers.get(e.id)} · ${sourceText[e.source]} · ${formatTime(e.receivedAt)}`}>
+                <button type="button" className="thumb" onClick={() => setOpenId(e.id)} title={t('evidence.thumbTitle', { number: numbers.get(e.id), source, time: formatTime(e.receivedAt) })}>
                   {e.purged ? (
                     <PurgedPlaceholder />
                   ) : (
-                    <img src={e.thumbnailUrl} alt={`${sourceText[e.source]} ${e.width}×${e.height}`} data-testid="evidence-thumb" loading="lazy" />
+                    <img src={e.thumbnailUrl} alt={t('evidence.thumbAlt', { source, width: e.width, height: e.height })} data-testid="evidence-thumb" loading="lazy" />
                   )}
                   {superseded ? (
                     <span className="badge badge-warn thumb-badge" data-testid="badge-superseded">
-                      Superseded
+                      <StatusIcon kind="superseded" />
+                      {t('evidence.superseded')}
                     </span>
                   ) : e.checklist ? (
                     <span className={`badge thumb-badge ${e.checklist.accepted ? 'badge-ok' : 'badge-bad'}`} data-testid={e.checklist.accepted ? 'badge-checklist-accepted' : 'badge-checklist-rejected'}>
+                      <StatusIcon kind={e.checklist.accepted ? 'accepted' : 'rejected'} />
                       {verdictText(e.checklist)}
                     </span>
                   ) : (
                     e.blurry && (
                       <span className="badge badge-bad thumb-badge" data-testid="badge-blurry">
-                        Blurry
+                        <StatusIcon kind="blurry" />
+                        {t('evidence.blurry')}
                       </span>
                     )
                   )}
                   {e.layer && (
-                    <span className="badge badge-brand thumb-badge-end" data-testid="badge-layer" title="Taken with annotations showing (kept as a separate layer)">
-                      Annotated
+                    <span className="badge badge-brand thumb-badge-end" data-testid="badge-layer" title={t('evidence.annotatedTitle')}>
+                      {t('evidence.annotated')}
                     </span>
                   )}
                 </button>
@@ -88,21 +96,21 @@ export function EvidenceStrip(props: {
                   </span>
                 )}
                 <span className="thumb-meta">
-                  Photo {numbers.get(e.id)} · {sourceText[e.source]} · {e.width}×{e.height}
+                  {t('evidence.thumbMeta', { number: numbers.get(e.id), source, width: e.width, height: e.height })}
                 </span>
                 {e.checklist && (
                   <span className="thumb-meta thumb-checklist" data-testid="thumb-checklist">
-                    Checklist: {checklistItemTitle(e.checklist.itemId, props.checklistTemplate)}
+                    {t('evidence.checklistItem', { title: checklistItemTitle(e.checklist.itemId, props.checklistTemplate) })}
                   </span>
                 )}
                 {replaces.length > 0 && (
                   <span className="thumb-meta" data-testid="thumb-replaces">
-                    Replaces photo {replaces.map((r) => numbers.get(r.id)).join(', ')}
+                    {t('evidence.replacesPhotos', { numbers: replaces.map((r) => numbers.get(r.id)).join(t('evidence.listSeparator')) })}
                   </span>
                 )}
                 {/* A photo checked on arrival says its flags; an older one keeps the plain skew line. */}
-                {e.capture ? <CaptureFlags evidence={e} /> : isNotableSkew(e.clockSkewMs) && <span className="thumb-meta warn">{formatSkew(e.clockSkewMs)}</span>}
-                {e.location && <span className="thumb-meta">With location</span>}
+                {e.capture ? <CaptureFlags evidence={e} /> : isNotableSkew(e.clockSkewMs) && <span className="thumb-meta warn">{skewText(e.clockSkewMs)}</span>}
+                {e.location && <span className="thumb-meta">{t('evidence.withLocation')}</span>}
               </li>
             );
           })}

@@ -2,6 +2,7 @@
 // report), edited in the viewer and saved together as one ledger entry; says who changed them last.
 // Read-only (a purged photo, a narrow screen) it shows them as text.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -12,6 +13,7 @@ const CAPTION_MAX = 200;
 const NOTE_MAX = 2000;
 
 export function NoteForm(props: { evidence: EvidenceView; readOnly: boolean; onSaved: (updated: EvidenceView) => void }) {
+  const { t } = useTranslation('casework');
   const { evidence: e } = props;
   const [caption, setCaption] = useState(e.caption ?? '');
   const [note, setNote] = useState(e.note ?? '');
@@ -37,7 +39,7 @@ export function NoteForm(props: { evidence: EvidenceView; readOnly: boolean; onS
 
   const noted = (
     <span className="muted small" data-testid="noted-by">
-      {e.noted ? `Last changed by ${e.noted.by}, ${formatDateTime(e.noted.at)}` : 'No caption or note yet'}
+      {e.noted ? t('note.lastChanged', { by: e.noted.by, date: formatDateTime(e.noted.at) }) : t('note.none')}
     </span>
   );
   if (props.readOnly) {
@@ -53,18 +55,18 @@ export function NoteForm(props: { evidence: EvidenceView; readOnly: boolean; onS
   return (
     <form className="note-form" data-testid="note-form" onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor="evidence-caption">Caption</label>
-        <input id="evidence-caption" data-testid="evidence-caption" maxLength={CAPTION_MAX} placeholder="What the photo shows" value={caption} onChange={(event) => setCaption(event.target.value)} />
+        <label htmlFor="evidence-caption">{t('note.caption')}</label>
+        <input id="evidence-caption" data-testid="evidence-caption" maxLength={CAPTION_MAX} placeholder={t('note.captionPlaceholder')} value={caption} onChange={(event) => setCaption(event.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="evidence-note">Note</label>
-        <textarea id="evidence-note" data-testid="evidence-note" maxLength={NOTE_MAX} rows={3} placeholder="Anything the report should say about it" value={note} onChange={(event) => setNote(event.target.value)} />
+        <label htmlFor="evidence-note">{t('note.note')}</label>
+        <textarea id="evidence-note" data-testid="evidence-note" maxLength={NOTE_MAX} rows={3} placeholder={t('note.notePlaceholder')} value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
       {error && <Banner tone="error" testId="note-error">{error}</Banner>}
       <div className="note-foot">
         {noted}
         <button type="submit" className="btn btn-small" data-testid="note-save" disabled={busy || !changed}>
-          {busy ? 'Saving…' : 'Save'}
+          {t(busy ? 'note.saving' : 'note.save')}
         </button>
       </div>
     </form>

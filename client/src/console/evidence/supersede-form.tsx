@@ -1,5 +1,6 @@
 // "Mark as superseded…": a reason (required) and, optionally, the photo of the case that replaces it.
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -13,6 +14,7 @@ export function SupersedeForm(props: {
   onDone: (updated: EvidenceView) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('casework');
   const { evidence, candidates, numbers } = props;
   const [reason, setReason] = useState('');
   const [replacedBy, setReplacedBy] = useState('');
@@ -23,7 +25,7 @@ export function SupersedeForm(props: {
     event.preventDefault();
     const text = reason.trim();
     if (!text) {
-      setError('Give a reason for the correction.');
+      setError(t('supersede.needReason'));
       return;
     }
     setBusy(true);
@@ -37,16 +39,16 @@ export function SupersedeForm(props: {
   return (
     <form className="supersede-form" data-testid="supersede-form" onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor="supersede-reason">Reason</label>
+        <label htmlFor="supersede-reason">{t('supersede.reason')}</label>
         <textarea id="supersede-reason" data-testid="supersede-reason" maxLength={500} required value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="supersede-replaced-by">Replaced by (optional)</label>
+        <label htmlFor="supersede-replaced-by">{t('supersede.replacedBy')}</label>
         <select id="supersede-replaced-by" data-testid="supersede-replaced-by" value={replacedBy} onChange={(e) => setReplacedBy(e.target.value)}>
-          <option value="">No replacement</option>
+          <option value="">{t('supersede.noReplacement')}</option>
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>
-              Photo {numbers.get(c.id)} · {formatTime(c.receivedAt)}
+              {t('supersede.option', { number: numbers.get(c.id), time: formatTime(c.receivedAt) })}
             </option>
           ))}
         </select>
@@ -54,10 +56,10 @@ export function SupersedeForm(props: {
       {error && <Banner tone="error" testId="supersede-error">{error}</Banner>}
       <div className="row-end">
         <button type="button" className="btn btn-small" onClick={props.onCancel} disabled={busy}>
-          Cancel
+          {t('supersede.cancel')}
         </button>
         <button type="submit" className="btn btn-danger btn-small" data-testid="supersede-submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Mark as superseded'}
+          {t(busy ? 'supersede.saving' : 'supersede.submit')}
         </button>
       </div>
     </form>

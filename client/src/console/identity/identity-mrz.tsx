@@ -10,7 +10,7 @@ export function IdentityMrz(props: { mrz: MrzReading | null }) {
         <table>
           <tbody>
             {mrzRows(props.mrz, today).map((row) => (
-              <tr key={row.label} data-testid={`mrz-${row.label.toLowerCase().replace(/ /g, '-')}`}>
+              <tr key={row.label} data-testid={`mrz-${row.field}`}>
                 <th scope="row">{row.label}</th>
                 <td>
                   {row.value}

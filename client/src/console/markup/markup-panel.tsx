@@ -1,27 +1,25 @@
 // Annotations and measurements of the case: stored ones (live through the console feed) and those of
 // this session still on their way, with who placed them and when; cleared annotations struck through.
+import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../ui/format.ts';
 import type { AnnotationRow, MeasurementRow, RowStatus } from './markup-items.ts';
 import { toolText } from './markup-tools.ts';
 
-const who = { assessor: 'Assessor', customer: 'Customer' } as const;
-
 function StatusNote(props: { status: RowStatus; onRetry: () => void }) {
+  const { t } = useTranslation('casework');
   switch (props.status) {
     case 'placing':
-      return <span className="badge badge-brand">Placing…</span>;
     case 'saving':
-      return <span className="badge badge-brand">Saving…</span>;
     case 'live':
-      return <span className="badge badge-brand">Live</span>;
+      return <span className="badge badge-brand">{t(`markup.status.${props.status}`)}</span>;
     case 'failed':
-      return <span className="badge badge-bad">Not placed</span>;
+      return <span className="badge badge-bad">{t('markup.status.failed')}</span>;
     case 'unsaved':
       return (
         <>
-          <span className="badge badge-bad">Not saved</span>
+          <span className="badge badge-bad">{t('markup.status.unsaved')}</span>
           <button type="button" className="btn btn-ghost btn-small" data-testid="spatial-retry" onClick={props.onRetry}>
-            Retry
+            {t('markup.retry')}
           </button>
         </>
       );
@@ -32,15 +30,16 @@ function StatusNote(props: { status: RowStatus; onRetry: () => void }) {
 }
 
 export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
+  const { t } = useTranslation('casework');
   const visible = props.annotations.filter((a) => a.status !== 'cleared').length;
   return (
-    <section className="card markup-panel" aria-label="Annotations and measurements" data-testid="spatial-panel">
+    <section className="card markup-panel" aria-label={t('markup.panelLabel')} data-testid="spatial-panel">
       <div className="section-head">
-        <h3>Measurements</h3>
+        <h3>{t('markup.measurements')}</h3>
         <span className="muted small">{props.measurements.length}</span>
       </div>
       {props.measurements.length === 0 ? (
-        <p className="muted small">With the customer in AR, pick Measure and click both ends on the live picture.</p>
+        <p className="muted small">{t('markup.measurementsEmpty')}</p>
       ) : (
         <ul className="markup-list" data-testid="measurement-list">
           {props.measurements.map((m) => (
@@ -56,20 +55,20 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
                 <StatusNote status={m.status} onRetry={() => props.onRetryMeasurement(m.id)} />
               </span>
               <span className="markup-meta">
-                {who[m.createdBy]} · {formatTime(m.at)}
+                {t(`markup.who.${m.createdBy}`)} · {formatTime(m.at)}
               </span>
             </li>
           ))}
         </ul>
       )}
       <div className="section-head markup-second">
-        <h3>Annotations</h3>
+        <h3>{t('markup.annotations')}</h3>
         <span className="muted small">
-          {visible} shown{props.annotations.length > visible ? ` · ${props.annotations.length - visible} cleared` : ''}
+          {props.annotations.length > visible ? t('markup.shownCleared', { shown: visible, cleared: props.annotations.length - visible }) : t('markup.shown', { shown: visible })}
         </span>
       </div>
       {props.annotations.length === 0 ? (
-        <p className="muted small">Pick Marker, Arrow, Circle or Label and click on the live picture.</p>
+        <p className="muted small">{t('markup.annotationsEmpty')}</p>
       ) : (
         <ul className="markup-list" data-testid="annotation-list">
           {props.annotations.map((a) => (
@@ -77,13 +76,13 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
               <span className="markup-main">
                 <span className={`kind-dot kind-${a.kind}`} aria-hidden="true" />
                 <span className="markup-kind">{toolText[a.kind]}</span>
-                {a.label && <span className="markup-label">“{a.label}”</span>}
-                {a.anchored !== null && <span className="muted small">{a.anchored ? 'anchored in the room' : 'flat on the picture'}</span>}
+                {a.label && <span className="markup-label">{t('markup.quoted', { label: a.label })}</span>}
+                {a.anchored !== null && <span className="muted small">{t(a.anchored ? 'markup.anchored' : 'markup.flat')}</span>}
                 <StatusNote status={a.status} onRetry={() => props.onRetryAnnotation(a.id)} />
               </span>
               <span className="markup-meta">
-                {who[a.createdBy]} · {formatTime(a.at)}
-                {a.clearedAt && <> · cleared {formatTime(a.clearedAt)}</>}
+                {t(`markup.who.${a.createdBy}`)} · {formatTime(a.at)}
+                {a.clearedAt && t('markup.cleared', { time: formatTime(a.clearedAt) })}
               </span>
               {a.error && <span className="markup-error">{a.error}</span>}
             </li>

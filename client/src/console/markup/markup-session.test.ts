@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementBody, MeasurementView, Pose } from '../../../../protocol/spatial.ts';
 import { MessageBus } from '../../call/message-bus.ts';
-import { ANSWER_TIMEOUT_MS, MarkupSession, NO_ANSWER, toolInHand, type MarkupApi, type MarkupCall } from './markup-session.ts';
+import { ANSWER_TIMEOUT_MS, MarkupSession, noAnswer, toolInHand, type MarkupApi, type MarkupCall } from './markup-session.ts';
 
 const LIVE: MarkupCall = { offline: null, picture: true, ended: false };
 const cameraPose: Pose = { position: [0, 1.5, 0], orientation: [0, 0, 0, 1] };
@@ -98,7 +98,7 @@ describe('markup session', () => {
 
       session.pick({ u: 0.6, v: 0.6 });
       await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS);
-      expect(session.state.annotations[1]).toMatchObject({ status: 'failed', error: NO_ANSWER });
+      expect(session.state.annotations[1]).toMatchObject({ status: 'failed', error: noAnswer() });
     });
 
     it('keeps an unsaved mark for a retry, and says so', async () => {
@@ -195,8 +195,8 @@ describe('markup session', () => {
       session.selectTool('measure');
       session.pick({ u: 0.2, v: 0.5 });
       await vi.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS);
-      expect(session.state.draft?.picks[0]).toMatchObject({ status: 'missed', error: NO_ANSWER });
-      expect(session.state.problem).toBe(NO_ANSWER);
+      expect(session.state.draft?.picks[0]).toMatchObject({ status: 'missed', error: noAnswer() });
+      expect(session.state.problem).toBe(noAnswer());
     });
 
     it('drops the measurement being picked when another tool is picked or the call ends', () => {

@@ -9,6 +9,7 @@
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementBody, MeasurementView, ScreenPoint } from '../../../../protocol/spatial.ts';
 import type { MessageChannel, PeerMessageOf } from '../../call/message-bus.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Emitter } from '../../lib/emitter.ts';
 import { randomId } from '../../lib/ids.ts';
@@ -21,7 +22,8 @@ import { applyResult, expirePick, pickPoint, type CompletedMeasurement, type Mea
 
 /** How long the customer's device has to answer a placement or a measure point. */
 export const ANSWER_TIMEOUT_MS = 15_000;
-export const NO_ANSWER = 'No answer from the customer’s device. Try again.';
+/** What an end or a placement the device never answered says, in the console's language. */
+export const noAnswer = (): string => i18next.t('casework:markup.noAnswer');
 
 export interface CustomerModeState {
   mode: CustomerMode;
@@ -148,20 +150,20 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
     if (tool === 'measure') return this.pickMeasurePoint(screen);
     if (!isAnnotationTool(tool)) return;
     const label = tool === 'label' ? this.current.labelText.trim() : '';
-    if (tool === 'label' && !label) return this.change({ problem: 'Type the label text first, then click on the picture.' });
+    if (tool === 'label' && !label) return this.change({ problem: i18next.t('casework:markup.labelFirst') });
     const id = this.newId();
     const annotation: SessionAnnotation = { id, kind: tool, screen, ...(label ? { label } : {}), at: this.now().toISOString(), status: 'placing', anchor: null, error: null };
     this.change({ annotations: [...this.current.annotations, annotation] });
     this.deps.channel.send({ v: 1, type: 'annotation-place', id, kind: tool, screen, ...(label ? { label } : {}) });
     if (label) this.change({ labelText: '' });
     this.timers.after(ANSWER_TIMEOUT_MS, () => {
-      this.change({ annotations: this.current.annotations.map((a) => (a.id === id && a.status === 'placing' ? { ...a, status: 'failed', error: NO_ANSWER } : a)) });
+      this.change({ annotations: this.current.annotations.map((a) => (a.id === id && a.status === 'placing' ? { ...a, status: 'failed', error: noAnswer() } : a)) });
     });
   }
 
   /** A click beside the picture (on the bars of a letterboxed video). */
   missPick(): void {
-    this.change({ problem: 'Click on the picture itself, not the bars beside it.' });
+    this.change({ problem: i18next.t('casework:markup.clickPicture') });
   }
 
   selectTool(tool: Tool): void {
@@ -181,7 +183,7 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
     const { caseId, api, channel } = this.deps;
     this.change({ annotations: [], measurements: this.current.measurements.map((m) => ({ ...m, shown: false })), draft: null, problem: null });
     channel.send({ v: 1, type: 'annotations-clear' });
-    api.clearAnnotations(caseId, {}).then(this.deps.addAnnotations, (e: unknown) => this.deps.notify('error', `Annotations not cleared: ${messageOf(e)}`));
+    api.clearAnnotations(caseId, {}).then(this.deps.addAnnotations, (e: unknown) => this.deps.notify('error', i18next.t('casework:markup.annotationsNotCleared', { error: messageOf(e) })));
   }
 
   retryAnnotation(id: string): void {
@@ -208,7 +210,7 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
     try {
       await this.deps.api.proposeChannel(this.deps.caseId, { proposalId, from, to: mode, ...why });
     } catch (error) {
-      this.change({ modeRequest: null, problem: `The switch could not be proposed: ${messageOf(error)}` });
+      this.change({ modeRequest: null, problem: i18next.t('casework:markup.switchFailed', { error: messageOf(error) }) });
       return;
     }
     this.deps.channel.send({ v: 1, type: 'mode-request', mode, proposalId, ...why });
@@ -216,14 +218,14 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
 
   private pickMeasurePoint(screen: ScreenPoint): void {
     const next = pickPoint(this.current.draft, screen, this.newId);
-    if (!next) return this.change({ problem: 'Still waiting for the customer’s device to find the second end…' });
+    if (!next) return this.change({ problem: i18next.t('casework:markup.stillWaiting') });
     const { id, index } = next.message;
     this.change({ draft: next.draft });
     this.deps.channel.send(next.message);
     this.timers.after(ANSWER_TIMEOUT_MS, () => {
       const before = this.current.draft;
-      const draft = expirePick(before, id, index, screen, NO_ANSWER);
-      if (draft !== before) this.change({ draft, problem: NO_ANSWER });
+      const draft = expirePick(before, id, index, screen, noAnswer());
+      if (draft !== before) this.change({ draft, problem: noAnswer() });
     });
   }
 
@@ -244,7 +246,7 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
   private onMeasurePoint(message: PeerMessageOf<'measure-point-result'>): void {
     const result = applyResult(this.current.draft, message);
     this.change({ draft: result.draft });
-    if (result.error) this.change({ problem: `${placementErrorText(result.error, 'measure there')} Click that end again.` });
+    if (result.error) this.change({ problem: i18next.t('casework:markup.clickAgain', { problem: placementErrorText(result.error, 'measure there') }) });
     if (result.completed) this.finishMeasurement(result.completed);
   }
 
@@ -271,11 +273,11 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
         this.deps.addAnnotation(view);
         // Cleared while it was being stored: clear the stored one too.
         if (this.current.annotations.some((s) => s.id === a.id)) this.setAnnotation(a.id, { status: 'saved' });
-        else api.clearAnnotations(caseId, { ids: [a.id] }).then(this.deps.addAnnotations, (e: unknown) => notify('error', `Annotation not cleared: ${messageOf(e)}`));
+        else api.clearAnnotations(caseId, { ids: [a.id] }).then(this.deps.addAnnotations, (e: unknown) => notify('error', i18next.t('casework:markup.annotationNotCleared', { error: messageOf(e) })));
       },
       (e: unknown) => {
         this.setAnnotation(a.id, { status: 'unsaved' });
-        notify('error', `Annotation not saved: ${messageOf(e)}`);
+        notify('error', i18next.t('casework:markup.annotationNotSaved', { error: messageOf(e) }));
       },
     );
   }
@@ -290,7 +292,7 @@ export class MarkupSession extends Emitter<{ change: () => void }> {
       },
       (e: unknown) => {
         mark('unsaved');
-        this.deps.notify('error', `Measurement not saved: ${messageOf(e)}`);
+        this.deps.notify('error', i18next.t('casework:markup.measurementNotSaved', { error: messageOf(e) }));
       },
     );
   }

@@ -1,6 +1,7 @@
 // The tool bar above the live video: the customer's mode, the tools (each disabled with its reason
 // when the mode cannot do it), the label text, "Clear all", and what the current tool does.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TOOLS, toolText, type Tool } from './markup-tools.ts';
 import { ModeControl } from '../call/mode-control.tsx';
 import type { Markup } from './use-markup.ts';
@@ -15,12 +16,13 @@ const icons: Record<Tool, ReactNode> = {
 };
 
 export function MarkupToolbar(props: { markup: Markup; live: boolean; canClear: boolean }) {
+  const { t } = useTranslation('casework');
   const { markup: m } = props;
   return (
     <div className="markup" data-testid="inspection-toolbar" data-tool={m.tool} data-measure={m.tool === 'measure' ? m.measureStep : ''}>
       <ModeControl mode={m.mode} request={m.modeRequest} live={props.live} onRequest={m.requestMode} />
       <div className="markup-bar">
-        <div className="tool-group" role="toolbar" aria-label="Markup tools">
+        <div className="tool-group" role="toolbar" aria-label={t('markup.tools')}>
           {TOOLS.map((tool) => {
             const blocked = m.blocked(tool);
             return (
@@ -43,11 +45,11 @@ export function MarkupToolbar(props: { markup: Markup; live: boolean; canClear: 
           })}
         </div>
         {m.tool === 'label' && (
-          <input className="label-input" data-testid="label-text" aria-label="Label text" placeholder="Label text" maxLength={200} value={m.labelText} onChange={(e) => m.setLabelText(e.target.value)} />
+          <input className="label-input" data-testid="label-text" aria-label={t('markup.labelText')} placeholder={t('markup.labelText')} maxLength={200} value={m.labelText} onChange={(e) => m.setLabelText(e.target.value)} />
         )}
         <span className="spacer" />
-        <button type="button" className="btn btn-small" data-testid="annotations-clear" disabled={!props.canClear} onClick={m.clearAll} title="Remove every annotation from the customer’s view and the console (they stay in the ledger)">
-          Clear all
+        <button type="button" className="btn btn-small" data-testid="annotations-clear" disabled={!props.canClear} onClick={m.clearAll} title={t('markup.clearAllTitle')}>
+          {t('markup.clearAll')}
         </button>
       </div>
       <p className="tools-hint muted small" data-testid="tools-hint">
@@ -63,7 +65,7 @@ export function MarkupToolbar(props: { markup: Markup; live: boolean; canClear: 
         <p className="tools-problem" role="alert" data-testid="inspection-error">
           {m.problem}{' '}
           <button type="button" className="btn btn-ghost btn-small" onClick={m.dismissProblem}>
-            Dismiss
+            {t('markup.dismiss')}
           </button>
         </p>
       )}

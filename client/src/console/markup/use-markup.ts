@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import type { AnnotationView, MeasurementView, ScreenPoint } from '../../../../protocol/spatial.ts';
 import type { MessageChannel } from '../../call/message-bus.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import type { Tone } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { liveMarks } from './markup-items.ts';
@@ -50,7 +51,7 @@ export function useMarkup({ offline, picture, ended, ...deps }: Deps) {
     const context = markupContext(now);
     const tool = toolInHand(now);
     const step = measureStep(state.draft);
-    const hint = tool !== 'measure' ? toolHint[tool] : step === 'first' ? toolHint.measure : step === 'second' ? 'Click the second end.' : 'Finding the point on the customer’s device…';
+    const hint = tool !== 'measure' ? toolHint[tool] : step === 'first' ? toolHint.measure : step === 'second' ? i18next.t('casework:markup.hint.measureSecond') : i18next.t('casework:markup.hint.measureWaiting');
     return {
       ...actions,
       mode: state.mode,

@@ -1,22 +1,21 @@
 // The outcome of a preview case: booked (an option of the tour, a seat of a cabin, at the option's
 // price or an agreed one), not booked, or a follow-up on a date. A changed decision is a new outcome.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OutcomeBody, type Decision, type OutcomeView } from '../../../../protocol/http.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
 import { BookableOptions } from '../tour/bookable-options.tsx';
+import { issuesText } from './issues-text.ts';
 
-const decisions: { value: Decision; label: string }[] = [
-  { value: 'booked', label: 'Booked' },
-  { value: 'not-booked', label: 'Not booked' },
-  { value: 'follow-up', label: 'Follow up later' },
-];
+const decisions: readonly Decision[] = ['booked', 'not-booked', 'follow-up'];
 
 const tomorrow = (): string => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 export function PreviewOutcomeForm(props: { caseId: string; tourId: string | null; hasOutcome: boolean; onRecorded: (outcome: OutcomeView) => void }) {
+  const { t } = useTranslation('casework');
   const [tour, setTour] = useState<TourManifest | null>(null);
   const [decision, setDecision] = useState<Decision>('booked');
   const [option, setOption] = useState('');
@@ -56,7 +55,7 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
       ...(decision === 'follow-up' ? { followUpOn } : {}),
     });
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => `${i.path.join('.') || 'outcome'}: ${i.message}`).join(' · '));
+      setError(issuesText(parsed.error.issues, 'outcome'));
       return;
     }
     setBusy(true);
@@ -73,7 +72,7 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
 
   return (
     <form className="outcome-form" onSubmit={submit} data-testid="preview-outcome-form">
-      <h3>{props.hasOutcome ? 'Record a changed decision' : 'Record the decision'}</h3>
+      <h3>{t(props.hasOutcome ? 'outcome.recordChanged' : 'outcome.record')}</h3>
       {error && (
         <Banner tone="error" testId="outcome-error">
           {error}
@@ -81,11 +80,11 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
       )}
       <div className="outcome-grid">
         <div className="field">
-          <label htmlFor="outcome-decision">Decision</label>
-          <select id="outcome-decision" data-testid="outcome-decision" value={decision} onChange={(e) => setDecision(decisions.find((d) => d.value === e.target.value)?.value ?? 'booked')}>
+          <label htmlFor="outcome-decision">{t('outcome.decision')}</label>
+          <select id="outcome-decision" data-testid="outcome-decision" value={decision} onChange={(e) => setDecision(decisions.find((d) => d === e.target.value) ?? 'booked')}>
             {decisions.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
+              <option key={d} value={d}>
+                {t(`outcome.decisions.${d}`)}
               </option>
             ))}
           </select>
@@ -93,16 +92,16 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
         {decision === 'booked' && (
           <>
             <div className="field">
-              <label htmlFor="outcome-option">Booked</label>
+              <label htmlFor="outcome-option">{t('outcome.bookedOption')}</label>
               <select id="outcome-option" data-testid="outcome-option" required value={option} onChange={(e) => setOption(e.target.value)} disabled={!tour}>
-                {!tour && <option value="">Loading the tour…</option>}
+                {!tour && <option value="">{t('outcome.loadingTour')}</option>}
                 {tour && <BookableOptions bookables={tour.bookables} />}
               </select>
             </div>
             {seats.length > 0 && (
               <div className="field field-narrow">
-                <label htmlFor="outcome-seat">Seat</label>
-                <input id="outcome-seat" data-testid="outcome-seat" list="outcome-seats" required maxLength={4} placeholder="23A" value={seat} onChange={(e) => setSeat(e.target.value.toUpperCase())} />
+                <label htmlFor="outcome-seat">{t('outcome.seat')}</label>
+                <input id="outcome-seat" data-testid="outcome-seat" list="outcome-seats" required maxLength={4} placeholder={t('outcome.seatExample')} value={seat} onChange={(e) => setSeat(e.target.value.toUpperCase())} />
                 <datalist id="outcome-seats">
                   {seats.map((s) => (
                     <option key={s.id} value={s.id} />
@@ -111,7 +110,7 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
               </div>
             )}
             <div className="field field-narrow">
-              <label htmlFor="outcome-amount">Price{chosen ? ` (${chosen.price.currency})` : ''}</label>
+              <label htmlFor="outcome-amount">{chosen ? t('outcome.priceIn', { currency: chosen.price.currency }) : t('outcome.price')}</label>
               <input
                 id="outcome-amount" data-testid="outcome-amount" type="number" min="0" step="0.01"
                 placeholder={chosen ? String(chosen.price.amount) : ''} value={amount} onChange={(e) => setAmount(e.target.value)}
@@ -121,18 +120,18 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
         )}
         {decision === 'follow-up' && (
           <div className="field">
-            <label htmlFor="outcome-follow-up">Follow up on</label>
+            <label htmlFor="outcome-follow-up">{t('outcome.followUpOn')}</label>
             <input id="outcome-follow-up" data-testid="outcome-follow-up" type="date" required min={tomorrow()} value={followUpOn} onChange={(e) => setFollowUpOn(e.target.value)} />
           </div>
         )}
       </div>
       <div className="field">
-        <label htmlFor="outcome-reason">{decision === 'not-booked' ? 'Why not' : 'Note'}</label>
+        <label htmlFor="outcome-reason">{t(decision === 'not-booked' ? 'outcome.whyNot' : 'outcome.note')}</label>
         <textarea id="outcome-reason" data-testid="outcome-reason" required maxLength={4000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <div className="row-end">
         <button type="submit" className="btn btn-primary" data-testid="outcome-submit" disabled={busy}>
-          {busy ? 'Recording…' : 'Record outcome'}
+          {t(busy ? 'outcome.recording' : 'outcome.submit')}
         </button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import type { ChunkStore, StoredChunk, StoredRecording } from './chunk-store.ts'
 import { holdLock } from './lock.ts';
 import { recordingApi } from './recording-api.ts';
 import { newTrack, progressOf, type Track, type UploadProgress } from './upload-track.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 export type { UploadProgress, UploadState } from './upload-track.ts';
 
@@ -155,7 +156,7 @@ export class ChunkUploader extends Emitter<ChunkUploaderEvents> {
             track.blocked = true;
             track.error = messageOf(error);
             this.report(track);
-            this.emit('problem', `Recording upload stopped: ${track.error}`);
+            this.emit('problem', i18next.t('casework:recording.uploadStopped', { error: track.error }));
             this.emit('blocked', track.meta.localId);
             return;
           }
@@ -221,7 +222,7 @@ export class ChunkUploader extends Emitter<ChunkUploaderEvents> {
       }
       if (error instanceof ApiRequestError && (error.code === 'chunk_conflict' || error.code === 'chunk_hash_mismatch')) {
         track.refused.set(n, error.message);
-        track.error = `Chunk ${n} was refused (${error.code}): ${error.message}`;
+        track.error = i18next.t('casework:recording.chunkRefused', { n, code: error.code, message: error.message });
         this.report(track);
         this.emit('problem', track.error);
         return;

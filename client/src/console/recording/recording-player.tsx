@@ -1,25 +1,43 @@
 // The case's recordings: pick one, play it (the media route serves byte ranges), and see the case's
 // snapshots, marks, measurements, chat and call events on a timeline under the video; clicking a marker seeks there.
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../protocol/http.ts';
 import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatBytes, formatTime } from '../../ui/format.ts';
-import { formatOffset, timelineMarkers, timelineSpanMs, type MarkerKind } from './timeline.ts';
+import { formatOffset, MARKER_KINDS, timelineMarkers, timelineSpanMs, type MarkerKind } from './timeline.ts';
+import './recording.css';
 
-const kindText: Record<MarkerKind, string> = { snapshot: 'Snapshot', annotation: 'Mark', measurement: 'Measurement', chat: 'Chat', call: 'Call event' };
+/** Each kind of moment has its own shape as well as its colour (WCAG 1.4.1), on the bar and in the legend. */
+const SHAPES: Record<MarkerKind, string> = {
+  snapshot: 'M1 3h10v10H1z',
+  annotation: 'M1 2h10L6 14z',
+  measurement: 'M1 7h10v2H1zM1 3h2v10H1zM9 3h2v10H9z',
+  chat: 'M6 2a5 5 0 1 1 0 10A5 5 0 0 1 6 2z',
+  call: 'M6 1l5 7-5 7-5-7z',
+};
+
+function MarkerShape(props: { kind: MarkerKind }) {
+  return (
+    <svg className={`marker-shape marker-shape-${props.kind}`} viewBox="0 0 12 16" aria-hidden="true" focusable="false">
+      <path d={SHAPES[props.kind]} fill="currentColor" />
+    </svg>
+  );
+}
 
 export function RecordingsPanel(props: { detail: CaseDetail }) {
+  const { t } = useTranslation('casework');
   const recordings = props.detail.recordings ?? [];
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const current = recordings.find((r) => r.id === selectedId) ?? recordings.filter((r) => r.sealed).at(-1) ?? recordings.at(-1);
   return (
-    <section className="card recordings" aria-label="Recordings" data-testid="recordings-panel">
+    <section className="card recordings" aria-label={t('recording.recordings')} data-testid="recordings-panel">
       <div className="section-head">
-        <h3>Recordings</h3>
+        <h3>{t('recording.recordings')}</h3>
         <span className="badge">{recordings.length}</span>
       </div>
       {recordings.length === 0 ? (
-        <p className="muted small">The call is recorded from the moment it connects; recordings appear here.</p>
+        <p className="muted small">{t('recording.recordingsEmpty')}</p>
       ) : (
         <>
           <div className="recording-list" role="tablist">
@@ -35,13 +53,12 @@ export function RecordingsPanel(props: { detail: CaseDetail }) {
                 data-sealed={r.sealed}
                 onClick={() => setSelectedId(r.id)}
               >
-                {formatTime(r.startedAt)} · {r.durationMs !== null ? formatOffset(r.durationMs) : 'live'} · {formatBytes(r.bytes)}
-                {r.sealed ? ' · sealed' : ''}
+                {t(r.sealed ? 'recording.chipSealed' : 'recording.chip', { time: formatTime(r.startedAt), duration: r.durationMs !== null ? formatOffset(r.durationMs) : t('recording.live'), bytes: formatBytes(r.bytes) })}
               </button>
             ))}
           </div>
           {current && current.playableBytes > 0 && <RecordingPlayer key={`${current.id}-${current.sealed}`} recording={current} detail={props.detail} />}
-          {current && current.playableBytes === 0 && <p className="muted small">Recording — the first seconds are on their way.</p>}
+          {current && current.playableBytes === 0 && <p className="muted small">{t('recording.arriving')}</p>}
         </>
       )}
     </section>
@@ -49,6 +66,7 @@ export function RecordingsPanel(props: { detail: CaseDetail }) {
 }
 
 function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; detail: CaseDetail }) {
+  const { t } = useTranslation('casework');
   const video = useRef<HTMLVideoElement>(null);
   // Chromium's media cache is keyed by URL: a growing recording gets a URL per length it was opened
   // at, so an earlier (shorter or empty) answer is never replayed for the sealed one.
@@ -102,7 +120,7 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
         onDurationChange={onDuration}
         onTimeUpdate={(e) => !probing.current && setPosition(e.currentTarget.currentTime * 1000)}
       />
-      <div className="timeline" data-testid="timeline" aria-label="Recording timeline">
+      <div className="timeline" data-testid="timeline" role="group" aria-label={t('recording.timeline')}>
         <div className="timeline-bar" onClick={(e) => seek(((e.clientX - e.currentTarget.getBoundingClientRect().left) / e.currentTarget.clientWidth) * durationMs)}>
           <span className="timeline-played" style={{ width: at(position) }} />
           {markers.map((m) => (
@@ -111,8 +129,8 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
               type="button"
               className={`timeline-marker marker-${m.kind}`}
               style={{ left: at(m.offsetMs) }}
-              title={`${formatOffset(m.offsetMs)} — ${m.label}`}
-              aria-label={`${kindText[m.kind]} at ${formatOffset(m.offsetMs)}: ${m.label}`}
+              title={t('recording.markerTitle', { offset: formatOffset(m.offsetMs), label: m.label })}
+              aria-label={t('recording.markerLabel', { kind: t(`recording.kind.${m.kind}`), offset: formatOffset(m.offsetMs), label: m.label })}
               data-testid="timeline-marker"
               data-kind={m.kind}
               data-offset-ms={Math.round(m.offsetMs)}
@@ -120,7 +138,9 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
                 e.stopPropagation();
                 seek(m.offsetMs);
               }}
-            />
+            >
+              <MarkerShape kind={m.kind} />
+            </button>
           ))}
         </div>
         <div className="timeline-scale small muted">
@@ -129,10 +149,10 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
           <span>{formatOffset(durationMs)}</span>
         </div>
         <ul className="timeline-legend small">
-          {(Object.keys(kindText) as MarkerKind[]).map((kind) => (
-            <li key={kind}>
-              <span className={`legend-swatch marker-${kind}`} aria-hidden="true" />
-              {kindText[kind]} ({markers.filter((m) => m.kind === kind).length})
+          {MARKER_KINDS.map((kind) => (
+            <li key={kind} className="legend-kind">
+              <MarkerShape kind={kind} />
+              {t('recording.legend', { kind: t(`recording.kind.${kind}`), count: markers.filter((m) => m.kind === kind).length })}
             </li>
           ))}
         </ul>

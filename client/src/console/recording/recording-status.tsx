@@ -1,21 +1,23 @@
 // The recorder's control and the upload state of each recording this tab is uploading, including one
 // the server has not created yet, whose chunks wait in IndexedDB.
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/i18n.ts';
 import { formatBytes } from '../../ui/format.ts';
 import type { UploadProgress } from './chunk-uploader.ts';
 
 const stateText = (u: UploadProgress): string => {
-  if (u.recordingId === null && u.state !== 'error') return `Waiting for the server — ${u.pending} chunk${u.pending === 1 ? '' : 's'} kept on this computer`;
+  const t = (key: string, options?: Record<string, unknown>): string => i18next.t(`casework:recording.state.${key}`, options);
+  if (u.recordingId === null && u.state !== 'error') return t('waiting', { count: u.pending });
   switch (u.state) {
     case 'sealed':
-      return 'Sealed — all uploaded';
+      return t('sealed');
     case 'uploaded':
-      return u.stopped ? 'All uploaded — sealing…' : 'All uploaded';
+      return t(u.stopped ? 'sealing' : 'uploaded');
     case 'uploading':
-      return `Uploading — ${u.pending} pending`;
     case 'failing':
-      return `Uploads failing — ${u.pending} pending, retrying`;
+      return t(u.state, { pending: u.pending });
     case 'error':
-      return 'Upload refused';
+      return t('error');
   }
 };
 
@@ -28,18 +30,19 @@ export function RecordingStatus(props: {
   onToggle: () => void;
   onRetry: () => void;
 }) {
+  const { t } = useTranslation('casework');
   const { recording } = props;
   const recordingId = recording ? (props.uploads.find((u) => u.localId === recording.localId)?.recordingId ?? null) : null;
   // The newest three: the one being made, a resumed one, and the last sealed stay in view.
   const visible = props.uploads.slice(-3);
   return (
-    <section className="card rec-status" aria-label="Recording" data-testid="recording-status" data-recording={recording ? 'true' : 'false'} data-recording-id={recordingId ?? ''} data-local-id={recording?.localId ?? ''}>
+    <section className="card rec-status" aria-label={t('recording.heading')} data-testid="recording-status" data-recording={recording ? 'true' : 'false'} data-recording-id={recordingId ?? ''} data-local-id={recording?.localId ?? ''}>
       <div className="rec-head">
         <span className={`rec-dot${recording ? ' rec-dot-live' : ''}`} aria-hidden="true" />
-        <strong>{recording ? 'Recording' : 'Not recording'}</strong>
+        <strong>{t(recording ? 'recording.on' : 'recording.off')}</strong>
         <span className="spacer" />
         <button type="button" className={`btn btn-small${recording ? ' btn-danger' : ''}`} data-testid="recording-toggle" disabled={!recording && !props.canRecord} onClick={props.onToggle}>
-          {recording ? 'Stop recording' : 'Start recording'}
+          {t(recording ? 'recording.stop' : 'recording.start')}
         </button>
       </div>
       {recording && props.note && (
@@ -63,11 +66,12 @@ export function RecordingStatus(props: {
           <div className="rec-upload-line">
             <span className="rec-upload-state">{stateText(u)}</span>
             <span className="small muted">
-              {u.acknowledged}/{u.recorded} chunks uploaded{u.pendingBytes > 0 ? ` · ${formatBytes(u.pendingBytes)} pending` : ''}
-              {u.lastLatencyMs !== null ? ` · last ${u.lastLatencyMs} ms` : ''}
+              {t('recording.chunks', { acknowledged: u.acknowledged, recorded: u.recorded })}
+              {u.pendingBytes > 0 ? t('recording.pendingBytes', { bytes: formatBytes(u.pendingBytes) }) : ''}
+              {u.lastLatencyMs !== null ? t('recording.lastLatency', { ms: u.lastLatencyMs }) : ''}
             </span>
           </div>
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={Math.max(1, u.recorded)} aria-valuenow={u.acknowledged}>
+          <div className="progress" role="progressbar" aria-label={t('recording.progress')} aria-valuemin={0} aria-valuemax={Math.max(1, u.recorded)} aria-valuenow={u.acknowledged}>
             <span style={{ width: `${u.recorded === 0 ? 0 : Math.round((100 * u.acknowledged) / u.recorded)}%` }} />
           </div>
           {u.error && (u.state === 'failing' || u.state === 'error') && (
@@ -75,7 +79,7 @@ export function RecordingStatus(props: {
               {u.error}{' '}
               {u.state === 'failing' && (
                 <button type="button" className="btn btn-ghost btn-small" onClick={props.onRetry}>
-                  Retry now
+                  {t('recording.retryNow')}
                 </button>
               )}
             </p>

@@ -4,8 +4,12 @@
 import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
 import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatMeasurement, type AnnotationView, type MeasurementView } from '../../../../protocol/spatial.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
-export type MarkerKind = 'snapshot' | 'annotation' | 'measurement' | 'chat' | 'call';
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(`casework:recording.marker.${key}`, options);
+
+export const MARKER_KINDS = ['snapshot', 'annotation', 'measurement', 'chat', 'call'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 export interface TimelineMarker {
   id: string;
@@ -27,10 +31,17 @@ export interface TimelineInput {
 
 const callEvents = (call: CallView): Array<{ at: string; what: string }> =>
   [
-    { at: call.startedAt, what: 'Call started' },
-    call.connectedAt ? { at: call.connectedAt, what: 'Call connected' } : null,
-    call.endedAt ? { at: call.endedAt, what: call.state === 'failed' ? 'Call failed' : 'Call ended' } : null,
+    { at: call.startedAt, what: t('callStarted') },
+    call.connectedAt ? { at: call.connectedAt, what: t('callConnected') } : null,
+    call.endedAt ? { at: call.endedAt, what: t(call.state === 'failed' ? 'callFailed' : 'callEnded') } : null,
   ].filter((e): e is { at: string; what: string } => e !== null);
+
+/** "Circle: dent (anchored)". */
+function annotationLabel(a: AnnotationView): string {
+  const kind = t(`kind.${a.kind}`);
+  const text = a.label ? t('annotationLabel', { kind, label: a.label }) : t('annotation', { kind });
+  return a.anchor ? t('anchored', { text }) : text;
+}
 
 /** Markers inside [0, durationMs], in time order. Times are compared across clocks (console and server) as they are. */
 export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
@@ -42,19 +53,19 @@ export function timelineMarkers(input: TimelineInput): TimelineMarker[] {
   const markers: TimelineMarker[] = [];
   for (const e of input.evidence) {
     const offsetMs = within(e.receivedAt);
-    if (offsetMs !== null) markers.push({ id: `evidence-${e.id}`, kind: 'snapshot', offsetMs, label: `Photo (${e.source}) ${e.width}×${e.height}` });
+    if (offsetMs !== null) markers.push({ id: `evidence-${e.id}`, kind: 'snapshot', offsetMs, label: t('photo', { source: t(`sources.${e.source}`), width: e.width, height: e.height }) });
   }
   for (const a of input.annotations ?? []) {
     const offsetMs = within(a.at);
-    if (offsetMs !== null) markers.push({ id: `annotation-${a.id}`, kind: 'annotation', offsetMs, label: `${a.kind[0]!.toUpperCase()}${a.kind.slice(1)}${a.label ? `: ${a.label}` : ''}${a.anchor ? ' (anchored)' : ''}` });
+    if (offsetMs !== null) markers.push({ id: `annotation-${a.id}`, kind: 'annotation', offsetMs, label: annotationLabel(a) });
   }
   for (const m of input.measurements ?? []) {
     const offsetMs = within(m.at);
-    if (offsetMs !== null) markers.push({ id: `measurement-${m.id}`, kind: 'measurement', offsetMs, label: `Measurement ${formatMeasurement(m.distanceM, m.uncertaintyM)}` });
+    if (offsetMs !== null) markers.push({ id: `measurement-${m.id}`, kind: 'measurement', offsetMs, label: t('measurement', { value: formatMeasurement(m.distanceM, m.uncertaintyM) }) });
   }
   for (const line of input.chat) {
     const offsetMs = within(line.at);
-    if (offsetMs !== null) markers.push({ id: `chat-${line.id}`, kind: 'chat', offsetMs, label: `${line.from === 'customer' ? 'Customer' : (line.author?.name ?? 'Assessor')}: ${line.text}` });
+    if (offsetMs !== null) markers.push({ id: `chat-${line.id}`, kind: 'chat', offsetMs, label: t('chat', { who: line.from === 'customer' ? t('customer') : (line.author?.name ?? t('assessor')), text: line.text }) });
   }
   for (const call of input.calls) {
     for (const [i, event] of callEvents(call).entries()) {

@@ -8,6 +8,7 @@ import type { Tone } from '../../ui/banner.tsx';
 import { ChunkStore } from './chunk-store.ts';
 import { ChunkUploader, type UploadProgress } from './chunk-uploader.ts';
 import { SessionRecorder } from './session-recorder.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 interface Deps {
   caseId: string;
@@ -49,7 +50,7 @@ export function useRecording({ caseId, stream, mic, phase, notify }: Deps) {
         stop();
       }),
     ];
-    uploader.resume().catch((error: unknown) => notifyRef.current('error', `Could not resume recording uploads: ${String(error)}`));
+    uploader.resume().catch((error: unknown) => notifyRef.current('error', i18next.t('casework:recording.resumeFailed', { error: String(error) })));
     return () => {
       recorderRef.current?.recorder.stop();
       recorderRef.current?.off();
@@ -68,7 +69,7 @@ export function useRecording({ caseId, stream, mic, phase, notify }: Deps) {
         const recorder = new SessionRecorder({ caseId, remote, mic, uploader });
         const off = recorder.on('state', (state, detail) => {
           if (state === 'failed') {
-            notifyRef.current('error', `Recording stopped: ${detail ?? 'unknown error'}`);
+            notifyRef.current('error', i18next.t('casework:recording.stopped', { detail: detail ?? i18next.t('casework:recording.unknownError') }));
             if (recorderRef.current?.recorder === recorder) {
               recorderRef.current = null;
               setRecording(null);
@@ -78,7 +79,7 @@ export function useRecording({ caseId, stream, mic, phase, notify }: Deps) {
         recorderRef.current = { recorder, stream: remote, off };
         setRecording({ startedAt: Date.now(), localId: recorder.localId });
       } catch (error) {
-        notifyRef.current('error', error instanceof Error ? error.message : 'Recording could not start.');
+        notifyRef.current('error', error instanceof Error ? error.message : i18next.t('casework:recording.couldNotStart'));
       }
     },
     [caseId, mic],

@@ -1,6 +1,7 @@
 // The settlement card of a damage case: the offer form and the offers' history, reloaded on every
 // change the console hears about the case (`revision`); a new offer is announced to the customer's page.
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import type { CaseOffers, OfferView } from '../../../../protocol/settlement-http.ts';
 import { messageOf } from '../../lib/api.ts';
@@ -10,6 +11,7 @@ import { OfferHistory } from './offer-history.tsx';
 import './settlement.css';
 
 export function OfferCard(props: { caseId: string; revision: number; canWrite: boolean; send: (message: PeerMessage) => boolean; notify: (tone: 'success' | 'error', text: string) => void }) {
+  const { t } = useTranslation('casework');
   const { caseId, send, notify } = props;
   const [offers, setOffers] = useState<CaseOffers | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,13 +36,13 @@ export function OfferCard(props: { caseId: string; revision: number; canWrite: b
   const made = (offer: OfferView) => {
     // The customer's page fetches the offer itself; when they are not connected it finds it on their next visit.
     const told = send({ v: 1, type: 'offer-made', offerId: offer.id });
-    notify('success', told ? 'Offer sent to the customer’s page.' : 'Offer made; the customer sees it when they next open their page.');
+    notify('success', t(told ? 'settlement.sent' : 'settlement.made'));
     load();
   };
 
   return (
-    <section className="card settlement-card" aria-label="Settlement offer" data-testid="settlement-card">
-      <h3>Settlement</h3>
+    <section className="card settlement-card" aria-label={t('settlement.label')} data-testid="settlement-card">
+      <h3>{t('settlement.heading')}</h3>
       {error && <p className="muted small" role="alert">{error}</p>}
       {offers && props.canWrite && !offers.offers.some((o) => o.state === 'accepted') && <OfferForm caseId={caseId} readiness={offers.readiness} hasOpenOffer={offers.offers.some((o) => o.state === 'open')} onMade={made} />}
       {offers && <OfferHistory offers={offers.offers} />}

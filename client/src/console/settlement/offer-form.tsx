@@ -1,11 +1,13 @@
 // The assessor's settlement offer: items (their sum is the amount), currency, conditions and an expiry
 // in days or on a date. Disabled, with the reason, while the case cannot take an offer (identity check).
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OfferBody, type OfferReadiness, type OfferView } from '../../../../protocol/settlement-http.ts';
 import { randomId } from '../../lib/ids.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { formatMoney } from '../../ui/format.ts';
+import { issuesText } from '../outcome/issues-text.ts';
 import { makeOffer } from './offer-api.ts';
 
 interface ItemRow {
@@ -25,6 +27,7 @@ export function expiryFrom(days: string, date: string, now: number): string {
 }
 
 export function OfferForm(props: { caseId: string; readiness: OfferReadiness; hasOpenOffer: boolean; onMade: (offer: OfferView) => void }) {
+  const { t } = useTranslation('casework');
   const [rows, setRows] = useState<ItemRow[]>([newRow()]);
   const [currency, setCurrency] = useState('EUR');
   const [conditions, setConditions] = useState('');
@@ -41,7 +44,7 @@ export function OfferForm(props: { caseId: string; readiness: OfferReadiness; ha
     event.preventDefault();
     const parsed = OfferBody.safeParse({ amount, currency: currency.trim().toUpperCase(), items, conditions, expiresAt: expiryFrom(days, date, Date.now()) });
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => `${i.path.join('.') || 'offer'}: ${i.message}`).join(' · '));
+      setError(issuesText(parsed.error.issues, 'settlement'));
       return;
     }
     setBusy(true);
@@ -57,7 +60,7 @@ export function OfferForm(props: { caseId: string; readiness: OfferReadiness; ha
 
   return (
     <form className="offer-form-console" onSubmit={submit} data-testid="offer-form" aria-disabled={disabled}>
-      <h3>{props.hasOpenOffer ? 'Make a new offer (replaces the open one)' : 'Make a settlement offer'}</h3>
+      <h3>{t(props.hasOpenOffer ? 'settlement.newOffer' : 'settlement.makeOffer')}</h3>
       {disabled && (
         <Banner tone="warning" testId="offer-disabled">
           {props.readiness.reason}
@@ -69,42 +72,42 @@ export function OfferForm(props: { caseId: string; readiness: OfferReadiness; ha
         </Banner>
       )}
       <fieldset className="items" disabled={disabled}>
-        <legend>Items</legend>
+        <legend>{t('settlement.items')}</legend>
         {rows.map((row) => (
           <div className="item-row" key={row.key} data-testid="offer-item-row">
-            <input aria-label="Item" placeholder="What is paid for" data-testid="offer-item-description" value={row.description} onChange={(e) => setRow(row.key, { description: e.target.value })} />
-            <input aria-label="Item amount" placeholder="Amount" type="number" min="0" step="0.01" data-testid="offer-item-amount" value={row.amount} onChange={(e) => setRow(row.key, { amount: e.target.value })} />
-            <button type="button" className="btn btn-ghost btn-small" aria-label="Remove item" onClick={() => setRows((list) => list.filter((r) => r.key !== row.key))}>
+            <input aria-label={t('settlement.item')} placeholder={t('settlement.itemPlaceholder')} data-testid="offer-item-description" value={row.description} onChange={(e) => setRow(row.key, { description: e.target.value })} />
+            <input aria-label={t('settlement.itemAmount')} placeholder={t('settlement.amountPlaceholder')} type="number" min="0" step="0.01" data-testid="offer-item-amount" value={row.amount} onChange={(e) => setRow(row.key, { amount: e.target.value })} />
+            <button type="button" className="btn btn-ghost btn-small" aria-label={t('settlement.removeItem')} onClick={() => setRows((list) => list.filter((r) => r.key !== row.key))}>
               ×
             </button>
           </div>
         ))}
         <button type="button" className="btn btn-small" data-testid="offer-item-add" onClick={() => setRows((list) => [...list, newRow()])}>
-          Add item
+          {t('settlement.addItem')}
         </button>
       </fieldset>
       <fieldset className="offer-terms" disabled={disabled}>
         <div className="field field-narrow">
-          <label htmlFor="offer-currency">Currency</label>
+          <label htmlFor="offer-currency">{t('settlement.currency')}</label>
           <input id="offer-currency" data-testid="offer-currency" maxLength={3} required value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
         </div>
         <div className="field field-narrow">
-          <label htmlFor="offer-days">Expires in (days)</label>
+          <label htmlFor="offer-days">{t('settlement.days')}</label>
           <input id="offer-days" data-testid="offer-days" type="number" min="1" max="30" value={days} disabled={date !== ''} onChange={(e) => setDays(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="offer-date">or on</label>
+          <label htmlFor="offer-date">{t('settlement.orOn')}</label>
           <input id="offer-date" data-testid="offer-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="offer-conditions">Conditions</label>
+          <label htmlFor="offer-conditions">{t('settlement.conditions')}</label>
           <textarea id="offer-conditions" data-testid="offer-conditions" maxLength={4000} value={conditions} onChange={(e) => setConditions(e.target.value)} />
         </div>
       </fieldset>
       <div className="row-end">
-        <span className="muted" data-testid="offer-total">Total {formatMoney(amount, currency.length === 3 ? currency : 'EUR')}</span>
+        <span className="muted" data-testid="offer-total">{t('settlement.total', { amount: formatMoney(amount, currency.length === 3 ? currency : 'EUR') })}</span>
         <button type="submit" className="btn btn-primary" data-testid="offer-submit" disabled={busy || disabled}>
-          {busy ? 'Sending…' : 'Send offer'}
+          {t(busy ? 'settlement.sending' : 'settlement.send')}
         </button>
       </div>
     </form>
