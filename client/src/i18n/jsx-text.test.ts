@@ -15,9 +15,15 @@ export const TRANSLATED: readonly string[] = [
   'console/call',
   'console/case',
   'console/chat',
+  'console/evidence',
+  'console/identity',
   'console/main.tsx',
+  'console/markup',
+  'console/outcome',
   'console/participants',
   'console/queue',
+  'console/recording',
+  'console/settlement',
   'console/supervisor',
   'console/tour',
   'console/wrap-up',
@@ -50,6 +56,7 @@ export const TRANSLATED: readonly string[] = [
   'ui/banner.tsx',
   'ui/chat-panel.tsx',
   'ui/language-switch.tsx',
+  'ui/offer-items.tsx',
 ];
 
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'placeholder', 'title', 'alt', 'label']);
