@@ -40,9 +40,11 @@ describe('the customer’s page, announced and captioned', () => {
     await expect.poll(() => polite(page)).toContain('Photo sent to Administrator.');
 
     await assessor.page.getByTestId('mode-request-select').selectOption('voice');
+    // The console offers a reason the assessor may change; the customer hears it as written.
+    const reason = await assessor.page.getByTestId('mode-request-reason').inputValue();
     await assessor.page.getByTestId('mode-request-send').click();
     await page.getByTestId('mode-request').waitFor();
-    await expect.poll(() => polite(page)).toContain('Administrator asks you to switch to Voice only. The Switch and Not now buttons are under the picture.');
+    await expect.poll(() => polite(page)).toContain(`Administrator asks you to switch to Voice only: “${reason}”. The Switch and Not now buttons are under the picture.`);
     await expectAccessible(page, 'mode request, announced', { desktop: true });
     await page.getByTestId('mode-request-decline').click();
 
