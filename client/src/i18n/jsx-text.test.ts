@@ -51,12 +51,14 @@ export const TRANSLATED: readonly string[] = [
   'customer/spatial',
   'customer/survey-card.tsx',
   'customer/survey-face.tsx',
+  'customer/tour',
   'receipt',
   'start',
   'ui/banner.tsx',
   'ui/chat-panel.tsx',
   'ui/language-switch.tsx',
   'ui/offer-items.tsx',
+  'xr',
 ];
 
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'placeholder', 'title', 'alt', 'label']);

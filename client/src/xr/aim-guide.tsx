@@ -1,7 +1,8 @@
 // The guided-capture aim guide in AR: a ring and a corner frame lying on the surface the middle of the
 // view hits (the frame sized for the item: small for a close-up, large for a wide shot), green once the
 // phone is aimed as the item asks, and an arrow floating ahead of the phone showing which way to move
-// until then. The same status, in words, goes to the DOM overlay.
+// until then. Colour is never the only sign: once aimed, a tick stands in the frame and the arrow is
+// gone. The same status, in words, goes to the DOM overlay (and its live region, aim-spoken.tsx).
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Euler, Matrix4, Quaternion, Vector3, type Group, type MeshBasicMaterial } from 'three';
@@ -28,6 +29,7 @@ export function AimGuide(props: { aim: AimHint; session: XRSession; space: XRRef
   const source = useRef<XRHitTestSource | null>(null);
   const reticle = useRef<Group>(null);
   const arrow = useRef<Group>(null);
+  const tick = useRef<Group>(null);
   const materials = useRef<MeshBasicMaterial[]>([]);
   const report = useRef(props.onReport);
   report.current = props.onReport;
@@ -66,6 +68,7 @@ export function AimGuide(props: { aim: AimHint; session: XRSession; space: XRRef
     const status = aimStatus(aim, { pitchDeg, distanceM });
 
     for (const material of materials.current) material.color.set(status.ok ? READY : NOT_YET);
+    if (tick.current) tick.current.visible = status.ok;
     if (reticle.current) {
       reticle.current.visible = hit !== undefined;
       if (hit) {
@@ -109,6 +112,7 @@ export function AimGuide(props: { aim: AimHint; session: XRSession; space: XRRef
   const size = FRAME_SIZE[aim];
   const bar = size * 0.28;
   const thick = Math.max(0.008, size * 0.025);
+  const mark = size * 0.3;
   return (
     <>
       <group ref={reticle} visible={false}>
@@ -130,6 +134,17 @@ export function AimGuide(props: { aim: AimHint; session: XRSession; space: XRRef
             </group>
           )),
         )}
+        {/* A tick in the frame once aimed: the shape, not only the green, says "take the photo". */}
+        <group ref={tick} visible={false} position={[0, 0.005, 0]} rotation={[-Math.PI / 2, 0, 0]}>
+          <mesh position={[-mark * 0.26, -mark * 0.04, 0]} rotation={[0, 0, -Math.PI / 4]} renderOrder={6}>
+            <planeGeometry args={[mark * 0.45, thick * 1.6]} />
+            <meshBasicMaterial color={READY} side={2} depthTest={false} transparent />
+          </mesh>
+          <mesh position={[mark * 0.18, mark * 0.08, 0]} rotation={[0, 0, Math.PI / 4]} renderOrder={6}>
+            <planeGeometry args={[mark * 0.8, thick * 1.6]} />
+            <meshBasicMaterial color={READY} side={2} depthTest={false} transparent />
+          </mesh>
+        </group>
       </group>
       <group ref={arrow} visible={false}>
         <mesh position={[0, 0.035, 0]} renderOrder={6}>

@@ -1,6 +1,7 @@
 // The 3D shapes of annotations and measurements, drawn in the room: a pin for a marker, an arrow
 // pointing onto the surface, a ring lying on it, a text label, and a measurement's line with its
 // distance. Bright, thick and unlit so they read well over any camera picture.
+import { i18next } from '../i18n/i18n.ts';
 import { useMemo } from 'react';
 import { CanvasTexture, Quaternion, SRGBColorSpace, Vector3 } from 'three';
 import type { AnnotationKind, Quat, Vec3 } from '../../../protocol/spatial.ts';
@@ -45,7 +46,7 @@ function surfaceRotation(orientation: Quat): Quaternion {
 
 export function AnnotationObject(props: { kind: AnnotationKind; position: Vec3; orientation: Quat; label?: string }) {
   const rotation = useMemo(() => surfaceRotation(props.orientation), [props.orientation]);
-  const text = props.label ?? (props.kind === 'label' ? 'Label' : undefined);
+  const text = props.label ?? (props.kind === 'label' ? i18next.t('xr:label') : undefined);
   return (
     <group position={props.position} quaternion={rotation}>
       {props.kind === 'marker' && (

@@ -4,6 +4,7 @@
 import { Canvas, useFrame } from '@react-three/fiber';
 import { XR, XRDomOverlay, createXRStore, useXR } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Group } from 'three';
 import type { AimHint } from '../../../protocol/checklist.ts';
 import { formatMeasurement, type Vec3 } from '../../../protocol/spatial.ts';
@@ -11,6 +12,7 @@ import type { AimReport } from '../customer/checklist/aim-status.ts';
 import type { SpatialHost } from '../customer/spatial/spatial-host.ts';
 import { useSpatialState } from '../customer/spatial/use-spatial-state.ts';
 import { AimGuide } from './aim-guide.tsx';
+import { AimSpoken } from './aim-spoken.tsx';
 import { AnnotationObject, MeasurementObject } from './annotation-objects.tsx';
 import { arSessionInit } from './ar-session-init.ts';
 import { ArTracker } from './ar-tracker.ts';
@@ -36,6 +38,7 @@ export interface ArViewProps {
 type Positions = Map<string, Vec3>;
 
 export default function ArView(props: ArViewProps) {
+  const { t } = useTranslation('xr');
   const store = useMemo(() => {
     // The store shows and hides this root; the session init names it as the DOM overlay.
     const domOverlay = document.createElement('div');
@@ -71,7 +74,7 @@ export default function ArView(props: ArViewProps) {
       (error: unknown) => {
         const name = error instanceof Error ? error.name : '';
         if (name === 'NotAllowedError' || name === 'SecurityError') setStarted('needs-tap');
-        else props.onError(`AR could not start: ${error instanceof Error ? error.message : String(error)}`);
+        else props.onError(t('startFailed', { reason: error instanceof Error ? error.message : String(error) }));
       },
     );
   };
@@ -93,12 +96,15 @@ export default function ArView(props: ArViewProps) {
         <XR store={store}>
           <OnConnected run={enter} />
           <ArScene host={props.host} camera={props.camera} positions={positions.current} onVideoTrack={props.onVideoTrack} onCameraSource={setCameraSource} aim={aim} onAimReport={setReport} />
-          <XRDomOverlay className="ar-dom-overlay">{props.overlay?.(aim ? report : null)}</XRDomOverlay>
+          <XRDomOverlay className="ar-dom-overlay">
+            {props.overlay?.(aim ? report : null)}
+            <AimSpoken report={aim ? report : null} />
+          </XRDomOverlay>
         </XR>
       </Canvas>
       {started === 'needs-tap' && (
         <button type="button" className="btn btn-primary ar-start" data-testid="ar-start" onClick={enter}>
-          Tap to start the AR view
+          {t('start')}
         </button>
       )}
       <ArStatus host={props.host} positions={positions.current} />
@@ -192,6 +198,7 @@ function ArScene(props: {
 
 /** What the customer (and a test) can read: the placed annotations with their live positions. */
 function ArStatus(props: { host: SpatialHost; positions: Positions }) {
+  const { t } = useTranslation('xr');
   const { annotations, measurements } = useSpatialState(props.host);
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -199,7 +206,7 @@ function ArStatus(props: { host: SpatialHost; positions: Positions }) {
     return () => clearInterval(timer);
   }, []);
   return (
-    <ul className="ar-status" data-testid="ar-annotations" aria-label="Marks in your view">
+    <ul className="ar-status" data-testid="ar-annotations" aria-label={t('marks')}>
       {annotations.map((a) => {
         const p = props.positions.get(a.id) ?? a.anchor?.pose.position ?? null;
         return (
@@ -211,7 +218,7 @@ function ArStatus(props: { host: SpatialHost; positions: Positions }) {
             data-anchored={String(a.anchor?.anchored ?? false)}
             {...(p ? { 'data-x': p[0].toFixed(4), 'data-y': p[1].toFixed(4), 'data-z': p[2].toFixed(4) } : {})}
           >
-            {a.label ?? a.kind}
+            {a.label ?? t(`kind.${a.kind}`)}
           </li>
         );
       })}

@@ -3,6 +3,7 @@
 // is drawn at its own aspect; the camera picture is cropped to it (cover), as the customer sees it.
 // Where the overlay already carries the camera image (WebXR Raw Camera Access), the camera stream is
 // left out: on a phone it may be frozen or black while the AR runtime holds the camera.
+import { i18next } from '../i18n/i18n.ts';
 
 /** Where the camera picture of a composite frame came from. */
 export type CameraSource = 'xr-camera-access' | 'media-stream' | 'none';
@@ -24,10 +25,10 @@ const MAX_SIDE = 1280;
 export function createCompositor(overlay: HTMLCanvasElement, camera: HTMLVideoElement | null, fps = 30): Compositor {
   const output = document.createElement('canvas');
   const context = output.getContext('2d', { alpha: false });
-  if (!context) throw new Error('This browser cannot draw the AR picture.');
+  if (!context) throw new Error(i18next.t('xr:cannotDraw'));
   const stream = output.captureStream(fps);
   const track = stream.getVideoTracks()[0];
-  if (!track) throw new Error('This browser cannot stream the AR picture.');
+  if (!track) throw new Error(i18next.t('xr:cannotStream'));
   output.width = 640;
   output.height = 480;
 

@@ -1,6 +1,7 @@
 // Measuring in a tour: two taps on the scene give two points and the distance between them, on the
 // tour's true scale (the scene is in metres). A third tap starts a new measurement.
 import type { Vec3 } from '../../../../protocol/tour.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 export type MeasurePoints = [] | [Vec3] | [Vec3, Vec3];
 
@@ -22,6 +23,6 @@ export function formatDistance(metres: number): string {
 /** What the measuring tool asks for next, or says it found. */
 export function measurePrompt(points: MeasurePoints): string {
   const distance = measuredDistance(points);
-  if (distance !== null) return `${formatDistance(distance)} between the two points`;
-  return points.length === 0 ? 'Tap where to measure from' : 'Now tap where to measure to';
+  if (distance !== null) return i18next.t('tour:measure.distance', { distance: formatDistance(distance) });
+  return i18next.t(points.length === 0 ? 'tour:measure.from' : 'tour:measure.to');
 }

@@ -1,6 +1,7 @@
 // The floor plan or seat map beside the tour (a sheet at the bottom of a phone, a panel on a wide
 // screen). A long seat map scrolls, and keeps the seat being viewed in sight.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Seat, TourManifest, TourPlan as Plan } from '../../../../protocol/tour.ts';
 import { seatMapRotation } from '../../xr/tour/plan-geometry.ts';
 import { TourPlan } from '../../xr/tour/tour-plan.tsx';
@@ -15,6 +16,7 @@ export function PlanPanel(props: {
   onSeat: (seat: Seat) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('tour');
   const { plan } = props.tour;
   const seats = plan.kind === 'seats';
   const scroller = useRef<HTMLDivElement>(null);
@@ -27,10 +29,10 @@ export function PlanPanel(props: {
   }, [props.seat]);
 
   return (
-    <section className={`tour-panel tour-panel-${plan.kind}`} data-testid="plan-panel" aria-label={seats ? 'Seat map' : 'Floor plan'}>
+    <section className={`tour-panel tour-panel-${plan.kind}`} data-testid="plan-panel" aria-label={seats ? t('plan.seats') : t('plan.floor')}>
       <header className="tour-panel-head">
-        <h2>{seats ? 'Seat map' : 'Floor plan'}</h2>
-        <button type="button" className="tour-icon-button" aria-label={seats ? 'Close the seat map' : 'Close the floor plan'} onClick={props.onClose}>
+        <h2>{seats ? t('plan.seats') : t('plan.floor')}</h2>
+        <button type="button" className="tour-icon-button" aria-label={seats ? t('plan.closeSeats') : t('plan.closeFloor')} onClick={props.onClose}>
           <Icon name="close" />
         </button>
       </header>
@@ -38,27 +40,27 @@ export function PlanPanel(props: {
       <div className="tour-panel-body" ref={scroller} data-scrolls>
         <TourPlan tour={props.tour} view={props.view} rotation={rotation} seat={props.seat} onViewpoint={props.onViewpoint} onSeat={props.onSeat} />
       </div>
-      {!seats && <p className="tour-panel-hint">Tap a dot to go there.</p>}
+      {!seats && <p className="tour-panel-hint">{t('plan.hint')}</p>}
     </section>
   );
 }
 
 const CLASS_ORDER: Seat['class'][] = ['first', 'business', 'premium', 'economy'];
-const CLASS_SHORT: Record<Seat['class'], string> = { first: 'First', business: 'Business', premium: 'Premium', economy: 'Economy' };
 
 function SeatLegend(props: { seats: readonly Seat[] }) {
+  const { t } = useTranslation('tour');
   const classes = CLASS_ORDER.filter((c) => props.seats.some((s) => s.class === c));
   return (
-    <ul className="seat-legend" aria-label="Seat classes">
+    <ul className="seat-legend" aria-label={t('plan.classes')}>
       {classes.map((c) => (
         <li key={c}>
           <span className={`seat-swatch seat-swatch-${c}`} aria-hidden="true" />
-          {CLASS_SHORT[c]}
+          {t(`seatClassShort.${c}`)}
         </li>
       ))}
       <li>
         <span className="seat-swatch seat-swatch-window" aria-hidden="true" />
-        Window
+        {t('plan.window')}
       </li>
     </ul>
   );

@@ -2,6 +2,7 @@
 // textures and scenes (TourAssets, taking over the downloads the page started), the guided call's
 // microphone, and the viewer in the mode the device can carry.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { LoadingScreen } from '../message-screen.tsx';
 import type { TourDeepLink } from '../join-token.ts';
@@ -30,6 +31,7 @@ export interface ReadyTourProps {
 }
 
 export default function ReadyTour(props: ReadyTourProps) {
+  const { t } = useTranslation('tour');
   const [assets, setAssets] = useState<TourAssets | null>(null);
   const activity = useTourActivity(props.token, props.caseId);
   // A self-guided tour joins the call only once the customer asks for a person.
@@ -44,7 +46,7 @@ export default function ReadyTour(props: ReadyTourProps) {
     return () => next.dispose();
   }, [tour, manifestUrl, device, downloads]);
 
-  if (error) return <TourFailure message={error instanceof TourFileError ? error.message : `The tour stopped: ${error.message}`} onRetry={props.onRetry} />;
+  if (error) return <TourFailure message={error instanceof TourFileError ? error.message : t('failed.stopped', { reason: error.message })} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
   const mode = pickTourMode(tourContent(tour), device);
   return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;

@@ -3,6 +3,7 @@
 // It owns the call itself (registration, the agent's voice, the data channel) and hands the tour
 // guide a link to it.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../../protocol/http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { randomId } from '../../lib/ids.ts';
@@ -12,16 +13,8 @@ import { useCustomerCall } from '../use-customer-call.ts';
 import { Icon } from './tour-icons.tsx';
 import type { TourGuide } from './use-tour-guide.ts';
 
-const STATE_TEXT = {
-  registering: 'Connecting…',
-  waiting: 'Your agent will join you here',
-  connected: 'On a call with your agent',
-  reconnecting: 'Reconnecting…',
-  expired: 'This link has expired',
-  closed: 'This case is closed',
-} as const;
-
 export function TourCall(props: { token: string; caseId: string; mic: MediaStream | null; guide: TourGuide; onNotice: (text: string) => void }) {
+  const { t } = useTranslation('tour');
   const { guide } = props;
   const location = useRef<Location | null>(null);
   const call = useCustomerCall({
@@ -48,7 +41,7 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
     <div className={`tour-call tour-call-${state}`} data-testid="tour-call" data-state={state} data-channel={channelOpen ? 'open' : 'closed'} data-leader={guide.leader}>
       <span className="tour-call-state" role="status">
         <span className="tour-call-dot" aria-hidden="true" />
-        {following ? 'Following your agent' : STATE_TEXT[state]}
+        {following ? t('call.following') : t(`call.state.${state}`)}
       </span>
       {live && (
         <button
@@ -59,7 +52,7 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
           onClick={following ? guide.takeControl : guide.followAgent}
         >
           <Icon name="guide" />
-          <span>{following ? 'Look around myself' : 'Follow my agent'}</span>
+          <span>{following ? t('call.lookMyself') : t('call.followAgent')}</span>
         </button>
       )}
       {mic && (state === 'connected' || state === 'reconnecting') && (
@@ -68,7 +61,7 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
           className={`tour-call-button tour-call-mic ${muted ? 'is-muted' : ''}`}
           data-testid="tour-mute"
           aria-pressed={muted}
-          aria-label={muted ? 'Unmute microphone' : 'Mute microphone'}
+          aria-label={muted ? t('call.unmute') : t('call.mute')}
           onClick={() => setMuted((m) => !m)}
         >
           <Icon name={muted ? 'micOff' : 'mic'} />
@@ -84,16 +77,17 @@ export function TourCall(props: { token: string; caseId: string; mic: MediaStrea
  * agent sees both that the customer is waiting and why.
  */
 export function AskForPerson(props: { token: string; caseId: string; onAsk: () => void; onNotice: (text: string) => void }) {
+  const { t } = useTranslation('tour');
   const ask = (): void => {
     props.onAsk();
-    postChat(props.token, props.caseId, { id: randomId(), text: 'I would like to talk to someone about this tour.' }).catch((error: unknown) =>
-      props.onNotice(`Your request did not reach us: ${messageOf(error)}`),
+    postChat(props.token, props.caseId, { id: randomId(), text: t('call.askMessage') }).catch((error: unknown) =>
+      props.onNotice(t('call.askFailed', { reason: messageOf(error) })),
     );
   };
   return (
     <button type="button" className="tour-call tour-call-button tour-ask" data-testid="tour-ask-person" onClick={ask}>
       <Icon name="guide" />
-      <span>Talk to someone</span>
+      <span>{t('call.ask')}</span>
     </button>
   );
 }

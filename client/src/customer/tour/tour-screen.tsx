@@ -3,6 +3,7 @@
 // the viewer in the mode the device can carry. This part is small and has no three.js: it asks for
 // tour.json and the first view's files (first-view.ts) while the viewer's code is still on its way.
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JoinView } from '../../../../protocol/http.ts';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { LoadingScreen, MessageScreen } from '../message-screen.tsx';
@@ -35,6 +36,7 @@ export interface TourScreenProps {
 }
 
 export default function TourScreen(props: TourScreenProps) {
+  const { t } = useTranslation('tour');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const url = props.tour.manifestUrl;
@@ -76,8 +78,8 @@ export default function TourScreen(props: TourScreenProps) {
   if (state.kind === 'loading') return <LoadingScreen />;
   if (state.kind === 'invalid') {
     return (
-      <MessageScreen testId="tour-invalid" title="This tour cannot be shown" tone="bad">
-        <p>The tour’s description has a mistake, so it was not opened. Please tell your agent; they can pass this on:</p>
+      <MessageScreen testId="tour-invalid" title={t('invalid.title')} tone="bad">
+        <p>{t('invalid.body')}</p>
         <ul className="tour-problems" data-testid="tour-problems">
           {state.problems.slice(0, 8).map((p, i) => (
             <li key={i}>
@@ -91,8 +93,8 @@ export default function TourScreen(props: TourScreenProps) {
   if (state.kind === 'failed') return <TourFailure message={state.message} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!state.device.webgl2) {
     return (
-      <MessageScreen testId="tour-unsupported" title="This browser cannot show the tour" tone="bad">
-        <p>The tour needs WebGL 2, which this browser does not offer or has turned off. Please open the link in an up-to-date Chrome, Safari, Edge or Firefox.</p>
+      <MessageScreen testId="tour-unsupported" title={t('unsupported.title')} tone="bad">
+        <p>{t('unsupported.body')}</p>
       </MessageScreen>
     );
   }

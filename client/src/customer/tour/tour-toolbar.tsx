@@ -1,5 +1,6 @@
 // The tour's compact controls: the plan or seat map, 3D or 360° photos, looking by moving the phone,
 // and a headset where one is there. Each is a labelled button with an icon.
+import { useTranslation } from 'react-i18next';
 import type { TourMode } from '../../xr/tour/tour-mode.ts';
 import { Icon, type IconName } from './tour-icons.tsx';
 import type { MagicWindow } from './use-magic-window.ts';
@@ -28,26 +29,25 @@ function ToolButton(props: { icon: IconName; label: string; pressed?: boolean; t
   );
 }
 
-const MAGIC_WINDOW_LABEL = { off: 'Move phone', asking: 'Allow…', on: 'Move phone', denied: 'Motion blocked', unavailable: 'No motion' } as const;
-
 export function TourToolbar(props: TourToolbarProps) {
+  const { t } = useTranslation('tour');
   const mw = props.magicWindow;
   return (
-    <nav className="tour-toolbar" aria-label="Tour controls">
+    <nav className="tour-toolbar" aria-label={t('toolbar.label')}>
       {props.plan && (
-        <ToolButton icon={props.plan === 'seats' ? 'seats' : 'plan'} label={props.plan === 'seats' ? 'Seat map' : 'Floor plan'} pressed={props.planOpen} testId="tour-plan-toggle" onClick={props.onPlan} />
+        <ToolButton icon={props.plan === 'seats' ? 'seats' : 'plan'} label={props.plan === 'seats' ? t('plan.seats') : t('plan.floor')} pressed={props.planOpen} testId="tour-plan-toggle" onClick={props.onPlan} />
       )}
       {props.canSwitch && (
-        <div className="tour-mode-switch" role="group" aria-label="View">
-          <ToolButton icon="cube" label="3D" pressed={props.mode === '3d'} testId="tour-mode-3d" onClick={() => props.onMode('3d')} />
-          <ToolButton icon="sphere" label="360° photo" pressed={props.mode === 'panorama'} testId="tour-mode-panorama" onClick={() => props.onMode('panorama')} />
+        <div className="tour-mode-switch" role="group" aria-label={t('toolbar.view')}>
+          <ToolButton icon="cube" label={t('toolbar.threeD')} pressed={props.mode === '3d'} testId="tour-mode-3d" onClick={() => props.onMode('3d')} />
+          <ToolButton icon="sphere" label={t('toolbar.panorama')} pressed={props.mode === 'panorama'} testId="tour-mode-panorama" onClick={() => props.onMode('panorama')} />
         </div>
       )}
       {mw.offered && (
-        <ToolButton icon="motion" label={MAGIC_WINDOW_LABEL[mw.state]} pressed={mw.state === 'on'} testId="tour-magic-window" onClick={mw.toggle} disabled={mw.state === 'unavailable'} />
+        <ToolButton icon="motion" label={t(`toolbar.motion.${mw.state}`)} pressed={mw.state === 'on'} testId="tour-magic-window" onClick={mw.toggle} disabled={mw.state === 'unavailable'} />
       )}
-      {props.measure && <ToolButton icon="ruler" label="Measure" pressed={props.measure.on} testId="tour-measure-toggle" onClick={props.measure.onToggle} />}
-      {props.vr && <ToolButton icon="vr" label={props.vr.presenting ? 'Leave VR' : 'Enter VR'} pressed={props.vr.presenting} testId="tour-vr" onClick={props.vr.onToggle} />}
+      {props.measure && <ToolButton icon="ruler" label={t('toolbar.measure')} pressed={props.measure.on} testId="tour-measure-toggle" onClick={props.measure.onToggle} />}
+      {props.vr && <ToolButton icon="vr" label={props.vr.presenting ? t('toolbar.leaveVr') : t('toolbar.enterVr')} pressed={props.vr.presenting} testId="tour-vr" onClick={props.vr.onToggle} />}
     </nav>
   );
 }

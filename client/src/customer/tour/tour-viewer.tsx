@@ -2,6 +2,7 @@
 // with the customer's controls around it — look by dragging, arrow keys or moving the phone; move by
 // arrows, the floor plan or the seat map; open hotspot and seat cards.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Seat, TourManifest } from '../../../../protocol/tour.ts';
 import type { TourDeepLink } from '../join-token.ts';
 import type { TourActivityRecorder } from '../tour-activity.ts';
@@ -19,8 +20,10 @@ import { measuredDistance, measurePrompt } from './measure-state.ts';
 import { MeasureMarks, ScenePicker } from './tour-measure.tsx';
 import { HotspotCard, OfferCard, SeatCard } from './tour-cards.tsx';
 import { AskForPerson, TourCall } from './tour-call.tsx';
+import { TourDescription } from './tour-description.tsx';
 import { Icon } from './tour-icons.tsx';
 import { TourToolbar } from './tour-toolbar.tsx';
+import { useAgentNews, type AgentEvent } from './use-agent-news.ts';
 import { useLinkChange } from './use-link-change.ts';
 import { useLookControls } from './use-look-controls.ts';
 import { useMagicWindow } from './use-magic-window.ts';
@@ -51,6 +54,7 @@ export interface TourViewerProps {
 }
 
 export function TourViewer(props: TourViewerProps) {
+  const { t } = useTranslation('tour');
   const { tour, assets, activity } = props;
   const [view, dispatch] = useReducer((state: ReturnType<typeof initialView>, action: TourViewAction) => reduceView(tour, state, action), undefined, () =>
     initialView(tour, props.mode, props.link),
@@ -80,7 +84,13 @@ export function TourViewer(props: TourViewerProps) {
   );
   // A guided tour: the agent may lead, point, open cards, bring the customer somewhere and make an offer.
   const headLook = useRef<Look | null>(null);
-  const guide = useViewerGuide({ tour, view, card, dispatch, go, setCard, presenting: vr.presenting, headLook, stage });
+  // The agent's doings in words: the guide reports moves and cards, the news hook watches the rest.
+  const onAgent = useRef<(event: AgentEvent) => void>(() => {});
+  const guide = useViewerGuide({ tour, view, card, dispatch, go, setCard, presenting: vr.presenting, headLook, stage, onAgent: (event) => onAgent.current(event) });
+  const agentNews = useAgentNews(tour, view, guide);
+  useEffect(() => {
+    onAgent.current = agentNews.onAgent;
+  }, [agentNews.onAgent]);
   const following = guide.leader === 'agent';
   const { takeControl } = guide;
 
@@ -193,7 +203,7 @@ export function TourViewer(props: TourViewerProps) {
       data-leader={guide.leader}
       data-pointer={guide.pointer ? guide.pointer.join(',') : ''}
     >
-      <div className="tour-stage" ref={stage} role="region" aria-label={`View at ${viewpoint.title}: drag, or use the arrow keys, to look around`}>
+      <div className="tour-stage" ref={stage} role="region" aria-label={t('viewer.stage', { place: viewpoint.title })}>
         <TourRenderer
           tour={tour}
           assets={assets}
@@ -220,20 +230,21 @@ export function TourViewer(props: TourViewerProps) {
         <div className="tour-top-side">
           {props.mic.ready && <TourCall token={props.token} caseId={props.caseId} mic={props.mic.stream} guide={guide} onNotice={setNotice} />}
           {props.onAskForPerson && <AskForPerson token={props.token} caseId={props.caseId} onAsk={props.onAskForPerson} onNotice={setNotice} />}
-          {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">3D here: no 360° photo at this spot</span>}
+          {view.mode === 'panorama' && shown === '3d' && <span className="tour-note">{t('viewer.noPanorama')}</span>}
         </div>
       </header>
 
       {notice && (
         <div className="tour-notice" role="alert">
           <span>{notice}</span>
-          <button type="button" className="tour-icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button type="button" className="tour-icon-button" aria-label={t('viewer.dismiss')} onClick={() => setNotice(null)}>
             <Icon name="close" />
           </button>
         </div>
       )}
 
-      <LoadBar assets={assets} what={shown === '3d' ? 'the 3D scene' : 'the 360° photo'} layout={firstShown ? 'strip' : 'card'} />
+      <LoadBar assets={assets} what={shown === '3d' ? 'scene' : 'panorama'} layout={firstShown ? 'strip' : 'card'} />
+      <TourDescription tour={tour} view={view} stage={stage} shown={firstShown} news={agentNews.news} />
 
       {planOpen && plan && (
         <PlanPanel
@@ -278,9 +289,9 @@ export function TourViewer(props: TourViewerProps) {
       />
       {measure.on && (
         <div className="tour-measure" data-testid="tour-measure" data-distance={measuredDistance(measure.points)?.toFixed(3) ?? ''} role="status">
-          <span>{measure.scene ? measurePrompt(measure.points) : 'Loading the 3D model to measure on…'}</span>
+          <span>{measure.scene ? measurePrompt(measure.points) : t('measure.loading')}</span>
           <button type="button" className="btn btn-small" onClick={measure.toggle}>
-            Done
+            {t('measure.done')}
           </button>
         </div>
       )}

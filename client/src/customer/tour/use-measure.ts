@@ -1,6 +1,7 @@
 // The measuring tool: while on, a tap on the picture picks a point of the scene (loaded for this when
 // panoramas are shown, as it holds the true positions); two points give a distance.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { i18next } from '../../i18n/i18n.ts';
 import type { Object3D } from 'three';
 import { toDeviceCoords } from '../../xr/tour/device-coords.ts';
 import type { TourAssets } from '../../xr/tour/tour-assets.ts';
@@ -29,7 +30,7 @@ export function useMeasure(stage: RefObject<HTMLElement | null>, assets: TourAss
     let current = true;
     assets.scene().then(
       (loaded) => current && setScene(loaded),
-      (error: unknown) => current && onNotice(`Measuring is not available: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => current && onNotice(i18next.t('tour:measure.unavailable', { reason: error instanceof Error ? error.message : String(error) })),
     );
     return () => {
       current = false;

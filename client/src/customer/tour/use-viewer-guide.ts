@@ -3,11 +3,13 @@
 // the headset's head; and the customer's "I'd like this" answer to an offer, in the call's chat.
 import type { Dispatch, RefObject } from 'react';
 import type { TourManifest } from '../../../../protocol/tour.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { formatMoney } from '../../ui/format.ts';
 import { verticalFov, type Look } from '../../xr/tour/tour-directions.ts';
 import { hasThreeD, shownMode } from '../../xr/tour/tour-mode.ts';
 import { customerPose } from '../../xr/tour/tour-sync.ts';
 import { seatAt, viewpointById, type TourView, type TourViewAction } from '../../xr/tour/tour-view-state.ts';
+import type { AgentEvent } from './use-agent-news.ts';
 import { useTourGuide, type TourGuide } from './use-tour-guide.ts';
 
 /** The card open beside the view. */
@@ -27,6 +29,8 @@ export interface ViewerGuideDeps {
   headLook: RefObject<Look | null>;
   /** The view's element, for the field of view the console draws. */
   stage: RefObject<HTMLElement | null>;
+  /** The agent moved the customer or opened a card (said in words for screen readers). */
+  onAgent: (event: AgentEvent) => void;
 }
 
 export interface ViewerGuide extends TourGuide {
@@ -38,9 +42,15 @@ export function useViewerGuide(deps: ViewerGuideDeps): ViewerGuide {
   const { tour, view, card, dispatch, setCard, presenting } = deps;
   const guide = useTourGuide({
     viewpoint: () => view.viewpoint,
-    go: deps.go,
+    go: (viewpoint, look) => {
+      if (viewpoint !== view.viewpoint) deps.onAgent({ kind: 'brought', viewpoint });
+      deps.go(viewpoint, look);
+    },
     look: (look) => dispatch({ type: 'look', ...look }),
-    openCard: (hotspot) => setCard((open) => (hotspot ? { kind: 'hotspot', id: hotspot } : open?.kind === 'hotspot' ? null : open)),
+    openCard: (hotspot) => {
+      if (hotspot) deps.onAgent({ kind: 'card', hotspot });
+      setCard((open) => (hotspot ? { kind: 'hotspot', id: hotspot } : open?.kind === 'hotspot' ? null : open));
+    },
     presenting: () => presenting,
     pose: () => {
       const box = deps.stage.current?.getBoundingClientRect();
@@ -62,7 +72,8 @@ export function useViewerGuide(deps: ViewerGuideDeps): ViewerGuide {
     offer && call?.channelOpen
       ? () => {
           const option = tour.bookables.find((b) => b.id === offer.option)?.title ?? offer.option;
-          call.sendChat(`I’d like to book ${option}${offer.seat ? `, seat ${offer.seat}` : ''} at ${formatMoney(offer.amount, offer.currency)}.`);
+          const price = formatMoney(offer.amount, offer.currency);
+          call.sendChat(offer.seat ? i18next.t('tour:card.acceptMessageSeat', { option, seat: offer.seat, price }) : i18next.t('tour:card.acceptMessage', { option, price }));
           guide.dismissOffer();
         }
       : null;

@@ -2,6 +2,7 @@
 // supported): the store is made only then, and entering is the customer's tap.
 import { createXRStore, type XRStore, type XRStoreOptions } from '@react-three/xr';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { i18next } from '../../i18n/i18n.ts';
 
 export interface Vr {
   /** null where this browser has no immersive VR. */
@@ -57,7 +58,7 @@ export function useVr(onError: (message: string) => void): Vr {
   }, []);
   const presenting = useSyncExternalStore(store ? store.subscribe : noStore, () => store?.getState().session != null);
   const enter = useCallback(() => {
-    store?.enterVR().catch((error: unknown) => onError(`The headset view could not start: ${error instanceof Error ? error.message : String(error)}`));
+    store?.enterVR().catch((error: unknown) => onError(i18next.t('tour:viewer.vrFailed', { reason: error instanceof Error ? error.message : String(error) })));
   }, [store, onError]);
   const exit = useCallback(() => {
     void store?.getState().session?.end().catch(() => undefined);

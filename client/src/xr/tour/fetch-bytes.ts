@@ -1,6 +1,7 @@
 // Downloads one tour file with its progress in bytes. XMLHttpRequest rather than fetch: its progress
 // counts the bytes on the wire against Content-Length, which a fetch body stream cannot do once the
 // server compresses the file (the stream yields the larger, decoded bytes).
+import { i18next } from '../../i18n/i18n.ts';
 
 export interface ByteProgress {
   loaded: number;
@@ -38,7 +39,7 @@ export function fetchBytes(url: string, file: string, onProgress: (progress: Byt
     request.onload = () => {
       done();
       if (request.status < 200 || request.status >= 300) {
-        reject(new TourFileError(file, `${file} could not be loaded (the server answered ${request.status}).`));
+        reject(new TourFileError(file, i18next.t('tour:files.status', { file, status: request.status })));
         return;
       }
       const body = request.response as ArrayBuffer;
@@ -49,7 +50,7 @@ export function fetchBytes(url: string, file: string, onProgress: (progress: Byt
     };
     request.onerror = () => {
       done();
-      reject(new TourFileError(file, `${file} could not be loaded: the connection failed.`));
+      reject(new TourFileError(file, i18next.t('tour:files.network', { file })));
     };
     request.onabort = () => {
       done();

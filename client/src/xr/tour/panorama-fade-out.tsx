@@ -7,8 +7,6 @@ import { BackSide, type MeshBasicMaterial, type Texture } from 'three';
 import type { Vec3 } from '../../../../protocol/tour.ts';
 import { createPanoramaGeometry } from './panorama-sphere.ts';
 
-/** Seconds the dissolve takes. */
-const DISSOLVE_S = 0.35;
 /** Over the scene and the new panorama, under the agent's pointer and the comfort veil. */
 const ABOVE_CONTENT = 10;
 
@@ -18,7 +16,8 @@ export interface OutgoingPanorama {
   position: Vec3;
 }
 
-export function PanoramaFadeOut(props: { outgoing: OutgoingPanorama; onDone: () => void }) {
+/** `seconds`: how long the dissolve takes (short with prefers-reduced-motion: tour-motion.ts). */
+export function PanoramaFadeOut(props: { outgoing: OutgoingPanorama; seconds: number; onDone: () => void }) {
   const invalidate = useThree((s) => s.invalidate);
   // Inside the panorama's own sphere (radius 50), so that no part of it is beyond the far plane either.
   const geometry = useMemo(() => createPanoramaGeometry(45), []);
@@ -29,7 +28,7 @@ export function PanoramaFadeOut(props: { outgoing: OutgoingPanorama; onDone: () 
     const m = material.current;
     if (!m || done.current) return;
     // Timed by the clock, not by frames: on a slow device it ends in a frame or two rather than many.
-    m.opacity = Math.max(0, m.opacity - delta / DISSOLVE_S);
+    m.opacity = props.seconds > 0 ? Math.max(0, m.opacity - delta / props.seconds) : 0;
     if (m.opacity === 0) {
       done.current = true;
       props.onDone();

@@ -2,6 +2,7 @@
 // splat capture and each panorama as a texture — its small preview first where asked (first-view.ts)
 // — every download counted in bytes for a progress bar (tour-downloads.ts). Plain TypeScript, no
 // React: the customer's page and the console share it.
+import { i18next } from '../../i18n/i18n.ts';
 import { LinearFilter, Mesh, SRGBColorSpace, Texture, type Material, type Object3D } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
@@ -46,7 +47,7 @@ export class TourAssets {
   /** The glTF scene, loaded once. */
   scene(): Promise<Object3D> {
     const file = this.tour.scene;
-    if (!file) return Promise.reject(new TourFileError('scene', 'This tour has no 3D scene.'));
+    if (!file) return Promise.reject(new TourFileError('scene', i18next.t('tour:files.noScene')));
     this.scenePromise ??= this.download(file).then(async (bytes) => {
       markTour('scene-bytes');
       const url = this.fileUrl(file);
@@ -59,7 +60,7 @@ export class TourAssets {
         this.threeDLoaded.scene = true;
         return gltf.scene;
       } catch (error) {
-        throw new TourFileError(file, `${file} is not a scene this viewer can show: ${(error as Error).message}`);
+        throw new TourFileError(file, i18next.t('tour:files.badScene', { file, reason: (error as Error).message }));
       }
     });
     return this.scenePromise;
@@ -68,7 +69,7 @@ export class TourAssets {
   /** The Gaussian-splat capture, loaded once; Spark is fetched with it, only for a tour that has one. */
   splat(): Promise<LoadedSplat> {
     const file = this.tour.splat;
-    if (!file) return Promise.reject(new TourFileError('splat', 'This tour has no splat capture.'));
+    if (!file) return Promise.reject(new TourFileError('splat', i18next.t('tour:files.noSplat')));
     this.splatPromise ??= Promise.all([this.download(file), import('./splat-loader.ts')]).then(async ([bytes, { readSplat }]) => {
       try {
         const splat = await readSplat(file, bytes);
@@ -76,7 +77,7 @@ export class TourAssets {
         this.threeDLoaded.splat = true;
         return splat;
       } catch (error) {
-        throw new TourFileError(file, `${file} is not a splat capture this viewer can show: ${(error as Error).message}`);
+        throw new TourFileError(file, i18next.t('tour:files.badSplat', { file, reason: (error as Error).message }));
       }
     });
     return this.splatPromise;
@@ -174,7 +175,7 @@ export class TourAssets {
         image = scaled;
       }
     } catch (error) {
-      throw new TourFileError(file, `${file} is not an image this browser can show: ${(error as Error).message}`);
+      throw new TourFileError(file, i18next.t('tour:files.badImage', { file, reason: (error as Error).message }));
     }
     const texture = new Texture(image);
     texture.colorSpace = SRGBColorSpace;

@@ -1,6 +1,8 @@
 // The tour's floor plan or seat map as SVG, in the scene's metres seen from above: the shapes, the
 // viewpoints (floor plan) or seats (seat map) to tap, and where the viewer stands and looks.
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/i18n.ts';
 import type { Seat, TourManifest, TourPlan as Plan } from '../../../../protocol/tour.ts';
 import { planFrame, planHeading, type PlanFrame, type PlanRotation } from './plan-geometry.ts';
 import { viewpointById, type TourView } from './tour-view-state.ts';
@@ -20,14 +22,15 @@ export interface TourPlanProps {
 const CONE_HALF_ANGLE = 32;
 const CONE_LENGTH_M = 1.4;
 
-export const SEAT_CLASS_NAMES: Record<Seat['class'], string> = { first: 'First', business: 'Business', premium: 'Premium economy', economy: 'Economy' };
-
+/** A seat's accessible name: "Seat 23A, Economy, window, exit row", in the page's language. */
 export function seatLabel(seat: Seat): string {
-  const where = seat.window ? ', window' : seat.aisle ? ', aisle' : '';
-  return `Seat ${seat.id}, ${SEAT_CLASS_NAMES[seat.class]}${where}${seat.exitRow ? ', exit row' : ''}`;
+  const where = seat.window ? 'window' : seat.aisle ? 'aisle' : 'middle';
+  const t = i18next.getFixedT(null, 'tour');
+  return t(`plan.${seat.exitRow ? 'seatExit' : 'seat'}.${where}`, { id: seat.id, class: t(`seatClass.${seat.class}`) });
 }
 
 export function TourPlan(props: TourPlanProps) {
+  const { t } = useTranslation('tour');
   const { plan } = props.tour;
   const frame = planFrame(plan.bounds, props.rotation);
   const pad = 0.3;
@@ -40,7 +43,7 @@ export function TourPlan(props: TourPlanProps) {
       data-testid={seats ? 'seat-map' : 'floor-plan'}
       viewBox={`${-pad} ${-pad} ${frame.width + 2 * pad} ${frame.height + 2 * pad}`}
       role="group"
-      aria-label={seats ? 'Seat map' : 'Floor plan'}
+      aria-label={seats ? t('plan.seats') : t('plan.floor')}
     >
       {plan.shapes.map((shape, i) => (
         <polygon key={i} className={`plan-shape plan-${shape.kind}`} points={shape.points.map(([x, z]) => frame.point(x, z).join(',')).join(' ')} />
@@ -58,7 +61,7 @@ export function TourPlan(props: TourPlanProps) {
                 className={`plan-viewpoint ${current ? 'is-current' : ''}`}
                 role="button"
                 tabIndex={0}
-                aria-label={`Go to ${v.title}`}
+                aria-label={t('goTo', { place: v.title })}
                 aria-current={current ? 'location' : undefined}
                 data-viewpoint={v.id}
                 onClick={() => props.onViewpoint(v.id)}

@@ -4,6 +4,7 @@
 import { Canvas } from '@react-three/fiber';
 import { XR, type XRStore } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Object3D, Texture } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { visibleHotspots, sceneOccluder } from './hotspot-visibility.ts';
@@ -11,6 +12,7 @@ import { createMarkerRegistry } from './marker-projection.ts';
 import type { TourAssets } from './tour-assets.ts';
 import { targetOf, useViewContent, type ReadyView } from './tour-content.ts';
 import { directionOf } from './tour-directions.ts';
+import { useTourMotion } from './tour-motion.ts';
 import { TourScene } from './tour-scene.tsx';
 import { linksFrom, viewpointById, type TourView } from './tour-view-state.ts';
 import { TourXr } from './tour-xr.tsx';
@@ -38,7 +40,9 @@ export interface TourRendererProps {
 }
 
 export function TourRenderer(props: TourRendererProps) {
+  const { t } = useTranslation('tour');
   const { tour, assets, view } = props;
+  const motion = useTourMotion();
   const markers = useMemo(createMarkerRegistry, []);
   const [shown, setShown] = useState<ReadyView | null>(null);
   const [settled, setSettled] = useState<ReadyView | null>(null);
@@ -89,11 +93,13 @@ export function TourRenderer(props: TourRendererProps) {
       data-shown-final={shown?.final ? 'true' : 'false'}
       data-settled={isSettled ? 'true' : 'false'}
       data-xr={presenting ? 'presenting' : 'off'}
+      data-motion={motion.fadeSeconds > 0 ? 'full' : 'reduced'}
     >
-      {/* Spark draws splats without MSAA: it would cost much and smooth nothing (and hangs Quest Browser, spark #400). */}
-      <Canvas frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: tour.splat === undefined }} camera={{ fov: 70, near: 0.05, far: 200 }}>
+      {/* Spark draws splats without MSAA: it would cost much and smooth nothing (and hangs Quest Browser, spark #400).
+          The picture is hidden from screen readers: the markers below and the page's description of the view say what it shows. */}
+      <Canvas aria-hidden="true" frameloop="demand" flat dpr={[1, 2]} gl={{ antialias: tour.splat === undefined }} camera={{ fov: 70, near: 0.05, far: 200 }}>
         <MaybeXr store={props.xr}>
-          <TourScene tour={tour} view={view} target={target} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} />
+          <TourScene tour={tour} view={view} target={target} ready={ready} shown={shown} onShow={show} onSettled={setSettled} markers={markers} presenting={presenting} motion={motion} />
           {props.xr && viewpoint && <TourXr tour={tour} viewpoint={viewpoint} yaw={view.yaw} presenting={presenting} {...(props.onLink ? { onLink: props.onLink } : {})} />}
           {props.children}
         </MaybeXr>
@@ -113,7 +119,7 @@ export function TourRenderer(props: TourRendererProps) {
                 className="tour-marker tour-link"
                 data-testid="tour-link"
                 data-to={arrow.to}
-                aria-label={`Go to ${arrow.title}`}
+                aria-label={t('goTo', { place: arrow.title })}
                 ref={(element) => {
                   markers.set(id, element, at, { heading: beyond, priority: 0, labelAbove: true });
                   return () => markers.set(id, null, at);

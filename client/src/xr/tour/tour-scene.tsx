@@ -9,16 +9,13 @@ import { FadeVeil, type Veil } from './fade-veil.tsx';
 import type { MarkerRegistry } from './marker-projection.ts';
 import { PanoramaFadeOut, type OutgoingPanorama } from './panorama-fade-out.tsx';
 import { PanoramaView } from './panorama-view.tsx';
+import { fadeStep, lookStep, type TourMotion } from './tour-motion.ts';
 import { SplatView } from './splat-view.tsx';
 import type { ReadyView } from './tour-content.ts';
 import { verticalFov, yawDelta } from './tour-directions.ts';
 import type { TourView } from './tour-view-state.ts';
 import { viewpointById } from './tour-view-state.ts';
 
-/** Seconds to fade out, and again to fade in. */
-const FADE_S = 0.22;
-/** How quickly the camera catches up with the view's direction (per second; 1/e in 1/LOOK_RATE s). */
-const LOOK_RATE = 22;
 const RAD = Math.PI / 180;
 
 export interface TourSceneProps {
@@ -35,6 +32,8 @@ export interface TourSceneProps {
   markers: MarkerRegistry;
   /** A headset drives the camera: the scene leaves it alone, and there are no DOM markers to place. */
   presenting: boolean;
+  /** The comfort fade's and the camera's easing (none with prefers-reduced-motion: a cut). */
+  motion: TourMotion;
 }
 
 export function TourScene(props: TourSceneProps) {
@@ -64,12 +63,13 @@ export function TourScene(props: TourSceneProps) {
     }
     // Fade out while moving; swap at black; fade in.
     const goal = moving ? 1 : 0;
-    const step = dt / FADE_S;
     const v = veil.current;
-    v.value = goal > v.value ? Math.min(goal, v.value + step) : Math.max(goal, v.value - step);
+    v.value = fadeStep(v.value, goal, dt, props.motion.fadeSeconds);
     if (shown && swapping && v.value >= 1) {
       props.onShow(ready);
       look.current.snap = true;
+      // A cut (reduced motion) never shows the black between the two views.
+      if (props.motion.fadeSeconds <= 0) v.value = 0;
     }
     if (upgrading) {
       const at = viewpointById(props.tour, shown.viewpoint)?.position;
@@ -86,7 +86,7 @@ export function TourScene(props: TourSceneProps) {
       l.pitch = view.pitch;
       l.snap = false;
     } else if (!leaving) {
-      const k = 1 - Math.exp(-LOOK_RATE * dt);
+      const k = lookStep(dt, props.motion.lookRate);
       l.yaw += yawDelta(l.yaw, view.yaw) * k;
       l.pitch += (view.pitch - l.pitch) * k;
     }
@@ -125,7 +125,7 @@ export function TourScene(props: TourSceneProps) {
         </>
       )}
       {shown?.content.mode === 'panorama' && viewpoint && <PanoramaView texture={shown.content.texture} position={viewpoint.position} presenting={props.presenting} />}
-      {outgoing && <PanoramaFadeOut key={outgoing.texture.uuid} outgoing={outgoing} onDone={() => setOutgoing(null)} />}
+      {outgoing && <PanoramaFadeOut key={outgoing.texture.uuid} outgoing={outgoing} seconds={props.motion.dissolveSeconds} onDone={() => setOutgoing(null)} />}
       <FadeVeil veil={veil.current} />
     </>
   );
