@@ -70,7 +70,7 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
           )}
         </div>
       )}
-      <div className="ledger-scroll">
+      <div className="ledger-scroll" tabIndex={0}>
         <table className="table ledger-table" data-testid="ledger-table">
           <thead>
             <tr>
