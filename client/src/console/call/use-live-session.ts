@@ -94,7 +94,7 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
         .then((file) =>
           uploadEvidence({ caseId, file, fileName: `frame-${deviceTime.replace(/[:.]/g, '-')}.jpg`, source: 'video-frame', uploadId: randomId(), deviceTime }),
         )
-        .then(addEvidence, (e: unknown) => notify('error', `Frame not saved: ${messageOf(e)}`))
+        .then(addEvidence, (e: unknown) => notify('error', i18next.t('console:call.frameNotSaved', { error: messageOf(e) })))
         .finally(() => setCapturing(false));
     },
     [caseId, addEvidence, notify],
