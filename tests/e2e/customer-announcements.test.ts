@@ -1,6 +1,7 @@
 // Journey: the customer's page for someone who cannot see or hear the call (issue 16). A screen reader
 // hears the call connect, each message from the assessor ("Assessor: …"), a photo being taken and sent,
-// and a request to switch mode, from the page's polite live region — read here as text, each line once.
+// and a request to switch mode, from the page's polite live region — read here as text, each line once;
+// the assessor's voice (the page's one sound) shows as a "Speaking" badge.
 // Captions: headless Chromium has no on-device speech recognition for the language (available() says
 // "downloadable" and install() fails), so the Captions toggle offers the download, then says plainly
 // that live captions are not available on this device and opens the chat from there. The same in
@@ -31,6 +32,9 @@ describe('the customer’s page, announced and captioned', () => {
     await customer.callPage('in-call');
     await expect.poll(() => polite(page)).toContain('Connected: you are in the call with Administrator.');
     expect(await polite(page)).toContain('Waiting for Administrator to join the call.');
+    // The console's fake microphone beeps: the page shows that the assessor's audio is sounding.
+    await page.locator('[data-testid="assessor-speaking"][data-speaking="true"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('assessor-speaking').textContent()).toBe(' Speaking');
 
     await assessor.sendChat('Could you show me the ceiling above the sink?');
     await expect.poll(() => polite(page)).toContain('Assessor: Could you show me the ceiling above the sink?');

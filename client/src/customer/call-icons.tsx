@@ -44,6 +44,12 @@ export const CaptionsIcon = () => (
   </Icon>
 );
 
+export const SpeakerIcon = () => (
+  <Icon>
+    <path d="M4 9h4l5-4v14l-5-4H4zM16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
+  </Icon>
+);
+
 export const ChatIcon = () => (
   <Icon>
     <path d="M4 5h16v11H9l-5 4z" />

@@ -9,6 +9,7 @@ import { Banner } from '../ui/banner.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { CallControls } from './call-controls.tsx';
+import { SpeakerIcon } from './call-icons.tsx';
 import { CaptionsBand } from './captions/captions-band.tsx';
 import { useCaptions } from './captions/use-captions.ts';
 import { callPhase, checklistIsMain, statusText } from './call-phase.ts';
@@ -27,6 +28,7 @@ import { useCallAnnouncements } from './use-call-announcements.ts';
 import { useCallControls } from './use-call-controls.ts';
 import { useCustomerCall } from './use-customer-call.ts';
 import { useCustomerMode } from './use-customer-mode.ts';
+import { useSpeaking } from './use-speaking.ts';
 import { OfferSheet } from './settlement/offer-sheet.tsx';
 import { useOffer } from './settlement/use-offer.ts';
 import { IdentitySheet } from './identity/identity-sheet.tsx';
@@ -120,6 +122,7 @@ export function CallScreen(props: {
   const assessor = transfer.assessorName ?? props.join.notice?.assessorName ?? null;
   const guided = checklistIsMain(Boolean(checklist.view), phase);
   const captions = useCaptions(call.remoteAudio, i18n.language);
+  const speaking = useSpeaking(live ? call.remoteAudio : null);
   const captionsUnavailable = captions.on && captions.decision === 'unavailable';
   useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, captionsUnavailable, messages });
 
@@ -159,9 +162,17 @@ export function CallScreen(props: {
         <strong className="call-title" title={title} data-testid="call-title">
           {title}
         </strong>
-        {live && assessor && (
-          <span className="call-assessor" data-testid="call-assessor">
-            {t('call.with', { name: assessor })}
+        {live && (
+          <span className="call-assessor-row">
+            {assessor && (
+              <span className="call-assessor" data-testid="call-assessor">
+                {t('call.with', { name: assessor })}
+              </span>
+            )}
+            {/* The visible sign of the one sound this page plays: the assessor's voice. Kept in place when quiet, so nothing jumps. */}
+            <span className={`speaking-badge${speaking ? '' : ' speaking-badge-quiet'}`} data-testid="assessor-speaking" data-speaking={speaking}>
+              <SpeakerIcon /> {t('speaking.badge')}
+            </span>
           </span>
         )}
       </header>

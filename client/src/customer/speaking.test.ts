@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loudness, nextSpeaking, QUIET_MS, START, STOP } from './speaking.ts';
+
+describe('loudness', () => {
+  it('is 0 for silence and near 1 for a full-scale square wave', () => {
+    expect(loudness(new Uint8Array(64).fill(128))).toBe(0);
+    expect(loudness(Uint8Array.from({ length: 64 }, (_, i) => (i % 2 ? 0 : 255)))).toBeGreaterThan(0.99);
+    expect(loudness([])).toBe(0);
+  });
+});
+
+describe('nextSpeaking', () => {
+  const quiet = { speaking: false, quietSince: null };
+  it('starts above the start level, not below it', () => {
+    expect(nextSpeaking(quiet, START, 0).speaking).toBe(true);
+    expect(nextSpeaking(quiet, (START + STOP) / 2, 0).speaking).toBe(false);
+  });
+
+  it('stays on between words and goes off after a pause', () => {
+    let state = nextSpeaking(quiet, 0.2, 0);
+    state = nextSpeaking(state, (START + STOP) / 2, 100);
+    expect(state).toEqual({ speaking: true, quietSince: null });
+    state = nextSpeaking(state, 0, 200);
+    expect(state.speaking).toBe(true);
+    state = nextSpeaking(state, 0, 200 + QUIET_MS - 1);
+    expect(state.speaking).toBe(true);
+    state = nextSpeaking(state, 0.3, 200 + QUIET_MS - 1);
+    expect(state).toEqual({ speaking: true, quietSince: null });
+    state = nextSpeaking(state, 0, 1000);
+    state = nextSpeaking(state, 0, 1000 + QUIET_MS);
+    expect(state).toEqual({ speaking: false, quietSince: null });
+  });
+});
