@@ -128,7 +128,7 @@ export function WebhooksPage(props: { notify: (tone: Tone, text: string) => void
                   </td>
                   <td className="small">{e.events.map((ev) => EVENT_LABELS[ev]).join(t('listSeparator'))}</td>
                   <td>{e.enabled ? <span className="badge badge-ok">{t('webhooks.enabled')}</span> : <span className="badge badge-bad">{t('webhooks.disabled')}</span>}</td>
-                  <td className="small" data-testid="webhook-waiting">
+                  <td className="small webhook-waiting" data-testid="webhook-waiting">
                     {t('webhooks.pending', { count: e.pending })}{e.abandoned > 0 && <span className="badge badge-bad"> {t('webhooks.abandoned', { count: e.abandoned })}</span>}
                   </td>
                   <td className="row-actions">
