@@ -19,6 +19,8 @@ process.env.SIGHTLINE_ORGANISATION = 'Harbour Mutual';
 const polite = (page: Page): Promise<string[]> => page.getByTestId('announce-polite').locator('p').allTextContents();
 const assertive = (page: Page): Promise<string[]> => page.getByTestId('announce-assertive').locator('p').allTextContents();
 const count = (lines: string[], text: string): number => lines.filter((line) => line === text).length;
+/** Waits until the polite region has said `text` (a photo is taken and uploaded first: allow for a busy machine). */
+const heard = (page: Page, text: string) => expect.poll(() => polite(page), { timeout: 20_000 }).toContain(text);
 
 describe('the customer’s page, announced and captioned', () => {
   const journey = useJourney();
@@ -30,25 +32,25 @@ describe('the customer’s page, announced and captioned', () => {
     await startLiveCall(journey, 'Kitchen ceiling stain', 'Ruth Okafor');
     const page = customer.page;
     await customer.callPage('in-call');
-    await expect.poll(() => polite(page)).toContain('Connected: you are in the call with Administrator.');
+    await heard(page, 'Connected: you are in the call with Administrator.');
     expect(await polite(page)).toContain('Waiting for Administrator to join the call.');
     // The console's fake microphone beeps: the page shows that the assessor's audio is sounding.
     await page.locator('[data-testid="assessor-speaking"][data-speaking="true"]').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('assessor-speaking').textContent()).toBe(' Speaking');
 
     await assessor.sendChat('Could you show me the ceiling above the sink?');
-    await expect.poll(() => polite(page)).toContain('Assessor: Could you show me the ceiling above the sink?');
+    await heard(page, 'Assessor: Could you show me the ceiling above the sink?');
 
     await assessor.page.getByTestId('request-photo').click();
-    await expect.poll(() => polite(page)).toContain('Administrator is taking a photo with your camera. Hold still.');
-    await expect.poll(() => polite(page)).toContain('Photo sent to Administrator.');
+    await heard(page, 'Administrator is taking a photo with your camera. Hold still.');
+    await heard(page, 'Photo sent to Administrator.');
 
     await assessor.page.getByTestId('mode-request-select').selectOption('voice');
     // The console offers a reason the assessor may change; the customer hears it as written.
     const reason = await assessor.page.getByTestId('mode-request-reason').inputValue();
     await assessor.page.getByTestId('mode-request-send').click();
     await page.getByTestId('mode-request').waitFor();
-    await expect.poll(() => polite(page)).toContain(`Administrator asks you to switch to Voice only: “${reason}”. The Switch and Not now buttons are under the picture.`);
+    await heard(page, `Administrator asks you to switch to Voice only: “${reason}”. The Switch and Not now buttons are under the picture.`);
     await expectAccessible(page, 'mode request, announced', { desktop: true });
     await page.getByTestId('mode-request-decline').click();
 
@@ -80,7 +82,7 @@ describe('the customer’s page, announced and captioned', () => {
     await unavailable.waitFor();
     expect(await unavailable.textContent()).toBe('Live captions are not available on this device — use the chat');
     expect(await band.textContent()).toContain('the call’s sound is never sent anywhere to be written down');
-    await expect.poll(() => polite(page)).toContain('Live captions are not available on this device. Use the chat instead.');
+    await heard(page, 'Live captions are not available on this device. Use the chat instead.');
 
     // The band sits between the picture and the controls, never over them; its words at 16 px or more.
     const bandBox = await band.boundingBox();
@@ -112,10 +114,10 @@ describe('the customer’s page, announced and captioned', () => {
     expect(await page.getByTestId('captions-chat').textContent()).toBe('打开聊天');
 
     await assessor.sendChat('请拍一下水槽上方的天花板。');
-    await expect.poll(() => polite(page)).toContain('专员：请拍一下水槽上方的天花板。');
+    await heard(page, '专员：请拍一下水槽上方的天花板。');
     await assessor.page.getByTestId('request-photo').click();
-    await expect.poll(() => polite(page)).toContain('Administrator正在通过您的摄像头拍照，请保持不动。');
-    await expect.poll(() => polite(page)).toContain('照片已发送给Administrator。');
+    await heard(page, 'Administrator正在通过您的摄像头拍照，请保持不动。');
+    await heard(page, '照片已发送给Administrator。');
     expect(count(await polite(page), '专员：请拍一下水槽上方的天花板。')).toBe(1);
 
     await shoot(page, 'customer-captions-zh');
@@ -129,6 +131,6 @@ describe('the customer’s page, announced and captioned', () => {
 
     await assessor.page.getByTestId('hang-up').click();
     await customer.callPage('ended');
-    await expect.poll(() => assertive(page)).toContain('通话已结束。');
+    await expect.poll(() => assertive(page), { timeout: 20_000 }).toContain('通话已结束。');
   });
 });

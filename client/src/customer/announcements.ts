@@ -29,7 +29,7 @@ export interface AnnouncementLog {
 }
 
 /** How many lines each region keeps (older ones leave the DOM; a screen reader reads only additions). */
-export const KEPT = 6;
+export const KEPT = 10;
 
 export const emptyLog = (): AnnouncementLog => ({ polite: [], assertive: [], said: new Map(), next: 1 });
 
