@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MrzReading } from '../../../../protocol/identity.ts';
-import { codeWords, mrzRows, mrzSummary } from './identity-words.ts';
+import { applyLanguage } from '../../i18n/i18n.ts';
+import { codeWords, mrzRows, mrzSummary, STATE_WORDS, VERDICT_WORDS } from './identity-words.ts';
 
 const reading: MrzReading = {
   format: 'TD1', lines: ['I<NLDSPECI20245<<<<<<<<<<<<<<<', '8503149F3108022NLD<<<<<<<<<<<0', 'DE<VRIES<<ANNA<MARIA<<<<<<<<<<'],
@@ -40,5 +41,23 @@ describe('identity words', () => {
     expect(mrzSummary(null)).toMatch(/by eye/);
     expect(mrzSummary({ ...reading, valid: true })).toBe('Every check digit is valid.');
     expect(mrzSummary(reading)).toMatch(/do not match/);
+  });
+
+  describe('in Simplified Chinese', () => {
+    afterEach(() => applyLanguage('en'));
+
+    it('says the state, the fields and the verdicts in Chinese; the fields keep their ids', async () => {
+      await applyLanguage('zh-CN');
+      expect(STATE_WORDS.passed).toBe('已通过');
+      expect(VERDICT_WORDS.invalid).toBe('✗ 校验位不符');
+      const rows = mrzRows({ ...reading, expiryDate: '2020-01-01' }, '2026-12-05');
+      expect(rows.map((r) => [r.field, r.label])).toEqual([
+        ['name', '姓名'], ['document-number', '证件号码'], ['nationality', '国籍'], ['date-of-birth', '出生日期'], ['expiry', '有效期至'], ['whole-zone', '整个识读区'],
+      ]);
+      expect(rows.find((r) => r.field === 'expiry')?.note).toBe('已过期');
+      expect(rows.find((r) => r.field === 'whole-zone')?.value).toBe('TD1（3 行）');
+      expect(codeWords({ withCode: true, codeSentTo: '••• 123', codeConfirmedAt: null })?.text).toBe('验证码待确认：已发送至 ••• 123，客户尚未输入');
+      expect(mrzSummary({ ...reading, valid: true })).toBe('所有校验位均正确。');
+    });
   });
 });
