@@ -131,6 +131,7 @@ describe('the console’s admin, supervisor and tour pages in 中文', () => {
     await page.getByTestId('nav-tours').click();
     await page.getByTestId('tour-card').first().waitFor();
     await expect(page.getByTestId('tours-page').locator('h1').textContent()).resolves.toBe('导览');
+    await expectAccessible(page, 'tours page in Chinese');
     await shoot(page, 'console-zh-tours');
 
     const created = await createPreviewCase(server, '里斯本航班选座预览', 'fixture-cabin');
@@ -139,6 +140,7 @@ describe('the console’s admin, supervisor and tour pages in 中文', () => {
     await panel.waitFor();
     await expect(page.getByTestId('tour-customer-status').textContent()).resolves.toContain('尚未收到客户的画面');
     await expect(panel.getByRole('heading', { name: '报价' }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'live tour panel in Chinese');
     await shoot(page, 'console-zh-tour-live');
   });
 });
