@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { detailedJpeg } from '../../server/test/evidence/fixtures.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -82,11 +83,13 @@ describe('capture flags', () => {
 
     await mkdir(path.join(repoRoot, 'docs', 'screenshots'), { recursive: true });
     await page().getByTestId('evidence-strip').screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'console-capture-flags.png'), animations: 'disabled' });
+    await expectAccessible(page(), 'console case with flagged photos');
 
     await item(gallery).locator('.thumb').dispatchEvent('click');
     const viewer = page().getByTestId('evidence-viewer');
     expect((await viewer.getByTestId('capture-flag').allTextContents()).map((t) => t.trim())).toEqual(['Gallery upload — not live']);
     expect(await viewer.getByTestId('capture-exif').textContent()).toBe('EXIF: 3 Dec 2026 14:02, 55.98, −3.17');
+    await expectAccessible(page(), 'console evidence viewer with a flagged photo');
     await viewer.getByTestId('evidence-viewer-close').dispatchEvent('click');
     await viewer.waitFor({ state: 'detached' });
     await item(far).locator('.thumb').dispatchEvent('click');

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -48,6 +49,7 @@ describe('evidence correction', () => {
     // An empty reason is refused in the form, shown as a banner.
     await viewer.getByTestId('supersede-submit').click();
     await viewer.getByTestId('supersede-error').waitFor();
+    await expectAccessible(page, 'console evidence viewer, the correction form with its error');
     const options = await viewer.getByTestId('supersede-replaced-by').locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
     expect(options).toEqual(['', second]);
     await viewer.getByTestId('supersede-reason').fill(REASON);
@@ -73,6 +75,7 @@ describe('evidence correction', () => {
     const outDir = path.join(repoRoot, 'docs', 'screenshots');
     await mkdir(outDir, { recursive: true });
     await page.locator('section.evidence').screenshot({ path: path.join(outDir, 'console-superseded.png'), animations: 'disabled' });
+    await expectAccessible(page, 'console evidence strip with a superseded photo');
   });
 
   it('a refusal from the server (409 already superseded) is shown in the form as a banner, never alert()', async () => {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfText, renderPage } from '../../server/test/report/poppler.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
@@ -63,6 +64,7 @@ describe('evidence notes', () => {
     await viewer.getByTestId('note-save').click();
     await expect.poll(() => viewer.getByTestId('noted-by').textContent(), { timeout: 10_000 }).toMatch(/^Last changed by Administrator, /);
     expect(await viewer.getByTestId('note-save').isDisabled()).toBe(true);
+    await expectAccessible(page(), 'console evidence viewer with a caption and a note');
     await viewer.getByTestId('evidence-viewer-close').click();
     await viewer.waitFor({ state: 'detached' });
     expect(await item.getByTestId('thumb-caption').textContent()).toBe(CAPTION);

@@ -73,6 +73,7 @@ describe('identity check', () => {
     expect(await console.getByTestId('mrz-name').textContent()).toContain('ANNA MARIA DE VRIES');
     expect(await console.getByTestId('identity-mrz-summary').textContent()).toBe('Every check digit is valid.');
     await console.getByTestId('identity-card').screenshot({ path: path.join(shots, 'identity-console.png'), animations: 'disabled' });
+    await expectAccessible(console, 'console identity check, photos received');
     await console.getByTestId('identity-pass').check();
     await console.getByTestId('identity-reason-input').fill('Card, selfie and the customer on the call match');
     await console.getByTestId('identity-decide').click();

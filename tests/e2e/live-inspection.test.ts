@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { EvidenceView } from '../../protocol/http.ts';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 
 describe('live damage inspection', () => {
@@ -88,6 +89,7 @@ describe('live damage inspection', () => {
     const frame = await journey.assessor.waitForEvidence('video-frame');
     expect(frame.naturalWidth).toBeGreaterThan(0);
     expect(await journey.assessor.page.getByTestId('evidence-item').count()).toBe(3);
+    await expectAccessible(journey.assessor.page, 'console case in a live call: markup tools, recording, evidence');
   });
 
   it('a settlement is recorded, appears in the ledger, and the chain verifies', async () => {

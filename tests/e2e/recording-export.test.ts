@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RecordingView } from '../../protocol/recording.ts';
+import { expectAccessible } from './support/axe.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -85,6 +86,7 @@ describe('recording and export', () => {
     await snapshot.click();
     await expect.poll(() => video.evaluate((el) => (el instanceof HTMLVideoElement ? Math.round(el.currentTime * 1000) : -1))).toBeGreaterThan(offsetMs - 600);
     await journey.assessor.page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/console-recording.png'), animations: 'disabled' });
+    await expectAccessible(journey.assessor.page, 'console recording player and its timeline');
   });
 
   it('an outcome is recorded, and the evidence bundle downloads with the console’s button and verifies offline', async () => {

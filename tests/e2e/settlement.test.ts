@@ -40,6 +40,7 @@ describe('a settlement the customer accepts in the page', () => {
     await disabled.waitFor();
     expect(await disabled.textContent()).toContain('identity check has not passed');
     expect(await assessor.page.getByTestId('offer-submit').isDisabled()).toBe(true);
+    await expectAccessible(assessor.page, 'console settlement card, no offer possible yet');
   });
 
   it('during the live call the assessor offers two items; the phone shows the sheet', async () => {
@@ -65,6 +66,7 @@ describe('a settlement the customer accepts in the page', () => {
     await page.getByTestId('offer-conditions').fill('Paid to your account within 5 working days of acceptance.');
     await page.getByTestId('offer-submit').click();
     await page.locator('[data-testid="offer-history-row"][data-state="open"]').waitFor();
+    await expectAccessible(page, 'console settlement card with an open offer');
 
     const sheet = customer.page.locator('[data-testid="offer-sheet"][data-step="review"]');
     await sheet.waitFor({ timeout: 15_000 });
