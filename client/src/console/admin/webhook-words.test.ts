@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attemptOk, attemptSummary } from './webhook-words.ts';
+import { applyLanguage } from '../../i18n/i18n.ts';
+import { attemptOk, attemptSummary, EVENT_LABELS, STATE_NAMES } from './webhook-words.ts';
 
 describe('webhook attempt words', () => {
   it('says what each kind of attempt came to', () => {
@@ -9,5 +10,17 @@ describe('webhook attempt words', () => {
     expect(attemptOk({ at: 'x', status: 204, error: null, durationMs: 1 })).toBe(true);
     expect(attemptOk({ at: 'x', status: 302, error: 'redirect (302) not followed', durationMs: 1 })).toBe(false);
     expect(attemptOk({ at: 'x', status: null, error: 'no answer within 10 s', durationMs: 10_000 })).toBe(false);
+  });
+
+  it('follows the page’s language, the receiver’s own error as it came', async () => {
+    await applyLanguage('zh-CN');
+    try {
+      expect(attemptSummary({ at: 'x', status: 204, error: null, durationMs: 35 })).toBe('204，耗时 35 毫秒');
+      expect(attemptSummary({ at: 'x', status: null, error: null, durationMs: 2 })).toBe('无应答（2 毫秒）');
+      expect([EVENT_LABELS['case.created'], STATE_NAMES.delivered]).toEqual(['案件已创建', '已送达']);
+    } finally {
+      await applyLanguage('en');
+    }
+    expect(EVENT_LABELS['offer.declined']).toBe('Offer declined');
   });
 });

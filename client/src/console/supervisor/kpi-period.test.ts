@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyLanguage } from '../../i18n/i18n.ts';
 import { bucketLabel, formatSeconds, formatShare, periodQuery } from './kpi-period.ts';
 
 describe('the supervisor period', () => {
@@ -20,5 +21,15 @@ describe('the supervisor period', () => {
     expect(bucketLabel('2026-12-05T00:00:00.000Z', 'day')).toBe('5 Dec');
     expect([formatSeconds(null), formatSeconds(42.4), formatSeconds(180), formatSeconds(185), formatSeconds(3900)]).toEqual(['—', '42 s', '3 min', '3 min 05 s', '1 h 05 min']);
     expect([formatShare(null), formatShare(0.374)]).toEqual(['—', '37 %']);
+  });
+  it('labels and figures in Chinese', async () => {
+    await applyLanguage('zh-CN');
+    try {
+      expect(bucketLabel('2026-12-05T00:00:00.000Z', 'day')).toBe('12月5日');
+      expect([formatSeconds(42.4), formatSeconds(180), formatSeconds(185), formatSeconds(3900)]).toEqual(['42 秒', '3 分钟', '3 分 05 秒', '1 小时 05 分']);
+      expect(formatShare(0.374)).toBe('37%');
+    } finally {
+      await applyLanguage('en');
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The console's reading of the customer's pose: the view to render and the words for the status line.
 import { describe, expect, it } from 'vitest';
+import { applyLanguage } from '../../i18n/i18n.ts';
 import { readTour, type TourManifest } from '../../../../protocol/tour.ts';
 import type { TourPoseMessage } from '../../xr/tour/tour-sync.ts';
 import { describeCustomer, lookWords, modeOfPose, viewOfPose } from './customer-view.ts';
@@ -54,5 +55,14 @@ describe('the customer’s view on the console', () => {
   it('names the seat the customer sits in, else the viewpoint', () => {
     expect(describeCustomer(cabin(), pose({ yaw: 90 }))).toBe('Window seat 23A · looking left · 3D');
     expect(describeCustomer(cabin(), pose({ viewpoint: 'aisle', yaw: 30, view: 'vr', seat: null }))).toBe('Aisle by row 20 · looking ahead · headset');
+  });
+
+  it('says it in the console’s language', async () => {
+    await applyLanguage('zh-CN');
+    try {
+      expect(describeCustomer(cabin(), pose({ yaw: 90 }))).toBe('靠窗座位 23A · 看向左侧 · 3D');
+    } finally {
+      await applyLanguage('en');
+    }
   });
 });
