@@ -30,6 +30,11 @@ export const IntakeBody = z
     existing: z.object({ reference: text().trim().min(1).max(120), code: OneTimeCode }).strict().optional(),
     /** For prices and dates in answers: a BCP 47 locale. */
     locale: text().trim().max(35).optional(),
+    /**
+     * The language of the customer's page (a supported BCP 47 tag, as http.ts's LanguageTag — not imported:
+     * http.ts imports this file): the agent answers in it, and the case records it as the customer's.
+     */
+    language: text().trim().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag such as en or zh-CN').optional(),
   })
   .strict();
 export type IntakeBody = z.infer<typeof IntakeBody>;

@@ -21,6 +21,7 @@ import { createCallStore } from './calls/call-store.ts';
 import { createCaseLifecycle } from './cases/case-lifecycle.ts';
 import { createCaseService } from './cases/case-service.ts';
 import { readLanguages } from './i18n/languages.ts';
+import { translators } from './i18n/translate.ts';
 import { createParticipantSessions } from './cases/participant-sessions.ts';
 import { createParticipantsService } from './cases/participants-service.ts';
 import { createParticipantsStore } from './cases/participants-store.ts';
@@ -33,7 +34,7 @@ import { createChecklistService } from './checklist/checklist-service.ts';
 import { createChecklistStore } from './checklist/checklist-store.ts';
 import { registerInstance, type InstanceRegistration } from './cluster/instance-registry.ts';
 import { createReadiness } from './cluster/readiness.ts';
-import { loadKnowledgeBase } from './frontdoor/agent/knowledge-base.ts';
+import { loadKnowledgeBases } from './frontdoor/agent/knowledge-base.ts';
 import { closeListeners, type ShutdownConfig } from './cluster/shutdown.ts';
 import { closeRedis, openRedis, type Redis } from './cluster/redis.ts';
 import type { Config } from './config.ts';
@@ -111,7 +112,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   // The digital agent's knowledge base, read before anything is opened: a broken file stops the start
   // with its line and what is wrong, not the first customer who asks (issue 14; the intake page that
   // asks it comes next).
-  const knowledgeBase = loadKnowledgeBase(config.knowledgeBase);
+  const knowledgeBase = loadKnowledgeBases(config.knowledgeBase, translators().languages);
   log.info({ file: config.knowledgeBase, entries: knowledgeBase.length }, 'knowledge base read');
   const clock = testClock ?? (() => new Date());
   const db = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize } : { kind: 'sqlite', file: path.join(config.dataDir, 'sightline.db') });
@@ -190,7 +191,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     senders,
   });
   const intake = createIntakeService({
-    db, store: intakeStore, reader: frontDoor, cases, caseStore, checklistCaptures: checklistStore.list, ledger, queue, clock,
+    db, store: intakeStore, reader: frontDoor, cases, caseStore, languages, checklistCaptures: checklistStore.list, ledger, queue, clock,
     kb: createKbSearch(knowledgeBase),
     bookables: (id) => tours.get(id)?.manifest.bookables ?? [],
     organisation: config.customerNotice.organisation,

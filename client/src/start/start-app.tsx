@@ -68,6 +68,8 @@ export function StartApp() {
       ...(customerName.trim() ? { customerName } : {}),
       ...(!useLink && existing.open ? { existing: { reference: existing.reference, code: existing.code } } : {}),
       locale: navigator.language,
+      // The assistant answers in the page's language, and the case keeps it as the customer's.
+      language: i18n.language,
     };
     const parsed = IntakeBody.safeParse(candidate);
     if (!parsed.success) {

@@ -6,15 +6,18 @@ import type { FrontDoorView } from '../../../protocol/intake.ts';
 import type { Role } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
+import { localChecklist } from '../checklist/checklist-words.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { Languages } from '../i18n/languages.ts';
+import { translators } from '../i18n/translate.ts';
 import { isRealDay } from './case-query.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
 import type { PresenceTracker } from './presence.ts';
 import { linkState, type LinkFacts } from '../links/link-state.ts';
+import { messageLanguage } from '../links/message-language.ts';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -269,7 +272,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         case: { id: record.id, kind: record.kind, title: record.title, customerName: record.customerName, language: record.language },
         expiresAt: record.joinExpiresAt,
         consented: customer.consented,
-        checklist: record.checklist === null ? null : checklistState(record.checklist, await deps.checklistCaptures(record.id)),
+        checklist: record.checklist === null ? null : localChecklist(checklistState(record.checklist, await deps.checklistCaptures(record.id)), translators().for(messageLanguage(record))),
         tour: joinTour(record.tour),
         closedAt: record.closedAt,
         notice: { ...deps.customerNotice, assessorName: record.assessorId === null ? null : await deps.userName(record.assessorId) },

@@ -1,6 +1,6 @@
 // Guided capture on the server: refuses a photo for an item the case's checklist does not have,
 // records each photo's verdict as `checklist.captured` inside the photo's own transaction, and folds
-// the verdicts into the state the customer page and the console show.
+// the verdicts into the state the customer page (in the customer's language) and the console show.
 import { checklistState, type ChecklistCapture, type ChecklistView } from '../../../protocol/checklist.ts';
 import type { LedgerActor } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -9,8 +9,11 @@ import type { CaseRecord } from '../cases/case-store.ts';
 import { HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
+import { translators } from '../i18n/translate.ts';
+import { messageLanguage } from '../links/message-language.ts';
 import { checklistItemRefusal, judgePhoto } from './checklist-rules.ts';
 import type { ChecklistStore } from './checklist-store.ts';
+import { localChecklist } from './checklist-words.ts';
 
 export const CHECKLIST_CAPTURED = 'checklist.captured';
 
@@ -51,11 +54,12 @@ export function createChecklistService(deps: ChecklistServiceDeps) {
     /** The verdicts of a case's photos, by evidence id. */
     byEvidence: async (caseId: string): Promise<Map<string, ChecklistCapture>> => new Map((await store.list(caseId)).map((c) => [c.evidenceId, c])),
 
-    /** The checklist state, for the customer or the case's assessor; 404 when the case has none. */
+    /** The checklist state, for the customer (in their language) or the case's assessor; 404 when the case has none. */
     async view(principal: Principal, caseId: string): Promise<ChecklistView> {
-      const state = await stateOf(await deps.cases.authorize(principal, caseId));
+      const record = await deps.cases.authorize(principal, caseId);
+      const state = await stateOf(record);
       if (!state) throw new HttpError(404, 'no_checklist', 'this case has no guided-capture checklist');
-      return state;
+      return principal.kind === 'customer' ? localChecklist(state, translators().for(messageLanguage(record))) : state;
     },
 
     /** Tells the console the new state after a capture committed. */

@@ -6,6 +6,7 @@ import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMP
 import type { Db } from '../storage/database.ts';
 import { contactOnFile, maskRecipient, type Contact } from './contact-on-file.ts';
 import type { SendEmail } from './email-sender.ts';
+import { caseMessageLanguage } from './message-language.ts';
 import type { SendSms } from './sms-sender.ts';
 
 export interface CodeSenders {
@@ -44,7 +45,8 @@ export async function codeContact(deps: { db: Db; senders: CodeSenders }, caseId
 /**
  * Sends a fresh code (replacing any earlier one, attempts reset) to the case's contact on file. Refuses with
  * 409 before anything is stored when there is no contact or no sender for its channel. A failed send keeps
- * no code and is returned, not thrown: the caller records it, then throws `codeNotSent(result)`.
+ * no code and is returned, not thrown: the caller records it, then throws `codeNotSent(result)`. The words are in
+ * the case's message language.
  */
 export async function sendCodeToContact(
   deps: { db: Db; senders: CodeSenders; organisation: string | null; clock: () => Date },
@@ -55,10 +57,11 @@ export async function sendCodeToContact(
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
   await input.keeper.put({ hash: codeHash(input.bindTo, code), sentAt: now.toISOString(), expiresAt });
+  const language = await caseMessageLanguage(deps.db, input.caseId);
   let failure: Error | null = null;
   try {
-    if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference: input.reference }));
-    else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code }));
+    if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference: input.reference, language }));
+    else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code, language }));
   } catch (err) {
     failure = err instanceof Error ? err : new Error(String(err));
     // Not sent: a code nobody received must not stay guessable.

@@ -1,4 +1,5 @@
-// Sends a join link by email over SMTP (nodemailer). The only module that imports nodemailer.
+// Sends a message (join link, code, receipt) by email over SMTP (nodemailer), saying its language in
+// Content-Language. The only module that imports nodemailer.
 import nodemailer from 'nodemailer';
 import type { EmailMessage } from './link-message.ts';
 
@@ -27,7 +28,8 @@ export function createEmailSender(settings: EmailSettings): SendEmail {
   });
   return async (to, message) => {
     try {
-      await transport.sendMail({ from: settings.from, to, subject: message.subject, text: message.text, html: message.html });
+      // nodemailer writes every part as UTF-8 and a subject outside ASCII as RFC 2047 encoded-words, so Chinese survives.
+      await transport.sendMail({ from: settings.from, to, subject: message.subject, text: message.text, html: message.html, headers: { 'Content-Language': message.language } });
     } catch (error) {
       throw new Error(`The mail server did not take the message: ${reasonOf(error)}`);
     }

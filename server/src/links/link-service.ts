@@ -11,6 +11,7 @@ import type { SendEmail } from './email-sender.ts';
 import type { LinkSeal } from './link-seal.ts';
 import { expiryWords, linkEmail, linkSms } from './link-message.ts';
 import type { LinkStore } from './link-store.ts';
+import { messageLanguage } from './message-language.ts';
 import type { SendSms } from './sms-sender.ts';
 
 export interface LinkServiceDeps {
@@ -97,7 +98,7 @@ export function createLinkService(deps: LinkServiceDeps) {
         throw new HttpError(409, 'channel_not_configured', `This server cannot send links ${what}.`);
       }
       const link = await currentLink(user, caseId, joinBase);
-      const words = { organisation: deps.organisation, caseTitle: link.caseTitle, joinUrl: link.joinUrl, expiresAt: link.expiresAt };
+      const words = { organisation: deps.organisation, caseTitle: link.caseTitle, joinUrl: link.joinUrl, expiresAt: link.expiresAt, language: messageLanguage(record) };
       let detail: string | null = null;
       try {
         await deliver(words);

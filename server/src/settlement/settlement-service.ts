@@ -12,6 +12,7 @@ import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { checkCode, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
 import { contactOnFile, maskRecipient } from '../links/contact-on-file.ts';
+import { messageLanguage } from '../links/message-language.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -107,7 +108,7 @@ export function createSettlementService(deps: SettlementDeps) {
     const to = await contactOnFile(db, record.id);
     const send = to?.channel === 'email' ? deps.senders.email : to?.channel === 'sms' ? deps.senders.sms : null;
     if (!to || !send) return null;
-    const input = { organisation: deps.organisation, caseReference: record.reference ?? record.id, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code) };
+    const input = { organisation: deps.organisation, caseReference: record.reference ?? record.id, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code), language: messageLanguage(record) };
     try {
       if (to.channel === 'email') await deps.senders.email!(to.recipient, receiptEmail(input));
       else await deps.senders.sms!(to.recipient, receiptSms(input));

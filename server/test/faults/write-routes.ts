@@ -199,7 +199,7 @@ export async function prepareFixture(): Promise<Fixture> {
     // After the session: the survey (the customer's), a wrap-up and an invitation (the case's assessor's).
     // The front door (issue 14): intake and code requests are public; the agent, hand-off and callback are
     // on the join link (this case came through no intake, so a valid request is a 409, never stored).
-    jsonRoute('POST /api/intake', '/api/intake', {}, { service: 'preview', intent: 'Show me the room', channel: 'video', customerName: 'Dana', tour: 'hotel-standard', existing: { reference: 'CLM-NONE', code: '123456' }, locale: 'en-GB' }, IntakeBody),
+    jsonRoute('POST /api/intake', '/api/intake', {}, { service: 'preview', intent: 'Show me the room', channel: 'video', customerName: 'Dana', tour: 'hotel-standard', existing: { reference: 'CLM-NONE', code: '123456' }, locale: 'en-GB', language: 'zh-CN' }, IntakeBody),
     jsonRoute('POST /api/intake/code', '/api/intake/code', {}, { reference: 'CLM-NONE' }, IntakeCodeBody),
     jsonRoute('POST /api/join/agent', '/api/join/agent', customer, { question: 'Where is my claim?' }, AgentQuestionBody),
     jsonRoute('POST /api/join/hand-off', '/api/join/hand-off', customer, { channel: 'text' }, HandOffBody),

@@ -1,11 +1,20 @@
 // The operator's knowledge base: a Markdown file whose `## ` headings are entries. Under each heading,
-// optional front lines `Tags: a, b` and `Services: query, claim`, then the answer text. A file that
-// does not fit is refused whole, naming the line and what is wrong, so the agent never starts on half of it.
+// optional front lines `Tags: a, b`, `Services: query, claim` and `Id: lower-case-words`, then the answer
+// text. A file that does not fit is refused whole, naming the line and what is wrong, so the agent never
+// starts on half of it.
+//
+// Languages: the file itself is English (the source language). Its answers in another language sit in a
+// file beside it named with the language's tag — `default.md` and `default.zh-CN.md` — in the same
+// format; the agent answers a customer from the entries in their language, and from the English ones when
+// theirs has none that fit. An entry whose title has no Latin letters or digits (a Chinese one) takes its
+// id from an `Id:` line; giving it the id of the same answer in English keeps `kb:<id>` the same in every
+// language.
 import fs from 'node:fs';
+import path from 'node:path';
 import { ServiceType } from '../../../../protocol/agent.ts';
 
 export interface KnowledgeBaseEntry {
-  /** From the title: lower-case words joined by dashes; unique in the file. */
+  /** From the `Id:` line, else the title: lower-case words joined by dashes; unique in the file. */
   id: string;
   title: string;
   tags: string[];
@@ -14,7 +23,12 @@ export interface KnowledgeBaseEntry {
   text: string;
   /** The heading's line, 1-based. */
   line: number;
+  /** The language of the file the entry is in (BCP 47); absent: English, the source language. */
+  language?: string;
 }
+
+/** The language of the knowledge-base file named by SIGHTLINE_KNOWLEDGE_BASE. */
+export const KB_SOURCE_LANGUAGE = 'en';
 
 export class KnowledgeBaseError extends Error {
   /** `line`: 1-based; null when the file could not be read at all. */
@@ -33,14 +47,20 @@ const list = (value: string): string[] => value.split(',').map((item) => item.tr
 
 interface Draft { entry: KnowledgeBaseEntry; body: string[]; frontOpen: boolean }
 
-/** The entries of a knowledge-base file's text; `source` names the file in errors. */
-export function parseKnowledgeBase(markdown: string, source = 'knowledge base'): KnowledgeBaseEntry[] {
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The entries of a knowledge-base file's text; `source` names the file in errors, `language` is the file's. */
+export function parseKnowledgeBase(markdown: string, source = 'knowledge base', language = KB_SOURCE_LANGUAGE): KnowledgeBaseEntry[] {
   const fail = (line: number, problem: string): never => { throw new KnowledgeBaseError(line, problem, source); };
   const entries: KnowledgeBaseEntry[] = [];
   const ids = new Map<string, number>();
   let draft: Draft | null = null;
 
   const finish = (d: Draft): void => {
+    if (d.entry.id === '') fail(d.entry.line, `the title "${d.entry.title}" has no letters or digits to make an id from; give it an "Id: some-words" line`);
+    const earlier = ids.get(d.entry.id);
+    if (earlier !== undefined) fail(d.entry.line, `"${d.entry.title}" repeats the entry of line ${earlier} (both are "${d.entry.id}")`);
+    ids.set(d.entry.id, d.entry.line);
     const answer = d.body.join('\n').trim();
     if (answer === '') fail(d.entry.line, `"${d.entry.title}" has no answer text under its heading`);
     if (answer.length > MAX_ANSWER_CHARS) fail(d.entry.line, `"${d.entry.title}" has ${answer.length} characters of answer; at most ${MAX_ANSWER_CHARS}`);
@@ -55,12 +75,7 @@ export function parseKnowledgeBase(markdown: string, source = 'knowledge base'):
       const title = (heading[1] ?? '').trim();
       if (title === '') fail(n, 'a "## " heading with no title');
       if (title.length > MAX_TITLE_CHARS) fail(n, `a title of ${title.length} characters; at most ${MAX_TITLE_CHARS}`);
-      const id = slug(title);
-      if (id === '') fail(n, `the title "${title}" has no letters or digits to make an id from`);
-      const earlier = ids.get(id);
-      if (earlier !== undefined) fail(n, `"${title}" repeats the entry of line ${earlier} (both are "${id}")`);
-      ids.set(id, n);
-      draft = { entry: { id, title, tags: [], services: [], text: '', line: n }, body: [], frontOpen: true };
+      draft = { entry: { id: slug(title), title, tags: [], services: [], text: '', line: n, ...(language === KB_SOURCE_LANGUAGE ? {} : { language }) }, body: [], frontOpen: true };
       return;
     }
     if (!draft) {
@@ -69,12 +84,16 @@ export function parseKnowledgeBase(markdown: string, source = 'knowledge base'):
       fail(n, 'text before the first "## " heading (every answer belongs under a "## " title)');
     }
     const d = draft as Draft;
-    const front = d.frontOpen ? /^(Tags|Services)\s*:(.*)$/i.exec(raw.trim()) : null;
+    const front = d.frontOpen ? /^(Tags|Services|Id)\s*:(.*)$/i.exec(raw.trim()) : null;
     if (front) {
       const [, key = '', value = ''] = front;
       const items = list(value);
       if (items.length === 0) fail(n, `"${key}:" lists nothing`);
-      if (key.toLowerCase() === 'tags') {
+      if (key.toLowerCase() === 'id') {
+        const id = value.trim();
+        if (!ID.test(id) || id.length > 64) fail(n, `"${id}" is not an id (lower-case letters and digits joined by dashes, at most 64 characters)`);
+        d.entry.id = id;
+      } else if (key.toLowerCase() === 'tags') {
         d.entry.tags = items.map((tag) => tag.toLowerCase());
       } else {
         const unknown = items.find((item) => !ServiceType.safeParse(item.toLowerCase()).success);
@@ -92,8 +111,8 @@ export function parseKnowledgeBase(markdown: string, source = 'knowledge base'):
   return entries;
 }
 
-/** Reads and parses the file at `file`; a missing or unreadable file is refused like a broken one. */
-export function loadKnowledgeBase(file: string): KnowledgeBaseEntry[] {
+/** Reads and parses the file at `file` (English); a missing or unreadable file is refused like a broken one. */
+export function loadKnowledgeBase(file: string, language = KB_SOURCE_LANGUAGE): KnowledgeBaseEntry[] {
   let markdown: string;
   try {
     markdown = fs.readFileSync(file, 'utf8');
@@ -101,5 +120,31 @@ export function loadKnowledgeBase(file: string): KnowledgeBaseEntry[] {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new KnowledgeBaseError(null, reason, `SIGHTLINE_KNOWLEDGE_BASE ${file}`);
   }
-  return parseKnowledgeBase(markdown, `SIGHTLINE_KNOWLEDGE_BASE ${file}`);
+  return parseKnowledgeBase(markdown, `SIGHTLINE_KNOWLEDGE_BASE ${file}`, language);
+}
+
+/**
+ * `<name>.<language>.md` beside `<name>.md`: the language it is in, spelt as `languages` spell it; null for
+ * any other file, and for a language not in `languages` (the agent could not speak around its answers).
+ */
+export function translationLanguage(file: string, candidate: string, languages: readonly string[]): string | null {
+  const stem = path.basename(file).replace(/\.md$/i, '');
+  const match = /^(.+)\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\.md$/i.exec(candidate);
+  if (!match || match[1] !== stem) return null;
+  const tag = match[2]!.toLowerCase();
+  return languages.find((l) => l.toLowerCase() === tag && l !== KB_SOURCE_LANGUAGE) ?? null;
+}
+
+/**
+ * The file at `file` and its translations beside it (`default.zh-CN.md`) into the languages the server
+ * speaks (`languages`), every entry marked with its file's language; any broken file is refused.
+ */
+export function loadKnowledgeBases(file: string, languages: readonly string[]): KnowledgeBaseEntry[] {
+  const entries = loadKnowledgeBase(file);
+  const dir = path.dirname(file);
+  for (const name of fs.readdirSync(dir).sort()) {
+    const language = translationLanguage(file, name, languages);
+    if (language !== null) entries.push(...loadKnowledgeBase(path.join(dir, name), language));
+  }
+  return entries;
 }

@@ -1,8 +1,10 @@
 // What the digital agent may tell a customer about their own case: its status in words, the next
-// step, and the checklist items still missing. Pure: the service reads the case, this words it.
+// step, and the checklist items still missing, in the customer's language (agent.json; the checklist's
+// titles come already in it). Pure: the service reads the case, this words it.
 import type { CaseFacts } from '../../../../protocol/agent.ts';
 import type { ChecklistView } from '../../../../protocol/checklist.ts';
 import type { Decision } from '../../../../protocol/http.ts';
+import { translators, type Translator } from '../../i18n/translate.ts';
 
 export interface CaseFactsInput {
   reference: string | null;
@@ -12,15 +14,16 @@ export interface CaseFactsInput {
   checklist: ChecklistView | null;
 }
 
-export function caseFacts(input: CaseFactsInput): CaseFacts {
+export function caseFacts(input: CaseFactsInput, words: Translator = translators().for(null)): CaseFacts {
+  const { t } = words;
   const missingDocuments = input.checklist?.items.filter((item) => item.status !== 'done').map((item) => item.title) ?? [];
-  const state = input.closedAt !== null ? 'closed' : input.assessorId !== null ? 'being assessed' : 'open';
-  const status = input.decision ? `${state}, decided: ${input.decision}` : state;
-  let nextStep: string | null;
-  if (input.closedAt !== null) nextStep = 'Nothing more is needed from you.';
-  else if (missingDocuments.length > 0) nextStep = 'Send the missing photos from this page.';
-  else if (input.decision) nextStep = 'Your assessor will contact you about the decision.';
-  else if (input.assessorId !== null) nextStep = 'Your assessor reviews what you sent and contacts you.';
-  else nextStep = 'A person picks up your case; you can ask for one at any time.';
+  const state = t(input.closedAt !== null ? 'agent:facts.closed' : input.assessorId !== null ? 'agent:facts.beingAssessed' : 'agent:facts.open');
+  const status = input.decision ? t('agent:facts.decided', { state, decision: t(`agent:facts.decision.${input.decision}`) }) : state;
+  let nextStep: string;
+  if (input.closedAt !== null) nextStep = t('agent:facts.nextClosed');
+  else if (missingDocuments.length > 0) nextStep = t('agent:facts.nextMissing');
+  else if (input.decision) nextStep = t('agent:facts.nextDecided');
+  else if (input.assessorId !== null) nextStep = t('agent:facts.nextAssessing');
+  else nextStep = t('agent:facts.nextOpen');
   return { reference: input.reference, status, nextStep, missingDocuments };
 }

@@ -1,6 +1,8 @@
 // The customer's side of the front door: an intake opens a case (or reaches their existing one, by its
 // join link or a one-time code), the digital agent answers on the case's link, and a hand-off puts the
 // case in the queue with the summary the person reads first; the customer's place, leaving, a callback.
+// The agent and the codes speak the customer's language: the one their page sends with the intake, else
+// the case's message language.
 import { AGENT_LABEL, type AgentAnswer } from '../../../../protocol/agent.ts';
 import { checklistState, type ChecklistCapture } from '../../../../protocol/checklist.ts';
 import type { CaseFrontDoorView, FrontDoorView, IntakeBody, IntakeCreated, QueuePlace } from '../../../../protocol/intake.ts';
@@ -11,9 +13,13 @@ import type { Principal } from '../../auth/principal.ts';
 import { newId } from '../../auth/tokens.ts';
 import type { CaseService } from '../../cases/case-service.ts';
 import type { CaseRecord, CaseStore } from '../../cases/case-store.ts';
+import { localChecklist } from '../../checklist/checklist-words.ts';
 import { badRequest, HttpError, notFound } from '../../errors.ts';
+import type { Languages } from '../../i18n/languages.ts';
+import { translators, type Translator } from '../../i18n/translate.ts';
 import type { LedgerStore } from '../../ledger/ledger-store.ts';
 import type { SendEmail } from '../../links/email-sender.ts';
+import { messageLanguage } from '../../links/message-language.ts';
 import type { SendSms } from '../../links/sms-sender.ts';
 import type { Db } from '../../storage/database.ts';
 import { answer } from '../agent/agent.ts';
@@ -39,7 +45,10 @@ export interface IntakeServiceDeps {
   store: IntakeStore;
   reader: FrontDoorReader;
   cases: CaseService;
-  caseStore: Pick<CaseStore, 'byId'>;
+  /** setCustomerLanguage: the language the intake's page was in becomes the customer's. */
+  caseStore: Pick<CaseStore, 'byId' | 'setCustomerLanguage'>;
+  /** The languages a page may say it is in. */
+  languages: Languages;
   checklistCaptures: (caseId: string) => Promise<ChecklistCapture[]>;
   ledger: LedgerStore;
   queue: QueueService;
@@ -65,20 +74,28 @@ export function createIntakeService(deps: IntakeServiceDeps) {
   const { db, store, reader, cases, ledger, queue, clock } = deps;
   const customerActor = (tokenId: string) => ({ type: 'customer' as const, id: tokenId });
 
-  const factsOf = async (record: CaseRecord) => caseFacts({
+  const factsOf = async (record: CaseRecord, words: Translator) => caseFacts({
     reference: record.reference,
     assessorId: record.assessorId,
     closedAt: record.closedAt,
     decision: record.decision,
-    checklist: record.checklist === null ? null : checklistState(record.checklist, await deps.checklistCaptures(record.id)),
-  });
+    checklist: record.checklist === null ? null : localChecklist(checklistState(record.checklist, await deps.checklistCaptures(record.id)), words),
+  }, words);
 
-  const ask = (record: CaseRecord | null, service: StoredIntake['service'], question: string, locale: string | undefined, facts: Awaited<ReturnType<typeof factsOf>>): AgentAnswer =>
+  const ask = (record: CaseRecord | null, service: StoredIntake['service'], question: string, locale: string | undefined, facts: Awaited<ReturnType<typeof factsOf>>, words: Translator): AgentAnswer =>
     answer({
       service, intent: question, caseFacts: facts,
       ...(service === 'preview' && record?.tour ? { bookables: [...deps.bookables(record.tour)] } : {}),
       ...(locale ? { locale } : {}),
-    }, deps.kb);
+    }, deps.kb, words.language);
+
+  /** The intake's page language, checked (400 for one the service does not speak); null when it sent none. */
+  const pageLanguage = (body: IntakeBody): string | null => (body.language === undefined ? null : deps.languages.require(body.language, 'language'));
+
+  /** Records the intake page's language as the customer's, telling the console when it changed. */
+  const keepLanguage = async (caseId: string, language: string | null): Promise<void> => {
+    if (language !== null && (await deps.caseStore.setCustomerLanguage(caseId, language))) await cases.publish(caseId);
+  };
 
   /** In the caller's transaction: the intake row, intake.received, the agent's answer to the intent. */
   const recordIntake = async (caseId: string, tokenId: string, body: IntakeBody, existingCase: boolean, reply: AgentAnswer): Promise<string> => {
@@ -135,6 +152,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
   const sendCode = async (reference: string): Promise<void> => {
     const caseId = await store.caseIdByReference(reference);
     if (caseId === null) return;
+    const record = await deps.caseStore.byId(caseId);
+    const language = record ? messageLanguage(record) : null;
     const to = await store.lastRecipient(caseId);
     const send = to?.channel === 'email' ? deps.senders.email : to?.channel === 'sms' ? deps.senders.sms : null;
     if (!to || !send) return;
@@ -142,8 +161,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
     const now = clock();
     await store.putCode({ caseId, codeHash: codeHash(caseId, code), sentAt: now.toISOString(), expiresAt: new Date(now.getTime() + CODE_TTL_MS).toISOString() });
     try {
-      if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference }));
-      else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code }));
+      if (to.channel === 'email') await deps.senders.email!(to.recipient, codeEmail({ organisation: deps.organisation, code, reference, language }));
+      else await deps.senders.sms!(to.recipient, codeSms({ organisation: deps.organisation, code, language }));
     } catch (error) {
       // Not sent: a code nobody received must not stay guessable.
       await store.deleteCode(caseId);
@@ -154,10 +173,12 @@ export function createIntakeService(deps: IntakeServiceDeps) {
   return {
     async intake(body: IntakeBody, who: IntakeFor, joinBase: string): Promise<IntakeCreated> {
       if (body.tour !== undefined && body.service !== 'preview') throw badRequest('invalid_input', 'invalid intake: tour: only a preview (service "preview") takes a tour');
+      const language = pageLanguage(body);
       if (who.kind === 'new') {
+        const words = translators().for(language);
         const reference = await freshReference();
-        const facts = caseFacts({ reference, assessorId: null, closedAt: null, decision: null, checklist: null });
-        const reply = ask(null, body.service, body.intent, body.locale, facts);
+        const facts = caseFacts({ reference, assessorId: null, closedAt: null, decision: null, checklist: null }, words);
+        const reply = ask(null, body.service, body.intent, body.locale, facts, words);
         const opened = await db.transaction(async () => {
           const created = await cases.openFromIntake({
             kind: body.service === 'preview' ? 'preview' : 'damage',
@@ -167,6 +188,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
             reference,
           }, joinBase);
           const intakeId = await recordIntake(created.case.id, created.tokenId, body, false, reply);
+          if (language !== null) await deps.caseStore.setCustomerLanguage(created.case.id, language);
           return { created, intakeId };
         });
         await cases.publish(opened.created.case.id);
@@ -174,19 +196,23 @@ export function createIntakeService(deps: IntakeServiceDeps) {
       }
       if (who.kind === 'link') {
         const record = await openCase(who.customer.caseId);
-        const reply = ask(record, body.service, body.intent, body.locale, await factsOf(record));
+        const words = translators().for(language ?? messageLanguage(record));
+        const reply = ask(record, body.service, body.intent, body.locale, await factsOf(record, words), words);
         const intakeId = await db.transaction(() => recordIntake(record.id, who.customer.tokenId, body, true, reply));
+        await keepLanguage(record.id, language);
         return { intakeId, caseId: record.id, reference: record.reference, joinToken: who.token, joinUrl: `${joinBase}/j#${who.token}`, answer: reply };
       }
       const caseId = await verifyCode(who.reference, who.code);
       const record = await openCase(caseId);
-      const reply = ask(record, body.service, body.intent, body.locale, await factsOf(record));
+      const words = translators().for(language ?? messageLanguage(record));
+      const reply = ask(record, body.service, body.intent, body.locale, await factsOf(record, words), words);
       const done = await db.transaction(async () => {
         await store.deleteCode(caseId);
         const created = await cases.issueForCustomer(caseId, joinBase);
         return { created, intakeId: await recordIntake(caseId, created.tokenId, body, true, reply) };
       });
       await cases.linkReplaced(caseId);
+      await keepLanguage(caseId, language);
       return { intakeId: done.intakeId, caseId, reference: record.reference, joinToken: done.created.token, joinUrl: done.created.joinUrl, answer: reply };
     },
 
@@ -203,7 +229,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
     async ask(customer: Customer, question: string): Promise<AgentAnswer> {
       const record = await openCase(customer.caseId);
       const intake = await latestIntake(record.id);
-      const reply = ask(record, intake.service, question, undefined, await factsOf(record));
+      const words = translators().for(messageLanguage(record));
+      const reply = ask(record, intake.service, question, undefined, await factsOf(record, words), words);
       await db.transaction(async () => {
         await ledger.append({ caseId: record.id, actor: AGENT, type: 'agent.answered', payload: { question, answer: reply.text, source: reply.source, handOff: reply.handOff } });
         if (intake.outcome === 'open' && reply.handOff === 'none') await store.setOutcome(intake.id, 'answered');

@@ -2,6 +2,8 @@
 // only as a hash bound to the case, ten minutes, five attempts; and the case references the front door
 // gives ("SL-7K3QXM": no 0/O or 1/I to misread on a phone).
 import crypto from 'node:crypto';
+import { translators } from '../../i18n/translate.ts';
+import type { EmailMessage } from '../../links/link-message.ts';
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -33,13 +35,20 @@ export function codeMatches(storedHash: string, caseId: string, code: string): b
 /** A hash no code has: what an unknown reference is compared against. */
 export const UNMATCHABLE_HASH = 'x'.repeat(64);
 
-export function codeSms(input: { organisation: string | null; code: string }): string {
-  return `${input.organisation ?? 'Sightline'}: your code is ${input.code}. It works once, for 10 minutes. Nobody from us will ask you for it.`;
+/** The code by SMS, in the customer's language (messages.json; English when none). */
+export function codeSms(input: { organisation: string | null; code: string; language?: string | null }): string {
+  return translators().for(input.language).t('messages:code.sms', { organisation: input.organisation ?? 'Sightline', code: input.code });
 }
 
-export function codeEmail(input: { organisation: string | null; code: string; reference: string }): { subject: string; text: string; html: string } {
+/** Stands in for the code while the sentence around it is escaped, then becomes the code in <strong>. */
+const CODE_MARK = '\u0001';
+
+export function codeEmail(input: { organisation: string | null; code: string; reference: string; language?: string | null }): EmailMessage {
+  const { t, language } = translators().for(input.language);
   const who = input.organisation ?? 'Sightline';
-  const text = `Your code for case ${input.reference} is ${input.code}.\n\nIt works once, for 10 minutes. Nobody from ${who} will ask you for it; if you did not ask for it, ignore this message.`;
+  const rules = t('messages:code.rules', { organisation: who });
+  const text = `${t('messages:code.yourCode', { reference: input.reference, code: input.code })}\n\n${rules}`;
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return { subject: `${who}: your code`, text, html: `<p>Your code for case ${escape(input.reference)} is <strong>${input.code}</strong>.</p><p>It works once, for 10 minutes. Nobody from ${escape(who)} will ask you for it; if you did not ask for it, ignore this message.</p>` };
+  const yourCode = escape(t('messages:code.yourCode', { reference: input.reference, code: CODE_MARK })).replace(CODE_MARK, `<strong>${input.code}</strong>`);
+  return { subject: t('messages:code.subject', { organisation: who }), text, html: `<p>${yourCode}</p><p>${escape(rules)}</p>`, language };
 }
