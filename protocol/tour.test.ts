@@ -33,3 +33,23 @@ describe('a tour with a splat capture', () => {
     expect(readTour(tour({}))).toEqual({ ok: false, problems: [{ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama' }] });
   });
 });
+
+describe('a tour in other languages', () => {
+  const base = { scene: 'scene.glb', hotspots: [{ id: 'bed', title: 'Bed', position: [0, 0.5, -2] }] };
+  const translated = (translations: unknown) => readTour(tour({ ...base, translations }));
+
+  it('reads titles and texts by id, per language tag', () => {
+    const reading = translated({ 'zh-CN': { title: '大堂', viewpoints: { door: { title: '门口' } }, hotspots: { bed: { title: '床', text: '大床' } }, planLabels: { Lobby: '大堂' }, per: { night: '晚' } } });
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect(reading.tour.translations['zh-CN']?.viewpoints.door?.title).toBe('门口');
+    expect(readTour(tour(base)).ok && readTour(tour(base))).toMatchObject({ tour: { translations: {} } });
+  });
+
+  it('names the field of a bad language, a misspelt key, an empty title or an id that is not in the tour', () => {
+    expect(translated({ chinese: { title: '大堂' } })).toMatchObject({ ok: false, problems: [{ path: 'translations.chinese' }] });
+    expect(translated({ 'zh-CN': { hotspot: {} } })).toMatchObject({ ok: false, problems: [{ path: 'translations.zh-CN', message: expect.stringContaining('hotspot') }] });
+    expect(translated({ 'zh-CN': { viewpoints: { door: { title: '' } } } })).toMatchObject({ ok: false, problems: [{ path: 'translations.zh-CN.viewpoints.door.title' }] });
+    expect(translated({ 'zh-CN': { viewpoints: { roof: { title: '屋顶' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.viewpoints.roof', message: 'no viewpoint "roof"' }] });
+    expect(translated({ 'zh-CN': { hotspots: { lamp: { title: '灯' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.hotspots.lamp', message: 'no hotspot "lamp"' }] });
+  });
+});

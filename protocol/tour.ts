@@ -129,6 +129,31 @@ export const Bookable = z.object({
 });
 export type Bookable = z.infer<typeof Bookable>;
 
+/** A language tag as BCP 47 writes it: `zh-CN`, `en`, `pt-BR`. */
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as zh-CN or pt-BR');
+
+const Title = text().trim().min(1).max(120);
+const LongText = text().trim().max(2000);
+
+/**
+ * A tour's words in another language, each by the id of what it names; anything left out shows as the
+ * tour says it. Strict: a misspelt key ("hotspot") is an error naming it, not silently ignored.
+ */
+export const TourTranslation = z
+  .object({
+    title: Title.optional(),
+    description: LongText.optional(),
+    viewpoints: z.record(TourId, z.object({ title: Title }).strict()).default({}),
+    hotspots: z.record(TourId, z.object({ title: Title.optional(), text: LongText.optional() }).strict()).default({}),
+    bookables: z.record(TourId, z.object({ title: Title.optional(), text: LongText.optional() }).strict()).default({}),
+    /** Names on the floor plan, by the name as the plan writes it ("Bedroom": "卧室"). */
+    planLabels: z.record(text().trim().min(1).max(60), text().trim().min(1).max(60)).default({}),
+    /** What prices are for, by the word as the prices write it ("night": "晚"). */
+    per: z.record(text().trim().min(1).max(40), text().trim().min(1).max(40)).default({}),
+  })
+  .strict();
+export type TourTranslation = z.infer<typeof TourTranslation>;
+
 export const TourKind = z.enum(['hotel-room', 'cabin', 'other']);
 export type TourKind = z.infer<typeof TourKind>;
 
@@ -152,6 +177,8 @@ export const TourManifest = z.object({
   hotspots: z.array(Hotspot).max(500).default([]),
   plan: TourPlan.optional(),
   bookables: z.array(Bookable).max(500).default([]),
+  /** The tour's words in other languages, by language tag (docs/TOURS.md); the viewer shows the page's. */
+  translations: z.record(LanguageTag, TourTranslation).default({}),
 });
 export type TourManifest = z.infer<typeof TourManifest>;
 
@@ -201,6 +228,12 @@ export function tourProblems(tour: TourManifest): TourProblem[] {
   tour.viewpoints.forEach((v, i) => {
     if (v.seat !== undefined && !seats.has(v.seat)) problems.push({ path: `viewpoints[${i}].seat`, message: `no seat "${v.seat}" on the plan` });
   });
+  for (const [language, words] of Object.entries(tour.translations)) {
+    const at = `translations.${language}`;
+    for (const id of Object.keys(words.viewpoints)) if (!viewpoints.has(id)) problems.push({ path: `${at}.viewpoints.${id}`, message: `no viewpoint "${id}"` });
+    for (const id of Object.keys(words.hotspots)) if (!hotspots.has(id)) problems.push({ path: `${at}.hotspots.${id}`, message: `no hotspot "${id}"` });
+    for (const id of Object.keys(words.bookables)) if (!options.has(id)) problems.push({ path: `${at}.bookables.${id}`, message: `no bookable "${id}"` });
+  }
   if (tour.scene === undefined && tour.splat === undefined && !tour.viewpoints.some((v) => v.panorama !== undefined)) {
     problems.push({ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama' });
   }

@@ -10,6 +10,7 @@ import { writeGlb } from './gltf/write-glb.ts';
 import { TextureStore } from './textures/texture-store.ts';
 import { TOURS } from './tours.ts';
 import { writeFileAtomic, writeManifest } from './tour/write-tour.ts';
+import { withChinese } from './tour/zh-cn.ts';
 import type { TourBuild } from './tour/tour-build.ts';
 
 const TOURS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tours');
@@ -57,7 +58,7 @@ async function generate(id: string, options: { panoramas: boolean; keepScene: bo
     const { renderPanoramas } = await import('./render/render-panoramas.ts');
     panoramas = await renderPanoramas(dir, glb, build.panoramas, panoramaFile, (line) => log(`${id}: ${line}`));
   }
-  await writeManifest(dir, build.manifest(panoramas));
+  await writeManifest(dir, withChinese(build.manifest(panoramas)));
   log(`${id}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -13,6 +13,7 @@ import { MeshoptDecoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readTour, tourFiles, type TourManifest } from '../../protocol/tour.ts';
+import { chineseTranslation } from './tour/zh-cn.ts';
 
 const TOURS = fileURLToPath(new URL('../tours', import.meta.url));
 export const BUDGET_BYTES = 5 * 1000 * 1000;
@@ -55,6 +56,19 @@ describe('generated tours', () => {
       expect(reading.ok ? [] : reading.problems).toEqual([]);
       expect(tour.id).toBe(id);
       for (const file of tourFiles(tour)) expect(existsSync(path.join(dir, file)), file).toBe(true);
+    });
+
+    it('speaks Simplified Chinese: every title, text and plan name has its zh-CN words, as the generator writes them', () => {
+      const { translations, ...english } = tour;
+      const zh = translations['zh-CN']!;
+      expect(zh).toEqual(chineseTranslation({ ...english, translations: {} }));
+      expect(zh.title && zh.description).toBeTruthy();
+      expect(tour.viewpoints.filter((v) => !zh.viewpoints[v.id]).map((v) => v.title)).toEqual([]);
+      expect(tour.hotspots.filter((h) => !zh.hotspots[h.id]?.title || (h.text && !zh.hotspots[h.id]?.text)).map((h) => h.title)).toEqual([]);
+      expect(tour.bookables.filter((b) => !zh.bookables[b.id]?.title).map((b) => b.title)).toEqual([]);
+      // Door codes (L1/R1) are written the same in every language.
+      const names = (tour.plan?.shapes ?? []).flatMap((s) => (s.label && /\p{Ll}/u.test(s.label) ? [s.label] : []));
+      expect(names.filter((n) => !zh.planLabels[n])).toEqual([]);
     });
 
     it('has a scene the glTF validator finds no error in, with every hotspot node and its extras', async () => {

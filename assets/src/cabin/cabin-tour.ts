@@ -108,6 +108,8 @@ export function cabinBuild(layoutFile: URL): TourBuild {
     links,
     hotspots,
     plan: cabinPlan(layout, seats),
+    // Other languages' words are added as the tour is written (generate.ts, tour/zh-cn.ts).
+    translations: {},
     bookables: PRODUCTS.filter((p) => usedProducts.has(p.id)),
   });
   const scene = cabinScene(layout, seats, pois);

@@ -36,5 +36,7 @@ export function hotelManifest(design: HotelDesign, panoramas: ReadonlyMap<string
     })),
     plan: hotelPlan(design),
     bookables: design.bookables,
+    // Other languages' words are added as the tour is written (generate.ts, tour/zh-cn.ts).
+    translations: {},
   };
 }

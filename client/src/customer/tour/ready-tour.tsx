@@ -1,7 +1,7 @@
 // The viewer's side of the customer's tour, in its own chunk with three.js: the tour's files as
 // textures and scenes (TourAssets, taking over the downloads the page started), the guided call's
 // microphone, and the viewer in the mode the device can carry.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { LoadingScreen } from '../message-screen.tsx';
@@ -12,6 +12,7 @@ import { TourAssets } from '../../xr/tour/tour-assets.ts';
 import type { TourDownloads } from '../../xr/tour/tour-downloads.ts';
 import { markTour } from '../../xr/tour/tour-marks.ts';
 import { pickTourMode, tourContent, type DeviceCapabilities } from '../../xr/tour/tour-mode.ts';
+import { localizeTour } from '../../xr/tour/tour-translation.ts';
 import { TourFailure } from './tour-failure.tsx';
 import { useMicrophone } from './use-microphone.ts';
 import { TourViewer } from './tour-viewer.tsx';
@@ -31,7 +32,7 @@ export interface ReadyTourProps {
 }
 
 export default function ReadyTour(props: ReadyTourProps) {
-  const { t } = useTranslation('tour');
+  const { t, i18n } = useTranslation('tour');
   const [assets, setAssets] = useState<TourAssets | null>(null);
   const activity = useTourActivity(props.token, props.caseId);
   // A self-guided tour joins the call only once the customer asks for a person.
@@ -39,6 +40,8 @@ export default function ReadyTour(props: ReadyTourProps) {
   const mic = useMicrophone(callWanted);
   const [error, setError] = useState<Error | null>(null);
   const { tour, manifestUrl, device, downloads } = props;
+  // The tour's own words in the page's language, where it has them; the files stay the same.
+  const shownTour = useMemo(() => localizeTour(tour, i18n.language), [tour, i18n.language]);
 
   useEffect(() => {
     const next = new TourAssets(tour, manifestUrl, device.maxTextureSize || 4096, downloads);
@@ -49,5 +52,5 @@ export default function ReadyTour(props: ReadyTourProps) {
   if (error) return <TourFailure message={error instanceof TourFileError ? error.message : t('failed.stopped', { reason: error.message })} onRetry={props.onRetry} />;
   if (!assets) return <LoadingScreen />;
   const mode = pickTourMode(tourContent(tour), device);
-  return <TourViewer tour={tour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;
+  return <TourViewer tour={shownTour} assets={assets} mode={mode} link={props.link} token={props.token} caseId={props.caseId} mic={mic} activity={activity} onError={setError} onAskForPerson={callWanted ? null : () => setCallWanted(true)} />;
 }
