@@ -82,6 +82,9 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     await expect.poll(async () => (await tour().state()).viewpoint, { timeout: 15_000 }).toBe(seat.viewpoint);
     await tour().waitForShown(seat.viewpoint);
     expect(pictureDifference(before, await tour().picture())).toBeGreaterThan(8);
+    // Said in words too, for a customer who cannot see the view.
+    const title = cabin.viewpoints.find((v) => v.id === seat.viewpoint)!.title;
+    await expect.poll(() => journey.customer.page.getByTestId('tour-agent-news').textContent()).toBe(`The agent brought you to: ${title}`);
   });
 
   it('the agent’s pointer is visible in the customer’s rendered frame', async () => {
@@ -94,6 +97,7 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     expect(pointer).toMatch(/^-?[\d.]+,-?[\d.]+,-?[\d.]+$/);
     await journey.customer.page.locator(`[data-testid="tour-screen"][data-pointer="${pointer}"]`).waitFor();
     await expect.poll(() => tour().pixelsNear(POINTER_RGB), { timeout: 10_000 }).toBeGreaterThan(40);
+    await expect.poll(() => journey.customer.page.getByTestId('tour-agent-news').textContent()).toMatch(/^The agent is pointing at/);
     await journey.customer.page.screenshot({ path: path.join(SCREENSHOTS, 'tour-live-phone.png') });
     // The console as the agent sees it: the customer's view with the pointer, the seat map, the controls.
     await agent().evaluate(() => window.scrollTo(0, 0));
