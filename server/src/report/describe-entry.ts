@@ -1,11 +1,11 @@
-// One ledger entry in words, for the report's timeline. Payloads are parsed with the contract's
-// schemas (protocol/ledger.ts), never cast: an entry of a kind it lacks, or whose payload does not fit
-// its kind, is still listed, by its type.
+// One ledger entry in words, for the report's timeline, in the report's language: the entry keeps the
+// language-neutral facts, the words come from report.json (`entry.*`). Payloads are parsed with the
+// contract's schemas (protocol/ledger.ts), never cast: an entry of a kind it lacks, or whose payload
+// does not fit its kind, is still listed, by its type.
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { knownLedgerEntry, type KnownLedgerEntry } from '../../../protocol/ledger.ts';
-import type { CustomerMode } from '../../../protocol/messages.ts';
 import { formatMeasurement } from '../../../protocol/spatial.ts';
-import { capitalise, formatMoney, formatTime, SOURCE_LABEL } from './format.ts';
+import { capitalise, reportWords, type ReportWords } from './format.ts';
 
 export interface DescribeContext {
   /** The report's number for an evidence id ("Photo 2"), when it shows that photo. */
@@ -14,21 +14,9 @@ export interface DescribeContext {
   checklistItem?: (itemId: string) => string | undefined;
   /** A user's name by id, for entries that name another user (a reassignment). */
   userName?: (userId: string) => string | undefined;
+  /** @default English */
+  words?: ReportWords;
 }
-
-const CASE_FIELD_WORDS: Record<string, string> = { title: 'title', customerName: "customer's name", reference: 'reference' };
-
-const CALL_WORDS = {
-  'call.started': 'Call started',
-  'call.connected': 'Call connected',
-  'call.reconnecting': 'Call reconnecting',
-  'call.recovered': 'Call recovered',
-  'call.failed': 'Call failed',
-  'call.ended': 'Call ended',
-} as const;
-
-const MODE_WORDS: Record<CustomerMode, string> = { ar: 'AR', overlay: 'the 3D overlay', camera: 'video', voice: 'voice', text: 'text chat' };
-const PARTICIPANT_MODE_WORDS = { full: ' with video and chat', listen: ', listening silently', whisper: ', whispering to the assessor only', barge: ', speaking to everyone' } as const;
 
 const CHAT_PREVIEW_CHARS = 90;
 
@@ -40,63 +28,61 @@ const preview = (text: string): string => {
 
 export function describeEntry(entry: LedgerEntry, context: DescribeContext): string {
   const known = knownLedgerEntry(entry);
-  return (known && describeKnown(known, context)) ?? capitalise(entry.type.replace(/[._-]+/g, ' '));
+  return (known && describeKnown(known, context, context.words ?? reportWords())) ?? capitalise(entry.type.replace(/[._-]+/g, ' '));
 }
 
-const DOCUMENT_WORDS = { passport: 'a passport', 'id-card': 'an ID card', 'driving-licence': 'a driving licence' } as const;
-
 /** The entry in words; null when its payload says too little to say more than its type. */
-function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): string | null {
-  const assessor = (id: string): string => context.userName?.(id) ?? `assessor ${id}`;
-  const photo = (evidenceId: string, none: string): string => {
+function describeKnown(entry: KnownLedgerEntry, context: DescribeContext, words: ReportWords): string | null {
+  const { say, word } = words;
+  const assessor = (id: string): string => context.userName?.(id) ?? say('entry.assessorId', { id });
+  const photo = (evidenceId: string, none: 'photoBare' | 'aPhoto' | 'aPhotoCapital'): string => {
     const number = context.photoNumber(evidenceId);
-    return number !== undefined ? `Photo ${number}` : none;
+    return number !== undefined ? say('evidence.photo', { number }) : say(`evidence.${none}`);
   };
   switch (entry.type) {
-    case 'case.created': {
-      const p = entry.payload;
-      return `Case created: "${p.title}" (${p.kind})`;
-    }
+    case 'case.created':
+      return say('entry.caseCreated', { title: entry.payload.title, kind: word('entry.caseKind', entry.payload.kind) });
     case 'case.updated': {
       const p = entry.payload;
-      const changes = Object.keys(p.after).map((field) => {
-        const was = p.before[field];
-        const now = p.after[field];
-        const word = CASE_FIELD_WORDS[field] ?? field;
-        if (now === null || now === '') return `${word} "${String(was)}" removed`;
-        return was === null || was === undefined || was === '' ? `${word} set to "${String(now)}"` : `${word} "${String(was)}" changed to "${String(now)}"`;
+      const changes = Object.keys(p.after).map((key) => {
+        const was = String(p.before[key]);
+        const now = p.after[key];
+        const field = word('entry.caseField', key);
+        if (now === null || now === '') return say('entry.fieldRemoved', { field, was });
+        const before = p.before[key];
+        return before === null || before === undefined || before === ''
+          ? say('entry.fieldSet', { field, now: String(now) })
+          : say('entry.fieldChanged', { field, was, now: String(now) });
       });
-      return changes.length > 0 ? `Case details: ${changes.join('; ')}` : null;
+      return changes.length > 0 ? say('entry.caseDetails', { changes: changes.join(say('format.clause')) }) : null;
     }
     case 'case.closed':
-      return entry.payload.reason ? `Case closed: "${preview(entry.payload.reason)}"` : 'Case closed';
+      return entry.payload.reason ? say('entry.caseClosedReason', { reason: preview(entry.payload.reason) }) : say('entry.caseClosed');
     case 'case.reopened':
-      return 'Case reopened';
+      return say('entry.caseReopened');
     case 'case.archived':
-      return 'Case archived';
+      return say('entry.caseArchived');
     case 'case.unarchived':
-      return 'Case taken out of the archive';
-    case 'case.assigned': {
-      const name = (id: string) => context.userName?.(id) ?? `assessor ${id}`;
-      if (entry.payload.from === null) return `Case taken from the queue by ${name(entry.payload.to)}`;
-      return `Case reassigned from ${name(entry.payload.from)} to ${name(entry.payload.to)}`;
-    }
+      return say('entry.caseUnarchived');
+    case 'case.assigned':
+      if (entry.payload.from === null) return say('entry.takenFromQueue', { name: assessor(entry.payload.to) });
+      return say('entry.reassigned', { from: assessor(entry.payload.from), to: assessor(entry.payload.to) });
     case 'joinlink.issued':
-      return `Join link issued, valid until ${formatTime(entry.payload.expiresAt)}`;
+      return say('entry.linkIssued', { time: words.time(entry.payload.expiresAt) });
     case 'customer.consented':
-      return `Customer consented to recording${entry.payload.location ? ' and to sharing location' : '; location not shared'}`;
+      return say(entry.payload.location ? 'entry.consentedLocation' : 'entry.consentedNoLocation');
     case 'customer.joined':
-      return 'Customer joined the session';
+      return say('entry.joined');
     case 'customer.left':
-      return 'Customer left the session';
+      return say('entry.left');
     case 'joinlink.opened':
-      return 'Customer opened the join link';
+      return say('entry.linkOpened');
     case 'customer.declined':
-      return 'Customer declined on the consent screen; nothing was recorded';
+      return say('entry.declined');
     case 'joinlink.sent': {
       const p = entry.payload;
-      const by = p.channel === 'email' ? 'by email' : 'by SMS';
-      return p.status === 'sent' ? `Join link sent ${by} to ${p.recipient}` : `Join link not sent ${by} to ${p.recipient} (the ${p.channel === 'email' ? 'mail server' : 'SMS gateway'} refused it)`;
+      const channel = p.channel === 'email' ? 'Email' : 'Sms';
+      return say(p.status === 'sent' ? `entry.linkSent${channel}` : `entry.linkNotSent${channel}`, { recipient: p.recipient });
     }
     case 'call.started':
     case 'call.connected':
@@ -104,144 +90,154 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext): strin
     case 'call.recovered':
     case 'call.failed':
     case 'call.ended': {
-      const early = entry.payload.earlyFailure ? ' within 30 s of its start' : '';
-      const detail = entry.payload.detail ? `: ${entry.payload.detail}` : '';
-      return `${CALL_WORDS[entry.type]}${early}${detail}`;
+      let event = say(`entry.call.${entry.type.slice('call.'.length)}`);
+      if (entry.payload.earlyFailure) event = say('entry.callEarly', { event });
+      return entry.payload.detail ? say('entry.callDetail', { event, detail: entry.payload.detail }) : event;
     }
     case 'chat.line':
-      return `Chat: "${preview(entry.payload.text)}"`;
+      return say('entry.chat', { text: preview(entry.payload.text) });
     case 'evidence.added': {
       const p = entry.payload;
-      const annotated = p.layer ? `, with ${p.layer.items.length} annotation${p.layer.items.length === 1 ? '' : 's'} drawn over it` : '';
-      return `${photo(p.evidenceId, 'Photo')} added: ${SOURCE_LABEL[p.source].toLowerCase()}, ${p.width} × ${p.height}${p.blurry ? ', flagged blurry' : ''}${annotated}`;
+      const values = { photo: photo(p.evidenceId, 'photoBare'), source: say(`evidence.sourceWord.${p.source}`), width: p.width, height: p.height };
+      const blurry = p.blurry ? 'Blurry' : '';
+      return p.layer ? say(`entry.photoAdded${blurry}Layer`, { ...values, count: p.layer.items.length }) : say(`entry.photoAdded${blurry}`, values);
     }
     case 'annotation.placed': {
       const p = entry.payload;
-      const where = p.anchor === null ? 'on the picture only' : p.anchor.anchored ? 'anchored in the room' : 'placed in the room';
-      return `Annotation placed: ${p.kind}${p.label ? ` "${p.label}"` : ''}, ${where}`;
+      const where = say(p.anchor === null ? 'entry.onPicture' : p.anchor.anchored ? 'entry.anchored' : 'entry.placedInRoom');
+      const kind = word('entry.annotationKind', p.kind);
+      return p.label ? say('entry.annotationPlacedLabel', { kind, label: p.label, where }) : say('entry.annotationPlaced', { kind, where });
     }
-    case 'annotation.cleared': {
-      const p = entry.payload;
-      return `${p.ids.length} annotation${p.ids.length === 1 ? '' : 's'} cleared${p.all ? ' (all that were shown)' : ''}`;
-    }
+    case 'annotation.cleared':
+      return say(entry.payload.all ? 'entry.clearedAll' : 'entry.cleared', { count: entry.payload.ids.length });
     case 'measurement.recorded': {
       const p = entry.payload;
-      return `Measurement${p.label ? ` "${p.label}"` : ''}: ${formatMeasurement(p.distanceM, p.uncertaintyM)}`;
+      const value = formatMeasurement(p.distanceM, p.uncertaintyM);
+      return p.label ? say('entry.measurementLabel', { label: p.label, value }) : say('entry.measurement', { value });
     }
     case 'checklist.captured': {
       const p = entry.payload;
       const item = context.checklistItem?.(p.itemId) ?? p.itemId;
       return p.accepted
-        ? `Checklist: ${photo(p.evidenceId, 'A photo')} accepted for "${item}"`
-        : `Checklist: ${photo(p.evidenceId, 'A photo')} for "${item}" needs a retake (${p.problems.join(', ')})`;
+        ? say('entry.checklistAccepted', { photo: photo(p.evidenceId, 'aPhotoCapital'), item })
+        : say('entry.checklistRetake', { photo: photo(p.evidenceId, 'aPhotoCapital'), item, problems: words.list(p.problems.map((problem) => word('entry.problemWord', problem))) });
     }
     case 'outcome.recorded': {
       const p = entry.payload;
-      const amount = p.amount !== null ? `, ${formatMoney(p.amount, p.currency)}` : '';
-      const booked = p.booking ? ` ${p.booking.title}${p.booking.seat ? `, seat ${p.booking.seat}` : ''}` : '';
-      const followUp = p.followUpOn ? ` on ${p.followUpOn}` : '';
-      return `Outcome recorded: ${p.decision}${booked}${followUp}${amount}${p.supersedes ? ' (replaces the earlier decision)' : ''}`;
+      const booked = p.booking
+        ? (p.booking.seat ? say('entry.outcomeSeat', { title: p.booking.title, seat: p.booking.seat }) : say('entry.outcomeBooked', { title: p.booking.title }))
+        : '';
+      const followUp = p.followUpOn ? say('entry.outcomeOn', { date: words.date(p.followUpOn) }) : '';
+      const amount = p.amount !== null ? say('entry.outcomeAmount', { amount: words.money(p.amount, p.currency) }) : '';
+      return say(p.supersedes ? 'entry.outcomeReplaces' : 'entry.outcome', { decision: word('entry.decisionWord', p.decision), details: `${booked}${followUp}${amount}` });
     }
     case 'evidence.superseded': {
       const p = entry.payload;
-      return `${photo(p.evidenceId, 'a photo')} marked superseded${p.replacedBy ? ` by ${photo(p.replacedBy, 'a photo')}` : ''}: ${p.reason}`;
+      return p.replacedBy
+        ? say('entry.supersededBy', { photo: photo(p.evidenceId, 'aPhoto'), by: photo(p.replacedBy, 'aPhoto'), reason: p.reason })
+        : say('entry.superseded', { photo: photo(p.evidenceId, 'aPhoto'), reason: p.reason });
     }
     case 'evidence.noted': {
       const p = entry.payload;
-      const caption = p.caption === null ? 'no caption' : `caption "${preview(p.caption)}"`;
-      const note = p.note === null ? 'no note' : `note "${preview(p.note)}"`;
-      return `${photo(p.evidenceId, 'A photo')}: ${caption}, ${note}`;
+      const caption = p.caption === null ? say('entry.noCaption') : say('entry.caption', { text: preview(p.caption) });
+      const note = p.note === null ? say('entry.noNote') : say('entry.note', { text: preview(p.note) });
+      return say('entry.noted', { photo: photo(p.evidenceId, 'aPhotoCapital'), caption, note });
     }
-    case 'retention.purged': {
-      const p = entry.payload;
-      return `Files purged under the retention policy (${p.purgedBlobs.length} files, outcome older than ${p.olderThanDays} days)`;
-    }
+    case 'retention.purged':
+      return say('entry.purged', { files: entry.payload.purgedBlobs.length, days: entry.payload.olderThanDays });
     case 'retention.legal-hold': {
       const p = entry.payload;
-      return `Legal hold ${p.status === 'on' ? 'put on' : 'lifted from'} the case's files (${p.blobs} files)${p.reason ? `: ${p.reason}` : ''}`;
+      const key = p.status === 'on' ? 'entry.holdOn' : 'entry.holdOff';
+      return p.reason ? say(`${key}Reason`, { files: p.blobs, reason: p.reason }) : say(key, { files: p.blobs });
     }
     case 'queue.entered': {
       const p = entry.payload;
-      return p.requeuedFrom ? `Put back at the head of the queue for ${p.channel} after a disconnect` : `Entered the queue for ${p.channel}, priority ${p.priority}`;
+      const channel = word('entry.queueChannel', p.channel);
+      return p.requeuedFrom ? say('entry.requeued', { channel }) : say('entry.queued', { channel, priority: p.priority });
     }
     case 'queue.offered':
-      return `Offered to ${assessor(entry.payload.assessorId)}: ${entry.payload.reason}`;
-    case 'queue.declined':
-      if (entry.payload.why === 'withdrawn') return `The transfer offered to ${assessor(entry.payload.assessorId)} was withdrawn`;
-      return `${capitalise(assessor(entry.payload.assessorId))} ${entry.payload.why === 'declined' ? 'declined the offer' : 'let the offer time out'}`;
+      return say('entry.offered', { name: assessor(entry.payload.assessorId), reason: entry.payload.reason });
+    case 'queue.declined': {
+      if (entry.payload.why === 'withdrawn') return say('entry.offerWithdrawn', { name: assessor(entry.payload.assessorId) });
+      return say(entry.payload.why === 'declined' ? 'entry.offerDeclined' : 'entry.offerTimedOut', { name: capitalise(assessor(entry.payload.assessorId)) });
+    }
     case 'queue.assigned':
-      return `Accepted by ${assessor(entry.payload.assessorId)} after ${Math.round(entry.payload.waitedMs / 1000)} s in the queue`;
+      return say('entry.accepted', { name: assessor(entry.payload.assessorId), seconds: Math.round(entry.payload.waitedMs / 1000) });
     case 'agent.answered': {
       const p = entry.payload;
-      const handOff = p.handOff === 'offered' ? '; a person offered' : p.handOff === 'needed' ? '; not answered, passed to a person' : '';
-      return `Digital assistant asked "${preview(p.question)}" (${p.source === 'none' ? 'no answer' : p.source}${handOff})`;
+      const values = { question: preview(p.question), source: p.source === 'none' ? say('entry.noAnswer') : p.source };
+      return say(p.handOff === 'offered' ? 'entry.agentOffered' : p.handOff === 'needed' ? 'entry.agentNeeded' : 'entry.agentAnswered', values);
     }
     case 'agent.handed-off':
-      return `Digital assistant handed over to a person: ${preview(entry.payload.reason)}`;
+      return say('entry.handedOff', { reason: preview(entry.payload.reason) });
     case 'intake.received': {
       const p = entry.payload;
-      return `Customer arrived at the front door (${p.service}, ${p.channel}${p.existingCase ? ', an existing case' : ''}): "${preview(p.intent)}"`;
+      const values = { service: word('entry.service', p.service), channel: word('entry.queueChannel', p.channel), intent: preview(p.intent) };
+      return say(p.existingCase ? 'entry.intakeExisting' : 'entry.intake', values);
     }
     case 'queue.left':
-      return `Customer left the queue after ${Math.round(entry.payload.waitedMs / 1000)} s`;
+      return say('entry.queueLeft', { seconds: Math.round(entry.payload.waitedMs / 1000) });
     case 'queue.callback-requested':
-      return `Customer asked to be called back${entry.payload.note ? ` (${preview(entry.payload.note)})` : ''}; their place is kept`;
+      return entry.payload.note ? say('entry.callbackNote', { note: preview(entry.payload.note) }) : say('entry.callback');
     case 'survey.answered': {
       const p = entry.payload;
-      return `Customer rated the session ${p.score} of 5${p.comment ? `: "${preview(p.comment)}"` : ''}`;
+      return p.comment ? say('entry.surveyComment', { score: p.score, comment: preview(p.comment) }) : say('entry.survey', { score: p.score });
     }
     case 'session.wrapped-up': {
       const p = entry.payload;
-      return `Session wrapped up: ${preview(p.disposition)}${p.notes ? ` (${preview(p.notes)})` : ''}`;
+      const disposition = word('entry.disposition', preview(p.disposition));
+      return p.notes ? say('entry.wrappedUpNotes', { disposition, notes: preview(p.notes) }) : say('entry.wrappedUp', { disposition });
     }
     case 'channel.proposed': {
       const p = entry.payload;
-      return `Assessor asked to switch from ${MODE_WORDS[p.from]} to ${MODE_WORDS[p.to]}${p.reason ? `: "${preview(p.reason)}"` : ''}`;
+      const values = { from: say(`entry.mode.${p.from}`), to: say(`entry.mode.${p.to}`) };
+      return p.reason ? say('entry.proposedReason', { ...values, reason: preview(p.reason) }) : say('entry.proposed', values);
     }
     case 'channel.answered':
-      return entry.payload.accepted ? 'Customer agreed to the switch' : 'Customer declined the switch; the session stays as it was';
+      return say(entry.payload.accepted ? 'entry.switchAgreed' : 'entry.switchDeclined');
     case 'channel.switched':
-      return `Session moved from ${MODE_WORDS[entry.payload.from]} to ${MODE_WORDS[entry.payload.to]}${entry.payload.proposalId ? ' (as agreed)' : ' (the customer\'s choice)'}`;
+      return say(entry.payload.proposalId ? 'entry.switchedAgreed' : 'entry.switchedChoice', { from: say(`entry.mode.${entry.payload.from}`), to: say(`entry.mode.${entry.payload.to}`) });
     case 'queue.transferred': {
       const p = entry.payload;
-      const target = p.to === null ? 'the queue' : assessor(p.to);
-      return `${capitalise(assessor(p.from))} transferred the session ${p.mode === 'warm' ? 'warm' : 'cold'} to ${target}${p.note ? `: "${preview(p.note)}"` : ''}`;
+      const values = { from: capitalise(assessor(p.from)), to: p.to === null ? say('entry.theQueue') : assessor(p.to) };
+      const key = p.mode === 'warm' ? 'entry.transferWarm' : 'entry.transferCold';
+      return p.note ? say(`${key}Note`, { ...values, note: preview(p.note) }) : say(key, values);
     }
     case 'participant.joined':
-      return `${capitalise(assessor(entry.payload.userId))} (${entry.payload.role}) joined the session${PARTICIPANT_MODE_WORDS[entry.payload.mode]}`;
+      return say(`entry.participantMode.${entry.payload.mode}`, { name: capitalise(assessor(entry.payload.userId)), role: word('entry.role', entry.payload.role) });
     case 'participant.mode-changed':
-      return `${capitalise(assessor(entry.payload.userId))} (${entry.payload.role}) now${PARTICIPANT_MODE_WORDS[entry.payload.mode]}`;
+      return say(`entry.participantNow.${entry.payload.mode}`, { name: capitalise(assessor(entry.payload.userId)), role: word('entry.role', entry.payload.role) });
     case 'participant.left':
-      return `${capitalise(assessor(entry.payload.userId))} left the session`;
+      return say('entry.participantLeft', { name: capitalise(assessor(entry.payload.userId)) });
     case 'case.address-set': {
       const p = entry.payload;
-      return `Case address set: ${p.address ? `${p.address} ` : ''}(${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)})`;
+      const values = { latitude: words.fixed(p.latitude, 5), longitude: words.fixed(p.longitude, 5) };
+      return p.address ? say('entry.addressSet', { ...values, address: p.address }) : say('entry.positionSet', values);
     }
     case 'identity.requested':
-      return `Identity check requested (${DOCUMENT_WORDS[entry.payload.document]} and a selfie)`;
+      return say('entry.identityRequested', { document: say(`entry.documentWord.${entry.payload.document}`) });
     case 'identity.submitted': {
       const mrz = entry.payload.mrz;
-      const read = mrz === null ? 'no machine-readable zone read' : `machine-readable zone read, check digits ${mrz.valid ? 'valid' : 'NOT valid'}`;
-      return `Customer sent the identity photos (${read})`;
+      return say('entry.identitySubmitted', { read: say(mrz === null ? 'entry.mrzNone' : mrz.valid ? 'entry.mrzValid' : 'entry.mrzInvalid') });
     }
     case 'identity.checked':
-      return `Identity check ${entry.payload.result}: "${preview(entry.payload.reason)}"`;
+      return say(entry.payload.result === 'passed' ? 'entry.identityPassed' : 'entry.identityFailed', { reason: preview(entry.payload.reason) });
     case 'identity.cancelled':
-      return `Identity check withdrawn: "${preview(entry.payload.reason)}"`;
+      return say('entry.identityWithdrawn', { reason: preview(entry.payload.reason) });
     case 'identity.code-sent':
-      return `Identity code sent by ${entry.payload.channel} to ${entry.payload.recipient} (${entry.payload.status})`;
+      return say('entry.identityCodeSent', { channel: word('entry.channelWord', entry.payload.channel), recipient: entry.payload.recipient, status: word('entry.statusWord', entry.payload.status) });
     case 'identity.code-confirmed':
-      return 'Customer confirmed the identity code sent to the contact on file';
+      return say('entry.identityCodeConfirmed');
     case 'offer.made': {
       const p = entry.payload;
-      return `Settlement offered: ${formatMoney(p.amount, p.currency)}, valid until ${formatTime(p.expiresAt)}${p.supersedes ? ' (replaces the earlier offer)' : ''}`;
+      return say(p.supersedes ? 'entry.offerMadeReplaces' : 'entry.offerMade', { amount: words.money(p.amount, p.currency), time: words.time(p.expiresAt) });
     }
     case 'offer.code-sent':
-      return `Confirmation code sent by ${entry.payload.channel} to ${entry.payload.recipient} (${entry.payload.status})`;
+      return say('entry.offerCodeSent', { channel: word('entry.channelWord', entry.payload.channel), recipient: entry.payload.recipient, status: word('entry.statusWord', entry.payload.status) });
     case 'offer.accepted':
-      return `Customer accepted the settlement offer (confirmed by ${entry.payload.confirmedWith === 'code' ? 'one-time code' : 'identity check'}; receipt ${entry.payload.receiptCode})`;
+      return say(entry.payload.confirmedWith === 'code' ? 'entry.offerAcceptedCode' : 'entry.offerAcceptedIdentity', { receipt: entry.payload.receiptCode });
     case 'offer.declined':
-      return `Customer declined the settlement offer: "${preview(entry.payload.reason)}" (receipt ${entry.payload.receiptCode})`;
+      return say('entry.offerDeclinedByCustomer', { reason: preview(entry.payload.reason), receipt: entry.payload.receiptCode });
     case 'recording.started':
     case 'recording.chunk':
     case 'recording.sealed':

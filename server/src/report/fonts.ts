@@ -1,6 +1,9 @@
 // The report's typefaces: DejaVu (embedded, wide coverage) when the system has it, else the PDF
-// standard fonts, which can only show WinAnsi. Text is sanitised for the chosen set, so a character
-// the font lacks prints as a visible replacement instead of a wrong glyph.
+// standard fonts, which can only show WinAnsi; and Noto Sans CJK (Debian's fonts-noto-cjk) as the
+// fallback for text they cannot show (Chinese, Japanese, Korean), chosen string by string. pdfkit
+// embeds only the glyphs a report uses (a subset), so a Chinese report stays small. Text is
+// sanitised for the chosen set, so a character the font lacks prints as a visible replacement
+// instead of a wrong glyph.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,11 +12,13 @@ export interface ReportFonts {
   regular: string;
   bold: string;
   mono: string;
-  /** Files to register before use; empty for the standard fonts. */
-  files: Array<{ name: string; file: string }>;
+  /** Files to register before use (`family`: the face's PostScript name in a .ttc collection); empty for the standard fonts. */
+  files: Array<{ name: string; file: string; family?: string }>;
   supports: (codePoint: number) => boolean;
   /** What an unsupported character prints as. */
   replacement: string;
+  /** Faces for a string this set cannot show but the fallback can (CJK); absent when none was found. */
+  fallback?: ReportFonts;
 }
 
 /** Where Debian/Ubuntu (fonts-dejavu-core), Fedora (sans and mono in two folders) and Arch put DejaVu. */
@@ -26,13 +31,57 @@ const DEJAVU_DIRS = [
 
 const DEJAVU_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', mono: 'DejaVuSansMono.ttf' } as const;
 
-/** DejaVu when all three faces are found, else the standard fonts (never a mix of the two). */
-export function findReportFonts(dirs: readonly string[] = DEJAVU_DIRS): ReportFonts {
+/** Debian's fonts-noto-cjk (also Ubuntu's); Fedora's google-noto-sans-cjk-ttc-fonts; Arch's noto-fonts-cjk. */
+export const NOTO_CJK_FILES: ReadonlyArray<{ regular: string; bold: string }> = [
+  { regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc' },
+  { regular: '/usr/share/fonts/google-noto-sans-cjk-ttc-fonts/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/google-noto-sans-cjk-ttc-fonts/NotoSansCJK-Bold.ttc' },
+  { regular: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc' },
+];
+
+/**
+ * DejaVu when all three faces are found, else the standard fonts (never a mix of the two); with Noto
+ * Sans CJK as their fallback when it is installed.
+ */
+export function findReportFonts(dirs: readonly string[] = DEJAVU_DIRS, cjk: ReadonlyArray<{ regular: string; bold: string }> = NOTO_CJK_FILES): ReportFonts {
   const locate = (name: string): string | undefined => dirs.map((dir) => path.join(dir, name)).find((file) => fs.existsSync(file));
   const regular = locate(DEJAVU_FILES.regular);
   const bold = locate(DEJAVU_FILES.bold);
   const mono = locate(DEJAVU_FILES.mono);
-  return regular && bold && mono ? dejavuFonts({ regular, bold, mono }) : standardFonts();
+  const primary = regular && bold && mono ? dejavuFonts({ regular, bold, mono }) : standardFonts();
+  const noto = cjk.find((files) => fs.existsSync(files.regular) && fs.existsSync(files.bold));
+  return noto ? { ...primary, fallback: notoCjkFonts(noto) } : primary;
+}
+
+/**
+ * Noto Sans CJK, Simplified Chinese faces (the collections hold one per region), regular and bold.
+ * Hashes and ids are ASCII and stay in the primary set's mono face; the few mono strings with CJK in
+ * them (the page header's "案件 <id>") use the regular face rather than embed a third subset.
+ */
+export function notoCjkFonts(files: { regular: string; bold: string }): ReportFonts {
+  return {
+    regular: 'report-cjk-regular',
+    bold: 'report-cjk-bold',
+    mono: 'report-cjk-regular',
+    files: [
+      { name: 'report-cjk-regular', file: files.regular, family: 'NotoSansCJKsc-Regular' },
+      { name: 'report-cjk-bold', file: files.bold, family: 'NotoSansCJKsc-Bold' },
+    ],
+    supports: notoCjkCovers,
+    // Noto Sans CJK has no U+FFFD.
+    replacement: '\u25A1',
+  };
+}
+
+/** The set to draw `text` in: this one, unless its fallback shows more of the text. */
+export function fontsFor(text: string, fonts: ReportFonts): ReportFonts {
+  if (!fonts.fallback) return fonts;
+  const missed = sanitizeText(text, fonts).replaced;
+  return missed > 0 && sanitizeText(text, fonts.fallback).replaced < missed ? fonts.fallback : fonts;
+}
+
+/** Every registration the document needs, the fallback's included. */
+export function fontFiles(fonts: ReportFonts): ReportFonts['files'] {
+  return [...fonts.files, ...(fonts.fallback ? fontFiles(fonts.fallback) : [])];
 }
 
 export function dejavuFonts(files: Record<keyof typeof DEJAVU_FILES, string>): ReportFonts {
@@ -72,6 +121,25 @@ function dejavuCovers(codePoint: number): boolean {
     || (codePoint >= 0xa720 && codePoint <= 0xa7ff)
     || (codePoint >= 0xfb00 && codePoint <= 0xfb4f)
     || codePoint === 0xfffd;
+}
+
+/**
+ * What Noto Sans CJK SC has in all its faces (read from the fonts): Latin-1 and Latin Extended-A's
+ * first letters, basic Greek and Cyrillic, common punctuation, symbols and arrows, and CJK, kana,
+ * Bopomofo, Hangul and the full-width forms. Other Latin letters are spelled plainly (ł → l).
+ */
+const NOTO_CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x20, 0x7e], [0xa0, 0x103], [0x391, 0x3a1], [0x3b1, 0x3c9], [0x401, 0x401], [0x410, 0x44f], [0x451, 0x451],
+  [0x2010, 0x2016], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2022], [0x2025, 0x2027], [0x2030, 0x2030], [0x2032, 0x2033],
+  [0x203b, 0x203b], [0x20ac, 0x20ac], [0x2103, 0x2103], [0x2116, 0x2116], [0x2121, 0x2122], [0x2160, 0x216b], [0x2170, 0x217b],
+  [0x2190, 0x2199], [0x2460, 0x25ab], [0x25b2, 0x25b3], [0x25c6, 0x25c7], [0x25cb, 0x25cb], [0x25ce, 0x25d3], [0x2605, 0x2606],
+  [0x2713, 0x2713], [0x2e80, 0x2e99], [0x2e9b, 0x2ef3], [0x2f00, 0x2fd5], [0x3000, 0x303f], [0x3041, 0x3096], [0x3099, 0x30ff],
+  [0x3105, 0x312f], [0x3131, 0x318e], [0x3190, 0x31bb], [0x31c0, 0x31e3], [0x31f0, 0x321e], [0x3220, 0x332b], [0x332d, 0x4db5],
+  [0x4e00, 0x9fef], [0xac00, 0xd7a3], [0xf900, 0xfa6d], [0xfe30, 0xfe52], [0xfe54, 0xfe66], [0xff01, 0xffbe],
+];
+
+function notoCjkCovers(codePoint: number): boolean {
+  return NOTO_CJK_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 
 /** Letters with no Unicode decomposition that still have an obvious plain-Latin spelling. */

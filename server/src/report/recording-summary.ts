@@ -4,7 +4,7 @@
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { knownLedgerEntry, type RecordingChunkPayload } from '../../../protocol/ledger.ts';
 import type { ReportRecording, ReportTimelineRow } from './report-data.ts';
-import { formatBytes, formatSpan } from './format.ts';
+import { reportWords, type ReportWords } from './format.ts';
 
 /** A chunk entry's payload; null for any other entry, or one whose payload does not fit. */
 const chunkOf = (entry: LedgerEntry): RecordingChunkPayload | null => {
@@ -38,18 +38,19 @@ export function reportRecordings(entries: readonly LedgerEntry[]): ReportRecordi
 }
 
 /** `call recording, 3 min 12 s (57 chunks, 14.3 MB)`, `call recording, not finished (12 chunks so far, 2.1 MB)`. */
-export function describeRecording(recording: ReportRecording): string {
-  const chunks = `${recording.chunks} chunk${recording.chunks === 1 ? '' : 's'}`;
-  if (recording.sealedAt === null) return `call recording, not finished (${chunks} so far, ${formatBytes(recording.bytes)})`;
-  const length = recording.durationMs !== null ? formatSpan(recording.durationMs) : 'length not given';
-  return `call recording, ${length} (${chunks}, ${formatBytes(recording.bytes)})`;
+export function describeRecording(recording: ReportRecording, words: ReportWords = reportWords()): string {
+  const chunks = words.say('recording.chunks', { count: recording.chunks });
+  const bytes = words.bytes(recording.bytes);
+  if (recording.sealedAt === null) return words.say('recording.notFinished', { chunks, bytes });
+  const length = recording.durationMs !== null ? words.span(recording.durationMs) : words.say('recording.lengthNotGiven');
+  return words.say('recording.sealed', { length, chunks, bytes });
 }
 
 /**
  * The timeline with each run of two or more consecutive `recording.chunk` entries as one row:
  * "Recording chunks 1–57 received (57 chunks, 14.3 MB)", spanning the run's first to last seq and time.
  */
-export function foldChunkRuns(entries: readonly LedgerEntry[], rows: readonly ReportTimelineRow[]): ReportTimelineRow[] {
+export function foldChunkRuns(entries: readonly LedgerEntry[], rows: readonly ReportTimelineRow[], words: ReportWords = reportWords()): ReportTimelineRow[] {
   const folded: ReportTimelineRow[] = [];
   for (let i = 0; i < entries.length; i++) {
     let end = i;
@@ -61,12 +62,14 @@ export function foldChunkRuns(entries: readonly LedgerEntry[], rows: readonly Re
     const run = entries.slice(i, end + 1).map(chunkOf);
     const numbers = run.flatMap((p) => (p ? [p.n] : []));
     const bytes = run.reduce((sum, p) => sum + (p?.size ?? 0), 0);
-    const span = numbers.length === run.length ? ` ${Math.min(...numbers)}–${Math.max(...numbers)}` : '';
+    const values = { chunks: words.say('recording.chunks', { count: run.length }), bytes: words.bytes(bytes) };
     folded.push({
       ...rows[i]!,
       lastSeq: entries[end]!.seq,
       lastAt: entries[end]!.at,
-      description: `Recording chunks${span} received (${run.length} chunks, ${formatBytes(bytes)})`,
+      description: numbers.length === run.length
+        ? words.say('recording.run', { ...values, first: Math.min(...numbers), last: Math.max(...numbers) })
+        : words.say('recording.runUnnumbered', values),
     });
     i = end;
   }

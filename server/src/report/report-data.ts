@@ -1,7 +1,7 @@
 // What the PDF report shows, resolved to display values (names, numbers, descriptions), so drawing
 // it is layout only.
 import type { CaseAddress } from '../../../protocol/capture.ts';
-import type { ChecklistItemStatus, QualityProblem } from '../../../protocol/checklist.ts';
+import type { ChecklistItemStatus, ChecklistTemplateId, QualityProblem } from '../../../protocol/checklist.ts';
 import type { TourExposure } from '../../../protocol/tour-activity.ts';
 import type { TourMoment } from '../tours/tour-exposure.ts';
 import type { ReportIdentityCheck } from './sections/identity.ts';
@@ -52,6 +52,7 @@ export interface ReportMeasurement {
 }
 
 export interface ReportChecklistItem {
+  id: string;
   title: string;
   status: ChecklistItemStatus;
   attempts: number;
@@ -62,6 +63,8 @@ export interface ReportChecklistItem {
 }
 
 export interface ReportChecklist {
+  /** The template, whose title and item titles the report words in its language. */
+  template: ChecklistTemplateId;
   title: string;
   complete: boolean;
   items: ReportChecklistItem[];
@@ -110,6 +113,8 @@ export interface ReportRecording {
 
 export interface CaseReport {
   generatedAt: string;
+  /** The language the report is written in: the case's (`cases.language`), English when it has none. */
+  language: string;
   case: {
     id: string;
     kind: CaseKind;

@@ -1,8 +1,8 @@
-// Draws a case report as an A4 PDF, section by section, streaming it while it is drawn: photos are
-// read one at a time, and drawing waits while a slow reader has a backlog.
+// Draws a case report as an A4 PDF in the report's language, section by section, streaming it while
+// it is drawn: photos are read one at a time, and drawing waits while a slow reader has a backlog.
 import type { Readable } from 'node:stream';
 import type { ReportFonts } from './fonts.ts';
-import { formatTime } from './format.ts';
+import { reportWords } from './format.ts';
 import type { CaseReport } from './report-data.ts';
 import { createPen, createReportDocument, MARGIN, stampPages } from './report-layout.ts';
 import { drawEvidence, type PreviewImage } from './sections/evidence.ts';
@@ -26,13 +26,18 @@ const BACKLOG_BYTES = 4 * 1024 * 1024;
 
 /** The PDF as a stream; a drawing error destroys the stream with that error. */
 export function renderReport(report: CaseReport, deps: RenderDeps): Readable {
-  const doc = createReportDocument(deps.fonts, { title: `Sightline report: ${report.case.title}`, subject: `Case ${report.case.id}` });
+  const words = reportWords(report.language);
+  const doc = createReportDocument(deps.fonts, {
+    title: words.say('document.title', { title: report.case.title }),
+    subject: words.say('document.subject', { id: report.case.id }),
+  });
   draw(doc, report, deps).catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
   return doc;
 }
 
 async function draw(doc: PDFKit.PDFDocument, report: CaseReport, deps: RenderDeps): Promise<void> {
-  const pen = createPen(doc, deps.fonts);
+  const pen = createPen(doc, deps.fonts, reportWords(report.language));
+  const { words } = pen;
   doc.y = MARGIN.top;
   drawSummary(pen, report);
   drawOutcome(pen, report);
@@ -48,8 +53,9 @@ async function draw(doc: PDFKit.PDFDocument, report: CaseReport, deps: RenderDep
   drawTimeline(pen, report);
   drawChat(pen, report);
   drawIntegrity(pen, report, pen.replaced());
-  const head = report.ledger.headHash ? `ledger head ${report.ledger.headHash.slice(0, 16)}…` : 'empty ledger';
-  stampPages(pen, report.case.id, `Generated ${formatTime(report.generatedAt)} · ${head}`);
+  const time = words.time(report.generatedAt);
+  const head = report.ledger.headHash;
+  stampPages(pen, report.case.id, head ? words.say('document.footer', { time, head: head.slice(0, 16) }) : words.say('document.footerEmpty', { time }));
   doc.end();
 }
 

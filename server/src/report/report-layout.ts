@@ -3,7 +3,8 @@
 // header and footer on every page once the page count is known.
 import PDFDocument from 'pdfkit';
 import type { ReportFonts } from './fonts.ts';
-import { sanitizeText } from './fonts.ts';
+import { fontFiles, fontsFor, sanitizeText } from './fonts.ts';
+import type { ReportWords } from './format.ts';
 
 export const MARGIN = { top: 80, bottom: 64, left: 50, right: 50 } as const;
 
@@ -42,8 +43,10 @@ export interface Pen {
   readonly width: number;
   /** Characters printed as the replacement because the font has no glyph for them. */
   readonly replaced: () => number;
-  /** Sets font, size and colour; then `doc.text`, `widthOfString` and `heightOfString` use them. */
-  use(style: TextStyle): void;
+  /** The report's words, in the case's language. */
+  readonly words: ReportWords;
+  /** Sets font (the face that shows `text`), size and colour; then `doc.text`, `widthOfString` and `heightOfString` use them. */
+  use(style: TextStyle, text?: string): void;
   /** Sanitised text at (x, y) in `width`; returns the y below it. */
   text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & { style?: TextStyle }): number;
   measure(text: string, width: number, style: TextStyle): number;
@@ -68,14 +71,13 @@ export function createReportDocument(fonts: ReportFonts, info: { title: string; 
     bufferPages: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Sightline', Producer: 'Sightline (pdfkit)' },
   });
-  for (const { name, file } of fonts.files) doc.registerFont(name, file);
+  // Registering names a file; pdfkit opens it (and embeds a subset) only when a string is drawn in it.
+  for (const { name, file, family } of fontFiles(fonts)) doc.registerFont(name, file, family);
   return doc;
 }
 
-export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts): Pen {
+export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts, words: ReportWords): Pen {
   let replaced = 0;
-  const fontName = { regular: fonts.regular, bold: fonts.bold, mono: fonts.mono };
-  const clean = (text: string): string => sanitizeText(text, fonts).text;
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const cellWidth = (columns: number): number => (width - FIELD_GUTTER * (columns - 1)) / columns;
@@ -88,20 +90,21 @@ export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts): Pen {
     doc,
     left,
     width,
+    words,
     replaced: () => replaced,
-    use({ font = 'regular', size = SIZE.body, colour = COLOUR.ink }) {
-      doc.font(fontName[font]).fontSize(size).fillColor(colour);
+    use({ font = 'regular', size = SIZE.body, colour = COLOUR.ink }, text = '') {
+      doc.font(fontsFor(text, fonts)[font]).fontSize(size).fillColor(colour);
     },
     text(text, x, y, { style = {}, ...options }) {
-      pen.use(style);
-      const shown = sanitizeText(text, fonts);
+      pen.use(style, text);
+      const shown = sanitizeText(text, fontsFor(text, fonts));
       replaced += shown.replaced;
       doc.text(shown.text, x, y, options);
       return doc.y;
     },
     measure(text, measureWidth, style) {
-      pen.use(style);
-      return doc.heightOfString(clean(text), { width: measureWidth });
+      pen.use(style, text);
+      return doc.heightOfString(sanitizeText(text, fontsFor(text, fonts)).text, { width: measureWidth });
     },
     bottom: () => doc.page.height - MARGIN.bottom,
     ensureSpace(height) {
@@ -159,7 +162,7 @@ export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts): Pen {
 
 /** Header (product, case id) and footer (generation time, "Page n of m") on every buffered page. */
 export function stampPages(pen: Pen, caseId: string, footerNote: string): void {
-  const { doc, left, width } = pen;
+  const { doc, left, width, words } = pen;
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -169,14 +172,14 @@ export function stampPages(pen: Pen, caseId: string, footerNote: string): void {
     const headerY = 34;
     pen.text('Sightline', left, headerY, { width, lineBreak: false, style: { font: 'bold', size: 11, colour: COLOUR.accent } });
     const productWidth = doc.widthOfString('Sightline');
-    pen.text('Assessment report', left + productWidth + 8, headerY + 2, { lineBreak: false, style: { size: 8.5, colour: COLOUR.muted } });
-    pen.text(`Case ${caseId}`, left, headerY + 2, { width, align: 'right', lineBreak: false, style: { font: 'mono', size: 8, colour: COLOUR.muted } });
+    pen.text(words.say('document.product'), left + productWidth + 8, headerY + 2, { lineBreak: false, style: { size: 8.5, colour: COLOUR.muted } });
+    pen.text(words.say('document.case', { id: caseId }), left, headerY + 2, { width, align: 'right', lineBreak: false, style: { font: 'mono', size: 8, colour: COLOUR.muted } });
     doc.save().moveTo(left, 54).lineTo(left + width, 54).lineWidth(0.5).strokeColor(COLOUR.rule).stroke().restore();
 
     const footerY = doc.page.height - 42;
     doc.save().moveTo(left, footerY - 8).lineTo(left + width, footerY - 8).lineWidth(0.5).strokeColor(COLOUR.rule).stroke().restore();
     pen.text(footerNote, left, footerY, { width: width - 90, lineBreak: false, style: { size: 7, colour: COLOUR.faint } });
-    pen.text(`Page ${index - range.start + 1} of ${range.count}`, left, footerY, { width, align: 'right', lineBreak: false, style: { size: 7.5, colour: COLOUR.muted } });
+    pen.text(words.say('document.page', { page: index - range.start + 1, pages: range.count }), left, footerY, { width, align: 'right', lineBreak: false, style: { size: 7.5, colour: COLOUR.muted } });
     doc.page.margins.bottom = bottomMargin;
   }
 }

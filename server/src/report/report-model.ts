@@ -1,11 +1,13 @@
 // Turns one consistent read of a case into what the report shows: people named, photos numbered and
-// tied to the preview blob their signed ledger entry names, every ledger entry described. Pure.
+// tied to the preview blob their signed ledger entry names, every ledger entry described, in the
+// case's language. Pure.
 import { CHECKLIST_TEMPLATES, type ChecklistView } from '../../../protocol/checklist.ts';
 import type { MeasurementView } from '../../../protocol/spatial.ts';
 import type { ChatLine, EvidenceView, LedgerActor, LedgerEntry, LedgerKey, OutcomeView, User, VerifyResult } from '../../../protocol/http.ts';
 import { knownLedgerEntry } from '../../../protocol/ledger.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import { describeEntry } from './describe-entry.ts';
+import { reportWords } from './format.ts';
 import { foldChunkRuns, reportRecordings } from './recording-summary.ts';
 import type { CaseReport, ReportOutcome, ReportTour } from './report-data.ts';
 import { overlayOf, reportChecklist, reportMeasurements } from './report-spatial.ts';
@@ -44,14 +46,16 @@ export function userIdsNamedBy(record: CaseRecord, entries: readonly LedgerEntry
 export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   const { case: record, users, entries } = snapshot;
   const customer = record.customerName;
+  const words = reportWords(record.language);
+  const { say } = words;
 
   const actorLabel = (actor: LedgerActor): string => {
     if (actor.type === 'assessor') {
       const user = users.get(actor.id);
-      return user ? `${user.name} (assessor)` : `Assessor ${actor.id}`;
+      return user ? say('actor.assessor', { name: user.name }) : say('actor.assessorId', { id: actor.id });
     }
-    if (actor.type === 'customer') return customer ? `${customer} (customer)` : 'Customer';
-    return actor.id === 'system' ? 'System' : `System (${actor.id})`;
+    if (actor.type === 'customer') return customer ? say('actor.customer', { name: customer }) : say('actor.customerUnnamed');
+    return actor.id === 'system' ? say('actor.system') : say('actor.systemId', { id: actor.id });
   };
 
   // The entry that added each photo and each chat line: who did it, and which preview it signed for.
@@ -75,7 +79,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   const evidence = snapshot.evidence.filter((view) => view.purpose !== 'id-front' && view.purpose !== 'id-back').map((view, index) => {
     const added = evidenceEntries.get(view.id);
     const signed = (sha256: string | null | undefined): string | null => (added && sha256 && added.entry.blobs.includes(sha256) ? sha256 : null);
-    const role = view.capturedBy === 'customer' ? 'Customer' : 'Assessor';
+    const role = say(view.capturedBy === 'customer' ? 'actor.roleCustomer' : 'actor.roleAssessor');
     return {
       ...view,
       number: index + 1,
@@ -90,6 +94,10 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   for (const item of evidence) item.replacedByNumber = item.supersededBy ? (photoNumbers.get(item.supersededBy) ?? null) : null;
   const photos = new Map(evidence.map((item) => [item.id, item]));
   const checklistItems = record.checklist ? CHECKLIST_TEMPLATES[record.checklist].items : [];
+  const checklistTitle = (id: string): string | undefined => {
+    const item = checklistItems.find((candidate) => candidate.id === id);
+    return item && record.checklist ? words.checklistTitle(record.checklist, id, item.title) : undefined;
+  };
 
   const outcomes: ReportOutcome[] = snapshot.outcomes.map((outcome, index) => ({
     id: outcome.id,
@@ -108,6 +116,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
   const assessor = record.assessorId === null ? undefined : users.get(record.assessorId);
   return {
     generatedAt: snapshot.generatedAt,
+    language: words.language,
     case: {
       id: record.id,
       kind: record.kind,
@@ -126,7 +135,7 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
     evidence,
     measurements: reportMeasurements(snapshot.measurements, (m) => {
       const actor = measurementActors.get(m.id);
-      return actor ? actorLabel(actor) : m.createdBy === 'customer' ? actorLabel({ type: 'customer', id: '' }) : 'Assessor';
+      return actor ? actorLabel(actor) : m.createdBy === 'customer' ? actorLabel({ type: 'customer', id: '' }) : say('actor.roleAssessor');
     }),
     checklist: reportChecklist(snapshot.checklist, (evidenceId) => {
       const photo = photos.get(evidenceId);
@@ -140,13 +149,14 @@ export function buildCaseReport(snapshot: ReportSnapshot): CaseReport {
       actor: actorLabel(entry.actor),
       description: describeEntry(entry, {
         photoNumber: (id) => photoNumbers.get(id),
-        checklistItem: (id) => checklistItems.find((item) => item.id === id)?.title,
+        checklistItem: checklistTitle,
         userName: (id) => users.get(id)?.name,
+        words,
       }),
-    }))),
+    })), words),
     chat: snapshot.chat.map((line) => {
       const actor = chatActors.get(line.id);
-      return { ...line, who: actor ? actorLabel(actor) : line.from === 'customer' ? actorLabel({ type: 'customer', id: '' }) : 'Assessor' };
+      return { ...line, who: actor ? actorLabel(actor) : line.from === 'customer' ? actorLabel({ type: 'customer', id: '' }) : say('actor.roleAssessor') };
     }),
     ledger: {
       entries: entries.length,

@@ -1,7 +1,8 @@
 // Case reports: one consistent read of a case (a single read transaction), the case re-verified at
-// that moment, then the PDF drawn from that snapshot while it streams. Reading is not an event:
+// that moment, then the PDF drawn from that snapshot, in the case's language, while it streams. Reading is not an event:
 // generating a report writes nothing to the ledger.
 import crypto from 'node:crypto';
+import type { Logger } from 'pino';
 import type { Readable } from 'node:stream';
 import type { LedgerKey, User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -18,6 +19,7 @@ import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Db } from '../storage/database.ts';
 import { findReportFonts, type ReportFonts } from './fonts.ts';
+import { reportWords, type ReportWords } from './format.ts';
 import type { TourActivityService } from '../tours/tour-activity-service.ts';
 import { renderReport } from './report-document.ts';
 import { buildCaseReport, userIdsNamedBy } from './report-model.ts';
@@ -40,8 +42,10 @@ export interface ReportServiceDeps {
   ledgerKey: LedgerKey;
   keyring: Pick<Keyring, 'list'>;
   clock: () => Date;
-  /** @default DejaVu when the system has it, else the PDF standard fonts */
+  /** @default DejaVu when the system has it, else the PDF standard fonts; Noto Sans CJK behind either when installed */
   fonts?: ReportFonts;
+  /** Told once, at start, when no CJK font was found (Chinese text then prints as replacement marks). */
+  log?: Pick<Logger, 'warn'>;
 }
 
 export interface CaseReportDownload {
@@ -55,6 +59,9 @@ export type ReportService = ReturnType<typeof createReportService>;
 
 export function createReportService(deps: ReportServiceDeps) {
   const fonts = deps.fonts ?? findReportFonts();
+  if (!fonts.fallback) {
+    deps.log?.warn({ fonts: fonts.regular }, 'report: no Noto Sans CJK font found (Debian: apt-get install fonts-noto-cjk); Chinese, Japanese and Korean text in PDF reports prints as replacement marks');
+  }
 
   /** Everything the report shows, read in one repeatable-read transaction: one moment of the case. */
   const readCase = (principal: Principal, caseId: string) => deps.db.transaction(async () => {
@@ -88,16 +95,17 @@ export function createReportService(deps: ReportServiceDeps) {
     };
   }, { isolation: 'repeatable read' });
 
-  const readPreview = async (sha256: string): Promise<PreviewImage> => {
+  /** Reads a preview for a report in `words`' language, which says why one cannot be shown. */
+  const previewReader = (words: ReportWords) => async (sha256: string): Promise<PreviewImage> => {
     let bytes: Buffer;
     try {
       bytes = await readAll(await deps.blobs.open(sha256));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'the image is missing from the blob store' };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: words.say('evidence.missing') };
       throw error;
     }
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) {
-      return { ok: false, reason: 'the stored image does not match the hash its ledger entry names' };
+      return { ok: false, reason: words.say('evidence.mismatch') };
     }
     return { ok: true, bytes };
   };
@@ -114,7 +122,7 @@ export function createReportService(deps: ReportServiceDeps) {
       return {
         filename: `sightline-${report.case.id}.pdf`,
         headHash: report.ledger.headHash,
-        stream: renderReport(report, { fonts, readPreview }),
+        stream: renderReport(report, { fonts, readPreview: previewReader(reportWords(report.language)) }),
       };
     },
   };

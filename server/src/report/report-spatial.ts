@@ -37,9 +37,11 @@ export interface ChecklistPhoto {
 export function reportChecklist(state: ChecklistView | null, photo: (evidenceId: string) => ChecklistPhoto): ReportChecklist | null {
   if (!state) return null;
   return {
+    template: state.template,
     title: state.title,
     complete: state.complete,
     items: state.items.map((item) => ({
+      id: item.id,
       title: item.title,
       status: item.status,
       attempts: item.attempts,

@@ -32,7 +32,7 @@ describe('recordings in the report', () => {
 
   it('gives each recording its length, chunks and bytes, sealed or not', () => {
     const recordings = reportRecordings(entries);
-    expect(recordings.map(describeRecording)).toEqual([
+    expect(recordings.map((recording) => describeRecording(recording))).toEqual([
       'call recording, 18.4 s (6 chunks, 6.0 MB)',
       'call recording, not finished (1 chunk so far, 2.0 KB)',
     ]);

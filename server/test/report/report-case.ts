@@ -21,13 +21,22 @@ export interface BuiltCase {
   photoShas: string[];
 }
 
-export async function buildReportCase(h: Harness, admin: Client): Promise<BuiltCase> {
+/** The case in another language (`cases.language`), named and paid as a customer there would be. */
+export interface ReportCaseOptions {
+  language?: string;
+  title?: string;
+  customerName?: string;
+  currency?: string;
+}
+
+export async function buildReportCase(h: Harness, admin: Client, options: ReportCaseOptions = {}): Promise<BuiltCase> {
   const email = 'alice@example.test';
   await admin.json('/api/users', { method: 'POST', json: { email, name: 'Alice Example', password: 'a long enough password', role: 'assessor' } });
   const assessor = h.client();
   await assessor.login(email, 'a long enough password');
 
-  const created = (await assessor.json('/api/cases', { method: 'POST', json: { title: REPORT_CASE.title, customerName: REPORT_CASE.customerName } })).body;
+  const json = { title: options.title ?? REPORT_CASE.title, customerName: options.customerName ?? REPORT_CASE.customerName, ...(options.language ? { language: options.language } : {}) };
+  const created = (await assessor.json('/api/cases', { method: 'POST', json })).body;
   const caseId: string = created.case.id;
   const token: string = created.token;
   const customer = h.client();
@@ -60,7 +69,7 @@ export async function buildReportCase(h: Harness, admin: Client): Promise<BuiltC
   await assessor.json(`/api/cases/${caseId}/outcome`, { method: 'POST', json: { decision: 'referred', reason: 'Needs a roofer\'s quote before a decision.' } });
   const settled = await assessor.json(`/api/cases/${caseId}/outcome`, {
     method: 'POST',
-    json: { decision: 'settled', reason: 'Roofer confirmed storm damage; cash settlement agreed with the customer.', amount: 1200, currency: 'EUR', damageItems: REPORT_CASE.items },
+    json: { decision: 'settled', reason: 'Roofer confirmed storm damage; cash settlement agreed with the customer.', amount: 1200, currency: options.currency ?? 'EUR', damageItems: REPORT_CASE.items },
   });
   if (settled.status !== 201) throw new Error(`outcome failed: ${settled.status} ${JSON.stringify(settled.body)}`);
   return { caseId, token, assessor, photoShas };

@@ -24,6 +24,7 @@ const photo = (number: number, previewSha256: string): ReportEvidence => ({
 
 const report: CaseReport = {
   generatedAt: at,
+  language: 'en',
   case: { id: 'case_doc', kind: 'damage', title: 'Zalanie łazienki, Łódź', customerName: 'Paweł Nowak', reference: 'CLM-2026-0042', closedAt: null, createdAt: at, joinExpiresAt: at, evidenceCount: 2, address: null },
   assessor: { name: 'Alice Example', email: 'alice@example.test' },
   outcome: null,

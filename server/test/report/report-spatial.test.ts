@@ -53,11 +53,12 @@ describe('reportChecklist', () => {
     const photo = (id: string) => ({ number: id === 'ev_2' ? 2 : null, thumbnailSha256: 't'.repeat(64), purged: false });
     const report = reportChecklist(state, photo);
     expect(report).toEqual({
+      template: 'property',
       title: 'Property',
       complete: false,
       items: [
-        { title: 'Room overview', status: 'done', attempts: 2, problems: [], accepted: [{ number: 2, thumbnailSha256: 't'.repeat(64), purged: false }] },
-        { title: 'Damage close-up with a reference object', status: 'pending', attempts: 0, problems: [], accepted: [] },
+        { id: 'room-overview', title: 'Room overview', status: 'done', attempts: 2, problems: [], accepted: [{ number: 2, thumbnailSha256: 't'.repeat(64), purged: false }] },
+        { id: 'damage-close-up', title: 'Damage close-up with a reference object', status: 'pending', attempts: 0, problems: [], accepted: [] },
       ],
     });
     expect(reportChecklist(null, photo)).toBeNull();

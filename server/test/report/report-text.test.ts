@@ -5,7 +5,7 @@ import type { LedgerKind, LedgerPayload } from '../../../protocol/ledger.ts';
 import { entryOf, PAYLOADS } from '../ledger/payloads.ts';
 import { describeEntry } from '../../src/report/describe-entry.ts';
 import { dejavuFonts, findReportFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
-import { formatClockSkew, formatLocation, formatMoney, formatTime } from '../../src/report/format.ts';
+import { reportWords } from '../../src/report/format.ts';
 
 describe('sanitizeText', () => {
   const standard = standardFonts();
@@ -38,6 +38,7 @@ describe('sanitizeText', () => {
 
 describe('format', () => {
   it('spells times in UTC, money with its currency, skew in words and places with accuracy', () => {
+    const { time: formatTime, money: formatMoney, clockSkew: formatClockSkew, location: formatLocation } = reportWords('en');
     expect(formatTime('2026-05-04T14:03:22.123Z')).toBe('2026-05-04 14:03:22 UTC');
     expect(formatMoney(1200, 'EUR')).toBe('EUR 1,200.00');
     expect(formatMoney(99.5, null)).toBe('99.50');

@@ -5,7 +5,7 @@ import { redactDocumentNumber, type IdentityDocument, type MrzReading } from '..
 import { knownLedgerEntry } from '../../../../protocol/ledger.ts';
 import type { LedgerEntry } from '../../../../protocol/http.ts';
 import { inset } from '../geometry.ts';
-import { formatTime } from '../format.ts';
+import type { ReportWords } from '../format.ts';
 import { COLOUR, SIZE, type Pen } from '../report-layout.ts';
 import type { EvidenceDeps, PreviewImage } from './evidence.ts';
 
@@ -29,7 +29,6 @@ export interface ReportIdentityCheck {
   withdrawn: { reason: string; at: string } | null;
 }
 
-const DOCUMENT_LABEL: Record<IdentityDocument, string> = { passport: 'Passport', 'id-card': 'ID card', 'driving-licence': 'Driving licence' };
 const THUMB = { width: 96, height: 96 };
 
 /** The case's identity checks from its ledger, oldest first. Pure. */
@@ -78,12 +77,8 @@ export function reportIdentityChecks(entries: readonly LedgerEntry[], userName: 
 
 export async function drawIdentity(pen: Pen, checks: readonly ReportIdentityCheck[], generatedAt: string, deps: EvidenceDeps): Promise<void> {
   if (checks.length === 0) return;
-  pen.heading('Identity check', { keepWith: 120 });
-  pen.paragraph(
-    'The document photos are kept in the evidence bundle and are not printed here: they show the full document number, '
-      + 'which this report shows only by its last four characters.',
-    { size: SIZE.small, colour: COLOUR.muted },
-  );
+  pen.heading(pen.words.say('identity.heading'), { keepWith: 120 });
+  pen.paragraph(pen.words.say('identity.intro'), { size: SIZE.small, colour: COLOUR.muted });
   for (const check of checks) {
     if (!(await deps.ready())) return;
     const thumbnail: PreviewImage | null = check.selfieThumbnailSha256 ? await deps.readPreview(check.selfieThumbnailSha256) : null;
@@ -91,17 +86,17 @@ export async function drawIdentity(pen: Pen, checks: readonly ReportIdentityChec
   }
 }
 
-const yesNo = (holds: boolean): string => (holds ? 'valid' : 'NOT valid');
-
-function statusOf(check: ReportIdentityCheck): { text: string; colour: string } {
-  if (check.result === 'passed') return { text: 'Passed', colour: COLOUR.ok };
-  if (check.result === 'failed') return { text: 'Failed', colour: COLOUR.bad };
-  if (check.withdrawn) return { text: `Withdrawn by the assessor on ${formatTime(check.withdrawn.at)}: ${check.withdrawn.reason}`, colour: COLOUR.muted };
-  return check.submittedAt ? { text: 'Photos sent, not decided', colour: COLOUR.warn } : { text: 'Requested, no photos sent', colour: COLOUR.muted };
+function statusOf(words: ReportWords, check: ReportIdentityCheck): { text: string; colour: string } {
+  const { say } = words;
+  if (check.result === 'passed') return { text: say('identity.passed'), colour: COLOUR.ok };
+  if (check.result === 'failed') return { text: say('identity.failed'), colour: COLOUR.bad };
+  if (check.withdrawn) return { text: say('identity.withdrawn', { time: words.time(check.withdrawn.at), reason: check.withdrawn.reason }), colour: COLOUR.muted };
+  return check.submittedAt ? { text: say('identity.sentNotDecided'), colour: COLOUR.warn } : { text: say('identity.requested'), colour: COLOUR.muted };
 }
 
 function drawCheck(pen: Pen, check: ReportIdentityCheck, thumbnail: PreviewImage | null, generatedAt: string): void {
-  const { doc, left, width } = pen;
+  const { doc, left, width, words } = pen;
+  const { say } = words;
   pen.ensureSpace(THUMB.height + 40);
   const top = doc.y + 4;
   const frame = { x: left, y: top, ...THUMB };
@@ -110,38 +105,45 @@ function drawCheck(pen: Pen, check: ReportIdentityCheck, thumbnail: PreviewImage
     const box = inset(frame, 2);
     doc.image(thumbnail.bytes, box.x, box.y, { fit: [box.width, box.height], align: 'center', valign: 'center' });
   } else {
-    pen.text(thumbnail === null ? 'No selfie' : 'Selfie not available', frame.x, frame.y + frame.height / 2 - 4, { width: frame.width, align: 'center', style: { size: SIZE.label, colour: COLOUR.faint } });
+    pen.text(say(thumbnail === null ? 'identity.noSelfie' : 'identity.selfieNotAvailable'), frame.x, frame.y + frame.height / 2 - 4, { width: frame.width, align: 'center', style: { size: SIZE.label, colour: COLOUR.faint } });
   }
-  pen.text('Selfie', frame.x, frame.y + frame.height + 2, { width: frame.width, align: 'center', style: { size: SIZE.label, colour: COLOUR.muted } });
+  pen.text(say('identity.selfie'), frame.x, frame.y + frame.height + 2, { width: frame.width, align: 'center', style: { size: SIZE.label, colour: COLOUR.muted } });
 
   const x = left + THUMB.width + 14;
   const textWidth = width - THUMB.width - 14;
-  const status = statusOf(check);
-  let y = pen.text(`${DOCUMENT_LABEL[check.document]} and a selfie · requested ${formatTime(check.requestedAt)}`, x, top, { width: textWidth, style: { font: 'bold', size: SIZE.body } });
+  const status = statusOf(words, check);
+  const title = say('identity.title', { document: say(`identity.document.${check.document}`), time: words.time(check.requestedAt) });
+  let y = pen.text(title, x, top, { width: textWidth, style: { font: 'bold', size: SIZE.body } });
   y = pen.text(status.text, x, y + 1, { width: textWidth, style: { font: 'bold', size: SIZE.small, colour: status.colour } });
   if (check.result) {
-    y = pen.text(`Reason: ${check.reason ?? ''}`, x, y + 1, { width: textWidth, style: { size: SIZE.small } });
-    y = pen.text(`Decided by ${check.decidedBy ?? 'unknown'} on ${check.decidedAt ? formatTime(check.decidedAt) : '—'}`, x, y + 1, { width: textWidth, style: { size: SIZE.small, colour: COLOUR.muted } });
+    y = pen.text(say('identity.reason', { reason: check.reason ?? '' }), x, y + 1, { width: textWidth, style: { size: SIZE.small } });
+    const decided = { name: check.decidedBy ?? say('identity.unknown'), time: check.decidedAt ? words.time(check.decidedAt) : '—' };
+    y = pen.text(say('identity.decidedBy', decided), x, y + 1, { width: textWidth, style: { size: SIZE.small, colour: COLOUR.muted } });
   }
   if (check.code) {
     const code = check.code.confirmedAt
-      ? `One-time code sent to ${check.code.sentTo}: confirmed by the customer on ${formatTime(check.code.confirmedAt)}.`
-      : `One-time code sent to ${check.code.sentTo}: NOT confirmed.`;
+      ? say('identity.codeConfirmed', { recipient: check.code.sentTo, time: words.time(check.code.confirmedAt) })
+      : say('identity.codeNotConfirmed', { recipient: check.code.sentTo });
     y = pen.text(code, x, y + 1, { width: textWidth, style: { size: SIZE.small, colour: check.code.confirmedAt ? COLOUR.ok : COLOUR.warn } });
   }
-  y = pen.text(mrzSummary(check, generatedAt), x, y + 3, { width: textWidth, style: { size: SIZE.small } });
+  y = pen.text(mrzSummary(words, check, generatedAt), x, y + 3, { width: textWidth, style: { size: SIZE.small } });
   doc.y = Math.max(y, frame.y + frame.height + 12) + 8;
 }
 
-function mrzSummary(check: ReportIdentityCheck, generatedAt: string): string {
-  if (!check.submittedAt) return 'No photos yet.';
+function mrzSummary(words: ReportWords, check: ReportIdentityCheck, generatedAt: string): string {
+  const { say } = words;
+  if (!check.submittedAt) return say('identity.noPhotos');
   const m = check.mrz;
-  if (!m) return 'No machine-readable zone could be read from the document photos; the assessor compared them by eye.';
-  const name = [m.givenNames, m.surname].filter(Boolean).join(' ') || 'unreadable';
-  const expired = m.expiryDate !== null && m.expiryDate < generatedAt.slice(0, 10) ? ' (EXPIRED)' : '';
+  if (!m) return say('identity.noMrz');
+  const unreadable = say('identity.unreadable');
+  const name = [m.givenNames, m.surname].filter(Boolean).join(' ') || unreadable;
+  const expiry = m.expiryDate === null ? unreadable
+    : m.expiryDate < generatedAt.slice(0, 10) ? say('identity.expired', { date: words.date(m.expiryDate) }) : words.date(m.expiryDate);
   const digits = m.checkDigits;
+  const valid = (holds: boolean): string => say(holds ? 'identity.valid' : 'identity.notValid');
+  const checks = { number: valid(digits.documentNumber), birth: valid(digits.birthDate), expiry: valid(digits.expiryDate), all: say(m.valid ? 'identity.allValid' : 'identity.notAllValid') };
   return [
-    `Machine-readable zone (${m.format}): name ${name}; document number ${m.documentNumber ?? 'unreadable'}; nationality ${m.nationality ?? 'unreadable'}; expiry ${m.expiryDate ?? 'unreadable'}${expired}.`,
-    `Check digits: number ${yesNo(digits.documentNumber)}, birth date ${yesNo(digits.birthDate)}, expiry ${yesNo(digits.expiryDate)}${digits.composite === null ? '' : `, composite ${yesNo(digits.composite)}`} — ${m.valid ? 'all valid' : 'NOT all valid'}.`,
+    say('identity.mrz', { format: m.format, name, number: m.documentNumber ?? unreadable, nationality: m.nationality ?? unreadable, expiry }),
+    digits.composite === null ? say('identity.digits', checks) : say('identity.digitsComposite', { ...checks, composite: valid(digits.composite) }),
   ].join(' ');
 }

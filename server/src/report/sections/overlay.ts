@@ -66,7 +66,7 @@ function label(pen: Pen, text: string, at: [number, number], photo: Rect, colour
   const { doc } = pen;
   const shown = text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
   const style = { font: 'bold' as const, size: SIZE.label, colour };
-  pen.use(style);
+  pen.use(style, shown);
   const width = doc.widthOfString(shown) + 6;
   const height = SIZE.label + 5;
   const x = Math.min(Math.max(photo.x, centred ? at[0] - width / 2 : at[0] + 4), photo.x + photo.width - width);

@@ -1,27 +1,24 @@
 // The session as the ledger recorded it (every entry, in order) and the chat transcript.
 import type { CaseReport } from '../report-data.ts';
-import { formatTimeShort } from '../format.ts';
 import { COLOUR, SIZE, type Pen } from '../report-layout.ts';
 import { drawTable } from '../table.ts';
 
 export function drawTimeline(pen: Pen, report: CaseReport): void {
-  pen.heading('Session timeline', { newPage: true });
-  pen.paragraph(
-    `Every ledger entry of the case in sequence order (${report.ledger.entries}), with the server's time in UTC; ` +
-      'a run of recording chunks is one row.',
-    { size: SIZE.small, colour: COLOUR.muted },
-  );
+  const { words } = pen;
+  const { say } = words;
+  pen.heading(say('timeline.heading'), { newPage: true });
+  pen.paragraph(say('timeline.intro', { count: report.ledger.entries }), { size: SIZE.small, colour: COLOUR.muted });
   drawTable(pen, {
     size: 7.6,
     columns: [
       { header: '#', share: 0.06, align: 'right', style: { colour: COLOUR.muted } },
-      { header: 'Time (UTC)', share: 0.19 },
-      { header: 'Actor', share: 0.23 },
-      { header: 'Event', share: 0.52 },
+      { header: say('timeline.time'), share: 0.19 },
+      { header: say('timeline.actor'), share: 0.23 },
+      { header: say('timeline.event'), share: 0.52 },
     ],
     rows: report.timeline.map((row) => [
       row.lastSeq !== undefined ? `${row.seq}–${row.lastSeq}` : String(row.seq),
-      row.lastAt !== undefined ? `${formatTimeShort(row.at)} –\n${formatTimeShort(row.lastAt)}` : formatTimeShort(row.at),
+      row.lastAt !== undefined ? `${words.timeShort(row.at)} –\n${words.timeShort(row.lastAt)}` : words.timeShort(row.at),
       row.actor,
       row.description,
     ]),
@@ -29,18 +26,20 @@ export function drawTimeline(pen: Pen, report: CaseReport): void {
 }
 
 export function drawChat(pen: Pen, report: CaseReport): void {
-  pen.heading('Chat transcript');
+  const { words } = pen;
+  const { say } = words;
+  pen.heading(say('timeline.chatHeading'));
   if (report.chat.length === 0) {
-    pen.paragraph('No chat messages were exchanged in this case.', { colour: COLOUR.muted });
+    pen.paragraph(say('timeline.noChat'), { colour: COLOUR.muted });
     return;
   }
   drawTable(pen, {
     size: SIZE.small,
     columns: [
-      { header: 'Time (UTC)', share: 0.19 },
-      { header: 'From', share: 0.22, style: { font: 'bold' } },
-      { header: 'Message', share: 0.59 },
+      { header: say('timeline.time'), share: 0.19 },
+      { header: say('timeline.from'), share: 0.22, style: { font: 'bold' } },
+      { header: say('timeline.message'), share: 0.59 },
     ],
-    rows: report.chat.map((line) => [formatTimeShort(line.at), line.who, line.text]),
+    rows: report.chat.map((line) => [words.timeShort(line.at), line.who, line.text]),
   });
 }
