@@ -8,6 +8,7 @@ import type { Peer } from 'peerjs';
 import type { CallEventBody } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { CallAttempt } from './call-attempt.ts';
+import { CallError, callFact, callText, failureWords, type CallWords } from './call-words.ts';
 import { CallReporter } from './call-reporter.ts';
 import { callTimingDefaults, type AssessorCallDeps, type AssessorCallEvents, type CallParty, type CallState, type CallTimings } from './call-types.ts';
 import { ConsoleRegistration } from './console-registration.ts';
@@ -27,6 +28,8 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   /** Messages queued on an attempt that failed, for the fresh call to deliver. */
   private carryOver: PeerMessage[] = [];
   private local: { stream: MediaStream; close: () => void } | null = null;
+  /** The assessor muted their microphone: its track stays in the call, disabled (silence goes out). */
+  private muted = false;
   private recovering = false;
   private redialUntil = 0;
   /** The session passed to a colleague during this call: no redial, no call-end to the customer. */
@@ -45,7 +48,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
       inUse: (peer) => this.attempt?.media.provider === peer,
       onPeerError: (error) => {
         // The customer's peer id is gone (they reloaded or dropped): fail fast and redial.
-        if (error.type === 'peer-unavailable' && this.attempt && !this.attempt.connected) this.attemptFailed('The customer’s device is no longer connected.');
+        if (error.type === 'peer-unavailable' && this.attempt && !this.attempt.connected) this.attemptFailed({ key: 'failure.deviceGone' });
       },
     });
   }
@@ -74,6 +77,12 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   /** Ends the call on purpose: the customer's page hears "call-end" before the call closes. */
   hangUp(): void {
     this.end('assessor');
+  }
+
+  /** Mutes or unmutes the assessor's microphone, now and for the calls after this one. */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.applyMute();
   }
 
   /** Sends a message to the customer; queued while the channel (re)opens. */
@@ -105,12 +114,12 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
       const peer = await this.registration.ensure();
       const customerPeerId = await this.deps.fetchCustomerPeerId();
       if (this.cancelled()) return;
-      if (!customerPeerId) throw new Error('The customer is not connected right now.');
+      if (!customerPeerId) throw new CallError({ key: 'failure.customerAway' });
       const local = await this.ensureLocalAudio();
       if (this.cancelled()) return;
       this.dial(peer, customerPeerId, local);
     } catch (error) {
-      this.attemptFailed(failureText(error));
+      this.attemptFailed(failureWords(error));
     }
   }
 
@@ -135,7 +144,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     this.attempt = attempt;
     // A fresh call after a drop gets less time: another fresh call gathers candidates anew.
     this.timers.after(this.recovering ? this.timings.redialConnectTimeoutMs : this.timings.connectTimeoutMs, () => {
-      if (this.attempt === attempt && !attempt.connected) this.attemptFailed('The customer’s device did not connect in time.');
+      if (this.attempt === attempt && !attempt.connected) this.attemptFailed({ key: 'failure.connectTimeout' });
     });
     if (this.recovering) this.timers.after(2000, () => void this.watchCustomerPeer(attempt, customerPeerId));
   }
@@ -144,7 +153,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private async watchCustomerPeer(attempt: CallAttempt, dialled: string): Promise<void> {
     const current = await this.deps.fetchCustomerPeerId().catch(() => dialled);
     if (this.attempt !== attempt || attempt.connected) return;
-    if (current && current !== dialled) this.attemptFailed('The customer’s device registered again.');
+    if (current && current !== dialled) this.attemptFailed({ key: 'failure.registeredAgain' });
     else this.timers.after(2000, () => void this.watchCustomerPeer(attempt, dialled));
   }
 
@@ -172,7 +181,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private beginRecovery(attempt: CallAttempt, why: string): void {
     if (this.recovering) return;
     this.recovering = true;
-    this.setState('reconnecting', 'The connection to the customer was lost.');
+    this.setState('reconnecting', callText({ key: 'state.connectionLost' }));
     this.reportEvent({ callId: attempt.callId, event: 'reconnecting', detail: why });
     void this.restartIce(attempt);
     this.timers.after(this.timings.recoveryMs, () => {
@@ -200,7 +209,7 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
 
   private onMediaClosed(attempt: CallAttempt): void {
     if (this.attempt !== attempt) return;
-    if (!attempt.connected) return this.attemptFailed('The customer’s device closed the call.');
+    if (!attempt.connected) return this.attemptFailed({ key: 'failure.deviceClosed' });
     if (this.handedOver) return this.end('assessor');
     if (!this.recovering) {
       this.recovering = true;
@@ -218,9 +227,11 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     void this.placeCall();
   }
 
-  private attemptFailed(detail: string): void {
+  /** The server hears the failure in English; the assessor reads it in the console's language. */
+  private attemptFailed(words: CallWords): void {
     this.timers.clearTimeouts();
-    this.endAttempt('failed', detail);
+    this.endAttempt('failed', callFact(words));
+    const detail = callText(words);
     if (this.recovering && Date.now() < this.redialUntil) {
       this.setState('reconnecting', detail);
       this.timers.after(1500, () => void this.placeCall());
@@ -259,7 +270,13 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
     if (this.local) return this.local.stream;
     const mic = await this.deps.openMicrophone().catch(() => null);
     this.local = mic ? { stream: mic, close: () => mic.getTracks().forEach((t) => t.stop()) } : silentAudio();
+    this.applyMute();
     return this.local.stream;
+  }
+
+  /** A disabled track sends silence on the same sender, so muting needs no renegotiation. */
+  private applyMute(): void {
+    for (const track of this.local?.stream.getAudioTracks() ?? []) track.enabled = !this.muted;
   }
 
   private reportEvent(event: CallEventBody): void {
@@ -276,11 +293,4 @@ export class AssessorCall extends Emitter<AssessorCallEvents> {
   private cancelled(): boolean {
     return this.disposed || this.state === 'ended';
   }
-}
-
-/** A failure in words for the assessor: ours are sentence case already; the network's are not. */
-function failureText(error: unknown): string {
-  if (!(error instanceof Error)) return 'The call could not be placed.';
-  if (error.name === 'TimeoutError' || error.name === 'AbortError' || error instanceof TypeError) return 'The server could not be reached.';
-  return /^[A-Z]/.test(error.message) ? error.message : `The call could not be placed: ${error.message}.`;
 }

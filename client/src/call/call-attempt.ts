@@ -3,6 +3,7 @@
 import type { DataConnection, MediaConnection, Peer } from 'peerjs';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { randomId } from '../lib/ids.ts';
+import { CallError } from './call-words.ts';
 import { DataLink } from './data-link.ts';
 import type { IceRestartRelay } from './ice-restart.ts';
 
@@ -36,7 +37,7 @@ export class CallAttempt {
     // The console sends audio only; offering to receive video lets the customer answer with the camera.
     const options = { metadata: { callId: this.callId }, constraints: { offerToReceiveAudio: true, offerToReceiveVideo: true } };
     const media = peer.call(customerPeerId, local, options);
-    if (!media) throw new Error('The signalling connection is closed.');
+    if (!media) throw new CallError({ key: 'failure.signallingClosed' });
     this.media = media;
     this.data = this.openData();
     const onStream = (stream: MediaStream): void => {
@@ -87,7 +88,7 @@ export class CallAttempt {
 
   private openData(): DataLink {
     const connection = this.peer.connect(this.customerPeerId, { serialization: 'json', reliable: true, metadata: { callId: this.callId } });
-    if (!connection) throw new Error('The signalling connection is closed.');
+    if (!connection) throw new CallError({ key: 'failure.signallingClosed' });
     const untrack = this.relay.track(connection);
     const link = new DataLink(connection, {
       onMessage: this.handlers.onMessage,

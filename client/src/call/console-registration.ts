@@ -3,6 +3,7 @@
 // in TCP back-off); a registration that a call still runs on stays up until that call ends.
 import type { Peer, PeerError, PeerErrorType } from 'peerjs';
 import type { PeerCredential } from '../../../protocol/http.ts';
+import { CallError } from './call-words.ts';
 import type { IceRestartRelay } from './ice-restart.ts';
 import { openPeer } from './signalling.ts';
 
@@ -53,7 +54,7 @@ export class ConsoleRegistration {
     const peer = await openPeer(await this.deps.fetchCredential());
     if (this.disposed) {
       peer.destroy();
-      throw new Error('The console closed.');
+      throw new CallError({ key: 'failure.consoleClosed' });
     }
     const old = this.current;
     if (old && this.deps.inUse(old)) this.older.push(old);

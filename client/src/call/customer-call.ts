@@ -7,6 +7,7 @@ import type { PeerCredential } from '../../../protocol/http.ts';
 import type { PeerMessage } from '../../../protocol/messages.ts';
 import { ApiRequestError } from '../lib/api.ts';
 import { backoffDelay } from '../lib/retry.ts';
+import { callText } from './call-words.ts';
 import { DataLink } from './data-link.ts';
 import { Emitter } from '../lib/emitter.ts';
 import { IceRestartRelay } from './ice-restart.ts';
@@ -184,7 +185,7 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
         connectedOnce = true;
         this.setState('connected', null);
       } else if (ice === 'disconnected' || ice === 'failed') {
-        this.setState('reconnecting', 'Connection lost, reconnecting…');
+        this.setState('reconnecting', callText({ key: 'state.reconnecting' }));
         this.timers.after(5000, () => {
           if (this.media === call && this.state === 'reconnecting') this.reregister(call.provider, 0);
         });
@@ -193,7 +194,7 @@ export class CustomerCall extends Emitter<CustomerCallEvents> {
     const onClose = (): void => {
       if (this.media !== call) return;
       this.closeMedia();
-      this.setState(this.registration ? 'waiting' : 'registering', 'The call ended.');
+      this.setState(this.registration ? 'waiting' : 'registering', callText({ key: 'state.ended' }));
     };
     call.on('stream', onStream);
     call.on('iceStateChanged', onIce);

@@ -1,6 +1,7 @@
 // Registers a page on the embedded PeerJS server with a server-minted credential.
 import { Peer } from 'peerjs';
 import type { PeerCredential } from '../../../protocol/http.ts';
+import { CallError, callFact } from './call-words.ts';
 
 /** Opens a Peer and resolves once the signalling server accepted it; destroys it on failure. */
 export function openPeer(credential: PeerCredential, timeoutMs = 15_000): Promise<Peer> {
@@ -17,7 +18,7 @@ export function openPeer(credential: PeerCredential, timeoutMs = 15_000): Promis
     debug: 1,
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('The signalling server did not answer in time.')), timeoutMs);
+    const timer = setTimeout(() => fail(new CallError({ key: 'failure.signallingTimeout' })), timeoutMs);
     function cleanup(): void {
       clearTimeout(timer);
       peer.off('open', onOpen);
@@ -28,7 +29,7 @@ export function openPeer(credential: PeerCredential, timeoutMs = 15_000): Promis
       resolve(peer);
     }
     function onError(error: Error): void {
-      fail(new Error(`Could not register for the call: ${error.message || 'signalling error'}`));
+      fail(new CallError({ key: 'failure.notRegistered', values: { message: error.message || callFact({ key: 'failure.signallingError' }) } }));
     }
     function fail(error: Error): void {
       cleanup();

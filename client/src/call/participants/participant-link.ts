@@ -6,6 +6,7 @@ import type { MediaConnection, Peer } from 'peerjs';
 import type { PeerCredential } from '../../../../protocol/http.ts';
 import type { ParticipantMode } from '../../../../protocol/participant-session.ts';
 import { Emitter } from '../../lib/emitter.ts';
+import { CallError, callText } from '../call-words.ts';
 import { openPeer } from '../signalling.ts';
 import { hearingOf } from './hearing.ts';
 
@@ -66,7 +67,7 @@ export class ParticipantLink extends Emitter<ParticipantLinkEvents> {
       if (!this.media) this.setState('waiting', null);
     } catch (error) {
       this.stop();
-      this.setState('failed', error instanceof Error ? error.message : 'Could not join the call.');
+      this.setState('failed', error instanceof CallError ? callText(error.words) : error instanceof Error ? error.message : callText({ key: 'failure.couldNotJoin' }));
     }
   }
 
@@ -123,7 +124,7 @@ export class ParticipantLink extends Emitter<ParticipantLinkEvents> {
       if (this.media !== media) return;
       this.media = null;
       this.emit('stream', null);
-      if (!this.disposed && this.peer) this.setState('waiting', 'The call was interrupted; waiting for the assessor’s console.');
+      if (!this.disposed && this.peer) this.setState('waiting', callText({ key: 'state.interrupted' }));
     });
   }
 
