@@ -17,6 +17,7 @@ export const TRANSLATED: readonly string[] = [
   'console/chat',
   'console/evidence',
   'console/identity',
+  'console/keyboard',
   'console/main.tsx',
   'console/markup',
   'console/outcome',

@@ -1,6 +1,7 @@
 // The assessor console: session check, sign-in, then the case list or one case, with one live feed;
-// the signed-in user's own console language (the browser's until they choose one).
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+// the signed-in user's own console language (the browser's until they choose one). Usable without a
+// mouse: "Skip to main content" first, focus on the new page's heading, Alt+Shift shortcuts.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
@@ -19,6 +20,9 @@ import { QueueDesk } from '../queue/queue-desk.tsx';
 import { TourAnalyticsPage } from '../tour/tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
 import { useHashRoute } from './use-hash-route.ts';
+import { focusHeading, usePageFocus } from './page-focus.ts';
+import { ShortcutHelpButton } from '../keyboard/shortcut-help-button.tsx';
+import { ShortcutProvider, useShortcut } from '../keyboard/use-shortcuts.tsx';
 
 // The wall board and its charting library load only when a supervisor opens it.
 const SupervisorPage = lazy(() => import('../supervisor/supervisor-page.tsx').then((m) => ({ default: m.SupervisorPage })));
@@ -65,7 +69,11 @@ export function ConsoleApp() {
     );
   }
   if (session.kind === 'anonymous') return <LoginScreen onLoggedIn={() => load()} />;
-  return <Shell user={session.user} onLoggedOut={loggedOut} />;
+  return (
+    <ShortcutProvider>
+      <Shell user={session.user} onLoggedOut={loggedOut} />
+    </ShortcutProvider>
+  );
 }
 
 function Shell(props: { user: User; onLoggedOut: () => void }) {
@@ -76,6 +84,15 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
   const { toasts, push, dismiss } = useToasts();
   const isAdmin = props.user.role === 'admin';
   const supervises = isAdmin || props.user.role === 'supervisor';
+  const content = useRef<HTMLDivElement>(null);
+  usePageFocus(content, route.page === 'case' ? `case/${route.caseId}` : route.page);
+  useShortcut('cases', () => go({ page: 'list' }), route.page !== 'list');
+
+  /** The skip link: the hash is the console's route, so it moves focus itself instead of following #main-content. */
+  function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+    event.preventDefault();
+    focusHeading(content.current, true);
+  }
 
   useEffect(() => {
     const feed = new ConsoleEvents();
@@ -99,6 +116,9 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
 
   return (
     <ConsoleEventsContext.Provider value={events}>
+      <a className="skip-link" href="#main-content" data-testid="skip-to-main" onClick={skipToMain}>
+        {t('app.skipToMain')}
+      </a>
       <header className="topbar">
         <a className="brand" href="#/" data-testid="nav-cases">
           {PRODUCT}
@@ -136,29 +156,32 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
           {props.user.role === 'admin' && <span className="badge badge-brand">{t('app.role.admin')}</span>}
           {props.user.role === 'supervisor' && <span className="badge badge-brand">{t('app.role.supervisor')}</span>}
         </span>
+        <ShortcutHelpButton />
         <LanguageSwitch tone="dark" compact onChange={chooseConsoleLanguage} />
         <button type="button" className="btn btn-small" data-testid="logout" onClick={logout}>
           {t('app.signOut')}
         </button>
       </header>
-      {route.page === 'case' ? (
-        <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} role={props.user.role} userId={props.user.id} />
-      ) : route.page === 'tours' ? (
-        <TourAnalyticsPage />
-      ) : route.page === 'supervisor' && supervises ? (
-        <Suspense fallback={<div className="page-loading" data-testid="supervisor-loading" />}>
-          <SupervisorPage />
-        </Suspense>
-      ) : route.page === 'users' && isAdmin ? (
-        <>
-          <UsersPage me={props.user} notify={push} />
-          <ApiKeysSection notify={push} />
-        </>
-      ) : route.page === 'webhooks' && isAdmin ? (
-        <WebhooksPage notify={push} />
-      ) : (
-        <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
-      )}
+      <div id="main-content" className="main-content" ref={content}>
+        {route.page === 'case' ? (
+          <CaseView key={route.caseId} caseId={route.caseId} onBack={() => go({ page: 'list' })} notify={push} isAdmin={isAdmin} role={props.user.role} userId={props.user.id} />
+        ) : route.page === 'tours' ? (
+          <TourAnalyticsPage />
+        ) : route.page === 'supervisor' && supervises ? (
+          <Suspense fallback={<div className="page-loading" data-testid="supervisor-loading" />}>
+            <SupervisorPage />
+          </Suspense>
+        ) : route.page === 'users' && isAdmin ? (
+          <>
+            <UsersPage me={props.user} notify={push} />
+            <ApiKeysSection notify={push} />
+          </>
+        ) : route.page === 'webhooks' && isAdmin ? (
+          <WebhooksPage notify={push} />
+        ) : (
+          <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
+        )}
+      </div>
       <ToastStack toasts={toasts} onDismiss={dismiss} />
     </ConsoleEventsContext.Provider>
   );

@@ -1,21 +1,25 @@
 // The customer's mode on the ladder (AR → 3D overlay → camera → voice → text), and "Ask to switch to …"
 // with a reason the customer reads: the proposal is stored, the customer's device asks them, and their
-// answer (accepted or declined) comes back.
-import { useState } from 'react';
+// answer (accepted or declined) comes back. The suggested reason is written in the customer's language.
+import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/i18n.ts';
+import { reasonLanguage, suggestedReason } from './mode-reason.ts';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { MODE_LADDER, modeText } from '../markup/markup-tools.ts';
 import type { CustomerModeState, ModeRequest } from '../markup/markup-session.ts';
 
 const answerText = (r: ModeRequest): string => i18next.t(`console:call.mode.answer.${r.status}`, { mode: modeText[r.mode] });
 
-/** A reason to offer for each target (in the console's language); the assessor may type another. */
-const suggestedReason = (mode: CustomerMode): string => i18next.t(`console:call.mode.reason.${mode}`);
+/** The language the customer reads: their page's when known, else the case's; null: the console's. */
+export const ReaderLanguage = createContext<string | null>(null);
+
 const MODES: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'text'];
 
 export function ModeControl(props: { mode: CustomerModeState | null; request: ModeRequest | null; live: boolean; onRequest: (mode: CustomerMode, reason: string | null) => void }) {
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
+  const language = reasonLanguage(useContext(ReaderLanguage), i18n.language);
+  const suggest = (m: CustomerMode): string => suggestedReason(m, language);
   const { mode, request } = props;
   const [target, setTarget] = useState<CustomerMode | null>(null);
   /** null: the suggestion for the chosen mode. */
@@ -69,15 +73,16 @@ export function ModeControl(props: { mode: CustomerModeState | null; request: Mo
             placeholder={t('call.mode.why')}
             list="mode-reason-options"
             maxLength={200}
-            value={reason ?? suggestedReason(chosen)}
+            lang={reason === null ? language : undefined}
+            value={reason ?? suggest(chosen)}
             onChange={(e) => setReason(e.target.value)}
           />
           <datalist id="mode-reason-options">
-            {MODES.map(suggestedReason).map((text) => (
+            {MODES.map(suggest).map((text) => (
               <option key={text} value={text} />
             ))}
           </datalist>
-          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen, reason ?? suggestedReason(chosen))}>
+          <button type="button" className="btn btn-small" data-testid="mode-request-send" disabled={request?.status === 'waiting'} onClick={() => props.onRequest(chosen, reason ?? suggest(chosen))}>
             {t('call.mode.ask')}
           </button>
         </span>

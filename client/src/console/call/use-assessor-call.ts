@@ -26,6 +26,9 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
   const [stats, setStats] = useState<LinkStats | null>(null);
   /** The assessor's microphone, once the call opened it: the recording mixes it with the customer's voice. */
   const [mic, setMic] = useState<MediaStream | null>(null);
+  /** The assessor's microphone is muted (kept across calls on this case until unmuted). */
+  const [muted, setMutedState] = useState(false);
+  const mutedRef = useRef(false);
   const callRef = useRef<AssessorCall | null>(null);
   /** One bus for the view's lifetime, so panels keep their subscriptions across the call's attempts. */
   const [messages] = useState(() => new MessageBus((message) => callRef.current?.send(message) ?? false));
@@ -44,6 +47,7 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
         }),
     });
     callRef.current = call;
+    call.setMuted(mutedRef.current);
     const offs = [
       call.on('state', (state, detail, endedBy) => {
         dispatch({ type: 'call', state, detail, endedBy });
@@ -76,5 +80,10 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
   const hangUp = useCallback(() => callRef.current?.hangUp(), []);
   const handOver = useCallback(() => callRef.current?.handOver(), []);
   const connection = useCallback(() => callRef.current?.customerConnection() ?? null, []);
-  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, handOver, messages, connection };
+  const setMuted = useCallback((next: boolean) => {
+    mutedRef.current = next;
+    setMutedState(next);
+    callRef.current?.setMuted(next);
+  }, []);
+  return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, handOver, messages, connection, muted, setMuted };
 }

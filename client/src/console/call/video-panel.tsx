@@ -4,9 +4,11 @@
 import { useTranslation } from 'react-i18next';
 import { useState, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import type { LinkState } from '../../../../protocol/http.ts';
-import { CallBadge, CallButton } from './call-controls.tsx';
+import { ariaKeys } from '../keyboard/shortcuts.ts';
+import { useShortcutButton } from '../keyboard/use-shortcuts.tsx';
+import { CallBadge, CallButton, MuteButton } from './call-controls.tsx';
 import type { ConsoleCall } from './call-state.ts';
-import { expectsPicture, isLive, videoCaption } from './call-text.ts';
+import { callAction, expectsPicture, isLive, videoCaption } from './call-text.ts';
 import type { SnapshotRequest } from './use-live-session.ts';
 
 export function VideoPanel(props: {
@@ -18,6 +20,9 @@ export function VideoPanel(props: {
   requests: SnapshotRequest[];
   onConnect: () => void;
   onHangUp: () => void;
+  /** The assessor's microphone is muted. */
+  muted: boolean;
+  onMute: (muted: boolean) => void;
   onCaptureFrame: () => void;
   onRequestPhoto: () => void;
   onDismissRequest: (requestId: string) => void;
@@ -37,6 +42,8 @@ export function VideoPanel(props: {
   const caption = videoCaption(call, size !== null, props.linkState);
   const hasVideo = expectsPicture(call) && caption === null;
   const pending = props.requests.filter((r) => r.status === 'pending').length;
+  const capture = useShortcutButton('capture');
+  const requestPhoto = useShortcutButton('request-photo');
   return (
     <section className="stage card" aria-label={t('call.video.label')}>
       {props.toolbar}
@@ -61,11 +68,12 @@ export function VideoPanel(props: {
       </div>
       <div className="stage-controls">
         <CallButton call={call} onConnect={props.onConnect} onHangUp={props.onHangUp} />
+        {callAction(call).kind === 'hang-up' && <MuteButton muted={props.muted} onChange={props.onMute} />}
         <span className="spacer" />
-        <button type="button" className="btn" data-testid="capture-frame" disabled={!hasVideo || props.capturing} onClick={props.onCaptureFrame}>
+        <button ref={capture} type="button" className="btn" data-testid="capture-frame" aria-keyshortcuts={ariaKeys('capture')} disabled={!hasVideo || props.capturing} onClick={props.onCaptureFrame}>
           {props.capturing ? t('call.video.savingFrame') : t('call.video.captureFrame')}
         </button>
-        <button type="button" className="btn" data-testid="request-photo" disabled={!isLive(call)} onClick={props.onRequestPhoto}>
+        <button ref={requestPhoto} type="button" className="btn" data-testid="request-photo" aria-keyshortcuts={ariaKeys('request-photo')} disabled={!isLive(call)} onClick={props.onRequestPhoto}>
           {t('call.video.requestPhoto')}
         </button>
       </div>

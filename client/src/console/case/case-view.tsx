@@ -1,7 +1,7 @@
 // One case: live video with its markup tools and controls (or, for a preview with a tour, the live
 // guided tour), connection quality, chat, annotations and measurements, the guided-capture checklist,
 // evidence, outcome and ledger.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/i18n.ts';
 import { Banner, type Tone } from '../../ui/banner.tsx';
@@ -36,6 +36,8 @@ import { TransferPanel } from '../queue/transfer-panel.tsx';
 import { FrontDoorPanel } from './front-door-panel.tsx';
 import { AddressCard } from './address-card.tsx';
 import { CaseLanguages } from './case-languages.tsx';
+import { ReaderLanguage } from '../call/mode-control.tsx';
+import { useShortcut } from '../keyboard/use-shortcuts.tsx';
 import type { Role } from '../../../../protocol/http.ts';
 import { ParticipantStage } from '../participants/participant-stage.tsx';
 import { ParticipantTiles } from '../participants/participant-tiles.tsx';
@@ -63,6 +65,13 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
   const joinLink = useJoinLink(caseId, notify);
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
   const others = useSessionHub(caseId, { stream: live.call.stream, mic: live.call.mic, connection: live.call.connection, phase: live.call.view.phase }, !participant);
+  // Alt+Shift+T: to the chat's message box, wherever focus is.
+  const chatCard = useRef<HTMLElement>(null);
+  const chatInput = useCallback((): HTMLInputElement | null => {
+    const input = chatCard.current?.querySelector<HTMLInputElement>('[data-testid="chat-input"]') ?? null;
+    return input && !input.disabled ? input : null;
+  }, []);
+  useShortcut('chat', () => chatInput()?.focus(), () => chatInput() !== null);
 
   if (error && !detail) {
     return (
@@ -143,6 +152,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             </Banner>
           )}
           {/* A closed case takes no call and no new evidence: its live controls are disabled, with the reason above. */}
+          <ReaderLanguage.Provider value={c.customerLanguage ?? c.language ?? null}>
           <fieldset className="closed-lock" disabled={Boolean(c.closedAt)} data-testid="live-controls" data-closed={Boolean(c.closedAt)}>
           {tourId ? (
             <TourLiveSlot
@@ -164,6 +174,8 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
               requests={live.requests}
               onConnect={live.call.connect}
               onHangUp={live.call.hangUp}
+              muted={live.call.muted}
+              onMute={live.call.setMuted}
               onCaptureFrame={() => live.captureFrame(video.current)}
               onRequestPhoto={live.requestPhoto}
               onDismissRequest={live.dismissRequest}
@@ -172,6 +184,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             />
           )}
           </fieldset>
+          </ReaderLanguage.Provider>
           {!participant && <ParticipantTiles caseId={caseId} participants={others} notify={notify} />}
           <TransferPanel caseId={caseId} revision={revision} onHandedOver={live.call.handOver} />
           <WrapUpPanel caseId={caseId} inCall={inCall} callEnded={call.phase === 'ended'} revision={revision} />
@@ -193,7 +206,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
           {!participant && <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />}
           {!participant && <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />}
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
-          <section className="card chat-card" aria-label={t('case.chat.title')}>
+          <section className="card chat-card" aria-label={t('case.chat.title')} ref={chatCard}>
             <h3 className="chat-title">{t('case.chat.title')}</h3>
             <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
           </section>

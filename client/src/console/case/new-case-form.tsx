@@ -74,7 +74,7 @@ export function NewCaseForm(props: { onCreated: (created: CaseCreated) => void; 
       <div className="new-case-grid">
         <div className="field">
           <label htmlFor="case-title">{t('newCase.title')}</label>
-          <input id="case-title" data-testid="new-case-title" required maxLength={200} placeholder={t('newCase.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input id="case-title" data-testid="new-case-title" autoFocus required maxLength={200} placeholder={t('newCase.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="case-kind">{t('filters.kind')}</label>

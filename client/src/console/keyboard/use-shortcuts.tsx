@@ -1,15 +1,22 @@
 // The shortcuts' one key listener: components that can do an action register it while they can
-// (useShortcut), and Alt+Shift+<letter> runs the latest registered one that is enabled. Alt+Shift+K,
+// (useShortcut, or useShortcutButton for a button the shortcut presses), and Alt+Shift+<letter> runs
+// the latest registered one that is enabled. Alt+Shift+K,
 // and the top bar's "Keyboard shortcuts" button, open the help listing them all, with the ones that
 // cannot be used on this screen said so.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ShortcutHelp } from './shortcut-help.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 
 interface Registration {
   run: () => void;
-  enabled: boolean;
+  /** A function when only the page can tell (a button disabled by its fieldset). */
+  enabled: boolean | (() => boolean);
 }
+
+const isEnabled = (entry: { current: Registration }): boolean => {
+  const { enabled } = entry.current;
+  return typeof enabled === 'function' ? enabled() : enabled;
+};
 
 interface Registry {
   register(action: ShortcutAction, entry: { current: Registration }): () => void;
@@ -25,7 +32,7 @@ export function ShortcutProvider(props: { children: ReactNode }) {
 
   const enabledActions = useCallback((): Set<ShortcutAction> => {
     const found = new Set<ShortcutAction>(['help']);
-    for (const [action, list] of entries.current) if (list.some((e) => e.current.enabled)) found.add(action);
+    for (const [action, list] of entries.current) if (list.some(isEnabled)) found.add(action);
     return found;
   }, []);
 
@@ -60,7 +67,7 @@ export function ShortcutProvider(props: { children: ReactNode }) {
         return;
       }
       const list = entries.current.get(action) ?? [];
-      const entry = [...list].reverse().find((e) => e.current.enabled);
+      const entry = [...list].reverse().find(isEnabled);
       entry?.current.run();
     };
     window.addEventListener('keydown', onKey);
@@ -76,11 +83,25 @@ export function ShortcutProvider(props: { children: ReactNode }) {
 }
 
 /** While mounted (and `enabled`), Alt+Shift+<the action's letter> runs `run`; the newest registration wins. */
-export function useShortcut(action: ShortcutAction, run: () => void, enabled = true): void {
+export function useShortcut(action: ShortcutAction, run: () => void, enabled: boolean | (() => boolean) = true): void {
   const registry = useContext(ShortcutContext);
   const entry = useRef<Registration>({ run, enabled });
   entry.current = { run, enabled };
   useEffect(() => registry?.register(action, entry), [registry, action]);
+}
+
+/** A button the shortcut presses, as a click would, while the button is on the page and not disabled (by itself or a disabled fieldset around it). */
+export function useShortcutButton(action: ShortcutAction): RefObject<HTMLButtonElement | null> {
+  const button = useRef<HTMLButtonElement>(null);
+  const usable = useCallback((): boolean => {
+    const element = button.current;
+    return element !== null && element.isConnected && !element.matches(':disabled');
+  }, []);
+  const press = useCallback((): void => {
+    if (usable()) button.current?.click();
+  }, [usable]);
+  useShortcut(action, press, usable);
+  return button;
 }
 
 /** Opens the shortcut help (for a button); a no-op outside the provider. */
