@@ -78,6 +78,10 @@ describe('guided capture in AR', () => {
     await expect.poll(async () => Math.abs((await distance()) - 1.35), { timeout: 20_000 }).toBeLessThan(0.1);
     expect(await cue(page)).toBe('back');
     expect(await aim(page).textContent()).toBe('Step back');
+    // Said as well as drawn: a live region for a screen reader, once the advice holds.
+    const spoken = page.getByTestId('ar-aim-spoken');
+    await expect.poll(() => spoken.textContent(), { timeout: 5_000 }).toBe('Step back');
+    expect(await spoken.getAttribute('aria-live')).toBe('polite');
     await expect.poll(async () => (await page.evaluate(guidePixels)).amber, { timeout: 10_000 }).toBeGreaterThan(50);
     await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'customer-ar-aim-step-back.png'), animations: 'disabled' });
 
@@ -86,6 +90,8 @@ describe('guided capture in AR', () => {
     expect(Number(await aim(page).getAttribute('data-distance'))).toBeGreaterThan(2);
     expect(await aim(page).getAttribute('data-ok')).toBe('true');
     await expect.poll(async () => (await page.evaluate(guidePixels)).green, { timeout: 10_000 }).toBeGreaterThan(50);
+    await expect.poll(() => spoken.getAttribute('data-ok'), { timeout: 5_000 }).toBe('true');
+    expect(await spoken.textContent()).toBe('Good — hold still and take the photo');
   });
 
   it('the photo taken from the AR overlay is accepted for the overview; the close-up is next', async () => {
