@@ -91,6 +91,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console by keyboard alone', () 
 
   async function shootHelp(file: string): Promise<void> {
     await page().setViewportSize({ width: 1440, height: 900 });
+    await page().evaluate(() => window.scrollTo(0, 0));
     await page().screenshot({ path: path.join(repoRoot, 'docs/screenshots', file), animations: 'disabled' });
   }
 
@@ -171,6 +172,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console by keyboard alone', () 
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
     expect(await microphoneOn()).toBe(false);
     expect(await page().getByTestId('mute-note').textContent()).toBe('Your microphone is off');
+    await expectAccessible(page(), 'a case in a call, the microphone muted');
 
     await keys().press('Alt+Shift+KeyM');
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('false');
@@ -253,5 +255,14 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console by keyboard alone', () 
     await expect.poll(() => focused('#main-content h1')).toBe(true);
     expect(await page().evaluate(() => window.sightlineMouseEvents ?? null)).toEqual([]);
     expect(unringed).toEqual([]);
+  });
+
+  it('(the counter would have seen a mouse: a click in another tab of the same console is counted)', async () => {
+    const other = await journey.contexts[0]!.newPage();
+    await other.goto(`${journey.server.url}/`);
+    await other.getByTestId('skip-to-main').or(other.getByTestId('login-form')).first().waitFor();
+    await other.mouse.click(5, 5);
+    expect(await other.evaluate(() => window.sightlineMouseEvents ?? null)).toEqual(expect.arrayContaining(['pointerdown', 'mousedown', 'click']));
+    await other.close();
   });
 });
