@@ -6,7 +6,7 @@ import type { LedgerActor } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
-import { HttpError } from '../errors.ts';
+import { badRequest, HttpError } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { translators } from '../i18n/translate.ts';
@@ -54,12 +54,20 @@ export function createChecklistService(deps: ChecklistServiceDeps) {
     /** The verdicts of a case's photos, by evidence id. */
     byEvidence: async (caseId: string): Promise<Map<string, ChecklistCapture>> => new Map((await store.list(caseId)).map((c) => [c.evidenceId, c])),
 
-    /** The checklist state, for the customer (in their language) or the case's assessor; 404 when the case has none. */
-    async view(principal: Principal, caseId: string): Promise<ChecklistView> {
+    /**
+     * The checklist state, for the customer (in `language`, their page's, else the case's message language)
+     * or the case's assessor (the templates' words); 400 for a language the service does not speak, 404 when
+     * the case has none.
+     */
+    async view(principal: Principal, caseId: string, language?: string): Promise<ChecklistView> {
+      const spoken = language === undefined ? undefined : translators().languages.find((l) => l.toLowerCase() === language.toLowerCase());
+      if (language !== undefined && spoken === undefined) {
+        throw badRequest('invalid_input', `invalid query: language: "${language}" is not a language this service speaks (${translators().languages.join(', ')})`);
+      }
       const record = await deps.cases.authorize(principal, caseId);
       const state = await stateOf(record);
       if (!state) throw new HttpError(404, 'no_checklist', 'this case has no guided-capture checklist');
-      return principal.kind === 'customer' ? localChecklist(state, translators().for(messageLanguage(record))) : state;
+      return principal.kind === 'customer' ? localChecklist(state, translators().for(spoken ?? messageLanguage(record))) : state;
     },
 
     /** Tells the console the new state after a capture committed. */

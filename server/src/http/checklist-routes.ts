@@ -6,8 +6,10 @@ import type { Auth } from './auth.ts';
 
 export function checklistRoutes(deps: { auth: Auth; checklist: ChecklistService }): express.Router {
   const router = express.Router();
+  /** `?language=`: the customer page's language for the titles (the case's message language when absent). */
   router.get('/cases/:id/checklist', async (req, res) => {
-    res.json(await deps.checklist.view(await deps.auth.requirePrincipal(req), req.params.id));
+    const language = typeof req.query.language === 'string' ? req.query.language : undefined;
+    res.json(await deps.checklist.view(await deps.auth.requirePrincipal(req), req.params.id, language));
   });
   return router;
 }

@@ -2,7 +2,8 @@
 // one-time codes (front door, identity check, settlement offer) and its receipt in Chinese, by a real SMS
 // webhook and a real SMTP server on loopback; the customer page's own language, once it says, wins; the
 // front door's intake carries the page's language (the agent answers in it, the case keeps it); the
-// checklist's titles reach the customer in it while the console reads the neutral English.
+// checklist's titles reach the customer in it (or in the language their page asks for) while the console
+// reads the templates' English.
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
@@ -132,6 +133,15 @@ describe('checklist', () => {
     expect(view.body.items.map((i: { title: string }) => i.title)).toEqual(['车辆左前角', '车辆右前角', '车辆左后角', '车辆右后角', '车架号（VIN）', '里程表', '各处受损部位']);
     const console = await admin.json(`/api/cases/${caseId}/checklist`);
     expect(console.body.items[0]).toMatchObject({ id: 'corner-front-left', title: 'Front left corner' });
+  });
+
+  it('in the language the page asks for (?language=), a language the service does not speak refused 400', async () => {
+    const { caseId, token } = await chineseCase({ checklist: 'property' });
+    expect((await customer(token, `/api/cases/${caseId}/checklist?language=en`)).body).toMatchObject({ title: 'Property', items: [{ title: 'Room overview' }, { title: 'Damage close-up with a reference object' }] });
+    expect((await customer(token, `/api/cases/${caseId}/checklist?language=zh-cn`)).body).toMatchObject({ title: '房屋财产' });
+    const refused = await customer(token, `/api/cases/${caseId}/checklist?language=fr`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toEqual({ code: 'invalid_input', message: 'Invalid query: language: "fr" is not a language this service speaks (en, zh-CN).' });
   });
 });
 

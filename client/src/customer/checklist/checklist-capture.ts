@@ -57,6 +57,7 @@ export function uploadChecklistPhoto(photo: ChecklistPhoto, context: ChecklistUp
   });
 }
 
+/** The checklist with its titles and hints in the page's language. */
 export function fetchChecklist(token: string, caseId: string, signal?: AbortSignal): Promise<ChecklistView> {
-  return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/checklist`, ChecklistView, { token, signal });
+  return apiFetch(`/api/cases/${encodeURIComponent(caseId)}/checklist?language=${encodeURIComponent(i18next.language)}`, ChecklistView, { token, signal });
 }

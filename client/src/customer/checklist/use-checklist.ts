@@ -106,7 +106,12 @@ export function useChecklist({ caseId, token, initial, stream, location, onCaptu
       if (document.visibilityState === 'visible') refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    // The titles and hints come in the page's language: a switch fetches them again.
+    i18next.on('languageChanged', refresh);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      i18next.off('languageChanged', refresh);
+    };
   }, [hasChecklist, refresh]);
 
   const send = useCallback(
