@@ -28,7 +28,7 @@ export function ArChecklistBar({ checklist, report }: { checklist: Checklist; re
         <strong>{aim.title}</strong>
       </div>
       {report && (
-        <span className={`ar-aim ${report.ok ? 'ar-aim-ok' : ''}`} role="status" data-testid="ar-aim" data-cue={report.cue} data-ok={report.ok} data-pitch={report.pitchDeg.toFixed(1)} data-distance={report.distanceM?.toFixed(2) ?? ''}>
+        <span className={`ar-aim ${report.ok ? 'ar-aim-ok' : ''}`} data-testid="ar-aim" data-cue={report.cue} data-ok={report.ok} data-pitch={report.pitchDeg.toFixed(1)} data-distance={report.distanceM?.toFixed(2) ?? ''}>
           {report.instruction}
         </span>
       )}
