@@ -59,7 +59,7 @@ describe('casework in the console, in English and in Chinese', () => {
   const page = () => journey.assessor.page;
   let caseId = '';
   let token = '';
-  const ids: Record<string, string> = {};
+  const ids = { clean: '', clock: '', far: '', blurry: '', gallery: '' };
 
   async function upload(fields: Record<string, string>, file: Buffer): Promise<string> {
     const body = new FormData();
