@@ -222,7 +222,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const tourActivity = createTourActivityService({ db, store: createTourActivityStore(db), ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const reports = createReportService({
     db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, keyring, clock,
-    tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null,
+    tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null, log,
   });
   const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
