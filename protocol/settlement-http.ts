@@ -58,9 +58,17 @@ export const OfferList = z.object({ offers: z.array(OfferView) });
 export type OfferList = z.infer<typeof OfferList>;
 
 /** What the offer form needs: whether an offer can be made now, and why not. */
+/** Why no offer can be made now, as a code the console words in its own language. */
+export const OfferBlocked = z.enum(['case_closed', 'not_a_damage_case', 'offer_already_accepted', 'identity_not_passed']);
+export type OfferBlocked = z.infer<typeof OfferBlocked>;
+
 export const OfferReadiness = z.object({
   canOffer: z.boolean(),
+  /** In English, for API callers; the console words `blocked` instead. */
   reason: text().nullable(),
+  blocked: OfferBlocked.nullable(),
+  /** With `offer_already_accepted`: the accepted offer's receipt code. */
+  receiptCode: text().nullable(),
   confirmWith: OfferConfirmation,
   offerRequiresIdentity: z.boolean(),
 });

@@ -2,7 +2,7 @@
 // the customer confirms with a one-time code or their passed identity check and accepts (outcome
 // `settled`) or declines with a reason. Every decision gets a receipt code anyone can check.
 import type { User } from '../../../protocol/http.ts';
-import { MAX_OFFER_DAYS, type AcceptOfferBody, type CaseOffers, type CustomerOffer, type DeclineOfferBody, type OfferBody, type OfferCodeSent, type OfferDecided, type OfferReadiness, type OfferView } from '../../../protocol/settlement-http.ts';
+import { MAX_OFFER_DAYS, type AcceptOfferBody, type CaseOffers, type CustomerOffer, type DeclineOfferBody, type OfferBody, type OfferCodeSent, type OfferBlocked, type OfferDecided, type OfferReadiness, type OfferView } from '../../../protocol/settlement-http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
@@ -73,18 +73,21 @@ export function createSettlementService(deps: SettlementDeps) {
   const assess = async (record: CaseRecord): Promise<{ readiness: OfferReadiness; refusal: HttpError | null }> => {
     const settings = await deps.settings.get();
     const base = { confirmWith: settings.offerConfirmWith, offerRequiresIdentity: settings.offerRequiresIdentity };
-    const refuse = (status: number, code: string, reason: string) => ({ readiness: { ...base, canOffer: false, reason }, refusal: new HttpError(status, code, reason) });
+    const refuse = (status: number, code: OfferBlocked, reason: string, receiptCode: string | null = null) => ({
+      readiness: { ...base, canOffer: false, reason, blocked: code, receiptCode },
+      refusal: new HttpError(status, code, reason),
+    });
     if (record.closedAt !== null) return refuse(409, 'case_closed', 'This case is closed; reopen it to make an offer.');
     if (record.kind !== 'damage') return refuse(422, 'not_a_damage_case', 'A settlement is offered on a damage case, not a preview.');
     // An accepted offer settles the claim: the customer's word is given, so no offer follows it.
     const accepted = (await store.list(record.id)).find((row) => row.state === 'accepted');
-    if (accepted) return refuse(409, 'offer_already_accepted', `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.`);
+    if (accepted) return refuse(409, 'offer_already_accepted', `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.`, accepted.receipt_code);
     const needsIdentity = settings.offerRequiresIdentity || settings.offerConfirmWith === 'identity';
     if (needsIdentity && (await passedIdentity(record.id)) === null) {
       const why = settings.offerRequiresIdentity ? 'an offer needs a passed identity check first' : 'the customer confirms with their identity check';
       return refuse(409, 'identity_not_passed', `The customer's identity check has not passed: ${why} (organisation settings).`);
     }
-    return { readiness: { ...base, canOffer: true, reason: null }, refusal: null };
+    return { readiness: { ...base, canOffer: true, reason: null, blocked: null, receiptCode: null }, refusal: null };
   };
 
   /** The customer's offer, if it is theirs: 404 for an unknown id or another case's (the same answer). */

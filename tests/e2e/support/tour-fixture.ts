@@ -12,7 +12,10 @@ import { EXTMeshoptCompression, EXTTextureWebP, KHRMeshQuantization } from '@glt
 import { meshopt } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
-import type { TourManifest } from '../../../protocol/tour.ts';
+import type { TourManifest as Manifest } from '../../../protocol/tour.ts';
+
+/** As a tour file is written: what the schema defaults (no `translations`) may be left out. */
+type TourManifest = Omit<Manifest, 'translations'> & Partial<Pick<Manifest, 'translations'>>;
 import { repoRoot } from './server.ts';
 
 /** Wall colours by the direction they face the viewer from: what each yaw looks at. */

@@ -1,6 +1,7 @@
 // The assessor's settlement offer: items (their sum is the amount), currency, conditions and an expiry
 // in days or on a date. Disabled, with the reason, while the case cannot take an offer (identity check).
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OfferBody, type OfferReadiness, type OfferView } from '../../../../protocol/settlement-http.ts';
 import { randomId } from '../../lib/ids.ts';
@@ -24,6 +25,20 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 export function expiryFrom(days: string, date: string, now: number): string {
   if (date) return new Date(`${date}T23:59:00`).toISOString();
   return new Date(now + Number(days) * DAY_MS).toISOString();
+}
+
+/** Why no offer can be made, in the console's language (the server's `reason` is English, for API callers). */
+function blockedWords(readiness: OfferReadiness, t: TFunction<'casework'>): string | null {
+  switch (readiness.blocked) {
+    case null:
+      return readiness.reason;
+    case 'identity_not_passed':
+      return t(readiness.offerRequiresIdentity ? 'settlement.blocked.identity_required' : 'settlement.blocked.identity_confirm');
+    case 'offer_already_accepted':
+      return t('settlement.blocked.offer_already_accepted', { receiptCode: readiness.receiptCode ?? '' });
+    default:
+      return t(`settlement.blocked.${readiness.blocked}`);
+  }
 }
 
 export function OfferForm(props: { caseId: string; readiness: OfferReadiness; hasOpenOffer: boolean; onMade: (offer: OfferView) => void }) {
@@ -63,7 +78,7 @@ export function OfferForm(props: { caseId: string; readiness: OfferReadiness; ha
       <h3>{t(props.hasOpenOffer ? 'settlement.newOffer' : 'settlement.makeOffer')}</h3>
       {disabled && (
         <Banner tone="warning" testId="offer-disabled">
-          {props.readiness.reason}
+          {blockedWords(props.readiness, t)}
         </Banner>
       )}
       {error && (
