@@ -28,6 +28,9 @@ const ShortcutContext = createContext<Registry | null>(null);
 export function ShortcutProvider(props: { children: ReactNode }) {
   const entries = useRef(new Map<ShortcutAction, Array<{ current: Registration }>>());
   const [helpOpen, setHelpOpen] = useState(false);
+  /** While the help (a modal dialog) is open, the page behind it takes no shortcut. */
+  const helpShown = useRef(false);
+  helpShown.current = helpOpen;
   const [available, setAvailable] = useState<ReadonlySet<ShortcutAction>>(new Set());
 
   const enabledActions = useCallback((): Set<ShortcutAction> => {
@@ -66,6 +69,7 @@ export function ShortcutProvider(props: { children: ReactNode }) {
         openHelp();
         return;
       }
+      if (helpShown.current) return;
       const list = entries.current.get(action) ?? [];
       const entry = [...list].reverse().find(isEnabled);
       entry?.current.run();
