@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -89,12 +90,15 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await customer.accept();
     await expect(customer.page.getByTestId('customer-call').getAttribute('data-mode')).resolves.toBe('text');
     expect(await mediaRequests()).toBe(0);
+    await expectAccessible(customer.page, 'call in text', { desktop: true });
     await customer.sendChat('The stain is about a metre wide.');
+    await expectAccessible(customer.page, 'chat sheet in a text call', { desktop: true });
     await customer.closeChat();
 
     await assessor.connect();
     await desk.locator('[data-testid="customer-mode"][data-mode="text"]').waitFor();
     await assessor.chatLine('customer', 'The stain is about a metre wide.').waitFor();
+    await expectAccessible(desk, 'console case in a text call');
   });
 
   it('a declined proposal leaves the channel as it was: still text, no picture, no switch in the ledger', async () => {
@@ -104,9 +108,12 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     const prompt = phone.getByTestId('mode-request');
     await prompt.waitFor();
     await expect(prompt.getByTestId('mode-request-reason').textContent()).resolves.toBe('so I can see the damage to the ceiling');
+    await expectAccessible(assessor.page, 'console waiting for the customer’s answer to a proposed switch');
+    await expectAccessible(phone, 'switch to the camera proposed', { desktop: true });
     await prompt.getByTestId('mode-request-decline').click();
     await assessor.page.locator('[data-testid="mode-answer"][data-status="declined"]').waitFor();
     await expect(assessor.modeAnswer().textContent()).resolves.toContain('declined');
+    await expectAccessible(assessor.page, 'console, the proposed switch declined');
     await expect(prompt.count()).resolves.toBe(0);
 
     // The answer is recorded (the page sends it after the prompt closes): wait for it, then look for a picture.
@@ -148,6 +155,7 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await customer.openChat();
     await customer.chatLine('customer', 'The stain is about a metre wide.').waitFor();
     await assessor.chatLine('customer', 'The stain is about a metre wide.').waitFor();
+    await expectAccessible(assessor.page, 'console, switched to the camera');
     await assessor.page.screenshot({ path: path.join(shots, 'channel-switched-console.png'), animations: 'disabled' });
   });
 
@@ -174,6 +182,8 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await assessor.connect();
     await desk.locator('[data-testid="customer-mode"][data-mode="voice"]').waitFor();
     expect((await consolePicture()).lit).toBe(false);
+    await expectAccessible(phone, 'call in voice', { desktop: true });
+    await expectAccessible(desk, 'console case in a voice call');
 
     await phone.getByTestId('mode-camera').click();
     await phone.locator('[data-testid="customer-call"][data-mode="camera"]').waitFor();

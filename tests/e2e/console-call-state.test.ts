@@ -5,6 +5,7 @@
 // call's photos and chat while it records.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { consoleCallLog, expectConsoleAgrees, readConsoleCall, watchConsoleCall, type ConsoleCallSnapshot } from './support/console-call.ts';
 import { installCustomerCallHook } from './support/customer-call-hook.ts';
 import { installIceFault } from './support/ice-fault.ts';
@@ -65,6 +66,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     const s = await expectStep('idle', (x) => x.status === 'Customer waiting');
     expect(s.buttonDisabled).toBe(false);
     expect(s.caption).toBe('The customer is ready. Connect to start the call.');
+    await expectAccessible(page(), 'console call, customer waiting');
   });
 
   it('connect: connecting, then connected — no panel says "No call" or "camera off" on the way', async () => {
@@ -92,6 +94,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     await expect.poll(async () => (await legend.textContent()) ?? '', { timeout: 45_000 }).toMatch(/Snapshot \(2\).*Chat \(2\)/);
     expect(await page().locator('[data-testid="recording-item"][data-sealed="false"]').count()).toBe(1);
     await shoot('connected');
+    await expectAccessible(page(), 'console call, connected and recording');
   });
 
   it('the customer turns the camera off and mutes: the console says so from their page’s word, still in call', async () => {
@@ -102,6 +105,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     expect(off.muted).toBe('Customer muted');
     expect(off.badge).toBe('Live · customer muted');
     expect(await page().getByTestId('capture-frame').isDisabled()).toBe(true);
+    await expectAccessible(page(), 'console call, the customer’s camera off and muted');
+    await expectAccessible(journey.customer.page, 'in call, camera off and muted', { desktop: true });
 
     await journey.customer.page.getByTestId('call-camera').click();
     await journey.customer.page.getByTestId('call-mute').click();
@@ -120,6 +125,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     expect(s.recording).toBe('true');
     expect(s.recordingNote).toMatch(/recording goes on/);
     await shoot('dropped');
+    await expectAccessible(page(), 'console call, customer dropped');
   });
 
   it('the link breaks too: reconnecting everywhere; the customer comes back: recovered, connected again', async () => {
@@ -145,6 +151,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
     await page().waitForTimeout(3000);
     expect(states(await consoleCallLog(page(), mark))).toEqual([]);
     expect((await readConsoleCall(page())).state).toBe('ended');
+    await expectAccessible(page(), 'console call, ended by the customer');
   });
 
   it('the customer rejoins, the assessor calls again and hangs up: the customer’s page hears call-end and says the call ended', async () => {

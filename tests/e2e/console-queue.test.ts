@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 
@@ -42,6 +43,8 @@ describe('incoming offers from the queue', () => {
     const picker = page.getByTestId('status-picker');
     await expect(picker.textContent()).resolves.toContain('Offline');
     await picker.click();
+    await page.getByRole('menuitemradio', { name: /Available/ }).waitFor();
+    await expectAccessible(page, 'console status menu open');
     await page.getByRole('menuitemradio', { name: /Available/ }).click();
     await page.locator('[data-testid="status-picker"][data-status="available"]').waitFor();
     await expect(call(page.request, 'GET', '/api/me/status', 200)).resolves.toEqual({ status: 'available' });
@@ -55,8 +58,10 @@ describe('incoming offers from the queue', () => {
     await expect(card.textContent()).resolves.toContain('Video call');
     expect(Number((await card.getByTestId('offer-countdown').textContent())!.replace(' s', ''))).toBeGreaterThan(5);
     await shoot(page, 'console-queue-offer');
+    await expectAccessible(page, 'console incoming offer');
     await page.setViewportSize({ width: 1024, height: 768 });
     await shoot(page, 'console-queue-offer-1024');
+    await expectAccessible(page, 'console incoming offer at 1024 px');
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Keyboard: the buttons are reachable by Tab from the card.
@@ -66,6 +71,7 @@ describe('incoming offers from the queue', () => {
     await page.keyboard.press('Enter');
     await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
     await card.waitFor({ state: 'detached' });
+    await expectAccessible(page, 'console case opened from an offer');
     const types = (await ledgerTypes(page.request, caseId)).map((e) => e.type);
     expect(types).toContain('queue.offered');
     expect(types).toContain('queue.assigned');

@@ -136,6 +136,7 @@ describe('evidence notes', () => {
     for (const shown of ['evidence-strip', 'ledger-table', 'outcome-entry']) {
       expect(await page().getByTestId(shown).first().isVisible(), `${shown} is shown`).toBe(true);
     }
+    await expectAccessible(page(), 'console case at 390 px, read-only');
     await page().locator(`[data-testid="evidence-item"][data-evidence-id="${photoId}"]`).locator('.thumb').click();
     const viewer = page().getByTestId('evidence-viewer');
     expect(await viewer.getByTestId('note-caption').textContent()).toBe(CAPTION);

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { CallView } from '../../protocol/http.ts';
 import { installIceFault } from './support/ice-fault.ts';
 import { dropNetwork, inLoopbackOnlyNamespace } from './support/network.ts';
@@ -57,6 +58,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', 
     const list = await calls();
     expect(list).toHaveLength(1);
     expect(list[0]?.state).toBe('connected');
+    await expectAccessible(journey.assessor.page, 'console call, connected again after an ICE restart');
   });
 
   it('a short drop recovers in the same call', async () => {
@@ -84,6 +86,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', 
     await expect.poll(async () => (await calls()).map((c) => c.state).join(' '), { timeout: 30_000 }).toMatch(/^(failed )+connected$/);
     const list = await calls();
     expect(list[0]?.detail).toMatch(/no media for 10 s/);
+    await expectAccessible(journey.assessor.page, 'console call, a fresh call after a long drop');
+    await expectAccessible(journey.customer.page, 'in call after a long drop', { desktop: true });
   });
 
   it('a customer reload is answered with a fresh call', async () => {
@@ -97,5 +101,6 @@ describe.skipIf(!inLoopbackOnlyNamespace())('network drops during a live call', 
     // The call that ran into the reload failed; a fresh call placed before the customer's page had
     // registered again may have timed out on the way.
     expect((await calls()).some((c) => c.state === 'failed' && c.detail === 'the connection closed')).toBe(true);
+    await expectAccessible(journey.customer.page, 'in call after a reload', { desktop: true });
   });
 });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { expectAccessible } from './support/axe.ts';
 import { CHUNK_SHA256_HEADER, CreateRecordingBody, RecordingList, RecordingResponse, RecordingView } from '../../protocol/recording.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 
@@ -43,6 +44,7 @@ describe('resumable recording upload', () => {
     const stored = await journey.assessor.storedChunkCount();
     expect(stored).toBeGreaterThanOrEqual(2);
     const grown = await pending(id);
+    await expectAccessible(journey.assessor.page, 'console recording, uploads failing');
     console.log(`during the outage: ${grown} chunks pending, ${stored} in IndexedDB, ${await journey.assessor.recordingUpload(id).getAttribute('data-pending-bytes')} B`);
 
     failChunks = false;
@@ -56,6 +58,7 @@ describe('resumable recording upload', () => {
     expect(recording.chunkCount).toBe(Number(await journey.assessor.recordingUpload(id).getAttribute('data-recorded')));
     expect(recording.chunkCount).toBeGreaterThanOrEqual(3);
     expect(await journey.assessor.storedChunkCount()).toBe(0);
+    await expectAccessible(journey.assessor.page, 'console recording, sealed');
   });
 
   it('a console reload mid-recording: the chunks left in IndexedDB are uploaded after the reload and the recording seals', async () => {
@@ -154,6 +157,7 @@ describe('recording while the server cannot create it', () => {
     expect(await serverRecordings()).toEqual([]);
     expect(uploadIds.length).toBeGreaterThanOrEqual(1);
     expect(new Set(uploadIds)).toEqual(new Set([localId]));
+    await expectAccessible(journey.assessor.page, 'console recording, kept on this computer');
     console.log(`before the server created it: ${await upload.getAttribute('data-pending')} chunks kept, ${await upload.getAttribute('data-pending-bytes')} B, after ${uploadIds.length} create attempts`);
   });
 
@@ -189,6 +193,7 @@ describe('recording while the server cannot create it', () => {
     await notice.first().waitFor({ timeout: 30_000 });
     expect(await notice.first().textContent()).toContain('test refusal');
     await page.locator('[data-testid="recording-status"][data-recording="false"]').waitFor();
+    await expectAccessible(page, 'console recording, upload stopped');
     const kept = await journey.assessor.storedChunkCount();
     // Two more timeslices of the recorder: a recorder still running would have stored more chunks.
     await page.waitForTimeout(7_000);

@@ -20,6 +20,7 @@ import sharp from 'sharp';
 import { startSmsReceiver } from '../../server/test/links/receivers.ts';
 import { startSink, type Received } from '../../server/test/webhooks/sink.ts';
 import { makeIdCard, SAMPLE_PERSON, type IdCardImages } from '../support/id-card.ts';
+import { expectAccessible } from './support/axe.ts';
 import { installImageCamera, showToCamera } from './support/image-camera.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -132,6 +133,7 @@ describe('close the claim online', () => {
     const disabled = assessor.page.getByTestId('offer-disabled');
     await disabled.waitFor();
     expect(await disabled.textContent()).toContain('identity check has not passed');
+    await expectAccessible(assessor.page, 'console settlement card, identity not checked yet');
   });
 
   it('the phone films the ID card front, back and a selfie; the console reads the MRZ and the assessor passes it', async () => {
@@ -143,6 +145,7 @@ describe('close the claim online', () => {
     await sheet.waitFor({ timeout: 20_000 });
     expect(await sheet.getAttribute('data-step')).toBe('id-front');
     await customer.page.screenshot({ path: shot('phone-identity'), animations: 'disabled' });
+    await expectAccessible(customer.page, 'identity sheet, ID card front', { desktop: true });
 
     for (const [picture, step, next] of [[card.front, 'id-front', 'id-back'], [card.back, 'id-back', 'selfie'], [selfie, 'selfie', 'send']] as const) {
       await showToCamera(customer.page, picture);
@@ -150,8 +153,10 @@ describe('close the claim online', () => {
       await customer.page.getByTestId('identity-take').click();
       await customer.page.locator(`[data-testid="identity-sheet"][data-step="${next}"]`).waitFor({ timeout: 30_000 });
     }
+    await expectAccessible(customer.page, 'identity sheet, ready to send', { desktop: true });
     await customer.page.getByTestId('identity-submit').click();
     await customer.page.getByTestId('identity-sent').waitFor({ timeout: 60_000 });
+    await expectAccessible(customer.page, 'identity sent, the assessor checking', { desktop: true });
 
     await console_.locator('[data-testid="identity-check"][data-state="submitted"]').waitFor({ timeout: 60_000 });
     for (const which of ['front', 'back', 'selfie']) await console_.getByTestId(`identity-photo-${which}`).locator('img').waitFor();
@@ -165,11 +170,13 @@ describe('close the claim online', () => {
     await dismissToasts(console_);
     await console_.getByTestId('identity-card').scrollIntoViewIfNeeded();
     await console_.getByTestId('identity-card').screenshot({ path: shot('console-identity'), animations: 'disabled' });
+    await expectAccessible(console_, 'console identity check, photos and MRZ submitted');
 
     await console_.getByTestId('identity-pass').check();
     await console_.getByTestId('identity-reason-input').fill('Card, selfie and the customer on the call match');
     await console_.getByTestId('identity-decide').click();
     await console_.locator('[data-testid="identity-check"][data-state="passed"]').waitFor();
+    await expectAccessible(console_, 'console identity check passed');
     // The phone stops saying the assessor is checking once they have decided; the camera is put down.
     await customer.page.getByTestId('identity-sent').waitFor({ state: 'detached', timeout: 10_000 });
     await customer.page.evaluate(() => {
@@ -215,6 +222,7 @@ describe('close the claim online', () => {
     await dismissToasts(page);
     await page.getByTestId('settlement-card').scrollIntoViewIfNeeded();
     await page.getByTestId('settlement-card').screenshot({ path: shot('console-settlement'), animations: 'disabled' });
+    await expectAccessible(page, 'console settlement card, offer accepted and case settled');
   });
 
   it('/receipt#<code> verifies the decision against the server', async () => {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { startSmsReceiver } from '../../server/test/links/receivers.ts';
 import { useJourney } from './support/journey.ts';
 import { viewports } from './support/launcher.ts';
@@ -60,6 +61,7 @@ describe('a settlement offered after the call', () => {
     await customer.callPage('ended');
     expect(await customer.page.getByTestId('offer-sheet').count()).toBe(0);
     expect(await customer.page.getByTestId('offer-open').count()).toBe(0);
+    await expectAccessible(assessor.page, 'console settlement card after the call');
   });
 
   it('the phone asks every few seconds while visible, not at all while hidden, and at once when shown again', async () => {
@@ -106,6 +108,7 @@ describe('a settlement offered after the call', () => {
     expect(await phone.locator('.offer-conditions').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(201, 211, 222)');
     await sheet.scrollIntoViewIfNeeded();
     await phone.screenshot({ path: path.join(shots, 'settlement-after-call.png'), animations: 'disabled' });
+    await expectAccessible(phone, 'call ended with an offer', { desktop: true });
   });
 
   it('the customer accepts with the code sent by SMS and sees the receipt; the console says accepted', async () => {
@@ -127,6 +130,7 @@ describe('a settlement offered after the call', () => {
     expect(receiptCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await phone.locator('[data-testid="offer-receipt"]').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: path.join(shots, 'settlement-after-call-receipt.png'), animations: 'disabled' });
+    await expectAccessible(phone, 'call ended, offer receipt', { desktop: true });
 
     const row = assessor.page.locator('[data-testid="offer-history-row"][data-state="accepted"]');
     await row.waitFor();
@@ -136,6 +140,7 @@ describe('a settlement offered after the call', () => {
     await phone.getByTestId('offer-close').click();
     const pill = phone.locator('[data-testid="offer-open"][data-state="accepted"]');
     await pill.waitFor();
+    await expectAccessible(phone, 'call ended, the decided offer one tap away', { desktop: true });
     await pill.click();
     expect(await phone.getByTestId('offer-receipt-code').textContent()).toBe(receiptCode);
   });
@@ -158,5 +163,6 @@ describe('a settlement offered after the call', () => {
     expect(await phone.getByTestId('offer-state-words').textContent()).toBe('You accepted this offer.');
     expect(await phone.getByTestId('offer-receipt-code').textContent()).toBe(receiptCode);
     expect(await phone.getByTestId('offer-receipt-link').getAttribute('href')).toMatch(new RegExp(`/receipt#${receiptCode}$`));
+    await expectAccessible(phone, 'call ended again, the decided offer opened', { desktop: true });
   });
 });
