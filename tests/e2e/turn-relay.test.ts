@@ -5,6 +5,7 @@
 // another secret: its 401 stops the call.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { CustomerPage } from './support/customer-page.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 import { recordPageLog } from './support/launcher.ts';
@@ -67,6 +68,8 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
       return { first, later: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0 };
     });
     expect(frames.later).toBeGreaterThan(frames.first);
+    await expectAccessible(journey.assessor.page, 'console case in a relayed call');
+    await expectAccessible(journey.customer.page, 'in a relayed call', { desktop: true });
   });
 
   it('data-channel messages cross the relay both ways', async () => {
@@ -75,6 +78,7 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     await journey.customer.openChat();
     await journey.customer.sendChat('Meter shown, also through the relay.');
     await journey.assessor.chatLine('customer', 'Meter shown, also through the relay.').waitFor();
+    await expectAccessible(journey.customer.page, 'chat sheet in a relayed call', { desktop: true });
     expect((await received(journey.assessor.page)).some((m) => m.includes('Meter shown, also through the relay.'))).toBe(true);
   });
 
@@ -97,6 +101,8 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
   it('with a secret coturn does not share, the relay-only call cannot connect (coturn answers 401)', async () => {
     await journey.assessor.page.getByTestId('hang-up').click();
     await journey.customer.callPage('ended');
+    await expectAccessible(journey.customer.page, 'call ended', { desktop: true });
+    await expectAccessible(journey.assessor.page, 'console case, call hung up');
     const port = turn.port;
     await turn.stop();
     turn = await startTurnServer({ secret: 'not-the-secret-sightline-was-given', port });
@@ -110,6 +116,8 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     await customer.open(joinUrl);
     await customer.accept();
     await journey.assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
+    await expectAccessible(journey.assessor.page, 'console case list, a customer waiting');
+    await expectAccessible(customer.page, 'waiting for the assessor', { desktop: true });
     await journey.assessor.openCase(caseId);
     await journey.assessor.page.getByTestId('connect').click();
 
@@ -123,5 +131,6 @@ describe.skipIf(!inLoopbackOnlyNamespace() || turnserverMissing() !== undefined)
     expect(candidates).toContainEqual([]);
     for (const list of candidates ?? []) expect(list).not.toContain('relay');
     expect(await journey.assessor.page.getByTestId('call-state').getAttribute('data-state')).not.toBe('connected');
+    await expectAccessible(journey.assessor.page, 'console case, the relay refused the call');
   });
 });
