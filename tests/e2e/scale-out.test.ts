@@ -17,6 +17,7 @@ import { CaseDetail, LedgerEntry } from '../../protocol/http.ts';
 import { CHUNK_SHA256_HEADER, ChunkReceipt, RecordingResponse, RecordingView } from '../../protocol/recording.ts';
 import { redisMissing } from '../../server/test/support/redis-server.ts';
 import { findPostgres } from '../../scripts/postgres.mjs';
+import { expectAccessible } from './support/axe.ts';
 import { ensureClientBuild } from './support/client-build.ts';
 import { HAPROXY, startCluster, type Cluster } from './support/cluster.ts';
 import { ConsolePage } from './support/console-page.ts';
@@ -194,6 +195,8 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     expect(after.a!.sessions).toBeGreaterThan(before.a!.sessions);
     expect(after.b!.sessions).toBe(before.b!.sessions);
     expect(sockets.filter((s) => s.registered)).toHaveLength(1);
+    await expectAccessible(assessor.page, 'console case list on B, a customer waiting');
+    await expectAccessible(customer.page, 'waiting, served by A', { desktop: true });
 
     await assessor.openCase(caseId);
     await assessor.connect();
@@ -204,6 +207,8 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     await customer.sendChat('The tiles came off near the chimney.');
     await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.filter((m) => m.type === 'chat').map((m) => m.text))).toContain('The tiles came off near the chimney.');
     await assessor.chatLine('customer', 'near the chimney').waitFor();
+    await expectAccessible(customer.page, 'chat sheet in a call across two instances', { desktop: true });
+    await expectAccessible(assessor.page, 'console case on B in the call, with the chat');
     await customer.closeChat();
   });
 
@@ -224,6 +229,7 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     const verify = spawnSync(process.execPath, [path.join(repoRoot, 'server/src/verifier/bin.mjs'), bundle.file], { encoding: 'utf8' });
     expect(verify.stdout + verify.stderr).toMatch(/VERIFIED/);
     expect(verify.status).toBe(0);
+    await expectAccessible(assessor.page, 'console case on B with a photo and an outcome');
   });
 
   it('a recording chunk is stored once whichever instance takes it', async () => {
@@ -285,6 +291,7 @@ describe.skipIf(missing.length > 0)('scale-out: two instances behind HAProxy, on
     await assessor.page.getByTestId('request-photo').click();
     await expect.poll(stillCount, { timeout: 45_000 }).toBe(2);
     await expect.poll(() => customer.evidenceCount()).toBe(2);
+    await expectAccessible(customer.page, 'in call after A was killed', { desktop: true });
     const detail = await caseOn(cluster.b.url);
     expect(detail.evidence.filter((e) => e.source === 'device-still')).toHaveLength(2);
   });
