@@ -1,11 +1,11 @@
 // The case's recordings: pick one, play it (the media route serves byte ranges), and see the case's
 // snapshots, marks, measurements, chat and call events on a timeline under the video; clicking a marker seeks there.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../protocol/http.ts';
 import type { RecordingSummary } from '../../../../protocol/recording.ts';
 import { formatBytes, formatTime } from '../../ui/format.ts';
-import { formatOffset, MARKER_KINDS, timelineMarkers, timelineSpanMs, type MarkerKind } from './timeline.ts';
+import { formatOffset, MARKER_KINDS, MARKER_SIZE, placeMarkers, timelineMarkers, timelineSpanMs, type MarkerKind } from './timeline.ts';
 import './recording.css';
 
 /** Each kind of moment has its own shape as well as its colour (WCAG 1.4.1), on the bar and in the legend. */
@@ -80,6 +80,20 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
     () => timelineMarkers({ startedAt: recording.startedAt, durationMs, evidence: detail.evidence, chat: detail.chat, calls: detail.calls, annotations: detail.annotations ?? [], measurements: detail.measurements ?? [] }),
     [recording.startedAt, durationMs, detail.evidence, detail.chat, detail.calls, detail.annotations, detail.measurements],
   );
+  /** The bar's width in CSS px, so that markers too close to share a row (a touch target apart) take the row below. */
+  const bar = useRef<HTMLDivElement>(null);
+  const [barWidth, setBarWidth] = useState(0);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    setBarWidth(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setBarWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const places = useMemo(() => placeMarkers(markers.map((m) => m.offsetMs), durationMs, barWidth), [markers, durationMs, barWidth]);
+  const lanes = Math.max(1, ...places.map((p) => p.lane + 1));
 
   const onMetadata = (): void => {
     const v = video.current;
@@ -121,14 +135,14 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
         onTimeUpdate={(e) => !probing.current && setPosition(e.currentTarget.currentTime * 1000)}
       />
       <div className="timeline" data-testid="timeline" role="group" aria-label={t('recording.timeline')}>
-        <div className="timeline-bar" onClick={(e) => seek(((e.clientX - e.currentTarget.getBoundingClientRect().left) / e.currentTarget.clientWidth) * durationMs)}>
+        <div className="timeline-bar" ref={bar} style={{ height: `${lanes * MARKER_SIZE}px` }} onClick={(e) => seek(((e.clientX - e.currentTarget.getBoundingClientRect().left) / e.currentTarget.clientWidth) * durationMs)}>
           <span className="timeline-played" style={{ width: at(position) }} />
-          {markers.map((m) => (
+          {markers.map((m, i) => (
             <button
               key={m.id}
               type="button"
               className={`timeline-marker marker-${m.kind}`}
-              style={{ left: at(m.offsetMs) }}
+              style={barWidth > 0 ? { left: `${places[i]!.x}px`, top: `${places[i]!.lane * MARKER_SIZE}px` } : { left: at(m.offsetMs) }}
               title={t('recording.markerTitle', { offset: formatOffset(m.offsetMs), label: m.label })}
               aria-label={t('recording.markerLabel', { kind: t(`recording.kind.${m.kind}`), offset: formatOffset(m.offsetMs), label: m.label })}
               data-testid="timeline-marker"

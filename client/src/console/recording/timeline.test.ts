@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallView, ChatLine, EvidenceView } from '../../../../protocol/http.ts';
-import { formatOffset, timelineMarkers, timelineSpanMs } from './timeline.ts';
+import { formatOffset, placeMarkers, timelineMarkers, timelineSpanMs } from './timeline.ts';
 
 const evidence = (id: string, receivedAt: string) => ({ id, receivedAt, source: 'device-still', width: 1920, height: 1080 }) as EvidenceView;
 const chat = (id: string, at: string, text: string) => ({ id, caseId: 'c', from: 'customer', text, at }) as ChatLine;
@@ -66,5 +66,22 @@ describe('timelineMarkers', () => {
       calls: [],
     });
     expect(markers.map((m) => m.kind)).toEqual(['chat', 'snapshot', 'chat', 'snapshot']);
+  });
+
+  it('places markers a touch target apart: one too close to another goes to the row below, none sticks out of the bar', () => {
+    // 300 px for 60 s: 5 px a second. A call starting at 0 s and a photo 1 s later would overlap.
+    expect(placeMarkers([0, 1000, 30_000, 31_000, 36_000, 60_000], 60_000, 300)).toEqual([
+      { x: 12, lane: 0 },
+      { x: 12, lane: 1 },
+      { x: 150, lane: 0 },
+      { x: 155, lane: 1 },
+      { x: 180, lane: 0 },
+      { x: 288, lane: 0 },
+    ]);
+    // On a wide bar the same moments all fit on it.
+    expect(placeMarkers([0, 10_000, 20_000], 60_000, 1200).map((p) => p.lane)).toEqual([0, 0, 0]);
+    // Given out of order, each keeps its own place; a bar not measured yet puts everything at 0.
+    expect(placeMarkers([20_000, 0], 20_000, 100)).toEqual([{ x: 88, lane: 0 }, { x: 12, lane: 0 }]);
+    expect(placeMarkers([5000], 0, 0)).toEqual([{ x: 0, lane: 0 }]);
   });
 });

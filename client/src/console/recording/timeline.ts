@@ -93,3 +93,31 @@ export function formatOffset(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/** A marker button's side in CSS px: the 24 px touch target WCAG 2.5.8 asks for. */
+export const MARKER_SIZE = 24;
+
+/**
+ * Where each marker sits on a bar `widthPx` wide: its centre `x` (kept a half marker inside either
+ * end) and its `lane` (0 on the bar, 1 the row below…). Markers closer than a marker's width share no
+ * lane, so no button covers another — a phone's narrow bar, or two photos a second apart, puts the
+ * later one in the row below instead of on top. Same order as `offsetsMs`.
+ */
+export function placeMarkers(offsetsMs: readonly number[], durationMs: number, widthPx: number, size = MARKER_SIZE): { x: number; lane: number }[] {
+  const half = size / 2;
+  const xOf = (ms: number): number => {
+    const raw = durationMs > 0 ? (Math.min(durationMs, Math.max(0, ms)) * widthPx) / durationMs : 0;
+    return widthPx >= size ? Math.min(widthPx - half, Math.max(half, raw)) : raw;
+  };
+  const order = offsetsMs.map((ms, i) => ({ i, x: xOf(ms) })).sort((a, b) => a.x - b.x || a.i - b.i);
+  /** The centre of the last marker in each lane. */
+  const lastInLane: number[] = [];
+  const placed: { x: number; lane: number }[] = new Array(offsetsMs.length);
+  for (const { i, x } of order) {
+    let lane = lastInLane.findIndex((last) => x - last >= size);
+    if (lane === -1) lane = lastInLane.length;
+    lastInLane[lane] = x;
+    placed[i] = { x, lane };
+  }
+  return placed;
+}
