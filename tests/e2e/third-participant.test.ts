@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { startLiveCall, useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
@@ -148,10 +149,12 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     // The assessor invites the expert from the case view.
     await assessorPage.getByTestId('invite-expert-open').click();
     await assessorPage.getByTestId('invite-expert-choice').selectOption(expert.id);
+    await expectAccessible(assessorPage, 'console case in a call, inviting an expert');
     await assessorPage.getByTestId('invite-expert-submit').click();
     await assessorPage.getByTestId('invited-list').filter({ hasText: EXPERT.name }).waitFor();
 
     await openAs(EXPERT);
+    await expectAccessible(third.page, 'expert\'s console, the case before joining');
     await third.page.getByTestId('participant-join').click();
     await framesLit(third.page, '[data-testid="forwarded-video"]');
     await third.page.locator('[data-testid="participant-stage"][data-state="connected"]').waitFor();
@@ -168,6 +171,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await journey.assessor.chatLine('assessor', 'The door gasket is perished').waitFor();
     await journey.assessor.sendChat('Thanks, ordering one now.');
     await third.chatLine('assessor', 'ordering one now').waitFor();
+    await expectAccessible(third.page, 'expert\'s console, joined, with the chat');
+    await expectAccessible(assessorPage, 'console case with the expert\'s tile and line');
     // Each page names the writer: the viewer's own as You, the others by name and part.
     const author = (line: ReturnType<ConsolePage['chatLine']>) => line.getByTestId('chat-author').textContent();
     await expect(author(journey.assessor.chatLine('assessor', 'The door gasket is perished'))).resolves.toContain(`${EXPERT.name} · Expert`);
@@ -181,6 +186,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await expertLine.waitFor();
     await expect(expertLine.getByTestId('chat-author').textContent()).resolves.toContain(`${EXPERT.name} · Expert`);
     await expect(customer.chatLine('assessor', 'ordering one now').getByTestId('chat-author').textContent()).resolves.toMatch(/^Assessor · /);
+    await expectAccessible(customer.page, 'chat sheet with an expert\'s line', { desktop: true });
     await customer.closeChat();
     await shoot(third.page, 'third-expert-1440');
 
@@ -202,6 +208,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await third.page.locator('[data-testid="participant-stage"][data-state="connected"]').waitFor();
     await tile(me.id, '[data-mode="listen"]').waitFor();
     await framesLit(third.page, '[data-testid="forwarded-video"]');
+    await expectAccessible(third.page, 'supervisor\'s console, listening');
     // Listening: the supervisor hears the call; their microphone sends silence and the console does not play it.
     expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.customer)).toBeGreaterThan(HEARD_DB);
     expect(await toneLevel(third.page, '[data-testid="forwarded-video"]', TONE.assessor)).toBeGreaterThan(HEARD_DB);
@@ -225,6 +232,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await shoot(third.page, 'third-supervisor-1440');
     await tile(me.id, '[data-connected="true"]').scrollIntoViewIfNeeded();
     await shoot(assessorPage, 'third-assessor-whisper-1440');
+    await expectAccessible(third.page, 'supervisor\'s console, whispering');
+    await expectAccessible(assessorPage, 'console case with a whispering supervisor');
 
     await third.page.getByTestId('participant-barge').click();
     await tile(me.id, '[data-mode="barge"]').waitFor();
@@ -237,6 +246,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await barged.waitFor();
     await expect(barged.getByTestId('chat-author').textContent()).resolves.toContain(`${SUPERVISOR.name} · Supervisor`);
     expect(await journey.customer.page.locator('[data-testid="chat-line"]', { hasText: 'goodwill voucher' }).count()).toBe(0);
+    await expectAccessible(journey.customer.page, 'chat sheet with a supervisor\'s line', { desktop: true });
     await journey.customer.closeChat();
 
     const modes = (await call(assessorPage.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
@@ -61,6 +62,7 @@ describe('a warm transfer between two consoles', () => {
 
     const card = page.getByTestId('offer-card');
     await card.waitFor();
+    await expectAccessible(page, 'console with an offer card');
     await card.getByTestId('offer-accept').click();
     await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
     await card.waitFor({ state: 'detached' });
@@ -73,6 +75,7 @@ describe('a warm transfer between two consoles', () => {
     await phone.callPage('in-call');
     await expect(phone.page.getByTestId('call-assessor').textContent()).resolves.toBe(`with ${admin.name}`);
     await expect(phone.page.getByTestId('transfer-notice').count()).resolves.toBe(0);
+    await expectAccessible(page, 'console case in a call, before the transfer');
 
     // Only now does the colleague come online, so the first offer was the admin's.
     theirs = await journey.browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -88,6 +91,7 @@ describe('a warm transfer between two consoles', () => {
     await form.getByTestId('transfer-to').selectOption(colleague.id);
     await form.getByTestId('transfer-note').fill(NOTE);
     await shoot(page, 'console-transfer-form');
+    await expectAccessible(page, 'console transfer form, warm');
     await form.getByTestId('transfer-send').click();
     const pending = page.getByTestId('transfer-pending');
     await pending.waitFor();
@@ -98,6 +102,8 @@ describe('a warm transfer between two consoles', () => {
     await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`Transferring you to ${COLLEAGUE.name}, a colleague — stay on the line`);
     await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
     await shoot(phone.page, 'call-transfer-phone');
+    await expectAccessible(phone.page, 'in call, being transferred', { desktop: true });
+    await expectAccessible(page, 'console, waiting for the colleague');
 
     // The colleague's card: marked Transfer, the note and the assistant's summary before Accept.
     const offer = bo.page.getByTestId('offer-card');
@@ -108,6 +114,7 @@ describe('a warm transfer between two consoles', () => {
     await expect(offer.getByTestId('offer-intent').textContent()).resolves.toContain('The engineer never came');
     await expect(offer.getByTestId('offer-service').textContent()).resolves.toBe('Complaint');
     await shoot(bo.page, 'console-transfer-offer');
+    await expectAccessible(bo.page, 'console with a transfer offer card');
     await offer.getByTestId('offer-accept').click();
     await bo.page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
 
@@ -115,6 +122,7 @@ describe('a warm transfer between two consoles', () => {
     // replaces it, which the page answers without a reload.
     await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`${COLLEAGUE.name} has taken over`);
     await expect(phone.page.getByTestId('call-assessor').textContent()).resolves.toBe(`with ${COLLEAGUE.name}`);
+    await expectAccessible(phone.page, 'in call, the colleague has taken over', { desktop: true });
     await bo.connect();
     const seen = await bo.waitForLiveVideo();
     expect(seen.width).toBeGreaterThan(0);
@@ -130,6 +138,7 @@ describe('a warm transfer between two consoles', () => {
     await expect.poll(() => page.getByTestId('transfer-notice').textContent()).toBe(`${COLLEAGUE.name} took over the session.`);
     await expect(page.getByTestId('transfer-pending').count()).resolves.toBe(0);
     await expect(page.getByTestId('transfer-open').count()).resolves.toBe(0);
+    await expectAccessible(page, 'console case after the colleague took over');
     expect((await call(page.request, 'GET', `/api/cases/${caseId}`, 200)).case.assessorId).toBe(colleague.id);
     await expect(call(page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ state: 'assigned', assessorName: COLLEAGUE.name });
     const ledger: { type: string; payload: Record<string, unknown> }[] = (await call(page.request, 'GET', `/api/cases/${caseId}/ledger`, 200)).entries;
@@ -138,6 +147,7 @@ describe('a warm transfer between two consoles', () => {
     expect(loads.map((a) => [a.id, a.load.video ?? 0])).toEqual(expect.arrayContaining([[adminId, 0], [colleague.id, 1]]));
     // The colleague's console offers them the Transfer action now.
     await bo.page.getByTestId('transfer-open').waitFor();
+    await expectAccessible(bo.page, 'colleague\'s console case in the call');
   });
 
   it('a cold transfer back to the queue, pinned to the admin: the customer stays on the colleague’s call until the admin’s replaces it', async () => {
@@ -150,9 +160,11 @@ describe('a warm transfer between two consoles', () => {
     await form.getByTestId('transfer-cold').check();
     await expect.poll(() => form.getByTestId('transfer-to').locator('option').allTextContents()).toContain(`${admin.name} — available`);
     await form.getByTestId('transfer-to').selectOption(admin.id);
+    await expectAccessible(bo.page, 'console transfer form, cold');
     await form.getByTestId('transfer-send').click();
     await expect(call(bo.page.request, 'GET', '/api/join/queue', 200, undefined, customer)).resolves.toMatchObject({ transferring: true, assessorName: null });
     await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe('Transferring you to a colleague — stay on the line');
+    await expectAccessible(phone.page, 'in call, back in the queue for a colleague', { desktop: true });
     // Still on the colleague's call meanwhile.
     await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
     await expect(bo.page.getByTestId('call-state').getAttribute('data-state')).resolves.toBe('connected');
