@@ -131,6 +131,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the console never contradicts itsel
   it('the link breaks too: reconnecting everywhere; the customer comes back: recovered, connected again', async () => {
     await page().evaluate(() => window.sightlineIceFault?.breakAll());
     await expectStep('reconnecting');
+    await expectAccessible(page(), 'console call, reconnecting');
     await customerContext().setOffline(false);
     await onCustomer(() => window.sightlineCustomerCall!.pauseSending(false));
     const s = await expectStep('connected', (x) => x.recovered === 'true', 90_000);
