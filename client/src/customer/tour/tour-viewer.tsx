@@ -34,6 +34,8 @@ import { useVr } from './use-vr.ts';
 
 /** Wide enough to keep the plan open beside the view from the start. */
 const WIDE = '(min-width: 900px)';
+/** The controls laid over the view that take taps: a marker under one of them is left out (it could not be tapped). */
+const OVER_VIEW = '.tour-toolbar, .tour-card-slot, .tour-panel, .tour-notice, .tour-measure, .tour-call';
 
 export interface TourViewerProps {
   tour: TourManifest;
@@ -71,6 +73,7 @@ export function TourViewer(props: TourViewerProps) {
   const onFatal = props.onError;
   const onRenderError = useCallback((error: Error) => (firstShown ? setNotice(error.message) : onFatal(error)), [firstShown, onFatal]);
   const stage = useRef<HTMLDivElement>(null);
+  const coveringControls = useCallback(() => [...(stage.current?.parentElement?.querySelectorAll(OVER_VIEW) ?? [])], []);
 
   /** Moves to a viewpoint (facing the look given, or its arrival direction); a seat's view shows the seat's card. */
   const go = useCallback(
@@ -212,6 +215,7 @@ export function TourViewer(props: TourViewerProps) {
           onHotspot={openHotspot}
           onLink={move}
           onShown={onShown}
+          coveredBy={coveringControls}
           onError={onRenderError}
           {...(vr.store ? { xr: vr.store } : {})}
         >

@@ -23,6 +23,18 @@ describe('placing markers', () => {
     expect([low!.shown, high!.shown]).toEqual([false, true]);
   });
 
+  it('leaves out a marker under a control over the view, and hides a name that would run under one', () => {
+    // A toolbar across the bottom (y 420–480): a link whose arrow reaches into it is left out, even
+    // placed first; a hotspot just above keeps its dot, and its name below would run under the toolbar.
+    const toolbar: Box = { left: 0, right: 640, top: 420, bottom: 480 };
+    const placed = placeMarkers([link(300, 430, { label: null }), hotspot(100, 380, { priority: 0, label: BELOW }), hotspot(500, 200)], [toolbar]);
+    expect(placed).toEqual([
+      { shown: false, labelHidden: false },
+      { shown: true, labelHidden: true },
+      { shown: true, labelHidden: false },
+    ]);
+  });
+
   it('hides the later of two names that would overlap, keeping both markers', () => {
     // Two links side by side, 70 px apart: their arrows clear each other, their names do not.
     const placed = placeMarkers([link(100, 300, { depth: 0.4 }), link(170, 300, { depth: 0.6 })]);

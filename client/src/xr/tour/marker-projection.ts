@@ -2,6 +2,8 @@
 // position, every rendered frame, without React renders: a registry of elements the scene projects.
 // Markers that would overlap are thinned out: link arrows first, then the nearer hotspots; a name on
 // show that would cover another marker or name is hidden while its marker stays (`placeMarkers`).
+// A marker under the page's own controls over the view (toolbar, cards, panels) is left out: it
+// could be neither seen whole nor tapped.
 import { Vector3, type Camera } from 'three';
 
 type Point = readonly [number, number, number];
@@ -14,6 +16,9 @@ export interface MarkerOptions {
   /** The marker's name is always shown above it (`.tour-marker-label`): it keeps later markers off it too. */
   labelAbove?: boolean;
 }
+
+/** The boxes of the controls laid over the view, in the canvas' pixels (its top-left corner at 0, 0). */
+export type CoverBoxes = () => readonly Box[];
 
 export interface MarkerRegistry {
   set(id: string, element: HTMLElement | null, position: Point, options?: MarkerOptions): void;
@@ -59,10 +64,11 @@ const discBox = (s: MarkerSpot): Box => ({ left: s.x - s.radius, right: s.x + s.
 
 /**
  * Which markers show and which of their names, taking them by priority (lower first), then nearest
- * first: a marker is left out if its disc touches a disc or a name already placed; a name on show
- * is hidden if it would touch a disc or name already placed, and its marker still shows.
+ * first: a marker is left out if its disc touches a cover (a control over the view), a disc or a
+ * name already placed; a name on show is hidden if it would touch a cover, a disc or name already
+ * placed, and its marker still shows.
  */
-export function placeMarkers(spots: readonly MarkerSpot[]): Placement[] {
+export function placeMarkers(spots: readonly MarkerSpot[], covers: readonly Box[] = []): Placement[] {
   const result: Placement[] = spots.map(() => ({ shown: false, labelHidden: false }));
   const discs: MarkerSpot[] = [];
   const labels: Box[] = [];
@@ -71,12 +77,12 @@ export function placeMarkers(spots: readonly MarkerSpot[]): Placement[] {
     const spot = spots[i]!;
     const disc = discBox(spot);
     if (discs.some((d) => Math.hypot(d.x - spot.x, d.y - spot.y) < d.radius + spot.radius)) continue;
-    if (labels.some((l) => overlaps(l, disc, 0))) continue;
+    if (labels.some((l) => overlaps(l, disc, 0)) || covers.some((c) => overlaps(c, disc, 0))) continue;
     discs.push(spot);
     result[i]!.shown = true;
     if (!spot.label) continue;
     const label = offset(spot.label, spot.x, spot.y);
-    const clashes = discs.some((d) => d !== spot && overlaps(label, discBox(d), LABEL_MARGIN_PX)) || labels.some((l) => overlaps(label, l, LABEL_MARGIN_PX));
+    const clashes = covers.some((c) => overlaps(label, c, 0)) || discs.some((d) => d !== spot && overlaps(label, discBox(d), LABEL_MARGIN_PX)) || labels.some((l) => overlaps(label, l, LABEL_MARGIN_PX));
     if (clashes) result[i]!.labelHidden = true;
     else labels.push(label);
   }
@@ -109,7 +115,7 @@ function labelOnShow(marker: Marker): boolean {
   return marker.labelAbove || marker.element.classList.contains('is-active');
 }
 
-export function createMarkerRegistry(): MarkerRegistry {
+export function createMarkerRegistry(covers: CoverBoxes = () => []): MarkerRegistry {
   const markers = new Map<string, Marker>();
   const point = new Vector3();
   const further = new Vector3();
@@ -140,10 +146,13 @@ export function createMarkerRegistry(): MarkerRegistry {
         }
       }
       const inView = [...markers.values()].filter((m) => m.screen.inView);
-      const placements = placeMarkers(inView.map((m) => {
-        m.size ??= measure(m.element);
-        return { ...m.screen, priority: m.priority, radius: m.size.radius, label: labelOnShow(m) ? m.size.label : null };
-      }));
+      const placements = placeMarkers(
+        inView.map((m) => {
+          m.size ??= measure(m.element);
+          return { ...m.screen, priority: m.priority, radius: m.size.radius, label: labelOnShow(m) ? m.size.label : null };
+        }),
+        inView.length > 0 ? covers() : [],
+      );
       const placed = new Map(inView.map((m, i) => [m, placements[i]!]));
       for (const marker of markers.values()) {
         const placement = placed.get(marker);

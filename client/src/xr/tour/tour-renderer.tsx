@@ -3,7 +3,7 @@
 // customer's page, and later the agent's console, put their own controls around it.
 import { Canvas } from '@react-three/fiber';
 import { XR, type XRStore } from '@react-three/xr';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Object3D, Texture } from 'three';
 import type { TourManifest } from '../../../../protocol/tour.ts';
@@ -37,13 +37,30 @@ export interface TourRendererProps {
   xr?: XRStore;
   /** More content for the canvas (an XR session's controllers, later an agent's pointer). */
   children?: ReactNode;
+  /** The page's controls laid over the view (toolbar, cards, panels): markers under them are left out. */
+  coveredBy?: () => readonly Element[];
 }
 
 export function TourRenderer(props: TourRendererProps) {
   const { t } = useTranslation('tour');
   const { tour, assets, view } = props;
   const motion = useTourMotion();
-  const markers = useMemo(createMarkerRegistry, []);
+  const root = useRef<HTMLDivElement>(null);
+  const coveredBy = useRef(props.coveredBy);
+  coveredBy.current = props.coveredBy;
+  const markers = useMemo(
+    () =>
+      createMarkerRegistry(() => {
+        const elements = coveredBy.current?.() ?? [];
+        if (!root.current || elements.length === 0) return [];
+        const origin = root.current.getBoundingClientRect();
+        return elements
+          .map((element) => element.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0)
+          .map((r) => ({ left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top }));
+      }),
+    [],
+  );
   const [shown, setShown] = useState<ReadyView | null>(null);
   const [settled, setSettled] = useState<ReadyView | null>(null);
   const [scene, setScene] = useState<Object3D | null>(null);
@@ -85,6 +102,7 @@ export function TourRenderer(props: TourRendererProps) {
 
   return (
     <div
+      ref={root}
       className="tour-renderer"
       data-testid="tour-renderer"
       data-shown-viewpoint={shown?.viewpoint ?? ''}
