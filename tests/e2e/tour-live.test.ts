@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TourManifest } from '../../protocol/tour.ts';
 import { yawDelta } from '../../client/src/xr/tour/tour-directions.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
@@ -59,6 +60,8 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     await agent().getByTestId('tour-live-panel').waitFor();
     await assessor.connect();
     await journey.customer.page.locator('[data-testid="tour-call"][data-state="connected"][data-channel="open"]').waitFor({ timeout: 30_000 });
+    await expectAccessible(journey.customer.page, 'tour in a voice call', { desktop: true });
+    await expectAccessible(agent(), 'console live tour, connected');
 
     // The customer turns; the console's copy of their view turns with them.
     for (let i = 0; i < 6; i++) await journey.customer.page.keyboard.press('ArrowLeft');
@@ -85,6 +88,8 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     // Said in words too, for a customer who cannot see the view.
     const title = cabin.viewpoints.find((v) => v.id === seat.viewpoint)!.title;
     await expect.poll(() => journey.customer.page.getByTestId('tour-agent-news').textContent()).toBe(`The agent brought you to: ${title}`);
+    await expectAccessible(journey.customer.page, 'tour led by the agent');
+    await expectAccessible(agent(), 'console live tour, the agent leading');
   });
 
   it('the agent’s pointer is visible in the customer’s rendered frame', async () => {
@@ -99,6 +104,7 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     await expect.poll(() => tour().pixelsNear(POINTER_RGB), { timeout: 10_000 }).toBeGreaterThan(40);
     await expect.poll(() => journey.customer.page.getByTestId('tour-agent-news').textContent()).toMatch(/^The agent is pointing at/);
     await journey.customer.page.screenshot({ path: path.join(SCREENSHOTS, 'tour-live-phone.png') });
+    await expectAccessible(agent(), 'console live tour, pointing');
     // The console as the agent sees it: the customer's view with the pointer, the seat map, the controls.
     await agent().evaluate(() => window.scrollTo(0, 0));
     await agent().screenshot({ path: path.join(SCREENSHOTS, 'console-tour-live.png') });
@@ -126,6 +132,8 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     const card = journey.customer.page.getByTestId('tour-offer-card');
     await card.waitFor();
     expect(await card.textContent()).toContain('23A');
+    await expectAccessible(journey.customer.page, 'tour with a seat offer', { desktop: true });
+    await expectAccessible(agent(), 'console live tour, offer sent');
     await card.getByTestId('tour-offer-accept').click();
     await agent().locator('.chat-card').getByText('seat 23A', { exact: false }).waitFor();
   });
@@ -138,6 +146,7 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     await page.getByTestId('outcome-reason').fill('Window seat 23A, agreed on the guided tour.');
     await page.getByTestId('outcome-submit').click();
     await page.getByTestId('outcome-history').getByText('23A').first().waitFor();
+    await expectAccessible(page, 'console live tour, booking recorded');
 
     const bundle = await journey.assessor.download('download-export', downloads);
     const verify = spawnSync(process.execPath, [path.join(repoRoot, 'server/src/verifier/bin.mjs'), bundle.file], { encoding: 'utf8' });
@@ -159,6 +168,7 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
     await tour().open(`${created.joinUrl}&guide=self`);
     await tour().waitForShown(cabin.start);
     expect(await page.getByTestId('tour-call').count()).toBe(0);
+    await expectAccessible(page, 'self-guided tour', { desktop: true });
     const row = journey.assessor.caseRow(created.case.id);
     await agent().getByTestId('back').click();
     await row.waitFor();
@@ -166,6 +176,7 @@ describe('guided tour: the agent leads the customer through the cabin', () => {
 
     await page.getByTestId('tour-ask-person').click();
     await page.locator('[data-testid="tour-call"][data-state="waiting"]').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'self-guided tour, waiting for a person', { desktop: true });
     await row.getByTestId('badge-waiting').waitFor({ timeout: 30_000 });
     await journey.assessor.openCase(created.case.id);
     await agent().locator('.chat-card').getByText('talk to someone', { exact: false }).waitFor();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
 import { KEY_STEP } from '../../client/src/customer/tour/look-input.ts';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
@@ -91,6 +92,7 @@ describe('preview tour: the customer looks around before buying', () => {
     const picture = await tour.picture();
     expect(picture.spread).toBeGreaterThan(12);
     await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-phone.png`) });
+    await expectAccessible(tour.page, 'cabin tour', { desktop: true });
   });
 
   it('picking seat 23A on the seat map moves the view there and shows the seat', async () => {
@@ -107,6 +109,7 @@ describe('preview tour: the customer looks around before buying', () => {
     const card = tour.page.getByTestId('seat-card');
     await expect.poll(() => card.getAttribute('data-id')).toBe('23A');
     await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-seat-phone.png`) });
+    await expectAccessible(tour.page, 'cabin tour, seat 23A', { desktop: true });
   });
 
   it('a hotspot in sight opens its card with its price', async () => {
@@ -123,6 +126,7 @@ describe('preview tour: the customer looks around before buying', () => {
     const price = hotspot.price ?? cabin.bookables.find((b) => b.id === hotspot.option)?.price;
     if (price) expect(await card.getByTestId('hotspot-price').textContent()).toContain(new Intl.NumberFormat('en-GB', { style: 'currency', currency: price.currency }).format(price.amount));
     await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-hotspot-phone.png`) });
+    await expectAccessible(tour.page, 'cabin tour, a hotspot card', { desktop: true });
   });
 
   it('a deep link opens its viewpoint facing its direction, on a desktop', async () => {
@@ -138,6 +142,7 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(state.yaw).toBe(yaw);
     expect((await tour.picture()).spread).toBeGreaterThan(12);
     await page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-desktop.png`) });
+    await expectAccessible(page, 'cabin tour from a deep link on a desktop');
   });
 
   it('3D and the 360° photo line up: each direction shows the same wall, by drag and by arrow keys', async () => {
@@ -156,6 +161,7 @@ describe('preview tour: the customer looks around before buying', () => {
     await expect.poll(async () => (await tour.state()).shownMode).toBe('panorama');
     await tour.waitForShown('aisle-front');
     expect(wallColour(await tour.centreColour())).toBe('green');
+    await expectAccessible(page, 'fixture cabin as its 360° photo');
 
     // Arrow right turns right: from −X (yaw 90) to −Z (yaw 0), the red wall.
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
@@ -196,7 +202,9 @@ describe('preview tour: the customer looks around before buying', () => {
     expect((await phone.picture()).spread).toBeGreaterThan(12);
     await phone.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-phone.png`) });
 
+    await expectAccessible(phone.page, 'hotel room tour', { desktop: true });
     await phone.openPlan();
+    await expectAccessible(phone.page, 'hotel room floor plan');
     const other = room.viewpoints.find((v) => v.id !== room.start)!;
     await phone.page.getByTestId('plan-panel').getByRole('button', { name: `Go to ${other.title}` }).click();
     await expect.poll(async () => (await phone.state()).viewpoint).toBe(other.id);
@@ -210,6 +218,7 @@ describe('preview tour: the customer looks around before buying', () => {
     await desktop.page.getByTestId('floor-plan').waitFor();
     await desktop.page.getByTestId('plan-viewer').waitFor();
     await desktop.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${room.id}-desktop.png`) });
+    await expectAccessible(desktop.page, 'hotel room with its plan beside the view on a desktop');
   });
 
   it('every other generated hotel room opens on a phone and a desktop, and shows the room', async () => {
@@ -271,6 +280,7 @@ describe('preview tour: the customer looks around before buying', () => {
     await tour.waitForShown('entrance');
     await page.getByTestId('tour-measure-toggle').click();
     await page.locator('[data-testid="tour-measure"]', { hasText: 'Tap where to measure from' }).waitFor();
+    await expectAccessible(page, 'measuring, the first point asked');
     const canvas = tour.renderer.locator('canvas');
     const box = (await canvas.boundingBox())!;
     const centre = { x: box.width / 2, y: box.height / 2 };
@@ -285,6 +295,7 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(distance).toBeGreaterThan(3.55);
     expect(distance).toBeLessThan(3.65);
     expect(await page.getByTestId('tour-measure').textContent()).toContain('3.60 m');
+    await expectAccessible(page, 'a measurement across the room');
     await page.close();
   });
 
@@ -298,6 +309,7 @@ describe('preview tour: the customer looks around before buying', () => {
     await page.goto(cabinJoinUrl);
     await page.getByTestId('tour-invalid').waitFor();
     expect(await page.getByTestId('tour-problems').textContent()).toContain('viewpoints[0].position[0]');
+    await expectAccessible(page, 'a tour that cannot be shown', { desktop: true });
     await page.close();
   });
 

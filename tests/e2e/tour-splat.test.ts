@@ -4,6 +4,7 @@
 // draws them). Spark is fetched for that tour only: the page of a tour without a splat never asks for it.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
@@ -72,6 +73,7 @@ describe('preview tour of a Gaussian-splat capture', () => {
       expect(await tour.pixelsNear([...FIXTURE_COLOURS.west])).toBeGreaterThan(2_000);
       expect(await tour.pixelsNear([...FIXTURE_COLOURS.east])).toBeGreaterThan(2_000);
       await tour.page.screenshot({ path: path.join(SCREENSHOTS, 'tour-splat-desktop.png') });
+      await expectAccessible(tour.page, 'splat tour in 3D');
     } finally {
       await context.close();
     }

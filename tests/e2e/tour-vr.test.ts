@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { prepareToursDir, writeFixtureSplat } from './support/tour-fixture.ts';
@@ -32,7 +33,7 @@ describe('preview tour in a VR headset', () => {
   });
 
   /** Opens a tour (as its 360° photos if asked) and enters VR once its start is shown. */
-  async function openInVr(tourId: string, mode: '3d' | 'panorama') {
+  async function openInVr(tourId: string, mode: '3d' | 'panorama', checkScreens = false) {
     const tour = new TourPage(journey.customer.page);
     const manifest = await fetchManifest(journey.server, tourId);
     const start = manifest.viewpoints.find((v) => v.id === manifest.start)!;
@@ -46,9 +47,11 @@ describe('preview tour in a VR headset', () => {
       await tour.page.locator(`[data-testid="tour-renderer"][data-shown-mode="${mode}"]`).waitFor();
       await tour.waitForShown(start.id);
     }
+    if (checkScreens) await expectAccessible(tour.page, `${manifest.title} offering Enter VR`);
     await tour.page.getByRole('button', { name: 'Enter VR' }).click();
     await tour.page.locator('[data-testid="tour-renderer"][data-xr="presenting"]').waitFor({ timeout: 30_000 });
     await tour.waitForShown(start.id);
+    if (checkScreens) await expectAccessible(tour.page, `${manifest.title} in VR (the page behind the headset)`);
     return { tour, manifest, start };
   }
 
@@ -60,7 +63,7 @@ describe('preview tour in a VR headset', () => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     journey.customer.page.on('requestfailed', (request) => failed.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`));
-    const { tour, manifest, start } = await openInVr(cabin, '3d');
+    const { tour, manifest, start } = await openInVr(cabin, '3d', true);
     const next = manifest.viewpoints.find((v) => v.id === manifest.links.find((l) => l.from === start.id)!.to)!;
     // The emulator grants no 'layers' and its XRWebGLBinding makes no equirect layers: the sphere path.
     expect(await tour.page.evaluate(() => window.__xrHeadset.activeSession?.enabledFeatures.includes('layers'))).toBe(false);
@@ -96,7 +99,7 @@ describe('preview tour in a VR headset', () => {
   });
 
   it('shows an operator’s Gaussian-splat capture in VR, drawn by Spark in the headset', async () => {
-    const { tour } = await openInVr('fixture-splat', '3d');
+    const { tour } = await openInVr('fixture-splat', '3d', true);
     expect((await tour.state()).shownMode).toBe('3d');
     const shot = await tour.page.screenshot({ path: path.join(repoRoot, 'docs/screenshots/tour-splat-vr.png') });
     // The fixture room in perspective, not an empty frame: ahead (−Z, where the headset faces at the
@@ -104,6 +107,7 @@ describe('preview tour in a VR headset', () => {
     expect(await spread(shot)).toBeGreaterThan(20);
     expect(wallColour(await centreOf(shot))).toBe('red');
     await leaveVr(tour.page);
+    await expectAccessible(tour.page, 'splat tour after leaving VR');
   });
 });
 

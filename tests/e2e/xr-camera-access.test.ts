@@ -6,6 +6,7 @@
 // page's canvas).
 import { describe, expect, it } from 'vitest';
 import { annotationCentre } from './support/annotation-pixels.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney, type Journey } from './support/journey.ts';
 import { cellDifference, pictureSummary, type PictureSummary } from './support/stream-picture.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
@@ -18,7 +19,7 @@ const SAME_PICTURE = 20;
 /** The same picture, but the magenta camera stream's cells are at least this far from the room's. */
 const OTHER_PICTURE = 60;
 
-async function enterArAndConnect(journey: Journey, title: string): Promise<void> {
+async function enterArAndConnect(journey: Journey, title: string, checkScreens = false): Promise<void> {
   const { assessor, customer, server } = journey;
   await assessor.login(server.url, server.admin.email, server.admin.password);
   const { caseId, joinUrl } = await assessor.createCase(title, 'Ari Example');
@@ -29,6 +30,10 @@ async function enterArAndConnect(journey: Journey, title: string): Promise<void>
   await assessor.openCase(caseId);
   await assessor.connect();
   await assessor.waitForLiveVideo(60_000);
+  if (checkScreens) {
+    await expectAccessible(customer.page, 'AR view and its DOM overlay, in a call');
+    await expectAccessible(assessor.page, 'console with the customer in AR');
+  }
 }
 
 function cameraSource(journey: Journey): Promise<string | null> {
@@ -76,7 +81,7 @@ describe('AR stream on a phone with raw camera access, its XR layer a framebuffe
   const journey = arJourney({ layer: 'own-framebuffer' });
 
   it('the assessor receives the XR camera image, not the camera stream', async () => {
-    await enterArAndConnect(journey, 'Water stain — camera access');
+    await enterArAndConnect(journey, 'Water stain — camera access', true);
     expect(await cameraSource(journey)).toBe('xr-camera-access');
     await expectRoomReceived(journey);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../protocol/http.ts';
 import { annotationCentre } from './support/annotation-pixels.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { withoutWebXr } from './support/xr-device.ts';
 
@@ -20,9 +21,11 @@ describe('fallback without WebXR: the 3D overlay over the camera', () => {
     await customer.accept();
     await customer.page.getByTestId('mode-overlay').waitFor();
     expect(await customer.page.getByTestId('mode-ar').count()).toBe(0);
+    await expectAccessible(customer.page, 'camera, overlay offered without WebXR', { desktop: true });
     await customer.page.getByTestId('mode-overlay').click();
     await customer.page.getByTestId('overlay-view').waitFor();
     expect(await customer.page.getByTestId('customer-mode').getAttribute('data-mode')).toBe('overlay');
+    await expectAccessible(customer.page, 'the 3D overlay over the camera', { desktop: true });
   });
 
   it('the assessor places a marker; it is drawn over the camera, streamed, and stored flat', async () => {
@@ -42,5 +45,7 @@ describe('fallback without WebXR: the 3D overlay over the camera', () => {
     expect(annotation?.anchor).toBeNull();
     expect(annotation?.screen.u).toBeCloseTo(0.4, 1);
     expect(annotation?.screen.v).toBeCloseTo(0.6, 1);
+    await expectAccessible(assessor.page, 'console with a flat marker, measuring refused');
+    await expectAccessible(journey.customer.page, 'the 3D overlay with the assessor’s marker, in a call');
   });
 });

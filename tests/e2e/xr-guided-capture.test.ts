@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseDetail, LedgerEntry } from '../../protocol/http.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
@@ -67,6 +68,7 @@ describe('guided capture in AR', () => {
     await bar.waitFor();
     expect(await bar.getAttribute('data-item-id')).toBe('room-overview');
     expect(await bar.textContent()).toContain('Photo 1 of 2');
+    await expectAccessible(customer.page, 'AR guided capture, the first item');
   });
 
   it('too near for an overview: "Step back" and an amber guide; from a corner of the room it turns green', async () => {
@@ -84,6 +86,7 @@ describe('guided capture in AR', () => {
     expect(await spoken.getAttribute('aria-live')).toBe('polite');
     await expect.poll(async () => (await page.evaluate(guidePixels)).amber, { timeout: 10_000 }).toBeGreaterThan(50);
     await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'customer-ar-aim-step-back.png'), animations: 'disabled' });
+    await expectAccessible(page, 'AR aim guide, step back');
 
     await pose(page, FROM_CORNER);
     await expect.poll(() => cue(page), { timeout: 20_000 }).toBe('ok');
@@ -102,6 +105,7 @@ describe('guided capture in AR', () => {
     expect(await verdict.textContent()).toContain('Room overview accepted');
     expect(await verdict.getAttribute('data-verdict')).toBe('accepted');
     await expect.poll(() => page.getByTestId('ar-checklist').getAttribute('data-item-id')).toBe('damage-close-up');
+    await expectAccessible(page, 'AR guided capture, the overview accepted');
   });
 
   it('the close-up asks to move closer from 1.4 m and is aimed 0.4 m from the floor; its photo completes the checklist', async () => {
@@ -117,6 +121,7 @@ describe('guided capture in AR', () => {
     await page.getByTestId('ar-checklist-take').click();
     await page.locator('[data-testid="ar-checklist"][data-complete="true"]').waitFor({ timeout: 30_000 });
     expect(await journey.customer.checklistProgress()).toEqual({ done: 2, total: 2, complete: true });
+    await expectAccessible(page, 'AR guided capture, the checklist complete');
   });
 
   it('the server holds both photos for their items, full size, and the ledger records the checklist', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CaseDetail, VerifyResult } from '../../protocol/http.ts';
 import { annotationCentre } from './support/annotation-pixels.ts';
+import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
@@ -46,9 +47,11 @@ describe('WebXR inspection on an AR phone', () => {
     const modeAr = customer.page.getByTestId('mode-ar');
     await modeAr.waitFor();
     expect(await customer.page.getByTestId('customer-mode').getAttribute('data-mode')).toBe('camera');
+    await expectAccessible(customer.page, 'camera with AR offered', { desktop: true });
     await modeAr.click();
     await customer.page.locator('[data-testid="ar-view"][data-state="running"]').waitFor({ state: 'attached', timeout: 60_000 });
     expect(await customer.page.getByTestId('customer-mode').getAttribute('data-mode')).toBe('ar');
+    await expectAccessible(customer.page, 'AR view and its DOM overlay');
   });
 
   it('the console connects and sees the AR stream and the mode', async () => {
@@ -56,6 +59,7 @@ describe('WebXR inspection on an AR phone', () => {
     await journey.assessor.connect();
     await journey.assessor.waitForLiveVideo(60_000);
     await expect.poll(() => journey.assessor.customerMode(), { timeout: 20_000 }).toBe('ar');
+    await expectAccessible(journey.assessor.page, 'console with the customer in AR');
   });
 
   let markerId = '';
@@ -133,6 +137,8 @@ describe('WebXR inspection on an AR phone', () => {
     await customer.page.screenshot({ path: path.join(outDir, 'customer-ar-view.png'), animations: 'disabled' });
     await assessor.page.waitForTimeout(1500);
     await assessor.page.screenshot({ path: path.join(outDir, 'console-ar-inspection.png'), animations: 'disabled', fullPage: true });
+    await expectAccessible(customer.page, 'AR view with a marker and a measurement');
+    await expectAccessible(assessor.page, 'console AR inspection with a marker and a measurement');
   });
 
   it('the annotation and the measurement are signed ledger entries, and the chain verifies', async () => {
