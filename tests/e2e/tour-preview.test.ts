@@ -146,6 +146,9 @@ describe('preview tour: the customer looks around before buying', () => {
   });
 
   it('3D and the 360° photo line up: each direction shows the same wall, by drag and by arrow keys', async () => {
+    // A switch shows the other mode once its first frame is drawn: with software WebGL on a loaded
+    // machine that can take more than expect.poll's default second (seen once at a load of 20).
+    const SWITCH = { timeout: 15_000 };
     const context = await newPeerContext(journey.browser, { viewport: { width: 800, height: 600 } });
     desktopContexts.push(context);
     const page = await context.newPage();
@@ -158,7 +161,7 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(wallColour(await tour.centreColour())).toBe('green');
 
     await page.getByRole('button', { name: '360° photo' }).click();
-    await expect.poll(async () => (await tour.state()).shownMode).toBe('panorama');
+    await expect.poll(async () => (await tour.state()).shownMode, SWITCH).toBe('panorama');
     await tour.waitForShown('aisle-front');
     expect(wallColour(await tour.centreColour())).toBe('green');
     await expectAccessible(page, 'fixture cabin as its 360° photo');
@@ -179,7 +182,7 @@ describe('preview tour: the customer looks around before buying', () => {
     expect(turned).toBeLessThan(100);
 
     await page.getByRole('button', { name: '3D' }).click();
-    await expect.poll(async () => (await tour.state()).shownMode).toBe('3d');
+    await expect.poll(async () => (await tour.state()).shownMode, SWITCH).toBe('3d');
     await page.keyboard.press('ArrowLeft');
     for (let i = 0; i < 30; i++) {
       const yaw = (await tour.state()).yaw;
