@@ -13,6 +13,20 @@ export function loudness(samples: ArrayLike<number>): number {
   return Math.sqrt(sum / samples.length);
 }
 
+/**
+ * The loudest stretch of `block` samples in `samples`: a window long enough to cover the time between
+ * two looks holds every sound since the last one, and a short sound (a syllable, a beep) is not
+ * averaged away by the quiet around it.
+ */
+export function peakLoudness(samples: ArrayLike<number>, block: number): number {
+  let peak = 0;
+  for (let start = 0; start < samples.length; start += block) {
+    const end = Math.min(samples.length, start + block);
+    peak = Math.max(peak, loudness(Array.prototype.slice.call(samples, start, end) as number[]));
+  }
+  return peak;
+}
+
 export const START = 0.04;
 export const STOP = 0.02;
 export const QUIET_MS = 700;

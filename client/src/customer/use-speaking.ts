@@ -1,9 +1,13 @@
 // Watches the assessor's audio and says whether they are speaking now (speaking.ts decides), so the
 // page can show it: someone who cannot hear the call still sees when the assessor talks to them.
 import { useEffect, useState } from 'react';
-import { loudness, nextSpeaking, type SpeakingState } from './speaking.ts';
+import { nextSpeaking, peakLoudness, type SpeakingState } from './speaking.ts';
 
 const SAMPLE_MS = 100;
+/** Samples the analyser keeps: 8192 is 170 ms at 48 kHz, more than the time between two looks, so no sound falls between them. */
+const WINDOW = 8192;
+/** The stretch loudness is measured over: about 10 ms. */
+const BLOCK = 512;
 
 export function useSpeaking(remoteAudio: MediaStream | null): boolean {
   const [speaking, setSpeaking] = useState(false);
@@ -13,7 +17,7 @@ export function useSpeaking(remoteAudio: MediaStream | null): boolean {
     if (!track || typeof AudioContext === 'undefined') return;
     const context = new AudioContext();
     const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
+    analyser.fftSize = WINDOW;
     const source = context.createMediaStreamSource(new MediaStream([track]));
     source.connect(analyser);
     // A page opened without a tap may start the context suspended; the consent tap usually allows it.
@@ -22,7 +26,7 @@ export function useSpeaking(remoteAudio: MediaStream | null): boolean {
     let state: SpeakingState = { speaking: false, quietSince: null };
     const timer = setInterval(() => {
       analyser.getByteTimeDomainData(samples);
-      state = nextSpeaking(state, loudness(samples), performance.now());
+      state = nextSpeaking(state, peakLoudness(samples, BLOCK), performance.now());
       setSpeaking(state.speaking);
     }, SAMPLE_MS);
     return () => {
