@@ -65,6 +65,13 @@ export function RecordingsPanel(props: { detail: CaseDetail }) {
   );
 }
 
+/**
+ * A marker's centre as a share of the bar, kept a half target inside either end: when the window
+ * narrows, the marker follows the bar at once instead of standing where the old width put it (and
+ * widening the page) until the bar is measured again.
+ */
+const markerLeft = (x: number, width: number): string => `clamp(${MARKER_SIZE / 2}px, ${((x / width) * 100).toFixed(3)}%, calc(100% - ${MARKER_SIZE / 2}px))`;
+
 function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; detail: CaseDetail }) {
   const { t } = useTranslation('casework');
   const video = useRef<HTMLVideoElement>(null);
@@ -142,7 +149,7 @@ function RecordingPlayer({ recording, detail }: { recording: RecordingSummary; d
               key={m.id}
               type="button"
               className={`timeline-marker marker-${m.kind}`}
-              style={barWidth > 0 ? { left: `${places[i]!.x}px`, top: `${places[i]!.lane * MARKER_SIZE}px` } : { left: at(m.offsetMs) }}
+              style={barWidth > 0 ? { left: markerLeft(places[i]!.x, barWidth), top: `${places[i]!.lane * MARKER_SIZE}px` } : { left: at(m.offsetMs) }}
               title={t('recording.markerTitle', { offset: formatOffset(m.offsetMs), label: m.label })}
               aria-label={t('recording.markerLabel', { kind: t(`recording.kind.${m.kind}`), offset: formatOffset(m.offsetMs), label: m.label })}
               data-testid="timeline-marker"
