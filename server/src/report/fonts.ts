@@ -3,9 +3,11 @@
 // fallback for text they cannot show (Chinese, Japanese, Korean), chosen string by string. pdfkit
 // embeds only the glyphs a report uses (a subset), so a Chinese report stays small. Text is
 // sanitised for the chosen set, so a character the font lacks prints as a visible replacement
-// instead of a wrong glyph.
+// instead of a wrong glyph. Each face is read and parsed once per set (per process: the service
+// finds its set once) and shared by every report after; each document still embeds its own subset.
 import fs from 'node:fs';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 
 export interface ReportFonts {
   /** Names to pass to `doc.font()`; embedded fonts are registered under these names. */
@@ -14,11 +16,39 @@ export interface ReportFonts {
   mono: string;
   /** Files to register before use (`family`: the face's PostScript name in a .ttc collection); empty for the standard fonts. */
   files: Array<{ name: string; file: string; family?: string }>;
+  /** The faces of `files`, parsed on first use and kept (a Noto Sans CJK face takes ~0.3 s of CPU to read and parse). */
+  faces: FontFaces;
   supports: (codePoint: number) => boolean;
   /** What an unsupported character prints as. */
   replacement: string;
   /** Faces for a string this set cannot show but the fallback can (CJK); absent when none was found. */
   fallback?: ReportFonts;
+}
+
+/**
+ * A set's parsed faces. fontkit faces hold no per-document state (pdfkit keeps the subset, widths and
+ * layout cache in its own per-document font), so one face serves every report, drawn one after another
+ * or interleaved (pdfkit lays out and subsets synchronously).
+ */
+export class FontFaces {
+  readonly #files: ReadonlyArray<{ name: string; file: string; family?: string }>;
+  readonly #parsed = new Map<string, fontkit.Font>();
+
+  constructor(files: ReadonlyArray<{ name: string; file: string; family?: string }>) {
+    this.#files = files;
+  }
+
+  /** The face registered as `name`, or undefined for a name the set does not embed (a PDF standard font). */
+  open(name: string): fontkit.Font | undefined {
+    const known = this.#parsed.get(name);
+    if (known) return known;
+    const entry = this.#files.find((candidate) => candidate.name === name);
+    if (!entry) return undefined;
+    const face = fontkit.create(fs.readFileSync(entry.file), entry.family);
+    if (!face) throw new Error(`report font ${entry.file} has no face named ${entry.family ?? name}`);
+    this.#parsed.set(name, face);
+    return face;
+  }
 }
 
 /** Where Debian/Ubuntu (fonts-dejavu-core), Fedora (sans and mono in two folders) and Arch put DejaVu. */
@@ -58,14 +88,16 @@ export function findReportFonts(dirs: readonly string[] = DEJAVU_DIRS, cjk: Read
  * them (the page header's "案件 <id>") use the regular face rather than embed a third subset.
  */
 export function notoCjkFonts(files: { regular: string; bold: string }): ReportFonts {
+  const faces = [
+    { name: 'report-cjk-regular', file: files.regular, family: 'NotoSansCJKsc-Regular' },
+    { name: 'report-cjk-bold', file: files.bold, family: 'NotoSansCJKsc-Bold' },
+  ];
   return {
     regular: 'report-cjk-regular',
     bold: 'report-cjk-bold',
     mono: 'report-cjk-regular',
-    files: [
-      { name: 'report-cjk-regular', file: files.regular, family: 'NotoSansCJKsc-Regular' },
-      { name: 'report-cjk-bold', file: files.bold, family: 'NotoSansCJKsc-Bold' },
-    ],
+    files: faces,
+    faces: new FontFaces(faces),
     supports: notoCjkCovers,
     // Noto Sans CJK has no U+FFFD.
     replacement: '\u25A1',
@@ -79,28 +111,25 @@ export function fontsFor(text: string, fonts: ReportFonts): ReportFonts {
   return missed > 0 && sanitizeText(text, fonts.fallback).replaced < missed ? fonts.fallback : fonts;
 }
 
-/** Every registration the document needs, the fallback's included. */
-export function fontFiles(fonts: ReportFonts): ReportFonts['files'] {
-  return [...fonts.files, ...(fonts.fallback ? fontFiles(fonts.fallback) : [])];
-}
-
 export function dejavuFonts(files: Record<keyof typeof DEJAVU_FILES, string>): ReportFonts {
+  const faces = [
+    { name: 'report-regular', file: files.regular },
+    { name: 'report-bold', file: files.bold },
+    { name: 'report-mono', file: files.mono },
+  ];
   return {
     regular: 'report-regular',
     bold: 'report-bold',
     mono: 'report-mono',
-    files: [
-      { name: 'report-regular', file: files.regular },
-      { name: 'report-bold', file: files.bold },
-      { name: 'report-mono', file: files.mono },
-    ],
+    files: faces,
+    faces: new FontFaces(faces),
     supports: dejavuCovers,
     replacement: '\uFFFD',
   };
 }
 
 export function standardFonts(): ReportFonts {
-  return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', files: [], supports: isWinAnsi, replacement: '?' };
+  return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', files: [], faces: new FontFaces([]), supports: isWinAnsi, replacement: '?' };
 }
 
 /** The characters CP1252 (WinAnsi) adds in 0x80–0x9F, the only ones above Latin-1 the standard fonts have. */

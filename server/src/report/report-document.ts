@@ -27,7 +27,7 @@ const BACKLOG_BYTES = 4 * 1024 * 1024;
 /** The PDF as a stream; a drawing error destroys the stream with that error. */
 export function renderReport(report: CaseReport, deps: RenderDeps): Readable {
   const words = reportWords(report.language);
-  const doc = createReportDocument(deps.fonts, {
+  const doc = createReportDocument({
     title: words.say('document.title', { title: report.case.title }),
     subject: words.say('document.subject', { id: report.case.id }),
   });

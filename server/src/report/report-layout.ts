@@ -3,7 +3,7 @@
 // header and footer on every page once the page count is known.
 import PDFDocument from 'pdfkit';
 import type { ReportFonts } from './fonts.ts';
-import { fontFiles, fontsFor, sanitizeText } from './fonts.ts';
+import { fontsFor, sanitizeText } from './fonts.ts';
 import type { ReportWords } from './format.ts';
 
 export const MARGIN = { top: 80, bottom: 64, left: 50, right: 50 } as const;
@@ -64,20 +64,28 @@ export interface Pen {
   gap(points: number): void;
 }
 
-export function createReportDocument(fonts: ReportFonts, info: { title: string; subject: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
+export function createReportDocument(info: { title: string; subject: string }): PDFKit.PDFDocument {
+  return new PDFDocument({
     size: 'A4',
     margins: { ...MARGIN },
     bufferPages: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Sightline', Producer: 'Sightline (pdfkit)' },
   });
-  // Registering names a file; pdfkit opens it (and embeds a subset) only when a string is drawn in it.
-  for (const { name, file, family } of fontFiles(fonts)) doc.registerFont(name, file, family);
-  return doc;
 }
 
 export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts, words: ReportWords): Pen {
   let replaced = 0;
+  // A face is registered with the document when a string is first drawn in it, so an English report
+  // never opens the CJK faces; pdfkit embeds a subset of each face the document registered and used.
+  const registered = new Set<string>();
+  const select = (set: ReportFonts, name: string): string => {
+    if (!registered.has(name)) {
+      const face = set.faces.open(name);
+      if (face) doc.registerFont(name, face);
+      registered.add(name);
+    }
+    return name;
+  };
   const left = MARGIN.left;
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const cellWidth = (columns: number): number => (width - FIELD_GUTTER * (columns - 1)) / columns;
@@ -93,7 +101,8 @@ export function createPen(doc: PDFKit.PDFDocument, fonts: ReportFonts, words: Re
     words,
     replaced: () => replaced,
     use({ font = 'regular', size = SIZE.body, colour = COLOUR.ink }, text = '') {
-      doc.font(fontsFor(text, fonts)[font]).fontSize(size).fillColor(colour);
+      const set = fontsFor(text, fonts);
+      doc.font(select(set, set[font])).fontSize(size).fillColor(colour);
     },
     text(text, x, y, { style = {}, ...options }) {
       pen.use(style, text);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dejavuFonts, findReportFonts, fontFiles, fontsFor, NOTO_CJK_FILES, notoCjkFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
+import { dejavuFonts, findReportFonts, fontsFor, NOTO_CJK_FILES, notoCjkFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
 import type { CaseReport } from '../../src/report/report-data.ts';
 import { renderReport } from '../../src/report/report-document.ts';
 import { createReportService, type ReportServiceDeps } from '../../src/report/report-service.ts';
@@ -22,7 +22,7 @@ describe('the CJK fallback', () => {
     const found = findReportFonts();
     expect(found.regular).toBe('report-regular');
     expect(found.fallback).toBeDefined();
-    expect(fontFiles(found)).toEqual(expect.arrayContaining([
+    expect([...found.files, ...(found.fallback?.files ?? [])]).toEqual(expect.arrayContaining([
       { name: 'report-cjk-regular', file: NOTO_CJK_FILES[0]!.regular, family: 'NotoSansCJKsc-Regular' },
       { name: 'report-cjk-bold', file: NOTO_CJK_FILES[0]!.bold, family: 'NotoSansCJKsc-Bold' },
     ]));
@@ -104,5 +104,20 @@ describe('a Chinese report with the CJK font', () => {
     expect(text).toContain('2026年12月4日');
     expect(text).not.toMatch(/[\uFFFD\u25A1]/);
     expect(fs.statSync(file).size).toBeLessThan(512 * 1024);
+  });
+
+  it('parses each face once for the set, and each document still embeds a subset of its own text', async () => {
+    const fonts = findReportFonts();
+    const first = await render(chinese, fonts, 'cjk-first.pdf');
+    const face = fonts.fallback?.faces.open('report-cjk-regular');
+    expect(face).toBeDefined();
+    const balcony: CaseReport = { ...chinese, case: { ...chinese.case, title: '阳台玻璃破裂', customerName: '赵敏' } };
+    const second = await render(balcony, fonts, 'cjk-second.pdf');
+    expect(fonts.fallback?.faces.open('report-cjk-regular')).toBe(face);
+    expect(pdfText(second)).toContain('阳台玻璃破裂');
+    expect(pdfText(second)).not.toMatch(/[\uFFFD\u25A1]/);
+    expect(pdfText(first)).toContain('车库漏水');
+    expect(pdfText(first)).not.toContain('阳台玻璃破裂');
+    expect(fs.statSync(second).size).toBeLessThan(512 * 1024);
   });
 });
