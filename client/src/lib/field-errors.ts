@@ -1,7 +1,10 @@
 // Which field a refusal names, so the page can show it beside that field: from the same zod schema
 // the server parses with (checked before sending), or from the server's "invalid request body:
-// <path>: <reason>; …" text when the server refused anyway.
+// <path>: <reason>; …" text when the server refused anyway. A schema's reason is shown in the page's
+// language where locales/<language>/fields.json words it (keyed by the field's path and the issue's code;
+// its English is the schema's own), else as the schema says it.
 import type { z } from 'zod';
+import { i18next } from '../i18n/i18n.ts';
 
 /** Field path ("intent", "existing.code") → the reason, in the schema's own words. */
 export type FieldErrors = Record<string, string>;
@@ -12,9 +15,18 @@ export function fieldErrorsOfIssues(issues: readonly z.core.$ZodIssue[]): FieldE
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || 'form';
-    errors[key] ??= issue.message;
+    errors[key] ??= issueWords(issue);
   }
   return errors;
+}
+
+/** `fields:<path>.<code in camel case>` (e.g. fields:intent.tooBig with {{maximum}}) when it exists, else the schema's reason. */
+function issueWords(issue: z.core.$ZodIssue): string {
+  const code = issue.code.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const key = `fields:${[...issue.path.map(String), code].join('.')}`;
+  if (!i18next.isInitialized || !i18next.exists(key)) return issue.message;
+  const bound = issue as { maximum?: unknown; minimum?: unknown };
+  return i18next.t(key, { maximum: Number(bound.maximum), minimum: Number(bound.minimum) });
 }
 
 /**
