@@ -2,6 +2,7 @@
 // customer hung up; the camera and microphone are already stopped. What happens next, and a way back
 // in while the link is valid. Either way the customer is asked how it went (the survey card). A
 // settlement offer the assessor makes now shows here, and a decided one's receipt stays reachable.
+import { useEffect, useRef } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
@@ -16,6 +17,9 @@ export function CallEnded(props: { join: JoinView; token: string; by: 'assessor'
   const valid = new Date(props.join.expiresAt).getTime() > props.now.getTime();
   const left = props.by === 'customer';
   const offer = useOffer({ token: props.token, messages: null });
+  // The call's controls are gone: focus starts again from this screen's heading, not lost on the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <main className="call-app call-app-ended" data-testid="customer-call" data-state={left ? 'left' : 'ended'}>
       <section className="call-ended" data-testid="call-ended" data-by={props.by}>
@@ -25,7 +29,9 @@ export function CallEnded(props: { join: JoinView; token: string; by: 'assessor'
         <div className="call-ended-icon" aria-hidden="true">
           {left ? '↩' : '✓'}
         </div>
-        <h1>{t(left ? 'ended.left' : 'ended.ended')}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {t(left ? 'ended.left' : 'ended.ended')}
+        </h1>
         <p className="call-ended-case">{props.join.case.title}</p>
         <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} inline />
         <p>{t('ended.off')}</p>

@@ -1,7 +1,7 @@
 // After the call, "How did we do?": five faces from Very poor to Excellent (a radio group, so arrow keys
 // move between them), an optional comment, Send or Skip. One answer per join link: a link that has
 // answered shows the thank-you, not the form, and so does a second answer the server refuses as such.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_SURVEY_COMMENT } from '../../../protocol/after-session.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { fetchSurvey, postSurvey } from './join-api.ts';
@@ -27,6 +27,17 @@ export function SurveyCard(props: { token: string }) {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const commentId = useId();
+  // The customer's own Send, Skip or reopen replaces what had focus: focus follows to what replaces it.
+  const answered = useRef(false);
+  const follow = useCallback((element: HTMLElement | null) => {
+    if (!element || !answered.current) return;
+    answered.current = false;
+    element.focus();
+  }, []);
+  const choose = (next: State): void => {
+    answered.current = true;
+    setState(next);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
@@ -51,9 +62,9 @@ export function SurveyCard(props: { token: string }) {
     setProblem(null);
     try {
       await postSurvey(token, comment.trim() ? { score, comment } : { score });
-      setState({ kind: 'thanks', score });
+      choose({ kind: 'thanks', score });
     } catch (error) {
-      if (error instanceof ApiRequestError && error.code === 'already_answered') setState({ kind: 'thanks', score: null });
+      if (error instanceof ApiRequestError && error.code === 'already_answered') choose({ kind: 'thanks', score: null });
       else setProblem(messageOf(error));
     } finally {
       setSending(false);
@@ -63,7 +74,7 @@ export function SurveyCard(props: { token: string }) {
   if (state.kind === 'loading' || state.kind === 'none') return null;
   if (state.kind === 'thanks') {
     return (
-      <section className="survey survey-thanks" role="status" data-testid="survey-thanks">
+      <section ref={follow} tabIndex={-1} className="survey survey-thanks" role="status" data-testid="survey-thanks">
         <h2>{t('survey.thanksTitle')}</h2>
         <p>{t('survey.thanksText')}</p>
       </section>
@@ -72,14 +83,14 @@ export function SurveyCard(props: { token: string }) {
   if (state.kind === 'skipped') {
     return (
       <p className="survey-skipped" data-testid="survey-skipped">
-        <button type="button" className="btn btn-ghost btn-small" data-testid="survey-reopen" onClick={() => setState({ kind: 'form' })}>
+        <button ref={follow} type="button" className="btn btn-ghost btn-small" data-testid="survey-reopen" onClick={() => choose({ kind: 'form' })}>
           {t('survey.reopen')}
         </button>
       </p>
     );
   }
   return (
-    <form className="survey" data-testid="survey" onSubmit={send} noValidate>
+    <form ref={follow} tabIndex={-1} className="survey" data-testid="survey" onSubmit={send} noValidate>
       <fieldset className="survey-scores" role="radiogroup">
         <legend>
           <h2>{t('survey.title')}</h2>
@@ -116,7 +127,7 @@ export function SurveyCard(props: { token: string }) {
         </p>
       )}
       <div className="survey-actions">
-        <button type="button" className="btn btn-ghost" data-testid="survey-skip" disabled={sending} onClick={() => setState({ kind: 'skipped' })}>
+        <button type="button" className="btn btn-ghost" data-testid="survey-skip" disabled={sending} onClick={() => choose({ kind: 'skipped' })}>
           {t('survey.skip')}
         </button>
         <button type="submit" className="btn btn-primary" data-testid="survey-send" disabled={sending}>

@@ -1,31 +1,24 @@
 // The plain-camera aim guide: a full-screen viewfinder showing exactly the camera's frame, with a
 // corner frame sized for the item (wide or close-up), the item's hint, and the shutter.
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSrcObject } from '../../ui/use-src-object.ts';
+import { useDialogFocus } from '../use-dialog-focus.ts';
 import { aimInstruction, type ChecklistAim } from './checklist-state.ts';
 
 export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; taking: boolean; onShutter: () => void; onClose: () => void }) {
   const { t } = useTranslation('capture');
   const video = useSrcObject<HTMLVideoElement>(props.stream);
-  const shutter = useRef<HTMLButtonElement>(null);
-  const close = useRef(props.onClose);
-  close.current = props.onClose;
+  const dialog = useRef<HTMLDivElement>(null);
   const settings = props.stream.getVideoTracks()[0]?.getSettings();
   // The frame has the camera's own shape, so what is inside the guide is what the photo shows.
   const ratio = settings?.width && settings.height ? settings.width / settings.height : 4 / 3;
 
-  useEffect(() => {
-    shutter.current?.focus();
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') close.current();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  // Full screen over the call: Tab stays on its two buttons, Escape cancels.
+  useDialogFocus(dialog, { modal: true, onClose: props.onClose, initial: '.shutter' });
 
   return (
-    <div className="viewfinder" role="dialog" aria-modal="true" aria-labelledby="viewfinder-title" data-testid="checklist-viewfinder" data-aim={props.aim.aim}>
+    <div ref={dialog} className="viewfinder" role="dialog" aria-modal="true" aria-labelledby="viewfinder-title" data-testid="checklist-viewfinder" data-aim={props.aim.aim}>
       <div className="viewfinder-top">
         <span className="viewfinder-step">
           {t('position', { position: props.aim.position, total: props.aim.total })}
@@ -53,7 +46,6 @@ export function AimViewfinder(props: { stream: MediaStream; aim: ChecklistAim; t
           {t('cancel')}
         </button>
         <button
-          ref={shutter}
           type="button"
           className="shutter"
           data-testid="checklist-shutter"

@@ -2,7 +2,7 @@
 // viewfinder, the verdict (accepted → next item; rejected → what to fix and "Retake"), upload
 // progress, and the list of items. It takes useChecklist's state: the call screen owns the hook,
 // because the AR view shows the same item, aim guide and shutter over the camera.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItemState, ChecklistView } from '../../../../protocol/checklist.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -17,12 +17,17 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
   const [aiming, setAiming] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const takeButton = useRef<HTMLButtonElement>(null);
+  const card = useRef<HTMLElement>(null);
   const { view, current, aim, activity, verdict } = checklist;
+  const busy = activity?.kind === 'taking' || activity?.kind === 'uploading';
+  // After a photo the Take button waits (disabled) for the upload: focus waits on the card, then goes back to it.
+  useEffect(() => {
+    if (!busy && document.activeElement === card.current) takeButton.current?.focus();
+  }, [busy]);
   if (!view) return null;
 
   const done = doneCount(view);
   const total = view.items.length;
-  const busy = activity?.kind === 'taking' || activity?.kind === 'uploading';
   const mine = activity && current && activity.itemId === current.id ? activity : null;
   const rejected = current && !busy ? rejection(current, verdict) : null;
 
@@ -33,14 +38,16 @@ export function ChecklistPanelView({ checklist, stream }: { checklist: Checklist
   };
   const closeViewfinder = (): void => {
     setAiming(false);
-    takeButton.current?.focus();
+    const take = takeButton.current;
+    if (take && !take.disabled) take.focus();
+    else card.current?.focus();
   };
   const shoot = (): void => {
     if (current) void checklist.capture(current.id).finally(closeViewfinder);
   };
 
   return (
-    <section className="card checklist" data-testid="checklist" data-complete={view.complete} data-done={done} data-total={total} aria-labelledby="checklist-heading">
+    <section ref={card} tabIndex={-1} className="card checklist" data-testid="checklist" data-complete={view.complete} data-done={done} data-total={total} aria-labelledby="checklist-heading">
       <div className="checklist-head">
         <h2 id="checklist-heading">{t('heading')}</h2>
         <span className={`badge ${view.complete ? 'badge-ok' : 'badge-brand'}`} data-testid="checklist-progress">
