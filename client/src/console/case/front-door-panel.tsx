@@ -8,6 +8,7 @@ import type { QueueChannel } from '../../../../protocol/queue.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api.ts';
 import { SERVICE_TITLE, sourceWords } from '../../ui/service-words.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { handOffReasonWords } from '../queue/hand-off-reason.ts';
 import './front-door-panel.css';
 
 const CHANNEL: Record<QueueChannel, string> = { text: 'text', voice: 'voice', video: 'video', xr: 'xr' };
@@ -66,7 +67,7 @@ export function FrontDoorPanel(props: { caseId: string; revision: number }) {
           ))}
         </ol>
       )}
-      {summary && <p className="small muted" data-testid="front-door-handoff">{t('frontDoor.handedOver', { reason: summary.reason, count: summary.photos.count })}</p>}
+      {summary && <p className="small muted" data-testid="front-door-handoff">{t('frontDoor.handedOver', { reason: handOffReasonWords(summary.reason), count: summary.photos.count })}</p>}
       {callback && (
         <p className="small" data-testid="front-door-callback">
           <Trans t={t} i18nKey={callback.note ? 'frontDoor.callbackNote' : 'frontDoor.callback'} values={{ phone: callback.phone, note: callback.note }} components={{ b: <strong /> }} />

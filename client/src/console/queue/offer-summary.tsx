@@ -4,6 +4,7 @@
 import { Trans, useTranslation } from 'react-i18next';
 import type { QueueOffer } from '../../../../protocol/queue.ts';
 import { SERVICE_TITLE, sourceWords } from '../../ui/service-words.ts';
+import { handOffReasonWords } from './hand-off-reason.ts';
 
 export function OfferSummary(props: { offer: QueueOffer }) {
   const { t } = useTranslation('console');
@@ -37,7 +38,7 @@ export function OfferSummary(props: { offer: QueueOffer }) {
             <dt>{t('queue.summary.photos')}</dt>
             <dd data-testid="offer-photos">{summary.photos.count === 0 ? t('actions.none') : summary.photos.count}</dd>
             <dt>{t('queue.summary.handedOver')}</dt>
-            <dd data-testid="offer-handoff-reason">{summary.reason}</dd>
+            <dd data-testid="offer-handoff-reason">{handOffReasonWords(summary.reason)}</dd>
           </dl>
         </>
       )}
