@@ -8,33 +8,24 @@
 // Screenshots: docs/screenshots/tour-<tour>-zh-<phone|desktop>.png.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TourManifest } from '../../protocol/tour.ts';
 import { expectAccessible } from './support/axe.ts';
-import { useJourney } from './support/journey.ts';
-import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
+import { desktopPage, useJourney } from './support/journey.ts';
+import { recordPageLog } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
+import { useToursDir } from './support/tour-fixture.ts';
 import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
 
 const SCREENSHOTS = path.join(repoRoot, 'docs/screenshots');
 
 describe('preview tours in Chinese, described in words, by keyboard, with reduced motion', () => {
-  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
-  beforeAll(async () => {
-    tours = await prepareToursDir();
-    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
-  });
+  useToursDir();
   const journey = useJourney();
-  afterAll(async () => {
-    delete process.env.SIGHTLINE_TOURS_DIR;
-    await tours.remove();
-  });
 
   const pageOf = async (name: string, kind: 'phone' | 'desktop'): Promise<Page> => {
-    const context = kind === 'phone' ? journey.contexts[1]! : await newPeerContext(journey.browser, { viewport: viewports.desktop });
-    if (kind === 'desktop') journey.contexts.push(context);
-    const page = await context.newPage();
+    if (kind === 'desktop') return desktopPage(journey, name);
+    const page = await journey.contexts[1]!.newPage();
     journey.logs.push(recordPageLog(page, name));
     return page;
   };

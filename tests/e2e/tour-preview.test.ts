@@ -5,33 +5,18 @@
 // small preview, replaced by the full panorama (or by 3D, in 3D mode); a broken tour.json is reported
 // naming the field. Screenshots go to docs/screenshots/tour-<tour>-<phone|desktop>.png.
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
+import { describe, expect, it } from 'vitest';
+import type { TourManifest } from '../../protocol/tour.ts';
 import { KEY_STEP } from '../../client/src/customer/tour/look-input.ts';
-import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
 import { expectAccessible } from './support/axe.ts';
-import { useJourney } from './support/journey.ts';
+import { desktopPage, useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
-import { createPreviewCase, fetchManifest, listTours, pictureDifference, TourPage, wallColour } from './support/tour-page.ts';
+import { useToursDir } from './support/tour-fixture.ts';
+import { createPreviewCase, fetchManifest, hotspotInSight, listTours, pictureDifference, TourPage, wallColour } from './support/tour-page.ts';
 
 const SCREENSHOTS = path.join(repoRoot, 'docs/screenshots');
-
-/** A hotspot and the viewpoint nearest to it, with the yaw that faces it: the best in sight at eye level. */
-function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
-  const pairs = tour.hotspots.map((hotspot) => {
-    const distance = (v: Viewpoint) => Math.hypot(...v.position.map((p, i) => p - hotspot.position[i]!));
-    const viewpoint = [...tour.viewpoints].sort((a, b) => distance(a) - distance(b))[0]!;
-    const look = lookFromTo(viewpoint.position, hotspot.position);
-    return { hotspot, viewpoint, yaw: Math.round(look.yaw), pitch: look.pitch };
-  });
-  const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
-  if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
-  return best;
-}
 
 /**
  * Init script: every stage the renderer shows, in order — mode, panorama size ("1024x512"; empty in
@@ -53,31 +38,11 @@ function recordStages(): void {
 
 describe('preview tour: the customer looks around before buying', () => {
   // The server reads a tours folder made for this run: the fixture tour beside the generated ones.
-  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
-  beforeAll(async () => {
-    tours = await prepareToursDir();
-    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
-  });
+  useToursDir();
   const journey = useJourney();
-  afterAll(async () => {
-    delete process.env.SIGHTLINE_TOURS_DIR;
-    await tours.remove();
-  });
 
   let cabin: TourManifest;
   let cabinJoinUrl = '';
-  const desktopContexts: BrowserContext[] = [];
-  afterAll(async () => {
-    for (const context of desktopContexts) await context.close();
-  });
-  /** A page of a desktop (1440×900) browser of its own, its log kept with the journey's. */
-  const desktopPage = async (name: string) => {
-    const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
-    desktopContexts.push(context);
-    const page = await context.newPage();
-    journey.logs.push(recordPageLog(page, name));
-    return page;
-  };
 
   it('opens the cabin tour on a phone instead of the camera, and renders the cabin', async () => {
     const tours = await listTours(journey.server);
@@ -130,7 +95,7 @@ describe('preview tour: the customer looks around before buying', () => {
   });
 
   it('a deep link opens its viewpoint facing its direction, on a desktop', async () => {
-    const page = await desktopPage('desktop');
+    const page = await desktopPage(journey, 'desktop');
     const tour = new TourPage(page);
     const target = cabin.viewpoints.find((v) => v.id !== cabin.start && v.panorama) ?? cabin.viewpoints.find((v) => v.id !== cabin.start)!;
     // A little to the left of its arrival direction: towards the window, for a seat A.
@@ -150,7 +115,7 @@ describe('preview tour: the customer looks around before buying', () => {
     // machine that can take more than expect.poll's default second (seen once at a load of 20).
     const SWITCH = { timeout: 15_000 };
     const context = await newPeerContext(journey.browser, { viewport: { width: 800, height: 600 } });
-    desktopContexts.push(context);
+    journey.contexts.push(context);
     const page = await context.newPage();
     journey.logs.push(recordPageLog(page, 'fixture'));
     const tour = new TourPage(page);
@@ -214,7 +179,7 @@ describe('preview tour: the customer looks around before buying', () => {
     await phone.waitForShown(other.id);
     await phone.page.close();
 
-    const desktop = new TourPage(await desktopPage('room-desktop'));
+    const desktop = new TourPage(await desktopPage(journey, 'room-desktop'));
     await desktop.open(joinUrl);
     await desktop.waitForShown(room.start);
     // A wide screen keeps the plan open beside the view, with the customer's place on it.
@@ -230,7 +195,7 @@ describe('preview tour: the customer looks around before buying', () => {
     for (const { id } of rooms) {
       const room = await fetchManifest(journey.server, id);
       const { joinUrl } = await createPreviewCase(journey.server, `Room preview ${id}`, id);
-      for (const [kind, page] of [['phone', await journey.contexts[1]!.newPage()], ['desktop', await desktopPage(`${id}-desktop`)]] as const) {
+      for (const [kind, page] of [['phone', await journey.contexts[1]!.newPage()], ['desktop', await desktopPage(journey, `${id}-desktop`)]] as const) {
         const tour = new TourPage(page);
         await tour.open(joinUrl);
         await tour.waitForShown(room.start);
@@ -252,7 +217,7 @@ describe('preview tour: the customer looks around before buying', () => {
     // Below 4 GB of memory the viewer shows panoramas; above, 3D.
     for (const [memory, last] of [[2, `panorama ${full.width}x${full.height} true`], [8, '3d  true']] as const) {
       const context = await newPeerContext(journey.browser, { viewport: viewports.phone, mobile: true });
-      desktopContexts.push(context);
+      journey.contexts.push(context);
       await context.addInitScript((gb) => Object.defineProperty(Navigator.prototype, 'deviceMemory', { configurable: true, get: () => gb }), memory);
       await context.addInitScript(recordStages);
       const page = await context.newPage();
@@ -276,7 +241,7 @@ describe('preview tour: the customer looks around before buying', () => {
 
   it('measuring across the room, wall to wall, gives its true width', async () => {
     // The fixture room is 3.6 m wide (x from −1.8 to 1.8); its entrance viewpoint looks along it.
-    const page = await desktopPage('measure');
+    const page = await desktopPage(journey, 'measure');
     const tour = new TourPage(page);
     const { joinUrl } = await createPreviewCase(journey.server, 'Measure the room', 'fixture-room');
     await tour.open(`${joinUrl}&node=entrance&yaw=90`);
@@ -303,7 +268,7 @@ describe('preview tour: the customer looks around before buying', () => {
   });
 
   it('a tour.json with a mistake is refused with a message naming the field', async () => {
-    const page = await desktopPage('broken');
+    const page = await desktopPage(journey, 'broken');
     await page.route('**/tours/*/tour.json', async (route) => {
       const manifest = (await (await route.fetch()).json()) as { viewpoints: { position: unknown }[] };
       manifest.viewpoints[0]!.position = ['one', 1.6, 0];

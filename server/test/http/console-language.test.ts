@@ -1,18 +1,14 @@
 // Each staff user's console language (issue 16): PUT /api/me/language sets the caller's own, GET /api/me
 // reads it back, null follows the browser again; any staff role may, nobody else, and only a language
 // the pages speak.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newUser, startHarness, type Client, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminHarness } from '../support/admin-harness.ts';
+import { newUser, type Client, type Harness } from './harness.ts';
 
 describe('console language', () => {
   let h: Harness;
   let admin: Client;
-  beforeAll(async () => {
-    h = await startHarness();
-    admin = h.client();
-    await admin.login();
-  });
-  afterAll(() => h.close());
+  useAdminHarness((server) => ({ h, admin } = server));
 
   const setLanguage = (client: Client, language: unknown) => client.json('/api/me/language', { method: 'PUT', json: { language } });
 

@@ -1,18 +1,14 @@
 // Languages on the server (issue 16): the case's language chosen at creation, the customer's page
 // language recorded from the join token and shown live to the console, and a chat line's language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useAdminHarness } from '../support/admin-harness.ts';
 import { eventsDuring } from './events.ts';
-import { bearer, startHarness, type Client, type Harness } from './harness.ts';
+import { bearer, type Client, type Harness } from './harness.ts';
 
 describe('languages', () => {
   let h: Harness;
   let admin: Client;
-  beforeAll(async () => {
-    h = await startHarness();
-    admin = h.client();
-    await admin.login();
-  });
-  afterAll(() => h.close());
+  useAdminHarness((server) => ({ h, admin } = server));
 
   const createCase = (json: Record<string, unknown>) => admin.json('/api/cases', { method: 'POST', json: { kind: 'damage', title: 'Scratched door', ...json } });
   const ledgerOf = async (caseId: string) => (await admin.json(`/api/cases/${caseId}/ledger`)).body.entries as Array<{ type: string; payload: Record<string, unknown> }>;

@@ -1,19 +1,14 @@
 // Join links after issue, over real HTTP: shown again without revoking, opened and declined by the
 // customer, refused when their sealed copy was altered or never made, expired; a new link revokes.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/storage/database.ts';
-import { bearer, startHarness, type Client, type Harness } from '../http/harness.ts';
+import { bearer, type Client, type Harness } from '../http/harness.ts';
+import { useAdminHarness } from '../support/admin-harness.ts';
 
 let h: Harness;
 let admin: Client;
-
-beforeAll(async () => {
-  h = await startHarness();
-  admin = h.client();
-  await admin.login();
-});
-afterAll(() => h.close());
+useAdminHarness((server) => ({ h, admin } = server));
 
 async function newCase(title: string, joinLinkHours?: number): Promise<{ id: string; token: string; joinUrl: string }> {
   const created = await admin.json('/api/cases', { method: 'POST', json: { title, joinLinkHours } });

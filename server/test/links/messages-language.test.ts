@@ -13,6 +13,15 @@ import { startSmtpReceiver, type SmtpReceiver } from './receivers.ts';
 const link = { organisation: 'Harbour Mutual', caseTitle: 'Storm <damage> & fence', joinUrl: 'https://sightline.example/j#abc_DEF-123', expiresAt: '2026-12-07T14:00:00.000Z' };
 const receipt = { organisation: 'Acme Insurance', caseReference: 'CLM-4411', decision: 'accepted' as const, amount: 1250.5, currency: 'CNY', receiptCode: 'ABCD-EFGH-JKMN', receiptUrl: 'https://sightline.example/receipt#ABCD-EFGH-JKMN' };
 
+/** An email as sent: its language (the HTML's lang too), subject, text paragraphs one blank line apart, and parts of its HTML. */
+function expectEmail(mail: { language: string; subject: string; text: string; html: string }, expected: { language: string; subject: string; paragraphs: string[]; html: string[] }): void {
+  expect(mail.language).toBe(expected.language);
+  expect(mail.subject).toBe(expected.subject);
+  expect(mail.text).toBe(expected.paragraphs.join('\n\n'));
+  expect(mail.html).toContain(`<html lang="${expected.language}">`);
+  for (const part of expected.html) expect(mail.html).toContain(part);
+}
+
 /** SMS segments as a phone network counts them: GSM-7 160 (153 when split), any other character UCS-2 70 (67). */
 function smsSegments(text: string): number {
   const gsm = /^[\n\r !"#$%&'()*+,\-./0-9:;<=>?@A-Z_a-z£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉÄÖÑÜ§¿äöñüà]*$/.test(text);
@@ -31,38 +40,40 @@ describe('the language a message is written in', () => {
 
 describe('join link', () => {
   it('English: word for word as before, html lang="en", Content-Language en', () => {
-    const mail = linkEmail(link);
-    expect(mail.language).toBe('en');
-    expect(mail.subject).toBe('Harbour Mutual: your video call link for “Storm <damage> & fence”');
-    expect(mail.text).toBe([
-      'Hello,', '',
-      'Harbour Mutual would like to look at “Storm <damage> & fence” with you over a live video call. Open this link on your phone to join — no app or account is needed:', '',
-      'https://sightline.example/j#abc_DEF-123', '',
-      'The link works until 7 December 2026 at 14:00 UTC. You will be asked to agree before anything is recorded.', '',
-      'If you were not expecting this message, you can ignore it.',
-    ].join('\n'));
-    expect(mail.html).toContain('<html lang="en">');
-    expect(mail.html).toContain('<p>Harbour Mutual would like to look at “Storm &lt;damage&gt; &amp; fence” with you over a live video call. Open this link on your phone to join — no app or account is needed:</p>');
-    expect(mail.html).toContain('>Join the video call</a>');
+    expectEmail(linkEmail(link), {
+      language: 'en',
+      subject: 'Harbour Mutual: your video call link for “Storm <damage> & fence”',
+      paragraphs: [
+        'Hello,',
+        'Harbour Mutual would like to look at “Storm <damage> & fence” with you over a live video call. Open this link on your phone to join — no app or account is needed:',
+        'https://sightline.example/j#abc_DEF-123',
+        'The link works until 7 December 2026 at 14:00 UTC. You will be asked to agree before anything is recorded.',
+        'If you were not expecting this message, you can ignore it.',
+      ],
+      html: [
+        '<p>Harbour Mutual would like to look at “Storm &lt;damage&gt; &amp; fence” with you over a live video call. Open this link on your phone to join — no app or account is needed:</p>',
+        '>Join the video call</a>',
+      ],
+    });
     expect(linkEmail({ ...link, organisation: null }).text).toContain('\nYour assessor would like to look at “Storm <damage> & fence”');
     expect(linkSms({ ...link, organisation: null })).toBe('Your assessor: join the video call for “Storm <damage> & fence”: https://sightline.example/j#abc_DEF-123 (works until 7 December 2026 at 14:00 UTC)');
   });
 
   it('Simplified Chinese: the words, the date as 2026年12月7日, the link, HTML escaped', () => {
     const mail = linkEmail({ ...link, language: 'zh-CN' });
-    expect(mail.language).toBe('zh-CN');
-    expect(mail.subject).toBe('Harbour Mutual：“Storm <damage> & fence”视频通话链接');
-    expect(mail.text).toBe([
-      '您好：', '',
-      'Harbour Mutual希望通过实时视频通话与您一起查看“Storm <damage> & fence”。请在手机上打开以下链接加入，无需安装App，也无需注册账号：', '',
-      'https://sightline.example/j#abc_DEF-123', '',
-      '链接有效期至2026年12月7日 14:00（UTC）。录制任何内容之前，都会先征得您的同意。', '',
-      '如果您并未预约此服务，请忽略本消息。',
-    ].join('\n'));
-    expect(mail.html).toContain('<html lang="zh-CN">');
-    expect(mail.html).toContain('“Storm &lt;damage&gt; &amp; fence”');
+    expectEmail(mail, {
+      language: 'zh-CN',
+      subject: 'Harbour Mutual：“Storm <damage> & fence”视频通话链接',
+      paragraphs: [
+        '您好：',
+        'Harbour Mutual希望通过实时视频通话与您一起查看“Storm <damage> & fence”。请在手机上打开以下链接加入，无需安装App，也无需注册账号：',
+        'https://sightline.example/j#abc_DEF-123',
+        '链接有效期至2026年12月7日 14:00（UTC）。录制任何内容之前，都会先征得您的同意。',
+        '如果您并未预约此服务，请忽略本消息。',
+      ],
+      html: ['“Storm &lt;damage&gt; &amp; fence”', '>加入视频通话</a>'],
+    });
     expect(mail.html).not.toContain('<damage>');
-    expect(mail.html).toContain('>加入视频通话</a>');
     expect(linkEmail({ ...link, organisation: null, language: 'zh' }).subject).toBe('“Storm <damage> & fence”视频通话链接');
   });
 

@@ -14,6 +14,18 @@ function run(tool: string, args: string[]): string {
 export const pdfText = (file: string, page?: number): string =>
   run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-']);
 
+/** The text with every run of white space (line breaks, column gaps) as one space, for phrases that wrap. */
+export const pdfFlatText = (file: string, page?: number): string => pdfText(file, page).replace(/\s+/g, ' ');
+
+/** One row per font: name, embedded, subset. */
+export function pdfFonts(file: string): Array<{ name: string; embedded: boolean; subset: boolean }> {
+  return run('pdffonts', [file]).split('\n').slice(2).filter((line) => line.trim() !== '').map((line) => {
+    const columns = line.trim().split(/\s+/);
+    // name … emb sub uni object ID: the flags are the fifth and fourth columns from the end.
+    return { name: columns[0] ?? '', embedded: columns.at(-5) === 'yes', subset: columns.at(-4) === 'yes' };
+  });
+}
+
 export function pdfPageCount(file: string): number {
   const match = /^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]));
   if (!match?.[1]) throw new Error(`pdfinfo found no page count in ${file}`);

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { standardFonts } from '../../src/report/fonts.ts';
 import type { CaseReport, ReportEvidence } from '../../src/report/report-data.ts';
-import { renderReport } from '../../src/report/report-document.ts';
 import { flatJpeg } from '../evidence/fixtures.ts';
-import { pdfImages, pdfText } from './poppler.ts';
+import { renderReportFile } from '../support/report-pdf.ts';
+import { pdfFlatText, pdfImages } from './poppler.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-report-doc-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,16 +43,12 @@ const report: CaseReport = {
 describe('renderReport with the standard fonts', () => {
   it('draws a readable report from a report that lacks a decision, a preview and a clean verification', async () => {
     const jpeg = await flatJpeg(640, 480, '#a0522d');
-    const stream = renderReport(report, {
+    const file = await renderReportFile(report, {
       fonts: standardFonts(),
       readPreview: async (sha256) => (sha256 === 'a'.repeat(64) ? { ok: true, bytes: jpeg } : { ok: false, reason: 'the preview is missing from the blob store' }),
-    });
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const file = path.join(dir, 'standard.pdf');
-    fs.writeFileSync(file, Buffer.concat(chunks));
+    }, path.join(dir, 'standard.pdf'));
 
-    const flat = pdfText(file).replace(/\s+/g, ' ');
+    const flat = pdfFlatText(file);
     expect(flat).toContain('Zalanie lazienki, Lódz');
     expect(flat).toContain('Pawel Nowak');
     expect(flat).toContain('Woda cieknie ?? ?');

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dejavuFonts, findReportFonts, fontsFor, NOTO_CJK_FILES, notoCjkFonts, sanitizeText, standardFonts } from '../../src/report/fonts.ts';
+import { dejavuFonts, findReportFonts, fontsFor, NOTO_CJK_FILES, notoCjkFonts, sanitizeText, standardFonts, type ReportFonts } from '../../src/report/fonts.ts';
 import type { CaseReport } from '../../src/report/report-data.ts';
-import { renderReport } from '../../src/report/report-document.ts';
 import { createReportService, type ReportServiceDeps } from '../../src/report/report-service.ts';
+import { renderReportFile } from '../support/report-pdf.ts';
 import { pdfText } from './poppler.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-report-fonts-'));
@@ -67,13 +67,8 @@ const chinese: CaseReport = {
   verification: { ok: true, entries: 0, blobs: 0, headHash: null, firstBroken: null },
 };
 
-async function render(report: CaseReport, fonts: ReturnType<typeof findReportFonts>, name: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of renderReport(report, { fonts, readPreview: async () => ({ ok: false, reason: 'none' }) })) chunks.push(chunk as Buffer);
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, Buffer.concat(chunks));
-  return file;
-}
+const render = (report: CaseReport, fonts: ReportFonts, name: string): Promise<string> =>
+  renderReportFile(report, { fonts, readPreview: async () => ({ ok: false, reason: 'none' }) }, path.join(dir, name));
 
 describe('a Chinese report without the CJK font', () => {
   it('still renders, in Chinese words shown as replacement marks, and says how many', async () => {

@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Client, type Harness } from '../http/harness.ts';
-import { pdfPageCount, pdfText } from './poppler.ts';
+import type { Client, Harness } from '../http/harness.ts';
+import { useAdminHarness } from '../support/admin-harness.ts';
+import { downloadReport } from '../support/report-pdf.ts';
+import { pdfFlatText, pdfFonts, pdfPageCount, pdfText } from './poppler.ts';
 import { buildReportCase, REPORT_CASE, type BuiltCase } from './report-case.ts';
 
 let h: Harness;
@@ -19,48 +20,26 @@ let zhFile: string;
 let enEmptyFile: string;
 let zhEmptyFile: string;
 
-/** One row per font: name, type, embedded, subset. */
-function pdfFonts(file: string): Array<{ name: string; embedded: boolean; subset: boolean }> {
-  const result = spawnSync('pdffonts', [file], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pdffonts failed: ${result.stderr}`);
-  return result.stdout.split('\n').slice(2).filter((line) => line.trim() !== '').map((line) => {
-    const columns = line.trim().split(/\s+/);
-    // name … emb sub uni object ID: the flags are the fifth to third columns from the end.
-    return { name: columns[0]!, embedded: columns.at(-5) === 'yes', subset: columns.at(-4) === 'yes' };
-  });
-}
-
-async function download(built: BuiltCase, file: string): Promise<void> {
-  const res = await built.assessor.fetch(`/api/cases/${built.caseId}/report`);
-  expect(res.status).toBe(200);
-  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-}
-
+useAdminHarness((server) => ({ h, admin } = server));
 beforeAll(async () => {
-  h = await startHarness();
-  admin = h.client();
-  await admin.login();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-report-lang-'));
   zh = await buildReportCase(h, admin, { language: 'zh-CN', title: '车库屋顶风暴损坏', customerName: '王芳', currency: 'CNY' });
   zhFile = path.join(dir, 'zh.pdf');
-  await download(zh, zhFile);
+  await downloadReport(zh.assessor, zh.caseId, zhFile);
   await admin.json('/api/users', { method: 'POST', json: { email: 'erin@example.test', name: 'Erin English', password: 'a long enough password', role: 'assessor' } });
   const erin = h.client();
   await erin.login('erin@example.test', 'a long enough password');
   const create = async (json: Record<string, string>): Promise<string> => (await erin.json('/api/cases', { method: 'POST', json })).body.case.id;
   enEmptyFile = path.join(dir, 'en-empty.pdf');
-  await download({ ...zh, caseId: await create({ title: REPORT_CASE.title, customerName: REPORT_CASE.customerName }), assessor: erin }, enEmptyFile);
+  await downloadReport(erin, await create({ title: REPORT_CASE.title, customerName: REPORT_CASE.customerName }), enEmptyFile);
   zhEmptyFile = path.join(dir, 'zh-empty.pdf');
-  await download({ ...zh, caseId: await create({ title: '车库屋顶风暴损坏', customerName: '王芳', language: 'zh-CN' }), assessor: erin }, zhEmptyFile);
+  await downloadReport(erin, await create({ title: '车库屋顶风暴损坏', customerName: '王芳', language: 'zh-CN' }), zhEmptyFile);
 });
-afterAll(async () => {
-  await h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the report of a Simplified Chinese case', () => {
   it('is written in Chinese: headings, decision, labels and page numbers', () => {
-    const flat = pdfText(zhFile).replace(/\s+/g, ' ');
+    const flat = pdfFlatText(zhFile);
     for (const heading of ['案件概要', '处理结果', '当前处理结果', '损失明细', '证据', '会话时间线', '聊天记录', '完整性与验证', '如何独立验证本案件']) {
       expect(flat).toContain(heading);
     }
@@ -76,7 +55,7 @@ describe('the report of a Simplified Chinese case', () => {
   });
 
   it('formats dates and money the Chinese way, times still in UTC', () => {
-    const flat = pdfText(zhFile).replace(/\s+/g, ' ');
+    const flat = pdfFlatText(zhFile);
     expect(flat).toContain('¥1,200.00');
     expect(flat).toContain('¥850.00');
     expect(flat).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}（协调世界时）/);
@@ -105,7 +84,7 @@ describe('the report of a Simplified Chinese case', () => {
 
 describe('the report of an English case', () => {
   it('stays in English and embeds no CJK font', () => {
-    const flat = pdfText(enEmptyFile).replace(/\s+/g, ' ');
+    const flat = pdfFlatText(enEmptyFile);
     expect(flat).toContain('Case summary');
     expect(flat).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     expect(pdfFonts(enEmptyFile).some((font) => /CJK/.test(font.name))).toBe(false);

@@ -7,8 +7,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMeasurement, measure } from '../../../protocol/spatial.ts';
-import { startHarness, type Client, type Harness } from '../http/harness.ts';
-import { pdfImages, pdfText, renderPage } from './poppler.ts';
+import type { Client, Harness } from '../http/harness.ts';
+import { useAdminHarness } from '../support/admin-harness.ts';
+import { downloadReport } from '../support/report-pdf.ts';
+import { pdfFlatText, pdfImages, renderPage } from './poppler.ts';
 import { buildSpatialCase, SPATIAL_CASE, type SpatialCase } from './spatial-case.ts';
 
 let h: Harness;
@@ -17,23 +19,15 @@ let built: SpatialCase;
 let dir: string;
 let pdfFile: string;
 
+useAdminHarness((server) => ({ h, admin } = server));
 beforeAll(async () => {
-  h = await startHarness();
-  admin = h.client();
-  await admin.login();
   built = await buildSpatialCase(h, admin);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sightline-spatial-report-'));
-  pdfFile = path.join(dir, 'report.pdf');
-  const res = await admin.fetch(`/api/cases/${built.caseId}/report`);
-  expect(res.status).toBe(200);
-  fs.writeFileSync(pdfFile, Buffer.from(await res.arrayBuffer()));
+  pdfFile = await downloadReport(admin, built.caseId, path.join(dir, 'report.pdf'));
 });
-afterAll(async () => {
-  await h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const flatText = (page?: number) => pdfText(pdfFile, page).replace(/\s+/g, ' ');
+const flatText = (page?: number) => pdfFlatText(pdfFile, page);
 const { tape } = SPATIAL_CASE;
 const figure = (() => {
   const m = measure(tape.a, tape.b, tape.cameraPose.position);

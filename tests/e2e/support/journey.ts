@@ -1,6 +1,6 @@
 // The shared frame of a browser journey: one server, one Chromium, a desktop console context and a
 // phone customer context, their pages wrapped and their logs recorded — printed when a step fails.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ensureClientBuild } from './client-build.ts';
 import { ConsolePage } from './console-page.ts';
@@ -73,6 +73,15 @@ export function useJourney(options: JourneyOptions = {}): Journey {
   });
 
   return journey;
+}
+
+/** A page in a desktop (1440×900) browser context of its own, closed with the journey's, its log kept with theirs. */
+export async function desktopPage(journey: Journey, name: string): Promise<Page> {
+  const context = await newPeerContext(journey.browser, { viewport: viewports.desktop });
+  journey.contexts.push(context);
+  const page = await context.newPage();
+  journey.logs.push(recordPageLog(page, name));
+  return page;
 }
 
 export interface LiveCallOptions {

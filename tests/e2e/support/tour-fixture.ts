@@ -12,6 +12,7 @@ import { EXTMeshoptCompression, EXTTextureWebP, KHRMeshQuantization } from '@glt
 import { meshopt } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
+import { afterAll, beforeAll } from 'vitest';
 import type { TourManifest as Manifest } from '../../../protocol/tour.ts';
 
 /** As a tour file is written: what the schema defaults (no `translations`) may be left out. */
@@ -327,4 +328,21 @@ export async function prepareToursDir(): Promise<{ dir: string; remove: () => Pr
     }
   }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Gives the journey's server a tours folder of its own (prepareToursDir) and removes it after the
+ * file. Call it before useJourney: the server reads SIGHTLINE_TOURS_DIR when it starts, and stops
+ * before the folder goes.
+ */
+export function useToursDir(): void {
+  let tours: Awaited<ReturnType<typeof prepareToursDir>> | undefined;
+  beforeAll(async () => {
+    tours = await prepareToursDir();
+    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
+  });
+  afterAll(async () => {
+    delete process.env.SIGHTLINE_TOURS_DIR;
+    await tours?.remove();
+  });
 }

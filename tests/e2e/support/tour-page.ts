@@ -4,7 +4,8 @@
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CaseCreated } from '../../../protocol/http.ts';
-import { readTour, TourList, type TourManifest } from '../../../protocol/tour.ts';
+import { readTour, TourList, type Hotspot, type TourManifest, type Viewpoint } from '../../../protocol/tour.ts';
+import { lookFromTo } from '../../../client/src/xr/tour/tour-directions.ts';
 import type { RunningServer } from './server.ts';
 
 /** Logs the admin in over HTTP and creates a preview case showing `tourId`. */
@@ -164,4 +165,17 @@ export function wallColour([r, g, b]: [number, number, number]): 'red' | 'green'
   if (max === r) return 'red';
   if (max === g) return 'green';
   return 'blue';
+}
+
+/** A hotspot and the viewpoint nearest to it, with the yaw that faces it: the best in sight at eye level. */
+export function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
+  const pairs = tour.hotspots.map((hotspot) => {
+    const distance = (v: Viewpoint) => Math.hypot(...v.position.map((p, i) => p - hotspot.position[i]!));
+    const viewpoint = [...tour.viewpoints].sort((a, b) => distance(a) - distance(b))[0]!;
+    const look = lookFromTo(viewpoint.position, hotspot.position);
+    return { hotspot, viewpoint, yaw: Math.round(look.yaw), pitch: look.pitch };
+  });
+  const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
+  if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
+  return best;
 }
