@@ -1,0 +1,126 @@
+// Journey: the console's panels that the other Chinese journeys do not reach (issue 16), from the settlement,
+// evidence-notes, evidence-correction and api-keys-admin journeys, without a call. The admin, whose console
+// language is 中文, opens a case whose customer sent two photos through the join link: the settlement card
+// says why no offer can be made yet; a photo gets a caption and a note; the correction form refuses an empty
+// reason; at 390 px the case is read-only in one column. On the users page an API key is shown once, then
+// its revocation is asked. Each screen: axe, no sideways scrolling, cut-off text or wrapped button at
+// 1440×900 and 1024×768, reflow at half of each, screenshots docs/screenshots/console-zh-*.png.
+import path from 'node:path';
+import type { APIRequestContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { detailedJpeg } from '../../server/test/evidence/fixtures.ts';
+import zhAdmin from '../../client/src/i18n/locales/zh-CN/admin.json';
+import { expectAccessible } from './support/axe.ts';
+import { checkConsoleZh, zh, zhText } from './support/console-zh.ts';
+import { useJourney } from './support/journey.ts';
+import { viewports } from './support/launcher.ts';
+import { repoRoot } from './support/server.ts';
+
+const c = zh.console;
+const w = zh.casework;
+
+describe('the console’s settlement, evidence and API-key panels in 中文', () => {
+  const journey = useJourney();
+  const page = () => journey.assessor.page;
+  let caseId = '';
+  let token = '';
+  const photos: string[] = [];
+
+  async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown) {
+    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}) });
+    expect(response.status(), `${method} ${route}: ${await response.text()}`).toBe(expected);
+    return expected === 204 ? null : await response.json();
+  }
+
+  /** A photo from the customer's phone (its join token, no browser): the gallery route. */
+  async function upload(file: Buffer): Promise<string> {
+    const body = new FormData();
+    body.set('source', 'gallery');
+    body.set('file', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), 'photo.jpg');
+    const res = await fetch(`${journey.server.url}/api/cases/${caseId}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+
+  const item = (id: string) => page().locator(`[data-testid="evidence-item"][data-evidence-id="${id}"]`);
+
+  it('the settlement card before an offer can be made: why not, in Chinese', async () => {
+    const { assessor, server } = journey;
+    const p = page();
+    await assessor.login(server.url, server.admin.email, server.admin.password);
+    await call(p.request, 'PUT', '/api/me/language', 200, { language: 'zh-CN' });
+    await p.reload();
+    await p.getByTestId('logout').filter({ hasText: '退出登录' }).waitFor();
+    let joinUrl: string;
+    ({ caseId, joinUrl } = await assessor.createCase('厨房地板泡水', '王芳'));
+    token = joinUrl.split('#')[1]!.split('&')[0]!;
+    await p.getByTestId('join-link-close').click();
+    const consent = await fetch(`${server.url}/api/join/consent`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ recording: true, location: false }) });
+    expect(consent.status).toBe(200);
+    const photo = await detailedJpeg(640, 480);
+    photos.push(await upload(photo), await upload(photo));
+    await assessor.openCase(caseId);
+    await item(photos[1]!).waitFor({ timeout: 15_000 });
+
+    const card = p.getByTestId('settlement-card');
+    await expect.poll(() => card.textContent()).toMatch(new RegExp(`${w.settlement.blocked.identity_required}|${w.settlement.blocked.identity_confirm}`));
+    await checkConsoleZh(p, 'console settlement card, no offer possible yet, in Chinese', 'console-zh-settlement-blocked', card);
+  });
+
+  it('the evidence viewer: a caption and a note saved; the correction form refusing an empty reason', async () => {
+    const p = page();
+    await item(photos[0]!).locator('.thumb').dispatchEvent('click');
+    const viewer = p.getByTestId('evidence-viewer');
+    await viewer.waitFor();
+    await viewer.getByTestId('evidence-caption').fill('厨房地板，水渍约两平方米');
+    await viewer.getByTestId('evidence-note').fill('地板下可能有积水，建议上门查看。');
+    await viewer.getByTestId('note-save').click();
+    await expect.poll(() => viewer.getByTestId('noted-by').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^${zhText(w.note.lastChanged, { by: 'Administrator', date: 'DATE' }).replace('DATE', '.+')}$`));
+    await checkConsoleZh(p, 'console evidence viewer with a caption and a note in Chinese', 'console-zh-evidence-note', viewer);
+
+    await viewer.getByTestId('supersede-open').click();
+    await viewer.getByTestId('supersede-submit').click();
+    await expect(viewer.getByTestId('supersede-error').textContent()).resolves.toContain(w.supersede.needReason);
+    await checkConsoleZh(p, 'console evidence viewer, the correction form with its error, in Chinese', 'console-zh-supersede-error', viewer);
+    await viewer.getByRole('button', { name: w.supersede.cancel, exact: true }).click();
+    await viewer.getByTestId('evidence-viewer-close').click();
+    await viewer.waitFor({ state: 'detached' });
+    await expect(item(photos[0]!).getByTestId('thumb-caption').textContent()).resolves.toBe('厨房地板，水渍约两平方米');
+  });
+
+  it('at 390 px the case is read-only in one column, in Chinese, no wider than the window', async () => {
+    const p = page();
+    await p.setViewportSize(viewports.phone);
+    try {
+      const notice = p.getByTestId('narrow-notice');
+      await notice.waitFor({ state: 'visible' });
+      await expect(notice.textContent()).resolves.toBe(c.case.narrow);
+      await p.evaluate(() => window.scrollTo(0, 0));
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+      await expectAccessible(p, 'console case at 390 px, read-only, in Chinese');
+      await p.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'console-zh-case-390.png'), animations: 'disabled' });
+    } finally {
+      await p.setViewportSize(viewports.desktop);
+    }
+  });
+
+  it('the users page: a new API key shown once, then its revocation asked', async () => {
+    const p = page();
+    await p.getByTestId('nav-users').click();
+    await p.getByTestId('api-key-open').click();
+    await p.getByTestId('api-key-name').fill('理赔系统（测试环境）');
+    await p.getByTestId('api-key-scope-evidence:read').check();
+    await p.getByTestId('api-key-create').click();
+    await p.getByTestId('api-key-shown').waitFor();
+    await expect(p.getByTestId('api-key-warning').textContent()).resolves.toContain(zhAdmin.newKey.onlyOnce.slice(0, 9));
+    await checkConsoleZh(p, 'API key shown once, in Chinese', 'console-zh-api-key-shown', p.getByTestId('api-key-shown'));
+    await p.getByTestId('api-key-done').click();
+    await expect.poll(() => p.getByTestId('api-key-shown').count()).toBe(0);
+
+    await p.getByTestId('api-key-revoke').click();
+    await expect(p.getByTestId('api-key-revoke-confirm').textContent()).resolves.toBe(zhAdmin.apiKeys.revokeNow);
+    await checkConsoleZh(p, 'API key, revoke asked, in Chinese', 'console-zh-api-key-revoke', p.getByTestId('api-key-row'));
+    await p.getByTestId('api-key-revoke-confirm').click();
+    await p.getByTestId('api-key-revoked').waitFor();
+  });
+});
