@@ -1,0 +1,121 @@
+// Journey in Simplified Chinese (issue 16): the preview tour's screens of tour-preview that
+// tour-language does not visit, on a phone (390×844) with &lang=zh-CN: a hotspot's card (the tour's own
+// words from its zh-CN translations), the fixture cabin as its 360° photo, a hotel room's floor plan, and
+// a tour.json with a mistake (measuring and the splat tour: tour-measure-zh). Each screen: axe, 200 %
+// reflow, a screenshot docs/screenshots/tour-<screen>-zh.png, and its words from the zh-CN locale files.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
+import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
+import { useJourney } from './support/journey.ts';
+import { recordPageLog } from './support/launcher.ts';
+import { prepareToursDir } from './support/tour-fixture.ts';
+import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
+import { HAN, zh, zhScreen } from './support/zh-screen.ts';
+
+/** A hotspot and the viewpoint nearest to it, with the yaw that faces it (as tour-preview picks it). */
+function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
+  const pairs = tour.hotspots.map((hotspot) => {
+    const distance = (v: Viewpoint) => Math.hypot(...v.position.map((p, i) => p - hotspot.position[i]!));
+    const viewpoint = [...tour.viewpoints].sort((a, b) => distance(a) - distance(b))[0]!;
+    const look = lookFromTo(viewpoint.position, hotspot.position);
+    return { hotspot, viewpoint, yaw: Math.round(look.yaw), pitch: look.pitch };
+  });
+  const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
+  if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
+  return best;
+}
+
+describe('preview tours in Simplified Chinese: a card, the plan, the 360° photo, a broken tour', () => {
+  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
+  beforeAll(async () => {
+    tours = await prepareToursDir();
+    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
+  });
+  const journey = useJourney();
+  afterAll(async () => {
+    delete process.env.SIGHTLINE_TOURS_DIR;
+    await tours.remove();
+  });
+
+  /** A new page on the phone, its log kept with the journey's. */
+  const phonePage = async (name: string): Promise<Page> => {
+    const page = await journey.contexts[1]!.newPage();
+    journey.logs.push(recordPageLog(page, name));
+    return page;
+  };
+  const generated = async (kind: TourManifest['kind']): Promise<TourManifest> => {
+    const listed = (await listTours(journey.server)).find((t) => t.kind === kind && !t.id.startsWith('fixture-'))!;
+    return fetchManifest(journey.server, listed.id);
+  };
+
+  it('a hotspot’s card in Chinese, with the tour’s own words', async () => {
+    const cabin = await generated('cabin');
+    const { joinUrl } = await createPreviewCase(journey.server, '客舱预览', cabin.id);
+    const { hotspot, viewpoint, yaw } = hotspotInSight(cabin);
+    const page = await phonePage('hotspot');
+    const tour = new TourPage(page);
+    await tour.open(`${joinUrl}&lang=zh-CN&node=${viewpoint.id}&yaw=${yaw}`);
+    await tour.waitForShown(viewpoint.id);
+    const marker = page.locator(`[data-testid="tour-hotspot"][data-hotspot="${hotspot.id}"]`);
+    await expect.poll(() => marker.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    await marker.click();
+    const card = page.getByTestId('hotspot-card');
+    await expect.poll(() => card.getAttribute('data-id')).toBe(hotspot.id);
+    const words = cabin.translations['zh-CN']?.hotspots[hotspot.id];
+    expect(await card.getByRole('heading').textContent()).toBe(words?.title ?? hotspot.title);
+    expect(await card.getByRole('heading').textContent()).toMatch(HAN);
+    await zhScreen(page, `tour-${cabin.id}-hotspot-phone`, 'cabin tour, a hotspot card', { desktop: true });
+    await page.close();
+  });
+
+  it('the fixture cabin as its 360° photo', async () => {
+    const { joinUrl } = await createPreviewCase(journey.server, '360° 照片', 'fixture-cabin');
+    const page = await phonePage('panorama');
+    const tour = new TourPage(page);
+    await tour.open(`${joinUrl}&lang=zh-CN&node=aisle-front&yaw=90`);
+    await tour.waitForShown('aisle-front');
+    await page.getByRole('button', { name: zh('tour:toolbar.panorama') }).click();
+    await expect.poll(async () => (await tour.state()).shownMode, { timeout: 15_000 }).toBe('panorama');
+    await tour.waitForShown('aisle-front');
+    await zhScreen(page, 'tour-fixture-cabin-panorama-phone', 'fixture cabin as its 360° photo');
+    await page.close();
+  });
+
+  it('a hotel room’s floor plan in Chinese moves the customer', async () => {
+    const room = await generated('hotel-room');
+    const { joinUrl } = await createPreviewCase(journey.server, '客房预览', room.id);
+    const page = await phonePage('plan');
+    const tour = new TourPage(page);
+    await tour.open(`${joinUrl}&lang=zh-CN`);
+    await tour.waitForShown(room.start);
+    await tour.openPlan();
+    const other = room.viewpoints.find((v) => v.id !== room.start)!;
+    const place = room.translations['zh-CN']?.viewpoints[other.id]?.title ?? other.title;
+    const go = page.getByTestId('plan-panel').getByRole('button', { name: zh('tour:goTo', { place }) });
+    expect(await go.count()).toBe(1);
+    await zhScreen(page, `tour-${room.id}-plan-phone`, 'hotel room floor plan');
+    await go.click();
+    await expect.poll(async () => (await tour.state()).viewpoint).toBe(other.id);
+    await page.close();
+  });
+
+  it('a tour.json with a mistake is refused in Chinese, naming the field', async () => {
+    const cabin = await generated('cabin');
+    const { joinUrl } = await createPreviewCase(journey.server, '出错的导览', cabin.id);
+    const page = await phonePage('broken');
+    await page.route('**/tours/*/tour.json', async (route) => {
+      const manifest = (await (await route.fetch()).json()) as { viewpoints: { position: unknown }[] };
+      manifest.viewpoints[0]!.position = ['one', 1.6, 0];
+      await route.fulfill({ json: manifest });
+    });
+    await page.goto(`${joinUrl}&lang=zh-CN`);
+    await page.getByTestId('consent-accept').click();
+    await page.getByTestId('tour-invalid').waitFor();
+    expect(await page.getByTestId('tour-invalid').locator('h1, h2').first().textContent()).toBe(zh('tour:invalid.title'));
+    expect(await page.getByTestId('tour-problems').textContent()).toContain('viewpoints[0].position[0]');
+    await zhScreen(page, 'tour-invalid-phone', 'a tour that cannot be shown', { desktop: true });
+    await page.close();
+  });
+
+});
