@@ -3,11 +3,12 @@
 // console language is 中文, opens the status menu and goes Available; a customer's complaint comes in
 // through the front door and its offer card is accepted; the customer joins from a Chinese link over real
 // WebRTC and the case shows the call connected and recording, the customer's language and a chat; the
-// admin invites an expert, whose own console (in 中文) joins the call, and the admin's case shows their
-// tile; the transfer form, warm (with its error) and cold; the admin hangs up: the call ended, the
-// recording sealed and played with its timeline, the wrap-up saved, the case closed. Each screen: axe,
-// no sideways scrolling or cut-off text at 1440×900 and 1024×768, reflow at half of each, screenshots
-// docs/screenshots/console-zh-*.png.
+// customer turns the camera off and mutes; the admin invites an expert, whose own console (in 中文) joins
+// the call, and the admin's case shows their tile; a supervisor listens, then whispers; the transfer form,
+// warm (with its error) and cold; the admin hangs up: the call ended, the recording sealed and played with
+// its timeline, the wrap-up saved, the case closed. Each screen: axe, no sideways scrolling, cut-off text
+// or wrapped button at 1440×900 and 1024×768, reflow at half of each (tests/e2e/support/console-zh.ts),
+// screenshots docs/screenshots/console-zh-*.png.
 import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ConsolePage } from './support/console-page.ts';
@@ -16,6 +17,7 @@ import { useJourney } from './support/journey.ts';
 import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts';
 
 const EXPERT = { name: '陈思远', email: 'chen.siyuan@example.test', password: 'a long enough password', role: 'expert' };
+const SUPERVISOR = { name: '周静', email: 'zhou.jing@example.test', password: 'a long enough password', role: 'supervisor' };
 const COLLEAGUE = { name: '赵磊', email: 'zhao.lei@example.test', password: 'a long enough password', role: 'assessor' };
 const c = zh.console;
 
@@ -49,6 +51,7 @@ describe('a live call’s console in 中文', () => {
     const me = (await call(p.request, 'GET', '/api/me', 200)).user;
     await call(p.request, 'PUT', `/api/users/${me.id}/routing`, 204, { skills: { complaints: 2 }, capacity: { video: 1 } });
     expertId = (await call(p.request, 'POST', '/api/users', 201, EXPERT)).user.id;
+    await call(p.request, 'POST', '/api/users', 201, SUPERVISOR);
     const colleague = (await call(p.request, 'POST', '/api/users', 201, COLLEAGUE)).user;
     await call(p.request, 'PUT', `/api/users/${colleague.id}/routing`, 204, { skills: { complaints: 1 }, capacity: { video: 1 } });
     await p.reload();
@@ -99,6 +102,19 @@ describe('a live call’s console in 中文', () => {
     await customer.chatLine('assessor', '请把镜头对准').waitFor();
     await expect(p.getByTestId('recording-status').textContent()).resolves.toContain(zh.casework.recording.on);
     await checkConsoleZh(p, 'console case in a live call in Chinese: markup tools, recording, chat', 'console-zh-call');
+
+    // The customer turns the camera off and mutes: the console says so in Chinese, still in call.
+    await customer.closeChat();
+    await customer.page.getByTestId('call-camera').click();
+    await customer.page.getByTestId('call-mute').click();
+    await expect.poll(() => p.getByTestId('video-badge').textContent()).toBe(c.call.badge.liveMuted);
+    await expect(p.getByTestId('video-empty').textContent()).resolves.toBe(c.call.cameraOff.camera);
+    await expect(p.getByTestId('customer-muted').textContent()).resolves.toBe(c.call.muted);
+    await checkConsoleZh(p, 'console call, the customer’s camera off and muted, in Chinese', 'console-zh-call-muted');
+    await customer.page.getByTestId('call-camera').click();
+    await customer.page.getByTestId('call-mute').click();
+    await expect.poll(() => p.getByTestId('video-badge').textContent()).toBe(c.call.badge.live);
+    await assessor.waitForLiveVideo();
   });
 
   it('an expert is invited; their own console in 中文 before and after joining; the admin sees their tile', async () => {
@@ -130,6 +146,28 @@ describe('a live call’s console in 中文', () => {
     await checkConsoleZh(p, 'console case with the expert’s tile in Chinese', 'console-zh-call-expert', p.getByTestId('participant-tiles'));
     await expert.page.getByTestId('participant-leave').click();
     await p.locator(`[data-testid="participant-tile"][data-user="${expertId}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('a supervisor listens, then whispers: their console and the admin’s case with the whispering tile, in 中文', async () => {
+    const { server } = journey;
+    const p = page();
+    await expert.page.getByTestId('logout').click();
+    await expert.login(server.url, SUPERVISOR.email, SUPERVISOR.password);
+    await call(expert.page.request, 'PUT', '/api/me/language', 200, { language: 'zh-CN' });
+    const me = (await call(expert.page.request, 'GET', '/api/me', 200)).user;
+    await expert.page.goto(`${server.url}/#/cases/${caseId}`);
+    await expert.page.reload();
+    await expert.page.getByTestId('participant-listen').click();
+    await expert.page.locator('[data-testid="participant-stage"][data-state="connected"]').waitFor({ timeout: 45_000 });
+    await expect(expert.page.getByTestId('participant-status').textContent()).resolves.toContain(c.participants.forParticipant.listen);
+    await checkConsoleZh(expert.page, 'supervisor’s console, listening, in Chinese', 'console-zh-supervisor-listen');
+    await expert.page.getByTestId('participant-whisper').click();
+    const tile = p.locator(`[data-testid="participant-tile"][data-user="${me.id}"][data-mode="whisper"]`);
+    await tile.waitFor();
+    await expect(tile.getByTestId('participant-mode').textContent()).resolves.toContain(c.participants.forAssessor.whisper);
+    await checkConsoleZh(p, 'console case with a whispering supervisor, in Chinese', 'console-zh-call-whisper', p.getByTestId('participant-tiles'));
+    await expert.page.getByTestId('participant-leave').click();
+    await p.locator(`[data-testid="participant-tile"][data-user="${me.id}"]`).waitFor({ state: 'detached' });
   });
 
   it('the transfer form: warm with its error (no colleague chosen), then cold', async () => {
