@@ -29,14 +29,6 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Clock skew of a capturing device in words, e.g. "device clock 3 min behind". */
-export function formatSkew(skewMs: number): string {
-  const minutes = Math.abs(skewMs) / 60_000;
-  const amount = minutes >= 120 ? `${(minutes / 60).toFixed(1)} h` : `${Math.round(minutes)} min`;
-  // skew = receivedAt − deviceTime: a positive skew means the device clock is behind the server's.
-  return `device clock ${amount} ${skewMs > 0 ? 'behind' : 'ahead'}`;
-}
-
 /** Skews under two minutes are ordinary clock drift and not worth showing. */
 export function isNotableSkew(skewMs: number | null): skewMs is number {
   return skewMs !== null && Math.abs(skewMs) > 2 * 60_000;

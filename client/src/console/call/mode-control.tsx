@@ -11,8 +11,8 @@ import type { CustomerModeState, ModeRequest } from '../markup/markup-session.ts
 
 const answerText = (r: ModeRequest): string => i18next.t(`console:call.mode.answer.${r.status}`, { mode: modeText[r.mode] });
 
-/** The language the customer reads: their page's when known, else the case's; null: the console's. */
-export const ReaderLanguage = createContext<string | null>(null);
+/** The languages the customer reads, most wanted first: their page's (null until known), the case's; none: the console's. */
+export const ReaderLanguage = createContext<ReadonlyArray<string | null | undefined>>([]);
 
 const MODES: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'text'];
 

@@ -3,12 +3,16 @@ import { i18next } from '../../i18n/i18n.ts';
 import { reasonLanguage, suggestedReason } from './mode-reason.ts';
 
 describe('the suggested reason of a mode switch request', () => {
-  it('is in the customer’s language when the console knows it, else the console’s', () => {
-    expect(reasonLanguage('zh-CN', 'en')).toBe('zh-CN');
-    expect(reasonLanguage('zh', 'en')).toBe('zh-CN');
-    expect(reasonLanguage('en-GB', 'zh-CN')).toBe('en');
-    expect(reasonLanguage(null, 'zh-CN')).toBe('zh-CN');
-    expect(reasonLanguage('fr', 'zh-CN')).toBe('zh-CN');
+  it('is in the customer’s page language, else the case’s, else the console’s', () => {
+    expect(reasonLanguage(['zh-CN', null], 'en')).toBe('zh-CN');
+    expect(reasonLanguage(['zh', 'en'], 'en')).toBe('zh-CN');
+    expect(reasonLanguage(['en-GB', 'zh-CN'], 'zh-CN')).toBe('en');
+    expect(reasonLanguage([null, 'zh-CN'], 'en')).toBe('zh-CN');
+    expect(reasonLanguage([null, null], 'zh-CN')).toBe('zh-CN');
+    expect(reasonLanguage([], 'zh-CN')).toBe('zh-CN');
+    // A page language the console has no messages for gives way to the case's, not straight to the console's.
+    expect(reasonLanguage(['fr', 'zh-CN'], 'en')).toBe('zh-CN');
+    expect(reasonLanguage(['fr', null], 'zh-CN')).toBe('zh-CN');
   });
 
   it('is written in that language while the console stays in its own', () => {

@@ -4,9 +4,12 @@ import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { i18next, LANGUAGES } from '../../i18n/i18n.ts';
 import { pickLanguage } from '../../i18n/languages.ts';
 
-/** The language a suggested reason is written in: `reader`'s when the pages have its messages, else the console's. */
-export function reasonLanguage(reader: string | null, consoleLanguage: string): string {
-  return reader ? pickLanguage([reader, consoleLanguage], LANGUAGES) : consoleLanguage;
+/**
+ * The language a suggested reason is written in: the first of the customer's (`reader`: their page's,
+ * then the case's) that the pages have messages for, else the console's.
+ */
+export function reasonLanguage(reader: ReadonlyArray<string | null | undefined>, consoleLanguage: string): string {
+  return pickLanguage([...reader, consoleLanguage], LANGUAGES);
 }
 
 /** The reason to offer for switching to `mode`, in `language`; the assessor may type another. */

@@ -152,7 +152,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             </Banner>
           )}
           {/* A closed case takes no call and no new evidence: its live controls are disabled, with the reason above. */}
-          <ReaderLanguage.Provider value={c.customerLanguage ?? c.language ?? null}>
+          <ReaderLanguage.Provider value={[c.customerLanguage, c.language]}>
           <fieldset className="closed-lock" disabled={Boolean(c.closedAt)} data-testid="live-controls" data-closed={Boolean(c.closedAt)}>
           {tourId ? (
             <TourLiveSlot

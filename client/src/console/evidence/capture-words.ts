@@ -49,7 +49,7 @@ export function exifText(exif: ExifFacts | null | undefined): string | null {
   return parts.length > 0 ? t('flags.exif', { facts: parts.join(', ') }) : null;
 }
 
-/** Clock skew of a capturing device, e.g. "device clock 3 min behind" (the same words as ui/format.ts formatSkew). */
+/** Clock skew of a capturing device, e.g. "device clock 3 min behind" (skews over two hours in hours, "3.0 h"). */
 export function skewText(skewMs: number): string {
   const minutes = Math.abs(skewMs) / 60_000;
   const amount = minutes >= 120 ? t('skew.hours', { value: (minutes / 60).toFixed(1) }) : t('skew.minutes', { value: Math.round(minutes) });
