@@ -214,6 +214,44 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
     expect(await id('checklist-toggle').getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('the assessor asks for an ID check: focus moves to Take photo, Tab stays in the sheet, Enter takes the photo (evidence), Escape gives focus back', async () => {
+    const { assessor } = journey;
+    screen = 'identity sheet';
+    expect(await focused(page(), sel('checklist-toggle'))).toBe(true);
+    await assessor.page.getByTestId('identity-document').selectOption('id-card');
+    await assessor.page.getByTestId('identity-request').click();
+    await id('identity-sheet').waitFor({ timeout: 20_000 });
+    await expect.poll(() => focused(page(), sel('identity-take'))).toBe(true);
+    expect(await id('identity-sheet').getAttribute('aria-modal')).toBe('true');
+    await expectAccessible(page(), 'identity sheet');
+    await expectTouchTargets(page(), 'identity sheet');
+    const round = await tabCycle(page(), walker, { within: sel('identity-sheet') });
+    expectWholeRound(round);
+    expect(round.stops).toEqual(['identity-close']);
+
+    await keys().press('Enter');
+    const front = async (): Promise<boolean> => {
+      const detail = (await assessor.fetchJson(`/api/cases/${caseId}`)) as { body: { evidence: { purpose?: string | null }[] } };
+      return detail.body.evidence.some((e) => e.purpose === 'id-front');
+    };
+    await expect.poll(front, { timeout: 30_000 }).toBe(true);
+    // Taken and judged (the next step, or a retake of this one): the button is back, still with focus.
+    await expect.poll(() => id('identity-take').getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
+    expect((await focusStop(page())).testId).toBe('identity-take');
+
+    await keys().press('Escape');
+    await id('identity-open').waitFor();
+    expect(await focused(page(), sel('checklist-toggle'))).toBe(true);
+    // Its pill reopens it from the keyboard, in reading order after the header.
+    await walker.tabTo(sel('identity-open'), { backward: true });
+    await keys().press('Enter');
+    await expect.poll(() => focused(page(), sel('identity-take'))).toBe(true);
+    await walker.tabTo(sel('identity-close'));
+    await keys().press('Enter');
+    await id('identity-open').waitFor();
+    await expect.poll(() => focused(page(), sel('identity-open'))).toBe(true);
+  });
+
   it('a mode request is answered by Tab and Enter; the mode bar switches back with Enter', async () => {
     const { assessor } = journey;
     screen = 'mode request';

@@ -176,6 +176,9 @@ export function CallScreen(props: {
           </span>
         )}
       </header>
+      {/* Their pills sit at the top of the stage: next after the header in Tab order too. */}
+      <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} />
+      <IdentitySheet caseId={caseId} token={props.token} check={identity.check} stream={props.stream} camera={{ facing: controls.facing, canFlip: controls.canFlip, flipping: controls.flipping, flip: controls.flip, version: controls.cameraVersion }} location={props.location} onPhoto={(evidence) => call.evidenceAdded(evidence.id)} onSubmitted={identity.replace} />
 
       <div className="call-stage">
         <LiveView
@@ -255,8 +258,6 @@ export function CallScreen(props: {
       <CallControls controls={controls} unread={unread} canHangUp captions={captions.on} onCaptions={captions.toggle} onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />
 
       {chatOpen && <ChatSheet lines={call.chat} assessorName={assessor} live={live} onSend={call.sendChat} onClose={() => setChatOpen(false)} />}
-      <OfferSheet token={props.token} current={offer.current} arrivals={offer.arrivals} onDecided={() => offer.reload()} />
-      <IdentitySheet caseId={caseId} token={props.token} check={identity.check} stream={props.stream} camera={{ facing: controls.facing, canFlip: controls.canFlip, flipping: controls.flipping, flip: controls.flip, version: controls.cameraVersion }} location={props.location} onPhoto={(evidence) => call.evidenceAdded(evidence.id)} onSubmitted={identity.replace} />
       <audio ref={audio} data-testid="remote-audio" autoPlay hidden />
     </main>
   );

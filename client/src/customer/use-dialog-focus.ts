@@ -13,21 +13,28 @@ function stops(dialog: HTMLElement): HTMLElement[] {
 export function useDialogFocus(
   dialog: RefObject<HTMLElement | null>,
   options: {
+    /** Whether the dialog is shown (for one that comes and goes inside a component that stays). @default true */
+    open?: boolean;
     /** Keep Tab inside (it covers what is under it). */
     modal: boolean;
     onClose: () => void;
-    /** A selector for what takes focus on open. @default the dialog's first control */
+    /** A selector for what takes focus on open; without it, or when nothing matches, the dialog's first control. */
     initial?: string;
+    /** Takes focus back on close when the opener is gone (a pill the dialog replaced). */
+    fallback?: RefObject<HTMLElement | null>;
   },
 ): void {
   const latest = useRef(options);
   latest.current = options;
 
+  const open = options.open ?? true;
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!open) return;
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     const box = dialog.current;
     const initial = latest.current.initial;
-    (box && initial ? box.querySelector<HTMLElement>(initial) : box ? stops(box)[0] : null)?.focus();
+    if (box) ((initial ? box.querySelector<HTMLElement>(initial) : null) ?? stops(box)[0])?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') latest.current.onClose();
       if (event.key !== 'Tab' || !latest.current.modal || !box) return;
@@ -52,7 +59,7 @@ export function useDialogFocus(
       // Back to the opener, unless focus has already gone somewhere on purpose.
       const now = document.activeElement;
       const lost = !now || now === document.body || box?.contains(now);
-      if (lost && opener?.isConnected) opener.focus();
+      if (lost) (opener?.isConnected ? opener : latest.current.fallback?.current)?.focus();
     };
-  }, [dialog]);
+  }, [dialog, open]);
 }

@@ -12,10 +12,12 @@ import type { CustomerIdentityCheck } from '../../../../protocol/identity-http.t
 import { messageOf } from '../../lib/api.ts';
 import { randomId } from '../../lib/ids.ts';
 import { uploadEvidence } from '../../ui/upload.ts';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useSrcObject } from '../../ui/use-src-object.ts';
 import { cameraProblem } from '../checklist/checklist-capture.ts';
 import { adviceFor } from '../checklist/checklist-state.ts';
 import { takeStill } from '../snapshot.ts';
+import { useDialogFocus } from '../use-dialog-focus.ts';
 import { submitIdentityCheck } from './identity-api.ts';
 import { IdentityCodeStep } from './identity-code-step.tsx';
 import { identitySteps, stepsLine } from './identity-steps.ts';
@@ -51,6 +53,12 @@ export function IdentitySheet(props: {
   const [error, setError] = useState<string | null>(null);
   const [retake, setRetake] = useState<QualityProblem[] | null>(null);
   const flippedFor = useRef<string | null>(null);
+  // It arrives on the assessor's word and covers the call's controls on a phone (a panel beside the call
+  // on a wide screen): focus moves to its first action, stays inside on a phone, and goes back on Later.
+  const sheet = useRef<HTMLElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const sidePanel = useMediaQuery('(min-width: 900px)');
+  useDialogFocus(sheet, { open: Boolean(check) && check?.state !== 'submitted' && open, modal: !sidePanel, onClose: () => setOpen(false), initial: '.identity-actions .btn-primary', fallback: pill });
 
   // A new check starts afresh, open.
   const checkId = check?.state === 'requested' ? check.id : null;
@@ -85,7 +93,7 @@ export function IdentitySheet(props: {
   }
   if (!open) {
     return (
-      <button type="button" className="identity-pill" data-testid="identity-open" onClick={() => setOpen(true)}>
+      <button ref={pill} type="button" className="identity-pill" data-testid="identity-open" onClick={() => setOpen(true)}>
         {t('pill', { done: Object.keys(photos).length, total: steps.length })}
       </button>
     );
@@ -141,7 +149,7 @@ export function IdentitySheet(props: {
   const codeFirst = check.code !== null && !check.code.confirmed;
   const selfieCam = step?.facing === 'user';
   return (
-    <section className="identity-sheet" role="dialog" aria-label={t('title')} data-testid="identity-sheet" data-step={step?.purpose ?? 'send'}>
+    <section ref={sheet} className="identity-sheet" role="dialog" aria-modal={!sidePanel} aria-label={t('title')} data-testid="identity-sheet" data-step={step?.purpose ?? 'send'}>
       <header className="identity-sheet-head">
         <span className="identity-eyebrow">{t('title')}</span>
         <button type="button" className="btn btn-ghost btn-small" aria-label={t('later')} data-testid="identity-close" onClick={() => setOpen(false)}>{t('later')}</button>
@@ -169,7 +177,10 @@ export function IdentitySheet(props: {
               </div>
             )}
             <div className="identity-actions">
-              <button type="button" className="btn btn-primary btn-block" data-testid="identity-take" disabled={busy !== null} onClick={() => void take()}>
+              {/* Busy, it says so and ignores presses but stays enabled: a disabled button would drop the keyboard's focus to the page. */}
+              <button type="button" className="btn btn-primary btn-block" data-testid="identity-take" aria-disabled={busy !== null} onClick={() => {
+                if (busy === null) void take();
+              }}>
                 {busy === 'taking' ? t('taking') : busy === 'sending' ? t('sending') : retake ? t('takeAgain') : t('take')}
               </button>
               {canFlip && (
