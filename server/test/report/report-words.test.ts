@@ -61,3 +61,14 @@ describe('report words in Simplified Chinese', () => {
     expect(describeEntry(entryOf('case.assigned', { from: 'usr_a', to: 'usr_b' }), context)).toBe('案件由 李娜 改派给 定损员 usr_b');
   });
 });
+
+describe('a failed verification', () => {
+  it('is one sentence in each language, for each place the chain broke (English as it was)', () => {
+    const reason = 'signature does not verify with the ledger key';
+    expect(en.say('integrity.failed', { reason })).toBe(`Verification FAILED when this report was generated: ${reason}.`);
+    expect(en.say('integrity.failedAt', { seq: 3, reason })).toBe(`Verification FAILED when this report was generated at ledger entry 3: ${reason}.`);
+    expect(en.say('integrity.failedBlob', { blob: 'ab12', reason })).toBe(`Verification FAILED when this report was generated (blob ab12): ${reason}.`);
+    expect(en.say('integrity.failedAtBlob', { seq: 3, blob: 'ab12', reason })).toBe(`Verification FAILED when this report was generated at ledger entry 3 (blob ab12): ${reason}.`);
+    expect(zh.say('integrity.failedAtBlob', { seq: 3, blob: 'ab12', reason: '签名不符' })).toBe('生成本报告时验证失败（第 3 条台账记录，文件 ab12）：签名不符。');
+  });
+});

@@ -65,8 +65,7 @@ function verdictOf(words: ReportWords, verification: VerifyResult): string {
   const broken = verification.firstBroken;
   const seq = broken?.seq ?? null;
   const blob = broken?.blob ?? null;
-  const where = seq !== null && blob ? say('integrity.failedAtBlob', { seq, blob })
-    : seq !== null ? say('integrity.failedAt', { seq })
-      : blob ? say('integrity.failedBlob', { blob }) : '';
-  return say('integrity.failed', { where, reason: broken?.reason ?? say('integrity.noReason') });
+  const reason = broken?.reason ?? say('integrity.noReason');
+  if (seq !== null) return blob ? say('integrity.failedAtBlob', { seq, blob, reason }) : say('integrity.failedAt', { seq, reason });
+  return blob ? say('integrity.failedBlob', { blob, reason }) : say('integrity.failed', { reason });
 }
