@@ -4,9 +4,10 @@
 // again; the 3D overlay over the camera; in a live call (real WebRTC) a lossy uplink offers audio only
 // and the customer takes it; the assessor proposes text with a reason and the customer switches, then
 // moves to voice on their own; the network drops and the page says it is reconnecting; the customer
-// hangs up ("you left") and answers the survey — first with no face chosen, then the thanks. Each
-// screen: axe, 200 % reflow on the phone, docs/screenshots/<screen>-zh.png, and its words from the
-// zh-CN locale files.
+// hangs up ("you left") and answers the survey — first with no face chosen, then the thanks; back on the
+// link, the assessor closes the case; a forged link. Waiting is also seen with reduced motion and more
+// contrast. Each screen: axe, 200 % reflow on the phone, docs/screenshots/<screen>-zh.png, and its
+// words from the zh-CN locale files.
 import { describe, expect, it } from 'vitest';
 import { startLiveCall, useJourney } from './support/journey.ts';
 import { inLoopbackOnlyNamespace, setLoopback } from './support/network.ts';
@@ -36,6 +37,9 @@ describe('the customer’s call states in Simplified Chinese', () => {
     await page.getByTestId('declined-start-again').click();
     await page.getByTestId('consent-screen').waitFor();
     await customer.accept();
+    await page.emulateMedia({ reducedMotion: 'reduce', contrast: 'more' });
+    await zhScreen(page, 'customer-waiting-contrast', 'waiting, reduced motion and more contrast');
+    await page.emulateMedia({ reducedMotion: null, contrast: null });
 
     await page.getByTestId('mode-overlay').click();
     await page.getByTestId('overlay-view').waitFor();
@@ -128,5 +132,30 @@ describe('the customer’s call states in Simplified Chinese', () => {
     await thanks.waitFor();
     expect(await thanks.textContent()).toContain(zh('customer:survey.thanksTitle'));
     await zhScreen(page, 'survey-thanks', 'survey thanks', { desktop: true });
+  });
+
+  it('back on the link, the assessor closes the case: the page says so in Chinese', async () => {
+    const { assessor, customer } = journey;
+    const page = customer.page;
+    await page.getByTestId('call-rejoin').click();
+    await customer.callPage('waiting');
+    const desk = assessor.page;
+    await desk.getByTestId('close-case').click();
+    await desk.getByTestId('close-reason').fill('已电话结案');
+    await desk.getByTestId('case-close-submit').click();
+    const closed = page.getByTestId('case-closed');
+    await closed.waitFor({ timeout: 45_000 });
+    expect(await closed.getByRole('heading').first().textContent()).toBe(zh('customer:link.closedTitle'));
+    await zhScreen(page, 'customer-case-closed', 'case closed', { desktop: true });
+  });
+
+  it('a forged link says so in Chinese', async () => {
+    const { customer, server } = journey;
+    const page = customer.page;
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/j#not-a-real-token-0123456789&lang=zh-CN`);
+    await page.getByTestId('link-invalid').waitFor();
+    expect(await page.getByRole('heading').textContent()).toBe(zh('customer:link.invalidTitle'));
+    await zhScreen(page, 'customer-link-invalid', 'a forged or expired link', { desktop: true });
   });
 });
