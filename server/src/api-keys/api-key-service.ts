@@ -35,7 +35,7 @@ export function createApiKeyService(deps: { store: ApiKeyStore; clock: () => Dat
     async revoke(id: string): Promise<ApiKeyView> {
       await store.revoke(id, clock().toISOString());
       const record = await store.byId(id);
-      if (!record) throw notFound('the API key');
+      if (!record) throw notFound('apiKey');
       return view(record);
     },
 

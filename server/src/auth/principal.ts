@@ -1,6 +1,6 @@
 // Who is making a request: a logged-in user (assessor/admin) or a customer holding a case's join token.
 import type { LedgerActor, User } from '../../../protocol/http.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 
 export type Principal =
   | { kind: 'user'; user: User }
@@ -15,6 +15,6 @@ export function actorOf(principal: Principal): LedgerActor {
 /** Spatial data and photos come from the customer's camera: a customer sends them only after consent. */
 export function requireConsent(principal: Principal): void {
   if (principal.kind === 'customer' && !principal.consented) {
-    throw new HttpError(403, 'consent_required', 'the customer has not consented to the recording yet');
+    throw new HttpError(403, 'consent_required', text('consent.notYet'));
   }
 }

@@ -3,7 +3,7 @@
 // transaction as the row it describes, then published to the console.
 import type { AssignCaseBody, CaseView, CloseCaseBody, UpdateCaseBody, User } from '../../../protocol/http.ts';
 import type { LedgerPayload } from '../../../protocol/ledger.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -42,7 +42,7 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
     const { before, step } = await db.transaction(async () => {
       await db.lockInTransaction(`ledger:${caseId}`);
       const record = await cases.byId(caseId);
-      if (!record) throw notFound('the case');
+      if (!record) throw notFound('case');
       const next = plan(record);
       if (next) {
         const entry = await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: next.type, payload: next.payload });
@@ -74,7 +74,7 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
 
     async close(user: User, caseId: string, body: CloseCaseBody): Promise<CaseView> {
       const { view } = await change(user, caseId, (record) => {
-        if (record.closedAt !== null) throw new HttpError(409, 'already_closed', 'This case is closed already.');
+        if (record.closedAt !== null) throw new HttpError(409, 'already_closed', text('case.alreadyClosed'));
         return { type: 'case.closed', payload: { reason: body.reason || null }, write: (at) => cases.setClosed(record.id, at) };
       });
       await Promise.all([...closedListeners].map((listener) => listener(caseId)));
@@ -83,23 +83,23 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
 
     async reopen(user: User, caseId: string): Promise<CaseView> {
       return (await change(user, caseId, (record) => {
-        if (record.closedAt === null) throw new HttpError(409, 'not_closed', 'This case is open already.');
-        if (record.archivedAt !== null) throw new HttpError(409, 'case_archived', 'This case is archived; unarchive it before reopening it.');
+        if (record.closedAt === null) throw new HttpError(409, 'not_closed', text('case.alreadyOpen'));
+        if (record.archivedAt !== null) throw new HttpError(409, 'case_archived', text('case.archivedReopen'));
         return { type: 'case.reopened', payload: {}, write: () => cases.setClosed(record.id, null) };
       })).view;
     },
 
     async archive(user: User, caseId: string): Promise<CaseView> {
       return (await change(user, caseId, (record) => {
-        if (record.closedAt === null) throw new HttpError(409, 'case_open', 'Only a closed case can be archived; close it first.');
-        if (record.archivedAt !== null) throw new HttpError(409, 'already_archived', 'This case is archived already.');
+        if (record.closedAt === null) throw new HttpError(409, 'case_open', text('case.closeBeforeArchive'));
+        if (record.archivedAt !== null) throw new HttpError(409, 'already_archived', text('case.alreadyArchived'));
         return { type: 'case.archived', payload: {}, write: (at) => cases.setArchived(record.id, at) };
       })).view;
     },
 
     async unarchive(user: User, caseId: string): Promise<CaseView> {
       return (await change(user, caseId, (record) => {
-        if (record.archivedAt === null) throw new HttpError(409, 'not_archived', 'This case is not archived.');
+        if (record.archivedAt === null) throw new HttpError(409, 'not_archived', text('case.notArchived'));
         return { type: 'case.unarchived', payload: {}, write: () => cases.setArchived(record.id, null) };
       })).view;
     },
@@ -108,8 +108,8 @@ export function createCaseLifecycle(deps: CaseLifecycleDeps) {
     async assign(admin: User, caseId: string, body: AssignCaseBody): Promise<CaseView> {
       await service.authorize({ kind: 'user', user: admin }, caseId);
       const target = await deps.userEnabled(body.assessorId);
-      if (target === 'unknown') throw new HttpError(422, 'unknown_assessor', 'There is no user with this id to assign the case to.');
-      if (target === 'disabled') throw new HttpError(422, 'assessor_disabled', 'This user is disabled; enable them before assigning them a case.');
+      if (target === 'unknown') throw new HttpError(422, 'unknown_assessor', text('case.noSuchAssignee'));
+      if (target === 'disabled') throw new HttpError(422, 'assessor_disabled', text('case.assigneeDisabled'));
       const { view, before, changed } = await change(admin, caseId, (record) =>
         record.assessorId === body.assessorId ? null
           : { type: 'case.assigned', payload: { from: record.assessorId, to: body.assessorId }, write: () => cases.setAssessor(record.id, body.assessorId) });

@@ -7,7 +7,7 @@ import type { Role } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newId, newSecret, secretHash } from '../auth/tokens.ts';
 import { localChecklist } from '../checklist/checklist-words.ts';
-import { badRequest, forbidden, HttpError, notFound } from '../errors.ts';
+import { badRequest, forbidden, HttpError, notFound, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -103,7 +103,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   const mustExist = async (caseId: string): Promise<CaseRecord> => {
     const record = await cases.byId(caseId);
-    if (!record) throw notFound('the case');
+    if (!record) throw notFound('case');
     return record;
   };
 
@@ -136,10 +136,10 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     async create(user: User, body: CreateCaseBody, joinBase: string): Promise<CaseCreated> {
       const assessorId = body.assessorId ?? user.id;
-      if (assessorId !== user.id && user.role !== 'admin') throw forbidden('only an admin can assign a case to another assessor');
-      if (!(await deps.userExists(assessorId))) throw new HttpError(422, 'unknown_assessor', 'the assessor to assign does not exist');
+      if (assessorId !== user.id && user.role !== 'admin') throw forbidden(text('case.adminAssigns'));
+      if (!(await deps.userExists(assessorId))) throw new HttpError(422, 'unknown_assessor', text('case.unknownAssessor'));
       if (body.tour !== undefined && deps.tourTitle(body.tour) === null) {
-        throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${body.tour}" (GET /api/tours lists them)`);
+        throw new HttpError(422, 'unknown_tour', text('case.unknownTour', { tour: body.tour }));
       }
       const language = body.language === undefined ? null : deps.languages.require(body.language, 'language');
       const id = newId('case');
@@ -166,7 +166,7 @@ export function createCaseService(deps: CaseServiceDeps) {
      */
     async openFromIntake(input: IntakeCaseInput, joinBase: string): Promise<CaseCreated & { tokenId: string }> {
       if (input.tour !== null && deps.tourTitle(input.tour) === null) {
-        throw new HttpError(422, 'unknown_tour', `tour: this server offers no tour "${input.tour}" (GET /api/tours lists them)`);
+        throw new HttpError(422, 'unknown_tour', text('case.unknownTour', { tour: input.tour }));
       }
       const id = newId('case');
       const actor: LedgerActor = { type: 'system', id: 'frontdoor' };
@@ -195,9 +195,9 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** The cases matching the query, newest first; an assessor only ever sees their own, whatever the query asks. */
     async list(user: User, query: CaseListQuery): Promise<CaseView[]> {
       for (const [name, day] of [['from', query.from], ['to', query.to]] as const) {
-        if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', `invalid case search: ${name}: ${day} is not a real day (YYYY-MM-DD)`);
+        if (day !== undefined && !isRealDay(day)) throw badRequest('invalid_input', text('case.notADay', { name, day }));
       }
-      if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', 'invalid case search: the "from" day is after the "to" day');
+      if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', text('case.fromAfterTo'));
       // An expert sees the cases they are invited to, and nothing else.
       if (user.role === 'expert') return Promise.all((await cases.search({ ...query, assessorId: undefined, participantId: user.id })).map(view));
       const assessorId = user.role === 'admin' || user.role === 'supervisor' ? query.assessorId : user.id;
@@ -207,7 +207,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */
     async authorizeWrite(principal: Principal, caseId: string, admit: CaseAccess = 'owners'): Promise<CaseRecord> {
       const record = await service.authorize(principal, caseId, admit);
-      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to add evidence.');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('case.closedForEvidence'));
       return record;
     },
 
@@ -217,20 +217,20 @@ export function createCaseService(deps: CaseServiceDeps) {
      */
     async authorize(principal: Principal, caseId: string, admit: CaseAccess = 'owners'): Promise<CaseRecord> {
       if (principal.kind === 'customer') {
-        if (principal.caseId !== caseId) throw forbidden('this join link belongs to another case');
+        if (principal.caseId !== caseId) throw forbidden(text('link.otherCase'));
         return mustExist(caseId);
       }
       const record = await mustExist(caseId);
       const isExpert = principal.user.role === 'expert';
       const invited = isExpert || admit === 'participants' ? await deps.participantRole(caseId, principal.user.id) : null;
       // An expert learns nothing of a case they are not invited to, not even that it exists.
-      if (isExpert && invited === null) throw notFound('the case');
+      if (isExpert && invited === null) throw notFound('case');
       if (admit === 'participants' && invited !== null) return record;
-      if (isExpert) throw forbidden('an invited expert can read this case and chat in it, not change it');
+      if (isExpert) throw forbidden(text('case.expertReadOnly'));
       // A supervisor reads every case; auth.ts's requireUser keeps their case writes out.
       if (principal.user.role === 'supervisor') return record;
       if (principal.user.role !== 'admin' && record.assessorId !== principal.user.id) {
-        throw forbidden('this case is not assigned to you');
+        throw forbidden(text('case.notYours'));
       }
       return record;
     },
@@ -260,9 +260,9 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** Resolves a join token to a customer principal; 401 with the reason when it is not usable. */
     async authenticateCustomer(token: string): Promise<Extract<Principal, { kind: 'customer' }>> {
       const record = await cases.tokenByHash(secretHash(token));
-      if (!record) throw new HttpError(401, 'invalid_token', 'this join link is not valid');
-      if (record.revokedAt) throw new HttpError(401, 'token_revoked', 'this join link was replaced by a newer one');
-      if (record.expiresAt <= clock().toISOString()) throw new HttpError(401, 'token_expired', 'this join link has expired');
+      if (!record) throw new HttpError(401, 'invalid_token', text('link.invalid'));
+      if (record.revokedAt) throw new HttpError(401, 'token_revoked', text('link.replaced'));
+      if (record.expiresAt <= clock().toISOString()) throw new HttpError(401, 'token_expired', text('link.expired'));
       return { kind: 'customer', caseId: record.caseId, tokenId: record.id, consented: record.consentedAt !== null, locationAllowed: record.locationAllowed };
     },
 

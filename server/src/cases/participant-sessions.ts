@@ -5,7 +5,7 @@ import type { LedgerEntry, User } from '../../../protocol/http.ts';
 import { EXPERT_MODES, type ParticipantCandidate, type ParticipantSessionBody, type ParticipantSessionView } from '../../../protocol/participant-session.ts';
 import { ParticipantLeftPayload, ParticipantModePayload } from '../../../protocol/ledger.ts';
 import type { UserStore } from '../auth/user-store.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { CaseService } from './case-service.ts';
@@ -50,7 +50,7 @@ export function createParticipantSessions(deps: {
   /** The case, if the user may take part in its session: an invited expert, a supervisor or an admin. */
   const admit = async (user: User, caseId: string) => {
     const record = await deps.cases.authorize({ kind: 'user', user }, caseId, 'participants');
-    if (user.role === 'assessor') throw new HttpError(403, 'not_a_participant', 'The case’s assessor leads the call; only an expert, a supervisor or an admin joins it as a participant.');
+    if (user.role === 'assessor') throw new HttpError(403, 'not_a_participant', text('session.assessorLeads'));
     return record;
   };
 
@@ -61,9 +61,9 @@ export function createParticipantSessions(deps: {
     /** Joins the session or changes the caller's own mode or peer id; `joined` when they were not in it. */
     async enter(user: User, caseId: string, body: ParticipantSessionBody): Promise<{ joined: boolean; session: ParticipantSessionView }> {
       const record = await admit(user, caseId);
-      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed: there is no session to join.');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('session.caseClosed'));
       if (user.role === 'expert' && !EXPERT_MODES.includes(body.mode)) {
-        throw new HttpError(422, 'mode_not_allowed', `mode: an expert joins in full; listening, whispering and barging in are for supervisors`);
+        throw new HttpError(422, 'mode_not_allowed', text('session.expertMode'));
       }
       const role = user.role as 'expert' | 'supervisor' | 'admin';
       const joined = await db.transaction(async () => {
@@ -83,7 +83,7 @@ export function createParticipantSessions(deps: {
       await deps.cases.authorize({ kind: 'user', user }, caseId, 'participants');
       await db.transaction(async () => {
         await db.lockInTransaction(`participant-session:${caseId}`);
-        if (!(await current(caseId)).some((s) => s.userId === user.id)) throw new HttpError(404, 'not_in_session', 'You are not in this case’s session.');
+        if (!(await current(caseId)).some((s) => s.userId === user.id)) throw new HttpError(404, 'not_in_session', text('session.notIn'));
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'participant.left', payload: { userId: user.id } });
       });
     },

@@ -3,7 +3,7 @@
 import type { ParticipantView } from '../../../protocol/after-session.ts';
 import type { User } from '../../../protocol/http.ts';
 import type { UserStore } from '../auth/user-store.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { CaseService } from './case-service.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
 import type { ParticipantsStore } from './participants-store.ts';
@@ -15,7 +15,7 @@ import type { ParticipantsStore } from './participants-store.ts';
 export async function authorizeLead(deps: { cases: CaseService; caseStore: Pick<CaseStore, 'byId'> }, user: User, caseId: string): Promise<CaseRecord> {
   if (user.role !== 'admin' && user.role !== 'supervisor') return deps.cases.authorize({ kind: 'user', user }, caseId);
   const record = await deps.caseStore.byId(caseId);
-  if (!record) throw notFound('the case');
+  if (!record) throw notFound('case');
   return record;
 }
 
@@ -26,20 +26,20 @@ export function createParticipantsService(deps: { cases: CaseService; caseStore:
   return {
     async invite(user: User, caseId: string, userId: string): Promise<ParticipantView> {
       const record = await authorizeLead(deps, user, caseId);
-      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to invite someone.');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('case.closedForInvite'));
       const invitee = await deps.users.byId(userId);
-      if (!invitee) throw new HttpError(422, 'unknown_user', 'userId: there is no user with this id');
+      if (!invitee) throw new HttpError(422, 'unknown_user', text('case.unknownUser'));
       if (invitee.role !== 'expert' && invitee.role !== 'supervisor') {
-        throw new HttpError(422, 'not_invitable', `userId: only an expert or a supervisor can be invited to a case (this user is ${invitee.role === 'admin' ? 'an admin' : 'an assessor'})`);
+        throw new HttpError(422, 'not_invitable', text(invitee.role === 'admin' ? 'case.notInvitableAdmin' : 'case.notInvitableAssessor'));
       }
       const added = await store.insert({ caseId, userId, role: invitee.role, invitedBy: user.id, invitedAt: deps.clock().toISOString() });
-      if (!added) throw new HttpError(409, 'already_invited', `${invitee.name} is already invited to this case`);
+      if (!added) throw new HttpError(409, 'already_invited', text('case.alreadyInvited', { name: invitee.name }));
       return (await store.list(caseId)).find((p) => p.userId === userId)!;
     },
 
     async remove(user: User, caseId: string, userId: string): Promise<void> {
       await authorizeLead(deps, user, caseId);
-      if (!(await store.remove(caseId, userId))) throw notFound('the invitation');
+      if (!(await store.remove(caseId, userId))) throw notFound('invitation');
     },
 
     /** Who is invited: for the case's own people and for those invited. */

@@ -3,7 +3,7 @@
 import type { ChannelProposalBody, ChannelProposalView, ChannelSwitchBody, ChannelSwitchView } from '../../../protocol/channels.ts';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { ChannelAnsweredPayload, ChannelProposedPayload, ChannelSwitchedPayload } from '../../../protocol/ledger.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 
 export interface ChannelState {
   proposals: Map<string, ChannelProposalView>;
@@ -35,7 +35,7 @@ export function channelState(entries: readonly LedgerEntry[]): ChannelState {
 export type Decision<V> = { write: true } | { write: false; stored: V };
 
 const sameMode = (from: string, to: string): void => {
-  if (from === to) throw new HttpError(400, 'same_mode', `a switch needs two different modes; "from" and "to" are both "${from}"`);
+  if (from === to) throw new HttpError(400, 'same_mode', text('channel.sameMode', { mode: from }));
 };
 
 export function decideProposal(state: ChannelState, body: ChannelProposalBody): Decision<ChannelProposalView> {
@@ -43,15 +43,15 @@ export function decideProposal(state: ChannelState, body: ChannelProposalBody): 
   const earlier = state.proposals.get(body.proposalId);
   if (!earlier) return { write: true };
   if (earlier.from === body.from && earlier.to === body.to && earlier.reason === (body.reason ?? null)) return { write: false, stored: earlier };
-  throw new HttpError(409, 'proposal_conflict', `proposal ${body.proposalId} was already made with other modes or another reason`);
+  throw new HttpError(409, 'proposal_conflict', text('channel.proposalConflict', { id: body.proposalId }));
 }
 
 export function decideAnswer(state: ChannelState, proposalId: string, accepted: boolean): Decision<ChannelProposalView> {
   const proposal = state.proposals.get(proposalId);
-  if (!proposal) throw new HttpError(404, 'not_found', 'the channel proposal was not found in this case');
+  if (!proposal) throw new HttpError(404, 'not_found', text('channel.proposalNotFound'));
   if (proposal.accepted === null) return { write: true };
   if (proposal.accepted === accepted) return { write: false, stored: proposal };
-  throw new HttpError(409, 'already_answered', `this proposal was already ${proposal.accepted ? 'accepted' : 'declined'}; an answer cannot be changed`);
+  throw new HttpError(409, 'already_answered', text(proposal.accepted ? 'channel.alreadyAccepted' : 'channel.alreadyDeclined'));
 }
 
 export function decideSwitch(state: ChannelState, body: ChannelSwitchBody): Decision<ChannelSwitchView> {
@@ -60,15 +60,15 @@ export function decideSwitch(state: ChannelState, body: ChannelSwitchBody): Deci
   const earlier = state.switches.get(body.switchId);
   if (earlier) {
     if (earlier.from === body.from && earlier.to === body.to && earlier.proposalId === proposalId) return { write: false, stored: earlier };
-    throw new HttpError(409, 'switch_conflict', `switch ${body.switchId} was already recorded with other modes or another proposal`);
+    throw new HttpError(409, 'switch_conflict', text('channel.switchConflict', { id: body.switchId }));
   }
   if (proposalId === null) return { write: true };
   const proposal = state.proposals.get(proposalId);
-  if (!proposal) throw new HttpError(409, 'proposal_unknown', 'the switch names a proposal this case does not have');
+  if (!proposal) throw new HttpError(409, 'proposal_unknown', text('channel.proposalUnknown'));
   if (proposal.accepted !== true) {
-    throw new HttpError(409, 'proposal_not_accepted', proposal.accepted === false ? 'the customer declined this proposal; the mode stays as it was' : 'the customer has not accepted this proposal yet');
+    throw new HttpError(409, 'proposal_not_accepted', text(proposal.accepted === false ? 'channel.declined' : 'channel.notAcceptedYet'));
   }
-  if (proposal.to !== body.to) throw new HttpError(409, 'proposal_mismatch', `the proposal was for "${proposal.to}", not "${body.to}"`);
-  if ([...state.switches.values()].some((s) => s.proposalId === proposalId)) throw new HttpError(409, 'proposal_used', 'a switch on this proposal is already recorded');
+  if (proposal.to !== body.to) throw new HttpError(409, 'proposal_mismatch', text('channel.mismatch', { proposed: proposal.to, to: body.to }));
+  if ([...state.switches.values()].some((s) => s.proposalId === proposalId)) throw new HttpError(409, 'proposal_used', text('channel.proposalUsed'));
   return { write: true };
 }

@@ -7,7 +7,7 @@ import { ChatLinePayload } from '../../../protocol/ledger.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { sessionsOf } from '../cases/participant-sessions.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { Languages } from '../i18n/languages.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
@@ -61,7 +61,7 @@ export function createChatService(deps: { db: Db; store: ChatStore; ledger: Ledg
           const stored = await store.byId(caseId, body.id);
           if (!stored) return null;
           // Someone else's line is not theirs to read back (it may be a whisper the customer must not see).
-          if (stored.actorId !== actor.id) throw new HttpError(409, 'line_id_taken', 'id: another writer’s chat line has this id; choose a new one');
+          if (stored.actorId !== actor.id) throw new HttpError(409, 'line_id_taken', text('chat.idTaken'));
           return withEntry(stored.line, (await entriesOf(caseId)).get(body.id));
         },
         // A line posted again under its id by its writer is a retry, whatever it says now: the stored line stands.

@@ -14,7 +14,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { readExifFacts } from './exif-facts.ts';
 import type { ChecklistService } from '../checklist/checklist-service.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { writeOnce } from '../ledger/ledger-write.ts';
@@ -121,13 +121,13 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       const caseRecord = await deps.cases.authorize(principal, caseId);
       const view = await db.transaction(async () => {
         const record = await store.byId(caseId, evidenceId);
-        if (!record) throw notFound('the evidence');
+        if (!record) throw notFound('evidence');
         if ((await store.corrections(caseId)).has(evidenceId)) {
-          throw new HttpError(409, 'already_superseded', `evidence ${evidenceId} is already marked superseded`);
+          throw new HttpError(409, 'already_superseded', text('evidence.alreadySuperseded', { id: evidenceId }));
         }
         const replacedBy = body.replacedBy ?? null;
         if (replacedBy !== null && (replacedBy === evidenceId || !(await store.byId(caseId, replacedBy)))) {
-          throw new HttpError(400, 'invalid_replacement', 'replacedBy must be another evidence item of the same case');
+          throw new HttpError(400, 'invalid_replacement', text('evidence.invalidReplacement'));
         }
         const entry = await ledger.append({
           caseId,
@@ -151,10 +151,10 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       const caseRecord = await deps.cases.authorize(principal, caseId);
       const result = await db.transaction(async () => {
         const record = await store.byId(caseId, evidenceId);
-        if (!record) throw notFound('the evidence');
+        if (!record) throw notFound('evidence');
         const context = await contextOf(caseId);
         if (context.coverage.covers(record.ledgerSeq, record.sha256)) {
-          throw new HttpError(409, 'evidence_purged', `Evidence ${evidenceId} was purged under the retention policy, so its caption and note can no longer change.`);
+          throw new HttpError(409, 'evidence_purged', text('evidence.purgedNote', { id: evidenceId }));
         }
         const earlier = context.notes.get(evidenceId);
         const given = (value: string | null | undefined, before: string | null): string | null =>
@@ -289,7 +289,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
     async rendition(principal: Principal, caseId: string, evidenceId: string, which: 'original' | 'preview' | 'thumbnail') {
       await deps.cases.authorize(principal, caseId, 'participants');
       const record = await store.byId(caseId, evidenceId);
-      if (!record) throw notFound('the evidence');
+      if (!record) throw notFound('evidence');
       const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;
       if (purgeCoverage(await ledger.listOfType(caseId, RETENTION_PURGED)).covers(record.ledgerSeq, sha256)) {
         throw new HttpError(410, 'evidence_purged', `the ${which} of evidence ${evidenceId} was purged under the retention policy; the case ledger records it`);
@@ -306,9 +306,9 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
 function refuseMisplacedPurpose(principal: Principal, meta: EvidenceUploadMeta): void {
   if (meta.purpose === undefined) return;
   if (principal.kind !== 'customer') {
-    throw new HttpError(403, 'identity_photo_customer_only', 'identity photos are taken by the customer on their own phone (join link), not uploaded by staff');
+    throw new HttpError(403, 'identity_photo_customer_only', text('evidence.identityCustomerOnly'));
   }
   if (meta.source !== 'device-still') {
-    throw new HttpError(400, 'identity_photo_not_live', 'identity photos must be live captures, not gallery picks');
+    throw new HttpError(400, 'identity_photo_not_live', text('evidence.identityNotLive'));
   }
 }

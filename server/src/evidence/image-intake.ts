@@ -2,11 +2,11 @@
 // waits its turn in the image gate, and each blob is written and fsynced as soon as it exists, while
 // the next rendition is being made. Resolves once the original, the preview and the thumbnail are all
 // durably stored, so the caller may name them in the ledger.
-import { HttpError } from '../errors.ts';
+import { HttpError, text, type ErrorText } from '../errors.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createImageGate, ImageGateFull, type ImageGateLimits } from './image-gate.ts';
 import type { Quality } from './image-quality.ts';
-import { decodeImage, ImageRejected, inspectImage, limitImageLibrary, makePreview, makeThumbnailAndQuality, type InspectedImage } from './image-pipeline.ts';
+import { decodeImage, ImageRejected, inspectImage, type ImageRejectionCode, limitImageLibrary, makePreview, makeThumbnailAndQuality, type InspectedImage } from './image-pipeline.ts';
 
 export interface ImageWorkLimits extends ImageGateLimits {
   maxPixels: number;
@@ -18,7 +18,7 @@ export class ImageBusy extends HttpError {
   constructor(
     status: 429 | 503,
     code: string,
-    message: string,
+    message: ErrorText,
     readonly retryAfterSeconds: number,
   ) {
     super(status, code, message);
@@ -33,11 +33,19 @@ export interface StoredImage {
   thumbnailSha256: string;
 }
 
-const REJECTION_STATUS: Record<string, number> = {
+const REJECTION_STATUS: Record<ImageRejectionCode, number> = {
   not_an_image: 415,
   unsupported_type: 415,
   image_too_large: 413,
   corrupt_image: 422,
+};
+
+/** A rejection in other languages; the English is the pipeline's own sentence, which names the details. */
+const REJECTION_TEXT: Record<ImageRejectionCode, ErrorText> = {
+  not_an_image: text('image.notAnImage'),
+  unsupported_type: text('image.unsupportedType'),
+  image_too_large: text('image.tooLarge'),
+  corrupt_image: text('image.corrupt'),
 };
 
 export type ImageIntake = ReturnType<typeof createImageIntake>;
@@ -48,11 +56,11 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
   const gate = createImageGate(limits);
 
   const busy = (error: ImageGateFull): ImageBusy => error.who === 'caller'
-    ? new ImageBusy(429, 'too_many_images', `you are sending photos faster than they can be processed; this one was not stored — send it again in ${error.retryAfterSeconds} s`, error.retryAfterSeconds)
-    : new ImageBusy(503, 'images_busy', `the server is processing many photos; this one was not stored — send it again in ${error.retryAfterSeconds} s`, error.retryAfterSeconds);
+    ? new ImageBusy(429, 'too_many_images', text('image.tooMany', { seconds: error.retryAfterSeconds }), error.retryAfterSeconds)
+    : new ImageBusy(503, 'images_busy', text('image.busy', { seconds: error.retryAfterSeconds }), error.retryAfterSeconds);
 
   const asHttpError = (error: unknown): unknown => {
-    if (error instanceof ImageRejected) return new HttpError(REJECTION_STATUS[error.code] ?? 422, error.code, error.message);
+    if (error instanceof ImageRejected) return new HttpError(REJECTION_STATUS[error.code], error.code, error.message, REJECTION_TEXT[error.code]);
     if (error instanceof ImageGateFull) return busy(error);
     return error;
   };
@@ -100,7 +108,7 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
       } catch (error) {
         // No write may still be running when the caller removes the temp file.
         await Promise.allSettled(writes);
-        if (signal?.aborted && error === signal.reason) throw new HttpError(400, 'upload_abandoned', 'the upload was abandoned before its image was processed');
+        if (signal?.aborted && error === signal.reason) throw new HttpError(400, 'upload_abandoned', text('upload.abandoned'));
         throw asHttpError(error);
       }
     },

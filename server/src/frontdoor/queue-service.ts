@@ -6,7 +6,7 @@ import type { LedgerActor } from '../../../protocol/http.ts';
 import type { QueueOffer, QueueView, RoutingStep } from '../../../protocol/queue.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text, word } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import { newId } from '../auth/tokens.ts';
@@ -158,9 +158,9 @@ export function createQueueService(deps: QueueServiceDeps) {
   /** The offered entry, if it is this assessor's and still open; else why not (404 or 409). */
   const openOfferOf = async (entryId: string, userId: string, now: number): Promise<StoredEntry> => {
     const entry = await store.entry(entryId);
-    if (!entry) throw notFound('the queue entry');
-    if (entry.state !== 'offered' || entry.offeredTo !== userId) throw new HttpError(409, 'not_your_offer', 'This entry is not offered to you (it may have gone to someone else).');
-    if (Date.parse(entry.offerExpiresAt!) <= now) throw new HttpError(409, 'offer_expired', 'This offer has expired and goes to the next assessor.');
+    if (!entry) throw notFound('queueEntry');
+    if (entry.state !== 'offered' || entry.offeredTo !== userId) throw new HttpError(409, 'not_your_offer', text('queue.notYourOffer'));
+    if (Date.parse(entry.offerExpiresAt!) <= now) throw new HttpError(409, 'offer_expired', text('queue.offerExpired'));
     return entry;
   };
 
@@ -226,11 +226,11 @@ export function createQueueService(deps: QueueServiceDeps) {
      */
     async enqueue(actor: LedgerActor, input: { caseId: string; channel: Channel; priority: number; steps: RoutingStep[]; service?: string; summary?: string }, within?: () => Promise<void>): Promise<StoredEntry> {
       const record = await cases.byId(input.caseId);
-      if (!record) throw notFound('the case');
-      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it to queue it.');
+      if (!record) throw notFound('case');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('queue.caseClosed'));
       const id = newId('qe');
       await locked(async () => {
-        if (await store.activeForCase(input.caseId)) throw new HttpError(409, 'already_queued', 'This case is already in the queue or in a session from it.');
+        if (await store.activeForCase(input.caseId)) throw new HttpError(409, 'already_queued', text('queue.alreadyQueued'));
         await within?.();
         await store.insertEntry({ id, ...input, enqueuedAt: clock().toISOString() });
         await ledger.append({ caseId: input.caseId, actor, type: 'queue.entered', payload: { entryId: id, channel: input.channel, priority: input.priority, steps: input.steps } });
@@ -255,7 +255,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     },
 
     async setRouting(userId: string, routing: { skills: SkillLevels; capacity: ChannelCounts }): Promise<void> {
-      if (!(await deps.userExists(userId))) throw notFound('the user');
+      if (!(await deps.userExists(userId))) throw notFound('user');
       await locked(() => store.setRouting(userId, routing.skills, routing.capacity, clock().toISOString()));
       await passAfter(undefined);
     },
@@ -364,7 +364,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       const entryId = await locked(async () => {
         const entry = await store.activeForCase(caseId);
         if (!entry || entry.state === 'assigned' || isWarmTransfer(entry)) {
-          throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call; hang up to leave it.' : 'You are not waiting in the queue.');
+          throw new HttpError(409, 'not_waiting', text(entry ? 'queue.takenHangUp' : 'queue.notWaiting'));
         }
         const now = clock();
         await store.updateEntry(entry.id, { state: 'left', ended_at: now.toISOString(), offered_to: null, offer_expires_at: null, offer_reason: null });
@@ -380,7 +380,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       return locked(async () => {
         const entry = await store.activeForCase(caseId);
         if (!entry || entry.state === 'assigned' || isWarmTransfer(entry)) {
-          throw new HttpError(409, 'not_waiting', entry ? 'A person has already taken your call.' : 'You are not waiting in the queue; ask for a person first.');
+          throw new HttpError(409, 'not_waiting', text(entry ? 'queue.taken' : 'queue.askFirst'));
         }
         await store.updateEntry(entry.id, { callback: JSON.stringify(callback) });
         await ledger.append({ caseId, actor, type: 'queue.callback-requested', payload: { entryId: entry.id, phone: callback.phone, note: callback.note } });
@@ -435,9 +435,9 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   const assignedEntry = async (entryId: string, user: { id: string; role: string }): Promise<StoredEntry> => {
     const entry = await store.entry(entryId);
-    if (!entry) throw notFound('the queue entry');
-    if (user.role !== 'admin' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
-    if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', `This entry is ${entry.state}, not in a session.`);
+    if (!entry) throw notFound('queueEntry');
+    if (user.role !== 'admin' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', text('queue.notYourSession'));
+    if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', text('queue.notAssigned', { state: word(`queue.state.${entry.state}`) }));
     return entry;
   };
 

@@ -3,7 +3,7 @@
 // the queue service's lock with its helpers; a warm offer's answer is the service's accept and decline.
 import type { LedgerActor } from '../../../protocol/http.ts';
 import type { ColleaguesView, QueueOffer, TransferBody } from '../../../protocol/queue.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text, word } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { QueueStore, StoredEntry } from './queue-store.ts';
@@ -40,19 +40,19 @@ export function createTransferActions(ctx: TransferContext) {
   async transfer(entryId: string, user: { id: string; role: string }, input: TransferBody): Promise<StoredEntry> {
     const made = await locked(async () => {
       const entry = await store.entry(entryId);
-      if (!entry) throw notFound('the queue entry');
-      if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
-      if (isWarmTransfer(entry)) throw new HttpError(409, 'transfer_pending', 'A transfer of this session is already waiting for the colleague; cancel it first.');
-      if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', `This entry is ${entry.state}, not in a session.`);
+      if (!entry) throw notFound('queueEntry');
+      if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', text('queue.notYourSession'));
+      if (isWarmTransfer(entry)) throw new HttpError(409, 'transfer_pending', text('queue.transferPending'));
+      if (entry.state !== 'assigned') throw new HttpError(409, 'not_assigned', text('queue.notAssigned', { state: word(`queue.state.${entry.state}`) }));
       const from = entry.assignedTo!;
-      if (input.to === from) throw new HttpError(422, 'transfer_to_self', 'This session is already theirs: choose a colleague.');
+      if (input.to === from) throw new HttpError(422, 'transfer_to_self', text('queue.transferToSelf'));
       const nowDate = clock();
       const now = nowDate.getTime();
       const at = nowDate.toISOString();
       const routing = await store.routing();
       const target = input.to === undefined ? undefined : routing.find((row) => row.userId === input.to);
       if (input.to !== undefined && (!target || target.disabled || (target.capacity[entry.channel] ?? 0) < 1)) {
-        throw new HttpError(422, 'not_routed', `That colleague is not routed for ${entry.channel} sessions.`);
+        throw new HttpError(422, 'not_routed', text('queue.notRouted', { channel: entry.channel }));
       }
       const note = input.note === undefined || input.note === '' ? null : input.note;
       const transfer_note = JSON.stringify({ mode: input.mode, from, note });
@@ -68,7 +68,7 @@ export function createTransferActions(ctx: TransferContext) {
       const pending = openOffers(queued);
       const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs)), now, input);
       if (colleague === null) {
-        throw new HttpError(409, 'colleague_unavailable', input.to !== undefined ? 'That colleague is not free to take a session now: try later, or transfer cold.' : 'Nobody with that skill is free now: try later, or transfer cold.');
+        throw new HttpError(409, 'colleague_unavailable', text(input.to !== undefined ? 'queue.colleagueBusy' : 'queue.skillBusy'));
       }
       const bySkill = input.skill !== undefined && colleague !== input.to;
       const reason = `warm transfer from ${from}${bySkill ? ` (${input.skill!.skill}≥${input.skill!.minLevel})` : ''}`;
@@ -86,9 +86,9 @@ export function createTransferActions(ctx: TransferContext) {
   async cancelTransfer(entryId: string, user: { id: string; role: string }): Promise<StoredEntry> {
     const lapsed = await locked(async () => {
       const entry = await store.entry(entryId);
-      if (!entry) throw notFound('the queue entry');
-      if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', 'This session is not yours.');
-      if (!isWarmTransfer(entry)) throw new HttpError(409, 'no_transfer', 'No transfer of this session is waiting for an answer.');
+      if (!entry) throw notFound('queueEntry');
+      if (user.role !== 'admin' && user.role !== 'supervisor' && entry.assignedTo !== user.id) throw new HttpError(403, 'forbidden', text('queue.notYourSession'));
+      if (!isWarmTransfer(entry)) throw new HttpError(409, 'no_transfer', text('queue.noTransfer'));
       return passOver(entry, entry.offeredTo!, 'withdrawn', { type: 'assessor', id: user.id });
     });
     if (lapsed) await tellEnded([lapsed]);

@@ -6,7 +6,7 @@ import { ConsoleLanguageBody, CreateUserBody, LoginBody, ResetPasswordBody, type
 import { checkLogin } from '../auth/login.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { UserStore } from '../auth/user-store.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { Languages } from '../i18n/languages.ts';
 import { SESSION_TTL_MS, type Auth } from './auth.ts';
@@ -24,14 +24,14 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
     ...(deps.loginLimitStore ? { store: deps.loginLimitStore, passOnStoreError: false } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', 'too many login attempts; wait a few minutes and try again')),
+    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_logins', text('auth.tooManyLogins'))),
   });
 
   router.post('/auth/login', loginLimit, async (req, res) => {
     const body = parseInput(LoginBody, req.body);
     const check = await checkLogin(users, body.email, body.password);
-    if (check.outcome === 'disabled') throw new HttpError(403, 'account_disabled', 'This account is disabled; ask an administrator.');
-    if (check.outcome !== 'ok') throw new HttpError(401, 'bad_credentials', 'the email or the password is wrong');
+    if (check.outcome === 'disabled') throw new HttpError(403, 'account_disabled', text('auth.accountDisabled'));
+    if (check.outcome !== 'ok') throw new HttpError(401, 'bad_credentials', text('auth.badCredentials'));
     const { user } = check;
     const session = await users.startSession(user.id, SESSION_TTL_MS);
     auth.setSessionCookie(req, res, session.sessionId);
@@ -55,7 +55,7 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
     const user = await auth.requireUser(req);
     const body = parseInput(ConsoleLanguageBody, req.body);
     const language = body.language === null ? null : deps.languages.require(body.language, 'language');
-    if (!(await users.setLanguage(user.id, language))) throw notFound('the user');
+    if (!(await users.setLanguage(user.id, language))) throw notFound('user');
     res.json(await me(user));
   });
 
@@ -69,16 +69,16 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
   router.post('/users', async (req, res) => {
     await auth.requireAdmin(req);
     const body = parseInput(CreateUserBody, req.body);
-    if (await users.byEmail(body.email)) throw new HttpError(409, 'email_taken', 'a user with this email exists already');
+    if (await users.byEmail(body.email)) throw new HttpError(409, 'email_taken', text('auth.emailTaken'));
     const user = await users.create({ email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
     res.status(201).json({ user });
   });
 
   router.post('/users/:id/disable', async (req, res) => {
     const admin = await auth.requireAdmin(req);
-    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_disable_self', 'an admin cannot disable their own account');
+    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_disable_self', text('auth.cannotDisableSelf'));
     const user = await users.setDisabled(req.params.id, true);
-    if (!user) throw notFound('the user');
+    if (!user) throw notFound('user');
     await hub.endStale();
     res.json({ user });
   });
@@ -86,7 +86,7 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
   router.post('/users/:id/enable', async (req, res) => {
     await auth.requireAdmin(req);
     const user = await users.setDisabled(req.params.id, false);
-    if (!user) throw notFound('the user');
+    if (!user) throw notFound('user');
     res.json({ user });
   });
 
@@ -94,10 +94,10 @@ export function authRoutes(deps: { auth: Auth; users: UserStore; hub: EventHub; 
     const admin = await auth.requireAdmin(req);
     const body = parseInput(ResetPasswordBody, req.body);
     // Resetting one's own password here would end one's own sessions: change it with another admin.
-    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_reset_self', 'An admin cannot reset their own password here; ask another admin.');
-    if (!(await users.byId(req.params.id))) throw notFound('the user');
+    if (req.params.id === admin.id) throw new HttpError(409, 'cannot_reset_self', text('auth.cannotResetSelf'));
+    if (!(await users.byId(req.params.id))) throw notFound('user');
     const user = await users.setPassword(req.params.id, await hashPassword(body.password));
-    if (!user) throw notFound('the user');
+    if (!user) throw notFound('user');
     await hub.endStale();
     res.json({ user });
   });

@@ -4,7 +4,7 @@ import type { User } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { UserStore } from '../auth/user-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { forbidden, HttpError } from '../errors.ts';
+import { forbidden, HttpError, text } from '../errors.ts';
 
 export const SESSION_COOKIE = 'sl_session';
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -24,9 +24,9 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
 
   const bearer = (req: Request): string | null => {
     const match = /^Bearer\s+([A-Za-z0-9_-]{16,256})$/.exec(req.headers.authorization ?? '');
-    if (req.headers.authorization && !match) throw new HttpError(401, 'invalid_token', 'the Authorization header is not a valid Bearer token');
+    if (req.headers.authorization && !match) throw new HttpError(401, 'invalid_token', text('auth.badBearer'));
     // An API key reads /api/v1 and nothing else: it never stands for a user or a customer.
-    if (match?.[1]?.startsWith('slk_')) throw new HttpError(401, 'api_key_not_accepted', 'an API key is accepted only by the read API (/api/v1)');
+    if (match?.[1]?.startsWith('slk_')) throw new HttpError(401, 'api_key_not_accepted', text('auth.apiKeyOnlyReadApi'));
     return match?.[1] ?? null;
   };
 
@@ -46,30 +46,30 @@ export function createAuth(deps: { users: UserStore; cases: CaseService }) {
 
     async requireUser(req: Request): Promise<User> {
       const user = await sessionUser(req);
-      if (user?.role === 'supervisor' && supervisorMayNot(req)) throw forbidden('a supervisor can read cases, not change them');
+      if (user?.role === 'supervisor' && supervisorMayNot(req)) throw forbidden(text('auth.supervisorReadOnly'));
       // An expert works in the cases they are invited to; opening one of their own would be a case nobody routed.
-      if (user?.role === 'expert' && req.method === 'POST' && /^\/api\/cases\/?(\?|$)/.test(routedPath(req))) throw forbidden('an expert works only in the cases they are invited to');
+      if (user?.role === 'expert' && req.method === 'POST' && /^\/api\/cases\/?(\?|$)/.test(routedPath(req))) throw forbidden(text('auth.expertInvitedOnly'));
       if (user) return user;
-      if (bearer(req)) throw new HttpError(401, 'login_required', 'this call needs an assessor login; a join link cannot be used here');
-      throw new HttpError(401, 'login_required', 'log in first');
+      if (bearer(req)) throw new HttpError(401, 'login_required', text('auth.loginNotLink'));
+      throw new HttpError(401, 'login_required', text('auth.loginFirst'));
     },
 
     async requireAdmin(req: Request): Promise<User> {
       const user = await auth.requireUser(req);
-      if (user.role !== 'admin') throw forbidden('only an admin can do this');
+      if (user.role !== 'admin') throw forbidden(text('auth.adminOnly'));
       return user;
     },
 
     /** Admins and supervisors: the queue, routing facts and KPIs (not users or settings). */
     async requireSupervisor(req: Request): Promise<User> {
       const user = await auth.requireUser(req);
-      if (user.role !== 'admin' && user.role !== 'supervisor') throw forbidden('only a supervisor or an admin can do this');
+      if (user.role !== 'admin' && user.role !== 'supervisor') throw forbidden(text('auth.supervisorOnly'));
       return user;
     },
 
     async requireCustomer(req: Request): Promise<Extract<Principal, { kind: 'customer' }>> {
       const token = bearer(req);
-      if (!token) throw new HttpError(401, 'token_required', 'this call needs the join link token as "Authorization: Bearer <token>"');
+      if (!token) throw new HttpError(401, 'token_required', text('auth.tokenRequired'));
       return deps.cases.authenticateCustomer(token);
     },
 

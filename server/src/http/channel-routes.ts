@@ -3,7 +3,7 @@
 import express from 'express';
 import { ChannelAnswerBody, ChannelProposalBody, ChannelProposalId, ChannelSwitchBody } from '../../../protocol/channels.ts';
 import type { ChannelService } from '../channels/channel-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
@@ -20,7 +20,7 @@ export function channelRoutes(deps: { auth: Auth; channels: ChannelService }): e
   router.post('/join/channel-proposals/:proposalId', async (req, res) => {
     const customer = await auth.requireCustomer(req);
     const proposalId = req.params.proposalId;
-    if (!ChannelProposalId.safeParse(proposalId).success) throw new HttpError(404, 'not_found', 'the channel proposal was not found in this case');
+    if (!ChannelProposalId.safeParse(proposalId).success) throw new HttpError(404, 'not_found', text('channel.proposalNotFound'));
     const { record, created } = await channels.answer(customer, proposalId, parseInput(ChannelAnswerBody, req.body).accepted);
     res.status(created ? 201 : 200).json({ proposal: record });
   });

@@ -2,12 +2,13 @@
 // without leaking internals (logged with the request id).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { HttpError } from '../errors.ts';
+import { HttpError, say, text } from '../errors.ts';
+import { translators } from '../i18n/translate.ts';
 
 interface BodyParserError { type?: string; status?: number; message?: string }
 
 export function notFoundHandler(): RequestHandler {
-  return (req, _res, next) => next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.baseUrl}${req.path}`));
+  return (req, _res, next) => next(new HttpError(404, 'not_found', text('http.noRoute', { method: req.method, path: `${req.baseUrl}${req.path}` })));
 }
 
 /**
@@ -43,16 +44,27 @@ const NOT_FOUND_PAGE = `<!doctype html>
 `;
 
 /**
+ * The page's language, which it sends as Accept-Language on every request (client/src/lib/api.ts); the
+ * best supported match of a browser's own list otherwise, English without the header.
+ */
+function languageOf(req: Parameters<RequestHandler>[0]): string {
+  const languages = translators().languages;
+  if (!req.headers['accept-language']) return languages[0]!;
+  return req.acceptsLanguages([...languages]) || languages[0]!;
+}
+
+/**
  * An error message as a sentence for the person who reads it: a capital first letter and a full stop.
  * A message that starts with a field path (`viewpoints[1].position: …`) or a code keeps its first word as is.
  */
 export function sentence(message: string): string {
-  const text = message.trim();
-  if (text === '') return text;
-  const first = text.split(/\s/, 1)[0] ?? '';
+  const trimmed = message.trim();
+  if (trimmed === '') return trimmed;
+  const first = trimmed.split(/\s/, 1)[0] ?? '';
   const plainWord = /^[a-z][a-z'’-]*[,?!.]?$/.test(first);
-  const capital = plainWord ? text[0]!.toUpperCase() + text.slice(1) : text;
-  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+  const capital = plainWord ? trimmed[0]!.toUpperCase() + trimmed.slice(1) : trimmed;
+  if (/[.!?…。！？]$/.test(capital)) return capital;
+  return /[\u3000-\u9fff\uff00-\uffef]$/.test(capital) ? `${capital}。` : `${capital}.`;
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -60,7 +72,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const known = toHttpError(error);
     if (!known) log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     const status = known?.status ?? 500;
-    const body = { error: { code: known?.code ?? 'internal', message: sentence(known?.message ?? 'something went wrong on the server') } };
+    const translator = translators().for(languageOf(req));
+    const message = known ? known.messageIn(translator) : say(text('http.internal'), translator);
+    const body = { error: { code: known?.code ?? 'internal', message: sentence(message) } };
     if (res.headersSent) {
       res.destroy();
       return;
@@ -72,10 +86,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 function toHttpError(error: unknown): HttpError | null {
   if (error instanceof HttpError) return error;
   const e = error as BodyParserError | null;
-  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'the request body is not valid JSON');
-  if (e?.type === 'entity.too.large') return new HttpError(413, 'body_too_large', 'the request body is too large');
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', text('http.invalidJson'));
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'body_too_large', text('http.bodyTooLarge'));
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new HttpError(415, 'unsupported_encoding', 'the request body encoding is not supported');
+    return new HttpError(415, 'unsupported_encoding', text('http.unsupportedEncoding'));
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new HttpError(e.status, 'bad_request', e.message ?? 'bad request');

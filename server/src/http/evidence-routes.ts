@@ -7,7 +7,7 @@ import { requireConsent } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { ChatService } from '../chat/chat-service.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import { ImageBusy } from '../evidence/image-intake.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { Auth } from './auth.ts';
@@ -65,7 +65,7 @@ export function evidenceRoutes(deps: { auth: Auth; cases: CaseService; evidence:
   router.get('/cases/:id/evidence/:evidenceId/:rendition', async (req, res) => {
     const principal = await auth.requirePrincipal(req);
     const rendition = req.params.rendition as Rendition;
-    if (!RENDITIONS.has(rendition)) throw new HttpError(404, 'not_found', 'renditions are original, preview and thumbnail');
+    if (!RENDITIONS.has(rendition)) throw new HttpError(404, 'not_found', text('evidence.renditions'));
     const blob = await deps.evidence.rendition(principal, req.params.id, req.params.evidenceId, rendition);
     res.setHeader('Content-Type', blob.mime);
     res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');

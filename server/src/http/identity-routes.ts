@@ -2,6 +2,7 @@
 // the open check, confirms its one-time code when one is asked, and submits the three live captures.
 import express from 'express';
 import { IdentityCancelBody, IdentityCodeBody, IdentityDecisionBody, IdentityRequestBody, IdentitySubmitBody } from '../../../protocol/identity-http.ts';
+import { text } from '../errors.ts';
 import type { IdentityService } from '../identity/identity-service.ts';
 import type { Auth } from './auth.ts';
 import { tenMinuteLimit, type LimitStores } from './ten-minute-limit.ts';
@@ -13,7 +14,7 @@ export const IDENTITY_CODES_PER_ADDRESS = 20;
 export function identityRoutes(deps: { auth: Auth; identity: IdentityService; limitStore?: LimitStores; codesPerAddress?: number }): express.Router {
   const { auth, identity } = deps;
   const router = express.Router();
-  const codesPerAddress = tenMinuteLimit(deps.limitStore, 'identity-code', deps.codesPerAddress ?? IDENTITY_CODES_PER_ADDRESS, 'too many codes asked for from your address; wait a few minutes and try again', { skipFailedRequests: true });
+  const codesPerAddress = tenMinuteLimit(deps.limitStore, 'identity-code', deps.codesPerAddress ?? IDENTITY_CODES_PER_ADDRESS, text('limit.codes'), { skipFailedRequests: true });
 
   router.get('/cases/:id/identity-checks', async (req, res) => {
     const user = await auth.requireUser(req);

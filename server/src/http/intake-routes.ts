@@ -5,7 +5,7 @@ import express from 'express';
 import type { Request, RequestHandler } from 'express';
 import type { Store } from 'express-rate-limit';
 import { AgentQuestionBody, CallbackBody, HandOffBody, IntakeBody, IntakeCodeBody, type IntakeCodeAccepted } from '../../../protocol/intake.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text, type ErrorText } from '../errors.ts';
 import type { IntakeFor, IntakeService } from '../frontdoor/intake/intake-service.ts';
 import type { Auth } from './auth.ts';
 import { tenMinuteLimit } from './ten-minute-limit.ts';
@@ -48,16 +48,16 @@ export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
   const limits = deps.limits ?? DEFAULT_INTAKE_LIMITS;
   const router = express.Router();
 
-  const limiter = (name: string, limit: number, reason: string, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
+  const limiter = (name: string, limit: number, reason: ErrorText, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
     tenMinuteLimit(deps.limitStore, name, limit, reason, options);
 
-  const intakesPerAddress = limiter('intake', limits.intakesPerAddress, 'too many requests from your address; wait a few minutes and try again', { skipFailedRequests: true });
+  const intakesPerAddress = limiter('intake', limits.intakesPerAddress, text('limit.requests'), { skipFailedRequests: true });
   /** A well-formed code request or attempt: a malformed one tests no code and is refused 400 anyway, so it is not counted. */
   const codeAttempt = (req: Request) => referenceOf(req) !== null && (isCodeRequest(req) ? IntakeCodeBody : IntakeBody).safeParse(req.body).success;
-  const codesPerAddress = limiter('code-address', limits.codesPerAddress, 'too many code requests or attempts from your address; wait a few minutes and try again', {
+  const codesPerAddress = limiter('code-address', limits.codesPerAddress, text('limit.codeAttemptsAddress'), {
     skip: (req) => !codeAttempt(req),
   });
-  const codesPerReference = limiter('code-reference', limits.codesPerReference, 'too many code requests or attempts for this case; wait a few minutes and try again', {
+  const codesPerReference = limiter('code-reference', limits.codesPerReference, text('limit.codeAttemptsCase'), {
     skip: (req) => !codeAttempt(req),
     keyGenerator: (req) => `ref:${referenceOf(req)}`,
   });
@@ -66,7 +66,7 @@ export function intakeRoutes(deps: IntakeRouteDeps): express.Router {
     const body = parseInput(IntakeBody, req.body);
     let who: IntakeFor = { kind: 'new' };
     if (req.headers.authorization) {
-      if (body.existing) throw new HttpError(400, 'invalid_input', 'invalid intake: existing: send either the join link (Authorization) or a reference and code, not both');
+      if (body.existing) throw new HttpError(400, 'invalid_input', text('intake.bothCredentials'));
       const customer = await auth.requireCustomer(req);
       who = { kind: 'link', customer, token: req.headers.authorization.replace(/^Bearer\s+/, '') };
     } else if (body.existing) {

@@ -2,7 +2,7 @@
 import express from 'express';
 import { ConsentBody } from '../../../protocol/http.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { LinkService } from '../links/link-service.ts';
 import type { Auth } from './auth.ts';
 import type { PeerCredentials } from './peer-credentials.ts';
@@ -32,7 +32,7 @@ export function joinRoutes(deps: { auth: Auth; cases: CaseService; links: LinkSe
 
   router.post('/join/peer', async (req, res) => {
     const customer = await auth.requireCustomer(req);
-    if (!customer.consented) throw new HttpError(403, 'consent_required', 'accept the consent screen before the call starts');
+    if (!customer.consented) throw new HttpError(403, 'consent_required', text('consent.required'));
     await cases.authorizeWrite(customer, customer.caseId);
     res.json(deps.peers.mint(customer.caseId, 'customer', customer.tokenId));
   });

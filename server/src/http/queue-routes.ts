@@ -4,7 +4,7 @@ import express from 'express';
 import { EnqueueBody, RoutingBody, StatusBody, TransferBody, type QueueEntryView, type StatusView } from '../../../protocol/queue.ts';
 import type { QueueService } from '../frontdoor/queue-service.ts';
 import type { StoredEntry } from '../frontdoor/queue-store.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
 
@@ -80,7 +80,7 @@ export function queueRoutes(deps: { auth: Auth; queue: QueueService }): express.
 
   router.get('/queue/colleagues', async (req, res) => {
     const user = await auth.requireUser(req);
-    if (user.role === 'expert') throw new HttpError(403, 'forbidden', 'An expert works only in the cases they are invited to.');
+    if (user.role === 'expert') throw new HttpError(403, 'forbidden', text('queue.expertInvitedOnly'));
     res.set('Cache-Control', 'no-store').json(await queue.colleagues());
   });
 

@@ -80,7 +80,7 @@ export function readApiRoutes(deps: ReadApiRouteDeps): express.Router {
 
   const caseOf = async (id: string): Promise<ApiCase> => {
     const found = await readApi.cases.caseById(id);
-    if (!found) throw notFound('the case');
+    if (!found) throw notFound('case');
     return found;
   };
 

@@ -3,7 +3,7 @@
 // site; this refuses such writes by their Origin and Sec-Fetch-Site headers. A customer's Bearer call
 // is no cookie's authority, and a client that sends neither header (curl, scripts) is no browser.
 import type { Request, RequestHandler } from 'express';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import { SESSION_COOKIE } from './auth.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,11 +23,11 @@ export function sameOriginWrites(deps: SameOriginDeps): RequestHandler {
     }
     const site = req.get('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') {
-      throw new HttpError(403, 'cross_origin_write', `refused: this write was sent by a page of another site (Sec-Fetch-Site: ${site}); use Sightline's own pages`);
+      throw new HttpError(403, 'cross_origin_write', text('http.crossSite', { site }));
     }
     const origin = req.get('origin');
     if (origin !== undefined && !ownOrigins(req, deps).has(normalOrigin(origin) ?? '')) {
-      throw new HttpError(403, 'cross_origin_write', `refused: this write was sent by a page of ${origin}, not of this server; use Sightline's own pages`);
+      throw new HttpError(403, 'cross_origin_write', text('http.crossOrigin', { origin }));
     }
     next();
   };

@@ -5,6 +5,7 @@ import express from 'express';
 import type { Request, RequestHandler } from 'express';
 import type { Store } from 'express-rate-limit';
 import { AcceptOfferBody, DeclineOfferBody, OfferBody } from '../../../protocol/settlement-http.ts';
+import { text, type ErrorText } from '../errors.ts';
 import type { Settlement } from '../settlement/create-settlement.ts';
 import type { Auth } from './auth.ts';
 import { tenMinuteLimit } from './ten-minute-limit.ts';
@@ -35,10 +36,10 @@ export function settlementRoutes(deps: SettlementRouteDeps): express.Router {
   const limits = deps.limits ?? DEFAULT_SETTLEMENT_LIMITS;
   const router = express.Router();
 
-  const limiter = (name: string, limit: number, reason: string, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
+  const limiter = (name: string, limit: number, reason: ErrorText, options: Parameters<typeof tenMinuteLimit>[4] = {}): RequestHandler =>
     tenMinuteLimit(deps.limitStore, name, limit, reason, options);
-  const codesPerAddress = limiter('offer-code', limits.codesPerAddress, 'too many codes asked for from your address; wait a few minutes and try again', { skipFailedRequests: true });
-  const receiptsPerAddress = limiter('receipt', limits.receiptsPerAddress, 'too many receipt look-ups from your address; wait a few minutes and try again');
+  const codesPerAddress = limiter('offer-code', limits.codesPerAddress, text('limit.codes'), { skipFailedRequests: true });
+  const receiptsPerAddress = limiter('receipt', limits.receiptsPerAddress, text('limit.receipts'));
 
   router.get('/cases/:id/offers', async (req, res) => {
     const user = await auth.requireUser(req);

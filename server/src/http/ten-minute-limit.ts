@@ -4,13 +4,13 @@
 // is refused rather than let unlimited guesses through.
 import type { RequestHandler } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
-import { HttpError } from '../errors.ts';
+import { HttpError, type ErrorText } from '../errors.ts';
 
 const TEN_MINUTES = 10 * 60_000;
 
 export type LimitStores = ((name: string) => Store) | null | undefined;
 
-export function tenMinuteLimit(stores: LimitStores, name: string, limit: number, reason: string, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler {
+export function tenMinuteLimit(stores: LimitStores, name: string, limit: number, reason: ErrorText, options: Partial<Parameters<typeof rateLimit>[0]> = {}): RequestHandler {
   return rateLimit({
     windowMs: TEN_MINUTES,
     limit,

@@ -7,7 +7,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { ReceivedFile } from '../evidence/evidence-service.ts';
 
 export interface Upload {
@@ -20,10 +20,10 @@ const FIELD_BYTES = 4096;
 const LONG_FIELD_BYTES = new Map([['layer', 256 * 1024]]);
 
 const tooLarge = (maxBytes: number) =>
-  new HttpError(413, 'upload_too_large', `the file is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  new HttpError(413, 'upload_too_large', text('upload.tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
 
 /** The client left before its body was read (while the checks before it ran): nothing will arrive or be answered. */
-export const clientGone = () => new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
+export const clientGone = () => new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
 
 export async function receiveUpload(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
   // Closed before its body was read (not closed because a parser read it all, which also destroys it):
@@ -37,7 +37,7 @@ export async function receiveUpload(req: Request, opts: { tempPath: () => string
     const fields = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
     return { file: await streamToTempFile(req, opts), fields };
   }
-  throw new HttpError(415, 'unsupported_media_type', 'send the photo as multipart/form-data (field "file") or as an image/* body');
+  throw new HttpError(415, 'unsupported_media_type', text('upload.mediaType'));
 }
 
 /** Streams a body into a new temp file, hashing as it goes; refuses past `maxBytes` with `tooLarge()`. */
@@ -67,7 +67,7 @@ export async function streamToTempFile(
     await closed(sink);
     await fsp.rm(tempFile, { force: true });
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
+    throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
   }
   return { tempFile, sha256: hash.digest('hex'), size };
 }
@@ -83,7 +83,7 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: Math.max(FIELD_BYTES, ...LONG_FIELD_BYTES.values()), fileSize: opts.maxBytes, parts: 25 } });
     } catch {
-      reject(new HttpError(400, 'invalid_multipart', 'the multipart body has no valid boundary'));
+      reject(new HttpError(400, 'invalid_multipart', text('upload.noBoundary')));
       return;
     }
     const fields: Record<string, string> = {};
@@ -94,29 +94,29 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
     };
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || Buffer.byteLength(value) > (LONG_FIELD_BYTES.get(name) ?? FIELD_BYTES)) fail(new HttpError(400, 'field_too_large', `the field "${name}" is too long`));
+      if (info.valueTruncated || Buffer.byteLength(value) > (LONG_FIELD_BYTES.get(name) ?? FIELD_BYTES)) fail(new HttpError(400, 'field_too_large', text('upload.fieldTooLong', { name })));
       fields[name] = value;
     });
     parser.on('file', (name, stream) => {
       if (name !== 'file' || pending) {
-        fail(new HttpError(400, 'unexpected_file', `only one file, in the field "file", is accepted (got "${name}")`));
+        fail(new HttpError(400, 'unexpected_file', text('upload.unexpectedFile', { name })));
         stream.resume();
         return;
       }
       stream.on('limit', () => fail(tooLarge(opts.maxBytes)));
       pending = streamToTempFile(stream, opts);
-      pending.catch((error: unknown) => fail(error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', 'the upload failed')));
+      pending.catch((error: unknown) => fail(error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', text('upload.failed'))));
     });
-    parser.on('filesLimit', () => fail(new HttpError(400, 'too_many_files', 'send one file per request')));
+    parser.on('filesLimit', () => fail(new HttpError(400, 'too_many_files', text('upload.oneFile'))));
     // Past these limits busboy drops parts silently: a dropped `source` or `uploadId` would change what is stored.
-    parser.on('fieldsLimit', () => fail(new HttpError(400, 'too_many_fields', 'the upload has too many fields')));
-    parser.on('partsLimit', () => fail(new HttpError(400, 'too_many_parts', 'the upload has too many parts')));
+    parser.on('fieldsLimit', () => fail(new HttpError(400, 'too_many_fields', text('upload.tooManyFields'))));
+    parser.on('partsLimit', () => fail(new HttpError(400, 'too_many_parts', text('upload.tooManyParts'))));
     let settled = false;
     const finish = () => {
       if (settled) return;
       settled = true;
       if (!pending) {
-        reject(failure ?? new HttpError(400, 'file_required', 'the upload has no file in the field "file"'));
+        reject(failure ?? new HttpError(400, 'file_required', text('upload.fileRequired')));
         return;
       }
       // A refused upload is answered only once its temp file is gone: the file part may still be
@@ -129,11 +129,11 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
           fsp.rm(file.tempFile, { force: true }).then(() => reject(refusal), () => reject(refusal));
         },
         // streamToTempFile removed its file before rejecting.
-        () => reject(failure ?? new HttpError(400, 'upload_interrupted', 'the upload failed')),
+        () => reject(failure ?? new HttpError(400, 'upload_interrupted', text('upload.failed'))),
       );
     };
     parser.on('error', () => {
-      fail(new HttpError(400, 'invalid_multipart', 'the multipart body is malformed'));
+      fail(new HttpError(400, 'invalid_multipart', text('upload.malformed')));
       req.unpipe(parser);
       req.resume();
       finish();
@@ -143,7 +143,7 @@ function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes
       if (req.complete) return;
       // A body cut off never ends the stream busboy reads: stop the parser, which ends the file part
       // with an error, so its temp file is removed and this upload settles.
-      fail(new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete'));
+      fail(new HttpError(400, 'upload_interrupted', text('upload.interrupted')));
       parser.destroy();
     });
     req.pipe(parser);

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text, word } from '../errors.ts';
 import type { EvidenceRecord, EvidenceStore } from '../evidence/evidence-store.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { checkCode, codeContact, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
@@ -51,7 +51,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
 
   const mustFind = async (caseId: string, checkId: string): Promise<IdentityCheckView> => {
     const check = await store.byId(caseId, checkId);
-    if (!check) throw notFound('the identity check');
+    if (!check) throw notFound('identityCheck');
     return check;
   };
 
@@ -92,9 +92,9 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   /** The customer's check still waiting for its code: requested, asking for one, not yet confirmed. */
   const awaitingCode = async (customer: Customer, checkId: string): Promise<IdentityCheckView> => {
     const check = await mustFind(customer.caseId, checkId);
-    if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${check.state}; it takes no code now`);
-    if (!check.withCode) throw new HttpError(409, 'no_code_needed', 'This identity check asks for no code.');
-    if (check.codeConfirmedAt !== null) throw new HttpError(409, 'code_already_confirmed', 'The code for this identity check was confirmed already.');
+    if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', text('identity.takesNoCode', { id: checkId, state: word(`identity.state.${check.state}`) }));
+    if (!check.withCode) throw new HttpError(409, 'no_code_needed', text('identity.noCodeNeeded'));
+    if (check.codeConfirmedAt !== null) throw new HttpError(409, 'code_already_confirmed', text('identity.codeConfirmed'));
     return check;
   };
 
@@ -108,11 +108,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const record = await deps.cases.authorizeWrite({ kind: 'user', user }, caseId);
       const withCode = body.withCode === true;
       // Refused before anything is stored: a code that cannot reach the customer would block the check.
-      if (withCode) await codeContact(deps, caseId, 'send the customer their join link by SMS or email first, or ask without a code.');
+      if (withCode) await codeContact(deps, caseId, 'code.thenSendLinkFirst');
       const check = await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const open = await store.open(caseId);
-        if (open) throw new HttpError(409, 'identity_check_open', `identity check ${open.id} is still ${open.state}; decide it before asking again`);
+        if (open) throw new HttpError(409, 'identity_check_open', text('identity.stillOpen', { id: open.id, state: word(`identity.state.${open.state}`) }));
         const id = newId('idc');
         await store.insert({ id, caseId, document: body.document, requestedBy: user.id, requestedAt: clock().toISOString(), withCode });
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.requested', payload: { checkId: id, document: body.document } });
@@ -136,7 +136,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         await db.lockInTransaction(`ledger:${caseId}`);
         const check = await mustFind(caseId, checkId);
         if (!(await store.cancelled(checkId, { by: user.id, reason: body.reason }))) {
-          throw new HttpError(409, 'identity_check_closed', `identity check ${checkId} is ${check.state}; only a requested or submitted check can be withdrawn`);
+          throw new HttpError(409, 'identity_check_closed', text('identity.cannotWithdraw', { id: checkId, state: word(`identity.state.${check.state}`) }));
         }
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.cancelled', payload: { checkId, reason: body.reason } });
       });
@@ -160,11 +160,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         current: async () => { const row = (await store.row(checkId))!; return { hash: row.code_hash, expiresAt: row.code_expires_at }; },
         bindTo: checkId, code: body.code, now: () => clock().toISOString(),
       });
-      if (verdict !== 'ok') throw codeRefusal(verdict, 'No code was sent for this identity check yet; ask for one first.');
+      if (verdict !== 'ok') throw codeRefusal(verdict, text('identity.noCodeSent'));
       await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const now = await mustFind(caseId, checkId);
-        if (now.state !== 'requested' || now.codeConfirmedAt !== null) throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${now.state}; it takes no code now`);
+        if (now.state !== 'requested' || now.codeConfirmedAt !== null) throw new HttpError(409, 'identity_check_not_requested', text('identity.takesNoCode', { id: checkId, state: word(`identity.state.${now.state}`) }));
         await store.codeConfirmed(checkId, clock().toISOString());
         await ledger.append({ caseId, actor: actorOf(customer), type: 'identity.code-confirmed', payload: { checkId } });
       });
@@ -186,11 +186,11 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       const caseId = customer.caseId;
       await deps.cases.authorizeWrite(customer, caseId);
       const check = await mustFind(caseId, checkId);
-      if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${check.state}; it takes photos only once`);
-      if (check.withCode && check.codeConfirmedAt === null) throw new HttpError(409, 'code_not_confirmed', 'Enter the code we sent you before sending the photos.');
+      if (check.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', text('identity.photosOnce', { id: checkId, state: word(`identity.state.${check.state}`) }));
+      if (check.withCode && check.codeConfirmedAt === null) throw new HttpError(409, 'code_not_confirmed', text('identity.enterCodeFirst'));
       const hasBack = check.document !== 'passport';
-      if (hasBack && body.backEvidenceId === undefined) throw new HttpError(422, 'back_required', `backEvidenceId: a photo of the back of the ${check.document} is needed`);
-      if (!hasBack && body.backEvidenceId !== undefined) throw new HttpError(422, 'no_back', 'backEvidenceId: a passport has no back; send the photo page as the front');
+      if (hasBack && body.backEvidenceId === undefined) throw new HttpError(422, 'back_required', text('identity.backRequired', { document: word(`identity.document.${check.document}`) }));
+      if (!hasBack && body.backEvidenceId !== undefined) throw new HttpError(422, 'no_back', text('identity.noBack'));
       const photo = (role: PhotoRole, id: string) => evidenceFor(deps.evidence, caseId, role, id);
       const front = await photo('id-front', body.frontEvidenceId);
       const back = body.backEvidenceId === undefined ? null : await photo('id-back', body.backEvidenceId);
@@ -200,7 +200,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const now = await mustFind(caseId, checkId);
-        if (now.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', `identity check ${checkId} is ${now.state}; it takes photos only once`);
+        if (now.state !== 'requested') throw new HttpError(409, 'identity_check_not_requested', text('identity.photosOnce', { id: checkId, state: word(`identity.state.${now.state}`) }));
         await store.submitted(checkId, { front: front.id, back: back?.id ?? null, selfie: selfie.id, mrz, at: clock().toISOString() });
         await ledger.append({
           caseId,
@@ -218,9 +218,9 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await db.transaction(async () => {
         await db.lockInTransaction(`ledger:${caseId}`);
         const check = await mustFind(caseId, checkId);
-        if (check.state === 'cancelled') throw new HttpError(409, 'identity_check_closed', `identity check ${checkId} was withdrawn`);
-        if (check.state === 'requested') throw new HttpError(409, 'identity_check_not_submitted', `identity check ${checkId} has no photos yet; it can be decided once the customer sends them`);
-        if (check.state !== 'submitted') throw new HttpError(409, 'identity_check_decided', `identity check ${checkId} is ${check.state} already`);
+        if (check.state === 'cancelled') throw new HttpError(409, 'identity_check_closed', text('identity.withdrawn', { id: checkId }));
+        if (check.state === 'requested') throw new HttpError(409, 'identity_check_not_submitted', text('identity.noPhotosYet', { id: checkId }));
+        if (check.state !== 'submitted') throw new HttpError(409, 'identity_check_decided', text('identity.decidedAlready', { id: checkId, state: word(`identity.state.${check.state}`) }));
         await store.decided(checkId, { result: body.result, by: user.id, at: clock().toISOString(), reason: body.reason });
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'identity.checked', payload: { checkId, result: body.result, reason: body.reason } });
       });

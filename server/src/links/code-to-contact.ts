@@ -1,7 +1,7 @@
 // A one-time code sent to the customer's contact on file, and what they type back checked: shared by the
 // settlement offer's code and the identity check's. The rules are the front door's (six digits kept only
 // as a hash, ten minutes, five attempts); the caller owns the row the code is kept on and its ledger entry.
-import { HttpError } from '../errors.ts';
+import { HttpError, text, word, type ErrorKey, type ErrorText } from '../errors.ts';
 import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode } from '../frontdoor/intake/one-time-code.ts';
 import type { Db } from '../storage/database.ts';
 import { contactOnFile, maskRecipient, type Contact } from './contact-on-file.ts';
@@ -34,11 +34,11 @@ export interface CodeSendResult {
  * The contact a code can go to: refused with 409 when there is none on file or this server has no sender for
  * its channel. `then`: what the person reading the refusal can do about it.
  */
-export async function codeContact(deps: { db: Db; senders: CodeSenders }, caseId: string, then = 'ask your assessor.'): Promise<Contact> {
+export async function codeContact(deps: { db: Db; senders: CodeSenders }, caseId: string, then: ErrorKey = 'code.thenAskAssessor'): Promise<Contact> {
   const to = await contactOnFile(deps.db, caseId);
-  if (!to) throw new HttpError(409, 'no_contact', `There is no phone or email on file to send a code to; ${then}`);
+  if (!to) throw new HttpError(409, 'no_contact', text('code.noContact', { then: word(then) }));
   const send = to.channel === 'email' ? deps.senders.email : deps.senders.sms;
-  if (!send) throw new HttpError(409, 'no_sender', `This server cannot send ${to.channel === 'email' ? 'email' : 'SMS'}; ${then}`);
+  if (!send) throw new HttpError(409, 'no_sender', text(to.channel === 'email' ? 'code.noEmailSender' : 'code.noSmsSender', { then: word(then) }));
   return to;
 }
 
@@ -72,7 +72,7 @@ export async function sendCodeToContact(
 }
 
 export const codeNotSent = (result: CodeSendResult): HttpError =>
-  new HttpError(502, 'code_not_sent', `The code could not be sent: ${result.failure?.message ?? 'unknown reason'}`);
+  new HttpError(502, 'code_not_sent', text('code.notSent', { reason: result.failure?.message ?? word('code.unknownReason') }));
 
 export type CodeVerdict = 'ok' | 'wrong' | 'expired' | 'none' | 'attempts';
 
@@ -101,11 +101,11 @@ export async function checkCode(
 }
 
 /** The refusal for a verdict other than 'ok'; `noCode`: the sentence for "none was sent" in the caller's words. */
-export function codeRefusal(verdict: Exclude<CodeVerdict, 'ok'>, noCode: string): HttpError {
+export function codeRefusal(verdict: Exclude<CodeVerdict, 'ok'>, noCode: ErrorText): HttpError {
   switch (verdict) {
-    case 'attempts': return new HttpError(409, 'code_attempts_used', 'Too many wrong codes; ask for a new code.');
+    case 'attempts': return new HttpError(409, 'code_attempts_used', text('code.attemptsUsed'));
     case 'none': return new HttpError(409, 'no_code_sent', noCode);
-    case 'expired': return new HttpError(409, 'code_expired', 'This code has expired; ask for a new one.');
-    case 'wrong': return new HttpError(409, 'code_wrong', 'That code is not right; check the message and try again.');
+    case 'expired': return new HttpError(409, 'code_expired', text('code.expired'));
+    case 'wrong': return new HttpError(409, 'code_wrong', text('code.wrong'));
   }
 }

@@ -4,7 +4,7 @@ import type { ConsoleSettings, JoinLinkView, LinkSendView, SendLinkBody, User } 
 import type { Principal } from '../auth/principal.ts';
 import { newId, secretHash } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
 import type { SendEmail } from './email-sender.ts';
@@ -38,17 +38,17 @@ export function createLinkService(deps: LinkServiceDeps) {
   const currentLink = async (user: User, caseId: string, joinBase: string): Promise<JoinLinkView & { tokenId: string; caseTitle: string }> => {
     const record = await cases.authorize({ kind: 'user', user }, caseId);
     const current = await store.current(caseId);
-    if (!current) throw new HttpError(410, 'link_gone', 'This case has no join link; make a new one.');
+    if (!current) throw new HttpError(410, 'link_gone', text('link.none'));
     if (current.expiresAt <= clock().toISOString()) {
-      throw new HttpError(410, 'link_expired', `This link expired on ${expiryWords(current.expiresAt)}; make a new one.`);
+      throw new HttpError(410, 'link_expired', text('link.expiredOn', { when: (words) => expiryWords(current.expiresAt, words) }));
     }
     if (current.sealedToken === null) {
-      throw new HttpError(409, 'link_not_sealed', 'This link was made before links could be shown again; make a new one.');
+      throw new HttpError(409, 'link_not_sealed', text('link.notSealed'));
     }
     const token = deps.seal.open(current.sealedToken, current.id);
     // A sealed copy that does not open, or opens to another token, was altered: never show it.
     if (token === null || secretHash(token) !== current.tokenHash) {
-      throw new HttpError(409, 'link_unreadable', 'This link could not be read back safely (its stored copy was changed); make a new one.');
+      throw new HttpError(409, 'link_unreadable', text('link.unreadable'));
     }
     return { joinUrl: `${joinBase}/j#${token}`, token, expiresAt: current.expiresAt, tokenId: current.id, caseTitle: record.title };
   };
@@ -75,7 +75,7 @@ export function createLinkService(deps: LinkServiceDeps) {
 
     /** The customer said no on the consent screen. Agreeing later clears it; after agreeing there is nothing to decline. */
     async decline(customer: Customer): Promise<void> {
-      if (customer.consented) throw new HttpError(409, 'already_consented', 'You have already agreed to the call; hang up to leave it.');
+      if (customer.consented) throw new HttpError(409, 'already_consented', text('consent.already'));
       await db.transaction(async () => {
         await store.markDeclined(customer.tokenId, clock().toISOString());
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'customer.declined', payload: { tokenId: customer.tokenId } });
@@ -87,15 +87,14 @@ export function createLinkService(deps: LinkServiceDeps) {
     async send(user: User, caseId: string, body: SendLinkBody, joinBase: string): Promise<LinkSendView> {
       const record = await cases.authorize({ kind: 'user', user }, caseId);
       // A closed case admits no customer: a link sent now would only lead to a refusal.
-      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; reopen it before sending its link.');
+      if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('case.closedForLink'));
       const { email, sms } = deps.senders;
       type Words = Parameters<typeof linkEmail>[0];
       const deliver = body.channel === 'email'
         ? email && ((words: Words) => email(body.to, linkEmail(words)))
         : sms && ((words: Words) => sms(body.to, linkSms(words)));
       if (!deliver) {
-        const what = body.channel === 'email' ? 'by email (SIGHTLINE_SMTP_URL is not set)' : 'by SMS (SIGHTLINE_SMS_WEBHOOK_URL is not set)';
-        throw new HttpError(409, 'channel_not_configured', `This server cannot send links ${what}.`);
+        throw new HttpError(409, 'channel_not_configured', text(body.channel === 'email' ? 'link.noEmailSender' : 'link.noSmsSender'));
       }
       const link = await currentLink(user, caseId, joinBase);
       const words = { organisation: deps.organisation, caseTitle: link.caseTitle, joinUrl: link.joinUrl, expiresAt: link.expiresAt, language: messageLanguage(record) };

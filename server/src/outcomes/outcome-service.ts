@@ -6,7 +6,7 @@ import type { TourManifest } from '../../../protocol/tour.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -18,12 +18,12 @@ type Priced = Pick<OutcomeView, 'amount' | 'currency' | 'booking'>;
 function priceBooking(body: OutcomeBody, tour: TourManifest | null): Priced {
   const given = { amount: body.amount ?? null, currency: body.currency ?? null };
   if (!body.booking) return { ...given, booking: null };
-  if (!tour) throw new HttpError(422, 'no_tour', 'booking: this case has no tour to book from');
+  if (!tour) throw new HttpError(422, 'no_tour', text('outcome.noTour'));
   const option = tour.bookables.find((b) => b.id === body.booking!.option);
   if (!option) throw new HttpError(422, 'unknown_option', `booking.option: the tour offers no "${body.booking.option}" (${tour.bookables.map((b) => b.id).join(', ') || 'nothing bookable'})`);
   const seat = body.booking.seat;
-  if (seat !== undefined && !tour.plan?.seats.some((s) => s.id === seat)) throw new HttpError(422, 'unknown_seat', `booking.seat: the tour has no seat ${seat}`);
-  if (tour.plan?.kind === 'seats' && seat === undefined) throw new HttpError(422, 'seat_required', 'booking.seat: a cabin booking names the seat');
+  if (seat !== undefined && !tour.plan?.seats.some((s) => s.id === seat)) throw new HttpError(422, 'unknown_seat', text('outcome.unknownSeat', { seat }));
+  if (tour.plan?.kind === 'seats' && seat === undefined) throw new HttpError(422, 'seat_required', text('outcome.seatRequired'));
   const price = given.amount === null ? { amount: option.price.amount, currency: option.price.currency } : given;
   return { ...price, booking: { option: option.id, title: option.title, ...(seat !== undefined ? { seat } : {}) } };
 }

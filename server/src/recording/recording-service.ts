@@ -96,7 +96,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
   const reach = async (user: User, caseId: string, recordingId: string) => {
     const caseRecord = await deps.cases.authorize({ kind: 'user', user }, caseId);
     const recording = await store.byId(caseId, recordingId);
-    if (!recording) throw notFound('the recording');
+    if (!recording) throw notFound('recording');
     return { caseRecord, recording };
   };
 
@@ -206,7 +206,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         // Chunks and the seal of one recording take turns under the case's ledger lock.
         await db.lockInTransaction(`ledger:${caseId}`);
         const recording = await store.byId(caseId, recordingId);
-        if (!recording) throw notFound('the recording');
+        if (!recording) throw notFound('recording');
         const held = await store.chunks(recordingId);
         if (recording.sealedAt !== null) {
           const seal = { chunkCount: recording.chunkCount ?? -1, durationMs: recording.durationMs ?? -1 };

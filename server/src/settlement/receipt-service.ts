@@ -26,7 +26,7 @@ export function createReceiptService(deps: ReceiptDeps) {
       const code = normaliseReceiptCode(typed);
       // A malformed code and an unknown one get the same answer.
       const row = code === null ? null : await deps.byReceiptCode(code);
-      if (!row || (row.state !== 'accepted' && row.state !== 'declined')) throw notFound('the receipt');
+      if (!row || (row.state !== 'accepted' && row.state !== 'declined')) throw notFound('receipt');
       const decision = row.state;
       const entries = await deps.ledger.list(row.case_id);
       const index = entries.findIndex((e) => e.type === `offer.${decision}` && e.payload.offerId === row.id);

@@ -7,11 +7,13 @@ import type { Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { badRequest, HttpError, notFound } from '../errors.ts';
+import { badRequest, HttpError, notFound, text, word, type ErrorText } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
+import { SOURCE_LANGUAGE } from '../i18n/translate.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { checkCode, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
 import { contactOnFile, maskRecipient } from '../links/contact-on-file.ts';
+import { expiryWords } from '../links/link-message.ts';
 import { messageLanguage } from '../links/message-language.ts';
 import type { OutcomeService } from '../outcomes/outcome-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -45,10 +47,10 @@ const DAY_MS = 86_400_000;
 
 /** Why an offer can no longer be decided, in the customer's words; null while it is open and not expired. */
 function closedReason(row: OfferRow, now: string): HttpError | null {
-  if (row.state === 'superseded') return new HttpError(409, 'offer_superseded', 'This offer was replaced by a newer one; look at the current offer.');
-  if (row.state === 'withdrawn') return new HttpError(409, 'offer_withdrawn', 'This offer was withdrawn by your assessor.');
-  if (row.state === 'accepted' || row.state === 'declined') return new HttpError(409, 'offer_decided', `This offer was already ${row.state} (receipt ${row.receipt_code}).`);
-  if (row.expires_at <= now) return new HttpError(409, 'offer_expired', `This offer expired at ${row.expires_at}; ask your assessor for a new one.`);
+  if (row.state === 'superseded') return new HttpError(409, 'offer_superseded', text('offer.superseded'));
+  if (row.state === 'withdrawn') return new HttpError(409, 'offer_withdrawn', text('offer.withdrawn'));
+  if (row.state === 'accepted' || row.state === 'declined') return new HttpError(409, 'offer_decided', text('offer.decided', { state: word(`offer.state.${row.state}`), receipt: row.receipt_code ?? '' }));
+  if (row.expires_at <= now) return new HttpError(409, 'offer_expired', text('offer.expired', { when: (words) => (words.language === SOURCE_LANGUAGE ? row.expires_at : expiryWords(row.expires_at, words)) }));
   return null;
 }
 
@@ -73,19 +75,19 @@ export function createSettlementService(deps: SettlementDeps) {
   const assess = async (record: CaseRecord): Promise<{ readiness: OfferReadiness; refusal: HttpError | null }> => {
     const settings = await deps.settings.get();
     const base = { confirmWith: settings.offerConfirmWith, offerRequiresIdentity: settings.offerRequiresIdentity };
-    const refuse = (status: number, code: OfferBlocked, reason: string, receiptCode: string | null = null) => ({
-      readiness: { ...base, canOffer: false, reason, blocked: code, receiptCode },
-      refusal: new HttpError(status, code, reason),
-    });
-    if (record.closedAt !== null) return refuse(409, 'case_closed', 'This case is closed; reopen it to make an offer.');
-    if (record.kind !== 'damage') return refuse(422, 'not_a_damage_case', 'A settlement is offered on a damage case, not a preview.');
+    const refuse = (status: number, code: OfferBlocked, reason: ErrorText, receiptCode: string | null = null) => {
+      const refusal = new HttpError(status, code, reason);
+      return { readiness: { ...base, canOffer: false, reason: refusal.message, blocked: code, receiptCode }, refusal };
+    };
+    if (record.closedAt !== null) return refuse(409, 'case_closed', text('offer.caseClosed'));
+    if (record.kind !== 'damage') return refuse(422, 'not_a_damage_case', text('offer.notDamageCase'));
     // An accepted offer settles the claim: the customer's word is given, so no offer follows it.
     const accepted = (await store.list(record.id)).find((row) => row.state === 'accepted');
-    if (accepted) return refuse(409, 'offer_already_accepted', `The customer accepted offer ${accepted.id} (receipt ${accepted.receipt_code}): the claim is settled.`, accepted.receipt_code);
+    if (accepted) return refuse(409, 'offer_already_accepted', text('offer.alreadyAccepted', { id: accepted.id, receipt: accepted.receipt_code ?? '' }), accepted.receipt_code);
     const needsIdentity = settings.offerRequiresIdentity || settings.offerConfirmWith === 'identity';
     if (needsIdentity && (await passedIdentity(record.id)) === null) {
-      const why = settings.offerRequiresIdentity ? 'an offer needs a passed identity check first' : 'the customer confirms with their identity check';
-      return refuse(409, 'identity_not_passed', `The customer's identity check has not passed: ${why} (organisation settings).`);
+      const why = word(settings.offerRequiresIdentity ? 'offer.identityFirst' : 'offer.confirmsWithIdentity');
+      return refuse(409, 'identity_not_passed', text('offer.identityNotPassed', { why }));
     }
     return { readiness: { ...base, canOffer: true, reason: null, blocked: null, receiptCode: null }, refusal: null };
   };
@@ -93,7 +95,7 @@ export function createSettlementService(deps: SettlementDeps) {
   /** The customer's offer, if it is theirs: 404 for an unknown id or another case's (the same answer). */
   const customersOffer = async (customer: Customer, offerId: string): Promise<OfferRow> => {
     const row = await store.byId(offerId);
-    if (!row || row.case_id !== customer.caseId) throw notFound('the offer');
+    if (!row || row.case_id !== customer.caseId) throw notFound('offer');
     return row;
   };
 
@@ -138,8 +140,8 @@ export function createSettlementService(deps: SettlementDeps) {
       const record = await cases.authorizeWrite({ kind: 'user', user }, caseId);
       const now = clock();
       const expiresAt = new Date(body.expiresAt);
-      if (expiresAt.getTime() <= now.getTime()) throw badRequest('invalid_input', 'invalid offer: expiresAt: must be in the future');
-      if (expiresAt.getTime() > now.getTime() + MAX_OFFER_DAYS * DAY_MS) throw badRequest('invalid_input', `invalid offer: expiresAt: at most ${MAX_OFFER_DAYS} days from now`);
+      if (expiresAt.getTime() <= now.getTime()) throw badRequest('invalid_input', text('offer.expiresInPast'));
+      if (expiresAt.getTime() > now.getTime() + MAX_OFFER_DAYS * DAY_MS) throw badRequest('invalid_input', text('offer.expiresTooLate', { days: MAX_OFFER_DAYS }));
       const { readiness: ready, refusal } = await assess(record);
       if (refusal) throw refusal;
       const id = newId('offer');
@@ -172,7 +174,7 @@ export function createSettlementService(deps: SettlementDeps) {
     async sendCode(customer: Customer, offerId: string): Promise<OfferCodeSent> {
       const record = await cases.authorizeWrite(customer, customer.caseId);
       const row = await openOffer(customer, offerId);
-      if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', 'This offer is confirmed with your identity check; no code is needed.');
+      if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', text('offer.noCodeNeeded'));
       const sent = await sendCodeToContact(deps, {
         caseId: customer.caseId, reference: record.reference ?? record.id, bindTo: row.id,
         keeper: { put: (code) => store.putCode(row.id, code), clear: () => store.clearCode(row.id) },
@@ -188,17 +190,17 @@ export function createSettlementService(deps: SettlementDeps) {
       const row = await openOffer(customer, offerId);
       let identityCheckId: string | null = null;
       if (row.confirm_with === 'code') {
-        if (body.code === undefined) throw badRequest('invalid_input', 'invalid request body: code: this offer is confirmed with the code we sent you');
-        if (row.code_hash === null) throw new HttpError(409, 'no_code_sent', 'No code was sent for this offer yet; ask for one first.');
+        if (body.code === undefined) throw badRequest('invalid_input', text('offer.codeRequired'));
+        if (row.code_hash === null) throw new HttpError(409, 'no_code_sent', text('offer.noCodeSent'));
         const verdict = await checkCode(db, {
           countAttempt: (max) => store.countAttempt(row.id, max),
           current: async () => { const current = (await store.byId(row.id))!; return { hash: current.code_hash, expiresAt: current.code_expires_at }; },
           bindTo: row.id, code: body.code, now: () => clock().toISOString(),
         });
-        if (verdict !== 'ok') throw codeRefusal(verdict, 'No code was sent for this offer yet; ask for one first.');
+        if (verdict !== 'ok') throw codeRefusal(verdict, text('offer.noCodeSent'));
       } else {
         identityCheckId = await passedIdentity(customer.caseId);
-        if (identityCheckId === null) throw new HttpError(409, 'identity_not_passed', 'Your identity check has not passed; your assessor has to complete it before you can accept.');
+        if (identityCheckId === null) throw new HttpError(409, 'identity_not_passed', text('offer.yourIdentityNotPassed'));
       }
       const receiptCode = newReceiptCode();
       const outcome = await db.transaction(async () => {
@@ -208,7 +210,7 @@ export function createSettlementService(deps: SettlementDeps) {
         const fresh = (await store.byId(row.id))!;
         const refusal = closedReason(fresh, at);
         if (refusal) throw refusal;
-        if (!(await store.decide(row.id, { state: 'accepted', at, receiptCode, declineReason: null, identityCheckId }))) throw new HttpError(409, 'offer_decided', 'This offer was decided meanwhile.');
+        if (!(await store.decide(row.id, { state: 'accepted', at, receiptCode, declineReason: null, identityCheckId }))) throw new HttpError(409, 'offer_decided', text('offer.decidedMeanwhile'));
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.accepted', payload: { offerId: row.id, confirmedWith: row.confirm_with, identityCheckId, receiptCode } });
         const items = (JSON.parse(row.items) as { description: string; amount: number }[]).map((i) => `${i.description} ${moneyWords(i.amount, row.currency)}`).join('; ');
         return deps.outcomes.settled(customer.caseId, {
@@ -230,7 +232,7 @@ export function createSettlementService(deps: SettlementDeps) {
         const at = clock().toISOString();
         const refusal = closedReason((await store.byId(row.id))!, at);
         if (refusal) throw refusal;
-        if (!(await store.decide(row.id, { state: 'declined', at, receiptCode, declineReason: body.reason, identityCheckId: null }))) throw new HttpError(409, 'offer_decided', 'This offer was decided meanwhile.');
+        if (!(await store.decide(row.id, { state: 'declined', at, receiptCode, declineReason: body.reason, identityCheckId: null }))) throw new HttpError(409, 'offer_decided', text('offer.decidedMeanwhile'));
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.declined', payload: { offerId: row.id, reason: body.reason, receiptCode } });
       });
       await cases.publish(customer.caseId);

@@ -71,7 +71,7 @@ export function createTourActivityService(deps: {
     /** What the customers of a tour looked at, over every case the user may see. */
     async analytics(user: User, tourId: string): Promise<TourAnalytics> {
       const manifest = deps.tour(tourId);
-      if (!manifest) throw notFound('the tour');
+      if (!manifest) throw notFound('tour');
       const batches = await store.ofTour(tourId, user.role === 'admin' ? undefined : user.id);
       return { tour: tourId, cases: new Set(batches.map((b) => b.caseId)).size, exposure: exposureOf(manifest, batches.map((b) => b.events)) };
     },

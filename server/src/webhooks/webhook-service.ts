@@ -26,12 +26,12 @@ export function createWebhookService(deps: WebhookServiceDeps) {
   const { endpoints, outbox, now } = deps;
   const view = async (id: string): Promise<WebhookEndpointView> => {
     const found = (await endpoints.list()).find((e) => e.id === id);
-    if (!found) throw notFound('the webhook endpoint');
+    if (!found) throw notFound('webhookEndpoint');
     return found;
   };
   const existing = async (id: string) => {
     const endpoint = await endpoints.byId(id);
-    if (!endpoint) throw notFound('the webhook endpoint');
+    if (!endpoint) throw notFound('webhookEndpoint');
     return endpoint;
   };
 
@@ -54,7 +54,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     },
 
     async remove(id: string): Promise<void> {
-      if (!(await endpoints.remove(id))) throw notFound('the webhook endpoint');
+      if (!(await endpoints.remove(id))) throw notFound('webhookEndpoint');
     },
 
     async revealSecret(id: string): Promise<{ secret: string }> {
@@ -77,7 +77,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     async retry(id: string, messageId: string): Promise<WebhookDeliveryView> {
       await existing(id);
       const retried = await outbox.retry(id, messageId, (await now()).toISOString());
-      if (retried === null) throw notFound('the delivery');
+      if (retried === null) throw notFound('delivery');
       if (retried === 'claimed') throw new HttpError(409, 'delivery_under_way', 'the delivery is being attempted right now; look again in a few seconds');
       deps.wake();
       return retried;

@@ -3,7 +3,7 @@
 // the same link is the same session and must not count twice in the satisfaction KPI.
 import type { SurveyBody, SurveyView } from '../../../../protocol/after-session.ts';
 import type { Principal } from '../../auth/principal.ts';
-import { HttpError } from '../../errors.ts';
+import { HttpError, text } from '../../errors.ts';
 import type { LedgerStore } from '../../ledger/ledger-store.ts';
 import type { Db } from '../../storage/database.ts';
 import type { AfterStore } from './after-store.ts';
@@ -27,7 +27,7 @@ export function createSurveyService(deps: { db: Db; store: AfterStore; ledger: L
       await db.transaction(async () => {
         // Two answers sent at once take turns here, so the second finds the first and gets 409, not a 500.
         await db.lockInTransaction(`survey:${id}`);
-        if (await store.survey(id)) throw new HttpError(409, 'already_answered', 'You have already answered the survey for this session. Thank you.');
+        if (await store.survey(id)) throw new HttpError(409, 'already_answered', text('survey.alreadyAnswered'));
         await store.insertSurvey(survey);
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'survey.answered', payload: { surveyId: id, score: survey.score, comment: survey.comment } });
       });

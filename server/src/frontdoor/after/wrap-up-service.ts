@@ -6,7 +6,7 @@ import { newId } from '../../auth/tokens.ts';
 import type { CaseService } from '../../cases/case-service.ts';
 import type { CaseStore } from '../../cases/case-store.ts';
 import { authorizeLead } from '../../cases/participants-service.ts';
-import { HttpError } from '../../errors.ts';
+import { HttpError, text } from '../../errors.ts';
 import type { LedgerStore } from '../../ledger/ledger-store.ts';
 import type { Db } from '../../storage/database.ts';
 import type { QueueService } from '../queue-service.ts';
@@ -20,9 +20,9 @@ export function createWrapUpService(deps: { db: Db; store: AfterStore; ledger: L
   /** The entry named, if it is the case's and its session is over or under way; why not otherwise. */
   const checkEntry = async (caseId: string, entryId: string) => {
     const entry = await store.entryFacts(entryId);
-    if (!entry || entry.caseId !== caseId) throw new HttpError(422, 'unknown_entry', 'entryId: this case has no queue entry with this id');
-    if (entry.state === 'waiting' || entry.state === 'offered') throw new HttpError(409, 'not_in_session', 'This entry is still waiting in the queue: there is no session to wrap up yet.');
-    if (await store.wrapUpOfEntry(entryId)) throw new HttpError(409, 'already_wrapped_up', 'This session is already wrapped up.');
+    if (!entry || entry.caseId !== caseId) throw new HttpError(422, 'unknown_entry', text('wrapUp.unknownEntry'));
+    if (entry.state === 'waiting' || entry.state === 'offered') throw new HttpError(409, 'not_in_session', text('wrapUp.stillWaiting'));
+    if (await store.wrapUpOfEntry(entryId)) throw new HttpError(409, 'already_wrapped_up', text('wrapUp.already'));
     return entry;
   };
 
@@ -39,7 +39,7 @@ export function createWrapUpService(deps: { db: Db; store: AfterStore; ledger: L
       await db.transaction(async () => {
         // Two wrap-ups of one entry at once take turns: the second finds the first.
         await db.lockInTransaction(`wrap-up:${caseId}`);
-        if (entryId !== null && (await store.wrapUpOfEntry(entryId))) throw new HttpError(409, 'already_wrapped_up', 'This session is already wrapped up.');
+        if (entryId !== null && (await store.wrapUpOfEntry(entryId))) throw new HttpError(409, 'already_wrapped_up', text('wrapUp.already'));
         await store.insertWrapUp(wrapUp);
         await ledger.append({ caseId, actor: { type: 'assessor', id: user.id }, type: 'session.wrapped-up', payload: { wrapUpId: wrapUp.id, entryId, disposition: wrapUp.disposition, notes: wrapUp.notes } });
       });

@@ -14,7 +14,7 @@ import { newId } from '../../auth/tokens.ts';
 import type { CaseService } from '../../cases/case-service.ts';
 import type { CaseRecord, CaseStore } from '../../cases/case-store.ts';
 import { localChecklist } from '../../checklist/checklist-words.ts';
-import { badRequest, HttpError, notFound } from '../../errors.ts';
+import { badRequest, HttpError, notFound, text } from '../../errors.ts';
 import type { Languages } from '../../i18n/languages.ts';
 import { translators, type Translator } from '../../i18n/translate.ts';
 import type { LedgerStore } from '../../ledger/ledger-store.ts';
@@ -63,7 +63,7 @@ export interface IntakeServiceDeps {
 }
 
 const AGENT = { type: 'system', id: 'digital-agent' } as const;
-const codeRefused = () => new HttpError(401, 'code_rejected', 'That reference and code do not match, or the code has expired or been used up; ask for a new code.');
+const codeRefused = () => new HttpError(401, 'code_rejected', text('code.rejected'));
 
 const cut = (text: string, max: number): string => {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -137,14 +137,14 @@ export function createIntakeService(deps: IntakeServiceDeps) {
 
   const latestIntake = async (caseId: string): Promise<StoredIntake> => {
     const intake = await store.latest(caseId);
-    if (!intake) throw new HttpError(409, 'no_intake', 'This case did not come through the front door, so the assistant has nothing to go on; contact your assessor.');
+    if (!intake) throw new HttpError(409, 'no_intake', text('intake.noIntake'));
     return intake;
   };
 
   const openCase = async (caseId: string): Promise<CaseRecord> => {
     const record = await deps.caseStore.byId(caseId);
-    if (!record) throw notFound('the case');
-    if (record.closedAt !== null) throw new HttpError(409, 'case_closed', 'This case is closed; the assistant and the queue are for open cases. Start a new request instead.');
+    if (!record) throw notFound('case');
+    if (record.closedAt !== null) throw new HttpError(409, 'case_closed', text('intake.caseClosed'));
     return record;
   };
 
@@ -172,7 +172,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
 
   return {
     async intake(body: IntakeBody, who: IntakeFor, joinBase: string): Promise<IntakeCreated> {
-      if (body.tour !== undefined && body.service !== 'preview') throw badRequest('invalid_input', 'invalid intake: tour: only a preview (service "preview") takes a tour');
+      if (body.tour !== undefined && body.service !== 'preview') throw badRequest('invalid_input', text('intake.tourOnlyPreview'));
       const language = pageLanguage(body);
       if (who.kind === 'new') {
         const words = translators().for(language);
@@ -284,7 +284,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
       // An invited expert reads how the customer came in too: the summary is what they are asked to help with.
       await cases.authorize({ kind: 'user', user }, caseId, 'participants');
       const intake = await store.latest(caseId);
-      if (!intake) throw new HttpError(404, 'not_found', 'This case did not come through the front door.');
+      if (!intake) throw new HttpError(404, 'not_found', text('intake.notFrontDoor'));
       const entry = (await queue.placeOf(caseId))?.entry ?? null;
       const offered = entry === null ? null : queue.frontDoorOf(entry);
       return {
