@@ -1,5 +1,7 @@
 // One fetch helper for both pages: every response is parsed with its zod schema, and every failure
-// becomes an ApiRequestError whose message is fit to show to a person.
+// becomes an ApiRequestError whose message is fit to show to a person. Every request says the page's
+// language (Accept-Language), so the server's refusals come back in it.
+import i18next from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../../protocol/http.ts';
 
@@ -34,8 +36,14 @@ export interface ApiOptions {
   keepalive?: boolean;
 }
 
+/** The page's language as an Accept-Language header (none before i18n has started), for every request to the server. */
+export function languageHeader(): Record<string, string> {
+  const language = i18next.isInitialized ? i18next.resolvedLanguage ?? i18next.language : undefined;
+  return language ? { 'accept-language': language } : {};
+}
+
 export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options: ApiOptions = {}): Promise<z.output<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let response: Response;

@@ -3,7 +3,7 @@
 // the server stores it once.
 import { EvidenceView, type EvidenceSource, type Location } from '../../../protocol/http.ts';
 import type { IdentityPhotoPurpose } from '../../../protocol/identity.ts';
-import { ApiRequestError, errorFrom } from '../lib/api.ts';
+import { ApiRequestError, errorFrom, languageHeader } from '../lib/api.ts';
 import { isRetryable, retryAfterMs, retryDelay, sleep } from '../lib/retry.ts';
 
 export interface EvidenceUpload {
@@ -70,6 +70,7 @@ function sendOnce(upload: EvidenceUpload): Promise<EvidenceView> {
     xhr.open('POST', `/api/cases/${encodeURIComponent(upload.caseId)}/evidence`);
     xhr.responseType = 'text';
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(languageHeader())) xhr.setRequestHeader(name, value);
     if (upload.token) xhr.setRequestHeader('authorization', `Bearer ${upload.token}`);
     const abort = (): void => xhr.abort();
     upload.signal?.addEventListener('abort', abort, { once: true });

@@ -1,6 +1,6 @@
 // Downloads a file with progress (fetch + stream reader against Content-Length) and hands it to the
 // browser's save dialog through a blob URL and an <a download> — both allowed by the console's CSP.
-import { ApiRequestError, errorFrom } from '../../lib/api.ts';
+import { ApiRequestError, errorFrom, languageHeader } from '../../lib/api.ts';
 
 export interface DownloadProgress {
   received: number;
@@ -11,7 +11,7 @@ export interface DownloadProgress {
 export async function downloadWithProgress(url: string, onProgress: (progress: DownloadProgress) => void, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string }> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', signal });
+    response = await fetch(url, { credentials: 'same-origin', headers: languageHeader(), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError(0, 'network', 'Cannot reach the server. Check your connection and try again.');

@@ -1,6 +1,6 @@
 // The recording upload's HTTP calls (session cookie), every answer parsed with its shared schema.
 import { ChunkReceipt, CHUNK_SHA256_HEADER, RecordingResponse, RecordingView, type CreateRecordingBody, type SealRecordingBody } from '../../../../protocol/recording.ts';
-import { ApiRequestError, apiFetch, errorFrom } from '../../lib/api.ts';
+import { ApiRequestError, apiFetch, errorFrom, languageHeader } from '../../lib/api.ts';
 
 const base = (caseId: string): string => `/api/cases/${encodeURIComponent(caseId)}/recordings`;
 const one = (caseId: string, recordingId: string): string => `${base(caseId)}/${encodeURIComponent(recordingId)}`;
@@ -17,7 +17,7 @@ export const recordingApi = {
     try {
       response = await fetch(`${one(caseId, recordingId)}/chunks/${n}`, {
         method: 'PUT',
-        headers: { accept: 'application/json', 'content-type': 'application/octet-stream', [CHUNK_SHA256_HEADER]: sha256 },
+        headers: { accept: 'application/json', ...languageHeader(), 'content-type': 'application/octet-stream', [CHUNK_SHA256_HEADER]: sha256 },
         body: blob,
         credentials: 'same-origin',
         signal,
