@@ -1,10 +1,10 @@
 // Journey in Simplified Chinese (issue 16): the AR screens of xr-inspection, xr-camera-access and
 // xr-guided-capture on a link with &lang=zh-CN. The customer's emulated AR phone is offered AR (the mode
 // bar's words in Chinese), enters it, and the DOM overlay over the AR view shows the checklist's item
-// (its title from the server in Chinese), the aim guide's advice ("请后退一些", drawn and spoken) and the
-// verdict on the photo taken from the overlay; then the assessor connects and the overlay shows the call
-// in Chinese. Each screen: axe, 200 % reflow, a screenshot docs/screenshots/customer-ar-*-zh.png (none
-// of the call: the overlay looks as before it).
+// (its title from the server in Chinese), the aim guide's advice ("请后退一些", drawn and spoken), the
+// verdict on the photo taken from the overlay and then the checklist complete; then the assessor connects
+// and the overlay shows the call in Chinese. Each screen: axe, 200 % reflow, a screenshot
+// docs/screenshots/customer-ar-*-zh.png (none of the call: the overlay looks as before it).
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectReflow } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
@@ -41,7 +41,7 @@ describe('AR on a phone in Simplified Chinese', () => {
     await zhScreen(page, 'customer-ar-view', 'AR view and its DOM overlay');
   });
 
-  it('the aim guide says "step back" in Chinese, drawn and spoken; the photo from the overlay is accepted', async () => {
+  it('the aim guide says "step back" in Chinese, drawn and spoken; the photos from the overlay are accepted and complete the checklist', async () => {
     const page = journey.customer.page;
     const aim = page.getByTestId('ar-aim');
     // Held 1.4 m over the floor looking down: too near for the room's overview.
@@ -62,6 +62,15 @@ describe('AR on a phone in Simplified Chinese', () => {
     expect(await verdict.textContent()).toMatch(/^✓ \p{Script=Han}+已通过$/u);
     await expect.poll(() => page.getByTestId('ar-checklist').getAttribute('data-item-id')).toBe('damage-close-up');
     await zhScreen(page, 'customer-ar-checklist', 'AR guided capture, the overview accepted');
+
+    // Crouched 0.4 m over the floor for the close-up: its photo completes the checklist.
+    await setPhonePose(page, [-0.3, 0.45, 0.4], -90);
+    await expect.poll(() => aim.getAttribute('data-cue'), { timeout: 20_000 }).toBe('ok');
+    await page.getByTestId('ar-checklist-take').click();
+    const done = page.locator('[data-testid="ar-checklist"][data-complete="true"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain(zh('capture:allDoneCount_other', { count: 2 }));
+    await zhScreen(page, 'customer-ar-complete', 'AR guided capture, the checklist complete');
   });
 
   it('in a call the AR overlay shows the call in Chinese', async () => {
