@@ -1,33 +1,46 @@
 // Journey: the console's panels that the other Chinese journeys do not reach (issue 16), from the settlement,
-// evidence-notes, evidence-correction and api-keys-admin journeys, without a call. The admin, whose console
-// language is 中文, opens a case whose customer sent two photos through the join link: the settlement card
-// says why no offer can be made yet; a photo gets a caption and a note; the correction form refuses an empty
-// reason; at 390 px the case is read-only in one column. On the users page an API key is shown once, then
-// its revocation is asked. Each screen: axe, no sideways scrolling, cut-off text or wrapped button at
-// 1440×900 and 1024×768, reflow at half of each, screenshots docs/screenshots/console-zh-*.png.
+// evidence-notes, evidence-correction, api-keys-admin and transfer journeys, without a call. The admin, whose
+// console language is 中文, opens a case whose customer sent two photos through the join link: the
+// settlement card says why no offer can be made yet; a photo gets a caption and a note; the correction form
+// refuses an empty reason; at 390 px the case is read-only in one column. On the users page an API key is
+// shown once, then its revocation is asked. A complaint from the front door is accepted and handed to a
+// colleague (warm): the admin waits, the colleague's console (in 中文) shows the Transfer card and takes
+// over. Each screen: axe, no sideways scrolling, cut-off text or wrapped button at 1440×900 and 1024×768,
+// reflow at half of each, screenshots docs/screenshots/console-zh-*.png.
 import path from 'node:path';
-import type { APIRequestContext } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailedJpeg } from '../../server/test/evidence/fixtures.ts';
 import zhAdmin from '../../client/src/i18n/locales/zh-CN/admin.json';
 import { expectAccessible } from './support/axe.ts';
 import { checkConsoleZh, zh, zhText } from './support/console-zh.ts';
 import { useJourney } from './support/journey.ts';
-import { viewports } from './support/launcher.ts';
+import { ConsolePage } from './support/console-page.ts';
+import { newPeerContext, viewports } from './support/launcher.ts';
 import { repoRoot } from './support/server.ts';
 
+const COLLEAGUE = { name: '赵磊', email: 'zhao.lei@example.test', password: 'a long enough password', role: 'assessor' };
 const c = zh.console;
 const w = zh.casework;
 
 describe('the console’s settlement, evidence and API-key panels in 中文', () => {
+  // Each screen is checked at two sizes while an offer waits: give offers 90 s, not 20, on a busy machine.
+  beforeAll(() => {
+    process.env.SIGHTLINE_QUEUE_OFFER_SECONDS = '90';
+  });
   const journey = useJourney();
+  let theirs: BrowserContext | undefined;
+  afterAll(async () => {
+    delete process.env.SIGHTLINE_QUEUE_OFFER_SECONDS;
+    await theirs?.close();
+  });
   const page = () => journey.assessor.page;
   let caseId = '';
   let token = '';
   const photos: string[] = [];
 
-  async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown) {
-    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}) });
+  async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown, headers?: Record<string, string>) {
+    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}), ...(headers ? { headers } : {}) });
     expect(response.status(), `${method} ${route}: ${await response.text()}`).toBe(expected);
     return expected === 204 ? null : await response.json();
   }
@@ -122,5 +135,50 @@ describe('the console’s settlement, evidence and API-key panels in 中文', ()
     await checkConsoleZh(p, 'API key, revoke asked, in Chinese', 'console-zh-api-key-revoke', p.getByTestId('api-key-row'));
     await p.getByTestId('api-key-revoke-confirm').click();
     await p.getByTestId('api-key-revoked').waitFor();
+  });
+  it('a warm transfer: waiting for the colleague, the colleague’s Transfer card, taken over — both consoles in 中文', async () => {
+    const { server } = journey;
+    const p = page();
+    const me = (await call(p.request, 'GET', '/api/me', 200)).user;
+    await call(p.request, 'PUT', `/api/users/${me.id}/routing`, 204, { skills: { complaints: 2 }, capacity: { video: 1 } });
+    const colleague = (await call(p.request, 'POST', '/api/users', 201, COLLEAGUE)).user;
+    await call(p.request, 'PUT', `/api/users/${colleague.id}/routing`, 204, { skills: { complaints: 1 }, capacity: { video: 1 } });
+    await call(p.request, 'PUT', '/api/me/status', 204, { status: 'available' });
+    const intake = await call(p.request, 'POST', '/api/intake', 201, { service: 'complaint', intent: '空调安装后一直漏水，已经报修三次', channel: 'video', language: 'zh-CN' });
+    await call(p.request, 'POST', '/api/join/hand-off', 200, {}, { authorization: `Bearer ${intake.joinToken}` });
+    const card = p.getByTestId('offer-card');
+    await card.getByTestId('offer-accept').click();
+    await p.locator(`[data-testid="case-view"][data-case-id="${intake.caseId}"]`).waitFor();
+
+    theirs = await newPeerContext(journey.browser, { viewport: viewports.desktop });
+    const zhao = new ConsolePage(await theirs.newPage());
+    await zhao.login(server.url, COLLEAGUE.email, COLLEAGUE.password);
+    await call(zhao.page.request, 'PUT', '/api/me/language', 200, { language: 'zh-CN' });
+    await call(zhao.page.request, 'PUT', '/api/me/status', 204, { status: 'available' });
+    await zhao.page.reload();
+    await zhao.page.getByTestId('logout').filter({ hasText: '退出登录' }).waitFor();
+
+    await p.getByTestId('transfer-open').click();
+    const form = p.getByTestId('transfer-form');
+    await form.getByTestId('transfer-warm').check();
+    await expect.poll(() => form.getByTestId('transfer-to').locator('option').allTextContents()).toContain(zhText(c.transfer.colleague, { name: COLLEAGUE.name, status: c.transfer.status.available }));
+    await form.getByTestId('transfer-to').selectOption(colleague.id);
+    await form.getByTestId('transfer-note').fill('客户已报修三次，请务必约定上门时间。');
+    await form.getByTestId('transfer-send').click();
+    const pending = p.getByTestId('transfer-pending');
+    await pending.waitFor();
+    await expect(pending.textContent()).resolves.toContain(zhText(c.transfer.waiting, { name: COLLEAGUE.name }).split('…')[0]!);
+    await checkConsoleZh(p, 'console, waiting for the colleague, in Chinese', 'console-zh-transfer-waiting', pending);
+
+    const offer = zhao.page.getByTestId('offer-card');
+    await offer.waitFor();
+    await expect(offer.textContent()).resolves.toContain(zhText(c.queue.offer.transfer, { channel: c.queue.channel.video }));
+    await expect(offer.getByTestId('offer-transfer-note').textContent()).resolves.toBe('“客户已报修三次，请务必约定上门时间。”');
+    await checkConsoleZh(zhao.page, 'console with a transfer offer card, in Chinese', 'console-zh-transfer-offer', offer);
+    await offer.getByTestId('offer-accept').click();
+    await zhao.page.locator(`[data-testid="case-view"][data-case-id="${intake.caseId}"]`).waitFor();
+
+    await expect.poll(() => p.getByTestId('transfer-notice').textContent()).toBe(zhText(c.transfer.ended.accepted, { name: COLLEAGUE.name }));
+    await checkConsoleZh(p, 'console case after the colleague took over, in Chinese', 'console-zh-transfer-taken-over');
   });
 });
