@@ -8,6 +8,12 @@ describe('call messages', () => {
     expect(parsePeerMessage({ v: 1, type: 'call-end', by: 'someone' })).toBeNull();
   });
 
+  it('parses the assessor’s microphone state and refuses one without it', () => {
+    expect(parsePeerMessage({ v: 1, type: 'assessor-microphone', on: false })).toEqual({ v: 1, type: 'assessor-microphone', on: false });
+    expect(parsePeerMessage({ v: 1, type: 'assessor-microphone' })).toBeNull();
+    expect(parsePeerMessage({ v: 1, type: 'assessor-microphone', on: 'off' })).toBeNull();
+  });
+
   it('parses the customer media state and refuses a partial one', () => {
     const state = { v: 1, type: 'media-state', microphone: false, camera: true, facing: 'environment', torch: false };
     expect(parsePeerMessage(state)).toEqual(state);

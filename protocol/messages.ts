@@ -133,6 +133,8 @@ export const PeerMessage = z.discriminatedUnion('type', [
   // The call itself.
   /** Either side hangs up on purpose (sent just before the media call is closed), so the other side shows "call ended", not "reconnecting". */
   z.object({ v, type: z.literal('call-end'), by: z.enum(['customer', 'assessor']) }),
+  /** The assessor's microphone: off while they have muted it. Sent by the console when the channel opens and on each change. */
+  z.object({ v, type: z.literal('assessor-microphone'), on: z.boolean() }),
   /** The customer's own controls: microphone muted, camera turned off, which camera (front/back) and torch. Sent on each change and on connect. */
   z.object({
     v, type: z.literal('media-state'), microphone: z.boolean(), camera: z.boolean(),

@@ -6,7 +6,8 @@
 // "downloadable" and install() fails), so the Captions toggle offers the download, then says plainly
 // that live captions are not available on this device and opens the chat from there. The same in
 // Simplified Chinese after a switch of language mid-call. axe, touch targets and 200 % reflow on each
-// screen; screenshots customer-captions{,-zh}.png.
+// screen; screenshots customer-captions{,-zh}.png. The assessor muting shows and is said in both
+// languages (customer-assessor-muted-zh.png).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,16 @@ describe('the customer’s page, announced and captioned', () => {
     await heard(page, `Administrator asks you to switch to Voice only: “${reason}”. The Switch and Not now buttons are under the picture.`);
     await expectAccessible(page, 'mode request, announced', { desktop: true });
     await page.getByTestId('mode-request-decline').click();
+
+    // The assessor mutes: the page shows it in words beside the call's title and says it, then says it back on.
+    await assessor.page.getByTestId('mute').click();
+    await page.getByTestId('assessor-mic-off').waitFor();
+    expect(await page.getByTestId('assessor-mic-off').textContent()).toBe(' The assessor\'s microphone is off');
+    await heard(page, 'The assessor\'s microphone is off');
+    await expectAccessible(page, 'assessor muted');
+    await assessor.page.getByTestId('mute').click();
+    await page.getByTestId('assessor-mic-off').waitFor({ state: 'detached' });
+    await heard(page, 'The assessor\'s microphone is on again');
 
     const lines = await polite(page);
     expect(count(lines, 'Connected: you are in the call with Administrator.')).toBe(1);
@@ -119,6 +130,12 @@ describe('the customer’s page, announced and captioned', () => {
     await heard(page, 'Administrator正在通过您的摄像头拍照，请保持不动。');
     await heard(page, '照片已发送给Administrator。');
     expect(count(await polite(page), '专员：请拍一下水槽上方的天花板。')).toBe(1);
+    await assessor.page.getByTestId('mute').click();
+    expect(await page.getByTestId('assessor-mic-off').textContent()).toBe(' 专员已关闭麦克风');
+    await heard(page, '专员已关闭麦克风');
+    await shoot(page, 'customer-assessor-muted-zh');
+    await assessor.page.getByTestId('mute').click();
+    await heard(page, '专员已重新打开麦克风');
 
     await shoot(page, 'customer-captions-zh');
     await expectAccessible(page, 'captions not available (zh-CN)', { desktop: true });

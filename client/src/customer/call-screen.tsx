@@ -9,7 +9,8 @@ import { Banner } from '../ui/banner.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { useSrcObject } from '../ui/use-src-object.ts';
 import { CallControls } from './call-controls.tsx';
-import { SpeakerIcon } from './call-icons.tsx';
+import { useAssessorMicrophone } from './assessor-microphone.ts';
+import { MicIcon, SpeakerIcon } from './call-icons.tsx';
 import { CaptionsBand } from './captions/captions-band.tsx';
 import { useCaptions } from './captions/use-captions.ts';
 import { callPhase, checklistIsMain, statusText } from './call-phase.ts';
@@ -123,6 +124,7 @@ export function CallScreen(props: {
   const guided = checklistIsMain(Boolean(checklist.view), phase);
   const captions = useCaptions(call.remoteAudio, i18n.language);
   const speaking = useSpeaking(live ? call.remoteAudio : null);
+  const assessorMuted = useAssessorMicrophone(messages, live);
   const captionsUnavailable = captions.on && captions.decision === 'unavailable';
   useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, captionsUnavailable, messages });
 
@@ -173,6 +175,11 @@ export function CallScreen(props: {
             <span className={`speaking-badge${speaking ? '' : ' speaking-badge-quiet'}`} data-testid="assessor-speaking" data-speaking={speaking}>
               <SpeakerIcon /> {t('speaking.badge')}
             </span>
+            {assessorMuted && (
+              <span className="mic-off-badge" data-testid="assessor-mic-off">
+                <MicIcon off /> {t('speaking.micOff')}
+              </span>
+            )}
           </span>
         )}
       </header>

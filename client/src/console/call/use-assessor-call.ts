@@ -61,7 +61,11 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
         setStats(next);
         dispatch({ type: 'stats', flowing: next.bitrateKbps > 0 });
       }),
-      call.on('channel', (open) => dispatch({ type: 'channel', open })),
+      call.on('channel', (open) => {
+        dispatch({ type: 'channel', open });
+        // The customer's page shows when the assessor is muted: tell it on every (re)opened channel.
+        if (open) call.send({ v: 1, type: 'assessor-microphone', on: !mutedRef.current });
+      }),
       call.on('message', (message) => {
         dispatch({ type: 'message', message });
         messages.dispatch(message);
@@ -84,6 +88,7 @@ export function useAssessorCall(caseId: string, presence: CasePresence) {
     mutedRef.current = next;
     setMutedState(next);
     callRef.current?.setMuted(next);
+    callRef.current?.send({ v: 1, type: 'assessor-microphone', on: !next });
   }, []);
   return { view, stream, mic, stats, channelOpen: view.channel, connect, hangUp, handOver, messages, connection, muted, setMuted };
 }
