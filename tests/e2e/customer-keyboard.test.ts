@@ -58,6 +58,9 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
   it('consent: Tab reaches each control; the language goes to 中文 and back with the arrow keys; Enter accepts', async () => {
     const { assessor, customer, server } = journey;
     await assessor.login(server.url, server.admin.email, server.admin.password);
+    // Offers without a passed identity check, so the journey can make one.
+    const settings = await assessor.page.evaluate(async () => (await fetch('/api/admin/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offerRequiresIdentity: false }) })).status);
+    expect(settings).toBe(200);
     const created = await assessor.createCase('Water damage — kitchen ceiling', 'Sam Example', { checklist: 'property' });
     caseId = created.caseId;
     await customer.open(created.joinUrl);
@@ -250,6 +253,38 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
     await keys().press('Enter');
     await id('identity-open').waitFor();
     await expect.poll(() => focused(page(), sel('identity-open'))).toBe(true);
+  });
+
+  it('an offer arrives: focus on Accept, Tab stays in the sheet, Decline goes to its reason, Enter sends it; Escape gives focus back', async () => {
+    const { assessor } = journey;
+    screen = 'offer sheet';
+    const console = assessor.page;
+    await console.getByTestId('offer-item-description').first().fill('Kitchen ceiling, repainted');
+    await console.getByTestId('offer-item-amount').first().fill('480');
+    await console.getByTestId('offer-submit').click();
+    await id('offer-sheet').waitFor({ timeout: 15_000 });
+    await expect.poll(() => focused(page(), sel('offer-accept'))).toBe(true);
+    expect(await id('offer-sheet').getAttribute('aria-modal')).toBe('true');
+    await expectAccessible(page(), 'offer sheet');
+    await expectTouchTargets(page(), 'offer sheet');
+    const round = await tabCycle(page(), walker, { within: sel('offer-sheet') });
+    expectWholeRound(round);
+    expect(round.stops).toEqual(['offer-decline', 'offer-close']);
+
+    await walker.tabTo(sel('offer-decline'));
+    await keys().press('Enter');
+    await expect.poll(() => focused(page(), sel('offer-reason'))).toBe(true);
+    await keys().type('I would rather have a builder’s quote first.');
+    await walker.tabTo(sel('offer-decline-send'));
+    await keys().press('Enter');
+    await page().locator('[data-testid="offer-sheet"][data-step="done"]').waitFor();
+    const stop = await focusStop(page());
+    expect(stop.name).not.toBe('body');
+    await expectAccessible(page(), 'offer declined');
+
+    await keys().press('Escape');
+    await id('offer-open').waitFor();
+    expect(await focused(page(), sel('identity-open'))).toBe(true);
   });
 
   it('a mode request is answered by Tab and Enter; the mode bar switches back with Enter', async () => {

@@ -1,12 +1,14 @@
 // The settlement offer on the customer's phone: a sheet with the amount, the items, the conditions and
 // when it lapses; Accept (after the one-time code, or on the passed identity check) or Decline with a
 // reason; then the receipt and its code. An offer they can no longer decide is said so plainly.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { CustomerOffer, OfferCodeSent, OfferDecided, OfferView } from '../../../../protocol/settlement-http.ts';
 import { messageOf } from '../../lib/api.ts';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
 import { OfferItems } from '../../ui/offer-items.tsx';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
+import { useDialogFocus } from '../use-dialog-focus.ts';
 import { acceptOffer, declineOffer, sendOfferCode } from './offer-api.ts';
 import { expiresIn, offerStateWords } from './offer-words.ts';
 import './settlement.css';
@@ -40,10 +42,30 @@ export function OfferSheet(props: {
     setCode('');
   }, [openId, props.arrivals]);
 
+  // Over the call it arrives on the assessor's word and covers the controls on a phone (a panel beside the
+  // call on a wide screen): focus moves to its first action, stays inside on a phone, and goes back on close.
+  const sheet = useRef<HTMLElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const sidePanel = useMediaQuery('(min-width: 900px)');
+  useDialogFocus(sheet, { open: open && offer !== null && !props.inline, modal: !sidePanel, onClose: () => setOpen(false), initial: '.offer-sheet-body .btn-primary', fallback: pill });
+  // A step the customer moved to takes focus on its first field: the button that led there is gone or busy.
+  const body = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  const go = (next: Step): void => {
+    moved.current = true;
+    setStep(next);
+  };
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    const box = body.current;
+    (box?.querySelector<HTMLElement>('input, textarea') ?? box?.querySelector<HTMLElement>('button:not(:disabled), a[href]') ?? sheet.current?.querySelector<HTMLElement>('button'))?.focus();
+  }, [step]);
+
   if (!offer) return null;
   if (!open) {
     return (
-      <button type="button" className={props.inline ? 'offer-pill offer-pill-inline' : 'offer-pill'} data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
+      <button ref={pill} type="button" className={props.inline ? 'offer-pill offer-pill-inline' : 'offer-pill'} data-testid="offer-open" data-state={offer.state} onClick={() => setOpen(true)}>
         {t(offer.state === 'open' ? 'pill.open' : 'pill.decided', { amount: formatMoney(offer.amount, offer.currency) })}
       </button>
     );
@@ -55,13 +77,13 @@ export function OfferSheet(props: {
     work().catch((e: unknown) => setError(messageOf(e))).finally(() => setBusy(false));
   };
   const decided = (result: OfferDecided) => {
-    setStep({ kind: 'done', decided: result });
+    go({ kind: 'done', decided: result });
     props.onDecided(result);
   };
   const accept = () =>
     run(async () => {
       if (offer.confirmWith === 'identity') decided(await acceptOffer(props.token, offer.id, null));
-      else setStep({ kind: 'code', sent: await sendOfferCode(props.token, offer.id) });
+      else go({ kind: 'code', sent: await sendOfferCode(props.token, offer.id) });
     });
   const confirm = (event: FormEvent) => {
     event.preventDefault();
@@ -73,14 +95,14 @@ export function OfferSheet(props: {
   };
 
   return (
-    <section className={props.inline ? 'offer-sheet offer-sheet-inline' : 'offer-sheet'} role={props.inline ? 'region' : 'dialog'} aria-label={t('title')} data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
+    <section ref={sheet} className={props.inline ? 'offer-sheet offer-sheet-inline' : 'offer-sheet'} role={props.inline ? 'region' : 'dialog'} aria-modal={props.inline ? undefined : !sidePanel} aria-label={t('title')} data-testid="offer-sheet" data-state={offer.state} data-step={step.kind}>
       <header className="offer-sheet-head">
         <span className="offer-eyebrow">{t('title')}</span>
         <button type="button" className="btn btn-ghost btn-small" aria-label={t('close')} data-testid="offer-close" onClick={() => setOpen(false)}>
           ×
         </button>
       </header>
-      <div className="offer-sheet-body">
+      <div ref={body} className="offer-sheet-body">
         <OfferTerms offer={offer} />
         {error && (
           <p className="offer-error" role="alert" data-testid="offer-error">
@@ -99,7 +121,7 @@ export function OfferSheet(props: {
             <button type="button" className="btn btn-primary btn-block" data-testid="offer-accept" disabled={busy} onClick={accept}>
               {t('accept')}
             </button>
-            <button type="button" className="btn btn-block" data-testid="offer-decline" disabled={busy} onClick={() => setStep({ kind: 'decline' })}>
+            <button type="button" className="btn btn-block" data-testid="offer-decline" disabled={busy} onClick={() => go({ kind: 'decline' })}>
               {t('decline')}
             </button>
           </div>
@@ -126,7 +148,7 @@ export function OfferSheet(props: {
             <button type="submit" className="btn btn-block" data-testid="offer-decline-send" disabled={busy || reason.trim() === ''}>
               {t('declineSend')}
             </button>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setStep({ kind: 'review' })}>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => go({ kind: 'review' })}>
               {t('back')}
             </button>
           </form>
