@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBitrate, formatLocation, formatPercent, isNotableSkew, shortHash } from './format.ts';
+import { formatBitrate, formatLocation, formatPercent, formatTime, isNotableSkew, setDisplayLocale, shortHash } from './format.ts';
 
 describe('format helpers', () => {
   it('formats bitrates in kbit/s and Mbit/s', () => {
@@ -21,5 +21,18 @@ describe('format helpers', () => {
   it('shortens hashes and formats locations', () => {
     expect(shortHash('0123456789abcdef')).toBe('0123456789ab…');
     expect(formatLocation(52.52, 13.405, 12.4)).toBe('52.52000, 13.40500 (±12 m)');
+  });
+
+  it('writes a time of day in the page’s locale, with or without seconds', () => {
+    try {
+      setDisplayLocale('en-GB');
+      expect(formatTime('2026-12-04T14:02:09.000Z')).toMatch(/^\d\d:\d\d:\d\d$/);
+      expect(formatTime('2026-12-04T14:02:09.000Z', { seconds: false })).toMatch(/^\d\d:\d\d$/);
+      setDisplayLocale('en-US');
+      expect(formatTime('2026-12-04T14:02:09.000Z', { seconds: false })).toMatch(/^\d\d:\d\d [AP]M$/);
+      expect(formatTime('not a time', { seconds: false })).toBe('not a time');
+    } finally {
+      setDisplayLocale(undefined);
+    }
   });
 });

@@ -34,10 +34,11 @@ export function isNotableSkew(skewMs: number | null): skewMs is number {
   return skewMs !== null && Math.abs(skewMs) > 2 * 60_000;
 }
 
-export function formatTime(iso: string): string {
+/** A time of day in the page's language: "14:02:09", or "14:02" with `seconds: false`. */
+export function formatTime(iso: string, { seconds = true }: { seconds?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleTimeString(displayLocale ?? [], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return date.toLocaleTimeString(displayLocale ?? [], { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
 }
 
 export function formatDateTime(iso: string): string {

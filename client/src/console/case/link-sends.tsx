@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleSettings, LinkChannel, LinkSendView } from '../../../../protocol/http.ts';
 import { ApiRequestError, messageOf } from '../../lib/api.ts';
+import { formatTime } from '../../ui/format.ts';
 import { linkApi } from './link-api.ts';
 
 /** The input for each channel; its words are under `console:sends.<channel>`. */
@@ -44,7 +45,7 @@ export function LinkSends(props: { caseId: string }) {
             <li key={s.id} data-testid="link-send" data-status={s.status} data-channel={s.channel} className={s.status === 'failed' ? 'link-send-failed' : ''}>
               {t(`sends.${s.channel}.${s.status === 'sent' ? 'sent' : 'notSent'}`, { recipient: s.recipient })}
               {' · '}
-              {new Date(s.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              {formatTime(s.at, { seconds: false })}
               {s.detail && <span className="block">{s.detail}</span>}
             </li>
           ))}
