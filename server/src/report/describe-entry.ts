@@ -124,12 +124,16 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext, words:
     }
     case 'outcome.recorded': {
       const p = entry.payload;
-      const booked = p.booking
-        ? (p.booking.seat ? say('entry.outcomeSeat', { title: p.booking.title, seat: p.booking.seat }) : say('entry.outcomeBooked', { title: p.booking.title }))
-        : '';
-      const followUp = p.followUpOn ? say('entry.outcomeOn', { date: words.date(p.followUpOn) }) : '';
-      const amount = p.amount !== null ? say('entry.outcomeAmount', { amount: words.money(p.amount, p.currency) }) : '';
-      return say(p.supersedes ? 'entry.outcomeReplaces' : 'entry.outcome', { decision: word('entry.decisionWord', p.decision), details: `${booked}${followUp}${amount}` });
+      // One message per set of facts the outcome has: a booking (with a seat or not), a follow-up day, an amount.
+      const facts = [p.booking ? (p.booking.seat ? 'seat' : 'booked') : null, p.followUpOn ? 'on' : null, p.amount !== null ? 'amount' : null];
+      const outcome = say(`entry.outcome.${facts.filter(Boolean).join('-') || 'plain'}`, {
+        decision: word('entry.decisionWord', p.decision),
+        title: p.booking?.title,
+        seat: p.booking?.seat,
+        date: p.followUpOn ? words.date(p.followUpOn) : undefined,
+        amount: p.amount !== null ? words.money(p.amount, p.currency) : undefined,
+      });
+      return p.supersedes ? say('entry.outcomeReplaces', { outcome }) : outcome;
     }
     case 'evidence.superseded': {
       const p = entry.payload;

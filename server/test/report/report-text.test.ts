@@ -78,6 +78,26 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('chat.line', { lineId: 'chat-line-1', from: 'assessor', text: `${'x'.repeat(120)}` }), context)).toMatch(/^Chat: "x{89}…"$/);
   });
 
+  it('says each outcome in one message, every set of its facts worded as it was when they were joined from parts', () => {
+    const en = reportWords(null);
+    const base = { ...PAYLOADS['outcome.recorded'], amount: null, currency: null };
+    for (const booking of [null, { option: 'economy', title: 'Lisbon flight' }, { option: 'economy', title: 'Lisbon flight', seat: '23A' }]) {
+      for (const followUpOn of [null, '2026-12-09']) {
+        for (const amount of [null, 1200]) {
+          for (const supersedes of [null, 'out_0']) {
+            const payload = { ...base, decision: booking ? 'booked' : 'follow-up', ...(booking ? { booking } : {}), ...(followUpOn ? { followUpOn } : {}), amount, currency: amount === null ? null : 'EUR', supersedes };
+            const was = `Outcome recorded: ${booking ? 'booked' : 'follow-up'}`
+              + (booking ? ` ${booking.title}${'seat' in booking ? `, seat ${booking.seat}` : ''}` : '')
+              + (followUpOn ? ` on ${en.date(followUpOn)}` : '')
+              + (amount === null ? '' : `, ${en.money(amount, 'EUR')}`)
+              + (supersedes ? ' (replaces the earlier decision)' : '');
+            expect(describeEntry(entry('outcome.recorded', payload as LedgerPayload<'outcome.recorded'>), context)).toBe(was);
+          }
+        }
+      }
+    }
+  });
+
   it('describes annotations, measurements and checklist verdicts', () => {
     const withItems = { ...context, checklistItem: (id: string) => (id === 'vin-plate' ? 'VIN plate' : undefined) };
     const placed = PAYLOADS['annotation.placed'];
