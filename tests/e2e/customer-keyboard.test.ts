@@ -3,9 +3,9 @@
 // mouse, pointer or touch: open the join link, switch the consent screen to 中文 and back, accept;
 // in the call reach every control by Tab in reading order, mute and unmute, chat (a modal sheet on a
 // phone: Tab stays in it, Escape closes it and focus goes back to the button that opened it), answer
-// the assessor's photo request and take the checklist's photo through its viewfinder (each lands as
-// evidence on the console), answer a mode request and switch modes, do the same rounds on a desktop,
-// and hang up. At every stop focus shows a ring and is not hidden under anything; on every screen a
+// the assessor's photo request, take the checklist's photo through its viewfinder and the first photo of
+// an ID check the assessor asks for (each lands as evidence on the case), decline an offer, answer a
+// mode request and switch modes, do the same rounds on a desktop, hang up and answer the survey. At every stop focus shows a ring and is not hidden under anything; on every screen a
 // whole round of Tab reaches every control, no tabindex jumps the order, nothing traps focus but a
 // modal dialog; axe and 44 px touch targets on each screen. The console is driven as usual.
 import type { Page } from 'playwright-core';

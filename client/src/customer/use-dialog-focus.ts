@@ -46,9 +46,9 @@ export function useDialogFocus(
       }
       const first = inside[0]!;
       const last = inside[inside.length - 1]!;
-      const active = document.activeElement;
-      const out = !box.contains(active);
-      if (event.shiftKey ? out || active === first : out || active === last) {
+      const now = document.activeElement;
+      const out = !box.contains(now);
+      if (event.shiftKey ? out || now === first : out || now === last) {
         event.preventDefault();
         (event.shiftKey ? last : first).focus();
       }
