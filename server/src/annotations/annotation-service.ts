@@ -4,7 +4,7 @@
 import type { AnnotationBody, AnnotationView, ClearAnnotationsBody } from '../../../protocol/spatial.ts';
 import { actorOf, requireConsent, type Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
@@ -54,7 +54,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps) {
         caseId,
         find: () => store.byId(caseId, body.id),
         same: (earlier) => earlier.bodyJson === bodyJson,
-        conflict: () => new HttpError(409, 'annotation_conflict', `annotation ${body.id} is already stored with other content; a stored annotation is never changed (clear it and place a new one)`),
+        conflict: () => new HttpError(409, 'annotation_conflict', text('annotation.conflict', { id: body.id })),
         write: async () => {
           const entry = await ledger.append({ caseId, actor, type: ANNOTATION_PLACED, payload: body });
           const record: AnnotationRecord = {
@@ -82,7 +82,7 @@ export function createAnnotationService(deps: AnnotationServiceDeps) {
         if (body.ids) {
           const known = new Set(all.map((r) => r.body.id));
           const unknown = [...new Set(body.ids.filter((id) => !known.has(id)))];
-          if (unknown.length > 0) throw new HttpError(404, 'not_found', `no annotation ${unknown.join(', ')} in this case`);
+          if (unknown.length > 0) throw new HttpError(404, 'not_found', text('annotation.unknown', { ids: unknown.join(', ') }));
         }
         const wanted = body.ids ? new Set(body.ids) : null;
         const targets = all.filter((r) => r.clearedAt === null && (wanted === null || wanted.has(r.body.id)));

@@ -2,7 +2,7 @@
 import type { CallEventBody, CallView, User } from '../../../protocol/http.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { PresenceTracker } from '../cases/presence.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -41,7 +41,7 @@ export function createCallService(deps: { db: Db; store: CallStore; ledger: Ledg
         // The ledger's lock before reading the call: two events of one call take turns.
         await db.lockInTransaction(`ledger:${caseId}`);
         const current = await store.byId(caseId, body.callId);
-        const taken = () => new HttpError(409, 'call_id_taken', 'this call id is already used by another case; choose a new one');
+        const taken = () => new HttpError(409, 'call_id_taken', text('call.idTaken'));
         // Without this, the event would be ledgered under this case for another case's call.
         if (!current && (await store.caseOf(body.callId)) !== null) throw taken();
         const state = nextCallState(current, body.event);

@@ -4,16 +4,16 @@ import {
   CHECKLIST_TEMPLATES, isChecklistItem, qualityProblems,
   type ChecklistCapture, type ChecklistTemplateId,
 } from '../../../protocol/checklist.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 
 /** 422 when the case has no checklist or the item is not one of it; nothing is stored then. */
 export function checklistItemRefusal(template: ChecklistTemplateId | null, itemId: string): HttpError | null {
   if (template === null) {
-    return new HttpError(422, 'no_checklist', `this case has no guided-capture checklist, so the photo cannot be filed under "${itemId}"; send it without checklistItem`);
+    return new HttpError(422, 'no_checklist', text('checklist.noneForItem', { item: itemId }));
   }
   if (isChecklistItem(template, itemId)) return null;
   const items = CHECKLIST_TEMPLATES[template].items.map((i) => i.id).join(', ');
-  return new HttpError(422, 'unknown_checklist_item', `"${itemId}" is not an item of the ${template} checklist (its items: ${items})`);
+  return new HttpError(422, 'unknown_checklist_item', text('checklist.unknownItem', { item: itemId, template, items }));
 }
 
 /** The verdict on one photo, from the image pipeline's blur and brightness: accepted unless it has a problem. */

@@ -6,7 +6,7 @@ import type { LedgerActor } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
-import { badRequest, HttpError } from '../errors.ts';
+import { badRequest, HttpError, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { translators } from '../i18n/translate.ts';
@@ -62,11 +62,11 @@ export function createChecklistService(deps: ChecklistServiceDeps) {
     async view(principal: Principal, caseId: string, language?: string): Promise<ChecklistView> {
       const spoken = language === undefined ? undefined : translators().languages.find((l) => l.toLowerCase() === language.toLowerCase());
       if (language !== undefined && spoken === undefined) {
-        throw badRequest('invalid_input', `invalid query: language: "${language}" is not a language this service speaks (${translators().languages.join(', ')})`);
+        throw badRequest('invalid_input', text('language.notSpokenQuery', { tag: language, languages: translators().languages.join(', ') }));
       }
       const record = await deps.cases.authorize(principal, caseId);
       const state = await stateOf(record);
-      if (!state) throw new HttpError(404, 'no_checklist', 'this case has no guided-capture checklist');
+      if (!state) throw new HttpError(404, 'no_checklist', text('checklist.none'));
       return principal.kind === 'customer' ? localChecklist(state, translators().for(spoken ?? messageLanguage(record))) : state;
     },
 

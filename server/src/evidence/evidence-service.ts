@@ -292,7 +292,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps) {
       if (!record) throw notFound('evidence');
       const sha256 = which === 'original' ? record.sha256 : which === 'preview' ? record.previewSha256 : record.thumbnailSha256;
       if (purgeCoverage(await ledger.listOfType(caseId, RETENTION_PURGED)).covers(record.ledgerSeq, sha256)) {
-        throw new HttpError(410, 'evidence_purged', `the ${which} of evidence ${evidenceId} was purged under the retention policy; the case ledger records it`);
+        throw new HttpError(410, 'evidence_purged', text('evidence.purgedRendition', { which, id: evidenceId }));
       }
       return { sha256, mime: which === 'original' ? record.mime : 'image/jpeg', stream: () => blobs.open(sha256) };
     },

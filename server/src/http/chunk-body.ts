@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import type { Request } from 'express';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { ReceivedChunk } from '../recording/recording-service.ts';
 import { streamToTempFile } from './upload.ts';
 
@@ -19,15 +19,15 @@ const GATHER_MAX_BYTES = 4 * 1024 * 1024;
 const GATHER_BUDGET_BYTES = 64 * 1024 * 1024;
 
 const tooLarge = (maxBytes: number) =>
-  new HttpError(413, 'chunk_too_large', `the chunk is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB (SIGHTLINE_MAX_CHUNK_MB)`);
+  new HttpError(413, 'chunk_too_large', text('recording.chunkTooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
 
-const interrupted = () => new HttpError(400, 'upload_interrupted', 'the upload was interrupted before it was complete');
+const interrupted = () => new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
 
 /** Refuses, before a byte is read, a body of the wrong type or declared larger than the limit. */
 export function checkChunkHeaders(req: Request, maxBytes: number): void {
   const type = req.headers['content-type'];
   if (type !== undefined && !CHUNK_TYPES.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'send the chunk bytes as the body, as application/octet-stream, video/webm or video/mp4');
+    throw new HttpError(415, 'unsupported_media_type', text('recording.mediaType'));
   }
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
 }

@@ -1,7 +1,7 @@
 // The languages the pages are translated into, read once at start from the folder names under
 // client/src/i18n/locales (the same folders the pages bundle), and the check that a tag names one.
 import fs from 'node:fs';
-import { badRequest } from '../errors.ts';
+import { badRequest, text } from '../errors.ts';
 
 /** The language every message exists in first (the pages' SOURCE_LANGUAGE). */
 const SOURCE_LANGUAGE = 'en';
@@ -19,7 +19,7 @@ export function createLanguages(supported: readonly string[]): Languages {
     supported: list,
     require(tag, field) {
       const found = list.find((s) => s.toLowerCase() === tag.toLowerCase());
-      if (!found) throw badRequest('invalid_input', `invalid request body: ${field}: "${tag}" is not a language this service speaks (${list.join(', ')})`);
+      if (!found) throw badRequest('invalid_input', text('language.notSpoken', { field, tag, languages: list.join(', ') }));
       return found;
     },
   };

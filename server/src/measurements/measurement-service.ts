@@ -4,7 +4,7 @@
 import { measure, type MeasurementBody, type MeasurementView } from '../../../protocol/spatial.ts';
 import { actorOf, requireConsent, type Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import { canonicalJson } from '../ledger/canonical-json.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
@@ -50,7 +50,7 @@ export function createMeasurementService(deps: MeasurementServiceDeps) {
         caseId,
         find: () => store.byId(caseId, body.id),
         same: (earlier) => earlier.bodyJson === bodyJson,
-        conflict: () => new HttpError(409, 'measurement_conflict', `measurement ${body.id} is already stored with other points or pose; a stored measurement is never changed (record a new one)`),
+        conflict: () => new HttpError(409, 'measurement_conflict', text('measurement.conflict', { id: body.id })),
         write: async () => {
           const { distanceM, uncertaintyM } = measure(body.a, body.b, body.cameraPose.position);
           const entry = await ledger.append({ caseId, actor, type: MEASUREMENT_RECORDED, payload: { ...body, distanceM, uncertaintyM } });

@@ -6,7 +6,7 @@ import type { TourManifest } from '../../../protocol/tour.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseRecord } from '../cases/case-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError, text } from '../errors.ts';
+import { HttpError, text, word } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { Db } from '../storage/database.ts';
@@ -20,7 +20,7 @@ function priceBooking(body: OutcomeBody, tour: TourManifest | null): Priced {
   if (!body.booking) return { ...given, booking: null };
   if (!tour) throw new HttpError(422, 'no_tour', text('outcome.noTour'));
   const option = tour.bookables.find((b) => b.id === body.booking!.option);
-  if (!option) throw new HttpError(422, 'unknown_option', `booking.option: the tour offers no "${body.booking.option}" (${tour.bookables.map((b) => b.id).join(', ') || 'nothing bookable'})`);
+  if (!option) throw new HttpError(422, 'unknown_option', text('outcome.unknownOption', { option: body.booking.option, options: tour.bookables.map((b) => b.id).join(', ') || word('outcome.nothingBookable') }));
   const seat = body.booking.seat;
   if (seat !== undefined && !tour.plan?.seats.some((s) => s.id === seat)) throw new HttpError(422, 'unknown_seat', text('outcome.unknownSeat', { seat }));
   if (tour.plan?.kind === 'seats' && seat === undefined) throw new HttpError(422, 'seat_required', text('outcome.seatRequired'));
@@ -31,7 +31,7 @@ function priceBooking(body: OutcomeBody, tour: TourManifest | null): Priced {
 function checkDecisionFits(record: CaseRecord, body: OutcomeBody): void {
   const allowed = record.kind === 'preview' ? PREVIEW_DECISIONS : DAMAGE_DECISIONS;
   if (!allowed.includes(body.decision)) {
-    throw new HttpError(422, 'decision_not_for_case', `decision: a ${record.kind} case is ${allowed.join(', ')}; not ${body.decision}`);
+    throw new HttpError(422, 'decision_not_for_case', text('outcome.decisionNotForCase', { kind: record.kind, allowed: allowed.join(', '), decision: body.decision }));
   }
 }
 

@@ -12,7 +12,7 @@ import type {
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { newId } from '../auth/tokens.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { writeOnce } from '../ledger/ledger-write.ts';
@@ -54,8 +54,8 @@ export interface RecordingMedia {
 }
 
 const REFUSAL: Record<Exclude<ChunkDecision, 'store' | 'duplicate'>, (n: number) => HttpError> = {
-  conflict: (n) => new HttpError(409, 'chunk_conflict', `chunk ${n} is already held with another sha-256; a stored chunk is never replaced`),
-  sealed: (n) => new HttpError(409, 'recording_sealed', `the recording is sealed; chunk ${n} cannot be added`),
+  conflict: (n) => new HttpError(409, 'chunk_conflict', text('recording.chunkConflict', { n })),
+  sealed: (n) => new HttpError(409, 'recording_sealed', text('recording.sealedChunk', { n })),
 };
 
 export type RecordingService = ReturnType<typeof createRecordingService>;
@@ -211,7 +211,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         if (recording.sealedAt !== null) {
           const seal = { chunkCount: recording.chunkCount ?? -1, durationMs: recording.durationMs ?? -1 };
           if (sameSeal(held, seal, body)) return { recording, sealedNow: false };
-          throw new HttpError(409, 'recording_sealed', `the recording was sealed already with ${seal.chunkCount} chunks and a duration of ${seal.durationMs} ms, not with these`);
+          throw new HttpError(409, 'recording_sealed', text('recording.sealedOther', { chunks: seal.chunkCount, ms: seal.durationMs }));
         }
         const problems = sealMismatch(held, body);
         if (problems.length > 0) {
@@ -244,7 +244,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       const coverage = purgeCoverage(purges);
       const purged = chunks.filter((chunk) => coverage.covers(recording.ledgerSeq, chunk.sha256)).length;
       if (purged > 0) {
-        throw new HttpError(410, 'recording_purged', `recording ${recordingId} was purged under the retention policy (${purged} of its ${chunks.length} chunks); the case ledger records it`);
+        throw new HttpError(410, 'recording_purged', text('recording.purged', { id: recordingId, purged, total: chunks.length }));
       }
       const { playable, playableBytes: total } = chunkLayout(chunks);
       const range = parseRange(rangeHeader, total);

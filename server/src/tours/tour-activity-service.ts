@@ -7,7 +7,7 @@ import { describeTourProblems, type TourManifest } from '../../../protocol/tour.
 import type { User } from '../../../protocol/http.ts';
 import { actorOf, requireConsent, type Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { writeOnce } from '../ledger/ledger-write.ts';
 import type { Db } from '../storage/database.ts';
@@ -23,7 +23,7 @@ export function createTourActivityService(deps: {
 
   const tourOfCase = (caseId: string, tourId: string | null): { id: string; manifest: TourManifest } => {
     const manifest = tourId === null ? null : deps.tour(tourId);
-    if (tourId === null || manifest === null) throw new HttpError(422, 'no_tour', `case ${caseId} shows no tour this server offers`);
+    if (tourId === null || manifest === null) throw new HttpError(422, 'no_tour', text('tour.none', { id: caseId }));
     return { id: tourId, manifest };
   };
 

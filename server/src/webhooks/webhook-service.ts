@@ -3,7 +3,7 @@
 import type { User } from '../../../protocol/http.ts';
 import type { CreateWebhookBody, UpdateWebhookBody, WebhookCreated, WebhookDeliveriesQuery, WebhookDeliveryView, WebhookEndpointView, WebhookTestResult } from '../../../protocol/webhooks.ts';
 import { newId } from '../auth/tokens.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, text } from '../errors.ts';
 import { deliver } from './deliver.ts';
 import type { EndpointStore } from './endpoint-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -78,7 +78,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       await existing(id);
       const retried = await outbox.retry(id, messageId, (await now()).toISOString());
       if (retried === null) throw notFound('delivery');
-      if (retried === 'claimed') throw new HttpError(409, 'delivery_under_way', 'the delivery is being attempted right now; look again in a few seconds');
+      if (retried === 'claimed') throw new HttpError(409, 'delivery_under_way', text('webhook.underWay'));
       deps.wake();
       return retried;
     },

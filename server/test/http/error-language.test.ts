@@ -37,7 +37,7 @@ describe('error messages in the language the request asks for', () => {
     const zh = await login(ZH);
     expect(zh.status).toBe(401);
     expect(zh.body.error).toEqual({ code: 'bad_credentials', message: '邮箱或密码错误。' });
-    for (const headers of [{}, { 'accept-language': 'fr-FR' }, { 'accept-language': 'en-GB' }]) {
+    for (const headers of [{}, { 'accept-language': 'fr-FR' }, { 'accept-language': 'en-GB' }] as Array<Record<string, string>>) {
       expect((await login(headers)).body.error).toEqual({ code: 'bad_credentials', message: 'The email or the password is wrong.' });
     }
   });
