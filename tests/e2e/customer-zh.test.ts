@@ -94,6 +94,10 @@ describe('the customer’s page in Simplified Chinese', () => {
     await expectAccessible(page, 'chat sheet in call (zh-CN)', { desktop: true });
     await customer.closeChat();
 
+    // A refused photo says why in Chinese: the upload tells the server the page's language.
+    await page.getByTestId('gallery-input').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('hello, this is not a photo\n'.repeat(50)) });
+    await page.locator('[data-testid="gallery-upload"][data-status="failed"]').filter({ hasText: '此文件不是图片，请发送照片。' }).waitFor();
+
     await assessor.page.getByTestId('hang-up').click();
     await customer.callPage('ended');
     expect(await page.getByTestId('call-ended').locator('h1').textContent()).toBe('通话已结束，感谢您');
