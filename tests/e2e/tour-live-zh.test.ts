@@ -4,24 +4,16 @@
 // customer asks for; a self-guided link opens the tour with no call until the customer asks for a person.
 // Each screen: axe, 200 % reflow, a screenshot docs/screenshots/tour-live-<screen>-zh.png, and its words
 // from the zh-CN locale files.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TourManifest } from '../../protocol/tour.ts';
 import { useJourney } from './support/journey.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
+import { useToursDir } from './support/tour-fixture.ts';
 import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
 import { zh, zhScreen } from './support/zh-screen.ts';
 
 describe('the guided tour on the customer’s phone in Simplified Chinese', () => {
-  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
-  beforeAll(async () => {
-    tours = await prepareToursDir();
-    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
-  });
+  useToursDir();
   const journey = useJourney();
-  afterAll(async () => {
-    delete process.env.SIGHTLINE_TOURS_DIR;
-    await tours.remove();
-  });
 
   let cabin: TourManifest;
   const tour = () => new TourPage(journey.customer.page);

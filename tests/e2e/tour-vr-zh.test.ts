@@ -2,26 +2,18 @@
 // a 640×480 page) with &lang=zh-CN: the cabin tour offering "进入 VR", the page behind the headset in VR,
 // and the tour after leaving VR. Each screen: axe, 200 % reflow, a screenshot
 // docs/screenshots/tour-vr-<screen>-zh.png, and its words from the zh-CN locale files.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
+import { useToursDir } from './support/tour-fixture.ts';
 import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
 import { installXrHeadset } from './support/xr-headset.ts';
 import { zh, zhScreen } from './support/zh-screen.ts';
 
 describe('a preview tour in a VR headset, in Simplified Chinese', () => {
-  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
-  beforeAll(async () => {
-    tours = await prepareToursDir();
-    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
-  });
+  useToursDir();
   const journey = useJourney({
     customer: { context: { viewport: { width: 640, height: 480 } } },
     setup: (j) => installXrHeadset(j.contexts[1]!),
-  });
-  afterAll(async () => {
-    delete process.env.SIGHTLINE_TOURS_DIR;
-    await tours.remove();
   });
 
   it('the cabin tour offers VR in Chinese, shows the page behind the headset, and comes back after VR', async () => {

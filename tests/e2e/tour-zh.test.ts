@@ -4,39 +4,17 @@
 // a tour.json with a mistake (measuring and the splat tour: tour-measure-zh). Each screen: axe, 200 %
 // reflow, a screenshot docs/screenshots/tour-<screen>-zh.png, and its words from the zh-CN locale files.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hotspot, TourManifest, Viewpoint } from '../../protocol/tour.ts';
-import { lookFromTo } from '../../client/src/xr/tour/tour-directions.ts';
+import { describe, expect, it } from 'vitest';
+import type { TourManifest } from '../../protocol/tour.ts';
 import { useJourney } from './support/journey.ts';
 import { recordPageLog } from './support/launcher.ts';
-import { prepareToursDir } from './support/tour-fixture.ts';
-import { createPreviewCase, fetchManifest, listTours, TourPage } from './support/tour-page.ts';
+import { useToursDir } from './support/tour-fixture.ts';
+import { createPreviewCase, fetchManifest, hotspotInSight, listTours, TourPage } from './support/tour-page.ts';
 import { HAN, zh, zhScreen } from './support/zh-screen.ts';
 
-/** A hotspot and the viewpoint nearest to it, with the yaw that faces it (as tour-preview picks it). */
-function hotspotInSight(tour: TourManifest): { hotspot: Hotspot; viewpoint: Viewpoint; yaw: number } {
-  const pairs = tour.hotspots.map((hotspot) => {
-    const distance = (v: Viewpoint) => Math.hypot(...v.position.map((p, i) => p - hotspot.position[i]!));
-    const viewpoint = [...tour.viewpoints].sort((a, b) => distance(a) - distance(b))[0]!;
-    const look = lookFromTo(viewpoint.position, hotspot.position);
-    return { hotspot, viewpoint, yaw: Math.round(look.yaw), pitch: look.pitch };
-  });
-  const best = pairs.sort((a, b) => Math.abs(a.pitch) - Math.abs(b.pitch))[0];
-  if (!best) throw new Error(`tour ${tour.id} has no hotspots`);
-  return best;
-}
-
 describe('preview tours in Simplified Chinese: a card, the plan, the 360° photo, a broken tour', () => {
-  let tours: Awaited<ReturnType<typeof prepareToursDir>>;
-  beforeAll(async () => {
-    tours = await prepareToursDir();
-    process.env.SIGHTLINE_TOURS_DIR = tours.dir;
-  });
+  useToursDir();
   const journey = useJourney();
-  afterAll(async () => {
-    delete process.env.SIGHTLINE_TOURS_DIR;
-    await tours.remove();
-  });
 
   /** A new page on the phone, its log kept with the journey's. */
   const phonePage = async (name: string): Promise<Page> => {
