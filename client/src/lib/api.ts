@@ -42,6 +42,14 @@ export function languageHeader(): Record<string, string> {
   return language ? { 'accept-language': language } : {};
 }
 
+/**
+ * This module's own words (`request` namespace) in the page's language; English before i18n has started
+ * (the message files are what i18n starts with, so the English here is only for that moment).
+ */
+export function requestWords(key: string, english: string, values: Record<string, string | number> = {}): string {
+  return i18next.isInitialized ? i18next.t(`request:${key}`, values) : english.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
 export async function apiFetch<S extends z.ZodType>(path: string, schema: S, options: ApiOptions = {}): Promise<z.output<S>> {
   const headers: Record<string, string> = { accept: 'application/json', ...languageHeader() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -59,16 +67,16 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
   } catch (error) {
     const reason: unknown = options.signal?.reason;
     if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-      throw new ApiRequestError(0, 'timeout', 'The server took too long to answer.');
+      throw new ApiRequestError(0, 'timeout', requestWords('timeout', 'The server took too long to answer.'));
     }
     if (options.signal?.aborted) throw error;
-    throw new ApiRequestError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+    throw new ApiRequestError(0, 'network', requestWords('network', 'Cannot reach the server. Check your connection and try again.'));
   }
   const payload = response.status === 204 ? undefined : await readJson(response);
   if (!response.ok) throw errorFrom(response.status, payload);
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiRequestError(response.status, 'bad-response', `The server sent an unexpected answer to ${path}.`);
+    throw new ApiRequestError(response.status, 'bad-response', requestWords('badResponse', 'The server sent an unexpected answer to {{path}}.', { path }));
   }
   return parsed.data;
 }
@@ -77,13 +85,13 @@ export async function apiFetch<S extends z.ZodType>(path: string, schema: S, opt
 export function errorFrom(status: number, payload: unknown, retryAfterMs: number | null = null): ApiRequestError {
   const parsed = ApiError.safeParse(payload);
   if (parsed.success) return new ApiRequestError(status, parsed.data.error.code, parsed.data.error.message, retryAfterMs);
-  return new ApiRequestError(status, `http-${status}`, `The server answered with status ${status}.`, retryAfterMs);
+  return new ApiRequestError(status, `http-${status}`, requestWords('status', 'The server answered with status {{status}}.', { status }), retryAfterMs);
 }
 
 /** A message for any thrown value, for banners and toasts. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
+  return requestWords('unknown', 'Something went wrong.');
 }
 
 async function readJson(response: Response): Promise<unknown> {

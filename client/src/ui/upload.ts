@@ -3,7 +3,7 @@
 // the server stores it once.
 import { EvidenceView, type EvidenceSource, type Location } from '../../../protocol/http.ts';
 import type { IdentityPhotoPurpose } from '../../../protocol/identity.ts';
-import { ApiRequestError, errorFrom, languageHeader } from '../lib/api.ts';
+import { ApiRequestError, errorFrom, languageHeader, requestWords } from '../lib/api.ts';
 import { isRetryable, retryAfterMs, retryDelay, sleep } from '../lib/retry.ts';
 
 export interface EvidenceUpload {
@@ -83,17 +83,17 @@ function sendOnce(upload: EvidenceUpload): Promise<EvidenceView> {
       const body = parseJson(xhr.responseText);
       if (xhr.status < 200 || xhr.status >= 300) return reject(errorFrom(xhr.status, body, retryAfterMs(xhr.getResponseHeader('retry-after'))));
       const parsed = EvidenceView.safeParse(body);
-      if (!parsed.success) return reject(new ApiRequestError(xhr.status, 'bad-response', 'The server sent an unexpected answer to the upload.'));
+      if (!parsed.success) return reject(new ApiRequestError(xhr.status, 'bad-response', requestWords('upload.badResponse', 'The server sent an unexpected answer to the upload.')));
       upload.onProgress?.(1);
       resolve(parsed.data);
     };
     xhr.onerror = xhr.ontimeout = () => {
       finish();
-      reject(new ApiRequestError(0, 'network', 'The upload was interrupted.'));
+      reject(new ApiRequestError(0, 'network', requestWords('upload.interrupted', 'The upload was interrupted.')));
     };
     xhr.onabort = () => {
       finish();
-      reject(new ApiRequestError(0, 'aborted', 'The upload was cancelled.'));
+      reject(new ApiRequestError(0, 'aborted', requestWords('upload.cancelled', 'The upload was cancelled.')));
     };
     xhr.timeout = 120_000;
     xhr.send(formFor(upload));
