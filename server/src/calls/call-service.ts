@@ -46,7 +46,7 @@ export function createCallService(deps: { db: Db; store: CallStore; ledger: Ledg
         if (!current && (await store.caseOf(body.callId)) !== null) throw taken();
         const state = nextCallState(current, body.event);
         if (state === 'invalid') {
-          throw new HttpError(409, 'call_state', `a call in state ${current?.state ?? 'unknown'} cannot take the event "${body.event}"`);
+          throw new HttpError(409, 'call_state', text('call.state', { state: current?.state ?? 'unknown', event: body.event }));
         }
         const startedAt = current?.startedAt ?? at;
         const earlyFailure = state === 'failed' && Date.parse(at) - Date.parse(startedAt) <= EARLY_FAILURE_MS;

@@ -6,7 +6,7 @@ import { blobPath, photoNames, type BundleManifest, type ManifestBlob } from '..
 import type { LedgerKey } from '../../../protocol/http.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { Keyring } from '../ledger/keyring.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { blobsNamed } from '../ledger/tombstones.ts';
@@ -53,7 +53,7 @@ export function createExportService(deps: ExportServiceDeps) {
       const record = await cases.authorize(principal, caseId);
       // One read: the bundle holds exactly these entries, whatever is appended while it streams.
       const entries = await ledger.list(record.id);
-      if (entries.length === 0) throw new HttpError(409, 'empty_ledger', `case ${record.id} has no ledger entries to export`);
+      if (entries.length === 0) throw new HttpError(409, 'empty_ledger', text('export.emptyLedger', { id: record.id }));
       const exportedAt = deps.clock();
       const named = await sizeBlobs(record.id, blobsNamed(entries));
       const sizes = new Map(named.map((blob) => [blob.sha256, blob.size]));

@@ -6,7 +6,7 @@ import {
   CHUNK_SHA256_HEADER, CreateRecordingBody, MAX_RECORDING_CHUNKS, SealRecordingBody, Sha256Hex,
   type RecordingList, type RecordingResponse,
 } from '../../../protocol/recording.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, text } from '../errors.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { RecordingService } from '../recording/recording-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -27,14 +27,14 @@ const SEAL_BODY_LIMIT = `${Math.ceil((MAX_RECORDING_CHUNKS * 100) / 1024 / 1024)
 
 const chunkNumber = (raw: string): number => {
   const n = /^(0|[1-9]\d{0,5})$/.test(raw) ? Number(raw) : NaN;
-  if (!(n < MAX_RECORDING_CHUNKS)) throw badRequest('invalid_chunk_number', `the chunk number must be a whole number from 0 to ${MAX_RECORDING_CHUNKS - 1}, not "${raw}"`);
+  if (!(n < MAX_RECORDING_CHUNKS)) throw badRequest('invalid_chunk_number', text('recording.chunkNumber', { max: MAX_RECORDING_CHUNKS - 1, raw }));
   return n;
 };
 
 const claimedHash = (header: string | string[] | undefined): string => {
-  if (header === undefined) throw badRequest('chunk_hash_required', `send the sha-256 (hex) of the chunk bytes in the ${CHUNK_SHA256_HEADER} header`);
+  if (header === undefined) throw badRequest('chunk_hash_required', text('recording.hashRequired', { header: CHUNK_SHA256_HEADER }));
   const parsed = Sha256Hex.safeParse(typeof header === 'string' ? header.trim().toLowerCase() : '');
-  if (!parsed.success) throw badRequest('invalid_chunk_hash', `the ${CHUNK_SHA256_HEADER} header must be a sha-256 as 64 hex digits`);
+  if (!parsed.success) throw badRequest('invalid_chunk_hash', text('recording.hashInvalid', { header: CHUNK_SHA256_HEADER }));
   return parsed.data;
 };
 

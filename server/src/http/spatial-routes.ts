@@ -6,7 +6,7 @@ import {
 } from '../../../protocol/spatial.ts';
 import type { AnnotationService } from '../annotations/annotation-service.ts';
 import type { CaseService } from '../cases/case-service.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, text } from '../errors.ts';
 import type { MeasurementService } from '../measurements/measurement-service.ts';
 import type { Auth } from './auth.ts';
 import { parseInput } from './validate.ts';
@@ -28,7 +28,7 @@ export function spatialRoutes(deps: { auth: Auth; cases: CaseService; annotation
     // `{}` clears every visible annotation, so a body the JSON parser skipped (no body, another type)
     // must not read as one.
     if (!req.is('application/json')) {
-      throw new HttpError(415, 'unsupported_media_type', 'send the annotation ids as JSON, e.g. {"ids": [...]}; {} clears every visible annotation');
+      throw new HttpError(415, 'unsupported_media_type', text('annotation.mediaType'));
     }
     const cleared = await annotations.clear(principal, req.params.id, parseInput(ClearAnnotationsBody, req.body));
     res.json({ annotations: cleared } satisfies AnnotationList);
