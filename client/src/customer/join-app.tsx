@@ -1,7 +1,7 @@
 // The customer's join flow: link → consent → camera permission → waiting → live call → ended (with a
 // way back in); for a preview case with a tour, link → consent → the tour (loaded on demand). A case
 // opened at the front door starts with the digital assistant and the queue until someone takes it.
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinView } from '../../../protocol/http.ts';
 import type { CustomerMode } from '../../../protocol/messages.ts';
@@ -10,6 +10,7 @@ import type { FrontDoorView } from '../../../protocol/intake.ts';
 import { applyLanguage, i18next } from '../i18n/i18n.ts';
 import { ApiRequestError, messageOf } from '../lib/api.ts';
 import { ToastStack, useToasts } from '../ui/banner.tsx';
+import { onDemand } from '../ui/on-demand.tsx';
 import { useAnnounce } from './announcer.tsx';
 import { CallEnded } from './call-ended.tsx';
 import { CallScreen } from './call-screen.tsx';
@@ -46,7 +47,7 @@ type Step =
   | { kind: 'ended'; join: JoinView; by: 'assessor' | 'customer'; evidenceCount: number };
 
 const LOCATION_KEY = 'sightline.shareLocation';
-const TourScreen = lazy(() => import('./tour/tour-screen.tsx'));
+const TourScreen = onDemand(() => import('./tour/tour-screen.tsx'));
 
 /** After consent: a preview case with a tour opens the tour, any other case asks for the camera. */
 function afterConsent(join: JoinView): Step {
@@ -187,9 +188,7 @@ export function JoinApp({ link }: { link: JoinLink }) {
   if (step.kind === 'declined') return <DeclinedScreen told={step.told} onStartAgain={load} />;
   if (step.kind === 'tour') {
     return (
-      <Suspense fallback={<LoadingScreen />}>
-        <TourScreen tour={step.tour} token={token} caseId={step.join.case.id} link={link.tour} />
-      </Suspense>
+      <TourScreen fallback={<LoadingScreen />} tour={step.tour} token={token} caseId={step.join.case.id} link={link.tour} />
     );
   }
   if (step.kind === 'ended') {

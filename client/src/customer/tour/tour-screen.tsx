@@ -2,10 +2,11 @@
 // reads the tour's description, says clearly which field is wrong if it cannot be shown, then opens
 // the viewer in the mode the device can carry. This part is small and has no three.js: it asks for
 // tour.json and the first view's files (first-view.ts) while the viewer's code is still on its way.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinView } from '../../../../protocol/http.ts';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
+import { onDemand } from '../../ui/on-demand.tsx';
 import { LoadingScreen, MessageScreen } from '../message-screen.tsx';
 import type { TourDeepLink } from '../join-token.ts';
 import { firstViewFiles, previewUrlOf } from '../../xr/tour/first-view.ts';
@@ -18,8 +19,7 @@ import './tour.css';
 
 export type JoinTour = NonNullable<JoinView['tour']>;
 
-const loadViewer = () => import('./ready-tour.tsx');
-const ReadyTour = lazy(loadViewer);
+const ReadyTour = onDemand(() => import('./ready-tour.tsx'));
 
 type State =
   | { kind: 'loading' }
@@ -44,7 +44,7 @@ export default function TourScreen(props: TourScreenProps) {
 
   // The viewer's code (three.js) downloads while tour.json and the first view's files do.
   useEffect(() => {
-    loadViewer().catch(() => undefined);
+    ReadyTour.preload().catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -98,11 +98,7 @@ export default function TourScreen(props: TourScreenProps) {
       </MessageScreen>
     );
   }
-  return (
-    <Suspense fallback={<LoadingScreen />}>
-      <ReadyTour {...props} tour={state.tour} manifestUrl={url} device={state.device} downloads={state.downloads} onRetry={() => setAttempt((n) => n + 1)} />
-    </Suspense>
-  );
+  return <ReadyTour fallback={<LoadingScreen />} {...props} tour={state.tour} manifestUrl={url} device={state.device} downloads={state.downloads} onRetry={() => setAttempt((n) => n + 1)} />;
 }
 
 /** Asks for the first view's files: the preview first (the first picture), then what replaces it. */
