@@ -87,12 +87,16 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         stored.catch(() => undefined);
         writes.push(stored);
       };
+      // The original's bytes are flushed while the image is checked, waits its turn and is decoded: the
+      // flush of a 12 MP photo takes as long as its preview's encode, and it is needed only if the file is adopted.
+      const flushed = blobs.syncTemp(file.tempFile);
+      flushed.catch(() => undefined);
       try {
         // An image the gate could never admit is refused here, before it waits for nothing.
         const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: gate.largestCost });
         const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
           const decoded = await decodeImage(inspected);
-          write(blobs.adoptFile(file.tempFile, file.sha256).then(() => ({ sha256: file.sha256 })));
+          write(flushed.then(() => blobs.adoptFile(file.tempFile, file.sha256, { synced: true })).then(() => ({ sha256: file.sha256 })));
           // The preview is encoded beside the analysis copy: two short jobs on preview-sized pixels,
           // so an image holds a second libuv thread for a few milliseconds at most.
           const preview = makePreview(decoded).then((bytes) => blobs.putBuffer(bytes));
@@ -106,8 +110,8 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         const { mime, width, height, orientation, hasLocation } = inspected;
         return { image: { mime, width, height, orientation, hasLocation }, quality, previewSha256: preview!.sha256, thumbnailSha256: thumbnail!.sha256 };
       } catch (error) {
-        // No write may still be running when the caller removes the temp file.
-        await Promise.allSettled(writes);
+        // No write (nor the flush) may still be running when the caller removes the temp file.
+        await Promise.allSettled([flushed, ...writes]);
         if (signal?.aborted && error === signal.reason) throw new HttpError(400, 'upload_abandoned', text('upload.abandoned'));
         throw asHttpError(error);
       }

@@ -30,6 +30,12 @@ export interface BlobStore {
    * file's bytes (the local store then skips its own fsync).
    */
   adoptFile(tempFile: string, sha256: string, opts?: { synced?: boolean }): Promise<void>;
+  /**
+   * Makes a temp file's bytes durable ahead of `adoptFile` (then called with `synced: true`), so that the
+   * flush overlaps other work, such as checking that the bytes are a sound image, before it is known
+   * whether the file will be adopted at all. Nothing to do where the store uploads the file (S3).
+   */
+  syncTemp(tempFile: string): Promise<void>;
   /** A fresh path in the local temp folder: staging on this machine's disk, whichever store holds blobs. */
   tempPath(): string;
   has(sha256: string): Promise<boolean>;
@@ -153,6 +159,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       return { sha256, size: bytes.length };
     },
     adoptFile: install,
+    syncTemp: fsyncFile,
     async remove(sha256) {
       const file = blobPath(sha256);
       await fsp.rm(file, { force: true });

@@ -180,6 +180,8 @@ function createS3BlobStore(client: S3Client, config: S3BlobStoreConfig & { tempD
       await put(sha256, () => fs.createReadStream(tempFile), size);
       await fsp.rm(tempFile, { force: true });
     },
+    // The bytes go to the bucket from the file as adoptFile reads it: a local flush would protect nothing.
+    syncTemp: async () => undefined,
     async remove(sha256) {
       // Deleting a missing key succeeds in S3. Under Object Lock this only adds a delete marker: the
       // locked version stays until its retention ends (docs/DEPLOY.md, "Object storage").

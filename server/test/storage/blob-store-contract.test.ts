@@ -97,6 +97,20 @@ describe.each([
     expect((await readAll(await h.blobs.open(sha(bytes)))).equals(bytes)).toBe(true);
   });
 
+  it('flushes a temp file ahead, then adopts it as already flushed; a flushed file never adopted is only removed', async () => {
+    const bytes = crypto.randomBytes(2 * 1024 * 1024 + 5);
+    const file = await writeTemp(bytes);
+    await h.blobs.syncTemp(file);
+    await h.blobs.adoptFile(file, sha(bytes), { synced: true });
+    expect(fs.existsSync(file)).toBe(false);
+    expect(await h.blobs.hashOf(sha(bytes))).toBe(sha(bytes));
+    const refused = Buffer.from('bytes that turned out not to be a sound image');
+    const other = await writeTemp(refused);
+    await h.blobs.syncTemp(other);
+    await fsp.rm(other);
+    expect(await h.blobs.has(sha(refused))).toBe(false);
+  });
+
   it('takes the same bytes again without change, by put or by adoption', async () => {
     const bytes = Buffer.from('a recording chunk sent twice after a reconnect');
     const first = await h.blobs.putBuffer(bytes);
