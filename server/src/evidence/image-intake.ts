@@ -6,7 +6,7 @@ import { HttpError, text, type ErrorText } from '../errors.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createImageGate, ImageGateFull, type ImageGateLimits } from './image-gate.ts';
 import type { Quality } from './image-quality.ts';
-import { decodeImage, ImageRejected, inspectImage, type ImageRejectionCode, limitImageLibrary, makePreview, makeThumbnailAndQuality, type InspectedImage } from './image-pipeline.ts';
+import { decodeImage, ImageRejected, inspectImage, type ImageRejectionCode, limitImageLibrary, makePreview, makeThumbnailAndQuality, shareCores, type InspectedImage } from './image-pipeline.ts';
 
 export interface ImageWorkLimits extends ImageGateLimits {
   maxPixels: number;
@@ -95,6 +95,7 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         // An image the gate could never admit is refused here, before it waits for nothing.
         const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: gate.largestCost });
         const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
+          shareCores(gate.load().running);
           const decoded = await decodeImage(inspected);
           write(flushed.then(() => blobs.adoptFile(file.tempFile, file.sha256, { synced: true })).then(() => ({ sha256: file.sha256 })));
           // The preview is encoded beside the analysis copy: two short jobs on preview-sized pixels,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLUR_THRESHOLD, ImageRejected, processImage, sniffImageType } from '../../src/evidence/image-pipeline.ts';
+import { BLUR_THRESHOLD, ImageRejected, limitImageLibrary, processImage, shareCores, sniffImageType } from '../../src/evidence/image-pipeline.ts';
 import { metadataHasLocation } from '../../src/evidence/image-sniff.ts';
 import { detailedJpeg, detailedSvg, flatJpeg, isoMediaHead, jpegWithGps, pngBomb } from './fixtures.ts';
 
@@ -26,6 +26,24 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
+});
+
+describe('shareCores', () => {
+  it('gives an image processed alone every core, and images processed together a share each, never less than one thread', () => {
+    const cores = os.availableParallelism();
+    try {
+      limitImageLibrary();
+      expect(sharp.concurrency()).toBe(1);
+      shareCores(1);
+      expect(sharp.concurrency()).toBe(cores);
+      shareCores(2);
+      expect(sharp.concurrency()).toBe(Math.max(1, Math.floor(cores / 2)));
+      shareCores(cores + 5);
+      expect(sharp.concurrency()).toBe(1);
+    } finally {
+      limitImageLibrary();
+    }
+  });
 });
 
 describe('sniffImageType', () => {
