@@ -64,8 +64,11 @@ function firstStep(join: JoinView): Step {
   return join.consented ? afterConsent(join) : { kind: 'consent', join };
 }
 
-/** `link`: this tab's join link (main.tsx took it from the address bar and started the page's language). */
-export function JoinApp({ link }: { link: JoinLink }) {
+/**
+ * `link`: this tab's join link (main.tsx took it from the address bar and started the page's language);
+ * `firstJoin`: the join answer main.tsx asked for as the page started, used by the first load only.
+ */
+export function JoinApp({ link, firstJoin = null }: { link: JoinLink; firstJoin?: Promise<JoinView> | null }) {
   const { t } = useTranslation('customer');
   const token = link.token;
   const [step, setStep] = useState<Step>(() => (token ? { kind: 'loading' } : { kind: 'invalid' }));
@@ -83,10 +86,13 @@ export function JoinApp({ link }: { link: JoinLink }) {
   const caseOf = useRef<{ id: string; consented: boolean } | null>(null);
   const linkLang = link.lang ?? null;
 
+  const pendingJoin = useRef(firstJoin);
   const load = useCallback(() => {
     if (!token) return;
     setStep({ kind: 'loading' });
-    fetchJoin(token)
+    const joining = pendingJoin.current ?? fetchJoin(token);
+    pendingJoin.current = null;
+    joining
       // The case's language is applied before the first screen of the case shows: no flash of another.
       .then(async (join) => {
         const language = caseLanguage(join.case.id, linkLang, join.case.language);

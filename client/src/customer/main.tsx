@@ -6,17 +6,21 @@ import { applyLanguage } from '../i18n/i18n.ts';
 import { Announcer } from './announcer.tsx';
 import './customer.css';
 import { linkLanguage } from './customer-language.ts';
+import { fetchJoin } from './join-api.ts';
 import { JoinApp } from './join-app.tsx';
 import { takeJoinLink } from './join-token.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 const link = takeJoinLink();
+// Asked for at once, while the language starts and the first screen renders: the answer says what the page shows.
+const firstJoin = link.token ? fetchJoin(link.token) : null;
+firstJoin?.catch(() => undefined);
 await applyLanguage(linkLanguage(link.lang ?? null));
 createRoot(root).render(
   <StrictMode>
     <Announcer>
-      <JoinApp link={link} />
+      <JoinApp link={link} firstJoin={firstJoin} />
     </Announcer>
   </StrictMode>,
 );
