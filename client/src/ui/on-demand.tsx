@@ -28,9 +28,10 @@ export function onDemand<P extends object>(load: () => Promise<{ default: Compon
 
   function Loaded({ fallback, ...props }: P & { fallback: ReactNode }): ReactNode {
     const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-    const [, setArrived] = useState(false);
+    const [, setArrived] = useState(loaded !== null);
     useEffect(() => {
-      if (loaded) return;
+      // Even when the code is here already: it may have arrived between the render (which drew the
+      // fallback) and this effect, which runs after the paint; drawing it again is then what shows it.
       let live = true;
       preload().then(
         () => live && setArrived(true),
