@@ -9,13 +9,11 @@ import zhCasework from '../../../client/src/i18n/locales/zh-CN/casework.json';
 import zhConsole from '../../../client/src/i18n/locales/zh-CN/console.json';
 import { expectAccessible, expectReflow } from './axe.ts';
 import { repoRoot } from './server.ts';
+import { zhText } from './zh-screen.ts';
 
+/** The console's zh-CN messages as typed objects, so a journey's keys are checked by the compiler. */
 export const zh = { console: zhConsole, casework: zhCasework };
-
-/** A zh-CN message with its {{placeholders}} filled in. */
-export function zhText(message: string, values: Record<string, string | number> = {}): string {
-  return message.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
-}
+export { zhText };
 
 /** Elements of `root` whose text is cut off (wider inside than their box) or reaches past the window's right edge, and buttons whose label wraps. */
 async function cutOff(root: Locator): Promise<string[]> {

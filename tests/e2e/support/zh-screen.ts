@@ -24,7 +24,12 @@ export function zh(key: string, values: Record<string, string | number> = {}): s
   }
   const message = dotted.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
   if (typeof message !== 'string') throw new Error(`zh-CN has no message ${key}`);
-  return message.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`)).replace(/<\/?\w+>/g, '');
+  return zhText(message, values).replace(/<\/?\w+>/g, '');
+}
+
+/** A message with its {{placeholders}} filled in (an unknown one is left as it is). */
+export function zhText(message: string, values: Record<string, string | number> = {}): string {
+  return message.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
 
 /** Some Chinese (Han) text. */
