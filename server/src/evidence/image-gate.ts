@@ -170,5 +170,8 @@ export function createImageGate(limits: ImageGateLimits, now: () => number = () 
     load(): ImageGateLoad {
       return { running, waiting: waiting.length, memoryBytes: memory };
     },
+
+    /** Whether an image of this estimated cost counts as heavy (more than a quarter of the budget). */
+    isHeavy,
   };
 }

@@ -95,7 +95,7 @@ export function createImageIntake(deps: { blobs: BlobStore; limits: ImageWorkLim
         // An image the gate could never admit is refused here, before it waits for nothing.
         const inspected = await inspectImage(file.tempFile, { maxPixels: limits.maxPixels, maxDecodedBytes: limits.maxDecodedBytes, maxMemoryBytes: gate.largestCost });
         const quality = await gate.run(caller, inspected.cost.memoryBytes, async () => {
-          shareCores(gate.load().running);
+          shareCores(gate.load().running, gate.isHeavy(inspected.cost.memoryBytes));
           const decoded = await decodeImage(inspected);
           write(flushed.then(() => blobs.adoptFile(file.tempFile, file.sha256, { synced: true })).then(() => ({ sha256: file.sha256 })));
           // The preview is encoded beside the analysis copy: two short jobs on preview-sized pixels,

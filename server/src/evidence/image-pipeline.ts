@@ -177,11 +177,13 @@ const CORES = os.availableParallelism();
 /**
  * Before an image starts: the cores are shared among the images being processed (this one counted), so
  * a photo processed alone decodes on every core (a 12 MP JPEG in 53 ms instead of 67 on two cores) and
- * several at once still take one thread each. libvips reads the setting as a pipeline starts, so
- * images already running keep theirs: at worst one more thread than cores, for one image's time.
+ * several at once still take one thread each. A heavy image (the gate's word: a large PNG, an AVIF)
+ * keeps one thread: each thread holds its own band of rows, and image-cost.ts's estimate, which the
+ * gate's memory budget rests on, was measured with one. libvips reads the setting as a pipeline starts,
+ * so images already running keep theirs: at worst one more thread than cores, for one image's time.
  */
-export function shareCores(imagesRunning: number): void {
-  const threads = Math.max(1, Math.floor(CORES / Math.max(1, imagesRunning)));
+export function shareCores(imagesRunning: number, heavy = false): void {
+  const threads = heavy ? 1 : Math.max(1, Math.floor(CORES / Math.max(1, imagesRunning)));
   if (sharp.concurrency() !== threads) sharp.concurrency(threads);
 }
 

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('shareCores', () => {
-  it('gives an image processed alone every core, and images processed together a share each, never less than one thread', () => {
+  it('gives an ordinary image processed alone every core, images processed together a share each, never less than one thread, and a heavy image one', () => {
     const cores = os.availableParallelism();
     try {
       limitImageLibrary();
@@ -39,6 +39,8 @@ describe('shareCores', () => {
       shareCores(2);
       expect(sharp.concurrency()).toBe(Math.max(1, Math.floor(cores / 2)));
       shareCores(cores + 5);
+      expect(sharp.concurrency()).toBe(1);
+      shareCores(1, true);
       expect(sharp.concurrency()).toBe(1);
     } finally {
       limitImageLibrary();
