@@ -88,7 +88,8 @@ describe('front door', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.answer).toMatchObject({ source: 'kb:how-long-a-claim-takes', handOff: 'none' });
     expect(res.body.answer.text).toMatch(/^理赔需要多长时间\n\n/);
-    expect((await admin.json(`/api/cases/${res.body.caseId}`)).body.case).toMatchObject({ customerLanguage: 'zh-CN' });
+    // The case is titled in the customer's language too: their page shows the title.
+    expect((await admin.json(`/api/cases/${res.body.caseId}`)).body.case).toMatchObject({ customerLanguage: 'zh-CN', title: '新报案：理赔需要多长时间？' });
 
     const status = await customer(res.body.joinToken, '/api/join/agent', 'POST', { question: '我的理赔进度怎么样了？' });
     expect(status.status).toBe(200);
@@ -100,6 +101,7 @@ describe('front door', () => {
   it('an intake without a language is answered in English; one the service does not speak, or not a tag, is 400 with nothing stored', async () => {
     const english = await h.client().json('/api/intake', { method: 'POST', json: { service: 'claim', intent: 'how long does a claim take?' } });
     expect(english.body.answer.text).toMatch(/^How long a claim takes\n\n/);
+    expect((await admin.json(`/api/cases/${english.body.caseId}`)).body.case.title).toBe('New damage claim: how long does a claim take?');
     const before = await countRows();
     for (const [language, message] of [['fr', /language: "fr" is not a language this service speaks \(en, zh-CN\)/], ['zh_CN', /language: must be a BCP 47 language tag/]] as const) {
       const refused = await h.client().json('/api/intake', { method: 'POST', json: { service: 'claim', intent: '理赔需要多长时间？', language } });

@@ -30,7 +30,7 @@ import { caseFacts } from './case-facts.ts';
 import type { FrontDoorReader } from './front-door-view.ts';
 import type { IntakeStore, StoredIntake } from './intake-store.ts';
 import { CODE_TTL_MS, codeEmail, codeHash, codeMatches, codeSms, MAX_CODE_ATTEMPTS, newCode, newReference, NO_CASE, UNMATCHABLE_HASH } from './one-time-code.ts';
-import { SERVICE_ROUTES, SERVICE_TITLES } from './service-routing.ts';
+import { SERVICE_ROUTES } from './service-routing.ts';
 
 type Customer = Extract<Principal, { kind: 'customer' }>;
 
@@ -182,7 +182,8 @@ export function createIntakeService(deps: IntakeServiceDeps) {
         const opened = await db.transaction(async () => {
           const created = await cases.openFromIntake({
             kind: body.service === 'preview' ? 'preview' : 'damage',
-            title: `${SERVICE_TITLES[body.service]}: ${cut(body.intent, 60)}`,
+            // In the customer's language: the title is what their page shows for the case.
+            title: words.t('agent:caseTitle', { service: words.t(`agent:caseService.${body.service}`), intent: cut(body.intent, 60) }),
             customerName: body.customerName ?? null,
             tour: body.tour ?? null,
             reference,

@@ -26,13 +26,3 @@ export const SERVICE_ROUTES: Record<ServiceType, ServiceRoute> = {
   consult: { steps: only('service'), priority: 0 },
   transaction: { steps: only('service'), priority: 0 },
 };
-
-/** How a case opened for the service is titled: "New damage claim: <intent>". */
-export const SERVICE_TITLES: Record<ServiceType, string> = {
-  claim: 'New damage claim',
-  preview: 'Preview',
-  complaint: 'Complaint',
-  query: 'Question',
-  consult: 'Consultation',
-  transaction: 'Request',
-};
