@@ -64,10 +64,7 @@ describe('guided capture in Simplified Chinese', () => {
   it('in the call the checklist folds into one line and opens again', async () => {
     const { assessor, customer } = journey;
     const page = customer.page;
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
+    await assessor.connectWaiting(caseId);
     await customer.waitForState('connected');
     expect(await page.getByTestId('checklist-toggle').textContent()).toContain(zh('customer:checklist.progress', { done: 2, total: 2 }));
     await customer.openChecklist();

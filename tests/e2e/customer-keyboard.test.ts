@@ -101,10 +101,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
   it('in the call, Tab goes top to bottom through every control: status, checklist, modes, photos, the control bar', async () => {
     const { assessor, customer } = journey;
     screen = 'in call';
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
+    await assessor.connectWaiting(caseId);
     await customer.callPage('in-call');
     await expectAccessible(page(), 'in call', { desktop: true });
     await expectTouchTargets(page(), 'in call');

@@ -42,10 +42,7 @@ describe('identity and settlement on the customer’s page in Simplified Chinese
     await customer.open(`${joinUrl}&lang=zh-CN`);
     await showToCamera(page, card.front);
     await customer.accept();
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
+    await assessor.connectWaiting(caseId);
     await customer.callPage('in-call');
 
     await assessor.page.getByTestId('identity-document').selectOption('id-card');

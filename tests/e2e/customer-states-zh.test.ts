@@ -53,10 +53,7 @@ describe('the customer’s call states in Simplified Chinese', () => {
   it('in the call a lossy uplink offers audio only, and the customer takes it', async () => {
     const { assessor, customer } = journey;
     const page = customer.page;
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
+    await assessor.connectWaiting(caseId);
     await customer.callPage('in-call');
     await page.evaluate(() => window.sightlineStatsFault?.setLoss(0.15));
     const offer = page.getByTestId('suggest-audio-only');

@@ -72,10 +72,7 @@ describe('the customer’s page in Simplified Chinese', () => {
   it('in the call the control bar, the chat and the ended screen are in Chinese', async () => {
     const { assessor, customer } = journey;
     const page = customer.page;
-    await assessor.caseRow(caseId).getByTestId('badge-waiting').waitFor();
-    await assessor.openCase(caseId);
-    await assessor.connect();
-    await assessor.waitForLiveVideo();
+    await assessor.connectWaiting(caseId);
     await customer.callPage('in-call');
     expect(await page.getByTestId('call-state').textContent()).toBe('通话中');
     expect(await page.getByTestId('call-mute').getAttribute('aria-label')).toBe('关闭麦克风');

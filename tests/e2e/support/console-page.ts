@@ -53,6 +53,15 @@ export class ConsolePage {
     await this.page.locator('[data-testid="call-state"][data-state="connected"]').waitFor({ timeout: 45_000 });
   }
 
+  /** Once the case's customer is waiting: opens the case, connects and waits for their live video. */
+  async connectWaiting(caseId: string, waitingTimeout?: number): Promise<void> {
+    const waiting = this.caseRow(caseId).getByTestId('badge-waiting');
+    await (waitingTimeout === undefined ? waiting.waitFor() : waiting.waitFor({ timeout: waitingTimeout }));
+    await this.openCase(caseId);
+    await this.connect();
+    await this.waitForLiveVideo();
+  }
+
   /** Waits until the remote <video> shows frames with bright pixels; returns what it measured. */
   async waitForLiveVideo(timeoutMs = 45_000): Promise<{ width: number; height: number; litFraction: number }> {
     const handle = await this.page.waitForFunction(

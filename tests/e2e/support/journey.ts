@@ -99,10 +99,6 @@ export async function startLiveCall(journey: Journey, title: string, customerNam
   const { caseId, joinUrl } = await assessor.createCase(title, customerName);
   await customer.open(joinUrl);
   await customer.accept();
-  const waiting = assessor.caseRow(caseId).getByTestId('badge-waiting');
-  await (options.waitingTimeout === undefined ? waiting.waitFor() : waiting.waitFor({ timeout: options.waitingTimeout }));
-  await assessor.openCase(caseId);
-  await assessor.connect();
-  await assessor.waitForLiveVideo();
+  await assessor.connectWaiting(caseId, options.waitingTimeout);
   return { caseId, joinUrl };
 }
