@@ -8,26 +8,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
 import { useJourney } from './support/journey.ts';
+import { countMouseEvents } from './support/keyboard.ts';
 import { inLoopbackOnlyNamespace } from './support/network.ts';
 import { repoRoot } from './support/server.ts';
 
 declare global {
   interface Window {
-    /** Trusted mouse and pointer events the page received (keyboard clicks have detail 0 and are not counted). */
-    sightlineMouseEvents?: string[];
     /** The microphone streams the page opened. */
     sightlineMicrophones?: MediaStream[];
   }
-}
-
-/** Counts every trusted mouse or pointer event, before the page's own listeners see it. */
-function countMouseEvents(): void {
-  const seen: string[] = [];
-  window.sightlineMouseEvents = seen;
-  const types = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'contextmenu', 'auxclick', 'wheel'];
-  for (const type of types) window.addEventListener(type, (event) => event.isTrusted && seen.push(type), true);
-  // Enter or Space on a button fires a click too, with detail 0 and no pointer: only a pointer's click counts.
-  window.addEventListener('click', (event) => event.isTrusted && event.detail > 0 && seen.push('click'), true);
 }
 
 /** Keeps the microphone streams the console opens, so the journey can read its track's `enabled`. */
