@@ -86,8 +86,13 @@ export default defineConfig({
       },
       // Code the pages share (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
       output: {
-        // …and code loaded on demand (the XR views, three.js) is named after what it is.
-        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
+        // Each language's messages (client/src/i18n/locales/<lang>/*.json but common.json) in one chunk,
+        // messages-<lang>, fetched by the page that shows that language (i18n.ts).
+        codeSplitting: {
+          groups: [{ debugName: 'messages', name: (id) => { const m = /[\\/]i18n[\\/]locales[\\/]([^\\/]+)[\\/](?!common\.json)[^\\/]+\.json$/.exec(id); return m ? `messages-${m[1]}` : null; } }],
+        },
+        // …and code loaded on demand (the XR views, three.js, the messages) is named after what it is.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry || chunk.name.startsWith('messages-') ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
         assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !/^(console|join|start)\b/.test(n)) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },

@@ -4,6 +4,7 @@
 import { createContext, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/i18n.ts';
+import { useLanguageMessages } from '../../i18n/use-language-messages.ts';
 import { reasonLanguage, suggestedReason } from './mode-reason.ts';
 import type { CustomerMode } from '../../../../protocol/messages.ts';
 import { MODE_LADDER, modeText } from '../markup/markup-tools.ts';
@@ -19,6 +20,7 @@ const MODES: readonly CustomerMode[] = ['ar', 'overlay', 'camera', 'voice', 'tex
 export function ModeControl(props: { mode: CustomerModeState | null; request: ModeRequest | null; live: boolean; onRequest: (mode: CustomerMode, reason: string | null) => void }) {
   const { t, i18n } = useTranslation('console');
   const language = reasonLanguage(useContext(ReaderLanguage), i18n.language);
+  useLanguageMessages(language); // the customer's language may not be the console's: its messages are fetched
   const suggest = (m: CustomerMode): string => suggestedReason(m, language);
   const { mode, request } = props;
   const [target, setTarget] = useState<CustomerMode | null>(null);
