@@ -14,6 +14,7 @@ import { expectAccessible } from './support/axe.ts';
 import { ConsolePage } from './support/console-page.ts';
 import { useJourney } from './support/journey.ts';
 import { repoRoot } from './support/server.ts';
+import { apiCall, setAvailable } from './support/staff.ts';
 
 const COLLEAGUE = { name: 'Bo Reyes', email: 'bo@example.test', password: 'a long enough password' };
 const NOTE = 'Engineer missed two visits; she wants a firm date. Photos of the boiler are in.';
@@ -29,17 +30,9 @@ describe('a warm transfer between two consoles', () => {
     await theirs?.close();
   });
 
-  async function call(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown, headers?: Record<string, string>) {
-    const response = await request.fetch(`${journey.server.url}${route}`, { method, ...(data !== undefined ? { data } : {}), ...(headers ? { headers } : {}) });
-    expect(response.status(), `${method} ${route}: ${await response.text()}`).toBe(expected);
-    return expected === 204 ? null : await response.json();
-  }
-
-  async function available(page: Page): Promise<void> {
-    await page.getByTestId('status-picker').click();
-    await page.getByRole('menuitemradio', { name: /Available/ }).click();
-    await page.locator('[data-testid="status-picker"][data-status="available"]').waitFor();
-  }
+  const call = (request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, data?: unknown, headers?: Record<string, string>) =>
+    apiCall(journey.server.url, request, method, route, expected, data, headers);
+  const available = setAvailable;
 
   it('the colleague reads the note and the summary, accepts, and the case is theirs; the customer on the call is told and handed over', async () => {
     const { assessor, customer: phone, server } = journey;
