@@ -15,6 +15,14 @@ import { zhText } from './zh-screen.ts';
 export const zh = { console: zhConsole, casework: zhCasework };
 export { zhText };
 
+/** Switches the signed-in user's console to 中文 (PUT /api/me/language) and reloads the page into it. */
+export async function useChineseConsole(page: Page): Promise<void> {
+  const status = await page.evaluate(async () => (await fetch('/api/me/language', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'zh-CN' }) })).status);
+  expect(status, 'PUT /api/me/language').toBe(200);
+  await page.reload();
+  await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+}
+
 /** Elements of `root` whose text is cut off (wider inside than their box) or reaches past the window's right edge, and buttons whose label wraps. */
 async function cutOff(root: Locator): Promise<string[]> {
   return root.evaluate((el) => {
