@@ -1,6 +1,6 @@
 // Journey in Simplified Chinese (issue 16): the customer's screens of xr-fallback, third-participant and
-// transfer that the other zh journeys do not visit. A Chinese complaint comes through the front door
-// (the intake's language zh-CN, so the join link opens in Chinese) to the admin's desk; on the live call
+// transfer that the other zh journeys do not visit. A Chinese complaint comes through the front door to
+// the admin's desk and the customer opens its join link with &lang=zh-CN; on the live call
 // (real WebRTC) the phone, which has no WebXR, switches to the 3D overlay and the admin places a marker
 // on it; an invited expert and then a barging-in supervisor each write a line, which the customer's chat
 // sheet shows under their name and part, with the writer's language; then a warm transfer: the phone is
@@ -60,7 +60,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call with a third 
     await card.getByTestId('offer-accept').click();
     await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
 
-    await customer.open(intake.joinUrl);
+    await customer.open(`${intake.joinUrl}&lang=zh-CN`);
     await customer.accept();
     await assessor.connect();
     await assessor.waitForLiveVideo();
