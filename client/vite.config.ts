@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { messageChunk } from './src/i18n/namespaces.ts';
 
 /**
  * @pmndrs/xr loads its headset emulator (iwer, its dev UI and synthetic rooms, ~24 MB) with a dynamic
@@ -86,11 +87,9 @@ export default defineConfig({
       },
       // Code the pages share (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
       output: {
-        // Each language's messages (client/src/i18n/locales/<lang>/*.json but common.json) in one chunk,
-        // messages-<lang>, fetched by the page that shows that language (i18n.ts).
-        codeSplitting: {
-          groups: [{ debugName: 'messages', name: (id) => { const m = /[\\/]i18n[\\/]locales[\\/]([^\\/]+)[\\/](?!common\.json)[^\\/]+\.json$/.exec(id); return m ? `messages-${m[1]}` : null; } }],
-        },
+        // Each language's messages in chunks of their own (messages-<lang>, messages-console-<lang>),
+        // fetched by a page that shows that language (src/i18n/namespaces.ts, i18n.ts).
+        codeSplitting: { groups: [{ debugName: 'messages', name: messageChunk }] },
         // …and code loaded on demand (the XR views, three.js, the messages) is named after what it is.
         chunkFileNames: (chunk) => (chunk.isDynamicEntry || chunk.name.startsWith('messages-') ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
         assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !/^(console|join|start)\b/.test(n)) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),

@@ -2,7 +2,7 @@
 // browser's) before the first render, so the loading screen is already in it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyLanguage } from '../i18n/i18n.ts';
+import { applyLanguage, leaveOutConsoleMessages } from '../i18n/i18n.ts';
 import { Announcer } from './announcer.tsx';
 import './customer.css';
 import { linkLanguage } from './customer-language.ts';
@@ -13,9 +13,10 @@ import { takeJoinLink } from './join-token.ts';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 const link = takeJoinLink();
-// Asked for at once, while the language starts and the first screen renders: the answer says what the page shows.
+// Asked for at once, while the language's messages arrive and the first screen renders: the answer says what the page shows.
 const firstJoin = link.token ? fetchJoin(link.token) : null;
 firstJoin?.catch(() => undefined);
+leaveOutConsoleMessages();
 await applyLanguage(linkLanguage(link.lang ?? null));
 createRoot(root).render(
   <StrictMode>

@@ -3,10 +3,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './receipt.css';
-import { applyLanguage, chooseLanguage } from '../i18n/i18n.ts';
+import { applyLanguage, chooseLanguage, leaveOutConsoleMessages } from '../i18n/i18n.ts';
 import { parseReceiptHash } from './receipt-link.ts';
 import { ReceiptApp } from './receipt-app.tsx';
 
+leaveOutConsoleMessages();
 await applyLanguage(chooseLanguage(parseReceiptHash(location.hash).language));
 
 const root = document.getElementById('root');

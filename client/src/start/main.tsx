@@ -3,10 +3,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './start.css';
-import { applyLanguage, chooseLanguage } from '../i18n/i18n.ts';
+import { applyLanguage, chooseLanguage, leaveOutConsoleMessages } from '../i18n/i18n.ts';
 import { StartApp } from './start-app.tsx';
 import { startLanguage } from './start-link.ts';
 
+leaveOutConsoleMessages();
 await applyLanguage(chooseLanguage(startLanguage()));
 
 const root = document.getElementById('root');
