@@ -14,7 +14,7 @@ import { ChunkNumber, Sha256Hex } from './recording.ts';
 import { AnnotationBody, AnnotationLayer, MeasurementBody } from './spatial.ts';
 import { TourActivityBody, TourEvent } from './tour-activity.ts';
 import { TourId } from './tour.ts';
-import { QueueChannel, RoutingStep } from './queue.ts';
+import { OfferFacts, QueueChannel, RoutingStep } from './queue.ts';
 import { text } from './text.ts';
 import { CaptureCheck, CaseAddress, ExifFacts } from './capture.ts';
 import { IdentityDocument, IdentityPhotoPurpose, IdentityResult, MrzReading } from './identity.ts';
@@ -218,8 +218,11 @@ export const QueueEnteredPayload = z.object({
 });
 export type QueueEnteredPayload = z.infer<typeof QueueEnteredPayload>;
 
-/** Offered to one assessor; `stepIndex` is the routing step that matched (-1: pinned), `reason` says why in words. */
-export const QueueOfferedPayload = z.object({ entryId: text(), assessorId: text(), stepIndex: z.number().int(), reason: text() });
+/**
+ * Offered to one assessor; `stepIndex` is the routing step that matched (-1: pinned), `reason` says why in
+ * English words, `facts` the same language-neutral (absent on entries written before issue 16 kept them).
+ */
+export const QueueOfferedPayload = z.object({ entryId: text(), assessorId: text(), stepIndex: z.number().int(), reason: text(), facts: OfferFacts.optional() });
 export type QueueOfferedPayload = z.infer<typeof QueueOfferedPayload>;
 
 export const QueueDeclinedPayload = z.object({ entryId: text(), assessorId: text(), why: z.enum(['declined', 'timed out', 'withdrawn']) });

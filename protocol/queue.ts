@@ -92,6 +92,30 @@ export const QueueEntryView = z.object({
 });
 export type QueueEntryView = z.infer<typeof QueueEntryView>;
 
+/** Why a pin stopped holding: its assessor passed the entry over, or is offline. */
+export const PinLapse = z.enum(['passed over', 'offline']);
+export type PinLapse = z.infer<typeof PinLapse>;
+
+/**
+ * Why an offer went to its assessor, as facts the reader's console words in its language (the stored
+ * `reason` is the same in English): matched a routing step (`stepIndex` 0 is the first, `afterSeconds` when
+ * it took over), pinned to one person, or a warm transfer from a colleague (by `skill` when the colleague
+ * was found by it). A match may follow a pin that lapsed, or come after the passed-over list was cleared.
+ */
+export const OfferFacts = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('matched'),
+    stepIndex: z.number().int().min(0),
+    afterSeconds: z.number().int().min(0),
+    requires: z.array(SkillRequirement),
+    pinLapsed: z.object({ to: text(), why: PinLapse }).optional(),
+    clearedPassedOver: z.literal(true).optional(),
+  }),
+  z.object({ kind: z.literal('pinned'), to: text() }),
+  z.object({ kind: z.literal('transfer'), from: text(), skill: SkillRequirement.optional() }),
+]);
+export type OfferFacts = z.infer<typeof OfferFacts>;
+
 /** The offer an assessor has to answer: accept or decline before `expiresAt`. */
 export const QueueOffer = z.object({
   entryId: text(),
@@ -102,6 +126,8 @@ export const QueueOffer = z.object({
   expiresAt: text(),
   /** Why this assessor, e.g. "matched auto≥2 after relaxing at 30 s". */
   reason: text(),
+  /** The same reason as facts, for the reader's language; null on an offer made before they were stored. */
+  facts: OfferFacts.nullable(),
   /** What the case is called, so the person knows what they are taking. */
   caseTitle: text(),
   /** The front door's service type; null for an entry an admin queued. */

@@ -85,14 +85,14 @@ export function createQueueService(deps: QueueServiceDeps) {
    */
   const passOver = async (entry: StoredEntry, assessorId: string, why: 'declined' | 'timed out' | 'withdrawn', actor: LedgerActor): Promise<TransferEnded | null> => {
     if (isWarmTransfer(entry)) {
-      await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, pinned_to: null, transfer_note: null });
-      Object.assign(entry, { state: 'assigned', offeredTo: null, offerExpiresAt: null, offerReason: null, pinnedTo: null, transfer: null });
+      await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, offer_facts: null, pinned_to: null, transfer_note: null });
+      Object.assign(entry, { state: 'assigned', offeredTo: null, offerExpiresAt: null, offerReason: null, offerFacts: null, pinnedTo: null, transfer: null });
       await ledger.append({ caseId: entry.caseId, actor, type: 'queue.declined', payload: { entryId: entry.id, assessorId, why } });
       return { entry, from: entry.assignedTo!, colleague: assessorId, outcome: why };
     }
     const passedOver = entry.passedOver.includes(assessorId) ? entry.passedOver : [...entry.passedOver, assessorId];
-    await store.updateEntry(entry.id, { state: 'waiting', passed_over: JSON.stringify(passedOver), offered_to: null, offer_expires_at: null, offer_reason: null });
-    Object.assign(entry, { state: 'waiting', passedOver, offeredTo: null, offerExpiresAt: null, offerReason: null });
+    await store.updateEntry(entry.id, { state: 'waiting', passed_over: JSON.stringify(passedOver), offered_to: null, offer_expires_at: null, offer_reason: null, offer_facts: null });
+    Object.assign(entry, { state: 'waiting', passedOver, offeredTo: null, offerExpiresAt: null, offerReason: null, offerFacts: null });
     await ledger.append({ caseId: entry.caseId, actor, type: 'queue.declined', payload: { entryId: entry.id, assessorId, why } });
     return null;
   };
@@ -135,9 +135,9 @@ export function createQueueService(deps: QueueServiceDeps) {
     for (const offer of offers) {
       const entry = byId.get(offer.entryId)!;
       const passedOver = offer.clearedPassedOver ? [] : entry.passedOver;
-      await store.updateEntry(entry.id, { state: 'offered', passed_over: JSON.stringify(passedOver), offered_to: offer.assessorId, offer_expires_at: expiresAt, offer_reason: offer.reason });
-      Object.assign(entry, { state: 'offered', passedOver, offeredTo: offer.assessorId, offerExpiresAt: expiresAt, offerReason: offer.reason });
-      await ledger.append({ caseId: entry.caseId, actor: SYSTEM, type: 'queue.offered', payload: { entryId: entry.id, assessorId: offer.assessorId, stepIndex: offer.stepIndex, reason: offer.reason } });
+      await store.updateEntry(entry.id, { state: 'offered', passed_over: JSON.stringify(passedOver), offered_to: offer.assessorId, offer_expires_at: expiresAt, offer_reason: offer.reason, offer_facts: JSON.stringify(offer.facts) });
+      Object.assign(entry, { state: 'offered', passedOver, offeredTo: offer.assessorId, offerExpiresAt: expiresAt, offerReason: offer.reason, offerFacts: offer.facts });
+      await ledger.append({ caseId: entry.caseId, actor: SYSTEM, type: 'queue.offered', payload: { entryId: entry.id, assessorId: offer.assessorId, stepIndex: offer.stepIndex, reason: offer.reason, facts: offer.facts } });
     }
     if (offers.length > 0) {
       const offeredNow = openOffers(entries);
@@ -285,7 +285,7 @@ export function createQueueService(deps: QueueServiceDeps) {
         // session began at the first answer, so its time stays (the KPIs' wait and handle times read it).
         const from = isWarmTransfer(entry) ? entry.assignedTo! : null;
         const answeredAt = from !== null && entry.assignedAt !== null ? entry.assignedAt : at;
-        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: userId, assigned_at: answeredAt, pinned_to: null, transfer_note: null });
+        await store.updateEntry(entry.id, { state: 'assigned', offered_to: null, offer_expires_at: null, offer_reason: null, offer_facts: null, assigned_to: userId, assigned_at: answeredAt, pinned_to: null, transfer_note: null });
         if (from !== null) {
           await store.addLoad(from, entry.channel, -1, at);
           await ledger.append({ caseId: entry.caseId, actor, type: 'queue.transferred', payload: { entryId: entry.id, from, to: userId, mode: 'warm', note: entry.transfer?.note ?? null } });
@@ -367,7 +367,7 @@ export function createQueueService(deps: QueueServiceDeps) {
           throw new HttpError(409, 'not_waiting', text(entry ? 'queue.takenHangUp' : 'queue.notWaiting'));
         }
         const now = clock();
-        await store.updateEntry(entry.id, { state: 'left', ended_at: now.toISOString(), offered_to: null, offer_expires_at: null, offer_reason: null });
+        await store.updateEntry(entry.id, { state: 'left', ended_at: now.toISOString(), offered_to: null, offer_expires_at: null, offer_reason: null, offer_facts: null });
         await ledger.append({ caseId, actor, type: 'queue.left', payload: { entryId: entry.id, waitedMs: Math.max(0, now.getTime() - Date.parse(entry.enqueuedAt)) } });
         await within?.();
         return entry.id;

@@ -1,7 +1,7 @@
 // The front door's rows: each assessor's routing facts and the queue entries, read into the routing
 // core's shapes (routing-types.ts) and written back. Callers hold the queue lock when they write.
 import type { Selectable } from 'kysely';
-import type { RoutingStep } from '../../../protocol/queue.ts';
+import { OfferFacts, type RoutingStep } from '../../../protocol/queue.ts';
 import type { Db } from '../storage/database.ts';
 import type { AssessorRoutingTable, QueueEntriesTable } from '../storage/schema.ts';
 import type { AssessorStatus, Channel, ChannelCounts, SkillLevels } from './routing-types.ts';
@@ -22,6 +22,8 @@ export interface StoredEntry {
   offeredTo: string | null;
   offerExpiresAt: string | null;
   offerReason: string | null;
+  /** The offer's reason as facts; null with no offer out, or on an offer stored before they were kept. */
+  offerFacts: OfferFacts | null;
   assignedTo: string | null;
   assignedAt: string | null;
   endedAt: string | null;
@@ -53,7 +55,14 @@ export interface StoredRouting {
   load: Partial<Record<Channel, number>>;
 }
 
-export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at' | 'callback' | 'pinned_to' | 'steps' | 'transfer_note'>>;
+export type EntryChange = Partial<Pick<QueueEntriesTable, 'state' | 'passed_over' | 'offered_to' | 'offer_expires_at' | 'offer_reason' | 'offer_facts' | 'assigned_to' | 'assigned_at' | 'ended_at' | 'enqueued_at' | 'callback' | 'pinned_to' | 'steps' | 'transfer_note'>>;
+
+/** The stored facts read back through their schema; a row that does not parse shows as none (its sentence stays). */
+const factsOf = (json: string | null): OfferFacts | null => {
+  if (json === null) return null;
+  const parsed = OfferFacts.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+};
 
 const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   id: row.id,
@@ -69,6 +78,7 @@ const toEntry = (row: Selectable<QueueEntriesTable>): StoredEntry => ({
   offeredTo: row.offered_to,
   offerExpiresAt: row.offer_expires_at,
   offerReason: row.offer_reason,
+  offerFacts: factsOf(row.offer_facts),
   assignedTo: row.assigned_to,
   assignedAt: row.assigned_at,
   endedAt: row.ended_at,
@@ -95,7 +105,7 @@ export function createQueueStore(db: Db) {
       await db.q().insertInto('queue_entries').values({
         id: entry.id, case_id: entry.caseId, channel: entry.channel, priority: entry.priority, enqueued_at: entry.enqueuedAt,
         steps: JSON.stringify(entry.steps), passed_over: '[]', pinned_to: null, state: 'waiting',
-        offered_to: null, offer_expires_at: null, offer_reason: null, assigned_to: null, assigned_at: null, ended_at: null,
+        offered_to: null, offer_expires_at: null, offer_reason: null, offer_facts: null, assigned_to: null, assigned_at: null, ended_at: null,
         summary: entry.summary ?? null, callback: null, transfer_note: null, service: entry.service ?? null,
       }).execute();
     },

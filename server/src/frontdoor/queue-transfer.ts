@@ -2,11 +2,12 @@
 // sender keeps the customer), taking a warm transfer back, and the colleagues one can go to. Runs under
 // the queue service's lock with its helpers; a warm offer's answer is the service's accept and decline.
 import type { LedgerActor } from '../../../protocol/http.ts';
-import type { ColleaguesView, QueueOffer, TransferBody } from '../../../protocol/queue.ts';
+import type { ColleaguesView, OfferFacts, QueueOffer, TransferBody } from '../../../protocol/queue.ts';
 import { HttpError, notFound, text, word } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import type { QueueStore, StoredEntry } from './queue-store.ts';
+import { describeFacts } from './routing-steps.ts';
 import { effectiveStatus, openOffers, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
 import { CHANNELS } from './routing-types.ts';
 import { isWarmTransfer, warmColleague } from './transfer.ts';
@@ -71,10 +72,11 @@ export function createTransferActions(ctx: TransferContext) {
         throw new HttpError(409, 'colleague_unavailable', text(input.to !== undefined ? 'queue.colleagueBusy' : 'queue.skillBusy'));
       }
       const bySkill = input.skill !== undefined && colleague !== input.to;
-      const reason = `warm transfer from ${from}${bySkill ? ` (${input.skill!.skill}≥${input.skill!.minLevel})` : ''}`;
+      const facts: OfferFacts = { kind: 'transfer', from, ...(bySkill ? { skill: { skill: input.skill!.skill, minLevel: input.skill!.minLevel } } : {}) };
+      const reason = describeFacts(facts);
       const expiresAt = new Date(now + ctx.offerTimeoutMs).toISOString();
-      await store.updateEntry(entry.id, { state: 'offered', offered_to: colleague, offer_expires_at: expiresAt, offer_reason: reason, pinned_to: colleague, transfer_note });
-      await ledger.append({ caseId: entry.caseId, actor, type: 'queue.offered', payload: { entryId: entry.id, assessorId: colleague, stepIndex: -1, reason } });
+      await store.updateEntry(entry.id, { state: 'offered', offered_to: colleague, offer_expires_at: expiresAt, offer_reason: reason, offer_facts: JSON.stringify(facts), pinned_to: colleague, transfer_note });
+      await ledger.append({ caseId: entry.caseId, actor, type: 'queue.offered', payload: { entryId: entry.id, assessorId: colleague, stepIndex: -1, reason, facts } });
       return colleague;
     });
     const entry = (await store.entry(entryId))!;

@@ -45,7 +45,7 @@ export const frontDoorOf = (entry: StoredEntry): Pick<QueueOffer, 'service' | 's
 };
 
 export const offerView = (entry: StoredEntry, caseTitle: string, fromName: string | null): QueueOffer => ({
-  entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '',
+  entryId: entry.id, caseId: entry.caseId, channel: entry.channel, priority: entry.priority, enqueuedAt: entry.enqueuedAt, expiresAt: entry.offerExpiresAt!, reason: entry.offerReason ?? '', facts: entry.offerFacts,
   caseTitle, ...frontDoorOf(entry),
   transfer: isWarmTransfer(entry) ? { fromId: entry.assignedTo!, fromName: fromName ?? entry.assignedTo!, note: entry.transfer?.note ?? null } : null,
 });

@@ -1,5 +1,6 @@
 // An entry's criteria over time: which step is in force, whether an assessor meets it, how well, and
-// the words the ledger keeps for a match.
+// the facts and the English words the ledger keeps for a match.
+import type { OfferFacts, PinLapse } from '../../../protocol/queue.ts';
 import type { Channel, QueueEntry, RoutingStep, SkillLevels, SkillRequirement } from './routing-types.ts';
 
 /** The step an entry with no steps has: any assessor, from the start. */
@@ -57,8 +58,7 @@ export function criteriaKey(channel: Channel, step: RoutingStep): string {
   return JSON.stringify([channel, step.requires.map((need) => [need.skill, need.minLevel])]);
 }
 
-/** Why a pin no longer holds: its assessor passed the entry over, or is offline. */
-export type PinLapse = 'passed over' | 'offline';
+export type { PinLapse } from '../../../protocol/queue.ts';
 
 export interface MatchNotes {
   pinned?: boolean;
@@ -67,20 +67,37 @@ export interface MatchNotes {
 }
 
 /**
- * The reason a ledger entry keeps for an offer: "matched auto≥3 (first step)", "matched auto≥2 after
- * relaxing at 30 s", "pinned to asr_7", with what else shaped the choice appended.
+ * Why an offer of `entry` went where it did, as language-neutral facts (protocol/queue.ts OfferFacts):
+ * pinned to its assessor, or the step it matched, with a pin that lapsed and a cleared passed-over list.
  */
-export function describeMatch(entry: QueueEntry, stepIndex: number, notes: MatchNotes = {}): string {
+export function matchFacts(entry: QueueEntry, stepIndex: number, notes: MatchNotes = {}): OfferFacts {
+  if (notes.pinned && entry.pinnedTo !== undefined) return { kind: 'pinned', to: entry.pinnedTo };
+  const index = Math.max(0, stepIndex);
+  const step = stepsOf(entry)[index] ?? ANY_STEP;
+  return {
+    kind: 'matched', stepIndex: index, afterSeconds: step.afterSeconds, requires: step.requires.map((need) => ({ skill: need.skill, minLevel: need.minLevel })),
+    ...(notes.pinLapsed && entry.pinnedTo !== undefined ? { pinLapsed: { to: entry.pinnedTo, why: notes.pinLapsed } } : {}),
+    ...(notes.clearedPassedOver ? { clearedPassedOver: true as const } : {}),
+  };
+}
+
+/**
+ * The reason the ledger and the offer keep in English for `facts`: "matched auto≥3 (first step)",
+ * "matched auto≥2 after relaxing at 30 s", "pinned to asr_7", "warm transfer from asr_2 (auto≥2)", with
+ * what else shaped the choice. The console words the facts in its reader's language (offer-reason.ts).
+ */
+export function describeFacts(facts: OfferFacts): string {
+  if (facts.kind === 'pinned') return `pinned to ${facts.to}`;
+  if (facts.kind === 'transfer') return `warm transfer from ${facts.from}${facts.skill ? ` (${facts.skill.skill}≥${facts.skill.minLevel})` : ''}`;
   const parts: string[] = [];
-  if (notes.pinLapsed) parts.push(`pin to ${entry.pinnedTo ?? 'an assessor'} lapsed (${notes.pinLapsed})`);
-  if (notes.pinned) {
-    parts.push(`pinned to ${entry.pinnedTo ?? 'an assessor'}`);
-  } else {
-    const steps = stepsOf(entry);
-    const step = steps[stepIndex] ?? ANY_STEP;
-    const when = stepIndex === 0 ? '(first step)' : `after relaxing at ${step.afterSeconds} s`;
-    parts.push(`matched ${describeRequirements(step.requires)} ${when}`);
-  }
-  if (notes.clearedPassedOver) parts.push('every eligible assessor had passed it over, so the list was cleared');
+  if (facts.pinLapsed) parts.push(`pin to ${facts.pinLapsed.to} lapsed (${facts.pinLapsed.why})`);
+  const when = facts.stepIndex === 0 ? '(first step)' : `after relaxing at ${facts.afterSeconds} s`;
+  parts.push(`matched ${describeRequirements(facts.requires)} ${when}`);
+  if (facts.clearedPassedOver) parts.push('every eligible assessor had passed it over, so the list was cleared');
   return parts.join('; ');
+}
+
+/** The English reason for a match (describeFacts of matchFacts). */
+export function describeMatch(entry: QueueEntry, stepIndex: number, notes: MatchNotes = {}): string {
+  return describeFacts(matchFacts(entry, stepIndex, notes));
 }

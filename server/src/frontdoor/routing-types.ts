@@ -1,5 +1,6 @@
 // The shapes the front door's routing core decides over. Plain data, no I/O: the storage layer reads
 // these from its rows, calls the pure functions, and applies what they return.
+import type { OfferFacts } from '../../../protocol/queue.ts';
 
 export const CHANNELS = ['text', 'voice', 'video', 'xr'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -69,6 +70,8 @@ export interface Offer {
   stepIndex: number;
   /** The ledger's text for why this assessor, e.g. "matched auto≥2 after relaxing at 30 s". */
   reason: string;
+  /** The same as facts, for words in the reader's language. */
+  facts: OfferFacts;
   /** Every eligible assessor had passed the entry over: the storage layer must empty its passedOver. */
   clearedPassedOver: boolean;
 }

@@ -2,7 +2,7 @@
 // make. Pure and deterministic, so one instance at a time can run it under an advisory lock and the
 // result depends only on the rows it read.
 import { hasRoom, hasRoomAfterChats, isLive } from './assessor-capacity.ts';
-import { activeStep, criteriaKey, describeMatch, meetsStep, skillScore, type PinLapse } from './routing-steps.ts';
+import { activeStep, criteriaKey, describeFacts, matchFacts, meetsStep, skillScore, type PinLapse } from './routing-steps.ts';
 import { CHANNELS, type Assessor, type Channel, type Offer, type QueueEntry, type RoutingStep } from './routing-types.ts';
 
 const chats = (a: Assessor): number => a.load.text ?? 0;
@@ -79,7 +79,8 @@ export function routingPass(entries: readonly QueueEntry[], assessors: readonly 
       const owner = byId.get(entry.pinnedTo)!;
       if (!free.includes(owner) || used.has(owner.id)) continue;
       if (hasRoom(owner, entry.channel)) {
-        offers.push({ entryId: entry.id, assessorId: owner.id, stepIndex: -1, reason: describeMatch(entry, -1, { pinned: true }), clearedPassedOver: false });
+        const facts = matchFacts(entry, -1, { pinned: true });
+        offers.push({ entryId: entry.id, assessorId: owner.id, stepIndex: -1, reason: describeFacts(facts), facts, clearedPassedOver: false });
       }
       // A call transferred to someone still in chats waits for them, so no new chat goes to them meanwhile.
       if (hasRoom(owner, entry.channel) || hasRoomAfterChats(owner, entry.channel)) use(owner);
@@ -101,10 +102,8 @@ export function routingPass(entries: readonly QueueEntry[], assessors: readonly 
     }
     if (best) {
       use(best);
-      offers.push({
-        entryId: entry.id, assessorId: best.id, stepIndex: index, clearedPassedOver: cleared,
-        reason: describeMatch(entry, index, { pinLapsed: lapse, clearedPassedOver: cleared }),
-      });
+      const facts = matchFacts(entry, index, { pinLapsed: lapse, clearedPassedOver: cleared });
+      offers.push({ entryId: entry.id, assessorId: best.id, stepIndex: index, clearedPassedOver: cleared, reason: describeFacts(facts), facts });
       continue;
     }
     let drain: Assessor | undefined;

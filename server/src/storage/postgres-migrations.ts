@@ -322,4 +322,6 @@ export const postgresMigrations: string[] = [
   `,
   // Console language (issue 16): as the SQLite step.
   'ALTER TABLE users ADD COLUMN language TEXT;',
+  // Routing facts (issue 16): as the SQLite step.
+  'ALTER TABLE queue_entries ADD COLUMN offer_facts TEXT;',
 ];

@@ -315,6 +315,8 @@ export interface QueueEntriesTable {
   offered_to: string | null;
   offer_expires_at: string | null;
   offer_reason: string | null;
+  /** Why the offer went to its assessor, as facts (JSON, OfferFacts); null before issue 16's step or with no offer out. */
+  offer_facts: string | null;
   assigned_to: string | null;
   assigned_at: string | null;
   ended_at: string | null;

@@ -393,4 +393,8 @@ export const sqliteMigrations: SqliteStep[] = [
   // Console language (issue 16): each staff user's own choice for the console and supervisor pages
   // (BCP 47); null: the browser's.
   'ALTER TABLE users ADD COLUMN language TEXT;',
+  // Routing facts (issue 16): why an offer went to its assessor, as language-neutral facts (JSON,
+  // protocol/queue.ts OfferFacts) the console words in the reader's language; null on offers made before
+  // this step, which show their stored English `offer_reason`.
+  'ALTER TABLE queue_entries ADD COLUMN offer_facts TEXT;',
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { OfferFacts } from '../../../protocol/queue.ts';
 import { routingPass } from '../../src/frontdoor/routing.ts';
-import { activeStep, describeMatch } from '../../src/frontdoor/routing-steps.ts';
+import { activeStep, describeFacts, describeMatch, matchFacts } from '../../src/frontdoor/routing-steps.ts';
 import { AUTO_STEPS, assessor, at, entry, T0 } from './routing-fixtures.ts';
 
 const offersOf = (...args: Parameters<typeof routingPass>) => routingPass(...args).map((o) => `${o.entryId}→${o.assessorId}`);
@@ -44,6 +45,15 @@ describe('describeMatch', () => {
     expect(describeMatch(e, 1, { pinLapsed: 'passed over', clearedPassedOver: true }))
       .toBe('pin to asr_p lapsed (passed over); matched auto≥2 after relaxing at 30 s; every eligible assessor had passed it over, so the list was cleared');
   });
+  it('keeps the same as language-neutral facts, from which the English is made', () => {
+    expect(matchFacts(e, -1, { pinned: true })).toEqual({ kind: 'pinned', to: 'asr_p' });
+    const lapsed = matchFacts(e, 1, { pinLapsed: 'offline', clearedPassedOver: true });
+    expect(lapsed).toEqual({ kind: 'matched', stepIndex: 1, afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }], pinLapsed: { to: 'asr_p', why: 'offline' }, clearedPassedOver: true });
+    expect(OfferFacts.parse(lapsed)).toEqual(lapsed);
+    expect(matchFacts(entry('e3'), 0)).toEqual({ kind: 'matched', stepIndex: 0, afterSeconds: 0, requires: [] });
+    expect(describeFacts({ kind: 'transfer', from: 'asr_2' })).toBe('warm transfer from asr_2');
+    expect(describeFacts({ kind: 'transfer', from: 'asr_2', skill: { skill: 'auto', minLevel: 2 } })).toBe('warm transfer from asr_2 (auto≥2)');
+  });
 });
 
 describe('routingPass: skills and relaxing', () => {
@@ -54,7 +64,8 @@ describe('routingPass: skills and relaxing', () => {
   it('offers nobody below the step in force, until the step that accepts them takes over', () => {
     expect(routingPass([e], [two, none], at(29.999))).toEqual([]);
     expect(routingPass([e], [two, none], at(30))).toEqual([
-      { entryId: 'e1', assessorId: 'asr_two', stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s', clearedPassedOver: false },
+      { entryId: 'e1', assessorId: 'asr_two', stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s', clearedPassedOver: false,
+        facts: { kind: 'matched', stepIndex: 1, afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] } },
     ]);
     expect(offersOf([e], [none], at(119.999))).toEqual([]);
     expect(routingPass([e], [none], at(120))[0]).toMatchObject({ assessorId: 'asr_none', stepIndex: 2, reason: 'matched any assessor after relaxing at 120 s' });
@@ -176,6 +187,7 @@ describe('routingPass: passed over', () => {
     expect(offers).toEqual([{
       entryId: 'e1', assessorId: 'asr_a', stepIndex: 0, clearedPassedOver: true,
       reason: 'matched auto≥1 (first step); every eligible assessor had passed it over, so the list was cleared',
+      facts: { kind: 'matched', stepIndex: 0, afterSeconds: 0, requires: [{ skill: 'auto', minLevel: 1 }], clearedPassedOver: true },
     }]);
   });
 });
@@ -187,7 +199,7 @@ describe('routingPass: pinned entries', () => {
 
   it('goes only to its assessor, whatever the skills', () => {
     expect(routingPass([pinned], [better, owner], at(1))).toEqual([
-      { entryId: 'e1', assessorId: 'asr_owner', stepIndex: -1, reason: 'pinned to asr_owner', clearedPassedOver: false },
+      { entryId: 'e1', assessorId: 'asr_owner', stepIndex: -1, reason: 'pinned to asr_owner', facts: { kind: 'pinned', to: 'asr_owner' }, clearedPassedOver: false },
     ]);
     expect(offersOf([pinned], [better, { ...owner, load: { text: 3 } }], at(1))).toEqual([]);
     expect(offersOf([pinned], [better, { ...owner, status: 'away' }], at(1))).toEqual([]);

@@ -67,8 +67,10 @@ describe('routing by skills that relax over time', () => {
     expect(await offerOf(junior)).toBeNull();
     h.advance(1_000);
     const offer = await offerOf(junior);
-    expect(offer).toMatchObject({ entryId, caseId, reason: 'matched auto≥2 after relaxing at 30 s' });
-    expect(await queueEntries(caseId)).toContainEqual(expect.objectContaining({ type: 'queue.offered', assessorId: junior.id, stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s' }));
+    // The reason in English words, and the same as facts the console words in its reader's language.
+    const facts = { kind: 'matched', stepIndex: 1, afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }] };
+    expect(offer).toMatchObject({ entryId, caseId, reason: 'matched auto≥2 after relaxing at 30 s', facts });
+    expect(await queueEntries(caseId)).toContainEqual(expect.objectContaining({ type: 'queue.offered', assessorId: junior.id, stepIndex: 1, reason: 'matched auto≥2 after relaxing at 30 s', facts }));
   });
 
   it('never offers a call to someone who does not take the channel', async () => {

@@ -185,7 +185,7 @@ describe('warm transfer', () => {
     const moved = await post(a.client, `/api/queue/${entryId}/transfer`, { mode: 'warm', skill: { skill: 'auto', minLevel: 2 } });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.entry.offeredTo).toBe(best.id);
-    expect(await offerOf(best)).toMatchObject({ entryId, reason: `warm transfer from ${a.id} (auto≥2)` });
+    expect(await offerOf(best)).toMatchObject({ entryId, reason: `warm transfer from ${a.id} (auto≥2)`, facts: { kind: 'transfer', from: a.id, skill: { skill: 'auto', minLevel: 2 } } });
   });
 
   it('to a colleague who is not free, with a skill to fall back on: the best free match', async () => {

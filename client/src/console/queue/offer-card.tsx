@@ -1,10 +1,11 @@
 // An incoming offer from the queue, shown like an incoming call: what the case is, a colleague's warm
 // transfer note, the digital assistant's hand-off summary, how long the customer has waited, why it came
-// to this assessor, and a countdown to answer before it goes to the next.
+// to this assessor (in the reader's language), and a countdown to answer before it goes to the next.
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
+import { offerReasonWords } from './offer-reason.ts';
 import { OfferSummary } from './offer-summary.tsx';
 import { formatWaited, secondsLeft } from './queue-time.ts';
 
@@ -80,7 +81,7 @@ export function OfferCard(props: {
           )}
           <OfferSummary offer={offer} />
           {/* A transfer says who sent it above; its routing reason names them only by id. */}
-          {!offer.transfer && <p className="offer-reason" data-testid="offer-reason">{offer.reason}</p>}
+          {!offer.transfer && <p className="offer-reason" data-testid="offer-reason">{offerReasonWords(offer)}</p>}
           {error && <p className="offer-error" role="alert">{error}</p>}
           <div className="offer-actions">
             <button type="button" className="btn" data-testid="offer-decline" disabled={busy} onClick={() => answer(props.onDecline)}>
