@@ -4,7 +4,9 @@
 // does not fit its kind, is still listed, by its type.
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import { knownLedgerEntry, type KnownLedgerEntry } from '../../../protocol/ledger.ts';
+import { offerFactsWords } from '../../../protocol/offer-facts-words.ts';
 import { formatMeasurement } from '../../../protocol/spatial.ts';
+import { translators } from '../i18n/translate.ts';
 import { capitalise, reportWords, type ReportWords } from './format.ts';
 
 export interface DescribeContext {
@@ -159,8 +161,13 @@ function describeKnown(entry: KnownLedgerEntry, context: DescribeContext, words:
       const channel = word('entry.queueChannel', p.channel);
       return p.requeuedFrom ? say('entry.requeued', { channel }) : say('entry.queued', { channel, priority: p.priority });
     }
-    case 'queue.offered':
-      return say('entry.offered', { name: assessor(entry.payload.assessorId), reason: entry.payload.reason });
+    case 'queue.offered': {
+      // The facts in the report's language; an entry written before they were kept gives its English reason.
+      const facts = entry.payload.facts;
+      const t = translators().for(words.language).t;
+      const reason = facts ? offerFactsWords(facts, (key, values) => t(`routing:${key}`, values ?? {})) : entry.payload.reason;
+      return say('entry.offered', { name: assessor(entry.payload.assessorId), reason });
+    }
     case 'queue.declined': {
       if (entry.payload.why === 'withdrawn') return say('entry.offerWithdrawn', { name: assessor(entry.payload.assessorId) });
       return say(entry.payload.why === 'declined' ? 'entry.offerDeclined' : 'entry.offerTimedOut', { name: capitalise(assessor(entry.payload.assessorId)) });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OfferFacts } from '../../../../protocol/queue.ts';
 import { applyLanguage } from '../../i18n/i18n.ts';
 import { sourceWords } from '../../ui/service-words.ts';
-import { factsWords, offerReasonWords, skillWords } from './offer-reason.ts';
+import { factsWords, offerReasonWords } from './offer-reason.ts';
 
 const FIRST: OfferFacts = { kind: 'matched', stepIndex: 0, afterSeconds: 0, requires: [{ skill: 'complaints', minLevel: 1 }] };
 const RELAXED: OfferFacts = { kind: 'matched', stepIndex: 1, afterSeconds: 30, requires: [{ skill: 'auto', minLevel: 2 }, { skill: 'lang:zh-CN', minLevel: 3 }] };
@@ -38,8 +38,10 @@ describe('offer reason words', () => {
     expect(factsWords(OFFLINE)).toBe('原指定的 asr_p 已离线；匹配：任意查勘员（等待 120 秒后放宽）');
     expect(factsWords(PINNED)).toBe('指定由 asr_7 接待');
     expect(factsWords(TRANSFER, (id) => (id === 'asr_2' ? '王博' : id))).toBe('王博 转接（理赔≥2）');
-    expect(skillWords('constructor')).toBe('constructor');
-    expect(skillWords('cargo.hull')).toBe('cargo.hull');
+    const skillAtLevel = (skill: string) => factsWords({ kind: 'matched', stepIndex: 0, afterSeconds: 0, requires: [{ skill, minLevel: 1 }] });
+    expect(skillAtLevel('constructor')).toBe('匹配：constructor≥1（第一步）');
+    expect(skillAtLevel('cargo.hull')).toBe('匹配：cargo.hull≥1（第一步）');
+    expect(skillAtLevel('rule')).toBe('匹配：rule≥1（第一步）');
   });
 
   it('shows an offer stored before facts were kept as its sentence, in any language', async () => {
