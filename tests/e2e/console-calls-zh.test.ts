@@ -74,6 +74,9 @@ describe('a live call’s console in 中文', () => {
     await expect(card.textContent()).resolves.toContain(c.queue.channel.video);
     await expect(card.getByTestId('offer-accept').textContent()).resolves.toBe(c.queue.offer.accept);
     await expect(card.getByTestId('offer-handoff-reason').textContent()).resolves.toBe(c.queue.summary.reason.complaint);
+    // Why it came here, and the assistant's rule, worded from their facts in the reader's language.
+    await expect(card.getByTestId('offer-reason').textContent()).resolves.toBe('匹配：投诉≥1（第一步）');
+    await expect(card.locator('[data-source="rule:complaint"]').textContent()).resolves.toContain('规则：投诉');
     await checkConsoleZh(p, 'console incoming offer from the front door in Chinese', 'console-zh-front-door-offer', card);
     await card.getByTestId('offer-accept').click();
     await p.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
