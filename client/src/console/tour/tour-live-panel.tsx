@@ -1,11 +1,12 @@
 // The console's live tour panel, loaded on demand (so a damage case never downloads three.js): reads
 // the case's tour, says which field is wrong if it cannot be shown, then opens the live view.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourManifest, TourProblem } from '../../../../protocol/tour.ts';
 import { TourAssets } from '../../xr/tour/tour-assets.ts';
 import { loadTourManifest } from '../../xr/tour/tour-manifest.ts';
 import { readDeviceCapabilities } from '../../xr/tour/tour-mode.ts';
+import { localizeTour } from '../../xr/tour/tour-translation.ts';
 import { TourLive, type TourLiveProps } from './tour-live.tsx';
 import './tour-live.css';
 
@@ -16,7 +17,7 @@ export interface TourLivePanelProps extends Omit<TourLiveProps, 'tour' | 'assets
 }
 
 export default function TourLivePanel(props: TourLivePanelProps) {
-  const { t } = useTranslation('guide');
+  const { t, i18n } = useTranslation('guide');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const url = `/tours/${encodeURIComponent(props.tourId)}/tour.json`;
@@ -42,6 +43,9 @@ export default function TourLivePanel(props: TourLivePanelProps) {
       assets?.dispose();
     };
   }, [url, attempt]);
+  // The tour's own words (viewpoints, hotspots, options, plan labels) in the console's language where the
+  // tour has them, as the customer's page shows them; ids and files unchanged, so nothing synced differs.
+  const tour = useMemo(() => (state.kind === 'ready' ? localizeTour(state.tour, i18n.language) : null), [state, i18n.language]);
 
   if (state.kind === 'loading') return <PanelMessage>{t('panel.loading')}</PanelMessage>;
   if (state.kind === 'invalid') {
@@ -69,7 +73,7 @@ export default function TourLivePanel(props: TourLivePanelProps) {
     );
   }
   const { tourId: _tourId, ...live } = props;
-  return <TourLive {...live} tour={state.tour} assets={state.assets} onError={onError} />;
+  return <TourLive {...live} tour={tour ?? state.tour} assets={state.assets} onError={onError} />;
 }
 
 function PanelMessage(props: { testId?: string; children: ReactNode }) {
