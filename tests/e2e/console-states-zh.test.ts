@@ -5,13 +5,14 @@
 // recording's card says so in red; the customer drops, then the link breaks too (reconnecting), and the
 // customer comes back; the admin hangs up, the customer rejoins and the server refuses the new recording
 // for good (upload stopped); after the call an offer is accepted with the code sent by SMS and the case is
-// settled. Each screen: axe, no sideways scrolling, cut-off text or wrapped button at 1440×900 and
-// 1024×768, reflow at half of each (tests/e2e/support/console-zh.ts), screenshots
-// docs/screenshots/console-zh-*.png; the words from the zh-CN locale files.
+// settled, the outcome's reason in the admin's language. Each screen: axe, no sideways scrolling, cut-off
+// text or wrapped button at 1440×900 and 1024×768, reflow at half of each (tests/e2e/support/console-zh.ts),
+// screenshots docs/screenshots/console-zh-*.png; the words from the zh-CN locale files.
 import type { Route } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import zhMessages from '../../server/src/i18n/locales/zh-CN/messages.json';
 import { startSmsReceiver } from '../../server/test/links/receivers.ts';
-import { checkConsoleZh, zh, zhText } from './support/console-zh.ts';
+import { checkConsoleZh, useChineseConsole, zh, zhText } from './support/console-zh.ts';
 import { installCustomerCallHook } from './support/customer-call-hook.ts';
 import { installIceFault } from './support/ice-fault.ts';
 import { useJourney } from './support/journey.ts';
@@ -56,9 +57,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a call’s harder moments on a cons
   it('the server cannot create the recording: its chunks kept on this computer; created, then chunk uploads failing', async () => {
     const { assessor, customer, server } = journey;
     await assessor.login(server.url, server.admin.email, server.admin.password);
-    expect(await api('PUT', '/api/me/language', { language: 'zh-CN' })).toBe(200);
     expect(await api('PUT', '/api/admin/settings', { offerRequiresIdentity: false })).toBe(200);
-    await page().reload();
+    await useChineseConsole(page());
     await page().getByTestId('new-case-open').waitFor();
     let joinUrl: string;
     ({ caseId, joinUrl } = await assessor.createCase('阳光房屋顶风暴受损', '王芳'));
@@ -154,6 +154,14 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a call’s harder moments on a cons
     const accepted = settlement.locator('[data-testid="offer-history-row"][data-state="accepted"]');
     await accepted.waitFor({ timeout: 15_000 });
     expect(await accepted.getByTestId('offer-state').textContent()).toBe(zh.casework.settlement.state.accepted);
-    await checkConsoleZh(page(), 'console settlement card, offer accepted and case settled, in Chinese', 'console-zh-settled', settlement);
+    // The toast of the refused recording has done its work.
+    for (const toast of await page().getByTestId('toast-error').all()) await toast.getByRole('button').click();
+    await checkConsoleZh(page(), 'console settlement card, offer accepted, in Chinese', 'console-zh-settled', settlement);
+    // The settled outcome, in the words of the assessor who made the offer (their console language).
+    const outcome = page().locator('[data-testid="outcome-entry"][data-decision="settled"]');
+    await outcome.waitFor();
+    expect(await outcome.locator('.badge').textContent()).toBe(zh.casework.outcome.history.decision.settled);
+    expect(await outcome.locator('.outcome-reason').textContent()).toMatch(new RegExp(`^${zhMessages.outcome.offerAccepted.split('{{')[0]}`));
+    await checkConsoleZh(page(), 'console outcome history, case settled, in Chinese', 'console-zh-settled-outcome', page().getByTestId('outcome-history'));
   });
 });

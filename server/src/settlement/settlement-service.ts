@@ -9,7 +9,7 @@ import type { CaseRecord } from '../cases/case-store.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import { badRequest, HttpError, notFound, text, word, type ErrorText } from '../errors.ts';
 import type { EventHub } from '../events/event-hub.ts';
-import { SOURCE_LANGUAGE } from '../i18n/translate.ts';
+import { SOURCE_LANGUAGE, translators } from '../i18n/translate.ts';
 import type { LedgerStore } from '../ledger/ledger-store.ts';
 import { checkCode, codeNotSent, codeRefusal, sendCodeToContact, type CodeSenders } from '../links/code-to-contact.ts';
 import { contactOnFile, maskRecipient } from '../links/contact-on-file.ts';
@@ -212,10 +212,16 @@ export function createSettlementService(deps: SettlementDeps) {
         if (refusal) throw refusal;
         if (!(await store.decide(row.id, { state: 'accepted', at, receiptCode, declineReason: null, identityCheckId }))) throw new HttpError(409, 'offer_decided', text('offer.decidedMeanwhile'));
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.accepted', payload: { offerId: row.id, confirmedWith: row.confirm_with, identityCheckId, receiptCode } });
-        const items = (JSON.parse(row.items) as { description: string; amount: number }[]).map((i) => `${i.description} ${moneyWords(i.amount, row.currency)}`).join('; ');
+        // The outcome is recorded in the name of the assessor who made the offer, so its reason is written as
+        // they would write one: in their console language (English when they have none set).
+        const maker = await db.q().selectFrom('users').select('language').where('id', '=', row.made_by).executeTakeFirst();
+        const { t, locale } = translators().for(maker?.language);
+        const items = (JSON.parse(row.items) as { description: string; amount: number }[])
+          .map((i) => t('messages:outcome.item', { description: i.description, amount: moneyWords(i.amount, row.currency, locale) }))
+          .join(t('messages:outcome.separator'));
         return deps.outcomes.settled(customer.caseId, {
           amount: row.amount, currency: row.currency, decidedBy: row.made_by, actor: { type: 'customer', id: customer.tokenId },
-          reason: `The customer accepted settlement offer ${row.id} (receipt ${receiptCode}): ${items}.`,
+          reason: t('messages:outcome.offerAccepted', { offer: row.id, receipt: receiptCode, items }),
         });
       });
       deps.hub.publish(record.assessorId, { type: 'outcome', outcome });

@@ -174,6 +174,22 @@ describe('offers', () => {
     expect((await customer(token, '/api/join/offer')).body).toMatchObject({ offer: { state: 'accepted', receiptCode }, receiptUrl: accepted.body.receiptUrl });
   });
 
+  it('the settled outcome’s reason is written in the console language of the assessor who made the offer', async () => {
+    await setIdentityGate(false);
+    expect((await admin.json('/api/me/language', { method: 'PUT', json: { language: 'zh-CN' } })).status).toBe(200);
+    try {
+      const { caseId, token } = await caseWithLink();
+      const offerId = (await admin.json(`/api/cases/${caseId}/offers`, { method: 'POST', json: offerBody() })).body.id as string;
+      expect((await customer(token, `/api/join/offers/${offerId}/code`, 'POST')).status).toBe(201);
+      const accepted = await customer(token, `/api/join/offers/${offerId}/accept`, 'POST', { code: await lastCode() });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      const reason = (await admin.json(`/api/cases/${caseId}`)).body.outcomes.at(-1).reason as string;
+      expect(reason).toBe(`客户已接受赔付方案 ${offerId}（回执 ${accepted.body.receiptCode}）：${offerBody().items.map((i) => `${i.description} ${new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'EUR' }).format(i.amount)}`).join('；')}。`);
+    } finally {
+      expect((await admin.json('/api/me/language', { method: 'PUT', json: { language: null } })).status).toBe(200);
+    }
+  });
+
   it('decline with a reason → declined entry and a receipt; a reason is required', async () => {
     await setIdentityGate(false);
     const { caseId, token } = await caseWithLink();
