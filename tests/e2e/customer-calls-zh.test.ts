@@ -6,7 +6,8 @@
 // sheet shows under their name and part, with the writer's language; then a warm transfer: the phone is
 // told it is being transferred to the colleague by name, then that the colleague took over, and stays on
 // the call the colleague's console takes over. Each screen: axe (phone, and desktop where the English
-// journey checks it), 200 % reflow, docs/screenshots/<screen>-zh.png, its words from the zh-CN files.
+// journey checks it), 200 % reflow, no text cut off, docs/screenshots/<screen>-zh.png, its words from the
+// zh-CN files.
 import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { annotationCentre } from './support/annotation-pixels.ts';
@@ -16,7 +17,7 @@ import { newPeerContext, recordPageLog, viewports } from './support/launcher.ts'
 import { inLoopbackOnlyNamespace } from './support/network.ts';
 import { apiCall, setAvailable } from './support/staff.ts';
 import { withoutWebXr } from './support/xr-device.ts';
-import { zh, zhScreen } from './support/zh-screen.ts';
+import { expectNoClippedText, zh, zhScreen } from './support/zh-screen.ts';
 
 const PASSWORD = 'a long enough password';
 const EXPERT = { name: 'Ines Duarte', email: 'ines@example.test', password: PASSWORD, role: 'expert' };
@@ -77,6 +78,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call with a third 
     await expect.poll(async () => (await page.evaluate(annotationCentre))?.pixels ?? 0, { timeout: 20_000 }).toBeGreaterThan(30);
     expect(await phone.getByTestId('mode-overlay').getAttribute('aria-pressed')).toBe('true');
     await zhScreen(phone, 'customer-overlay-marker', 'the 3D overlay with the assessor’s marker, in a call');
+    await expectNoClippedText(phone, 'the 3D overlay with the assessor’s marker, in a call');
     // Back to the plain camera: the overlay's rendering is not needed for the rest.
     await phone.getByTestId('mode-camera').click();
     await expect.poll(() => assessor.customerMode(), { timeout: 20_000 }).toBe('camera');
@@ -120,6 +122,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call with a third 
     expect(await expertLine.getByTestId('chat-language').textContent()).toBe('English');
     expect(await customer.page.getByTestId('chat-sheet').locator('#chat-sheet-title').textContent()).toMatch(/\p{Script=Han}/u);
     await zhScreen(customer.page, 'customer-chat-third', 'chat sheet with an expert’s and a supervisor’s line', { desktop: true });
+    await expectNoClippedText(customer.page, 'chat sheet with an expert’s and a supervisor’s line');
     await customer.closeChat();
     await third.page.getByTestId('participant-leave').click();
     await page.locator('[data-testid="participant-tile"]').waitFor({ state: 'detached' });
@@ -144,6 +147,7 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call with a third 
     await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(zh('frontdoor:transfer.toNamed', { name: COLLEAGUE.name }));
     expect(await phone.getByTestId('customer-call').getAttribute('data-state')).toBe('in-call');
     await zhScreen(phone, 'call-transfer-phone', 'in call, being transferred', { desktop: true });
+    await expectNoClippedText(phone, 'in call, being transferred');
 
     const offer = third.page.getByTestId('offer-card');
     await offer.getByTestId('offer-accept').click();
@@ -156,5 +160,6 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call with a third 
     expect(await phone.getByTestId('call-assessor').textContent()).toBe(zh('customer:call.with', { name: COLLEAGUE.name }));
     expect(await phone.getByTestId('call-state').textContent()).toBe(zh('customer:call.statusLive'));
     await zhScreen(phone, 'call-transfer-done', 'in call, handed over to the colleague', { desktop: true });
+    await expectNoClippedText(phone, 'in call, handed over to the colleague');
   });
 });

@@ -4,12 +4,13 @@
 // a marker and measures between two floor points, and the AR view draws both, its list of marks naming
 // them in Chinese. Then the call ends, the assessor makes an offer, the customer declines it; after
 // another call the call-ended screen opens the decided offer again with its words and receipt. Each
-// screen: axe, 200 % reflow on the phone, docs/screenshots/<screen>-zh.png, its words from the zh-CN files.
+// screen: axe, 200 % reflow on the phone, no text cut off, docs/screenshots/<screen>-zh.png, its words from
+// the zh-CN files.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey.ts';
 import { installXrDevice, setPhonePose } from './support/xr-device.ts';
-import { zh, zhScreen } from './support/zh-screen.ts';
+import { expectNoClippedText, zh, zhScreen } from './support/zh-screen.ts';
 
 process.env.SIGHTLINE_ORGANISATION = 'Harbour Mutual';
 
@@ -66,6 +67,7 @@ describe('the AR view with the assessor’s marks, and a decided offer after ano
     await setPhonePose(phone, [0.1, 1.3, 1.1], -50);
     await phone.waitForTimeout(1500);
     await zhScreen(phone, 'customer-ar-marks', 'AR view with a marker and a measurement');
+    await expectNoClippedText(phone, 'AR view with a marker and a measurement');
   });
 
   it('after another call the call-ended screen opens the decided offer again, in Chinese', async () => {
@@ -103,5 +105,6 @@ describe('the AR view with the assessor’s marks, and a decided offer after ano
     expect(await phone.getByTestId('offer-receipt-link').textContent()).toBe(zh('settlement:receiptCheck'));
     await phone.getByTestId('offer-sheet').scrollIntoViewIfNeeded();
     await zhScreen(phone, 'settlement-decided-again', 'call ended again, the decided offer opened', { desktop: true });
+    await expectNoClippedText(phone, 'call ended again, the decided offer opened');
   });
 });

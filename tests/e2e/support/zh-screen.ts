@@ -52,3 +52,25 @@ export async function zhScreen(page: Page, name: string, what: string, options: 
   await expectAccessible(page, `${what} (zh-CN)`, { desktop: options.desktop ?? false });
   await expectReflow(page, `${what} (zh-CN)`);
 }
+
+/**
+ * No text cut off on the screen as it is: an element whose words are wider than its box (and that does
+ * not scroll), or that reaches past the window's right edge. Words kept for screen readers only (a 1 px
+ * clipped box) and what a 3D view draws are not counted.
+ */
+export async function expectNoClippedText(page: Page, what: string): Promise<void> {
+  const clipped = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    return [...document.body.querySelectorAll<HTMLElement>('*')]
+      .filter((node) => node.offsetParent !== null && !!node.textContent?.trim() && !node.closest('canvas, [data-testid="tour-renderer"]'))
+      .filter((node) => { const r = node.getBoundingClientRect(); return r.width > 1 && r.height > 1; })
+      .filter((node) => {
+        const style = getComputedStyle(node);
+        const scrolls = ['auto', 'scroll'].includes(style.overflowX) || ['SELECT', 'TEXTAREA', 'INPUT'].includes(node.tagName);
+        return (!scrolls && node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) || node.getBoundingClientRect().right > edge + 1;
+      })
+      .slice(0, 12)
+      .map((node) => `${node.tagName.toLowerCase()}${node.dataset.testid ? `[data-testid=${node.dataset.testid}]` : ''}: ${node.textContent?.trim().slice(0, 40)}`);
+  });
+  if (clipped.length > 0) throw new Error(`${what} (zh-CN): text cut off or past the edge:\n  ${clipped.join('\n  ')}`);
+}
