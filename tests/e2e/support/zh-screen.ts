@@ -55,8 +55,8 @@ export async function zhScreen(page: Page, name: string, what: string, options: 
 
 /**
  * No text cut off on the screen as it is: an element whose words are wider than its box (and that does
- * not scroll), or that reaches past the window's right edge. Words kept for screen readers only (a 1 px
- * clipped box) and what a 3D view draws are not counted.
+ * not scroll), or that reaches past the window's right edge. Words kept for screen readers only (a box
+ * clipped to nothing) and what a 3D view draws are not counted.
  */
 export async function expectNoClippedText(page: Page, what: string): Promise<void> {
   const clipped = await page.evaluate(() => {
@@ -66,6 +66,7 @@ export async function expectNoClippedText(page: Page, what: string): Promise<voi
       .filter((node) => { const r = node.getBoundingClientRect(); return r.width > 1 && r.height > 1; })
       .filter((node) => {
         const style = getComputedStyle(node);
+        if (style.clip !== 'auto' || node.parentElement?.closest('.visually-hidden')) return false;
         const scrolls = ['auto', 'scroll'].includes(style.overflowX) || ['SELECT', 'TEXTAREA', 'INPUT'].includes(node.tagName);
         return (!scrolls && node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) || node.getBoundingClientRect().right > edge + 1;
       })
