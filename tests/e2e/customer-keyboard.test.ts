@@ -4,7 +4,8 @@
 // in the call reach every control by Tab in reading order, mute and unmute, chat (a modal sheet on a
 // phone: Tab stays in it, Escape closes it and focus goes back to the button that opened it), answer
 // the assessor's photo request, take the checklist's photo through its viewfinder and the first photo of
-// an ID check the assessor asks for (each lands as evidence on the case), decline an offer, answer a
+// an ID check the assessor asks for (each lands as evidence on the case), decline an offer that arrives
+// over the reopened ID check (Escape closes only the sheet on top), answer a
 // mode request and switch modes, do the same rounds on a desktop, hang up and answer the survey. At every stop focus shows a ring and is not hidden under anything; on every screen a
 // whole round of Tab reaches every control, no tabindex jumps the order, nothing traps focus but a
 // modal dialog; axe and 44 px touch targets on each screen. The console is driven as usual.
@@ -252,10 +253,12 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
     await expect.poll(() => focused(page(), sel('identity-open'))).toBe(true);
   });
 
-  it('an offer arrives: focus on Accept, Tab stays in the sheet, Decline goes to its reason, Enter sends it; Escape gives focus back', async () => {
+  it('an offer arrives over the reopened ID check: focus on Accept, Tab stays in the sheet, Decline goes to its reason, Enter sends it; Escape closes the offer only, a second the ID check, and focus goes back', async () => {
     const { assessor } = journey;
     screen = 'offer sheet';
     const console = assessor.page;
+    await keys().press('Enter');
+    await expect.poll(() => focused(page(), sel('identity-take'))).toBe(true);
     await console.getByTestId('offer-item-description').first().fill('Kitchen ceiling, repainted');
     await console.getByTestId('offer-item-amount').first().fill('480');
     await console.getByTestId('offer-submit').click();
@@ -281,6 +284,9 @@ describe.skipIf(!inLoopbackOnlyNamespace())('the customer’s call page by keybo
 
     await keys().press('Escape');
     await id('offer-open').waitFor();
+    await expect.poll(() => focused(page(), sel('identity-take'))).toBe(true);
+    await keys().press('Escape');
+    await id('identity-open').waitFor();
     expect(await focused(page(), sel('identity-open'))).toBe(true);
   });
 

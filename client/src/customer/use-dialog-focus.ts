@@ -1,7 +1,9 @@
 // Keyboard and switch access for a sheet or dialog over the call: focus moves into it when it opens
 // and back to what had it (the button that opened it) when it closes; Escape closes it; a modal one —
 // covering the controls under it — keeps Tab and Shift+Tab inside, so focus never lands out of sight.
+// With two open (an offer arriving over the ID check), the keys belong to the one on top (ui/top-layer.ts).
 import { useEffect, useRef, type RefObject } from 'react';
+import { isTopLayer, openLayer } from '../ui/top-layer.ts';
 
 const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -35,7 +37,9 @@ export function useDialogFocus(
     const box = dialog.current;
     const initial = latest.current.initial;
     if (box) ((initial ? box.querySelector<HTMLElement>(initial) : null) ?? stops(box)[0])?.focus();
+    const closeLayer = box ? openLayer(box) : () => undefined;
     const onKey = (event: KeyboardEvent): void => {
+      if (box && !isTopLayer(box)) return;
       if (event.key === 'Escape') latest.current.onClose();
       if (event.key !== 'Tab' || !latest.current.modal || !box) return;
       const inside = stops(box);
@@ -56,6 +60,7 @@ export function useDialogFocus(
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
+      closeLayer();
       // Back to the opener, unless focus has already gone somewhere on purpose.
       const now = document.activeElement;
       const lost = !now || now === document.body || box?.contains(now);

@@ -1,11 +1,12 @@
 // The large preview of one evidence item with its caption and note, its details, its correction state
 // and the "Mark as superseded…" action; its checklist verdict, and its annotation layer drawn over it.
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ChecklistTemplateId } from '../../../../protocol/checklist.ts';
 import type { EvidenceView } from '../../../../protocol/http.ts';
 import { formatMeasurement, type AnnotationLayer, type MeasurementView } from '../../../../protocol/spatial.ts';
 import { formatBytes, formatDateTime, formatLocation, isNotableSkew } from '../../ui/format.ts';
+import { isTopLayer, openLayer } from '../../ui/top-layer.ts';
 import { NARROW_SCREEN, useMediaQuery } from '../../ui/use-media-query.ts';
 import { CaptureFlags } from './capture-flags.tsx';
 import { skewText } from './capture-words.ts';
@@ -61,9 +62,12 @@ export function EvidenceViewer(props: {
   // A narrow screen shows the console read-only: no corrections, captions or notes from a phone.
   const narrow = useMediaQuery(NARROW_SCREEN);
   useEffect(() => setCorrecting(false), [e.id]);
+  // Escape closes the viewer, unless a dialog over it (the shortcut help) takes the key.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => (box.current ? openLayer(box.current) : undefined), []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose();
+      if (event.key === 'Escape' && (!box.current || isTopLayer(box.current))) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -78,7 +82,7 @@ export function EvidenceViewer(props: {
   );
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={t('evidence.viewerLabel')} data-testid="evidence-viewer" data-evidence-id={e.id} onClick={(event) => event.stopPropagation()}>
+      <div ref={box} className="modal" role="dialog" aria-modal="true" aria-label={t('evidence.viewerLabel')} data-testid="evidence-viewer" data-evidence-id={e.id} onClick={(event) => event.stopPropagation()}>
         {e.purged ? (
           <PurgedPlaceholder className="modal-image" />
         ) : (
