@@ -10,7 +10,7 @@
 // zh-CN locale files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TourManifest } from '../../protocol/tour.ts';
-import { checkConsoleZh, useChineseConsole, zh as consoleZh } from './support/console-zh.ts';
+import { checkConsoleZh, useChineseConsole, zh as consoleZh, zhText } from './support/console-zh.ts';
 import { useJourney } from './support/journey.ts';
 import { inLoopbackOnlyNamespace } from './support/network.ts';
 import { useToursDir } from './support/tour-fixture.ts';
@@ -85,10 +85,16 @@ describe('the live tour panel on a console in 中文', () => {
     await page.getByTestId('outcome-amount').fill('129');
     await page.getByTestId('outcome-reason').fill('靠窗座位 23A，带看中与客户确认。');
     await page.getByTestId('outcome-submit').click();
+    // The tour's option in the console's language, in the form and in the history (stored by its id).
+    const option = await page.getByTestId('outcome-option').inputValue();
+    const title = cabin.translations['zh-CN']!.bookables[option]!.title!;
+    expect(await page.getByTestId('outcome-option').locator(`option[value="${option}"]`).textContent()).toContain(title);
     const booked = page.getByTestId('outcome-history').getByTestId('outcome-booking');
     await booked.first().waitFor();
-    expect(await booked.first().textContent()).toContain('23A');
+    await expect.poll(() => booked.first().textContent()).toBe(zhText(consoleZh.casework.outcome.history.bookedSeat, { title, seat: '23A' }));
     expect(await page.getByTestId('outcome-history').locator('[data-decision="booked"] .badge').first().textContent()).toBe(consoleZh.casework.outcome.history.decision.booked);
+    // The ledger names who wrote each entry in Chinese words too.
+    await expect.poll(() => page.locator('[data-testid="ledger-row"][data-type="outcome.recorded"] td').nth(2).textContent()).toBe(consoleZh.console.ledger.actorType.assessor);
     await checkConsoleZh(page, 'console live tour, booking recorded, in Chinese', 'console-zh-tour-booked', page.getByTestId('outcome-history'));
   });
 });

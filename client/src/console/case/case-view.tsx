@@ -221,7 +221,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: (t
             <OutcomeForm caseId={caseId} hasOutcome={detail.outcomes.length > 0} onRecorded={addOutcome} />
           )}
           <h3>{t('case.history')}</h3>
-          <OutcomeHistory outcomes={detail.outcomes} />
+          <OutcomeHistory outcomes={detail.outcomes} tourId={c.kind === 'preview' ? (c.tour ?? null) : null} />
         </section>
         {c.kind === 'damage' && <OfferCard caseId={caseId} revision={revision} canWrite={!participant} send={live.call.messages.send} notify={notify} />}
         <div className="case-side">

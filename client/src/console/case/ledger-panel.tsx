@@ -86,7 +86,7 @@ export function LedgerPanel(props: { caseId: string; revision: number }) {
               <tr key={entry.seq} data-testid="ledger-row" data-type={entry.type} data-seq={entry.seq}>
                 <td>{entry.seq}</td>
                 <td className="small">{formatTime(entry.at)}</td>
-                <td className="small">{entry.actor.type}</td>
+                <td className="small">{t(`ledger.actorType.${entry.actor.type}`)}</td>
                 <td>
                   <code>{entry.type}</code>
                 </td>

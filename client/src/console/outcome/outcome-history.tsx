@@ -1,7 +1,11 @@
 // Every outcome recorded for the case, newest first; a changed decision shows what it replaced.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Decision, OutcomeView } from '../../../../protocol/http.ts';
+import type { TourManifest } from '../../../../protocol/tour.ts';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
+import { localizeTour } from '../../xr/tour/tour-translation.ts';
+import { consoleApi } from '../app/console-api.ts';
 import { StatusIcon, type StatusIconKind } from '../evidence/status-icon.tsx';
 
 const BADGE: Record<Decision, string> = {
@@ -12,8 +16,28 @@ const ICON: Record<Decision, StatusIconKind> = {
   approved: 'accepted', settled: 'accepted', booked: 'accepted', denied: 'rejected', 'not-booked': 'rejected', referred: 'superseded', 'follow-up': 'superseded',
 };
 
-export function OutcomeHistory(props: { outcomes: OutcomeView[] }) {
-  const { t } = useTranslation('casework');
+/**
+ * A booking's option is stored with its title as the tour named it (English); where the case's tour
+ * (`tourId`) has the option's title in the console's language, that is shown instead.
+ */
+function useBookableTitles(tourId: string | null | undefined, booked: boolean, language: string): (booking: { option: string; title: string }) => string {
+  const [tour, setTour] = useState<TourManifest | null>(null);
+  useEffect(() => {
+    if (!tourId || !booked) return;
+    let live = true;
+    consoleApi.tourManifest(tourId).then((loaded) => live && setTour(loaded), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tourId, booked]);
+  const words = useMemo(() => (tour ? localizeTour(tour, language) : null), [tour, language]);
+  // localizeTour gives the tour itself back when it has no words for the language: keep the stored title.
+  return (booking) => (words && words !== tour ? (words.bookables.find((b) => b.id === booking.option)?.title ?? booking.title) : booking.title);
+}
+
+export function OutcomeHistory(props: { outcomes: OutcomeView[]; tourId?: string | null }) {
+  const { t, i18n } = useTranslation('casework');
+  const bookableTitle = useBookableTitles(props.tourId, props.outcomes.some((o) => o.booking), i18n.language);
   const list = [...props.outcomes].sort((a, b) => b.at.localeCompare(a.at));
   if (list.length === 0) return <p className="muted small">{t('outcome.history.none')}</p>;
   return (
@@ -31,7 +55,7 @@ export function OutcomeHistory(props: { outcomes: OutcomeView[] }) {
           </div>
           {o.booking && (
             <p className="small" data-testid="outcome-booking">
-              {o.booking.seat ? t('outcome.history.bookedSeat', { title: o.booking.title, seat: o.booking.seat }) : t('outcome.history.booked', { title: o.booking.title })}
+              {o.booking.seat ? t('outcome.history.bookedSeat', { title: bookableTitle(o.booking), seat: o.booking.seat }) : t('outcome.history.booked', { title: bookableTitle(o.booking) })}
             </p>
           )}
           {o.followUpOn && <p className="small">{t('outcome.history.followUp', { date: o.followUpOn })}</p>}

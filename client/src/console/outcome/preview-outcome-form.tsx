@@ -1,12 +1,13 @@
 // The outcome of a preview case: booked (an option of the tour, a seat of a cabin, at the option's
 // price or an agreed one), not booked, or a follow-up on a date. A changed decision is a new outcome.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OutcomeBody, type Decision, type OutcomeView } from '../../../../protocol/http.ts';
 import type { TourManifest } from '../../../../protocol/tour.ts';
 import { messageOf } from '../../lib/api.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { consoleApi } from '../app/console-api.ts';
+import { localizeTour } from '../../xr/tour/tour-translation.ts';
 import { BookableOptions } from '../tour/bookable-options.tsx';
 import { issuesText } from './issues-text.ts';
 
@@ -15,8 +16,10 @@ const decisions: readonly Decision[] = ['booked', 'not-booked', 'follow-up'];
 const tomorrow = (): string => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 export function PreviewOutcomeForm(props: { caseId: string; tourId: string | null; hasOutcome: boolean; onRecorded: (outcome: OutcomeView) => void }) {
-  const { t } = useTranslation('casework');
-  const [tour, setTour] = useState<TourManifest | null>(null);
+  const { t, i18n } = useTranslation('casework');
+  const [manifest, setTour] = useState<TourManifest | null>(null);
+  // The options' titles in the console's language where the tour has them (ids and prices unchanged).
+  const tour = useMemo(() => manifest && localizeTour(manifest, i18n.language), [manifest, i18n.language]);
   const [decision, setDecision] = useState<Decision>('booked');
   const [option, setOption] = useState('');
   const [seat, setSeat] = useState('');
@@ -30,10 +33,10 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
     if (!props.tourId) return;
     let live = true;
     consoleApi.tourManifest(props.tourId).then(
-      (manifest) => {
+      (loaded) => {
         if (!live) return;
-        setTour(manifest);
-        setOption((current) => current || manifest.bookables[0]?.id || '');
+        setTour(loaded);
+        setOption((current) => current || loaded.bookables[0]?.id || '');
       },
       (e: unknown) => live && setError(messageOf(e)),
     );
