@@ -55,6 +55,8 @@ export interface IntakeCaseInput {
   customerName: string | null;
   tour: string | null;
   reference: string;
+  /** The intake page's language: the case's, so its join link opens in it (null: the customer's browser decides). */
+  language: string | null;
 }
 
 /** Who a check admits: the case's own people, or also the experts and supervisors invited to it (read it, chat). */
@@ -171,10 +173,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       const id = newId('case');
       const actor: LedgerActor = { type: 'system', id: 'frontdoor' };
       return db.transaction(async () => {
-        await cases.insert({ id, kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, createdBy: null, createdAt: clock().toISOString(), checklist: null, tour: input.tour, reference: input.reference });
+        await cases.insert({ id, kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, createdBy: null, createdAt: clock().toISOString(), checklist: null, tour: input.tour, reference: input.reference, language: input.language });
         await ledger.append({
           caseId: id, actor, type: 'case.created',
-          payload: { kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, checklist: null, ...(input.tour ? { tour: input.tour } : {}), reference: input.reference },
+          payload: { kind: input.kind, title: input.title, customerName: input.customerName, assessorId: null, checklist: null, ...(input.tour ? { tour: input.tour } : {}), reference: input.reference, ...(input.language ? { language: input.language } : {}) },
         });
         return issueToken(id, actor, joinBase);
       });

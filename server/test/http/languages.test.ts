@@ -30,6 +30,18 @@ describe('languages', () => {
     expect((await ledgerOf(created.body.case.id)).find((e) => e.type === 'case.created')!.payload).not.toHaveProperty('language');
   });
 
+  it('a case opened from a Chinese intake is in Chinese: its join view and case.created entry say so, so its link opens in Chinese', async () => {
+    const arrived = await h.client().json('/api/intake', { method: 'POST', json: { service: 'claim', intent: '车门被划了', language: 'zh-CN' } });
+    expect(arrived.status).toBe(201);
+    const caseId = arrived.body.caseId as string;
+    expect((await h.client().json('/api/join', { headers: bearer(arrived.body.joinToken) })).body.case.language).toBe('zh-CN');
+    expect((await admin.json(`/api/cases/${caseId}`)).body.case).toMatchObject({ language: 'zh-CN', customerLanguage: 'zh-CN' });
+    expect((await ledgerOf(caseId)).find((e) => e.type === 'case.created')!.payload.language).toBe('zh-CN');
+    // Without one, the customer's browser decides, as for a case an assessor opens without a language.
+    const plain = await h.client().json('/api/intake', { method: 'POST', json: { service: 'claim', intent: 'Scratched door' } });
+    expect((await h.client().json('/api/join', { headers: bearer(plain.body.joinToken) })).body.case.language).toBeNull();
+  });
+
   it('refuses a language the pages do not speak, or not a language tag, naming the field; no case is made', async () => {
     const before = (await admin.json('/api/cases')).body.length;
     for (const language of ['fr', 'zh-TW', 'english please', '', 42]) {

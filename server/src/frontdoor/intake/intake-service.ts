@@ -187,6 +187,7 @@ export function createIntakeService(deps: IntakeServiceDeps) {
             customerName: body.customerName ?? null,
             tour: body.tour ?? null,
             reference,
+            language,
           }, joinBase);
           const intakeId = await recordIntake(created.case.id, created.tokenId, body, false, reply);
           if (language !== null) await deps.caseStore.setCustomerLanguage(created.case.id, language);
