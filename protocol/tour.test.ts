@@ -30,7 +30,7 @@ describe('a tour with a splat capture', () => {
   });
 
   it('still needs something to show', () => {
-    expect(readTour(tour({}))).toEqual({ ok: false, problems: [{ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama' }] });
+    expect(readTour(tour({}))).toEqual({ ok: false, problems: [{ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama', words: { key: 'noScene' } }] });
   });
 });
 
@@ -49,7 +49,7 @@ describe('a tour in other languages', () => {
     expect(translated({ chinese: { title: '大堂' } })).toMatchObject({ ok: false, problems: [{ path: 'translations.chinese' }] });
     expect(translated({ 'zh-CN': { hotspot: {} } })).toMatchObject({ ok: false, problems: [{ path: 'translations.zh-CN', message: expect.stringContaining('hotspot') }] });
     expect(translated({ 'zh-CN': { viewpoints: { door: { title: '' } } } })).toMatchObject({ ok: false, problems: [{ path: 'translations.zh-CN.viewpoints.door.title' }] });
-    expect(translated({ 'zh-CN': { viewpoints: { roof: { title: '屋顶' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.viewpoints.roof', message: 'no viewpoint "roof"' }] });
-    expect(translated({ 'zh-CN': { hotspots: { lamp: { title: '灯' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.hotspots.lamp', message: 'no hotspot "lamp"' }] });
+    expect(translated({ 'zh-CN': { viewpoints: { roof: { title: '屋顶' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.viewpoints.roof', message: 'no viewpoint "roof"', words: { key: 'noViewpoint', values: { id: 'roof' } } }] });
+    expect(translated({ 'zh-CN': { hotspots: { lamp: { title: '灯' } } } })).toEqual({ ok: false, problems: [{ path: 'translations.zh-CN.hotspots.lamp', message: 'no hotspot "lamp"', words: { key: 'noHotspot', values: { id: 'lamp' } } }] });
   });
 });

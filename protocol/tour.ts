@@ -182,10 +182,17 @@ export const TourManifest = z.object({
 });
 export type TourManifest = z.infer<typeof TourManifest>;
 
-/** A reference between parts of a tour that the schema alone cannot check, named by its field path. */
+/** The validator's own sentence as a message key of the pages' `tour` namespace (`problem.<key>`) and its values. */
+export interface TourProblemWords {
+  key: 'usedTwice' | 'noViewpoint' | 'noBookable' | 'noHotspot' | 'noSeat' | 'linkToItself' | 'seatId' | 'noScene' | 'notJson';
+  values?: Record<string, string | number>;
+}
+
+/** What is wrong with a tour, named by its field path: `message` in English; `words` when the sentence is the validator's own (not zod's), for a page in another language. */
 export interface TourProblem {
   path: string;
   message: string;
+  words?: TourProblemWords;
 }
 
 /**
@@ -196,7 +203,7 @@ export function tourProblems(tour: TourManifest): TourProblem[] {
   const problems: TourProblem[] = [];
   const viewpoints = new Set<string>();
   const duplicate = (seen: Set<string>, id: string, path: string) => {
-    if (seen.has(id)) problems.push({ path, message: `"${id}" is used twice` });
+    if (seen.has(id)) problems.push({ path, message: `"${id}" is used twice`, words: { key: 'usedTwice', values: { id } } });
     seen.add(id);
   };
   tour.viewpoints.forEach((v, i) => duplicate(viewpoints, v.id, `viewpoints[${i}].id`));
@@ -206,36 +213,38 @@ export function tourProblems(tour: TourManifest): TourProblem[] {
   tour.hotspots.forEach((h, i) => duplicate(hotspots, h.id, `hotspots[${i}].id`));
 
   const viewpoint = (id: string, path: string) => {
-    if (!viewpoints.has(id)) problems.push({ path, message: `no viewpoint "${id}"` });
+    if (!viewpoints.has(id)) problems.push({ path, message: `no viewpoint "${id}"`, words: { key: 'noViewpoint', values: { id } } });
   };
   const option = (id: string | undefined, path: string) => {
-    if (id !== undefined && !options.has(id)) problems.push({ path, message: `no bookable "${id}"` });
+    if (id !== undefined && !options.has(id)) problems.push({ path, message: `no bookable "${id}"`, words: { key: 'noBookable', values: { id } } });
   };
   viewpoint(tour.start, 'start');
   tour.links.forEach((l, i) => {
     viewpoint(l.from, `links[${i}].from`);
     viewpoint(l.to, `links[${i}].to`);
-    if (l.from === l.to) problems.push({ path: `links[${i}].to`, message: 'a link leads to another viewpoint' });
+    if (l.from === l.to) problems.push({ path: `links[${i}].to`, message: 'a link leads to another viewpoint', words: { key: 'linkToItself' } });
   });
   tour.hotspots.forEach((h, i) => option(h.option, `hotspots[${i}].option`));
   const seats = new Set<string>();
   tour.plan?.seats.forEach((s, i) => {
     duplicate(seats, s.id, `plan.seats[${i}].id`);
-    if (s.id !== `${s.row}${s.letter}`) problems.push({ path: `plan.seats[${i}].id`, message: `must be row ${s.row} and letter ${s.letter}: "${s.row}${s.letter}"` });
+    if (s.id !== `${s.row}${s.letter}`) {
+      problems.push({ path: `plan.seats[${i}].id`, message: `must be row ${s.row} and letter ${s.letter}: "${s.row}${s.letter}"`, words: { key: 'seatId', values: { row: s.row, letter: s.letter, id: `${s.row}${s.letter}` } } });
+    }
     viewpoint(s.viewpoint, `plan.seats[${i}].viewpoint`);
     option(s.option, `plan.seats[${i}].option`);
   });
   tour.viewpoints.forEach((v, i) => {
-    if (v.seat !== undefined && !seats.has(v.seat)) problems.push({ path: `viewpoints[${i}].seat`, message: `no seat "${v.seat}" on the plan` });
+    if (v.seat !== undefined && !seats.has(v.seat)) problems.push({ path: `viewpoints[${i}].seat`, message: `no seat "${v.seat}" on the plan`, words: { key: 'noSeat', values: { id: v.seat } } });
   });
   for (const [language, words] of Object.entries(tour.translations)) {
     const at = `translations.${language}`;
-    for (const id of Object.keys(words.viewpoints)) if (!viewpoints.has(id)) problems.push({ path: `${at}.viewpoints.${id}`, message: `no viewpoint "${id}"` });
-    for (const id of Object.keys(words.hotspots)) if (!hotspots.has(id)) problems.push({ path: `${at}.hotspots.${id}`, message: `no hotspot "${id}"` });
-    for (const id of Object.keys(words.bookables)) if (!options.has(id)) problems.push({ path: `${at}.bookables.${id}`, message: `no bookable "${id}"` });
+    for (const id of Object.keys(words.viewpoints)) viewpoint(id, `${at}.viewpoints.${id}`);
+    for (const id of Object.keys(words.hotspots)) if (!hotspots.has(id)) problems.push({ path: `${at}.hotspots.${id}`, message: `no hotspot "${id}"`, words: { key: 'noHotspot', values: { id } } });
+    for (const id of Object.keys(words.bookables)) option(id, `${at}.bookables.${id}`);
   }
   if (tour.scene === undefined && tour.splat === undefined && !tour.viewpoints.some((v) => v.panorama !== undefined)) {
-    problems.push({ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama' });
+    problems.push({ path: 'scene', message: 'a tour needs a scene, a splat or at least one panorama', words: { key: 'noScene' } });
   }
   return problems;
 }
@@ -269,9 +278,12 @@ function fieldPath(path: readonly PropertyKey[]): string {
 
 export type TourReading = { ok: true; tour: TourManifest } | { ok: false; problems: TourProblem[] };
 
-/** Reads a parsed `tour.json`: the schema first, then the references between its parts. */
-export function readTour(value: unknown): TourReading {
-  const parsed = TourManifest.safeParse(value);
+/**
+ * Reads a parsed `tour.json`: the schema first, then the references between its parts. `error`: zod's
+ * messages in another language (its locale's error map), for a page not in English.
+ */
+export function readTour(value: unknown, error?: z.core.$ZodErrorMap): TourReading {
+  const parsed = TourManifest.safeParse(value, error ? { error } : undefined);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message })) };
   }

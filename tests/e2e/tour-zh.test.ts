@@ -92,6 +92,7 @@ describe('preview tours in Simplified Chinese: a card, the plan, the 360° photo
     await page.getByTestId('tour-invalid').waitFor();
     expect(await page.getByTestId('tour-invalid').locator('h1, h2').first().textContent()).toBe(zh('tour:invalid.title'));
     expect(await page.getByTestId('tour-problems').textContent()).toContain('viewpoints[0].position[0]');
+    expect(await page.getByTestId('tour-problems').textContent()).toContain('无效输入'); // zod's message from its zh-CN locale
     await zhScreen(page, 'tour-invalid-phone', 'a tour that cannot be shown', { desktop: true });
     await page.close();
   });
