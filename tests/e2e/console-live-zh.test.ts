@@ -43,7 +43,7 @@ describe('the live tour panel on a console in 中文', () => {
     await journey.customer.page.locator('[data-testid="tour-call"][data-state="connected"][data-channel="open"]').waitFor({ timeout: 30_000 });
     await agent().locator('[data-testid="tour-customer-status"][data-viewpoint]').waitFor();
     expect(await agent().getByTestId('tour-lead-toggle').textContent()).toBe(zh('guide:live.follow'));
-    await checkConsoleZh(agent(), 'console live tour, connected, in Chinese', 'console-zh-tour-live', panel());
+    await checkConsoleZh(agent(), 'console live tour, connected, in Chinese', 'console-zh-tour-connected', panel());
   });
 
   it('the agent leads to a seat’s view, then points at the scene', async () => {
