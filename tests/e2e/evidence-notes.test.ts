@@ -97,6 +97,20 @@ describe('evidence notes', () => {
     await page().setViewportSize(viewports.desktop);
   });
 
+  it('the shortcut help over the viewer: Escape closes the help only, a second Escape the viewer', async () => {
+    await page().locator(`[data-testid="evidence-item"][data-evidence-id="${photoId}"]`).locator('.thumb').click();
+    const viewer = page().getByTestId('evidence-viewer');
+    await viewer.waitFor();
+    await page().keyboard.press('Alt+Shift+KeyK');
+    const help = page().locator('dialog[data-testid="shortcut-help"][open]');
+    await help.waitFor();
+    await page().keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(await viewer.isVisible()).toBe(true);
+    await page().keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+  });
+
   it('the decision and the ledger, with the caption recorded as evidence.noted', async () => {
     await journey.assessor.recordSettlement('Hail dents on the bonnet; repair by a partner shop.', 1200, { area: 'Bonnet', severity: 'moderate', cost: 1200 });
     await page().getByTestId('ledger-refresh').click();
