@@ -81,7 +81,7 @@ export function PreviewOutcomeForm(props: { caseId: string; tourId: string | nul
           {error}
         </Banner>
       )}
-      <div className="outcome-grid">
+      <div className="outcome-grid outcome-grid-preview">
         <div className="field">
           <label htmlFor="outcome-decision">{t('outcome.decision')}</label>
           <select id="outcome-decision" data-testid="outcome-decision" value={decision} onChange={(e) => setDecision(decisions.find((d) => d === e.target.value) ?? 'booked')}>
