@@ -87,11 +87,13 @@ export default defineConfig({
       },
       // Code the pages share (React, PeerJS, zod, the protocol) lands in one cacheable shared chunk.
       output: {
-        // Each language's messages in chunks of their own (messages-<lang>, messages-console-<lang>),
-        // fetched by a page that shows that language (src/i18n/namespaces.ts, i18n.ts).
-        codeSplitting: { groups: [{ debugName: 'messages', name: messageChunk }] },
         // …and code loaded on demand (the XR views, three.js, the messages) is named after what it is.
-        chunkFileNames: (chunk) => (chunk.isDynamicEntry || chunk.name.startsWith('messages-') ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
+        // A language's messages (src/i18n/locales/<lang>/pages.ts and console.ts) are messages-<lang> and messages-console-<lang>.
+        chunkFileNames: (chunk) => {
+          const messages = messageChunk(chunk.facadeModuleId);
+          if (messages) return `assets/${messages}-[hash].js`;
+          return chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js';
+        },
         assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !/^(console|join|start)\b/.test(n)) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },

@@ -7,7 +7,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setDisplayLocale } from '../ui/format.ts';
 import { formattingLocale, pickLanguage, SOURCE_LANGUAGE } from './languages.ts';
-import { browserLanguages, COMMON, fetchMessages, LANGUAGES, NAMESPACES } from './messages.ts';
+import { browserLanguages, COMMON, fetchMessages, LANGUAGES } from './messages.ts';
 
 export { chooseLanguage, LANGUAGES, leaveOutConsoleMessages } from './messages.ts';
 
@@ -26,7 +26,7 @@ export async function loadLanguage(language: string): Promise<void> {
       lng: chosen,
       fallbackLng: SOURCE_LANGUAGE,
       defaultNS: 'common',
-      ns: NAMESPACES,
+      ns: ['common'],
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: false },
