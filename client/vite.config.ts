@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { SOURCE_LANGUAGE } from './src/i18n/languages.ts';
 import { messageChunk } from './src/i18n/namespaces.ts';
 
 /**
@@ -25,6 +26,29 @@ function withoutXrEmulator(): Plugin {
     },
     load(id) {
       return id === stub ? 'export function emulate() { throw new Error("The XR emulator is not part of this build."); }' : null;
+    },
+  };
+}
+
+/**
+ * Every page needs English, the fallback for a missing key (src/i18n/messages.ts): its messages chunk
+ * (messages-en; on the console messages-console-en too) is preloaded with the page's own modules, so it
+ * is there when the page's code starts. Another language's chunk is asked for when that code runs.
+ */
+function preloadEnglishMessages(): Plugin {
+  return {
+    name: 'sightline-preload-english-messages',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const parts = /[\\/]console\.html$/.test(context.filename) ? ['pages', 'console'] : ['pages'];
+        return Object.values(bundle)
+          .filter((chunk) => chunk.type === 'chunk' && parts.some((part) => chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(`/src/i18n/locales/${SOURCE_LANGUAGE}/${part}.ts`)))
+          .map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' as const }));
+      },
     },
   };
 }
@@ -66,7 +90,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [withoutXrEmulator(), precompressed()],
+  plugins: [withoutXrEmulator(), preloadEnglishMessages(), precompressed()],
   // No React plugin is installed: Vite's own oxc transform compiles TSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
