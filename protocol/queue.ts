@@ -22,7 +22,7 @@ export type StatusView = z.infer<typeof StatusView>;
 /** "auto", "property", "lang:zh-CN": letters, digits and : . _ - only, so a name is safe in any text it lands in. */
 const SKILL_NAME = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,39}$/;
 const SKILL_NAME_RULE = 'a skill name is 1 to 40 letters, digits or : . _ - and starts with a letter or digit';
-export const SkillName = z.string().regex(SKILL_NAME, SKILL_NAME_RULE);
+export const SkillName = text().regex(SKILL_NAME, SKILL_NAME_RULE);
 export const SkillLevel = z.number().int().min(1, 'a skill level is 1 to 5').max(5, 'a skill level is 1 to 5');
 
 const MAX_SKILLS = 50;
