@@ -1,20 +1,12 @@
 // Receives one recording chunk — the raw request body — into a temp file of the blob store, hashing
 // as it arrives and stopping at the size limit. Nothing here is stored or ledgered yet.
-import crypto from 'node:crypto';
-import fsp from 'node:fs/promises';
 import type { Request } from 'express';
 import { HttpError, text } from '../errors.ts';
 import type { ReceivedChunk } from '../recording/recording-service.ts';
-import { streamToTempFile } from './upload.ts';
+import { GATHER_MAX_BYTES, createGatherBudget, streamToTempFile } from './upload.ts';
 
 const CHUNK_TYPES = /^(application\/octet-stream|video\/webm|video\/mp4)\s*(;|$)/i;
 
-/**
- * A chunk whose declared size is at most this is gathered in memory and written with one write and
- * one fsync: streamed, a 1 MB chunk takes 16 writes through the thread pool, which cost more than the
- * disk does. Larger or unsized bodies stream to disk as they arrive.
- */
-const GATHER_MAX_BYTES = 4 * 1024 * 1024;
 /** What all chunks being gathered may hold at once; past it a chunk streams, so memory stays bounded. */
 const GATHER_BUDGET_BYTES = 64 * 1024 * 1024;
 
@@ -36,49 +28,17 @@ export type ChunkReceiver = (req: Request, opts: { tempPath: () => string; maxBy
 
 /** A receiver with its own gathering budget; the bytes are fsynced before it resolves, either way. */
 export function createChunkReceiver(budgetBytes = GATHER_BUDGET_BYTES): ChunkReceiver {
-  let gathering = 0;
+  const budget = createGatherBudget(budgetBytes);
   return async (req, opts) => {
+    // A request closed before it was read yields nothing more: an empty body, not the one that was sent.
+    if (req.destroyed && !req.readableEnded) throw interrupted();
     const declared = req.headers['content-length'] === undefined ? Number.NaN : Number(req.headers['content-length']);
-    const fits = declared <= Math.min(GATHER_MAX_BYTES, opts.maxBytes) && gathering + declared <= budgetBytes;
-    if (!fits) {
-      const file = await streamToTempFile(req, { ...opts, tooLarge: () => tooLarge(opts.maxBytes), flush: true });
-      return { ...file, synced: true };
-    }
-    gathering += declared;
+    const gather = declared <= Math.min(GATHER_MAX_BYTES, opts.maxBytes) && budget.take(declared);
     try {
-      return await gatherToTempFile(req, opts.tempPath());
+      const file = await streamToTempFile(req, { ...opts, tooLarge: () => tooLarge(opts.maxBytes), flush: true, gather });
+      return { ...file, synced: true };
     } finally {
-      gathering -= declared;
+      if (gather) budget.give(declared);
     }
   };
-}
-
-/** The whole body (its Content-Length bounds it; Node's parser delivers no more) written and fsynced at once. */
-async function gatherToTempFile(req: Request, tempFile: string): Promise<ReceivedChunk> {
-  // A request closed before it was read yields nothing more: an empty body, not the one that was sent.
-  if (req.destroyed && !req.readableEnded) throw interrupted();
-  const pieces: Buffer[] = [];
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  try {
-    for await (const piece of req as AsyncIterable<Buffer>) {
-      pieces.push(piece);
-      hash.update(piece);
-      size += piece.length;
-    }
-  } catch {
-    throw interrupted();
-  }
-  if (!req.complete) throw interrupted();
-  const file = await fsp.open(tempFile, 'wx');
-  try {
-    await file.writeFile(Buffer.concat(pieces, size));
-    await file.sync();
-  } catch (error) {
-    await file.close().catch(() => undefined);
-    await fsp.rm(tempFile, { force: true });
-    throw error;
-  }
-  await file.close();
-  return { tempFile, sha256: hash.digest('hex'), size, synced: true };
 }

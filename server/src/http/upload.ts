@@ -1,5 +1,7 @@
 // Receives one uploaded file — multipart field `file`, or a raw image body — into a temp file of the
-// blob store, hashing as it streams and stopping at the size limit. Nothing here is visible as evidence.
+// blob store, hashing as it arrives and stopping at the size limit. Nothing here is visible as evidence.
+// A body of a few megabytes is gathered in memory and written at once, within a budget shared by all
+// bodies being gathered; a larger one, or one past the budget, streams to disk as it arrives.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -9,6 +11,37 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { HttpError, text } from '../errors.ts';
 import type { ReceivedFile } from '../evidence/evidence-service.ts';
+
+/**
+ * A body whose declared size is at most this is gathered in memory and written with one write: streamed,
+ * each piece of 64 KiB or less is its own write through the thread pool, and those turns cost more than
+ * the disk does (a 3 MB photo took 5 ms to receive streamed, against 2 ms gathered).
+ */
+export const GATHER_MAX_BYTES = 16 * 1024 * 1024;
+/** What all bodies being gathered may hold at once; past it a body streams, so memory stays bounded. */
+const GATHER_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Memory set aside for bodies being gathered: `take` reserves a declared size, or says no. */
+export interface GatherBudget {
+  take(bytes: number): boolean;
+  give(bytes: number): void;
+}
+
+export function createGatherBudget(totalBytes: number): GatherBudget {
+  let held = 0;
+  return {
+    take(bytes) {
+      if (!(bytes >= 0) || held + bytes > totalBytes) return false;
+      held += bytes;
+      return true;
+    },
+    give(bytes) {
+      held -= bytes;
+    },
+  };
+}
+
+const uploadBudget = createGatherBudget(GATHER_BUDGET_BYTES);
 
 export interface Upload {
   file: ReceivedFile;
@@ -25,27 +58,47 @@ const tooLarge = (maxBytes: number) =>
 /** The client left before its body was read (while the checks before it ran): nothing will arrive or be answered. */
 export const clientGone = () => new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
 
-export async function receiveUpload(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
+export async function receiveUpload(
+  req: Request,
+  opts: { tempPath: () => string; maxBytes: number; /** Memory for gathering bodies; all uploads share one by default. */ budget?: GatherBudget },
+): Promise<Upload> {
   // Closed before its body was read (not closed because a parser read it all, which also destroys it):
   // it emits neither data nor 'close' again, so reading it would wait for ever.
   if (req.destroyed && !req.readableEnded) throw clientGone();
-  const declared = Number(req.headers['content-length'] ?? 0);
+  const declared = req.headers['content-length'] === undefined ? Number.NaN : Number(req.headers['content-length']);
   if (declared > opts.maxBytes + 64 * 1024) throw tooLarge(opts.maxBytes);
   const type = (req.headers['content-type'] ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) return receiveMultipart(req, opts);
-  if (type.startsWith('image/') || type.startsWith('application/octet-stream')) {
-    const fields = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    return { file: await streamToTempFile(req, opts), fields };
+  const multipart = type.startsWith('multipart/form-data');
+  if (!multipart && !type.startsWith('image/') && !type.startsWith('application/octet-stream')) {
+    throw new HttpError(415, 'unsupported_media_type', text('upload.mediaType'));
   }
-  throw new HttpError(415, 'unsupported_media_type', text('upload.mediaType'));
+  // The file is never larger than the declared body, so reserving that bounds what is gathered.
+  const budget = opts.budget ?? uploadBudget;
+  const gather = declared <= GATHER_MAX_BYTES && budget.take(declared);
+  try {
+    const fileOpts = { tempPath: opts.tempPath, maxBytes: opts.maxBytes, gather };
+    if (multipart) return await receiveMultipart(req, fileOpts);
+    const fields = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return { file: await streamToTempFile(req, fileOpts), fields };
+  } finally {
+    if (gather) budget.give(declared);
+  }
 }
 
-/** Streams a body into a new temp file, hashing as it goes; refuses past `maxBytes` with `tooLarge()`. */
-export async function streamToTempFile(
-  source: Readable,
-  opts: { tempPath: () => string; maxBytes: number; tooLarge?: () => HttpError; /** fsync the bytes before resolving. */ flush?: boolean },
-): Promise<ReceivedFile> {
+interface TempFileOptions {
+  tempPath: () => string;
+  maxBytes: number;
+  tooLarge?: () => HttpError;
+  /** fsync the bytes before resolving. */
+  flush?: boolean;
+  /** Hold the bytes in memory and write them at once (the caller has reserved the memory). */
+  gather?: boolean;
+}
+
+/** Reads a body into a new temp file, hashing as it goes; refuses past `maxBytes` with `tooLarge()`. */
+export async function streamToTempFile(source: Readable, opts: TempFileOptions): Promise<ReceivedFile> {
   const refuse = opts.tooLarge ?? (() => tooLarge(opts.maxBytes));
+  if (opts.gather) return gatherToTempFile(source, opts.tempPath(), opts.maxBytes, refuse, opts.flush === true);
   const tempFile = opts.tempPath();
   const hash = crypto.createHash('sha256');
   let size = 0;
@@ -72,12 +125,43 @@ export async function streamToTempFile(
   return { tempFile, sha256: hash.digest('hex'), size };
 }
 
+/** The whole body held in memory, then written (and fsynced when asked) with one write; no file until it is all here. */
+async function gatherToTempFile(source: Readable, tempFile: string, maxBytes: number, refuse: () => HttpError, flush: boolean): Promise<ReceivedFile> {
+  const pieces: Buffer[] = [];
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  try {
+    for await (const piece of source as AsyncIterable<Buffer>) {
+      size += piece.length;
+      if (size > maxBytes) throw refuse();
+      pieces.push(piece);
+      hash.update(piece);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
+  }
+  // A request body that ended before its declared length (the client left) ends the loop quietly.
+  if ((source as Partial<Request>).complete === false) throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
+  const file = await fsp.open(tempFile, 'wx');
+  try {
+    await file.writeFile(Buffer.concat(pieces, size));
+    if (flush) await file.sync();
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await fsp.rm(tempFile, { force: true });
+    throw error;
+  }
+  await file.close();
+  return { tempFile, sha256: hash.digest('hex'), size };
+}
+
 /** Resolves once `stream` has closed (its file, if it opened one, is closed too); it must be destroyed or ending. */
 function closed(stream: fs.WriteStream): Promise<void> {
   return stream.closed ? Promise.resolve() : new Promise((resolve) => stream.once('close', () => resolve()));
 }
 
-function receiveMultipart(req: Request, opts: { tempPath: () => string; maxBytes: number }): Promise<Upload> {
+function receiveMultipart(req: Request, opts: TempFileOptions): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
