@@ -16,7 +16,7 @@ import { QUICK, round, summary, writeResult } from './support/results.ts';
 
 const RATE = 500;
 const WARM_UP_S = QUICK ? 0.5 : 2;
-const DURATION_S = QUICK ? 1 : 10;
+const DURATION_S = QUICK ? 1 : 7;
 const CASES = QUICK ? 10 : 100;
 const PHOTOS = QUICK ? 2 : 10;
 const CHAT_LINES = QUICK ? 5 : 20;

@@ -12,7 +12,7 @@ import { startChildServer, type ChildServer } from '../server/test/support/child
 import { apiClient } from './support/api-client.ts';
 import { QUICK, round, sleep, summary, writeResult } from './support/results.ts';
 
-const PHASE_S = QUICK ? 3 : 10;
+const PHASE_S = QUICK ? 3 : 7;
 const IN_FLIGHT = 8;
 const MB = 1024 * 1024;
 

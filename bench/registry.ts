@@ -171,7 +171,7 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/api-latency.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 150,
-    note: 'API latency: an open-loop schedule (each request leaves at its time whether or not earlier ones have answered; latency counts from that time) sends each endpoint on its own at 500 req/s for 10 s after a 2 s warm-up, then all three at once (1,500 req/s), against the server as a child process, over keep-alive connections.',
+    note: 'API latency: an open-loop schedule (each request leaves at its time whether or not earlier ones have answered; latency counts from that time) sends each endpoint on its own at 500 req/s for 7 s after a 2 s warm-up, then all three at once (1,500 req/s), against the server as a child process, over keep-alive connections.',
     rows: (r) => {
       if (!r.health) return [];
       const rows: Row[] = [

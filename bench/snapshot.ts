@@ -17,7 +17,7 @@ import { startS3Child, type S3Child } from './support/s3-store.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.QUICK === '1';
-const RUNS = QUICK ? 3 : 40;
+const RUNS = QUICK ? 3 : 30;
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 const round = (n: number): number => Number(n.toFixed(1));
 

@@ -29,7 +29,7 @@ const CYCLES = QUICK ? 1 : 3;
  */
 const HEADSET_VIEWPORT = { width: 320, height: 240 };
 /** Alone, then with the agent, this many times: the machine's load drifts, so the two are interleaved. */
-const VR_RUNS = QUICK ? 1 : 3;
+const VR_RUNS = QUICK ? 1 : 2;
 const VR_WINDOW_MS = QUICK ? 3000 : 8000;
 
 declare global {

@@ -14,8 +14,8 @@ import { QUICK, round, sleep, summary, within, writeResult } from './support/res
 import { NAME_HELPER } from './video/frame-code.ts';
 import { xrFps } from './support/xr-fps.ts';
 
-const FPS_WINDOW_MS = QUICK ? 2000 : 10_000;
-const CLICKS = QUICK ? 1 : 10;
+const FPS_WINDOW_MS = QUICK ? 2000 : 7_000;
+const CLICKS = QUICK ? 1 : 8;
 
 /** Resolves with the ms from now until a received video frame shows at least `minPixels` annotation-orange pixels. */
 function timeToOrange(minPixels: number): Promise<number> {
