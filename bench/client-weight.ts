@@ -1,6 +1,6 @@
 // Client weight, from the Vite manifest of the production build (client/dist/.vite/manifest.json):
 // for each page, the JavaScript it loads up front (its entry chunk and everything that reaches by
-// static imports) and each chunk it may load later (dynamic imports, with their own static imports not
+// static imports, and what its HTML preloads, such as the English messages) and each chunk it may load later (dynamic imports, with their own static imports not
 // already loaded): raw, gzip-compressed (zlib level 6, as a compressing proxy would send them) and on
 // the wire: the body bytes the built-in server sends for it, asked as Chrome asks (Accept-Encoding
 // "gzip, deflate, br, zstd"), which is the brotli variant written at build time. Also checks that three.js, recognised by its content, is
@@ -71,9 +71,21 @@ const total = (files: FileWeight[]) => ({
   wireBytes: files.reduce((s, f) => s + f.wireBytes, 0),
 });
 
+/** The manifest keys of the files the page's HTML preloads (`<link rel="modulepreload">`): fetched up front too. */
+function preloadedKeys(manifest: Manifest, entry: string): string[] {
+  const html = fs.readFileSync(path.join(DIST, entry), 'utf8');
+  const files = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  return files.map((file) => {
+    const key = Object.keys(manifest).find((k) => manifest[k]!.file === file);
+    if (!key) throw new Error(`${entry} preloads ${file}, which is not in the manifest`);
+    return key;
+  });
+}
+
 function pageWeight(manifest: Manifest, entry: string) {
   if (!manifest[entry]?.isEntry) throw new Error(`${entry} is not an entry of the manifest`);
   const upfrontKeys = staticClosure(manifest, entry, new Set());
+  for (const key of preloadedKeys(manifest, entry)) upfrontKeys.push(...staticClosure(manifest, key, new Set(upfrontKeys)));
   const loaded = new Set(upfrontKeys);
   const upfront = upfrontKeys.map((k) => weigh(manifest[k]!.file));
   const css = [...new Set(upfrontKeys.flatMap((k) => manifest[k]!.css ?? []))].map(weigh);
