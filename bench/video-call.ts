@@ -18,8 +18,8 @@ import { consoleContext, customerContext, joinToFirstFrame, type JoinTiming } fr
 
 const PLAN: WindowPlan = QUICK
   ? { warmUpMs: 1_000, settleMs: 300, windowMs: 1_000, targetFrames: 1, maxRounds: 1 }
-  : { warmUpMs: 10_000, settleMs: 700, windowMs: 5_000, targetFrames: 300, maxRounds: 6 };
-const JOIN_RUNS = QUICK ? 1 : 5;
+  : { warmUpMs: 6_000, settleMs: 700, windowMs: 5_000, targetFrames: 300, maxRounds: 6 };
+const JOIN_RUNS = QUICK ? 1 : 4;
 
 async function glassToGlass(journey: Journey, phase: (name: string) => void) {
   // The floor pairs first, while the browser is idle (opening pages beside a live call is slow), then

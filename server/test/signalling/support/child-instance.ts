@@ -24,10 +24,13 @@ export async function startChildInstance(env: Record<string, string>): Promise<C
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const presence: ChildInstance['presence'] = [];
+  // A SIGKILL can cut the line being written short; nothing printed after the kill is read.
+  let killed = false;
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the signalling instance exited with ${String(code)} before listening`)));
     lines.on('line', (line) => {
+      if (killed) return;
       const message = JSON.parse(line) as { port?: number; presence?: ChildInstance['presence'][number] };
       if (message.port !== undefined) resolve(message.port);
       if (message.presence) presence.push(message.presence);
@@ -40,6 +43,7 @@ export async function startChildInstance(env: Record<string, string>): Promise<C
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
+      killed = true;
       child.kill('SIGKILL');
       await exited;
     },
