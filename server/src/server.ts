@@ -180,6 +180,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     userName: async (id) => (await users.byId(id))?.name ?? null,
     customerNotice: config.customerNotice,
     linkFacts: linkStore.current,
+    linkFactsOf: linkStore.currentOf,
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
     participantRole: participantsStore.roleOf,
     frontDoor: frontDoor.view,

@@ -38,6 +38,8 @@ export interface CaseServiceDeps {
   customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
   /** What is stored about the case's current join link (links/link-store.ts); null when it has none. */
   linkFacts: (caseId: string) => Promise<Omit<LinkFacts, 'expiresAt'> | null>;
+  /** The same for many cases at once (a case list): one query, not one per case. */
+  linkFactsOf: (caseIds: readonly string[]) => Promise<Map<string, Omit<LinkFacts, 'expiresAt'>>>;
   /** Keeps a sealed copy of a new join token, so its link can be shown again (links/link-seal.ts); called in the issuing transaction. */
   sealJoinToken: (tokenId: string, token: string) => Promise<void>;
   /** The role a user was invited to the case as (cases/participants-store.ts); null when not invited. */
@@ -68,9 +70,10 @@ export function createCaseService(deps: CaseServiceDeps) {
   const { db, cases, ledger, presence, hub, clock } = deps;
   const joinLinkReplaced = new Set<(caseId: string) => Promise<void>>();
 
-  const view = async (record: CaseRecord): Promise<CaseView> => {
+  /** `link`: the case's current link's facts when already read (null: it has none); read here when absent. */
+  const view = async (record: CaseRecord, link?: Omit<LinkFacts, 'expiresAt'> | null): Promise<CaseView> => {
     const live = await presence.of(record.id);
-    const link = await deps.linkFacts(record.id);
+    if (link === undefined) link = await deps.linkFacts(record.id);
     const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {
       id: record.id,
@@ -201,9 +204,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       if (query.from && query.to && query.from > query.to) throw badRequest('invalid_input', text('case.fromAfterTo'));
       // An expert sees the cases they are invited to, and nothing else.
-      if (user.role === 'expert') return Promise.all((await cases.search({ ...query, assessorId: undefined, participantId: user.id })).map(view));
       const assessorId = user.role === 'admin' || user.role === 'supervisor' ? query.assessorId : user.id;
-      return Promise.all((await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) })).map(view));
+      const records = user.role === 'expert'
+        ? await cases.search({ ...query, assessorId: undefined, participantId: user.id })
+        : await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) });
+      const links = await deps.linkFactsOf(records.map((r) => r.id));
+      return Promise.all(records.map((record) => view(record, links.get(record.id) ?? null)));
     },
 
     /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */

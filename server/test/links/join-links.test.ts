@@ -140,6 +140,28 @@ describe('link state', () => {
   });
 });
 
+describe('link state in the case list', () => {
+  it('is each case\'s own (read for all cases at once): not opened, opened, declined, and a replaced link\'s new one', async () => {
+    const fresh = await newCase('List: not opened');
+    const opened = await newCase('List: opened');
+    await join(opened.token);
+    const declined = await newCase('List: declined');
+    await join(declined.token);
+    await h.client().json('/api/join/decline', { method: 'POST', headers: bearer(declined.token) });
+    const replaced = await newCase('List: replaced after opening');
+    await join(replaced.token);
+    expect((await admin.json(`/api/cases/${replaced.id}/join-link`, { method: 'POST' })).status).toBe(201);
+    const listed = new Map<string, { linkState: string; linkOpenedAt: string | null }>(
+      (await admin.json('/api/cases')).body.cases.map((c: { id: string; linkState: string; linkOpenedAt: string | null }) => [c.id, c]),
+    );
+    for (const c of [fresh, opened, declined, replaced]) {
+      const own = await caseOf(c.id);
+      expect(listed.get(c.id)).toMatchObject({ linkState: own.linkState, linkOpenedAt: own.linkOpenedAt });
+    }
+    expect([fresh, opened, declined, replaced].map((c) => listed.get(c.id)!.linkState)).toEqual(['not-opened', 'opened', 'declined', 'not-opened']);
+  });
+});
+
 describe('sending without a configured channel', () => {
   it('hides both channels in /api/me and refuses a send with a sentence, storing nothing', async () => {
     const me = await admin.json('/api/me');
