@@ -33,6 +33,7 @@ export const BENCHES: BenchEntry[] = [
     script: 'bench/snapshot.ts',
     smokeEnv: { QUICK: '1' },
     limitSeconds: 240,
+    note: 'Snapshot: a customer\'s photo uploaded (multipart, encoded before the clock starts) until it is answered stored, thumbnailed, hashed and ledgered; the floor is sharp making the same preview and thumbnail from the photo in memory plus an fsync, in the benchmark process, taking turns with the uploads. S3 rows: a second server whose blobs go to s3rver, started by the benchmark in its own process (files on the same disk, no fsync), takes its turn with the same uploads as the local-store server; the ratio is S3 over the local store (time), or the local store over S3 (throughput).',
     rows: (r) => {
       const snap = r.results ?? {};
       const rows: Row[] = [];

@@ -22,6 +22,8 @@ if (unknown.length > 0) {
 }
 const selected = only.length > 0 ? BENCHES.filter((bench) => only.includes(bench.name)) : BENCHES;
 /** The issue's bound for the full suite on a 2-core machine; a smoke run has only the per-benchmark limits. */
+/** Hand-made analyses of where the time goes (bench/ANALYSIS.md), appended to RESULTS.md by every full run. */
+const ANALYSIS = path.join(ROOT, 'bench/ANALYSIS.md');
 const SUITE_LIMIT_SECONDS = smoke ? Number.POSITIVE_INFINITY : 600;
 const isRoot = process.getuid?.() === 0;
 const canIsolate = isRoot && spawnSync('unshare', ['-n', 'true']).status === 0;
@@ -139,5 +141,7 @@ function markdown(r: typeof report, tableRows: Row[]): string {
     '',
     ...BENCHES.flatMap((bench) => (bench.note && r.results[bench.name] ? [`- ${bench.note}`] : [])),
     '',
+    // Traces made by hand (marks inside the server, a browser trace) that explain the figures; kept across runs.
+    ...(fs.existsSync(ANALYSIS) ? ['## Where the time goes', '', fs.readFileSync(ANALYSIS, 'utf8').trim(), ''] : []),
   ].join('\n');
 }
