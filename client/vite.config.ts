@@ -113,14 +113,6 @@ export default defineConfig({
       output: {
         // …and code loaded on demand (the XR views, three.js, the messages) is named after what it is.
         // A language's messages (src/i18n/locales/<lang>/pages.ts and console.ts) are messages-<lang> and messages-console-<lang>.
-        // The code a page loads up front in a few files, not one per set of pages that shares a module
-        // (that made 25 requests for the join page, each a round trip's share on a phone's connection):
-        // modules the pages share are grouped by the pages that use them, and a group under 40 kB joins
-        // its nearest neighbour, so a page loads a little code it does not run (under 1 kB gzip today)
-        // in 9 files. Code loaded on demand keeps its own chunks.
-        codeSplitting: {
-          groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 }],
-        },
         chunkFileNames: (chunk) => {
           const messages = messageChunk(chunk.facadeModuleId);
           if (messages) return `assets/${messages}-[hash].js`;
