@@ -303,6 +303,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     identity,
     settlement: createSettlement({
       db, ledger, cases, caseStore, outcomes, settings, hub, clock, keyring, organisation: config.customerNotice.organisation, senders,
+      languageOf: users.languageOf,
       passedIdentity: async (caseId) => (await identity.hasPassedIdentity(caseId))?.checkId ?? null,
       onError: (err, what) => log.error({ err }, `settlement: ${what}`),
     }),

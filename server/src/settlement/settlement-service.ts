@@ -35,6 +35,8 @@ export interface SettlementDeps {
   clock: () => Date;
   organisation: string | null;
   senders: CodeSenders;
+  /** A user's console language (the user store's languageOf): the language an outcome in their name is written in. */
+  languageOf: (userId: string) => Promise<string | null | undefined>;
   /** The case's passed identity check (its id), or null: the identity service's hasPassedIdentity. */
   passedIdentity: (caseId: string) => Promise<string | null>;
   /** A receipt that could not be sent after the decision was stored: logged, the decision stands. */
@@ -214,8 +216,7 @@ export function createSettlementService(deps: SettlementDeps) {
         await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.accepted', payload: { offerId: row.id, confirmedWith: row.confirm_with, identityCheckId, receiptCode } });
         // The outcome is recorded in the name of the assessor who made the offer, so its reason is written as
         // they would write one: in their console language (English when they have none set).
-        const maker = await db.q().selectFrom('users').select('language').where('id', '=', row.made_by).executeTakeFirst();
-        const { t, locale } = translators().for(maker?.language);
+        const { t, locale } = translators().for(await deps.languageOf(row.made_by));
         const items = (JSON.parse(row.items) as { description: string; amount: number }[])
           .map((i) => t('messages:outcome.item', { description: i.description, amount: moneyWords(i.amount, row.currency, locale) }))
           .join(t('messages:outcome.separator'));
