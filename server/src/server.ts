@@ -179,7 +179,6 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     joinLinkHours: config.joinLinkHours,
     userName: async (id) => (await users.byId(id))?.name ?? null,
     customerNotice: config.customerNotice,
-    linkFacts: linkStore.current,
     linkFactsOf: linkStore.currentOf,
     sealJoinToken: (tokenId, token) => linkStore.setSealed(tokenId, linkSeal.seal(token, tokenId)),
     participantRole: participantsStore.roleOf,

@@ -36,9 +36,7 @@ export interface CaseServiceDeps {
   userName: (id: string) => Promise<string | null>;
   /** The operator's side of the consent screen (Config.customerNotice). */
   customerNotice: { organisation: string | null; retentionDays: number | null; privacyUrl: string | null };
-  /** What is stored about the case's current join link (links/link-store.ts); null when it has none. */
-  linkFacts: (caseId: string) => Promise<Omit<LinkFacts, 'expiresAt'> | null>;
-  /** The same for many cases at once (a case list): one query, not one per case. */
+  /** What is stored about each case's current join link (links/link-store.ts), for one case or a case list at once; a case without one is absent. */
   linkFactsOf: (caseIds: readonly string[]) => Promise<Map<string, Omit<LinkFacts, 'expiresAt'>>>;
   /** Keeps a sealed copy of a new join token, so its link can be shown again (links/link-seal.ts); called in the issuing transaction. */
   sealJoinToken: (tokenId: string, token: string) => Promise<void>;
@@ -73,7 +71,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   /** `link`: the case's current link's facts when already read (null: it has none); read here when absent. */
   const view = async (record: CaseRecord, link?: Omit<LinkFacts, 'expiresAt'> | null): Promise<CaseView> => {
     const live = await presence.of(record.id);
-    if (link === undefined) link = await deps.linkFacts(record.id);
+    if (link === undefined) link = (await deps.linkFactsOf([record.id])).get(record.id) ?? null;
     const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {
       id: record.id,

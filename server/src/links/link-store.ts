@@ -44,34 +44,25 @@ function currentToken(row: { id: string; token_hash: string; expires_at: string;
 }
 
 export function createLinkStore(db: Db): LinkStore {
-  return {
-    async current(caseId) {
-      const row = await db.q().selectFrom('join_tokens')
-        .select(CURRENT_COLUMNS)
-        .where('case_id', '=', caseId)
+  const currentOf = async (caseIds: readonly string[]): Promise<Map<string, CurrentToken>> => {
+    const current = new Map<string, CurrentToken>();
+    for (let i = 0; i < caseIds.length; i += 500) {
+      const rows = await db.q().selectFrom('join_tokens')
+        .select([...CURRENT_COLUMNS, 'case_id'])
+        .where('case_id', 'in', caseIds.slice(i, i + 500))
         .where('revoked_at', 'is', null)
+        .orderBy('case_id')
         .orderBy('created_at', 'desc')
         .orderBy('rowid', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row ? currentToken(row) : null;
-    },
-    async currentOf(caseIds) {
-      const current = new Map<string, CurrentToken>();
-      for (let i = 0; i < caseIds.length; i += 500) {
-        const rows = await db.q().selectFrom('join_tokens')
-          .select([...CURRENT_COLUMNS, 'case_id'])
-          .where('case_id', 'in', caseIds.slice(i, i + 500))
-          .where('revoked_at', 'is', null)
-          .orderBy('case_id')
-          .orderBy('created_at', 'desc')
-          .orderBy('rowid', 'desc')
-          .execute();
-        // Newest first within each case: the first row seen is its current token.
-        for (const row of rows) if (!current.has(row.case_id)) current.set(row.case_id, currentToken(row));
-      }
-      return current;
-    },
+        .execute();
+      // Newest first within each case: the first row seen is its current token.
+      for (const row of rows) if (!current.has(row.case_id)) current.set(row.case_id, currentToken(row));
+    }
+    return current;
+  };
+  return {
+    current: async (caseId) => (await currentOf([caseId])).get(caseId) ?? null,
+    currentOf,
     async setSealed(tokenId, sealed) {
       await db.q().updateTable('join_tokens').set({ sealed_token: sealed }).where('id', '=', tokenId).execute();
     },
