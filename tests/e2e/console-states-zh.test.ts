@@ -138,6 +138,9 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a call’s harder moments on a cons
     await page().getByTestId('offer-item-description').first().fill('阳光房屋顶修复');
     await page().getByTestId('offer-item-amount').first().fill('1250');
     await page().getByTestId('offer-submit').click();
+    // The call is over: the customer sees the offer when they next open their page, the notice says.
+    const made = page().getByTestId('toast-success').filter({ hasText: zh.casework.settlement.made });
+    await made.waitFor();
 
     const phone = customer.page;
     await phone.locator('[data-testid="offer-sheet"][data-step="review"]').waitFor({ timeout: 15_000 });
@@ -154,6 +157,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a call’s harder moments on a cons
     const accepted = settlement.locator('[data-testid="offer-history-row"][data-state="accepted"]');
     await accepted.waitFor({ timeout: 15_000 });
     expect(await accepted.getByTestId('offer-state').textContent()).toBe(zh.casework.settlement.state.accepted);
+    // The customer has answered: the notice that they will see the offer goes with it, not on its timer.
+    await made.waitFor({ state: 'detached', timeout: 500 });
     // The toast of the refused recording has done its work.
     for (const toast of await page().getByTestId('toast-error').all()) await toast.getByRole('button').click();
     await checkConsoleZh(page(), 'console settlement card, offer accepted, in Chinese', 'console-zh-settled', settlement);

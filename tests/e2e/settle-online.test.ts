@@ -141,6 +141,8 @@ describe('close the claim online', () => {
     const console_ = assessor.page;
     await console_.getByTestId('identity-document').selectOption('id-card');
     await console_.getByTestId('identity-request').click();
+    const asked = console_.getByTestId('toast-success').filter({ hasText: 'Identity check sent to the customer’s page.' });
+    await asked.waitFor();
     const sheet = customer.page.getByTestId('identity-sheet');
     await sheet.waitFor({ timeout: 20_000 });
     expect(await sheet.getAttribute('data-step')).toBe('id-front');
@@ -159,6 +161,8 @@ describe('close the claim online', () => {
     await expectAccessible(customer.page, 'identity sent, the assessor checking', { desktop: true });
 
     await console_.locator('[data-testid="identity-check"][data-state="submitted"]').waitFor({ timeout: 60_000 });
+    // The customer has sent their photos: the notice that the check went to their page goes with it.
+    await asked.waitFor({ state: 'detached', timeout: 500 });
     for (const which of ['front', 'back', 'selfie']) await console_.getByTestId(`identity-photo-${which}`).locator('img').waitFor();
     const row = async (field: string) => (await console_.getByTestId(`mrz-${field}`).textContent()) ?? '';
     expect(await row('name')).toContain('ANNA MARIA DE VRIES');
@@ -197,6 +201,8 @@ describe('close the claim online', () => {
     await page.getByTestId('offer-conditions').fill('Paid to your account within 5 working days of acceptance.');
     await page.getByTestId('offer-submit').click();
     await page.locator('[data-testid="offer-history-row"][data-state="open"]').waitFor();
+    const sent = page.getByTestId('toast-success').filter({ hasText: 'Offer sent to the customer’s page.' });
+    await sent.waitFor();
 
     await customer.page.locator('[data-testid="offer-sheet"][data-step="review"]').waitFor({ timeout: 15_000 });
     expect(await customer.page.getByTestId('offer-amount').textContent()).toMatch(/1,250\.50/);
@@ -218,6 +224,8 @@ describe('close the claim online', () => {
     const accepted = page.locator('[data-testid="offer-history-row"][data-state="accepted"]');
     await accepted.waitFor();
     expect(await accepted.getByTestId('offer-history-receipt').textContent()).toBe(receiptCode);
+    // The customer has answered: the notice that the offer went to their page goes with it.
+    await sent.waitFor({ state: 'detached', timeout: 500 });
     await page.locator('.outcome', { hasText: 'settled' }).first().waitFor();
     await dismissToasts(page);
     await page.getByTestId('settlement-card').scrollIntoViewIfNeeded();

@@ -26,24 +26,39 @@ export interface Toast {
   text: string;
 }
 
-/** A small queue of toasts that dismiss themselves; timers are cleared on unmount. */
+export interface NoticeOptions {
+  /** Takes the toast down early when aborted: a notice that waits on someone else goes when they have answered. */
+  until?: AbortSignal;
+}
+
+export type Notify = (tone: Tone, text: string, options?: NoticeOptions) => void;
+
+/** A small queue of toasts that dismiss themselves; timers and `until` listeners are cleared on unmount. */
 export function useToasts(lifetimeMs = 6000) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const timers = useRef(new Map<number, { timer: ReturnType<typeof setTimeout>; unwatch: () => void }>());
   const next = useRef(1);
 
   const dismiss = useCallback((id: number) => {
-    const timer = timers.current.get(id);
-    if (timer) clearTimeout(timer);
+    const held = timers.current.get(id);
+    if (held) {
+      clearTimeout(held.timer);
+      held.unwatch();
+    }
     timers.current.delete(id);
     setToasts((list) => list.filter((t) => t.id !== id));
   }, []);
 
-  const push = useCallback(
-    (tone: Tone, text: string) => {
+  const push = useCallback<Notify>(
+    (tone, text, options) => {
+      const until = options?.until;
+      if (until?.aborted) return;
       const id = next.current++;
       setToasts((list) => [...list.slice(-3), { id, tone, text }]);
-      timers.current.set(id, setTimeout(() => dismiss(id), tone === 'error' ? lifetimeMs * 2 : lifetimeMs));
+      const timer = setTimeout(() => dismiss(id), tone === 'error' ? lifetimeMs * 2 : lifetimeMs);
+      const answered = () => dismiss(id);
+      until?.addEventListener('abort', answered, { once: true });
+      timers.current.set(id, { timer, unwatch: () => until?.removeEventListener('abort', answered) });
     },
     [dismiss, lifetimeMs],
   );
@@ -51,7 +66,10 @@ export function useToasts(lifetimeMs = 6000) {
   useEffect(() => {
     const pending = timers.current;
     return () => {
-      for (const timer of pending.values()) clearTimeout(timer);
+      for (const held of pending.values()) {
+        clearTimeout(held.timer);
+        held.unwatch();
+      }
       pending.clear();
     };
   }, []);

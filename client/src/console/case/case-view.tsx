@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/i18n.ts';
-import { Banner, type Tone } from '../../ui/banner.tsx';
+import { Banner, type Notify } from '../../ui/banner.tsx';
 import { ChatPanel } from '../../ui/chat-panel.tsx';
 import { useSrcObject } from '../../ui/use-src-object.ts';
 import { CallStatus } from '../call/call-status.tsx';
@@ -52,7 +52,7 @@ function chatPlaceholder(role: Role | undefined, channel: boolean): string {
   return i18next.t(channel ? 'console:case.chat.customer' : 'console:case.chat.later');
 }
 
-export function CaseView(props: { caseId: string; onBack: () => void; notify: (tone: Tone, text: string) => void; isAdmin?: boolean; role?: Role; userId?: string }) {
+export function CaseView(props: { caseId: string; onBack: () => void; notify: Notify; isAdmin?: boolean; role?: Role; userId?: string }) {
   const { t } = useTranslation('console');
   const { caseId, notify } = props;
   const { detail, error, reload, revision, addEvidence, addChat, addOutcome, addAnnotation, addAnnotations, addMeasurement } = useCaseDetail(caseId);

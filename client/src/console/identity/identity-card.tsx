@@ -1,7 +1,8 @@
 // The identity card of a case: ask the customer for a document and a selfie, follow the check live
 // (reloaded on every change the console hears about the case, `revision`), compare the three photos with
 // what the MRZ says, and mark the check passed or failed with a reason; optionally with a one-time code to the
-// customer's contact on file, and withdrawn (with a reason) while it is open.
+// customer's contact on file, and withdrawn (with a reason) while it is open. The notice that the check was
+// asked for goes once the customer has sent their photos (or the check was withdrawn).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceView } from '../../../../protocol/http.ts';
@@ -9,7 +10,8 @@ import type { IdentityDocument } from '../../../../protocol/identity.ts';
 import type { IdentityCheckView } from '../../../../protocol/identity-http.ts';
 import type { PeerMessage } from '../../../../protocol/messages.ts';
 import { messageOf } from '../../lib/api.ts';
-import { Banner } from '../../ui/banner.tsx';
+import { Banner, type Notify } from '../../ui/banner.tsx';
+import { usePendingNotices } from '../../ui/pending-notices.ts';
 import { fetchIdentityChecks, requestIdentityCheck } from './identity-api.ts';
 import { IdentityDecision } from './identity-decision.tsx';
 import { IdentityMrz } from './identity-mrz.tsx';
@@ -19,6 +21,7 @@ import { codeWords, DOCUMENT_WORDS, STATE_WORDS } from './identity-words.ts';
 import './identity.css';
 
 const DOCUMENTS: IdentityDocument[] = ['id-card', 'passport', 'driving-licence'];
+const waitsOnCustomer = (check: IdentityCheckView) => check.state === 'requested';
 const STATE_ICON: Partial<Record<IdentityCheckView['state'], StatusIconKind>> = { passed: 'accepted', failed: 'rejected' };
 
 /** Passed and failed (green and red) also differ by shape; the other states' words carry no colour. */
@@ -33,7 +36,7 @@ export function IdentityCard(props: {
   evidence: EvidenceView[];
   canWrite: boolean;
   send: (message: PeerMessage) => boolean;
-  notify: (tone: 'success' | 'error', text: string) => void;
+  notify: Notify;
 }) {
   const { t } = useTranslation('casework');
   const { caseId, send, notify } = props;
@@ -59,6 +62,7 @@ export function IdentityCard(props: {
     load(controller.signal);
     return () => controller.abort();
   }, [load, props.revision]);
+  const untilAnswered = usePendingNotices(checks, waitsOnCustomer);
 
   const latest = checks?.at(-1) ?? null;
   const open = latest !== null && (latest.state === 'requested' || latest.state === 'submitted');
@@ -70,7 +74,7 @@ export function IdentityCard(props: {
       .then((check) => {
         // The customer's page fetches the check itself; when they are not connected it finds it on their next visit.
         const told = send({ v: 1, type: 'identity-request', checkId: check.id });
-        notify('success', t(told ? 'identity.sent' : 'identity.asked'));
+        notify('success', t(told ? 'identity.sent' : 'identity.asked'), { until: untilAnswered(check.id) });
         load();
       }, (e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
