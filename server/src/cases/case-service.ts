@@ -15,7 +15,7 @@ import type { Languages } from '../i18n/languages.ts';
 import { translators } from '../i18n/translate.ts';
 import { isRealDay } from './case-query.ts';
 import type { CaseRecord, CaseStore } from './case-store.ts';
-import type { PresenceTracker } from './presence.ts';
+import type { CasePresenceNow, PresenceTracker } from './presence.ts';
 import { linkState, type LinkFacts } from '../links/link-state.ts';
 import { messageLanguage } from '../links/message-language.ts';
 
@@ -68,9 +68,12 @@ export function createCaseService(deps: CaseServiceDeps) {
   const { db, cases, ledger, presence, hub, clock } = deps;
   const joinLinkReplaced = new Set<(caseId: string) => Promise<void>>();
 
-  /** `link`: the case's current link's facts when already read (null: it has none); read here when absent. */
-  const view = async (record: CaseRecord, link?: Omit<LinkFacts, 'expiresAt'> | null): Promise<CaseView> => {
-    const live = await presence.of(record.id);
+  /**
+   * `link`: the case's current link's facts when already read (null: it has none); `live`: its presence
+   * when already read (a list reads both once for all its cases); each read here when absent.
+   */
+  const view = async (record: CaseRecord, link?: Omit<LinkFacts, 'expiresAt'> | null, live?: CasePresenceNow): Promise<CaseView> => {
+    live ??= await presence.of(record.id);
     if (link === undefined) link = (await deps.linkFactsOf([record.id])).get(record.id) ?? null;
     const facts: LinkFacts = { expiresAt: link ? record.joinExpiresAt : null, openedAt: link?.openedAt ?? null, declinedAt: link?.declinedAt ?? null, consentedAt: link?.consentedAt ?? null };
     return {
@@ -206,8 +209,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       const records = user.role === 'expert'
         ? await cases.search({ ...query, assessorId: undefined, participantId: user.id })
         : await cases.search({ ...query, ...(assessorId ? { assessorId } : {}) });
-      const links = await deps.linkFactsOf(records.map((r) => r.id));
-      return Promise.all(records.map((record) => view(record, links.get(record.id) ?? null)));
+      const ids = records.map((r) => r.id);
+      const [links, live] = await Promise.all([deps.linkFactsOf(ids), presence.ofMany(ids)]);
+      return Promise.all(records.map((record) => view(record, links.get(record.id) ?? null, live.get(record.id))));
     },
 
     /** The case, if the principal may reach it and it still takes new evidence: 409 case_closed once closed. */

@@ -16,7 +16,13 @@ export interface PresenceTracker {
   customerOnline(caseId: string, peerId: string): Promise<void>;
   customerOffline(caseId: string, peerId: string): Promise<void>;
   callUp(caseId: string, up: boolean): Promise<void>;
+  /** One case's presence: ofMany of that case alone, so the two always agree. */
   of(caseId: string): Promise<CasePresenceNow>;
+  /**
+   * The presence of each of the cases (a case list's) in one read: one Redis round trip for the whole
+   * list. Every id asked for is in the answer, each once; an unknown id is offline.
+   */
+  ofMany(caseIds: readonly string[]): Promise<Map<string, CasePresenceNow>>;
   /** Stops renewing this instance's entries. */
   close(): void;
 }
@@ -24,6 +30,8 @@ export interface PresenceTracker {
 export function createPresenceTracker(): PresenceTracker {
   const customers = new Map<string, string[]>();
   const liveCalls = new Set<string>();
+  const ofMany = async (caseIds: readonly string[]): Promise<Map<string, CasePresenceNow>> =>
+    new Map([...new Set(caseIds)].map((caseId) => [caseId, presenceNow(customers.get(caseId)?.at(-1) ?? null, liveCalls.has(caseId))]));
   return {
     async customerOnline(caseId, peerId) {
       const peers = (customers.get(caseId) ?? []).filter((p) => p !== peerId);
@@ -41,13 +49,22 @@ export function createPresenceTracker(): PresenceTracker {
       if (up) liveCalls.add(caseId);
       else liveCalls.delete(caseId);
     },
-    async of(caseId) {
-      const customerPeerId = customers.get(caseId)?.at(-1) ?? null;
-      if (!customerPeerId) return { presence: 'offline', customerPeerId: null };
-      return { presence: liveCalls.has(caseId) ? 'live' : 'waiting', customerPeerId };
-    },
+    of: async (caseId) => oneOf(await ofMany([caseId]), caseId),
+    ofMany,
     close() {},
   };
+}
+
+/** The latest customer's peer id (null: no live customer) and whether a call is up, as the console sees them. */
+function presenceNow(customerPeerId: string | null, call: boolean): CasePresenceNow {
+  if (!customerPeerId) return { presence: 'offline', customerPeerId: null };
+  return { presence: call ? 'live' : 'waiting', customerPeerId };
+}
+
+function oneOf(all: Map<string, CasePresenceNow>, caseId: string): CasePresenceNow {
+  const now = all.get(caseId);
+  if (!now) throw new Error(`presence: no answer for case ${caseId}`);
+  return now;
 }
 
 /**
@@ -132,6 +149,23 @@ export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker
   const logged = (work: Promise<unknown>, caseId: string, what: string): Promise<void> =>
     work.then(() => undefined, (err: unknown) => log.error({ err, caseId }, `presence: could not record ${what}`));
 
+  // READ once per case's hash, all in one pipeline: one round trip for a whole case list. Each hash keeps
+  // a script of its own (one key), so the cases may live on different Redis Cluster slots; no MULTI, as
+  // each READ is atomic on its own hash.
+  const ofMany = async (caseIds: readonly string[]): Promise<Map<string, CasePresenceNow>> => {
+    const ids = [...new Set(caseIds)];
+    if (ids.length === 0) return new Map();
+    const pipeline = redis.pipeline();
+    for (const caseId of ids) pipeline.eval(READ, 1, keyOf(caseId));
+    const replies = (await pipeline.exec()) ?? [];
+    return new Map(ids.map((caseId, i) => {
+      const [err, reply] = replies[i] ?? [new Error('presence: Redis gave no answer'), null];
+      if (err) throw err;
+      const [peerId, call] = reply as [string | null, number];
+      return [caseId, presenceNow(peerId, call === 1)];
+    }));
+  };
+
   const renew = async () => {
     for (const [caseId, fields] of [...held]) {
       for (const field of [...fields]) {
@@ -166,11 +200,8 @@ export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker
       hold(caseId, 'call');
       return logged(redis.eval(PUT, 1, keyOf(caseId), 'call', instanceId, ttlMs, '0'), caseId, 'a call up');
     },
-    async of(caseId) {
-      const [peerId, call] = (await redis.eval(READ, 1, keyOf(caseId))) as [string | null, number];
-      if (!peerId) return { presence: 'offline', customerPeerId: null };
-      return { presence: call === 1 ? 'live' : 'waiting', customerPeerId: peerId };
-    },
+    of: async (caseId) => oneOf(await ofMany([caseId]), caseId),
+    ofMany,
     close() {
       clearInterval(timer);
     },
