@@ -2,6 +2,7 @@
 // describes sockets, not evidence: in this process's memory for one instance, in Redis for several, where
 // each entry names the instance holding the socket and lapses unless that instance's heartbeat renews it,
 // so the entries of a killed instance go away on their own.
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CasePresence } from '../../../protocol/http.ts';
 import type { Redis } from '../cluster/redis.ts';
@@ -119,6 +120,8 @@ if customers == 0 then
 end
 return { best, call and 1 or 0 }`;
 
+const READ_SHA = createHash('sha1').update(READ).digest('hex');
+
 /** Removes a customer's entry if ARGV[2] holds it, then tidies up as READ does. */
 const REMOVE = `local v = redis.call('HGET', KEYS[1], ARGV[1])
 if v and string.match(v, '^%d+ (%S+) ') == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
@@ -152,12 +155,21 @@ export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker
   // READ once per case's hash, all in one pipeline: one round trip for a whole case list. Each hash keeps
   // a script of its own (one key), so the cases may live on different Redis Cluster slots; no MULTI, as
   // each READ is atomic on its own hash.
+  // Each by the script's SHA, so its text is not sent once per case; when Redis does not know the script
+  // (new, restarted, SCRIPT FLUSH), the list is read again with the text, which Redis then keeps.
+  const readEach = async (ids: readonly string[], byText: boolean) => {
+    const pipeline = redis.pipeline();
+    for (const caseId of ids) {
+      if (byText) pipeline.eval(READ, 1, keyOf(caseId));
+      else pipeline.evalsha(READ_SHA, 1, keyOf(caseId));
+    }
+    return (await pipeline.exec()) ?? [];
+  };
   const ofMany = async (caseIds: readonly string[]): Promise<Map<string, CasePresenceNow>> => {
     const ids = [...new Set(caseIds)];
     if (ids.length === 0) return new Map();
-    const pipeline = redis.pipeline();
-    for (const caseId of ids) pipeline.eval(READ, 1, keyOf(caseId));
-    const replies = (await pipeline.exec()) ?? [];
+    let replies = await readEach(ids, false);
+    if (replies.some(([err]) => err?.message.startsWith('NOSCRIPT'))) replies = await readEach(ids, true);
     return new Map(ids.map((caseId, i) => {
       const [err, reply] = replies[i] ?? [new Error('presence: Redis gave no answer'), null];
       if (err) throw err;

@@ -139,6 +139,21 @@ describe.skipIf(redisMissing())('presence in Redis across instances', () => {
     alive.close();
   });
 
+  it('reads a list again by the script\'s text when Redis has forgotten the script (restart, SCRIPT FLUSH)', async () => {
+    const [waiting, live] = ['waiting', 'live'].map((what) => `case-${++caseNo}-${what}`) as [string, string];
+    const tracker = createRedisPresence({ redis, instanceId: 'a-8', log });
+    await tracker.customerOnline(waiting, 'peer-w');
+    await tracker.customerOnline(live, 'peer-l');
+    await tracker.callUp(live, true);
+    const expected = { [waiting]: { presence: 'waiting', customerPeerId: 'peer-w' }, [live]: { presence: 'live', customerPeerId: 'peer-l' } };
+    expect(Object.fromEntries(await tracker.ofMany([waiting, live]))).toEqual(expected);
+    await redis.script('FLUSH');
+    expect(Object.fromEntries(await tracker.ofMany([waiting, live]))).toEqual(expected);
+    await redis.script('FLUSH');
+    expect(await tracker.of(live)).toEqual(expected[live]);
+    tracker.close();
+  });
+
   it('refuses a whole list when Redis refuses one of its cases, naming the reason', async () => {
     const [fine, broken] = ['fine', 'broken'].map((what) => `case-${++caseNo}-${what}`) as [string, string];
     const tracker = createRedisPresence({ redis, instanceId: 'a-7', log });
