@@ -3,13 +3,13 @@
 // answered, so a toast never contradicts the card beside it.
 import { useCallback, useEffect, useRef } from 'react';
 
-export interface Awaited {
+export interface PendingItem {
   id: string;
   state: string;
 }
 
 /** The ids among `held` whose item is loaded and no longer waits on the customer; an id not yet in `items` stays held. */
-export function answeredIds<T extends Awaited>(held: Iterable<string>, items: readonly T[], waiting: (item: T) => boolean): string[] {
+export function answeredIds<T extends PendingItem>(held: Iterable<string>, items: readonly T[], waiting: (item: T) => boolean): string[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   return [...held].filter((id) => {
     const item = byId.get(id);
@@ -21,7 +21,7 @@ export function answeredIds<T extends Awaited>(held: Iterable<string>, items: re
  * `hold(id)` gives the signal to pass as a notice's `until`; it aborts once `items` (reloaded as the case
  * changes) shows that item answered. A new hold on the same id takes the earlier notice down.
  */
-export function usePendingNotices<T extends Awaited>(items: readonly T[] | null, waiting: (item: T) => boolean) {
+export function usePendingNotices<T extends PendingItem>(items: readonly T[] | null, waiting: (item: T) => boolean) {
   const held = useRef(new Map<string, AbortController>());
   useEffect(() => {
     if (!items) return;
