@@ -156,8 +156,14 @@ export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker
   // a script of its own (one key), so the cases may live on different Redis Cluster slots; no MULTI, as
   // each READ is atomic on its own hash.
   // Each by the script's SHA, so its text is not sent once per case; when Redis does not know the script
-  // (new, restarted, SCRIPT FLUSH), the list is read again with the text, which Redis then keeps.
-  const readEach = async (ids: readonly string[], byText: boolean) => {
+  // (new, restarted, SCRIPT FLUSH), the list is read again with the text, which Redis then keeps. One case
+  // (of()) goes as a plain command: a pipeline of one costs more when many are sent at once.
+  const readEach = async (ids: readonly string[], byText: boolean): Promise<Array<[Error | null, unknown]>> => {
+    if (ids.length === 1) {
+      const key = keyOf(ids[0]!);
+      const one = byText ? redis.eval(READ, 1, key) : redis.evalsha(READ_SHA, 1, key);
+      return [await one.then((reply): [null, unknown] => [null, reply], (err: Error): [Error, null] => [err, null])];
+    }
     const pipeline = redis.pipeline();
     for (const caseId of ids) {
       if (byText) pipeline.eval(READ, 1, keyOf(caseId));
