@@ -154,10 +154,10 @@ export function createRedisPresence(opts: RedisPresenceOptions): PresenceTracker
 
   // READ once per case's hash, all in one pipeline: one round trip for a whole case list. Each hash keeps
   // a script of its own (one key), so the cases may live on different Redis Cluster slots; no MULTI, as
-  // each READ is atomic on its own hash.
-  // Each by the script's SHA, so its text is not sent once per case; when Redis does not know the script
-  // (new, restarted, SCRIPT FLUSH), the list is read again with the text, which Redis then keeps. One case
-  // (of()) goes as a plain command: a pipeline of one costs more when many are sent at once.
+  // each READ is atomic on its own hash. Sent by the script's SHA, so its text does not go once per case;
+  // when Redis does not know the script (new, restarted, SCRIPT FLUSH) the list is read again with the
+  // text, which Redis then keeps. One case (of()) goes as a plain command: a pipeline of one costs more
+  // when many are sent at once.
   const readEach = async (ids: readonly string[], byText: boolean): Promise<Array<[Error | null, unknown]>> => {
     if (ids.length === 1) {
       const key = keyOf(ids[0]!);
