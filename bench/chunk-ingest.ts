@@ -20,7 +20,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { startChildServer, type ChildServer } from '../server/test/support/child-server.ts';
 import { apiClient } from './support/api-client.ts';
-import { sendBody } from './support/send-body.ts';
 import { startS3Child, type S3Child } from './support/s3-store.ts';
 import { QUICK, round, summary, writeResult } from './support/results.ts';
 
@@ -46,8 +45,16 @@ function floorWrite(bytes: Buffer, dir: string): void {
 }
 
 /** One PUT over a kept-alive connection; resolves with the status once the answer is read. */
-const put = async (agent: http.Agent, base: URL, pathname: string, headers: Record<string, string>, body: Buffer): Promise<number> =>
-  (await sendBody(agent, base, { method: 'PUT', path: pathname, headers, body })).status;
+function put(agent: http.Agent, base: URL, pathname: string, headers: Record<string, string>, body: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: base.hostname, port: base.port, path: pathname, method: 'PUT', agent, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** A server's recording target: one case, a fresh recording per call, and a chunk PUT as its admin. */
 async function recorderOn(base: string) {

@@ -6,7 +6,6 @@
 // its own), with its ratio to the local store. Run: npx tsx bench/snapshot.ts (QUICK=1 for a smoke run).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,6 @@ import sharp from 'sharp';
 import { detailedSvg } from '../server/test/evidence/fixtures.ts';
 import { startChildServer, type ChildServer } from '../server/test/support/child-server.ts';
 import { apiClient } from './support/api-client.ts';
-import { sendBody } from './support/send-body.ts';
 import { startS3Child, type S3Child } from './support/s3-store.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,16 +76,14 @@ async function customersOf(base: string, credentials: { email: string; password:
     await admin.json('/api/join/consent', { method: 'POST', bearer: created.token, json: { recording: true } });
     customers.push({ caseId: created.case.id, token: created.token });
   }
-  // Kept-alive connections (one per lane at most), as a phone's browser keeps its connection.
-  const agent = new http.Agent({ keepAlive: true });
   const upload = async (form: Multipart, customer = customers[0]!): Promise<void> => {
     const headers = { authorization: `Bearer ${customer.token}`, 'content-type': form.type };
-    const sent = await sendBody(agent, new URL(base), { method: 'POST', path: `/api/cases/${customer.caseId}/evidence`, headers, body: form.body });
-    if (sent.status !== 201) throw new Error(`upload failed: ${sent.status} ${sent.text}`);
+    const res = await fetch(`${base}/api/cases/${customer.caseId}/evidence`, { method: 'POST', headers, body: form.body });
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   };
   const verified = async (): Promise<boolean> =>
     (await Promise.all(customers.map(async (c) => ((await admin.json(`/api/cases/${c.caseId}/verify`)).body as { ok?: boolean }).ok === true))).every(Boolean);
-  return { customers, upload, verified, close: () => agent.destroy() };
+  return { customers, upload, verified };
 }
 
 type Target = Awaited<ReturnType<typeof customersOf>>;
@@ -115,14 +111,12 @@ async function main(): Promise<void> {
   let server: ChildServer | undefined;
   let s3Server: ChildServer | undefined;
   let s3: S3Child | undefined;
-  const targets: Target[] = [];
   try {
     server = await startChildServer({ dataDir, admin: credentials, env: { SIGHTLINE_MAX_UPLOAD_MB: '50' } });
     s3 = await startS3Child();
     s3Server = await startChildServer({ dataDir: s3DataDir, admin: credentials, env: { SIGHTLINE_MAX_UPLOAD_MB: '50', ...s3.env } });
     const local = await customersOf(server.base, credentials);
     const onS3 = await customersOf(s3Server.base, credentials);
-    targets.push(local, onS3);
 
     const results: Record<string, unknown> = {};
     for (const [label, width, height] of [['1920x1080', 1920, 1080], ['12MP 4000x3000', 4000, 3000]] as const) {
@@ -167,7 +161,6 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(ROOT, 'bench/results/snapshot.json'), `${JSON.stringify(out, null, 2)}\n`);
     console.log(JSON.stringify(out, null, 2));
   } finally {
-    for (const target of targets) target.close();
     await server?.kill();
     await s3Server?.kill();
     await s3?.stop();
