@@ -80,6 +80,9 @@ describe('the supervisor wall board', () => {
     for (const chart of ['chart-flow', 'chart-wait', 'chart-channels', 'chart-satisfaction']) {
       expect(await inked(page, chart), chart).toBeGreaterThan(500);
     }
+    // No survey was answered: the satisfaction chart says so over its bare axes, the others draw.
+    await expect(page.getByTestId('chart-satisfaction-empty').textContent()).resolves.toBe('No survey answers in this period.');
+    await expect(page.getByTestId('chart-flow-empty').count()).resolves.toBe(0);
     await page.getByTestId('period-today').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-period"]')?.textContent?.includes('2 queued'));
     await shoot(page, 'supervisor-board');

@@ -17,7 +17,8 @@ export interface ChartTable {
   rows: string[][];
 }
 
-export function KpiChart(props: { title: string; config: ChartConfiguration<'bar' | 'line'>; testId: string; label: string; table: ChartTable }) {
+/** `empty`, when given, is said over the chart's bare axes: the period has nothing to draw. */
+export function KpiChart(props: { title: string; config: ChartConfiguration<'bar' | 'line'>; testId: string; label: string; table: ChartTable; empty?: string | null }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { config, table } = props;
 
@@ -35,6 +36,11 @@ export function KpiChart(props: { title: string; config: ChartConfiguration<'bar
       <figcaption>{props.title}</figcaption>
       <div className="sv-chart-box">
         <canvas ref={canvas} data-testid={props.testId} role="img" aria-label={props.label} />
+        {props.empty && (
+          <p className="sv-chart-empty" data-testid={`${props.testId}-empty`}>
+            <span>{props.empty}</span>
+          </p>
+        )}
       </div>
       <table className="visually-hidden" data-testid={`${props.testId}-table`}>
         <caption>{props.title}</caption>

@@ -74,12 +74,13 @@ export function KpiCharts(props: { report: KpiReport }) {
 
   const { configs, tables } = charts;
   const unit = report.bucket === 'hour' ? 'Hour' : 'Day';
+  const noScores = report.satisfaction.distribution.every((n) => n === 0);
   return (
     <div className="sv-charts" data-testid="kpi-charts">
       <KpiChart title={t(`chart.flowTitle${unit}`)} config={configs.flow} table={tables.flow} testId="chart-flow" label={t('chart.flowLabel')} />
       <KpiChart title={t(`chart.waitTitle${unit}`)} config={configs.wait} table={tables.wait} testId="chart-wait" label={t('chart.waitLabel')} />
       <KpiChart title={t('chart.mixTitle')} config={configs.mix} table={tables.mix} testId="chart-channels" label={t('chart.mixLabel')} />
-      <KpiChart title={t('chart.scoresTitle')} config={configs.scores} table={tables.scores} testId="chart-satisfaction" label={t('chart.scoresLabel')} />
+      <KpiChart title={t('chart.scoresTitle')} config={configs.scores} table={tables.scores} testId="chart-satisfaction" label={t('chart.scoresLabel')} empty={noScores ? t('chart.scoresEmpty') : null} />
     </div>
   );
 }
