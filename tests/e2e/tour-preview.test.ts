@@ -56,6 +56,9 @@ describe('preview tour: the customer looks around before buying', () => {
     expect((await tour.state()).viewpoint).toBe(cabin.start);
     const picture = await tour.picture();
     expect(picture.spread).toBeGreaterThan(12);
+    // Each tool's label fits its button on a 390 px phone (a long one takes two lines, not its neighbour's room).
+    const overflowing = await tour.page.locator('.tour-toolbar .tour-tool').evaluateAll((tools) => tools.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent));
+    expect(overflowing).toEqual([]);
     await tour.page.screenshot({ path: path.join(SCREENSHOTS, `tour-${cabin.id}-phone.png`) });
     await expectAccessible(tour.page, 'cabin tour', { desktop: true });
   });
