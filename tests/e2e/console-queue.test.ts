@@ -56,6 +56,8 @@ describe('incoming offers from the queue', () => {
     const entryId = (await card.getAttribute('data-entry-id'))!;
     await expect(card.getByTestId('offer-reason').textContent()).resolves.toMatch(/auto≥2/);
     await expect(card.textContent()).resolves.toContain('Video call');
+    // The list beside the card counts that customer as waiting (it said "No customer is waiting." under the offer).
+    await page.waitForFunction(() => document.querySelector('[data-testid="waiting-summary"]')?.textContent === '1 customer is waiting.');
     expect(Number((await card.getByTestId('offer-countdown').textContent())!.replace(' s', ''))).toBeGreaterThan(5);
     await shoot(page, 'console-queue-offer');
     await expectAccessible(page, 'console incoming offer');
@@ -72,6 +74,9 @@ describe('incoming offers from the queue', () => {
     await page.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
     await card.waitFor({ state: 'detached' });
     await expectAccessible(page, 'console case opened from an offer');
+    // Accepted, the offer is gone: back on the list, nobody is waiting.
+    await page.getByTestId('back').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="waiting-summary"]')?.textContent === 'No customer is waiting.');
     const types = (await ledgerTypes(page.request, caseId)).map((e) => e.type);
     expect(types).toContain('queue.offered');
     expect(types).toContain('queue.assigned');

@@ -81,6 +81,8 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
   const { route, go } = useHashRoute();
   const [events, setEvents] = useState<ConsoleEvents | null>(null);
   const [live, setLive] = useState(false);
+  // The case the front door is offering this person now: the case list counts its customer as waiting.
+  const [offeredCaseId, setOfferedCaseId] = useState<string | null>(null);
   const { toasts, push, dismiss } = useToasts();
   const isAdmin = props.user.role === 'admin';
   const supervises = isAdmin || props.user.role === 'supervisor';
@@ -150,7 +152,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
           {live ? t('app.feedLive') : t('app.feedConnecting')}
         </span>
         {/* Offers go to those who take customers: assessors and admins (a supervisor watches, an expert is invited). */}
-        {(props.user.role === 'assessor' || props.user.role === 'admin') && <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} />}
+        {(props.user.role === 'assessor' || props.user.role === 'admin') && <QueueDesk user={props.user} notify={push} onOpenCase={(caseId) => go({ page: 'case', caseId })} onOffer={setOfferedCaseId} />}
         <span className="topbar-user">
           {props.user.name}
           {props.user.role === 'admin' && <span className="badge badge-brand">{t('app.role.admin')}</span>}
@@ -179,7 +181,7 @@ function Shell(props: { user: User; onLoggedOut: () => void }) {
         ) : route.page === 'webhooks' && isAdmin ? (
           <WebhooksPage notify={push} />
         ) : (
-          <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} />
+          <CaseList user={props.user} onOpen={(caseId) => go({ page: 'case', caseId })} notify={push} offeredCaseId={offeredCaseId} />
         )}
       </div>
       <ToastStack toasts={toasts} onDismiss={dismiss} />

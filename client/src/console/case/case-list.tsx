@@ -20,7 +20,8 @@ function sortCases(cases: CaseView[]): CaseView[] {
   return [...cases].sort((a, b) => presenceOrder[a.presence] - presenceOrder[b.presence] || b.createdAt.localeCompare(a.createdAt));
 }
 
-export function CaseList(props: { user: User; onOpen: (caseId: string) => void; notify: (tone: Tone, text: string) => void }) {
+/** `offeredCaseId`: the case of the queue offer on screen now; its customer is waiting, whatever the link's state says. */
+export function CaseList(props: { user: User; onOpen: (caseId: string) => void; notify: (tone: Tone, text: string) => void; offeredCaseId?: string | null }) {
   const { t } = useTranslation('console');
   const search = useCaseSearch(props.user);
   const { cases, error } = search;
@@ -45,7 +46,10 @@ export function CaseList(props: { user: User; onOpen: (caseId: string) => void; 
     props.notify('success', t('list.created', { title: result.case.title }));
   }
 
-  const waiting = cases?.filter((c) => c.presence === 'waiting').length ?? 0;
+  // A customer on their link, plus the one the front door is offering now (queued, not on a link; the
+  // offer card beside this line says they are waiting).
+  const offered = props.offeredCaseId ?? null;
+  const waiting = (cases?.filter((c) => c.presence === 'waiting' && c.id !== offered).length ?? 0) + (offered ? 1 : 0);
   return (
     <main className="page">
       <div className="page-head">
