@@ -1,7 +1,7 @@
 // An incoming offer from the queue, shown like an incoming call: what the case is, a colleague's warm
 // transfer note, the digital assistant's hand-off summary, how long the customer has waited, why it came
 // to this assessor (in the reader's language), and a countdown to answer before it goes to the next.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { QueueChannel, QueueOffer } from '../../../../protocol/queue.ts';
 import { messageOf } from '../../lib/api.ts';
@@ -12,6 +12,25 @@ import { formatWaited, secondsLeft } from './queue-time.ts';
 const CHANNEL_GLYPH: Record<QueueChannel, string> = { text: 'T', voice: 'V', video: '▶', xr: 'XR' };
 /** How long "Offer passed to a colleague" stays before the card goes. */
 const LAPSED_MS = 4000;
+
+/**
+ * The card sits just under the console's top bar, whose height changes: at 1024 px an admin's bar takes a
+ * second row, and a card at a fixed top covered its language button and Sign out.
+ */
+function useBelowTopBar(): CSSProperties | undefined {
+  const [bottom, setBottom] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const bar = document.querySelector('.topbar');
+    if (!bar) return;
+    const place = () => setBottom(Math.round(bar.getBoundingClientRect().bottom));
+    place();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(place);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return bottom === null ? undefined : { top: bottom + 12, maxHeight: `calc(100vh - ${bottom + 24}px)` };
+}
 
 export function OfferCard(props: {
   offer: QueueOffer;
@@ -25,6 +44,7 @@ export function OfferCard(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const shownAt = useRef(Date.now());
+  const placed = useBelowTopBar();
   const left = secondsLeft(offer.expiresAt, now);
   const lapsed = left === 0;
 
@@ -50,7 +70,7 @@ export function OfferCard(props: {
   const fraction = Math.min(1, Math.max(0, (Date.parse(offer.expiresAt) - now) / total));
 
   return (
-    <section className={`offer-card ${lapsed ? 'offer-lapsed' : ''}`} role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-facts" data-testid="offer-card" data-entry-id={offer.entryId}>
+    <section className={`offer-card ${lapsed ? 'offer-lapsed' : ''}`} role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-facts" data-testid="offer-card" data-entry-id={offer.entryId} style={placed}>
       <header className="offer-head">
         <span className={`offer-channel offer-channel-${offer.channel}`} aria-hidden="true">{CHANNEL_GLYPH[offer.channel]}</span>
         <div>
