@@ -99,7 +99,8 @@ export type OfferDecided = z.infer<typeof OfferDecided>;
 export const ReceiptView = z.object({
   code: text(),
   organisation: text().nullable(),
-  caseReference: text(),
+  /** The operator's claim or policy number; null when the case has none (the case id is never shown). */
+  caseReference: text().nullable(),
   offer: z.object({ amount: z.number(), currency: text(), items: z.array(OfferItem), conditions: text(), madeAt: text(), expiresAt: text() }),
   decision: z.enum(['accepted', 'declined']),
   decidedAt: text(),

@@ -118,6 +118,9 @@ describe('a settlement the customer accepts in the page', () => {
     expect(await card.getAttribute('data-verified')).toBe('true');
     expect(await page.getByTestId('receipt-amount').textContent()).toMatch(/1,250\.50/);
     expect(await page.textContent('body')).not.toContain('Dana');
+    // The case has no claim number: the receipt names the organisation alone, never the internal case id.
+    expect(await page.getByTestId('receipt-org').textContent()).not.toMatch(/case/i);
+    expect(await page.textContent('body')).not.toContain(caseId);
     await page.screenshot({ path: path.join(shots, 'settlement-receipt-page.png'), animations: 'disabled', fullPage: true });
     await expectAccessible(page, 'receipt page', { desktop: true });
     await expectReflow(page, 'receipt page');

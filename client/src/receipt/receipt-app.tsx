@@ -73,9 +73,12 @@ function ReceiptCard(props: { receipt: ReceiptView }) {
   const { t } = useTranslation('receipt');
   const { receipt } = props;
   const { offer, ledger } = receipt;
+  const organisation = receipt.organisation ?? 'Sightline';
   return (
     <article className="receipt-card" data-testid="receipt-card" data-decision={receipt.decision} data-verified={ledger.verified}>
-      <p className="receipt-org">{t('org', { organisation: receipt.organisation ?? 'Sightline', reference: receipt.caseReference })}</p>
+      <p className="receipt-org" data-testid="receipt-org">
+        {receipt.caseReference === null ? organisation : t('org', { organisation, reference: receipt.caseReference })}
+      </p>
       <p className={`receipt-decision receipt-${receipt.decision}`} data-testid="receipt-decision">
         {t(receipt.decision === 'accepted' ? 'decision.accepted' : 'decision.declined', { date: formatDateTime(receipt.decidedAt) })}
       </p>

@@ -35,7 +35,7 @@ export function createReceiptService(deps: ReceiptDeps) {
       return {
         code: row.receipt_code!,
         organisation: deps.organisation,
-        caseReference: (await deps.caseReference(row.case_id)) ?? row.case_id,
+        caseReference: await deps.caseReference(row.case_id),
         offer: { amount: row.amount, currency: row.currency, items: JSON.parse(row.items) as OfferItem[], conditions: row.conditions, madeAt: row.made_at, expiresAt: row.expires_at },
         decision,
         decidedAt: row.decided_at!,

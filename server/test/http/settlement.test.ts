@@ -157,6 +157,12 @@ describe('offers', () => {
       ledger: { seq: acceptance.seq, hash: acceptance.hash, verified: true, fault: null },
     });
     expect(JSON.stringify(receipt.body)).not.toContain('Dana');
+    // Without a claim number the receipt names none: never the case's internal id.
+    await withDb((db) => db.q().updateTable('cases').set({ reference: null }).where('id', '=', caseId).execute());
+    const unnumbered = await h.client().json(`/api/receipts/${receiptCode}`);
+    expect(unnumbered.body).toMatchObject({ code: receiptCode, organisation: 'Acme Insurance', caseReference: null, ledger: { hash: acceptance.hash, verified: true } });
+    expect(JSON.stringify(unnumbered.body)).not.toContain(caseId);
+    await withDb((db) => db.q().updateTable('cases').set({ reference: 'CLM-4411' }).where('id', '=', caseId).execute());
 
     // Replays: nothing stored changes.
     const hashes = entries.map((e) => e.hash);
