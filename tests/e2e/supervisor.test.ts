@@ -85,6 +85,9 @@ describe('the supervisor wall board', () => {
     await expect(page.getByTestId('chart-flow-empty').count()).resolves.toBe(0);
     await page.getByTestId('period-today').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-period"]')?.textContent?.includes('2 queued'));
+    // The charts' hours are the browser's, as the period line's: Today's first hour is its midnight.
+    await expect(page.getByTestId('kpi-period').textContent()).resolves.toContain('00:00–');
+    await expect(page.getByTestId('chart-flow-table').locator('tbody tr th').first().textContent()).resolves.toBe('00:00');
     await shoot(page, 'supervisor-board');
     await expectAccessible(page, 'supervisor board');
     await page.setViewportSize({ width: 1024, height: 768 });

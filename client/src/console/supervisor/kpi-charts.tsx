@@ -40,7 +40,7 @@ export function KpiCharts(props: { report: KpiReport }) {
       data: { labels, datasets: [{ label: waitName, data: report.series.map((b) => b.meanWaitSeconds), borderColor: CHART_COLOURS.wait, backgroundColor: CHART_COLOURS.wait, spanGaps: true, tension: 0.25 }] },
       options: {
         locale,
-        scales: { y: { beginAtZero: true } },
+        scales: { y: { beginAtZero: true, title: { display: true, text: t('chart.waitAxis') } } },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item: TooltipItem<'bar' | 'line'>) => `${waitName}: ${formatSeconds(item.parsed.y)}` } } },
       },
     };

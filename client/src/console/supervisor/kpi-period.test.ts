@@ -17,7 +17,9 @@ describe('the supervisor period', () => {
     expect(periodQuery({ kind: 'custom', from: '2026-11-01', to: '2026-11-30' }, now)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
   });
   it('labels and figures', () => {
-    expect(bucketLabel('2026-12-05T09:00:00.000Z', 'hour')).toBe('09:00');
+    // By the hour in the browser's time zone (the period line's), whatever the machine's is.
+    expect(bucketLabel(new Date(2026, 11, 5, 9, 0).toISOString(), 'hour')).toBe('09:00');
+    expect(bucketLabel(new Date(2026, 11, 5, 0, 0).toISOString(), 'hour')).toBe('00:00');
     expect(bucketLabel('2026-12-05T00:00:00.000Z', 'day')).toBe('5 Dec');
     expect([formatSeconds(null), formatSeconds(42.4), formatSeconds(180), formatSeconds(185), formatSeconds(3900)]).toEqual(['—', '42 s', '3 min', '3 min 05 s', '1 h 05 min']);
     expect([formatShare(null), formatShare(0.374)]).toEqual(['—', '37 %']);
@@ -26,6 +28,7 @@ describe('the supervisor period', () => {
     await applyLanguage('zh-CN');
     try {
       expect(bucketLabel('2026-12-05T00:00:00.000Z', 'day')).toBe('12月5日');
+      expect(bucketLabel(new Date(2026, 11, 5, 23, 0).toISOString(), 'hour')).toBe('23:00');
       expect([formatSeconds(42.4), formatSeconds(180), formatSeconds(185), formatSeconds(3900)]).toEqual(['42 秒', '3 分钟', '3 分 05 秒', '1 小时 05 分']);
       expect(formatShare(0.374)).toBe('37%');
     } finally {

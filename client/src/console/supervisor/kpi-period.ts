@@ -24,10 +24,13 @@ export function periodQuery(choice: PeriodChoice, now: Date): PeriodQuery {
 /** The locale the board's figures are written in: British English for English (as the server's), else the page's language. */
 export const boardLocale = (): string => (i18next.language === 'en' ? 'en-GB' : i18next.language);
 
-/** A bucket's label on a chart's axis: "14:00" by the hour, "5 Dec" / "12月5日" by the day (UTC, as the buckets are). */
+/**
+ * A bucket's label on a chart's axis: "14:00" by the hour, in the browser's time zone as the period line
+ * above the charts is; "5 Dec" / "12月5日" by the day, the UTC day the server counted.
+ */
 export function bucketLabel(startIso: string, bucket: 'hour' | 'day'): string {
   const at = new Date(startIso);
-  if (bucket === 'hour') return `${String(at.getUTCHours()).padStart(2, '0')}:00`;
+  if (bucket === 'hour') return at.toLocaleTimeString(boardLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return at.toLocaleDateString(boardLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
