@@ -29,7 +29,8 @@ function StatusNote(props: { status: RowStatus; onRetry: () => void }) {
   }
 }
 
-export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
+/** `canPlace`: this viewer has the Measure and annotation tools (the assessor); an invited expert or supervisor watches what the assessor places. */
+export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements: MeasurementRow[]; canPlace: boolean; onRetryAnnotation: (id: string) => void; onRetryMeasurement: (id: string) => void }) {
   const { t } = useTranslation('casework');
   const visible = props.annotations.filter((a) => a.status !== 'cleared').length;
   return (
@@ -39,7 +40,7 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
         <span className="muted small">{props.measurements.length}</span>
       </div>
       {props.measurements.length === 0 ? (
-        <p className="muted small">{t('markup.measurementsEmpty')}</p>
+        <p className="muted small" data-testid="measurements-empty">{t(props.canPlace ? 'markup.measurementsEmpty' : 'markup.measurementsEmptyWatching')}</p>
       ) : (
         <ul className="markup-list" data-testid="measurement-list">
           {props.measurements.map((m) => (
@@ -68,7 +69,7 @@ export function MarkupPanel(props: { annotations: AnnotationRow[]; measurements:
         </span>
       </div>
       {props.annotations.length === 0 ? (
-        <p className="muted small">{t('markup.annotationsEmpty')}</p>
+        <p className="muted small" data-testid="annotations-empty">{t(props.canPlace ? 'markup.annotationsEmpty' : 'markup.annotationsEmptyWatching')}</p>
       ) : (
         <ul className="markup-list" data-testid="annotation-list">
           {props.annotations.map((a) => (
