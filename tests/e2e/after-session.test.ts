@@ -167,6 +167,8 @@ describe('after the session: the survey and the wrap-up', () => {
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('wrap-up-notes').focus();
     await page.getByTestId('wrap-up-notes').blur();
+    // With the customer gone the chat says, above the field, when a line reaches them.
+    await expect(page.getByTestId('chat-hint').textContent()).resolves.toBe('The customer gets your messages once connected.');
     await shoot(page, 'wrap-up-1440');
   });
 

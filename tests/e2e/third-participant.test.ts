@@ -188,6 +188,11 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     await expect(customer.chatLine('assessor', 'ordering one now').getByTestId('chat-author').textContent()).resolves.toMatch(/^Assessor · /);
     await expectAccessible(customer.page, 'chat sheet with an expert\'s line', { desktop: true });
     await customer.closeChat();
+    // The expert has no Measure or annotation tools: the panel says who places them, and the chat whom a line reaches.
+    await expect(third.page.getByTestId('measurements-empty').textContent()).resolves.toBe('None yet: the assessor measures on the live picture.');
+    await expect(third.page.getByTestId('annotations-empty').textContent()).resolves.toBe('None yet: the assessor marks up the live picture.');
+    await expect(third.page.getByTestId('chat-hint').textContent()).resolves.toBe('Everyone in the call reads your messages.');
+    expect(await third.page.getByTestId('chat-input').evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
     await shoot(third.page, 'third-expert-1440');
 
     await third.page.getByTestId('participant-leave').click();

@@ -52,6 +52,13 @@ function chatPlaceholder(role: Role | undefined, channel: boolean): string {
   return i18next.t(channel ? 'console:case.chat.customer' : 'console:case.chat.later');
 }
 
+/** The same, said in full above the field (a placeholder that long would be cut off in the side column); none when the placeholder says it. */
+function chatHint(role: Role | undefined, channel: boolean): string | null {
+  if (role === 'expert') return i18next.t('console:case.chat.expertHint');
+  if (role === 'supervisor') return i18next.t('console:case.chat.supervisorHint');
+  return channel ? null : i18next.t('console:case.chat.laterHint');
+}
+
 export function CaseView(props: { caseId: string; onBack: () => void; notify: Notify; isAdmin?: boolean; role?: Role; userId?: string }) {
   const { t } = useTranslation('console');
   const { caseId, notify } = props;
@@ -205,9 +212,14 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: No
           {c.kind === 'damage' && <AddressCard case={c} evidence={detail.evidence} canWrite={!participant} onChanged={reload} notify={notify} />}
           {!participant && <RecordingStatus note={recordingNote(call)} recording={recorder.recording} uploads={recorder.uploads} canRecord={recorder.canRecord} onToggle={recorder.toggle} onRetry={recorder.retryNow} />}
           {!participant && <QualityPanel call={call} stats={live.call.stats} voiceOnly={Boolean(tourId)} />}
-          {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
+          {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} canPlace={!participant} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label={t('case.chat.title')} ref={chatCard}>
             <h3 className="chat-title">{t('case.chat.title')}</h3>
+            {chatHint(props.role, call.channel) && (
+              <p className="chat-hint muted small" data-testid="chat-hint">
+                {chatHint(props.role, call.channel)}
+              </p>
+            )}
             <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
           </section>
         </aside>
