@@ -191,6 +191,20 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('waiting').count()).toBe(0);
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
     expect(await customer.page.getByTestId('call-rejoin').isVisible()).toBe(true);
+    // Each rating's word on one line, with room inside its button (at 390 px "Very poor" wrapped and "Excellent" touched the edges).
+    const words = await customer.page.locator('.survey-choice').evaluateAll((choices) => choices.map((choice) => {
+      const word = choice.querySelector('.survey-word')!;
+      const box = choice.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(word);
+      const text = range.getBoundingClientRect();
+      return { word: word.textContent, lines: range.getClientRects().length, room: Math.min(text.left - box.left, box.right - text.right) };
+    }));
+    expect(words.map((w) => w.word)).toEqual(['Very poor', 'Poor', 'OK', 'Good', 'Excellent']);
+    for (const w of words) {
+      expect(w.lines, `lines of ${w.word}`).toBe(1);
+      expect(w.room, `room beside ${w.word}`).toBeGreaterThanOrEqual(8);
+    }
     await shoot(customer.page, 'customer-ended');
     await expectAccessible(customer.page, 'call ended', { desktop: true });
     await expectReflow(customer.page, 'call ended');
