@@ -135,6 +135,8 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     const prompt = phone.getByTestId('mode-request');
     await prompt.waitFor();
     await expect(prompt.getByTestId('mode-request-reason').textContent()).resolves.toBe('so I can see the damage');
+    // The call header offers the language, as every customer screen does.
+    expect(await phone.locator('.call-app-top').getByTestId('language-switch').isVisible()).toBe(true);
     await shoot(phone, 'channel-proposal-phone');
     await prompt.getByTestId('mode-request-accept').click();
 

@@ -94,6 +94,8 @@ describe('a warm transfer between two consoles', () => {
     const told = phone.page.getByTestId('transfer-notice');
     await expect.poll(() => told.textContent().catch(() => null), { timeout: 10_000 }).toBe(`Transferring you to ${COLLEAGUE.name}, a colleague — stay on the line`);
     await expect(phone.page.getByTestId('customer-call').getAttribute('data-state')).resolves.toBe('in-call');
+    // The call header offers the language, as every customer screen does.
+    expect(await phone.page.locator('.call-app-top').getByTestId('language-switch').isVisible()).toBe(true);
     await shoot(phone.page, 'call-transfer-phone');
     await expectAccessible(phone.page, 'in call, being transferred', { desktop: true });
     await expectAccessible(page, 'console, waiting for the colleague');
