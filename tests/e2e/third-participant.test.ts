@@ -234,6 +234,8 @@ describe.skipIf(!inLoopbackOnlyNamespace())('a third participant in a live call'
     const whisper = journey.assessor.chatLine('assessor', 'goodwill voucher');
     await whisper.waitFor();
     await expect(whisper.getByTestId('chat-author').textContent()).resolves.toMatch(new RegExp(`^${SUPERVISOR.name} · Supervisor · .* · not shown to the customer$`));
+    // The chat says whom a supervisor's line reaches in each mode (its placeholder alone would be cut off).
+    await expect(third.page.getByTestId('chat-hint').textContent()).resolves.toBe('Only the assessor reads your messages, unless you barge in: then everyone in the call does.');
     await shoot(third.page, 'third-supervisor-1440');
     await tile(me.id, '[data-connected="true"]').scrollIntoViewIfNeeded();
     await shoot(assessorPage, 'third-assessor-whisper-1440');
