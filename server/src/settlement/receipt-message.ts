@@ -5,7 +5,8 @@ import type { EmailMessage } from '../links/link-message.ts';
 
 export interface ReceiptMessageInput {
   organisation: string | null;
-  caseReference: string;
+  /** The operator's claim or policy number; null when the case has none (the sentence then names no case). */
+  caseReference: string | null;
   decision: 'accepted' | 'declined';
   amount: number;
   currency: string;
@@ -41,5 +42,7 @@ export function receiptEmail(i: ReceiptMessageInput): EmailMessage {
 
 function sentence(i: ReceiptMessageInput): string {
   const words = translators().for(i.language);
-  return words.t(`messages:receipt.${i.decision}`, { amount: moneyWords(i.amount, i.currency, words.locale), reference: i.caseReference });
+  const amount = moneyWords(i.amount, i.currency, words.locale);
+  if (i.caseReference === null) return words.t(`messages:receipt.${i.decision}NoReference`, { amount });
+  return words.t(`messages:receipt.${i.decision}`, { amount, reference: i.caseReference });
 }

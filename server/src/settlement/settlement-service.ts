@@ -115,7 +115,7 @@ export function createSettlementService(deps: SettlementDeps) {
     const to = await contactOnFile(db, record.id);
     const send = to?.channel === 'email' ? deps.senders.email : to?.channel === 'sms' ? deps.senders.sms : null;
     if (!to || !send) return null;
-    const input = { organisation: deps.organisation, caseReference: record.reference ?? record.id, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code), language: messageLanguage(record) };
+    const input = { organisation: deps.organisation, caseReference: record.reference, decision, amount: row.amount, currency: row.currency, receiptCode: code, receiptUrl: receiptUrl(base, code), language: messageLanguage(record) };
     try {
       if (to.channel === 'email') await deps.senders.email!(to.recipient, receiptEmail(input));
       else await deps.senders.sms!(to.recipient, receiptSms(input));

@@ -140,6 +140,12 @@ describe('settlement receipt', () => {
     expect(mail.text).toBe('您已拒绝案件CLM-4411的赔付方案，金额€1,250.50。\n\n您的回执编号为ABCD-EFGH-JKMN。任何人都可以在我们的服务器上核验：\nhttps://sightline.example/receipt#ABCD-EFGH-JKMN\n\nAcme Insurance');
     expect(mail.html).toContain('<p>您的回执编号为<strong>ABCD-EFGH-JKMN</strong>。任何人都可以在我们的服务器上核验：</p>');
   });
+
+  it('without a claim number the sentence names no case (never the internal case id)', () => {
+    expect(receiptSms({ ...receipt, caseReference: null })).toBe('Acme Insurance: You accepted the settlement offer of CN¥1,250.50. Receipt ABCD-EFGH-JKMN: https://sightline.example/receipt#ABCD-EFGH-JKMN');
+    expect(receiptEmail({ ...receipt, caseReference: null, decision: 'declined', currency: 'EUR' }).text.split('\n')[0]).toBe('You declined the settlement offer of €1,250.50.');
+    expect(receiptSms({ ...receipt, caseReference: null, language: 'zh-CN' })).toBe('【Acme Insurance】您已接受赔付方案，金额¥1,250.50。回执编号ABCD-EFGH-JKMN：https://sightline.example/receipt#ABCD-EFGH-JKMN');
+  });
 });
 
 describe('a Chinese email over SMTP', () => {
