@@ -192,6 +192,7 @@ describe('the customer’s call app', () => {
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
     expect(await customer.page.getByTestId('call-rejoin').isVisible()).toBe(true);
     // Each rating's word on one line, with room inside its button (at 390 px "Very poor" wrapped and "Excellent" touched the edges).
+    await customer.page.getByTestId('survey').waitFor();
     const words = await customer.page.locator('.survey-choice').evaluateAll((choices) => choices.map((choice) => {
       const word = choice.querySelector('.survey-word')!;
       const box = choice.getBoundingClientRect();
