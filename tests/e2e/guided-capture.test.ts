@@ -50,6 +50,12 @@ describe('guided capture', () => {
     await customer.page.getByTestId('guided-capture').waitFor();
     expect(await customer.page.getByTestId('waiting').count()).toBe(0);
     await mkdir(shots, { recursive: true });
+    // The case title whole (not cut to "Water damage — kitchen…"), the language at hand, the modes as named elsewhere ("3D").
+    const title = customer.page.getByTestId('call-title');
+    expect(await title.textContent()).toBe('Water damage — kitchen ceiling');
+    expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await customer.page.locator('.call-app-top').getByTestId('language-switch').isVisible()).toBe(true);
+    expect(await customer.page.textContent('body')).not.toContain('3d');
     await customer.page.screenshot({ path: path.join(shots, 'customer-checklist-waiting.png'), animations: 'disabled' });
     await expectAccessible(customer.page, 'checklist, first step', { desktop: true });
     await expectTouchTargets(customer.page, 'checklist');
