@@ -72,6 +72,19 @@ describe('preview tours in Simplified Chinese: a card, the plan, the 360° photo
     const place = room.translations['zh-CN']?.viewpoints[other.id]?.title ?? other.title;
     const go = page.getByTestId('plan-panel').getByRole('button', { name: zh('tour:goTo', { place }) });
     expect(await go.count()).toBe(1);
+    // The plan's room names are drawn as Simplified Chinese: they take the page's lang (zh-CN), so the
+    // browser picks the SC face of the CJK font (a Japanese one would give some characters other shapes).
+    const label = page.getByTestId('plan-panel').locator('text.plan-label').first();
+    expect(await label.evaluate((node) => node.closest('[lang]')?.getAttribute('lang'))).toBe('zh-CN');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-testid="plan-panel"] text.plan-label' });
+    const faces = new Set<string>();
+    for (const nodeId of nodeIds) for (const font of (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts) faces.add(font.familyName);
+    expect([...faces].filter((face) => /CJK/.test(face))).toEqual(['Noto Sans CJK SC']);
+    await cdp.detach();
     await zhScreen(page, `tour-${room.id}-plan-phone`, 'hotel room floor plan');
     await go.click();
     await expect.poll(async () => (await tour.state()).viewpoint).toBe(other.id);
