@@ -137,6 +137,17 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await expect(prompt.getByTestId('mode-request-reason').textContent()).resolves.toBe('so I can see the damage');
     // The call header offers the language, as every customer screen does.
     expect(await phone.locator('.call-app-top').getByTestId('language-switch').isVisible()).toBe(true);
+    // Each control's caption within its own control ("Camera off" ran into "Captions" at 390 px).
+    const spill = await phone.locator('.call-control').evaluateAll((controls) => controls.map((control) => {
+      const caption = control.querySelector('.call-control-caption')!;
+      const range = document.createRange();
+      range.selectNodeContents(caption);
+      const box = control.getBoundingClientRect();
+      const text = range.getBoundingClientRect();
+      return { caption: caption.textContent, out: Math.max(box.left - text.left, text.right - box.right) };
+    }));
+    expect(spill.map((c) => c.caption)).toContain('Camera off');
+    for (const c of spill) expect(c.out, `caption ${c.caption} spills`).toBeLessThanOrEqual(0);
     await shoot(phone, 'channel-proposal-phone');
     await prompt.getByTestId('mode-request-accept').click();
 
