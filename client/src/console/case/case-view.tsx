@@ -98,6 +98,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: No
   const annotations = annotationRows(detail.annotations ?? [], markup.annotations);
   const measurements = measurementRows(detail.measurements ?? [], markup.measurements);
   const call = live.call.view;
+  const chatNote = chatHint(props.role, call.channel);
   const inCall = isLive(call);
   // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
   const tourId = c.kind === 'preview' ? c.tour : undefined;
@@ -215,9 +216,9 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: No
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} canPlace={!participant} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label={t('case.chat.title')} ref={chatCard}>
             <h3 className="chat-title">{t('case.chat.title')}</h3>
-            {chatHint(props.role, call.channel) && (
+            {chatNote && (
               <p className="chat-hint muted small" data-testid="chat-hint">
-                {chatHint(props.role, call.channel)}
+                {chatNote}
               </p>
             )}
             <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
