@@ -78,7 +78,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   const viewOf = async (caseId: string, checkId: string): Promise<IdentityCheckView> => (await withRecipients(caseId, [await mustFind(caseId, checkId)]))[0]!;
 
   /** Sends a fresh code for an open check that asks for one and records it; the send's failure is thrown after. */
-  const sendCode = async (caseId: string, reference: string, checkId: string, actor: LedgerActor): Promise<IdentityCodeSent> => {
+  const sendCode = async (caseId: string, reference: string | null, checkId: string, actor: LedgerActor): Promise<IdentityCodeSent> => {
     const sent = await sendCodeToContact(deps, {
       caseId, reference, bindTo: checkId,
       keeper: { put: (code) => store.putCode(checkId, code), clear: () => store.clearCode(checkId) },
@@ -121,7 +121,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       await deps.cases.publish(caseId);
       if (withCode) {
         try {
-          await sendCode(caseId, record.reference ?? record.id, check.id, { type: 'assessor', id: user.id });
+          await sendCode(caseId, record.reference, check.id, { type: 'assessor', id: user.id });
         } catch (err) {
           // The check stands and its entry says the send failed: the customer's page offers to send again.
           deps.log.error({ err }, 'identity check: the first code could not be sent');
@@ -148,7 +148,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     async sendCode(customer: Customer, checkId: string): Promise<IdentityCodeSent> {
       const record = await deps.cases.authorizeWrite(customer, customer.caseId);
       await awaitingCode(customer, checkId);
-      return sendCode(customer.caseId, record.reference ?? record.id, checkId, actorOf(customer));
+      return sendCode(customer.caseId, record.reference, checkId, actorOf(customer));
     },
 
     async confirmCode(customer: Customer, checkId: string, body: IdentityCodeBody): Promise<CustomerIdentityCheck> {

@@ -50,7 +50,7 @@ export async function codeContact(deps: { db: Db; senders: CodeSenders }, caseId
  */
 export async function sendCodeToContact(
   deps: { db: Db; senders: CodeSenders; organisation: string | null; clock: () => Date },
-  input: { caseId: string; reference: string; bindTo: string; keeper: CodeKeeper },
+  input: { caseId: string; reference: string | null; bindTo: string; keeper: CodeKeeper },
 ): Promise<CodeSendResult> {
   const to = await codeContact(deps, input.caseId);
   const code = newCode();

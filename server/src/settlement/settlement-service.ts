@@ -178,7 +178,7 @@ export function createSettlementService(deps: SettlementDeps) {
       const row = await openOffer(customer, offerId);
       if (row.confirm_with !== 'code') throw new HttpError(409, 'no_code_needed', text('offer.noCodeNeeded'));
       const sent = await sendCodeToContact(deps, {
-        caseId: customer.caseId, reference: record.reference ?? record.id, bindTo: row.id,
+        caseId: customer.caseId, reference: record.reference, bindTo: row.id,
         keeper: { put: (code) => store.putCode(row.id, code), clear: () => store.clearCode(row.id) },
       });
       await ledger.append({ caseId: customer.caseId, actor: { type: 'customer', id: customer.tokenId }, type: 'offer.code-sent', payload: { offerId: row.id, channel: sent.channel, recipient: sent.recipient, status: sent.status } });

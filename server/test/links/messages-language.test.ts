@@ -118,6 +118,12 @@ describe('one-time code', () => {
       language: 'zh-CN',
     });
   });
+
+  it('a case without a claim number: the sentence names no case (never its internal id)', () => {
+    expect(codeEmail({ ...input, reference: null }).text.split('\n')[0]).toBe('Your code is 012345.');
+    expect(codeEmail({ ...input, reference: null }).html).toContain('<p>Your code is <strong>012345</strong>.</p>');
+    expect(codeEmail({ ...input, reference: null, language: 'zh-CN' }).text.split('\n')[0]).toBe('您的验证码为012345。');
+  });
 });
 
 describe('settlement receipt', () => {

@@ -43,12 +43,14 @@ export function codeSms(input: { organisation: string | null; code: string; lang
 /** Stands in for the code while the sentence around it is escaped, then becomes the code in <strong>. */
 const CODE_MARK = '\u0001';
 
-export function codeEmail(input: { organisation: string | null; code: string; reference: string; language?: string | null }): EmailMessage {
+/** `reference`: the case's claim number or front-door reference; null when it has none (the sentence then names no case, never its internal id). */
+export function codeEmail(input: { organisation: string | null; code: string; reference: string | null; language?: string | null }): EmailMessage {
   const { t, language } = translators().for(input.language);
   const who = input.organisation ?? 'Sightline';
   const rules = t('messages:code.rules', { organisation: who });
-  const text = `${t('messages:code.yourCode', { reference: input.reference, code: input.code })}\n\n${rules}`;
+  const yourCodeIs = (code: string) => (input.reference === null ? t('messages:code.yourCodeNoReference', { code }) : t('messages:code.yourCode', { reference: input.reference, code }));
+  const text = `${yourCodeIs(input.code)}\n\n${rules}`;
   const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const yourCode = escape(t('messages:code.yourCode', { reference: input.reference, code: CODE_MARK })).replace(CODE_MARK, `<strong>${input.code}</strong>`);
+  const yourCode = escape(yourCodeIs(CODE_MARK)).replace(CODE_MARK, `<strong>${input.code}</strong>`);
   return { subject: t('messages:code.subject', { organisation: who }), text, html: `<p>${yourCode}</p><p>${escape(rules)}</p>`, language };
 }
