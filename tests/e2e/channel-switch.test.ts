@@ -148,6 +148,11 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     }));
     expect(spill.map((c) => c.caption)).toContain('Camera off');
     for (const c of spill) expect(c.out, `caption ${c.caption} spills`).toBeLessThanOrEqual(0);
+    // The answers on their own row under the question, not run into its last line.
+    const question = await prompt.getByTestId('mode-request-reason').boundingBox();
+    const switchButton = await prompt.getByTestId('mode-request-accept').boundingBox();
+    expect(switchButton!.y).toBeGreaterThan(question!.y + question!.height);
+    expect(switchButton!.x - (await prompt.boundingBox())!.x).toBeLessThan(40);
     await shoot(phone, 'channel-proposal-phone');
     await prompt.getByTestId('mode-request-accept').click();
 

@@ -51,12 +51,15 @@ export function ModeRequest(props: { requested: ModeProposal | null; onAnswer: (
           ),
         }}
       />{' '}
-      <button type="button" className="btn btn-small btn-primary" data-testid="mode-request-accept" onClick={() => props.onAnswer(true)}>
-        {t('mode.accept')}
-      </button>{' '}
-      <button type="button" className="btn btn-small" data-testid="mode-request-decline" onClick={() => props.onAnswer(false)}>
-        {t('mode.decline')}
-      </button>
+      {/* The two answers on a row of their own, under the question (not run into its last line). */}
+      <span className="mode-request-actions">
+        <button type="button" className="btn btn-small btn-primary" data-testid="mode-request-accept" onClick={() => props.onAnswer(true)}>
+          {t('mode.accept')}
+        </button>{' '}
+        <button type="button" className="btn btn-small" data-testid="mode-request-decline" onClick={() => props.onAnswer(false)}>
+          {t('mode.decline')}
+        </button>
+      </span>
     </Banner>
   );
 }
