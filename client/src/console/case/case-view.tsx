@@ -45,18 +45,17 @@ import { useSessionHub } from '../participants/use-session-hub.ts';
 import { OfferCard } from '../settlement/offer-card.tsx';
 import { IdentityCard } from '../identity/identity-card.tsx';
 
-/** Whom a line typed here reaches: a participant's goes to the customer through the assessor's console. */
-function chatPlaceholder(role: Role | undefined, channel: boolean): string {
-  if (role === 'expert') return i18next.t('console:case.chat.expert');
-  if (role === 'supervisor') return i18next.t('console:case.chat.supervisor');
-  return i18next.t(channel ? 'console:case.chat.customer' : 'console:case.chat.later');
-}
-
-/** The same, said in full above the field (a placeholder that long would be cut off in the side column); none when the placeholder says it. */
-function chatHint(role: Role | undefined, channel: boolean): string | null {
-  if (role === 'expert') return i18next.t('console:case.chat.expertHint');
-  if (role === 'supervisor') return i18next.t('console:case.chat.supervisorHint');
-  return channel ? null : i18next.t('console:case.chat.laterHint');
+/**
+ * The chat field's placeholder and, above it, whom a line typed here reaches when the placeholder is too
+ * short to say it (the side column cuts long placeholders off): a participant's line goes to the customer
+ * through the assessor's console.
+ */
+function chatWords(role: Role | undefined, channel: boolean): { placeholder: string; hint: string | null } {
+  const message = i18next.t('console:case.chat.message');
+  if (role === 'expert') return { placeholder: message, hint: i18next.t('console:case.chat.expertHint') };
+  if (role === 'supervisor') return { placeholder: message, hint: i18next.t('console:case.chat.supervisorHint') };
+  if (channel) return { placeholder: i18next.t('console:case.chat.customer'), hint: null };
+  return { placeholder: message, hint: i18next.t('console:case.chat.laterHint') };
 }
 
 export function CaseView(props: { caseId: string; onBack: () => void; notify: Notify; isAdmin?: boolean; role?: Role; userId?: string }) {
@@ -98,7 +97,7 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: No
   const annotations = annotationRows(detail.annotations ?? [], markup.annotations);
   const measurements = measurementRows(detail.measurements ?? [], markup.measurements);
   const call = live.call.view;
-  const chatNote = chatHint(props.role, call.channel);
+  const chatField = chatWords(props.role, call.channel);
   const inCall = isLive(call);
   // A preview with a tour shows the tour rendered from the customer's pose, not a camera.
   const tourId = c.kind === 'preview' ? c.tour : undefined;
@@ -216,12 +215,12 @@ export function CaseView(props: { caseId: string; onBack: () => void; notify: No
           {!tourId && <MarkupPanel annotations={annotations} measurements={measurements} canPlace={!participant} onRetryAnnotation={markup.retryAnnotation} onRetryMeasurement={markup.retryMeasurement} />}
           <section className="card chat-card" aria-label={t('case.chat.title')} ref={chatCard}>
             <h3 className="chat-title">{t('case.chat.title')}</h3>
-            {chatNote && (
+            {chatField.hint && (
               <p className="chat-hint muted small" data-testid="chat-hint">
-                {chatNote}
+                {chatField.hint}
               </p>
             )}
-            <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatPlaceholder(props.role, call.channel)} />
+            <ChatPanel lines={live.chat} viewer={{ side: 'staff', userId: props.userId ?? null }} onSend={live.sendChat} placeholder={chatField.placeholder} />
           </section>
         </aside>
       </div>
