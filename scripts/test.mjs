@@ -60,6 +60,31 @@ if (canIsolate) {
   ok = run('browser journeys', bin('vitest'), e2e.args, env) && ok;
 }
 
+// The failures again at the very end, each with the first lines of its message, so that the tail of a long CI
+// log (often all that is kept) names them.
+function failures(file) {
+  let r;
+  try {
+    r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return [`${path.basename(file, '.json')}: no report written (the run did not finish)`];
+  }
+  const lines = [];
+  for (const suite of r.testResults ?? []) {
+    const where = path.relative(root, suite.name);
+    const failed = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failed) lines.push(`${where} > ${t.fullName}\n${firstLines(t.failureMessages?.join('\n'))}`);
+    if (failed.length === 0 && suite.status === 'failed') lines.push(`${where}\n${firstLines(suite.message)}`);
+  }
+  return lines;
+}
+
+function firstLines(text = '') {
+  return text.split('\n').slice(0, 8).map((l) => `    ${l}`).join('\n');
+}
+
+const failed = [unit.out, postgres.out, e2e.out].flatMap(failures);
+if (failed.length > 0) console.log(`\nFailed:\n${failed.map((f) => `  ✗ ${f}`).join('\n')}`);
 const total = [unit.out, postgres.out, e2e.out].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(ok && total.failed === 0 ? 0 : 1);

@@ -64,9 +64,12 @@ describe('webhook deliveries', () => {
       type: 'case.created', timestamp: ledger[0].at,
       data: { caseId, reference: 'CLM-1001', ledgerSeq: 1, entryHash: ledger[0].hash, kind: 'damage', title: 'Hail damage', customerName: null, assessorId: expect.any(String) },
     });
-    const history = WebhookDeliveries.parse((await admin.json(`/api/admin/webhooks/${endpoint.id}/deliveries`)).body);
-    expect(history.deliveries).toEqual([expect.objectContaining({ id: received!.id, event: 'case.created', caseId, ledgerSeq: 1, state: 'delivered', nextAttemptAt: null })]);
-    expect(history.deliveries[0]!.attempts).toEqual([expect.objectContaining({ status: 204, error: null })]);
+    // The sink has the request before the sender has its answer and records it: wait for that record.
+    const deliveries = async () => WebhookDeliveries.parse((await admin.json(`/api/admin/webhooks/${endpoint.id}/deliveries`)).body).deliveries;
+    await expect.poll(async () => (await deliveries())[0]?.state).toBe('delivered');
+    const history = await deliveries();
+    expect(history).toEqual([expect.objectContaining({ id: received!.id, event: 'case.created', caseId, ledgerSeq: 1, state: 'delivered', nextAttemptAt: null })]);
+    expect(history[0]!.attempts).toEqual([expect.objectContaining({ status: 204, error: null })]);
   });
 
   it('retries after a 500 and records both attempts', async () => {
