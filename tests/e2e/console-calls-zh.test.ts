@@ -111,7 +111,7 @@ describe('a live call’s console in 中文', () => {
     await customer.page.getByTestId('call-camera').click();
     await customer.page.getByTestId('call-mute').click();
     await expect.poll(() => p.getByTestId('video-badge').textContent()).toBe(c.call.badge.liveMuted);
-    await expect(p.getByTestId('video-empty').textContent()).resolves.toBe(c.call.cameraOff.camera);
+    await expect.poll(() => p.getByTestId('video-empty').textContent()).toBe(c.call.cameraOff.camera);
     await expect(p.getByTestId('customer-muted').textContent()).resolves.toBe(c.call.muted);
     await checkConsoleZh(p, 'console call, the customer’s camera off and muted, in Chinese', 'console-zh-call-muted');
     await customer.page.getByTestId('call-camera').click();

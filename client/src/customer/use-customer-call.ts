@@ -110,10 +110,11 @@ export function useCustomerCall({ token, caseId, stream, location, onNotice, lay
   const setAudioOnly = useCallback((on: boolean) => {
     const call = callRef.current;
     if (!call) return;
-    call.setAudioOnly(on).then(
-      () => setQuality({ level: call.qualityLevel, reason: null, suggestAudioOnly: false }),
-      (error: unknown) => notice.current('error', i18next.t('customer:call.switchFailed', { error: messageOf(error) })),
-    );
+    // The level changes at once (the encoder follows): the controls, and the media-state that tells the
+    // assessor the camera is off, need not wait for it.
+    const applied = call.setAudioOnly(on);
+    setQuality({ level: call.qualityLevel, reason: null, suggestAudioOnly: false });
+    applied.catch((error: unknown) => notice.current('error', i18next.t('customer:call.switchFailed', { error: messageOf(error) })));
   }, []);
 
   /** A photo the customer sent (`confirm`: show "Photo sent"; the checklist shows its own verdict instead). */

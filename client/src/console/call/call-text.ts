@@ -45,7 +45,8 @@ export function cameraOffText(call: ConsoleCall): string | null {
   if (call.mode === 'text') return t('cameraOff.text');
   if (call.mode === 'voice') return t('cameraOff.voice');
   if (call.media && !call.media.camera) return t('cameraOff.camera');
-  if (call.quality?.level === 'audio-only') return t(call.quality.reason?.includes('chose') ? 'cameraOff.choseAudio' : 'cameraOff.weakLink');
+  // The customer's page never drops to audio only by itself (on a weak link it offers it): it is their choice.
+  if (call.quality?.level === 'audio-only') return t('cameraOff.choseAudio');
   return null;
 }
 
