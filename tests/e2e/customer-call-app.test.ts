@@ -125,7 +125,7 @@ describe('the customer’s call app', () => {
     await customer.closeChat();
   });
 
-  it('mute and camera off reach the console: its media-state says so and its picture goes', async () => {
+  it('mute and camera off reach the console: its media-state says so and its picture goes; the page says who hears what', async () => {
     const { assessor, customer } = journey;
     const mute = customer.page.getByTestId('call-mute');
     await mute.click();
@@ -137,9 +137,13 @@ describe('the customer’s call app', () => {
     await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: false, camera: false });
     await assessor.page.getByTestId('video-empty').waitFor();
+    // Muted with the camera off, the note over the picture does not say the assessor hears them; unmuted, it does.
+    const note = customer.page.getByTestId('camera-off-note');
+    expect(await note.textContent()).toBe('Your camera and microphone are off');
+    await mute.click();
+    await expect.poll(() => note.textContent()).toBe('Your camera is off — your assessor hears you');
 
     await camera.click();
-    await mute.click();
     await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: true, camera: true });

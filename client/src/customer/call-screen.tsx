@@ -194,6 +194,7 @@ export function CallScreen(props: {
           host={host}
           checklist={checklist}
           cameraOff={audioOnly}
+          microphoneOff={!controls.microphone}
           cameraVersion={controls.cameraVersion}
           badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? t('call.quality', { level: t(call.quality.level === 'low' ? 'call.qualityLow' : 'call.qualityMedium') }) : null}
           onVideoTrack={call.setVideoSource}

@@ -22,6 +22,8 @@ export function LiveView(props: {
   /** The guided-capture checklist: in AR its item, aim guide and shutter are shown over the view. */
   checklist: Checklist;
   cameraOff: boolean;
+  /** The customer's microphone is off (muted, or none): the camera-off note must not say the assessor hears them. */
+  microphoneOff: boolean;
   /** Bumped when the camera's track was replaced (front/back), to attach the new one. */
   cameraVersion: number;
   badge: string | null;
@@ -71,7 +73,9 @@ export function LiveView(props: {
       )}
       {props.mode === 'camera' && <CameraPreview key={props.cameraVersion} stream={camera ? props.stream : null} annotations={camera ? annotations : []} />}
       {(props.mode === 'voice' || props.mode === 'text' || (props.mode === 'camera' && props.cameraOff)) && (
-        <div className="preview-note">{t(props.mode === 'text' ? 'view.textOnly' : 'view.cameraOff')}</div>
+        <div className="preview-note" data-testid="camera-off-note">
+          {t(props.mode === 'text' ? 'view.textOnly' : props.microphoneOff ? 'view.cameraMicOff' : 'view.cameraOff')}
+        </div>
       )}
       {props.badge && <span className="preview-badge">{props.badge}</span>}
     </div>
