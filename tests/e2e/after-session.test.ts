@@ -72,9 +72,15 @@ describe('after the session: the survey and the wrap-up', () => {
     await customer.callPage('in-call');
     // Not while the call is live.
     expect(await page.getByTestId('wrap-up').count()).toBe(0);
+    // The top bar says In call, as the case's badge does; the chosen Available comes back after it.
+    const picker = page.locator('[data-testid="status-picker"][data-status="available"]');
+    await expect.poll(() => picker.textContent()).toContain('In call');
+    await expect(picker.getAttribute('aria-label')).resolves.toBe('Your status: In call; after the call, Available');
 
     await page.getByTestId('hang-up').click();
     await customer.callPage('ended');
+    await expect.poll(() => picker.textContent()).toContain('Available');
+    await expect(picker.getAttribute('data-in-call')).resolves.toBe('false');
   });
 
   it('the phone asks "How did we do?" below what the ended screen said, within the screen’s width', async () => {

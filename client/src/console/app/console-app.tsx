@@ -16,6 +16,7 @@ import { CaseView } from '../case/case-view.tsx';
 import { consoleApi, PRODUCT } from './console-api.ts';
 import { ConsoleEvents } from './console-events.ts';
 import { LoginScreen } from './login-screen.tsx';
+import { LiveCallsProvider } from '../queue/live-calls.ts';
 import { QueueDesk } from '../queue/queue-desk.tsx';
 import { TourAnalyticsPage } from '../tour/tour-analytics.tsx';
 import { ConsoleEventsContext } from './use-console-event.ts';
@@ -71,7 +72,9 @@ export function ConsoleApp() {
   if (session.kind === 'anonymous') return <LoginScreen onLoggedIn={() => load()} />;
   return (
     <ShortcutProvider>
-      <Shell user={session.user} onLoggedOut={loggedOut} />
+      <LiveCallsProvider>
+        <Shell user={session.user} onLoggedOut={loggedOut} />
+      </LiveCallsProvider>
     </ShortcutProvider>
   );
 }

@@ -15,6 +15,8 @@ import { useAssessorCall } from './use-assessor-call.ts';
 import { useConsoleEvent } from '../app/use-console-event.ts';
 import { useMarkup } from '../markup/use-markup.ts';
 import { useCaseChat } from '../chat/use-case-chat.ts';
+import { useReportLiveCall } from '../queue/live-calls.ts';
+import { isInCall } from './call-state.ts';
 
 export interface SnapshotRequest {
   requestId: string;
@@ -65,6 +67,8 @@ export function useLiveSession({ caseId, detail, addEvidence, addChat, addAnnota
   }, [messages, notify]);
 
   const phase = call.view.phase;
+  // The top bar's status picker says "In call" while it is.
+  useReportLiveCall(caseId, isInCall(call.view));
   const markup = useMarkup({
     caseId,
     channel: messages,

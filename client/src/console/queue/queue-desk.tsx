@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import type { User } from '../../../../protocol/http.ts';
 import { OfferCard } from './offer-card.tsx';
+import { useInLiveCall } from './live-calls.ts';
 import { StatusPicker } from './status-picker.tsx';
 import { useQueueDesk } from './use-queue-desk.ts';
 import './queue.css';
@@ -11,12 +12,13 @@ import './queue.css';
 /** `onOffer` hears the case of the offer held now (null when none), for the case list's waiting line. */
 export function QueueDesk(props: { user: User; notify: (tone: 'error', message: string) => void; onOpenCase: (caseId: string) => void; onOffer?: (caseId: string | null) => void }) {
   const desk = useQueueDesk(props.user.id, props.notify);
+  const inCall = useInLiveCall();
   const offeredCaseId = desk.offer?.caseId ?? null;
   const { onOffer } = props;
   useEffect(() => onOffer?.(offeredCaseId), [onOffer, offeredCaseId]);
   return (
     <>
-      <StatusPicker status={desk.status} onChoose={desk.setStatus} />
+      <StatusPicker status={desk.status} inCall={inCall} onChoose={desk.setStatus} />
       {desk.offer && createPortal(
         <OfferCard
           key={`${desk.offer.entryId} ${desk.offer.expiresAt}`}
