@@ -75,7 +75,7 @@ describe('a live call’s console in 中文', () => {
     await expect(card.getByTestId('offer-accept').textContent()).resolves.toBe(c.queue.offer.accept);
     await expect(card.getByTestId('offer-handoff-reason').textContent()).resolves.toBe(c.queue.summary.reason.complaint);
     // Why it came here, and the assistant's rule, worded from their facts in the reader's language.
-    await expect(card.getByTestId('offer-reason').textContent()).resolves.toBe('匹配：投诉≥1（第一步）');
+    await expect(card.getByTestId('offer-reason').textContent()).resolves.toBe('匹配：投诉 1 级及以上（第一步）');
     await expect(card.locator('[data-source="rule:complaint"]').textContent()).resolves.toContain('规则：投诉');
     await checkConsoleZh(p, 'console incoming offer from the front door in Chinese', 'console-zh-front-door-offer', card);
     await card.getByTestId('offer-accept').click();
@@ -95,6 +95,9 @@ describe('a live call’s console in 中文', () => {
     await assessor.waitForLiveVideo();
     await assessor.currentRecordingId();
     await expect(p.getByTestId('call-state').textContent()).resolves.toBe(c.call.status.inCall);
+    // The top bar's status says the call too, the chosen status kept for after it.
+    await p.locator('[data-testid="status-picker"][data-in-call="true"][data-status="available"]').waitFor();
+    await expect(p.getByTestId('status-picker').textContent()).resolves.toContain(c.queue.status.inCall);
     await expect(p.getByTestId('hang-up').textContent()).resolves.toContain(c.call.action.hangUp);
     await expect(p.getByTestId('video-badge').textContent()).resolves.toMatch(new RegExp(`^${c.call.badge.live}`));
     await p.getByTestId('customer-language').filter({ hasText: '简体中文' }).waitFor();

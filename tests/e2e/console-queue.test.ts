@@ -54,7 +54,7 @@ describe('incoming offers from the queue', () => {
     const card = page.getByRole('alertdialog', { name: title });
     await card.waitFor();
     const entryId = (await card.getAttribute('data-entry-id'))!;
-    await expect(card.getByTestId('offer-reason').textContent()).resolves.toMatch(/auto≥2/);
+    await expect(card.getByTestId('offer-reason').textContent()).resolves.toBe('Matched: Motor claims, level 2 or more (first step)');
     await expect(card.textContent()).resolves.toContain('Video call');
     // The list beside the card counts that customer as waiting (it said "No customer is waiting." under the offer).
     await page.waitForFunction(() => document.querySelector('[data-testid="waiting-summary"]')?.textContent === '1 customer is waiting.');

@@ -185,7 +185,7 @@ describe('the front door', () => {
     await expect(card.getByTestId('offer-handoff-reason').textContent()).resolves.toContain('complaint');
     await expect(card.getByTestId('offer-photos').textContent()).resolves.toBe('1');
     await expect(card.getByTestId('offer-callback').textContent()).resolves.toContain('+44 20 7946 0958');
-    await expect(card.locator('[data-source="rule:complaint"]').textContent()).resolves.toBe('The assistant: rule: complaint');
+    await expect(card.locator('[data-source="rule:complaint"]').textContent()).resolves.toBe('The assistant (Rule: complaint)');
     await shoot(desk, 'console-offer-summary');
     await card.getByTestId('offer-accept').click();
     const caseView = desk.getByTestId('case-view');
