@@ -1,11 +1,15 @@
-// The supervisor's KPIs on the wire: `GET /api/kpis?from=&to=` over the front door's queue entries,
-// intakes and surveys in a period, with one bucket per hour (periods of two days or less) or per UTC day.
+// The supervisor's KPIs on the wire: `GET /api/kpis?from=&to=&tz=` over the front door's queue entries,
+// intakes and surveys in a period, with one bucket per hour (periods of two days or less) or per day, as
+// the clock of the time zone `tz` shows them (UTC by default).
 import { z } from 'zod';
 import { QueueChannel } from './queue.ts';
 import { text } from './text.ts';
 
-/** `from` and `to`: an ISO date (a UTC day: `to` then means the end of that day) or an ISO datetime. */
-export const KpiQuery = z.object({ from: text().max(40).optional(), to: text().max(40).optional() });
+/**
+ * `from` and `to`: an ISO date (a day in `tz`: `to` then means the end of that day) or an ISO datetime;
+ * `tz`: an IANA time zone name (Asia/Shanghai), whose days and hours the buckets are.
+ */
+export const KpiQuery = z.object({ from: text().max(40).optional(), to: text().max(40).optional(), tz: text().max(64).optional() });
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
 /** Seconds; null when nothing was measured (never NaN). */
@@ -27,6 +31,8 @@ export const KpiReport = z.object({
   from: text(),
   to: text(),
   bucket: z.enum(['hour', 'day']),
+  /** The time zone of the buckets, as asked (`tz`), else UTC. */
+  timeZone: text(),
   entered: z.number().int(),
   served: z.number().int(),
   abandoned: z.number().int(),

@@ -142,6 +142,7 @@ describe('GET /api/kpis', () => {
     expect(report).toMatchObject({ bucket: 'day', entered: 0, abandonment: null, firstContactResolution: null, waitSeconds: { p50: null }, satisfaction: { mean: null } });
     expect(Date.parse(report.to) - Date.parse(report.from)).toBe(7 * 86_400_000);
     expect(report.series).toHaveLength(8);
+    expect(report.timeZone).toBe('UTC');
   });
 
   it('counts switches, not the proposals and answers around them', async () => {
@@ -176,6 +177,125 @@ describe('GET /api/kpis', () => {
     const res = await admin.json('/api/kpis?from=2026-12-01&from=2026-12-02');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/from/);
+  });
+});
+
+describe('GET /api/kpis?tz=: days and hours on the viewer\'s clock', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const kpis = async (query: string) => {
+    const res = await admin.json(`/api/kpis?${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return KpiReport.parse(res.body);
+  };
+  const days = (report: KpiReport) => report.series.map((b) => [b.start, b.arrivals]);
+
+  /** Queue entries the customer left at the given times (the past cannot be queued in through the routes). */
+  async function leftAt(times: readonly string[]): Promise<void> {
+    const caseId = await newCase('Left at a chosen time');
+    const db = await database();
+    try {
+      await db.q().insertInto('queue_entries').values(times.map((at, i) => ({
+        id: `tz-${made}-${i}`, case_id: caseId, channel: 'text', priority: 0, enqueued_at: new Date(at).toISOString(), steps: '[]', passed_over: '[]', state: 'left', ended_at: new Date(at).toISOString(),
+      }))).execute();
+      made += 1;
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('a call queued at 23:30 UTC is the next day in Asia/Shanghai and the same day in UTC', async () => {
+    // Through the real routes: the server's clock moved on to the next 23:30 UTC (the session idles out: log in again).
+    const caseId = await newCase('Late call');
+    const at = Math.ceil((Date.now() + HOUR) / DAY) * DAY - 30 * 60_000;
+    h.advance(at - Date.now());
+    await admin.login();
+    expect((await post(admin, '/api/queue', { caseId, channel: 'video' })).status).toBe(201);
+    const day = (offset: number) => new Date(at - 23.5 * HOUR + offset * DAY).toISOString().slice(0, 10);
+    const period = `from=${day(-1)}&to=${day(1)}`;
+
+    const utc = await kpis(period);
+    expect(utc).toMatchObject({ timeZone: 'UTC', bucket: 'day', entered: 1, from: `${day(-1)}T00:00:00.000Z`, to: `${day(2)}T00:00:00.000Z` });
+    expect(days(utc)).toEqual([[`${day(-1)}T00:00:00.000Z`, 0], [`${day(0)}T00:00:00.000Z`, 1], [`${day(1)}T00:00:00.000Z`, 0]]);
+
+    // The same dates are Shanghai's days (UTC+8): each starts at 16:00 UTC the day before, and 07:30 is the next day's.
+    const shanghai = await kpis(`${period}&tz=Asia/Shanghai`);
+    expect(shanghai).toMatchObject({ timeZone: 'Asia/Shanghai', bucket: 'day', entered: 1, from: `${day(-2)}T16:00:00.000Z`, to: `${day(1)}T16:00:00.000Z` });
+    expect(days(shanghai)).toEqual([[`${day(-2)}T16:00:00.000Z`, 0], [`${day(-1)}T16:00:00.000Z`, 0], [`${day(0)}T16:00:00.000Z`, 1]]);
+
+    // A period given as datetimes keeps them, and its days are still Shanghai's.
+    const sevenDays = await kpis(`from=${new Date(at - 7 * DAY + HOUR).toISOString()}&to=${new Date(at + HOUR).toISOString()}&tz=Asia/Shanghai`);
+    expect(sevenDays.series.at(-1)).toMatchObject({ start: `${day(0)}T16:00:00.000Z`, arrivals: 1 });
+    expect(sevenDays.series.every((b) => b.start.endsWith('T16:00:00.000Z'))).toBe(true);
+
+    // The CSV of the same: bucket starts on Shanghai's clock with the offset, the file named by Shanghai's days.
+    const csv = await admin.fetch(`/api/kpis.csv?${period}&tz=Asia/Shanghai`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="sightline-kpis-${day(-1)}-to-${day(2)}.csv"`);
+    expect((await csv.text()).split('\r\n').slice(1, 4).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      `${day(-1)}T00:00:00.000+08:00,0`, `${day(0)}T00:00:00.000+08:00,0`, `${day(1)}T00:00:00.000+08:00,1`,
+    ]);
+  });
+
+  it('America/New_York: a 23-hour day in March and a 25-hour day in November are one day each', async () => {
+    await leftAt([
+      '2026-03-08T04:30:00Z', // 7 March 23:30 EST
+      '2026-03-08T05:00:00Z', // 8 March 00:00 EST
+      '2026-03-09T03:30:00Z', // 8 March 23:30 EDT (clocks went forward at 02:00)
+      '2026-03-09T04:00:00Z', // 9 March 00:00 EDT
+      '2026-11-01T03:59:00Z', // 31 October 23:59 EDT
+      '2026-11-01T04:00:00Z', // 1 November 00:00 EDT
+      '2026-11-02T04:30:00Z', // 1 November 23:30 EST (clocks went back at 02:00)
+      '2026-11-02T05:00:00Z', // 2 November 00:00 EST
+    ]);
+    const march = await kpis('from=2026-03-07&to=2026-03-09&tz=America/New_York');
+    expect(march).toMatchObject({ bucket: 'day', from: '2026-03-07T05:00:00.000Z', to: '2026-03-10T04:00:00.000Z', entered: 4 });
+    expect(days(march)).toEqual([['2026-03-07T05:00:00.000Z', 1], ['2026-03-08T05:00:00.000Z', 2], ['2026-03-09T04:00:00.000Z', 1]]);
+    expect(days(await kpis('from=2026-03-07&to=2026-03-09'))).toEqual([['2026-03-07T00:00:00.000Z', 0], ['2026-03-08T00:00:00.000Z', 2], ['2026-03-09T00:00:00.000Z', 2]]);
+
+    const november = await kpis('from=2026-10-31&to=2026-11-02&tz=America/New_York');
+    expect(november).toMatchObject({ bucket: 'day', from: '2026-10-31T04:00:00.000Z', to: '2026-11-03T05:00:00.000Z', entered: 4 });
+    expect(days(november)).toEqual([['2026-10-31T04:00:00.000Z', 1], ['2026-11-01T04:00:00.000Z', 2], ['2026-11-02T05:00:00.000Z', 1]]);
+
+    // Two local days across the change are 49 hours, still by the hour: 01:00 twice (EDT, then EST).
+    const hourly = await kpis('from=2026-10-31&to=2026-11-01&tz=America/New_York');
+    expect(hourly).toMatchObject({ bucket: 'hour', from: '2026-10-31T04:00:00.000Z', to: '2026-11-02T05:00:00.000Z' });
+    expect(hourly.series).toHaveLength(49);
+    expect(hourly.series.map((b) => b.start)).toEqual(Array.from({ length: 49 }, (_, i) => new Date(Date.parse('2026-10-31T04:00:00Z') + i * HOUR).toISOString()));
+    expect(hourly.series.filter((b) => b.arrivals > 0).map((b) => b.start)).toEqual(['2026-11-01T03:00:00.000Z', '2026-11-01T04:00:00.000Z', '2026-11-02T04:00:00.000Z']);
+  });
+
+  it('Asia/Kolkata (UTC+05:30): days and hours start on the half hour', async () => {
+    await leftAt(['2026-12-01T18:15:00Z', '2026-12-01T18:30:00Z']); // 1 December 23:45 and 2 December 00:00 in India
+    const daily = await kpis('from=2026-12-01&to=2026-12-03&tz=Asia/Kolkata');
+    expect(daily).toMatchObject({ bucket: 'day', from: '2026-11-30T18:30:00.000Z', to: '2026-12-03T18:30:00.000Z' });
+    expect(days(daily)).toEqual([['2026-11-30T18:30:00.000Z', 1], ['2026-12-01T18:30:00.000Z', 1], ['2026-12-02T18:30:00.000Z', 0]]);
+    const hourly = await kpis('from=2026-12-01&to=2026-12-01&tz=Asia/Kolkata');
+    expect(hourly.bucket).toBe('hour');
+    expect(hourly.series).toHaveLength(24);
+    expect(hourly.series.every((b) => b.start.endsWith(':30:00.000Z'))).toBe(true);
+    expect(hourly.series.at(-1)).toMatchObject({ start: '2026-12-01T17:30:00.000Z', arrivals: 1 });
+    // In UTC both are on 1 December.
+    expect(days(await kpis('from=2026-12-01&to=2026-12-03')).map(([, n]) => n)).toEqual([2, 0, 0]);
+  });
+
+  it.each([
+    ['tz=Mars/Olympus_Mons', /^tz: "Mars\/Olympus_Mons" is not a time zone name/],
+    ['tz=%2B05%3A30', /^tz: "\+05:30" is not a time zone name/],
+    ['tz=Etc/Unknown', /^tz: /],
+    ['tz=Asia/Shanghai%20', /^tz: /],
+    ['tz=', /^tz: /],
+    [`tz=${'A'.repeat(65)}`, /^Invalid query: tz: /],
+    ['tz=UTC&tz=Asia/Shanghai', /^Invalid query: tz: /],
+  ])('refuses %s with a 400 naming tz, and the period without it still answers', async (query, message) => {
+    for (const path of ['/api/kpis', '/api/kpis.csv']) {
+      const res = await admin.json(`${path}?from=2026-12-01&to=2026-12-03&${query}`);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe(message.source.startsWith('^Invalid query') ? 'invalid_input' : 'invalid_time_zone');
+      expect(res.body.error.message).toMatch(message);
+      expect(res.body.error.message).not.toMatch(/\b(from|to):/);
+    }
+    expect((await kpis('from=2026-12-01&to=2026-12-03')).timeZone).toBe('UTC');
   });
 });
 

@@ -108,6 +108,7 @@ export function computeKpis(input: KpiInputs): KpiReport {
     from: fromIso,
     to: toIso,
     bucket: range.bucket,
+    timeZone: range.timeZone,
     entered: inPeriod.length,
     served: served.length,
     abandoned,

@@ -1,6 +1,8 @@
 // The KPIs as CSV (RFC 4180: CRLF line ends, a field with a comma, quote or line break quoted, quotes
-// doubled): one row per bucket, then a totals row that also carries the period's headline KPIs.
+// doubled): one row per bucket (its start on the clock of the report's zone, with the offset), then a
+// totals row that also carries the period's headline KPIs.
 import type { KpiReport } from '../../../../protocol/kpi.ts';
+import { zonedIso } from './kpi-zone.ts';
 
 export const KPI_CSV_COLUMNS = [
   'bucket_start', 'arrivals', 'served', 'abandoned', 'mean_wait_s',
@@ -20,7 +22,7 @@ const share = (value: number | null): number | null => (value === null ? null : 
 export function kpiCsv(report: KpiReport): string {
   const rows = [csvRow(KPI_CSV_COLUMNS)];
   const blanks = KPI_CSV_COLUMNS.length - 5;
-  for (const b of report.series) rows.push(csvRow([b.start, b.arrivals, b.served, b.abandoned, b.meanWaitSeconds, ...Array<null>(blanks).fill(null)]));
+  for (const b of report.series) rows.push(csvRow([zonedIso(report.timeZone, Date.parse(b.start)), b.arrivals, b.served, b.abandoned, b.meanWaitSeconds, ...Array<null>(blanks).fill(null)]));
   rows.push(csvRow([
     'total', report.entered, report.served, report.abandoned, report.waitSeconds.mean,
     report.waitSeconds.p50, report.waitSeconds.p90, report.waitSeconds.max, report.handleSeconds.p50, report.handleSeconds.p90,
@@ -29,5 +31,8 @@ export function kpiCsv(report: KpiReport): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** `sightline-kpis-2026-11-28-to-2026-12-05.csv`: the period's UTC days. */
-export const kpiCsvName = (report: KpiReport): string => `sightline-kpis-${report.from.slice(0, 10)}-to-${report.to.slice(0, 10)}.csv`;
+/** `sightline-kpis-2026-11-28-to-2026-12-05.csv`: the period's days in the report's zone. */
+export const kpiCsvName = (report: KpiReport): string => {
+  const day = (iso: string) => zonedIso(report.timeZone, Date.parse(iso)).slice(0, 10);
+  return `sightline-kpis-${day(report.from)}-to-${day(report.to)}.csv`;
+};
