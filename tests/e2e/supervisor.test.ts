@@ -83,6 +83,11 @@ describe('the supervisor wall board', () => {
     // No survey was answered: the satisfaction chart says so over its bare axes, the others draw.
     await expect(page.getByTestId('chart-satisfaction-empty').textContent()).resolves.toBe('No survey answers in this period.');
     await expect(page.getByTestId('chart-flow-empty').count()).resolves.toBe(0);
+    // The 7 days are the browser's days (Europe/Berlin here), sent as tz: the last one is its today.
+    await expect(page.getByTestId('kpi-csv').getAttribute('href')).resolves.toContain('tz=Europe%2FBerlin');
+    await expect(page.locator('figcaption').first().textContent()).resolves.toBe('Arrivals, served and abandoned per day');
+    const berlinToday = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short' }));
+    await expect(page.getByTestId('chart-flow-table').locator('tbody tr th').last().textContent()).resolves.toBe(berlinToday);
     await page.getByTestId('period-today').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="kpi-period"]')?.textContent?.includes('2 queued'));
     // The charts' hours are the browser's, as the period line's: Today's first hour is its midnight.

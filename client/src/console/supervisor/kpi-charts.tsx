@@ -19,7 +19,7 @@ export function KpiCharts(props: { report: KpiReport }) {
   const charts = useMemo(() => {
     // Chart.js writes its axis ticks and tooltip figures in this locale.
     const locale = boardLocale();
-    const labels = report.series.map((b) => bucketLabel(b.start, report.bucket));
+    const labels = report.series.map((b) => bucketLabel(b.start, report.bucket, report.timeZone));
     const count = (n: number) => formatNumber(n);
     const flowNames = [t('chart.arrivals'), t('chart.served'), t('chart.abandoned')];
     const flow: Config = {

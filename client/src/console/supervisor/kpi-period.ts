@@ -1,5 +1,5 @@
 // The periods a supervisor picks (Today, 7 days, 30 days, or two days of their own) as GET /api/kpis's
-// query, and how the board writes its figures (durations, shares, chart axes) in the page's language.
+// query, the time zone its days are counted in, and how the board writes its figures (durations, shares, chart axes) in the page's language.
 import { i18next } from '../../i18n/i18n.ts';
 
 export type PeriodChoice = { kind: 'today' } | { kind: 'days'; days: 7 | 30 } | { kind: 'custom'; from: string; to: string };
@@ -11,7 +11,7 @@ export interface PeriodQuery {
 
 const DAY_MS = 86_400_000;
 
-/** Today is since the supervisor's own midnight; custom days are whole UTC days, `to` included. */
+/** Today is since the supervisor's own midnight; custom days are whole days on their clock, `to` included. */
 export function periodQuery(choice: PeriodChoice, now: Date): PeriodQuery {
   if (choice.kind === 'today') {
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
@@ -21,17 +21,26 @@ export function periodQuery(choice: PeriodChoice, now: Date): PeriodQuery {
   return { from: choice.from, to: choice.to };
 }
 
+/**
+ * The browser's IANA time zone, which the server counts the KPIs' days and hours in (`tz`); none when the
+ * browser cannot tell (ICU's "Etc/Unknown"), and the server then counts in UTC and says so in the report.
+ */
+export function viewerTimeZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && zone !== 'Etc/Unknown' ? zone : undefined;
+}
+
 /** The locale the board's figures are written in: British English for English (as the server's), else the page's language. */
 export const boardLocale = (): string => (i18next.language === 'en' ? 'en-GB' : i18next.language);
 
 /**
- * A bucket's label on a chart's axis: "14:00" by the hour, in the browser's time zone as the period line
- * above the charts is; "5 Dec" / "12月5日" by the day, the UTC day the server counted.
+ * A bucket's label on a chart's axis: "14:00" by the hour, "5 Dec" / "12月5日" by the day, on the clock of
+ * the zone the server counted in (the report's `timeZone`: the browser's, as the period line above is).
  */
-export function bucketLabel(startIso: string, bucket: 'hour' | 'day'): string {
+export function bucketLabel(startIso: string, bucket: 'hour' | 'day', timeZone: string): string {
   const at = new Date(startIso);
-  if (bucket === 'hour') return at.toLocaleTimeString(boardLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return at.toLocaleDateString(boardLocale(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  if (bucket === 'hour') return at.toLocaleTimeString(boardLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  return at.toLocaleDateString(boardLocale(), { day: 'numeric', month: 'short', timeZone });
 }
 
 /** "42 s", "3 min", "1 h 05 min" (42 秒, 3 分钟, 1 小时 05 分); a dash for nothing measured. */

@@ -4,7 +4,7 @@ import { ServiceType } from '../../../../protocol/agent.ts';
 import { KpiReport } from '../../../../protocol/kpi.ts';
 import { QueueView } from '../../../../protocol/queue.ts';
 import { apiFetch } from '../../lib/api.ts';
-import type { PeriodQuery } from './kpi-period.ts';
+import { viewerTimeZone, type PeriodQuery } from './kpi-period.ts';
 
 /** The queue as GET /api/queue serves it; the case's title and service are shown when the server sends them. */
 export const SupervisorQueue = QueueView.extend({
@@ -12,10 +12,13 @@ export const SupervisorQueue = QueueView.extend({
 });
 export type SupervisorQueue = z.infer<typeof SupervisorQueue>;
 
+/** The period, and the browser's time zone: the server counts days (and a custom period's dates) on its clock. */
 const search = (period: PeriodQuery): string => {
   const params = new URLSearchParams();
   if (period.from) params.set('from', period.from);
   if (period.to) params.set('to', period.to);
+  const zone = viewerTimeZone();
+  if (zone) params.set('tz', zone);
   const text = params.toString();
   return text ? `?${text}` : '';
 };

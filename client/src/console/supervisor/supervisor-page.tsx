@@ -97,7 +97,7 @@ export function SupervisorPage() {
         {report && (
           <>
             <p className="muted small" data-testid="kpi-period">
-              {t('period.line', { range: new Intl.DateTimeFormat(boardLocale(), { dateStyle: 'medium', timeStyle: 'short' }).formatRange(new Date(report.from), new Date(report.to)), queued: formatNumber(report.entered) })}
+              {t('period.line', { range: new Intl.DateTimeFormat(boardLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }).formatRange(new Date(report.from), new Date(report.to)), queued: formatNumber(report.entered) })}
             </p>
             <KpiTiles report={report} />
             <KpiCharts report={report} />
