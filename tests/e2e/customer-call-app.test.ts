@@ -40,6 +40,22 @@ function recordStreams(): void {
   };
 }
 
+/** A phone with a front and a back camera and a torch (as Chrome on Android reports them): the page offers flip and torch too. */
+function twoCamerasAndTorch(): void {
+  const devices = navigator.mediaDevices;
+  const list = devices.enumerateDevices.bind(devices);
+  devices.enumerateDevices = async () => {
+    const all = await list();
+    const second = { deviceId: 'back', groupId: 'back', kind: 'videoinput', label: 'Back camera', toJSON: () => ({}) } as MediaDeviceInfo;
+    return all.some((d) => d.kind === 'videoinput') ? [...all, second] : all;
+  };
+  const capabilities = MediaStreamTrack.prototype.getCapabilities;
+  MediaStreamTrack.prototype.getCapabilities = function (this: MediaStreamTrack) {
+    const own = capabilities.call(this);
+    return this.kind === 'video' ? ({ ...own, torch: true } as MediaTrackCapabilities) : own;
+  };
+}
+
 const liveTracks = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window.sightlineStreams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').map((t) => t.kind));
 
@@ -214,6 +230,41 @@ describe('the customer’s call app', () => {
     await expectAccessible(customer.page, 'call ended', { desktop: true });
     await expectReflow(customer.page, 'call ended');
     await expectTouchTargets(customer.page, 'call ended');
+  });
+
+  it('on a phone with two cameras and a torch, the seven controls show each caption whole on one line, side by side, inside the screen', async () => {
+    const context = await newPeerContext(journey.browser, { viewport: viewports.phone, mobile: true });
+    try {
+      await context.addInitScript(twoCamerasAndTorch);
+      const created = await journey.assessor.page.request.post(`${journey.server.url}/api/cases`, { data: { title: 'Hail damage — car roof', customerName: 'Jo Example' } });
+      expect(created.status()).toBe(201);
+      const page = new CustomerPage(await context.newPage());
+      await page.open(((await created.json()) as { joinUrl: string }).joinUrl);
+      await page.accept();
+      await page.page.getByTestId('call-flip').waitFor();
+      await page.page.getByTestId('call-torch').waitFor();
+      // In equal shares of 390 px, "Camera" and "Captions" were cut inside the word ("Camer|a", "Captio|ns").
+      for (const muted of [false, true]) {
+        if (muted) await page.page.getByTestId('call-mute').click();
+        const captions = await page.page.locator('.call-control-caption').evaluateAll((spans) => spans.map((span) => {
+          const range = document.createRange();
+          range.selectNodeContents(span);
+          const box = range.getBoundingClientRect();
+          return { text: span.textContent, lines: range.getClientRects().length, left: box.left, right: box.right };
+        }));
+        expect(captions.map((c) => c.text)).toEqual([muted ? 'Unmute' : 'Mute', 'Camera', 'Flip', 'Torch', 'Captions', 'Chat', 'Leave']);
+        for (const [i, c] of captions.entries()) {
+          expect(c.lines, `lines of ${c.text}`).toBe(1);
+          expect(c.left, `${c.text} inside the screen`).toBeGreaterThanOrEqual(0);
+          expect(c.right, `${c.text} inside the screen`).toBeLessThanOrEqual(viewports.phone.width);
+          if (i > 0) expect(c.left, `${c.text} clear of ${captions[i - 1]!.text}`).toBeGreaterThan(captions[i - 1]!.right);
+        }
+        await expectTouchTargets(page.page, `seven controls${muted ? ', muted' : ''}`);
+      }
+      await expectReflow(page.page, 'seven controls');
+    } finally {
+      await context.close();
+    }
   });
 
   it('guided capture alone is its own screen, not "Waiting for your assessor…"', async () => {
