@@ -188,6 +188,11 @@ describe('the customer’s call app', () => {
     expect(await customer.page.getByTestId('call-ended').textContent()).toContain('You left the call');
     await expect.poll(() => liveTracks(customer.page)).toEqual([]);
     await expect.poll(() => receivedMessages(assessor.page).then((messages) => messages.some((m) => m.type === 'call-end' && m.by === 'customer'))).toBe(true);
+    // "If that was a mistake, join again": Rejoin is on the phone's screen, above the survey (it was below it, off the screen).
+    await customer.page.getByTestId('survey').waitFor();
+    const rejoin = (await customer.page.getByTestId('call-rejoin').boundingBox())!;
+    expect(rejoin.y + rejoin.height).toBeLessThanOrEqual(viewports.phone.height);
+    expect(rejoin.y + rejoin.height).toBeLessThanOrEqual((await customer.page.getByTestId('survey').boundingBox())!.y);
     await expectAccessible(customer.page, 'you left', { desktop: true });
 
     await customer.page.getByTestId('call-rejoin').click();

@@ -1,7 +1,8 @@
 // After the call: "Call ended — thank you" when the assessor ended it, "You left the call" when the
 // customer hung up; the camera and microphone are already stopped. What happens next, and a way back
-// in while the link is valid. Either way the customer is asked how it went (the survey card). A
-// settlement offer the assessor makes now shows here, and a decided one's receipt stays reachable.
+// in while the link is valid (above the survey when the customer left, so a mistaken hang-up is undone
+// at once). Either way the customer is asked how it went (the survey card). A settlement offer the
+// assessor makes now shows here, and a decided one's receipt stays reachable.
 import { useEffect, useRef } from 'react';
 import type { JoinView } from '../../../protocol/http.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -20,6 +21,18 @@ export function CallEnded(props: { join: JoinView; token: string; by: 'assessor'
   // The call's controls are gone: focus starts again from this screen's heading, not lost on the page.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // "If that was a mistake, join again": after hanging up, the way back is right under those words, above
+  // the survey (below it, it was off a phone's screen); after the assessor ended the call it follows the survey.
+  const rejoin = valid ? (
+    <>
+      <button type="button" className="btn btn-primary btn-block" data-testid="call-rejoin" onClick={props.onRejoin}>
+        {t(left ? 'ended.rejoinCall' : 'ended.rejoin')}
+      </button>
+      <p className="call-ended-note">{t('ended.validNote', { time: formatDateTime(props.join.expiresAt) })}</p>
+    </>
+  ) : (
+    <p className="call-ended-note">{t('ended.expiredNote')}</p>
+  );
   return (
     <main className="call-app call-app-ended" data-testid="customer-call" data-state={left ? 'left' : 'ended'}>
       <section className="call-ended" data-testid="call-ended" data-by={props.by}>
@@ -45,17 +58,9 @@ export function CallEnded(props: { join: JoinView; token: string; by: 'assessor'
             })}
           </p>
         )}
+        {left && rejoin}
         <SurveyCard token={props.token} />
-        {valid ? (
-          <>
-            <button type="button" className="btn btn-primary btn-block" data-testid="call-rejoin" onClick={props.onRejoin}>
-              {t(left ? 'ended.rejoinCall' : 'ended.rejoin')}
-            </button>
-            <p className="call-ended-note">{t('ended.validNote', { time: formatDateTime(props.join.expiresAt) })}</p>
-          </>
-        ) : (
-          <p className="call-ended-note">{t('ended.expiredNote')}</p>
-        )}
+        {!left && rejoin}
       </section>
     </main>
   );
