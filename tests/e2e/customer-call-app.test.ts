@@ -144,13 +144,17 @@ describe('the customer’s call app', () => {
   it('mute and camera off reach the console: its media-state says so and its picture goes; the page says who hears what', async () => {
     const { assessor, customer } = journey;
     const mute = customer.page.getByTestId('call-mute');
+    // The circle of a control that is off is white, also under the finger that just tapped it (it kept the grey of :hover).
+    const circle = (control: typeof mute) => control.locator('.call-control-icon').evaluate((el) => getComputedStyle(el).backgroundColor);
     await mute.click();
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+    expect(await circle(mute)).toBe('rgb(255, 255, 255)');
     await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: false, camera: true });
 
     const camera = customer.page.getByTestId('call-camera');
     await camera.click();
     await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
+    expect(await circle(camera)).toBe('rgb(255, 255, 255)');
     await expect.poll(() => lastMediaState(assessor.page)).toMatchObject({ microphone: false, camera: false });
     await assessor.page.getByTestId('video-empty').waitFor();
     // Muted with the camera off, the note over the picture does not say the assessor hears them; unmuted, it does.
