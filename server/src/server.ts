@@ -224,7 +224,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, keyring, clock,
     tourActivity, tourTitle: (id) => tours.get(id)?.manifest.title ?? null, log,
   });
-  const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub, log });
+  const recordings = createRecordingService({ db, store: createRecordingStore(db), blobs, ledger, cases, hub });
   const firstAdmin = await ensureFirstAdmin(users, config.admin);
   /** The one stop, by close() or drain(), whichever comes first. */
   let stopping: Promise<void> | null = null;

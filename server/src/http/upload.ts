@@ -126,18 +126,11 @@ export async function streamToTempFile(source: Readable, opts: TempFileOptions):
   return { tempFile, sha256: hash.digest('hex'), size };
 }
 
-/**
- * The whole body held in memory, then written (and fsynced when asked) with one write. The temp file is
- * opened while the body arrives (its open is then off the answer's path); a body that fails removes it.
- */
+/** The whole body held in memory, then written (and fsynced when asked) with one write; no file until it is all here. */
 async function gatherToTempFile(source: Readable, tempFile: string, maxBytes: number, refuse: () => HttpError, flush: boolean): Promise<ReceivedFile> {
-  const opening = fsp.open(tempFile, 'wx');
-  // Awaited below on every path; until then a failed open must not count as unhandled.
-  opening.catch(() => undefined);
   const pieces: Buffer[] = [];
   const hash = crypto.createHash('sha256');
   let size = 0;
-  let failure: HttpError | null = null;
   try {
     for await (const piece of source as AsyncIterable<Buffer>) {
       size += piece.length;
@@ -145,17 +138,15 @@ async function gatherToTempFile(source: Readable, tempFile: string, maxBytes: nu
       pieces.push(piece);
       hash.update(piece);
     }
-    // A request body that ended before its declared length (the client left) ends the loop quietly.
-    if ((source as Partial<Request>).complete === false) throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
   } catch (error) {
-    failure = error instanceof HttpError ? error : new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
   }
-  const file = await opening.catch((error: unknown) => {
-    throw failure ?? error;
-  });
+  // A request body that ended before its declared length (the client left) ends the loop quietly.
+  if ((source as Partial<Request>).complete === false) throw new HttpError(400, 'upload_interrupted', text('upload.interrupted'));
+  const file = await fsp.open(tempFile, 'wx');
   try {
-    if (failure) throw failure;
-    await writeAll(file, pieces, size);
+    await file.writeFile(Buffer.concat(pieces, size));
     if (flush) await file.sync();
   } catch (error) {
     await file.close().catch(() => undefined);
@@ -164,13 +155,6 @@ async function gatherToTempFile(source: Readable, tempFile: string, maxBytes: nu
   }
   await file.close();
   return { tempFile, sha256: hash.digest('hex'), size };
-}
-
-/** Writes the pieces back to back from the file's start: one writev, without copying them into one buffer first. */
-async function writeAll(file: fsp.FileHandle, pieces: Buffer[], size: number): Promise<void> {
-  const { bytesWritten } = await file.writev(pieces, 0);
-  // A regular file takes a whole writev unless the disk fills; what a short write left goes the slow way.
-  if (bytesWritten < size) await file.write(Buffer.concat(pieces, size).subarray(bytesWritten), 0, size - bytesWritten, bytesWritten);
 }
 
 /** Resolves once `stream` has closed (its file, if it opened one, is closed too); it must be destroyed or ending. */

@@ -4,7 +4,6 @@
 // served as one media file.
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Logger } from 'pino';
 import { RETENTION_PURGED } from '../../../protocol/corrections.ts';
 import type { User } from '../../../protocol/http.ts';
 import type {
@@ -33,7 +32,6 @@ export interface RecordingServiceDeps {
   ledger: LedgerStore;
   cases: CaseService;
   hub: EventHub;
-  log: Pick<Logger, 'error'>;
 }
 
 export interface ReceivedChunk {
@@ -106,18 +104,6 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
   const publish = async (assessorId: string | null, recording: RecordingRecord): Promise<void> => {
     hub.publish(assessorId, { type: 'recording', recording: await summaryOf(recording) });
-  };
-
-  /**
-   * Tells the console a chunk is held once the chunk's answer has gone (the next turn of the event
-   * loop): the uploader waits for its acknowledgement, not for the console's summary to be read.
-   */
-  const publishLater = (assessorId: string | null, caseId: string, recordingId: string): void => {
-    setImmediate(() => {
-      store.byId(caseId, recordingId)
-        .then((recording) => (recording ? publish(assessorId, recording) : undefined))
-        .catch((error: unknown) => deps.log.error({ err: error, caseId, recordingId }, 'recording: the console was not told of a stored chunk'));
-    });
   };
 
   return {
@@ -204,7 +190,8 @@ export function createRecordingService(deps: RecordingServiceDeps) {
           },
         }));
         if (!outcome.created) return { ...receipt, stored: false };
-        publishLater(caseRecord.assessorId, caseId, recordingId);
+        const recording = await store.byId(caseId, recordingId);
+        if (recording) await publish(caseRecord.assessorId, recording);
         return { ...receipt, stored: true };
       } finally {
         // An adopted temp file was renamed into the store (or removed there as a duplicate).
