@@ -91,6 +91,9 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
     await expect(customer.page.getByTestId('customer-call').getAttribute('data-mode')).resolves.toBe('text');
     expect(await mediaRequests()).toBe(0);
     await expectAccessible(customer.page, 'call in text', { desktop: true });
+    // Text only is a chat: the note that says so offers where to type.
+    await customer.page.getByTestId('text-open-chat').click();
+    await customer.page.getByTestId('chat-sheet').waitFor();
     await customer.sendChat('The stain is about a metre wide.');
     await expectAccessible(customer.page, 'chat sheet in a text call', { desktop: true });
     await customer.closeChat();
@@ -146,7 +149,7 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
       const text = range.getBoundingClientRect();
       return { caption: caption.textContent, out: Math.max(box.left - text.left, text.right - box.right) };
     }));
-    expect(spill.map((c) => c.caption)).toContain('Camera off');
+    expect(spill.map((c) => c.caption)).toContain('Captions');
     for (const c of spill) expect(c.out, `caption ${c.caption} spills`).toBeLessThanOrEqual(0);
     // The answers on their own row under the question, not run into its last line.
     const question = await prompt.getByTestId('mode-request-reason').boundingBox();

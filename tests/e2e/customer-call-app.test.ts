@@ -261,7 +261,9 @@ describe('the customer’s call app', () => {
           const box = range.getBoundingClientRect();
           return { text: span.textContent, lines: range.getClientRects().length, left: box.left, right: box.right };
         }));
-        expect(captions.map((c) => c.text)).toEqual([muted ? 'Unmute' : 'Mute', 'Camera', 'Flip', 'Torch', 'Captions', 'Chat', 'Leave']);
+        // A caption names its control whatever its state, as on a phone's call screen: the state is in its look and label.
+        expect(captions.map((c) => c.text)).toEqual(['Mute', 'Camera', 'Flip', 'Torch', 'Captions', 'Chat', 'Leave']);
+        expect(await page.page.getByTestId('call-mute').getAttribute('aria-label')).toBe(muted ? 'Unmute microphone' : 'Mute microphone');
         for (const [i, c] of captions.entries()) {
           expect(c.lines, `lines of ${c.text}`).toBe(1);
           expect(c.left, `${c.text} inside the screen`).toBeGreaterThanOrEqual(0);
@@ -271,6 +273,21 @@ describe('the customer’s call app', () => {
         await expectTouchTargets(page.page, `seven controls${muted ? ', muted' : ''}`);
       }
       await expectReflow(page.page, 'seven controls');
+      // Turning the camera off leaves the bar where it was, under the finger ("Camera off" wrapped and raised
+      // it, and the torch went): Flip and Torch stay, unavailable until the camera is back.
+      const bar = page.page.locator('.call-controls');
+      const before = await bar.boundingBox();
+      await page.page.getByTestId('call-camera').click();
+      await page.page.locator('[data-testid="call-camera"][aria-pressed="true"]').waitFor();
+      expect(await bar.boundingBox()).toEqual(before);
+      for (const id of ['call-flip', 'call-torch']) expect(await page.page.getByTestId(id).isDisabled(), id).toBe(true);
+      // Choosing text in the mode bar opens the chat, ready to type: text only has nowhere else to go.
+      await page.page.getByTestId('mode-text').click();
+      await page.page.getByTestId('chat-sheet').waitFor();
+      await expect.poll(() => page.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chat-input');
+      await page.page.getByTestId('chat-close').click();
+      await page.page.getByTestId('text-open-chat').click();
+      await page.page.getByTestId('chat-sheet').waitFor();
     } finally {
       await context.close();
     }

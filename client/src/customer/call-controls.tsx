@@ -1,5 +1,7 @@
 // The bottom control bar of the customer's call: microphone, camera, front/back, torch (only where
-// the camera has one), captions, chat with its unread count, and hang up. Toggles say their state in aria-pressed.
+// the camera has one), captions, chat with its unread count, and hang up. A caption names its control and
+// stays as it is, as on a phone's call screen (a longer "Camera off" wrapped and moved the bar under the
+// finger); toggles say their state by their look, aria-pressed and their label ("Turn camera on").
 import type { ReactNode } from 'react';
 import { CameraIcon, CaptionsIcon, ChatIcon, FlipIcon, HangUpIcon, MicIcon, TorchIcon } from './call-icons.tsx';
 import type { useCallControls } from './use-call-controls.ts';
@@ -35,10 +37,10 @@ export function CallControls(props: { controls: Controls; unread: number; canHan
   const c = props.controls;
   return (
     <nav className="call-controls" aria-label={t('controls.label')}>
-      <ControlButton testId="call-mute" label={t(c.microphone ? 'controls.mute' : 'controls.unmute')} caption={t(c.microphone ? 'controls.muteCaption' : 'controls.unmuteCaption')} pressed={!c.microphone} off={!c.microphone} disabled={!c.hasAudio} onClick={c.toggleMicrophone}>
+      <ControlButton testId="call-mute" label={t(c.microphone ? 'controls.mute' : 'controls.unmute')} caption={t('controls.muteCaption')} pressed={!c.microphone} off={!c.microphone} disabled={!c.hasAudio} onClick={c.toggleMicrophone}>
         <MicIcon off={!c.microphone} />
       </ControlButton>
-      <ControlButton testId="call-camera" label={t(c.camera ? 'controls.cameraOff' : 'controls.cameraOn')} caption={t(c.camera ? 'controls.cameraCaption' : 'controls.cameraOffCaption')} pressed={!c.camera} off={!c.camera} disabled={!c.hasVideo} onClick={c.toggleCamera}>
+      <ControlButton testId="call-camera" label={t(c.camera ? 'controls.cameraOff' : 'controls.cameraOn')} caption={t('controls.cameraCaption')} pressed={!c.camera} off={!c.camera} disabled={!c.hasVideo} onClick={c.toggleCamera}>
         <CameraIcon off={!c.camera} />
       </ControlButton>
       {c.canFlip && (
@@ -47,7 +49,7 @@ export function CallControls(props: { controls: Controls; unread: number; canHan
         </ControlButton>
       )}
       {c.torchAvailable && (
-        <ControlButton testId="call-torch" label={t(c.torch ? 'controls.torchOff' : 'controls.torchOn')} caption={t('controls.torchCaption')} pressed={c.torch} onClick={c.toggleTorch}>
+        <ControlButton testId="call-torch" label={t(c.torch ? 'controls.torchOff' : 'controls.torchOn')} caption={t('controls.torchCaption')} pressed={c.torch} disabled={!c.camera} onClick={c.toggleTorch}>
           <TorchIcon />
         </ControlButton>
       )}

@@ -129,6 +129,11 @@ export function CallScreen(props: {
   useCallAnnouncements({ phase, expired: call.state === 'expired', incoming: call.incoming, assessor, live, photo: call.photo, captionsUnavailable, messages });
 
   const [chatOpen, setChatOpen] = useState(false);
+  /** The customer's own choice in the mode bar; choosing text opens the chat, where text is typed. */
+  const chooseMode = (next: CustomerMode): void => {
+    mode.switchTo(next);
+    if (next === 'text') setChatOpen(true);
+  };
   const [seen, setSeen] = useState(0);
   const fromAssessor = call.chat.filter((line) => line.from === 'assessor').length;
   useEffect(() => {
@@ -199,6 +204,7 @@ export function CallScreen(props: {
           badge={mode.mode === 'camera' && call.quality && call.quality.level !== 'high' && !audioOnly ? t('call.quality', { level: t(call.quality.level === 'low' ? 'call.qualityLow' : 'call.qualityMedium') }) : null}
           onVideoTrack={call.setVideoSource}
           onArEnded={() => mode.switchTo('camera')}
+          onOpenChat={() => setChatOpen(true)}
           onError={(message) => {
             props.onNotice('error', message);
             mode.switchTo('camera');
@@ -260,7 +266,7 @@ export function CallScreen(props: {
       {checklist.view && <ChecklistDock checklist={checklist} stream={props.stream} main={guided} />}
 
       <div className="call-tools">
-        <ModeBar mode={mode.mode} available={mode.available} onSwitch={mode.switchTo} />
+        <ModeBar mode={mode.mode} available={mode.available} onSwitch={chooseMode} />
         <GalleryUpload caseId={caseId} token={props.token} location={props.location} onUploaded={(evidence) => call.evidenceAdded(evidence.id)} />
       </div>
       <CallControls controls={controls} unread={unread} canHangUp captions={captions.on} onCaptions={captions.toggle} onChat={() => setChatOpen((open) => !open)} onHangUp={call.hangUp} />

@@ -30,6 +30,8 @@ export function LiveView(props: {
   onVideoTrack: (track: MediaStreamTrack | null) => void;
   onArEnded: () => void;
   onError: (message: string) => void;
+  /** Opens the chat (offered in text only). */
+  onOpenChat?: () => void;
 }) {
   const { t } = useTranslation('customer');
   const { annotations } = useSpatialState(props.host);
@@ -75,6 +77,12 @@ export function LiveView(props: {
       {(props.mode === 'voice' || props.mode === 'text' || (props.mode === 'camera' && props.cameraOff)) && (
         <div className="preview-note" data-testid="camera-off-note">
           {t(props.mode === 'text' ? 'view.textOnly' : props.microphoneOff ? 'view.cameraMicOff' : 'view.cameraOff')}
+          {/* Text only is a chat: where to type is one tap away from the note that says so. */}
+          {props.mode === 'text' && props.onOpenChat && (
+            <button type="button" className="btn btn-primary preview-note-action" data-testid="text-open-chat" onClick={props.onOpenChat}>
+              {t('view.openChat')}
+            </button>
+          )}
         </div>
       )}
       {props.badge && <span className="preview-badge">{props.badge}</span>}

@@ -106,7 +106,7 @@ export function useCallControls(options: {
 
   return {
     microphone, camera, facing, torch: torch && camera, hasAudio, hasVideo,
-    canFlip: canFlip && hasVideo, flipping, torchAvailable: torchAvailable && camera, cameraVersion,
+    canFlip: canFlip && hasVideo, flipping, torchAvailable: torchAvailable && hasVideo, cameraVersion,
     toggleMicrophone, toggleCamera, flip, toggleTorch,
   };
 }
