@@ -155,12 +155,20 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
   const linkStore = createLinkStore(db);
   const linkSeal = createLinkSeal(signallingSecret);
   const participantsStore = createParticipantsStore(db);
+  const callStore = createCallStore(db);
   const queue = createQueueService({
     db, ledger, cases: caseStore, hub, clock, ...config.queue,
     userExists: async (id) => (await users.byId(id)) !== null,
     // `cases` is built next; a case is published only after the service exists.
     publishCase: (caseId) => cases.publish(caseId),
     onError: (err) => log.error({ err }, 'front door: a routing pass failed'),
+    // A call the console did not end (it crashed) counts only while the case's presence says a call is
+    // up, which it stops saying once the customer's page has gone.
+    inCall: async (assessorIds) => {
+      const open = await callStore.openOf(assessorIds);
+      const live = await presence.ofMany([...new Set(open.map((call) => call.caseId))]);
+      return new Set(open.filter((call) => live.get(call.caseId)?.presence === 'live').map((call) => call.assessorId));
+    },
   });
   const intakeStore = createIntakeStore(db);
   const userName = async (id: string) => (await users.byId(id))?.name ?? null;
@@ -218,7 +226,7 @@ export async function startServer(config: Config, log: Logger, testClock?: () =>
     experts: async (caseId) => (await participantsStore.list(caseId)).filter((p) => p.role === 'expert').map((p) => p.userId),
   });
   const outcomes = createOutcomeService({ db, store: createOutcomeStore(db), ledger, cases, hub, clock, tour: (id) => tours.get(id)?.manifest ?? null });
-  const calls = createCallService({ db, store: createCallStore(db), ledger, cases, presence, hub, clock });
+  const calls = createCallService({ db, store: callStore, ledger, cases, presence, hub, clock });
   const tourActivity = createTourActivityService({ db, store: createTourActivityStore(db), ledger, cases, clock, tour: (id) => tours.get(id)?.manifest ?? null });
   const reports = createReportService({
     db, cases, users, evidence, chat, outcomes, measurements, checklist, ledger, blobs, ledgerKey: signer.key, keyring, clock,

@@ -24,6 +24,8 @@ export interface CallStore {
    * storing nothing, when the id is another case's call.
    */
   save(call: CallView): Promise<boolean>;
+  /** The calls not ended on open cases of these assessors: each case with its assessor. */
+  openOf(assessorIds: readonly string[]): Promise<Array<{ caseId: string; assessorId: string }>>;
 }
 
 export function createCallStore(db: Db): CallStore {
@@ -43,6 +45,14 @@ export function createCallStore(db: Db): CallStore {
       const result = await db.q().insertInto('calls').values({ id: call.id, case_id: call.caseId, started_at: call.startedAt, ...next })
         .onConflict((oc) => oc.column('id').doUpdateSet(next).where('calls.case_id', '=', call.caseId)).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async openOf(assessorIds) {
+      if (assessorIds.length === 0) return [];
+      const rows = await db.q().selectFrom('calls').innerJoin('cases', 'cases.id', 'calls.case_id')
+        .select(['calls.case_id', 'cases.assessor_id'])
+        .where('calls.ended_at', 'is', null).where('cases.closed_at', 'is', null).where('cases.assessor_id', 'in', [...assessorIds])
+        .execute();
+      return rows.map((r) => ({ caseId: r.case_id, assessorId: r.assessor_id! }));
     },
   };
 }

@@ -9,8 +9,9 @@ const count = (value: number | undefined): number => value ?? 0;
 
 export const isLive = (channel: Channel): boolean => LIVE_CHANNELS.includes(channel);
 
+/** Live sessions held: the queue's, and a call of their own (a join link's) as one more. */
 export function liveLoad(assessor: Assessor): number {
-  return LIVE_CHANNELS.reduce((sum, channel) => sum + count(assessor.load[channel]), 0);
+  return LIVE_CHANNELS.reduce((sum, channel) => sum + count(assessor.load[channel]), assessor.inCall ? 1 : 0);
 }
 
 export function totalLoad(assessor: Assessor): number {

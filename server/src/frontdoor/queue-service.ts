@@ -12,7 +12,7 @@ import type { Db } from '../storage/database.ts';
 import { newId } from '../auth/tokens.ts';
 import { createQueueStore, type StoredEntry, type StoredRouting } from './queue-store.ts';
 import { compareEntries, routingPass } from './routing.ts';
-import { frontDoorOf, offerView, openOffers, quiet, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
+import { effectiveStatus, frontDoorOf, offerView, openOffers, quiet, toAssessor, toQueueEntry, type TransferEnded } from './queue-views.ts';
 import { createTransferActions } from './queue-transfer.ts';
 import { isWarmTransfer } from './transfer.ts';
 import type { Assessor, AssessorStatus, Channel, ChannelCounts, Offer, SkillLevels } from './routing-types.ts';
@@ -40,6 +40,11 @@ export interface QueueServiceDeps {
   publishCase?: (caseId: string) => Promise<void>;
   /** Where a failed background pass is reported. */
   onError?: (error: unknown) => void;
+  /**
+   * Of these assessors, those in a live call the queue did not give them (a join link's): offered
+   * nothing until it ends. Without it, only the queue's own sessions count.
+   */
+  inCall?: (assessorIds: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
 export interface PassResult {
@@ -128,7 +133,10 @@ export function createQueueService(deps: QueueServiceDeps) {
     const entries = queued.filter((e) => e.state !== 'assigned');
     const routing = lost > 0 ? await store.routing() : before;
     const offered = openOffers(entries);
-    let assessors = routing.map((row) => toAssessor(row, now, offered, awayAfterMs));
+    // Asked only when someone waits, and only of those who could take them.
+    const available = routing.filter((row) => effectiveStatus(row, now, awayAfterMs) === 'available').map((row) => row.userId);
+    const inCall = entries.length > 0 && available.length > 0 && deps.inCall ? await deps.inCall(available) : new Set<string>();
+    let assessors = routing.map((row) => toAssessor(row, now, offered, awayAfterMs, inCall));
     const offers = routingPass(entries.map(toQueueEntry), assessors, now);
     const byId = new Map(entries.map((e) => [e.id, e]));
     const expiresAt = new Date(now + deps.offerTimeoutMs).toISOString();
@@ -141,7 +149,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     }
     if (offers.length > 0) {
       const offeredNow = openOffers(entries);
-      assessors = routing.map((row) => toAssessor(row, now, offeredNow, awayAfterMs));
+      assessors = routing.map((row) => toAssessor(row, now, offeredNow, awayAfterMs, inCall));
     }
     // A warm transfer's customer is in a session, not waiting: it takes no place in the line.
     const waiting = entries.filter((e) => !isWarmTransfer(e));
@@ -197,7 +205,7 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   const service = {
     frontDoorOf,
-    ...createTransferActions({ store, ledger, clock, offerTimeoutMs: deps.offerTimeoutMs, awayAfterMs, hub: deps.hub, locked, passOver, passAfter, offerOf, tellEnded }),
+    ...createTransferActions({ store, ledger, clock, offerTimeoutMs: deps.offerTimeoutMs, awayAfterMs, hub: deps.hub, locked, passOver, passAfter, offerOf, tellEnded, inCall: deps.inCall }),
 
     /**
      * A routing pass under the queue lock (expire offers, route, write the offers; then the wait

@@ -26,6 +26,8 @@ export interface TransferContext {
   passAfter: <T>(value: T) => Promise<T>;
   offerOf: (entry: StoredEntry) => Promise<QueueOffer>;
   tellEnded: (ended: readonly TransferEnded[]) => Promise<void>;
+  /** QueueServiceDeps.inCall: a colleague in a call of their own is not free for a warm transfer. */
+  inCall?: (assessorIds: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
 export function createTransferActions(ctx: TransferContext) {
@@ -67,7 +69,8 @@ export function createTransferActions(ctx: TransferContext) {
       }
       const queued = await store.queued();
       const pending = openOffers(queued);
-      const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs)), now, input);
+      const inCall = ctx.inCall ? await ctx.inCall(routing.filter((row) => row.userId !== from).map((row) => row.userId)) : new Set<string>();
+      const colleague = warmColleague(toQueueEntry(entry), from, routing.map((row) => toAssessor(row, now, pending, awayAfterMs, inCall)), now, input);
       if (colleague === null) {
         throw new HttpError(409, 'colleague_unavailable', text(input.to !== undefined ? 'queue.colleagueBusy' : 'queue.skillBusy'));
       }

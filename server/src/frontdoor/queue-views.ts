@@ -28,10 +28,12 @@ export function openOffers(entries: readonly StoredEntry[]): Map<string, string>
   return new Map(entries.filter((e) => e.state === 'offered').map((e) => [e.offeredTo!, e.id]));
 }
 
-export function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>, awayAfterMs: number): Assessor {
+/** `inCall`: the assessors in a live call the queue did not give them. */
+export function toAssessor(row: StoredRouting, now: number, offers: ReadonlyMap<string, string>, awayAfterMs: number, inCall: ReadonlySet<string> = new Set()): Assessor {
   const pending = offers.get(row.userId);
   return {
     id: row.userId, status: effectiveStatus(row, now, awayAfterMs), skills: row.skills, capacity: row.capacity, load: row.load,
+    ...(inCall.has(row.userId) ? { inCall: true } : {}),
     ...(pending !== undefined ? { pendingOffer: pending } : {}),
     ...(row.lastAssignedAt !== null ? { lastAssignedAt: Date.parse(row.lastAssignedAt) } : {}),
   };

@@ -57,6 +57,8 @@ export interface Assessor {
   capacity: ChannelCounts;
   /** Sessions held now per channel. */
   load: ChannelCounts;
+  /** In a live call the queue did not give them (one from a join link): it takes the whole person, as a session does. */
+  inCall?: boolean;
   /** The entry this assessor has been offered and not yet answered. */
   pendingOffer?: string;
   /** Epoch ms of their last assignment; absent = never, which counts as idle longest. */

@@ -324,4 +324,6 @@ export const postgresMigrations: string[] = [
   'ALTER TABLE users ADD COLUMN language TEXT;',
   // Routing facts (issue 16): as the SQLite step.
   'ALTER TABLE queue_entries ADD COLUMN offer_facts TEXT;',
+  // Calls not ended (routing): as the SQLite step.
+  'CREATE INDEX calls_open ON calls(case_id) WHERE ended_at IS NULL;',
 ];

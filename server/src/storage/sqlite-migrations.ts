@@ -397,4 +397,7 @@ export const sqliteMigrations: SqliteStep[] = [
   // protocol/queue.ts OfferFacts) the console words in the reader's language; null on offers made before
   // this step, which show their stored English `offer_reason`.
   'ALTER TABLE queue_entries ADD COLUMN offer_facts TEXT;',
+  // Calls not ended, for the routing pass: an assessor in a call from a join link is offered no one. Only
+  // the open ones are indexed, so the pass reads a handful of rows however many calls were ever made.
+  'CREATE INDEX calls_open ON calls(case_id) WHERE ended_at IS NULL;',
 ];

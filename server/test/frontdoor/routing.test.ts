@@ -157,6 +157,12 @@ describe('routingPass: capacity per channel', () => {
     expect(offersOf([voice], [assessor('asr_a')], at(1))).toEqual(['v1→asr_a']);
   });
 
+  it('treats a call of their own (from a join link) as a live session', () => {
+    expect(offersOf([text], [assessor('asr_a', { inCall: true })], at(1))).toEqual([]);
+    expect(offersOf([voice], [assessor('asr_a', { inCall: true })], at(1))).toEqual([]);
+    expect(offersOf([voice, text], [assessor('asr_a', { inCall: true }), assessor('asr_b')], at(1))).toEqual(['t1→asr_b']);
+  });
+
   it('offers a channel only to those who take it', () => {
     expect(offersOf([entry('x1', { channel: 'xr' })], [assessor('asr_a', { capacity: { text: 3, voice: 1, video: 1, xr: 0 } })], at(1))).toEqual([]);
   });

@@ -2,11 +2,12 @@
 // offer at a time per entry and per assessor, offers that time out or are declined going to the next,
 // accepting (the case and the load move), a session ending or its customer lost, assessors away or
 // offline getting nothing, and bad input refused with nothing stored changed.
+import { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../protocol/http.ts';
 import type { QueueView } from '../../../protocol/queue.ts';
 import { eventsDuring } from './events.ts';
-import { type Client, type Harness, newUser, startHarness } from './harness.ts';
+import { bearer, type Client, type Harness, newUser, startHarness } from './harness.ts';
 
 let h: Harness;
 let admin: Client;
@@ -251,6 +252,58 @@ describe('who is routed', () => {
     expect(await statusOf(a.client)).toEqual({ status: 'available' });
     expect((await queueView()).assessors.find((x) => x.id === a.id)).toMatchObject({ status: 'away' });
     expect((await h.client().json('/api/me/status')).status).toBe(401);
+  });
+
+  describe('an assessor in a call of their own (from a join link)', () => {
+    /** A case of `person`'s with its customer's page on signalling and a call connected from `person`'s console. */
+    async function inCall(person: Person): Promise<{ caseId: string; callId: string; customer: WebSocket }> {
+      const created = await person.client.json('/api/cases', { method: 'POST', json: { title: 'Storm damage' } });
+      expect(created.status).toBe(201);
+      const { case: { id: caseId }, token } = created.body;
+      expect((await h.client().json('/api/join/consent', { method: 'POST', headers: bearer(token), json: { recording: true } })).status).toBe(200);
+      const cred = (await h.client().json('/api/join/peer', { method: 'POST', headers: bearer(token) })).body;
+      const customer = new WebSocket(`${h.base.replace('http', 'ws')}/peerjs/peerjs?key=${cred.key}&id=${cred.peerId}&token=${cred.token}`);
+      await new Promise((resolve) => customer.once('message', resolve));
+      const callId = `call-${caseId}`;
+      for (const event of ['started', 'connected']) {
+        expect((await person.client.json(`/api/cases/${caseId}/calls`, { method: 'POST', json: { callId, event } })).status).toBe(200);
+      }
+      return { caseId, callId, customer };
+    }
+
+    it('is offered no one while the call is up, and the next customer once it ends', async () => {
+      const a = await assessor({}, { video: 1, text: 3 });
+      const call = await inCall(a);
+      const entryId = await enqueue({ caseId: await newCase(), channel: 'video' });
+      const chatId = await enqueue({ caseId: await newCase(), channel: 'text' });
+      expect(await offerOf(a)).toBeNull();
+      expect((await queueView()).entries.map((e) => [e.id, e.state])).toEqual([[entryId, 'waiting'], [chatId, 'waiting']]);
+      expect((await a.client.json(`/api/cases/${call.caseId}/calls`, { method: 'POST', json: { callId: call.callId, event: 'ended' } })).status).toBe(200);
+      expect((await offerOf(a))!.entryId).toBe(entryId);
+      call.customer.close();
+    });
+
+    it('counts a call the console never ended only while its customer is still there', async () => {
+      const a = await assessor({}, { video: 1 });
+      const call = await inCall(a);
+      const entryId = await enqueue({ caseId: await newCase(), channel: 'video' });
+      expect(await offerOf(a)).toBeNull();
+      call.customer.close();
+      await expect.poll(async () => (await offerOf(a))?.entryId ?? null).toBe(entryId);
+    });
+
+    it('is not a free colleague for a warm transfer', async () => {
+      const a = await assessor({}, { video: 1 });
+      const b = await assessor({}, { video: 1 }, 'busy');
+      const entryId = await enqueue({ caseId: await newCase(), channel: 'video' });
+      expect((await post(a.client, `/api/queue/${entryId}/accept`)).status).toBe(200);
+      expect((await b.client.json('/api/me/status', { method: 'PUT', json: { status: 'available' } })).status).toBe(204);
+      const call = await inCall(b);
+      const warm = await a.client.json(`/api/queue/${entryId}/transfer`, { method: 'POST', json: { mode: 'warm', to: b.id } });
+      expect(warm.status).toBe(409);
+      expect(warm.body.error.code).toBe('colleague_unavailable');
+      call.customer.close();
+    });
   });
 
   it('offers nothing to an assessor who set themselves away', async () => {
