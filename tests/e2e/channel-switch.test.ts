@@ -183,7 +183,10 @@ describe('a channel switch proposed by the assessor, with the customer’s conse
   it('a customer who chose voice starts with the microphone only, and switches to the camera on their own (a switch with no proposal)', async () => {
     const { assessor, customer } = journey;
     const desk = assessor.page;
-    // The text session is over: the desk is free for the next customer.
+    // The session is over: the assessor hangs up and finishes it, and the desk is free for the next
+    // customer (someone still in a call is offered no one).
+    await desk.getByTestId('hang-up').click();
+    await customer.callPage('ended');
     await call(desk.request, 'POST', `/api/queue/${entryId}/finish`, 200, {});
     const intake = await call(customer.page.request, 'POST', '/api/intake', 201, { service: 'claim', intent: 'A tree fell on my garage roof', channel: 'voice', customerName: 'Ana Ruiz' });
     caseId = intake.caseId;
